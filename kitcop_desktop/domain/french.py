@@ -1,0 +1,59 @@
+"""French typography: dates « mardi 3 mars 2026 », times « 10 h 15 » in prose, « 10:15 » in tables."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+NBSP = "\u00a0"
+NNBSP = "\u202f"  # narrow no-break space, before ; ! ?
+
+
+def long_date(d: date | None) -> str:
+    if d is None:
+        return "date à préciser"
+    day = "1er" if d.day == 1 else str(d.day)
+    return f"{DAYS[d.weekday()]} {day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def prose_time(t: time | None) -> str:
+    """« 10 h 15 », « 9 h » (no-break spaces, so the time never wraps)."""
+    if t is None:
+        return "—"
+    return f"{t.hour}{NBSP}h" if t.minute == 0 else f"{t.hour}{NBSP}h{NBSP}{t.minute:02d}"
+
+
+def table_time(t: time | None) -> str:
+    return "—" if t is None else f"{t.hour:02d}:{t.minute:02d}"
+
+
+def minutes_text(minutes: int) -> str:
+    """« 45 min », « 1 h 30 », « 2 h »."""
+    minutes = int(minutes)
+    if minutes < 60:
+        return f"{minutes}{NBSP}min"
+    h, m = divmod(minutes, 60)
+    return f"{h}{NBSP}h" if m == 0 else f"{h}{NBSP}h{NBSP}{m:02d}"
+
+
+def quoted(text: str) -> str:
+    return f"«{NBSP}{text}{NBSP}»"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    word = singular if abs(count) < 2 else (plural_form or singular + "s")
+    return f"{count} {word}"

@@ -1,0 +1,54 @@
+"""Checks on what the facilitator types, with French messages. Nothing is changed on failure."""
+
+from __future__ import annotations
+
+import unicodedata
+
+TITLE_MAX = 200
+TEXT_MAX = 20_000
+
+
+class InvalidInput(ValueError):
+    """`str(error)` is a French sentence that says what is wrong and that nothing changed."""
+
+
+def clean_text(value: str | None, *, max_len: int = TEXT_MAX) -> str:
+    """Strip control characters (keeping newlines and tabs) and surrounding blanks."""
+    if value is None:
+        return ""
+    text = "".join(ch for ch in str(value) if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(text) > max_len:
+        raise InvalidInput(
+            f"Ce texte est trop long ({len(text)} caractères, {max_len} au plus). "
+            "Rien n'a été modifié."
+        )
+    return text
+
+
+def require_text(value: str | None, what: str, *, max_len: int = TITLE_MAX) -> str:
+    """A required one-line field (a title, a name): not empty, not huge, on one line."""
+    text = " ".join(clean_text(value, max_len=max_len * 4).split())
+    if not text:
+        raise InvalidInput(f"{what} ne peut pas être vide. Rien n'a été modifié.")
+    if len(text) > max_len:
+        raise InvalidInput(
+            f"{what} est trop long ({len(text)} caractères, {max_len} au plus). "
+            "Rien n'a été modifié."
+        )
+    return text
+
+
+def require_minutes(value: int | float | str, what: str = "La durée", *, maximum: int = 720) -> int:
+    """A duration in whole minutes, 1 to `maximum` (12 hours by default)."""
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(
+            f"{what} doit être un nombre de minutes. Rien n'a été modifié."
+        ) from None
+    if minutes <= 0:
+        raise InvalidInput(f"{what} doit être d'au moins 1 minute. Rien n'a été modifié.")
+    if minutes > maximum:
+        raise InvalidInput(f"{what} ne peut pas dépasser {maximum} minutes. Rien n'a été modifié.")
+    return minutes

@@ -1,0 +1,1 @@
+"""PDF documents (reportlab). Pure functions from stored data to bytes; never imports Qt."""

@@ -1,0 +1,139 @@
+"""The engine and its pragmas, and the Store: the one door to the database.
+
+Durability choices (see shared/PLATFORM.md): WAL with synchronous=FULL so that a commit survives
+a power cut; foreign keys on; secure_delete so that erased interviewees leave no readable trace;
+every transaction starts with BEGIN IMMEDIATE so that read-then-write never fails half-way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from kitcop_desktop.storage.errors import NotAKitcopDatabase
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables that only KitCOP databases have; a SQLite file without them is someone else's.
+OWN_TABLES = {"alembic_version", "workshops"}
+
+
+def inspect_file(path: Path) -> str:
+    """Classify a database file without writing to it: 'missing', 'empty' or 'kitcop'.
+
+    Raises NotAKitcopDatabase for a corrupt file or another program's SQLite database.
+    """
+    path = Path(path)
+    if not path.exists():
+        return "missing"
+    if path.is_dir():
+        raise NotAKitcopDatabase(f"« {path} » est un dossier, pas un fichier KitCOP.")
+    size = path.stat().st_size
+    if size == 0:
+        return "empty"
+    with path.open("rb") as fh:
+        header = fh.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotAKitcopDatabase(
+            f"Ce fichier n'est pas une base KitCOP Atelier : « {path.name} ». Rien n'a été modifié."
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            names = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAKitcopDatabase(
+            f"Ce fichier est endommagé ou illisible : « {path.name} » ({exc}). "
+            "Rien n'a été modifié."
+        ) from exc
+    if not names:
+        return "empty"
+    if not names >= OWN_TABLES:
+        raise NotAKitcopDatabase(
+            f"Ce fichier est une base SQLite d'un autre logiciel : « {path.name} ». "
+            "Rien n'a été modifié."
+        )
+    return "kitcop"
+
+
+def make_engine(url_or_path: str | Path) -> Engine:
+    """An engine with the app's pragmas. A path means SQLite; a string with :// is a URL."""
+    url = str(url_or_path)
+    if "://" not in url:
+        url = f"sqlite:///{Path(url_or_path)}"
+    engine = create_engine(url, future=True)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - trivial wiring
+        # Let SQLAlchemy's "begin" event below issue BEGIN IMMEDIATE itself.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA secure_delete=ON")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # pragma: no cover - trivial wiring
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+class Store:
+    """The database of one library of workshops.
+
+    `write()` is one short transaction, committed on exit; `read()` never commits.
+    """
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path) -> Store:
+        """Open an existing, already migrated database file (see migrate.open_store)."""
+        return cls(make_engine(path), Path(path))
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def checkpoint(self) -> None:
+        """Fold the WAL back into the main file (after erasing private data, and on close)."""
+        if self.engine.dialect.name == "sqlite":
+            raw = self.engine.raw_connection()
+            try:
+                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
+
+    def close(self) -> None:
+        try:
+            self.checkpoint()
+        finally:
+            self.engine.dispose()

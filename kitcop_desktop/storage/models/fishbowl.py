@@ -1,0 +1,1 @@
+"""Models of the fishbowl area (owned by its tool; see alembic/README.md)."""

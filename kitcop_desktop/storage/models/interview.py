@@ -1,0 +1,1 @@
+"""Models of the interview area (owned by its tool; see alembic/README.md)."""

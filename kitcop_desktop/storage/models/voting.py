@@ -1,0 +1,1 @@
+"""Models of the voting area (owned by its tool; see alembic/README.md)."""

@@ -1,0 +1,71 @@
+"""The one icon registry: every qtawesome name lives here, under a name the code uses."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QIcon
+
+ICONS = {
+    # tools
+    "agenda": "fa6s.list-check",
+    "boards": "fa6s.sailboat",
+    "voting": "fa6s.circle-dot",
+    "fishbowl": "fa6s.people-group",
+    "interviews": "fa6s.clipboard-user",
+    "actions": "fa6s.flag-checkered",
+    "printing": "fa6s.print",
+    "workshop": "fa6s.house",
+    # commands
+    "new": "fa6s.plus",
+    "open": "fa6s.folder-open",
+    "duplicate": "fa6s.copy",
+    "delete": "fa6s.trash-can",
+    "restore": "fa6s.trash-arrow-up",
+    "import": "fa6s.file-import",
+    "export": "fa6s.file-export",
+    "template": "fa6s.shapes",
+    "undo": "fa6s.rotate-left",
+    "redo": "fa6s.rotate-right",
+    "room_screen": "fa6s.display",
+    "blank": "fa6s.eye-slash",
+    "help": "fa6s.keyboard",
+    "paste": "fa6s.paste",
+    "up": "fa6s.arrow-up",
+    "down": "fa6s.arrow-down",
+    "play": "fa6s.play",
+    "pause": "fa6s.pause",
+    "next": "fa6s.forward-step",
+    "previous": "fa6s.backward-step",
+    "stop": "fa6s.stop",
+    "plus_minute": "fa6s.plus",
+    "minus_minute": "fa6s.minus",
+    "sound_on": "fa6s.volume-high",
+    "sound_off": "fa6s.volume-xmark",
+    "search": "fa6s.magnifying-glass",
+    "zoom_in": "fa6s.magnifying-glass-plus",
+    "zoom_out": "fa6s.magnifying-glass-minus",
+    "fit": "fa6s.expand",
+    "reveal": "fa6s.eye",
+    "hide": "fa6s.eye-slash",
+    "lock": "fa6s.lock",
+    "star": "fa6s.star",
+    "warning": "fa6s.triangle-exclamation",
+    "check": "fa6s.check",
+    "pin": "fa6s.thumbtack",
+    "clock": "fa6s.clock",
+    "speaker": "fa6s.microphone",
+    "chair": "fa6s.chair",
+    "note": "fa6s.note-sticky",
+    "user": "fa6s.user",
+    "save": "fa6s.floppy-disk",
+    "pdf": "fa6s.file-pdf",
+}
+
+
+@cache
+def icon(name: str, color: str = "#1f2a44") -> QIcon:
+    """A QIcon by registry name. Unknown names are a programming error (KeyError)."""
+    import qtawesome
+
+    return qtawesome.icon(ICONS[name], color=color)

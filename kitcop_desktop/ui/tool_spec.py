@@ -1,0 +1,85 @@
+"""How a tool plugs into the shell. Only app.py knows every tool; a tool knows only this.
+
+A tool package `kitcop_desktop/tools/<name>/` exposes `SPEC: ToolSpec` in `spec.py`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from kitcop_desktop.storage.engine import Store
+from kitcop_desktop.ui.changes import ChangeHub
+from kitcop_desktop.ui.undo import StoreCommand
+
+
+@dataclass
+class ToolContext:
+    """What a tool's widgets may use. Services are passed in; nobody reaches for the app."""
+
+    store: Store
+    hub: ChangeHub
+    undo_stack: QUndoStack
+    workshop_id: int
+    # Switch the control window (and so the room screen) to another tool, optionally focusing
+    # one of its items (a board id, a vote id…): activate_tool("boards", board_id).
+    activate_tool: Callable[[str, int | None], None]
+    # Show a short French message in the status line (errors included).
+    show_message: Callable[[str], None]
+    # The room screen: room.set_footer(widget | None) adds a strip under any tool's view
+    # (the agenda runner's countdown while another tool is shown); room.is_visible().
+    room: Any = None
+    settings: Any = None  # QSettings for small per-user preferences (sound on/off…)
+    extras: dict = field(default_factory=dict)
+
+    def command(self, text: str, *, area: str, do, undo, redo=None) -> StoreCommand:
+        return StoreCommand(
+            self.store,
+            self.hub,
+            text,
+            area=area,
+            workshop_id=self.workshop_id,
+            do=do,
+            undo=undo,
+            redo=redo,
+        )
+
+    def push(self, text: str, *, area: str, do, undo, redo=None) -> Any:
+        """Run a change as one undoable command. Bad input: the French message is shown,
+        nothing is stored or pushed, and None is returned. Otherwise returns do's result."""
+        cmd = self.command(text, area=area, do=do, undo=undo, redo=redo)
+        try:
+            cmd.run_first()
+        except ValueError as exc:  # InvalidInput and other user-facing errors
+            self.show_message(str(exc))
+            return None
+        self.undo_stack.push(cmd)
+        return cmd.result
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    key: str  # "agenda", "boards", "voting", "fishbowl", "interviews", "actions", "printing"
+    title: str  # French, shown in the sidebar: « Déroulé »
+    icon: str  # a name from ui/icons.py
+    order: int  # position in the sidebar; Ctrl+<order> opens it
+    make_editor: Callable[[ToolContext], QWidget]
+    # What the room screen shows while this tool is active; None = the workshop's title card.
+    make_room_view: Callable[[ToolContext], QWidget] | None = None
+    description: str = ""
+
+
+class ToolEditor(QWidget):
+    """Optional base for editors. The shell calls these hooks when they exist:
+
+    - handle_room_key(event) -> bool: clicker/room keys (PageDown, PageUp, Space, +, -, R…)
+      while this tool is active; return True when consumed. Not called when a text field has
+      focus for single-letter and space keys.
+    - focus_item(ref_id): activate_tool asked to show one item.
+    - new_item(): Ctrl+N. search(): Ctrl+F. print_part() -> str: the PDF part Ctrl+P preselects.
+    - activated() / deactivated(): the tool becomes (in)visible in the control window.
+    """

@@ -1,0 +1,69 @@
+"""Undo base: every facilitator change is a QUndoCommand around a storage operation.
+
+    ctx.push(StoreCommand(ctx, "Ajouter une carte", area="boards",
+                          do=lambda s: boards.add_card(s, ...),
+                          undo=lambda s, result: boards.delete_card(s, result.id)))
+
+`do(session)` runs in one write transaction and its return value is kept and handed to
+`undo(session, result)`, so undo can use ids created by `do`. If `do` raises (bad input),
+nothing is stored, the command is not pushed, and the French message is shown in the status
+line: see ToolContext.push.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.storage.engine import Store
+
+
+class StoreCommand(QUndoCommand):
+    def __init__(
+        self,
+        store: Store,
+        hub,
+        text: str,
+        *,
+        area: str,
+        workshop_id: int,
+        do: Callable[[Session], Any],
+        undo: Callable[[Session, Any], Any],
+        redo: Callable[[Session, Any], Any] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._store = store
+        self._hub = hub
+        self._area = area
+        self._workshop_id = workshop_id
+        self._do = do
+        self._undo = undo
+        # Redo defaults to running `do` again; give `redo` when ids must be preserved.
+        self._redo = redo
+        self.result: Any = None
+        self._done_once = False
+
+    def run_first(self) -> None:
+        """Run `do` once before the command is pushed; exceptions propagate (nothing stored)."""
+        with self._store.write() as session:
+            self.result = self._do(session)
+        self._done_once = True
+
+    def redo(self) -> None:  # called by QUndoStack.push, then on each redo
+        if self._done_once:
+            self._done_once = False  # first push: already done in run_first
+        else:
+            with self._store.write() as session:
+                if self._redo is not None:
+                    self._redo(session, self.result)
+                else:
+                    self.result = self._do(session)
+        self._hub.notify(self._area, self._workshop_id, "Enregistré")
+
+    def undo(self) -> None:
+        with self._store.write() as session:
+            self._undo(session, self.result)
+        self._hub.notify(self._area, self._workshop_id, f"Annulé : {self.text()}")

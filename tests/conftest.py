@@ -1,0 +1,62 @@
+"""Shared fixtures: a real SQLite file under tmp_path, migrated by the real Alembic chain."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: no screen in CI.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+import pytest  # noqa: E402
+
+from kitcop_desktop.storage import workshops  # noqa: E402
+from kitcop_desktop.storage.migrate import open_store  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path, monkeypatch):
+    """Never touch the real user data folder or settings from a test."""
+    monkeypatch.setenv("KITCOP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "atelier.sqlite3"
+
+
+@pytest.fixture
+def store(db_path):
+    s = open_store(db_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def workshop_id(store):
+    with store.write() as session:
+        return workshops.create(session, "Atelier de test").id
+
+
+@pytest.fixture
+def ctx(qtbot, store, workshop_id):
+    """A ToolContext as the shell builds it, with a real undo stack and change hub."""
+    from PySide6.QtGui import QUndoStack
+
+    from kitcop_desktop.ui.changes import ChangeHub
+    from kitcop_desktop.ui.tool_spec import ToolContext
+
+    messages: list[str] = []
+    activated: list[tuple[str, int | None]] = []
+    context = ToolContext(
+        store=store,
+        hub=ChangeHub(),
+        undo_stack=QUndoStack(),
+        workshop_id=workshop_id,
+        activate_tool=lambda key, ref=None: activated.append((key, ref)),
+        show_message=messages.append,
+    )
+    context.extras["messages"] = messages
+    context.extras["activated"] = activated
+    return context
