@@ -42,7 +42,7 @@ def room_font(screen_height: int, fraction: float, *, bold: bool = False) -> QFo
 
 CONTROL_QSS = """
 QMainWindow, QDialog { background: #f6f7f9; }
-QWidget { font-size: 10pt; color: #1d2330; }
+QWidget { color: #1d2330; }
 #Sidebar { background: #1f2a44; border: none; }
 #Sidebar QToolButton { color: #e8ecf4; background: transparent; border: none; padding: 10px 8px;
   text-align: left; font-size: 10.5pt; border-radius: 6px; }

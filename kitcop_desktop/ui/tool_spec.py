@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from kitcop_desktop.storage.engine import Store
+from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.ui.changes import ChangeHub
 from kitcop_desktop.ui.undo import StoreCommand
 
@@ -49,16 +50,20 @@ class ToolContext:
         )
 
     def push(self, text: str, *, area: str, do, undo, redo=None) -> Any:
-        """Run a change as one undoable command. Bad input: the French message is shown,
-        nothing is stored or pushed, and None is returned. Otherwise returns do's result."""
+        """Run a change as one undoable command.
+
+        Bad input (ValueError, e.g. InvalidInput): the French message is shown, nothing is
+        stored or pushed, and None is returned. Otherwise returns do's result, or True when
+        do returned None, so `if ctx.push(...) is None` always means « refused ».
+        """
         cmd = self.command(text, area=area, do=do, undo=undo, redo=redo)
         try:
             cmd.run_first()
-        except ValueError as exc:  # InvalidInput and other user-facing errors
+        except (ValueError, StoreError) as exc:  # InvalidInput, NotFound: French sentences
             self.show_message(str(exc))
             return None
         self.undo_stack.push(cmd)
-        return cmd.result
+        return True if cmd.result is None else cmd.result
 
 
 @dataclass(frozen=True)

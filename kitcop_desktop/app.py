@@ -1,0 +1,103 @@
+"""The only module that wires everything: the store, the tools, the two windows."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+from kitcop_desktop import APP_NAME, __version__
+
+log = logging.getLogger(__name__)
+
+TOOL_KEYS = ("agenda", "boards", "voting", "fishbowl", "interviews", "actions", "printing")
+
+
+def load_tool_specs() -> list:
+    """Every tool's ToolSpec, in sidebar order. A tool that fails to load is logged and left out,
+    so one broken tool never keeps the facilitator out of the others."""
+    specs = []
+    for key in TOOL_KEYS:
+        name = f"kitcop_desktop.tools.{key}.spec"
+        try:
+            specs.append(importlib.import_module(name).SPEC)
+        except ModuleNotFoundError as exc:
+            if exc.name not in (name, f"kitcop_desktop.tools.{key}"):
+                log.exception("tool %s failed to load", key)
+        except Exception:
+            log.exception("tool %s failed to load", key)
+    return sorted(specs, key=lambda s: s.order)
+
+
+def make_application(argv: list[str] | None = None):
+    """The QApplication with French translations, the theme and settings names."""
+    import os
+
+    os.environ.setdefault("QT_API", "pyside6")
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from kitcop_desktop.ui import theme
+
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("KitCOP Atelier")
+    app.setOrganizationName("KitCOP")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    # Qt's own dialogs in French; our strings are French already, and an English
+    # translation can be added with a kitcop_en.qm file through the same QTranslator.
+    translator = QTranslator(app)
+    if translator.load(
+        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(translator)
+    app._kitcop_translator = translator  # keep it alive
+    theme.apply_control_theme(app)
+    return app
+
+
+def build_main_window(store, settings=None):
+    from kitcop_desktop.ui.main_window import MainWindow
+
+    return MainWindow(store, load_tool_specs(), settings)
+
+
+def _error_box(message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message)
+    box.exec()
+
+
+def run_gui(db_path: Path, workshop_id: int | None = None) -> int:
+    """Open the app on `db_path`; returns the process exit code."""
+    from PySide6.QtCore import QSettings
+
+    from kitcop_desktop.storage.errors import StoreError
+    from kitcop_desktop.storage.lock import InstanceLock
+    from kitcop_desktop.storage.migrate import open_store
+
+    app = make_application()
+    lock = InstanceLock(db_path)
+    try:
+        lock.acquire()
+        store = open_store(db_path)
+    except StoreError as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        if "offscreen" not in (app.platformName() or ""):
+            _error_box(str(exc))
+        lock.release()
+        return 1
+    settings = QSettings()
+    try:
+        window = build_main_window(store, settings)
+        target = workshop_id or settings.value("last_workshop", None, type=int)
+        if not (target and window.open_workshop(int(target))):
+            window.show_welcome()
+        window.show()
+        return app.exec()
+    finally:
+        store.close()
+        lock.release()

@@ -1,0 +1,418 @@
+"""The control window: welcome screen or an open workshop, menus, toolbar, status line, keys."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QStackedWidget,
+    QTextEdit,
+    QToolBar,
+    QWidget,
+)
+
+from kitcop_desktop import APP_NAME, __version__
+from kitcop_desktop.storage import workshops
+from kitcop_desktop.storage.engine import Store
+from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.ui.changes import ChangeHub
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.keymap import KeymapDialog
+from kitcop_desktop.ui.room_screen import RoomScreen
+from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
+from kitcop_desktop.ui.welcome import WelcomeScreen
+from kitcop_desktop.ui.workshop_view import WORKSHOP_KEY, WorkshopView
+
+log = logging.getLogger(__name__)
+
+# Keys a presentation clicker sends; they reach the runner even from a table, when the room
+# screen is up. Other single keys act only when no text field has focus.
+CLICKER_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_PageUp}
+TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
+
+
+def text_field_has_focus() -> bool:
+    widget = QApplication.focusWidget()
+    if widget is None:
+        return False
+    if isinstance(widget, TEXT_INPUTS):
+        return not getattr(widget, "isReadOnly", lambda: False)()
+    if isinstance(widget, QComboBox) and widget.isEditable():
+        return True
+    if isinstance(widget, QAbstractItemView):
+        return widget.state() == QAbstractItemView.State.EditingState
+    return False
+
+
+class ClickerFilter(QObject):
+    """PageDown/PageUp go to the running tool while the room screen is up, whatever has focus
+    (except a multi-line text being typed)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() in CLICKER_KEYS:
+            if not self._window.room.isVisible():
+                return False
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QPlainTextEdit | QTextEdit) and not focus.isReadOnly():
+                return False
+            return self._window.route_key(event)
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, specs: list[ToolSpec], settings=None) -> None:
+        super().__init__()
+        self.store = store
+        self.specs = sorted(specs, key=lambda s: s.order)
+        self.settings = settings
+        self.hub = ChangeHub(self)
+        self.room = RoomScreen()
+        self.room.key_pressed.connect(self.route_key)
+        self.undo_group = QUndoGroup(self)
+        self.library_stack = QUndoStack(self)
+        self.undo_group.addStack(self.library_stack)
+        self.workshop_view: WorkshopView | None = None
+        self.workshop_stack: QUndoStack | None = None
+
+        self.setWindowTitle(APP_NAME)
+        self.resize(1200, 800)
+        self.setMinimumSize(900, 600)
+        self.setAcceptDrops(True)
+        self.pages = QStackedWidget()
+        self.setCentralWidget(self.pages)
+        self.welcome = WelcomeScreen(self._context(0, self.library_stack))
+        self.welcome.open_requested.connect(self.open_workshop)
+        self.welcome.import_requested.connect(self.import_file)
+        self.pages.addWidget(self.welcome)
+        self.undo_group.setActiveStack(self.library_stack)
+
+        self.saved_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.hub.saved.connect(self._on_saved)
+        self.hub.changed.connect(self._on_changed)
+        self._build_actions()
+        self._clicker = ClickerFilter(self)
+        QApplication.instance().installEventFilter(self._clicker)
+
+    # --- context given to tools ---------------------------------------------------------------
+    def _context(self, workshop_id: int, stack: QUndoStack) -> ToolContext:
+        return ToolContext(
+            store=self.store,
+            hub=self.hub,
+            undo_stack=stack,
+            workshop_id=workshop_id,
+            activate_tool=self.activate_tool,
+            show_message=self.show_message,
+            room=self.room,
+            settings=self.settings,
+        )
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _on_saved(self, text: str) -> None:
+        self.saved_label.setText(f"✓ {text}" if text == "Enregistré" else text)
+        QTimer.singleShot(4000, lambda: self.saved_label.setText("Enregistré"))
+
+    # --- actions, menus, toolbar ----------------------------------------------------------------
+    def _action(
+        self, text, shortcut=None, slot=None, icon_name=None, *, app_wide=False, checkable=False
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setToolTip(f"{text} ({QKeySequence(shortcuts[0]).toString()})")
+        if app_wide:
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.setCheckable(checkable)
+        if slot:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.undo_action = self.undo_group.createUndoAction(self, "Annuler")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_group.createRedoAction(self, "Rétablir")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(icon("redo"))
+        self.room_action = self._action(
+            "Écran de salle", "F5", self.toggle_room, "room_screen", app_wide=True, checkable=True
+        )
+        self.room.visibility_changed.connect(self.room_action.setChecked)
+        self.blank_action = self._action("Écran noir", None, self.toggle_blank, "blank")
+        self.blank_action.setToolTip("Noircir l'écran de salle (B ou .)")
+        self.help_action = self._action("Raccourcis", "F1", self.show_keymap, "help", app_wide=True)
+        self.new_action = self._action("Nouveau", "Ctrl+N", self.new_item, "new")
+        self.search_action = self._action("Rechercher", "Ctrl+F", self.search, "search")
+        self.print_action = self._action("Imprimer…", "Ctrl+P", self.print_current, "printing")
+        self.home_action = self._action("Tous les ateliers", None, self.show_welcome, "workshop")
+        self.import_action = self._action(
+            "Importer un fichier .kitcop…", "Ctrl+O", self.import_file, "import"
+        )
+        self.export_action = self._action(
+            "Exporter l'atelier…", "Ctrl+E", self.export_workshop, "export"
+        )
+        self.quit_action = self._action("Quitter", "Ctrl+Q", self.close)
+        self.tool_actions = []
+        keys = [WORKSHOP_KEY] + [s.key for s in self.specs]
+        titles = ["Atelier"] + [s.title for s in self.specs]
+        orders = [0] + [s.order for s in self.specs]
+        for key, title, order in zip(keys, titles, orders, strict=True):
+            self.tool_actions.append(
+                self._action(
+                    title,
+                    f"Ctrl+{order}",
+                    lambda _c=False, k=key: self.activate_tool(k),
+                    app_wide=True,
+                )
+            )
+
+        menu = self.menuBar().addMenu("&Fichier")
+        for a in (self.home_action, self.import_action, self.export_action, self.print_action):
+            menu.addAction(a)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        menu = self.menuBar().addMenu("&Édition")
+        for a in (self.undo_action, self.redo_action, self.new_action, self.search_action):
+            menu.addAction(a)
+        menu = self.menuBar().addMenu("&Outils")
+        for a in self.tool_actions:
+            menu.addAction(a)
+        menu = self.menuBar().addMenu("É&cran de salle")
+        menu.addAction(self.room_action)
+        menu.addAction(self.blank_action)
+        menu = self.menuBar().addMenu("&Aide")
+        menu.addAction(self.help_action)
+        menu.addAction(self._action("À propos", None, self.about))
+
+        bar = QToolBar("Actions")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.undo_action, self.redo_action):
+            bar.addAction(a)
+        bar.addSeparator()
+        bar.addAction(self.room_action)
+        bar.addAction(self.blank_action)
+        bar.addSeparator()
+        bar.addAction(self.print_action)
+        bar.addAction(self.help_action)
+        self.addToolBar(bar)
+        self._update_workshop_actions()
+
+    def _update_workshop_actions(self) -> None:
+        open_ = self.workshop_view is not None and self.pages.currentWidget() is self.workshop_view
+        for a in [self.export_action, self.print_action, self.search_action] + self.tool_actions:
+            a.setEnabled(open_)
+
+    # --- workshops ------------------------------------------------------------------------------
+    def open_workshop(self, workshop_id: int) -> bool:
+        try:
+            with self.store.read() as session:
+                workshop = workshops.get(session, workshop_id)
+                title, problem = workshop.title, workshop.problem_statement
+        except StoreError as exc:
+            self.show_message(str(exc))
+            return False
+        self._close_workshop()
+        self.workshop_stack = QUndoStack(self)
+        self.undo_group.addStack(self.workshop_stack)
+        self.undo_group.setActiveStack(self.workshop_stack)
+        ctx = self._context(workshop_id, self.workshop_stack)
+        self.workshop_view = WorkshopView(ctx, self.specs)
+        self.workshop_view.tool_changed.connect(self._on_tool_changed)
+        self.workshop_view.back_requested.connect(self.show_welcome)
+        self.pages.addWidget(self.workshop_view)
+        self.pages.setCurrentWidget(self.workshop_view)
+        self.room.title_card.set_workshop(title, problem)
+        self.room.set_stage(None)
+        self.setWindowTitle(f"{title} — {APP_NAME}")
+        if self.settings is not None:
+            self.settings.setValue("last_workshop", workshop_id)
+        self._update_workshop_actions()
+        return True
+
+    def _close_workshop(self) -> None:
+        if self.workshop_view is None:
+            return
+        self.workshop_view.close_tools()
+        self.room.set_footer(None)
+        self.room.set_stage(None)
+        self.pages.removeWidget(self.workshop_view)
+        self.workshop_view.deleteLater()
+        self.workshop_view = None
+        if self.workshop_stack is not None:
+            self.undo_group.removeStack(self.workshop_stack)
+            self.workshop_stack.deleteLater()
+            self.workshop_stack = None
+
+    def show_welcome(self) -> None:
+        self._close_workshop()
+        self.pages.setCurrentWidget(self.welcome)
+        self.undo_group.setActiveStack(self.library_stack)
+        self.welcome.reload()
+        self.room.title_card.set_workshop(APP_NAME, "")
+        self.setWindowTitle(APP_NAME)
+        self._update_workshop_actions()
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if (
+            area == "workshop"
+            and self.workshop_view
+            and workshop_id == self.workshop_view.ctx.workshop_id
+        ):
+            with self.store.read() as session:
+                w = workshops.get(session, workshop_id)
+                title, problem = w.title, w.problem_statement
+            self.room.title_card.set_workshop(title, problem)
+            self.setWindowTitle(f"{title} — {APP_NAME}")
+
+    # --- tools ----------------------------------------------------------------------------------
+    def activate_tool(self, key: str, ref_id: int | None = None) -> None:
+        if self.workshop_view is None:
+            return
+        self.workshop_view.activate(key, ref_id)
+
+    def _on_tool_changed(self, key: str) -> None:
+        view = self.workshop_view.room_view(key) if self.workshop_view else None
+        self.room.set_stage(view)
+
+    def current_editor(self) -> QWidget | None:
+        if self.workshop_view is None or self.pages.currentWidget() is not self.workshop_view:
+            return None
+        return self.workshop_view.current_editor()
+
+    def _call_editor(self, hook: str, *args) -> bool:
+        editor = self.current_editor()
+        if editor is not None and hasattr(editor, hook):
+            getattr(editor, hook)(*args)
+            return True
+        return False
+
+    def new_item(self) -> None:
+        if self.pages.currentWidget() is self.welcome:
+            self.welcome.new_workshop()
+        elif not self._call_editor("new_item"):
+            self.show_message("Rien à créer ici.")
+
+    def search(self) -> None:
+        if not self._call_editor("search"):
+            self.show_message("Pas de recherche dans cet outil.")
+
+    def print_current(self) -> None:
+        if self.workshop_view is None:
+            return
+        editor = self.current_editor()
+        part = editor.print_part() if editor is not None and hasattr(editor, "print_part") else None
+        self.activate_tool("printing")
+        printing = self.current_editor()
+        if part and printing is not None and hasattr(printing, "preselect_part"):
+            printing.preselect_part(part)
+
+    # --- room screen and keys ---------------------------------------------------------------------
+    def toggle_room(self) -> None:
+        if self.room.isVisible():
+            self.room.hide_screen()
+        else:
+            self.room.show_on_projector(self.screen())
+            self.activateWindow()  # keep the keyboard on the control window
+
+    def toggle_blank(self) -> None:
+        blanked = self.room.toggle_blank()
+        self.show_message(
+            "Écran de salle noir (B pour revenir)" if blanked else "Écran de salle rétabli"
+        )
+
+    def route_key(self, event: QKeyEvent) -> bool:
+        """Clicker and room keys: the active tool first, then the shell's own (B, .)."""
+        editor = self.current_editor()
+        if editor is not None and hasattr(editor, "handle_room_key"):
+            try:
+                if editor.handle_room_key(event):
+                    event.accept()
+                    return True
+            except Exception:
+                log.exception("handle_room_key failed")
+        if event.key() in (Qt.Key.Key_B, Qt.Key.Key_Period) and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            self.toggle_blank()
+            event.accept()
+            return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Reached only when no focused widget used the key (text fields keep their letters).
+        if text_field_has_focus() or not self.route_key(event):
+            super().keyPressEvent(event)
+
+    def show_keymap(self) -> None:
+        KeymapDialog(self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "À propos",
+            f"<b>{APP_NAME}</b> {__version__}<br>Ateliers d'intelligence collective du kit COP "
+            "Auvergne-Rhône-Alpes, hors ligne. Vos données restent sur cet ordinateur.",
+        )
+
+    # --- exchange (.kitcop files) -----------------------------------------------------------------
+    def _exchange(self):
+        try:
+            return importlib.import_module("kitcop_desktop.ui.exchange_dialogs")
+        except ModuleNotFoundError:
+            self.show_message("L'import et l'export arrivent dans une prochaine version.")
+            return None
+
+    def import_file(self, path: str | None = None) -> None:
+        module = self._exchange()
+        if module is None:
+            return
+        current = self.workshop_view.ctx.workshop_id if self.workshop_view else None
+        new_id = module.import_dialog(self, self.store, self.hub, current, path)
+        self.welcome.reload()
+        if new_id:
+            self.open_workshop(new_id)
+
+    def export_workshop(self) -> None:
+        module = self._exchange()
+        if module is not None and self.workshop_view is not None:
+            module.export_dialog(self, self.store, self.workshop_view.ctx.workshop_id)
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if urls and urls[0].toLocalFile().lower().endswith((".kitcop", ".json", ".zip")):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if urls:
+            self.import_file(urls[0].toLocalFile())
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.workshop_view is not None:
+            self.workshop_view.close_tools()
+        self.room.close()
+        QApplication.instance().removeEventFilter(self._clicker)
+        super().closeEvent(event)

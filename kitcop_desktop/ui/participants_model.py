@@ -1,0 +1,117 @@
+"""The attendance list as a Qt table model. Edits go through undoable store commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from kitcop_desktop.domain.participants import CATEGORY_LABELS
+from kitcop_desktop.storage import participants as ops
+from kitcop_desktop.ui.tool_spec import ToolContext
+
+COLUMNS = ("name", "structure", "category", "present", "email")
+HEADERS = {
+    "name": "Nom",
+    "structure": "Structure",
+    "category": "Catégorie d'acteur",
+    "present": "Présent·e",
+    "email": "E-mail (facultatif)",
+}
+FIELD_LABELS = {
+    "name": "le nom",
+    "structure": "la structure",
+    "category": "la catégorie",
+    "present": "la présence",
+    "email": "l'e-mail",
+}
+CategoryRole = Qt.ItemDataRole.UserRole + 1
+
+
+class ParticipantsModel(QAbstractTableModel):
+    def __init__(self, ctx: ToolContext) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._rows: list[ops.ParticipantData] = []
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if area == "participants" and workshop_id == self._ctx.workshop_id:
+            self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        with self._ctx.store.read() as session:
+            self._rows = [ops.as_data(p) for p in ops.list_for(session, self._ctx.workshop_id)]
+        self.endResetModel()
+
+    def participant_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def ids(self) -> list[int]:
+        return [r.id for r in self._rows]
+
+    def names(self) -> list[str]:
+        return [r.name for r in self._rows]
+
+    # --- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADERS[COLUMNS[section]]
+        return str(section + 1)
+
+    def flags(self, index):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if COLUMNS[index.column()] == "present":
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if column == "present":
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if row.present else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "oui" if row.present else "non"
+            return None
+        if column == "category":
+            if role == Qt.ItemDataRole.DisplayRole:
+                return CATEGORY_LABELS.get(row.category, "—")
+            if role in (Qt.ItemDataRole.EditRole, CategoryRole):
+                return row.category
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return getattr(row, column) or ""
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid():
+            return False
+        column = COLUMNS[index.column()]
+        if column == "present":
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        row = self._rows[index.row()]
+        if getattr(row, column) == value:
+            return False
+        pid = row.id
+        result = self._ctx.push(
+            f"Modifier {FIELD_LABELS[column]} de {row.name}",
+            area="participants",
+            do=lambda s: ops.update(s, pid, **{column: value}),
+            undo=lambda s, previous: ops.update(s, pid, **previous),
+        )
+        return result is not None

@@ -1,0 +1,162 @@
+"""The room screen: a borderless, dark window for the projector. It never edits anything.
+
+It shows the active tool's room view (or the workshop's title card), an optional footer strip
+(the agenda's countdown while another tool is shown), and can be blanked (B or .).
+Keys pressed while it has focus go to the control window's key router, so a presentation
+clicker works whichever window is in front.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.ui import theme
+
+
+class TitleCard(QWidget):
+    """The workshop's title and problématique: what the room sees until a tool takes over."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._kicker = QLabel("Atelier d'intelligence collective")
+        self._title = QLabel()
+        self._problem = QLabel()
+        for label in (self._kicker, self._title, self._problem):
+            label.setWordWrap(True)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self._kicker.setStyleSheet(f"color: {ROOM['accent']};")
+        self._title.setStyleSheet(f"color: {ROOM['text']};")
+        self._problem.setStyleSheet(f"color: {ROOM['muted']};")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 40, 60, 40)
+        layout.addStretch(1)
+        layout.addWidget(self._kicker)
+        layout.addWidget(self._title)
+        layout.addSpacing(20)
+        layout.addWidget(self._problem)
+        layout.addStretch(2)
+
+    def set_workshop(self, title: str, problem_statement: str, subtitle: str = "") -> None:
+        self._kicker.setText(subtitle or "Atelier d'intelligence collective")
+        self._title.setText(title)
+        self._problem.setText(problem_statement)
+        self._problem.setVisible(bool(problem_statement))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        h = max(1, self.height())
+        self._kicker.setFont(theme.room_font(h, 1 / 22))
+        self._title.setFont(theme.room_font(h, 1 / 11, bold=True))
+        self._problem.setFont(theme.room_font(h, 1 / 18))
+        margin = max(24, self.width() // 16)
+        self.layout().setContentsMargins(margin, margin // 2, margin, margin // 2)
+        super().resizeEvent(event)
+
+
+class RoomScreen(QWidget):
+    key_pressed = Signal(QKeyEvent)
+    visibility_changed = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setWindowTitle("KitCOP Atelier — écran de salle")
+        self.setObjectName("RoomScreen")
+        # Its own sheet wins over the control window's: light text on the dark room background.
+        self.setStyleSheet(
+            f"#RoomScreen {{ background: {ROOM['background']}; }}"
+            f" QWidget {{ color: {ROOM['text']}; }}"
+            " QLabel { background: transparent; }"
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setMinimumSize(320, 240)
+
+        self.title_card = TitleCard()
+        self._stage = QStackedWidget()
+        self._stage.addWidget(self.title_card)
+        self._blank = QWidget()
+        self._blank.setStyleSheet("background: #000000;")
+        self._outer = QStackedWidget()
+        content = QWidget()
+        self._content_layout = QVBoxLayout(content)
+        self._content_layout.setContentsMargins(0, 0, 0, 0)
+        self._content_layout.setSpacing(0)
+        self._content_layout.addWidget(self._stage, 1)
+        self._footer: QWidget | None = None
+        self._outer.addWidget(content)
+        self._outer.addWidget(self._blank)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._outer)
+
+    # --- what it shows --------------------------------------------------------------------
+    def set_stage(self, widget: QWidget | None) -> None:
+        """Show a tool's room view; None shows the workshop's title card."""
+        widget = widget or self.title_card
+        if self._stage.indexOf(widget) < 0:
+            self._stage.addWidget(widget)
+        self._stage.setCurrentWidget(widget)
+
+    def current_stage(self) -> QWidget:
+        return self._stage.currentWidget()
+
+    def set_footer(self, widget: QWidget | None) -> None:
+        """A strip under any view (e.g. the running agenda's countdown); None removes it."""
+        if self._footer is widget:
+            return
+        if self._footer is not None:
+            self._content_layout.removeWidget(self._footer)
+            self._footer.hide()
+            self._footer.setParent(None)
+        self._footer = widget
+        if widget is not None:
+            self._content_layout.addWidget(widget, 0)
+            widget.show()
+
+    def footer(self) -> QWidget | None:
+        return self._footer
+
+    # --- blank ---------------------------------------------------------------------------
+    @property
+    def blanked(self) -> bool:
+        return self._outer.currentWidget() is self._blank
+
+    def set_blanked(self, blanked: bool) -> None:
+        self._outer.setCurrentWidget(self._blank if blanked else self._outer.widget(0))
+
+    def toggle_blank(self) -> bool:
+        self.set_blanked(not self.blanked)
+        return self.blanked
+
+    # --- showing on the projector ------------------------------------------------------------
+    def show_on_projector(self, control_screen=None) -> None:
+        """Fullscreen on another screen when there is one, else a window to drag there."""
+        screens = QGuiApplication.screens()
+        others = [s for s in screens if s is not control_screen]
+        if control_screen is not None and others:
+            target = others[0]
+            self.setGeometry(target.geometry())
+            self.showFullScreen()
+        else:
+            if not self.isVisible():
+                self.resize(1024, 768)
+            self.showNormal()
+        self.raise_()
+        self.visibility_changed.emit(True)
+
+    def hide_screen(self) -> None:
+        self.hide()
+        self.visibility_changed.emit(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            event.accept()
+            return
+        self.key_pressed.emit(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # Double-click toggles fullscreen: the way to put it on the projector without a menu.
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()

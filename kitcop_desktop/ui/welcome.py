@@ -1,0 +1,274 @@
+"""The welcome screen: the library of workshops, most recent first, and what to do with them."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop import APP_NAME
+from kitcop_desktop.domain.french import long_date
+from kitcop_desktop.storage import workshops
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.new_workshop_dialog import NewWorkshopDialog
+from kitcop_desktop.ui.tool_spec import ToolContext
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+EMPTY_LIBRARY = (
+    "Aucun atelier pour l'instant. Créez-en un, partez d'un modèle du kit, "
+    "ou importez un fichier .kitcop reçu d'un·e collègue."
+)
+EMPTY_TRASH = "La corbeille est vide."
+
+
+def apply_agenda_template(session, workshop_id: int, template_key: str) -> None:
+    """Fill the new workshop's déroulé from a kit template (the agenda area's operation)."""
+    if template_key:
+        agenda = importlib.import_module("kitcop_desktop.storage.agenda")
+        agenda.apply_template(session, workshop_id, template_key)
+
+
+class WelcomeScreen(QWidget):
+    open_requested = Signal(int)
+    import_requested = Signal()
+
+    def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
+        """`ctx.workshop_id` is 0 here: these commands are about the library, not one workshop."""
+        super().__init__(parent)
+        self._ctx = ctx
+        self._show_trash = False
+
+        title = QLabel(APP_NAME)
+        title.setObjectName("PageTitle")
+        title.setStyleSheet("font-size: 22pt;")
+        subtitle = QLabel(
+            "Préparer, animer et restituer vos ateliers d'intelligence collective — hors ligne."
+        )
+        subtitle.setObjectName("PageSubtitle")
+
+        self.model = QStandardItemModel(0, 4)
+        self.model.setHorizontalHeaderLabels(["Date", "Atelier", "Lieu", "Participant·es"])
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(2, 260)
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.table.activated.connect(lambda _i: self.open_selected())
+        self.empty_label = QLabel(EMPTY_LIBRARY)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setObjectName("PageSubtitle")
+
+        self.new_button = QPushButton(icon("new", "white"), "Nouvel atelier")
+        self.new_button.setObjectName("Primary")
+        self.new_button.setToolTip("Créer un atelier (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_workshop)
+        self.open_button = QPushButton(icon("open"), "Ouvrir")
+        self.open_button.clicked.connect(self.open_selected)
+        self.duplicate_button = QPushButton(icon("duplicate"), "Dupliquer")
+        self.duplicate_button.clicked.connect(self.duplicate_selected)
+        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button.setObjectName("Danger")
+        self.delete_button.setToolTip("Mettre à la corbeille (annulable avec Ctrl+Z)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.import_button = QPushButton(icon("import"), "Importer…")
+        self.import_button.setToolTip("Importer un fichier .kitcop")
+        self.import_button.clicked.connect(self.import_requested.emit)
+        self.trash_button = QPushButton(icon("restore"), "Corbeille")
+        self.trash_button.setCheckable(True)
+        self.trash_button.toggled.connect(self._toggle_trash)
+        self.restore_button = QPushButton(icon("restore"), "Restaurer")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.empty_trash_button = QPushButton(icon("delete"), "Vider la corbeille…")
+        self.empty_trash_button.setObjectName("Danger")
+        self.empty_trash_button.clicked.connect(self.empty_trash)
+
+        buttons = QHBoxLayout()
+        for b in (
+            self.new_button,
+            self.open_button,
+            self.duplicate_button,
+            self.delete_button,
+            self.import_button,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        for b in (self.restore_button, self.empty_trash_button, self.trash_button):
+            buttons.addWidget(b)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 18)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(10)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, area: str, _workshop_id: int) -> None:
+        if area in ("workshop", "library", "participants"):
+            self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected_id()
+        with self._ctx.store.read() as session:
+            rows = workshops.list_summaries(session, trashed=self._show_trash)
+        self.model.removeRows(0, self.model.rowCount())
+        for s in rows:
+            items = [
+                QStandardItem(long_date(s.date)),
+                QStandardItem(s.title),
+                QStandardItem(s.place),
+                QStandardItem(str(s.participants)),
+            ]
+            items[3].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            for item in items:
+                item.setData(s.id, IdRole)
+            self.model.appendRow(items)
+        row = next(
+            (
+                r
+                for r in range(self.model.rowCount())
+                if self.model.item(r, 0).data(IdRole) == selected
+            ),
+            0,
+        )
+        if self.model.rowCount():
+            self.table.selectRow(row)
+        trashed = self._show_trash
+        self.empty_label.setVisible(not rows)
+        self.empty_label.setText(EMPTY_TRASH if trashed else EMPTY_LIBRARY)
+        for b in (
+            self.new_button,
+            self.open_button,
+            self.duplicate_button,
+            self.delete_button,
+            self.import_button,
+        ):
+            b.setVisible(not trashed)
+        self.restore_button.setVisible(trashed)
+        self.empty_trash_button.setVisible(trashed)
+
+    def _toggle_trash(self, on: bool) -> None:
+        self._show_trash = on
+        self.trash_button.setText("Retour aux ateliers" if on else "Corbeille")
+        self.reload()
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].data(IdRole) if rows else None
+
+    # --- commands ---------------------------------------------------------------------------
+    def new_workshop(self, template_key: str | None = None) -> None:
+        dialog = NewWorkshopDialog(self, template_key=template_key or None)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        title, day, template = dialog.values()
+        new_id = self.create_workshop(title, day, template)
+        if new_id is not None:
+            self.open_requested.emit(new_id)
+
+    def create_workshop(self, title: str, day, template: str = "") -> int | None:
+        def do(session):
+            w = workshops.create(session, title, date=day)
+            apply_agenda_template(session, w.id, template)
+            return w.id
+
+        return self._ctx.push(
+            "Créer un atelier",
+            area="library",
+            do=do,
+            undo=lambda s, wid: workshops.trash(s, wid),
+            redo=lambda s, wid: workshops.restore(s, wid),
+        )
+
+    def open_selected(self) -> None:
+        wid = self.selected_id()
+        if wid is None:
+            return
+        if self._show_trash:
+            self.restore_selected()
+            return
+        self.open_requested.emit(wid)
+
+    def duplicate_selected(self) -> None:
+        wid = self.selected_id()
+        if wid is None:
+            return
+        self._ctx.push(
+            "Dupliquer un atelier",
+            area="library",
+            do=lambda s: workshops.duplicate(s, wid).id,
+            undo=lambda s, new_id: workshops.trash(s, new_id),
+            redo=lambda s, new_id: workshops.restore(s, new_id),
+        )
+
+    def delete_selected(self) -> None:
+        wid = self.selected_id()
+        if wid is None or self._show_trash:
+            return
+        title = self.model.item(self.table.currentIndex().row(), 1).text()
+        done = self._ctx.push(
+            f"Supprimer « {title} »",
+            area="library",
+            do=lambda s: workshops.trash(s, wid),
+            undo=lambda s, _r: workshops.restore(s, wid),
+            redo=lambda s, _r: workshops.trash(s, wid),
+        )
+        if done is not None:
+            self._ctx.show_message(f"« {title} » est dans la corbeille. Ctrl+Z pour annuler.")
+
+    def restore_selected(self) -> None:
+        wid = self.selected_id()
+        if wid is None:
+            return
+        self._ctx.push(
+            "Restaurer un atelier",
+            area="library",
+            do=lambda s: workshops.restore(s, wid),
+            undo=lambda s, _r: workshops.trash(s, wid),
+        )
+
+    def empty_trash(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        count = self.model.rowCount()
+        if not count:
+            return
+        names = ", ".join(self.model.item(r, 1).text() for r in range(min(count, 5)))
+        answer = QMessageBox.question(
+            self,
+            "Vider la corbeille",
+            f"Effacer définitivement {count} atelier(s) ({names}{'…' if count > 5 else ''}) "
+            "et tout leur contenu ? Cette action ne peut pas être annulée.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self._ctx.store.write() as session:
+            workshops.empty_trash(session)
+        self._ctx.undo_stack.clear()
+        self._ctx.hub.notify("library", 0, "Corbeille vidée")

@@ -1,0 +1,244 @@
+"""The workshop's own page: its frame (title, date, place, problématique…) and participants.
+
+Every field is stored when the facilitator leaves it (or pauses typing in a long text): there is
+no Save button. Each change is one undoable command.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import QDate, QTime, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.french import long_date
+from kitcop_desktop.storage import workshops
+from kitcop_desktop.ui.participants_view import ParticipantsView
+from kitcop_desktop.ui.tool_spec import ToolContext
+
+LEVEL_LABELS = {
+    "information": "Information",
+    "consultation": "Consultation",
+    "co_construction": "Co-construction",
+}
+FIELD_NAMES = {
+    "title": "le titre",
+    "date": "la date",
+    "start_time": "l'heure de début",
+    "end_time": "l'heure de fin",
+    "place": "le lieu",
+    "problem_statement": "la problématique",
+    "participation_level": "le degré de participation",
+    "facilitators": "l'équipe d'animation",
+    "notes": "les notes",
+}
+
+
+class LongText(QPlainTextEdit):
+    """A multi-line field that commits when left, or after a short pause in typing."""
+
+    def __init__(self, commit, placeholder: str = "", height: int = 70) -> None:
+        super().__init__()
+        self._commit = commit
+        self.setPlaceholderText(placeholder)
+        self.setFixedHeight(height)
+        self.setTabChangesFocus(True)
+        self._timer = QTimer(self, singleShot=True, interval=800)
+        self._timer.timeout.connect(self._commit)
+        self.textChanged.connect(self._on_text)
+        self._loading = False
+
+    def _on_text(self) -> None:
+        if not self._loading:
+            self._timer.start()
+
+    def set_value(self, text: str) -> None:
+        if self.hasFocus() and self._timer.isActive():
+            return  # never overwrite what is being typed
+        self._loading = True
+        if self.toPlainText() != text:
+            self.setPlainText(text)
+        self._loading = False
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        if self._timer.isActive():
+            self._timer.stop()
+            self._commit()
+        super().focusOutEvent(event)
+
+
+class WorkshopPage(QWidget):
+    def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._loading = False
+
+        self.heading = QLabel()
+        self.heading.setObjectName("PageTitle")
+        self.heading.setWordWrap(True)
+        self.subheading = QLabel()
+        self.subheading.setObjectName("PageSubtitle")
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setMaxLength(200)
+        self.title_edit.editingFinished.connect(lambda: self._save("title", self.title_edit.text()))
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        self.no_date = QCheckBox("date à préciser")
+        self.date_edit.editingFinished.connect(self._save_date)
+        self.no_date.toggled.connect(self._save_date)
+        self.start_edit = QTimeEdit()
+        self.end_edit = QTimeEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setDisplayFormat("HH:mm")
+        self.start_edit.editingFinished.connect(lambda: self._save_time("start_time"))
+        self.end_edit.editingFinished.connect(lambda: self._save_time("end_time"))
+        self.place_edit = QLineEdit()
+        self.place_edit.setMaxLength(200)
+        self.place_edit.editingFinished.connect(lambda: self._save("place", self.place_edit.text()))
+        self.problem_edit = LongText(
+            lambda: self._save("problem_statement", self.problem_edit.toPlainText()),
+            "Comment faire pour… alors que… ?",
+        )
+        self.level_box = QComboBox()
+        for key, label in LEVEL_LABELS.items():
+            self.level_box.addItem(label, key)
+        self.level_box.activated.connect(
+            lambda _i: self._save("participation_level", self.level_box.currentData())
+        )
+        self.facilitators_edit = LongText(
+            lambda: self._save("facilitators", self.facilitators_edit.toPlainText()),
+            "Qui anime, qui prend les notes…",
+            50,
+        )
+        self.notes_edit = LongText(
+            lambda: self._save("notes", self.notes_edit.toPlainText()),
+            "Notes privées de préparation (jamais sur l'écran de salle)",
+            60,
+        )
+
+        when = QHBoxLayout()
+        when.addWidget(self.date_edit, 1)
+        when.addWidget(self.no_date)
+        when.addSpacing(12)
+        when.addWidget(QLabel("de"))
+        when.addWidget(self.start_edit)
+        when.addWidget(QLabel("à"))
+        when.addWidget(self.end_edit)
+        form = QFormLayout()
+        form.addRow("Titre", self.title_edit)
+        form.addRow("Date et horaires", when)
+        form.addRow("Lieu", self.place_edit)
+        form.addRow("Problématique", self.problem_edit)
+        form.addRow("Degré de participation", self.level_box)
+        form.addRow("Animation", self.facilitators_edit)
+        form.addRow("Notes", self.notes_edit)
+
+        frame = QFrame()
+        frame.setObjectName("Card")
+        frame_layout = QVBoxLayout(frame)
+        frame_layout.addLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(frame)
+
+        self.participants = ParticipantsView(ctx)
+        splitter = QSplitter()
+        splitter.setOrientation(splitter.orientation().Vertical)
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.participants)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 10)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addWidget(splitter, 1)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if area == "workshop" and workshop_id == self._ctx.workshop_id:
+            self.reload()
+
+    def reload(self) -> None:
+        with self._ctx.store.read() as session:
+            w = workshops.get(session, self._ctx.workshop_id)
+            values = {key: getattr(w, key) for key in workshops.EDITABLE_FIELDS}
+        self._loading = True
+        try:
+            self.heading.setText(values["title"])
+            place = f" — {values['place']}" if values["place"] else ""
+            self.subheading.setText(f"{long_date(values['date'])}{place}")
+            if not self.title_edit.hasFocus():
+                self.title_edit.setText(values["title"])
+            self.no_date.setChecked(values["date"] is None)
+            self.date_edit.setEnabled(values["date"] is not None)
+            d = values["date"] or date.today()
+            self.date_edit.setDate(QDate(d.year, d.month, d.day))
+            for edit, key, default in (
+                (self.start_edit, "start_time", time(9, 0)),
+                (self.end_edit, "end_time", time(12, 30)),
+            ):
+                t = values[key] or default
+                edit.setTime(QTime(t.hour, t.minute))
+            if not self.place_edit.hasFocus():
+                self.place_edit.setText(values["place"])
+            self.problem_edit.set_value(values["problem_statement"])
+            self.level_box.setCurrentIndex(
+                max(0, self.level_box.findData(values["participation_level"]))
+            )
+            self.facilitators_edit.set_value(values["facilitators"])
+            self.notes_edit.set_value(values["notes"])
+        finally:
+            self._loading = False
+
+    # --- saving -------------------------------------------------------------------------------
+    def _save(self, field: str, value) -> None:
+        if self._loading:
+            return
+        wid = self._ctx.workshop_id
+        with self._ctx.store.read() as session:
+            if getattr(workshops.get(session, wid), field) == (
+                value.strip() if isinstance(value, str) else value
+            ):
+                return
+        result = self._ctx.push(
+            f"Modifier {FIELD_NAMES[field]}",
+            area="workshop",
+            do=lambda s: workshops.update(s, wid, **{field: value}),
+            undo=lambda s, previous: workshops.update(s, wid, **previous),
+            redo=lambda s, previous: workshops.update(s, wid, **{field: value}),
+        )
+        if result is None:
+            self.reload()  # bad input: show the stored value again
+
+    def _save_date(self) -> None:
+        if self._loading:
+            return
+        self.date_edit.setEnabled(not self.no_date.isChecked())
+        value = None if self.no_date.isChecked() else self.date_edit.date().toPython()
+        self._save("date", value)
+
+    def _save_time(self, field: str) -> None:
+        edit = self.start_edit if field == "start_time" else self.end_edit
+        self._save(field, edit.time().toPython())

@@ -1,0 +1,154 @@
+"""An open workshop in the control window: a sidebar of tools and the active tool's work area."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
+from kitcop_desktop.ui.workshop_page import WorkshopPage
+
+log = logging.getLogger(__name__)
+
+WORKSHOP_KEY = "workshop"
+
+
+class ToolFailed(QWidget):
+    """Shown in place of a tool that failed to open: the rest of the app keeps working."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        label = QLabel(
+            f"L'outil « {title} » n'a pas pu s'ouvrir. Vos données ne sont pas touchées ; "
+            "le détail est dans le journal (kitcop.log)."
+        )
+        label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addStretch(1)
+
+
+class WorkshopView(QWidget):
+    tool_changed = Signal(str)
+    back_requested = Signal()
+
+    def __init__(self, ctx: ToolContext, specs: list[ToolSpec], parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.specs = {spec.key: spec for spec in specs}
+        self._editors: dict[str, QWidget] = {}
+        self._room_views: dict[str, QWidget | None] = {}
+        self.current_key = WORKSHOP_KEY
+
+        self.sidebar = QFrame()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setFixedWidth(196)
+        side = QVBoxLayout(self.sidebar)
+        side.setContentsMargins(8, 10, 8, 10)
+        side.setSpacing(2)
+        back = QToolButton()
+        back.setText("  Tous les ateliers")
+        back.setIcon(icon("previous", "#e8ecf4"))
+        back.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        back.setSizePolicy(
+            back.sizePolicy().horizontalPolicy().Expanding, back.sizePolicy().verticalPolicy()
+        )
+        back.clicked.connect(self.back_requested.emit)
+        side.addWidget(back)
+        side.addSpacing(8)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QToolButton] = {}
+        entries = [(WORKSHOP_KEY, "Atelier", "workshop", 0)] + [
+            (s.key, s.title, s.icon, s.order) for s in sorted(specs, key=lambda s: s.order)
+        ]
+        for key, title, icon_name, order in entries:
+            button = QToolButton()
+            button.setText(f"  {title}")
+            button.setIcon(icon(icon_name, "#e8ecf4"))
+            button.setCheckable(True)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(
+                button.sizePolicy().horizontalPolicy().Expanding,
+                button.sizePolicy().verticalPolicy(),
+            )
+            button.setToolTip(f"{title} (Ctrl+{order})")
+            button.clicked.connect(lambda _c=False, k=key: self.activate(k))
+            self.group.addButton(button)
+            self.buttons[key] = button
+            side.addWidget(button)
+        side.addStretch(1)
+        self.stack = QStackedWidget()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.activate(WORKSHOP_KEY)
+
+    def editor(self, key: str) -> QWidget:
+        if key not in self._editors:
+            if key == WORKSHOP_KEY:
+                widget: QWidget = WorkshopPage(self.ctx)
+            else:
+                spec = self.specs[key]
+                try:
+                    widget = spec.make_editor(self.ctx)
+                except Exception:
+                    log.exception("tool %s failed to open", key)
+                    widget = ToolFailed(spec.title)
+            self._editors[key] = widget
+            self.stack.addWidget(widget)
+        return self._editors[key]
+
+    def room_view(self, key: str) -> QWidget | None:
+        if key not in self._room_views:
+            spec = self.specs.get(key)
+            view = None
+            if spec is not None and spec.make_room_view is not None:
+                try:
+                    view = spec.make_room_view(self.ctx)
+                except Exception:
+                    log.exception("room view of %s failed", key)
+            self._room_views[key] = view
+        return self._room_views[key]
+
+    def current_editor(self) -> QWidget:
+        return self.editor(self.current_key)
+
+    def activate(self, key: str, ref_id: int | None = None) -> None:
+        if key != WORKSHOP_KEY and key not in self.specs:
+            self.ctx.show_message("Cet outil n'est pas disponible dans cette version.")
+            return
+        previous = self._editors.get(self.current_key)
+        if previous is not None and key != self.current_key and hasattr(previous, "deactivated"):
+            previous.deactivated()
+        self.current_key = key
+        widget = self.editor(key)
+        self.stack.setCurrentWidget(widget)
+        self.buttons[key].setChecked(True)
+        if hasattr(widget, "activated"):
+            widget.activated()
+        if ref_id is not None and hasattr(widget, "focus_item"):
+            widget.focus_item(ref_id)
+        self.tool_changed.emit(key)
+
+    def close_tools(self) -> None:
+        for widget in self._editors.values():
+            if hasattr(widget, "deactivated"):
+                try:
+                    widget.deactivated()
+                except Exception:
+                    log.exception("deactivate failed")

@@ -1,0 +1,89 @@
+"""The command line end to end, in real processes, on a real database file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from kitcop_desktop import __version__
+
+
+def kitcop(*args, env_extra=None):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.update(env_extra or {})
+    return subprocess.run(
+        [sys.executable, "-m", "kitcop_desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_version():
+    out = kitcop("--version")
+    assert out.returncode == 0
+    assert __version__ in out.stdout
+
+
+def test_demo_list_and_check(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    demo = kitcop("demo", "--db", db)
+    assert demo.returncode == 0, demo.stderr
+    workshop_id = int(demo.stdout.strip())
+    listing = kitcop("list", "--db", db)
+    assert listing.returncode == 0
+    assert f"{workshop_id}\t2026-03-03\tRénovation énergétique" in listing.stdout
+    check = kitcop("check", "--db", db)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "État : sain" in check.stdout
+    assert "participants : 12" in check.stdout
+
+
+def test_demo_reuse_does_not_duplicate(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    first = kitcop("demo", "--db", db).stdout.strip()
+    again = kitcop("demo", "--reuse", "--db", db).stdout.strip()
+    assert first == again
+    assert kitcop("list", "--db", db).stdout.count("Rénovation") == 1
+
+
+def test_data_dir_from_environment(tmp_path):
+    data = tmp_path / "ailleurs"
+    out = kitcop("demo", env_extra={"KITCOP_DATA_DIR": str(data)})
+    assert out.returncode == 0, out.stderr
+    assert (data / "kitcop.sqlite3").exists()
+
+
+def test_foreign_file_gets_a_french_error_and_is_untouched(tmp_path):
+    bad = tmp_path / "notes.txt"
+    bad.write_bytes(b"ceci n'est pas une base")
+    out = kitcop("list", "--db", bad)
+    assert out.returncode != 0
+    assert "n'est pas une base KitCOP" in out.stderr
+    assert "Traceback" not in out.stderr
+    assert bad.read_bytes() == b"ceci n'est pas une base"
+
+
+def test_check_on_missing_file_is_unhealthy(tmp_path):
+    out = kitcop("check", "--db", tmp_path / "absent.sqlite3")
+    assert out.returncode == 3
+    assert "aucune base" in out.stderr
+
+
+def test_second_instance_says_so(tmp_path):
+    from kitcop_desktop.storage.lock import InstanceLock
+
+    db = tmp_path / "a.sqlite3"
+    assert kitcop("demo", "--db", db).returncode == 0
+    with InstanceLock(db):
+        out = kitcop("list", "--db", db)
+    assert out.returncode == 1
+    assert "déjà ouvert" in out.stderr
+
+
+def test_bad_command_line_is_french():
+    out = kitcop("pdf")
+    assert out.returncode == 2
+    assert "Erreur" in out.stderr
