@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 
+from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from alembic import context
 from kitcop_desktop.storage.models import Base
 
 config = context.config

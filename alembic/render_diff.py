@@ -12,10 +12,10 @@ import tempfile
 from pathlib import Path
 
 import sqlalchemy
+from alembic import command
 from alembic.autogenerate import produce_migrations, render_python_code
 from alembic.runtime.migration import MigrationContext
 
-from alembic import command
 from kitcop_desktop.storage.migrate import alembic_config
 from kitcop_desktop.storage.models import Base
 

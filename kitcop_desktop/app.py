@@ -55,6 +55,11 @@ def make_application(argv: list[str] | None = None):
         app.installTranslator(translator)
     app._kitcop_translator = translator  # keep it alive
     theme.apply_control_theme(app)
+    from PySide6.QtGui import QIcon
+
+    from kitcop_desktop import paths
+
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "kitcop.png")))
     return app
 
 

@@ -1,0 +1,102 @@
+"""Startup and memory: process start to first window shown, against a bare PySide6 window.
+
+Run under a virtual screen (it starts its own Xvfb):
+    .venv/bin/python bench/startup_bench.py [--runs 7]
+Prints a Markdown table to paste in bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+BARE = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.setWindowTitle("barewindow"); w.resize(800, 600); w.show()
+app.exec()
+"""
+
+
+def wait_visible(name: str, proc: subprocess.Popen, env: dict, timeout: float = 30.0) -> float:
+    """Poll xdotool in a tight loop (its --sync polls only every 0.5 s)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        out = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--name", name],
+            capture_output=True, text=True, env=env,
+        )
+        if out.stdout.strip():
+            return time.perf_counter()
+        if proc.poll() is not None:
+            raise RuntimeError(f"process exited: {proc.returncode}")
+        time.sleep(0.005)
+    raise TimeoutError(name)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def measure(cmd: list[str], name: str, env: dict) -> tuple[float, float]:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        shown = wait_visible(name, proc, env)
+        time.sleep(1.0)
+        memory = rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return (shown - t0) * 1000, memory
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    display = ":77"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x768x24"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    tmp = Path(tempfile.mkdtemp())
+    try:
+        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
+                   KITCOP_DATA_DIR=str(tmp / "data"), XDG_CONFIG_HOME=str(tmp / "config"))
+        db = tmp / "demo.sqlite3"
+        wid = subprocess.run([PY, "-m", "kitcop_desktop", "demo", "--db", str(db)],
+                             capture_output=True, text=True, env=env, check=True).stdout.strip()
+        bare_script = tmp / "bare.py"
+        bare_script.write_text(BARE)
+        bare, app, mem = [], [], []
+        for _ in range(args.runs):
+            bare.append(measure([PY, str(bare_script)], "barewindow", env)[0])
+            ms, mb = measure([PY, "-m", "kitcop_desktop", "--db", str(db)], "KitCOP Atelier", env)
+            app.append(ms)
+            mem.append(mb)
+        b, a = statistics.median(bare), statistics.median(app)
+        print(f"demo workshop id {wid}, {args.runs} runs each, medians")
+        print("| measure | value |\n|---|---|")
+        print(f"| bare PySide6 QMainWindow shown | {b:.0f} ms |")
+        print(f"| KitCOP Atelier shown on the demo workshop | {a:.0f} ms |")
+        print(f"| ratio (target ≤ 1.5) | {a / b:.2f} |")
+        print(f"| resident memory after opening the demo (target < 150 MB) | {statistics.median(mem):.0f} MB |")
+    finally:
+        xvfb.terminate()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
