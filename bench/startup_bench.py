@@ -33,7 +33,9 @@ def wait_visible(name: str, proc: subprocess.Popen, env: dict, timeout: float = 
     while time.perf_counter() - start < timeout:
         out = subprocess.run(
             ["xdotool", "search", "--onlyvisible", "--name", name],
-            capture_output=True, text=True, env=env,
+            capture_output=True,
+            text=True,
+            env=env,
         )
         if out.stdout.strip():
             return time.perf_counter()
@@ -50,49 +52,83 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-def measure(cmd: list[str], name: str, env: dict) -> tuple[float, float]:
+def measure(cmd: list[str], name: str, env: dict, ready: str | None = None):
+    """(ms to the first window, ms until the `ready` window title appears, resident MB)."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         shown = wait_visible(name, proc, env)
+        done = wait_visible(ready, proc, env) if ready else shown
         time.sleep(1.0)
         memory = rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(10)
-    return (shown - t0) * 1000, memory
+    return (shown - t0) * 1000, (done - t0) * 1000, memory
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    display = ":77"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x768x24"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
+    # -displayfd: Xvfb picks a free display and tells us which (no stale-lock collisions).
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x768x24"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    display = ":" + os.read(read_fd, 16).decode().strip()
+    os.close(read_fd)
     tmp = Path(tempfile.mkdtemp())
     try:
-        env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb",
-                   KITCOP_DATA_DIR=str(tmp / "data"), XDG_CONFIG_HOME=str(tmp / "config"))
+        env = dict(
+            os.environ,
+            DISPLAY=display,
+            QT_QPA_PLATFORM="xcb",
+            KITCOP_DATA_DIR=str(tmp / "data"),
+            XDG_CONFIG_HOME=str(tmp / "config"),
+        )
         db = tmp / "demo.sqlite3"
-        wid = subprocess.run([PY, "-m", "kitcop_desktop", "demo", "--db", str(db)],
-                             capture_output=True, text=True, env=env, check=True).stdout.strip()
+        wid = subprocess.run(
+            [PY, "-m", "kitcop_desktop", "demo", "--db", str(db)],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout.strip()
         bare_script = tmp / "bare.py"
         bare_script.write_text(BARE)
-        bare, app, mem = [], [], []
+        # Open the demo once so that the app remembers it as the last workshop.
+        measure(
+            [PY, "-m", "kitcop_desktop", "--db", str(db), "demo", "--reuse", "--open"],
+            "Rénovation énergétique",
+            env,
+        )
+        bare, app, ready, mem = [], [], [], []
         for _ in range(args.runs):
             bare.append(measure([PY, str(bare_script)], "barewindow", env)[0])
-            ms, mb = measure([PY, "-m", "kitcop_desktop", "--db", str(db)], "KitCOP Atelier", env)
-            app.append(ms)
+            first, done, mb = measure(
+                [PY, "-m", "kitcop_desktop", "--db", str(db)],
+                "KitCOP Atelier",
+                env,
+                ready="Rénovation énergétique",
+            )
+            app.append(first)
+            ready.append(done)
             mem.append(mb)
-        b, a = statistics.median(bare), statistics.median(app)
+        b, a, r = statistics.median(bare), statistics.median(app), statistics.median(ready)
         print(f"demo workshop id {wid}, {args.runs} runs each, medians")
         print("| measure | value |\n|---|---|")
         print(f"| bare PySide6 QMainWindow shown | {b:.0f} ms |")
-        print(f"| KitCOP Atelier shown on the demo workshop | {a:.0f} ms |")
+        print(f"| KitCOP Atelier: first window shown | {a:.0f} ms |")
         print(f"| ratio (target ≤ 1.5) | {a / b:.2f} |")
-        print(f"| resident memory after opening the demo (target < 150 MB) | {statistics.median(mem):.0f} MB |")
+        print(f"| KitCOP Atelier: demo workshop open and usable | {r:.0f} ms ({r / b:.1f}× bare) |")
+        print(
+            f"| resident memory after opening the demo (target < 150 MB) | {statistics.median(mem):.0f} MB |"
+        )
     finally:
         xvfb.terminate()
         shutil.rmtree(tmp, ignore_errors=True)

@@ -78,19 +78,27 @@ def _error_box(message: str) -> None:
 
 def run_gui(db_path: Path, workshop_id: int | None = None) -> int:
     """Open the app on `db_path`; returns the process exit code."""
+    app = make_application()
+    from kitcop_desktop.ui.startup_window import StartupWindow
+
+    startup = StartupWindow()
+    startup.show()
+    app.processEvents()
+
+    # The heavy imports (SQLAlchemy, the tools) come after the first window is on screen.
     from PySide6.QtCore import QSettings
 
     from kitcop_desktop.storage.errors import StoreError
     from kitcop_desktop.storage.lock import InstanceLock
     from kitcop_desktop.storage.migrate import open_store
 
-    app = make_application()
     lock = InstanceLock(db_path)
     try:
         lock.acquire()
         store = open_store(db_path)
     except StoreError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
+        startup.close()
         if "offscreen" not in (app.platformName() or ""):
             _error_box(str(exc))
         lock.release()
@@ -101,7 +109,9 @@ def run_gui(db_path: Path, workshop_id: int | None = None) -> int:
         target = workshop_id or settings.value("last_workshop", None, type=int)
         if not (target and window.open_workshop(int(target))):
             window.show_welcome()
+        window.setGeometry(startup.geometry())
         window.show()
+        startup.close()
         return app.exec()
     finally:
         store.close()
