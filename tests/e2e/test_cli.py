@@ -87,3 +87,26 @@ def test_bad_command_line_is_french():
     out = kitcop("pdf")
     assert out.returncode == 2
     assert "Erreur" in out.stderr
+
+
+def test_gui_refuses_a_second_instance(tmp_path):
+    """A second `kitcop` on the same file says so in French, exits non-zero, changes nothing."""
+    from kitcop_desktop.storage.lock import InstanceLock
+
+    db = tmp_path / "a.sqlite3"
+    assert kitcop("demo", "--db", db).returncode == 0
+    before = kitcop("list", "--db", db).stdout
+    with InstanceLock(db):
+        out = kitcop("--db", db)
+    assert out.returncode == 1
+    assert "déjà ouvert" in out.stderr
+    assert kitcop("list", "--db", db).stdout == before
+
+
+def test_gui_refuses_a_corrupt_file(tmp_path):
+    bad = tmp_path / "cassé.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
+    out = kitcop("--db", bad)
+    assert out.returncode == 1
+    assert "Rien n'a été modifié" in out.stderr
+    assert bad.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 200
