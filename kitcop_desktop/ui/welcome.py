@@ -84,6 +84,11 @@ class WelcomeScreen(QWidget):
         self.new_button.setObjectName("Primary")
         self.new_button.setToolTip("Créer un atelier (Ctrl+N)")
         self.new_button.clicked.connect(self.new_workshop)
+        self.template_button = QPushButton(icon("template"), "Depuis un modèle du kit…")
+        self.template_button.setToolTip(
+            "Créer un atelier avec un déroulé du kit : modèle 1, KISS, world café…"
+        )
+        self.template_button.clicked.connect(self.new_from_template)
         self.open_button = QPushButton(icon("open"), "Ouvrir")
         self.open_button.clicked.connect(self.open_selected)
         self.duplicate_button = QPushButton(icon("duplicate"), "Dupliquer")
@@ -107,6 +112,7 @@ class WelcomeScreen(QWidget):
         buttons = QHBoxLayout()
         for b in (
             self.new_button,
+            self.template_button,
             self.open_button,
             self.duplicate_button,
             self.delete_button,
@@ -164,6 +170,7 @@ class WelcomeScreen(QWidget):
         self.empty_label.setText(EMPTY_TRASH if trashed else EMPTY_LIBRARY)
         for b in (
             self.new_button,
+            self.template_button,
             self.open_button,
             self.duplicate_button,
             self.delete_button,
@@ -191,6 +198,12 @@ class WelcomeScreen(QWidget):
         new_id = self.create_workshop(title, day, template)
         if new_id is not None:
             self.open_requested.emit(new_id)
+
+    def new_from_template(self) -> None:
+        from kitcop_desktop.ui.new_workshop_dialog import kit_templates
+
+        templates = kit_templates()
+        self.new_workshop(templates[0][0] if templates else None)
 
     def create_workshop(self, title: str, day, template: str = "") -> int | None:
         def do(session):
