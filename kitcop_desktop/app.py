@@ -110,6 +110,9 @@ def run_gui(db_path: Path, workshop_id: int | None = None) -> int:
         if not (target and window.open_workshop(int(target))):
             window.show_welcome()
         window.setGeometry(startup.geometry())
+        saved = settings.value("main_geometry")
+        if saved is not None:
+            window.restoreGeometry(saved)
         window.show()
         startup.close()
         return app.exec()

@@ -51,6 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--real-names", action="store_true", help="inclure les vrais noms des enquêté·es"
     )
+    export.add_argument("--emails", action="store_true", help="inclure les adresses e-mail")
+    export.add_argument("--zip", action="store_true", help="fichier compressé")
+    export.add_argument(
+        "--agenda", action="store_true", help="seulement le déroulé, comme modèle à partager"
+    )
+    export.add_argument("--board", type=int, metavar="N", help="seulement le tableau n° N")
     imp = sub.add_parser("import", help="importer un fichier .kitcop")
     imp.add_argument("file", type=Path)
     imp.add_argument("--into", type=int, help="atelier qui reçoit un tableau importé")
@@ -188,10 +194,23 @@ def _pdf(store, args) -> int:
 
 def _export(store, args) -> int:
     from kitcop_desktop.printing.output import write_atomically
-    from kitcop_desktop.storage.exchange import export_workshop
+    from kitcop_desktop.storage import exchange
 
     with store.read() as session:
-        data = export_workshop(session, args.workshop_id, include_real_names=args.real_names)
+        if args.board is not None:
+            data = exchange.export_board(
+                session, args.board, zipped=args.zip, workshop_id=args.workshop_id
+            )
+        elif args.agenda:
+            data = exchange.export_agenda(session, args.workshop_id, zipped=args.zip)
+        else:
+            data = exchange.export_workshop(
+                session,
+                args.workshop_id,
+                include_real_names=args.real_names,
+                include_emails=args.emails,
+                zipped=args.zip,
+            )
     write_atomically(args.output, data)
     print(args.output)
     return EXIT_OK

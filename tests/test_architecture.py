@@ -21,9 +21,13 @@ def imported_modules(path: Path) -> set[str]:
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             names.add(node.module)
-        elif isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "import_module":
-            if node.args and isinstance(node.args[0], ast.Constant):
-                names.add(str(node.args[0].value))
+        elif (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "attr", "") == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            names.add(str(node.args[0].value))
     return names
 
 
@@ -46,9 +50,11 @@ def test_domain_imports_only_the_standard_library_and_itself():
     for path in modules_under("domain"):
         for name in imported_modules(path):
             top = name.split(".")[0]
-            if top == "kitcop_desktop" and not name.startswith("kitcop_desktop.domain"):
-                offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
-            elif top in ("sqlalchemy", "alembic", "reportlab", "PySide6"):
+            if (
+                top == "kitcop_desktop"
+                and not name.startswith("kitcop_desktop.domain")
+                or top in ("sqlalchemy", "alembic", "reportlab", "PySide6")
+            ):
                 offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert offenders == []
 

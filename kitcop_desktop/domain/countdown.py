@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from kitcop_desktop.domain.clock import Clock
@@ -56,7 +56,10 @@ class Countdown:
         cd = cls(facts.planned_seconds, clock)
         cd._facts = facts
         if facts.running_since is not None:
-            already = max(0.0, (clock.wall() - facts.running_since).total_seconds())
+            since = facts.running_since
+            if since.tzinfo is None:  # stored naive (SQLite): facts are always UTC
+                since = since.replace(tzinfo=UTC)
+            already = max(0.0, (clock.wall() - since).total_seconds())
             cd._segment_mono = clock.monotonic() - already
         return cd
 
@@ -97,6 +100,11 @@ class Countdown:
         total = self._facts.planned_seconds + self._facts.extension_seconds + int(seconds)
         total = max(0, min(total, MAX_SECONDS))
         self._facts = replace(self._facts, extension_seconds=total - self._facts.planned_seconds)
+
+    def set_planned(self, planned_seconds: int) -> None:
+        """The planned duration was edited: keep the time already run and the extensions."""
+        planned = max(0, min(int(planned_seconds), MAX_SECONDS))
+        self._facts = replace(self._facts, planned_seconds=planned)
 
     def reset(self, planned_seconds: int | None = None) -> None:
         planned = self._facts.planned_seconds if planned_seconds is None else planned_seconds
@@ -153,7 +161,9 @@ class Countdown:
         if not self.running:
             return 1000
         frac = self.elapsed() % 1.0
-        return max(1, int(round((1.0 - frac) * 1000)))
+        # Round up, plus one millisecond: waking a hair early would show the old value again
+        # and cost a second wake-up; one millisecond late is invisible.
+        return max(1, math.ceil((1.0 - frac) * 1000 - 1e-6) + 1)
 
 
 def format_clock(seconds: int, *, overrun: bool = False) -> str:

@@ -62,8 +62,7 @@ BUILTIN_GUIDES: tuple[BuiltinGuide, ...] = (
             "Si non, que manque-t-il dans les formations aujourd'hui ?",
             "Qu'est-ce qui impacte votre choix de formations ?",
             "Connaissez-vous le projet FARE ?",
-            "Vous sentez-vous personnellement concerné par le sujet de la transition "
-            "écologique ?",
+            "Vous sentez-vous personnellement concerné par le sujet de la transition écologique ?",
         ),
     ),
 )
@@ -136,7 +135,9 @@ _OPEN_STARTS = (
     "pouvez-vous raconter",
 )
 _CLOSED_RE = re.compile(
-    r"^(est-ce que|est-ce qu'|\w+-(vous|tu|il|elle|ils|elles|on)\b|\w+-t-(il|elle|on)\b|y a-t-il)",
+    # An optional reflexive pronoun first: « Vous sentez-vous… ? », « Vous êtes-vous… ? ».
+    r"^((vous|nous|tu|se|s') ?)?"
+    r"(est-ce que|est-ce qu'|\w+-(vous|tu|il|elle|ils|elles|on)\b|\w+-t-(il|elle|on)\b|y a-t-il)",
     re.IGNORECASE,
 )
 

@@ -60,6 +60,12 @@ ICONS = {
     "user": "fa6s.user",
     "save": "fa6s.floppy-disk",
     "pdf": "fa6s.file-pdf",
+    # boards
+    "edit": "fa6s.pen",
+    "group": "fa6s.object-group",
+    "ungroup": "fa6s.object-ungroup",
+    "colour": "fa6s.palette",
+    "merge": "fa6s.code-merge",
 }
 
 

@@ -33,6 +33,37 @@ KEYMAP = (
             ("M", "Son activé / coupé"),
         ),
     ),
+    (
+        "Dans les tableaux",
+        (
+            ("Entrée", "Ajouter le post-it à la zone choisie (le curseur reste)"),
+            ("Tab, Maj+Tab", "Zone suivante / précédente"),
+            ("Ctrl+V", "Coller plusieurs lignes : un post-it par ligne"),
+            ("Double-clic, F2", "Modifier un post-it ou renommer une sous-thématique"),
+            ("Suppr", "Supprimer les post-it choisis"),
+            ("Page suivante / précédente", "Écran de salle : zone ou sous-thématique suivante"),
+            ("0 … 9", "Écran de salle : tout le tableau (0) ou la zone n"),
+        ),
+    ),
+    (
+        "Dans le bocal à poisson",
+        (
+            ("Entrée, double-clic", "Asseoir la personne choisie du cercle sur la chaise vide"),
+            ("1 … 9", "La personne de la chaise n parle (encore une fois : elle s'arrête)"),
+            ("0", "Plus personne ne parle"),
+            ("Espace, + / −", "Minuteur du bocal : pause, une minute de plus / de moins"),
+            ("Page suivante / précédente", "Notes révélées : page suivante / précédente"),
+        ),
+    ),
+    (
+        "Pendant un tour de parole",
+        (
+            ("Page suivante, →", "Personne suivante (démarre le tour)"),
+            ("Page précédente, ←", "Revenir à la personne précédente"),
+            ("L", "Plus tard : à la fin du tour (deux fois : passe son tour)"),
+            ("Espace", "Mettre en pause / reprendre le temps de parole"),
+        ),
+    ),
 )
 
 

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, text: str) -> None:
         self.saved_label.setText(f"✓ {text}" if text == "Enregistré" else text)
-        QTimer.singleShot(4000, lambda: self.saved_label.setText("Enregistré"))
+        QTimer.singleShot(4000, self.saved_label, lambda: self.saved_label.setText("Enregistré"))
 
     # --- actions, menus, toolbar ----------------------------------------------------------------
     def _action(
@@ -176,7 +176,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("Quitter", "Ctrl+Q", self.close)
         self.tool_actions = []
         keys = [WORKSHOP_KEY] + [s.key for s in self.specs]
-        titles = ["Atelier"] + [s.title for s in self.specs]
+        titles = ["Atelier"] + [s.title.replace("&", "&&") for s in self.specs]
         orders = [0] + [s.order for s in self.specs]
         for key, title, order in zip(keys, titles, orders, strict=True):
             self.tool_actions.append(
@@ -390,7 +390,8 @@ class MainWindow(QMainWindow):
         if module is None:
             return
         current = self.workshop_view.ctx.workshop_id if self.workshop_view else None
-        new_id = module.import_dialog(self, self.store, self.hub, current, path)
+        ctx = self.workshop_view.ctx if self.workshop_view else None
+        new_id = module.import_dialog(self, self.store, self.hub, current, path, ctx=ctx)
         self.welcome.reload()
         if new_id:
             self.open_workshop(new_id)
@@ -414,5 +415,7 @@ class MainWindow(QMainWindow):
         if self.workshop_view is not None:
             self.workshop_view.close_tools()
         self.room.close()
+        if self.settings is not None:
+            self.settings.setValue("main_geometry", self.saveGeometry())
         QApplication.instance().removeEventFilter(self._clicker)
         super().closeEvent(event)

@@ -76,7 +76,7 @@ class WorkshopView(QWidget):
         ]
         for key, title, icon_name, order in entries:
             button = QToolButton()
-            button.setText(f"  {title}")
+            button.setText(f"  {title}".replace("&", "&&"))  # « Bocal & tours »: no mnemonic
             button.setIcon(icon(icon_name, "#e8ecf4"))
             button.setCheckable(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

@@ -177,4 +177,4 @@ def test_engine_url_works_for_any_dialect_string(tmp_path):
 
 def test_schema_head_constant_matches_alembic():
     """The fast path at start-up trusts SCHEMA_HEAD: it must be the real head."""
-    assert migrate.SCHEMA_HEAD == head_revision()
+    assert head_revision() == migrate.SCHEMA_HEAD

@@ -1,0 +1,290 @@
+"""The kit's déroulé templates (modèles de déroulé), in our own short words.
+
+Modèle 1 (session d'intelligence collective), Modèle KISS (rétrospective), a world café /
+pro-action café afternoon with timed rotations between tables, and a blank agenda. The timings
+follow the kit; consignes are short because they are projected (the facilitator adapts them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+
+@dataclass(frozen=True)
+class TemplateSequence:
+    title: str
+    minutes: int
+    intention: str = ""
+    instructions: str = ""
+    materials: str = ""
+    kind: str = ""
+    tool_key: str = ""
+    pinned_start: time | None = None
+
+
+@dataclass(frozen=True)
+class AgendaTemplate:
+    key: str
+    title: str  # French, offered by « Nouvel atelier depuis un modèle du kit »
+    description: str
+    start: time
+    sequences: tuple[TemplateSequence, ...]
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(s.minutes for s in self.sequences)
+
+
+FRAME = (
+    "Chaque parole vaut la même chose : on s'écoute et on partage le temps de parole.\n"
+    "On contribue, on ne garde pas tout pour soi.\n"
+    "On parle en son nom, avec bienveillance.\n"
+    "Ce qui est dit en confiance reste ici."
+)
+
+MODEL_1 = AgendaTemplate(
+    key="modele_1",
+    title="Modèle 1 — session d'intelligence collective",
+    description="Diagnostic (fiche étonnement ou speedboat), projection 2030 en bocal à poisson.",
+    start=time(9, 30),
+    sequences=(
+        TemplateSequence(
+            "Accueil café",
+            15,
+            "Accueillir, créer un climat chaleureux.",
+            "Bienvenue ! Servez-vous un café, signez la liste d'émargement.",
+            "Café, thé, gobelets\nListe d'émargement imprimée",
+            kind="welcome",
+        ),
+        TemplateSequence(
+            "Introduction",
+            15,
+            "Se projeter dans la séance, se donner un cadre d'échanges.",
+            "Pourquoi ce chantier, où en est la COP, ce que l'on attend de vous aujourd'hui "
+            "(co-construction).\n\nNotre cadre :\n" + FRAME,
+            "Ordre du jour affiché\nCadre des échanges affiché\nQuelques chiffres clés (diapo)",
+            kind="introduction",
+        ),
+        TemplateSequence(
+            "Brise-glace",
+            15,
+            "Créer un climat de confiance, se sentir à l'aise pour contribuer.",
+            "Nous sommes en 2030. Vous exercez un autre métier, qui contribue à la transition "
+            "écologique. Lequel ? Qu'est-ce qui vous y attire ?",
+            "",
+            kind="icebreaker",
+        ),
+        TemplateSequence(
+            "Diagnostic",
+            50,
+            "Enrichir l'état des lieux.",
+            "En sous-groupes de 6 : notez sur post-it les freins (ancres) et les leviers (vents) "
+            "pour atteindre les objectifs de la COP, puis regroupez-les en sous-thématiques "
+            "(40 min). Restitution en collectif (10 min).\n\n"
+            "Variante : fiche étonnement seul (5 min), à trois (15 min), en plénière (30 min).",
+            "Grande affiche speedboat\nPost-it de deux couleurs (freins, leviers)\n"
+            "Fiches étonnement imprimées (variante)",
+            tool_key="boards",
+        ),
+        TemplateSequence(
+            "Pause",
+            10,
+            "S'aérer, reprendre des forces.",
+            "",
+            "",
+            kind="break",
+        ),
+        TemplateSequence(
+            "Projection 2030",
+            35,
+            "Se projeter pour identifier les chantiers à mener.",
+            "Nous sommes en 2030 et nous avons atteint les objectifs de la COP. À quoi cela "
+            "ressemble-t-il ? Qu'avons-nous mis en place ? Quels obstacles avons-nous dépassés ?\n\n"
+            "Bocal à poisson : seules les 4 personnes au centre parlent, une chaise reste "
+            "toujours vide. Pour parler, prenez la chaise vide.",
+            "Chaises en cercle, 4 chaises au centre\nTableau blanc ou paperboard pour les notes",
+            tool_key="fishbowl",
+        ),
+        TemplateSequence(
+            "Partage des enjeux",
+            10,
+            "Trouver un accord sur les éléments essentiels à travailler.",
+            "La personne qui a pris les notes partage les leviers relevés. Qu'est-ce qui vous "
+            "semble essentiel ? Que faut-il ajouter ?",
+            "",
+        ),
+        TemplateSequence(
+            "Déclusion",
+            15,
+            "Clôturer, susciter l'engagement pour la suite.",
+            "Un mot sur votre ressenti, sans rebond. Souhaitez-vous rester impliqué·e "
+            "dans le chantier ? Les suites prévues.",
+            "Petits papiers : nom, ressenti, envie de s'engager",
+            kind="closing_round",
+        ),
+    ),
+)
+
+MODEL_KISS = AgendaTemplate(
+    key="modele_kiss",
+    title="Modèle KISS — rétrospective",
+    description="Bilan d'un projet test sur le chemin de la rétrospective, puis la méthode KISS.",
+    start=time(9, 0),
+    sequences=(
+        TemplateSequence(
+            "Accueil café",
+            30,
+            "Accueillir, créer un climat chaleureux.",
+            "Bienvenue ! Servez-vous un café, signez la liste d'émargement.",
+            "Café, thé, gobelets\nListe d'émargement imprimée",
+            kind="welcome",
+        ),
+        TemplateSequence(
+            "Introduction",
+            15,
+            "Se projeter dans la séance, se donner un cadre d'échanges.",
+            "Objectifs : 1. faire la rétrospective du projet test ; "
+            "2. en tirer des conclusions pour l'adapter.\n\nNotre cadre :\n" + FRAME,
+            "Ordre du jour affiché\nCadre des échanges affiché",
+            kind="introduction",
+        ),
+        TemplateSequence(
+            "Brise-glace",
+            15,
+            "Créer un climat de confiance, se sentir à l'aise pour contribuer.",
+            "Écoute active : on n'interrompt pas, on ne réagit pas, on cherche à se comprendre.",
+            "Jeu de cartes (besoins, émotions) ou photolangage",
+            kind="icebreaker",
+        ),
+        TemplateSequence(
+            "Rétrospective",
+            60,
+            "Faire collectivement le bilan du projet test.",
+            "Sur le chemin : ce qui a marché, ce qui n'a pas marché, ce que j'ai aimé, "
+            "ce que j'ai détesté, ce que j'ai appris. Deux angles : actions concrètes, "
+            "ressentis. Chacun pose ses post-it puis parle à son tour.",
+            "Affiche du chemin de la rétrospective\nPost-it",
+            tool_key="boards",
+        ),
+        TemplateSequence(
+            "KISS",
+            30,
+            "Décider ensemble.",
+            "Ce que l'on garde, ce que l'on améliore, ce que l'on commence, ce que l'on arrête.",
+            "Affiche en 4 parties (on garde, on améliore, on commence, on arrête)",
+            tool_key="boards",
+        ),
+        TemplateSequence(
+            "Déclusion",
+            15,
+            "Clôture et suites à donner aux décisions prises.",
+            "Retour sur les décisions actées. Un mot sur votre ressenti, sans rebond. "
+            "Les suites du chantier.",
+            "",
+            kind="closing_round",
+        ),
+    ),
+)
+
+
+def _rotation(number: int, theme: str, minutes: int) -> TemplateSequence:
+    return TemplateSequence(
+        f"Rotation {number} — {theme}",
+        minutes,
+        "Croiser les regards de table en table.",
+        f"Table suivante ! Question du tour : {theme.lower()}.\n"
+        "L'hôte·sse de table résume en une minute ce qui a été dit avant vous.",
+        "Une nappe en papier et des feutres par table\nUn·e hôte·sse par table",
+        kind="rotation",
+    )
+
+
+WORLD_CAFE = AgendaTemplate(
+    key="world_cafe",
+    title="World café / pro-action café — après-midi",
+    description="Six tables, trois rotations chronométrées, restitution et capitalisation.",
+    start=time(13, 30),
+    sequences=(
+        TemplateSequence(
+            "Accueil convivial",
+            30,
+            "Accueillir, créer un climat chaleureux.",
+            "Bienvenue ! Installez-vous à la table de votre choix.",
+            "Café, thé\nListe d'émargement imprimée\nUn sujet affiché par table",
+            kind="welcome",
+        ),
+        TemplateSequence(
+            "Ouverture",
+            35,
+            "Rappeler la démarche, lancer les ateliers.",
+            "Le sens de la démarche, les sujets des tables et leurs porteurs, les règles "
+            "du café : on change de table à chaque rotation, l'hôte·sse reste.",
+            "Programme affiché",
+            kind="introduction",
+        ),
+        _rotation(1, "Le sens, les finalités", 20),
+        _rotation(2, "Les besoins", 25),
+        TemplateSequence("Pause", 20, "S'aérer, reprendre des forces.", kind="break"),
+        _rotation(3, "Les actions à mettre en place", 30),
+        TemplateSequence(
+            "Restitution des ateliers",
+            25,
+            "Partager ce que chaque table a produit.",
+            "Chaque hôte·sse présente en trois minutes les idées fortes de sa table.",
+            "Nappes affichées au mur",
+        ),
+        TemplateSequence(
+            "Capitalisation collective",
+            20,
+            "Retenir l'essentiel et décider des suites.",
+            "Quelles idées retenons-nous ? Qui s'en saisit ?",
+            "Fiches actions vierges",
+            tool_key="actions",
+        ),
+        TemplateSequence(
+            "Clôture",
+            5,
+            "Clôturer, annoncer les prochaines étapes.",
+            "Les prochaines étapes. Un mot chacun·e pour finir.",
+            "",
+            kind="closing_round",
+        ),
+    ),
+)
+
+BLANK = AgendaTemplate(
+    key="blank",
+    title="Déroulé vierge",
+    description="Une seule séquence, à compléter.",
+    start=time(9, 0),
+    sequences=(TemplateSequence("Accueil", 15, kind="welcome"),),
+)
+
+TEMPLATES: tuple[AgendaTemplate, ...] = (MODEL_1, MODEL_KISS, WORLD_CAFE, BLANK)
+
+
+def by_key(key: str) -> AgendaTemplate | None:
+    """The built-in template with this key, or None."""
+    return next((t for t in TEMPLATES if t.key == key), None)
+
+
+KIND_LABELS = {
+    "": "Séquence",
+    "welcome": "Accueil",
+    "introduction": "Introduction",
+    "icebreaker": "Brise-glace",
+    "check_in_round": "Météo",
+    "break": "Pause",
+    "rotation": "Rotation",
+    "closing_round": "Déclusion",
+}
+
+TOOL_LABELS = {
+    "": "Aucun outil",
+    "boards": "Tableaux (post-it)",
+    "voting": "Vote par gommettes",
+    "fishbowl": "Bocal à poisson / tour de parole",
+    "interviews": "Enquête de terrain",
+    "actions": "Fiches actions",
+}

@@ -1,0 +1,135 @@
+"""Board kinds and their zones, as data: the speedboat, KISS, the chemin and the fiche étonnement.
+
+Keys are English (stored), labels French (shown). Zone colours live in palette.ZONE_COLOURS.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kitcop_desktop.domain.palette import ZONE_COLOURS
+
+
+@dataclass(frozen=True)
+class Zone:
+    key: str
+    label: str  # the room's word, shown on the board
+    hint: str  # one line under the label: what goes there
+    colour: str
+
+
+@dataclass(frozen=True)
+class BoardKind:
+    key: str
+    label: str
+    zones: tuple[Zone, ...]
+    # How zones sit on the board: rows of zone keys (a 2×2 grid, a path of five…).
+    rows: tuple[tuple[str, ...], ...]
+
+    def zone(self, key: str) -> Zone:
+        for zone in self.zones:
+            if zone.key == key:
+                return zone
+        raise KeyError(key)
+
+    @property
+    def zone_keys(self) -> tuple[str, ...]:
+        return tuple(z.key for z in self.zones)
+
+
+def _zone(key: str, label: str, hint: str) -> Zone:
+    return Zone(key, label, hint, ZONE_COLOURS[key])
+
+
+KINDS: dict[str, BoardKind] = {
+    "speedboat": BoardKind(
+        "speedboat",
+        "Speedboat",
+        (
+            _zone("levers", "Leviers (voiles, vent)", "Ce qui nous pousse vers l'objectif"),
+            _zone("brakes", "Freins (ancres)", "Ce qui nous retient"),
+        ),
+        (("levers",), ("brakes",)),
+    ),
+    "kiss": BoardKind(
+        "kiss",
+        "Rétrospective KISS",
+        (
+            _zone("keep", "On garde", "Ce qui marche et qu'on continue"),
+            _zone("improve", "On améliore", "Ce qu'on garde en le changeant"),
+            _zone("start", "On commence", "Ce qu'on n'a jamais essayé"),
+            _zone("stop", "On arrête", "Ce qui ne sert plus"),
+        ),
+        (("keep", "improve"), ("start", "stop")),
+    ),
+    "retro_path": BoardKind(
+        "retro_path",
+        "Chemin de la rétrospective",
+        (
+            _zone("worked", "Ça a marché", "Ce qui a fonctionné"),
+            _zone("did_not_work", "Ça n'a pas marché", "Ce qui a coincé"),
+            _zone("loved", "J'ai aimé", "Ce qui m'a plu"),
+            _zone("hated", "Je n'ai pas aimé", "Ce qui m'a déplu"),
+            _zone("learned", "J'ai appris", "Ce que je retiens"),
+        ),
+        (("worked", "did_not_work", "loved", "hated", "learned"),),
+    ),
+    "astonishment": BoardKind(
+        "astonishment",
+        "Fiche étonnement",
+        (
+            _zone("agree", "Je suis d'accord", "Ce avec quoi je suis d'accord"),
+            _zone("surprised", "Me surprend, m'interroge", "Ce qui me surprend"),
+            _zone("missing", "Ce qui manque", "Ce qui n'a pas été dit"),
+            _zone("other", "Autres remarques", "Tout le reste"),
+        ),
+        (("agree", "surprised"), ("missing", "other")),
+    ),
+}
+
+# The chemin de la rétrospective can be read from two angles (the kit: concret / ressentis).
+ANGLES = {"": "", "actions": "Actions", "feelings": "Ressentis"}
+
+
+def kind(key: str) -> BoardKind:
+    """The BoardKind for a key; KeyError for an unknown kind."""
+    return KINDS[key]
+
+
+def zone_label(kind_key: str, zone_key: str) -> str:
+    return KINDS[kind_key].zone(zone_key).label
+
+
+def next_zone(kind_key: str, zone_key: str, step: int = 1) -> str:
+    """The zone after (or before, step=-1) this one, wrapping around: what Tab does."""
+    keys = KINDS[kind_key].zone_keys
+    index = keys.index(zone_key) if zone_key in keys else -1
+    return keys[(index + step) % len(keys)]
+
+
+_PUNCT = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """What two cards must share to be « déjà présent »: case, accents, punctuation ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_PUNCT.sub(" ", bare).split())
+
+
+def split_pasted(text: str) -> list[str]:
+    """Pasted lines become one card each; bullets and blank lines are dropped."""
+    cards = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = line.strip().lstrip("-•*·–—").strip()
+        if line:
+            cards.append(line)
+    return cards
+
+
+def matches(text: str, query: str) -> bool:
+    """Search: every word of the query appears in the text (accents and case ignored)."""
+    hay = normalise(text)
+    return all(word in hay for word in normalise(query).split())

@@ -1,0 +1,238 @@
+"""Auto-layout of a board: zones side by side in rows, cards and clusters flowed in columns.
+
+Pure geometry, no Qt: the view measures each card's height and asks where everything goes.
+Rules: nothing overlaps; a zone grows with its content; rows of zones share one height;
+the number of card columns in a zone grows with its content so a board stays wide rather
+than endlessly tall (it must fit a 16:9 projector).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+CARD_WIDTH = 260.0
+GAP = 16.0
+ZONE_PADDING = 20.0
+ZONE_HEADER = 84.0  # room for the zone's label and hint
+CLUSTER_HEADER = 44.0
+MIN_ZONE_HEIGHT = 220.0
+
+
+class Rect(NamedTuple):
+    """Where a zone, cluster or card goes (a tuple: thousands are made per layout)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+
+@dataclass
+class Block:
+    """One thing a zone holds: a loose card (no children) or a cluster and its cards."""
+
+    key: str
+    height: float = 0.0  # a card's height; ignored for a cluster
+    children: list[tuple[str, float]] = field(default_factory=list)
+    is_cluster: bool = False
+    collapsed: bool = False
+    header: float = CLUSTER_HEADER  # a cluster's title area; a long title wraps and grows it
+
+    def total_height(self) -> float:
+        if not self.is_cluster:
+            return self.height
+        if self.collapsed or not self.children:
+            return self.header + (0 if self.collapsed else GAP * 2)
+        return self.header + sum(h + GAP for _, h in self.children) + GAP / 2
+
+
+@dataclass
+class Layout:
+    zones: dict[str, Rect]
+    items: dict[str, Rect]  # card and cluster keys -> where they go
+    width: float
+    height: float
+
+
+def columns_for(blocks: list[Block], minimum: int = 2, maximum: int = 12) -> int:
+    """More columns for fuller zones: about as many columns as rows of cards."""
+    count = sum(max(1, len(b.children)) if b.is_cluster else 1 for b in blocks)
+    return max(minimum, min(maximum, math.ceil(math.sqrt(count * 0.9))))
+
+
+def _flow(
+    blocks: list[Block],
+    columns: int,
+    x0: float,
+    y0: float,
+    items: dict | None,
+    card_width: float = CARD_WIDTH,
+) -> float:
+    """Masonry: each block goes to the shortest column (leftmost on a tie).
+
+    Returns the content height; `items=None` only measures (the column search tries several
+    counts and places the cards for one). A heap keeps it O(n log columns).
+    """
+    free = [(0.0, col) for col in range(columns)]  # (height so far, column), a valid heap
+    tallest = 0.0
+    for block in blocks:
+        top, col = heapq.heappop(free)
+        total = block.total_height()
+        if items is not None:
+            x = x0 + col * (card_width + GAP)
+            y = y0 + top
+            items[block.key] = Rect(x, y, card_width, total)
+        if items is not None and block.is_cluster and not block.collapsed:
+            cy = y + block.header
+            for key, h in block.children:
+                items[key] = Rect(x + GAP / 2, cy, card_width - GAP, h)
+                cy += h + GAP
+        top += total + GAP
+        tallest = max(tallest, top)
+        heapq.heappush(free, (top, col))
+    return tallest
+
+
+def layout_board(
+    rows: tuple[tuple[str, ...], ...],
+    blocks: dict[str, list[Block]],
+    *,
+    min_columns: int = 2,
+    top: float = 0.0,
+    row_gap: float = GAP,
+    columns: int | None = None,
+    card_width: float = CARD_WIDTH,
+    measure_only: bool = False,
+) -> Layout:
+    """Place every zone and every block. `rows` comes from BoardKind.rows.
+
+    `columns` forces the number of card columns per zone (else it grows with the content).
+    `measure_only`: zones and size only, no card placed (cheaper, for comparing shapes).
+    """
+    items: dict[str, Rect] | None = None if measure_only else {}
+    zones: dict[str, Rect] = {}
+    # One column count for the whole board: every zone has the same width, so a 2×2 board
+    # stays square and the speedboat's sky and water line up.
+    if columns is None:
+        columns = max(columns_for(blocks.get(z, []), min_columns) for row in rows for z in row)
+    zone_w = 2 * ZONE_PADDING + columns * card_width + (columns - 1) * GAP
+    y = top
+    width = 0.0
+    for row in rows:
+        content = [0.0]
+        for i, zone in enumerate(row):
+            x = i * (zone_w + GAP)
+            content.append(
+                _flow(
+                    blocks.get(zone, []),
+                    columns,
+                    x + ZONE_PADDING,
+                    y + ZONE_HEADER,
+                    items,
+                    card_width,
+                )
+            )
+        zone_h = max(MIN_ZONE_HEIGHT, ZONE_HEADER + max(content) + ZONE_PADDING)
+        for i, zone in enumerate(row):
+            zones[zone] = Rect(i * (zone_w + GAP), y, zone_w, zone_h)
+        width = max(width, len(row) * zone_w + (len(row) - 1) * GAP)
+        y += zone_h + row_gap
+    return Layout(zones, items or {}, width, y - row_gap - top if rows else 0.0)
+
+
+def best_layout(
+    rows: tuple[tuple[str, ...], ...],
+    blocks: dict[str, list[Block]],
+    *,
+    aspect: float = 16 / 9,
+    top: float = 0.0,
+    row_gap: float = GAP,
+    extra_height: float = 0.0,
+    card_width: float = CARD_WIDTH,
+) -> Layout:
+    """The layout that, fitted into a screen of this aspect ratio, shows cards the largest.
+
+    Tries a few column counts; a board of 10 cards and one of 1,000 both fill the screen.
+    """
+    best, best_scale = None, 0.0
+    for columns in range(1, 13):
+        layout = layout_board(
+            rows, blocks, columns=columns, top=top, row_gap=row_gap, card_width=card_width
+        )
+        height = layout.height + top + extra_height
+        scale = min(aspect / max(layout.width, 1.0), 1.0 / max(height, 1.0))
+        if scale > best_scale * 1.0001:
+            best, best_scale = layout, scale
+        elif best is not None and scale < best_scale * 0.8:
+            break  # wider only gets worse from here
+    return best
+
+
+@dataclass
+class Choice:
+    """What search_layout found: the layout, its scale once fitted, its column count."""
+
+    layout: Layout
+    scale: float
+    columns: int
+
+
+def search_layout(
+    rows: tuple[tuple[str, ...], ...],
+    blocks: dict[str, list[Block]],
+    *,
+    aspect: float,
+    card_width: float = CARD_WIDTH,
+    row_gap: float = GAP,
+    margin: float = 0.0,
+    banner_height=lambda _width: 0.0,
+    last: int = 0,
+    max_columns: int = 40,
+) -> Choice:
+    """The column count that, fitted to a screen of this aspect ratio, shows cards the largest.
+
+    `banner_height(width)` measures what sits above the board (a long title wraps on narrow
+    boards); `margin` is added around. With `last` (the count shown now) only its neighbours
+    are tried, and it is kept unless another is clearly larger, so cards do not jump between
+    columns while someone types. Among near-equals the fewest columns win: empty columns only
+    spread a board thin.
+    """
+    candidates = (
+        [c for c in (last - 1, last, last + 1) if 1 <= c <= max_columns]
+        if last
+        else range(1, max_columns + 1)
+    )
+    tried: dict[int, Choice] = {}
+    best = 0.0
+    for columns in candidates:
+        layout = layout_board(
+            rows,
+            blocks,
+            columns=columns,
+            row_gap=row_gap,
+            card_width=card_width,
+            measure_only=True,
+        )
+        width = layout.width + 2 * margin
+        height = layout.height + banner_height(layout.width) + 3 * margin
+        scale = min(aspect / max(width, 1.0), 1.0 / max(height, 1.0))
+        tried[columns] = Choice(layout, scale, columns)
+        best = max(best, scale)
+        if scale < best * 0.8:
+            break  # wider only gets worse from here
+    chosen = min(c for c, choice in tried.items() if choice.scale >= best * 0.94)
+    if last in tried and tried[last].scale >= tried[chosen].scale * 0.95:
+        chosen = last
+    layout = layout_board(rows, blocks, columns=chosen, row_gap=row_gap, card_width=card_width)
+    return Choice(layout, tried[chosen].scale, chosen)

@@ -1,0 +1,257 @@
+"""Vote par gommettes: limits, tallies, ranking with ties (ex æquo), rounds. Pure rules.
+
+Ties are never broken silently: `rank` gives tied items the same rank and says so; only a
+recorded decision (an order chosen by the facilitator, with its reason) or a new round among the
+tied items separates them. `cut` tells where the first N stop and which tied items straddle it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from kitcop_desktop.domain.validation import InvalidInput
+
+DEFAULT_CRITERIA = (
+    "Réalisable d'ici 2030",
+    "Finançable",
+    "Bonne échelle / bonne instance pour la porter",
+    "Capacité des acteurs présents à se mobiliser",
+)
+MAX_DOTS_PER_PARTICIPANT = 20
+MAX_WALL_COUNT = 999
+MAX_WINNERS = 20
+NOTHING = "Rien n'a été modifié."
+
+
+def dots_text(n: int) -> str:
+    """« 1 gommette », « 3 gommettes »."""
+    return f"{n} gommette" if abs(n) == 1 else f"{n} gommettes"
+
+
+def ordinal(rank: int) -> str:
+    """French ordinal for a rank: « 1er », « 2e »."""
+    return "1er" if rank == 1 else f"{rank}e"
+
+
+@dataclass(frozen=True)
+class VoteRules:
+    dots_per_participant: int = 3
+    max_per_item: int = 1
+
+
+def check_rules(dots_per_participant, max_per_item) -> VoteRules:
+    """Validated settings: 1 to 20 dots each, 1 to that many dots on one item."""
+    try:
+        dots, per_item = int(dots_per_participant), int(max_per_item)
+    except (TypeError, ValueError):
+        raise InvalidInput(
+            f"Le nombre de gommettes doit être un nombre entier. {NOTHING}"
+        ) from None
+    if not 1 <= dots <= MAX_DOTS_PER_PARTICIPANT:
+        raise InvalidInput(
+            f"Chaque participant·e a de 1 à {MAX_DOTS_PER_PARTICIPANT} gommettes. {NOTHING}"
+        )
+    if not 1 <= per_item <= dots:
+        raise InvalidInput(
+            f"Le maximum par proposition va de 1 à {dots_text(dots)} "
+            f"(le nombre de gommettes de chacun·e). {NOTHING}"
+        )
+    return VoteRules(dots, per_item)
+
+
+def check_winners(value) -> int:
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"Le nombre d'actions retenues doit être un nombre. {NOTHING}") from None
+    if not 1 <= n <= MAX_WINNERS:
+        raise InvalidInput(f"On retient de 1 à {MAX_WINNERS} actions. {NOTHING}")
+    return n
+
+
+def parse_count(text) -> int:
+    """A dot count typed from the wall: a whole number from 0 to 999."""
+    raw = str(text).strip()
+    if raw == "":
+        return 0
+    try:
+        count = int(raw)
+    except ValueError:
+        raise InvalidInput(f"« {raw[:40]} » n'est pas un nombre de gommettes. {NOTHING}") from None
+    if count < 0:
+        raise InvalidInput(f"Un nombre de gommettes ne peut pas être négatif. {NOTHING}")
+    if count > MAX_WALL_COUNT:
+        raise InvalidInput(
+            f"{count} gommettes sur une seule proposition ? C'est plus que possible "
+            f"({MAX_WALL_COUNT} au plus). {NOTHING}"
+        )
+    return count
+
+
+def check_ballot(
+    rules: VoteRules, dots: Mapping[int, int], allowed_items: Iterable[int]
+) -> dict[int, int]:
+    """A ballot as {item id: dots}, zeros dropped; raises InvalidInput on any broken limit."""
+    allowed = set(allowed_items)
+    cleaned: dict[int, int] = {}
+    for item_id, n in dots.items():
+        if not isinstance(n, int) or isinstance(n, bool):
+            raise InvalidInput(f"Un nombre de gommettes doit être un nombre entier. {NOTHING}")
+        if n < 0:
+            raise InvalidInput(f"Un nombre de gommettes ne peut pas être négatif. {NOTHING}")
+        if n == 0:
+            continue
+        if item_id not in allowed:
+            raise InvalidInput(f"Cette proposition ne fait pas partie de ce tour. {NOTHING}")
+        if n > rules.max_per_item:
+            raise InvalidInput(
+                f"Au plus {dots_text(rules.max_per_item)} par proposition. {NOTHING}"
+            )
+        cleaned[item_id] = n
+    total = sum(cleaned.values())
+    if total > rules.dots_per_participant:
+        extra = total - rules.dots_per_participant
+        raise InvalidInput(
+            f"{dots_text(total)} placées pour {rules.dots_per_participant} autorisées : "
+            f"retirez-en {extra}. {NOTHING}"
+        )
+    if total == 0:
+        raise InvalidInput(f"Placez au moins une gommette avant de valider. {NOTHING}")
+    return cleaned
+
+
+def place_dot(rules: VoteRules, dots: Mapping[int, int], item_id: int) -> dict[int, int]:
+    """One more dot on an item of a ballot being filled in; refuses beyond the limits."""
+    current = dots.get(item_id, 0)
+    if sum(dots.values()) + 1 > rules.dots_per_participant:
+        raise InvalidInput(
+            f"Vos {dots_text(rules.dots_per_participant)} sont placées : "
+            "retirez-en une pour changer d'avis."
+        )
+    if current + 1 > rules.max_per_item:
+        raise InvalidInput(
+            f"Au plus {dots_text(rules.max_per_item)} par proposition : choisissez-en une autre."
+        )
+    return {**dots, item_id: current + 1}
+
+
+def remove_dot(dots: Mapping[int, int], item_id: int) -> dict[int, int]:
+    current = dots.get(item_id, 0)
+    result = dict(dots)
+    if current <= 1:
+        result.pop(item_id, None)
+    else:
+        result[item_id] = current - 1
+    return result
+
+
+def tally(
+    item_ids: Sequence[int],
+    wall_counts: Mapping[int, int] | None = None,
+    ballots: Iterable[Mapping[int, int]] = (),
+) -> dict[int, int]:
+    """Dots per item of a round: the wall counts plus every ballot; other items are ignored."""
+    counts = {item_id: 0 for item_id in item_ids}
+    for item_id, n in (wall_counts or {}).items():
+        if item_id in counts:
+            counts[item_id] += n
+    for ballot in ballots:
+        for item_id, n in ballot.items():
+            if item_id in counts:
+                counts[item_id] += n
+    return counts
+
+
+@dataclass(frozen=True)
+class Ranked:
+    item_id: int
+    count: int
+    rank: int  # competition ranking: 1, 2, 2, 4
+    tied: bool  # shares its rank with another item: « ex æquo »
+    decided: bool = False  # its place inside a tie was set by a recorded decision
+
+
+def rank(
+    counts: Mapping[int, int],
+    order: Sequence[int] | None = None,
+    decisions: Iterable[Sequence[int]] = (),
+) -> list[Ranked]:
+    """Items best first. Equal counts share a rank unless a decision orders exactly that group.
+
+    `order` (the items' display order) only orders tied items on screen; it never separates them.
+    """
+    order = list(order) if order is not None else list(counts)
+    position = {item_id: i for i, item_id in enumerate(order)}
+    items = sorted(counts, key=lambda i: (-counts[i], position.get(i, len(position)), i))
+    by_group = {frozenset(d): list(d) for d in decisions if len(d) > 1}
+    result: list[Ranked] = []
+    start = 0
+    while start < len(items):
+        end = start
+        while end < len(items) and counts[items[end]] == counts[items[start]]:
+            end += 1
+        group = items[start:end]
+        decided = by_group.get(frozenset(group))
+        if decided is not None and len(decided) == len(group):
+            for offset, item_id in enumerate(decided):
+                result.append(Ranked(item_id, counts[item_id], start + offset + 1, False, True))
+        else:
+            tied = len(group) > 1
+            result.extend(Ranked(i, counts[i], start + 1, tied) for i in group)
+        start = end
+    return result
+
+
+def tie_groups(ranked: Sequence[Ranked]) -> list[list[int]]:
+    """The unsettled ex æquo groups, best first."""
+    groups: dict[int, list[int]] = {}
+    for r in ranked:
+        if r.tied:
+            groups.setdefault(r.rank, []).append(r.item_id)
+    return [groups[k] for k in sorted(groups)]
+
+
+@dataclass(frozen=True)
+class Cut:
+    """The first N of a ranking: who is in for sure, and the tied group straddling the line."""
+
+    selected: list[int]
+    straddling: list[int] = field(default_factory=list)
+    seats_left: int = 0  # how many of `straddling` could still be kept
+
+    @property
+    def settled(self) -> bool:
+        return not self.straddling
+
+
+def cut(ranked: Sequence[Ranked], n: int) -> Cut:
+    """Never breaks a tie: when the N-th place is shared, those items are `straddling`."""
+    selected: list[int] = []
+    for group in _groups(ranked):
+        if len(selected) + len(group) <= n:
+            selected.extend(group)
+        elif len(selected) < n:
+            return Cut(selected, group, n - len(selected))
+        else:
+            break
+    return Cut(selected)
+
+
+def _groups(ranked: Sequence[Ranked]) -> list[list[int]]:
+    """Consecutive items that cannot be told apart (one unsettled tie), or single items."""
+    groups: list[list[int]] = []
+    previous: Ranked | None = None
+    for r in ranked:
+        if r.tied and previous is not None and previous.tied and previous.rank == r.rank:
+            groups[-1].append(r.item_id)
+        else:
+            groups.append([r.item_id])
+        previous = r
+    return groups
+
+
+def top_with_ties(ranked: Sequence[Ranked], n: int) -> list[int]:
+    """The items for a next round « top N »: the first N, plus everyone tied with the N-th."""
+    result = cut(ranked, n)
+    return result.selected + result.straddling

@@ -1,0 +1,211 @@
+"""The bocal à poisson (fishbowl): who sits in the centre, who speaks, for how long.
+
+The kit's rule: a few chairs in the centre (4 by default), one of them always empty; only the
+centre speaks; whoever wants to speak takes the empty chair and someone in the centre leaves.
+Everything here works on plain records and an explicit `now` (UTC), so every rule is tested
+with an injected clock and the same facts give the same answer after a restart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from kitcop_desktop.domain.validation import InvalidInput
+
+MIN_CHAIRS = 2
+MAX_CHAIRS = 12
+DEFAULT_CHAIRS = 4
+DEFAULT_QUESTION = (
+    "Nous sommes en 2030 et nous avons atteint les objectifs de la COP dans le secteur. "
+    "À quoi cela ressemble-t-il concrètement ? Qu'avons-nous mis en place pour y parvenir ? "
+    "Quelles ont été les clés de succès ? Quels obstacles avons-nous réussi à dépasser ?"
+)
+NOTE_HEADINGS = {
+    "actions": "Actions concrètes",
+    "levers": "Leviers de réussite",
+    "brakes_overcome": "Freins dépassés",
+}
+CATEGORY_LABELS = {"public": "Public", "private": "Privé", "para_public": "Para-public", "": "—"}
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    name: str
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class Seating:
+    member_id: int
+    chair: int
+    sat_at: datetime
+    left_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    member_id: int
+    started_at: datetime
+    ended_at: datetime | None = None
+
+
+def duration(start: datetime, end: datetime | None, now: datetime) -> float:
+    """Seconds from start to end (or now while open); never negative, whatever the wall clock."""
+    return max(0.0, ((end or now) - start).total_seconds())
+
+
+def require_chairs(value) -> int:
+    """A number of centre chairs: 2 to 12 (one stays empty, so at least one person speaks)."""
+    try:
+        chairs = int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(
+            "Le nombre de chaises doit être un nombre. Rien n'a été modifié."
+        ) from None
+    if not MIN_CHAIRS <= chairs <= MAX_CHAIRS:
+        raise InvalidInput(
+            f"Le bocal compte de {MIN_CHAIRS} à {MAX_CHAIRS} chaises au centre. "
+            "Rien n'a été modifié."
+        )
+    return chairs
+
+
+@dataclass(frozen=True)
+class Centre:
+    """Who sits where right now, and who is speaking."""
+
+    chairs: int
+    seated: dict[int, int]  # chair index -> member id
+    since: dict[int, datetime]  # member id -> when they sat
+    speaker: int | None
+
+    @property
+    def free_chairs(self) -> list[int]:
+        return [c for c in range(self.chairs) if c not in self.seated]
+
+    def chair_of(self, member_id: int) -> int | None:
+        for chair, who in self.seated.items():
+            if who == member_id:
+                return chair
+        return None
+
+    def longest_seated(self, now: datetime, exclude: int | None = None) -> int | None:
+        """The member seated for the longest time (proposed to leave); ties: lowest chair."""
+        best = None
+        for chair in sorted(self.seated):
+            who = self.seated[chair]
+            if who == exclude:
+                continue
+            if best is None or self.since[who] < self.since[best]:
+                best = who
+        return best
+
+
+def centre(chairs: int, seatings: list[Seating], turns: list[Turn]) -> Centre:
+    """The present state from the open seatings and turns."""
+    seated: dict[int, int] = {}
+    since: dict[int, datetime] = {}
+    for s in seatings:
+        if s.left_at is None:
+            seated[s.chair] = s.member_id
+            since[s.member_id] = s.sat_at
+    open_turns = [t for t in turns if t.ended_at is None]
+    speaker = open_turns[-1].member_id if open_turns else None
+    return Centre(chairs, seated, since, speaker)
+
+
+@dataclass(frozen=True)
+class SeatPlan:
+    """What seating someone implies: the chair taken and whether someone must leave."""
+
+    chair: int
+    must_leave: bool
+    proposed_leaver: int | None
+
+
+def plan_seat(state: Centre, member_id: int, now: datetime) -> SeatPlan:
+    """Seat `member_id` on the empty chair; when it was the last free one, someone must leave.
+
+    Raises InvalidInput when the person is already in the centre.
+    """
+    if state.chair_of(member_id) is not None:
+        raise InvalidInput("Cette personne est déjà au centre. Rien n'a été modifié.")
+    free = state.free_chairs
+    if not free:  # only after a damaged file or a change of chair count: take the rule back
+        raise InvalidInput(
+            "Aucune chaise libre : faites d'abord sortir quelqu'un. Rien n'a été modifié."
+        )
+    must_leave = len(free) == 1
+    proposed = state.longest_seated(now, exclude=member_id) if must_leave else None
+    return SeatPlan(free[0], must_leave, proposed)
+
+
+@dataclass(frozen=True)
+class PersonStats:
+    member_id: int
+    name: str
+    category: str
+    seconds: float
+    turns: int
+    share: float  # 0..1 of all speaking time
+    seated_seconds: float
+
+
+@dataclass(frozen=True)
+class FishbowlStats:
+    people: list[PersonStats]  # most spoken first, then by name
+    total_seconds: float
+    silent: list[str]  # names of those who have not spoken yet, in member order
+    by_category: dict[str, float]  # category -> seconds (only categories present)
+    category_share: dict[str, float]
+
+
+def stats(
+    members: list[Member], seatings: list[Seating], turns: list[Turn], now: datetime
+) -> FishbowlStats:
+    """Speaking time and turns per person, shares, who has not spoken, breakdown by category."""
+    seconds = {m.id: 0.0 for m in members}
+    count = {m.id: 0 for m in members}
+    seated = {m.id: 0.0 for m in members}
+    for t in turns:
+        if t.member_id in seconds:
+            seconds[t.member_id] += duration(t.started_at, t.ended_at, now)
+            count[t.member_id] += 1
+    for s in seatings:
+        if s.member_id in seated:
+            seated[s.member_id] += duration(s.sat_at, s.left_at, now)
+    total = sum(seconds.values())
+    people = [
+        PersonStats(
+            m.id,
+            m.name,
+            m.category,
+            seconds[m.id],
+            count[m.id],
+            seconds[m.id] / total if total else 0.0,
+            seated[m.id],
+        )
+        for m in members
+    ]
+    people.sort(key=lambda p: (-p.seconds, p.name.casefold()))
+    silent = [m.name for m in members if count[m.id] == 0]
+    by_category: dict[str, float] = {}
+    for m in members:
+        by_category[m.category] = by_category.get(m.category, 0.0) + seconds[m.id]
+    category_share = {k: (v / total if total else 0.0) for k, v in by_category.items()}
+    return FishbowlStats(people, total, silent, by_category, category_share)
+
+
+def speaking_clock(seconds: float) -> str:
+    """« 2 min 05 s », « 45 s »: a speaking time as the facilitator reads it."""
+    whole = int(max(0.0, seconds))
+    m, s = divmod(whole, 60)
+    if m == 0:
+        return f"{s}\u00a0s"
+    return f"{m}\u00a0min\u00a0{s:02d}\u00a0s"
+
+
+def percent(share: float) -> str:
+    return f"{round(share * 100)}\u00a0%"

@@ -1,0 +1,175 @@
+"""The déroulé: the kit's landscape table, the facilitator's version, planned vs actual.
+
+Columns as in the kit: HORAIRE, OBJECTIF – INTENTION, SÉQUENCE, CONSIGNES, MATÉRIEL / CONFIG
+SALLE. Long consignes split across pages (rows may split), the header row repeats.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from kitcop_desktop.domain.french import minutes_text, table_time
+from kitcop_desktop.printing.common import (
+    cells,
+    facts,
+    grid,
+    head_cells,
+    markup,
+    nothing,
+    p,
+    table,
+    title_block,
+)
+from kitcop_desktop.printing.document import Document, frame_width
+from kitcop_desktop.printing.styles import INK
+from kitcop_desktop.printing.text import one_line
+from kitcop_desktop.storage import agenda, agenda_run
+
+COLUMNS = ("HORAIRE", "OBJECTIF – INTENTION", "SÉQUENCE", "CONSIGNES", "MATÉRIEL / CONFIG SALLE")
+NO_AGENDA = "Aucune séquence dans le déroulé de cet atelier."
+
+
+def _widths(width: float) -> list[float]:
+    fixed = [24 * mm, 50 * mm, 38 * mm, 0, 58 * mm]
+    fixed[3] = width - sum(fixed)
+    return fixed
+
+
+def _deroule_table(rows, width: float):
+    table_rows = [head_cells(*COLUMNS)]
+    for row in rows:
+        horaire = f"{table_time(row.start)}–{table_time(row.end)}\n{minutes_text(row.minutes)}"
+        if row.pinned:
+            horaire += "\nheure fixe"
+        table_rows.append(cells(horaire, row.intention, row.title, row.instructions, row.materials))
+    return grid(table_rows, _widths(width))
+
+
+def add_agenda(doc: Document, session, workshop) -> None:
+    """The déroulé as the kit prints it, on A4 landscape."""
+    doc.page("landscape")
+    doc.section("Déroulé")
+    doc.add(title_block("Déroulé de l'atelier", workshop))
+    if workshop.problem_statement:
+        doc.add(p(workshop.problem_statement, "muted"), Spacer(1, 3 * mm))
+    rows = agenda.planned_rows(session, workshop.id)
+    if not rows:
+        doc.add(nothing(NO_AGENDA))
+        return
+    doc.add(_deroule_table(rows, frame_width("landscape")))
+
+
+def add_facilitator(doc: Document, session, workshop) -> None:
+    """The déroulé, then the materials checklist and the private notes (never for the room)."""
+    doc.page("landscape")
+    doc.section("Déroulé de l'animateur·rice")
+    doc.add(
+        title_block(
+            "Déroulé de l'animateur·rice", workshop, "Document interne\u00a0: ne pas diffuser."
+        )
+    )
+    width = frame_width("landscape")
+    rows = agenda.planned_rows(session, workshop.id)
+    if rows:
+        doc.add(_deroule_table(rows, width))
+    else:
+        doc.add(nothing(NO_AGENDA))
+    doc.page("portrait")
+    doc.section("Matériel à préparer")
+    doc.add(markup("Matériel à préparer", "h1"))
+    width = frame_width("portrait")
+    checklist = [head_cells("", "Matériel / config salle", "Séquence")]
+    for seq in agenda.list_sequences(session, workshop.id):
+        ticked = set(agenda.material_lines(seq.materials_ticked))
+        for line in agenda.material_lines(seq.materials):
+            box = "☑" if line in ticked else "☐"
+            checklist.append(cells(box, line, seq.title))
+    if len(checklist) > 1:
+        doc.add(grid(checklist, [10 * mm, width - 70 * mm, 60 * mm]))
+    else:
+        doc.add(nothing("Aucun matériel indiqué dans le déroulé."))
+    doc.add(markup("Notes privées", "h2"))
+    pairs = [("Animation", workshop.facilitators), ("Notes", workshop.notes)]
+    pairs = [(k, v) for k, v in pairs if v]
+    doc.add(facts(pairs, width) if pairs else nothing("Aucune note."))
+
+
+def _drift(minutes: int | None) -> str:
+    if minutes is None:
+        return "—"
+    if minutes == 0:
+        return "à l'heure"
+    sign = "+" if minutes > 0 else "−"
+    word = "en retard" if minutes > 0 else "en avance"
+    return f"{sign}{minutes_text(abs(minutes))} ({word})"
+
+
+def has_run(session, workshop_id: int) -> bool:
+    """True once at least one séquence has been started in the room."""
+    return any(r.actual_start is not None for r in agenda_run.actual_rows(session, workshop_id))
+
+
+def add_agenda_review(doc: Document, session, workshop) -> None:
+    """Restitution: each séquence's planned and actual times and the drift."""
+    doc.page("portrait")
+    doc.section("Déroulé\u00a0: prévu et réalisé")
+    doc.add(markup("Déroulé\u00a0: prévu et réalisé", "h1"))
+    rows = agenda_run.actual_rows(session, workshop.id)
+    if not rows:
+        doc.add(nothing(NO_AGENDA))
+        return
+    width = frame_width("portrait")
+    table_rows = [head_cells("Séquence", "Prévu", "Réalisé", "Durée réelle", "Écart au départ")]
+    for row in rows:
+        planned = f"{table_time(row.planned_start)}–{table_time(row.planned_end)}"
+        actual = "non réalisée"
+        if row.actual_start is not None:
+            actual = f"{table_time(row.actual_start)}–{table_time(row.actual_end)}"
+        spent = "—" if row.actual_minutes is None else minutes_text(row.actual_minutes)
+        if row.extension_minutes:
+            spent += f" (dont +{minutes_text(row.extension_minutes)} ajoutées)"
+        table_rows.append(cells(row.title, planned, actual, spent, _drift(row.drift_minutes)))
+    widths = [width - 128 * mm, 26 * mm, 26 * mm, 38 * mm, 38 * mm]
+    doc.add(grid(table_rows, widths))
+    ran = [r for r in rows if r.actual_start is not None]
+    if not ran:
+        doc.add(Spacer(1, 3 * mm), nothing("Le déroulé n'a pas encore été lancé en séance."))
+
+
+def add_instruction_cards(doc: Document, session, workshop) -> None:
+    """One card per séquence with consignes, large enough to read standing (two per A4 page)."""
+    sequences = [s for s in agenda.list_sequences(session, workshop.id) if s.instructions.strip()]
+    rows = {r.sequence_id: r for r in agenda.planned_rows(session, workshop.id)}
+    doc.page("portrait")
+    doc.section("Cartes consignes")
+    if not sequences:
+        doc.add(markup("Cartes consignes", "h1"), nothing("Aucune consigne dans le déroulé."))
+        return
+    width = frame_width("portrait")
+    for index, seq in enumerate(sequences):
+        if index and index % 2 == 0:
+            doc.page("portrait")
+        row = rows.get(seq.id)
+        when = f"{table_time(row.start)}–{table_time(row.end)} · " if row else ""
+        card = [
+            [markup(f"{one_line(when)}{one_line(minutes_text(seq.duration_minutes))}", "label")],
+            [p(seq.title, "h1")],
+            [p(seq.instructions, "card_text")],
+        ]
+        doc.add(
+            table(
+                card,
+                [width],
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.2, INK),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 12),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                    ("TOPPADDING", (0, 0), (0, 0), 10),
+                    ("BOTTOMPADDING", (0, -1), (-1, -1), 14),
+                ],
+                minRowHeights=[0, 0, 95 * mm],
+            ),
+            Spacer(1, 8 * mm),
+        )

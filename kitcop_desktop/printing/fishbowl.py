@@ -1,0 +1,134 @@
+"""Bocal à poisson and tours de parole in the restitution.
+
+Fishbowl: the question, who spoke how long (bars, shares, by category, who stayed silent) and
+the note-taker's notes under their headings. Rounds: each person's word (météo, déclusion) and,
+for the déclusion, whether they want to stay involved.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from kitcop_desktop.domain.fishbowl import CATEGORY_LABELS, NOTE_HEADINGS, percent, speaking_clock
+from kitcop_desktop.domain.speaking_round import STATUS_LABELS
+from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
+from kitcop_desktop.printing.document import Document, frame_width
+from kitcop_desktop.printing.text import one_line
+from kitcop_desktop.printing.votes import Bar
+from kitcop_desktop.storage import fishbowl, rounds
+
+
+def _fishbowl(doc: Document, session, bowl) -> None:
+    width = frame_width("portrait")
+    doc.add(markup(one_line(bowl.title), "h2"))
+    if bowl.question:
+        doc.add(p(bowl.question, "quote"))
+    stats = fishbowl.stats(session, bowl.id)
+    spoken = [x for x in stats.people if x.turns]
+    doc.add(
+        p(
+            f"{bowl.chairs} chaises au centre, {bowl.timebox_minutes} min prévues\u202f; "
+            f"temps de parole total\u00a0: {speaking_clock(stats.total_seconds)}\u202f; "
+            f"{len(spoken)} personne(s) ont pris la parole.",
+            "muted",
+        )
+    )
+    if spoken:
+        longest = max(int(x.seconds) for x in spoken)
+        rows = [head_cells("Personne", "Catégorie", "Prises de parole", "Temps de parole", "Part")]
+        for person in spoken:
+            rows.append(
+                [
+                    *cells(
+                        person.name,
+                        CATEGORY_LABELS.get(person.category, person.category),
+                        str(person.turns),
+                    ),
+                    Bar(int(person.seconds), longest, 40 * mm, label=False),
+                    *cells(f"{speaking_clock(person.seconds)} · {percent(person.share)}"),
+                ]
+            )
+        doc.add(grid(rows, [width - 148 * mm, 28 * mm, 26 * mm, 46 * mm, 48 * mm]))
+        shares = [
+            f"{CATEGORY_LABELS.get(k, k)}\u00a0: {percent(v)}"
+            for k, v in stats.category_share.items()
+            if stats.by_category.get(k)
+        ]
+        if shares:
+            doc.add(p("Par catégorie d'acteur\u00a0: " + "\u202f; ".join(shares), "small"))
+    else:
+        doc.add(nothing("Personne n'a encore pris la parole au centre."))
+    if stats.silent and spoken:
+        doc.add(p(f"N'ont pas pris la parole\u00a0: {', '.join(stats.silent)}.", "small"))
+    notes = fishbowl.note_data(session, bowl.id)
+    doc.add(markup("Notes partagées", "h3"))
+    if not notes:
+        doc.add(nothing("Aucune note."))
+    for key, label in NOTE_HEADINGS.items():
+        texts = [n.text for n in notes if n.heading == key]
+        if texts:
+            doc.add(markup(f"<b>{one_line(label)}</b>", "body"))
+            doc.add(
+                grid(
+                    [cells("•", t) for t in texts],
+                    [6 * mm, width - 6 * mm],
+                    header=False,
+                    zebra=False,
+                )
+            )
+            doc.add(Spacer(1, 2 * mm))
+
+
+def add_fishbowl(doc: Document, session, workshop) -> None:
+    """Every bocal à poisson of the workshop."""
+    doc.page("portrait")
+    doc.section("Bocal à poisson")
+    doc.add(markup("Bocal à poisson", "h1"))
+    bowls = fishbowl.list_fishbowls(session, workshop.id)
+    if not bowls:
+        doc.add(nothing("Pas de bocal à poisson dans cet atelier."))
+        return
+    for bowl in bowls:
+        _fishbowl(doc, session, bowl)
+
+
+def _involved(value: bool | None) -> str:
+    return "—" if value is None else ("oui" if value else "non")
+
+
+def add_rounds(doc: Document, session, workshop) -> None:
+    """Every tour de parole, with the words people said (météo, déclusion…)."""
+    width = frame_width("portrait")
+    doc.page("portrait")
+    doc.section("Tours de parole")
+    doc.add(markup("Tours de parole", "h1"))
+    all_rounds = rounds.list_rounds(session, workshop.id)
+    if not all_rounds:
+        doc.add(nothing("Aucun tour de parole dans cet atelier."))
+        return
+    for data in all_rounds:
+        title = data.kind_label + (
+            f" — {data.title}" if data.title and data.title != data.kind_label else ""
+        )
+        doc.add(markup(one_line(title), "h2"))
+        if data.prompt:
+            doc.add(p(data.prompt, "muted"))
+        closing = data.kind == "closing"
+        head = ["Personne", "Mot ou phrase"] + (["Reste impliqué·e"] if closing else ["Statut"])
+        rows = [head_cells(*head)]
+        for entry in data.entries:
+            last = (
+                _involved(entry.stay_involved)
+                if closing
+                else STATUS_LABELS.get(entry.status, entry.status)
+            )
+            rows.append(cells(entry.name, entry.word or "—", last))
+        if len(rows) == 1:
+            doc.add(nothing("Personne dans ce tour."))
+            continue
+        doc.add(grid(rows, [48 * mm, width - 80 * mm, 32 * mm]))
+        words = [e.word for e in data.entries if e.word.strip()]
+        if closing and words:
+            doc.add(p("En un mot\u00a0: " + " · ".join(words), "small"))
+        doc.add(Spacer(1, 3 * mm))

@@ -1,0 +1,180 @@
+"""Interviews in print: one pseudonymised restitution sheet per interview, the campaign's
+synthesis, and the blank kit (guide and restitution model) for paper use.
+
+Real names are never read here: only pseudonyms (« Enquêté·e 3 ») reach the paper.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from kitcop_desktop.domain.french import long_date
+from kitcop_desktop.domain.interview_guides import BUILTIN_GUIDES, MARK_KINDS
+from kitcop_desktop.printing.common import (
+    cells,
+    facts,
+    grid,
+    head_cells,
+    markup,
+    nothing,
+    p,
+    table,
+    title_block,
+)
+from kitcop_desktop.printing.document import Document, frame_width
+from kitcop_desktop.printing.styles import ACCENT, RULE
+from kitcop_desktop.printing.text import one_line, para_text
+from kitcop_desktop.storage import interviews, interviews_campaign
+
+# The kit's restitution model, in its order and words.
+REPORT_PARTS = (
+    ("report_engagement", "Caractéristiques de l'engagement écologique de l'entreprise"),
+    ("report_actions", "Les actions de l'entreprise sur le volet emploi / compétences"),
+    ("report_difficulties", "Les difficultés sur l'aspect emploi / compétences"),
+    ("report_levers", "Les leviers et points positifs sur le volet emploi / compétences"),
+)
+SHADE_EDGE = ACCENT
+KIND_LABELS = {kind.key: kind.label for kind in MARK_KINDS}
+
+
+def _section_box(label: str, value: str, width: float, min_height: float = 0):
+    """A question or a part of the model and its text, in one paragraph: a long text splits
+    across pages and the heading never stays alone at the foot of one."""
+    body = f"<b>{one_line(label)}</b><br/>{para_text(value or '—')}"
+    return table(
+        [[markup(body, "body")]],
+        [width],
+        [
+            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, SHADE_EDGE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ],
+        minRowHeights=[min_height],
+    )
+
+
+def add_interview_sheet(doc: Document, session, interview_id: int) -> None:
+    """One interview's restitution sheet: who (by profession, never by name), then the model."""
+    interview = interviews.get(session, interview_id)
+    width = frame_width("portrait")
+    doc.page("portrait")
+    doc.section(f"Entretien\u00a0: {interview.pseudonym}")
+    doc.add(markup(f"Entretien n°{interview.number} — {one_line(interview.pseudonym)}", "h1"))
+    pairs = [
+        ("Date", long_date(interview.date) if interview.date else ""),
+        ("Lieu", interview.place),
+        ("Métier", interview.profession),
+        ("Structure", interview.structure),
+        ("Secteur", interview.sector),
+        ("Territoire", interview.territory),
+        ("Guide", interview.guide_title),
+        ("Enquêteur·rice", interview.interviewer),
+        ("Prise de notes", interview.note_taker),
+        ("État", "terminé" if interview.done else "en cours"),
+    ]
+    doc.add(facts([(k, v) for k, v in pairs if v], width), Spacer(1, 4 * mm))
+    doc.add(markup("Modèle de restitution", "h2"))
+    for field, label in REPORT_PARTS:
+        doc.add(_section_box(label, getattr(interview, field), width), Spacer(1, 3 * mm))
+    marks = interviews.list_marks(session, interview.id)
+    if marks:
+        doc.add(markup("Passages marqués", "h2"))
+        rows = [head_cells("Type", "Passage")]
+        rows += [cells(KIND_LABELS.get(m.kind, m.kind), m.text) for m in marks]
+        doc.add(grid(rows, [30 * mm, width - 30 * mm]))
+    answered = [a for a in interview.answers if a.notes.strip()]
+    if answered or interview.free_notes.strip():
+        doc.add(markup("Notes par question", "h2"))
+        for answer in answered:
+            doc.add(p(answer.question_text, "h3"), p(answer.notes))
+        if interview.free_notes.strip():
+            doc.add(p("Notes libres", "h3"), p(interview.free_notes))
+
+
+def _counts(title: str, pairs: list[tuple[str, int]], width: float) -> list:
+    if not pairs:
+        return []
+    rows = [head_cells(title, "Entretiens")] + [cells(k or "Non précisé", str(n)) for k, n in pairs]
+    return [grid(rows, [width - 30 * mm, 30 * mm]), Spacer(1, 3 * mm)]
+
+
+def add_campaign_synthesis(doc: Document, session, workshop) -> None:
+    """Who was met, and what they said, grouped by freins, leviers, actions and besoins."""
+    width = frame_width("portrait")
+    doc.page("portrait")
+    doc.section("Synthèse des entretiens")
+    doc.add(markup("Synthèse de l'enquête de terrain", "h1"))
+    summaries = interviews.list_interviews(session, workshop.id)
+    if not summaries:
+        doc.add(nothing("Aucun entretien pour cet atelier."))
+        return
+    profile = interviews_campaign.profile_table(session, workshop.id)
+    doc.add(
+        markup(f"<b>{profile.done}</b> entretien(s) terminé(s) sur {profile.planned}.", "body"),
+        Spacer(1, 3 * mm),
+    )
+    doc.add(_counts("Métier", profile.professions, width))
+    doc.add(_counts("Secteur", profile.sectors, width))
+    doc.add(_counts("Territoire", profile.territories, width))
+    synthesis = interviews_campaign.synthesis(session, workshop.id)
+    groups = (
+        ("Freins et difficultés", synthesis.brakes),
+        ("Leviers", synthesis.levers),
+        ("Actions", synthesis.actions),
+        ("Besoins", synthesis.needs),
+    )
+    for heading, items in groups:
+        doc.add(markup(f"{one_line(heading)} ({len(items)})", "h2"))
+        if not items:
+            doc.add(nothing("Rien de marqué."))
+            continue
+        rows = [head_cells("Passage", "Entretien")]
+        rows += [cells(item.text, item.pseudonym) for item in items]
+        doc.add(grid(rows, [width - 38 * mm, 38 * mm]))
+
+
+def _blank_guide(doc: Document, workshop, title: str, questions: list[str]) -> None:
+    width = frame_width("portrait")
+    doc.page("portrait")
+    doc.section(f"Guide d'entretien\u00a0: {title}")
+    doc.add(title_block(f"Guide d'entretien — {title}", workshop))
+    head = [("Enquêté·e", "Enquêté·e n° ……"), ("Date", ""), ("Enquêteur·rice", "")]
+    doc.add(facts(head, width), Spacer(1, 4 * mm))
+    for number, question in enumerate(questions, start=1):
+        doc.add(_section_box(f"{number}. {question}", " ", width, min_height=32 * mm))
+        doc.add(Spacer(1, 2 * mm))
+
+
+def _blank_model(doc: Document, workshop) -> None:
+    width = frame_width("portrait")
+    doc.page("portrait")
+    doc.section("Modèle de restitution d'entretien")
+    doc.add(title_block("Modèle de restitution d'entretien", workshop))
+    head = [("Enquêté·e", "Enquêté·e n° ……"), ("Métier", ""), ("Structure", ""), ("Date", "")]
+    doc.add(facts(head, width), Spacer(1, 4 * mm))
+    for _field, label in REPORT_PARTS:
+        doc.add(_section_box(label, " ", width, min_height=42 * mm), Spacer(1, 3 * mm))
+
+
+def add_blank_kit(doc: Document, session, workshop) -> None:
+    """Each guide with room to write under every question, then a blank restitution model."""
+    guides = interviews.list_guides(session, workshop.id)
+    if guides:
+        for guide in guides:
+            _blank_guide(doc, workshop, guide.title, [q.text for q in guide.questions])
+    else:
+        for builtin in BUILTIN_GUIDES:
+            _blank_guide(doc, workshop, builtin.title, list(builtin.questions))
+    _blank_model(doc, workshop)
+
+
+def add_interviews(doc: Document, session, workshop) -> None:
+    """The interviews part: synthesis, every sheet, then the blank kit."""
+    add_campaign_synthesis(doc, session, workshop)
+    for summary in interviews.list_interviews(session, workshop.id):
+        add_interview_sheet(doc, session, summary.id)
+    add_blank_kit(doc, session, workshop)

@@ -1,0 +1,132 @@
+"""Part names → documents. `render_pdf` is what the printing screen and `kitcop pdf` call.
+
+« all » is the workshop's full restitution: cover, participants, agenda planned vs actual,
+boards, votes, fishbowl, rounds, KISS decisions, the interviews' synthesis and fiches actions.
+Every other part prints alone, or after the restitution when several are ticked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.printing.action_cards import add_action_cards
+from kitcop_desktop.printing.agenda import (
+    add_agenda,
+    add_agenda_review,
+    add_facilitator,
+    has_run,
+)
+from kitcop_desktop.printing.attendance import add_attendance
+from kitcop_desktop.printing.blanks import add_blanks
+from kitcop_desktop.printing.boards import add_boards, add_kiss_decisions
+from kitcop_desktop.printing.common import heading_for
+from kitcop_desktop.printing.document import Document
+from kitcop_desktop.printing.fishbowl import add_fishbowl, add_rounds
+from kitcop_desktop.printing.interviews import add_campaign_synthesis, add_interviews
+from kitcop_desktop.printing.restitution import add_cover, add_participants
+from kitcop_desktop.printing.votes import add_votes
+from kitcop_desktop.storage import boards, workshops
+
+PART_NAMES = (
+    "agenda",
+    "facilitator",
+    "boards",
+    "votes",
+    "fishbowl",
+    "rounds",
+    "interviews",
+    "actions",
+    "attendance",
+    "blank",
+    "all",
+)
+
+# French labels, for the printing screen's tooltips and the PDF's title.
+PART_LABELS = {
+    "agenda": "Déroulé",
+    "facilitator": "Déroulé de l'animateur·rice (matériel, notes privées)",
+    "boards": "Tableaux (speedboat, KISS, chemin, étonnement)",
+    "votes": "Résultats des votes",
+    "fishbowl": "Bocal à poisson",
+    "rounds": "Tours de parole (météo, déclusion)",
+    "interviews": "Entretiens (restitutions, synthèse, kit vierge)",
+    "actions": "Fiches actions",
+    "attendance": "Liste d'émargement",
+    "blank": "Supports vierges (fiche étonnement, affiches A3, cartes consignes)",
+    "all": "Restitution complète de l'atelier",
+}
+
+Builder = Callable[[Document, Session, object], None]
+
+
+def _agenda_alone(doc: Document, session: Session, workshop) -> None:
+    """The déroulé; once it has been run, the planned-vs-actual page too."""
+    add_agenda(doc, session, workshop)
+    if has_run(session, workshop.id):
+        add_agenda_review(doc, session, workshop)
+
+
+def _boards_alone(doc: Document, session: Session, workshop) -> None:
+    """Every board; with a KISS retrospective, its decisions summed up."""
+    add_boards(doc, session, workshop)
+    if boards.list_boards(session, workshop.id, "kiss"):
+        add_kiss_decisions(doc, session, workshop)
+
+
+BUILDERS: dict[str, Builder] = {
+    "agenda": _agenda_alone,
+    "facilitator": add_facilitator,
+    "boards": _boards_alone,
+    "votes": add_votes,
+    "fishbowl": add_fishbowl,
+    "rounds": add_rounds,
+    "interviews": add_interviews,
+    "actions": add_action_cards,
+    "attendance": add_attendance,
+    "blank": add_blanks,
+}
+
+# The restitution, in the order of the workshop.
+RESTITUTION: tuple[Builder, ...] = (
+    add_cover,
+    add_participants,
+    add_agenda_review,
+    add_boards,
+    add_votes,
+    add_fishbowl,
+    add_rounds,
+    add_kiss_decisions,
+    add_campaign_synthesis,
+    add_action_cards,
+)
+
+
+def document_title(parts: list[str]) -> str:
+    """The PDF's title: the part's label, or a general one when several are combined."""
+    if len(parts) == 1:
+        return PART_LABELS[parts[0]].split(" (")[0]
+    return "Impression de l'atelier"
+
+
+def render_pdf(session: Session, workshop_id: int, parts: list[str]) -> bytes:
+    """The PDF of these parts of the workshop as bytes: the restitution first, then the others
+    in PART_NAMES order. An empty list means « all ».
+
+    Raises NotFound (French message) for an unknown or trashed workshop and ValueError for an
+    unknown part name.
+    """
+    workshop = workshops.get(session, workshop_id)
+    unknown = [x for x in parts if x not in PART_NAMES]
+    if unknown:
+        raise ValueError(f"Partie inconnue : {', '.join(unknown)}. Rien n'a été imprimé.")
+    chosen = [x for x in ("all", *PART_NAMES[:-1]) if x in parts] or ["all"]
+    doc = Document(heading_for(workshop), document_title(chosen))
+    for part in chosen:
+        if part == "all":
+            for build in RESTITUTION:
+                build(doc, session, workshop)
+        else:
+            BUILDERS[part](doc, session, workshop)
+    return doc.build()

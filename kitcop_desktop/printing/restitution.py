@@ -1,0 +1,102 @@
+"""The restitution's cover and its participants page (counts, structures, categories; no emails)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from kitcop_desktop.domain.french import long_date, prose_time
+from kitcop_desktop.printing.common import (
+    CATEGORY_LABELS,
+    PARTICIPATION_LABELS,
+    cells,
+    facts,
+    grid,
+    head_cells,
+    markup,
+    nothing,
+    p,
+    table,
+)
+from kitcop_desktop.printing.document import Document, frame_width
+from kitcop_desktop.printing.styles import ACCENT, tint
+from kitcop_desktop.printing.text import one_line
+from kitcop_desktop.storage import participants
+
+
+def add_cover(doc: Document, session, workshop, title: str = "Restitution de l'atelier") -> None:
+    """The first page: what, when, where, the problématique and the degree of participation."""
+    width = frame_width("portrait")
+    doc.page("portrait")
+    doc.section(title)
+    doc.add(Spacer(1, 30 * mm), markup(one_line(title.upper()), "label"), Spacer(1, 3 * mm))
+    doc.add(p(workshop.title, "cover_title"))
+    when = long_date(workshop.date)
+    if workshop.start_time and workshop.end_time:
+        when += f", de {prose_time(workshop.start_time)} à {prose_time(workshop.end_time)}"
+    doc.add(p(when, "cover_sub"))
+    if workshop.place:
+        doc.add(p(workshop.place, "cover_sub"))
+    doc.add(Spacer(1, 10 * mm))
+    if workshop.problem_statement:
+        box = table(
+            [[markup("PROBLÉMATIQUE", "label")], [p(workshop.problem_statement, "quote")]],
+            [width],
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), tint(ACCENT, 0.88)),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ],
+        )
+        doc.add(box, Spacer(1, 8 * mm))
+    people = participants.list_for(session, workshop.id)
+    present = sum(1 for x in people if x.present)
+    pairs = [
+        ("Degré de participation", PARTICIPATION_LABELS.get(workshop.participation_level, "")),
+        ("Participant·es", f"{present} présent·es sur {len(people)} inscrit·es"),
+    ]
+    if workshop.facilitators:
+        pairs.append(("Animation", workshop.facilitators))
+    doc.add(facts(pairs, width))
+    doc.page("portrait")
+    doc.section("Sommaire")
+    doc.add(markup("Sommaire", "h1"))
+    doc.contents()
+
+
+def add_participants(doc: Document, session, workshop) -> None:
+    """Who came, counted by structure and by category. Names stay off: the list is for signing."""
+    width = frame_width("portrait")
+    doc.page("portrait")
+    doc.section("Participant·es")
+    doc.add(markup("Participant·es", "h1"))
+    people = participants.list_for(session, workshop.id)
+    if not people:
+        doc.add(nothing("Aucun·e participant·e enregistré·e."))
+        return
+    present = [x for x in people if x.present] or people
+    label = "présent·es" if any(x.present for x in people) else "inscrit·es"
+    structures_count = len({x.structure for x in present if x.structure})
+    doc.add(
+        markup(
+            f"<b>{len(present)}</b> {label} sur {len(people)} inscrit·es, "
+            f"<b>{structures_count}</b> structure(s) représentée(s).",
+            "body",
+        ),
+        Spacer(1, 4 * mm),
+    )
+    categories = Counter(x.category for x in present)
+    rows = [head_cells("Catégorie d'acteur", "Nombre")]
+    for key in ("public", "private", "para_public", ""):
+        if categories.get(key):
+            rows.append(cells(CATEGORY_LABELS[key], str(categories[key])))
+    doc.add(markup("Par catégorie", "h2"), grid(rows, [width - 30 * mm, 30 * mm]))
+    structures = Counter(x.structure or "Structure non précisée" for x in present)
+    rows = [head_cells("Structure", "Personnes")]
+    for name, count in sorted(structures.items(), key=lambda kv: (-kv[1], kv[0].casefold())):
+        rows.append(cells(name, str(count)))
+    doc.add(markup("Structures représentées", "h2"), grid(rows, [width - 30 * mm, 30 * mm]))

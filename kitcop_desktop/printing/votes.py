@@ -1,0 +1,149 @@
+"""Vote results: every round of every vote, bars and counts, ties said in words, the winners.
+
+A round still open and never revealed prints as « résultats non révélés »: the paper does
+not leak a hidden tally any more than the room screen does.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
+from kitcop_desktop.printing.document import Document, frame_width
+from kitcop_desktop.printing.fonts import BOLD
+from kitcop_desktop.printing.styles import ACCENT, INK, SHADE
+from kitcop_desktop.printing.text import one_line
+from kitcop_desktop.storage import voting, voting_rounds
+
+MODES = {"wall": "gommettes comptées au mur", "ballots": "bulletins saisis"}
+
+
+class Bar(Flowable):
+    """A horizontal bar proportional to a count, its number at the end."""
+
+    def __init__(
+        self, count: int, maximum: int, width: float, *, highlight: bool = False, label: bool = True
+    ):
+        super().__init__()
+        self.count, self.maximum = count, max(1, maximum)
+        self.width, self.height = width, 4.2 * mm
+        self.highlight = highlight
+        self.label = label
+
+    def wrap(self, *_):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        room = self.width - (12 * mm if self.label else 0)
+        c.setFillColor(SHADE)
+        c.rect(0, 0.6 * mm, room, self.height - 1.2 * mm, stroke=0, fill=1)
+        c.setFillColor(ACCENT if self.highlight else colors.HexColor("#7f9bc4"))
+        c.rect(
+            0, 0.6 * mm, room * self.count / self.maximum, self.height - 1.2 * mm, stroke=0, fill=1
+        )
+        if self.label:
+            c.setFillColor(INK)
+            c.setFont(BOLD, 8.5)
+            c.drawRightString(self.width, 1.3 * mm, str(self.count))
+
+
+def _round_table(results, winners: set[int], width: float):
+    bar_width = 62 * mm
+    rows = [head_cells("Rang", "Proposition", "Gommettes", "")]
+    maximum = max((r.count for r in results.rows), default=0)
+    for row in results.rows:
+        rank = f"{row.rank}" + (" ex æquo" if row.tied else "")
+        notes = []
+        if row.item_id in winners:
+            notes.append("retenue")
+        if row.decided:
+            notes.append("départagée")
+        rows.append(
+            [
+                *cells(rank, row.text),
+                Bar(row.count, maximum, bar_width, highlight=row.item_id in winners),
+                p(", ".join(notes), "cell"),
+            ]
+        )
+    return grid(
+        rows, [22 * mm, width - 22 * mm - bar_width - 8 * mm - 22 * mm, bar_width + 8 * mm, 22 * mm]
+    )
+
+
+def add_vote(doc: Document, session, vote) -> None:
+    width = frame_width("portrait")
+    doc.add(markup(one_line(vote.title), "h2"))
+    criteria = voting.criteria_of(vote)
+    settings = (
+        f"{vote.dots_per_participant} gommette(s) par personne, {vote.max_per_item} au plus "
+        f"par proposition\u202f; {vote.winners_count} proposition(s) à retenir."
+    )
+    doc.add(p(settings, "muted"))
+    if criteria:
+        doc.add(p("Critères de tri\u00a0: " + "\u202f; ".join(criteria), "muted"))
+    if not vote.rounds:
+        doc.add(nothing("Ce vote n'a pas encore eu lieu."))
+        return
+    winners: set[int] = set()
+    straddling: set[int] = set()
+    final = None
+    last = vote.rounds[-1]
+    if last.revealed or last.state == "closed":
+        final, chosen = voting_rounds.final_cut(session, vote.id)
+        winners, straddling = set(chosen.selected), set(chosen.straddling)
+    for vote_round in vote.rounds:
+        results = voting_rounds.round_results(session, vote_round.id)
+        title = f"Tour {results.number}"
+        if results.reason:
+            title += f" — {results.reason}"
+        details = (
+            f"{MODES.get(results.entry_mode, results.entry_mode)}, {results.total_dots} gommette(s)"
+        )
+        if results.entry_mode == "ballots":
+            details += f", {results.ballots} bulletin(s)"
+        doc.add(
+            markup(f"{one_line(title)} <font color='#5b6478'>({one_line(details)})</font>", "h3")
+        )
+        if not (results.revealed or results.state == "closed"):
+            doc.add(nothing("Tour en cours\u00a0: résultats non révélés."))
+            continue
+        is_last = vote_round.id == last.id
+        doc.add(_round_table(results, winners if is_last else set(), width))
+        for ids, reason in results.decisions:
+            texts = {r.item_id: r.text for r in results.rows}
+            order = " > ".join(texts.get(i, "?") for i in ids)
+            doc.add(p(f"Égalité départagée\u00a0: {order}. Motif\u00a0: {reason}", "small"))
+        if results.ties:
+            doc.add(p(f"{len(results.ties)} égalité(s) dans ce tour.", "small"))
+    if final is not None:
+        chosen_texts = [r.text for r in final.rows if r.item_id in winners]
+        doc.add(Spacer(1, 2 * mm))
+        if chosen_texts:
+            doc.add(
+                markup(
+                    "<b>Retenu\u00a0:</b> " + "\u202f; ".join(one_line(t) for t in chosen_texts),
+                    "body",
+                )
+            )
+        tied = [r.text for r in final.rows if r.item_id in straddling]
+        if tied:
+            doc.add(
+                p("Égalité à départager pour la dernière place\u00a0: " + "\u202f; ".join(tied))
+            )
+
+
+def add_votes(doc: Document, session, workshop) -> None:
+    """Every vote of the workshop."""
+    doc.page("portrait")
+    doc.section("Résultats des votes")
+    doc.add(markup("Résultats des votes", "h1"))
+    votes = voting.list_for(session, workshop.id)
+    if not votes:
+        doc.add(nothing("Aucun vote dans cet atelier."))
+        return
+    for vote in votes:
+        add_vote(doc, session, vote)
+        doc.add(Spacer(1, 5 * mm))

@@ -1,0 +1,384 @@
+"""Operations on boards and their cards (post-its). Session first, never committing.
+
+Every change returns what undo needs (a snapshot dict or the previous values), so a
+QUndoCommand can put things back exactly, with the same ids (see ui/undo.py). Clusters
+(sous-thématiques) live in boards_clusters.py.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.domain.board_kinds import ANGLES, KINDS, normalise, split_pasted
+from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.storage.models.board import Board, Card, Cluster
+
+CARD_MAX = 2_000
+CARD_FIELDS = ("text", "author", "colour", "angle", "weight")
+
+
+# --- boards -------------------------------------------------------------------------------
+
+
+def _check_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise InvalidInput(f"Type de tableau inconnu : « {kind} ». Rien n'a été modifié.")
+    return kind
+
+
+def create_board(
+    session: Session, workshop_id: int, kind: str, title: str, subgroup: str = ""
+) -> Board:
+    """A new board of `kind` ("speedboat", "kiss", "retro_path", "astonishment")."""
+    _check_kind(kind)
+    title = require_text(title, "Le titre du tableau")
+    subgroup = " ".join(clean_text(subgroup, max_len=200).split())
+    position = session.scalar(
+        select(func.max(Board.position)).where(Board.workshop_id == workshop_id)
+    )
+    board = Board(
+        workshop_id=workshop_id,
+        kind=kind,
+        title=title,
+        subgroup=subgroup,
+        position=0 if position is None else position + 1,
+    )
+    session.add(board)
+    session.flush()
+    return board
+
+
+def find_or_create_board(session: Session, workshop_id: int, kind: str, title: str) -> Board:
+    """The workshop's board of this kind and title, created when missing."""
+    _check_kind(kind)
+    title = require_text(title, "Le titre du tableau")
+    board = session.scalar(
+        select(Board)
+        .where(Board.workshop_id == workshop_id, Board.kind == kind, Board.title == title)
+        .order_by(Board.id)
+        .limit(1)
+    )
+    return board or create_board(session, workshop_id, kind, title)
+
+
+def list_boards(session: Session, workshop_id: int, kind: str | None = None) -> list[Board]:
+    query = select(Board).where(Board.workshop_id == workshop_id)
+    if kind is not None:
+        query = query.where(Board.kind == kind)
+    return list(session.scalars(query.order_by(Board.position, Board.id)))
+
+
+def get_board(session: Session, board_id: int) -> Board:
+    board = session.get(Board, board_id)
+    if board is None:
+        raise NotFound("Ce tableau n'existe plus.")
+    return board
+
+
+def update_board(session: Session, board_id: int, **fields) -> dict:
+    """Change title, subgroup, split_by_angle or spotlight; returns the previous values."""
+    board = get_board(session, board_id)
+    cleaned = {}
+    for key, value in fields.items():
+        if key == "title":
+            cleaned[key] = require_text(value, "Le titre du tableau")
+        elif key == "subgroup":
+            cleaned[key] = " ".join(clean_text(value, max_len=200).split())
+        elif key == "split_by_angle":
+            cleaned[key] = bool(value)
+        elif key == "spotlight":
+            cleaned[key] = _check_spotlight(session, board, value or "")
+        else:
+            raise TypeError(f"unknown board field {key!r}")
+    previous = {key: getattr(board, key) for key in cleaned}
+    for key, value in cleaned.items():
+        setattr(board, key, value)
+    session.flush()
+    return previous
+
+
+def _check_spotlight(session: Session, board: Board, value: str) -> str:
+    if value == "":
+        return value
+    what, _, ref = value.partition(":")
+    if what == "zone" and ref in KINDS[board.kind].zone_keys:
+        return value
+    if what == "cluster" and ref.isdigit():
+        cluster = session.get(Cluster, int(ref))
+        if cluster is not None and cluster.board_id == board.id:
+            return value
+    raise InvalidInput("Cette zone n'existe pas sur ce tableau. Rien n'a été modifié.")
+
+
+def snapshot_board(session: Session, board_id: int) -> dict:
+    """Everything on a board, as plain data: enough to recreate it with the same ids."""
+    board = get_board(session, board_id)
+    return {
+        "board": _row(board),
+        "clusters": [_row(c) for c in board.clusters],
+        "cards": [_row(c) for c in board.cards],
+    }
+
+
+def delete_board(session: Session, board_id: int) -> dict:
+    """Delete a board and everything on it; returns its snapshot for undo."""
+    data = snapshot_board(session, board_id)
+    session.delete(get_board(session, board_id))
+    session.flush()
+    return data
+
+
+def restore_board(session: Session, data: dict) -> Board:
+    board = Board(**data["board"])
+    session.add(board)
+    session.flush()
+    for row in data["clusters"]:
+        session.add(Cluster(**row))
+    session.flush()
+    for row in data["cards"]:
+        session.add(Card(**row))
+    session.flush()
+    return board
+
+
+def _row(obj) -> dict:
+    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
+
+
+# --- cards --------------------------------------------------------------------------------
+
+
+def _card_text(text: str | None) -> str:
+    cleaned = clean_text(text, max_len=CARD_MAX)
+    if not cleaned:
+        raise InvalidInput("Un post-it ne peut pas être vide. Rien n'a été modifié.")
+    return cleaned
+
+
+def _check_zone(board: Board, zone: str) -> str:
+    if zone not in KINDS[board.kind].zone_keys:
+        raise InvalidInput(f"Zone inconnue sur ce tableau : « {zone} ». Rien n'a été modifié.")
+    return zone
+
+
+def _check_colour(value: str) -> str:
+    value = (value or "").strip()
+    if value and not (
+        len(value) == 7
+        and value[0] == "#"
+        and all(c in "0123456789abcdefABCDEF" for c in value[1:])
+    ):
+        raise InvalidInput("Couleur inconnue (attendu : #RRVVBB). Rien n'a été modifié.")
+    return value
+
+
+def _next_position(session: Session, board_id: int, zone: str) -> int:
+    position = session.scalar(
+        select(func.max(Card.position)).where(Card.board_id == board_id, Card.zone == zone)
+    )
+    return 0 if position is None else position + 1
+
+
+def add_card(
+    session: Session,
+    board_id: int,
+    zone: str,
+    text: str,
+    *,
+    author: str = "",
+    source: str = "",
+    source_interview_id: int | None = None,
+    angle: str = "",
+    colour: str = "",
+    cluster_id: int | None = None,
+) -> Card:
+    """A new post-it at the end of `zone`. InvalidInput on empty text or an unknown zone."""
+    board = get_board(session, board_id)
+    _check_zone(board, zone)
+    text = _card_text(text)
+    if angle not in ANGLES:
+        raise InvalidInput("Angle inconnu. Rien n'a été modifié.")
+    if cluster_id is not None:
+        _cluster_in(session, board.id, zone, cluster_id)
+    card = Card(
+        board_id=board.id,
+        zone=zone,
+        text=text,
+        author=" ".join(clean_text(author, max_len=200).split()),
+        source=" ".join(clean_text(source, max_len=200).split()),
+        source_interview_id=source_interview_id,
+        angle=angle,
+        colour=_check_colour(colour),
+        cluster_id=cluster_id,
+        position=_next_position(session, board.id, zone),
+        weight=1,
+    )
+    session.add(card)
+    session.flush()
+    return card
+
+
+def add_pasted(
+    session: Session, board_id: int, zone: str, text: str, *, author: str = ""
+) -> list[Card]:
+    """One card per pasted line (bullets dropped). Nothing is added if any line is bad."""
+    lines = split_pasted(text)
+    if not lines:
+        raise InvalidInput("Rien à coller : le texte est vide. Rien n'a été modifié.")
+    return [add_card(session, board_id, zone, line, author=author) for line in lines]
+
+
+def cards_of(session: Session, board_id: int) -> list[Card]:
+    """The board's cards, zone by zone in their order."""
+    return list(
+        session.scalars(
+            select(Card)
+            .where(Card.board_id == board_id)
+            .order_by(Card.zone, Card.position, Card.id)
+        )
+    )
+
+
+def get_card(session: Session, card_id: int) -> Card:
+    card = session.get(Card, card_id)
+    if card is None:
+        raise NotFound("Ce post-it n'existe plus.")
+    return card
+
+
+def card_data(card: Card) -> dict:
+    """A card as plain data (undo snapshots, exchange)."""
+    return _row(card)
+
+
+def update_card(session: Session, card_id: int, **fields) -> dict:
+    """Edit text, author, colour, angle or weight; returns the previous values for undo."""
+    card = get_card(session, card_id)
+    cleaned = {}
+    for key, value in fields.items():
+        if key == "text":
+            cleaned[key] = _card_text(value)
+        elif key == "author":
+            cleaned[key] = " ".join(clean_text(value, max_len=200).split())
+        elif key == "colour":
+            cleaned[key] = _check_colour(value)
+        elif key == "angle":
+            if value not in ANGLES:
+                raise InvalidInput("Angle inconnu. Rien n'a été modifié.")
+            cleaned[key] = value
+        elif key == "weight":
+            cleaned[key] = max(1, int(value))
+        else:
+            raise TypeError(f"unknown card field {key!r}")
+    previous = {key: getattr(card, key) for key in cleaned}
+    for key, value in cleaned.items():
+        setattr(card, key, value)
+    session.flush()
+    return previous
+
+
+def delete_card(session: Session, card_id: int) -> dict:
+    """Delete a card; returns its data so that restore_card can put it back as it was."""
+    card = get_card(session, card_id)
+    data = _row(card)
+    session.delete(card)
+    session.flush()
+    return data
+
+
+def restore_card(session: Session, data: dict) -> Card:
+    """Put back a deleted card with its id (undo of delete, redo of add)."""
+    data = dict(data)
+    if data.get("cluster_id") is not None and session.get(Cluster, data["cluster_id"]) is None:
+        data["cluster_id"] = None
+    card = Card(**data)
+    session.add(card)
+    session.flush()
+    return card
+
+
+def delete_cards(session: Session, card_ids: list[int]) -> list[dict]:
+    return [delete_card(session, cid) for cid in card_ids]
+
+
+def restore_cards(session: Session, rows: list[dict]) -> None:
+    for row in rows:
+        restore_card(session, row)
+
+
+def _cluster_in(session: Session, board_id: int, zone: str, cluster_id: int) -> Cluster:
+    cluster = session.get(Cluster, cluster_id)
+    if cluster is None or cluster.board_id != board_id:
+        raise NotFound("Cette sous-thématique n'existe plus.")
+    if cluster.zone != zone:
+        raise InvalidInput("Cette sous-thématique est dans une autre zone. Rien n'a été modifié.")
+    return cluster
+
+
+def move_card(
+    session: Session,
+    card_id: int,
+    zone: str,
+    cluster_id: int | None = None,
+    position: int | None = None,
+) -> dict:
+    """Move a card to a zone (and a cluster of that zone, or none), at `position` or the end.
+
+    Returns the previous (zone, cluster_id, position) for undo (move_card(**previous)).
+    """
+    card = get_card(session, card_id)
+    board = get_board(session, card.board_id)
+    _check_zone(board, zone)
+    if cluster_id is not None:
+        _cluster_in(session, board.id, zone, cluster_id)
+    previous = {"zone": card.zone, "cluster_id": card.cluster_id, "position": card.position}
+    if position is None:
+        position = card.position if zone == card.zone else _next_position(session, board.id, zone)
+    card.zone, card.cluster_id, card.position = zone, cluster_id, position
+    session.flush()
+    return previous
+
+
+# --- duplicates ---------------------------------------------------------------------------
+
+
+def find_duplicates(
+    session: Session, board_id: int, text: str, *, exclude_id: int | None = None
+) -> list[Card]:
+    """Cards of the board that say the same thing (case, accents and punctuation ignored)."""
+    key = normalise(text)
+    if not key:
+        return []
+    return [
+        c for c in cards_of(session, board_id) if c.id != exclude_id and normalise(c.text) == key
+    ]
+
+
+def merge_cards(session: Session, keep_id: int, other_id: int) -> dict:
+    """Fold `other` into `keep`: weights add up, authors join, `other` goes.
+
+    Returns what unmerge_cards needs to undo it exactly.
+    """
+    if keep_id == other_id:
+        raise InvalidInput(
+            "Un post-it ne peut pas être fusionné avec lui-même. Rien n'a été modifié."
+        )
+    keep = get_card(session, keep_id)
+    other = get_card(session, other_id)
+    if keep.board_id != other.board_id:
+        raise InvalidInput("Ces post-it sont sur deux tableaux différents. Rien n'a été modifié.")
+    previous = {"keep_id": keep.id, "weight": keep.weight, "author": keep.author}
+    keep.weight = keep.weight + other.weight
+    authors = [a for a in (keep.author, other.author) if a]
+    keep.author = ", ".join(dict.fromkeys(authors))[:200]
+    previous["other"] = delete_card(session, other.id)
+    session.flush()
+    return previous
+
+
+def unmerge_cards(session: Session, merged: dict) -> None:
+    keep = get_card(session, merged["keep_id"])
+    keep.weight, keep.author = merged["weight"], merged["author"]
+    restore_card(session, merged["other"])

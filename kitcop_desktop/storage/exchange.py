@@ -1,0 +1,333 @@
+"""Sharing work between facilitators: .kitcop files (see resources/kitcop-format.md).
+
+    data = export_workshop(session, workshop_id)            # bytes, JSON (zipped=True: a zip)
+    data = export_agenda(session, workshop_id)              # its déroulé, as a template
+    data = export_template(session, template_id)            # a library template
+    data = export_board(session, board_id)                  # one board, to merge elsewhere
+    preview = read_file(path)                               # checked, nothing written yet
+    preview.summary_lines()                                 # what will be imported, in French
+    result = apply_import(store, preview, into_workshop_id=None)   # one transaction
+    result = import_file(store, path)                       # both steps at once (the CLI)
+    result = import_in(session, preview, ...); undo_import(session, result)   # undoable
+
+Three kinds of file: a whole workshop (imported as a new workshop), a workshop's agenda as a
+template (imported into the template library), one board (merged into an existing workshop:
+cards added to the board of the same kind and sous-groupe, nothing overwritten, importing the
+same file twice adds nothing). Files are untrusted: see exchange_format (bytes) and exchange_rows (rows).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import logging
+import zipfile
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from kitcop_desktop import APP_NAME, __version__
+from kitcop_desktop.domain.french import long_date, plural, quoted
+from kitcop_desktop.storage import exchange_schema as schema
+from kitcop_desktop.storage.engine import Store
+from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.storage.exchange_format import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MEMBER_NAME,
+    ExchangeError,
+    parse,
+    read_bytes,
+    refuse,
+)
+from kitcop_desktop.storage.exchange_insert import Inserted, insert_plan, remove_created
+from kitcop_desktop.storage.exchange_rows import Plan, check, collect
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "ExchangeError",
+    "ImportPreview",
+    "ImportResult",
+    "apply_import",
+    "export_agenda",
+    "export_board",
+    "export_template",
+    "export_workshop",
+    "import_file",
+    "import_in",
+    "undo_import",
+    "read_data",
+    "read_file",
+]
+
+KIND_ROOTS = {"workshop": schema.ROOT_WORKSHOP, "board": schema.ROOT_BOARD}
+KIND_LABELS = {
+    "workshop": "un atelier complet",
+    "agenda": "un modèle de déroulé",
+    "board": "un tableau",
+}
+# French names of the tables a facilitator knows, for the summary; others show their count only.
+TABLE_LABELS = {
+    "agenda_sequences": ("séquence", "séquences"),
+    "participants": ("participant·e", "participant·es"),
+    "boards": ("tableau", "tableaux"),
+    "board_clusters": ("regroupement", "regroupements"),
+    "board_cards": ("post-it", "post-it"),
+    "dot_votes": ("vote par gommettes", "votes par gommettes"),
+    "fishbowls": ("bocal à poisson", "bocaux à poisson"),
+    "speaking_rounds": ("tour de parole", "tours de parole"),
+    "interview_guides": ("guide d'entretien", "guides d'entretien"),
+    "interviews": ("entretien", "entretiens"),
+    "action_cards": ("fiche action", "fiches actions"),
+}
+
+
+# ---------------------------------------------------------------------------------------- export
+def _envelope(kind: str, title: str, tables: dict, **flags) -> dict:
+    canonical = json.dumps(tables, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "kind": kind,
+        "title": title,
+        "app": APP_NAME,
+        "app_version": __version__,
+        "exported_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "fingerprint": hashlib.sha256(canonical.encode("utf-8")).hexdigest(),
+        **flags,
+        "tables": tables,
+    }
+
+
+def _serialise(envelope: dict, zipped: bool) -> bytes:
+    text = json.dumps(envelope, ensure_ascii=False, indent=1)
+    data = text.encode("utf-8")
+    if not zipped:
+        return data
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MEMBER_NAME, data)
+    return buffer.getvalue()
+
+
+def export_workshop(
+    session: Session,
+    workshop_id: int,
+    *,
+    include_real_names: bool = False,
+    include_emails: bool = False,
+    zipped: bool = False,
+) -> bytes:
+    """The whole workshop as a .kitcop file. Real names and e-mails only when asked for."""
+    from kitcop_desktop.storage.models import Workshop
+
+    workshop = session.get(Workshop, workshop_id)
+    if workshop is None:
+        raise NotFound(f"L'atelier n° {workshop_id} n'existe pas (ou plus).")
+    tables = collect(
+        session,
+        schema.ROOT_WORKSHOP,
+        [workshop_id],
+        real_names=include_real_names,
+        contacts=include_emails,
+    )
+    envelope = _envelope(
+        "workshop",
+        workshop.title,
+        tables,
+        contains_real_names=include_real_names,
+        contains_emails=include_emails,
+    )
+    return _serialise(envelope, zipped)
+
+
+def export_board(
+    session: Session, board_id: int, *, zipped: bool = False, workshop_id: int | None = None
+) -> bytes:
+    """One board (its clusters and cards) as a .kitcop file, to merge into another workshop.
+
+    With `workshop_id`, the board must belong to that workshop (the CLI checks what was typed).
+    """
+    from kitcop_desktop.storage.models.board import Board
+
+    board = session.get(Board, board_id)
+    if board is None or (workshop_id is not None and board.workshop_id != workshop_id):
+        raise NotFound(f"Le tableau n° {board_id} n'existe pas (ou plus) dans cet atelier.")
+    tables = collect(session, schema.ROOT_BOARD, [board_id], real_names=False, contacts=False)
+    title = f"{board.title} — {board.subgroup}" if board.subgroup else board.title
+    return _serialise(_envelope("board", title, tables), zipped)
+
+
+def export_agenda(session: Session, workshop_id: int, *, zipped: bool = False) -> bytes:
+    """A workshop's déroulé as a template file (séquences only: no run, no links, no people)."""
+    from kitcop_desktop.storage import exchange_agenda
+
+    title, tables = exchange_agenda.agenda_tables(session, workshop_id)
+    return _serialise(_envelope("agenda", title, tables), zipped)
+
+
+def export_template(session: Session, template_id: int, *, zipped: bool = False) -> bytes:
+    """A personal template of the library as a template file."""
+    from kitcop_desktop.storage import exchange_agenda
+
+    title, tables = exchange_agenda.template_tables(session, template_id)
+    return _serialise(_envelope("agenda", title, tables), zipped)
+
+
+# ---------------------------------------------------------------------------------------- import
+@dataclass
+class ImportPreview:
+    """A file read and fully checked, not yet written: what the dialog summarises."""
+
+    kind: str
+    title: str
+    app_version: str
+    exported_at: str
+    contains_real_names: bool
+    plan: Plan
+    fingerprint: str
+
+    def summary_lines(self) -> list[str]:
+        """What the import will add, in French, for the confirmation dialog."""
+        lines = [f"Ce fichier contient {KIND_LABELS[self.kind]} : {quoted(self.title)}."]
+        made = []
+        if self.exported_at:
+            with contextlib.suppress(ValueError):
+                made.append(f"le {long_date(date.fromisoformat(self.exported_at[:10]))}")
+        if self.app_version:
+            made.append(f"avec {APP_NAME} {self.app_version}")
+        if made:
+            lines.append("Exporté " + " ".join(made) + ".")
+        counts = [
+            plural(self.plan.count(name), one, many)
+            for name, (one, many) in TABLE_LABELS.items()
+            if self.plan.count(name) and name != self.plan.root
+        ]
+        if counts:
+            lines.append("Contenu : " + ", ".join(counts) + ".")
+        if self.contains_real_names:
+            lines.append("Attention : il contient les vrais noms d'enquêté·es.")
+        if self.plan.ignored_tables or self.plan.ignored_columns:
+            lines.append(
+                "Certaines données d'une version plus récente seront ignorées "
+                f"({len(self.plan.ignored_tables) + len(self.plan.ignored_columns)})."
+            )
+        return lines
+
+
+@dataclass
+class ImportResult:
+    """What an import did. `message` is a French sentence for the status line or the CLI."""
+
+    kind: str
+    message: str
+    workshop_id: int | None = None
+    board_id: int | None = None
+    template_id: int | None = None
+    added: dict[str, int] = field(default_factory=dict)
+    matched: dict[str, int] = field(default_factory=dict)
+    created: dict[str, list[int]] = field(default_factory=dict)  # new ids, for undo_import
+
+
+def _text(envelope: dict, key: str, limit: int = 200) -> str:
+    value = envelope.get(key)
+    return value[:limit] if isinstance(value, str) else ""
+
+
+def read_data(data: bytes) -> ImportPreview:
+    """Check a file's bytes completely (no database access); raise ExchangeError if refused."""
+    envelope = parse(data)
+    kind = envelope["kind"]
+    if kind not in KIND_ROOTS:
+        from kitcop_desktop.storage import exchange_agenda
+
+        plan = exchange_agenda.check_template(envelope["tables"])
+    else:
+        root = KIND_ROOTS[kind]
+        anchored = frozenset(
+            (root, link.column)
+            for link in schema.hard_links(root)
+            if link.target not in schema.owned_tables(root)
+        )
+        plan = check(envelope["tables"], root, anchored=anchored)
+    return ImportPreview(
+        kind=kind,
+        title=_text(envelope, "title") or "(sans titre)",
+        app_version=_text(envelope, "app_version", 40),
+        exported_at=_text(envelope, "exported_at", 40),
+        contains_real_names=bool(plan.count("interviewee_identities")),
+        plan=plan,
+        fingerprint=_text(envelope, "fingerprint", 64),
+    )
+
+
+def read_file(path: str | Path) -> ImportPreview:
+    """Read and check a .kitcop file; nothing is written. Raises ExchangeError (French)."""
+    return read_data(read_bytes(path))
+
+
+def apply_import(
+    store: Store, preview: ImportPreview, *, into_workshop_id: int | None = None
+) -> ImportResult:
+    """Write a checked file in one transaction: all of it lands, or nothing does."""
+    try:
+        with store.write() as session:
+            return import_in(session, preview, into_workshop_id=into_workshop_id)
+    except SQLAlchemyError as exc:  # at commit: the transaction was rolled back
+        raise _inconsistent(exc) from None
+
+
+def import_in(
+    session: Session, preview: ImportPreview, *, into_workshop_id: int | None = None
+) -> ImportResult:
+    """The import inside a transaction the caller holds (an undoable command's `do`).
+
+    Raises ExchangeError (French) on anything the database refuses; the caller's transaction
+    must then be rolled back, which `store.write()` does.
+    """
+    try:
+        if preview.kind == "workshop":
+            return _import_workshop(session, preview)
+        if preview.kind == "board":
+            from kitcop_desktop.storage.exchange_merge import merge_board
+
+            return merge_board(session, preview, into_workshop_id)
+        from kitcop_desktop.storage import exchange_agenda
+
+        return exchange_agenda.import_template(session, preview)
+    except SQLAlchemyError as exc:
+        raise _inconsistent(exc) from None
+
+
+def undo_import(session: Session, result: ImportResult) -> None:
+    """Remove what an import added (nothing it matched, nothing that was already there)."""
+    remove_created(session, result.created)
+
+
+def _inconsistent(exc: Exception) -> ExchangeError:
+    # A constraint the checks did not foresee.
+    log.warning("import refused by the database: %s", exc)
+    return refuse("Le contenu de ce fichier n'est pas cohérent et n'a pas pu être enregistré.")
+
+
+def import_file(store: Store, path: str | Path, *, into_workshop_id: int | None = None):
+    """Read, check and import a .kitcop file (the CLI's `kitcop import`)."""
+    return apply_import(store, read_file(path), into_workshop_id=into_workshop_id)
+
+
+def _import_workshop(session: Session, preview: ImportPreview) -> ImportResult:
+    done: Inserted = insert_plan(session, preview.plan)
+    workshop_id = next(iter(done.ids[schema.ROOT_WORKSHOP].values()))
+    return ImportResult(
+        kind="workshop",
+        message=f"Atelier importé : « {preview.title} » (n° {workshop_id}).",
+        workshop_id=workshop_id,
+        added=done.added,
+        created=done.created,
+    )

@@ -1,0 +1,215 @@
+"""Reading a .kitcop file safely: size, zip, text, JSON depth and the envelope's header.
+
+Nothing here writes a file, runs code or unpickles: the only decoders are zipfile (in memory,
+one member, bounded read) and json (after an iterative depth check, so no RecursionError).
+Every refusal is an ExchangeError whose message is a French sentence ending with
+« Rien n'a été modifié. ».
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+import zlib
+from pathlib import Path
+
+from kitcop_desktop.storage.errors import StoreError
+
+FORMAT_NAME = "kitcop"
+FORMAT_VERSION = 1
+KINDS = ("workshop", "agenda", "board")
+MEMBER_NAME = "kitcop.json"
+ZIP_MAGIC = b"PK\x03\x04"
+
+# Caps. A real workshop is a few hundred kilobytes; these leave a hundredfold margin.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_JSON_BYTES = 30 * 1024 * 1024
+MAX_ZIP_MEMBERS = 8
+MAX_ZIP_RATIO = 200
+MAX_DEPTH = 16
+# Objects and lists, and values (counted by their separators), in the whole file: a row is one
+# object of a few dozen values, and MAX_ROWS_TOTAL rows fit well under both.
+MAX_CONTAINERS = 1_000_000
+MAX_VALUES = 2_000_000
+MAX_TABLES = 200
+MAX_ROWS_PER_TABLE = 50_000
+MAX_ROWS_TOTAL = 100_000
+MAX_COLUMNS = 200
+MAX_NAME_LEN = 64
+MAX_TEXT_LEN = 20_000  # same as domain.validation.TEXT_MAX: what the editors accept
+
+NOTHING_CHANGED = "Rien n'a été modifié."
+
+
+class ExchangeError(StoreError):
+    """A .kitcop file was refused; `str(error)` says why, in French, and that nothing changed."""
+
+
+def refuse(reason: str) -> ExchangeError:
+    """An ExchangeError whose message ends with « Rien n'a été modifié. »."""
+    return ExchangeError(f"{reason} {NOTHING_CHANGED}")
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, refusing folders, missing files and anything over MAX_FILE_BYTES."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise refuse(f"« {path.name} » est un dossier, pas un fichier KitCOP.")
+        if path.exists() and not path.is_file():  # a pipe or a device would never end
+            raise refuse(f"« {path.name} » n'est pas un fichier ordinaire.")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise refuse(
+                f"Ce fichier est trop gros ({size // (1024 * 1024)} Mo ; "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} Mo au plus)."
+            )
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise refuse(f"Le fichier « {path.name} » est introuvable.") from None
+    except OSError as exc:
+        raise refuse(f"Le fichier « {path.name} » ne peut pas être lu ({exc.strerror}).") from None
+    if len(data) > MAX_FILE_BYTES:  # the file grew while we looked at it
+        raise refuse("Ce fichier est trop gros.")
+    return data
+
+
+def _safe_member_name(name: str) -> bool:
+    if not name or "\x00" in name or "\\" in name or name.startswith("/"):
+        return False
+    if re.match(r"^[A-Za-z]:", name):
+        return False
+    return all(part not in ("..", "") for part in name.rstrip("/").split("/"))
+
+
+def unzip(data: bytes) -> bytes:
+    """The JSON member of a zipped .kitcop, read in memory with every bomb and trick refused."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError):
+        raise refuse("Cette archive est endommagée ou incomplète.") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ZIP_MEMBERS:
+            raise refuse(f"Cette archive contient trop de fichiers ({len(infos)}).")
+        for info in infos:
+            if not _safe_member_name(info.filename):
+                raise refuse("Cette archive contient un chemin suspect ; elle est refusée.")
+        member = next((i for i in infos if i.filename == MEMBER_NAME), None)
+        if member is None:
+            raise refuse(
+                f"Cette archive ne contient pas de « {MEMBER_NAME} » : ce n'est pas un atelier KitCOP."
+            )
+        if member.flag_bits & 0x1:
+            raise refuse("Cette archive est chiffrée ; KitCOP ne lit que des archives ordinaires.")
+        if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise refuse("Cette archive utilise une compression inconnue.")
+        declared = member.file_size
+        if declared > MAX_JSON_BYTES:
+            raise refuse("Le contenu de cette archive est trop gros une fois décompressé.")
+        if declared > MAX_ZIP_RATIO * max(member.compress_size, 1):
+            raise refuse("Cette archive se décompresse de façon anormale (bombe de décompression).")
+        try:
+            with archive.open(member) as fh:
+                # The header may lie about sizes: read at most the cap, then judge what came out.
+                content = fh.read(MAX_JSON_BYTES + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError):
+            raise refuse("Cette archive est endommagée ou incomplète.") from None
+    if len(content) > MAX_JSON_BYTES or len(content) > MAX_ZIP_RATIO * max(len(data), 1):
+        raise refuse("Cette archive se décompresse de façon anormale (bombe de décompression).")
+    return content
+
+
+# A JSON string; one left open runs to the end of the text, so that a match never fails and the
+# scan stays linear (a failing pattern retried at every escaped quote would be quadratic).
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*\\?(?:"|\Z)', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
+    """Refuse JSON nested deeper than `limit`, or holding more containers or values than a
+    workshop could, before json.loads builds anything (no RecursionError, bounded memory)."""
+    # Drop strings, then everything but brackets: both in C, so the Python loop stays short.
+    bare = _STRING.sub('""', text)
+    # Each value costs a Python object once parsed: 20 MB of « [], » would be 400 MB of lists.
+    if bare.count(",") > MAX_VALUES:  # one comma between two values or two members
+        raise refuse(f"Ce fichier contient trop de valeurs ({MAX_VALUES} au plus).")
+    brackets = _NOT_BRACKET.sub("", bare)
+    if brackets.count("[") + brackets.count("{") > MAX_CONTAINERS:
+        raise refuse(f"Ce fichier contient trop d'éléments ({MAX_CONTAINERS} au plus).")
+    depth = 0
+    for ch in brackets:
+        if ch in "[{":
+            depth += 1
+            if depth > limit:
+                raise refuse(
+                    f"Ce fichier est imbriqué trop profondément ({limit} niveaux au plus)."
+                )
+        elif ch in "]}":
+            depth -= 1
+
+
+def _no_duplicate_keys(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise refuse(f"Ce fichier répète la clé « {key[:40]} ».")
+        out[key] = value
+    return out
+
+
+def _no_constant(name):
+    raise refuse(f"Ce fichier contient une valeur non permise ({name}).")
+
+
+def parse(data: bytes) -> dict:
+    """The envelope as a dict: zip or plain JSON, UTF-8, depth-checked, no NaN, no duplicate keys."""
+    if data.startswith(ZIP_MAGIC):
+        data = unzip(data)
+    elif len(data) > MAX_JSON_BYTES:
+        raise refuse("Ce fichier est trop gros.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise refuse("Ce fichier n'est pas un atelier KitCOP (ni JSON ni archive).") from None
+    if not text.lstrip().startswith("{"):
+        raise refuse("Ce fichier n'est pas un atelier KitCOP.")
+    check_depth(text)
+    try:
+        envelope = json.loads(
+            text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant
+        )
+    except json.JSONDecodeError as exc:
+        raise refuse(
+            f"Ce fichier est incomplet ou endommagé (ligne {exc.lineno}, colonne {exc.colno})."
+        ) from None
+    except (ValueError, RecursionError):  # a 5000-digit number, or depth missed by the check
+        raise refuse("Ce fichier contient des valeurs illisibles.") from None
+    return check_header(envelope)
+
+
+def check_header(envelope) -> dict:
+    """Check format name, version and kind; a newer format is refused politely."""
+    if not isinstance(envelope, dict) or envelope.get("format") != FORMAT_NAME:
+        raise refuse("Ce fichier n'est pas un atelier KitCOP.")
+    version = envelope.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise refuse("La version du format de ce fichier est illisible.")
+    if version > FORMAT_VERSION:
+        app = envelope.get("app_version")
+        made_by = f" ({app[:20]})" if isinstance(app, str) and app else ""
+        raise refuse(
+            f"Ce fichier vient d'une version plus récente de KitCOP Atelier{made_by} : "
+            f"format {version}, alors que cette version lit le format {FORMAT_VERSION}. "
+            "Mettez l'application à jour pour l'ouvrir."
+        )
+    if envelope.get("kind") not in KINDS:
+        raise refuse(
+            "Ce fichier KitCOP ne dit pas ce qu'il contient (atelier, déroulé ou tableau)."
+        )
+    if not isinstance(envelope.get("tables"), dict):
+        raise refuse("Ce fichier KitCOP ne contient aucune donnée lisible.")
+    return envelope

@@ -1,0 +1,261 @@
+"""Rows out of the store (export) and a file's rows checked into a Plan, driven by the metadata.
+
+Export walks from a root row (a workshop, a board) down every foreign key; import checks the
+whole file first (types, lengths, counts, references) into a Plan, which exchange_insert then
+writes, parents first, giving every row a new id and rewriting every reference to it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Table, or_, select
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.storage import exchange_schema as schema
+from kitcop_desktop.storage.exchange_format import (
+    MAX_COLUMNS,
+    MAX_NAME_LEN,
+    MAX_ROWS_PER_TABLE,
+    MAX_ROWS_TOTAL,
+    MAX_TABLES,
+    refuse,
+)
+from kitcop_desktop.storage.exchange_values import Unsupported, carried, decode, encode
+
+
+# --------------------------------------------------------------------------------------- export
+def collect(
+    session: Session, root: str, root_ids: list[int], *, real_names: bool, contacts: bool
+) -> dict[str, list[dict]]:
+    """Every row reachable from the root rows, as JSON-ready dicts, private columns left out."""
+    everything = schema.tables()
+    owned = schema.owned_tables(root)
+    owned_set = set(owned)
+    skipped = schema.private_tables(owned, real_names=real_names)
+    ids: dict[str, set] = {}
+    out: dict[str, list[dict]] = {}
+    for name in owned:
+        if name in skipped:
+            continue
+        table = everything[name]
+        pk = schema.integer_pk(table)
+        if name == root:
+            stmt = select(table).where(table.c[pk].in_(root_ids))
+        else:
+            conds = [
+                table.c[link.column].in_(sorted(ids[link.target]))
+                for link in schema.hard_links(name)
+                if link.target in ids and link.target != name and ids[link.target]
+            ]
+            if not conds:
+                continue
+            stmt = select(table).where(or_(*conds))
+        order = [table.c[pk]] if pk else list(table.primary_key.columns)
+        rows = [dict(r) for r in session.execute(stmt.order_by(*order)).mappings()]
+        if name == root:
+            # The root's links out of the export (a board's workshop) are filled on import.
+            for link in schema.hard_links(name):
+                if link.target not in owned_set:
+                    for r in rows:
+                        r.pop(link.column, None)
+        rows = _keep_consistent(name, rows, ids, owned_set - skipped)
+        if pk:
+            ids[name] = {r[pk] for r in rows}
+        out[name] = [_encode_row(table, r, real_names, contacts) for r in rows]
+    return {name: rows for name, rows in out.items() if rows}
+
+
+def _keep_consistent(
+    name: str, rows: list[dict], ids: dict[str, set], owned: set[str]
+) -> list[dict]:
+    """Clear references that leave the export; drop rows that cannot live without them.
+
+    A target still to come (later in the order, or this very table) is left for the import's
+    check; a target outside the export (a library row, a private table) is cleared.
+    """
+    kept = []
+    table_links = schema.links(name)
+    for row in rows:
+        ok = True
+        schema.clear_untagged(name, row)
+        for link in table_links:
+            value = row.get(link.column)
+            if value is None or link.column not in row or not link.applies(row):
+                continue
+            pending = link.target in owned and link.target not in ids
+            if link.separator:
+                listed = schema.split_ids(link, value)
+                if not pending:
+                    known = ids.get(link.target, ())
+                    kept_ids = [i for i in listed or () if i in known]
+                    row[link.column] = schema.join_ids(link, kept_ids)
+                continue
+            if link.prefix:
+                ref = value[len(link.prefix) :] if value.startswith(link.prefix) else None
+                if (
+                    ref is not None
+                    and not pending
+                    and not (ref.isdigit() and int(ref) in ids.get(link.target, ()))
+                ):
+                    row[link.column] = ""
+                continue
+            if pending or value in ids.get(link.target, ()):
+                continue
+            if link.nullable:
+                row[link.column] = None
+            elif link.soft:
+                row[link.column] = 0
+            else:
+                ok = False
+        if ok:
+            kept.append(row)
+    return kept
+
+
+def _encode_row(table: Table, row: dict, real_names: bool, contacts: bool) -> dict:
+    out = {}
+    for column in table.columns:
+        if column.name not in row or not carried(column):
+            continue
+        if schema.is_private(table.name, column.name, real_names=real_names, contacts=contacts):
+            continue
+        try:
+            out[column.name] = encode(column, row[column.name])
+        except Unsupported:
+            continue
+    return out
+
+
+# ---------------------------------------------------------------------------------- validation
+@dataclass
+class Plan:
+    """A checked file, ready to insert: decoded rows per table, in insertion order."""
+
+    root: str
+    rows: dict[str, list[dict]]
+    ignored_tables: list[str] = field(default_factory=list)
+    ignored_columns: set[str] = field(default_factory=set)
+
+    def count(self, table: str) -> int:
+        return len(self.rows.get(table, ()))
+
+
+def check(tables_in, root: str, *, anchored: frozenset[tuple[str, str]] = frozenset()) -> Plan:
+    """Validate the `tables` part of a file against the schema; raise ExchangeError if anything
+    is wrong. `anchored` names the root's columns the importer fills itself (its workshop)."""
+    if len(tables_in) > MAX_TABLES:
+        raise refuse(f"Ce fichier contient trop de tables ({len(tables_in)}).")
+    everything = schema.tables()
+    owned = schema.owned_tables(root)
+    plan = Plan(root, {})
+    total = 0
+    for name, rows in tables_in.items():
+        if len(name) > MAX_NAME_LEN or name not in owned:
+            plan.ignored_tables.append(name[:MAX_NAME_LEN])
+            continue
+        if not isinstance(rows, list):
+            raise refuse(f"La table « {name} » devrait être une liste de lignes.")
+        if len(rows) > MAX_ROWS_PER_TABLE:
+            raise refuse(f"La table « {name} » a trop de lignes ({len(rows)}).")
+        total += len(rows)
+        if total > MAX_ROWS_TOTAL:
+            raise refuse(f"Ce fichier contient trop de lignes ({MAX_ROWS_TOTAL} au plus).")
+    for name in owned:
+        if name not in tables_in or name in plan.ignored_tables:
+            continue
+        plan.rows[name] = [
+            _check_row(everything[name], raw, i, anchored, plan)
+            for i, raw in enumerate(tables_in[name])
+        ]
+        _check_unique_ids(everything[name], plan.rows[name])
+    roots = plan.rows.get(root, [])
+    if len(roots) != 1:
+        raise refuse("Ce fichier devrait contenir exactement un élément principal.")
+    _check_references(plan, anchored)
+    return plan
+
+
+def _check_row(table: Table, raw, index: int, anchored, plan: Plan) -> dict:
+    if not isinstance(raw, dict):
+        raise refuse(f"La ligne {index + 1} de la table « {table.name} » est mal formée.")
+    if len(raw) > MAX_COLUMNS:
+        raise refuse(f"La ligne {index + 1} de la table « {table.name} » a trop de champs.")
+    row = {}
+    for key, value in raw.items():
+        column = table.c.get(key) if len(key) <= MAX_NAME_LEN else None
+        if column is None or not carried(column):
+            plan.ignored_columns.add(f"{table.name}.{key[:MAX_NAME_LEN]}")
+            continue
+        if (table.name, key) in anchored:
+            continue
+        row[key] = decode(table.name, column, value, index)
+    schema.clear_untagged(table.name, row)
+    for (tname, cname), value in schema.RESET_ON_IMPORT.items():
+        if tname == table.name and cname in table.c:
+            row[cname] = value
+    for column in table.columns:
+        if column.name in row or column.nullable or (table.name, column.name) in anchored:
+            continue
+        if column.default is None and column.server_default is None:
+            if column.primary_key and schema.integer_pk(table) is None:
+                pass  # checked by the database
+            elif not column.primary_key:
+                raise refuse(
+                    f"Le champ obligatoire « {column.name} » manque "
+                    f"(table « {table.name} », ligne {index + 1})."
+                )
+    pk = schema.integer_pk(table)
+    if pk and row.get(pk) is None:
+        raise refuse(f"La ligne {index + 1} de la table « {table.name} » n'a pas d'identifiant.")
+    return row
+
+
+def _check_unique_ids(table: Table, rows: list[dict]) -> None:
+    pk = schema.integer_pk(table)
+    if pk and len({r[pk] for r in rows}) != len(rows):
+        raise refuse(f"La table « {table.name} » contient deux fois le même identifiant.")
+
+
+def _check_references(plan: Plan, anchored) -> None:
+    everything = schema.tables()
+    owned = set(schema.owned_tables(plan.root))
+    ids = {
+        name: {r[pk] for r in rows}
+        for name, rows in plan.rows.items()
+        if (pk := schema.integer_pk(everything[name]))
+    }
+    for name, rows in plan.rows.items():
+        for link in schema.links(name):
+            if (name, link.column) in anchored:
+                continue
+            known = ids.get(link.target, set())
+            for row in rows:
+                value = row.get(link.column)
+                if value is None or not link.applies(row):
+                    continue
+                if link.separator:  # loose: ids the file does not hold are dropped
+                    listed = schema.split_ids(link, value) or []
+                    row[link.column] = schema.join_ids(link, [i for i in listed if i in known])
+                    continue
+                if link.prefix:
+                    ref = value[len(link.prefix) :] if value.startswith(link.prefix) else None
+                    if ref is not None and not (ref.isdigit() and int(ref) in known):
+                        row[link.column] = ""  # a dangling spotlight just shows the whole board
+                    continue
+                if value in known:
+                    continue
+                if link.soft:  # loose by nature: cleared rather than refused
+                    row[link.column] = None if link.nullable else 0
+                elif link.nullable:
+                    if link.target in owned:
+                        raise refuse(
+                            f"Une référence pointe vers un élément absent du fichier "
+                            f"(table « {name} », champ « {link.column} »)."
+                        )
+                    row[link.column] = None  # outside what the file carries: a library row
+                else:
+                    raise refuse(
+                        f"Une référence pointe vers un élément absent du fichier "
+                        f"(table « {name} », champ « {link.column} »)."
+                    )

@@ -1,0 +1,110 @@
+"""Column values to JSON and back, checked against the column's type before anything is written.
+
+Types are read from the SQLAlchemy column, so a new column of a known type needs no code here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Float, Integer, Numeric, Time
+from sqlalchemy import String as SAString
+
+from kitcop_desktop.storage.exchange_format import MAX_TEXT_LEN, refuse
+
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+MAX_JSON_VALUE_BYTES = 200_000
+
+
+class Unsupported(Exception):
+    """A column type the format does not carry (binary data): the column is left out."""
+
+
+def encode(column: Column, value):
+    """A stored value as JSON data (dates as ISO 8601 text)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        raise Unsupported(column.name)
+    return value
+
+
+def _where(table: str, column: str, row_index: int) -> str:
+    return f"(table « {table} », ligne {row_index + 1}, champ « {column} »)"
+
+
+def _clean_text(value: str) -> str:
+    # Control characters other than newline and tab have no business in a workshop.
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
+        value = "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return value
+
+
+def decode(table: str, column: Column, raw, row_index: int):
+    """The Python value for `column` from untrusted JSON data, or ExchangeError (French)."""
+    where = _where(table, column.name, row_index)
+    if raw is None:
+        if not column.nullable and not column.primary_key:
+            raise refuse(f"Une valeur obligatoire manque {where}.")
+        return None
+    kind = column.type
+    if isinstance(kind, Boolean):
+        if not isinstance(raw, bool):
+            raise refuse(f"Une valeur vrai/faux était attendue {where}.")
+        return raw
+    if isinstance(kind, Integer):
+        if not isinstance(raw, int) or isinstance(raw, bool) or not INT_MIN <= raw <= INT_MAX:
+            raise refuse(f"Un nombre entier était attendu {where}.")
+        return raw
+    if isinstance(kind, Float | Numeric):
+        if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
+            raise refuse(f"Un nombre était attendu {where}.")
+        return Decimal(str(raw)) if isinstance(kind, Numeric) and kind.asdecimal else raw
+    if isinstance(kind, DateTime):
+        return _parse(raw, datetime.fromisoformat, "une date et heure", where)
+    if isinstance(kind, Date):
+        return _parse(raw, date.fromisoformat, "une date", where)
+    if isinstance(kind, Time):
+        return _parse(raw, time.fromisoformat, "une heure", where)
+    if isinstance(kind, JSON):
+        if len(json.dumps(raw, ensure_ascii=False)) > MAX_JSON_VALUE_BYTES:
+            raise refuse(f"Une valeur est trop grosse {where}.")
+        return raw
+    if isinstance(kind, SAString):  # String, Text, Unicode, Enum
+        if not isinstance(raw, str):
+            raise refuse(f"Un texte était attendu {where}.")
+        limit = kind.length or MAX_TEXT_LEN
+        if len(raw) > limit:
+            raise refuse(
+                f"Un texte est trop long {where} : {len(raw)} caractères, {limit} au plus."
+            )
+        if isinstance(kind, Enum) and kind.enums and raw not in kind.enums:
+            raise refuse(f"Une valeur inconnue « {raw[:40]} » {where}.")
+        return _clean_text(raw)
+    raise Unsupported(column.name)
+
+
+def _parse(raw, parser, what: str, where: str):
+    if not isinstance(raw, str) or len(raw) > 40:
+        raise refuse(f"{what.capitalize()} était attendue {where}.")
+    try:
+        return parser(raw)
+    except ValueError:
+        raise refuse(f"Valeur illisible « {raw} » {where} : {what} était attendue.") from None
+
+
+def carried(column: Column) -> bool:
+    """Whether the format carries this column at all (binary columns are not carried)."""
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        return isinstance(column.type, JSON)
+    return python_type not in (bytes, bytearray, memoryview)

@@ -1,0 +1,93 @@
+"""Vote winners become fiches actions, prefilled, in one click (storage/actions.py makes them)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.domain.dot_vote import dots_text, ordinal
+from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.storage import actions
+from kitcop_desktop.storage.models import ActionCard
+from kitcop_desktop.storage.voting import criteria_of, get
+from kitcop_desktop.storage.voting_rounds import final_cut
+
+NOT_CREATED = "Rien n'a été créé."
+
+
+ORIGIN_PREFIX = "vote_item:"
+
+
+def origin_ref(item_id: int) -> str:
+    """What a fiche action keeps of the vote item it came from (« vote_item:12 »)."""
+    return f"{ORIGIN_PREFIX}{item_id}"
+
+
+def items_with_cards(session: Session, workshop_id: int) -> set[int]:
+    """Ids of the vote items that already have their fiche action."""
+    refs = session.scalars(
+        select(ActionCard.origin_ref).where(
+            ActionCard.workshop_id == workshop_id, ActionCard.origin == "vote"
+        )
+    )
+    tail = len(ORIGIN_PREFIX)
+    return {
+        int(ref[tail:]) for ref in refs if ref.startswith(ORIGIN_PREFIX) and ref[tail:].isdigit()
+    }
+
+
+def pending_winners(session: Session, vote_id: int) -> list[int]:
+    """The winners' item ids that have no fiche action yet (same refusals as below)."""
+    return [row.item_id for row in _winners(session, vote_id)[2]]
+
+
+def _winners(session: Session, vote_id: int):
+    vote = get(session, vote_id)
+    results, winners = final_cut(session, vote_id)
+    if results.state != "closed":
+        raise InvalidInput(
+            f"Clôturez d'abord le tour {results.number} pour arrêter les résultats. {NOT_CREATED}"
+        )
+    if results.total_dots == 0:
+        raise InvalidInput(f"Aucune gommette n'a été comptée dans ce tour. {NOT_CREATED}")
+    texts = {row.item_id: row for row in results.rows}
+    if not winners.settled:
+        names = " et ".join(f"« {texts[i].text[:60]} »" for i in winners.straddling)
+        place = ordinal(texts[winners.straddling[0]].rank)
+        raise InvalidInput(
+            f"{names} sont ex æquo à la {place} place. Lancez un tour entre elles ou notez "
+            f"une décision avec sa raison. {NOT_CREATED}"
+        )
+    done = items_with_cards(session, vote.workshop_id)
+    rows = [texts[i] for i in winners.selected if i not in done and texts[i].count > 0]
+    return vote, results, rows
+
+
+def winners_to_action_cards(session: Session, vote_id: int) -> list[int]:
+    """Create a fiche action for each winner that has none yet; returns the new cards' ids.
+
+    Refused while the last round is open, without any dot, or when a tie straddles the
+    N-th place (a second round or a recorded decision must settle it first).
+    """
+    vote, results, rows = _winners(session, vote_id)
+    criteria = criteria_of(vote)
+    created = []
+    for row in rows:
+        place = "1re" if row.rank == 1 else ordinal(row.rank)
+        lines = [
+            f"Retenue au vote « {vote.title} » : {place} place avec {dots_text(row.count)} "
+            f"(tour {results.number})."
+        ]
+        if criteria:
+            lines.append("Critères de tri : " + " ; ".join(criteria) + ".")
+        card = actions.create(
+            session,
+            vote.workshop_id,
+            origin="vote",
+            origin_ref=origin_ref(row.item_id),
+            challenge=vote.title,
+            action=row.text,
+            description="\n".join(lines),
+        )
+        created.append(card.id)
+    return created

@@ -1,0 +1,227 @@
+"""Rounds of a dot vote: entry mode, closing, the reveal, further rounds, tie decisions,
+and the results (ranked, ties marked ex æquo, never broken silently)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.domain.dot_vote import (
+    NOTHING,
+    Cut,
+    Ranked,
+    cut,
+    rank,
+    tally,
+    tie_groups,
+)
+from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.storage.models.voting import (
+    ENTRY_MODES,
+    DotVote,
+    VoteBallot,
+    VoteDecision,
+    VoteItem,
+    VoteRound,
+    VoteRoundItem,
+)
+from kitcop_desktop.storage.voting import get
+from kitcop_desktop.storage.voting_entries import get_round
+
+
+def _has_entries(session: Session, vote_round: VoteRound) -> bool:
+    if vote_round.ballots:
+        return True
+    return bool(
+        session.scalar(
+            select(VoteRoundItem.item_id).where(
+                VoteRoundItem.round_id == vote_round.id, VoteRoundItem.wall_count > 0
+            )
+        )
+    )
+
+
+def set_entry_mode(session: Session, round_id: int, mode: str) -> str:
+    """« Au mur » or « par bulletins »; only before any dot is entered. Returns the previous."""
+    if mode not in ENTRY_MODES:
+        raise ValueError(f"unknown entry mode {mode!r}")
+    vote_round = get_round(session, round_id)
+    previous = vote_round.entry_mode
+    if mode != previous and _has_entries(session, vote_round):
+        raise InvalidInput(
+            "Des gommettes sont déjà saisies dans ce tour : on ne change plus de mode de saisie. "
+            f"{NOTHING}"
+        )
+    vote_round.entry_mode = mode
+    session.flush()
+    return previous
+
+
+def set_state(session: Session, round_id: int, *, state: str, revealed: bool) -> tuple[str, bool]:
+    """Open / close / reveal a round; returns the previous (state, revealed) for undo.
+
+    Revealing closes the round (no dot may arrive once the room has seen the ranking);
+    reopening hides the results again.
+    """
+    if state not in ("open", "closed"):
+        raise ValueError(f"unknown round state {state!r}")
+    vote_round = get_round(session, round_id)
+    if state == "open" and vote_round.vote.rounds[-1].id != round_id:
+        raise InvalidInput(
+            f"Un tour suivant existe déjà : seul le dernier tour peut être rouvert. {NOTHING}"
+        )
+    previous = (vote_round.state, vote_round.revealed)
+    vote_round.state = "closed" if revealed else state
+    vote_round.revealed = bool(revealed) and vote_round.state == "closed"
+    session.flush()
+    return previous
+
+
+def new_round(session: Session, vote_id: int, item_ids: list[int], reason: str) -> int:
+    """A further round among some items (top N, or the tied ones); returns its id.
+
+    The previous round must be closed, so that its results stay as the room saw them.
+    """
+    vote = get(session, vote_id)
+    last = vote.rounds[-1]
+    if last.state != "closed":
+        raise InvalidInput(
+            f"Clôturez d'abord le tour {last.number} : ses résultats doivent être arrêtés. "
+            f"{NOTHING}"
+        )
+    known = {i.id for i in vote.items}
+    chosen = [i for i in dict.fromkeys(item_ids) if i in known]
+    if len(chosen) < 2:
+        raise InvalidInput(f"Un nouveau tour se joue entre deux propositions au moins. {NOTHING}")
+    vote_round = VoteRound(
+        vote_id=vote_id,
+        number=last.number + 1,
+        entry_mode=last.entry_mode,
+        reason=clean_text(reason, max_len=300),
+    )
+    session.add(vote_round)
+    session.flush()
+    for item_id in chosen:
+        session.add(VoteRoundItem(round_id=vote_round.id, item_id=item_id))
+    session.flush()
+    session.expire(vote, ["rounds"])
+    return vote_round.id
+
+
+def delete_round(session: Session, round_id: int) -> None:
+    """Undo of new_round."""
+    vote_round = get_round(session, round_id)
+    vote = vote_round.vote
+    session.delete(vote_round)
+    session.flush()
+    session.expire(vote, ["rounds"])
+
+
+def record_decision(
+    session: Session, round_id: int, ordered_item_ids: list[int], reason: str
+) -> int:
+    """Settle one ex æquo group by an order the facilitator chose, with its reason."""
+    reason = " ".join(clean_text(reason, max_len=2000).split())
+    if not reason:
+        raise InvalidInput(
+            f"Notez la raison de la décision : un ex æquo ne se départage pas en silence. {NOTHING}"
+        )
+    results = round_results(session, round_id)
+    if set(ordered_item_ids) not in [set(g) for g in tie_groups(results.ranked)]:
+        raise InvalidInput(
+            f"Ces propositions ne sont pas (ou plus) ex æquo dans ce tour. {NOTHING}"
+        )
+    decision = VoteDecision(
+        round_id=round_id,
+        ordered_item_ids=",".join(str(i) for i in ordered_item_ids),
+        reason=reason,
+    )
+    session.add(decision)
+    session.flush()
+    return decision.id
+
+
+def delete_decision(session: Session, decision_id: int) -> None:
+    decision = session.get(VoteDecision, decision_id)
+    if decision is not None:
+        session.delete(decision)
+        session.flush()
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    item_id: int
+    text: str
+    count: int
+    rank: int
+    tied: bool
+    decided: bool
+
+
+@dataclass(frozen=True)
+class RoundResults:
+    round_id: int
+    number: int
+    state: str
+    revealed: bool
+    entry_mode: str
+    reason: str
+    ranked: list[Ranked]
+    rows: list[ResultRow]
+    ballots: int
+    total_dots: int
+    decisions: list[tuple[list[int], str]]  # (ordered item ids, reason)
+
+    @property
+    def ties(self) -> list[list[int]]:
+        return tie_groups(self.ranked)
+
+
+def round_results(session: Session, round_id: int) -> RoundResults:
+    """The tally and ranking of a round, whatever its state (callers decide what to show)."""
+    vote_round = get_round(session, round_id)
+    entries = list(session.scalars(select(VoteRoundItem).where(VoteRoundItem.round_id == round_id)))
+    items = {
+        i.id: i
+        for i in session.scalars(
+            select(VoteItem).where(VoteItem.id.in_([e.item_id for e in entries]))
+        )
+    }
+    order = sorted(items, key=lambda i: (items[i].position, i))
+    ballots = list(session.scalars(select(VoteBallot).where(VoteBallot.round_id == round_id)))
+    counts = tally(
+        order,
+        {e.item_id: e.wall_count for e in entries},
+        [{d.item_id: d.dots for d in b.dots} for b in ballots],
+    )
+    decisions = [
+        ([int(x) for x in d.ordered_item_ids.split(",") if x], d.reason)
+        for d in vote_round.decisions
+    ]
+    ranked = rank(counts, order, [ids for ids, _ in decisions])
+    rows = [
+        ResultRow(r.item_id, items[r.item_id].text, r.count, r.rank, r.tied, r.decided)
+        for r in ranked
+    ]
+    return RoundResults(
+        round_id,
+        vote_round.number,
+        vote_round.state,
+        vote_round.revealed,
+        vote_round.entry_mode,
+        vote_round.reason,
+        ranked,
+        rows,
+        len(ballots),
+        sum(counts.values()),
+        decisions,
+    )
+
+
+def final_cut(session: Session, vote_id: int) -> tuple[RoundResults, Cut]:
+    """The winners of a vote: the first N of its last round, ties left unbroken."""
+    vote: DotVote = get(session, vote_id)
+    results = round_results(session, vote.rounds[-1].id)
+    return results, cut(results.ranked, vote.winners_count)

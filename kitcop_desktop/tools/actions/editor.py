@@ -1,0 +1,322 @@
+"""The fiches actions tool: the workshop's action cards listed on the left, one edited on the right.
+
+The form follows the kit's card: défi and cible, the action, pilotes, contributeurs, mise en
+œuvre, impact and faisabilité (1–3 stars), description, indicateurs de suivi, conditions de
+succès, besoins pour accélérer. Each field is stored when left: one undoable change per field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.participants import name_key
+from kitcop_desktop.tools.actions.card_data import (
+    LABELS,
+    ORIGINS,
+    CardCommands,
+    CardData,
+    load_cards,
+    selection,
+)
+from kitcop_desktop.tools.actions.stars import StarRating, stars_text
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.workshop_page import LongText
+
+CARD_ID = Qt.ItemDataRole.UserRole
+LINE_FIELDS = ("challenge", "target")
+TEXT_FIELDS = {
+    "action": 64,
+    "leads": 50,
+    "contributors": 50,
+    "implementation": 50,
+    "description": 110,
+    "indicators": 70,
+    "success_conditions": 70,
+    "acceleration_needs": 70,
+}
+PLACEHOLDERS = {
+    "challenge": "Titre du défi",
+    "target": "À qui s'adresse l'action",
+    "action": "L'action, en une phrase",
+    "leads": "Qui porte l'action (structures, personnes)",
+    "contributors": "Qui y contribue",
+    "implementation": "Étapes et calendrier",
+    "description": "Ce que l'on fait, comment, avec qui",
+    "indicators": "Comment on suit les progrès (un indicateur par ligne)",
+    "success_conditions": "Ce qu'il faut pour réussir",
+    "acceleration_needs": "Ce qui permettrait d'aller plus vite",
+}
+
+
+def section_label(text: str) -> QLabel:
+    label = QLabel(text.upper())
+    label.setStyleSheet(
+        "font-weight: bold; color: #0072B2; letter-spacing: 1px; margin-top: 8px;"
+        " border-bottom: 1px solid #cfe3f5;"
+    )
+    return label
+
+
+class GrowingText(LongText):
+    """A LongText as tall as its content (within bounds): no line hidden behind a scrollbar."""
+
+    def __init__(self, commit, placeholder: str, minimum: int) -> None:
+        super().__init__(commit, placeholder, minimum)
+        self._minimum = minimum
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.textChanged.connect(self._fit)
+
+    def _fit(self) -> None:
+        width = max(50, self.viewport().width() - 12)
+        text = self.toPlainText() or " "
+        bound = self.fontMetrics().boundingRect(
+            QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
+        )
+        needed = bound.height() + 2 * self.frameWidth() + 14
+        self.setFixedHeight(max(self._minimum, min(needed, 280)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._fit()
+
+
+class ActionsEditor(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.commands = CardCommands(ctx)
+        self.selection = selection(ctx)
+        self.cards: list[CardData] = []
+        self._loading = False
+
+        title = QLabel("Fiches actions")
+        title.setObjectName("PageTitle")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("PageSubtitle")
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Rechercher…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._fill_list)
+        new_button = QPushButton(icon("new"), "Nouvelle fiche")
+        new_button.clicked.connect(self.new_item)
+        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button.setObjectName("Danger")
+        self.delete_button.setToolTip("Supprimer cette fiche (Ctrl+Z pour revenir)")
+        self.delete_button.clicked.connect(self.delete_current)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.filter_edit)
+        top.addWidget(new_button)
+        top.addWidget(self.delete_button)
+
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentItemChanged.connect(self._list_moved)
+        self.list.setMinimumWidth(240)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setStyleSheet(
+            "QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #dde1e8; }"
+            " QListWidget::item:selected { background: #cfe3f5; color: #1d2330; }"
+        )
+
+        self.origin_label = QLabel()
+        self.origin_label.setObjectName("PageSubtitle")
+        self.origin_label.setWordWrap(True)
+        self.fields: dict[str, QWidget] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.addRow(section_label("Défi"))
+        for key in LINE_FIELDS:
+            edit = QLineEdit()
+            edit.setMaxLength(300)
+            edit.setPlaceholderText(PLACEHOLDERS[key])
+            edit.editingFinished.connect(lambda k=key: self._save(k))
+            self.fields[key] = edit
+            form.addRow(LABELS[key], edit)
+        form.addRow(section_label("Action"))
+        self._add_text(form, "action")
+        # The action is the card's heading, as on the kit's card: larger, on a blue band.
+        self.fields["action"].setStyleSheet(
+            "QPlainTextEdit { font-size: 13pt; font-weight: bold; background: #e6f1f8; }"
+        )
+        for key in ("leads", "contributors"):
+            self._add_text(form, key)
+        form.addRow(section_label("Mise en œuvre"))
+        self._add_text(form, "implementation")
+        for key in ("impact", "feasibility"):
+            stars = StarRating(LABELS[key])
+            stars.rated.connect(lambda value, k=key: self._save(k, value))
+            self.fields[key] = stars
+            form.addRow(LABELS[key], stars)
+        self._add_text(form, "description")
+        form.addRow(section_label("Suivi"))
+        for key in ("indicators", "success_conditions", "acceleration_needs"):
+            self._add_text(form, key)
+        sheet = QFrame()
+        sheet.setObjectName("Card")
+        sheet_layout = QVBoxLayout(sheet)
+        sheet_layout.addWidget(self.origin_label)
+        sheet_layout.addLayout(form)
+        sheet_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(sheet)
+
+        self.empty = QLabel(
+            "Aucune fiche action pour l'instant.\n\nCréez-en une (Ctrl+N), ou faites-les naître "
+            "des actions retenues d'un vote (« Créer les fiches actions »)."
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("PageSubtitle")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.list)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([280, 700])
+        self.body = QStackedWidget()
+        self.body.addWidget(self.empty)
+        self.body.addWidget(splitter)
+        self.editing = splitter
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.body, 1)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    def _add_text(self, form: QFormLayout, key: str) -> None:
+        edit = GrowingText(lambda k=key: self._save(k), PLACEHOLDERS[key], TEXT_FIELDS[key])
+        self.fields[key] = edit
+        label = QLabel(LABELS[key])
+        label.setWordWrap(True)
+        form.addRow(label, edit)
+
+    # --- data ---------------------------------------------------------------------------------
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if workshop_id == self.ctx.workshop_id and area == "actions":
+            self.reload()
+
+    def reload(self) -> None:
+        self.cards = load_cards(self.ctx.store, self.ctx.workshop_id)
+        ids = [c.id for c in self.cards]
+        if self.selection.card_id not in ids:
+            self.selection.set(ids[0] if ids else 0)
+        n = len(self.cards)
+        self.count_label.setText("" if not n else ("1 fiche" if n == 1 else f"{n} fiches"))
+        self.body.setCurrentWidget(self.editing if self.cards else self.empty)
+        self.delete_button.setEnabled(bool(self.cards))
+        self._fill_list()
+        self._show_card()
+
+    def current(self) -> CardData | None:
+        return next((c for c in self.cards if c.id == self.selection.card_id), None)
+
+    def _fill_list(self) -> None:
+        needle = name_key(self.filter_edit.text())
+        self._loading = True
+        self.list.clear()
+        for card in self.cards:
+            haystack = name_key(" ".join(str(v) for v in card.values.values()))
+            if needle and needle not in haystack:
+                continue
+            stars = f"impact {stars_text(card['impact'])} · faisabilité {stars_text(card['feasibility'])}"
+            sub = card["challenge"] or ORIGINS.get(card.origin, "")
+            row = QListWidgetItem(
+                f"{card.heading[:120]}\n{sub[:80]}\n{stars}".replace("\n\n", "\n")
+            )
+            row.setData(CARD_ID, card.id)
+            self.list.addItem(row)
+            if card.id == self.selection.card_id:
+                self.list.setCurrentItem(row)
+        self._loading = False
+
+    def _list_moved(self, row: QListWidgetItem | None, _previous) -> None:
+        if self._loading or row is None:
+            return
+        self.selection.set(row.data(CARD_ID))
+        self._show_card()
+
+    def _show_card(self) -> None:
+        card = self.current()
+        for widget in self.fields.values():
+            widget.setEnabled(card is not None)
+        if card is None:
+            return
+        self._loading = True
+        origin = ORIGINS.get(card.origin, "")
+        self.origin_label.setText(f"Fiche {origin}" if origin else "")
+        self.origin_label.setVisible(bool(origin))
+        for key, widget in self.fields.items():
+            value = card[key]
+            if isinstance(widget, (StarRating, LongText)):
+                widget.set_value(value)
+            elif not widget.hasFocus():
+                widget.setText(value)
+                widget.setCursorPosition(0)
+        self._loading = False
+
+    def _save(self, key: str, value=None) -> None:
+        card = self.current()
+        if self._loading or card is None:
+            return
+        widget = self.fields[key]
+        if value is None:
+            value = widget.toPlainText() if isinstance(widget, LongText) else widget.text()
+        if value == card[key]:
+            return
+        if not self.commands.update(card.id, key, value):
+            self._show_card()  # refused: show what is stored
+
+    # --- shell hooks --------------------------------------------------------------------------
+    def new_item(self) -> int | None:
+        card_id = self.commands.create(action="Nouvelle action")
+        if card_id:
+            self.selection.set(card_id)
+            self.reload()
+            action = self.fields["action"]
+            action.setFocus()
+            action.selectAll()
+        return card_id
+
+    def delete_current(self) -> None:
+        card = self.current()
+        if card is not None:
+            self.commands.delete(card.id, card.heading)
+
+    def focus_item(self, ref_id: int) -> None:
+        self.selection.set(ref_id)
+        self.reload()
+
+    def search(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def activated(self) -> None:
+        self.reload()
+
+    def print_part(self) -> str:
+        return "actions"

@@ -1,0 +1,233 @@
+"""The selected séquence in full: every column, its tool link and its materials checklist.
+
+Each field is stored when it loses focus (or on Enter for one-line fields), as one undoable
+change; bad input puts the stored value back and the status line says why.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.agenda_templates import KIND_LABELS, TOOL_LABELS
+from kitcop_desktop.storage import agenda, agenda_links
+from kitcop_desktop.tools.agenda.model import Row, update_field
+from kitcop_desktop.ui.tool_spec import ToolContext
+
+
+class _FocusOut(QObject):
+    """Calls back when a multi-line field loses focus (there is no editingFinished for them)."""
+
+    def __init__(self, callback) -> None:
+        super().__init__()
+        self._callback = callback
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FocusOut:
+            self._callback()
+        return False
+
+
+class SequenceDetail(QScrollArea):
+    ticked = Signal()
+
+    def __init__(self, ctx: ToolContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row: Row | None = None
+        self._loading = False
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(220)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        self.heading = QLabel("Aucune séquence choisie")
+        self.heading.setObjectName("PageSubtitle")
+        self.heading.setWordWrap(True)
+        outer.addWidget(self.heading)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A narrow panel: each label above its field, nothing cut on the right.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        outer.addLayout(form)
+
+        self.title = QLineEdit()
+        self.title.setMaxLength(400)
+        self.title.editingFinished.connect(lambda: self._store("title", self.title.text()))
+        form.addRow("Séquence", self.title)
+
+        self.minutes = QSpinBox()
+        self.minutes.setRange(1, agenda.MAX_MINUTES)
+        self.minutes.setSuffix(" min")
+        self.minutes.setAccelerated(True)
+        self.minutes.editingFinished.connect(
+            lambda: self._store("duration_minutes", self.minutes.value())
+        )
+        form.addRow("Durée", self.minutes)
+
+        self.pin = QLineEdit()
+        self.pin.setPlaceholderText("calculée (ex. 12:00)")
+        self.pin.setToolTip("Laissez vide pour que l'heure suive la séquence précédente.")
+        self.pin.editingFinished.connect(lambda: self._store("pinned_start", self.pin.text()))
+        form.addRow("Heure fixée", self.pin)
+
+        self.kind = QComboBox()
+        for key, label in KIND_LABELS.items():
+            self.kind.addItem(label, key)
+        self.kind.activated.connect(lambda _i: self._store("kind", self.kind.currentData()))
+        form.addRow("Type", self.kind)
+
+        self.tool = QComboBox()
+        for key, label in TOOL_LABELS.items():
+            self.tool.addItem(label, key)
+        self.tool.setToolTip("Lancer cette séquence ouvre cet outil.")
+        for combo in (self.kind, self.tool):
+            # Long labels must not widen the narrow panel past its edge.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+        self.tool.activated.connect(lambda _i: self._store("tool_key", self.tool.currentData()))
+        form.addRow("Outil lié", self.tool)
+
+        self.tool_item = QComboBox()
+        self.tool_item.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.tool_item.setMinimumContentsLength(8)
+        self.tool_item.setToolTip("Le tableau, le vote ou le bocal à ouvrir.")
+        self.tool_item.activated.connect(
+            lambda _i: self._store("tool_ref", self.tool_item.currentData())
+        )
+        form.addRow("Élément ouvert", self.tool_item)
+
+        self.intention = self._text_field(form, "Objectif – intention", "intention", 70)
+        self.instructions = self._text_field(form, "Consignes", "instructions", 140)
+        self.materials = self._text_field(form, "Matériel / config salle", "materials", 80)
+        self.materials.setPlaceholderText("Un élément par ligne : il devient une case à cocher.")
+
+        check_label = QLabel("Préparation (cochez ce qui est prêt)")
+        check_label.setObjectName("PageSubtitle")
+        check_label.setWordWrap(True)
+        outer.addWidget(check_label)
+        self.checklist = QListWidget()
+        self.checklist.setMinimumHeight(80)
+        self.checklist.itemChanged.connect(self._on_tick)
+        outer.addWidget(self.checklist)
+        outer.addStretch(1)
+        self.set_row(None)
+
+    def _text_field(self, form: QFormLayout, label: str, field: str, height: int):
+        edit = QPlainTextEdit()
+        edit.setMinimumHeight(height)
+        edit.setTabChangesFocus(True)
+        watcher = _FocusOut(lambda: self._store(field, edit.toPlainText()))
+        edit.installEventFilter(watcher)
+        edit._watcher = watcher  # keep it alive with the field
+        form.addRow(label, edit)
+        return edit
+
+    # --- showing -----------------------------------------------------------------------------
+    def set_row(self, row: Row | None) -> None:
+        self.row = row
+        self._loading = True
+        try:
+            enabled = row is not None
+            for w in (
+                self.title,
+                self.minutes,
+                self.pin,
+                self.kind,
+                self.tool,
+                self.tool_item,
+                self.intention,
+                self.instructions,
+                self.materials,
+                self.checklist,
+            ):
+                w.setEnabled(enabled)
+            if row is None:
+                self.heading.setText("Choisissez une séquence dans le tableau pour la détailler.")
+                for w in (self.title, self.pin):
+                    w.clear()
+                for w in (self.intention, self.instructions, self.materials):
+                    w.setPlainText("")
+                self.checklist.clear()
+                return
+            self.heading.setText(f"Séquence {row.title}")
+            if self.title.text() != row.title:
+                self.title.setText(row.title)
+            self.minutes.setValue(row.minutes)
+            from kitcop_desktop.domain.schedule import clock_text
+
+            self.pin.setText(clock_text(row.start) if row.pinned else "")
+            self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind)))
+            self.tool.setCurrentIndex(max(0, self.tool.findData(row.tool_key)))
+            self._fill_tool_items(row)
+            for edit, value in (
+                (self.intention, row.intention),
+                (self.instructions, row.instructions),
+                (self.materials, row.materials),
+            ):
+                if edit.toPlainText() != value:
+                    edit.setPlainText(value)
+            ticked = set(agenda.material_lines(row.ticked))
+            lines = agenda.material_lines(row.materials)
+            shown = [self.checklist.item(i).text() for i in range(self.checklist.count())]
+            if shown != lines:
+                # Rebuilt only when the lines change: a tick must not delete its own item.
+                self.checklist.clear()
+                for line in lines:
+                    item = QListWidgetItem(line)
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    self.checklist.addItem(item)
+            for i, line in enumerate(lines):
+                state = Qt.CheckState.Checked if line in ticked else Qt.CheckState.Unchecked
+                if self.checklist.item(i).checkState() != state:
+                    self.checklist.item(i).setCheckState(state)
+            self.checklist.setVisible(self.checklist.count() > 0)
+        finally:
+            self._loading = False
+
+    def _fill_tool_items(self, row: Row) -> None:
+        with self.ctx.store.read() as session:
+            choices = agenda_links.link_choices(session, self.ctx.workshop_id, row.tool_key)
+        self.tool_item.clear()
+        self.tool_item.addItem("Au choix à l'ouverture", None)
+        for item_id, label in choices:
+            self.tool_item.addItem(label, item_id)
+        index = self.tool_item.findData(row.tool_ref) if row.tool_ref is not None else 0
+        self.tool_item.setCurrentIndex(max(0, index))
+        self.tool_item.setEnabled(bool(choices))
+
+    # --- storing -----------------------------------------------------------------------------
+    def _store(self, field: str, value) -> None:
+        if self._loading or self.row is None:
+            return
+        if not update_field(self.ctx, self.row.id, field, value):
+            self.set_row(self.row)  # refused: show the stored value again
+
+    def _on_tick(self, item: QListWidgetItem) -> None:
+        if self._loading or self.row is None:
+            return
+        sid, line = self.row.id, item.text()
+        on = item.checkState() == Qt.CheckState.Checked
+        self.ctx.push(
+            "Cocher le matériel" if on else "Décocher le matériel",
+            area="agenda",
+            do=lambda s: agenda.tick_material(s, sid, line, on),
+            undo=lambda s, before: agenda.tick_material(s, sid, line, before),
+        )

@@ -1,0 +1,158 @@
+"""The déroulé tool: « Préparer » (the five-column table and the séquence's detail) and
+« Animer » (the live run). Keys of the run (Space, PageDown, PageUp, +, −, M) come through
+handle_room_key; table keys (Alt+↑/↓ move, Suppr delete, Ctrl+D duplicate) through the table.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from kitcop_desktop.domain import schedule as sched
+from kitcop_desktop.domain.french import minutes_text, plural, prose_time
+from kitcop_desktop.storage.models.workshop import Workshop
+from kitcop_desktop.tools.agenda.live import live_for
+from kitcop_desktop.tools.agenda.prepare_view import PrepareView
+from kitcop_desktop.tools.agenda.room_view import RoomFooter
+from kitcop_desktop.tools.agenda.run_view import RunView
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.tool_spec import ToolContext
+
+
+class AgendaEditor(QWidget):
+    def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.live = live_for(ctx)
+        self.footer: RoomFooter | None = None
+        self._visible = False
+
+        self.tabs = QTabWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        title = QLabel("Déroulé")
+        title.setObjectName("PageTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("PageSubtitle")
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addSpacing(16)
+        head.addWidget(self.summary, 1)
+        layout.addLayout(head)
+        layout.addWidget(self.tabs, 1)
+        ctx.extras["agenda_show_prepare"] = lambda: self.tabs.setCurrentWidget(self.prepare)
+        self.prepare = PrepareView(ctx)
+        self.tabs.addTab(self.prepare, icon("edit"), "Préparer")
+        self.run_view = RunView(ctx)
+        self.tabs.addTab(self.run_view, icon("play"), "Animer")
+        # Short names for what the prepare view holds (tests and hooks use them).
+        self.model = self.prepare.model
+        self.table = self.prepare.table
+        self.detail = self.prepare.detail
+
+        self.prepare.reloaded.connect(self._update_summary)
+        self.live.changed.connect(self._on_run_changed)
+        # The editor lives as long as the open workshop: with it goes the live run's timer.
+        self.destroyed.connect(self.live.close)
+        self.prepare.show_current(self.live.runner.current_id)
+        self._update_summary()
+
+    def _on_run_changed(self) -> None:
+        self.prepare.show_current(self.live.runner.current_id)
+        self._update_footer()
+
+    def _update_summary(self) -> None:
+        schedule, rows = self.model.schedule, self.model.rows
+        with self.ctx.store.read() as session:
+            workshop = session.get(Workshop, self.ctx.workshop_id)
+            planned_end = workshop.end_time if workshop else None
+        if rows:
+            text = (
+                f"{plural(len(rows), 'séquence')} · {sched.clock_text(schedule.start)} → "
+                f"{sched.clock_text(schedule.end)} ({minutes_text(schedule.total_minutes)})"
+            )
+            if planned_end is not None:
+                text += f" · fin de l'atelier prévue à {prose_time(planned_end)}"
+        else:
+            text = "Aucune séquence : choisissez un modèle du kit ou ajoutez une séquence."
+        self.summary.setText(text)
+
+    # --- what the prepare view does, reachable from the shell's hooks ----------------------
+    def select(self, sequence_id: int) -> None:
+        self.prepare.select(sequence_id)
+
+    def selected_id(self) -> int | None:
+        return self.prepare.selected_id()
+
+    def new_item(self) -> None:
+        """Ctrl+N: a séquence after the selected one."""
+        self.tabs.setCurrentWidget(self.prepare)
+        self.prepare.new_item()
+
+    # --- shell hooks -----------------------------------------------------------------------
+    def focus_item(self, ref_id: int) -> None:
+        self.tabs.setCurrentWidget(self.prepare)
+        self.prepare.select(ref_id)
+
+    def search(self) -> None:
+        text, ok = QInputDialog.getText(self, "Rechercher", "Séquence contenant :")
+        if ok and text.strip():
+            self.find(text)
+
+    def find(self, text: str) -> bool:
+        self.tabs.setCurrentWidget(self.prepare)
+        return self.prepare.find(text)
+
+    def print_part(self) -> str:
+        return "agenda"
+
+    def activated(self) -> None:
+        self._visible = True
+        self._update_footer()
+
+    def deactivated(self) -> None:
+        self._visible = False
+        self._update_footer()
+
+    def _update_footer(self) -> None:
+        """While another tool is shown and the run goes on, the room keeps a countdown strip."""
+        room = self.ctx.room
+        if room is None:
+            return
+        want = (not self._visible) and self.live.runner.state() in ("running", "paused")
+        if want:
+            if self.footer is None:
+                self.footer = RoomFooter(self.ctx)
+            self.footer.resize_for(max(240, room.height()))
+            room.set_footer(self.footer)
+        elif room.footer() is self.footer and self.footer is not None:
+            room.set_footer(None)
+
+    def handle_room_key(self, event: QKeyEvent) -> bool:
+        """Space, PageDown/→, PageUp/←, +, −, Maj++ (pavé), M: the run's keys."""
+        key, mods = event.key(), event.modifiers()
+        if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        room_up = self.ctx.room is not None and self.ctx.room.isVisible()
+        running_tab = self.tabs.currentWidget() is self.run_view
+        clicker = key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+        if not (running_tab or room_up or clicker):
+            return False  # in « Préparer », arrows and Space belong to the table
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        keypad = bool(mods & Qt.KeyboardModifier.KeypadModifier)
+        if key == Qt.Key.Key_Space:
+            self.live.toggle()
+        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right):
+            self.live.next()
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
+            self.live.previous()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.live.extend(5 if (shift and keypad) else 1)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.live.extend(-1)
+        elif key == Qt.Key.Key_M:
+            self.live.toggle_sound()
+        else:
+            return False
+        return True

@@ -1,0 +1,251 @@
+"""The live run shared by the agenda's control view and its room view.
+
+One `AgendaLive` per open workshop (kept in ctx.extras): it owns the Runner rebuilt from the
+stored facts, stores every new fact at once (so a crash loses nothing), wakes up on each
+displayed second (never counting ticks) to ring the optional sound at one minute and at zero,
+and opens the tool a séquence is linked to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from kitcop_desktop.domain.agenda_run import Runner
+from kitcop_desktop.domain.clock import Clock, SystemClock
+from kitcop_desktop.domain.countdown import Countdown
+from kitcop_desktop.storage import agenda_links, agenda_run
+from kitcop_desktop.tools.agenda.sound import Sound, make_sound
+from kitcop_desktop.ui.tool_spec import ToolContext
+
+log = logging.getLogger(__name__)
+AREA = "run"
+SOUND_KEY = "agenda/sound_on"
+
+
+def live_for(ctx: ToolContext) -> AgendaLive:
+    """The workshop's live run, created once per context."""
+    live = ctx.extras.get("agenda_live")
+    if live is None:
+        live = AgendaLive(ctx)
+        ctx.extras["agenda_live"] = live
+    return live
+
+
+class AgendaLive(QObject):
+    # Something about the run changed (state, current séquence, extension): views reload.
+    changed = Signal()
+    # The displayed second of the current countdown changed.
+    second = Signal(int, str)
+    # A sound was asked for: "one_minute" or "zero" (also when muted: tests and the log).
+    alert = Signal(str)
+
+    def __init__(self, ctx: ToolContext, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.clock: Clock = clock or ctx.extras.get("clock") or SystemClock()
+        self.sound: Sound = ctx.extras.get("sound") or make_sound()
+        self._sound_on = self._read_sound_setting()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_second)
+        self._last_display: tuple[int | None, int, bool] | None = None
+        self.runner: Runner = self._load()
+        ctx.hub.changed.connect(self._on_hub_changed)
+        self._arm()
+
+    # --- loading ---------------------------------------------------------------------------
+    def _load(self) -> Runner:
+        with self.ctx.store.read() as session:
+            return agenda_run.load_runner(session, self.ctx.workshop_id, self.clock)
+
+    def _on_hub_changed(self, area: str, workshop_id: int) -> None:
+        if workshop_id != self.ctx.workshop_id:
+            return
+        if area == "agenda":
+            with self.ctx.store.read() as session:
+                seqs = agenda_run.run_sequences(session, self.ctx.workshop_id)
+            self.runner.update_sequences(seqs)
+            self._after_change()
+        elif area == "run" and not self._storing:
+            self.runner = self._load()  # e.g. the run was restarted (undoable)
+            self._after_change()
+
+    _storing = False
+
+    # --- reading -------------------------------------------------------------------------
+    def countdown(self) -> Countdown | None:
+        return self.runner.countdown()
+
+    @property
+    def sound_on(self) -> bool:
+        return self._sound_on
+
+    # --- commands ------------------------------------------------------------------------
+    def _apply(self, events: list, *, message: str = "") -> bool:
+        if not events:
+            return False
+        try:
+            with self.ctx.store.write() as session:
+                agenda_run.append_events(session, self.ctx.workshop_id, events)
+        except Exception:  # the disk is full or gone: say so, keep the run going in memory
+            log.exception("storing run facts failed")
+            self.ctx.show_message(
+                "Le déroulé continue, mais l'enregistrement a échoué : vérifiez le disque."
+            )
+        self._storing = True
+        try:
+            self.ctx.hub.notify(AREA, self.ctx.workshop_id, message or "Enregistré")
+        finally:
+            self._storing = False
+        self._after_change()
+        if any(ev.kind in ("enter", "start") for ev in events):
+            self._open_linked_tool(events)
+        return True
+
+    def _after_change(self) -> None:
+        self._last_display = None
+        self._arm()
+        self.changed.emit()
+
+    def toggle(self) -> bool:
+        """Space: start, pause or resume."""
+        was = self.runner.running
+        return self._apply(
+            self.runner.toggle(), message="Minuteur en pause" if was else "Minuteur lancé"
+        )
+
+    def start(self) -> bool:
+        return self._apply(self.runner.start(), message="Minuteur lancé")
+
+    def pause(self) -> bool:
+        return self._apply(self.runner.pause(), message="Minuteur en pause")
+
+    def next(self) -> bool:
+        return self._apply(self.runner.next(), message="Séquence suivante")
+
+    def previous(self) -> bool:
+        return self._apply(self.runner.previous(), message="Séquence précédente")
+
+    def go_to(self, sequence_id: int) -> bool:
+        return self._apply(self.runner.go_to(sequence_id), message="Séquence choisie")
+
+    def extend(self, minutes: int) -> bool:
+        sign = "+" if minutes > 0 else "−"
+        return self._apply(
+            self.runner.extend(minutes * 60), message=f"{sign}{abs(minutes)} min sur la séquence"
+        )
+
+    def finish(self) -> bool:
+        return self._apply(self.runner.finish(), message="Atelier terminé")
+
+    def restart(self) -> None:
+        """Forget the run (undoable: the facts are put back by Ctrl+Z)."""
+        if self.runner.current_id is None and not self.runner.started:
+            self.ctx.show_message("Le déroulé n'a pas encore commencé : rien à effacer.")
+            return
+        wid = self.ctx.workshop_id
+        self.ctx.push(
+            "Recommencer le déroulé",
+            area=AREA,
+            do=lambda s: agenda_run.clear_run(s, wid),
+            undo=lambda s, saved: agenda_run.restore_run(s, saved),
+            redo=lambda s, saved: agenda_run.clear_run(s, wid),
+        )
+        self.runner = self._load()
+        self._after_change()
+
+    def set_sound_on(self, on: bool) -> None:
+        self._sound_on = bool(on)
+        settings = self.ctx.settings
+        if settings is not None:
+            settings.setValue(SOUND_KEY, self._sound_on)
+        self.ctx.show_message("Son activé" if on else "Son coupé")
+        self.changed.emit()
+
+    def toggle_sound(self) -> None:
+        """M: sound on/off, remembered in the settings."""
+        self.set_sound_on(not self._sound_on)
+
+    def _read_sound_setting(self) -> bool:
+        settings = self.ctx.settings
+        if settings is None:
+            return False
+        value = settings.value(SOUND_KEY, False)
+        return value in (True, "true", "1", 1)
+
+    # --- the second ------------------------------------------------------------------------
+    _closed = False
+
+    def _arm(self) -> None:
+        self._timer.stop()
+        if self._closed:
+            return
+        cd = self.countdown()
+        if cd is not None and cd.running:
+            self._timer.start(cd.ms_until_next_change())
+        self._check_second()
+
+    def _on_second(self) -> None:
+        self._arm()
+
+    def _check_second(self) -> None:
+        cd = self.countdown()
+        if cd is None:
+            return
+        display, overrun = cd.display_seconds(), cd.overrun()
+        key = (self.runner.current_id, display, overrun)
+        last = self._last_display
+        if last == key:
+            return
+        self._last_display = key
+        self.second.emit(display, str(cd.stage()))
+        if last is None or last[0] != key[0] or not cd.running:
+            return  # only crossings seen live ring, never a value found after a restart
+        prev_remaining = -last[1] if last[2] else last[1]
+        remaining = -display if overrun else display
+        if prev_remaining > 60 >= remaining:
+            self._ring("one_minute")
+        if prev_remaining > 0 >= remaining:
+            self._ring("zero")
+
+    def _ring(self, which: str) -> None:
+        self.alert.emit(which)
+        if self._sound_on:
+            try:
+                self.sound.play(which)
+            except Exception:
+                log.exception("sound failed")
+
+    # --- tools ---------------------------------------------------------------------------
+    def _open_linked_tool(self, events: list) -> None:
+        entered = [ev for ev in events if ev.kind == "enter"]
+        if not entered:
+            return
+        seq = self.runner.sequence(entered[-1].sequence_id)
+        if seq is None or not seq.tool_key:
+            return
+        ref = seq.tool_ref
+        if ref is not None:
+            # Only an item of this workshop (an imported file may carry a stale id).
+            with self.ctx.store.read() as session:
+                ids = {
+                    i
+                    for i, _ in agenda_links.link_choices(
+                        session, self.ctx.workshop_id, seq.tool_key
+                    )
+                }
+            ref = ref if ref in ids else None
+        self.ctx.activate_tool(seq.tool_key, ref)
+
+    def close(self) -> None:
+        """The workshop is closed: stop waking up and listening (no sound from a ghost)."""
+        self._closed = True
+        self._timer.stop()
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.ctx.hub.changed.disconnect(self._on_hub_changed)
+        if self.ctx.extras.get("agenda_live") is self:
+            del self.ctx.extras["agenda_live"]

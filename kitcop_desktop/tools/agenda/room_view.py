@@ -1,0 +1,224 @@
+"""What the room sees of the déroulé: the programme, the current séquence, the break, the end.
+
+Sizes come from the room's height (body ≥ 1/20, countdown ≥ 1/4). Colours are the ROOM ones.
+The room never sees intentions, materials or private notes: only titles, consignes and time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from kitcop_desktop.domain import schedule as sched
+from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.storage import agenda
+from kitcop_desktop.tools.agenda.fitted_text import FittedText
+from kitcop_desktop.tools.agenda.live import live_for
+from kitcop_desktop.ui import theme
+from kitcop_desktop.ui.tool_spec import ToolContext
+from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
+
+
+def _label(colour: str, *, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(f"color: {colour}; background: transparent;")
+    label.setWordWrap(True)
+    label.setProperty("bold", bold)
+    return label
+
+
+class AgendaRoomView(QWidget):
+    """The agenda's room view; follows the live run."""
+
+    def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.live = live_for(ctx)
+        self.setObjectName("AgendaRoom")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(f"#AgendaRoom {{ background: {ROOM['background']}; }}")
+        self.pages = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        # The programme (before the run): titles and times.
+        self.programme = QWidget()
+        prog = QVBoxLayout(self.programme)
+        self.programme_title = _label(ROOM["accent"], bold=True)
+        self.programme_title.setText("Programme")
+        self.programme_body = FittedText()
+        self.programme_body.set_colour(ROOM["text"])
+        prog.addWidget(self.programme_title)
+        prog.addWidget(self.programme_body, 1)
+        self.pages.addWidget(self.programme)
+
+        # A séquence running: its title, consignes and the big countdown.
+        self.sequence_page = QWidget()
+        seq = QVBoxLayout(self.sequence_page)
+        top = QHBoxLayout()
+        self.counter = _label(ROOM["muted"])
+        self.title = FittedText(bold=True)
+        self.title.set_colour(ROOM["text"])
+        top.addWidget(self.title, 1)
+        top.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        self.instructions = FittedText()
+        self.instructions.set_colour(ROOM["text"])
+        self.countdown = BigCountdown()
+        self.countdown.set_room_style(True)
+        seq.addLayout(top, 14)
+        seq.addWidget(self.instructions, 42)
+        seq.addWidget(self.countdown, 44)
+        self.pages.addWidget(self.sequence_page)
+
+        # The break screen: « Pause — reprise à 10 h 15 ».
+        self.break_page = QWidget()
+        brk = QVBoxLayout(self.break_page)
+        self.break_title = FittedText(bold=True)
+        self.break_title.set_colour(ROOM["accent"])
+        self.break_title.set_centered(True)
+        self.break_countdown = BigCountdown()
+        self.break_countdown.set_room_style(True)
+        brk.addWidget(self.break_title, 30)
+        brk.addWidget(self.break_countdown, 70)
+        self.pages.addWidget(self.break_page)
+
+        # The end.
+        self.end_page = QWidget()
+        end = QVBoxLayout(self.end_page)
+        self.end_text = FittedText(bold=True)
+        self.end_text.set_colour(ROOM["text"])
+        self.end_text.set_centered(True)
+        self.end_text.set_text("Merci à toutes et à tous !")
+        end.addWidget(self.end_text)
+        self.pages.addWidget(self.end_page)
+
+        self._kind = ""
+        self.live.changed.connect(self.reload)
+        self.live.second.connect(self._on_second)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_second(self, display: int, stage: str) -> None:
+        if self._kind == "rotation":
+            # World café: the room is told when to move, in words, not only by the colour.
+            done = stage == "overrun" or (display == 0 and stage != "idle")
+            self.countdown.set_caption("Changez de table !" if done else "Puis changez de table")
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if workshop_id == self.ctx.workshop_id and area in ("agenda", "workshop"):
+            self.reload()
+
+    def reload(self) -> None:
+        runner = self.live.runner
+        state = runner.state()
+        if state == "finished":
+            self.pages.setCurrentWidget(self.end_page)
+            return
+        current = runner.current
+        if current is None:
+            self._show_programme()
+            return
+        with self.ctx.store.read() as session:
+            seq = agenda.get(session, current.id)
+            title, instructions, kind = seq.title, seq.instructions, seq.kind
+        cd = runner.countdown()
+        self._kind = kind
+        self.countdown.set_caption("")
+        if kind == "break":
+            end = self._resume_time()
+            self.break_title.set_text(f"{title} — reprise à {end}" if end else title)
+            self.break_countdown.set_countdown(cd)
+            self.countdown.set_countdown(None)
+            self.pages.setCurrentWidget(self.break_page)
+            return
+        index = runner.index(current.id) + 1
+        self.counter.setText(f"{index} / {len(runner.sequences)}")
+        self.title.set_text(title)
+        self.instructions.set_text(instructions)
+        self.countdown.set_countdown(cd)
+        self.break_countdown.set_countdown(None)
+        if cd is not None:
+            self._on_second(cd.display_seconds(), str(cd.stage()))
+        self.pages.setCurrentWidget(self.sequence_page)
+
+    def _resume_time(self) -> str:
+        """When the break ends: now plus what is left (or its planned end before it starts)."""
+        cd = self.live.runner.countdown()
+        if cd is None:
+            return ""
+        from kitcop_desktop.domain.agenda_projection import local_minutes
+
+        if cd.started:
+            minutes = local_minutes(self.live.clock.wall()) + max(0.0, cd.remaining()) / 60.0
+            return sched.prose_text(int(minutes + 0.5))
+        with self.ctx.store.read() as session:
+            slot = agenda.schedule_for(session, self.ctx.workshop_id).slot(
+                self.live.runner.current_id
+            )
+        return sched.prose_text(slot.end) if slot else ""
+
+    def _show_programme(self) -> None:
+        with self.ctx.store.read() as session:
+            rows = agenda.planned_rows(session, self.ctx.workshop_id)
+        lines = [f"{r.start:%H:%M}   {r.title}" for r in rows]
+        self.programme_body.set_text("\n".join(lines) if lines else "Le déroulé est vide.")
+        self.pages.setCurrentWidget(self.programme)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        h = max(1, self.height())
+        margin = max(16, self.width() // 30)
+        for page in (self.programme, self.sequence_page, self.break_page, self.end_page):
+            page.layout().setContentsMargins(margin, margin // 2, margin, margin // 3)
+        for widget in (
+            self.programme_body,
+            self.title,
+            self.instructions,
+            self.break_title,
+            self.end_text,
+        ):
+            widget.reference_height = h
+        self.programme_title.setFont(theme.room_font(h, 1 / 12, bold=True))
+        self.counter.setFont(theme.room_font(h, 1 / 20))
+        self.programme_body.set_fractions(1 / 20, 1 / 14)
+        self.title.set_fractions(1 / 16, 1 / 10)
+        self.instructions.set_fractions(1 / 20, 1 / 11)
+        self.break_title.set_fractions(1 / 14, 1 / 10)
+        self.end_text.set_fractions(1 / 10, 1 / 6)
+        super().resizeEvent(event)
+
+
+class RoomFooter(QWidget):
+    """A strip under another tool's room view: the current séquence and its countdown."""
+
+    def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.live = live_for(ctx)
+        self.setObjectName("AgendaFooter")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(
+            f"#AgendaFooter {{ background: {ROOM['background']}; "
+            f"border-top: 2px solid {ROOM['muted']}; }}"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 4, 24, 4)
+        self.title = _label(ROOM["text"])
+        self.title.setWordWrap(False)
+        self.countdown = BigCountdown()
+        self.countdown.set_room_style(True)
+        self.countdown.setMinimumWidth(220)
+        layout.addWidget(self.title, 3)
+        layout.addWidget(self.countdown, 2)
+        self.live.changed.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.live.runner.current
+        self.title.setText(current.title if current else "")
+        self.countdown.set_countdown(self.live.runner.countdown() if current else None)
+
+    def resize_for(self, room_height: int) -> None:
+        """A tenth of the room's height (a countdown strip, not the main view)."""
+        self.setFixedHeight(max(48, room_height // 9))
+        self.title.setFont(theme.room_font(room_height, 1 / 20, bold=True))

@@ -1,0 +1,1 @@
+"""The boards tool: speedboat, KISS, chemin de la rétrospective, fiche étonnement."""

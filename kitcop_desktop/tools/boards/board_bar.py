@@ -1,0 +1,154 @@
+"""The strip at the top of the boards tool: which board, new board, zoom, search, room spotlight.
+
+It only emits what the facilitator asked for; the editor does the work (and the undo).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+)
+
+from kitcop_desktop.domain.board_kinds import KINDS
+from kitcop_desktop.ui import icons
+
+
+def _button(text: str, icon: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setIcon(icons.icon(icon))
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setAutoRaise(True)
+    return button
+
+
+class BoardBar(QWidget):
+    board_chosen = Signal(object)  # ("board", id) or ("combined", kind)
+    new_board = Signal(str)  # kind
+    rename = Signal()
+    delete = Signal()
+    zoom = Signal(float)  # factor; 0 = fit
+    search_changed = Signal(str)
+    spotlight_chosen = Signal(str)  # "" / "zone:<key>" / "cluster:<id>"
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.chooser = QComboBox()
+        self.chooser.setToolTip("Tableau affiché (un par sous-groupe, ou la vue combinée)")
+        self.chooser.activated.connect(lambda i: self.board_chosen.emit(self.chooser.itemData(i)))
+        self.new_button = _button("Nouveau tableau", "new", "Créer un tableau (Ctrl+N)")
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.new_button)
+        for kind in KINDS.values():
+            menu.addAction(kind.label, lambda k=kind.key: self.new_board.emit(k))
+        self.new_button.setMenu(menu)
+        self.rename_button = _button("Renommer", "edit", "Renommer le tableau ou son sous-groupe")
+        self.rename_button.clicked.connect(self.rename)
+        self.delete_button = _button("Supprimer", "delete", "Supprimer le tableau (annulable)")
+        self.delete_button.clicked.connect(self.delete)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Rechercher un post-it (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(240)
+        self.search.textChanged.connect(self.search_changed)
+        self.found = QLabel("")
+        self.found.setObjectName("PageSubtitle")
+        self.found.setMinimumWidth(self.found.fontMetrics().horizontalAdvance("999 trouvés"))
+        zoom_out = _button("", "zoom_out", "Dézoomer (Ctrl+molette)")
+        zoom_out.clicked.connect(lambda: self.zoom.emit(1 / 1.25))
+        zoom_in = _button("", "zoom_in", "Zoomer (Ctrl+molette)")
+        zoom_in.clicked.connect(lambda: self.zoom.emit(1.25))
+        fit = _button("Ajuster", "fit", "Tout le tableau dans la fenêtre")
+        fit.clicked.connect(lambda: self.zoom.emit(0.0))
+        self.spotlight = QComboBox()
+        self.spotlight.setToolTip(
+            "Ce que l'écran de salle met en avant (PageSuivante / PagePrécédente du boîtier)"
+        )
+        self.spotlight.activated.connect(
+            lambda i: self.spotlight_chosen.emit(self.spotlight.itemData(i) or "")
+        )
+        for widget in (self.chooser, self.new_button, self.rename_button, self.delete_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        for widget in (self.search, self.found, zoom_out, zoom_in, fit):
+            row.addWidget(widget)
+        self.room_label = QLabel("Salle :")
+        row.addWidget(self.room_label)
+        row.addWidget(self.spotlight)
+        self.chooser.setMinimumWidth(180)
+        self.search.setMinimumWidth(120)
+        self.spotlight.setMinimumWidth(150)
+        self.spotlight.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.spotlight.setMinimumContentsLength(16)
+        self._board_widgets = [
+            self.chooser,
+            self.rename_button,
+            self.delete_button,
+            self.search,
+            self.found,
+            zoom_out,
+            zoom_in,
+            fit,
+            self.room_label,
+            self.spotlight,
+        ]
+        self._labelled = [
+            (self.new_button, "Nouveau tableau"),
+            (self.rename_button, "Renommer"),
+            (self.delete_button, "Supprimer"),
+            (fit, "Ajuster"),
+        ]
+
+    def set_compact(self, compact: bool) -> None:
+        """On a narrow window, buttons keep only their icon (their tooltip says what they do)."""
+        style = (
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if compact
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        for button, _text in self._labelled:
+            button.setToolButtonStyle(style)
+        self.room_label.setVisible(not compact)
+        self.chooser.setMinimumWidth(160 if compact else 260)
+
+    def set_boards(self, entries: list[tuple[object, str]], current: object) -> None:
+        """entries: (data, label); current: the data of the board shown."""
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for data, label in entries:
+            self.chooser.addItem(label, data)
+        index = max(0, next((i for i, (d, _l) in enumerate(entries) if d == current), 0))
+        self.chooser.setCurrentIndex(index)
+        self.chooser.blockSignals(False)
+
+    def set_spotlights(self, entries: list[tuple[str, str]], current: str) -> None:
+        self.spotlight.blockSignals(True)
+        self.spotlight.clear()
+        for value, label in entries:
+            self.spotlight.addItem(label, value)
+        values = [v for v, _l in entries]
+        self.spotlight.setCurrentIndex(values.index(current) if current in values else 0)
+        self.spotlight.blockSignals(False)
+
+    def set_empty(self, empty: bool) -> None:
+        """No board yet: the editor shows one big button per kind instead of this bar."""
+        for widget in [*self._board_widgets, self.new_button]:
+            widget.setVisible(not empty)
+
+    def set_editable(self, editable: bool) -> None:
+        """The combined view is read-only: no rename, no delete."""
+        self.rename_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable)

@@ -1,0 +1,283 @@
+"""Every change the boards tool makes, as one undoable command around storage operations.
+
+Each method is one user action (a drag of five cards is one command). Redo keeps the ids
+created the first time, so later commands in the stack still find their cards.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from kitcop_desktop.domain.board_kinds import KINDS
+from kitcop_desktop.storage import actions, boards, voting
+from kitcop_desktop.storage import boards_clusters as clusters
+from kitcop_desktop.storage.models import ActionCard
+
+AREA = "boards"
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many.format(n=n)
+
+
+class BoardCommands:
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+
+    def _push(self, text, do, undo, redo=None, area=AREA):
+        return self.ctx.push(text, area=area, do=do, undo=undo, redo=redo)
+
+    # -- boards -------------------------------------------------------------------------------
+    def new_board(self, kind: str, title: str, subgroup: str = "") -> int | None:
+        result = self._push(
+            f"Créer le tableau « {title} »",
+            lambda s: boards.snapshot_board(
+                s, boards.create_board(s, self.ctx.workshop_id, kind, title, subgroup).id
+            ),
+            lambda s, r: boards.delete_board(s, r["board"]["id"]),
+            lambda s, r: boards.restore_board(s, r),
+        )
+        return None if result is None else result["board"]["id"]
+
+    def update_board(self, board_id: int, label: str, **fields) -> bool:
+        return (
+            self._push(
+                label,
+                lambda s: boards.update_board(s, board_id, **fields),
+                lambda s, prev: boards.update_board(s, board_id, **prev),
+            )
+            is not None
+        )
+
+    def delete_board(self, board_id: int, title: str) -> bool:
+        return (
+            self._push(
+                f"Supprimer le tableau « {title} »",
+                lambda s: boards.delete_board(s, board_id),
+                lambda s, r: boards.restore_board(s, r),
+                lambda s, r: boards.delete_board(s, board_id),
+            )
+            is not None
+        )
+
+    # -- cards --------------------------------------------------------------------------------
+    def add_card(
+        self, board_id: int, zone: str, text: str, author: str = "", angle: str = ""
+    ) -> int | None:
+        result = self._push(
+            "Ajouter un post-it",
+            lambda s: boards.card_data(
+                boards.add_card(s, board_id, zone, text, author=author, angle=angle)
+            ),
+            lambda s, r: boards.delete_card(s, r["id"]),
+            lambda s, r: boards.restore_card(s, r),
+        )
+        return None if result is None else result["id"]
+
+    def add_pasted(self, board_id: int, zone: str, text: str, author: str = "") -> list[int]:
+        result = self._push(
+            "Coller des post-it",
+            lambda s: [
+                boards.card_data(c)
+                for c in boards.add_pasted(s, board_id, zone, text, author=author)
+            ],
+            lambda s, rows: [boards.delete_card(s, r["id"]) for r in rows],
+            lambda s, rows: boards.restore_cards(s, rows),
+        )
+        return [] if result is None else [r["id"] for r in result]
+
+    def edit_card(self, card_id: int, label: str, **fields) -> bool:
+        return (
+            self._push(
+                label,
+                lambda s: boards.update_card(s, card_id, **fields),
+                lambda s, prev: boards.update_card(s, card_id, **prev),
+            )
+            is not None
+        )
+
+    def delete_cards(self, card_ids: list[int]) -> bool:
+        n = len(card_ids)
+        return (
+            self._push(
+                _plural(n, "Supprimer un post-it", "Supprimer {n} post-it"),
+                lambda s: boards.delete_cards(s, card_ids),
+                lambda s, rows: boards.restore_cards(s, rows),
+            )
+            is not None
+        )
+
+    def recolour(self, card_ids: list[int], colour: str) -> bool:
+        """One command for the whole selection; "" gives the cards their zone's colour back."""
+        return (
+            self._push(
+                _plural(len(card_ids), "Changer la couleur", "Changer la couleur de {n} post-it"),
+                lambda s: [(cid, boards.update_card(s, cid, colour=colour)) for cid in card_ids],
+                lambda s, prev: [boards.update_card(s, cid, **p) for cid, p in prev],
+            )
+            is not None
+        )
+
+    def count_again(self, card_id: int, author: str = "") -> bool:
+        """« déjà présent » → fusionner: the existing card counts one more post-it."""
+
+        def do(s):
+            card = boards.get_card(s, card_id)
+            authors = ", ".join(dict.fromkeys(a for a in (card.author, author.strip()) if a))
+            return boards.update_card(s, card_id, weight=card.weight + 1, author=authors[:200])
+
+        return (
+            self._push(
+                "Fusionner avec un post-it déjà présent",
+                do,
+                lambda s, prev: boards.update_card(s, card_id, **prev),
+            )
+            is not None
+        )
+
+    def merge_cards(self, keep_id: int, other_ids: list[int]) -> bool:
+        return (
+            self._push(
+                "Fusionner des post-it",
+                lambda s: [boards.merge_cards(s, keep_id, o) for o in other_ids],
+                lambda s, merged: [boards.unmerge_cards(s, m) for m in reversed(merged)],
+            )
+            is not None
+        )
+
+    def drop_cards(self, board_id: int, card_ids: list[int], target) -> bool:
+        """A drag released on a zone, a cluster, or another loose card (→ new sous-thématique)."""
+        what, zone, ref = target
+        n = len(card_ids)
+        if what == "card":
+            return (
+                self._push(
+                    "Regrouper en sous-thématique",
+                    lambda s: clusters.create_cluster(
+                        s, board_id, zone, "Sous-thématique", [ref, *card_ids]
+                    ),
+                    lambda s, created: clusters.undo_create_cluster(s, created),
+                    lambda s, created: clusters.redo_create_cluster(s, created),
+                )
+                is not None
+            )
+        cluster_id = ref if what == "cluster" else None
+        label = "dans la sous-thématique" if cluster_id else f"vers « {zone_word(zone)} »"
+        return (
+            self._push(
+                _plural(n, f"Déplacer un post-it {label}", f"Déplacer {{n}} post-it {label}"),
+                lambda s: [(cid, boards.move_card(s, cid, zone, cluster_id)) for cid in card_ids],
+                lambda s, prev: [boards.move_card(s, cid, **p) for cid, p in reversed(prev)],
+            )
+            is not None
+        )
+
+    # -- clusters -----------------------------------------------------------------------------
+    def group(self, board_id: int, zone: str, card_ids: list[int], title: str) -> int | None:
+        result = self._push(
+            "Regrouper en sous-thématique",
+            lambda s: clusters.create_cluster(s, board_id, zone, title, card_ids),
+            lambda s, created: clusters.undo_create_cluster(s, created),
+            lambda s, created: clusters.redo_create_cluster(s, created),
+        )
+        return None if result is None else result["cluster_id"]
+
+    def update_cluster(self, cluster_id: int, label: str, **fields) -> bool:
+        return (
+            self._push(
+                label,
+                lambda s: clusters.update_cluster(s, cluster_id, **fields),
+                lambda s, prev: clusters.update_cluster(s, cluster_id, **prev),
+            )
+            is not None
+        )
+
+    def dissolve_cluster(self, cluster_id: int) -> bool:
+        return (
+            self._push(
+                "Dissoudre la sous-thématique",
+                lambda s: clusters.dissolve_cluster(s, cluster_id),
+                lambda s, data: clusters.restore_cluster(s, data),
+            )
+            is not None
+        )
+
+    def move_cluster(self, cluster_id: int, zone: str) -> bool:
+        return (
+            self._push(
+                f"Déplacer la sous-thématique vers « {zone_word(zone)} »",
+                lambda s: clusters.move_cluster(s, cluster_id, zone),
+                lambda s, prev: clusters.move_cluster(s, cluster_id, prev["zone"]),
+            )
+            is not None
+        )
+
+    # -- across tools -------------------------------------------------------------------------
+    def send_to_vote(self, items: list[tuple[str, int | None]], title: str) -> int | None:
+        """« Envoyer au vote »: a dot vote whose items are these cards (and cluster titles)."""
+        saved: dict = {}  # what undo removed, so that redo puts back the same vote (same id)
+
+        def undo(s, vote_id):
+            saved["vote"] = voting.delete_vote(s, vote_id)
+
+        result = self._push(
+            "Envoyer au vote",
+            lambda s: voting.create_vote_from_texts(s, self.ctx.workshop_id, items, title).id,
+            undo,
+            lambda s, _vote_id: voting.restore_vote(s, saved["vote"]),
+            area="voting",
+        )
+        if result is not None:
+            self.ctx.show_message(
+                _plural(len(items), "Un post-it envoyé au vote.", "{n} post-it envoyés au vote.")
+            )
+            self.ctx.activate_tool("voting", result)
+        return result
+
+    def start_cards_to_actions(self, cards: list[tuple[int, str, str]]) -> list[int]:
+        """KISS « on commence » → fiches actions. cards: (card id, text, défi). Skips done ones."""
+
+        def do(s):
+            done = set(
+                s.scalars(
+                    select(ActionCard.origin_ref).where(
+                        ActionCard.workshop_id == self.ctx.workshop_id, ActionCard.origin == "kiss"
+                    )
+                )
+            )
+            return [
+                actions.create(
+                    s,
+                    self.ctx.workshop_id,
+                    origin="kiss",
+                    origin_ref=f"card:{cid}",
+                    challenge=challenge,
+                    action=text,
+                ).id
+                for cid, text, challenge in cards
+                if f"card:{cid}" not in done
+            ]
+
+        result = self._push(
+            _plural(len(cards), "Créer une fiche action", "Créer {n} fiches actions"),
+            do,
+            lambda s, ids: [actions.delete(s, i) for i in ids],
+            area="actions",
+        )
+        if result is None:
+            return []
+        if not result:
+            self.ctx.show_message("Ces post-it ont déjà leur fiche action.")
+        else:
+            self.ctx.show_message(
+                _plural(len(result), "Une fiche action créée.", "{n} fiches actions créées.")
+            )
+        return result
+
+
+def zone_word(zone: str) -> str:
+    """The French label of a zone key, whatever the board kind."""
+    for kind in KINDS.values():
+        if zone in kind.zone_keys:
+            return kind.zone(zone).label
+    return zone

@@ -1,0 +1,272 @@
+"""Quick entry, for transcribing a wall of post-its: type, Enter, type, Enter…
+
+Enter adds to the current zone and keeps the cursor here; Tab / Shift+Tab go to the next /
+previous zone; pasting several lines adds one card per line. A card already on the board is
+flagged « déjà présent » with a choice: merge (count it twice) or add it anyway.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.board_kinds import KINDS, next_zone
+from kitcop_desktop.domain.palette import ZONE_COLOURS
+
+
+class CardLine(QLineEdit):
+    """A line edit that hands Tab and multi-line pastes to the entry instead of eating them."""
+
+    zone_step = Signal(int)
+    lines_pasted = Signal(str)
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+        ):
+            step = (
+                -1
+                if event.key() == Qt.Key.Key_Backtab
+                or (event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                else 1
+            )
+            self.zone_step.emit(step)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            text = QGuiApplication.clipboard().text()
+            if "\n" in text.strip():
+                self.lines_pasted.emit(text)
+                return
+        super().keyPressEvent(event)
+
+
+class QuickEntry(QWidget):
+    """The strip above the board: zone buttons, the card field, an optional author."""
+
+    submitted = Signal(str, str, str, bool)  # zone, text, author, add even if déjà présent
+    pasted = Signal(str, str, str)  # zone, text with several lines, author
+    merge_asked = Signal(int, str)  # existing card id, author
+    zone_changed = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.kind = "speedboat"
+        self.zone = "levers"
+        self._pending: tuple[str, str, str] | None = None
+        self._pending_card = 0
+        self._counts: dict[str, int] = {}
+        self._editable = True
+        self.compact = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.zone_row = QHBoxLayout()
+        self.zone_row.setSpacing(6)
+        self.zone_buttons = QButtonGroup(self)
+        self.zone_buttons.setExclusive(True)
+        self.zone_buttons.idClicked.connect(self._zone_clicked)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addLayout(self.zone_row)
+        top.addStretch(1)
+        # The editor puts what acts on the selection here, on the zones' line.
+        self.extra_row = QHBoxLayout()
+        self.extra_row.setContentsMargins(0, 0, 0, 0)
+        top.addLayout(self.extra_row)
+        layout.addLayout(top)
+        line_row = QHBoxLayout()
+        self.line = CardLine()
+        self.line.setObjectName("CardLine")
+        self.line.setClearButtonEnabled(True)
+        self.line.setMaxLength(2000)
+        self.line.returnPressed.connect(self._submit)
+        self.line.zone_step.connect(self.step_zone)
+        self.line.lines_pasted.connect(
+            lambda text: self.pasted.emit(self.zone, text, self.author())
+        )
+        self.line.textEdited.connect(lambda _t: self._clear_duplicate())
+        self.author_line = QLineEdit()
+        self.author_line.setPlaceholderText("Auteur (facultatif)")
+        self.author_line.setMaximumWidth(260)
+        self.author_line.setToolTip(
+            "Auteur ou sous-groupe, facultatif ; reste rempli pour les post-it suivants"
+        )
+        self.add_button = QPushButton("Ajouter")
+        self.add_button.setObjectName("Primary")
+        self.add_button.setToolTip("Ajouter le post-it (Entrée)")
+        self.add_button.clicked.connect(self._submit)
+        # The chemin de la rétrospective is read from two angles (the kit: concret / ressentis).
+        self.angle_box = QComboBox()
+        self.angle_box.setToolTip("Angle du post-it sur le chemin de la rétrospective")
+        for key, label in (("", "Sans angle"), ("actions", "Actions"), ("feelings", "Ressentis")):
+            self.angle_box.addItem(label, key)
+        self.angle_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        line_row.addWidget(self.line, 1)
+        line_row.addWidget(self.angle_box)
+        line_row.addWidget(self.author_line)
+        line_row.addWidget(self.add_button)
+        layout.addLayout(line_row)
+        # « déjà présent »: a bar under the field, not a dialog, so typing never stops.
+        self.duplicate_bar = QFrame()
+        self.duplicate_bar.setObjectName("DuplicateBar")
+        self.duplicate_bar.setStyleSheet(
+            "#DuplicateBar { background: #fff6d6; border: 1px solid #e0c56a; border-radius: 5px; }"
+        )
+        bar = QHBoxLayout(self.duplicate_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        self.duplicate_label = QLabel()
+        self.duplicate_label.setWordWrap(True)
+        self.merge_button = QPushButton("Fusionner (compter ×2)")
+        self.merge_button.clicked.connect(self._merge)
+        self.add_anyway_button = QPushButton("Ajouter quand même")
+        self.add_anyway_button.clicked.connect(self._add_anyway)
+        bar.addWidget(self.duplicate_label, 1)
+        bar.addWidget(self.merge_button)
+        bar.addWidget(self.add_anyway_button)
+        self.duplicate_bar.hide()
+        layout.addWidget(self.duplicate_bar)
+        self.set_kind("speedboat")
+
+    # -- zones --------------------------------------------------------------------------------
+    def set_kind(self, kind: str, counts: dict[str, int] | None = None) -> None:
+        if kind != self.kind or not self.zone_buttons.buttons():
+            for button in self.zone_buttons.buttons():
+                self.zone_buttons.removeButton(button)
+            while self.zone_row.count():
+                widget = self.zone_row.takeAt(0).widget()
+                if widget is not None:
+                    widget.hide()
+                    widget.deleteLater()
+            self.kind = kind
+            for index, zone in enumerate(KINDS[kind].zones):
+                button = QPushButton(zone.label)
+                button.setCheckable(True)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setProperty("zone", zone.key)
+                button.setToolTip(f"{zone.hint} — Tab pour passer à la zone suivante")
+                c = ZONE_COLOURS[zone.key]
+                button.setStyleSheet(
+                    f"QPushButton {{ border: 2px solid {c}; border-radius: 14px; padding: 4px 10px; }}"
+                    f"QPushButton:checked {{ background: {c}; color: white; font-weight: bold; }}"
+                )
+                self.zone_buttons.addButton(button, index)
+                self.zone_row.addWidget(button)
+            self.angle_box.setVisible(kind == "retro_path")
+            self.set_zone(KINDS[kind].zones[0].key)
+        if counts is not None:
+            self._counts = counts
+        self._label_buttons()
+
+    def set_editable(self, editable: bool) -> None:
+        """The combined view is read-only: no typing; the selection actions stay usable."""
+        if editable == self._editable:
+            return
+        self._editable = editable
+        for widget in (self.line, self.author_line, self.add_button, self.angle_box):
+            widget.setEnabled(editable)
+        for button in self.zone_buttons.buttons():
+            button.setEnabled(editable)
+        if editable:
+            self.set_zone(self.zone)  # its placeholder names the zone again
+        else:
+            self.line.setPlaceholderText("Vue combinée : lecture seule")
+
+    def set_compact(self, compact: bool) -> None:
+        """On a narrow window the zone buttons drop their counts (the board shows them)."""
+        if compact != self.compact:
+            self.compact = compact
+            self._label_buttons()
+
+    def _label_buttons(self) -> None:
+        for button in self.zone_buttons.buttons():
+            key = button.property("zone")
+            label = KINDS[self.kind].zone(key).label
+            if key in self._counts and not self.compact:
+                label = f"{label} · {self._counts[key]}"
+            if button.text() != label or not button.minimumWidth():
+                button.setText(label)
+                # Wide enough for the bold face of the checked button, no wider.
+                bold = QFont(button.font())
+                bold.setBold(True)
+                button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(label) + 26)
+
+    def set_zone(self, zone: str) -> None:
+        keys = KINDS[self.kind].zone_keys
+        if zone not in keys:
+            return
+        self.zone = zone
+        self.zone_buttons.button(keys.index(zone)).setChecked(True)
+        label = KINDS[self.kind].zone(zone).label
+        self.line.setPlaceholderText(
+            f"Post-it dans « {label} » : Entrée ajoute, Tab change de zone"
+        )
+        self._clear_duplicate()
+        self.zone_changed.emit(zone)
+
+    def step_zone(self, step: int) -> None:
+        self.set_zone(next_zone(self.kind, self.zone, step))
+
+    def _zone_clicked(self, index: int) -> None:
+        self.set_zone(KINDS[self.kind].zone_keys[index])
+        self.line.setFocus()
+
+    def author(self) -> str:
+        return self.author_line.text()
+
+    def angle(self) -> str:
+        """ "" , "actions" or "feelings" (only the chemin de la rétrospective has angles)."""
+        return self.angle_box.currentData() if self.kind == "retro_path" else ""
+
+    # -- submitting ---------------------------------------------------------------------------
+    def _submit(self) -> None:
+        text = self.line.text()
+        if self._pending is not None and self._pending[1] == text:
+            self._add_anyway()  # Enter twice on a duplicate: the facilitator means it
+            return
+        self.submitted.emit(self.zone, text, self.author(), False)
+
+    def card_added(self) -> None:
+        """The editor stored the card: clear the field, keep the cursor for the next one."""
+        self.line.clear()
+        self._clear_duplicate()
+        self.line.setFocus()
+
+    def show_duplicate(
+        self, zone: str, text: str, author: str, existing_id: int, where: str
+    ) -> None:
+        self._pending = (zone, text, author)
+        self._pending_card = existing_id
+        self.duplicate_label.setText(
+            f"« {text[:80]}{'…' if len(text) > 80 else ''} » est déjà présent ({where}). "
+            "Entrée pour l'ajouter quand même."
+        )
+        self.duplicate_bar.show()
+
+    def _clear_duplicate(self) -> None:
+        self._pending = None
+        self.duplicate_bar.hide()
+
+    def _merge(self) -> None:
+        if self._pending is not None:
+            self.merge_asked.emit(self._pending_card, self._pending[2])
+
+    def _add_anyway(self) -> None:
+        if self._pending is not None:
+            zone, text, author = self._pending
+            self._pending = None
+            self.submitted.emit(zone, text, author, True)

@@ -1,0 +1,363 @@
+"""Graphics items of a board: zones, clusters (sous-thématiques) and cards (post-it).
+
+Cards lay their text out once (QTextLayout, wrapping inside long words too) and cache it;
+painting is then cheap enough for 1,000 cards while one is dragged.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QPixmapCache,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+
+from kitcop_desktop.domain.board_kinds import ANGLES
+from kitcop_desktop.domain.board_layout import CARD_WIDTH, CLUSTER_HEADER
+from kitcop_desktop.domain.palette import ZONE_COLOURS
+from kitcop_desktop.tools.boards.board_data import CardData, ClusterData
+from kitcop_desktop.tools.boards.look import Look
+
+PAD = 12.0
+BAND = 7.0
+HIGHLIGHT = "#F0E442"
+SELECTED = "#0072B2"
+
+
+_NBSP_BEFORE = (" :", " ;", " !", " ?", " »")
+
+
+def french_spacing(text: str) -> str:
+    """Non-breaking spaces where French typography wants them, so « ? » never starts a line."""
+    for mark in _NBSP_BEFORE:
+        text = text.replace(mark, "\u00a0" + mark[1])
+    return text.replace("« ", "«\u00a0")
+
+
+PIXMAP_CACHE_KB = 128 * 1024
+
+
+def ensure_pixmap_cache() -> None:
+    """Room for the cached drawings of two views of a large board.
+
+    Cards, zones and the boat are cached pixmaps (DeviceCoordinateCache). Qt's default
+    10 MB pixmap cache is too small for a board on the laptop and on the projector at once:
+    pixmaps were evicted and redrawn on every card typed (about 60 ms each time).
+    """
+    if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+        QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
+
+
+def _layout_text(text: str, font, width: float) -> tuple[QTextLayout, float]:
+    layout = QTextLayout(french_spacing(text), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    y = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+    layout.endLayout()
+    return layout, y
+
+
+class CardItem(QGraphicsObject):
+    """One post-it. Movable and selectable on the control window, still on the room screen."""
+
+    def __init__(self, card: CardData, look: Look, width: float = CARD_WIDTH) -> None:
+        super().__init__()
+        self.look = look
+        self.width = width
+        self.height = 40.0
+        self.matched: bool | None = None  # None: no search running
+        self.home = QPointF()  # where the layout put it (a drag that goes nowhere returns here)
+        if not look.room:
+            self.setFlags(
+                QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            )
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.set_card(card)
+
+    # -- data ---------------------------------------------------------------------------------
+    def set_card(self, card: CardData) -> None:
+        self.card = card
+        self.prepareGeometryChange()
+        font = self.look.font(self.look.card_px)
+        # « Counted ×n » (merged duplicates) is a badge in the corner: it must read from afar.
+        self._badge = f"×{card.weight}" if card.weight > 1 else ""
+        self._badge_font = self.look.font(int(self.look.card_px * 0.8), bold=True)
+        metrics = QFontMetricsF(self._badge_font)
+        self._badge_size = (
+            (metrics.horizontalAdvance(self._badge) + 14, metrics.height() + 4)
+            if self._badge
+            else (0.0, 0.0)
+        )
+        self._text, text_h = _layout_text(card.text, font, self._text_width(self.width))
+        self._footer = self._footer_text()
+        small = QFontMetricsF(self.look.font(self.look.small_px))
+        self._footer_h = small.height() + 4 if self._footer else 0
+        self._heights: dict[float, float] = {}
+        self.height = PAD + text_h + self._footer_h + PAD
+        self.setToolTip(card.text if not self.look.room else "")
+        self.update()
+
+    def measure(self, width: float) -> float:
+        """The card's height at this width (cached): the room tries a few card widths."""
+        if abs(width - self.width) < 0.5:
+            return self.height
+        height = self._heights.get(width)
+        if height is None:
+            font = self.look.font(self.look.card_px)
+            _layout, text_h = _layout_text(self.card.text, font, self._text_width(width))
+            height = self._heights[width] = PAD + text_h + self._footer_h + PAD
+        return height
+
+    def _text_width(self, width: float) -> float:
+        badge = self._badge_size[0] + 6 if self._badge else 0.0
+        return width - 2 * PAD - BAND - badge
+
+    def _footer_text(self) -> str:
+        parts = []
+        if self.card.angle:
+            parts.append(ANGLES[self.card.angle])
+        if self.card.subgroup:
+            parts.append(self.card.subgroup)
+        if not self.look.room:
+            # Authors and sources stay on the laptop: the room sees ideas, not who said them.
+            if self.card.author:
+                parts.append(self.card.author)
+            if self.card.source:
+                parts.append(self.card.source)
+        return " · ".join(parts)
+
+    def colour(self) -> str:
+        return self.card.colour or ZONE_COLOURS.get(self.card.zone, "#999999")
+
+    def set_match(self, matched: bool | None) -> None:
+        if matched != self.matched:
+            self.matched = matched
+            self.setOpacity(0.3 if matched is False else 1.0)
+            self.update()
+
+    # -- painting -----------------------------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return QRectF(-3, -3, self.width + 6, self.height + 6)
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:
+        rect = QRectF(0, 0, self.width, self.height)
+        colour = QColor(self.colour())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour.darker(110), 1.2))
+        painter.setBrush(self.look.card_colour(self.colour()))
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(0, 0, BAND + 4, self.height), 6, 6)
+        painter.drawRect(QRectF(4, 0, BAND, self.height))
+        painter.setPen(QColor(self.look.text))
+        self._text.draw(painter, QPointF(BAND + PAD, PAD))
+        if self._badge:
+            w, h = self._badge_size
+            badge = QRectF(self.width - w - PAD / 2, PAD / 2, w, h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(badge, h / 2, h / 2)
+            painter.setPen(QColor("#ffffff") if _dark_enough(colour) else QColor("#000000"))
+            painter.setFont(self._badge_font)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self._badge)
+        if self._footer:
+            painter.setFont(self.look.font(self.look.small_px))
+            painter.setPen(QColor(self.look.muted))
+            small = QFontMetricsF(painter.font())
+            footer_rect = QRectF(
+                BAND + PAD,
+                self.height - PAD - small.height(),
+                self.width - BAND - 2 * PAD,
+                small.height() + 2,
+            )
+            # Elided only in the footer (names, sources): the card's own text is never cut.
+            painter.drawText(
+                footer_rect,
+                Qt.AlignmentFlag.AlignLeft,
+                small.elidedText(self._footer, Qt.TextElideMode.ElideRight, footer_rect.width()),
+            )
+        if self.matched:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(HIGHLIGHT), 5))
+            painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 7, 7)
+            painter.setPen(QPen(QColor("#000000"), 1.5))
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 8, 8)
+        if self.isSelected():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(SELECTED), 3, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 7, 7)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update()
+        return super().itemChange(change, value)
+
+
+class ClusterItem(QGraphicsObject):
+    """A sous-thématique: a titled frame around its cards; collapsed, it shows the count."""
+
+    def __init__(self, cluster: ClusterData, look: Look) -> None:
+        super().__init__()
+        self.look = look
+        self.rect = QRectF(0, 0, look.card_width, CLUSTER_HEADER)
+        self.count = 0
+        self.home = QPointF()
+        self._title_key = None
+        self._header = CLUSTER_HEADER
+        self.setZValue(-1)
+        # Large and translucent: drawn once into a pixmap, not again for every card typed.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if not look.room:
+            self.setFlags(
+                QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+            )
+        self.set_cluster(cluster)
+
+    def set_cluster(self, cluster: ClusterData) -> None:
+        self.cluster = cluster
+        if not self.look.room:
+            self.setToolTip(f"{cluster.title} — double-clic pour renommer")
+        self._title_key = None  # laid out again at the next header_height()
+        self.update()
+
+    def _title_text(self) -> str:
+        arrow = "▸" if self.cluster.collapsed else "▾"
+        return f"{arrow} {self.count} · {self.cluster.title}"
+
+    def header_height(self, width: float, count: int) -> float:
+        """The title area for this width: a long title wraps onto more lines, never cut."""
+        self.count = count
+        key = (self._title_text(), width)
+        if key != self._title_key:
+            font = self.look.font(self.look.cluster_px, bold=True)
+            self._title, text_h = _layout_text(key[0], font, width - 22)
+            self._title_key, self._header = key, max(CLUSTER_HEADER, text_h + 16)
+        return self._header
+
+    def set_size(self, width: float, height: float, count: int) -> None:
+        if (self.rect.width(), self.rect.height(), self.count) == (width, height, count):
+            return  # unchanged: no repaint of what lies under it
+        self.prepareGeometryChange()
+        self.rect = QRectF(0, 0, width, height)
+        self.header_height(width, count)  # the title laid out for the width chosen
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-3, -3, 3, 3)
+
+    def header_rect(self) -> QRectF:
+        return QRectF(0, 0, self.rect.width(), self._header)
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:
+        colour = QColor(ZONE_COLOURS.get(self.cluster.zone, "#888888"))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
+        painter.setBrush(self.look.tint(colour.name(), 30 if not self.look.room else 45))
+        painter.drawRoundedRect(self.rect, 10, 10)
+        painter.setPen(QColor(self.look.text))
+        self.header_height(self.rect.width(), self.count)
+        text_h = self._title.boundingRect().height()
+        self._title.draw(painter, QPointF(12, (self._header - text_h) / 2))
+        if self.isSelected():
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(SELECTED), 3))
+            painter.drawRoundedRect(self.rect, 10, 10)
+
+    def itemChange(self, change, value):
+        # The cluster's cards travel with it while it is dragged.
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionChange and self.scene():
+            delta = value - self.pos()
+            for item in getattr(self.scene(), "cards_in_cluster", lambda _cid: [])(self.cluster.id):
+                item.moveBy(delta.x(), delta.y())
+        return super().itemChange(change, value)
+
+
+class ZoneItem(QGraphicsItem):
+    """A zone's area: tinted with its colour, its label and what goes there at the top."""
+
+    def __init__(self, key: str, label: str, hint: str, look: Look) -> None:
+        super().__init__()
+        self.key, self.label, self.hint, self.look = key, label, hint, look
+        self.rect = QRectF()
+        self.count = 0
+        self.dimmed = False
+        self.setZValue(-2)
+        # Large and translucent: drawn once into a pixmap, not again for every card typed.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_geometry(self, rect: QRectF, count: int) -> None:
+        if rect == self.rect and count == self.count:
+            return
+        self.prepareGeometryChange()
+        self.rect = rect
+        self.count = count
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter: QPainter, _option, _widget=None) -> None:
+        colour = QColor(ZONE_COLOURS[self.key])
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(colour, 3))
+        painter.setBrush(QBrush(self.look.tint(colour.name())))
+        painter.drawRoundedRect(self.rect, 14, 14)
+        # Label: the zone's colour as a solid tab, so colour is never the only signal.
+        painter.setFont(self.look.font(self.look.zone_px, bold=True))
+        metrics = QFontMetricsF(painter.font())
+        label = f"{self.label}  ·  {self.count}"
+        tab_w = min(self.rect.width() - 24, metrics.horizontalAdvance(label) + 28)
+        tab = QRectF(self.rect.x() + 12, self.rect.y() + 10, tab_w, metrics.height() + 8)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(tab, 8, 8)
+        painter.setPen(QColor("#ffffff") if _dark_enough(colour) else QColor("#000000"))
+        painter.drawText(
+            tab,
+            Qt.AlignmentFlag.AlignCenter,
+            metrics.elidedText(label, Qt.TextElideMode.ElideRight, tab.width() - 16),
+        )
+        if self.look.room:
+            return  # the room has heard the consigne; the hint would crowd the cards
+        painter.setFont(self.look.font(self.look.hint_px))
+        painter.setPen(QColor(self.look.muted))
+        hint_rect = QRectF(
+            self.rect.x() + 16, tab.bottom() + 2, self.rect.width() - 32, self.look.hint_px * 1.6
+        )
+        painter.drawText(hint_rect, Qt.AlignmentFlag.AlignLeft, self.hint)
+
+
+def _dark_enough(colour: QColor) -> bool:
+    """White text on this colour reads better than black (relative luminance test)."""
+
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    lum = (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )
+    return (1.05 / (lum + 0.05)) >= ((lum + 0.05) / 0.05)

@@ -1,0 +1,322 @@
+"""A QGraphicsScene mirroring one board of the store.
+
+`show(data)` syncs items by id (only changed cards are laid out again) and places everything
+with the pure auto-layout of domain/board_layout.py. A drag only moves items on screen; on
+release the scene says where they were dropped and the editor pushes one undoable command;
+the store's change notification then brings the layout back in line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtWidgets import QGraphicsScene
+
+from kitcop_desktop.domain.board_kinds import KINDS, matches
+from kitcop_desktop.domain.board_layout import GAP, Block, search_layout
+from kitcop_desktop.tools.boards.board_data import BoardData
+from kitcop_desktop.tools.boards.decor import BannerItem, SpeedboatItem
+from kitcop_desktop.tools.boards.drag import DragAndDrop
+from kitcop_desktop.tools.boards.items import CardItem, ClusterItem, ZoneItem, ensure_pixmap_cache
+from kitcop_desktop.tools.boards.look import Look
+
+CARD_WIDTH_FACTORS = (1.0, 1.35, 1.75, 2.3)
+WIDTH_SEARCH_MAX = 200  # cards
+MAX_COLUMNS = 40  # a 1,000-card zone on a wide screen still finds its best shape
+
+
+def _drawn_text(card) -> tuple:
+    """What a card's text layout depends on: when only this is equal, no new layout is needed."""
+    return (card.text, card.weight, card.author, card.angle, card.subgroup, card.source)
+
+
+class BoardScene(DragAndDrop, QGraphicsScene):
+    cards_dropped = Signal(list, object)  # card ids, Target
+    cluster_dropped = Signal(int, str)  # cluster id, zone
+    card_activated = Signal(int)  # double-click: edit in place
+    cluster_activated = Signal(int)  # double-click on a cluster's title: rename
+    cluster_toggled = Signal(int)  # click on the arrow: collapse / expand
+
+    def __init__(self, look: Look, parent=None) -> None:
+        super().__init__(parent)
+        ensure_pixmap_cache()
+        self.look = look
+        self.data: BoardData | None = None
+        self.cards: dict[int, CardItem] = {}
+        self.clusters: dict[int, ClusterItem] = {}
+        self.zones: dict[str, ZoneItem] = {}
+        self.banner = BannerItem(look)
+        self.addItem(self.banner)
+        self.boat: SpeedboatItem | None = None
+        self.query = ""
+        self.spotlight = ""
+        self.aspect = 16 / 9
+        self._kind = ""
+        self._columns: dict[tuple, int] = {}  # column count last chosen per board shape
+        self._faded = False
+        self.setBackgroundBrush(self._background())
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    def _background(self):
+        from PySide6.QtGui import QColor
+
+        return QColor(self.look.background)
+
+    # -- syncing with the store ---------------------------------------------------------------
+    def show(self, data: BoardData | None, aspect: float | None = None) -> None:
+        """Mirror `data` (None: an empty scene)."""
+        if aspect:
+            self.aspect = aspect
+        self.data = data
+        if data is None:
+            for item in [*self.cards.values(), *self.clusters.values(), *self.zones.values()]:
+                self.removeItem(item)
+            self.cards.clear(), self.clusters.clear(), self.zones.clear()
+            self.banner.set_text("", "", 10)
+            if self.boat is not None:
+                self.removeItem(self.boat)
+                self.boat = None
+            self._kind = ""
+            return
+        if data.kind != self._kind:
+            self._build_zones(data.kind)
+        self._sync_cards(data)
+        self._sync_clusters(data)
+        self.relayout()
+        self.apply_search(self.query)
+
+    def _build_zones(self, kind_key: str) -> None:
+        for item in self.zones.values():
+            self.removeItem(item)
+        self.zones.clear()
+        for zone in KINDS[kind_key].zones:
+            item = ZoneItem(zone.key, zone.label, zone.hint, self.look)
+            self.zones[zone.key] = item
+            self.addItem(item)
+        if self.boat is not None:
+            self.removeItem(self.boat)
+            self.boat = None
+        if kind_key == "speedboat":
+            self.boat = SpeedboatItem(self.look)
+            self.addItem(self.boat)
+        self._kind = kind_key
+
+    def _sync_cards(self, data: BoardData) -> None:
+        wanted = {c.id: c for c in data.cards}
+        for card_id in [cid for cid in self.cards if cid not in wanted]:
+            self.removeItem(self.cards.pop(card_id))
+        for card in data.cards:
+            item = self.cards.get(card.id)
+            if item is None:
+                item = CardItem(card, self.look, self.look.card_width)
+                self.cards[card.id] = item
+                self.addItem(item)
+            elif item.card != card:
+                if _drawn_text(item.card) == _drawn_text(card):
+                    item.card = card  # moved or recoloured: no need to lay the text out again
+                    item.update()
+                else:
+                    item.set_card(card)
+
+    def _sync_clusters(self, data: BoardData) -> None:
+        wanted = {c.id: c for c in data.clusters}
+        for cid in [cid for cid in self.clusters if cid not in wanted]:
+            self.removeItem(self.clusters.pop(cid))
+        for cluster in data.clusters:
+            item = self.clusters.get(cluster.id)
+            if item is None:
+                item = ClusterItem(cluster, self.look)
+                self.clusters[cluster.id] = item
+                self.addItem(item)
+            else:
+                item.set_cluster(cluster)
+
+    def cards_in_cluster(self, cluster_id: int) -> list[CardItem]:
+        return [i for i in self.cards.values() if i.card.cluster_id == cluster_id]
+
+    # -- layout -------------------------------------------------------------------------------
+    def relayout(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        kind = KINDS[data.kind]
+        members: dict[int, list[CardItem]] = {cid: [] for cid in self.clusters}
+        loose: dict[str, list[CardItem]] = {z: [] for z in kind.zone_keys}
+        # On the chemin de la rétrospective, each zone reads actions first, then ressentis.
+        angle_first = {"actions": 0, "": 1, "feelings": 2} if data.kind == "retro_path" else {}
+        order = sorted(
+            self.cards.values(),
+            key=lambda i: (angle_first.get(i.card.angle, 1), i.card.position, i.card.id),
+        )
+        for item in order:
+            cid = item.card.cluster_id
+            if cid in members:
+                members[cid].append(item)
+            elif item.card.zone in loose:
+                loose[item.card.zone].append(item)
+        row_gap = self.look.hull_gap if data.kind == "speedboat" else GAP * 2
+        title = self._title(data)
+        destination = data.objective if data.kind == "speedboat" else ""
+        rows = kind.rows
+        focus = self._room_focus(data)
+        if focus is not None:
+            # The room screen gives the spotlit zone or cluster the whole screen, laid out
+            # again for it, rather than zooming into a board laid out for something else.
+            rows, destination = ((focus[0],),), ""
+            if focus[1] is not None:
+                title = f"{title} — {self.clusters[focus[1]].cluster.title}"
+        # Wider cards have fewer lines each: on a wide screen the same board is then shorter
+        # and its type larger. A few widths are tried; each card's height is cached per width.
+        # Past a few hundred cards the gain is small and the cost is not: one width then.
+        factors = CARD_WIDTH_FACTORS if len(self.cards) <= WIDTH_SEARCH_MAX else (1.0,)
+        widths = [self.look.card_width * f for f in factors]
+        choice = None
+        for card_width in widths:
+            blocks = self._blocks(kind, members, loose, card_width, focus)
+            shape = (rows, self.aspect, card_width)
+            found = search_layout(
+                rows,
+                blocks,
+                aspect=self.aspect,
+                card_width=card_width,
+                row_gap=row_gap,
+                margin=GAP,
+                banner_height=lambda w, t=title, d=destination: self.banner.height_for(t, d, w),
+                last=self._columns.get(shape, 0),
+            )
+            self._columns[shape] = found.columns
+            if choice is None or found.scale > choice.scale * 1.03:
+                choice = found
+        layout = choice.layout
+        counts = Counter(i.card.zone for i in self.cards.values())
+        if focus is not None and focus[1] is not None:
+            counts[focus[0]] = len(members[focus[1]])  # the zone shows only that cluster
+        for key, item in self.zones.items():
+            r = layout.zones.get(key)
+            item.setVisible(r is not None)
+            if r is not None:
+                item.set_geometry(QRectF(r.x, r.y, r.w, r.h), counts[key])
+        for cid, citem in self.clusters.items():
+            r = layout.items.get(f"k{cid}")
+            citem.setVisible(r is not None)
+            if r is not None:
+                citem.set_size(r.w, r.h, len(members[cid]))
+                citem.home = QPointF(r.x, r.y)
+                citem.setPos(citem.home)
+        for card_id, item in self.cards.items():
+            r = layout.items.get(f"c{card_id}")
+            item.setVisible(r is not None)  # hidden inside a collapsed cluster
+            if r is not None:
+                if abs(item.width - r.w) > 0.5:
+                    item.width = r.w
+                    item.set_card(item.card)
+                item.home = QPointF(r.x, r.y)
+                item.setPos(item.home)
+        if self.boat is not None:
+            self.boat.setVisible(focus is None)
+        if self.boat is not None and focus is None:
+            sky, water = layout.zones["levers"], layout.zones["brakes"]
+            self.boat.set_zones(
+                QRectF(sky.x, sky.y, sky.w, sky.h), QRectF(water.x, water.y, water.w, water.h)
+            )
+        height = self.banner.set_text(title, destination, layout.width)
+        self.banner.setPos(0, -height - GAP)
+        self.setSceneRect(
+            QRectF(
+                -GAP, -height - 2 * GAP, layout.width + 2 * GAP, layout.height + height + 3 * GAP
+            )
+        )
+        self.apply_spotlight(data.spotlight)
+
+    def _room_focus(self, data: BoardData) -> tuple[str, int | None] | None:
+        """(zone, cluster id or None) the room screen is focused on, or None (whole board)."""
+        if not self.look.room or not data.spotlight:
+            return None
+        what, _, ref = data.spotlight.partition(":")
+        if what == "zone" and ref in self.zones:
+            return ref, None
+        if what == "cluster" and ref.isdigit() and int(ref) in self.clusters:
+            return self.clusters[int(ref)].cluster.zone, int(ref)
+        return None
+
+    def _blocks(self, kind, members, loose, card_width: float, focus) -> dict[str, list[Block]]:
+        """What each zone holds, measured at this card width (focus: the room's spotlight)."""
+        inner = card_width - GAP  # cards inside a cluster are inset
+        if focus is not None and focus[1] is not None:
+            # A spotlit cluster: its cards spread over the screen's columns.
+            return {
+                focus[0]: [Block(f"c{i.card.id}", i.measure(card_width)) for i in members[focus[1]]]
+            }
+        blocks: dict[str, list[Block]] = {z: [] for z in kind.zone_keys}
+        for cid, citem in sorted(self.clusters.items(), key=lambda kv: kv[1].cluster.position):
+            zone = citem.cluster.zone
+            if zone not in blocks:
+                continue
+            blocks[zone].append(
+                Block(
+                    f"k{cid}",
+                    is_cluster=True,
+                    collapsed=citem.cluster.collapsed,
+                    children=[(f"c{i.card.id}", i.measure(inner)) for i in members[cid]],
+                    header=citem.header_height(card_width, len(members[cid])),
+                )
+            )
+        for zone, items in loose.items():
+            blocks[zone].extend(Block(f"c{i.card.id}", i.measure(card_width)) for i in items)
+        if focus is not None:
+            return {focus[0]: blocks[focus[0]]}
+        return blocks
+
+    def _title(self, data: BoardData) -> str:
+        label = KINDS[data.kind].label
+        if data.combined:
+            return f"{label} — vue combinée de tous les sous-groupes"
+        parts = [data.title] + ([data.subgroup] if data.subgroup else [])
+        title = " — ".join(parts)
+        return title if label.casefold() in title.casefold() else f"{label} : {title}"
+
+    # -- search and spotlight -----------------------------------------------------------------
+    def apply_search(self, query: str) -> int:
+        """Highlight matching cards, dim the others; returns how many match."""
+        self.query = query.strip()
+        count = 0
+        for item in self.cards.values():
+            if not self.query:
+                item.set_match(None)
+                continue
+            hit = matches(item.card.text + " " + item.card.author, self.query)
+            count += hit
+            item.set_match(hit)
+        return count
+
+    def spotlight_rect(self, spotlight: str) -> QRectF | None:
+        what, _, ref = spotlight.partition(":")
+        if what == "zone" and ref in self.zones:
+            return self.zones[ref].rect
+        if what == "cluster" and ref.isdigit() and int(ref) in self.clusters:
+            item = self.clusters[int(ref)]
+            if item.isVisible():
+                return item.mapRectToScene(item.rect)
+        return None
+
+    def apply_spotlight(self, spotlight: str) -> None:
+        """On the room screen, everything outside the spotlit zone or cluster fades.
+
+        The control window keeps every card at full strength: it is where one works.
+        """
+        self.spotlight = spotlight
+        rect = self.spotlight_rect(spotlight) if spotlight and self.look.room else None
+        if rect is None and not self._faded:
+            return  # nothing faded, nothing to restore: the usual case, kept cheap
+        self._faded = rect is not None
+        for item in [*self.cards.values(), *self.clusters.values(), *self.zones.values()]:
+            if rect is None:
+                inside = True
+            else:
+                inside = rect.adjusted(-2, -2, 2, 2).contains(
+                    item.sceneBoundingRect().adjusted(3, 3, -3, -3)
+                )
+            if isinstance(item, CardItem) and item.matched is False:
+                continue
+            item.setOpacity(1.0 if inside else 0.18)

@@ -1,0 +1,117 @@
+"""The bar of actions on the selected cards and sous-thématiques (on the zones' line)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+
+from kitcop_desktop.domain.palette import OKABE_ITO
+from kitcop_desktop.ui import icons
+
+COLOURS = [
+    ("Couleur de la zone", ""),
+    ("Bleu", OKABE_ITO["blue"]),
+    ("Bleu ciel", OKABE_ITO["sky"]),
+    ("Vert", OKABE_ITO["green"]),
+    ("Jaune", OKABE_ITO["yellow"]),
+    ("Orange", OKABE_ITO["orange"]),
+    ("Vermillon", OKABE_ITO["vermilion"]),
+    ("Rose", OKABE_ITO["purple"]),
+]
+HINT = (
+    "Glissez un post-it sur un autre pour créer une sous-thématique · double-clic pour modifier "
+    "· Suppr pour supprimer"
+)
+
+
+def _tool(text: str, icon: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setIcon(icons.icon(icon))
+    button.setToolTip(tip)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    button.setAutoRaise(True)
+    return button
+
+
+class SelectionBar(QWidget):
+    """Actions on the selected cards and clusters; a hint when nothing is selected."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        self.label = QLabel("")
+        self.label.setObjectName("PageSubtitle")
+        self.group = _tool("Regrouper", "group", "Regrouper en sous-thématique")
+        self.dissolve = _tool("Dissoudre", "ungroup", "Dissoudre la sous-thématique")
+        self.merge = _tool(
+            "Fusionner", "merge", "Fusionner en un post-it (ils disent la même chose ; compté ×n)"
+        )
+        self.colour = _tool("Couleur", "colour", "Couleur des post-it choisis")
+        self.colour.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.colour_menu = QMenu(self.colour)
+        self.colour.setMenu(self.colour_menu)
+        self.delete = _tool("Supprimer", "delete", "Supprimer (Suppr), annulable")
+        self.vote = _tool("Envoyer au vote", "voting", "Créer un vote par gommettes")
+        self.actions = _tool("Fiches actions", "actions", "« On commence » → fiches actions")
+        row.addWidget(self.label)
+        self.buttons = (
+            self.group,
+            self.merge,
+            self.dissolve,
+            self.colour,
+            self.delete,
+            self.vote,
+            self.actions,
+        )
+        for b in self.buttons:
+            row.addWidget(b)
+        self.compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """On a narrow window: icons only, and no hint (it would be cut)."""
+        self.compact = compact
+        style = (
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if compact
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        for b in self.buttons:
+            b.setToolButtonStyle(style)
+
+    def connect_to(self, editor) -> None:
+        self.group.clicked.connect(editor.group_selected)
+        self.dissolve.clicked.connect(editor.dissolve_selected)
+        self.merge.clicked.connect(editor.merge_selected)
+        for label, value in COLOURS:
+            self.colour_menu.addAction(label, lambda v=value: editor.recolour_selected(v))
+        self.delete.clicked.connect(editor.delete_selected)
+        self.vote.clicked.connect(editor.send_selected_to_vote)
+        self.actions.clicked.connect(editor.start_to_actions)
+
+    def show_selection(self, cards: int, clusters: int, editable: bool, kiss: bool) -> None:
+        if cards or clusters:
+            # Short: it shares the zones' line; the tooltip says it in full.
+            n = cards + clusters
+            self.label.setText(f"{n} choisi{'s' if n > 1 else ''} :")
+            parts = []
+            if cards:
+                parts.append(f"{cards} post-it")
+            if clusters:
+                parts.append(f"{clusters} sous-thématique{'s' if clusters > 1 else ''}")
+            self.label.setToolTip(" et ".join(parts))
+        elif not editable:
+            self.label.setText("Vue combinée : lecture seule")
+        else:
+            self.label.setText("")
+        self.label.setMinimumWidth(self.label.sizeHint().width())  # never cut
+        self.group.setEnabled(editable and cards > 0)
+        self.dissolve.setEnabled(editable and clusters > 0)
+        self.merge.setEnabled(editable and cards > 1)
+        self.colour.setEnabled(editable and cards > 0)
+        self.delete.setEnabled(editable and cards > 0)
+        self.vote.setEnabled(cards > 0 or clusters > 0)
+        self.actions.setVisible(kiss)
+        self.actions.setEnabled(editable)

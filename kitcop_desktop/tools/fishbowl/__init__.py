@@ -1,0 +1,1 @@
+"""The fishbowl tool (bocal à poisson) and speaking rounds (tours de parole)."""

@@ -1,0 +1,234 @@
+"""The live part of the fishbowl in the control window: the centre chairs and the circle.
+
+A chair card shows who sits there and how long they spoke; one click on « Parle » marks the
+speaker, « Sort » frees the chair. The circle lists everyone else: Enter or a double-click
+seats the selected person on the empty chair. This widget only emits what the facilitator asked
+for; the panel turns it into an undoable command.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain import fishbowl as rules
+from kitcop_desktop.tools.fishbowl.bowl_data import BowlData
+from kitcop_desktop.ui.icons import icon
+
+CARD_QSS = """
+#ChairCard { background: white; border: 2px solid #c9d1de; border-radius: 10px; }
+#ChairCard[speaking="true"] { border: 3px solid #0072B2; background: #eaf4fb; }
+#ChairCard[empty="true"] { background: #f6f7f9; border: 2px dashed #8a94a6; }
+"""
+
+
+def spoken_text(person: rules.PersonStats) -> str:
+    """« 2 min 05 s · 3 fois », or « Pas encore parlé »."""
+    if not person.turns:
+        return "Pas encore parlé"
+    return f"{rules.speaking_clock(person.seconds)} · {person.turns} fois"
+
+
+class ElidedLabel(QLabel):
+    """One line that ends in « … » when too narrow (a long name never pushes the card)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setMinimumWidth(20)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt API
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._elide()
+        super().resizeEvent(event)
+
+    def _elide(self) -> None:
+        metrics = self.fontMetrics()
+        super().setText(metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
+
+    def sizeHint(self):  # noqa: D102 - Qt API
+        hint = super().sizeHint()
+        hint.setWidth(20)
+        return hint
+
+
+class ChairCard(QFrame):
+    speak_clicked = Signal(int)  # member id
+    leave_clicked = Signal(int)
+
+    def __init__(self, chair: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ChairCard")
+        self.chair = chair
+        self.member_id: int | None = None
+        self.number = QLabel(f"Chaise {chair + 1}")
+        self.number.setStyleSheet("color: #4a5468; font-size: 9pt;")
+        self.name = ElidedLabel()
+        self.name.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        self.time = ElidedLabel()
+        self.time.setStyleSheet("color: #4a5468;")
+        self.speak = QPushButton(icon("speaker"), "Parle")
+        self.speak.setCheckable(True)
+        self.speak.setToolTip(f"Marquer qui parle (touche {chair + 1})")
+        self.leave = QPushButton("Sort")
+        self.leave.setToolTip("Libérer cette chaise")
+        self.speak.clicked.connect(
+            lambda: self.member_id and self.speak_clicked.emit(self.member_id)
+        )
+        self.leave.clicked.connect(
+            lambda: self.member_id and self.leave_clicked.emit(self.member_id)
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.speak, 1)
+        buttons.addWidget(self.leave)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.number)
+        layout.addWidget(self.name)
+        layout.addWidget(self.time)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.setMinimumHeight(112)
+
+    def show_member(self, member_id: int | None, name: str, speaking: bool, spoken: str) -> None:
+        self.member_id = member_id
+        empty = member_id is None
+        self.name.setText("Chaise vide" if empty else name)
+        self.time.setText("Libre pour qui veut parler" if empty else spoken)
+        self.speak.setVisible(not empty)
+        self.leave.setVisible(not empty)
+        self.speak.setChecked(speaking)
+        self.speak.setText("Parle…" if speaking else "Parle")
+        self.setProperty("speaking", "true" if speaking else "false")
+        self.setProperty("empty", "true" if empty else "false")
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class CentreView(QWidget):
+    """Chairs above, the circle below; signals carry member ids."""
+
+    seat_requested = Signal(int)
+    speak_requested = Signal(int)
+    leave_requested = Signal(int)
+    latecomer_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(CARD_QSS)
+        self.cards: list[ChairCard] = []
+        self.grid = QGridLayout()
+        self.grid.setSpacing(8)
+        centre_title = QLabel("Au centre")
+        centre_title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        circle_title = QLabel("Le cercle — Entrée ou double-clic : s'asseoir sur la chaise vide")
+        circle_title.setStyleSheet("font-weight: bold;")
+        circle_title.setWordWrap(True)
+        self.circle = QListWidget()
+        self.circle.setAlternatingRowColors(True)
+        self.circle.setMinimumHeight(110)
+        self.circle.itemActivated.connect(self._activated)
+        self.seat_button = QPushButton(icon("chair"), "Asseoir au centre")
+        self.seat_button.clicked.connect(self._seat_selected)
+        self.latecomer = QLineEdit()
+        self.latecomer.setPlaceholderText("Retardataire : prénom nom")
+        self.latecomer.returnPressed.connect(self._add_latecomer)
+        add = QPushButton(icon("new"), "Ajouter")
+        add.setToolTip("Ajouter au cercle et à la liste d'émargement")
+        add.clicked.connect(self._add_latecomer)
+        row = QHBoxLayout()
+        row.addWidget(self.latecomer, 1)
+        row.addWidget(add)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(centre_title)
+        layout.addLayout(self.grid)
+        layout.addWidget(circle_title)
+        layout.addWidget(self.circle, 1)
+        layout.addWidget(self.seat_button)
+        layout.addLayout(row)
+
+    def _ensure_cards(self, chairs: int) -> None:
+        if len(self.cards) == chairs:
+            return
+        for card in self.cards:
+            self.grid.removeWidget(card)
+            card.hide()  # at once: deleteLater waits for the event loop
+            card.deleteLater()
+        self.cards = []
+        columns = 2 if chairs <= 4 else 3
+        for chair in range(chairs):
+            card = ChairCard(chair)
+            card.speak_clicked.connect(self.speak_requested)
+            card.leave_clicked.connect(self.leave_requested)
+            self.grid.addWidget(card, chair // columns, chair % columns)
+            self.cards.append(card)
+
+    def show_bowl(self, data: BowlData, now: datetime) -> None:
+        """Fill chairs and circle from the data; times as of `now`."""
+        self._ensure_cards(data.chairs)
+        centre = data.centre
+        seconds = {p.member_id: p for p in data.stats(now).people}
+        for card in self.cards:
+            who = centre.seated.get(card.chair)
+            person = seconds.get(who)
+            spoken = spoken_text(person) if person is not None else ""
+            card.show_member(who, data.name(who), who is not None and who == centre.speaker, spoken)
+        selected = self.selected_member()
+        self.circle.clear()
+        seated = set(centre.seated.values())
+        for m in data.members:
+            if m.id in seated:
+                continue
+            person = seconds.get(m.id)
+            time = rules.speaking_clock(person.seconds) if person and person.turns else "pas encore"
+            item = QListWidgetItem(f"{m.name}  —  {time}")
+            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            self.circle.addItem(item)
+            if m.id == selected:
+                self.circle.setCurrentItem(item)
+
+    def update_times(self, data: BowlData, now: datetime) -> None:
+        """Only the times (each second while someone speaks): no list rebuilt, no flicker."""
+        seconds = {p.member_id: p for p in data.stats(now).people}
+        for card in self.cards:
+            person = seconds.get(card.member_id)
+            if person is not None:
+                card.time.setText(spoken_text(person))
+
+    def selected_member(self) -> int | None:
+        item = self.circle.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.seat_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _seat_selected(self) -> None:
+        member = self.selected_member()
+        if member is not None:
+            self.seat_requested.emit(member)
+
+    def _add_latecomer(self) -> None:
+        text = self.latecomer.text()
+        if text.strip():
+            self.latecomer_requested.emit(text)

@@ -1,0 +1,208 @@
+"""What the facilitator's clicks in the fishbowl tab do: each one is one undoable command
+around a storage operation, timed by the injected clock (`self.clock`).
+
+A mixin of BowlPanel, which provides ctx, clock, focus, fishbowl_id, data and the widgets.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog
+
+from kitcop_desktop.domain import fishbowl as rules
+from kitcop_desktop.storage import fishbowl as ops
+
+AREA = "fishbowl"
+
+
+class BowlCommands:
+    def _push(self, text: str, do, undo=None):
+        return self.ctx.push(
+            text, area=AREA, do=do, undo=undo or (lambda s, snap: ops.restore_live(s, snap))
+        )
+
+    def new_item(self) -> None:
+        """Ctrl+N: a new fishbowl from the attendance list."""
+
+        def do(s):
+            return ops.create(s, self.ctx.workshop_id).id
+
+        created = self.ctx.push(
+            "Nouveau bocal",
+            area=AREA,
+            do=do,
+            undo=lambda s, bowl_id: ops.delete_fishbowl(s, bowl_id),
+        )
+        if created is not None:
+            self.fishbowl_id = created
+            self.reload()
+            self.focus.show("bowl", created)
+
+    def delete_current(self) -> None:
+        bowl_id = self.fishbowl_id
+        if bowl_id is None:
+            return
+        self.ctx.push(
+            "Supprimer le bocal",
+            area=AREA,
+            do=lambda s: ops.delete_fishbowl(s, bowl_id),
+            undo=lambda s, data: ops.recreate(s, data),
+        )
+
+    def _save_setup(self, field: str, value) -> None:
+        if self._loading or self.data is None or getattr(self.data, field) == value:
+            return
+        bowl_id = self.fishbowl_id
+        if (
+            self.ctx.push(
+                "Modifier le bocal",
+                area=AREA,
+                do=lambda s: ops.update_setup(s, bowl_id, **{field: value}),
+                undo=lambda s, previous: ops.update_setup(s, bowl_id, **previous),
+            )
+            is None
+        ):
+            self._show()  # refused: the field shows the stored value again
+
+    def _question_typed(self) -> None:
+        if not self._loading:
+            self._question_timer.start()
+
+    def seat(self, member_id: int) -> None:
+        """Seat someone on the empty chair; on the last free chair, ask who leaves."""
+        bowl_id, now = self.fishbowl_id, self.clock.wall()
+        if self.data is None:
+            return
+        centre = self.data.centre
+        try:
+            plan = rules.plan_seat(centre, member_id, now)
+        except ValueError as exc:
+            self.ctx.show_message(str(exc))
+            return
+        leaver = None
+        if plan.must_leave:
+            options = [(who, self.data.name(who)) for _, who in sorted(centre.seated.items())]
+            leaver = self.choose_leaver(self.data.name(member_id), options, plan.proposed_leaver)
+            if leaver is None:
+                return
+        name = self.data.name(member_id)
+        self._push(
+            f"{name} s'assoit au centre", lambda s: ops.seat(s, bowl_id, member_id, now, leaver)
+        )
+
+    def choose_leaver(self, newcomer: str, options: list[tuple[int, str]], proposed: int | None):
+        """Ask who leaves the centre (the longest seated proposed first); None = cancelled.
+
+        Tests replace this method: it opens a modal dialog."""
+        names = [name for _, name in options]
+        ids = [who for who, _ in options]
+        current = ids.index(proposed) if proposed in ids else 0
+        choice, ok = QInputDialog.getItem(
+            self,
+            "Une chaise doit rester vide",
+            f"{newcomer} s'assoit : qui sort du centre ?\n(proposé : assis·e depuis le plus longtemps)",
+            names,
+            current,
+            False,
+        )
+        return ids[names.index(choice)] if ok and choice in names else None
+
+    def speak(self, member_id: int) -> None:
+        bowl_id, now = self.fishbowl_id, self.clock.wall()
+        name = self.data.name(member_id) if self.data else ""
+        self._push(f"{name} parle", lambda s: ops.speak(s, bowl_id, member_id, now))
+
+    def stop_speaking(self) -> None:
+        bowl_id, now = self.fishbowl_id, self.clock.wall()
+        self._push("Plus personne ne parle", lambda s: ops.stop_speaking(s, bowl_id, now))
+
+    def leave(self, member_id: int) -> None:
+        bowl_id, now = self.fishbowl_id, self.clock.wall()
+        name = self.data.name(member_id) if self.data else ""
+        self._push(f"{name} sort du centre", lambda s: ops.leave(s, bowl_id, member_id, now))
+
+    def toggle_timebox(self) -> None:
+        bowl_id, now = self.fishbowl_id, self.clock.wall()
+        if bowl_id is not None:
+            self._push("Minuteur du bocal", lambda s: ops.toggle_timebox(s, bowl_id, now))
+
+    def extend(self, seconds: int) -> None:
+        bowl_id = self.fishbowl_id
+        if bowl_id is not None:
+            text = "Une minute de plus" if seconds > 0 else "Une minute de moins"
+            self._push(text, lambda s: ops.extend_timebox(s, bowl_id, seconds))
+
+    def finish(self) -> None:
+        bowl_id, now = self.fishbowl_id, self.clock.wall()
+        self._push("Terminer le bocal", lambda s: ops.finish(s, bowl_id, now))
+
+    def _set_shown(self, *, notes=None, stats=None) -> None:
+        if self._loading or self.fishbowl_id is None:
+            return
+        bowl_id = self.fishbowl_id
+        text = "Révéler les notes" if notes else "Écran de salle du bocal"
+        if notes:
+            self.focus.notes_page = 0
+        self._push(text, lambda s: ops.set_shown(s, bowl_id, notes=notes, stats=stats))
+
+    def add_latecomer(self, name: str) -> None:
+        bowl_id = self.fishbowl_id
+        if bowl_id is None:
+            return
+        if (
+            self.ctx.push(
+                f"Ajouter {name.strip()}",
+                area=AREA,
+                do=lambda s: ops.add_latecomer(s, bowl_id, name),
+                undo=lambda s, added: ops.undo_latecomer(s, added),
+            )
+            is not None
+        ):
+            self.centre.latecomer.clear()
+            self.ctx.hub.notify("participants", self.ctx.workshop_id)
+
+    def sync_members(self) -> None:
+        bowl_id = self.fishbowl_id
+        if bowl_id is None:
+            return
+        added = self.ctx.push(
+            "Reprendre la liste d'émargement",
+            area=AREA,
+            do=lambda s: ops.sync_members(s, bowl_id),
+            undo=lambda s, ids: ops.remove_members(s, ids),
+        )
+        if added is not None:
+            count = len(added) if isinstance(added, list) else 0
+            self.ctx.show_message(
+                f"{count} personne(s) ajoutée(s) au cercle."
+                if count
+                else "Tout le monde est déjà dans le cercle."
+            )
+
+    def add_note(self, heading: str, text: str) -> None:
+        bowl_id = self.fishbowl_id
+        self.ctx.push(
+            "Ajouter une note",
+            area=AREA,
+            do=lambda s: ops.add_note(s, bowl_id, heading, text),
+            undo=lambda s, note_id: ops.delete_note(s, note_id),
+        )
+
+    def edit_note(self, note_id: int, text: str) -> None:
+        if (
+            self.ctx.push(
+                "Modifier une note",
+                area=AREA,
+                do=lambda s: ops.update_note(s, note_id, text),
+                undo=lambda s, previous: ops.update_note(s, note_id, previous),
+            )
+            is None
+        ):
+            self.reload()
+
+    def delete_note(self, note_id: int) -> None:
+        self.ctx.push(
+            "Supprimer une note",
+            area=AREA,
+            do=lambda s: ops.delete_note(s, note_id),
+            undo=lambda s, data: ops.restore_note(s, data),
+        )

@@ -1,0 +1,71 @@
+"""One read of a fishbowl, as plain data the views share; statistics recomputed each second
+from these facts without touching the database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from kitcop_desktop.domain import fishbowl as rules
+from kitcop_desktop.domain.countdown import CountdownFacts
+from kitcop_desktop.storage import fishbowl as store_ops
+from kitcop_desktop.storage.engine import Store
+from kitcop_desktop.storage.models.fishbowl import Fishbowl
+
+
+@dataclass
+class BowlData:
+    id: int
+    title: str
+    question: str
+    chairs: int
+    timebox_minutes: int
+    state: str
+    notes_revealed: bool
+    stats_shown: bool
+    timebox: CountdownFacts
+    members: list[rules.Member]
+    seatings: list[rules.Seating]
+    turns: list[rules.Turn]
+    notes: list[store_ops.NoteData] = field(default_factory=list)
+
+    @property
+    def centre(self) -> rules.Centre:
+        return rules.centre(self.chairs, self.seatings, self.turns)
+
+    def name(self, member_id: int | None) -> str:
+        for m in self.members:
+            if m.id == member_id:
+                return m.name
+        return ""
+
+    def stats(self, now: datetime) -> rules.FishbowlStats:
+        return rules.stats(self.members, self.seatings, self.turns, now)
+
+
+def list_bowls(store: Store, workshop_id: int) -> list[tuple[int, str]]:
+    with store.read() as s:
+        return [(fb.id, fb.title) for fb in store_ops.list_fishbowls(s, workshop_id)]
+
+
+def load_bowl(store: Store, fishbowl_id: int) -> BowlData | None:
+    """The fishbowl as data, or None when it no longer exists (deleted, undone)."""
+    with store.read() as s:
+        fb = s.get(Fishbowl, fishbowl_id)
+        if fb is None:
+            return None
+        return BowlData(
+            id=fb.id,
+            title=fb.title,
+            question=fb.question,
+            chairs=fb.chairs,
+            timebox_minutes=fb.timebox_minutes,
+            state=fb.state,
+            notes_revealed=fb.notes_revealed,
+            stats_shown=fb.stats_shown,
+            timebox=store_ops.timebox_facts(fb),
+            members=[rules.Member(m.id, m.name, m.category) for m in store_ops.members(s, fb.id)],
+            seatings=store_ops.seatings(s, fb.id),
+            turns=store_ops.turns(s, fb.id),
+            notes=store_ops.note_data(s, fb.id),
+        )

@@ -1,0 +1,306 @@
+"""The « Bocal à poisson » tab: setup, the live centre, speaking time and the private notes.
+
+Every click is one undoable command around a storage operation, timed by the injected clock.
+Keys while the tool is active (no text field focused): 1…9 mark who speaks on that chair,
+0 stops the speaker, Space starts/pauses the timebox, + / − one minute more / less.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain import fishbowl as rules
+from kitcop_desktop.domain.countdown import Countdown
+from kitcop_desktop.tools.fishbowl.bowl_centre import CentreView
+from kitcop_desktop.tools.fishbowl.bowl_commands import AREA, BowlCommands
+from kitcop_desktop.tools.fishbowl.bowl_data import BowlData, list_bowls, load_bowl
+from kitcop_desktop.tools.fishbowl.bowl_notes import NotesView
+from kitcop_desktop.tools.fishbowl.bowl_stats import StatsView
+from kitcop_desktop.tools.fishbowl.clock import clock_of
+from kitcop_desktop.tools.fishbowl.focus import room_focus
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
+
+# The clicker turns the pages of revealed notes (partage des enjeux).
+PAGE_KEYS = {
+    Qt.Key.Key_PageDown: 1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_PageUp: -1,
+    Qt.Key.Key_Left: -1,
+}
+
+
+class BowlPanel(BowlCommands, QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.clock = clock_of(ctx)
+        self.focus = room_focus(ctx)
+        self.fishbowl_id: int | None = None
+        self.data: BowlData | None = None
+        self._loading = False
+        self._shown_id: int | None = None
+
+        # --- which fishbowl ---
+        self.picker = QComboBox()
+        self.picker.currentIndexChanged.connect(self._picked)
+        new = QPushButton(icon("new"), "Nouveau bocal")
+        new.clicked.connect(self.new_item)
+        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button.setObjectName("Danger")
+        self.delete_button.clicked.connect(self.delete_current)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Bocal :"))
+        top.addWidget(self.picker, 1)
+        self.setup_button = QPushButton("Préparation")
+        self.setup_button.setCheckable(True)
+        self.setup_button.setToolTip(
+            "Montrer / cacher le titre, la question, les chaises, la durée"
+        )
+        top.addWidget(self.setup_button)
+        top.addWidget(new)
+        top.addWidget(self.delete_button)
+
+        # --- setup ---
+        self.title = QLineEdit()
+        self.title.editingFinished.connect(lambda: self._save_setup("title", self.title.text()))
+        self.chairs = QSpinBox()
+        self.chairs.setRange(rules.MIN_CHAIRS, rules.MAX_CHAIRS)
+        self.chairs.setSuffix(" chaises")
+        self.chairs.editingFinished.connect(lambda: self._save_setup("chairs", self.chairs.value()))
+        self.timebox = QSpinBox()
+        self.timebox.setRange(1, 240)
+        self.timebox.setSuffix(" min")
+        self.timebox.editingFinished.connect(
+            lambda: self._save_setup("timebox_minutes", self.timebox.value())
+        )
+        self.question = QPlainTextEdit()
+        self.question.setPlaceholderText("La question montrée à la salle")
+        self.question.setFixedHeight(58)
+        self._question_timer = QTimer(self, singleShot=True, interval=900)
+        self._question_timer.timeout.connect(
+            lambda: self._save_setup("question", self.question.toPlainText())
+        )
+        self.question.textChanged.connect(self._question_typed)
+        setup = self.setup = QGroupBox("Préparation")
+        self.setup_button.toggled.connect(setup.setVisible)
+        form = QFormLayout(setup)
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(QLabel("Au centre :"))
+        row.addWidget(self.chairs)
+        row.addWidget(QLabel("Durée :"))
+        row.addWidget(self.timebox)
+        form.addRow("Titre :", row)
+        form.addRow("Question :", self.question)
+        sync = QPushButton(
+            icon("user"), "Ajouter au cercle les présent·es de la liste d'émargement"
+        )
+        sync.clicked.connect(self.sync_members)
+        form.addRow("", sync)
+
+        # --- live controls ---
+        self.countdown = BigCountdown()
+        self.countdown.setFixedSize(220, 84)
+        self.play = QPushButton(icon("play"), "Démarrer")
+        self.play.setToolTip("Démarrer / mettre en pause le minuteur (Espace)")
+        self.play.clicked.connect(self.toggle_timebox)
+        more = QPushButton(icon("plus_minute"), "1 min")
+        more.setToolTip("Une minute de plus (+)")
+        more.clicked.connect(lambda: self.extend(60))
+        less = QPushButton(icon("minus_minute"), "1 min")
+        less.setToolTip("Une minute de moins (−)")
+        less.clicked.connect(lambda: self.extend(-60))
+        self.finish_button = QPushButton(icon("stop"), "Terminer le bocal")
+        self.finish_button.clicked.connect(self.finish)
+        self.show_stats = QCheckBox("Temps de parole à l'écran")
+        self.show_stats.toggled.connect(lambda on: self._set_shown(stats=on))
+        self.reveal_notes = QCheckBox("Révéler les notes à l'écran")
+        self.reveal_notes.setToolTip("Pour le partage des enjeux : la salle voit les notes")
+        self.reveal_notes.toggled.connect(lambda on: self._set_shown(notes=on))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QVBoxLayout()
+        line = QHBoxLayout()
+        for b in (self.play, more, less, self.finish_button):
+            line.addWidget(b)
+        line.addStretch(1)
+        buttons.addLayout(line)
+        line2 = QHBoxLayout()
+        line2.addWidget(self.show_stats)
+        line2.addWidget(self.reveal_notes)
+        line2.addStretch(1)
+        buttons.addLayout(line2)
+        buttons.addWidget(self.status)
+        live = QHBoxLayout()
+        live.addWidget(self.countdown)
+        live.addLayout(buttons, 1)
+
+        # --- centre, statistics, notes ---
+        self.centre = CentreView()
+        self.centre.seat_requested.connect(self.seat)
+        self.centre.speak_requested.connect(self.speak)
+        self.centre.leave_requested.connect(self.leave)
+        self.centre.latecomer_requested.connect(self.add_latecomer)
+        self.stats = StatsView()
+        self.notes = NotesView()
+        self.notes.add_requested.connect(self.add_note)
+        self.notes.edit_requested.connect(self.edit_note)
+        self.notes.delete_requested.connect(self.delete_note)
+        self.side = QTabWidget()
+        self.side.addTab(self.stats, icon("clock"), "Temps de parole")
+        self.side.addTab(self.notes, icon("note"), "Prise de notes (privée)")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.centre)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([500, 500])  # half each: names in the statistics stay readable
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(setup)
+        body.addLayout(live)
+        body.addWidget(splitter, 1)
+        self.empty = QLabel(
+            "Aucun bocal à poisson pour cet atelier. « Nouveau bocal » en prépare un avec la "
+            "liste d'émargement, 4 chaises au centre et la question « Nous sommes en 2030 et… »."
+        )
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body, 1)
+
+        self.ticker = QTimer(self, interval=1000)
+        self.ticker.timeout.connect(self._tick)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    # --- loading --------------------------------------------------------------------------
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if workshop_id == self.ctx.workshop_id and area in (AREA, "participants", "workshop"):
+            self.reload()
+
+    def reload(self) -> None:
+        bowls = list_bowls(self.ctx.store, self.ctx.workshop_id)
+        ids = [b[0] for b in bowls]
+        if self.fishbowl_id not in ids:
+            self.fishbowl_id = ids[-1] if ids else None
+        self._loading = True
+        self.picker.clear()
+        for bowl_id, title in bowls:
+            self.picker.addItem(title, bowl_id)
+        if self.fishbowl_id is not None:
+            self.picker.setCurrentIndex(ids.index(self.fishbowl_id))
+        self._loading = False
+        self.data = load_bowl(self.ctx.store, self.fishbowl_id) if self.fishbowl_id else None
+        self.empty.setVisible(self.data is None)
+        self.body.setVisible(self.data is not None)
+        self.delete_button.setEnabled(self.data is not None)
+        self._show()
+        if self.focus.tab == "bowl" and self.focus.fishbowl_id != self.fishbowl_id:
+            self.focus.show("bowl", self.fishbowl_id)
+
+    def _picked(self, index: int) -> None:
+        if not self._loading and index >= 0:
+            self.fishbowl_id = self.picker.itemData(index)
+            self.reload()
+            self.focus.show("bowl", self.fishbowl_id)
+
+    def _show(self) -> None:
+        data = self.data
+        if data is None:
+            self.ticker.stop()
+            self.countdown.set_countdown(None)
+            return
+        self._loading = True
+        for widget, value in ((self.title, data.title), (self.question, data.question)):
+            if not widget.hasFocus():
+                widget.setPlainText(value) if widget is self.question else widget.setText(value)
+        if self._shown_id != data.id:  # a new fishbowl opens on its setup until it starts
+            self._shown_id = data.id
+            self.setup_button.setChecked(data.state == "setup")
+        self.setup.setVisible(self.setup_button.isChecked())
+        self.chairs.setValue(data.chairs)
+        self.timebox.setValue(data.timebox_minutes)
+        self.show_stats.setChecked(data.stats_shown)
+        self.reveal_notes.setChecked(data.notes_revealed)
+        self._loading = False
+        cd = Countdown.from_facts(data.timebox, self.clock)
+        self.countdown.set_countdown(cd)
+        self.play.setText("Pause" if cd.running else "Démarrer")
+        self.play.setIcon(icon("pause" if cd.running else "play"))
+        finished = data.state == "finished"
+        self.finish_button.setEnabled(not finished)
+        self.centre.setEnabled(not finished)
+        now = self.clock.wall()
+        self.centre.show_bowl(data, now)
+        self.stats.show_stats(data.stats(now))
+        self.notes.show_notes(data.notes)
+        self.status.setText(self._status_text(data))
+        if data.centre.speaker is not None and not finished:
+            self.ticker.start()
+        else:
+            self.ticker.stop()
+
+    def _status_text(self, data: BowlData) -> str:
+        if data.state == "finished":
+            return "Bocal terminé. Ctrl+Z le rouvre ; les notes restent modifiables."
+        if data.state == "setup":
+            return "Asseyez quelqu'un au centre pour commencer (le minuteur démarre avec)."
+        speaker = data.name(data.centre.speaker)
+        return f"Parle : {speaker}" if speaker else "Personne ne parle."
+
+    def _tick(self) -> None:
+        if self.data is not None:
+            now = self.clock.wall()
+            self.centre.update_times(self.data, now)
+            self.stats.show_stats(self.data.stats(now))
+
+    # --- keys -----------------------------------------------------------------------------
+    def handle_room_key(self, event) -> bool:
+        if self.data is None:
+            return False
+        key, text = event.key(), event.text()
+        if self.data.notes_revealed and key in PAGE_KEYS:
+            self.focus.turn_notes(PAGE_KEYS[key])
+            return True
+        if self.data.state == "finished":
+            return False
+        if key == Qt.Key.Key_Space:
+            self.toggle_timebox()
+            return True
+        if text in ("+", "="):
+            self.extend(60)
+            return True
+        if text in ("-", "−"):
+            self.extend(-60)
+            return True
+        if text == "0":
+            self.stop_speaking()
+            return True
+        if len(text) == 1 and text in "123456789":
+            who = self.data.centre.seated.get(int(text) - 1)
+            if who is not None:
+                self.speak(who)
+                return True
+        return False

@@ -1,0 +1,81 @@
+"""Speaking time for the facilitator: per person, share of the total, who has not spoken yet,
+and the breakdown by actor category. Read-only; refreshed each second while someone speaks."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain import fishbowl as rules
+
+COLUMNS = ("Personne", "Temps", "Fois", "Part")
+
+
+class StatsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.total = QLabel()
+        self.total.setStyleSheet("font-weight: bold;")
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.silent = QLabel()
+        self.silent.setWordWrap(True)
+        self.categories = QLabel()
+        self.categories.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.total)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.silent)
+        layout.addWidget(self.categories)
+
+    def show_stats(self, stats: rules.FishbowlStats) -> None:
+        self.total.setText(f"Temps de parole total : {rules.speaking_clock(stats.total_seconds)}")
+        if self.table.rowCount() != len(stats.people):
+            self.table.setRowCount(len(stats.people))
+        for row, p in enumerate(stats.people):
+            values = (
+                p.name,
+                rules.speaking_clock(p.seconds),
+                str(p.turns),
+                rules.percent(p.share),
+            )
+            for column, value in enumerate(values):
+                item = self.table.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if column >= 1:
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
+                    self.table.setItem(row, column, item)
+                if item.text() != value:
+                    item.setText(value)
+                if column == 0:
+                    item.setToolTip(rules.CATEGORY_LABELS.get(p.category, "—"))
+        if stats.silent:
+            self.silent.setText("Pas encore parlé : " + ", ".join(stats.silent))
+        else:
+            self.silent.setText("Tout le monde a parlé.")
+        parts = [
+            f"{rules.CATEGORY_LABELS.get(cat, '—')} {rules.percent(share)}"
+            for cat, share in sorted(stats.category_share.items(), key=lambda kv: -kv[1])
+            if cat
+        ]
+        self.categories.setText("Par catégorie d'acteurs : " + " · ".join(parts) if parts else "")

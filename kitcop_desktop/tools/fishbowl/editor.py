@@ -1,0 +1,74 @@
+"""The fishbowl tool's editor: two tabs, « Bocal à poisson » and « Tours de parole ».
+
+The shell's hooks (keys, Ctrl+N, activation) go to the tab in front; the room screen follows
+that tab through the shared RoomFocus.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from kitcop_desktop.tools.fishbowl.bowl_panel import BowlPanel
+from kitcop_desktop.tools.fishbowl.focus import room_focus
+from kitcop_desktop.tools.fishbowl.round_panel import RoundPanel
+from kitcop_desktop.ui.icons import icon
+
+
+class FishbowlEditor(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.focus = room_focus(ctx)
+        self.bowl = BowlPanel(ctx)
+        self.rounds = RoundPanel(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.bowl, icon("fishbowl"), "Bocal à poisson")
+        self.tabs.addTab(self.rounds, icon("speaker"), "Tours de parole")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.tabs)
+        if not self.bowl.data and self.rounds.data:
+            self.tabs.setCurrentWidget(self.rounds)
+        self._tab_changed()
+
+    def current_panel(self) -> BowlPanel | RoundPanel:
+        return self.tabs.currentWidget()
+
+    def _tab_changed(self, _index: int = 0) -> None:
+        if self.current_panel() is self.bowl:
+            self.focus.show("bowl", self.bowl.fishbowl_id)
+        else:
+            self.focus.show("rounds", self.rounds.round_id)
+
+    # --- the shell's hooks ------------------------------------------------------------------
+    def handle_room_key(self, event) -> bool:
+        return self.current_panel().handle_room_key(event)
+
+    def new_item(self) -> None:
+        self.current_panel().new_item()
+
+    def focus_item(self, ref_id: int) -> None:
+        """activate_tool("fishbowl", id) shows that fishbowl; a negative id, -round_id, shows
+        that speaking round (so a séquence can open its météo or its déclusion)."""
+        if ref_id < 0:
+            self.tabs.setCurrentWidget(self.rounds)
+            self.rounds.round_id = -ref_id
+            self.rounds.reload()
+        else:
+            self.tabs.setCurrentWidget(self.bowl)
+            self.bowl.fishbowl_id = ref_id
+            self.bowl.reload()
+        self._tab_changed()
+
+    def activated(self) -> None:
+        self.bowl.reload()
+        self.rounds.reload()
+        self._tab_changed()
+
+    def deactivated(self) -> None:
+        self.bowl.ticker.stop()
+
+    def print_part(self) -> str:
+        """Ctrl+P preselects the part of the tab in front."""
+        return "fishbowl" if self.current_panel() is self.bowl else "rounds"

@@ -1,0 +1,167 @@
+"""What the room screen shows while this tool is active: the fishbowl or the current round,
+whichever tab the facilitator has in front (RoomFocus). Reloads on change notifications."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kitcop_desktop.domain import speaking_round as rules
+from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.storage import rounds as round_ops
+from kitcop_desktop.storage.models.fishbowl import SpeakingRound
+from kitcop_desktop.storage.rounds import RoundData
+from kitcop_desktop.tools.fishbowl.bowl_data import list_bowls, load_bowl
+from kitcop_desktop.tools.fishbowl.clock import clock_of
+from kitcop_desktop.tools.fishbowl.focus import room_focus
+from kitcop_desktop.tools.fishbowl.room_bowl import (
+    BODY,
+    COUNTDOWN_FRACTION,
+    BowlRoom,
+    fit_sentences,
+    french_spacing,
+    room_label,
+    text_height,
+)
+from kitcop_desktop.ui import theme
+from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
+
+# The speaker's name: large when it fits, never below the room's body size.
+SPEAKER_FRACTIONS = (1 / 9, 1 / 12, 1 / 16, 1 / 20)
+
+
+class RoundRoom(QWidget):
+    """The round on the room screen: the prompt, who speaks (large), who is next, the time."""
+
+    def __init__(self, clock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self._prompt = ""
+        self.kicker = room_label(ROOM["accent"])
+        self.prompt = room_label(ROOM["muted"])
+        self.speaker = room_label()
+        self.speaker.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.upcoming = room_label(ROOM["muted"])
+        self.upcoming.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown = BigCountdown()
+        self.countdown.set_room_style(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.kicker)
+        layout.addWidget(self.prompt)
+        layout.addStretch(1)
+        layout.addWidget(self.speaker)
+        layout.addWidget(self.upcoming)
+        layout.addStretch(1)
+        layout.addWidget(self.countdown)
+
+    def show_round(self, data: RoundData | None, facts) -> None:
+        if data is None:
+            self.kicker.setText("Tour de parole")
+            self._prompt = ""
+            self.speaker.setText("")
+            self.upcoming.setText("")
+            self.countdown.set_countdown(None)
+            self.countdown.hide()
+            return
+        entries = [rules.Entry(e.id, i, e.status) for i, e in enumerate(data.entries)]
+        done, total = rules.progress(entries)
+        title = data.title if data.title == data.kind_label else f"{data.kind_label} — {data.title}"
+        position = done + (1 if data.current_entry_id is not None else 0)
+        self.kicker.setText(f"{title} · {position} sur {total}")
+        self._prompt = french_spacing(data.prompt)
+        current = next((e for e in data.entries if e.id == data.current_entry_id), None)
+        following_id = rules.next_speaker(entries, data.current_entry_id)
+        following = next((e.name for e in data.entries if e.id == following_id), "")
+        if current is not None:
+            self.speaker.setText(current.name)
+            self.upcoming.setText(
+                f"Ensuite\u00a0: {following}" if following else "Dernière personne"
+            )
+            self.countdown.set_countdown(rules.SpeakerCountdown.from_facts(facts, self.clock))
+            self.countdown.show()
+        else:
+            finished = data.state == "finished"
+            self.speaker.setText("Merci à toutes et à tous\u00a0!" if finished else data.title)
+            # At the end, the words said aloud come back together (never « rester impliqué·e »).
+            words = " · ".join(e.word for e in data.entries if e.word)
+            self.upcoming.setText(words if finished else f"On commence par\u00a0: {following}")
+            self.countdown.set_countdown(None)
+            self.countdown.hide()
+        self._fit()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._fit()
+        super().resizeEvent(event)
+
+    def _fit(self) -> None:
+        """Sizes from the screen height; what does not fit gives way in this order: the
+        speaker's name steps down from 1/9 to 1/20 of the height, then the prompt keeps only
+        its first whole sentences. The countdown keeps its quarter of the screen."""
+        h = max(240, self.window().height())
+        margin = max(16, self.width() // 30)
+        self.layout().setContentsMargins(margin, margin // 2, margin, margin // 2)
+        width = max(50, self.width() - 2 * margin)
+        for label, bold in ((self.kicker, True), (self.prompt, False), (self.upcoming, False)):
+            label.setFont(theme.room_font(h, BODY, bold=bold))
+        self.countdown.setFixedHeight(int(h * COUNTDOWN_FRACTION))
+        body = QFontMetrics(self.prompt.font()).height()
+        room = self.height() - margin - 6 * self.layout().spacing() - 2 * body
+        if self.countdown.isVisibleTo(self):
+            room -= self.countdown.height()
+        name = self.speaker.text()
+        for fraction in SPEAKER_FRACTIONS:
+            font = theme.room_font(h, fraction, bold=True)
+            needed = text_height(name, QFontMetrics(font), width)
+            if needed <= room - body or fraction == SPEAKER_FRACTIONS[-1]:
+                break
+        self.speaker.setFont(font)
+        self.prompt.setText(
+            fit_sentences(self._prompt, QFontMetrics(self.prompt.font()), width, room - needed)
+        )
+
+
+class FishbowlRoomView(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.focus = room_focus(ctx)
+        clock = clock_of(ctx)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(f"background: {ROOM['background']};")
+        self.bowl = BowlRoom(clock)
+        self.round = RoundRoom(clock)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.bowl)
+        self.stack.addWidget(self.round)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.focus.changed.connect(self.reload)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if workshop_id == self.ctx.workshop_id and area in ("fishbowl", "rounds", "participants"):
+            self.reload()
+
+    def reload(self) -> None:
+        if self.focus.tab == "rounds":
+            self.stack.setCurrentWidget(self.round)
+            data, facts = None, None
+            if self.focus.round_id is not None:
+                with self.ctx.store.read() as s:
+                    rnd = s.get(SpeakingRound, self.focus.round_id)
+                    if rnd is not None:
+                        data = round_ops.round_data(s, rnd.id)
+                        facts = round_ops.speaker_facts(rnd)
+            self.round.show_round(data, facts)
+        else:
+            self.stack.setCurrentWidget(self.bowl)
+            bowl_id = self.focus.fishbowl_id
+            if bowl_id is None:
+                bowls = list_bowls(self.ctx.store, self.ctx.workshop_id)
+                bowl_id = bowls[-1][0] if bowls else None
+            data = load_bowl(self.ctx.store, bowl_id) if bowl_id else None
+            # The pager knows how many pages fit: keep the shared page within them.
+            self.focus.notes_page = self.bowl.show_bowl(data, self.focus.notes_page)

@@ -1,0 +1,451 @@
+"""The « Tours de parole » tab: météo, brise-glace, présentation croisée, déclusion.
+
+Participants speak in order with a per-speaker countdown shown on the room screen. Keys while
+the tool is active: PageDown / Right next speaker, PageUp / Left back, Space pause, L « plus
+tard ». The word or phrase each person gives is typed in the capture field (Enter saves it).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain import speaking_round as rules
+from kitcop_desktop.storage import rounds as ops
+from kitcop_desktop.storage.rounds import RoundData
+from kitcop_desktop.tools.fishbowl.clock import clock_of
+from kitcop_desktop.tools.fishbowl.focus import room_focus
+from kitcop_desktop.tools.fishbowl.round_table import RoundTable
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
+
+AREA = "rounds"
+INVOLVED_CHOICES = (
+    ("Rester impliqué·e ? —", None),
+    ("Oui, reste impliqué·e", True),
+    ("Non", False),
+)
+
+
+def load_rounds(store, workshop_id: int) -> list[RoundData]:
+    with store.read() as s:
+        return ops.list_rounds(s, workshop_id)
+
+
+class RoundPanel(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.clock = clock_of(ctx)
+        self.focus = room_focus(ctx)
+        self.round_id: int | None = None
+        self.data: RoundData | None = None
+        self._loading = False
+        self._shown_id: int | None = None
+        self._word_entry: int | None = None
+
+        self.picker = QComboBox()
+        self.picker.currentIndexChanged.connect(self._picked)
+        new = QToolButton()
+        new.setText("Nouveau tour")
+        new.setIcon(icon("new"))
+        new.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        new.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(new)
+        for kind, label in rules.KINDS.items():
+            action = QAction(label, menu)
+            action.triggered.connect(lambda _c=False, k=kind: self.create_round(k))
+            menu.addAction(action)
+        new.setMenu(menu)
+        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button.setObjectName("Danger")
+        self.delete_button.clicked.connect(self.delete_current)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Tour :"))
+        top.addWidget(self.picker, 1)
+        self.setup_button = QPushButton("Préparation")
+        self.setup_button.setCheckable(True)
+        self.setup_button.setToolTip(
+            "Montrer / cacher le titre, la consigne et le temps par personne"
+        )
+        top.addWidget(self.setup_button)
+        top.addWidget(new)
+        top.addWidget(self.delete_button)
+
+        self.title = QLineEdit()
+        self.title.editingFinished.connect(lambda: self._save("title", self.title.text()))
+        self.seconds = QSpinBox()
+        self.seconds.setRange(10, rules.MAX_SPEAKER_SECONDS)
+        self.seconds.setSingleStep(15)
+        self.seconds.setSuffix(" s par personne")
+        self.seconds.editingFinished.connect(
+            lambda: self._save("seconds_per_speaker", self.seconds.value())
+        )
+        self.prompt = QPlainTextEdit()
+        self.prompt.setFixedHeight(52)
+        self._prompt_timer = QTimer(self, singleShot=True, interval=900)
+        self._prompt_timer.timeout.connect(lambda: self._save("prompt", self.prompt.toPlainText()))
+        self.prompt.textChanged.connect(
+            lambda: None if self._loading else self._prompt_timer.start()
+        )
+        setup = self.setup = QGroupBox("Préparation")
+        self.setup_button.toggled.connect(setup.setVisible)
+        form = QFormLayout(setup)
+        row = QHBoxLayout()
+        row.addWidget(self.title, 1)
+        row.addWidget(self.seconds)
+        form.addRow("Titre :", row)
+        form.addRow("Consigne :", self.prompt)
+
+        self.countdown = BigCountdown()
+        self.countdown.setFixedSize(200, 84)
+        self.speaker = QLabel()
+        self.speaker.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.speaker.setWordWrap(True)
+        self.upcoming = QLabel()
+        self.upcoming.setStyleSheet("color: #4a5468;")
+        self.next_button = QPushButton(icon("next"), "Suivant")
+        self.next_button.setObjectName("Primary")
+        self.next_button.setToolTip("Personne suivante (Page suivante ou →)")
+        self.next_button.clicked.connect(self.next_speaker)
+        back = QPushButton(icon("previous"), "Précédent")
+        back.setToolTip("Revenir à la personne précédente (Page précédente ou ←)")
+        back.clicked.connect(self.previous_speaker)
+        later = QPushButton("Plus tard")
+        later.setToolTip("Passer et revenir à la fin du tour (L) ; deux fois : passe son tour")
+        later.clicked.connect(self.skip)
+        self.pause_button = QPushButton(icon("pause"), "Pause")
+        self.pause_button.setToolTip("Mettre en pause le minuteur (Espace)")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.finish_button = QPushButton(icon("stop"), "Terminer")
+        self.finish_button.clicked.connect(self.finish)
+        buttons = QHBoxLayout()
+        for b in (back, self.next_button, later, self.pause_button, self.finish_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.word = QLineEdit()
+        self.word.setPlaceholderText("Le mot ou la phrase de la personne, puis Entrée")
+        self.word.returnPressed.connect(self.capture_word)
+        self.involved = QComboBox()
+        for label, _value in INVOLVED_CHOICES:
+            self.involved.addItem(label)
+        self.involved.activated.connect(lambda _i: self.capture_word())
+        capture = QHBoxLayout()
+        self.word_label = QLabel("Mot :")
+        capture.addWidget(self.word_label)
+        capture.addWidget(self.word, 1)
+        capture.addWidget(self.involved)
+        info = QVBoxLayout()
+        info.addWidget(self.speaker)
+        info.addWidget(self.upcoming)
+        info.addLayout(buttons)
+        info.addLayout(capture)
+        live = QHBoxLayout()
+        live.addWidget(self.countdown)
+        live.addLayout(info, 1)
+
+        self.table = RoundTable()
+        self.table.word_edited.connect(lambda entry, text: self.set_word(entry, text))
+        up = QPushButton(icon("up"), "")
+        up.setToolTip("Parler plus tôt")
+        up.clicked.connect(lambda: self.move(-1))
+        down = QPushButton(icon("down"), "")
+        down.setToolTip("Parler plus tard")
+        down.clicked.connect(lambda: self.move(1))
+        self.latecomer = QLineEdit()
+        self.latecomer.setPlaceholderText("Retardataire : prénom nom, puis Entrée")
+        self.latecomer.returnPressed.connect(self.add_latecomer)
+        sync = QPushButton(icon("user"), "Présent·es")
+        sync.setToolTip("Ajouter à la fin les présent·es de la liste d'émargement")
+        sync.clicked.connect(self.sync_entries)
+        order = QHBoxLayout()
+        order.addWidget(up)
+        order.addWidget(down)
+        order.addWidget(self.latecomer, 1)
+        order.addWidget(sync)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(setup)
+        body.addLayout(live)
+        body.addWidget(self.table, 1)
+        body.addLayout(order)
+        self.empty = QLabel(
+            "Aucun tour de parole pour l'instant. « Nouveau tour » : météo, brise-glace, "
+            "présentation croisée ou déclusion, dans l'ordre de la liste d'émargement."
+        )
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.body, 1)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    # --- loading --------------------------------------------------------------------------
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if workshop_id == self.ctx.workshop_id and area in (AREA, "participants"):
+            self.reload()
+
+    def reload(self) -> None:
+        all_rounds = load_rounds(self.ctx.store, self.ctx.workshop_id)
+        ids = [r.id for r in all_rounds]
+        if self.round_id not in ids:
+            self.round_id = ids[-1] if ids else None
+        self._loading = True
+        self.picker.clear()
+        for r in all_rounds:
+            self.picker.addItem(
+                f"{r.kind_label} — {r.title}" if r.title != r.kind_label else r.title, r.id
+            )
+        if self.round_id is not None:
+            self.picker.setCurrentIndex(ids.index(self.round_id))
+        self._loading = False
+        self.data = next((r for r in all_rounds if r.id == self.round_id), None)
+        self.empty.setVisible(self.data is None)
+        self.body.setVisible(self.data is not None)
+        self.delete_button.setEnabled(self.data is not None)
+        self._show()
+
+    def _picked(self, index: int) -> None:
+        if not self._loading and index >= 0:
+            self.round_id = self.picker.itemData(index)
+            self.reload()
+            self.focus.show("rounds", self.round_id)
+
+    def current_entry(self):
+        if self.data is None:
+            return None
+        return next((e for e in self.data.entries if e.id == self.data.current_entry_id), None)
+
+    def _show(self) -> None:
+        data = self.data
+        if data is None:
+            self.countdown.set_countdown(None)
+            return
+        self._loading = True
+        if not self.title.hasFocus():
+            self.title.setText(data.title)
+        if not self.prompt.hasFocus():
+            self.prompt.setPlainText(data.prompt)
+        self.seconds.setValue(data.seconds_per_speaker)
+        if self._shown_id != data.id:  # a new round opens on its setup until it starts
+            self._shown_id = data.id
+            self.setup_button.setChecked(data.state == "setup")
+        self.setup.setVisible(self.setup_button.isChecked())
+        self._loading = False
+        current = self.current_entry()
+        with self.ctx.store.read() as s:
+            facts = ops.speaker_facts(ops.get(s, data.id))
+        cd = rules.SpeakerCountdown.from_facts(facts, self.clock) if current else None
+        self.countdown.set_countdown(cd)
+        self.pause_button.setText("Reprendre" if cd and not cd.running else "Pause")
+        done, total = rules.progress(
+            [rules.Entry(e.id, i, e.status) for i, e in enumerate(data.entries)]
+        )
+        if current is not None:
+            self.speaker.setText(f"À la parole : {current.name}")
+        elif data.state == "finished":
+            self.speaker.setText("Tour terminé")
+        else:
+            self.speaker.setText("Pas encore commencé")
+        following = self._following()
+        position = done + (1 if current is not None else 0)
+        progress = f"{position} sur {total}"
+        self.upcoming.setText(f"{progress} · Ensuite : {following}" if following else progress)
+        self.next_button.setText("Démarrer" if data.state == "setup" and not current else "Suivant")
+        self.word_label.setText(f"Mot de {current.name} :" if current else "Mot :")
+        self.word.setEnabled(current is not None)
+        # The field belongs to one person: a new speaker always gets a fresh field, even when
+        # the facilitator's cursor is still in it (PageDown from the field).
+        current_id = current.id if current is not None else None
+        if current_id != self._word_entry or not self.word.hasFocus():
+            self.word.setText(current.word if current is not None else "")
+        self._word_entry = current_id
+        closing = data.kind == "closing"
+        self.involved.setVisible(closing)
+        if current is not None:
+            values = [v for _, v in INVOLVED_CHOICES]
+            self.involved.setCurrentIndex(values.index(current.stay_involved))
+        self.table.show_round(data)
+
+    def _following(self) -> str:
+        data = self.data
+        entries = [rules.Entry(e.id, i, e.status) for i, e in enumerate(data.entries)]
+        nxt = rules.next_speaker(entries, data.current_entry_id)
+        return next((e.name for e in data.entries if e.id == nxt), "")
+
+    # --- commands -------------------------------------------------------------------------
+    def _live(self, text: str, operation) -> None:
+        round_id, now = self.round_id, self.clock.wall()
+        if round_id is None:
+            return
+        self.ctx.push(
+            text,
+            area=AREA,
+            do=lambda s: operation(s, round_id, now),
+            undo=lambda s, snap: ops.restore_live(s, snap),
+        )
+
+    def create_round(self, kind: str) -> None:
+        created = self.ctx.push(
+            f"Nouveau tour : {rules.KINDS[kind]}",
+            area=AREA,
+            do=lambda s: ops.create_round(s, self.ctx.workshop_id, kind).id,
+            undo=lambda s, round_id: ops.delete_round(s, round_id),
+        )
+        if created is not None:
+            self.round_id = created
+            self.reload()
+            self.focus.show("rounds", created)
+
+    def new_item(self) -> None:
+        """Ctrl+N: a new météo (the most common round)."""
+        self.create_round("check_in")
+
+    def delete_current(self) -> None:
+        round_id = self.round_id
+        if round_id is not None:
+            self.ctx.push(
+                "Supprimer le tour",
+                area=AREA,
+                do=lambda s: ops.delete_round(s, round_id),
+                undo=lambda s, data: ops.recreate_round(s, data),
+            )
+
+    def _save(self, field: str, value) -> None:
+        if self._loading or self.data is None or getattr(self.data, field) == value:
+            return
+        round_id = self.round_id
+        if (
+            self.ctx.push(
+                "Modifier le tour",
+                area=AREA,
+                do=lambda s: ops.update_round(s, round_id, **{field: value}),
+                undo=lambda s, previous: ops.update_round(s, round_id, **previous),
+            )
+            is None
+        ):
+            self._show()
+
+    def next_speaker(self) -> None:
+        self.capture_word(quiet=True)
+        self._live("Personne suivante", ops.next_speaker)
+
+    def previous_speaker(self) -> None:
+        self._live("Personne précédente", ops.previous_speaker)
+
+    def skip(self) -> None:
+        self._live("Plus tard", ops.skip)
+
+    def toggle_pause(self) -> None:
+        self._live("Pause du tour", ops.toggle_pause)
+
+    def finish(self) -> None:
+        self.capture_word(quiet=True)
+        self._live("Terminer le tour", ops.finish)
+
+    def capture_word(self, quiet: bool = False) -> None:
+        """Save the word typed for the current speaker (and, at a déclusion, their choice)."""
+        current = self.current_entry()
+        if current is None:
+            return
+        involved = INVOLVED_CHOICES[self.involved.currentIndex()][1]
+        text = self.word.text()
+        if text.strip() == current.word and involved == current.stay_involved:
+            return
+        if quiet and not text.strip() and involved is None:
+            return
+        self.set_word(current.id, text, involved if self.data.kind == "closing" else ops.UNCHANGED)
+
+    def set_word(self, entry_id: int, text: str, involved=ops.UNCHANGED) -> None:
+        if (
+            self.ctx.push(
+                "Noter un mot",
+                area=AREA,
+                do=lambda s: ops.set_word(s, entry_id, text, involved),
+                undo=lambda s, previous: ops.restore_word(s, entry_id, previous),
+            )
+            is None
+        ):
+            self.reload()
+
+    def move(self, step: int) -> None:
+        entry = self.table.selected_entry()
+        if entry is not None:
+            self.ctx.push(
+                "Changer l'ordre",
+                area=AREA,
+                do=lambda s: ops.move_entry(s, entry, step),
+                undo=lambda s, snap: ops.restore_live(s, snap),
+            )
+
+    def add_latecomer(self) -> None:
+        round_id, name = self.round_id, self.latecomer.text()
+        if round_id is None or not name.strip():
+            return
+        if (
+            self.ctx.push(
+                f"Ajouter {name.strip()}",
+                area=AREA,
+                do=lambda s: ops.add_latecomer(s, round_id, name),
+                undo=lambda s, added: ops.undo_latecomer(s, added),
+            )
+            is not None
+        ):
+            self.latecomer.clear()
+            self.ctx.hub.notify("participants", self.ctx.workshop_id)
+
+    def sync_entries(self) -> None:
+        round_id = self.round_id
+        if round_id is None:
+            return
+        added = self.ctx.push(
+            "Reprendre la liste d'émargement",
+            area=AREA,
+            do=lambda s: ops.sync_entries(s, round_id),
+            undo=lambda s, ids: ops.remove_entries(s, ids),
+        )
+        if added is not None:
+            count = len(added) if isinstance(added, list) else 0
+            self.ctx.show_message(
+                f"{count} personne(s) ajoutée(s) au tour."
+                if count
+                else "Tout le monde est déjà dans ce tour."
+            )
+
+    # --- keys -----------------------------------------------------------------------------
+    def handle_room_key(self, event) -> bool:
+        if self.data is None:
+            return False
+        key = event.key()
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right):
+            if self.data.state != "finished":
+                self.next_speaker()
+            return True
+        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
+            self.previous_speaker()
+            return True
+        if key == Qt.Key.Key_Space and self.current_entry() is not None:
+            self.toggle_pause()
+            return True
+        if key == Qt.Key.Key_L and self.current_entry() is not None:
+            self.skip()
+            return True
+        return False

@@ -1,0 +1,179 @@
+"""The campaign: interviews done against the kit's 12–30 target, who was met, and the synthesis
+of freins and leviers, sent to a speedboat board in one action (one undo step)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.interview_guides import (
+    TARGET_MAX,
+    TARGET_MIN,
+    campaign_progress,
+    mark_kind,
+)
+from kitcop_desktop.domain.palette import ZONE_COLOURS
+from kitcop_desktop.storage import interviews
+from kitcop_desktop.storage.interviews_campaign import campaign_board_id, unsend
+
+
+class CampaignView(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.last_board_id: int | None = None
+        self.progress = QProgressBar()
+        self.progress.setRange(0, TARGET_MAX)
+        self.progress.setFormat(f"%v entretiens réalisés (objectif : {TARGET_MIN} à {TARGET_MAX})")
+        self.progress_text = QLabel()
+        self.progress_text.setWordWrap(True)
+        self.tables = {}
+        tables_row = QHBoxLayout()
+        for key, title in (
+            ("professions", "Professions"),
+            ("sectors", "Secteurs"),
+            ("territories", "Territoires"),
+        ):
+            table = QTableWidget(0, 2)
+            table.setHorizontalHeaderLabels([title, "Entretiens"])
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            table.horizontalHeader().setSectionResizeMode(
+                1, QHeaderView.ResizeMode.ResizeToContents
+            )
+            table.verticalHeader().hide()
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.setAlternatingRowColors(True)
+            self.tables[key] = table
+            tables_row.addWidget(table)
+        self.brakes = self._zone_list()
+        self.levers = self._zone_list()
+        self.brakes_title = QLabel()
+        self.levers_title = QLabel()
+        zones = QHBoxLayout()
+        for title, widget in ((self.brakes_title, self.brakes), (self.levers_title, self.levers)):
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(widget, 1)
+            zones.addLayout(column)
+        self.send_button = QPushButton("Envoyer au speedboat")
+        self.send_button.setObjectName("Primary")
+        self.send_button.setToolTip(
+            "Chaque frein et levier devient un post-it, avec son entretien d'origine "
+            "(pseudonyme seulement). Ce qui est déjà envoyé ne l'est pas deux fois."
+        )
+        self.send_button.clicked.connect(self.send_to_board)
+        self.open_board = QPushButton("Voir le speedboat")
+        self.open_board.clicked.connect(
+            lambda: self.ctx.activate_tool("boards", self.last_board_id)
+        )
+        self.open_board.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_board)
+        buttons.addWidget(self.send_button)
+
+        layout = QVBoxLayout(self)
+        heading = QLabel("Campagne d'entretiens")
+        heading.setObjectName("PageTitle")
+        layout.addWidget(heading)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.progress_text)
+        layout.addWidget(QLabel("<b>Profils rencontrés</b> — pour voir qui manque"))
+        layout.addLayout(tables_row, 2)
+        layout.addWidget(QLabel("<b>Synthèse des passages marqués</b>"))
+        layout.addLayout(zones, 3)
+        layout.addLayout(buttons)
+        ctx.hub.changed.connect(self._on_changed)
+        self.refresh()
+
+    @staticmethod
+    def _zone_list() -> QListWidget:
+        widget = QListWidget()
+        widget.setWordWrap(True)
+        widget.setAlternatingRowColors(True)
+        return widget
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if area in ("interviews", "boards") and workshop_id == self.ctx.workshop_id:
+            self.refresh()
+
+    def refresh(self) -> None:
+        with self.ctx.store.read() as s:
+            table = interviews.profile_table(s, self.ctx.workshop_id)
+            syn = interviews.synthesis(s, self.ctx.workshop_id)
+            self.last_board_id = campaign_board_id(s, self.ctx.workshop_id)
+        self.open_board.setEnabled(self.last_board_id is not None)
+        self.progress.setValue(min(table.done, TARGET_MAX))
+        self.progress_text.setText(
+            campaign_progress(table.done)
+            + (
+                f" ({table.planned - table.done} en cours ou à venir)"
+                if table.planned > table.done
+                else ""
+            )
+        )
+        for key in ("professions", "sectors", "territories"):
+            rows = getattr(table, key)
+            widget = self.tables[key]
+            widget.setRowCount(len(rows))
+            for row, (value, count) in enumerate(rows):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(value)
+                widget.setItem(row, 0, cell)
+                number = QTableWidgetItem(str(count))
+                number.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                widget.setItem(row, 1, number)
+        for widget, title, items, zone, label in (
+            (self.brakes, self.brakes_title, syn.brakes, "brakes", "Freins et difficultés"),
+            (self.levers, self.levers_title, syn.levers, "levers", "Leviers"),
+        ):
+            colour = ZONE_COLOURS[zone]
+            title.setText(f"<span style='color:{colour}'>■</span> <b>{label}</b> ({len(items)})")
+            widget.clear()
+            for item in items:
+                kind = mark_kind(item.kind).label
+                sent = " ✓ envoyé" if item.sent else ""
+                entry = QListWidgetItem(f"{item.text}\n{kind} — {item.pseudonym}{sent}")
+                entry.setForeground(QColor("#1d2330"))
+                widget.addItem(entry)
+        unsent = len(syn.unsent)
+        self.send_button.setEnabled(unsent > 0)
+        self.send_button.setText(
+            f"Envoyer au speedboat ({unsent})" if unsent else "Tout est sur le speedboat"
+        )
+
+    def send_to_board(self) -> None:
+        """All freins and leviers not yet sent become post-its on a speedboat (one undo step)."""
+        workshop_id = self.ctx.workshop_id
+
+        def do(s):
+            mark_ids = [i.mark_id for i in interviews.synthesis(s, workshop_id).unsent]
+            board_id, card_ids = interviews.send_synthesis_to_board(s, workshop_id)
+            return board_id, card_ids, mark_ids
+
+        def undo(s, result):
+            _board_id, card_ids, mark_ids = result
+            unsend(s, card_ids, mark_ids)
+
+        # Area "boards": the speedboat refreshes on do, undo and redo; this view listens to it too.
+        result = self.ctx.push("Envoyer la synthèse au speedboat", area="boards", do=do, undo=undo)
+        if result is None:
+            return
+        board_id, card_ids, _ = result
+        self.last_board_id = board_id
+        self.open_board.setEnabled(True)
+        n = len(card_ids)
+        self.ctx.show_message(f"{n} post-it envoyé{'s' if n > 1 else ''} au speedboat.")

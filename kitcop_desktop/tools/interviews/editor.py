@@ -1,0 +1,294 @@
+"""The interviews tool in the control window: interviews, campaign, guides.
+
+Left, the interviews by pseudonym; right, the chosen one's card, notes and restitution.
+Ctrl+N starts a new interview with the chosen guide; Ctrl+F filters the list. Erasing an
+interviewee is the one action that cannot be undone: it is confirmed once, naming what goes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.storage import interviews
+from kitcop_desktop.storage.interviews_campaign import cards_from
+from kitcop_desktop.tools.interviews.campaign_view import CampaignView
+from kitcop_desktop.tools.interviews.guides_view import GuidesView
+from kitcop_desktop.tools.interviews.interview_form import InterviewForm
+from kitcop_desktop.tools.interviews.note_taking import NoteTaking
+from kitcop_desktop.tools.interviews.report_view import ReportView
+
+NO_GUIDE = -1
+
+
+class InterviewsEditor(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interview_id: int | None = None
+        with ctx.store.write() as s:  # the kit's guides are always there to start from
+            interviews.ensure_builtin_guides(s, ctx.workshop_id)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filtrer (profession, secteur, territoire…)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.interview_list = QListWidget()
+        self.interview_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.interview_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.interview_list.currentItemChanged.connect(self._select)
+        self.guide_combo = QComboBox()
+        self.guide_combo.setToolTip("Guide utilisé pour les nouveaux entretiens")
+        new_button = QPushButton("Nouvel entretien")
+        new_button.setToolTip("Nouvel entretien avec le guide choisi (Ctrl+N)")
+        new_button.setObjectName("Primary")
+        new_button.clicked.connect(self.new_item)
+        self.erase_button = QPushButton("Effacer définitivement…")
+        self.erase_button.setObjectName("Danger")
+        self.erase_button.setToolTip("Efface l'entretien et tout ce qui en vient, sans retour.")
+        self.erase_button.clicked.connect(self.erase_current)
+        self.left = left = QWidget()
+        left.setMinimumWidth(230)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.interview_list, 1)
+        guide_label = QLabel("Guide des nouveaux entretiens :")
+        guide_label.setWordWrap(True)
+        left_layout.addWidget(guide_label)
+        left_layout.addWidget(self.guide_combo)
+        left_layout.addWidget(new_button)
+        left_layout.addWidget(self.erase_button)
+
+        self.form = InterviewForm(ctx)
+        self.notes = NoteTaking(ctx)
+        self.report = ReportView(ctx)
+        self.pages = QTabWidget()
+        self.pages.addTab(self.form, "Fiche")
+        self.pages.addTab(self.notes, "Prise de notes")
+        self.pages.addTab(self.report, "Restitution")
+        self.pages.currentChanged.connect(self._page_changed)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([250, 900])
+
+        self.campaign = CampaignView(ctx)
+        self.guides = GuidesView(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, "Entretiens")
+        self.tabs.addTab(self.campaign, "Campagne")
+        self.tabs.addTab(self.guides, "Guides")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.tabs)
+        ctx.hub.changed.connect(self._on_changed)
+        self.refresh()
+
+    # --- list --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        with self.ctx.store.read() as s:
+            rows = interviews.list_interviews(s, self.ctx.workshop_id)
+            guides = [(g.id, g.title) for g in interviews.list_guides(s, self.ctx.workshop_id)]
+        chosen = self.guide_combo.currentData()
+        self.guide_combo.blockSignals(True)
+        self.guide_combo.clear()
+        for guide_id, title in guides:
+            self.guide_combo.addItem(title, guide_id)
+        self.guide_combo.addItem("Sans guide (notes libres)", NO_GUIDE)
+        index = self.guide_combo.findData(chosen)
+        self.guide_combo.setCurrentIndex(max(0, index))
+        self.guide_combo.blockSignals(False)
+
+        keep = self.interview_id
+        self.interview_list.blockSignals(True)
+        self.interview_list.clear()
+        for row in rows:
+            when = row.date.strftime("%d/%m/%Y") if row.date else "sans date"
+            state = "✓ " if row.done else "○ "
+            item = QListWidgetItem(f"{state}{row.pseudonym} · {when}\n{row.profession or '—'}")
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setData(
+                Qt.ItemDataRole.UserRole + 1,
+                " ".join(
+                    [row.pseudonym, row.profession, row.structure, row.sector, row.territory]
+                ).casefold(),
+            )
+            item.setToolTip(
+                f"{row.pseudonym} — {row.profession or 'profession non renseignée'}\n"
+                + ("Réalisé" if row.done else "À réaliser ou en cours")
+            )
+            self.interview_list.addItem(item)
+        self.interview_list.blockSignals(False)
+        ids = [r.id for r in rows]
+        if keep in ids:
+            self.interview_list.setCurrentRow(ids.index(keep))
+        elif ids:
+            self.interview_list.setCurrentRow(0)
+        else:
+            self._show(None)
+        self._apply_filter(self.filter.text())
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.casefold().strip()
+        for row in range(self.interview_list.count()):
+            item = self.interview_list.item(row)
+            item.setHidden(bool(needle) and needle not in item.data(Qt.ItemDataRole.UserRole + 1))
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if area == "interviews" and workshop_id == self.ctx.workshop_id:
+            self.refresh()
+
+    def _select(self, current, _previous) -> None:
+        self._show(current.data(Qt.ItemDataRole.UserRole) if current else None)
+
+    def _show(self, interview_id: int | None) -> None:
+        if interview_id == self.interview_id and interview_id is not None:
+            return
+        self.flush()
+        self.interview_id = interview_id
+        self.erase_button.setEnabled(interview_id is not None)
+        self.form.load(interview_id)
+        self.notes.load(interview_id)
+        self.report.load(interview_id)
+
+    def _page_changed(self, _index: int) -> None:
+        self.flush()
+        # Taking notes wants the whole width: the list comes back on the other pages.
+        self.left.setVisible(self.pages.currentWidget() is not self.notes)
+        if self.pages.currentWidget() is self.notes:
+            self.notes.go_to(max(0, self.notes.current_index))
+
+    def flush(self) -> None:
+        """Write any notes still waiting for their autosave."""
+        self.notes.flush()
+        self.report.flush()
+
+    # --- shell hooks ----------------------------------------------------------------------------
+    def new_item(self) -> None:
+        """Ctrl+N: a new interview with the chosen guide, its card ready to fill."""
+        workshop_id = self.ctx.workshop_id
+        guide_id = self.guide_combo.currentData()
+        guide_id = None if guide_id in (None, NO_GUIDE) else guide_id
+        # Undo takes the interview out with a snapshot of all that was typed since (typing
+        # is not an undo step), and redo puts it back: undoing never loses notes.
+        held: dict = {}
+
+        def do(s):
+            held["id"] = interviews.create_interview(s, workshop_id, guide_id).id
+            return held
+
+        def undo(s, _held):
+            held["snapshot"] = interviews.remove_interview(s, held["id"])
+
+        def redo(s, _held):
+            interviews.restore_interview(s, held["snapshot"])
+
+        result = self.ctx.push("Nouvel entretien", area="interviews", do=do, undo=undo, redo=redo)
+        if result is not None:
+            self.tabs.setCurrentIndex(0)
+            self.focus_item(held["id"])
+            self.pages.setCurrentWidget(self.form)
+            self.form.focus_first()
+
+    def search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def focus_item(self, ref_id: int) -> None:
+        for row in range(self.interview_list.count()):
+            if self.interview_list.item(row).data(Qt.ItemDataRole.UserRole) == ref_id:
+                self.tabs.setCurrentIndex(0)
+                self.interview_list.setCurrentRow(row)
+                return
+
+    def print_part(self) -> str:
+        """Ctrl+P preselects the interviews part (restitutions, pseudonymised)."""
+        return "interviews"
+
+    def activated(self) -> None:
+        self.refresh()
+
+    def deactivated(self) -> None:
+        self.flush()
+
+    def handle_room_key(self, event) -> bool:
+        """Clicker keys step through the questions while notes are shown."""
+        if self.tabs.currentIndex() != 0 or self.pages.currentWidget() is not self.notes:
+            return False
+        if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_Right):
+            self.notes.next_question()
+            return True
+        if event.key() in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
+            self.notes.previous_question()
+            return True
+        return False
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        self.flush()  # leaving the page never loses typing
+        super().hideEvent(event)
+
+    # --- erasing for good -------------------------------------------------------------------------
+    def erase_summary(self, interview_id: int) -> str:
+        """The sentence that names exactly what erasing will remove."""
+        with self.ctx.store.read() as s:
+            iv = interviews.get(s, interview_id)
+            answers = sum(1 for a in iv.answers if a.notes.strip())
+            marks = len(iv.marks)
+            has_name = bool(interviews.real_name(s, interview_id))
+            cards = cards_from(s, interview_id)
+            pseudonym = iv.pseudonym
+        parts = [
+            f"sa fiche, ses notes ({answers} réponse{'s' if answers > 1 else ''} et notes libres)"
+        ]
+        parts.append(f"{marks} passage{'s' if marks > 1 else ''} marqué{'s' if marks > 1 else ''}")
+        parts.append("sa restitution")
+        if has_name:
+            parts.append("son nom réel")
+        if cards:
+            parts.append(f"{cards} post-it sur les tableaux")
+        return (
+            f"Effacer définitivement « {pseudonym} » : {', '.join(parts)} ? "
+            "Cela ne pourra pas être annulé, et l'historique d'annulation sera vidé."
+        )
+
+    def erase_current(self, *, confirm: bool = True) -> bool:
+        if self.interview_id is None:
+            return False
+        interview_id = self.interview_id
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                "Effacer un entretien",
+                self.erase_summary(interview_id),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.notes.autosaver.forget_all()
+        self.report.flush()
+        with self.ctx.store.write() as s:
+            pseudonym = interviews.erase_interviewee(s, interview_id)
+        self.ctx.store.checkpoint()  # no copy left in the WAL either
+        # Undo steps may hold what was erased (a name, notes): drop them all.
+        self.ctx.undo_stack.clear()
+        self.interview_id = None
+        self.ctx.hub.notify("boards", self.ctx.workshop_id, f"{pseudonym} effacé·e")
+        self.ctx.hub.notify("interviews", self.ctx.workshop_id, f"{pseudonym} effacé·e")
+        self.ctx.show_message(f"{pseudonym} et ses données ont été effacés définitivement.")
+        return True

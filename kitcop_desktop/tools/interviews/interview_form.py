@@ -1,0 +1,202 @@
+"""The interview's card (fiche): who, where, when, with which guide; the real name kept apart.
+
+Each field is stored when it is left (one undo step per field). The real name is masked until
+« Afficher » is pressed, and its field says it is never printed nor exported.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.storage import interviews
+
+NO_DATE = QDate(2000, 1, 1)
+# The kit's « Aides pour mener un entretien », as a reminder next to the card.
+TRAME_ADVICE = (
+    "<b>Trame conseillée par le kit</b> : une courte introduction ; dire ce qui sera fait de la "
+    "parole (anonymat, synthèse) ; laisser la personne poser ses questions ; les questions "
+    "du guide ; un temps de parole libre ; une clôture qui (ré)explique les prochaines étapes. "
+    "Pour enregistrer, demander l'accord en amont en précisant que les données seront "
+    "anonymisées. À deux, c'est mieux : l'un·e pose les questions, l'autre note."
+)
+LINE_FIELDS = (
+    ("profession", "Profession", "ex. plaquiste, formatrice, conseiller emploi"),
+    ("structure", "Structure", "type de structure plutôt que son nom, si possible"),
+    ("sector", "Secteur", "ex. bâtiment, formation, industrie"),
+    ("territory", "Territoire", "ex. Métropole de Lyon, Nord-Isère"),
+    ("place", "Lieu de l'entretien", ""),
+    ("interviewer", "Enquêteur·rice", "qui pose les questions"),
+    ("note_taker", "Preneur·se de notes", "qui note (l'idéal : travailler en binôme)"),
+)
+
+
+class InterviewForm(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interview_id: int | None = None
+        self._values: dict = {}
+        self.title = QLabel()
+        self.title.setObjectName("PageTitle")
+        self.guide_label = QLabel()
+        self.guide_label.setObjectName("PageSubtitle")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd/MM/yyyy")
+        self.date.setMinimumDate(NO_DATE)
+        self.date.setSpecialValueText("non renseignée")
+        self.date.editingFinished.connect(self._date_done)
+        form.addRow("Date", self.date)
+        self.lines: dict[str, QLineEdit] = {}
+        for field, label, placeholder in LINE_FIELDS:
+            edit = QLineEdit()
+            edit.setPlaceholderText(placeholder)
+            edit.setMaxLength(200)
+            edit.editingFinished.connect(lambda f=field: self._line_done(f))
+            self.lines[field] = edit
+            form.addRow(label, edit)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(5, 180)
+        self.minutes.setSuffix(" min")
+        self.minutes.setToolTip("Le kit conseille 30 à 90 minutes, une heure idéalement.")
+        self.minutes.editingFinished.connect(
+            lambda: self._store("planned_minutes", self.minutes.value(), "Durée prévue")
+        )
+        form.addRow("Durée prévue", self.minutes)
+        self.consent = QCheckBox("La personne accepte l'enregistrement")
+        self.consent.clicked.connect(
+            lambda on: self._store("consent_to_record", on, "Accord d'enregistrement")
+        )
+        form.addRow("Enregistrement", self.consent)
+        self.done = QCheckBox("Entretien réalisé")
+        self.done.clicked.connect(lambda on: self._store("done", on, "Entretien réalisé"))
+        form.addRow("État", self.done)
+
+        self.real_name = QLineEdit()
+        self.real_name.setEchoMode(QLineEdit.EchoMode.Password)
+        self.real_name.setPlaceholderText("facultatif — jamais imprimé ni exporté")
+        self.real_name.setToolTip(
+            "Gardé à part. N'apparaît ni à l'écran de salle, ni dans les PDF, ni dans les "
+            "exports, sauf demande explicite."
+        )
+        self.real_name.editingFinished.connect(self._real_name_done)
+        self.show_name = QPushButton("Afficher")
+        self.show_name.setCheckable(True)
+        self.show_name.toggled.connect(self._toggle_name)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.real_name, 1)
+        name_row.addWidget(self.show_name)
+        form.addRow("Nom réel", name_row)
+
+        # Long lines of empty fields read badly on a wide screen: the card keeps a page width.
+        page = QWidget()
+        page.setMaximumWidth(900)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.title)
+        page_layout.addWidget(self.guide_label)
+        page_layout.addLayout(form)
+        trame = QLabel(TRAME_ADVICE)
+        trame.setWordWrap(True)
+        trame.setObjectName("PageSubtitle")
+        trame.setStyleSheet("padding-top: 12px;")
+        page_layout.addWidget(trame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page)
+        layout.addStretch(1)
+        ctx.hub.changed.connect(self._on_changed)
+
+    def load(self, interview_id: int | None) -> None:
+        self.interview_id = interview_id
+        self.setEnabled(interview_id is not None)
+        if interview_id is None:
+            self.title.setText("Aucun entretien choisi")
+            return
+        with self.ctx.store.read() as s:
+            iv = interviews.get(s, interview_id)
+            self._values = {c: getattr(iv, c) for c in interviews.EDITABLE_FIELDS}
+            pseudonym, guide = iv.pseudonym, iv.guide_title
+            has_guide = iv.guide_id is not None or bool(iv.answers)
+            name = interviews.real_name(s, interview_id)
+        self.title.setText(pseudonym)
+        self.guide_label.setText(
+            f"Guide : {guide}" if has_guide else "Sans guide : notes libres seulement"
+        )
+        value = self._values["date"]
+        self.date.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        for field, edit in self.lines.items():
+            if not edit.hasFocus():
+                edit.setText(self._values[field])
+        self.minutes.setValue(self._values["planned_minutes"])
+        self.consent.setChecked(self._values["consent_to_record"])
+        self.done.setChecked(self._values["done"])
+        self.real_name.setText(name)
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if area == "interviews" and workshop_id == self.ctx.workshop_id and self.interview_id:
+            try:
+                self.load(self.interview_id)
+            except Exception:  # erased meanwhile: the editor will pick another one
+                self.interview_id = None
+
+    def _store(self, field: str, value, what: str) -> None:
+        if self.interview_id is None or self._values.get(field) == value:
+            return
+        interview_id = self.interview_id
+        result = self.ctx.push(
+            f"Modifier : {what}",
+            area="interviews",
+            do=lambda s: interviews.update_interview(s, interview_id, **{field: value}),
+            undo=lambda s, previous: interviews.update_interview(s, interview_id, **previous),
+        )
+        if result is None:  # refused: show the stored value again
+            self.load(interview_id)
+
+    def _line_done(self, field: str) -> None:
+        label = dict((f, label) for f, label, _ in LINE_FIELDS)[field]
+        self._store(field, " ".join(self.lines[field].text().split()), label)
+
+    def _date_done(self) -> None:
+        qdate = self.date.date()
+        value = None if qdate == NO_DATE else date(qdate.year(), qdate.month(), qdate.day())
+        self._store("date", value, "Date de l'entretien")
+
+    def _real_name_done(self) -> None:
+        if self.interview_id is None:
+            return
+        interview_id = self.interview_id
+        name = self.real_name.text()
+        with self.ctx.store.read() as s:
+            if interviews.real_name(s, interview_id) == " ".join(name.split()):
+                return
+        self.ctx.push(
+            "Modifier le nom réel",
+            area="interviews",
+            do=lambda s: interviews.set_real_name(s, interview_id, name),
+            undo=lambda s, previous: interviews.set_real_name(s, interview_id, previous),
+        )
+
+    def _toggle_name(self, shown: bool) -> None:
+        self.real_name.setEchoMode(
+            QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        )
+        self.show_name.setText("Masquer" if shown else "Afficher")
+
+    def focus_first(self) -> None:
+        self.lines["profession"].setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,364 @@
+"""Taking notes during an interview, keyboard only.
+
+The guide's questions in order, one notes field each, then the free notes. Ctrl+↓ / Ctrl+↑
+(or Ctrl+PageDown / Ctrl+PageUp) move between questions without leaving the keyboard;
+Alt+1 … Alt+5 mark the selected passage (or the current line) as frein, levier, difficulté,
+action or besoin. Notes are autosaved as typed; marks are undoable.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.clock import SystemClock
+from kitcop_desktop.domain.interview_guides import MARK_KINDS, mark_kind
+from kitcop_desktop.domain.interview_timer import read_timer
+from kitcop_desktop.domain.palette import OKABE_ITO
+from kitcop_desktop.storage import interviews
+from kitcop_desktop.tools.interviews.autosave import Autosaver
+from kitcop_desktop.tools.interviews.room_focus import room_focus
+
+FREE_NOTES = "free"
+NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
+# Alt+1 … Alt+5, in MARK_KINDS order (handled in the event filter so the keys work while typing).
+MARK_KEYS = {int(Qt.Key.Key_1) + i: kind.key for i, kind in enumerate(MARK_KINDS)}
+PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_PageUp)
+# Discreet: muted while on time, amber near the end, orange-red when over (text says it too).
+TIMER_COLOURS = {"idle": "#4a5468", "normal": "#4a5468", "ending": "#8a6100", "over": "#a13d00"}
+HELP = "Ctrl+↓ question suivante · Ctrl+↑ précédente · " + " · ".join(
+    f"{k.shortcut} {k.label}" for k in MARK_KINDS
+)
+
+
+def tint(hex_colour: str, strength: float = 0.28) -> QColor:
+    """A pale version of a palette colour (mixed with white), readable under dark text."""
+    base = QColor(hex_colour)
+    mix = [round(255 - (255 - c) * strength) for c in (base.red(), base.green(), base.blue())]
+    return QColor(*mix)
+
+
+class NoteTaking(QWidget):
+    """The questions of one interview with their notes, the free notes and the marked passages."""
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interview_id: int | None = None
+        self.guide_title = ""
+        self.questions: list[tuple[int, str]] = []  # (answer id, question text)
+        self.editors: list[QPlainTextEdit] = []
+        # The shell or a test may put a clock in ctx.extras (FakeClock); else the system's.
+        self.clock = ctx.extras.get("clock") or SystemClock()
+        self.autosaver = Autosaver(self._save, self._saved, ctx.show_message, self)
+
+        self.title = QLabel()
+        self.title.setObjectName("PageTitle")
+        self.timer_label = QLabel()
+        self.timer_label.setToolTip("Temps écoulé / durée prévue de l'entretien")
+        self.timer_button = QPushButton("Démarrer le minuteur")
+        self.timer_button.clicked.connect(self.start_timer)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.timer_label)
+        top.addWidget(self.timer_button)
+
+        self.question_list = QListWidget()
+        # One line per question, elided: the full text is above the notes and in the tooltip.
+        self.question_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.question_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.question_list.setMinimumWidth(160)
+        self.question_list.currentRowChanged.connect(self._show_page)
+        self.question_list.installEventFilter(self)
+        self.position_label = QLabel()
+        self.position_label.setObjectName("PageSubtitle")
+        self.question_label = QLabel()
+        self.question_label.setWordWrap(True)
+        self.question_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.pages = QStackedWidget()
+        marks_row = QHBoxLayout()
+        marks_row.addWidget(QLabel("Marquer :"))
+        self.mark_buttons = {}
+        for kind in MARK_KINDS:
+            button = QPushButton(kind.label.capitalize())
+            button.setToolTip(
+                f"Marquer le passage sélectionné (ou la ligne du curseur) comme {kind.label} "
+                f"— {kind.shortcut}"
+            )
+            button.setStyleSheet(
+                f"QPushButton {{ border-left: 6px solid {OKABE_ITO[kind.colour]}; }}"
+            )
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the notes
+            button.clicked.connect(lambda _c=False, k=kind.key: self.mark(k))
+            marks_row.addWidget(button)
+            self.mark_buttons[kind.key] = button
+        marks_row.addStretch(1)
+        help_label = QLabel(HELP)
+        help_label.setObjectName("PageSubtitle")
+        help_label.setWordWrap(True)
+
+        self.marks_title = QLabel()
+        self.marks_list = QListWidget()
+        self.marks_list.setWordWrap(True)
+        self.marks_list.setToolTip("Passages marqués (Suppr pour retirer)")
+        self.marks_list.installEventFilter(self)
+        notes_and_marks = QSplitter(Qt.Orientation.Vertical)
+        notes_and_marks.addWidget(self.pages)
+        marks_box = QWidget()
+        marks_layout = QVBoxLayout(marks_box)
+        marks_layout.setContentsMargins(0, 4, 0, 0)
+        marks_layout.addLayout(marks_row)
+        marks_layout.addWidget(help_label)
+        marks_layout.addWidget(self.marks_title)
+        marks_layout.addWidget(self.marks_list, 1)
+        notes_and_marks.addWidget(marks_box)
+        notes_and_marks.setStretchFactor(0, 3)
+        notes_and_marks.setStretchFactor(1, 2)
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.position_label)
+        centre_layout.addWidget(self.question_label)
+        centre_layout.addWidget(notes_and_marks, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.question_list)
+        splitter.addWidget(centre)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([240, 720])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._update_timer)
+        self._tick.start(1000)
+        self.planned_minutes = 60
+        self.started_at: datetime | None = None
+        ctx.hub.changed.connect(self._on_changed)
+
+    # --- loading ---------------------------------------------------------------------------
+    def load(self, interview_id: int | None) -> None:
+        """Show one interview (flushing the notes of the previous one first)."""
+        self.autosaver.forget_all()
+        self.interview_id = interview_id
+        self.question_list.clear()
+        for editor in self.editors:
+            self.pages.removeWidget(editor)
+            editor.deleteLater()
+        self.editors = []
+        self.questions = []
+        if interview_id is None:
+            self.title.setText("Aucun entretien choisi")
+            self._refresh_marks()
+            return
+        with self.ctx.store.read() as s:
+            iv = interviews.get(s, interview_id)
+            self.title.setText(iv.pseudonym)
+            self.guide_title = iv.guide_title
+            self.questions = [(a.id, a.question_text) for a in iv.answers]
+            notes = [a.notes for a in iv.answers]
+            free_notes = iv.free_notes
+            self.planned_minutes = iv.planned_minutes
+            self.started_at = iv.started_at
+        for index, ((answer_id, text), note) in enumerate(zip(self.questions, notes, strict=True)):
+            self._add_page(f"{index + 1}. {text}", answer_id, note, bool(note.strip()))
+        self._add_page("Notes libres", FREE_NOTES, free_notes, bool(free_notes.strip()))
+        self.question_list.setCurrentRow(0)
+        self._refresh_marks()
+        self._update_timer()
+
+    def _add_page(self, label: str, key, text: str, filled: bool) -> None:
+        editor = QPlainTextEdit()
+        editor.setPlaceholderText("Notez ici la réponse…")
+        font = editor.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)  # read at a glance during the interview
+        editor.setFont(font)
+        self.autosaver.set_text(editor, text)
+        self.autosaver.watch(editor, key)
+        editor.installEventFilter(self)
+        self.pages.addWidget(editor)
+        self.editors.append(editor)
+        item = QListWidgetItem(("✓ " if filled else "") + label)
+        item.setToolTip(label)
+        self.question_list.addItem(item)
+
+    # --- moving between questions ------------------------------------------------------------
+    @property
+    def current_index(self) -> int:
+        return self.question_list.currentRow()
+
+    def go_to(self, index: int) -> None:
+        if self.editors:
+            index = max(0, min(index, len(self.editors) - 1))
+            self.question_list.setCurrentRow(index)
+            self.editors[index].setFocus()
+            self.editors[index].moveCursor(QTextCursor.MoveOperation.End)
+
+    def next_question(self) -> None:
+        self.go_to(self.current_index + 1)
+
+    def previous_question(self) -> None:
+        self.go_to(self.current_index - 1)
+
+    def _show_page(self, index: int) -> None:
+        if index < 0 or index >= len(self.editors):
+            return
+        self.autosaver.flush()
+        self.pages.setCurrentIndex(index)
+        count = len(self.questions)
+        if index < count:
+            text = self.questions[index][1]
+            self.position_label.setText(f"Question {index + 1} sur {count}")
+            self.question_label.setText(text)
+            room_focus(self.ctx).show_question(self.guide_title, index, count, text)
+        else:
+            self.position_label.setText("Après les questions")
+            self.question_label.setText("Notes libres : temps de parole libre, clôture, suites")
+            room_focus(self.ctx).show_question(self.guide_title, count, count, "")
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress:
+            ctrl = event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            if ctrl and event.key() in NEXT_KEYS:
+                self.next_question()
+                return True
+            if ctrl and event.key() in PREVIOUS_KEYS:
+                self.previous_question()
+                return True
+            alt = event.modifiers() == Qt.KeyboardModifier.AltModifier
+            if alt and int(event.key()) in MARK_KEYS:
+                self.mark(MARK_KEYS[int(event.key())])
+                return True
+            if watched is self.marks_list and event.key() == Qt.Key.Key_Delete:
+                self.remove_selected_mark()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- marks ---------------------------------------------------------------------------------
+    def current_passage(self) -> str:
+        """The selected text of the current notes field, or its current line."""
+        if not self.editors:
+            return ""
+        cursor = self.editors[self.pages.currentIndex()].textCursor()
+        if cursor.hasSelection():
+            return cursor.selectedText().replace("\u2029", "\n")
+        return cursor.block().text()
+
+    def mark(self, kind: str) -> None:
+        """Mark the current passage (one undo step)."""
+        if self.interview_id is None:
+            return
+        self.autosaver.flush()
+        index = self.pages.currentIndex()
+        answer_id = self.questions[index][0] if index < len(self.questions) else None
+        text = self.current_passage()
+        interview_id = self.interview_id
+        label = mark_kind(kind).label
+        result = self.ctx.push(
+            f"Marquer un passage : {label}",
+            area="interviews",
+            do=lambda s: interviews.add_mark(s, interview_id, kind, text, answer_id).id,
+            undo=lambda s, mark_id: interviews.delete_mark(s, mark_id),
+        )
+        if result is not None:
+            self.ctx.show_message(f"Passage marqué comme {label}.")
+
+    def remove_selected_mark(self) -> None:
+        item = self.marks_list.currentItem()
+        if item is None:
+            return
+        mark_id = item.data(Qt.ItemDataRole.UserRole)
+        self.ctx.push(
+            "Retirer un passage marqué",
+            area="interviews",
+            do=lambda s: interviews.delete_mark(s, mark_id),
+            undo=lambda s, data: interviews.recreate_mark(s, data),
+        )
+
+    def _refresh_marks(self) -> None:
+        self.marks_list.clear()
+        if self.interview_id is None:
+            self.marks_title.setText("<b>Passages marqués</b>")
+            return
+        with self.ctx.store.read() as s:
+            marks = [(m.id, m.kind, m.text) for m in interviews.list_marks(s, self.interview_id)]
+        self.marks_title.setText(f"<b>Passages marqués</b> ({len(marks)})")
+        for mark_id, kind, text in marks:
+            info = mark_kind(kind)
+            item = QListWidgetItem(f"{info.label.capitalize()} — {text}")
+            item.setData(Qt.ItemDataRole.UserRole, mark_id)
+            item.setForeground(QColor("#1d2330"))
+            item.setBackground(tint(OKABE_ITO[info.colour]))
+            self.marks_list.addItem(item)
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if area == "interviews" and workshop_id == self.ctx.workshop_id:
+            self._refresh_marks()
+            self._refresh_timer_facts()
+
+    # --- autosave --------------------------------------------------------------------------------
+    def _save(self, key, text: str) -> None:
+        interview_id = self.interview_id
+        with self.ctx.store.write() as s:
+            if key == FREE_NOTES:
+                interviews.save_free_notes(s, interview_id, text)
+            else:
+                interviews.save_answer_notes(s, key, text)
+        index = (
+            len(self.questions) if key == FREE_NOTES else [a for a, _ in self.questions].index(key)
+        )
+        item = self.question_list.item(index)
+        if item is not None:
+            label = item.text().removeprefix("✓ ")
+            item.setText(("✓ " if text.strip() else "") + label)
+
+    def _saved(self) -> None:
+        self.ctx.hub.saved.emit("Enregistré")
+
+    def flush(self) -> None:
+        self.autosaver.flush()
+
+    # --- the discreet timer -------------------------------------------------------------------
+    def start_timer(self) -> None:
+        if self.interview_id is None:
+            return
+        interview_id = self.interview_id
+        self.ctx.push(
+            "Démarrer le minuteur de l'entretien",
+            area="interviews",
+            do=lambda s: interviews.start_timer(s, interview_id, self.clock.wall()),
+            undo=lambda s, previous: interviews.set_started_at(s, interview_id, previous),
+        )
+
+    def _refresh_timer_facts(self) -> None:
+        if self.interview_id is None:
+            return
+        with self.ctx.store.read() as s:
+            try:
+                iv = interviews.get(s, self.interview_id)
+            except Exception:
+                return
+            self.started_at, self.planned_minutes = iv.started_at, iv.planned_minutes
+        self._update_timer()
+
+    def _update_timer(self) -> None:
+        self.timer_button.setVisible(self.interview_id is not None and self.started_at is None)
+        reading = read_timer(self.started_at, self.clock.wall(), self.planned_minutes)
+        self.timer_label.setText(reading.text)
+        self.timer_label.setStyleSheet(f"color: {TIMER_COLOURS[reading.stage]};")

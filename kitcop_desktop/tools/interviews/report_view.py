@@ -1,0 +1,119 @@
+"""The kit's restitution model for one interview, prefilled from the marked passages.
+
+Four parts, laid out as in the kit: engagement écologique, actions emploi/compétences,
+difficultés, leviers et points positifs. Typing is autosaved; « Préremplir » is one undo step
+and fills only the parts still empty.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.storage import interviews
+from kitcop_desktop.tools.interviews.autosave import Autosaver
+
+PARTS = (
+    ("report_engagement", "Caractéristiques de l'engagement écologique de l'entreprise"),
+    ("report_actions", "Les actions de l'entreprise sur le volet emploi / compétences"),
+    ("report_difficulties", "Les difficultés sur l'aspect emploi / compétences"),
+    ("report_levers", "Les leviers et points positifs sur le volet emploi / compétences"),
+)
+
+
+class ReportView(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interview_id: int | None = None
+        self.autosaver = Autosaver(
+            self._save, lambda: ctx.hub.saved.emit("Enregistré"), ctx.show_message, self
+        )
+        self.title = QLabel()
+        self.title.setObjectName("PageTitle")
+        self.profile = QLabel()
+        self.profile.setObjectName("PageSubtitle")
+        self.profile.setWordWrap(True)
+        self.title.setWordWrap(True)
+        self.prefill_button = QPushButton("Préremplir")
+        self.prefill_button.setToolTip(
+            "Remplit, depuis les passages marqués, les parties encore vides seulement."
+        )
+        self.prefill_button.clicked.connect(self.prefill)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.prefill_button)
+        grid = QGridLayout()
+        self.parts: dict[str, QPlainTextEdit] = {}
+        for index, (field, label) in enumerate(PARTS):
+            heading = QLabel(f"<b>{label}</b>")
+            heading.setWordWrap(True)
+            edit = QPlainTextEdit()
+            edit.setPlaceholderText("À compléter…")
+            self.autosaver.watch(edit, field)
+            self.parts[field] = edit
+            row, col = divmod(index, 2)
+            grid.addWidget(heading, row * 2, col)
+            grid.addWidget(edit, row * 2 + 1, col)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.profile)
+        layout.addLayout(grid, 1)
+        ctx.hub.changed.connect(self._on_changed)
+
+    def load(self, interview_id: int | None) -> None:
+        self.autosaver.flush()
+        self.interview_id = interview_id
+        self.setEnabled(interview_id is not None)
+        if interview_id is None:
+            self.title.setText("Aucun entretien choisi")
+            return
+        with self.ctx.store.read() as s:
+            iv = interviews.get(s, interview_id)
+            texts = {field: getattr(iv, field) for field, _ in PARTS}
+            self.title.setText(f"Restitution — {iv.pseudonym}")
+            profile = " · ".join(x for x in (iv.profession, iv.sector, iv.territory) if x)
+        self.profile.setText(f"Profession : {profile}" if profile else "")
+        for field, edit in self.parts.items():
+            if not edit.hasFocus() and edit.toPlainText() != texts[field]:
+                self.autosaver.set_text(edit, texts[field])
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if area == "interviews" and workshop_id == self.ctx.workshop_id and self.interview_id:
+            try:
+                self.load(self.interview_id)
+            except Exception:  # erased meanwhile
+                self.interview_id = None
+
+    def _save(self, field: str, text: str) -> None:
+        with self.ctx.store.write() as s:
+            interviews.save_report(s, self.interview_id, field, text)
+
+    def prefill(self) -> None:
+        if self.interview_id is None:
+            return
+        self.autosaver.flush()
+        interview_id = self.interview_id
+        result = self.ctx.push(
+            "Préremplir la restitution",
+            area="interviews",
+            do=lambda s: interviews.prefill_report(s, interview_id),
+            undo=lambda s, previous: interviews.restore_report(s, interview_id, previous),
+        )
+        if result is not None:
+            filled = len(result) if isinstance(result, dict) else 0
+            self.ctx.show_message(
+                f"{filled} partie{'s' if filled > 1 else ''} préremplie{'s' if filled > 1 else ''}."
+                if filled
+                else "Rien à préremplir : les parties sont déjà écrites ou aucun passage n'est marqué."
+            )
+
+    def flush(self) -> None:
+        self.autosaver.flush()

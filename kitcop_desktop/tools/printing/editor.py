@@ -1,0 +1,258 @@
+"""The printing screen: parts to tick, a live preview, « Enregistrer le PDF… » and « Ouvrir »."""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.printing.output import write_atomically
+from kitcop_desktop.printing.parts import PART_LABELS, PART_NAMES, render_pdf
+from kitcop_desktop.storage import workshops
+from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.tools.printing.preview import PagePreview
+from kitcop_desktop.ui.icons import icon
+
+log = logging.getLogger(__name__)
+
+# The checkboxes, grouped as the facilitator thinks: before the workshop, then after it.
+MENU = (
+    ("Avant l'atelier", ("agenda", "facilitator", "attendance", "blank")),
+    ("Après l'atelier", ("all", "boards", "votes", "fishbowl", "rounds", "interviews", "actions")),
+)
+SHORT_LABELS = {
+    "all": "Restitution complète",
+    "agenda": "Déroulé",
+    "facilitator": "Déroulé de l'animateur·rice",
+    "attendance": "Liste d'émargement",
+    "blank": "Supports vierges",
+    "boards": "Tableaux",
+    "votes": "Résultats des votes",
+    "fishbowl": "Bocal à poisson",
+    "rounds": "Tours de parole",
+    "interviews": "Entretiens",
+    "actions": "Fiches actions",
+}
+FILE_WORDS = {
+    "all": "restitution",
+    "facilitator": "deroule-animation",
+    "agenda": "deroule",
+    "attendance": "emargement",
+    "blank": "supports-vierges",
+    "actions": "fiches-actions",
+}
+
+
+def slug(text: str) -> str:
+    """A file-name-safe, accent-free version of a title."""
+    bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", bare.lower()).strip("-")[:60] or "atelier"
+
+
+class PrintingEditor(QWidget):
+    """Pick parts, see the pages, save atomically or open in the system viewer."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pdf: bytes | None = None
+        self.saved_path: Path | None = None
+        self._dirty = True
+        # Injected in tests so that no real viewer opens.
+        self.open_url = QDesktopServices.openUrl
+        self._build()
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.refresh)
+        ctx.hub.changed.connect(self._on_changed)
+        self.checks["all"].setChecked(True)
+
+    # --- layout ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QHBoxLayout(self)
+        side = QWidget()
+        side.setObjectName("Card")
+        side.setMinimumWidth(300)
+        side.setMaximumWidth(380)
+        column = QVBoxLayout(side)
+        title = QLabel("Impression")
+        title.setObjectName("PageTitle")
+        column.addWidget(title)
+        hint = QLabel("Cochez les parties à imprimer. L'aperçu se met à jour tout seul.")
+        hint.setObjectName("PageSubtitle")
+        hint.setWordWrap(True)
+        column.addWidget(hint)
+        self.checks: dict[str, QCheckBox] = {}
+        for heading, parts in MENU:
+            group = QLabel(heading)
+            group.setStyleSheet("font-weight: bold; color: #1f2a44; margin-top: 8px;")
+            column.addWidget(group)
+            for part in parts:
+                box = QCheckBox(SHORT_LABELS[part])
+                box.setToolTip(f"{PART_LABELS[part]}\n(en ligne de commande : --part {part})")
+                box.toggled.connect(self._parts_changed)
+                column.addWidget(box)
+                self.checks[part] = box
+        column.addSpacing(10)
+        self.save_button = QPushButton(icon("save", "#ffffff"), "Enregistrer le PDF…")
+        self.save_button.setObjectName("Primary")
+        self.save_button.clicked.connect(self.save_dialog)
+        self.open_button = QPushButton(icon("pdf"), "Ouvrir dans la visionneuse")
+        self.open_button.clicked.connect(self.open_in_viewer)
+        column.addWidget(self.save_button)
+        column.addWidget(self.open_button)
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.status.setObjectName("PageSubtitle")
+        column.addWidget(self.status)
+        column.addStretch(1)
+        outer.addWidget(side)
+        self.preview = PagePreview()
+        outer.addWidget(self.preview, 1)
+
+    # --- parts ---------------------------------------------------------------------------------
+    def selected_parts(self) -> list[str]:
+        return [part for part in PART_NAMES if self.checks[part].isChecked()]
+
+    def preselect_part(self, part: str) -> None:
+        """Ctrl+P from another tool: only that tool's part is ticked."""
+        if part not in self.checks:
+            return
+        for key, box in self.checks.items():
+            box.blockSignals(True)
+            box.setChecked(key == part)
+            box.blockSignals(False)
+        self.refresh()
+
+    def _parts_changed(self) -> None:
+        self._dirty = True
+        self._debounce.start()
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if workshop_id in (0, self.ctx.workshop_id):
+            self._dirty = True
+            if self.isVisible():
+                self._debounce.start()
+
+    # --- shell hooks ---------------------------------------------------------------------------
+    def activated(self) -> None:
+        # Deferred: Ctrl+P activates this tool then preselects a part at once; rendering the
+        # old selection first would only double the wait.
+        if self._dirty or self.pdf is None:
+            self._debounce.start()
+
+    def deactivated(self) -> None:
+        self._debounce.stop()
+
+    # --- rendering -----------------------------------------------------------------------------
+    def refresh(self) -> bytes | None:
+        """Render the ticked parts and show them; returns the PDF (None when nothing ticked)."""
+        self._debounce.stop()
+        parts = self.selected_parts()
+        self.save_button.setEnabled(bool(parts))
+        self.open_button.setEnabled(bool(parts))
+        if not parts:
+            self.pdf = None
+            self.preview.show_message("Cochez au moins une partie à imprimer.")
+            self.status.setText("")
+            return None
+        started = time.perf_counter()
+        # A large restitution takes a second or two: say so with the busy cursor.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.pdf = self._render(parts)
+            if self.pdf is None:
+                return None
+            total = self.preview.show_pdf(self.pdf, self.preview.page_width())
+        finally:
+            QApplication.restoreOverrideCursor()
+        seconds = time.perf_counter() - started
+        self.status.setText(f"{total} page(s), préparées en {seconds:.1f} s.".replace(".", ",", 1))
+        self._dirty = False
+        return self.pdf
+
+    def _render(self, parts: list[str]) -> bytes | None:
+        """The PDF, or None after saying in French why there is none."""
+        try:
+            with self.ctx.store.read() as session:
+                return render_pdf(session, self.ctx.workshop_id, parts)
+        except (StoreError, ValueError) as exc:
+            message = str(exc)
+        except Exception:  # a document bug must not take the app down
+            log.exception("PDF rendering failed for parts %s", parts)
+            message = (
+                "Le PDF n'a pas pu être préparé (détails dans le journal). Rien n'a été modifié."
+            )
+        self.preview.show_message(message)
+        self.ctx.show_message(message)
+        return None
+
+    def _current_pdf(self) -> bytes | None:
+        return self.refresh() if self._dirty or self.pdf is None else self.pdf
+
+    # --- saving and opening --------------------------------------------------------------------
+    def suggested_name(self) -> str:
+        parts = self.selected_parts()
+        with self.ctx.store.read() as session:
+            title = workshops.get(session, self.ctx.workshop_id).title
+        word = FILE_WORDS.get(parts[0], parts[0]) if len(parts) == 1 else "impression"
+        return f"{slug(title)}-{word}.pdf"
+
+    def save_to(self, path: Path) -> Path | None:
+        """Write the PDF atomically (a good file is never half replaced)."""
+        data = self._current_pdf()
+        if data is None:
+            return None
+        try:
+            target = write_atomically(Path(path), data)
+        except (OSError, ValueError) as exc:
+            self.ctx.show_message(f"Le PDF n'a pas été enregistré : {exc}")
+            return None
+        self.saved_path = target
+        self.ctx.show_message(f"PDF enregistré : {target}")
+        return target
+
+    def save_dialog(self) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start = str(Path(folder or Path.home()) / self.suggested_name())
+        path, _ = QFileDialog.getSaveFileName(self, "Enregistrer le PDF", start, "PDF (*.pdf)")
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        return self.save_to(Path(path))
+
+    def open_in_viewer(self) -> Path | None:
+        """Open the PDF in the system viewer: the saved file, else a temporary copy."""
+        data = self._current_pdf()
+        if data is None:
+            return None
+        if self.saved_path is not None and self.saved_path.exists() and not self._dirty:
+            target = self.saved_path
+        else:
+            folder = Path(tempfile.gettempdir()) / "kitcop-apercu"
+            target = write_atomically(folder / self.suggested_name(), data)
+        if not self.open_url(QUrl.fromLocalFile(str(target))):
+            self.ctx.show_message(
+                f"Aucune visionneuse PDF n'a pu l'ouvrir. Le fichier est ici : {target}"
+            )
+        return target
+
+    def print_part(self) -> str:
+        parts = self.selected_parts()
+        return parts[0] if parts else "all"

@@ -1,0 +1,142 @@
+"""« Exporter l'atelier » choices: what to share (the whole workshop, its déroulé, one board)
+and whether personal data goes with it (never unless ticked, and only when there is some)."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.french import quoted
+
+WARNING_STYLE = "color: #a13d00; font-weight: bold;"
+
+
+def how_many(count: int, one: str, many: str, none: str) -> str:
+    """« (2 noms) », « (1 nom) », or « (aucun saisi) »."""
+    return f"({none})" if count == 0 else f"({count} {one if count == 1 else many})"
+
+
+class ExportOptionsDialog(QDialog):
+    """What goes into the file. `boards`: (id, label) of the workshop's boards, for « un tableau »."""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        title: str = "",
+        *,
+        real_names: int = 0,
+        emails: int = 0,
+        boards: list[tuple[int, str]] | tuple = (),
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Exporter l'atelier")
+        self.setMinimumWidth(540)
+        intro = QLabel(
+            f"<b>{html.escape(title, quote=False)}</b><br>Le fichier .kitcop s'ouvre sur un "
+            f"autre ordinateur avec {quoted('Importer…')}."
+        )
+        intro.setWordWrap(True)
+
+        self.whole = QRadioButton("Tout l'atelier (déroulé, participant·es, tableaux, votes…)")
+        self.whole.setToolTip(
+            "Déroulé, participant·es, tableaux, votes, bocal à poisson, tours de parole, "
+            "entretiens et fiches actions."
+        )
+        self.agenda_only = QRadioButton("Seulement le déroulé, comme modèle à partager")
+        self.board_only = QRadioButton("Un seul tableau, à fusionner dans un autre atelier :")
+        self.board_box = QComboBox()
+        for board_id, label in boards:
+            self.board_box.addItem(label, board_id)
+        self.board_only.setEnabled(bool(boards))
+        self.board_box.setEnabled(False)
+        self.what = QButtonGroup(self)
+        for radio in (self.whole, self.agenda_only, self.board_only):
+            self.what.addButton(radio)
+        self.whole.setChecked(True)
+        self.what.buttonToggled.connect(self._update)
+
+        self.real_names = QCheckBox(
+            "Inclure les vrais noms des enquêté·es "
+            + how_many(real_names, "nom", "noms", "aucun saisi")
+        )
+        self.real_names.setToolTip(
+            "Par défaut, les entretiens ne sont exportés que sous leur pseudonyme."
+        )
+        self.emails = QCheckBox(
+            "Inclure les adresses e-mail des participant·es "
+            + how_many(emails, "adresse", "adresses", "aucune saisie")
+        )
+        # Nothing to include: the choice is shown (it is part of the promise) but not offered.
+        self._has = {self.real_names: real_names > 0, self.emails: emails > 0}
+        self.zipped = QCheckBox("Compresser le fichier (plus petit, pour l'envoyer par courriel)")
+        self.warning = QLabel(
+            "Données personnelles : n'envoyez ce fichier qu'à des personnes autorisées."
+        )
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setWordWrap(True)
+        for box in (self.real_names, self.emails):
+            box.toggled.connect(self._update)
+
+        buttons = QDialogButtonBox()
+        self.export_button = buttons.addButton(
+            "Choisir l'emplacement…", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setObjectName("Primary")
+        buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        for widget in (self.whole, self.agenda_only, self.board_only):
+            layout.addWidget(widget)
+        indented = QHBoxLayout()
+        indented.setContentsMargins(24, 0, 0, 0)
+        indented.addWidget(self.board_box, 1)
+        layout.addLayout(indented)
+        layout.addSpacing(8)
+        for widget in (self.real_names, self.emails, self.warning, self.zipped):
+            layout.addWidget(widget)
+        layout.addSpacing(6)
+        layout.addWidget(buttons)
+        self._update()
+
+    def _update(self, *_args) -> None:
+        whole = self.whole.isChecked()
+        for box, has in self._has.items():
+            box.setEnabled(whole and has)
+            if not whole:
+                box.setChecked(False)  # personal data only ever travels with the whole workshop
+        self.board_box.setEnabled(self.board_only.isChecked())
+        self.warning.setVisible(self.real_names.isChecked() or self.emails.isChecked())
+
+    def choice(self) -> tuple[str, int | None]:
+        """(kind, ref_id) for export_dialog: workshop, agenda, or board with its id."""
+        if self.agenda_only.isChecked():
+            return "agenda", None
+        if self.board_only.isChecked():
+            return "board", self.board_box.currentData()
+        return "workshop", None
+
+    def options(self) -> dict:
+        """Keyword arguments for exchange.export_workshop (zipped alone for the other kinds)."""
+        if not self.whole.isChecked():
+            return {"zipped": self.zipped.isChecked()}
+        return {
+            "include_real_names": self.real_names.isChecked(),
+            "include_emails": self.emails.isChecked(),
+            "zipped": self.zipped.isChecked(),
+        }

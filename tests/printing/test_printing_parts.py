@@ -1,0 +1,168 @@
+"""Each part on the demo workshop and on targeted data, read back as a user would."""
+
+from __future__ import annotations
+
+import pytest
+
+from kitcop_desktop.printing.parts import render_pdf
+from kitcop_desktop.storage import agenda, boards, interviews, voting, voting_entries, voting_rounds
+from kitcop_desktop.storage import boards_clusters as clusters
+from kitcop_desktop.storage.demo import create_demo
+from tests.printing.pdf_support import flat, page_sizes_mm, reader, text_of
+
+
+@pytest.fixture
+def demo(store):
+    return create_demo(store)
+
+
+def render(store, workshop_id, *parts):
+    with store.read() as s:
+        return render_pdf(s, workshop_id, list(parts))
+
+
+def test_full_restitution_of_the_demo_has_every_section(store, demo):
+    data = render(store, demo, "all")
+    text = flat(text_of(data))  # no-break spaces (« Déroulé : … ») read as spaces
+    for heading in (
+        "RESTITUTION DE L'ATELIER",
+        "Participant·es",
+        "Déroulé : prévu et réalisé",
+        "Les post-it, zone par zone",
+        "Résultats des votes",
+        "Bocal à poisson",
+        "Tours de parole",
+        "Décisions de la rétrospective KISS",
+        "Synthèse de l'enquête de terrain",
+    ):
+        assert heading in text, heading
+    pages = reader(data).pages
+    assert f"1 / {len(pages)}" in pages[0].extract_text()
+
+
+def test_deroule_is_the_kits_landscape_table(store, demo):
+    data = render(store, demo, "agenda")
+    text = text_of(data)
+    for column in ("HORAIRE", "OBJECTIF – INTENTION", "SÉQUENCE", "CONSIGNES", "MATÉRIEL"):
+        assert column in text
+    assert page_sizes_mm(data)[0] == (297, 210)
+    with store.read() as s:
+        rows = agenda.planned_rows(s, demo)
+    assert rows and rows[0].title in text
+    assert f"{rows[0].start:%H:%M}–{rows[0].end:%H:%M}" in text
+
+
+def test_long_consignes_split_across_pages_instead_of_failing(store, workshop_id):
+    long_text = "\n".join(
+        f"Consigne détaillée numéro {i} : on écoute & on note <tout>." for i in range(300)
+    )
+    with store.write() as s:
+        agenda.add_sequence(s, workshop_id, title="Très longue", instructions=long_text)
+    data = render(store, workshop_id, "agenda")
+    assert len(reader(data).pages) >= 3
+    text = flat(text_of(data))
+    assert "numéro 0 : on écoute & on note <tout>." in text
+    assert "numéro 299 : on écoute & on note <tout>." in text
+
+
+def test_facilitator_version_adds_checklist_and_private_notes(store, demo):
+    text = text_of(render(store, demo, "facilitator"))
+    assert "Matériel à préparer" in text and "Notes privées" in text
+    assert "☑" in text or "☐" in text
+    assert "Salle réservée" in text  # the workshop's private notes
+    # The room's version does not carry them.
+    assert "Salle réservée" not in text_of(render(store, demo, "agenda"))
+
+
+def test_boards_are_drawn_and_listed_by_zone_and_cluster(store, workshop_id):
+    with store.write() as s:
+        board = boards.create_board(s, workshop_id, "speedboat", "Speedboat table 1")
+        a = boards.add_card(s, board.id, "brakes", "Salaires trop bas & peu <attractifs>")
+        boards.add_card(s, board.id, "levers", "Apprentissage aidé")
+        created = clusters.create_cluster(s, board.id, "brakes", "Attractivité", [a.id])
+    assert created
+    text = text_of(render(store, workshop_id, "boards"))
+    assert "Speedboat table 1" in text
+    assert "Salaires trop bas & peu <attractifs>" in text
+    assert "Attractivité" in text and "Freins (ancres)" in text and "Leviers (voiles, vent)" in text
+
+
+def test_votes_print_counts_ties_and_winners_only_when_revealed(store, workshop_id):
+    with store.write() as s:
+        vote = voting.create_vote_from_texts(
+            s, workshop_id, [("Tutorat", None), ("Forum", None), ("Guichet", None)], "Priorités"
+        )
+        vote = voting.get(s, vote if isinstance(vote, int) else vote.id)
+        vote.winners_count = 1
+        first = vote.rounds[0]
+        counts = dict(zip((i.id for i in vote.items), (5, 5, 1), strict=True))
+        for item_id, n in counts.items():
+            voting_entries.set_wall_count(s, first.id, item_id, n)
+        vote_id, round_id = vote.id, first.id
+    hidden = text_of(render(store, workshop_id, "votes"))
+    assert "non révélés" in hidden and "Tutorat" not in hidden
+    with store.write() as s:
+        voting_rounds.set_state(s, round_id, state="closed", revealed=True)
+    text = text_of(render(store, workshop_id, "votes"))
+    assert "Priorités" in text and "Tutorat" in text and "Guichet" in text
+    assert "ex æquo" in text
+    assert "Égalité à départager" in text
+    assert vote_id
+
+
+def test_interviews_print_pseudonyms_never_real_names(store, demo):
+    with store.write() as s:
+        first = interviews.list_interviews(s, demo)[0]
+        interviews.set_real_name(s, first.id, "Bernadette Secret")
+    text = text_of(render(store, demo, "interviews"))
+    assert "Bernadette Secret" not in text
+    assert first.pseudonym in text
+    assert "Modèle de restitution" in text and "Guide d'entretien" in text
+
+
+def test_blank_printables_posters_are_a3(store, demo):
+    data = render(store, demo, "blank")
+    sizes = page_sizes_mm(data)
+    assert (210, 297) in sizes  # fiche étonnement, cartes consignes
+    assert sizes.count((420, 297)) == 2  # speedboat and KISS posters
+    text = text_of(data)
+    for words in (
+        "Fiche étonnement",
+        "Speedboat",
+        "Rétrospective KISS",
+        "On garde",
+        "Cartes consignes",
+    ):
+        assert words in text
+
+
+def test_fishbowl_and_rounds_of_the_demo(store, demo):
+    text = text_of(render(store, demo, "fishbowl", "rounds"))
+    assert "Bocal à poisson" in text and "Temps de parole" in text
+    assert "Déclusion" in text
+
+
+def test_agenda_alone_adds_planned_vs_actual_once_run(store, demo, workshop_id):
+    assert "prévu et réalisé" in flat(text_of(render(store, demo, "agenda")))  # the demo ran
+    with store.write() as s:
+        agenda.add_sequence(s, workshop_id, title="Accueil")
+    assert "prévu et réalisé" not in flat(text_of(render(store, workshop_id, "agenda")))
+
+
+def test_boards_alone_add_the_kiss_decisions(store, demo):
+    assert "Décisions de la rétrospective KISS" in text_of(render(store, demo, "boards"))
+
+
+def test_restitution_has_a_sommaire_with_true_page_numbers(store, demo):
+    data = render(store, demo, "all")
+    pages = [page.extract_text() for page in reader(data).pages]
+    assert "Sommaire" in pages[1]
+    # Layout mode keeps each line of the sommaire together: « name ……… page ».
+    lines = [
+        " ".join(x.split())
+        for x in reader(data).pages[1].extract_text(extraction_mode="layout").splitlines()
+    ]
+    for name in ("Participant·es", "Résultats des votes", "Fiches actions"):
+        line = next(x for x in lines if x.startswith(name))
+        number = int(line.rsplit(" ", 1)[1])
+        assert name in pages[number - 1], name

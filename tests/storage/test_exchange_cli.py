@@ -1,0 +1,125 @@
+"""`kitcop export` and `kitcop import` end to end, in real processes on real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+
+def kitcop(*args):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "kitcop_desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_export_then_import_on_another_laptop(tmp_path):
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    demo = kitcop("demo", "--db", first)
+    assert demo.returncode == 0, demo.stderr
+    workshop_id = demo.stdout.strip()
+    out = tmp_path / "atelier.kitcop"
+    export = kitcop("export", workshop_id, "-o", out, "--db", first)
+    assert export.returncode == 0, export.stderr
+    envelope = json.loads(out.read_text(encoding="utf-8"))
+    assert envelope["kind"] == "workshop"
+    assert "claire.dubois@example.org" not in out.read_text(encoding="utf-8")
+
+    imported = kitcop("import", out, "--db", second)
+    assert imported.returncode == 0, imported.stderr
+    assert "Atelier importé" in imported.stdout
+    listing = kitcop("list", "--db", second)
+    assert "Rénovation énergétique : les compétences de 2030" in listing.stdout
+    check = kitcop("check", "--db", second)
+    assert check.returncode == 0, check.stdout
+
+
+def test_hostile_file_fails_in_french_and_changes_nothing(tmp_path):
+    db = tmp_path / "a.sqlite3"
+    assert kitcop("demo", "--db", db).returncode == 0
+    before = kitcop("list", "--db", db).stdout
+    bad = tmp_path / "mauvais.kitcop"
+    bad.write_text('{"format": "kitcop", "format_version": 7, "kind": "workshop", "tables": {}}')
+    result = kitcop("import", bad, "--db", db)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Erreur : Ce fichier vient d'une version plus récente")
+    assert "Rien n'a été modifié." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert kitcop("list", "--db", db).stdout == before
+
+
+def test_export_of_a_missing_workshop_fails(tmp_path):
+    db = tmp_path / "a.sqlite3"
+    out = tmp_path / "x.kitcop"
+    result = kitcop("export", "42", "-o", out, "--db", db)
+    assert result.returncode == 1
+    assert "n'existe pas" in result.stderr
+    assert not out.exists()
+
+
+def test_board_import_into_a_workshop(tmp_path):
+    from kitcop_desktop.storage import boards, exchange, workshops
+    from kitcop_desktop.storage.migrate import open_store
+
+    db = tmp_path / "a.sqlite3"
+    store = open_store(db)
+    with store.write() as s:
+        wid = workshops.create(s, "Atelier").id
+        board = boards.create_board(s, wid, "kiss", "KISS", subgroup="Table 1")
+        boards.add_card(s, board.id, "keep", "Le café du matin")
+        data = exchange.export_board(s, board.id)
+    store.close()
+    path = tmp_path / "kiss.kitcop"
+    path.write_bytes(data)
+    refused = kitcop("import", path, "--db", db)
+    assert refused.returncode == 1 and "Ouvrez d'abord l'atelier" in refused.stderr
+    merged = kitcop("import", path, "--into", wid, "--db", db)
+    assert merged.returncode == 0, merged.stderr
+    assert "aucun post-it ajouté, 1 déjà présent" in merged.stdout
+
+
+def test_agenda_and_board_exports_from_the_command_line(tmp_path):
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    demo = kitcop("demo", "--db", first)
+    assert demo.returncode == 0, demo.stderr
+    workshop_id = demo.stdout.strip()
+
+    agenda = tmp_path / "modele.kitcop"
+    done = kitcop("export", workshop_id, "-o", agenda, "--agenda", "--db", first)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(agenda.read_text(encoding="utf-8"))["kind"] == "agenda"
+    imported = kitcop("import", agenda, "--db", second)
+    assert imported.returncode == 0, imported.stderr
+    assert "Modèle de déroulé ajouté" in imported.stdout
+
+    from kitcop_desktop.storage.migrate import open_store
+    from kitcop_desktop.storage.models.board import Board
+
+    store = open_store(first)
+    with store.read() as s:
+        board_id = s.query(Board).filter_by(workshop_id=int(workshop_id)).first().id
+    store.close()
+    board = tmp_path / "tableau.kitcop"
+    wrong = kitcop("export", "999", "-o", board, "--board", board_id, "--db", first)
+    assert wrong.returncode == 1 and "n'existe pas" in wrong.stderr
+    done = kitcop("export", workshop_id, "-o", board, "--board", board_id, "--zip", "--db", first)
+    assert done.returncode == 0, done.stderr
+    assert board.read_bytes().startswith(b"PK")
+    target = kitcop("demo", "--db", second).stdout.strip()
+    merged = kitcop("import", board, "--into", target, "--db", second)
+    assert merged.returncode == 0, merged.stderr
+    assert "déjà présent" in merged.stdout  # the demo already holds the same post-its
+
+
+def test_emails_only_when_asked_on_the_command_line(tmp_path):
+    db = tmp_path / "a.sqlite3"
+    workshop_id = kitcop("demo", "--db", db).stdout.strip()
+    out = tmp_path / "avec.kitcop"
+    assert kitcop("export", workshop_id, "-o", out, "--emails", "--db", db).returncode == 0
+    assert "claire.dubois@example.org" in out.read_text(encoding="utf-8")

@@ -1,0 +1,157 @@
+"""The « Tours de parole » tab: a déclusion driven by the clicker, words captured and kept."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+
+from kitcop_desktop.domain.clock import FakeClock
+from kitcop_desktop.storage import participants, rounds
+from kitcop_desktop.tools.fishbowl.spec import SPEC
+
+
+def key(k, text=""):
+    return QKeyEvent(QEvent.Type.KeyPress, k, Qt.KeyboardModifier.NoModifier, text)
+
+
+@pytest.fixture
+def tab(ctx, qtbot):
+    with ctx.store.write() as s:
+        participants.paste(s, ctx.workshop_id, "Claire\nThomas\nNadia\n")
+    clock = ctx.extras["clock"] = FakeClock()
+    editor = SPEC.make_editor(ctx)
+    room = SPEC.make_room_view(ctx)
+    qtbot.addWidget(editor)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    editor.tabs.setCurrentWidget(editor.rounds)
+    editor.rounds.create_round("closing")
+    return editor, room, clock
+
+
+def test_the_room_follows_the_rounds_tab(tab):
+    editor, room, _clock = tab
+    assert room.stack.currentWidget() is room.round
+    assert room.round.kicker.text() == "Déclusion · 0 sur 3"
+    assert room.round.upcoming.text() == "On commence par\u00a0: Claire"
+    editor.tabs.setCurrentWidget(editor.bowl)
+    assert room.stack.currentWidget() is room.bowl
+
+
+def test_a_declusion_round_with_the_clicker(tab, ctx):
+    editor, room, clock = tab
+    panel = editor.rounds
+    assert editor.handle_room_key(key(Qt.Key.Key_PageDown))  # start
+    assert room.round.speaker.text() == "Claire"
+    assert room.round.upcoming.text() == "Ensuite\u00a0: Thomas"
+    assert room.round.countdown.text() == "01:00"
+    clock.advance(42)
+    assert room.round.countdown.text() == "00:18"
+    panel.word.setText("Confiante")
+    panel.involved.setCurrentIndex(1)  # Oui
+    panel.word.returnPressed.emit()
+    assert editor.handle_room_key(key(Qt.Key.Key_PageDown))
+    assert room.round.speaker.text() == "Thomas"
+    assert editor.handle_room_key(key(Qt.Key.Key_L, "l"))  # Thomas: plus tard
+    assert room.round.speaker.text() == "Nadia"
+    panel.word.setText("Fatiguée mais contente")
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))  # the word is saved on the way
+    assert room.round.speaker.text() == "Thomas"
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))
+    assert room.round.speaker.text() == "Merci à toutes et à tous\u00a0!"
+    assert room.round.upcoming.text() == "Confiante · Fatiguée mais contente"
+    assert room.round.countdown.isHidden()
+    with ctx.store.read() as s:
+        listed = rounds.list_rounds(s, ctx.workshop_id)
+    words = [(e.name, e.word, e.stay_involved, e.status) for e in listed[0].entries]
+    assert words == [
+        ("Claire", "Confiante", True, "done"),
+        ("Thomas", "", None, "done"),
+        ("Nadia", "Fatiguée mais contente", None, "done"),
+    ]
+    assert listed[0].entries[0].spoken_seconds == 42
+
+
+def test_undo_gives_the_floor_back(tab):
+    editor, room, _clock = tab
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))
+    assert room.round.speaker.text() == "Thomas"
+    editor.rounds.ctx.undo_stack.undo()
+    assert room.round.speaker.text() == "Claire"
+    assert editor.handle_room_key(key(Qt.Key.Key_PageUp)) is True
+
+
+def test_pause_with_space_freezes_the_speaker_countdown(tab):
+    editor, room, clock = tab
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))
+    clock.advance(10)
+    editor.handle_room_key(key(Qt.Key.Key_Space, " "))
+    clock.advance(100)
+    assert room.round.countdown.text() == "00:50"
+    assert editor.rounds.pause_button.text() == "Reprendre"
+
+
+def test_a_word_typed_in_the_table_is_corrected_and_undoable(tab, ctx):
+    editor, _room, _clock = tab
+    table = editor.rounds.table
+    item = table.item(1, 4)
+    item.setText("Motivé <3 & 🌱")
+    with ctx.store.read() as s:
+        assert rounds.entries(s, editor.rounds.round_id)[1].word == "Motivé <3 & 🌱"
+    ctx.undo_stack.undo()
+    with ctx.store.read() as s:
+        assert rounds.entries(s, editor.rounds.round_id)[1].word == ""
+
+
+def test_bad_time_per_speaker_is_refused_in_french(tab, ctx):
+    editor, _room, _clock = tab
+    editor.rounds._save("seconds_per_speaker", -5)
+    assert ctx.extras["messages"][-1].endswith("Rien n'a été modifié.")
+    assert editor.rounds.seconds.value() == 60
+
+
+def test_room_sizes_follow_the_screen_height(tab, qtbot):
+    editor, room, _clock = tab
+    room.show()
+    qtbot.waitExposed(room)
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))
+    assert room.round.speaker.font().pixelSize() >= 768 // 10
+    assert room.round.prompt.font().pixelSize() >= 768 // 20
+    assert room.round.countdown.height() >= 768 / 4
+
+
+def test_pagedown_from_the_word_field_saves_it_and_gives_the_next_person_an_empty_field(
+    tab, ctx, qtbot
+):
+    editor, _room, _clock = tab
+    panel = editor.rounds
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))
+    panel.word.setFocus()
+    panel.word.setText("Sereine")
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))
+    assert panel.word_label.text() == "Mot de Thomas :"
+    assert panel.word.text() == ""
+    with ctx.store.read() as s:
+        assert rounds.entries(s, panel.round_id)[0].word == "Sereine"
+
+
+def test_ctrl_p_preselects_the_part_of_the_tab_in_front(tab):
+    editor, _room, _clock = tab
+    assert editor.print_part() == "rounds"
+    editor.tabs.setCurrentWidget(editor.bowl)
+    assert editor.print_part() == "fishbowl"
+
+
+def test_a_negative_reference_opens_that_round(tab):
+    editor, room, _clock = tab
+    round_id = editor.rounds.round_id
+    editor.rounds.create_round("check_in")
+    editor.tabs.setCurrentWidget(editor.bowl)
+    editor.focus_item(-round_id)
+    assert editor.tabs.currentWidget() is editor.rounds
+    assert editor.rounds.round_id == round_id
+    assert room.round.kicker.text().startswith("Déclusion")
