@@ -74,7 +74,7 @@ def main() -> None:
     # -displayfd: Xvfb picks a free display and tells us which (no stale-lock collisions).
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1024x768x24"],
+        ["Xvfb", "-displayfd", str(write_fd), "-noreset", "-screen", "0", "1024x768x24"],
         pass_fds=(write_fd,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -82,6 +82,16 @@ def main() -> None:
     os.close(write_fd)
     display = ":" + os.read(read_fd, 16).decode().strip()
     os.close(read_fd)
+    # Wait until the display really answers (on a busy machine it can lag its announcement).
+    for _ in range(100):
+        probe = subprocess.run(
+            ["xdotool", "getdisplaygeometry"],
+            capture_output=True,
+            env=dict(os.environ, DISPLAY=display),
+        )
+        if probe.returncode == 0:
+            break
+        time.sleep(0.05)
     tmp = Path(tempfile.mkdtemp())
     try:
         env = dict(

@@ -54,9 +54,12 @@ LIST_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("vote_decisions", "ordered_item_ids"): (",", "vote_items"),
 }
 
-# (table, column) -> (prefix, table): « cluster:12 » in boards.spotlight names a cluster row.
-STRING_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
-    ("boards", "spotlight"): ("cluster:", "board_clusters"),
+# (table, column) -> ((prefix, table), ...): « cluster:12 » in boards.spotlight names a cluster
+# row; a fiche action remembers the KISS card (« card:7 ») or the vote item (« vote_item:3 »)
+# it came from, so importing a workshop never lets « Créer les fiches actions » make a second one.
+STRING_REFERENCES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("boards", "spotlight"): (("cluster:", "board_clusters"),),
+    ("action_cards", "origin_ref"): (("card:", "board_cards"), ("vote_item:", "vote_items")),
 }
 
 # Interviewees' real names live in their own table; only exported when explicitly asked.
@@ -115,10 +118,10 @@ def links(table_name: str) -> tuple[Link, ...]:
         if tname == table_name and cname in table.c and target in Base.metadata.tables:
             col = table.c[cname]
             out.append(Link(tname, cname, target, bool(col.nullable), soft=True))
-    for (tname, cname), (prefix, target) in STRING_REFERENCES.items():
-        if tname == table_name and cname in table.c and target in Base.metadata.tables:
-            col = table.c[cname]
-            out.append(Link(tname, cname, target, True, soft=True, prefix=prefix))
+    for (tname, cname), pairs in STRING_REFERENCES.items():
+        for prefix, target in pairs:
+            if tname == table_name and cname in table.c and target in Base.metadata.tables:
+                out.append(Link(tname, cname, target, True, soft=True, prefix=prefix))
     for (tname, cname), (separator, target) in LIST_REFERENCES.items():
         if tname == table_name and cname in table.c and target in Base.metadata.tables:
             out.append(Link(tname, cname, target, True, soft=True, separator=separator))

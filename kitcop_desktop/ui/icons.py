@@ -70,8 +70,22 @@ ICONS = {
 
 
 @cache
-def icon(name: str, color: str = "#1f2a44") -> QIcon:
-    """A QIcon by registry name. Unknown names are a programming error (KeyError)."""
+def _font():
+    """Only the Font Awesome 6 solid set: qtawesome.icon() would load its twelve bundled fonts
+    and their charmaps (about 10 MB of memory, measured in bench/RESULTS.md) for icons we never
+    use."""
     import qtawesome
 
-    return qtawesome.icon(ICONS[name], color=color)
+    try:
+        from qtawesome.iconic_font import IconicFont
+
+        (solid,) = [font for font in qtawesome._BUNDLED_FONTS if font[0] == "fa6s"]
+        return IconicFont(solid)
+    except Exception:  # another qtawesome layout: its full singleton still works
+        return qtawesome
+
+
+@cache
+def icon(name: str, color: str = "#1f2a44") -> QIcon:
+    """A QIcon by registry name. Unknown names are a programming error (KeyError)."""
+    return _font().icon(ICONS[name], color=color)

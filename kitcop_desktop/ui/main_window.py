@@ -353,6 +353,17 @@ class MainWindow(QMainWindow):
                     return True
             except Exception:
                 log.exception("handle_room_key failed")
+        # A key the tool on screen has no use for (the clicker's PageDown while the printing
+        # screen is up, say) goes to a tool that keeps running behind it: the live déroulé.
+        if editor is not None and self.workshop_view is not None:
+            for other in self.workshop_view.open_editors():
+                if other is not editor and hasattr(other, "handle_fallback_key"):
+                    try:
+                        if other.handle_fallback_key(event):
+                            event.accept()
+                            return True
+                    except Exception:
+                        log.exception("handle_fallback_key failed")
         if event.key() in (Qt.Key.Key_B, Qt.Key.Key_Period) and not event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         ):

@@ -128,6 +128,10 @@ class WorkshopView(QWidget):
     def current_editor(self) -> QWidget:
         return self.editor(self.current_key)
 
+    def open_editors(self) -> list[QWidget]:
+        """The tools already opened in this workshop (none is created here)."""
+        return list(self._editors.values())
+
     def activate(self, key: str, ref_id: int | None = None) -> None:
         if key != WORKSHOP_KEY and key not in self.specs:
             self.ctx.show_message("Cet outil n'est pas disponible dans cette version.")

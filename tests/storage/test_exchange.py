@@ -209,3 +209,24 @@ def test_missing_optional_columns_take_their_defaults(store, workshop_id, tmp_pa
     path.write_text(json.dumps(envelope), encoding="utf-8")
     result = exchange.import_file(store, path)
     assert result.workshop_id != workshop_id
+
+
+def test_imported_fiches_actions_still_know_their_winners(store, tmp_path):
+    """After importing the demo workshop, « Créer les fiches actions » must not make a second
+    fiche for a winner that already has one (the link « vote_item:N » is remapped)."""
+    from kitcop_desktop.storage import voting, voting_actions
+    from kitcop_desktop.storage.demo import create_demo
+    from kitcop_desktop.storage.models import ActionCard
+
+    demo_id = create_demo(store)
+    path = tmp_path / "demo.kitcop"
+    path.write_bytes(export_bytes(store, demo_id))
+    new_id = exchange.import_file(store, path).workshop_id
+    with store.read() as s:
+        (vote,) = [v for v in voting.list_for(s, new_id) if v.items]
+        item_ids = {item.id for item in vote.items}
+        refs = [
+            c.origin_ref for c in s.query(ActionCard).filter_by(workshop_id=new_id, origin="vote")
+        ]
+        assert refs and all(int(r.split(":")[1]) in item_ids for r in refs)
+        assert voting_actions.pending_winners(s, vote.id) == []

@@ -158,3 +158,10 @@ def test_keymap_lists_the_clicker_keys():
     html = keymap_html()
     for key in ("F5", "B ou .", "Page suivante", "Ctrl+Z", "Espace"):
         assert key in html
+
+
+def test_every_registered_icon_draws(qapp):
+    from kitcop_desktop.ui import icons
+
+    for name in icons.ICONS:
+        assert not icons.icon(name).pixmap(24, 24).isNull(), name

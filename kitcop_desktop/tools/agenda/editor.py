@@ -129,6 +129,18 @@ class AgendaEditor(QWidget):
         elif room.footer() is self.footer and self.footer is not None:
             room.set_footer(None)
 
+    def handle_fallback_key(self, event: QKeyEvent) -> bool:
+        """The clicker while another tool is on screen that does not use it: during a run,
+        PageDown/PageUp still move the déroulé on (the shell asks only after that tool)."""
+        runner = self.live.runner
+        if runner.finished or runner.current_id is None or event.modifiers():
+            return False
+        if event.key() == Qt.Key.Key_PageDown:
+            return self.live.next()
+        if event.key() == Qt.Key.Key_PageUp:
+            return self.live.previous()
+        return False
+
     def handle_room_key(self, event: QKeyEvent) -> bool:
         """Space, PageDown/→, PageUp/←, +, −, Maj++ (pavé), M: the run's keys."""
         key, mods = event.key(), event.modifiers()
