@@ -91,6 +91,17 @@ KINDS: dict[str, BoardKind] = {
 
 # The chemin de la rétrospective can be read from two angles (the kit: concret / ressentis).
 ANGLES = {"": "", "actions": "Actions", "feelings": "Ressentis"}
+# A chemin « séparé actions / ressentis »: each zone in lanes, actions on top. Cards without
+# an angle get a third lane at the bottom, shown only while some remain: they are to sort,
+# and filing them silently under actions would tell the room something nobody said.
+LANE_LABELS = {"actions": "Actions", "feelings": "Ressentis", "": "Sans angle"}
+
+
+def angle_lanes(kind_key: str, split: bool, angles) -> tuple[str, ...]:
+    """The lanes of a board: () unless a chemin split by angle; `angles`: its cards' angles."""
+    if kind_key != "retro_path" or not split:
+        return ()
+    return ("actions", "feelings", "") if "" in set(angles) else ("actions", "feelings")
 
 
 def kind(key: str) -> BoardKind:

@@ -19,6 +19,8 @@ ZONE_PADDING = 20.0
 ZONE_HEADER = 84.0  # room for the zone's label and hint
 CLUSTER_HEADER = 44.0
 MIN_ZONE_HEIGHT = 220.0
+LANE_HEADER = 46.0  # a lane's label (« Actions », « Ressentis »…)
+MIN_LANE_CONTENT = 72.0  # an empty lane still has room to drop a card into
 
 
 class Rect(NamedTuple):
@@ -48,6 +50,7 @@ class Block:
     is_cluster: bool = False
     collapsed: bool = False
     header: float = CLUSTER_HEADER  # a cluster's title area; a long title wraps and grows it
+    lane: str = ""  # on a board split into lanes (the chemin by angle): which lane it goes in
 
     def total_height(self) -> float:
         if not self.is_cluster:
@@ -63,6 +66,25 @@ class Layout:
     items: dict[str, Rect]  # card and cluster keys -> where they go
     width: float
     height: float
+    # A board split into lanes: (zone, lane) -> the lane's area inside its zone, label on top.
+    lanes: dict[tuple[str, str], Rect] = field(default_factory=dict)
+
+
+def lane_of(point: tuple[float, float], lanes: dict[tuple[str, str], Rect]) -> tuple | None:
+    """The (zone, lane) whose area holds this point, or None."""
+    x, y = point
+    for key, r in lanes.items():
+        if r.x <= x <= r.right and r.y <= y <= r.bottom:
+            return key
+    return None
+
+
+def _split(zone_blocks: list[Block], lanes: tuple[str, ...]) -> dict[str, list[Block]]:
+    """A zone's blocks by lane; a block of an unknown lane goes to the last one."""
+    by_lane: dict[str, list[Block]] = {lane: [] for lane in lanes}
+    for block in zone_blocks:
+        by_lane[block.lane if block.lane in by_lane else lanes[-1]].append(block)
+    return by_lane
 
 
 def columns_for(blocks: list[Block], minimum: int = 2, maximum: int = 12) -> int:
@@ -114,14 +136,18 @@ def layout_board(
     columns: int | None = None,
     card_width: float = CARD_WIDTH,
     measure_only: bool = False,
+    lanes: tuple[str, ...] = (),
 ) -> Layout:
     """Place every zone and every block. `rows` comes from BoardKind.rows.
 
     `columns` forces the number of card columns per zone (else it grows with the content).
     `measure_only`: zones and size only, no card placed (cheaper, for comparing shapes).
+    `lanes`: each zone is split into these lanes, stacked top to bottom (Block.lane says
+    where a block goes). Lanes line up across a row of zones, so the board reads as a grid.
     """
     items: dict[str, Rect] | None = None if measure_only else {}
     zones: dict[str, Rect] = {}
+    lane_rects: dict[tuple[str, str], Rect] = {}
     # One column count for the whole board: every zone has the same width, so a 2×2 board
     # stays square and the speedboat's sky and water line up.
     if columns is None:
@@ -130,6 +156,13 @@ def layout_board(
     y = top
     width = 0.0
     for row in rows:
+        if lanes:
+            y = _lane_row(
+                row, blocks, lanes, columns, zone_w, y, items, zones, lane_rects, card_width
+            )
+            width = max(width, len(row) * zone_w + (len(row) - 1) * GAP)
+            y += row_gap
+            continue
         content = [0.0]
         for i, zone in enumerate(row):
             x = i * (zone_w + GAP)
@@ -148,7 +181,41 @@ def layout_board(
             zones[zone] = Rect(i * (zone_w + GAP), y, zone_w, zone_h)
         width = max(width, len(row) * zone_w + (len(row) - 1) * GAP)
         y += zone_h + row_gap
-    return Layout(zones, items or {}, width, y - row_gap - top if rows else 0.0)
+    return Layout(zones, items or {}, width, y - row_gap - top if rows else 0.0, lane_rects)
+
+
+def _lane_row(row, blocks, lanes, columns, zone_w, y, items, zones, lane_rects, card_width):
+    """One row of zones split into lanes; returns the row's bottom."""
+    split = {zone: _split(blocks.get(zone, []), lanes) for zone in row}
+    heights = {
+        lane: LANE_HEADER
+        + max(
+            [MIN_LANE_CONTENT]
+            + [_flow(split[zone][lane], columns, 0.0, 0.0, None, card_width) for zone in row]
+        )
+        for lane in lanes
+    }
+    for i, zone in enumerate(row):
+        x = i * (zone_w + GAP)
+        lane_y = y + ZONE_HEADER
+        for lane in lanes:
+            lane_rects[(zone, lane)] = Rect(
+                x + ZONE_PADDING / 2, lane_y, zone_w - ZONE_PADDING, heights[lane]
+            )
+            if items is not None:
+                _flow(
+                    split[zone][lane],
+                    columns,
+                    x + ZONE_PADDING,
+                    lane_y + LANE_HEADER,
+                    items,
+                    card_width,
+                )
+            lane_y += heights[lane] + GAP / 2
+    zone_h = ZONE_HEADER + sum(heights.values()) + GAP / 2 * (len(lanes) - 1) + ZONE_PADDING / 2
+    for i, zone in enumerate(row):
+        zones[zone] = Rect(i * (zone_w + GAP), y, zone_w, zone_h)
+    return y + zone_h
 
 
 def best_layout(
@@ -160,6 +227,7 @@ def best_layout(
     row_gap: float = GAP,
     extra_height: float = 0.0,
     card_width: float = CARD_WIDTH,
+    lanes: tuple[str, ...] = (),
 ) -> Layout:
     """The layout that, fitted into a screen of this aspect ratio, shows cards the largest.
 
@@ -168,7 +236,13 @@ def best_layout(
     best, best_scale = None, 0.0
     for columns in range(1, 13):
         layout = layout_board(
-            rows, blocks, columns=columns, top=top, row_gap=row_gap, card_width=card_width
+            rows,
+            blocks,
+            columns=columns,
+            top=top,
+            row_gap=row_gap,
+            card_width=card_width,
+            lanes=lanes,
         )
         height = layout.height + top + extra_height
         scale = min(aspect / max(layout.width, 1.0), 1.0 / max(height, 1.0))
@@ -199,6 +273,7 @@ def search_layout(
     banner_height=lambda _width: 0.0,
     last: int = 0,
     max_columns: int = 40,
+    lanes: tuple[str, ...] = (),
 ) -> Choice:
     """The column count that, fitted to a screen of this aspect ratio, shows cards the largest.
 
@@ -223,6 +298,7 @@ def search_layout(
             row_gap=row_gap,
             card_width=card_width,
             measure_only=True,
+            lanes=lanes,
         )
         width = layout.width + 2 * margin
         height = layout.height + banner_height(layout.width) + 3 * margin
@@ -234,5 +310,7 @@ def search_layout(
     chosen = min(c for c, choice in tried.items() if choice.scale >= best * 0.94)
     if last in tried and tried[last].scale >= tried[chosen].scale * 0.95:
         chosen = last
-    layout = layout_board(rows, blocks, columns=chosen, row_gap=row_gap, card_width=card_width)
+    layout = layout_board(
+        rows, blocks, columns=chosen, row_gap=row_gap, card_width=card_width, lanes=lanes
+    )
     return Choice(layout, tried[chosen].scale, chosen)

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
-from kitcop_desktop.domain.board_kinds import ANGLES, KINDS
+from kitcop_desktop.domain.board_kinds import ANGLES, KINDS, LANE_LABELS, angle_lanes
 from kitcop_desktop.domain.board_layout import Block, best_layout
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_height, frame_width
@@ -87,18 +87,24 @@ class BoardDrawing(Flowable):
             if card.cluster_id is not None:
                 by_cluster.setdefault(card.cluster_id, []).append(card)
             elif card.zone in blocks:
-                blocks[card.zone].append(Block(f"card:{card.number}", _card_height(card.text)))
+                blocks[card.zone].append(
+                    Block(f"card:{card.number}", _card_height(card.text), lane=card.angle)
+                )
         for cluster in sorted(clusters.values(), key=lambda c: c.position):
             if cluster.zone in blocks:
                 children = [
                     (f"card:{c.number}", _card_height(c.text))
                     for c in by_cluster.get(cluster.id, [])
                 ]
+                angles = [c.angle for c in by_cluster.get(cluster.id, [])]
+                lane = max(("actions", "feelings", ""), key=angles.count) if angles else ""
                 blocks[cluster.zone].append(
-                    Block(f"cluster:{cluster.id}", children=children, is_cluster=True)
+                    Block(f"cluster:{cluster.id}", children=children, is_cluster=True, lane=lane)
                 )
+        # A chemin split by angle: each zone in lanes, as on screen.
+        lanes = angle_lanes(board.kind, board.split_by_angle, (c.angle for c in cards))
         # The column count that shows the cards largest on this page's shape.
-        self.layout = best_layout(self.kind.rows, blocks, aspect=aspect)
+        self.layout = best_layout(self.kind.rows, blocks, aspect=aspect, lanes=lanes)
 
     def wrap(self, available_width, available_height):
         height_cap = min(self.max_height, available_height)
@@ -135,6 +141,16 @@ class BoardDrawing(Flowable):
             c.setFont(BOLD, size)
             line = wrap_lines(label, BOLD, size, room, limit=1)
             c.drawString(x + 14 * s, y + h - 8 * s - size * 1.3, line[0] if line else "")
+        for (zone, lane), rect in self.layout.lanes.items():
+            x, y, w, h = self._rect(rect)
+            c.setFillColor(colors.white)
+            c.setStrokeColor(tint(zone_colour(zone), 0.4))
+            c.setLineWidth(0.6)
+            c.roundRect(x, y, w, h, 6 * s, stroke=1, fill=1)
+            size = max(4.0, min(11.0, 20 * s))
+            c.setFillColor(INK if lane else MUTED)
+            c.setFont(BOLD, size)
+            c.drawString(x + 8 * s, y + h - 10 * s - size, LANE_LABELS[lane])
         for cluster in self.clusters.values():
             rect = self.layout.items.get(f"cluster:{cluster.id}")
             if rect is None:

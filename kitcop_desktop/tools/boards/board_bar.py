@@ -38,6 +38,7 @@ class BoardBar(QWidget):
     zoom = Signal(float)  # factor; 0 = fit
     search_changed = Signal(str)
     spotlight_chosen = Signal(str)  # "" / "zone:<key>" / "cluster:<id>"
+    split_toggled = Signal(bool)  # chemin: « Séparer actions / ressentis »
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -57,6 +58,15 @@ class BoardBar(QWidget):
         self.rename_button.clicked.connect(self.rename)
         self.delete_button = _button("Supprimer", "delete", "Supprimer le tableau (annulable)")
         self.delete_button.clicked.connect(self.delete)
+        # The chemin de la rétrospective read from two angles: each zone in two lanes.
+        self.split_button = _button(
+            "Séparer actions / ressentis",
+            "template",
+            "Chaque zone du chemin en deux : Actions et Ressentis (annulable)",
+        )
+        self.split_button.setCheckable(True)
+        self.split_button.setVisible(False)
+        self.split_button.clicked.connect(self.split_toggled)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Rechercher un post-it (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -78,7 +88,13 @@ class BoardBar(QWidget):
         self.spotlight.activated.connect(
             lambda i: self.spotlight_chosen.emit(self.spotlight.itemData(i) or "")
         )
-        for widget in (self.chooser, self.new_button, self.rename_button, self.delete_button):
+        for widget in (
+            self.chooser,
+            self.new_button,
+            self.rename_button,
+            self.delete_button,
+            self.split_button,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         for widget in (self.search, self.found, zoom_out, zoom_in, fit):
@@ -110,7 +126,7 @@ class BoardBar(QWidget):
             (self.rename_button, "Renommer"),
             (self.delete_button, "Supprimer"),
             (fit, "Ajuster"),
-        ]
+        ]  # the split toggle keeps its words: no icon says « actions / ressentis »
 
     def set_compact(self, compact: bool) -> None:
         """On a narrow window, buttons keep only their icon (their tooltip says what they do)."""
@@ -152,3 +168,8 @@ class BoardBar(QWidget):
         """The combined view is read-only: no rename, no delete."""
         self.rename_button.setEnabled(editable)
         self.delete_button.setEnabled(editable)
+
+    def set_split(self, shown: bool, checked: bool) -> None:
+        """The toggle exists on a chemin board only; checked when its zones are split."""
+        self.split_button.setVisible(shown)
+        self.split_button.setChecked(checked)

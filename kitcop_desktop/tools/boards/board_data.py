@@ -124,12 +124,15 @@ def load_combined(store: Store, workshop_id: int, kind: str) -> BoardData:
             combined=True,
         )
         ids = []
-        for board in boards.list_boards(s, workshop_id, kind):
+        listed = boards.list_boards(s, workshop_id, kind)
+        for board in listed:
             ids.append(board.id)
             label = board.subgroup or board.title
             data.cards.extend(_cards_of(s, board.id, label))
             data.clusters.extend(_cluster(c) for c in board.clusters)
         data.board_ids = tuple(ids)
+        # Chemins all split by angle: their combined view is split too.
+        data.split_by_angle = bool(ids) and all(b.split_by_angle for b in listed)
         return data
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from kitcop_desktop.domain.board_kinds import KINDS
+from kitcop_desktop.domain.board_kinds import KINDS, LANE_LABELS
 from kitcop_desktop.storage import actions, boards, voting
 from kitcop_desktop.storage import boards_clusters as clusters
 from kitcop_desktop.storage.models import ActionCard
@@ -145,29 +145,66 @@ class BoardCommands:
             is not None
         )
 
+    def set_split(self, board_id: int, split: bool) -> bool:
+        """Chemin: « Séparer actions / ressentis », on or off (one undo step)."""
+        label = "Séparer actions / ressentis" if split else "Ne plus séparer actions / ressentis"
+        return self.update_board(board_id, label, split_by_angle=split)
+
     def drop_cards(self, board_id: int, card_ids: list[int], target) -> bool:
-        """A drag released on a zone, a cluster, or another loose card (→ new sous-thématique)."""
-        what, zone, ref = target
+        """A drag released on a zone, a cluster, or another loose card (→ new sous-thématique).
+
+        On a chemin split by angle, target's fourth element is the lane's angle: the cards
+        take it, in the same undo step as the move.
+        """
+        what, zone, ref = target[:3]
+        angle = target[3] if len(target) > 3 else None
         n = len(card_ids)
+
+        def set_angles(s) -> list:
+            if angle is None:
+                return []
+            return [(cid, boards.update_card(s, cid, angle=angle)) for cid in card_ids]
+
+        def put_back_angles(s, previous) -> None:
+            for cid, p in reversed(previous):
+                boards.update_card(s, cid, **p)
+
         if what == "card":
-            return (
-                self._push(
-                    "Regrouper en sous-thématique",
-                    lambda s: clusters.create_cluster(
-                        s, board_id, zone, "Sous-thématique", [ref, *card_ids]
-                    ),
-                    lambda s, created: clusters.undo_create_cluster(s, created),
-                    lambda s, created: clusters.redo_create_cluster(s, created),
+
+            def group(s):
+                created = clusters.create_cluster(
+                    s, board_id, zone, "Sous-thématique", [ref, *card_ids]
                 )
-                is not None
-            )
+                return created, set_angles(s)
+
+            def ungroup(s, result):
+                put_back_angles(s, result[1])
+                clusters.undo_create_cluster(s, result[0])
+
+            def regroup(s, result):
+                clusters.redo_create_cluster(s, result[0])
+                set_angles(s)
+
+            return self._push("Regrouper en sous-thématique", group, ungroup, regroup) is not None
         cluster_id = ref if what == "cluster" else None
         label = "dans la sous-thématique" if cluster_id else f"vers « {zone_word(zone)} »"
+        if angle is not None and cluster_id is None:
+            label += f" · {LANE_LABELS[angle]}"
+
+        def move(s):
+            moved = [(cid, boards.move_card(s, cid, zone, cluster_id)) for cid in card_ids]
+            return moved, set_angles(s)
+
+        def unmove(s, result):
+            put_back_angles(s, result[1])
+            for cid, p in reversed(result[0]):
+                boards.move_card(s, cid, **p)
+
         return (
             self._push(
                 _plural(n, f"Déplacer un post-it {label}", f"Déplacer {{n}} post-it {label}"),
-                lambda s: [(cid, boards.move_card(s, cid, zone, cluster_id)) for cid in card_ids],
-                lambda s, prev: [boards.move_card(s, cid, **p) for cid, p in reversed(prev)],
+                move,
+                unmove,
             )
             is not None
         )

@@ -11,7 +11,8 @@ from PySide6.QtCore import QPointF
 from kitcop_desktop.tools.boards.items import CardItem, ClusterItem, ZoneItem
 
 # A drop target: ("zone", zone, None) | ("cluster", zone, cluster_id) | ("card", zone, card_id)
-Target = tuple[str, str, int | None]
+# On a chemin split by angle a fourth element says the lane it was dropped in: its angle.
+Target = tuple
 
 
 class DragAndDrop:
@@ -73,6 +74,9 @@ class DragAndDrop:
                 self.cluster_dropped.emit(cluster.id, target[1])
             return
         ids = [i.card.id for i in sorted(moved_cards, key=lambda i: (i.card.position, i.card.id))]
+        angle = self.lane_at(pos)
+        if angle is not None:
+            target = (*target, angle)
         self.cards_dropped.emit(ids, target)
 
     def _snap_back(self) -> None:

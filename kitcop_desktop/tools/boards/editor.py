@@ -104,6 +104,7 @@ class BoardsEditor(EditorActions, QWidget):
         bar.zoom.connect(self.zoom)
         bar.search_changed.connect(self.apply_search)
         bar.spotlight_chosen.connect(self.set_spotlight)
+        bar.split_toggled.connect(self.set_split)
         entry.submitted.connect(self.submit)
         entry.pasted.connect(self.paste)
         entry.merge_asked.connect(self.merge_into)
@@ -157,6 +158,10 @@ class BoardsEditor(EditorActions, QWidget):
         self.actions_bar.setVisible(data is not None)
         self.empty.setVisible(data is None)
         self.bar.set_editable(data is not None and not data.combined)
+        self.bar.set_split(
+            data is not None and data.kind == "retro_path" and not data.combined,
+            data is not None and data.split_by_angle,
+        )
         self.bar.set_empty(data is None)
         self.scene.show(data, self._aspect())
         if data is not None:
@@ -165,6 +170,7 @@ class BoardsEditor(EditorActions, QWidget):
                 counts[card.zone] = counts.get(card.zone, 0) + 1
             self.entry.set_kind(data.kind, counts)
             self.entry.set_editable(not data.combined)
+            self.entry.set_split(data.split_by_angle)
             self.bar.set_spotlights(spotlight_entries(data), data.spotlight)
             if self.view.fitted:
                 self.view.fit()

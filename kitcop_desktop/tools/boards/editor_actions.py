@@ -65,6 +65,17 @@ class EditorActions:
             self.ctx.show_message("Tableau supprimé (Ctrl+Z pour le retrouver).")
         return done
 
+    def set_split(self, split: bool) -> bool:
+        """Chemin: each zone in two lanes, Actions and Ressentis (one undo step)."""
+        if self.data is None or self.data.board_id is None or self.data.kind != "retro_path":
+            return False
+        if split == self.data.split_by_angle:
+            return False
+        done = self.commands.set_split(self.data.board_id, split)
+        if not done:
+            self.reload()  # refused: the toggle shows the board's state again
+        return done
+
     def set_spotlight(self, value: str) -> None:
         """What the room screen puts forward. Not an undo step: it changes no content."""
         if self.data is None or self.data.board_id is None:

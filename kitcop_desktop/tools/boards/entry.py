@@ -72,6 +72,7 @@ class QuickEntry(QWidget):
         self._counts: dict[str, int] = {}
         self._editable = True
         self.compact = False
+        self.split = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -171,6 +172,23 @@ class QuickEntry(QWidget):
         if counts is not None:
             self._counts = counts
         self._label_buttons()
+
+    def set_split(self, split: bool) -> None:
+        """A chemin split by angle: the angle is part of each card, « Sans angle » is a leftover.
+
+        Switching the board to split moves the choice off « Sans angle » so that typed cards
+        land in a lane; the facilitator can still choose it.
+        """
+        if split == self.split:
+            return
+        self.split = split
+        if split and self.kind == "retro_path" and not self.angle_box.currentData():
+            self.angle_box.setCurrentIndex(self.angle_box.findData("actions"))
+        self.angle_box.setToolTip(
+            "Angle du post-it : sa bande dans la zone (Actions ou Ressentis)"
+            if split
+            else "Angle du post-it sur le chemin de la rétrospective"
+        )
 
     def set_editable(self, editable: bool) -> None:
         """The combined view is read-only: no typing; the selection actions stay usable."""

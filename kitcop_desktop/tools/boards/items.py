@@ -82,6 +82,7 @@ class CardItem(QGraphicsObject):
         self.width = width
         self.height = 40.0
         self.matched: bool | None = None  # None: no search running
+        self.show_angle = True  # False in a lane of a split chemin: the lane says it already
         self.home = QPointF()  # where the layout put it (a drag that goes nowhere returns here)
         if not look.room:
             self.setFlags(
@@ -115,6 +116,11 @@ class CardItem(QGraphicsObject):
         self.setToolTip(card.text if not self.look.room else "")
         self.update()
 
+    def set_show_angle(self, shown: bool) -> None:
+        if shown != self.show_angle:
+            self.show_angle = shown
+            self.set_card(self.card)  # the footer, hence the height, changes
+
     def measure(self, width: float) -> float:
         """The card's height at this width (cached): the room tries a few card widths."""
         if abs(width - self.width) < 0.5:
@@ -132,7 +138,7 @@ class CardItem(QGraphicsObject):
 
     def _footer_text(self) -> str:
         parts = []
-        if self.card.angle:
+        if self.card.angle and self.show_angle:
             parts.append(ANGLES[self.card.angle])
         if self.card.subgroup:
             parts.append(self.card.subgroup)
@@ -302,6 +308,7 @@ class ZoneItem(QGraphicsItem):
         self.rect = QRectF()
         self.count = 0
         self.dimmed = False
+        self.lanes: list[tuple[str, QRectF, int]] = []  # (label, scene rect, count) when split
         self.setZValue(-2)
         # Large and translucent: drawn once into a pixmap, not again for every card typed.
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -314,8 +321,40 @@ class ZoneItem(QGraphicsItem):
         self.count = count
         self.update()
 
+    def set_lanes(self, lanes: list[tuple[str, QRectF, int]]) -> None:
+        """A chemin split by angle: the zone's lanes (« Actions », « Ressentis »…)."""
+        if lanes != self.lanes:
+            self.lanes = lanes
+            self.update()
+
+    def lane_labels(self) -> list[str]:
+        return [label for label, _rect, _count in self.lanes]
+
     def boundingRect(self) -> QRectF:
         return self.rect.adjusted(-2, -2, 2, 2)
+
+    def _paint_lanes(self, painter: QPainter, colour: QColor) -> None:
+        """Each lane a lighter panel with its name, so the angle reads without colour."""
+        font = self.look.font(self.look.hint_px + (6 if self.look.room else 2), bold=True)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        fill = QColor(self.look.background)
+        fill.setAlpha(150 if self.look.room else 170)
+        for label, rect, count in self.lanes:
+            painter.setPen(QPen(self.look.tint(colour.name(), 150), 1.5))
+            painter.setBrush(fill)
+            painter.drawRoundedRect(rect, 10, 10)
+            text = f"{label}  ·  {count}"
+            marker = QRectF(rect.x() + 10, rect.y() + 12, 6, metrics.height() - 4)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(marker, 3, 3)
+            painter.setPen(QColor(self.look.text if label != "Sans angle" else self.look.muted))
+            painter.drawText(
+                QRectF(marker.right() + 8, rect.y() + 10, rect.width() - 34, metrics.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 34),
+            )
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
         colour = QColor(ZONE_COLOURS[self.key])
@@ -327,6 +366,15 @@ class ZoneItem(QGraphicsItem):
         painter.setFont(self.look.font(self.look.zone_px, bold=True))
         metrics = QFontMetricsF(painter.font())
         label = f"{self.label}  ·  {self.count}"
+        if metrics.horizontalAdvance(label) + 28 > self.rect.width() - 24:
+            label = self.label  # a narrow zone keeps its name whole rather than its count
+            px = self.look.zone_px
+            while px > self.look.zone_px * 0.7 and (
+                metrics.horizontalAdvance(label) + 28 > self.rect.width() - 24
+            ):
+                px -= 1  # then a slightly smaller type, before any « … »
+                painter.setFont(self.look.font(px, bold=True))
+                metrics = QFontMetricsF(painter.font())
         tab_w = min(self.rect.width() - 24, metrics.horizontalAdvance(label) + 28)
         tab = QRectF(self.rect.x() + 12, self.rect.y() + 10, tab_w, metrics.height() + 8)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -338,6 +386,8 @@ class ZoneItem(QGraphicsItem):
             Qt.AlignmentFlag.AlignCenter,
             metrics.elidedText(label, Qt.TextElideMode.ElideRight, tab.width() - 16),
         )
+        if self.lanes:
+            self._paint_lanes(painter, colour)
         if self.look.room:
             return  # the room has heard the consigne; the hint would crowd the cards
         painter.setFont(self.look.font(self.look.hint_px))

@@ -13,8 +13,8 @@ from collections import Counter
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
-from kitcop_desktop.domain.board_kinds import KINDS, matches
-from kitcop_desktop.domain.board_layout import GAP, Block, search_layout
+from kitcop_desktop.domain.board_kinds import KINDS, LANE_LABELS, angle_lanes, matches
+from kitcop_desktop.domain.board_layout import GAP, Block, lane_of, search_layout
 from kitcop_desktop.tools.boards.board_data import BoardData
 from kitcop_desktop.tools.boards.decor import BannerItem, SpeedboatItem
 from kitcop_desktop.tools.boards.drag import DragAndDrop
@@ -29,6 +29,14 @@ MAX_COLUMNS = 40  # a 1,000-card zone on a wide screen still finds its best shap
 def _drawn_text(card) -> tuple:
     """What a card's text layout depends on: when only this is equal, no new layout is needed."""
     return (card.text, card.weight, card.author, card.angle, card.subgroup, card.source)
+
+
+def _majority_angle(items) -> str:
+    """A sous-thématique sits in the lane most of its cards belong to (actions on a tie)."""
+    counts = Counter(i.card.angle for i in items)
+    if not counts:
+        return ""
+    return max(("actions", "feelings", ""), key=lambda a: counts.get(a, 0))
 
 
 class BoardScene(DragAndDrop, QGraphicsScene):
@@ -55,6 +63,7 @@ class BoardScene(DragAndDrop, QGraphicsScene):
         self._kind = ""
         self._columns: dict[tuple, int] = {}  # column count last chosen per board shape
         self._faded = False
+        self.lanes: dict = {}  # (zone, angle) -> Rect, on a chemin split by angle
         self.setBackgroundBrush(self._background())
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
@@ -160,6 +169,13 @@ class BoardScene(DragAndDrop, QGraphicsScene):
         destination = data.objective if data.kind == "speedboat" else ""
         rows = kind.rows
         focus = self._room_focus(data)
+        lanes = angle_lanes(
+            data.kind, data.split_by_angle, (i.card.angle for i in self.cards.values())
+        )
+        if focus is not None and focus[1] is not None:
+            lanes = ()  # a spotlit cluster spreads its cards over the screen
+        for item in self.cards.values():
+            item.set_show_angle(not lanes)
         if focus is not None:
             # The room screen gives the spotlit zone or cluster the whole screen, laid out
             # again for it, rather than zooming into a board laid out for something else.
@@ -174,7 +190,7 @@ class BoardScene(DragAndDrop, QGraphicsScene):
         choice = None
         for card_width in widths:
             blocks = self._blocks(kind, members, loose, card_width, focus)
-            shape = (rows, self.aspect, card_width)
+            shape = (rows, self.aspect, card_width, lanes)
             found = search_layout(
                 rows,
                 blocks,
@@ -184,6 +200,7 @@ class BoardScene(DragAndDrop, QGraphicsScene):
                 margin=GAP,
                 banner_height=lambda w, t=title, d=destination: self.banner.height_for(t, d, w),
                 last=self._columns.get(shape, 0),
+                lanes=lanes,
             )
             self._columns[shape] = found.columns
             if choice is None or found.scale > choice.scale * 1.03:
@@ -192,11 +209,20 @@ class BoardScene(DragAndDrop, QGraphicsScene):
         counts = Counter(i.card.zone for i in self.cards.values())
         if focus is not None and focus[1] is not None:
             counts[focus[0]] = len(members[focus[1]])  # the zone shows only that cluster
+        self.lanes = layout.lanes
+        lane_counts = Counter((i.card.zone, i.card.angle) for i in self.cards.values())
         for key, item in self.zones.items():
             r = layout.zones.get(key)
             item.setVisible(r is not None)
             if r is not None:
                 item.set_geometry(QRectF(r.x, r.y, r.w, r.h), counts[key])
+                item.set_lanes(
+                    [
+                        (LANE_LABELS[lane], QRectF(lr.x, lr.y, lr.w, lr.h), lane_counts[key, lane])
+                        for (zone, lane), lr in layout.lanes.items()
+                        if zone == key
+                    ]
+                )
         for cid, citem in self.clusters.items():
             r = layout.items.get(f"k{cid}")
             citem.setVisible(r is not None)
@@ -260,13 +286,21 @@ class BoardScene(DragAndDrop, QGraphicsScene):
                     collapsed=citem.cluster.collapsed,
                     children=[(f"c{i.card.id}", i.measure(inner)) for i in members[cid]],
                     header=citem.header_height(card_width, len(members[cid])),
+                    lane=_majority_angle(members[cid]),
                 )
             )
         for zone, items in loose.items():
-            blocks[zone].extend(Block(f"c{i.card.id}", i.measure(card_width)) for i in items)
+            blocks[zone].extend(
+                Block(f"c{i.card.id}", i.measure(card_width), lane=i.card.angle) for i in items
+            )
         if focus is not None:
             return {focus[0]: blocks[focus[0]]}
         return blocks
+
+    def lane_at(self, pos: QPointF) -> str | None:
+        """The angle of the lane under a scene point ("" = sans angle), None when not split."""
+        found = lane_of((pos.x(), pos.y()), self.lanes) if self.lanes else None
+        return None if found is None else found[1]
 
     def _title(self, data: BoardData) -> str:
         label = KINDS[data.kind].label

@@ -51,7 +51,7 @@ class BallotBox(QWidget):
     def _build_pick(self) -> QWidget:
         page = QWidget()
         self.who = QComboBox()
-        self.who.setMinimumWidth(220)
+        self.who.setMinimumWidth(150)
         self.start_button = QPushButton(icon("user", "#ffffff"), "Commencer mon vote")
         self.start_button.setObjectName("Primary")
         self.start_button.clicked.connect(self.start)

@@ -8,7 +8,7 @@ changed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +33,8 @@ from kitcop_desktop.tools.voting.wall_entry import WallEntry
 from kitcop_desktop.ui.icons import icon
 
 AREAS = ("voting", "actions", "participants")
+# The setup column: wide enough for its form, never more than a third of a wide screen.
+LEFT_BEST, LEFT_MAX = 280, 420
 
 
 def card(widget: QWidget) -> QFrame:
@@ -42,6 +44,28 @@ def card(widget: QWidget) -> QFrame:
     layout.setContentsMargins(12, 10, 12, 12)
     layout.addWidget(widget)
     return frame
+
+
+class Column(QScrollArea):
+    """A column that scrolls vertically only and never clips its content on the right.
+
+    Its minimum width is its content's plus the vertical scroll bar, so the splitter cannot
+    squeeze it below what its widgets need (with widgetResizable, Qt would otherwise keep the
+    content at its minimum width and cut it off behind the scroll bar).
+    """
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(widget)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        hint = super().minimumSizeHint()
+        content = self.widget().minimumSizeHint().width()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(content + scroll_bar + 2 * self.frameWidth(), hint.height())
 
 
 class VotingEditor(QWidget):
@@ -105,7 +129,7 @@ class VotingEditor(QWidget):
         self.entry = QStackedWidget()
         self.entry.addWidget(self.wall)
         self.entry.addWidget(self.ballots)
-        self.entry.setMinimumHeight(220)
+        self.entry.setMinimumHeight(160)
         round_widget = QWidget()
         round_layout = QVBoxLayout(round_widget)
         round_layout.setContentsMargins(0, 0, 0, 0)
@@ -115,28 +139,25 @@ class VotingEditor(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(card(round_widget), 3)
+        # The results at their natural height; the round (its list of counts or the ballot)
+        # takes the rest, so a long list scrolls in its own card rather than being squeezed.
+        right_layout.addWidget(card(round_widget), 1)
         self.results_card = card(self.results)
-        right_layout.addWidget(self.results_card, 2)
+        right_layout.addWidget(self.results_card, 0)
         # While a participant fills in a ballot, the laptop shows only the ballot.
         self.ballots.pages.currentChanged.connect(self._ballot_page_changed)
-        right_scroll = QScrollArea()
-        right_scroll.setWidgetResizable(True)
-        right_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        right_scroll.setWidget(right)
-        left_scroll = QScrollArea()
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        left_scroll.setWidget(card(self.setup))
-        left_scroll.setMinimumWidth(250)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll = Column(right)
+        left_scroll = Column(card(self.setup))
+        left_scroll.setMaximumWidth(LEFT_MAX)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left_scroll)
         self.splitter.addWidget(right_scroll)
-        self.splitter.setStretchFactor(0, 2)
+        # The extra width of a large screen goes to the round and its results.
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([340, 660])
+        self.splitter.setSizes([LEFT_BEST, 720])
+        self.left_column, self.right_column = left_scroll, right_scroll
 
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)

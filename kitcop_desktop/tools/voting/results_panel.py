@@ -3,7 +3,7 @@ about them (a round among them, or a decision with its reason), the next round, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,6 +24,17 @@ from kitcop_desktop.tools.voting.vote_data import RoundState, VoteState
 from kitcop_desktop.ui.icons import icon
 
 FONT_PX = 15
+# Proposals are quoted whole in the results; only a very long one is shortened, with « … ».
+QUOTE_MAX = 160
+
+
+def quoted(text: str, limit: int = QUOTE_MAX) -> str:
+    """« text », cut at a word boundary with an ellipsis when longer than `limit`."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        cut_at = text.rfind(" ", 0, limit)
+        text = text[: cut_at if cut_at > limit // 2 else limit].rstrip(" ,;:.") + "…"
+    return f"« {text} »"
 
 
 class RankingWidget(QWidget):
@@ -67,6 +78,7 @@ class ResultsPanel(QWidget):
         self.ranking = RankingWidget()
         self.winners_label = QLabel()
         self.winners_label.setWordWrap(True)
+        self.winners_label.setTextFormat(Qt.TextFormat.PlainText)
         self.winners_label.setStyleSheet("color: #005b8f; font-weight: bold;")
         self.ties = QVBoxLayout()
         self.next_round_button = QPushButton("Nouveau tour avec les premiers")
@@ -165,7 +177,7 @@ class ResultsPanel(QWidget):
         self.winners_label.setVisible(bool(kept))
         self.winners_label.setText(
             ("Action retenue : " if len(kept) == 1 else "Actions retenues : ")
-            + " ; ".join(f"« {t[:60]} »" for t in kept)
+            + " ; ".join(quoted(t) for t in kept)
         )
 
     def _show_ties(self, vote_round: RoundState | None) -> None:
@@ -183,11 +195,12 @@ class ResultsPanel(QWidget):
         last = vote_round.id == self.state.current.id and not vote_round.open
         for group in vote_round.results.ties:
             first = texts[group[0]]
-            names = ", ".join(f"« {texts[i].text[:40]} »" for i in group)
+            names = ", ".join(quoted(texts[i].text, 80) for i in group)
             label = QLabel(
                 f"⚠ Ex æquo à la {ordinal(first.rank)} place ({dots_text(first.count)}) : {names}"
             )
             label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setStyleSheet("color: #a13d00;")
             row = QHBoxLayout()
             row.addWidget(label, 1)
@@ -203,9 +216,10 @@ class ResultsPanel(QWidget):
         for ordered, reason in vote_round.results.decisions:
             if not set(ordered) <= decided:
                 continue  # the counts changed since: that decision no longer applies
-            names = " puis ".join(f"« {texts[i].text[:30]} »" for i in ordered if i in texts)
+            names = " puis ".join(quoted(texts[i].text, 80) for i in ordered if i in texts)
             label = QLabel(f"Départagé : {names}. Raison : {reason}")
             label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             self.ties.addWidget(label)
 
     # --- actions ------------------------------------------------------------------------------

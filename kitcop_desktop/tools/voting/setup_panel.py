@@ -88,7 +88,10 @@ class SetupPanel(QWidget):
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_item, 1)
         add_row.addWidget(self.remove_button)
+        for box in (self.dots, self.per_item, self.winners):
+            box.setFixedWidth(72)
         rules = QFormLayout()
+        rules.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         rules.addRow("Gommettes par personne", self.dots)
         rules.addRow("Au plus par proposition", self.per_item)
         rules.addRow("Actions retenues", self.winners)
@@ -115,6 +118,7 @@ class SetupPanel(QWidget):
         self._loading = True
         if not self.title_edit.hasFocus():
             self.title_edit.setText(state.title)
+            self.title_edit.setCursorPosition(0)  # show the start of a long title
         self.criteria.set_value("\n".join(state.criteria))
         selected = self.selected_item_id()
         self.items.clear()

@@ -7,9 +7,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from kitcop_desktop.storage import actions, voting
+from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.tools.actions.spec import SPEC as ACTIONS
 from kitcop_desktop.tools.voting.room_view import VotingRoomView
 from kitcop_desktop.tools.voting.spec import SPEC as VOTING
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.main_window import MainWindow
 
 
@@ -60,3 +62,41 @@ def test_from_proposals_to_fiches_actions_with_the_keyboard(qtbot, window, store
     window.undo_action.trigger()
     with store.read() as s:
         assert actions.list_for(s, workshop_id) == []
+
+
+@pytest.fixture
+def themed(qapp):
+    """The application's real font and style sheet (they set the widths), restored after."""
+    font, style = qapp.font(), qapp.styleSheet()
+    theme.apply_control_theme(qapp)
+    yield
+    qapp.setStyleSheet(style)
+    qapp.setFont(font)
+
+
+def test_results_fit_the_control_window_at_1024(qtbot, themed, window, store):
+    """The demo vote at 1024×740: the counts after the bars are not hidden behind the scroll
+    bar, and the kept actions are quoted whole (or shortened with « … »), never cut mid-word."""
+    assert window.open_workshop(create_demo(store))
+    window.activate_tool("voting")
+    editor = window.current_editor()
+    qtbot.wait(50)  # let the layout settle
+    column = editor.right_column
+    viewport = column.viewport()
+    ranking = editor.results.ranking
+    assert ranking.isVisible() and ranking.rows
+    # The counts are painted at the right end of the ranking: it must lie in the viewport.
+    assert ranking.mapTo(viewport, ranking.rect().topLeft()).x() >= 0
+    assert ranking.mapTo(viewport, ranking.rect().topRight()).x() < viewport.width()
+    assert column.widget().width() <= viewport.width()
+    for button in (editor.ballot_mode, editor.results.cards_button):
+        assert button.mapTo(viewport, button.rect().topRight()).x() < viewport.width()
+    left = editor.left_column
+    assert left.widget().width() <= left.viewport().width()
+
+    texts = {row.text for row in editor.results.ranking.rows}
+    label = editor.results.winners_label.text()
+    assert label.startswith("Actions retenues : ")
+    for quoted in label.removeprefix("Actions retenues : ").split(" ; "):
+        inner = quoted.removeprefix("« ").removesuffix(" »")
+        assert inner in texts or inner.endswith("…"), inner
