@@ -74,6 +74,7 @@ MODEL_1 = AgendaTemplate(
             "écologique. Lequel ? Qu'est-ce qui vous y attire ?",
             "",
             kind="icebreaker",
+            tool_key="rounds",
         ),
         TemplateSequence(
             "Diagnostic",
@@ -122,6 +123,7 @@ MODEL_1 = AgendaTemplate(
             "dans le chantier ? Les suites prévues.",
             "Petits papiers : nom, ressenti, envie de s'engager",
             kind="closing_round",
+            tool_key="rounds",
         ),
     ),
 )
@@ -156,6 +158,7 @@ MODEL_KISS = AgendaTemplate(
             "Écoute active : on n'interrompt pas, on ne réagit pas, on cherche à se comprendre.",
             "Jeu de cartes (besoins, émotions) ou photolangage",
             kind="icebreaker",
+            tool_key="rounds",
         ),
         TemplateSequence(
             "Rétrospective",
@@ -183,6 +186,7 @@ MODEL_KISS = AgendaTemplate(
             "Les suites du chantier.",
             "",
             kind="closing_round",
+            tool_key="rounds",
         ),
     ),
 )
@@ -249,6 +253,7 @@ WORLD_CAFE = AgendaTemplate(
             "Les prochaines étapes. Un mot chacun·e pour finir.",
             "",
             kind="closing_round",
+            tool_key="rounds",
         ),
     ),
 )
@@ -284,7 +289,8 @@ TOOL_LABELS = {
     "": "Aucun outil",
     "boards": "Tableaux (post-it)",
     "voting": "Vote par gommettes",
-    "fishbowl": "Bocal à poisson / tour de parole",
+    "fishbowl": "Bocal à poisson",
+    "rounds": "Tour de parole (météo, déclusion…)",
     "interviews": "Enquête de terrain",
     "actions": "Fiches actions",
 }

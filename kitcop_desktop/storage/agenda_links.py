@@ -1,4 +1,4 @@
-"""Which item of a tool a séquence may open: a board, a vote, a fishbowl.
+"""Which item of a tool a séquence may open: a board, a vote, a fishbowl, a speaking round.
 
 Read from the models directly (storage may read every table); a tool that has no items, or
 whose table is missing, simply offers none.
@@ -33,4 +33,18 @@ def link_choices(session: Session, workshop_id: int, tool_key: str) -> list[tupl
             select(Fishbowl).where(Fishbowl.workshop_id == workshop_id).order_by(Fishbowl.id)
         )
         return [(f.id, f.title) for f in rows]
+    if tool_key == "rounds":
+        from kitcop_desktop.domain.speaking_round import KINDS
+        from kitcop_desktop.storage.models.fishbowl import SpeakingRound
+
+        rows = session.scalars(
+            select(SpeakingRound)
+            .where(SpeakingRound.workshop_id == workshop_id)
+            .order_by(SpeakingRound.position, SpeakingRound.id)
+        )
+        return [(r.id, _round_label(KINDS.get(r.kind, r.kind), r.title)) for r in rows]
     return []
+
+
+def _round_label(kind_label: str, title: str) -> str:
+    return kind_label if not title or title == kind_label else f"{kind_label} — {title}"

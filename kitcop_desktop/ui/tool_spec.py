@@ -76,6 +76,10 @@ class ToolSpec:
     # What the room screen shows while this tool is active; None = the workshop's title card.
     make_room_view: Callable[[ToolContext], QWidget] | None = None
     description: str = ""
+    # Other kinds of item this tool holds, which a séquence may link to under their own key
+    # (the fishbowl tool also holds the speaking rounds: « rounds »). activate_tool("rounds", id)
+    # opens this tool and calls its editor's focus_kind("rounds", id).
+    item_kinds: tuple[str, ...] = ()
 
 
 class ToolEditor(QWidget):
@@ -85,6 +89,7 @@ class ToolEditor(QWidget):
       while this tool is active; return True when consumed. Not called when a text field has
       focus for single-letter and space keys.
     - focus_item(ref_id): activate_tool asked to show one item.
+    - focus_kind(kind, ref_id | None): activate_tool asked for one of the spec's item_kinds.
     - new_item(): Ctrl+N. search(): Ctrl+F. print_part() -> str: the PDF part Ctrl+P preselects.
     - activated() / deactivated(): the tool becomes (in)visible in the control window.
     """

@@ -133,6 +133,13 @@ class WorkshopView(QWidget):
         return list(self._editors.values())
 
     def activate(self, key: str, ref_id: int | None = None) -> None:
+        owner = next((s.key for s in self.specs.values() if key in s.item_kinds), None)
+        if owner is not None:  # « rounds » lives in the fishbowl tool
+            self.activate(owner)
+            widget = self.editor(owner)
+            if hasattr(widget, "focus_kind"):
+                widget.focus_kind(key, ref_id)
+            return
         if key != WORKSHOP_KEY and key not in self.specs:
             self.ctx.show_message("Cet outil n'est pas disponible dans cette version.")
             return

@@ -175,7 +175,7 @@ def test_deleting_the_workshop_removes_its_agenda(store, workshop_id):
 
 
 def test_link_choices_list_the_items_of_a_tool(store, workshop_id):
-    from kitcop_desktop.storage import agenda_links, boards, fishbowl, voting
+    from kitcop_desktop.storage import agenda_links, boards, fishbowl, rounds, voting
 
     with store.write() as s:
         board = boards.create_board(s, workshop_id, "speedboat", "Speedboat", "Table 2")
@@ -189,5 +189,11 @@ def test_link_choices_list_the_items_of_a_tool(store, workshop_id):
         assert agenda_links.link_choices(s, workshop_id, "voting") == [(vote.id, "Priorisation")]
         assert agenda_links.link_choices(s, workshop_id, "fishbowl")[0][0] == bowl.id
         assert agenda_links.link_choices(s, workshop_id, "") == []
+        meteo = rounds.create_round(s, workshop_id, "check_in")
+        closing = rounds.create_round(s, workshop_id, "closing")
+        assert agenda_links.link_choices(s, workshop_id, "rounds") == [
+            (meteo.id, "Météo"),
+            (closing.id, "Déclusion"),
+        ]
         previous = agenda.update_sequence(s, seq.id, tool_key="voting")
         assert agenda.get(s, seq.id).tool_ref is None and previous["tool_ref"] == board.id

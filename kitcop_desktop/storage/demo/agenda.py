@@ -19,12 +19,12 @@ from kitcop_desktop.storage import agenda, agenda_run
 ADJUST = {
     "Accueil café": (20, None, ""),
     "Introduction": (15, None, ""),
-    "Brise-glace": (15, None, ""),
+    "Brise-glace": (15, None, "rounds"),
     "Diagnostic": (50, None, "boards"),
     "Pause": (15, None, ""),
     "Projection 2030": (35, None, "fishbowl"),
     "Partage des enjeux": (15, None, ""),
-    "Déclusion": (15, time(12, 15), ""),
+    "Déclusion": (15, time(12, 15), "rounds"),
 }
 VOTE = {
     "title": "Priorisation des chantiers",

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from kitcop_desktop.storage import fishbowl, rounds
+from kitcop_desktop.storage import agenda, fishbowl, rounds
 
 # 3 March 2026, 11:00 in Lyon (UTC+1): the projection 2030 of the kit's déroulé.
 START = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
@@ -97,3 +97,8 @@ def fill(session: Session, workshop_id: int) -> None:
         now += timedelta(seconds=35 + (entry.position * 7) % 30)
         rounds.next_speaker(session, closing.id, now)
     session.flush()
+    # The déroulé opens this bowl and this déclusion when their séquences start.
+    links = {"Projection 2030": bowl.id, "Déclusion": closing.id}
+    for seq in agenda.list_sequences(session, workshop_id):
+        if seq.title in links:
+            agenda.update_sequence(session, seq.id, tool_ref=links[seq.title])

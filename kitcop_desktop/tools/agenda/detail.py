@@ -108,7 +108,7 @@ class SequenceDetail(QScrollArea):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.tool_item.setMinimumContentsLength(8)
-        self.tool_item.setToolTip("Le tableau, le vote ou le bocal à ouvrir.")
+        self.tool_item.setToolTip("Le tableau, le vote, le bocal ou le tour de parole à ouvrir.")
         self.tool_item.activated.connect(
             lambda _i: self._store("tool_ref", self.tool_item.currentData())
         )

@@ -49,16 +49,21 @@ class FishbowlEditor(QWidget):
         self.current_panel().new_item()
 
     def focus_item(self, ref_id: int) -> None:
-        """activate_tool("fishbowl", id) shows that fishbowl; a negative id, -round_id, shows
-        that speaking round (so a séquence can open its météo or its déclusion)."""
-        if ref_id < 0:
-            self.tabs.setCurrentWidget(self.rounds)
-            self.rounds.round_id = -ref_id
-            self.rounds.reload()
-        else:
-            self.tabs.setCurrentWidget(self.bowl)
-            self.bowl.fishbowl_id = ref_id
-            self.bowl.reload()
+        """activate_tool("fishbowl", id) shows that fishbowl."""
+        self.tabs.setCurrentWidget(self.bowl)
+        self.bowl.fishbowl_id = ref_id
+        self.bowl.reload()
+        self._tab_changed()
+
+    def focus_kind(self, kind: str, ref_id: int | None) -> None:
+        """activate_tool("rounds", id) shows that speaking round (a séquence opens its météo or
+        its déclusion); without an id, the rounds tab as it was."""
+        if kind != "rounds":
+            return
+        self.tabs.setCurrentWidget(self.rounds)
+        if ref_id is not None:
+            self.rounds.round_id = ref_id
+        self.rounds.reload()
         self._tab_changed()
 
     def activated(self) -> None:

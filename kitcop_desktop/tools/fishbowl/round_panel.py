@@ -436,8 +436,9 @@ class RoundPanel(QWidget):
             return False
         key = event.key()
         if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right):
-            if self.data.state != "finished":
-                self.next_speaker()
+            if self.data.state == "finished":
+                return False  # everyone spoke: the clicker moves the running déroulé on
+            self.next_speaker()
             return True
         if key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
             self.previous_speaker()

@@ -25,4 +25,5 @@ SPEC = ToolSpec(
     make_editor=_make_editor,
     make_room_view=_make_room_view,
     description="Bocal à poisson (chaises, temps de parole, prise de notes) et tours de parole.",
+    item_kinds=("rounds",),
 )

@@ -146,12 +146,12 @@ def test_ctrl_p_preselects_the_part_of_the_tab_in_front(tab):
     assert editor.print_part() == "fishbowl"
 
 
-def test_a_negative_reference_opens_that_round(tab):
+def test_a_link_to_a_round_opens_that_round(tab):
     editor, room, _clock = tab
     round_id = editor.rounds.round_id
     editor.rounds.create_round("check_in")
     editor.tabs.setCurrentWidget(editor.bowl)
-    editor.focus_item(-round_id)
+    editor.focus_kind("rounds", round_id)
     assert editor.tabs.currentWidget() is editor.rounds
     assert editor.rounds.round_id == round_id
     assert room.round.kicker.text().startswith("Déclusion")

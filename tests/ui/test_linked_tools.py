@@ -1,0 +1,78 @@
+"""A séquence linked to a speaking round opens that round when the déroulé reaches it."""
+
+from __future__ import annotations
+
+from kitcop_desktop.app import load_tool_specs
+from kitcop_desktop.storage import agenda, rounds
+from kitcop_desktop.ui.main_window import MainWindow
+
+
+def test_running_into_the_declusion_opens_its_round_on_both_screens(qtbot, store, workshop_id):
+    with store.write() as s:
+        agenda.apply_template(s, workshop_id, "modele_1")
+        rounds.create_round(s, workshop_id, "check_in")
+        closing = rounds.create_round(s, workshop_id, "closing")
+        declusion = next(q for q in agenda.list_sequences(s, workshop_id) if q.title == "Déclusion")
+        assert declusion.tool_key == "rounds"  # the kit's template links it already
+        agenda.update_sequence(s, declusion.id, tool_ref=closing.id)
+    window = MainWindow(store, specs=load_tool_specs())
+    qtbot.addWidget(window)
+    window.resize(1024, 740)
+    window.show()
+    assert window.open_workshop(workshop_id)
+    window.activate_tool("agenda")
+    live = window.current_editor().live
+    live.go_to(declusion.id)
+    live.start()
+    bowl_tool = window.current_editor()
+    assert window.workshop_view.current_key == "fishbowl"
+    assert bowl_tool.tabs.currentWidget() is bowl_tool.rounds
+    assert bowl_tool.rounds.round_id == closing.id  # not the météo created after it
+    window.room.close()
+
+
+def test_an_unknown_link_key_says_so_and_changes_nothing(qtbot, store, workshop_id):
+    window = MainWindow(store, specs=load_tool_specs())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_workshop(workshop_id)
+    window.activate_tool("agenda")
+    window.activate_tool("nothing_like_this", 3)
+    assert window.workshop_view.current_key == "agenda"
+    assert "pas disponible" in window.statusBar().currentMessage()
+    window.room.close()
+
+
+def test_once_the_round_is_over_the_clicker_moves_the_deroule_on(qtbot, store, workshop_id):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from kitcop_desktop.storage import participants
+
+    with store.write() as s:
+        agenda.apply_template(s, workshop_id, "modele_1")
+        participants.add(s, workshop_id, "Awa Diallo")
+        participants.add(s, workshop_id, "Jean Martin")
+        icebreaker = rounds.create_round(s, workshop_id, "icebreaker")
+        seq = next(q for q in agenda.list_sequences(s, workshop_id) if q.title == "Brise-glace")
+        agenda.update_sequence(s, seq.id, tool_ref=icebreaker.id)
+    window = MainWindow(store, specs=load_tool_specs())
+    qtbot.addWidget(window)
+    window.resize(1024, 740)
+    window.show()
+    assert window.open_workshop(workshop_id)
+    window.activate_tool("agenda")
+    live = window.current_editor().live
+    live.go_to(seq.id)
+    live.start()
+    assert window.workshop_view.current_key == "fishbowl"
+    window.setFocus()
+    for _ in range(3):  # the round starts, Jean speaks, then the round is over
+        QTest.keyClick(window, Qt.Key.Key_PageDown)
+    with store.read() as s:
+        assert rounds.get(s, icebreaker.id).state == "finished"
+    assert live.runner.sequence(live.runner.current_id).title == "Brise-glace"
+    QTest.keyClick(window, Qt.Key.Key_PageDown)
+    assert live.runner.sequence(live.runner.current_id).title == "Diagnostic"
+    assert window.workshop_view.current_key == "boards"
+    window.room.close()
