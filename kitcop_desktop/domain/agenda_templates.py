@@ -290,7 +290,7 @@ TOOL_LABELS = {
     "boards": "Tableaux (post-it)",
     "voting": "Vote par gommettes",
     "fishbowl": "Bocal à poisson",
-    "rounds": "Tour de parole (météo, déclusion…)",
+    "rounds": "Tour de parole",
     "interviews": "Enquête de terrain",
     "actions": "Fiches actions",
 }

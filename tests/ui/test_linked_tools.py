@@ -72,6 +72,8 @@ def test_once_the_round_is_over_the_clicker_moves_the_deroule_on(qtbot, store, w
     with store.read() as s:
         assert rounds.get(s, icebreaker.id).state == "finished"
     assert live.runner.sequence(live.runner.current_id).title == "Brise-glace"
+    rounds_tab = window.current_editor().rounds
+    assert not rounds_tab.next_button.isEnabled()  # « Suivant » cannot look like it does something
     QTest.keyClick(window, Qt.Key.Key_PageDown)
     assert live.runner.sequence(live.runner.current_id).title == "Diagnostic"
     assert window.workshop_view.current_key == "boards"

@@ -270,6 +270,10 @@ class RoundPanel(QWidget):
         progress = f"{position} sur {total}"
         self.upcoming.setText(f"{progress} · Ensuite : {following}" if following else progress)
         self.next_button.setText("Démarrer" if data.state == "setup" and not current else "Suivant")
+        finished = data.state == "finished"
+        self.next_button.setEnabled(not finished)
+        self.pause_button.setEnabled(not finished)
+        self.finish_button.setEnabled(not finished)
         self.word_label.setText(f"Mot de {current.name} :" if current else "Mot :")
         self.word.setEnabled(current is not None)
         # The field belongs to one person: a new speaker always gets a fresh field, even when
