@@ -36,6 +36,7 @@ __all__ = [
     "delete_vote",
     "get",
     "list_for",
+    "move_item",
     "rename",
     "restore_item",
     "restore_vote",
@@ -263,6 +264,36 @@ def update_item(session: Session, item_id: int, text: str) -> str:
     item.text = text
     session.flush()
     return previous
+
+
+def move_item(session: Session, item_id: int, new_index: int) -> int:
+    """Move a proposal to `new_index` in its vote's order; returns its previous index.
+
+    The vote's items are renumbered 0..n-1. Only the order changes: the items keep their ids,
+    so wall counts, ballots, rounds and decisions are untouched. An index past either end is
+    refused and nothing moves.
+    """
+    item = session.get(VoteItem, item_id)
+    if item is None:
+        raise NotFound("Cette proposition n'existe plus.")
+    ordered = sorted(item.vote.items, key=lambda i: (i.position, i.id))
+    old = ordered.index(item)
+    new_index = int(new_index)
+    if new_index < 0:
+        if old == 0:
+            raise InvalidInput(f"Cette proposition est déjà en tête. {NOTHING}")
+        raise InvalidInput(f"Une proposition ne peut pas monter avant la première. {NOTHING}")
+    if new_index >= len(ordered):
+        if old == len(ordered) - 1:
+            raise InvalidInput(f"Cette proposition est déjà en dernier. {NOTHING}")
+        raise InvalidInput(f"Une proposition ne peut pas descendre après la dernière. {NOTHING}")
+    ordered.pop(old)
+    ordered.insert(new_index, item)
+    for position, each in enumerate(ordered):
+        each.position = position
+    session.flush()
+    session.expire(item.vote, ["items"])
+    return old
 
 
 def item_dots(session: Session, item_id: int) -> int:

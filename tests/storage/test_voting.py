@@ -7,6 +7,7 @@ import pytest
 from kitcop_desktop.domain.dot_vote import DEFAULT_CRITERIA
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.storage import participants, voting, voting_entries, voting_rounds
+from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.voting import DotVote, VoteBallot, VoteItem
 
 
@@ -216,3 +217,63 @@ def test_the_boards_undo_path_deletes_a_vote_with_a_plain_session_delete(store, 
     with store.read() as s:
         assert voting.list_for(s, workshop_id) == []
         assert s.query(VoteItem).count() == 0
+
+
+def item_order(store, vote_id):
+    with store.read() as s:
+        vote = voting.get(s, vote_id)
+        return [i.id for i in vote.items], [i.position for i in vote.items]
+
+
+def test_move_item_renumbers_the_vote_and_returns_the_old_index(store, workshop_id):
+    vote_id, (a, b, c), _ = make_vote(store, workshop_id)
+    with store.write() as s:
+        assert voting.move_item(s, c, 0) == 2
+    assert item_order(store, vote_id) == ([c, a, b], [0, 1, 2])
+    with store.write() as s:
+        assert voting.move_item(s, c, 1) == 0  # one step down: a, c, b
+        assert voting.move_item(s, a, 2) == 0  # to the end
+    assert item_order(store, vote_id) == ([c, b, a], [0, 1, 2])
+    with store.write() as s:
+        assert voting.move_item(s, a, 2) == 2  # where it already is: nothing to do
+        assert voting.move_item(s, c, 2) == 0
+        assert voting.move_item(s, a, 0) == 1
+    assert item_order(store, vote_id) == ([a, b, c], [0, 1, 2])
+
+
+def test_move_item_refuses_an_index_past_either_end_and_changes_nothing(store, workshop_id):
+    vote_id, (a, b, c), _ = make_vote(store, workshop_id)
+    for item_id, index, message in [
+        (a, -1, "Cette proposition est déjà en tête. Rien n'a été modifié."),
+        (c, 3, "Cette proposition est déjà en dernier. Rien n'a été modifié."),
+        (b, -4, "ne peut pas monter avant la première"),
+        (b, 9, "ne peut pas descendre après la dernière"),
+    ]:
+        with pytest.raises(InvalidInput, match=message), store.write() as s:
+            voting.move_item(s, item_id, index)
+    assert item_order(store, vote_id) == ([a, b, c], [0, 1, 2])
+    with pytest.raises(NotFound), store.write() as s:
+        voting.move_item(s, 999_999, 0)
+
+
+def test_move_item_leaves_counts_ballots_and_rounds_alone(store, workshop_id):
+    vote_id, (a, b, c), round_id = make_vote(store, workshop_id)
+    claire, karim, _ = add_people(store, workshop_id)
+    with store.write() as s:
+        voting_rounds.set_entry_mode(s, round_id, "ballots")
+        voting_entries.cast_ballot(s, round_id, claire, {b: 1, c: 1})
+        voting_entries.cast_ballot(s, round_id, karim, {b: 1, a: 1})
+    before = results(store, round_id)
+    with store.write() as s:
+        voting.move_item(s, c, 0)
+    after = results(store, round_id)
+    assert {r.item_id: r.count for r in after.rows} == {b: 2, a: 1, c: 1}
+    assert {r.item_id: r.count for r in after.rows} == {r.item_id: r.count for r in before.rows}
+    assert after.ballots == before.ballots == 2
+    # The tie between a and c keeps sharing its rank; only its display order follows the vote.
+    assert [r.item_id for r in before.rows] == [b, a, c]
+    assert [r.item_id for r in after.rows] == [b, c, a]
+    assert [r.rank for r in after.rows] == [r.rank for r in before.rows]
+    with store.read() as s:
+        assert s.query(VoteBallot).count() == 2
+        assert [len(r.entries) for r in voting.get(s, vote_id).rounds] == [3]

@@ -88,6 +88,17 @@ class VoteCommands:
             is not None
         )
 
+    def move_item(self, item_id: int, new_index: int) -> bool:
+        """Move a proposal in the vote's order (Alt+↑/↓, the arrows, a drag); one undo."""
+        return (
+            self._push(
+                "Déplacer une proposition",
+                lambda s: voting.move_item(s, item_id, new_index),
+                lambda s, old: voting.move_item(s, item_id, old),
+            )
+            is not None
+        )
+
     def delete_item(self, item_id: int, text: str) -> bool:
         return (
             self._push(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections import Counter
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +37,54 @@ def section(text: str) -> QLabel:
     return label
 
 
+class ProposalList(QListWidget):
+    """The proposals in the vote's order: Alt+↑ / Alt+↓ or a drag asks to move one.
+
+    The list never keeps a move of its own: it emits `move_requested` and shows the order again
+    once the store has it (or as it was, when the move is refused).
+    """
+
+    move_requested = Signal(int, int)  # item id, new index
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(True)
+
+    def ids(self) -> list[int]:
+        return [self.item(row).data(ITEM_ID) for row in range(self.count())]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
+        key = event.key()
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier and key in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        ):
+            row = self.currentItem()
+            if row is not None:
+                step = -1 if key == Qt.Key.Key_Up else 1
+                self.move_requested.emit(row.data(ITEM_ID), self.currentRow() + step)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def startDrag(self, actions) -> None:  # noqa: N802 (Qt name)
+        """Let Qt move the row, then ask for that move as one command (whichever way Qt did it)."""
+        row = self.currentItem()
+        dragged = None if row is None else row.data(ITEM_ID)
+        before = self.ids()
+        super().startDrag(actions)
+        after = self.ids()
+        if dragged is None or after == before:
+            return
+        if Counter(after) == Counter(before):
+            self.move_requested.emit(dragged, after.index(dragged))
+        else:  # a half-done drop: ask for no move, the panel shows the stored order again
+            self.move_requested.emit(dragged, before.index(dragged))
+
+
 class SetupPanel(QWidget):
     def __init__(self, commands: VoteCommands, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,16 +97,27 @@ class SetupPanel(QWidget):
         self.title_edit.setPlaceholderText("Titre du vote")
         self.title_edit.editingFinished.connect(self._rename)
 
-        self.items = QListWidget()
+        self.items = ProposalList()
         self.items.setAlternatingRowColors(True)
         self.items.setWordWrap(True)
         self.items.itemChanged.connect(self._item_edited)
+        self.items.move_requested.connect(self.move_item)
+        self.items.currentRowChanged.connect(self._update_move_buttons)
+        self.up_button = QPushButton(icon("up"), "")
+        self.up_button.setToolTip("Monter la proposition choisie (Alt+↑)")
+        self.up_button.setAccessibleName("Monter")
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton(icon("down"), "")
+        self.down_button.setToolTip("Descendre la proposition choisie (Alt+↓)")
+        self.down_button.setAccessibleName("Descendre")
+        self.down_button.clicked.connect(lambda: self.move_selected(+1))
         self.new_item = QLineEdit()
         self.new_item.setPlaceholderText("Nouvelle proposition, puis Entrée")
         self.new_item.setMaxLength(500)
         self.new_item.returnPressed.connect(self.add_item)
         self.remove_button = QPushButton(icon("delete"), "")
         self.remove_button.setToolTip("Retirer la proposition choisie (sans gommettes)")
+        self.remove_button.setAccessibleName("Retirer")
         self.remove_button.clicked.connect(self.remove_selected)
 
         self.criteria = LongText(self._save_criteria, "Un critère par ligne", height=118)
@@ -88,6 +151,12 @@ class SetupPanel(QWidget):
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_item, 1)
         add_row.addWidget(self.remove_button)
+        # The arrows sit on the title line of the list: no width taken from the typing field.
+        items_title = QHBoxLayout()
+        items_title.addWidget(section("Propositions"), 1)
+        for button in (self.up_button, self.down_button):
+            button.setFixedWidth(self.remove_button.sizeHint().width())
+            items_title.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
         for box in (self.dots, self.per_item, self.winners):
             box.setFixedWidth(72)
         rules = QFormLayout()
@@ -99,7 +168,7 @@ class SetupPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(section("Titre"))
         layout.addWidget(self.title_edit)
-        layout.addWidget(section("Propositions"))
+        layout.addLayout(items_title)
         layout.addWidget(self.items, 1)
         layout.addLayout(add_row)
         layout.addWidget(section("Critères de tri (amendables par le groupe)"))
@@ -133,7 +202,9 @@ class SetupPanel(QWidget):
             if item.id not in in_round:
                 tips.append(f"hors du tour {state.current.number}")
                 row.setForeground(Qt.GlobalColor.gray)
-            row.setToolTip(" — ".join(tips) + ". Double-clic pour reformuler.")
+            row.setToolTip(
+                " — ".join(tips) + ". Double-clic pour reformuler, Alt+↑ / Alt+↓ pour déplacer."
+            )
             self.items.addItem(row)
             if item.id == selected:
                 self.items.setCurrentItem(row)
@@ -146,6 +217,7 @@ class SetupPanel(QWidget):
                 box.setValue(value)
         self.secret.setChecked(state.hidden)
         self._loading = False
+        self._update_move_buttons()
 
     def selected_item_id(self) -> int | None:
         row = self.items.currentItem()
@@ -174,6 +246,40 @@ class SetupPanel(QWidget):
             self._loading = True
             row.setText(item.text)
             self._loading = False
+
+    def move_selected(self, step: int) -> None:
+        """The arrow buttons: move the chosen proposal one place up (-1) or down (+1)."""
+        item_id = self.selected_item_id()
+        if self.state is None or item_id is None:
+            self.commands.ctx.show_message("Choisissez d'abord une proposition à déplacer.")
+            return
+        self.move_item(item_id, self.items.currentRow() + step)
+
+    def move_item(self, item_id: int, new_index: int) -> None:
+        """One undoable move; the list follows the store (the moved proposal stays chosen)."""
+        if self.state is None or self._loading:
+            return
+        order = [item.id for item in self.state.items]
+        if item_id not in order or new_index == order.index(item_id):
+            self.show_state(self.state)  # nothing to store (a drop back in place): no undo step
+            self._select(item_id)
+            return
+        if not self.commands.move_item(item_id, new_index):
+            self.show_state(self.state)  # refused: show the stored order again
+            self._select(item_id)
+        elif self.selected_item_id() != item_id:
+            self._select(item_id)
+
+    def _select(self, item_id: int) -> None:
+        for row in range(self.items.count()):
+            if self.items.item(row).data(ITEM_ID) == item_id:
+                self.items.setCurrentRow(row)
+                return
+
+    def _update_move_buttons(self, *_args) -> None:
+        row, count = self.items.currentRow(), self.items.count()
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < count - 1)
 
     def remove_selected(self) -> None:
         item = self.state.item(self.selected_item_id()) if self.state else None
