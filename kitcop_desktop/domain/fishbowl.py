@@ -34,6 +34,17 @@ class Member:
     id: int
     name: str
     category: str = ""
+    left: bool = False  # quitté l'atelier: gone for good, never seated again
+
+
+def left_text(name: str) -> str:
+    """Why someone who left cannot sit or speak (storage and the UI say the same)."""
+    return f"{name} a quitté l'atelier. Rien n'a été modifié."
+
+
+def shown_name(member: Member | PersonStats) -> str:
+    """The name as lists show it: « Léa Fontaine (parti·e) » once she left the workshop."""
+    return f"{member.name} (parti·e)" if member.left else member.name
 
 
 @dataclass(frozen=True)
@@ -151,13 +162,14 @@ class PersonStats:
     turns: int
     share: float  # 0..1 of all speaking time
     seated_seconds: float
+    left: bool = False  # quitté l'atelier (their spoken time still counts)
 
 
 @dataclass(frozen=True)
 class FishbowlStats:
     people: list[PersonStats]  # most spoken first, then by name
     total_seconds: float
-    silent: list[str]  # names of those who have not spoken yet, in member order
+    silent: list[str]  # names of those still here who have not spoken yet, in member order
     by_category: dict[str, float]  # category -> seconds (only categories present)
     category_share: dict[str, float]
 
@@ -186,11 +198,12 @@ def stats(
             count[m.id],
             seconds[m.id] / total if total else 0.0,
             seated[m.id],
+            m.left,
         )
         for m in members
     ]
     people.sort(key=lambda p: (-p.seconds, p.name.casefold()))
-    silent = [m.name for m in members if count[m.id] == 0]
+    silent = [m.name for m in members if count[m.id] == 0 and not m.left]
     by_category: dict[str, float] = {}
     for m in members:
         by_category[m.category] = by_category.get(m.category, 0.0) + seconds[m.id]

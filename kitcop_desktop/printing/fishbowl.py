@@ -10,7 +10,13 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from kitcop_desktop.domain.fishbowl import CATEGORY_LABELS, NOTE_HEADINGS, percent, speaking_clock
+from kitcop_desktop.domain.fishbowl import (
+    CATEGORY_LABELS,
+    NOTE_HEADINGS,
+    percent,
+    shown_name,
+    speaking_clock,
+)
 from kitcop_desktop.domain.speaking_round import STATUS_LABELS
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
@@ -41,7 +47,7 @@ def _fishbowl(doc: Document, session, bowl) -> None:
             rows.append(
                 [
                     *cells(
-                        person.name,
+                        shown_name(person),  # « (parti·e) » for who left the workshop early
                         CATEGORY_LABELS.get(person.category, person.category),
                         str(person.turns),
                     ),

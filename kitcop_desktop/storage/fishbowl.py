@@ -2,8 +2,8 @@
 
 Every live operation takes `now` (UTC, from the caller's injected clock) and returns a
 snapshot of the live state as it was before, which `restore_live` puts back: that is undo.
-The snapshot covers the fishbowl's fields, seatings and turns, never the notes (the note-taker
-keeps typing while the facilitator undoes a wrong click).
+The snapshot covers the fishbowl's fields, seatings, turns and who has left the workshop, never
+the notes (the note-taker keeps typing while the facilitator undoes a wrong click).
 """
 
 from __future__ import annotations
@@ -177,6 +177,11 @@ def members(session: Session, fishbowl_id: int) -> list[FishbowlMember]:
     return list(_rows(session, FishbowlMember, fishbowl_id))
 
 
+def member_record(m: FishbowlMember) -> rules.Member:
+    """A member as the plain record the rules use (with whether they left the workshop)."""
+    return rules.Member(m.id, m.name, m.category, m.left_at is not None)
+
+
 def add_latecomer(session: Session, fishbowl_id: int, name: str, category: str = "") -> dict:
     """Add someone to the circle, and to the attendance list (present) if not there yet.
 
@@ -185,8 +190,14 @@ def add_latecomer(session: Session, fishbowl_id: int, name: str, category: str =
     fb = get(session, fishbowl_id)
     name = require_text(name, "Le nom")
     key = name_key(name)
-    if any(name_key(m.name) == key for m in members(session, fishbowl_id)):
-        raise InvalidInput(f"« {name} » est déjà dans le cercle. Rien n'a été modifié.")
+    for m in members(session, fishbowl_id):
+        if name_key(m.name) == key and m.left_at is not None:
+            raise InvalidInput(
+                f"{m.name} avait quitté l'atelier : sélectionnez ce nom dans le cercle, puis "
+                "« Revient dans l'atelier ». Rien n'a été modifié."
+            )
+        if name_key(m.name) == key:
+            raise InvalidInput(f"« {name} » est déjà dans le cercle. Rien n'a été modifié.")
     found = [p for p in participants.list_for(session, fb.workshop_id) if name_key(p.name) == key]
     created = None
     if found:
@@ -278,6 +289,8 @@ def live_snapshot(session: Session, fishbowl_id: int) -> dict:
         "open_turns": [r.id for r in _open_turns(session, fishbowl_id)],
         "last_seating": _max_id(session, FishbowlSeating, fishbowl_id),
         "last_turn": _max_id(session, FishbowlTurn, fishbowl_id),
+        # Those who left the workshop (a handful at most): member id -> when.
+        "left": {m.id: m.left_at for m in members(session, fishbowl_id) if m.left_at is not None},
     }
 
 
@@ -298,6 +311,10 @@ def restore_live(session: Session, snap: dict) -> None:
                 .values({end: None})
                 .execution_options(synchronize_session=False)
             )
+    left = snap.get("left")
+    if left is not None:  # snapshots taken before « quitter l'atelier » existed carry none
+        for member in members(session, snap["id"]):
+            member.left_at = left.get(member.id)
     session.flush()
     session.expire_all()
 
@@ -337,6 +354,14 @@ def _member(session: Session, fishbowl_id: int, member_id: int) -> FishbowlMembe
     return member
 
 
+def _still_here(session: Session, fishbowl_id: int, member_id: int) -> FishbowlMember:
+    """The member, refused when they have left the workshop (they can no longer sit or speak)."""
+    member = _member(session, fishbowl_id, member_id)
+    if member.left_at is not None:
+        raise InvalidInput(rules.left_text(member.name))
+    return member
+
+
 def centre(session: Session, fishbowl_id: int) -> rules.Centre:
     fb = get(session, fishbowl_id)
     open_seatings = [
@@ -355,7 +380,7 @@ def seat(
     """Seat someone on the empty chair. When it was the last free chair, `leaver_id` must say
     who leaves (see `plan_seat`, which proposes the longest seated). Returns the undo snapshot."""
     fb, snap = _live(session, fishbowl_id)
-    _member(session, fishbowl_id, member_id)
+    _still_here(session, fishbowl_id, member_id)
     plan = rules.plan_seat(centre(session, fishbowl_id), member_id, now)
     if plan.must_leave:
         state = centre(session, fishbowl_id)
@@ -390,7 +415,7 @@ def leave(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> 
 def speak(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> dict:
     """Mark who speaks: whoever spoke stops. The same person again stops speaking."""
     _, snap = _live(session, fishbowl_id)
-    member = _member(session, fishbowl_id, member_id)
+    member = _still_here(session, fishbowl_id, member_id)
     state = centre(session, fishbowl_id)
     if state.chair_of(member_id) is None:
         raise InvalidInput(
@@ -401,6 +426,30 @@ def speak(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> 
     _end_turn(session, fishbowl_id, None, now)
     if not was_speaking:
         session.add(FishbowlTurn(fishbowl_id=fishbowl_id, member_id=member_id, started_at=now))
+    session.flush()
+    return snap
+
+
+def leave_for_good(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> dict:
+    """Someone quits the workshop early: they leave their chair (and their turn ends) and can no
+    longer sit; what they said still counts. Returns the undo snapshot."""
+    _, snap = _live(session, fishbowl_id)
+    member = _member(session, fishbowl_id, member_id)
+    if member.left_at is not None:
+        raise InvalidInput(f"{member.name} a déjà quitté l'atelier. Rien n'a été modifié.")
+    _leave(session, fishbowl_id, member_id, now)
+    member.left_at = now
+    session.flush()
+    return snap
+
+
+def come_back(session: Session, fishbowl_id: int, member_id: int) -> dict:
+    """Someone who had left is back in the circle (not on a chair). Returns the undo snapshot."""
+    _, snap = _live(session, fishbowl_id)
+    member = _member(session, fishbowl_id, member_id)
+    if member.left_at is None:
+        raise InvalidInput(f"{member.name} est toujours dans l'atelier. Rien n'a été modifié.")
+    member.left_at = None
     session.flush()
     return snap
 
@@ -496,7 +545,7 @@ def stats(session: Session, fishbowl_id: int, now: datetime | None = None) -> ru
     """Per person: speaking seconds, turns, share of the total and actor category (PINNED API:
     printing reads it). `now` counts a turn still going on; by default the current UTC time."""
     now = now or utcnow()
-    people = [rules.Member(m.id, m.name, m.category) for m in members(session, fishbowl_id)]
+    people = [member_record(m) for m in members(session, fishbowl_id)]
     return rules.stats(people, seatings(session, fishbowl_id), turns(session, fishbowl_id), now)
 
 

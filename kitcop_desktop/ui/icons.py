@@ -56,6 +56,8 @@ ICONS = {
     "clock": "fa6s.clock",
     "speaker": "fa6s.microphone",
     "chair": "fa6s.chair",
+    "leave": "fa6s.door-open",
+    "come_back": "fa6s.person-walking-arrow-loop-left",
     "note": "fa6s.note-sticky",
     "user": "fa6s.user",
     "save": "fa6s.floppy-disk",

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from kitcop_desktop.printing.parts import render_pdf
-from kitcop_desktop.storage import agenda, boards, interviews, voting, voting_entries, voting_rounds
+from kitcop_desktop.storage import (
+    agenda,
+    boards,
+    fishbowl,
+    interviews,
+    voting,
+    voting_entries,
+    voting_rounds,
+)
 from kitcop_desktop.storage import boards_clusters as clusters
 from kitcop_desktop.storage.demo import create_demo
 from tests.printing.pdf_support import flat, page_sizes_mm, reader, text_of
@@ -140,6 +148,20 @@ def test_fishbowl_and_rounds_of_the_demo(store, demo):
     text = text_of(render(store, demo, "fishbowl", "rounds"))
     assert "Bocal à poisson" in text and "Temps de parole" in text
     assert "Déclusion" in text
+
+
+def test_fishbowl_marks_who_left_the_workshop_and_leaves_them_out_of_the_silent(store, demo):
+    with store.write() as s:
+        (bowl, *_) = fishbowl.list_fishbowls(s, demo)
+        stats = fishbowl.stats(s, bowl.id)
+        spoke = next(p for p in stats.people if p.turns)
+        gone = {spoke.name, stats.silent[0]}
+        for member in fishbowl.members(s, bowl.id):  # the demo bowl is finished: set it directly
+            if member.name in gone:
+                member.left_at = bowl.created_at
+    text = flat(text_of(render(store, demo, "fishbowl")))
+    assert f"{spoke.name} (parti·e)" in text
+    assert stats.silent[0] not in text
 
 
 def test_agenda_alone_adds_planned_vs_actual_once_run(store, demo, workshop_id):

@@ -64,6 +64,8 @@ class FishbowlMember(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[str] = mapped_column(String(200))
     category: Mapped[str] = mapped_column(String(20), default="")
+    # Quitté l'atelier (left for good): never seated again, not counted as « pas encore parlé ».
+    left_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class FishbowlSeating(Base):

@@ -2,8 +2,9 @@
 
 A chair card shows who sits there and how long they spoke; one click on « Parle » marks the
 speaker, « Sort » frees the chair. The circle lists everyone else: Enter or a double-click
-seats the selected person on the empty chair. This widget only emits what the facilitator asked
-for; the panel turns it into an undoable command.
+seats the selected person on the empty chair; « Quitte l'atelier » (Suppr, or the context menu)
+marks someone who leaves for good, shown greyed « (parti·e) » at the end of the list. This widget
+only emits what the facilitator asked for; the panel turns it into an undoable command.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +30,14 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.tools.fishbowl.bowl_data import BowlData
 from kitcop_desktop.ui.icons import icon
+
+LEFT_COLOUR = "#6b7385"  # greyed yet readable on white (4.8:1)
+DEPART_TIP = (
+    "La personne sélectionnée quitte l'atelier pour de bon : elle sort du centre si elle y est "
+    "assise et ne compte plus parmi celles qui n'ont pas encore parlé (Suppr dans le cercle ; "
+    "Ctrl+Z annule)"
+)
+RETURN_TIP = "La personne sélectionnée revient dans le cercle (Suppr dans le cercle)"
 
 CARD_QSS = """
 #ChairCard { background: white; border: 2px solid #c9d1de; border-radius: 10px; }
@@ -131,6 +142,8 @@ class CentreView(QWidget):
     seat_requested = Signal(int)
     speak_requested = Signal(int)
     leave_requested = Signal(int)
+    depart_requested = Signal(int)  # quitte l'atelier
+    return_requested = Signal(int)  # revient dans l'atelier
     latecomer_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -148,8 +161,21 @@ class CentreView(QWidget):
         self.circle.setAlternatingRowColors(True)
         self.circle.setMinimumHeight(110)
         self.circle.itemActivated.connect(self._activated)
+        self.circle.currentItemChanged.connect(self._selection_changed)
+        self.circle.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.circle.customContextMenuRequested.connect(self._context_menu)
         self.seat_button = QPushButton(icon("chair"), "Asseoir au centre")
         self.seat_button.clicked.connect(self._seat_selected)
+        self.depart_button = QPushButton(icon("leave"), "Quitte l'atelier")
+        self.depart_button.setToolTip(DEPART_TIP)
+        self.depart_button.clicked.connect(self._depart_selected)
+        # The context menu's entry; Suppr itself is read by eventFilter (as in the notes).
+        self.depart_action = QAction("Quitte l'atelier", self)
+        self.depart_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.depart_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.depart_action.triggered.connect(self._depart_selected)
+        self.circle.installEventFilter(self)
+        self._left: set[int] = set()
         self.latecomer = QLineEdit()
         self.latecomer.setPlaceholderText("Retardataire : prénom nom")
         self.latecomer.returnPressed.connect(self._add_latecomer)
@@ -165,7 +191,10 @@ class CentreView(QWidget):
         layout.addLayout(self.grid)
         layout.addWidget(circle_title)
         layout.addWidget(self.circle, 1)
-        layout.addWidget(self.seat_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.seat_button, 1)
+        actions.addWidget(self.depart_button)
+        layout.addLayout(actions)
         layout.addLayout(row)
 
     def _ensure_cards(self, chairs: int) -> None:
@@ -197,16 +226,25 @@ class CentreView(QWidget):
         selected = self.selected_member()
         self.circle.clear()
         seated = set(centre.seated.values())
-        for m in data.members:
+        self._left = {m.id for m in data.members if m.left}
+        # Those still here first, in the circle's order; those who left the workshop at the end.
+        for m in sorted(data.members, key=lambda m: m.left):
             if m.id in seated:
                 continue
             person = seconds.get(m.id)
             time = rules.speaking_clock(person.seconds) if person and person.turns else "pas encore"
-            item = QListWidgetItem(f"{m.name}  —  {time}")
+            item = QListWidgetItem(f"{rules.shown_name(m)}  —  {time}")
             item.setData(Qt.ItemDataRole.UserRole, m.id)
+            if m.left:
+                item.setForeground(QBrush(QColor(LEFT_COLOUR)))
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+                item.setToolTip("A quitté l'atelier : ne peut plus s'asseoir au centre")
             self.circle.addItem(item)
             if m.id == selected:
                 self.circle.setCurrentItem(item)
+        self._selection_changed()
 
     def update_times(self, data: BowlData, now: datetime) -> None:
         """Only the times (each second while someone speaks): no list rebuilt, no flicker."""
@@ -227,6 +265,51 @@ class CentreView(QWidget):
         member = self.selected_member()
         if member is not None:
             self.seat_requested.emit(member)
+
+    def _selection_changed(self, *_args) -> None:
+        """The buttons follow the selected person: someone who left can come back, not sit."""
+        member = self.selected_member()
+        gone = member in self._left
+        self.seat_button.setEnabled(member is not None and not gone)
+        self.depart_button.setEnabled(member is not None)
+        text = "Revient dans l'atelier" if gone else "Quitte l'atelier"
+        self.depart_button.setText(text)
+        self.depart_button.setIcon(icon("come_back" if gone else "leave"))
+        self.depart_button.setToolTip(RETURN_TIP if gone else DEPART_TIP)
+        self.depart_action.setText(text)
+
+    def _depart_selected(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        if member in self._left:
+            self.return_requested.emit(member)
+        else:
+            self.depart_requested.emit(member)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if (
+            obj is self.circle
+            and event.type() == event.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+            and not event.modifiers()
+            and self.selected_member() is not None
+        ):
+            self._depart_selected()
+            return True
+        return super().eventFilter(obj, event)
+
+    def _context_menu(self, pos) -> None:
+        item = self.circle.itemAt(pos)
+        if item is None:
+            return
+        self.circle.setCurrentItem(item)
+        menu = QMenu(self)
+        seat = menu.addAction(icon("chair"), "Asseoir au centre")
+        seat.setEnabled(self.seat_button.isEnabled())
+        seat.triggered.connect(self._seat_selected)
+        menu.addAction(self.depart_action)
+        menu.exec(self.circle.viewport().mapToGlobal(pos))
 
     def _add_latecomer(self) -> None:
         text = self.latecomer.text()

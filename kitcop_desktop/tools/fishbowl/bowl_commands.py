@@ -72,6 +72,9 @@ class BowlCommands:
         bowl_id, now = self.fishbowl_id, self.clock.wall()
         if self.data is None:
             return
+        if self.data.has_left(member_id):
+            self.ctx.show_message(rules.left_text(self.data.name(member_id)))
+            return
         centre = self.data.centre
         try:
             plan = rules.plan_seat(centre, member_id, now)
@@ -119,6 +122,23 @@ class BowlCommands:
         bowl_id, now = self.fishbowl_id, self.clock.wall()
         name = self.data.name(member_id) if self.data else ""
         self._push(f"{name} sort du centre", lambda s: ops.leave(s, bowl_id, member_id, now))
+
+    def leave_for_good(self, member_id: int) -> None:
+        """« Quitte l'atelier »: one undoable command « Départ de X »."""
+        bowl_id, now = self.fishbowl_id, self.clock.wall()
+        name = self.data.name(member_id) if self.data else ""
+        if (
+            self._push(
+                f"Départ de {name}", lambda s: ops.leave_for_good(s, bowl_id, member_id, now)
+            )
+            is not None
+        ):
+            self.ctx.show_message(f"{name} a quitté l'atelier (Ctrl+Z pour annuler).")
+
+    def come_back(self, member_id: int) -> None:
+        bowl_id = self.fishbowl_id
+        name = self.data.name(member_id) if self.data else ""
+        self._push(f"Retour de {name}", lambda s: ops.come_back(s, bowl_id, member_id))
 
     def toggle_timebox(self) -> None:
         bowl_id, now = self.fishbowl_id, self.clock.wall()

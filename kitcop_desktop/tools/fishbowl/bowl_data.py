@@ -39,6 +39,9 @@ class BowlData:
                 return m.name
         return ""
 
+    def has_left(self, member_id: int | None) -> bool:
+        return any(m.id == member_id and m.left for m in self.members)
+
     def stats(self, now: datetime) -> rules.FishbowlStats:
         return rules.stats(self.members, self.seatings, self.turns, now)
 
@@ -64,7 +67,7 @@ def load_bowl(store: Store, fishbowl_id: int) -> BowlData | None:
             notes_revealed=fb.notes_revealed,
             stats_shown=fb.stats_shown,
             timebox=store_ops.timebox_facts(fb),
-            members=[rules.Member(m.id, m.name, m.category) for m in store_ops.members(s, fb.id)],
+            members=[store_ops.member_record(m) for m in store_ops.members(s, fb.id)],
             seatings=store_ops.seatings(s, fb.id),
             turns=store_ops.turns(s, fb.id),
             notes=store_ops.note_data(s, fb.id),

@@ -2,7 +2,8 @@
 
 Every click is one undoable command around a storage operation, timed by the injected clock.
 Keys while the tool is active (no text field focused): 1…9 mark who speaks on that chair,
-0 stops the speaker, Space starts/pauses the timebox, + / − one minute more / less.
+0 stops the speaker, Space starts/pauses the timebox, + / − one minute more / less; in the
+circle list, Enter seats the selected person and Suppr marks that they left the workshop.
 """
 
 from __future__ import annotations
@@ -157,6 +158,8 @@ class BowlPanel(BowlCommands, QWidget):
         self.centre.seat_requested.connect(self.seat)
         self.centre.speak_requested.connect(self.speak)
         self.centre.leave_requested.connect(self.leave)
+        self.centre.depart_requested.connect(self.leave_for_good)
+        self.centre.return_requested.connect(self.come_back)
         self.centre.latecomer_requested.connect(self.add_latecomer)
         self.stats = StatsView()
         self.notes = NotesView()

@@ -1,9 +1,11 @@
 """Speaking time for the facilitator: per person, share of the total, who has not spoken yet,
-and the breakdown by actor category. Read-only; refreshed each second while someone speaks."""
+and the breakdown by actor category. Read-only; refreshed each second while someone speaks.
+Those who left the workshop are greyed « (parti·e) »; their spoken time still counts."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain import fishbowl as rules
 
 COLUMNS = ("Personne", "Temps", "Fois", "Part")
+LEFT_COLOUR = "#6b7385"  # same grey as the circle list
 
 
 class StatsView(QWidget):
@@ -51,7 +54,7 @@ class StatsView(QWidget):
             self.table.setRowCount(len(stats.people))
         for row, p in enumerate(stats.people):
             values = (
-                p.name,
+                rules.shown_name(p),
                 rules.speaking_clock(p.seconds),
                 str(p.turns),
                 rules.percent(p.share),
@@ -67,8 +70,12 @@ class StatsView(QWidget):
                     self.table.setItem(row, column, item)
                 if item.text() != value:
                     item.setText(value)
+                if bool(item.data(Qt.ItemDataRole.UserRole)) != p.left:  # only on change
+                    item.setData(Qt.ItemDataRole.UserRole, p.left)
+                    item.setForeground(QBrush(QColor(LEFT_COLOUR)) if p.left else QBrush())
                 if column == 0:
-                    item.setToolTip(rules.CATEGORY_LABELS.get(p.category, "—"))
+                    category = rules.CATEGORY_LABELS.get(p.category, "—")
+                    item.setToolTip(f"{category} — a quitté l'atelier" if p.left else category)
         if stats.silent:
             self.silent.setText("Pas encore parlé : " + ", ".join(stats.silent))
         else:

@@ -330,3 +330,48 @@ def test_revealed_notes_turn_page_by_page_and_a_huge_note_never_overflows(tool, 
     assert pager.page == 2  # the last page, however many clicks
     editor.handle_room_key(key(Qt.Key.Key_PageUp))
     assert pager.page == 1
+
+
+def test_someone_who_leaves_the_workshop_is_greyed_cannot_sit_and_undo_brings_them_back(
+    tool, ctx, qtbot
+):
+    editor, _room, clock = tool
+    panel = editor.bowl
+    seat(panel, "Claire")
+    qtbot.mouseClick(panel.centre.cards[0].speak, Qt.MouseButton.LeftButton)
+    clock.advance(30)
+    panel.centre.circle.setCurrentItem(circle_row(panel, "Léa"))
+    assert panel.centre.depart_button.text() == "Quitte l'atelier"
+    assert "Suppr" in panel.centre.depart_button.toolTip()
+    qtbot.mouseClick(panel.centre.depart_button, Qt.MouseButton.LeftButton)
+
+    assert ctx.undo_stack.undoText() == "Départ de Léa Fontaine"
+    row = circle_row(panel, "Léa")
+    assert row.text() == "Léa Fontaine (parti·e)  —  pas encore"
+    assert panel.centre.circle.row(row) == panel.centre.circle.count() - 1  # at the end
+    assert row.foreground().color().name() == "#6b7385"
+    names = [panel.stats.table.item(r, 0).text() for r in range(panel.stats.table.rowCount())]
+    assert "Léa Fontaine (parti·e)" in names
+    assert "Léa" not in panel.stats.silent.text()
+    assert "Thomas Girard" in panel.stats.silent.text()
+    # Selected again, she can come back but not sit: Enter says why and changes nothing.
+    panel.centre.circle.setCurrentItem(row)
+    assert panel.centre.depart_button.text() == "Revient dans l'atelier"
+    assert not panel.centre.seat_button.isEnabled()
+    count = ctx.undo_stack.count()
+    seat(panel, "Léa")
+    assert ctx.extras["messages"][-1] == "Léa Fontaine a quitté l'atelier. Rien n'a été modifié."
+    assert ctx.undo_stack.count() == count
+    assert [c.name.full_text() for c in panel.centre.cards].count("Léa Fontaine") == 0
+
+    # Suppr in the circle is the same action, for someone else.
+    panel.centre.circle.setCurrentItem(circle_row(panel, "Thomas"))
+    qtbot.keyClick(panel.centre.circle, Qt.Key.Key_Delete)
+    assert circle_row(panel, "Thomas").text().startswith("Thomas Girard (parti·e)")
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()  # Ctrl+Z twice: both are back, Léa where she was
+    assert circle_row(panel, "Léa").text() == "Léa Fontaine  —  pas encore"
+    assert "Léa Fontaine" in panel.stats.silent.text()
+    assert panel.status.text() == "Parle : Claire Dubois"  # the centre was never touched
+    seat(panel, "Léa")
+    assert panel.centre.cards[1].name.full_text() == "Léa Fontaine"
