@@ -39,6 +39,13 @@ def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
+def known_revisions() -> list[str]:
+    """Every schema revision this version can read (and upgrade from)."""
+    from alembic.script import ScriptDirectory
+
+    return [rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()]
+
+
 def current_revision(store: Store) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
@@ -109,7 +116,7 @@ def open_store(db_path: Path, *, target: str = "head") -> Store:
     script = ScriptDirectory.from_config(alembic_config())
     store = Store(make_engine(db_path), db_path)
     current = current_revision(store)
-    known = {rev.revision for rev in script.walk_revisions()}
+    known = set(known_revisions())
     if current is not None and current not in known:
         store.engine.dispose()
         raise NotAKitcopDatabase(
