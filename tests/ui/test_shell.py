@@ -160,6 +160,20 @@ def test_keymap_lists_the_clicker_keys():
         assert key in html
 
 
+def test_keymap_dialog_fits_the_screen_and_shows_every_section(qtbot):
+    from kitcop_desktop.ui.keymap import KEYMAP, KeymapDialog
+
+    dialog = KeymapDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() and dialog.width() <= screen.width()
+    shown = "".join(label.text() for label in dialog.columns)
+    for section, _rows in KEYMAP:
+        assert section in shown
+    assert len(dialog.columns) == 2
+
+
 def test_every_registered_icon_draws(qapp):
     from kitcop_desktop.ui import icons
 
