@@ -86,6 +86,7 @@ class ElidedLabel(QLabel):
 class ChairCard(QFrame):
     speak_clicked = Signal(int)  # member id
     leave_clicked = Signal(int)
+    depart_clicked = Signal(int)  # leaves the chair and the workshop, in one step
 
     def __init__(self, chair: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,7 +103,7 @@ class ChairCard(QFrame):
         self.speak.setCheckable(True)
         self.speak.setToolTip(f"Marquer qui parle (touche {chair + 1})")
         self.leave = QPushButton("Sort")
-        self.leave.setToolTip("Libérer cette chaise")
+        self.leave.setToolTip("Libérer cette chaise (clic droit : quitte l'atelier)")
         self.speak.clicked.connect(
             lambda: self.member_id and self.speak_clicked.emit(self.member_id)
         )
@@ -120,6 +121,21 @@ class ChairCard(QFrame):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumHeight(112)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, pos) -> None:
+        if self.member_id is None:
+            return
+        member = self.member_id
+        menu = QMenu(self)
+        menu.addAction("Sort (libère la chaise)").triggered.connect(
+            lambda: self.leave_clicked.emit(member)
+        )
+        menu.addAction(icon("leave"), "Quitte l'atelier").triggered.connect(
+            lambda: self.depart_clicked.emit(member)
+        )
+        menu.exec(self.mapToGlobal(pos))
 
     def show_member(self, member_id: int | None, name: str, speaking: bool, spoken: str) -> None:
         self.member_id = member_id
@@ -210,6 +226,7 @@ class CentreView(QWidget):
             card = ChairCard(chair)
             card.speak_clicked.connect(self.speak_requested)
             card.leave_clicked.connect(self.leave_requested)
+            card.depart_clicked.connect(self.depart_requested)
             self.grid.addWidget(card, chair // columns, chair % columns)
             self.cards.append(card)
 

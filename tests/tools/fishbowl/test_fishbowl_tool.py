@@ -375,3 +375,21 @@ def test_someone_who_leaves_the_workshop_is_greyed_cannot_sit_and_undo_brings_th
     assert panel.status.text() == "Parle : Claire Dubois"  # the centre was never touched
     seat(panel, "Léa")
     assert panel.centre.cards[1].name.full_text() == "Léa Fontaine"
+
+
+def test_someone_seated_who_quits_the_workshop_leaves_chair_and_bowl_in_one_step(tool, ctx, qtbot):
+    editor, _room, clock = tool
+    panel = editor.bowl
+    seat(panel, "Claire")
+    card = panel.centre.cards[0]
+    qtbot.mouseClick(card.speak, Qt.MouseButton.LeftButton)
+    clock.advance(40)
+    count = ctx.undo_stack.count()
+    card.depart_clicked.emit(card.member_id)  # the chair's right-click « Quitte l'atelier »
+    assert ctx.undo_stack.count() == count + 1
+    assert panel.centre.cards[0].name.full_text() == "Chaise vide"
+    assert circle_row(panel, "Claire").text().startswith("Claire Dubois (parti·e)")
+    assert panel.status.text() == "Personne ne parle."
+    ctx.undo_stack.undo()
+    assert panel.centre.cards[0].name.full_text() == "Claire Dubois"
+    assert panel.centre.cards[0].speak.isChecked()  # she is speaking again, as before
