@@ -139,6 +139,7 @@ class BowlPanel(BowlCommands, QWidget):
         self.status.setWordWrap(True)
         buttons = QVBoxLayout()
         line = QHBoxLayout()
+        self._timebox_buttons = (self.play, more, less)
         for b in (self.play, more, less, self.finish_button):
             line.addWidget(b)
         line.addStretch(1)
@@ -254,6 +255,8 @@ class BowlPanel(BowlCommands, QWidget):
         self.play.setIcon(icon("pause" if cd.running else "play"))
         finished = data.state == "finished"
         self.finish_button.setEnabled(not finished)
+        for button in self._timebox_buttons:  # Ctrl+Z reopens a finished bowl, not these
+            button.setEnabled(not finished)
         self.centre.setEnabled(not finished)
         now = self.clock.wall()
         self.centre.show_bowl(data, now)

@@ -205,6 +205,7 @@ def test_after_finishing_the_room_shows_no_countdown_and_clicks_are_refused(tool
     panel.finish()
     assert room.bowl.countdown.isHidden()
     assert not panel.centre.isEnabled()
+    assert not panel.play.isEnabled()  # no « Démarrer » on a finished bowl
     panel.seat(panel.data.members[1].id)
     assert "terminé" in panel.ctx.extras["messages"][-1]
     with panel.ctx.store.read() as s:
