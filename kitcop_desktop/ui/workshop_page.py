@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QDate, QTime, QTimer
+from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTimeEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.french import long_date
 from kitcop_desktop.storage import workshops
+from kitcop_desktop.ui.long_text import LongText
 from kitcop_desktop.ui.participants_view import ParticipantsView
 from kitcop_desktop.ui.tool_spec import ToolContext
 
@@ -47,39 +47,6 @@ FIELD_NAMES = {
     "facilitators": "l'équipe d'animation",
     "notes": "les notes",
 }
-
-
-class LongText(QPlainTextEdit):
-    """A multi-line field that commits when left, or after a short pause in typing."""
-
-    def __init__(self, commit, placeholder: str = "", height: int = 70) -> None:
-        super().__init__()
-        self._commit = commit
-        self.setPlaceholderText(placeholder)
-        self.setFixedHeight(height)
-        self.setTabChangesFocus(True)
-        self._timer = QTimer(self, singleShot=True, interval=800)
-        self._timer.timeout.connect(self._commit)
-        self.textChanged.connect(self._on_text)
-        self._loading = False
-
-    def _on_text(self) -> None:
-        if not self._loading:
-            self._timer.start()
-
-    def set_value(self, text: str) -> None:
-        if self.hasFocus() and self._timer.isActive():
-            return  # never overwrite what is being typed
-        self._loading = True
-        if self.toPlainText() != text:
-            self.setPlainText(text)
-        self._loading = False
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802
-        if self._timer.isActive():
-            self._timer.stop()
-            self._commit()
-        super().focusOutEvent(event)
 
 
 class WorkshopPage(QWidget):

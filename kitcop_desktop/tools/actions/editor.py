@@ -35,7 +35,7 @@ from kitcop_desktop.tools.actions.card_data import (
 )
 from kitcop_desktop.tools.actions.stars import StarRating, stars_text
 from kitcop_desktop.ui.icons import icon
-from kitcop_desktop.ui.workshop_page import LongText
+from kitcop_desktop.ui.long_text import LongText
 
 CARD_ID = Qt.ItemDataRole.UserRole
 LINE_FIELDS = ("challenge", "target")

@@ -6,7 +6,7 @@ change; bad input puts the stored value back and the status line says why.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -24,20 +23,8 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain.agenda_templates import KIND_LABELS, TOOL_LABELS
 from kitcop_desktop.storage import agenda, agenda_links
 from kitcop_desktop.tools.agenda.model import Row, update_field
+from kitcop_desktop.ui.long_text import LongText
 from kitcop_desktop.ui.tool_spec import ToolContext
-
-
-class _FocusOut(QObject):
-    """Calls back when a multi-line field loses focus (there is no editingFinished for them)."""
-
-    def __init__(self, callback) -> None:
-        super().__init__()
-        self._callback = callback
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.FocusOut:
-            self._callback()
-        return False
 
 
 class SequenceDetail(QScrollArea):
@@ -130,18 +117,17 @@ class SequenceDetail(QScrollArea):
         outer.addStretch(1)
         self.set_row(None)
 
-    def _text_field(self, form: QFormLayout, label: str, field: str, height: int):
-        edit = QPlainTextEdit()
-        edit.setMinimumHeight(height)
-        edit.setTabChangesFocus(True)
-        watcher = _FocusOut(lambda: self._store(field, edit.toPlainText()))
-        edit.installEventFilter(watcher)
-        edit._watcher = watcher  # keep it alive with the field
+    def _text_field(self, form: QFormLayout, label: str, field: str, height: int) -> LongText:
+        # Stored after a short pause in typing and when left: a kill loses nothing typed.
+        edit = LongText(lambda: self._store(field, edit.toPlainText()), height=height, grows=True)
         form.addRow(label, edit)
         return edit
 
     # --- showing -----------------------------------------------------------------------------
     def set_row(self, row: Row | None) -> None:
+        if self.row is not None and (row is None or row.id != self.row.id):
+            for edit in (self.intention, self.instructions, self.materials):
+                edit.flush()  # what was typed belongs to the séquence shown until now
         self.row = row
         self._loading = True
         try:
@@ -164,7 +150,7 @@ class SequenceDetail(QScrollArea):
                 for w in (self.title, self.pin):
                     w.clear()
                 for w in (self.intention, self.instructions, self.materials):
-                    w.setPlainText("")
+                    w.set_value("")
                 self.checklist.clear()
                 return
             self.heading.setText(f"Séquence {row.title}")
@@ -182,8 +168,7 @@ class SequenceDetail(QScrollArea):
                 (self.instructions, row.instructions),
                 (self.materials, row.materials),
             ):
-                if edit.toPlainText() != value:
-                    edit.setPlainText(value)
+                edit.set_value(value)
             ticked = set(agenda.material_lines(row.ticked))
             lines = agenda.material_lines(row.materials)
             shown = [self.checklist.item(i).text() for i in range(self.checklist.count())]

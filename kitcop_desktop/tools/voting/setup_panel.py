@@ -25,7 +25,7 @@ from kitcop_desktop.domain.dot_vote import MAX_DOTS_PER_PARTICIPANT, MAX_WINNERS
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import VoteState
 from kitcop_desktop.ui.icons import icon
-from kitcop_desktop.ui.workshop_page import LongText
+from kitcop_desktop.ui.long_text import LongText
 
 ITEM_ID = Qt.ItemDataRole.UserRole
 

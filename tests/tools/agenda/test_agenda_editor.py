@@ -6,6 +6,7 @@ from datetime import time
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from kitcop_desktop.storage import agenda, agenda_templates
@@ -139,6 +140,33 @@ def test_detail_panel_edits_accented_text_and_ticks_materials(editor, ctx, store
     ctx.undo_stack.undo()
     with store.read() as s:
         assert agenda.list_sequences(s, workshop_id)[0].materials_ticked == ""
+
+
+def test_consignes_are_stored_while_typing_and_go_to_the_right_sequence(
+    editor, qtbot, store, workshop_id
+):
+    """A kill in the middle of a paragraph loses at most the last pause, never the paragraph."""
+    first, second = editor.model.rows[0].id, editor.model.rows[1].id
+    editor.select(first)
+    detail = editor.detail
+    detail.instructions.setFocus()
+    detail.instructions.moveCursor(QTextCursor.MoveOperation.End)
+    for piece in (" Café", " & <thé>", " ☕"):  # typed (QTest types ASCII only)
+        detail.instructions.insertPlainText(piece)
+    assert detail.instructions.hasFocus()  # still typing: nothing left the field
+
+    def stored(sid):
+        with store.read() as s:
+            return agenda.get(s, sid).instructions
+
+    qtbot.waitUntil(lambda: stored(first).endswith(" Café & <thé> ☕"), timeout=3000)
+    # Typed, then another séquence chosen at once (before the pause): the text stays with
+    # the first one, and the field now shows the second one's consignes.
+    QTest.keyClicks(detail.instructions, " Merci.")  # real key presses this time
+    editor.select(second)
+    assert stored(first).endswith("☕ Merci.")
+    assert "Merci." not in stored(second)
+    assert detail.instructions.toPlainText() == stored(second)
 
 
 def test_tool_link_from_the_detail(editor, store, workshop_id):
