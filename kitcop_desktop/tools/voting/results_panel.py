@@ -37,6 +37,11 @@ def quoted(text: str, limit: int = QUOTE_MAX) -> str:
     return f"« {text} »"
 
 
+STALE_TIE = (
+    "Les résultats viennent de changer : regardez les ex æquo à nouveau. Rien n'a été modifié."
+)
+
+
 class RankingWidget(QWidget):
     """The ranking drawn as bars (light look), as tall as its rows need."""
 
@@ -186,8 +191,10 @@ class ResultsPanel(QWidget):
             while row.layout() and row.layout().count():
                 w = row.layout().takeAt(0).widget()
                 if w is not None:
+                    w.hide()  # at once: deleteLater waits for the event loop
                     w.deleteLater()
             if row.widget() is not None:
+                row.widget().hide()
                 row.widget().deleteLater()
         if vote_round is None:
             return
@@ -234,14 +241,20 @@ class ResultsPanel(QWidget):
 
     def round_among(self, group: list[int]) -> int | None:
         state = self.state
+        if not set(group) <= {r.item_id for r in state.current.results.rows}:
+            self.commands.ctx.show_message(STALE_TIE)
+            return None
         reason = f"Ex æquo du tour {state.current.number}"
         return self.commands.new_round(state.id, group, reason)
 
     def decide(self, group: list[int], order: list[int] | None = None, reason: str = "") -> bool:
         """Record how a tie is settled; without `order`, ask with a small dialog."""
         vote_round = self.state.current
+        texts = {r.item_id: r.text for r in vote_round.results.rows}
+        if not set(group) <= set(texts):
+            self.commands.ctx.show_message(STALE_TIE)
+            return False
         if order is None:
-            texts = {r.item_id: r.text for r in vote_round.results.rows}
             dialog = DecisionDialog([(i, texts[i]) for i in group], self)
             if not dialog.exec():
                 return False

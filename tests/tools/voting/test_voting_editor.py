@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from kitcop_desktop.storage import actions, participants, voting, voting_rounds
 from kitcop_desktop.tools.voting.spec import SPEC
@@ -217,6 +217,25 @@ def test_second_round_among_the_tied_items_keeps_round_one(editor, room, ctx, st
     assert not room.shows_counts()  # round 2 is secret again until revealed
     editor.results.round_box.setCurrentIndex(0)
     assert [r.count for r in editor.results.ranking.rows] == [6, 6, 3, 1]
+
+
+def test_tie_buttons_of_a_round_left_behind_change_nothing(editor, ctx, vote_id, qtbot):
+    rid = editor.state.current.id
+    for item_id, n in zip(editor.state.current.item_ids, ("9", "8", "1", "1"), strict=True):
+        editor.commands.set_wall_count(rid, item_id, n, "")
+    editor.commands.set_settings(vote_id, "Actions retenues", winners_count=2)
+    editor.reveal()
+    qtbot.wait(10)  # a button added to a shown panel appears at the next event loop turn
+    group = editor.state.current.results.ties[0]  # the last two, ex æquo with 1 dot
+    buttons = [w for w in editor.results.findChildren(QPushButton) if w.text() == "Décider…"]
+    assert buttons and not any(b.isHidden() for b in buttons)
+    editor.results.next_round_top()  # round 2 among the first two only
+    assert all(b.isHidden() for b in buttons)  # gone at once, not at the next loop
+    count = ctx.undo_stack.count()
+    assert not editor.results.decide(group, list(reversed(group)), "Main levée")
+    assert editor.results.round_among(group) is None
+    assert "Rien n'a été modifié" in ctx.extras["messages"][-1]
+    assert ctx.undo_stack.count() == count
 
 
 def test_room_view_lists_proposals_and_criteria_while_voting(room, ctx, vote_id, qtbot):
