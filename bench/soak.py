@@ -1,6 +1,9 @@
 """Random-click soak: thousands of random clicks, keys and hostile texts on the demo workshop.
 
-    .venv/bin/python bench/soak.py [SEED] [STEPS]      (default 1 and 1500; offscreen)
+    .venv/bin/python bench/soak.py [SEED] [STEPS] [empty]   (default 1, 1500; offscreen)
+
+`empty` starts from a new, empty workshop instead of the demo (empty states: no séquence,
+no board, no participant, no vote).
 
 Every tool of the demo is driven at random: visible buttons clicked (not the ones that delete
 a workshop or quit), fields filled with hostile text (`<`, `&`, emoji, 300 characters, tabs and
@@ -71,7 +74,13 @@ def main() -> int:
     sys.excepthook = lambda t, v, tb: errors.append("".join(traceback.format_exception(t, v, tb)))
     app = make_application()
     store = open_store(tmp / "demo.sqlite3")
-    workshop_id = create_demo(store)
+    if len(sys.argv) > 3 and sys.argv[3] == "empty":
+        from kitcop_desktop.storage import workshops
+
+        with store.write() as session:
+            workshop_id = workshops.create(session, "Atelier vide").id
+    else:
+        workshop_id = create_demo(store)
 
     # No modal loop may block: dialogs answer at once.
     for cls in (QDialog, QMessageBox, QInputDialog, QFileDialog, QColorDialog, QProgressDialog):
