@@ -7,6 +7,17 @@ from kitcop_desktop.storage import agenda, rounds
 from kitcop_desktop.ui.main_window import MainWindow
 
 
+def open_agenda(qtbot, store, workshop_id):
+    """The real main window on the workshop, its déroulé in front: (window, live runner)."""
+    window = MainWindow(store, specs=load_tool_specs())
+    qtbot.addWidget(window)
+    window.resize(1024, 740)
+    window.show()
+    assert window.open_workshop(workshop_id)
+    window.activate_tool("agenda")
+    return window, window.current_editor().live
+
+
 def test_running_into_the_declusion_opens_its_round_on_both_screens(qtbot, store, workshop_id):
     with store.write() as s:
         agenda.apply_template(s, workshop_id, "modele_1")
@@ -15,19 +26,15 @@ def test_running_into_the_declusion_opens_its_round_on_both_screens(qtbot, store
         declusion = next(q for q in agenda.list_sequences(s, workshop_id) if q.title == "Déclusion")
         assert declusion.tool_key == "rounds"  # the kit's template links it already
         agenda.update_sequence(s, declusion.id, tool_ref=closing.id)
-    window = MainWindow(store, specs=load_tool_specs())
-    qtbot.addWidget(window)
-    window.resize(1024, 740)
-    window.show()
-    assert window.open_workshop(workshop_id)
-    window.activate_tool("agenda")
-    live = window.current_editor().live
+    window, live = open_agenda(qtbot, store, workshop_id)
     live.go_to(declusion.id)
     live.start()
     bowl_tool = window.current_editor()
     assert window.workshop_view.current_key == "fishbowl"
     assert bowl_tool.tabs.currentWidget() is bowl_tool.rounds
     assert bowl_tool.rounds.round_id == closing.id  # not the météo created after it
+    room = window.workshop_view.room_view("fishbowl")
+    assert room.round.kicker.text().startswith("Déclusion")
     window.room.close()
 
 
@@ -56,13 +63,7 @@ def test_once_the_round_is_over_the_clicker_moves_the_deroule_on(qtbot, store, w
         icebreaker = rounds.create_round(s, workshop_id, "icebreaker")
         seq = next(q for q in agenda.list_sequences(s, workshop_id) if q.title == "Brise-glace")
         agenda.update_sequence(s, seq.id, tool_ref=icebreaker.id)
-    window = MainWindow(store, specs=load_tool_specs())
-    qtbot.addWidget(window)
-    window.resize(1024, 740)
-    window.show()
-    assert window.open_workshop(workshop_id)
-    window.activate_tool("agenda")
-    live = window.current_editor().live
+    window, live = open_agenda(qtbot, store, workshop_id)
     live.go_to(seq.id)
     live.start()
     assert window.workshop_view.current_key == "fishbowl"
