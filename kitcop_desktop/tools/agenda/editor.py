@@ -142,7 +142,7 @@ class AgendaEditor(QWidget):
         return False
 
     def handle_room_key(self, event: QKeyEvent) -> bool:
-        """Space, PageDown/→, PageUp/←, +, −, Maj++ (pavé), M: the run's keys."""
+        """Space, PageDown/→, PageUp/←, +, −, * or Maj++ (pavé), M: the run's keys."""
         key, mods = event.key(), event.modifiers()
         if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             return False
@@ -160,7 +160,10 @@ class AgendaEditor(QWidget):
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
             self.live.previous()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            # On a laptop « + » already needs Shift: Maj++ means five only on the keypad.
             self.live.extend(5 if (shift and keypad) else 1)
+        elif key == Qt.Key.Key_Asterisk:  # five more, one key on every layout
+            self.live.extend(5)
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.live.extend(-1)
         elif key == Qt.Key.Key_M:

@@ -108,6 +108,11 @@ def test_plus_minus_and_shift_plus_change_the_current_sequence(editor, clock):
     key(editor, Qt.Key.Key_Plus, mods)
     assert editor.live.countdown().text() == "19:00"
     assert "+4" in editor.run_view.planned.text()
+    # A laptop's « + » needs Shift: still one minute. « * » is five on every keyboard.
+    key(editor, Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier, "+")
+    assert editor.live.countdown().text() == "20:00"
+    key(editor, Qt.Key.Key_Asterisk, text="*")
+    assert editor.live.countdown().text() == "25:00"
 
 
 def test_keys_are_left_to_the_table_while_preparing(editor):
