@@ -77,7 +77,9 @@ class RunView(QWidget):
         self.next_button = self._button("Suivante", "next", "PageDown ou →")
         self.minus_button = self._button("−1 min", "minus_minute", "−")
         self.plus_button = self._button("+1 min", "plus_minute", "+")
-        self.plus5_button = self._button("+5 min", "plus_minute", "* (ou Maj + sur le pavé numérique)")
+        self.plus5_button = self._button(
+            "+5 min", "plus_minute", "* (ou Maj + sur le pavé numérique)"
+        )
         self.sound_button = self._button("Son", "sound_on", "M")
         self.sound_button.setCheckable(True)
         self.finish_button = self._button("Terminer l'atelier", "stop", "")
