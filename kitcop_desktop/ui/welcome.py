@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop import APP_NAME
 from kitcop_desktop.domain.french import long_date
 from kitcop_desktop.storage import workshops
+from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.new_workshop_dialog import NewWorkshopDialog
 from kitcop_desktop.ui.tool_spec import ToolContext
@@ -282,6 +283,12 @@ class WelcomeScreen(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         with self._ctx.store.write() as session:
+            gone = [w.id for w in workshops.list_summaries(session, trashed=True)]
             workshops.empty_trash(session)
+        settings = self._ctx.settings
+        if settings is not None:  # nothing of them left on this laptop, drafts included
+            for workshop_id in gone:
+                settings.remove(draft_prefix(self._ctx.store, workshop_id))
+            settings.sync()
         self._ctx.undo_stack.clear()
         self._ctx.hub.notify("library", 0, "Corbeille vidée")

@@ -22,6 +22,7 @@ from kitcop_desktop.tools.boards.selection_bar import HINT, SelectionBar
 from kitcop_desktop.tools.boards.spotlight import spotlight_entries, step_spotlight
 from kitcop_desktop.tools.boards.view import BoardView
 from kitcop_desktop.ui import icons
+from kitcop_desktop.ui.drafts import LineDraft, draft_prefix
 
 AREAS = ("boards", "interviews", "workshop")
 
@@ -77,6 +78,10 @@ class BoardsEditor(EditorActions, QWidget):
         self.data: board_data.BoardData | None = None
         self.bar = BoardBar()
         self.entry = QuickEntry()
+        # A post-it half typed when the battery dies is there again on the next start.
+        self.entry_draft = LineDraft(
+            self.entry.line, ctx.settings, draft_prefix(ctx.store, ctx.workshop_id) + "/boards"
+        )
         self.actions_bar = SelectionBar()
         self.scene = BoardScene(CONTROL, self)
         self.view = BoardView(self.scene)

@@ -200,12 +200,14 @@ class BowlCommands:
 
     def add_note(self, heading: str, text: str) -> None:
         bowl_id = self.fishbowl_id
-        self.ctx.push(
+        added = self.ctx.push(
             "Ajouter une note",
             area=AREA,
             do=lambda s: ops.add_note(s, bowl_id, heading, text),
             undo=lambda s, note_id: ops.delete_note(s, note_id),
         )
+        if added is not None:  # refused: what was typed stays in the field
+            self.notes.note_added(heading)
 
     def edit_note(self, note_id: int, text: str) -> None:
         if (

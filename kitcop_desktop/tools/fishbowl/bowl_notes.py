@@ -2,6 +2,7 @@
 
 The room sees them only once the facilitator reveals them for the « partage des enjeux ».
 Enter adds a note under its heading; Suppr removes the selected note; double-click edits it.
+A note being typed is kept as a draft (ui/drafts.py) until Enter stores it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.palette import OKABE_ITO
 from kitcop_desktop.storage.fishbowl import NoteData
+from kitcop_desktop.ui.drafts import LineDraft
 
 HEADING_COLOURS = {
     "actions": OKABE_ITO["green"],
@@ -32,10 +34,11 @@ class NotesView(QWidget):
     edit_requested = Signal(int, str)  # note id, text
     delete_requested = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lists: dict[str, QListWidget] = {}
         self.entries: dict[str, QLineEdit] = {}
+        self.drafts: dict[str, LineDraft] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for heading, label in rules.NOTE_HEADINGS.items():
@@ -57,6 +60,12 @@ class NotesView(QWidget):
             layout.addWidget(box, 1)
             self.lists[heading] = notes
             self.entries[heading] = entry
+            self.drafts[heading] = LineDraft(entry, settings)
+
+    def keep_drafts(self, prefix: str | None) -> None:
+        """The notes of another fishbowl (or none): each field keeps its own draft."""
+        for heading, draft in self.drafts.items():
+            draft.set_key(f"{prefix}/{heading}" if prefix else None)
 
     def show_notes(self, notes: list[NoteData]) -> None:
         for heading, widget in self.lists.items():
@@ -73,8 +82,10 @@ class NotesView(QWidget):
     def _add(self, heading: str) -> None:
         entry = self.entries[heading]
         if entry.text().strip():
-            self.add_requested.emit(heading, entry.text())
-            entry.clear()
+            self.add_requested.emit(heading, entry.text())  # the panel clears it once stored
+
+    def note_added(self, heading: str) -> None:
+        self.entries[heading].clear()
 
     def _item_changed(self, item: QListWidgetItem) -> None:
         self.edit_requested.emit(item.data(Qt.ItemDataRole.UserRole), item.text())

@@ -35,6 +35,7 @@ from kitcop_desktop.tools.fishbowl.bowl_notes import NotesView
 from kitcop_desktop.tools.fishbowl.bowl_stats import StatsView
 from kitcop_desktop.tools.fishbowl.clock import clock_of
 from kitcop_desktop.tools.fishbowl.focus import room_focus
+from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
 
@@ -163,7 +164,7 @@ class BowlPanel(BowlCommands, QWidget):
         self.centre.return_requested.connect(self.come_back)
         self.centre.latecomer_requested.connect(self.add_latecomer)
         self.stats = StatsView()
-        self.notes = NotesView()
+        self.notes = NotesView(self.ctx.settings)
         self.notes.add_requested.connect(self.add_note)
         self.notes.edit_requested.connect(self.edit_note)
         self.notes.delete_requested.connect(self.delete_note)
@@ -217,6 +218,8 @@ class BowlPanel(BowlCommands, QWidget):
             self.picker.setCurrentIndex(ids.index(self.fishbowl_id))
         self._loading = False
         self.data = load_bowl(self.ctx.store, self.fishbowl_id) if self.fishbowl_id else None
+        prefix = draft_prefix(self.ctx.store, self.ctx.workshop_id)
+        self.notes.keep_drafts(f"{prefix}/fishbowl/{self.fishbowl_id}" if self.data else None)
         self.empty.setVisible(self.data is None)
         self.body.setVisible(self.data is not None)
         self.delete_button.setEnabled(self.data is not None)
