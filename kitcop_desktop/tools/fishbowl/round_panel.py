@@ -141,6 +141,10 @@ class RoundPanel(QWidget):
         self.word = QLineEdit()
         self.word.setPlaceholderText("Le mot ou la phrase de la personne, puis Entrée")
         self.word.returnPressed.connect(self.capture_word)
+        # Stored after a short pause too: a kill while the word is typed loses nothing.
+        self._word_timer = QTimer(self, singleShot=True, interval=900)
+        self._word_timer.timeout.connect(lambda: self.capture_word(quiet=True))
+        self.word.textEdited.connect(lambda _t: self._word_timer.start())
         self.involved = QComboBox()
         for label, _value in INVOLVED_CHOICES:
             self.involved.addItem(label)
@@ -367,6 +371,7 @@ class RoundPanel(QWidget):
 
     def capture_word(self, quiet: bool = False) -> None:
         """Save the word typed for the current speaker (and, at a déclusion, their choice)."""
+        self._word_timer.stop()
         current = self.current_entry()
         if current is None:
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 
 from kitcop_desktop.domain.clock import FakeClock
 from kitcop_desktop.storage import participants, rounds
@@ -155,3 +156,20 @@ def test_a_link_to_a_round_opens_that_round(tab):
     assert editor.tabs.currentWidget() is editor.rounds
     assert editor.rounds.round_id == round_id
     assert room.round.kicker.text().startswith("Déclusion")
+
+
+def test_a_word_being_typed_is_stored_after_a_pause_without_enter(tab, ctx, qtbot):
+    editor, room, _clock = tab
+    panel = editor.rounds
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))  # Claire speaks
+    panel.word.setFocus()
+    QTest.keyClicks(panel.word, "Confiante")  # typed, no Enter: then the battery dies
+
+    def stored():
+        with ctx.store.read() as s:
+            return rounds.entries(s, panel.round_id)[0].word
+
+    qtbot.waitUntil(lambda: stored() == "Confiante", timeout=3000)
+    assert panel.word.text() == "Confiante"  # the field was not reset under the cursor
+    QTest.keyClick(panel.word, Qt.Key.Key_Return)  # Enter afterwards changes nothing more
+    assert stored() == "Confiante"
