@@ -22,7 +22,7 @@ from kitcop_desktop.printing.common import cells, grid, head_cells, markup, noth
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.text import one_line
 from kitcop_desktop.printing.votes import Bar
-from kitcop_desktop.storage import fishbowl, rounds
+from kitcop_desktop.storage import fishbowl, fishbowl_notes, rounds
 
 
 def _fishbowl(doc: Document, session, bowl) -> None:
@@ -67,7 +67,7 @@ def _fishbowl(doc: Document, session, bowl) -> None:
         doc.add(nothing("Personne n'a encore pris la parole au centre."))
     if stats.silent and spoken:
         doc.add(p(f"N'ont pas pris la parole\u00a0: {', '.join(stats.silent)}.", "small"))
-    notes = fishbowl.note_data(session, bowl.id)
+    notes = fishbowl_notes.note_data(session, bowl.id)
     doc.add(markup("Notes partagées", "h3"))
     if not notes:
         doc.add(nothing("Aucune note."))

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.storage.base import row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import ActionCard
 from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
@@ -84,7 +85,7 @@ def update(session: Session, card_id: int, **fields) -> dict:
 def delete(session: Session, card_id: int) -> dict:
     """Delete; returns every column so that undo can recreate the card as it was."""
     card = get(session, card_id)
-    data = {c.key: getattr(card, c.key) for c in ActionCard.__table__.columns}
+    data = row_dict(card)
     session.delete(card)
     session.flush()
     return data

@@ -31,3 +31,8 @@ class Timestamps:
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
     )
+
+
+def row_dict(obj) -> dict:
+    """A row's columns as a plain dict: what undo keeps to put a deleted row back."""
+    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.board_kinds import ANGLES, KINDS, normalise, split_pasted
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.storage.base import row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.board import Board, Card, Cluster
 
@@ -116,9 +117,9 @@ def snapshot_board(session: Session, board_id: int) -> dict:
     """Everything on a board, as plain data: enough to recreate it with the same ids."""
     board = get_board(session, board_id)
     return {
-        "board": _row(board),
-        "clusters": [_row(c) for c in board.clusters],
-        "cards": [_row(c) for c in board.cards],
+        "board": row_dict(board),
+        "clusters": [row_dict(c) for c in board.clusters],
+        "cards": [row_dict(c) for c in board.cards],
     }
 
 
@@ -141,10 +142,6 @@ def restore_board(session: Session, data: dict) -> Board:
         session.add(Card(**row))
     session.flush()
     return board
-
-
-def _row(obj) -> dict:
-    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
 
 
 # --- cards --------------------------------------------------------------------------------
@@ -250,7 +247,7 @@ def get_card(session: Session, card_id: int) -> Card:
 
 def card_data(card: Card) -> dict:
     """A card as plain data (undo snapshots, exchange)."""
-    return _row(card)
+    return row_dict(card)
 
 
 def update_card(session: Session, card_id: int, **fields) -> dict:
@@ -282,7 +279,7 @@ def update_card(session: Session, card_id: int, **fields) -> dict:
 def delete_card(session: Session, card_id: int) -> dict:
     """Delete a card; returns its data so that restore_card can put it back as it was."""
     card = get_card(session, card_id)
-    data = _row(card)
+    data = row_dict(card)
     session.delete(card)
     session.flush()
     return data

@@ -6,7 +6,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
-from kitcop_desktop.storage.boards import _check_zone, _row, get_board, get_card
+from kitcop_desktop.storage.base import row_dict
+from kitcop_desktop.storage.boards import _check_zone, get_board, get_card
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.board import Card, Cluster
 
@@ -66,7 +67,7 @@ def create_cluster(
         moved.append((card.id, card.zone, card.cluster_id, card.position))
         card.zone, card.cluster_id = zone, cluster.id
     session.flush()
-    return {"cluster_id": cluster.id, "cluster": _row(cluster), "moved": moved}
+    return {"cluster_id": cluster.id, "cluster": row_dict(cluster), "moved": moved}
 
 
 def undo_create_cluster(session: Session, created: dict) -> None:
@@ -114,7 +115,7 @@ def dissolve_cluster(session: Session, cluster_id: int) -> dict:
     """Remove the sous-thématique; its cards stay, loose, in the zone. Returns undo data."""
     cluster = get_cluster(session, cluster_id)
     card_ids = list(session.scalars(select(Card.id).where(Card.cluster_id == cluster.id)))
-    data = {"cluster": _row(cluster), "card_ids": card_ids}
+    data = {"cluster": row_dict(cluster), "card_ids": card_ids}
     board = get_board(session, cluster.board_id)
     if board.spotlight == f"cluster:{cluster.id}":
         data["spotlight"] = board.spotlight

@@ -8,7 +8,6 @@ the notes (the note-taker keeps typing while the facilitator undoes a wrong clic
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, func, select, update
@@ -19,11 +18,10 @@ from kitcop_desktop.domain.countdown import MAX_SECONDS, CountdownFacts
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_minutes, require_text
 from kitcop_desktop.storage import participants
-from kitcop_desktop.storage.base import utcnow
+from kitcop_desktop.storage.base import row_dict, utcnow
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
 from kitcop_desktop.storage.models.fishbowl import (
-    NOTE_HEADINGS,
     Fishbowl,
     FishbowlMember,
     FishbowlNote,
@@ -126,11 +124,11 @@ def snapshot(session: Session, fishbowl_id: int) -> dict:
     """Everything about one fishbowl as plain rows (undo of a deletion)."""
     fb = get(session, fishbowl_id)
     return {
-        "fishbowl": _row(fb),
-        "members": [_row(r) for r in _rows(session, FishbowlMember, fishbowl_id)],
-        "seatings": [_row(r) for r in _rows(session, FishbowlSeating, fishbowl_id)],
-        "turns": [_row(r) for r in _rows(session, FishbowlTurn, fishbowl_id)],
-        "notes": [_row(r) for r in _rows(session, FishbowlNote, fishbowl_id)],
+        "fishbowl": row_dict(fb),
+        "members": [row_dict(r) for r in _rows(session, FishbowlMember, fishbowl_id)],
+        "seatings": [row_dict(r) for r in _rows(session, FishbowlSeating, fishbowl_id)],
+        "turns": [row_dict(r) for r in _rows(session, FishbowlTurn, fishbowl_id)],
+        "notes": [row_dict(r) for r in _rows(session, FishbowlNote, fishbowl_id)],
     }
 
 
@@ -247,10 +245,6 @@ def _rows(session: Session, model, fishbowl_id: int):
     return session.scalars(
         select(model).where(model.fishbowl_id == fishbowl_id).order_by(model.id)
     ).all()
-
-
-def _row(obj) -> dict:
-    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
 
 
 def _open_seatings(session: Session, fishbowl_id: int) -> list[FishbowlSeating]:
@@ -547,71 +541,3 @@ def stats(session: Session, fishbowl_id: int, now: datetime | None = None) -> ru
     now = now or utcnow()
     people = [member_record(m) for m in members(session, fishbowl_id)]
     return rules.stats(people, seatings(session, fishbowl_id), turns(session, fishbowl_id), now)
-
-
-# --- private notes ---------------------------------------------------------------------------
-def notes(session: Session, fishbowl_id: int) -> list[FishbowlNote]:
-    """Notes in heading order (actions, leviers, freins dépassés), then as typed."""
-    order = {h: i for i, h in enumerate(NOTE_HEADINGS)}
-    rows = list(_rows(session, FishbowlNote, fishbowl_id))
-    return sorted(rows, key=lambda n: (order.get(n.heading, 99), n.position, n.id))
-
-
-def add_note(session: Session, fishbowl_id: int, heading: str, text: str) -> int:
-    get(session, fishbowl_id)
-    if heading not in NOTE_HEADINGS:
-        raise InvalidInput("Rubrique de notes inconnue. Rien n'a été modifié.")
-    text = clean_text(text, max_len=2000)
-    if not text:
-        raise InvalidInput("La note est vide. Rien n'a été ajouté.")
-    last = session.scalar(
-        select(func.max(FishbowlNote.position)).where(FishbowlNote.fishbowl_id == fishbowl_id)
-    )
-    note = FishbowlNote(
-        fishbowl_id=fishbowl_id,
-        heading=heading,
-        text=text,
-        position=0 if last is None else last + 1,
-    )
-    session.add(note)
-    session.flush()
-    return note.id
-
-
-def update_note(session: Session, note_id: int, text: str) -> str:
-    """Change a note's text; returns the previous text."""
-    note = session.get(FishbowlNote, note_id)
-    if note is None:
-        raise NotFound("Cette note n'existe plus.")
-    text = clean_text(text, max_len=2000)
-    if not text:
-        raise InvalidInput("La note est vide : supprimez-la plutôt. Rien n'a été modifié.")
-    previous, note.text = note.text, text
-    session.flush()
-    return previous
-
-
-def delete_note(session: Session, note_id: int) -> dict:
-    note = session.get(FishbowlNote, note_id)
-    if note is None:
-        raise NotFound("Cette note n'existe plus.")
-    data = _row(note)
-    session.delete(note)
-    session.flush()
-    return data
-
-
-def restore_note(session: Session, data: dict) -> None:
-    session.add(FishbowlNote(**data))
-    session.flush()
-
-
-@dataclass(frozen=True)
-class NoteData:
-    id: int
-    heading: str
-    text: str
-
-
-def note_data(session: Session, fishbowl_id: int) -> list[NoteData]:
-    return [NoteData(n.id, n.heading, n.text) for n in notes(session, fishbowl_id)]

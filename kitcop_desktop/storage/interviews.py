@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain import interview_guides as rules
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.storage.base import row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.interviews_campaign import (  # noqa: F401 - public API
     ProfileTable,
@@ -432,7 +433,7 @@ def delete_mark(session: Session, mark_id: int) -> dict:
     mark = session.get(InterviewMark, mark_id)
     if mark is None:
         raise NotFound("Ce passage marqué n'existe plus.")
-    data = {c.key: getattr(mark, c.key) for c in InterviewMark.__table__.columns}
+    data = row_dict(mark)
     session.delete(mark)
     session.flush()
     return data

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.storage.base import row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.interview import (
     Interview,
@@ -18,10 +19,6 @@ from kitcop_desktop.storage.models.interview import (
     IntervieweeIdentity,
     InterviewMark,
 )
-
-
-def _row(obj) -> dict:
-    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
 
 
 def remove_interview(session: Session, interview_id: int) -> dict:
@@ -33,10 +30,10 @@ def remove_interview(session: Session, interview_id: int) -> dict:
         select(IntervieweeIdentity).where(IntervieweeIdentity.interview_id == interview_id)
     )
     data = {
-        "interview": _row(interview),
-        "answers": [_row(a) for a in interview.answers],
-        "marks": [_row(m) for m in interview.marks],
-        "identity": _row(identity) if identity is not None else None,
+        "interview": row_dict(interview),
+        "answers": [row_dict(a) for a in interview.answers],
+        "marks": [row_dict(m) for m in interview.marks],
+        "identity": row_dict(identity) if identity is not None else None,
     }
     # The database cascades to answers, marks and the name (foreign keys are on); an ORM delete
     # of the loaded collections would race that cascade, so the loaded objects are let go.

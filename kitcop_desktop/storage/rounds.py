@@ -18,6 +18,7 @@ from kitcop_desktop.domain.countdown import CountdownFacts
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
 from kitcop_desktop.storage import participants
+from kitcop_desktop.storage.base import row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
 from kitcop_desktop.storage.models.fishbowl import RoundEntry, SpeakingRound
@@ -118,13 +119,9 @@ def update_round(session: Session, round_id: int, **fields) -> dict:
     return previous
 
 
-def _row(obj) -> dict:
-    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
-
-
 def delete_round(session: Session, round_id: int) -> dict:
     rnd = get(session, round_id)
-    data = {"round": _row(rnd), "entries": [_row(e) for e in entries(session, round_id)]}
+    data = {"round": row_dict(rnd), "entries": [row_dict(e) for e in entries(session, round_id)]}
     session.delete(rnd)
     session.flush()
     return data

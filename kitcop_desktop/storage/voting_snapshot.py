@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.storage.base import row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
 from kitcop_desktop.storage.models.voting import (
@@ -21,10 +22,6 @@ from kitcop_desktop.storage.models.voting import (
 TABLES = (DotVote, VoteItem, VoteRound, VoteRoundItem, VoteBallot, VoteBallotDot, VoteDecision)
 
 
-def _row(obj) -> dict:
-    return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
-
-
 def snapshot(session: Session, vote_id: int) -> dict:
     vote = session.get(DotVote, vote_id)
     if vote is None:
@@ -33,24 +30,24 @@ def snapshot(session: Session, vote_id: int) -> dict:
     ballots = list(session.scalars(select(VoteBallot).where(VoteBallot.round_id.in_(round_ids))))
     ballot_ids = [b.id for b in ballots]
     return {
-        DotVote.__tablename__: [_row(vote)],
-        VoteItem.__tablename__: [_row(i) for i in vote.items],
-        VoteRound.__tablename__: [_row(r) for r in vote.rounds],
+        DotVote.__tablename__: [row_dict(vote)],
+        VoteItem.__tablename__: [row_dict(i) for i in vote.items],
+        VoteRound.__tablename__: [row_dict(r) for r in vote.rounds],
         VoteRoundItem.__tablename__: [
-            _row(x)
+            row_dict(x)
             for x in session.scalars(
                 select(VoteRoundItem).where(VoteRoundItem.round_id.in_(round_ids))
             )
         ],
-        VoteBallot.__tablename__: [_row(b) for b in ballots],
+        VoteBallot.__tablename__: [row_dict(b) for b in ballots],
         VoteBallotDot.__tablename__: [
-            _row(d)
+            row_dict(d)
             for d in session.scalars(
                 select(VoteBallotDot).where(VoteBallotDot.ballot_id.in_(ballot_ids))
             )
         ],
         VoteDecision.__tablename__: [
-            _row(d)
+            row_dict(d)
             for d in session.scalars(
                 select(VoteDecision).where(VoteDecision.round_id.in_(round_ids))
             )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kitcop_desktop.storage import fishbowl, rounds
+from kitcop_desktop.storage import fishbowl, fishbowl_notes, rounds
 from kitcop_desktop.storage.demo import create_demo
 
 
@@ -12,7 +12,7 @@ def test_the_demo_has_a_finished_fishbowl_with_notes_and_a_declusion(store):
         bowls = fishbowl.list_fishbowls(s, workshop_id)
         assert len(bowls) == 1 and bowls[0].state == "finished"
         stats = fishbowl.stats(s, bowls[0].id)
-        notes = fishbowl.note_data(s, bowls[0].id)
+        notes = fishbowl_notes.note_data(s, bowls[0].id)
         listed = rounds.list_rounds(s, workshop_id)
     assert stats.total_seconds > 20 * 60
     assert len([p for p in stats.people if p.turns]) >= 8

@@ -7,7 +7,7 @@ import pytest
 from kitcop_desktop.domain.clock import FakeClock
 from kitcop_desktop.domain.countdown import Countdown
 from kitcop_desktop.domain.validation import InvalidInput
-from kitcop_desktop.storage import fishbowl, participants
+from kitcop_desktop.storage import fishbowl, fishbowl_notes, participants
 from kitcop_desktop.storage.migrate import open_store
 
 PEOPLE = "Claire Dubois\t\tpublic\nThomas Girard\t\tprivé\nNadia Haddad\t\tpara-public\nLéa Fontaine\nKarim Benali\n"
@@ -213,19 +213,19 @@ def test_fewer_chairs_than_people_seated_is_refused(store, bowl):
 def test_private_notes_under_headings_and_deleting_the_fishbowl_can_be_undone(store, bowl):
     fb_id, _ = bowl
     with store.write() as s:
-        fishbowl.add_note(s, fb_id, "levers", "Un guichet unique <b>rénovation</b>")
-        fishbowl.add_note(s, fb_id, "actions", "Former 200 artisans & apprentis")
+        fishbowl_notes.add_note(s, fb_id, "levers", "Un guichet unique <b>rénovation</b>")
+        fishbowl_notes.add_note(s, fb_id, "actions", "Former 200 artisans & apprentis")
     with pytest.raises(InvalidInput), store.write() as s:
-        fishbowl.add_note(s, fb_id, "levers", "   ")
+        fishbowl_notes.add_note(s, fb_id, "levers", "   ")
     with store.read() as s:
-        notes = fishbowl.note_data(s, fb_id)
+        notes = fishbowl_notes.note_data(s, fb_id)
     assert [n.heading for n in notes] == ["actions", "levers"]
     with store.write() as s:
         data = fishbowl.delete_fishbowl(s, fb_id)
     with store.write() as s:
         fishbowl.recreate(s, data)
     with store.read() as s:
-        assert [n.text for n in fishbowl.note_data(s, fb_id)][
+        assert [n.text for n in fishbowl_notes.note_data(s, fb_id)][
             1
         ] == "Un guichet unique <b>rénovation</b>"
         assert len(fishbowl.members(s, fb_id)) == 5

@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
-from kitcop_desktop.storage import boards, fishbowl, participants
+from kitcop_desktop.storage import boards, fishbowl, fishbowl_notes, participants
 from kitcop_desktop.ui.drafts import LineDraft, draft_prefix
 
 
@@ -98,7 +98,7 @@ def test_the_note_takers_note_is_back_after_a_kill_and_a_refused_note_stays_type
     assert entry.text() == ""
     with store.read() as s:
         bowl_id = fishbowl.list_fishbowls(s, workshop_id)[0].id
-        assert [n.text for n in fishbowl.notes(s, bowl_id)] == [
+        assert [n.text for n in fishbowl_notes.notes(s, bowl_id)] == [
             "Un tutorat partagé entre entreprises"
         ]
 

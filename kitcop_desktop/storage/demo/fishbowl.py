@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from kitcop_desktop.storage import agenda, fishbowl, rounds
+from kitcop_desktop.storage import agenda, fishbowl, fishbowl_notes, rounds
 
 # 3 March 2026, 11:00 in Lyon (UTC+1): the projection 2030 of the kit's déroulé.
 START = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
@@ -83,7 +83,7 @@ def fill(session: Session, workshop_id: int) -> None:
             fishbowl.stop_speaking(session, bowl.id, now)
     fishbowl.finish(session, bowl.id, START + timedelta(seconds=END_SECONDS))
     for heading, text in NOTES:
-        fishbowl.add_note(session, bowl.id, heading, text)
+        fishbowl_notes.add_note(session, bowl.id, heading, text)
 
     check_in = rounds.create_round(session, workshop_id, "check_in", seconds_per_speaker=45)
     check_in.position = 0

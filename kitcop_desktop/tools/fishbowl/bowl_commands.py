@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.storage import fishbowl as ops
+from kitcop_desktop.storage import fishbowl_notes as notes_ops
 
 AREA = "fishbowl"
 
@@ -203,8 +204,8 @@ class BowlCommands:
         added = self.ctx.push(
             "Ajouter une note",
             area=AREA,
-            do=lambda s: ops.add_note(s, bowl_id, heading, text),
-            undo=lambda s, note_id: ops.delete_note(s, note_id),
+            do=lambda s: notes_ops.add_note(s, bowl_id, heading, text),
+            undo=lambda s, note_id: notes_ops.delete_note(s, note_id),
         )
         if added is not None:  # refused: what was typed stays in the field
             self.notes.note_added(heading)
@@ -214,8 +215,8 @@ class BowlCommands:
             self.ctx.push(
                 "Modifier une note",
                 area=AREA,
-                do=lambda s: ops.update_note(s, note_id, text),
-                undo=lambda s, previous: ops.update_note(s, note_id, previous),
+                do=lambda s: notes_ops.update_note(s, note_id, text),
+                undo=lambda s, previous: notes_ops.update_note(s, note_id, previous),
             )
             is None
         ):
@@ -225,6 +226,6 @@ class BowlCommands:
         self.ctx.push(
             "Supprimer une note",
             area=AREA,
-            do=lambda s: ops.delete_note(s, note_id),
-            undo=lambda s, data: ops.restore_note(s, data),
+            do=lambda s: notes_ops.delete_note(s, note_id),
+            undo=lambda s, data: notes_ops.restore_note(s, data),
         )

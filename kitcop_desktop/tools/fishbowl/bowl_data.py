@@ -9,6 +9,7 @@ from datetime import datetime
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.countdown import CountdownFacts
 from kitcop_desktop.storage import fishbowl as store_ops
+from kitcop_desktop.storage import fishbowl_notes as notes_ops
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.models.fishbowl import Fishbowl
 
@@ -27,7 +28,7 @@ class BowlData:
     members: list[rules.Member]
     seatings: list[rules.Seating]
     turns: list[rules.Turn]
-    notes: list[store_ops.NoteData] = field(default_factory=list)
+    notes: list[notes_ops.NoteData] = field(default_factory=list)
 
     @property
     def centre(self) -> rules.Centre:
@@ -70,5 +71,5 @@ def load_bowl(store: Store, fishbowl_id: int) -> BowlData | None:
             members=[store_ops.member_record(m) for m in store_ops.members(s, fb.id)],
             seatings=store_ops.seatings(s, fb.id),
             turns=store_ops.turns(s, fb.id),
-            notes=store_ops.note_data(s, fb.id),
+            notes=notes_ops.note_data(s, fb.id),
         )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.palette import OKABE_ITO
-from kitcop_desktop.storage.fishbowl import NoteData
+from kitcop_desktop.storage.fishbowl_notes import NoteData
 from kitcop_desktop.ui.drafts import LineDraft
 
 HEADING_COLOURS = {

@@ -1,0 +1,87 @@
+"""The note-taker's private notes of a fishbowl (prise de notes), under three headings.
+
+They stay on the laptop; the room screen shows them only once the facilitator reveals them
+(the fishbowl's `notes_revealed`, set in storage/fishbowl.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.storage import fishbowl
+from kitcop_desktop.storage.base import row_dict
+from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.storage.models.fishbowl import NOTE_HEADINGS, FishbowlNote
+
+
+def notes(session: Session, fishbowl_id: int) -> list[FishbowlNote]:
+    """Notes in heading order (actions, leviers, freins dépassés), then as typed."""
+    order = {h: i for i, h in enumerate(NOTE_HEADINGS)}
+    rows = list(
+        session.scalars(select(FishbowlNote).where(FishbowlNote.fishbowl_id == fishbowl_id))
+    )
+    return sorted(rows, key=lambda n: (order.get(n.heading, 99), n.position, n.id))
+
+
+def add_note(session: Session, fishbowl_id: int, heading: str, text: str) -> int:
+    fishbowl.get(session, fishbowl_id)
+    if heading not in NOTE_HEADINGS:
+        raise InvalidInput("Rubrique de notes inconnue. Rien n'a été modifié.")
+    text = clean_text(text, max_len=2000)
+    if not text:
+        raise InvalidInput("La note est vide. Rien n'a été ajouté.")
+    last = session.scalar(
+        select(func.max(FishbowlNote.position)).where(FishbowlNote.fishbowl_id == fishbowl_id)
+    )
+    note = FishbowlNote(
+        fishbowl_id=fishbowl_id,
+        heading=heading,
+        text=text,
+        position=0 if last is None else last + 1,
+    )
+    session.add(note)
+    session.flush()
+    return note.id
+
+
+def update_note(session: Session, note_id: int, text: str) -> str:
+    """Change a note's text; returns the previous text."""
+    note = session.get(FishbowlNote, note_id)
+    if note is None:
+        raise NotFound("Cette note n'existe plus.")
+    text = clean_text(text, max_len=2000)
+    if not text:
+        raise InvalidInput("La note est vide : supprimez-la plutôt. Rien n'a été modifié.")
+    previous, note.text = note.text, text
+    session.flush()
+    return previous
+
+
+def delete_note(session: Session, note_id: int) -> dict:
+    note = session.get(FishbowlNote, note_id)
+    if note is None:
+        raise NotFound("Cette note n'existe plus.")
+    data = row_dict(note)
+    session.delete(note)
+    session.flush()
+    return data
+
+
+def restore_note(session: Session, data: dict) -> None:
+    session.add(FishbowlNote(**data))
+    session.flush()
+
+
+@dataclass(frozen=True)
+class NoteData:
+    id: int
+    heading: str
+    text: str
+
+
+def note_data(session: Session, fishbowl_id: int) -> list[NoteData]:
+    return [NoteData(n.id, n.heading, n.text) for n in notes(session, fishbowl_id)]
