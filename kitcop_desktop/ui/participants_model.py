@@ -108,10 +108,11 @@ class ParticipantsModel(QAbstractTableModel):
         if getattr(row, column) == value:
             return False
         pid = row.id
-        result = self._ctx.push(
+        result = self._ctx.push_update(
             f"Modifier {FIELD_LABELS[column]} de {row.name}",
-            area="participants",
-            do=lambda s: ops.update(s, pid, **{column: value}),
-            undo=lambda s, previous: ops.update(s, pid, **previous),
+            "participants",
+            ops.update,
+            pid,
+            **{column: value},
         )
         return result is not None

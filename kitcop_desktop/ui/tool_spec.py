@@ -65,6 +65,17 @@ class ToolContext:
         self.undo_stack.push(cmd)
         return True if cmd.result is None else cmd.result
 
+    def push_update(self, text: str, area: str, update, row_id: int, /, **fields) -> Any:
+        """`push` for the usual edit: `update(session, row_id, **fields)` returns the previous
+        values of those fields, and undo is the same call with them. (Positional-only, so a
+        field may be called `text` or `area`.)"""
+        return self.push(
+            text,
+            area=area,
+            do=lambda s: update(s, row_id, **fields),
+            undo=lambda s, previous: update(s, row_id, **previous),
+        )
+
 
 @dataclass(frozen=True)
 class ToolSpec:

@@ -73,11 +73,12 @@ class CardCommands:
 
     def update(self, card_id: int, field: str, value) -> bool:
         return (
-            self.ctx.push(
+            self.ctx.push_update(
                 f"Modifier « {LABELS[field]} »",
-                area=AREA,
-                do=lambda s: actions.update(s, card_id, **{field: value}),
-                undo=lambda s, previous: actions.update(s, card_id, **previous),
+                AREA,
+                actions.update,
+                card_id,
+                **{field: value},
             )
             is not None
         )

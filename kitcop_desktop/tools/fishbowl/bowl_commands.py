@@ -54,11 +54,12 @@ class BowlCommands:
             return
         bowl_id = self.fishbowl_id
         if (
-            self.ctx.push(
+            self.ctx.push_update(
                 "Modifier le bocal",
-                area=AREA,
-                do=lambda s: ops.update_setup(s, bowl_id, **{field: value}),
-                undo=lambda s, previous: ops.update_setup(s, bowl_id, **previous),
+                AREA,
+                ops.update_setup,
+                bowl_id,
+                **{field: value},
             )
             is None
         ):

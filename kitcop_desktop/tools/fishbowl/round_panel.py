@@ -342,11 +342,12 @@ class RoundPanel(QWidget):
             return
         round_id = self.round_id
         if (
-            self.ctx.push(
+            self.ctx.push_update(
                 "Modifier le tour",
-                area=AREA,
-                do=lambda s: ops.update_round(s, round_id, **{field: value}),
-                undo=lambda s, previous: ops.update_round(s, round_id, **previous),
+                AREA,
+                ops.update_round,
+                round_id,
+                **{field: value},
             )
             is None
         ):

@@ -190,11 +190,13 @@ class GuidesView(QWidget):
             stored = (guide.title, [q.text for q in guide.questions])
         if (" ".join(title.split()), [" ".join(q.split()) for q in questions]) == stored:
             return
-        self.ctx.push(
+        self.ctx.push_update(
             "Modifier le guide d'entretien",
-            area="interviews",
-            do=lambda s: interviews.update_guide(s, guide_id, title=title, questions=questions),
-            undo=lambda s, previous: interviews.update_guide(s, guide_id, **previous),
+            "interviews",
+            interviews.update_guide,
+            guide_id,
+            title=title,
+            questions=questions,
         )
 
     def new_guide(self) -> None:

@@ -159,11 +159,12 @@ class InterviewForm(QWidget):
         if self.interview_id is None or self._values.get(field) == value:
             return
         interview_id = self.interview_id
-        result = self.ctx.push(
+        result = self.ctx.push_update(
             f"Modifier : {what}",
-            area="interviews",
-            do=lambda s: interviews.update_interview(s, interview_id, **{field: value}),
-            undo=lambda s, previous: interviews.update_interview(s, interview_id, **previous),
+            "interviews",
+            interviews.update_interview,
+            interview_id,
+            **{field: value},
         )
         if result is None:  # refused: show the stored value again
             self.load(interview_id)
