@@ -21,6 +21,8 @@ class TemplateSequence:
     kind: str = ""
     tool_key: str = ""
     pinned_start: time | None = None
+    # Talking points and variantes for the facilitator only (never on the room screen).
+    facilitator_notes: str = ""
 
 
 @dataclass(frozen=True)

@@ -89,10 +89,29 @@ def add_facilitator(doc: Document, session, workshop) -> None:
         doc.add(grid(checklist, [10 * mm, width - 70 * mm, 60 * mm]))
     else:
         doc.add(nothing("Aucun matériel indiqué dans le déroulé."))
+    _add_sequence_notes(doc, session, workshop, width)
     doc.add(markup("Notes privées", "h2"))
     pairs = [("Animation", workshop.facilitators), ("Notes", workshop.notes)]
     pairs = [(k, v) for k, v in pairs if v]
     doc.add(facts(pairs, width) if pairs else nothing("Aucune note."))
+
+
+def _add_sequence_notes(doc: Document, session, workshop, width: float) -> None:
+    """Each séquence's « notes pour l'animateur·rice » (talking points, variantes)."""
+    doc.add(markup("Notes pour l'animateur·rice", "h2"))
+    notes = [head_cells("Horaire", "Séquence", "Notes")]
+    for row, seq in zip(
+        agenda.planned_rows(session, workshop.id),
+        agenda.list_sequences(session, workshop.id),
+        strict=True,
+    ):
+        if seq.facilitator_notes.strip():
+            when = f"{table_time(row.start)}–{table_time(row.end)}"
+            notes.append(cells(when, seq.title, seq.facilitator_notes))
+    if len(notes) > 1:
+        doc.add(grid(notes, [24 * mm, 45 * mm, width - 69 * mm]))
+    else:
+        doc.add(nothing("Aucune note pour l'animateur·rice dans le déroulé."))
 
 
 def _drift(minutes: int | None) -> str:

@@ -24,7 +24,7 @@ from kitcop_desktop.storage.models.workshop import Workshop
 
 MAX_MINUTES = 480  # 8 hours: beyond that it is a typo, not a séquence
 MAX_SEQUENCES = 200
-TEXT_FIELDS = ("intention", "instructions", "materials")
+TEXT_FIELDS = ("intention", "instructions", "facilitator_notes", "materials")
 FIELDS = ("title", "duration_minutes", "pinned_start", "kind", "tool_key", "tool_ref", *TEXT_FIELDS)
 COPY_FIELDS = (*FIELDS, "materials_ticked")
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{0,2})\s*$")
@@ -342,6 +342,7 @@ def apply_template(session: Session, workshop_id: int, template_key: str) -> Non
                 title=item.title,
                 intention=item.intention,
                 instructions=item.instructions,
+                facilitator_notes=item.facilitator_notes,
                 materials=item.materials,
                 materials_ticked="",
                 duration_minutes=item.minutes,

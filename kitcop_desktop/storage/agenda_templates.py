@@ -18,7 +18,16 @@ from kitcop_desktop.storage.models.agenda import AgendaTemplateRecord
 from kitcop_desktop.storage.models.workshop import Workshop
 
 PREFIX = "personal:"
-_SAVED = ("title", "intention", "instructions", "materials", "duration_minutes", "kind", "tool_key")
+_SAVED = (
+    "title",
+    "intention",
+    "instructions",
+    "facilitator_notes",
+    "materials",
+    "duration_minutes",
+    "kind",
+    "tool_key",
+)
 
 
 def save_as_template(session: Session, workshop_id: int, title: str) -> AgendaTemplateRecord:
@@ -77,6 +86,7 @@ def as_template(session: Session, key: str) -> AgendaTemplate | None:
                 minutes=max(1, min(480, int(item.get("duration_minutes") or 15))),
                 intention=str(item.get("intention") or ""),
                 instructions=str(item.get("instructions") or ""),
+                facilitator_notes=str(item.get("facilitator_notes") or ""),
                 materials=str(item.get("materials") or ""),
                 kind=str(item.get("kind") or ""),
                 tool_key=str(item.get("tool_key") or ""),

@@ -188,3 +188,19 @@ def test_restitution_has_a_sommaire_with_true_page_numbers(store, demo):
         line = next(x for x in lines if x.startswith(name))
         number = int(line.rsplit(" ", 1)[1])
         assert name in pages[number - 1], name
+
+
+def test_facilitator_notes_print_only_in_the_facilitators_version(store, workshop_id):
+    notes = "Variante si plus de 20 personnes : petit papier <à coller> & 🎉"
+    with store.write() as s:
+        agenda.add_sequence(
+            s,
+            workshop_id,
+            title="Déclusion",
+            instructions="Un mot chacun·e.",
+            facilitator_notes=notes,
+        )
+    assert "petit papier <à coller>" in flat(text_of(render(store, workshop_id, "facilitator")))
+    for part in ("agenda", "all", "blank"):
+        text = flat(text_of(render(store, workshop_id, part)))
+        assert "petit papier" not in text, part

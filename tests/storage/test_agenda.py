@@ -197,3 +197,20 @@ def test_link_choices_list_the_items_of_a_tool(store, workshop_id):
         ]
         previous = agenda.update_sequence(s, seq.id, tool_key="voting")
         assert agenda.get(s, seq.id).tool_ref is None and previous["tool_ref"] == board.id
+
+
+def test_facilitator_notes_are_kept_apart_from_the_consignes(store, workshop_id):
+    """« Notes pour l'animateur·rice »: stored, copied with the séquence, never in consignes."""
+    notes = "Variante : en binômes si < 15 personnes <b> & 🎉"
+    with store.write() as s:
+        seq = agenda.add_sequence(s, workshop_id, title="Diagnostic", instructions="En binôme.")
+        previous = agenda.update_sequence(s, seq.id, facilitator_notes=notes)
+        assert previous == {"facilitator_notes": ""}
+        copy = agenda.duplicate_sequence(s, seq.id)
+        assert copy.facilitator_notes == notes and copy.instructions == "En binôme."
+        snapshot = agenda.delete_sequence(s, seq.id)
+        assert agenda.restore_sequence(s, snapshot).facilitator_notes == notes
+        record = agenda_templates.save_as_template(s, workshop_id, "Avec notes")
+        other = workshops.create(s, "Autre").id
+        agenda.apply_template(s, other, f"personal:{record.id}")
+        assert [q.facilitator_notes for q in agenda.list_sequences(s, other)] == [notes, notes]

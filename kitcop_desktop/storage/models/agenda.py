@@ -29,6 +29,9 @@ class Sequence(Timestamps, Base):
     title: Mapped[str] = mapped_column(String(200))  # SÉQUENCE
     intention: Mapped[str] = mapped_column(Text, default="")  # OBJECTIF – INTENTION
     instructions: Mapped[str] = mapped_column(Text, default="")  # CONSIGNES (on the projector)
+    # Notes pour l'animateur·rice: talking points, variantes. Never on the room screen nor in
+    # the participants' programme; printed only in the facilitator's version.
+    facilitator_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     materials: Mapped[str] = mapped_column(
         Text, default=""
     )  # MATÉRIEL / CONFIG SALLE, one per line

@@ -103,6 +103,11 @@ class SequenceDetail(QScrollArea):
 
         self.intention = self._text_field(form, "Objectif – intention", "intention", 70)
         self.instructions = self._text_field(form, "Consignes", "instructions", 140)
+        self.instructions.setToolTip("Projetées sur l'écran de salle.")
+        self.notes = self._text_field(form, "Notes pour l'animateur·rice", "facilitator_notes", 90)
+        self.notes.setPlaceholderText(
+            "Points à dire, variantes… Jamais projetées, ni dans le programme des participant·es."
+        )
         self.materials = self._text_field(form, "Matériel / config salle", "materials", 80)
         self.materials.setPlaceholderText("Un élément par ligne : il devient une case à cocher.")
 
@@ -126,7 +131,7 @@ class SequenceDetail(QScrollArea):
     # --- showing -----------------------------------------------------------------------------
     def set_row(self, row: Row | None) -> None:
         if self.row is not None and (row is None or row.id != self.row.id):
-            for edit in (self.intention, self.instructions, self.materials):
+            for edit in (self.intention, self.instructions, self.notes, self.materials):
                 edit.flush()  # what was typed belongs to the séquence shown until now
         self.row = row
         self._loading = True
@@ -141,6 +146,7 @@ class SequenceDetail(QScrollArea):
                 self.tool_item,
                 self.intention,
                 self.instructions,
+                self.notes,
                 self.materials,
                 self.checklist,
             ):
@@ -149,7 +155,7 @@ class SequenceDetail(QScrollArea):
                 self.heading.setText("Choisissez une séquence dans le tableau pour la détailler.")
                 for w in (self.title, self.pin):
                     w.clear()
-                for w in (self.intention, self.instructions, self.materials):
+                for w in (self.intention, self.instructions, self.notes, self.materials):
                     w.set_value("")
                 self.checklist.clear()
                 return
@@ -166,6 +172,7 @@ class SequenceDetail(QScrollArea):
             for edit, value in (
                 (self.intention, row.intention),
                 (self.instructions, row.instructions),
+                (self.notes, row.facilitator_notes),
                 (self.materials, row.materials),
             ):
                 edit.set_value(value)

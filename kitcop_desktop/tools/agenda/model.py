@@ -48,6 +48,7 @@ class Row:
     end: int
     conflict: str
     gap_before: int
+    facilitator_notes: str = ""
 
 
 class AgendaModel(QAbstractTableModel):
@@ -82,6 +83,7 @@ class AgendaModel(QAbstractTableModel):
                     slot.end,
                     slot.conflict,
                     slot.gap_before,
+                    s.facilitator_notes,
                 )
                 for s, slot in zip(sequences, self.schedule.slots, strict=True)
             ]
@@ -238,6 +240,7 @@ FIELD_NAMES = {
     "pinned_start": "l'heure fixée",
     "intention": "l'intention",
     "instructions": "les consignes",
+    "facilitator_notes": "les notes pour l'animateur·rice",
     "materials": "le matériel",
     "kind": "le type",
     "tool_key": "l'outil lié",
