@@ -1,6 +1,6 @@
 """The engine and its pragmas, and the Store: the one door to the database.
 
-Durability choices (see shared/PLATFORM.md): WAL with synchronous=FULL so that a commit survives
+Durability choices (see docs/platform.md): WAL with synchronous=FULL so that a commit survives
 a power cut; foreign keys on; secure_delete so that erased interviewees leave no readable trace;
 every transaction starts with BEGIN IMMEDIATE so that read-then-write never fails half-way.
 """
