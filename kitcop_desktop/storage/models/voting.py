@@ -88,6 +88,10 @@ class VoteRound(Base):
     revealed: Mapped[bool] = mapped_column(Boolean, default=False)
     # Why this round exists, in French: « Les 3 premiers du tour 1 », « Ex æquo du tour 1 ».
     reason: Mapped[str] = mapped_column(String(300), default="")
+    # This round's own rules (a round among 3 ex æquo with « 3 gommettes, 1 max par idée »
+    # would give the same tie again); None: the vote's rules (round 1, older files).
+    dots_per_participant: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    max_per_item: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     vote: Mapped[DotVote] = relationship(back_populates="rounds")
     entries: Mapped[list[VoteRoundItem]] = relationship(
