@@ -365,22 +365,30 @@ def set_real_name(session: Session, interview_id: int, name: str) -> str:
     return previous
 
 
-# --- notes (autosaved as typed) --------------------------------------------------------------
-def save_answer_notes(session: Session, answer_id: int, notes: str) -> None:
+# --- notes (stored as typed; each returns the previous text, what undo needs) ----------------
+def save_answer_notes(session: Session, answer_id: int, notes: str) -> str:
     answer = session.get(InterviewAnswer, answer_id)
     if answer is None:
         raise NotFound("Cette réponse n'existe plus.")
+    previous = answer.notes
     answer.notes = clean_text(notes)
+    return previous
 
 
-def save_free_notes(session: Session, interview_id: int, notes: str) -> None:
-    get(session, interview_id).free_notes = clean_text(notes)
+def save_free_notes(session: Session, interview_id: int, notes: str) -> str:
+    interview = get(session, interview_id)
+    previous = interview.free_notes
+    interview.free_notes = clean_text(notes)
+    return previous
 
 
-def save_report(session: Session, interview_id: int, field: str, text: str) -> None:
+def save_report(session: Session, interview_id: int, field: str, text: str) -> str:
     if field not in REPORT_FIELDS:
         raise TypeError(f"unknown report field {field!r}")
-    setattr(get(session, interview_id), field, clean_text(text))
+    interview = get(session, interview_id)
+    previous = getattr(interview, field)
+    setattr(interview, field, clean_text(text))
+    return previous
 
 
 # --- marked passages ------------------------------------------------------------------------

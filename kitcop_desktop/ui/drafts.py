@@ -1,19 +1,20 @@
 """Drafts of one-line entries (a post-it being typed, a note): kept until Enter adds them.
 
 What Enter adds goes to the store at once; what is still being typed lives only in the field.
-A LineDraft writes that text to the settings file after a short pause, so a kill or an empty
-battery in the middle of a post-it gives it back on the next start. Emptying the field (Enter
-added it) removes the draft. Without settings (tests, the command line) it does nothing.
+A LineDraft writes that text to the settings file as it is typed (ui/autosave.py: after a short
+pause, at the latest every second, and when the field is left), so a kill or an empty battery in
+the middle of a post-it gives it back on the next start. Emptying the field (Enter added it)
+removes the draft. Without settings (tests, the command line) it does nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLineEdit
 
-PAUSE_MS = 400
+from kitcop_desktop.ui.autosave import Autosave
 
 
 def draft_prefix(store, workshop_id: int) -> str:
@@ -28,10 +29,8 @@ class LineDraft(QObject):
         self._line = line
         self._settings = settings
         self._key: str | None = None
-        self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
-        self._timer.timeout.connect(self.save)
-        line.textChanged.connect(self._changed)
-        self._loading = False
+        self.autosave = Autosave(line, self._write)
+        line.textChanged.connect(self._emptied)
         if key is not None:
             self.set_key(key)
 
@@ -42,13 +41,12 @@ class LineDraft(QObject):
         self.save()
         self._key = key
         draft = self._read()
-        self._loading = True
-        self._line.setText(draft)
-        self._loading = False
+        with self.autosave.loading():
+            self._line.setText(draft)
 
-    def _changed(self, _text: str) -> None:
-        if not self._loading:
-            self._timer.start()
+    def _emptied(self, text: str) -> None:
+        if not text and self._read():  # Enter added it (or the field was cleared): no draft
+            self._write()
 
     def _read(self) -> str:
         if self._settings is None or self._key is None:
@@ -57,7 +55,11 @@ class LineDraft(QObject):
         return value if isinstance(value, str) else ""
 
     def save(self) -> None:
-        self._timer.stop()
+        """Write the draft now (before the field is given to another key)."""
+        self.autosave.flush()
+        self._write()
+
+    def _write(self) -> None:
         if self._settings is None or self._key is None:
             return
         text = self._line.text()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.ui.autosave import typing_burst
 from kitcop_desktop.ui.changes import ChangeHub
 from kitcop_desktop.ui.undo import StoreCommand
 
@@ -47,6 +48,7 @@ class ToolContext:
             do=do,
             undo=undo,
             redo=redo,
+            merge_key=typing_burst(),  # typed edits of one field merge into one undo step
         )
 
     def push(self, text: str, *, area: str, do, undo, redo=None) -> Any:

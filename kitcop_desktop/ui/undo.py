@@ -8,6 +8,11 @@
 `undo(session, result)`, so undo can use ids created by `do`. If `do` raises (bad input),
 nothing is stored, the command is not pushed, and the French message is shown in the status
 line: see ToolContext.push.
+
+Typing: a command made while ui/autosave stores a field carries that field's burst
+(`merge_key`); QUndoStack merges it into the previous command of the same burst, so a
+paragraph typed with pauses is one undo step. The merged command keeps the first `undo` (back
+to the text before the burst) and takes the newest `do`/`redo`.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.storage.engine import Store
+
+TYPING_ID = 0x7E47  # QUndoCommand.id() of typing edits; mergeWith checks the burst itself
 
 
 class StoreCommand(QUndoCommand):
@@ -33,8 +40,10 @@ class StoreCommand(QUndoCommand):
         do: Callable[[Session], Any],
         undo: Callable[[Session, Any], Any],
         redo: Callable[[Session, Any], Any] | None = None,
+        merge_key: tuple[int, int] | None = None,
     ) -> None:
         super().__init__(text)
+        self.merge_key = merge_key
         self._store = store
         self._hub = hub
         self._area = area
@@ -45,6 +54,20 @@ class StoreCommand(QUndoCommand):
         self._redo = redo
         self.result: Any = None
         self._done_once = False
+
+    def id(self) -> int:  # noqa: A003 - Qt API
+        return TYPING_ID if self.merge_key is not None else -1
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt API
+        if (
+            self.merge_key is None
+            or not isinstance(other, StoreCommand)
+            or other.merge_key != self.merge_key
+            or other._area != self._area
+        ):
+            return False
+        self._do, self._redo = other._do, other._redo
+        return True
 
     def run_first(self) -> None:
         """Run `do` once before the command is pushed; exceptions propagate (nothing stored)."""

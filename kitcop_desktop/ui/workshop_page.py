@@ -1,7 +1,7 @@
 """The workshop's own page: its frame (title, date, place, problématique…) and participants.
 
-Every field is stored when the facilitator leaves it (or pauses typing in a long text): there is
-no Save button. Each change is one undoable command.
+Every field is stored as it is typed (ui/autosave.py) and when it is left: there is no Save
+button. Each change is one undoable command (a burst of typing in one field is one).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.french import long_date
 from kitcop_desktop.storage import workshops
+from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.long_text import LongText
 from kitcop_desktop.ui.participants_view import ParticipantsView
 from kitcop_desktop.ui.tool_spec import ToolContext
@@ -63,7 +64,7 @@ class WorkshopPage(QWidget):
 
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
-        self.title_edit.editingFinished.connect(lambda: self._save("title", self.title_edit.text()))
+        Autosave(self.title_edit, lambda: self._save("title", self.title_edit.text()))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
@@ -78,7 +79,7 @@ class WorkshopPage(QWidget):
         self.end_edit.editingFinished.connect(lambda: self._save_time("end_time"))
         self.place_edit = QLineEdit()
         self.place_edit.setMaxLength(200)
-        self.place_edit.editingFinished.connect(lambda: self._save("place", self.place_edit.text()))
+        Autosave(self.place_edit, lambda: self._save("place", self.place_edit.text()))
         self.problem_edit = LongText(
             lambda: self._save("problem_statement", self.problem_edit.toPlainText()),
             "Comment faire pour… alors que… ?",

@@ -2,7 +2,8 @@
 
 The form follows the kit's card: défi and cible, the action, pilotes, contributeurs, mise en
 œuvre, impact and faisabilité (1–3 stars), description, indicateurs de suivi, conditions de
-succès, besoins pour accélérer. Each field is stored when left: one undoable change per field.
+succès, besoins pour accélérer. Each field is stored as typed (ui/autosave.py) and when left:
+one undoable change per field and burst of typing.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from kitcop_desktop.tools.actions.card_data import (
     selection,
 )
 from kitcop_desktop.tools.actions.stars import StarRating, stars_text
+from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
 
@@ -150,7 +152,7 @@ class ActionsEditor(QWidget):
             edit = QLineEdit()
             edit.setMaxLength(300)
             edit.setPlaceholderText(PLACEHOLDERS[key])
-            edit.editingFinished.connect(lambda k=key: self._save(k))
+            Autosave(edit, lambda k=key: self._save(k))
             self.fields[key] = edit
             form.addRow(LABELS[key], edit)
         form.addRow(section_label("Action"))

@@ -1,7 +1,8 @@
 """The selected séquence in full: every column, its tool link and its materials checklist.
 
-Each field is stored when it loses focus (or on Enter for one-line fields), as one undoable
-change; bad input puts the stored value back and the status line says why.
+The title and the long texts are stored as typed (ui/autosave.py), the others when left (or on
+Enter), each as one undoable change; bad input puts the stored value back and the status line
+says why.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain.agenda_templates import KIND_LABELS, TOOL_LABELS
 from kitcop_desktop.storage import agenda, agenda_links
 from kitcop_desktop.tools.agenda.model import Row, update_field
+from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.long_text import LongText
 from kitcop_desktop.ui.tool_spec import ToolContext
 
@@ -53,7 +55,7 @@ class SequenceDetail(QScrollArea):
 
         self.title = QLineEdit()
         self.title.setMaxLength(400)
-        self.title.editingFinished.connect(lambda: self._store("title", self.title.text()))
+        self.title_autosave = Autosave(self.title, lambda: self._store("title", self.title.text()))
         form.addRow("Séquence", self.title)
 
         self.minutes = QSpinBox()
@@ -131,8 +133,9 @@ class SequenceDetail(QScrollArea):
     # --- showing -----------------------------------------------------------------------------
     def set_row(self, row: Row | None) -> None:
         if self.row is not None and (row is None or row.id != self.row.id):
+            self.title_autosave.flush()  # what was typed belongs to the séquence shown until now
             for edit in (self.intention, self.instructions, self.notes, self.materials):
-                edit.flush()  # what was typed belongs to the séquence shown until now
+                edit.flush()
         self.row = row
         self._loading = True
         try:
@@ -153,15 +156,14 @@ class SequenceDetail(QScrollArea):
                 w.setEnabled(enabled)
             if row is None:
                 self.heading.setText("Choisissez une séquence dans le tableau pour la détailler.")
-                for w in (self.title, self.pin):
-                    w.clear()
+                self.title_autosave.show("")
+                self.pin.clear()
                 for w in (self.intention, self.instructions, self.notes, self.materials):
                     w.set_value("")
                 self.checklist.clear()
                 return
             self.heading.setText(f"Séquence {row.title}")
-            if self.title.text() != row.title:
-                self.title.setText(row.title)
+            self.title_autosave.show(row.title)
             self.minutes.setValue(row.minutes)
             from kitcop_desktop.domain.schedule import clock_text
 

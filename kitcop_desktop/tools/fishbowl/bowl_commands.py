@@ -65,10 +65,6 @@ class BowlCommands:
         ):
             self._show()  # refused: the field shows the stored value again
 
-    def _question_typed(self) -> None:
-        if not self._loading:
-            self._question_timer.start()
-
     def seat(self, member_id: int) -> None:
         """Seat someone on the empty chair; on the last free chair, ask who leaves."""
         bowl_id, now = self.fishbowl_id, self.clock.wall()

@@ -35,6 +35,7 @@ from kitcop_desktop.tools.fishbowl.bowl_notes import NotesView
 from kitcop_desktop.tools.fishbowl.bowl_stats import StatsView
 from kitcop_desktop.tools.fishbowl.clock import clock_of
 from kitcop_desktop.tools.fishbowl.focus import room_focus
+from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
@@ -81,7 +82,7 @@ class BowlPanel(BowlCommands, QWidget):
 
         # --- setup ---
         self.title = QLineEdit()
-        self.title.editingFinished.connect(lambda: self._save_setup("title", self.title.text()))
+        Autosave(self.title, lambda: self._save_setup("title", self.title.text()))
         self.chairs = QSpinBox()
         self.chairs.setRange(rules.MIN_CHAIRS, rules.MAX_CHAIRS)
         self.chairs.setSuffix(" chaises")
@@ -95,11 +96,9 @@ class BowlPanel(BowlCommands, QWidget):
         self.question = QPlainTextEdit()
         self.question.setPlaceholderText("La question montrée à la salle")
         self.question.setFixedHeight(58)
-        self._question_timer = QTimer(self, singleShot=True, interval=900)
-        self._question_timer.timeout.connect(
-            lambda: self._save_setup("question", self.question.toPlainText())
+        self.question_autosave = Autosave(
+            self.question, lambda: self._save_setup("question", self.question.toPlainText())
         )
-        self.question.textChanged.connect(self._question_typed)
         setup = self.setup = QGroupBox("Préparation")
         self.setup_button.toggled.connect(setup.setVisible)
         form = QFormLayout(setup)
@@ -240,9 +239,9 @@ class BowlPanel(BowlCommands, QWidget):
             self.countdown.set_countdown(None)
             return
         self._loading = True
-        for widget, value in ((self.title, data.title), (self.question, data.question)):
-            if not widget.hasFocus():
-                widget.setPlainText(value) if widget is self.question else widget.setText(value)
+        if not self.title.hasFocus():
+            self.title.setText(data.title)
+        self.question_autosave.show(data.question)
         if self._shown_id != data.id:  # a new fishbowl opens on its setup until it starts
             self._shown_id = data.id
             self.setup_button.setChecked(data.state == "setup")

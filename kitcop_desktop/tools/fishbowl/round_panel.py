@@ -7,7 +7,7 @@ tard ». The word or phrase each person gives is typed in the capture field (Ent
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +31,7 @@ from kitcop_desktop.storage.rounds import RoundData
 from kitcop_desktop.tools.fishbowl.clock import clock_of
 from kitcop_desktop.tools.fishbowl.focus import room_focus
 from kitcop_desktop.tools.fishbowl.round_table import RoundTable
+from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
 
@@ -88,7 +89,7 @@ class RoundPanel(QWidget):
         top.addWidget(self.delete_button)
 
         self.title = QLineEdit()
-        self.title.editingFinished.connect(lambda: self._save("title", self.title.text()))
+        Autosave(self.title, lambda: self._save("title", self.title.text()))
         self.seconds = QSpinBox()
         self.seconds.setRange(10, rules.MAX_SPEAKER_SECONDS)
         self.seconds.setSingleStep(15)
@@ -98,10 +99,8 @@ class RoundPanel(QWidget):
         )
         self.prompt = QPlainTextEdit()
         self.prompt.setFixedHeight(52)
-        self._prompt_timer = QTimer(self, singleShot=True, interval=900)
-        self._prompt_timer.timeout.connect(lambda: self._save("prompt", self.prompt.toPlainText()))
-        self.prompt.textChanged.connect(
-            lambda: None if self._loading else self._prompt_timer.start()
+        self.prompt_autosave = Autosave(
+            self.prompt, lambda: self._save("prompt", self.prompt.toPlainText())
         )
         setup = self.setup = QGroupBox("Préparation")
         self.setup_button.toggled.connect(setup.setVisible)
@@ -141,10 +140,8 @@ class RoundPanel(QWidget):
         self.word = QLineEdit()
         self.word.setPlaceholderText("Le mot ou la phrase de la personne, puis Entrée")
         self.word.returnPressed.connect(self.capture_word)
-        # Stored after a short pause too: a kill while the word is typed loses nothing.
-        self._word_timer = QTimer(self, singleShot=True, interval=900)
-        self._word_timer.timeout.connect(lambda: self.capture_word(quiet=True))
-        self.word.textEdited.connect(lambda _t: self._word_timer.start())
+        # Stored as typed too (ui/autosave.py): a kill while the word is typed loses nothing.
+        self.word_autosave = Autosave(self.word, lambda: self.capture_word(quiet=True))
         self.involved = QComboBox()
         for label, _value in INVOLVED_CHOICES:
             self.involved.addItem(label)
@@ -246,8 +243,7 @@ class RoundPanel(QWidget):
         self._loading = True
         if not self.title.hasFocus():
             self.title.setText(data.title)
-        if not self.prompt.hasFocus():
-            self.prompt.setPlainText(data.prompt)
+        self.prompt_autosave.show(data.prompt)
         self.seconds.setValue(data.seconds_per_speaker)
         if self._shown_id != data.id:  # a new round opens on its setup until it starts
             self._shown_id = data.id
@@ -284,7 +280,9 @@ class RoundPanel(QWidget):
         # the facilitator's cursor is still in it (PageDown from the field).
         current_id = current.id if current is not None else None
         if current_id != self._word_entry or not self.word.hasFocus():
-            self.word.setText(current.word if current is not None else "")
+            self.word_autosave.end_burst()  # another person's word: another undo step
+            with self.word_autosave.loading():
+                self.word.setText(current.word if current is not None else "")
         self._word_entry = current_id
         closing = data.kind == "closing"
         self.involved.setVisible(closing)
@@ -372,7 +370,6 @@ class RoundPanel(QWidget):
 
     def capture_word(self, quiet: bool = False) -> None:
         """Save the word typed for the current speaker (and, at a déclusion, their choice)."""
-        self._word_timer.stop()
         current = self.current_entry()
         if current is None:
             return

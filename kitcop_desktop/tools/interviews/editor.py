@@ -280,7 +280,7 @@ class InterviewsEditor(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        self.notes.autosaver.forget_all()
+        self.notes.flush()
         self.report.flush()
         with self.ctx.store.write() as s:
             pseudonym = interviews.erase_interviewee(s, interview_id)

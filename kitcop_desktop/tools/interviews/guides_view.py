@@ -6,7 +6,7 @@ undo step. Interviews already taken keep the questions they were asked.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain.interview_guides import guide_hints
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.ui.autosave import Autosave
 
 
 class GuidesView(QWidget):
@@ -68,11 +69,13 @@ class GuidesView(QWidget):
         )
         advice.setWordWrap(True)
         advice.setObjectName("PageSubtitle")
-        # No Save button (DESIGN: nothing to lose): the guide is stored when a field is left,
-        # when another guide is chosen and when the page is hidden; one undo step each time.
-        self.title_edit.editingFinished.connect(self.save_guide)
-        self.questions_edit.installEventFilter(self)
-        saved_note = QLabel("Enregistré en quittant le champ ; Ctrl+Z annule.")
+        # No Save button (DESIGN: nothing to lose): the guide is stored as typed (ui/autosave),
+        # when another guide is chosen and when the page is hidden; one undo step per burst.
+        self.autosaves = (
+            Autosave(self.title_edit, self.save_guide),
+            Autosave(self.questions_edit, self.save_guide),
+        )
+        saved_note = QLabel("Enregistré au fil de la frappe ; Ctrl+Z annule.")
         saved_note.setObjectName("PageSubtitle")
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -129,29 +132,25 @@ class GuidesView(QWidget):
         self._store(shown)
         self._load(target)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if watched is self.questions_edit and event.type() == QEvent.Type.FocusOut:
-            self.save_guide()
-        return super().eventFilter(watched, event)
-
     def hideEvent(self, event) -> None:  # noqa: N802
         self.save_guide()
         super().hideEvent(event)
 
     def _load(self, guide_id: int | None) -> None:
+        for autosave in self.autosaves:
+            autosave.settle()  # stored by _store (or an undo): typing starts afresh
         self.guide_id = guide_id
         for widget in (self.title_edit, self.questions_edit, self.delete_button):
             widget.setEnabled(guide_id is not None)
-        if guide_id is None:
-            self.title_edit.clear()
-            self.questions_edit.clear()
-            return
-        with self.ctx.store.read() as s:
-            guide = interviews.get_guide(s, guide_id)
-            title, questions = guide.title, [q.text for q in guide.questions]
-        self.title_edit.setText(title)
-        self.questions_edit.setPlainText("\n".join(questions))
-        self._space_questions()
+        title, questions = "", []
+        if guide_id is not None:
+            with self.ctx.store.read() as s:
+                guide = interviews.get_guide(s, guide_id)
+                title, questions = guide.title, [q.text for q in guide.questions]
+        with self.autosaves[0].loading(), self.autosaves[1].loading():
+            self.title_edit.setText(title)
+            self.questions_edit.setPlainText("\n".join(questions))
+            self._space_questions()
 
     def _space_questions(self) -> None:
         """A gap after each question and a hanging indent, so that a long question wrapping

@@ -1,6 +1,7 @@
 """The interview's card (fiche): who, where, when, with which guide; the real name kept apart.
 
-Each field is stored when it is left (one undo step per field). The real name is masked until
+The text fields are stored as typed (ui/autosave.py), the others when changed: one undo step
+per field and burst of typing. The real name is masked until
 « Afficher » is pressed, and its field says it is never printed nor exported.
 """
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.storage import interviews
+from kitcop_desktop.ui.autosave import Autosave
 
 NO_DATE = QDate(2000, 1, 1)
 # The kit's « Aides pour mener un entretien », as a reminder next to the card.
@@ -68,7 +70,7 @@ class InterviewForm(QWidget):
             edit = QLineEdit()
             edit.setPlaceholderText(placeholder)
             edit.setMaxLength(200)
-            edit.editingFinished.connect(lambda f=field: self._line_done(f))
+            Autosave(edit, lambda f=field: self._line_done(f))
             self.lines[field] = edit
             form.addRow(label, edit)
         self.minutes = QSpinBox()

@@ -3,7 +3,8 @@
 The guide's questions in order, one notes field each, then the free notes. Ctrl+↓ / Ctrl+↑
 (or Ctrl+PageDown / Ctrl+PageUp) move between questions without leaving the keyboard;
 Alt+1 … Alt+5 mark the selected passage (or the current line) as frein, levier, difficulté,
-action or besoin. Notes are autosaved as typed; marks are undoable.
+action or besoin. Notes are stored as typed (ui/autosave.py), a burst of typing being one undo
+step on the tool's stack; marks are undoable too.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from kitcop_desktop.domain.interview_guides import MARK_KINDS, mark_kind
 from kitcop_desktop.domain.interview_timer import read_timer
 from kitcop_desktop.domain.palette import OKABE_ITO
 from kitcop_desktop.storage import interviews
-from kitcop_desktop.tools.interviews.autosave import Autosaver
 from kitcop_desktop.tools.interviews.room_focus import room_focus
+from kitcop_desktop.ui.autosave import Autosave
 
 FREE_NOTES = "free"
 NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
@@ -62,9 +63,9 @@ class NoteTaking(QWidget):
         self.guide_title = ""
         self.questions: list[tuple[int, str]] = []  # (answer id, question text)
         self.editors: list[QPlainTextEdit] = []
+        self.autosaves: list[Autosave] = []
         # The shell or a test may put a clock in ctx.extras (FakeClock); else the system's.
         self.clock = ctx.extras.get("clock") or SystemClock()
-        self.autosaver = Autosaver(self._save, self._saved, ctx.show_message, self)
 
         self.title = QLabel()
         self.title.setObjectName("PageTitle")
@@ -155,13 +156,17 @@ class NoteTaking(QWidget):
     # --- loading ---------------------------------------------------------------------------
     def load(self, interview_id: int | None) -> None:
         """Show one interview (flushing the notes of the previous one first)."""
-        self.autosaver.forget_all()
+        self.flush()
         self.interview_id = interview_id
         self.question_list.clear()
         for editor in self.editors:
+            editor.removeEventFilter(self)
+            for autosave in self.autosaves:
+                editor.removeEventFilter(autosave)
             self.pages.removeWidget(editor)
             editor.deleteLater()
         self.editors = []
+        self.autosaves = []
         self.questions = []
         if interview_id is None:
             self.title.setText("Aucun entretien choisi")
@@ -189,8 +194,8 @@ class NoteTaking(QWidget):
         font = editor.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)  # read at a glance during the interview
         editor.setFont(font)
-        self.autosaver.set_text(editor, text)
-        self.autosaver.watch(editor, key)
+        editor.setPlainText(text)
+        self.autosaves.append(Autosave(editor, lambda: self._save(key, editor)))
         editor.installEventFilter(self)
         self.pages.addWidget(editor)
         self.editors.append(editor)
@@ -219,7 +224,7 @@ class NoteTaking(QWidget):
     def _show_page(self, index: int) -> None:
         if index < 0 or index >= len(self.editors):
             return
-        self.autosaver.flush()
+        self.flush()
         self.pages.setCurrentIndex(index)
         count = len(self.questions)
         if index < count:
@@ -264,7 +269,7 @@ class NoteTaking(QWidget):
         """Mark the current passage (one undo step)."""
         if self.interview_id is None:
             return
-        self.autosaver.flush()
+        self.flush()
         index = self.pages.currentIndex()
         answer_id = self.questions[index][0] if index < len(self.questions) else None
         text = self.current_passage()
@@ -309,30 +314,62 @@ class NoteTaking(QWidget):
 
     def _on_changed(self, area: str, workshop_id: int) -> None:
         if area == "interviews" and workshop_id == self.ctx.workshop_id:
+            self._show_stored_notes()
             self._refresh_marks()
             self._refresh_timer_facts()
 
-    # --- autosave --------------------------------------------------------------------------------
-    def _save(self, key, text: str) -> None:
-        interview_id = self.interview_id
-        with self.ctx.store.write() as s:
+    # --- stored as typed ----------------------------------------------------------------------
+    def _save(self, key, editor: QPlainTextEdit) -> None:
+        """Store one field's notes: a typing edit on the tool's undo stack."""
+        interview_id, text = self.interview_id, editor.toPlainText()
+        if interview_id is None:
+            return
+        if key == FREE_NOTES:
+            index, what = len(self.questions), "Notes libres"
+        else:
+            index = [a for a, _ in self.questions].index(key)
+            what = f"Notes de la question {index + 1}"
+
+        def save(s, value: str) -> str:
             if key == FREE_NOTES:
-                interviews.save_free_notes(s, interview_id, text)
-            else:
-                interviews.save_answer_notes(s, key, text)
-        index = (
-            len(self.questions) if key == FREE_NOTES else [a for a, _ in self.questions].index(key)
+                return interviews.save_free_notes(s, interview_id, value)
+            return interviews.save_answer_notes(s, key, value)
+
+        self.ctx.push(
+            what,
+            area="interviews",
+            do=lambda s: save(s, text),
+            undo=lambda s, previous: save(s, previous),
         )
         item = self.question_list.item(index)
         if item is not None:
             label = item.text().removeprefix("✓ ")
             item.setText(("✓ " if text.strip() else "") + label)
 
-    def _saved(self) -> None:
-        self.ctx.hub.saved.emit("Enregistré")
+    def _show_stored_notes(self) -> None:
+        """Undo, redo or another view changed the notes: show them (never over typing)."""
+        if self.interview_id is None or not self.editors:
+            return
+        with self.ctx.store.read() as s:
+            try:
+                iv = interviews.get(s, self.interview_id)
+            except Exception:  # erased meanwhile
+                return
+            texts = [a.notes for a in iv.answers] + [iv.free_notes]
+        if len(texts) != len(self.autosaves):
+            return
+        for index, (autosave, text) in enumerate(zip(self.autosaves, texts, strict=True)):
+            autosave.show(text)
+            item = self.question_list.item(index)
+            if item is not None:
+                label = item.text().removeprefix("✓ ")
+                filled = bool(autosave.field.toPlainText().strip())
+                item.setText(("✓ " if filled else "") + label)
 
     def flush(self) -> None:
-        self.autosaver.flush()
+        """Store every field still waiting for its pause."""
+        for autosave in self.autosaves:
+            autosave.flush()
 
     # --- the discreet timer -------------------------------------------------------------------
     def start_timer(self) -> None:

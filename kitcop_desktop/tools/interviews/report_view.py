@@ -1,8 +1,8 @@
 """The kit's restitution model for one interview, prefilled from the marked passages.
 
 Four parts, laid out as in the kit: engagement écologique, actions emploi/compétences,
-difficultés, leviers et points positifs. Typing is autosaved; « Préremplir » is one undo step
-and fills only the parts still empty.
+difficultés, leviers et points positifs. Typing is stored as typed (ui/autosave.py), one undo
+step per burst; « Préremplir » is one undo step and fills only the parts still empty.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.storage import interviews
-from kitcop_desktop.tools.interviews.autosave import Autosaver
+from kitcop_desktop.ui.autosave import Autosave
 
 PARTS = (
     ("report_engagement", "Caractéristiques de l'engagement écologique de l'entreprise"),
@@ -33,9 +33,6 @@ class ReportView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.interview_id: int | None = None
-        self.autosaver = Autosaver(
-            self._save, lambda: ctx.hub.saved.emit("Enregistré"), ctx.show_message, self
-        )
         self.title = QLabel()
         self.title.setObjectName("PageTitle")
         self.profile = QLabel()
@@ -52,12 +49,13 @@ class ReportView(QWidget):
         top.addWidget(self.prefill_button)
         grid = QGridLayout()
         self.parts: dict[str, QPlainTextEdit] = {}
+        self.autosaves: dict[str, Autosave] = {}
         for index, (field, label) in enumerate(PARTS):
             heading = QLabel(f"<b>{label}</b>")
             heading.setWordWrap(True)
             edit = QPlainTextEdit()
             edit.setPlaceholderText("À compléter…")
-            self.autosaver.watch(edit, field)
+            self.autosaves[field] = Autosave(edit, lambda f=field: self._save(f))
             self.parts[field] = edit
             row, col = divmod(index, 2)
             grid.addWidget(heading, row * 2, col)
@@ -69,7 +67,8 @@ class ReportView(QWidget):
         ctx.hub.changed.connect(self._on_changed)
 
     def load(self, interview_id: int | None) -> None:
-        self.autosaver.flush()
+        if interview_id != self.interview_id:
+            self.flush()
         self.interview_id = interview_id
         self.setEnabled(interview_id is not None)
         if interview_id is None:
@@ -81,9 +80,8 @@ class ReportView(QWidget):
             self.title.setText(f"Restitution — {iv.pseudonym}")
             profile = " · ".join(x for x in (iv.profession, iv.sector, iv.territory) if x)
         self.profile.setText(f"Profession : {profile}" if profile else "")
-        for field, edit in self.parts.items():
-            if not edit.hasFocus() and edit.toPlainText() != texts[field]:
-                self.autosaver.set_text(edit, texts[field])
+        for field, autosave in self.autosaves.items():
+            autosave.show(texts[field])
 
     def _on_changed(self, area: str, workshop_id: int) -> None:
         if area == "interviews" and workshop_id == self.ctx.workshop_id and self.interview_id:
@@ -92,14 +90,22 @@ class ReportView(QWidget):
             except Exception:  # erased meanwhile
                 self.interview_id = None
 
-    def _save(self, field: str, text: str) -> None:
-        with self.ctx.store.write() as s:
-            interviews.save_report(s, self.interview_id, field, text)
+    def _save(self, field: str) -> None:
+        interview_id, text = self.interview_id, self.parts[field].toPlainText()
+        if interview_id is None:
+            return
+        label = dict(PARTS)[field]
+        self.ctx.push(
+            f"Écrire la restitution : {label[0].lower()}{label[1:]}",
+            area="interviews",
+            do=lambda s: interviews.save_report(s, interview_id, field, text),
+            undo=lambda s, previous: interviews.save_report(s, interview_id, field, previous),
+        )
 
     def prefill(self) -> None:
         if self.interview_id is None:
             return
-        self.autosaver.flush()
+        self.flush()
         interview_id = self.interview_id
         result = self.ctx.push(
             "Préremplir la restitution",
@@ -116,4 +122,5 @@ class ReportView(QWidget):
             )
 
     def flush(self) -> None:
-        self.autosaver.flush()
+        for autosave in self.autosaves.values():
+            autosave.flush()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain.dot_vote import MAX_DOTS_PER_PARTICIPANT, MAX_WINNERS
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import VoteState
+from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
 
@@ -95,7 +96,7 @@ class SetupPanel(QWidget):
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
         self.title_edit.setPlaceholderText("Titre du vote")
-        self.title_edit.editingFinished.connect(self._rename)
+        Autosave(self.title_edit, self._rename)
 
         self.items = ProposalList()
         self.items.setAlternatingRowColors(True)
@@ -227,7 +228,8 @@ class SetupPanel(QWidget):
     def _rename(self) -> None:
         if self.state is None or self._loading or self.title_edit.text() == self.state.title:
             return
-        if not self.commands.rename(self.state.id, self.title_edit.text()):
+        renamed = self.commands.rename(self.state.id, self.title_edit.text())
+        if not renamed and not self.title_edit.hasFocus():  # typing: the message says why
             self.title_edit.setText(self.state.title)
 
     def add_item(self) -> None:

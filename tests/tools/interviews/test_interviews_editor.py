@@ -86,8 +86,12 @@ def test_undoing_a_new_interview_never_loses_what_was_typed(qtbot, ctx, editor):
     editor.pages.setCurrentWidget(editor.notes)
     editor.notes.editors[0].insertPlainText("Des notes précieuses")
     editor.flush()
+    assert ctx.undo_stack.undoText() == "Notes de la question 1"  # typing is one undo step
+    ctx.undo_stack.undo()
+    assert editor.notes.editors[0].toPlainText() == ""
     ctx.undo_stack.undo()  # « Nouvel entretien »
     assert listed(editor) == []
+    ctx.undo_stack.redo()
     ctx.undo_stack.redo()
     assert len(listed(editor)) == 1
     with ctx.store.read() as s:
