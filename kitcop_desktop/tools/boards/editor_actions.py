@@ -125,7 +125,10 @@ class EditorActions:
                 return None
         card_id = self.commands.add_card(self.data.board_id, zone, text, author, self.entry.angle())
         if card_id is not None:
-            self.entry.card_added()
+            if force:
+                self.entry.duplicate_settled()  # what is typed since stays in the field
+            else:
+                self.entry.card_added()
             item = self.scene.cards.get(card_id)
             if item is not None:
                 self.view.ensureVisible(item, 20, 20)  # typed here, seen here
@@ -143,7 +146,7 @@ class EditorActions:
     def merge_into(self, card_id: int, author: str) -> bool:
         done = self.commands.count_again(card_id, author)
         if done:
-            self.entry.card_added()
+            self.entry.duplicate_settled()
         return done
 
     def drop_cards(self, card_ids: list, target) -> None:
@@ -214,6 +217,8 @@ class EditorActions:
                 self.edit_card(cards[0].id)
 
     def group_selected(self, title: str = "Sous-thématique") -> int | None:
+        if not isinstance(title, str) or not title.strip():
+            title = "Sous-thématique"
         cards = self.selected_cards()
         if not cards or self.data is None or self.data.board_id is None:
             return None

@@ -100,7 +100,6 @@ class QuickEntry(QWidget):
         self.line.lines_pasted.connect(
             lambda text: self.pasted.emit(self.zone, text, self.author())
         )
-        self.line.textEdited.connect(lambda _t: self._clear_duplicate())
         self.author_line = QLineEdit()
         self.author_line.setPlaceholderText("Auteur (facultatif)")
         self.author_line.setMaximumWidth(260)
@@ -253,9 +252,10 @@ class QuickEntry(QWidget):
     # -- submitting ---------------------------------------------------------------------------
     def _submit(self) -> None:
         text = self.line.text()
-        if self._pending is not None and self._pending[1] == text:
-            self._add_anyway()  # Enter twice on a duplicate: the facilitator means it
+        if self._pending is not None and not text.strip():
+            self._add_anyway()  # Enter again on the emptied field: the facilitator means it
             return
+        self._clear_duplicate()  # typed on: the warned text is left out
         self.submitted.emit(self.zone, text, self.author(), False)
 
     def card_added(self) -> None:
@@ -264,16 +264,24 @@ class QuickEntry(QWidget):
         self._clear_duplicate()
         self.line.setFocus()
 
+    def duplicate_settled(self) -> None:
+        """The warned card was merged or added: the bar goes, what is typed since stays."""
+        self._clear_duplicate()
+        self.line.setFocus()
+
     def show_duplicate(
         self, zone: str, text: str, author: str, existing_id: int, where: str
     ) -> None:
+        """Say the card is « déjà présent »; the field is emptied for the next card (the text
+        waits in the bar: Enter on the empty field adds it anyway, or « Fusionner »)."""
         self._pending = (zone, text, author)
         self._pending_card = existing_id
         self.duplicate_label.setText(
             f"« {text[:80]}{'…' if len(text) > 80 else ''} » est déjà présent ({where}). "
-            "Entrée pour l'ajouter quand même."
+            "Entrée sur le champ vide pour l'ajouter quand même, ou tapez le post-it suivant."
         )
         self.duplicate_bar.show()
+        self.line.clear()
 
     def _clear_duplicate(self) -> None:
         self._pending = None

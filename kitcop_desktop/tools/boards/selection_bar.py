@@ -82,14 +82,16 @@ class SelectionBar(QWidget):
             b.setToolButtonStyle(style)
 
     def connect_to(self, editor) -> None:
-        self.group.clicked.connect(editor.group_selected)
-        self.dissolve.clicked.connect(editor.dissolve_selected)
-        self.merge.clicked.connect(editor.merge_selected)
+        # clicked(bool) would hand its « checked » False to a slot's first parameter (the new
+        # sous-thématique's title became « False »): every slot is called without arguments.
+        self.group.clicked.connect(lambda: editor.group_selected())
+        self.dissolve.clicked.connect(lambda: editor.dissolve_selected())
+        self.merge.clicked.connect(lambda: editor.merge_selected())
         for label, value in COLOURS:
             self.colour_menu.addAction(label, lambda v=value: editor.recolour_selected(v))
-        self.delete.clicked.connect(editor.delete_selected)
-        self.vote.clicked.connect(editor.send_selected_to_vote)
-        self.actions.clicked.connect(editor.start_to_actions)
+        self.delete.clicked.connect(lambda: editor.delete_selected())
+        self.vote.clicked.connect(lambda: editor.send_selected_to_vote())
+        self.actions.clicked.connect(lambda: editor.start_to_actions())
 
     def show_selection(self, cards: int, clusters: int, editable: bool, kiss: bool) -> None:
         if cards or clusters:

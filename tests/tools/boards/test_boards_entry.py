@@ -139,3 +139,34 @@ def test_an_atelier_without_boards_offers_one_button_per_kind(qtbot, ctx, store,
     assert editor.data is not None and editor.data.kind == "kiss"
     assert editor.view.isVisible() and not editor.empty.isVisible()
     qtbot.waitUntil(editor.entry.line.hasFocus)  # ready to type the first post-it
+
+
+def test_after_a_duplicate_warning_the_next_card_is_typed_in_an_empty_field(
+    qtbot, editor, store, speedboat
+):
+    """Issue #13 item 13: the refused text stayed in the field and the next card was glued on."""
+    line = editor.entry.line
+    line.setFocus()
+    qtbot.keyClicks(line, "Le label RGE")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert editor.entry.duplicate_bar.isVisibleTo(editor)
+    assert line.text() == ""  # the field is free for the next post-it
+    assert "Le label RGE" in editor.entry.duplicate_label.text()  # the bar keeps the text
+    qtbot.keyClicks(line, "Un guichet unique")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    texts = [t for _z, t, _w in _cards(store, speedboat["board_id"])]
+    assert "Un guichet unique" in texts
+    assert texts.count("Le label RGE") == 1  # the duplicate was not added behind our back
+    assert not any("RGEUn" in t or "RGE Un" in t for t in texts)
+    assert not editor.entry.duplicate_bar.isVisibleTo(editor)
+    assert line.text() == ""
+
+
+def test_merging_a_duplicate_after_typing_on_keeps_the_new_text(qtbot, editor, store, speedboat):
+    line = editor.entry.line
+    qtbot.keyClicks(line, "Le label RGE")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.keyClicks(line, "Une aide")
+    qtbot.mouseClick(editor.entry.merge_button, Qt.MouseButton.LeftButton)
+    assert ("levers", "Le label RGE", 2) in _cards(store, speedboat["board_id"])
+    assert line.text() == "Une aide"  # what was typed since is not thrown away

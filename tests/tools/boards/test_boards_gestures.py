@@ -234,3 +234,24 @@ def test_merge_chosen_cards_counts_them_and_undo_splits_them(qtbot, editor, stor
     with store.read() as s:
         assert boards.get_card(s, a).weight == 1
         assert boards.get_card(s, b).text == "Manque d'attractivité des métiers"
+
+
+def test_the_group_button_names_the_new_cluster_not_false(qtbot, editor, store, speedboat, ctx):
+    """Issue #13 item 13: « Regrouper » pre-filled the sous-thématique's name with « False »."""
+    chosen = [
+        speedboat["cards"]["Des binômes artisan-apprenti"],
+        speedboat["cards"]["Formations trop longues"],
+        speedboat["cards"]["Manque d'attractivité des métiers"],
+    ]
+    for cid in chosen:
+        editor.scene.cards[cid].setSelected(True)
+    assert editor.actions_bar.group.isEnabled()
+    qtbot.mouseClick(editor.actions_bar.group, Qt.MouseButton.LeftButton)
+    cluster_id = _card(store, chosen[0])[1]
+    assert cluster_id is not None
+    with store.read() as s:
+        title = clusters.get_cluster(s, cluster_id).title
+    assert title == "Sous-thématique"
+    # The name editor opens on that word, ready to be typed over; the room never says False.
+    assert editor.view.editor.toPlainText() == "Sous-thématique"
+    assert "False" not in editor.scene.clusters[cluster_id]._title_text()
