@@ -80,6 +80,7 @@ KEYMAP = (
         "Pendant un tour de parole",
         (
             ("Page suivante, →", "Personne suivante (démarre le tour)"),
+            ("Entrée (champ « Mot »)", "Noter le mot et passer à la personne suivante"),
             ("Page précédente, ←", "Revenir à la personne précédente"),
             ("L", "Plus tard : à la fin du tour (deux fois : passe son tour)"),
             ("Espace", "Mettre en pause / reprendre le temps de parole"),

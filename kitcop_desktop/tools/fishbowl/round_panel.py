@@ -2,7 +2,8 @@
 
 Participants speak in order with a per-speaker countdown shown on the room screen. Keys while
 the tool is active: PageDown / Right next speaker, PageUp / Left back, Space pause, L « plus
-tard ». The word or phrase each person gives is typed in the capture field (Enter saves it).
+tard ». The word or phrase each person gives is typed in the capture field: Enter stores it and
+gives the floor to the next person, in one undo step.
 """
 
 from __future__ import annotations
@@ -139,7 +140,7 @@ class RoundPanel(QWidget):
         buttons.addStretch(1)
         self.word = QLineEdit()
         self.word.setPlaceholderText("Le mot ou la phrase de la personne, puis Entrée")
-        self.word.returnPressed.connect(self.capture_word)
+        self.word.returnPressed.connect(self.word_entered)
         # Stored as typed too (ui/autosave.py): a kill while the word is typed loses nothing.
         self.word_autosave = Autosave(self.word, lambda: self.capture_word(quiet=True))
         self.involved = QComboBox()
@@ -367,6 +368,38 @@ class RoundPanel(QWidget):
     def finish(self) -> None:
         self.capture_word(quiet=True)
         self._live("Terminer le tour", ops.finish)
+
+    def word_entered(self) -> None:
+        """Enter in the word field: the word is stored and the next person gets the floor (and
+        a fresh field), in one undo step, as Enter adds a post-it and empties the board's field."""
+        self.word_autosave.settle()  # stored here, with the move: not a second time
+        current = self.current_entry()
+        if current is None or self.round_id is None:
+            return
+        entry_id, round_id, now = current.id, self.round_id, self.clock.wall()
+        text = self.word.text()
+        involved = (
+            INVOLVED_CHOICES[self.involved.currentIndex()][1]
+            if self.data.kind == "closing"
+            else ops.UNCHANGED
+        )
+
+        def do(s):
+            previous = ops.set_word(s, entry_id, text, involved)
+            return previous, ops.next_speaker(s, round_id, now)
+
+        def undo(s, result):
+            previous, snap = result
+            ops.restore_live(s, snap)
+            ops.restore_word(s, entry_id, previous)
+
+        if (
+            self.ctx.push(
+                f"Noter le mot de {current.name} et passer à la suite", area=AREA, do=do, undo=undo
+            )
+            is None
+        ):
+            self.reload()
 
     def capture_word(self, quiet: bool = False) -> None:
         """Save the word typed for the current speaker (and, at a déclusion, their choice)."""

@@ -51,8 +51,7 @@ def test_a_declusion_round_with_the_clicker(tab, ctx):
     assert room.round.countdown.text() == "00:18"
     panel.word.setText("Confiante")
     panel.involved.setCurrentIndex(1)  # Oui
-    panel.word.returnPressed.emit()
-    assert editor.handle_room_key(key(Qt.Key.Key_PageDown))
+    panel.word.returnPressed.emit()  # Enter stores the word and gives Thomas the floor
     assert room.round.speaker.text() == "Thomas"
     assert editor.handle_room_key(key(Qt.Key.Key_L, "l"))  # Thomas: plus tard
     assert room.round.speaker.text() == "Nadia"
@@ -173,3 +172,39 @@ def test_a_word_being_typed_is_stored_after_a_pause_without_enter(tab, ctx, qtbo
     assert panel.word.text() == "Confiante"  # the field was not reset under the cursor
     QTest.keyClick(panel.word, Qt.Key.Key_Return)  # Enter afterwards changes nothing more
     assert stored() == "Confiante"
+
+
+def test_enter_in_the_word_field_stores_the_word_and_gives_the_floor_to_the_next_person(
+    tab, ctx, qtbot
+):
+    """Issue #22 item 1: Enter kept the word in the field, the next word was glued onto it
+    (« MotivéeConfiante… » for one person)."""
+    editor, room, _clock = tab
+    panel = editor.rounds
+    editor.show()
+    editor.windowHandle().requestActivate()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))  # Claire speaks
+    panel.word.setFocus()
+    assert panel.word.hasFocus()
+    before = ctx.undo_stack.count()
+    for word in ("Motivée", "Confiant"):
+        panel.word.insert(word)  # typed (keyClicks aborts on « é »)
+        QTest.keyClick(panel.word, Qt.Key.Key_Return)
+        assert panel.word.text() == ""  # a fresh field for the next person
+        assert panel.word.hasFocus()
+    assert ctx.undo_stack.count() == before + 2  # one undo step per Enter
+    assert panel.word_label.text() == "Mot de Nadia :"
+    assert room.round.speaker.text() == "Nadia"
+
+    def words():
+        with ctx.store.read() as s:
+            return [(e.name, e.word) for e in rounds.entries(s, panel.round_id)]
+
+    assert words() == [("Claire", "Motivée"), ("Thomas", "Confiant"), ("Nadia", "")]
+    ctx.undo_stack.undo()  # the last Enter: Thomas has the floor again, as before it
+    assert room.round.speaker.text() == "Thomas"
+    assert words()[:2] == [("Claire", "Motivée"), ("Thomas", "")]
+    ctx.undo_stack.redo()
+    assert words()[1] == ("Thomas", "Confiant")
+    assert room.round.speaker.text() == "Nadia"
