@@ -37,7 +37,7 @@ ZONE_COLOURS = {
 }
 
 # The room screen: near-black background, near-white text (contrast > 15:1), and stage colours
-# for the countdown, each with at least 7:1 against the background.
+# for the countdown, each with at least 7:1 against the background (tests compute it).
 ROOM = {
     "background": "#0b0f19",
     "text": "#f5f7fa",
@@ -46,6 +46,45 @@ ROOM = {
     "normal": "#f5f7fa",
     "warning": "#F0E442",
     "last_minute": "#FFA94D",
-    "overrun": "#FF6B6B",
+    "overrun": "#FF8A8A",
     "paused": "#b8c1d1",
 }
+
+# The countdown's stage colours in the control window (white background), each ≥ 7:1 too.
+CONTROL_STAGES = {
+    "text": "#1d2330",
+    "muted": "#4a5468",
+    "normal": "#1d2330",
+    "warning": "#5c4a00",
+    "last_minute": "#853d00",
+    "overrun": "#9e1b12",
+    "paused": "#4a5468",
+    "idle": "#4a5468",
+}
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of « #rrggbb »."""
+    value = colour.lstrip("#")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two « #rrggbb » colours (1 to 21)."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def room_tint(colour: str, background: str = ROOM["background"], minimum: float = 7.0) -> str:
+    """`colour` lightened towards white until it reaches `minimum` contrast on the room's
+    background: a zone keeps its hue on the projector and reads from the back of the room."""
+    value = colour.lstrip("#")
+    rgb = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
+    for step in range(0, 101):
+        t = step / 100
+        mixed = "#" + "".join(f"{round(c + (255 - c) * t):02x}" for c in rgb)
+        if contrast_ratio(mixed, background) >= minimum:
+            return mixed
+    return "#ffffff"

@@ -37,8 +37,8 @@ KEYMAP = (
         "Pendant le déroulé",
         (
             ("Espace", "Démarrer / mettre en pause le minuteur"),
-            ("Page suivante, →", "Séquence suivante"),
-            ("Page précédente, ←", "Séquence précédente"),
+            ("Page suivante, →", "Page suivante des consignes, puis séquence suivante"),
+            ("Page précédente, ←", "Page précédente des consignes, puis séquence précédente"),
             ("+ / −", "Une minute de plus / de moins"),
             ("* (ou Maj++ sur le pavé)", "Cinq minutes de plus"),
             ("M", "Son activé / coupé"),

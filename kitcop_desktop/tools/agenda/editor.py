@@ -124,7 +124,8 @@ class AgendaEditor(QWidget):
         if want:
             if self.footer is None:
                 self.footer = RoomFooter(self.ctx)
-            self.footer.resize_for(max(240, room.height()))
+            width = room.width() if hasattr(room, "width") else 0
+            self.footer.resize_for(max(240, room.height()), width)
             room.set_footer(self.footer)
         elif room.footer() is self.footer and self.footer is not None:
             room.set_footer(None)
@@ -136,9 +137,9 @@ class AgendaEditor(QWidget):
         if runner.finished or runner.current_id is None or event.modifiers():
             return False
         if event.key() == Qt.Key.Key_PageDown:
-            return self.live.next()
+            return self.live.forward()
         if event.key() == Qt.Key.Key_PageUp:
-            return self.live.previous()
+            return self.live.back()
         return False
 
     def handle_room_key(self, event: QKeyEvent) -> bool:
@@ -156,9 +157,9 @@ class AgendaEditor(QWidget):
         if key == Qt.Key.Key_Space:
             self.live.toggle()
         elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right):
-            self.live.next()
+            self.live.forward()  # the consignes' next page first, then the next séquence
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
-            self.live.previous()
+            self.live.back()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             # On a laptop « + » already needs Shift: Maj++ means five only on the keypad.
             self.live.extend(5 if (shift and keypad) else 1)

@@ -41,6 +41,8 @@ class AgendaLive(QObject):
     second = Signal(int, str)
     # A sound was asked for: "one_minute" or "zero" (also when muted: tests and the log).
     alert = Signal(str)
+    # The page of the consignes (or of the programme) on the room screen: (page, count).
+    page_changed = Signal(int, int)
 
     def __init__(self, ctx: ToolContext, clock: Clock | None = None) -> None:
         super().__init__()
@@ -53,6 +55,11 @@ class AgendaLive(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_second)
         self._last_display: tuple[int | None, int, bool] | None = None
+        # Paging of what the agenda shows on the room (« 1/2 »): the room views say how many
+        # pages their text needs at the room's size; the clicker turns them before moving on.
+        self.page = 0
+        self._page_counts: dict[int, int] = {}
+        self._paged_what: tuple[int | None, bool] = (None, False)
         self.runner: Runner = self._load()
         ctx.hub.changed.connect(self._on_hub_changed)
         self._arm()
@@ -108,8 +115,46 @@ class AgendaLive(QObject):
 
     def _after_change(self) -> None:
         self._last_display = None
+        shown = (self.runner.current_id, self.runner.finished)
+        if shown != self._paged_what:  # another séquence: its consignes start at page 1
+            self._paged_what = shown
+            self.page = 0
         self._arm()
         self.changed.emit()
+
+    # --- pages of the room's text ---------------------------------------------------------
+    @property
+    def page_count(self) -> int:
+        return max(self._page_counts.values(), default=1)
+
+    def report_pages(self, key: int, count: int) -> None:
+        """A room view (`key`: its id) says how many pages its text needs (0: not on screen)."""
+        if count > 0:
+            self._page_counts[key] = int(count)
+        else:
+            self._page_counts.pop(key, None)
+        if self.page >= self.page_count:
+            self._set_page(self.page_count - 1)
+
+    def _set_page(self, page: int) -> None:
+        self.page = max(0, page)
+        self.page_changed.emit(self.page, self.page_count)
+
+    def forward(self) -> bool:
+        """PageDown (the clicker): the next page of the consignes, then the next séquence."""
+        if self.page + 1 < self.page_count and not self.runner.finished:
+            self._set_page(self.page + 1)
+            self.ctx.show_message(f"Consignes à l'écran : page {self.page + 1}/{self.page_count}")
+            return True
+        return self.next()
+
+    def back(self) -> bool:
+        """PageUp: the previous page of the consignes, then the previous séquence."""
+        if self.page > 0 and not self.runner.finished:
+            self._set_page(self.page - 1)
+            self.ctx.show_message(f"Consignes à l'écran : page {self.page + 1}/{self.page_count}")
+            return True
+        return self.previous()
 
     def toggle(self) -> bool:
         """Space: start, pause or resume."""

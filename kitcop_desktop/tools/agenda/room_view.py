@@ -1,22 +1,32 @@
 """What the room sees of the déroulé: the programme, the current séquence, the break, the end.
 
 Sizes come from the room's height (body ≥ 1/20, countdown ≥ 1/4). Colours are the ROOM ones.
-The room never sees intentions, materials or private notes: only titles, consignes and time.
+The room never sees intentions, materials or notes pour l'animateur·rice: only titles,
+consignes and time. Text is never cut: what does not fit at 1/20 is paged (« 1/2 »), and the
+clicker turns the pages (AgendaLive.forward) before moving to the next séquence.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain import schedule as sched
 from kitcop_desktop.domain.palette import ROOM
 from kitcop_desktop.storage import agenda
-from kitcop_desktop.tools.agenda.fitted_text import FittedText
 from kitcop_desktop.tools.agenda.live import live_for
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.tool_spec import ToolContext
-from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
+from kitcop_desktop.ui.widgets.big_countdown import STAGE_LABELS, BigCountdown
+from kitcop_desktop.ui.widgets.room_text import FittedText, room_text_font, wrap_lines
+
+BODY = 1 / 20
+# The séquence's countdown: its digits reach well past a quarter of the height in every stage.
+COUNTDOWN_SHARE = 0.42
+# The séquence title: 1/16 to 1/10 of the height, on as many lines as it needs (up to 30 %).
+TITLE_FRACTIONS = (1 / 16, 1 / 10)
+TITLE_SHARE = (0.14, 0.30)
 
 
 def _label(colour: str, *, bold: bool = False) -> QLabel:
@@ -66,9 +76,9 @@ class AgendaRoomView(QWidget):
         self.instructions.set_colour(ROOM["text"])
         self.countdown = BigCountdown()
         self.countdown.set_room_style(True)
-        seq.addLayout(top, 14)
-        seq.addWidget(self.instructions, 42)
-        seq.addWidget(self.countdown, 44)
+        seq.addLayout(top, 0)
+        seq.addWidget(self.instructions, 1)
+        seq.addWidget(self.countdown, 0)
         self.pages.addWidget(self.sequence_page)
 
         # The break screen: « Pause — reprise à 10 h 15 ».
@@ -96,8 +106,43 @@ class AgendaRoomView(QWidget):
         self._kind = ""
         self.live.changed.connect(self.reload)
         self.live.second.connect(self._on_second)
+        self.live.page_changed.connect(self._on_page)
+        self.programme_body.pages_changed.connect(self._report_pages)
+        self.instructions.pages_changed.connect(self._report_pages)
         ctx.hub.changed.connect(self._on_changed)
+        # A view deleted while shown must not keep asking for pages.
+        key, live = id(self), self.live
+        self.destroyed.connect(lambda *_: live.report_pages(key, 0))
         self.reload()
+
+    # --- pages -----------------------------------------------------------------------------
+    def paged_text(self) -> FittedText | None:
+        """The text the clicker pages through on the page shown (None: nothing to page)."""
+        page = self.pages.currentWidget()
+        if page is self.programme:
+            return self.programme_body
+        if page is self.sequence_page:
+            return self.instructions
+        return None
+
+    def _report_pages(self, *_args) -> None:
+        paged = self.paged_text()
+        count = paged.page_count() if paged is not None else 1
+        self.live.report_pages(id(self), count if self.isVisible() else 0)
+        self._on_page(self.live.page, self.live.page_count)
+
+    def _on_page(self, page: int, _count: int) -> None:
+        paged = self.paged_text()
+        if paged is not None:
+            paged.set_page(page)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self._report_pages()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().hideEvent(event)
+        self.live.report_pages(id(self), 0)
 
     def _on_second(self, display: int, stage: str) -> None:
         if self._kind == "rotation":
@@ -110,6 +155,10 @@ class AgendaRoomView(QWidget):
             self.reload()
 
     def reload(self) -> None:
+        self._reload()
+        self._report_pages()
+
+    def _reload(self) -> None:
         runner = self.live.runner
         state = runner.state()
         if state == "finished":
@@ -136,6 +185,7 @@ class AgendaRoomView(QWidget):
         self.counter.setText(f"{index} / {len(runner.sequences)}")
         self.title.set_text(title)
         self.instructions.set_text(instructions)
+        self._size_title()
         self.countdown.set_countdown(cd)
         self.break_countdown.set_countdown(None)
         if cd is not None:
@@ -165,8 +215,24 @@ class AgendaRoomView(QWidget):
         self.programme_body.set_text("\n".join(lines) if lines else "Le déroulé est vide.")
         self.pages.setCurrentWidget(self.programme)
 
+    def _room_height(self) -> int:
+        return max(1, self.height())
+
+    def _size_title(self) -> None:
+        """The title gets the lines it needs at 1/16 (up to 30 % of the height); the consignes
+        the rest; the countdown its fixed share."""
+        h = self._room_height()
+        counter_w = self.counter.sizeHint().width() + 24
+        margins = self.sequence_page.layout().contentsMargins()
+        width = max(50, self.width() - margins.left() - margins.right() - counter_w)
+        font = room_text_font(int(h * TITLE_FRACTIONS[0]), bold=True)
+        lines = len(wrap_lines(self.title.text(), font, width)) or 1
+        spacing = font.pixelSize() * 1.2
+        low, high = TITLE_SHARE
+        self.title.setFixedHeight(int(max(h * low, min(h * high, lines * spacing + 4))))
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        h = max(1, self.height())
+        h = self._room_height()
         margin = max(16, self.width() // 30)
         for page in (self.programme, self.sequence_page, self.break_page, self.end_page):
             page.layout().setContentsMargins(margin, margin // 2, margin, margin // 3)
@@ -179,17 +245,24 @@ class AgendaRoomView(QWidget):
         ):
             widget.reference_height = h
         self.programme_title.setFont(theme.room_font(h, 1 / 12, bold=True))
-        self.counter.setFont(theme.room_font(h, 1 / 20))
-        self.programme_body.set_fractions(1 / 20, 1 / 14)
-        self.title.set_fractions(1 / 16, 1 / 10)
-        self.instructions.set_fractions(1 / 20, 1 / 11)
+        self.counter.setFont(theme.room_font(h, BODY))
+        self.programme_body.set_fractions(BODY, 1 / 14)
+        self.title.set_fractions(*TITLE_FRACTIONS)
+        self.instructions.set_fractions(BODY, 1 / 11)
         self.break_title.set_fractions(1 / 14, 1 / 10)
         self.end_text.set_fractions(1 / 10, 1 / 6)
+        self.countdown.setFixedHeight(int(h * COUNTDOWN_SHARE))
+        for countdown in (self.countdown, self.break_countdown):
+            countdown.label_floor = int(h * BODY)
+        self._size_title()
         super().resizeEvent(event)
 
 
 class RoomFooter(QWidget):
-    """A strip under another tool's room view: the current séquence and its countdown."""
+    """A strip under another tool's room view: the current séquence and its countdown.
+
+    Digits at least 1/8 of the room's height, the stage word and the title at least 1/20.
+    """
 
     def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -203,22 +276,37 @@ class RoomFooter(QWidget):
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 4, 24, 4)
-        self.title = _label(ROOM["text"])
-        self.title.setWordWrap(False)
+        self.title = FittedText(bold=True)
+        self.title.set_colour(ROOM["text"])
         self.countdown = BigCountdown()
         self.countdown.set_room_style(True)
-        self.countdown.setMinimumWidth(220)
-        layout.addWidget(self.title, 3)
-        layout.addWidget(self.countdown, 2)
+        self.countdown.set_label_beside(True)
+        layout.addWidget(self.title, 1)
+        layout.addWidget(self.countdown, 0)
         self.live.changed.connect(self.reload)
         self.reload()
 
     def reload(self) -> None:
         current = self.live.runner.current
-        self.title.setText(current.title if current else "")
+        self.title.set_text(current.title if current else "")
         self.countdown.set_countdown(self.live.runner.countdown() if current else None)
 
-    def resize_for(self, room_height: int) -> None:
-        """A tenth of the room's height (a countdown strip, not the main view)."""
-        self.setFixedHeight(max(48, room_height // 9))
-        self.title.setFont(theme.room_font(room_height, 1 / 20, bold=True))
+    def resize_for(self, room_height: int, room_width: int = 0) -> None:
+        """Tall enough for digits of 1/8 of the room's height and the title at 1/20."""
+        h = max(240, room_height)
+        width = room_width or max(320, int(h * 4 / 3))
+        body = int(h * BODY)
+        digits = int(h / 8) + 2
+        word = room_text_font(body, bold=True)
+        word_w = max(QFontMetricsF(word).horizontalAdvance(w) for w in STAGE_LABELS.values())
+        time_w = QFontMetricsF(room_text_font(digits, bold=True)).horizontalAdvance("+00:00")
+        countdown_w = int(min(width * 0.72, word_w + time_w * 1.12 + 24))
+        self.countdown.setFixedWidth(countdown_w)
+        self.countdown.label_floor = body
+        self.title.reference_height = h
+        self.title.set_fractions(BODY, BODY)
+        title_w = max(50, width - countdown_w - 60)
+        lines = len(wrap_lines(self.title.text(), word, title_w)) or 1
+        spacing = QFontMetricsF(word).lineSpacing()
+        strip = max(digits * 1.06 + 16, lines * spacing + 12)
+        self.setFixedHeight(int(min(h * 0.25, strip)))

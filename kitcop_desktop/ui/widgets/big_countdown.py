@@ -5,40 +5,43 @@ it asks the `Countdown` how many milliseconds remain until the displayed second 
 schedules one single-shot timer for that moment, so the text changes once per second, on the
 second, and a late timer can never make it skip or repeat a value.
 
-Colour follows the stage (domain/palette.py ROOM) and is never the only cue: the last minute
-and the overrun also get a label (« Dernière minute », « Dépassement ») and the overrun a « + ».
+Colour follows the stage (domain/palette.py ROOM, CONTROL_STAGES; each ≥ 7:1) and is never
+the only cue: every running stage has a word (« En cours », « Bientôt fini », « Dernière
+minute », « Dépassement », « En pause ») and a shape (STAGE_CUES): nothing, a thin frame, a
+thick frame, then the word in a filled badge and a « + » before the time.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kitcop_desktop.domain.countdown import Countdown, Stage
-from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.domain.palette import CONTROL_STAGES, ROOM
 from kitcop_desktop.ui import theme
 
-# Control-window colours (light background): dark enough to read, same hues as the room.
-_LIGHT = {
-    "background": "#ffffff",
-    "text": "#1d2330",
-    "muted": "#4a5468",
-    "normal": "#1d2330",
-    "warning": "#8a6d00",
-    "last_minute": "#b35900",
-    "overrun": "#c0392b",
-    "paused": "#4a5468",
-    "idle": "#4a5468",
-}
+# Control-window colours (light background): dark enough to read (≥ 7:1), same hues as the room.
+_LIGHT = {"background": "#ffffff", **CONTROL_STAGES}
 
 STAGE_LABELS = {
     Stage.IDLE: "",
-    Stage.NORMAL: "",
-    Stage.WARNING: "",
+    Stage.NORMAL: "En cours",
+    Stage.WARNING: "Bientôt fini",
     Stage.LAST_MINUTE: "Dernière minute",
     Stage.OVERRUN: "Dépassement",
     Stage.PAUSED: "En pause",
+}
+
+# The shape that tells the stage apart without its colour (for colour-blind eyes and a
+# washed-out projector): none, a thin frame round the time, a thick one, a filled badge.
+STAGE_CUES = {
+    Stage.IDLE: "none",
+    Stage.NORMAL: "none",
+    Stage.WARNING: "frame",
+    Stage.LAST_MINUTE: "thick_frame",
+    Stage.OVERRUN: "badge",
+    Stage.PAUSED: "dashed_frame",
 }
 
 
@@ -61,7 +64,10 @@ class BigCountdown(QWidget):
         self._dark = False
         self._caption = ""
         self._last: tuple[int, str] | None = None
+        self._beside = False
+        self.label_floor = 0  # the stage word never smaller (room: 1/20 of its height)
         self.time_pixel_size = 0  # the last painted size of the time (tests, room rules)
+        self.label_pixel_size = 0  # the last painted size of the stage word
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -85,6 +91,11 @@ class BigCountdown(QWidget):
         self._dark = bool(dark)
         self.update()
 
+    def set_label_beside(self, beside: bool) -> None:
+        """The stage word left of the time (a low strip) instead of above it."""
+        self._beside = bool(beside)
+        self.update()
+
     def set_caption(self, text: str) -> None:
         """A short line under the time (« Reprise à 10 h 15 », the speaker's name…)."""
         self._caption = text or ""
@@ -98,8 +109,12 @@ class BigCountdown(QWidget):
         return self._countdown.stage() if self._countdown is not None else Stage.IDLE
 
     def label(self) -> str:
-        """The non-colour cue shown above the time for the current stage."""
+        """The word shown with the time for the current stage (never colour alone)."""
         return STAGE_LABELS.get(self.stage(), "")
+
+    def cue(self) -> str:
+        """The shape shown for the current stage (see STAGE_CUES)."""
+        return STAGE_CUES.get(self.stage(), "none")
 
     def refresh(self) -> None:
         """Repaint now, emit second_changed if the value changed, and re-arm the timer."""
@@ -125,43 +140,108 @@ class BigCountdown(QWidget):
         if self._dark:
             painter.fillRect(self.rect(), QColor(ROOM["background"]))
         if self._countdown is None:
+            self.time_pixel_size = self.label_pixel_size = 0
             painter.end()
             return
         stage = self._countdown.stage()
         colour = stage_colour(stage, dark=self._dark)
+        background = QColor(ROOM["background"] if self._dark else _LIGHT["background"])
         muted = QColor(ROOM["muted"] if self._dark else _LIGHT["muted"])
         rect = QRectF(self.rect()).adjusted(4, 4, -4, -4)
         label = STAGE_LABELS.get(stage, "")
-        has_label = bool(label)
-        has_caption = bool(self._caption)
-        # Label and caption each take a sixth of the height when present; the time the rest.
-        side = rect.height() / 6.0
-        top = rect.top() + (side if has_label else 0)
-        bottom = rect.bottom() - (side if has_caption else 0)
-        time_rect = QRectF(rect.left(), top, rect.width(), max(10.0, bottom - top))
+        cue = STAGE_CUES.get(stage, "none")
         text = self._countdown.text()
-        # Fit on a fixed-width template so the size does not jump when digits change.
+        # Fit on a fixed-width template so the size does not jump when digits change, nor
+        # between stages: the room for the thickest frame is kept in every stage.
         template = "".join("0" if ch.isdigit() else ch for ch in text)
-        time_font = _fitted_font(template, time_rect, bold=True)
+        if self._beside:
+            time_rect, label_rect, caption_rect = self._beside_rects(rect, template)
+        else:
+            time_rect, label_rect, caption_rect = self._stacked_rects(rect)
+        frame = max(2.0, time_rect.height() * 0.035)
+        time_font = _fitted_font(
+            template, time_rect.adjusted(frame * 2, 0, -frame * 2, 0), bold=True
+        )
         self.time_pixel_size = time_font.pixelSize()
-        # Label and caption stay well below the time: they are cues, not the message.
-        cap = max(8, int(time_font.pixelSize() * 0.32))
+        # The stage word stays well below the time (a cue, not the message), never below its
+        # floor (the room's body size).
+        cap = max(8, int(time_font.pixelSize() * 0.32), self.label_floor)
         if not self._dark:
             cap = min(cap, 30)  # the control window: a cue, never a shout
-        if has_label:
-            lab_rect = QRectF(rect.left(), rect.top(), rect.width(), side)
-            painter.setPen(colour)
-            painter.setFont(_fitted_font(label, lab_rect, bold=True, cap=cap))
-            painter.drawText(lab_rect, Qt.AlignmentFlag.AlignCenter, label)
+        self.label_pixel_size = 0
+        if label:
+            label_font = _fitted_font(label, label_rect, bold=True, cap=cap)
+            label_font.setPixelSize(max(label_font.pixelSize(), min(cap, self.label_floor)))
+            self.label_pixel_size = label_font.pixelSize()
+            painter.setFont(label_font)
+            align = Qt.AlignmentFlag.AlignCenter
+            if self._beside:
+                align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            if cue == "badge":
+                # The word in a filled badge: shape and inverted contrast, not only colour.
+                advance = QFontMetricsF(label_font).horizontalAdvance(label)
+                pad = label_font.pixelSize() * 0.35
+                badge_h = min(label_rect.height(), label_font.pixelSize() * 1.35)
+                left = (
+                    label_rect.right() - advance - 2 * pad
+                    if self._beside
+                    else label_rect.center().x() - advance / 2 - pad
+                )
+                badge = QRectF(
+                    left, label_rect.center().y() - badge_h / 2, advance + 2 * pad, badge_h
+                )
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(badge, badge_h * 0.2, badge_h * 0.2)
+                painter.setPen(background)
+                painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+            else:
+                painter.setPen(colour)
+                painter.drawText(label_rect, align, label)
         painter.setPen(colour)
         painter.setFont(time_font)
         painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, text)
-        if has_caption:
-            cap_rect = QRectF(rect.left(), bottom, rect.width(), side)
+        if cue in ("frame", "thick_frame", "dashed_frame"):
+            metrics = QFontMetricsF(time_font)
+            width = metrics.horizontalAdvance(text) + 2 * frame + time_font.pixelSize() * 0.2
+            height = min(time_rect.height(), metrics.ascent() + 2 * frame)
+            box = QRectF(
+                time_rect.center().x() - width / 2,
+                time_rect.center().y() - height / 2,
+                width,
+                height,
+            )
+            pen = QPen(colour, frame * (2.2 if cue == "thick_frame" else 1.0))
+            if cue == "dashed_frame":
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box, frame * 3, frame * 3)
+        if self._caption and caption_rect is not None:
             painter.setPen(muted)
-            painter.setFont(_fitted_font(self._caption, cap_rect, bold=False, cap=cap))
-            painter.drawText(cap_rect, Qt.AlignmentFlag.AlignCenter, self._caption)
+            painter.setFont(_fitted_font(self._caption, caption_rect, bold=False, cap=cap))
+            painter.drawText(caption_rect, Qt.AlignmentFlag.AlignCenter, self._caption)
         painter.end()
+
+    def _stacked_rects(self, rect: QRectF) -> tuple[QRectF, QRectF, QRectF | None]:
+        """The word above the time, the caption under it: a sixth of the height each."""
+        side = rect.height() / 6.0
+        has_caption = bool(self._caption)
+        top = rect.top() + side
+        bottom = rect.bottom() - (side if has_caption else 0)
+        time_rect = QRectF(rect.left(), top, rect.width(), max(10.0, bottom - top))
+        label_rect = QRectF(rect.left(), rect.top(), rect.width(), side)
+        caption = QRectF(rect.left(), bottom, rect.width(), side) if has_caption else None
+        return time_rect, label_rect, caption
+
+    def _beside_rects(self, rect: QRectF, template: str) -> tuple[QRectF, QRectF, None]:
+        """A low strip: the time takes the whole height at the right, the word its left."""
+        probe = _fitted_font(template, QRectF(0, 0, rect.width(), rect.height()), bold=True)
+        needed = QFontMetricsF(probe).horizontalAdvance(template) * 1.12
+        time_w = min(rect.width() * 0.7, needed)
+        time_rect = QRectF(rect.right() - time_w, rect.top(), time_w, rect.height())
+        label_rect = QRectF(rect.left(), rect.top(), rect.width() - time_w - 8, rect.height())
+        return time_rect, label_rect, None
 
 
 def _fitted_font(text: str, rect: QRectF, *, bold: bool, cap: int = 0) -> QFont:

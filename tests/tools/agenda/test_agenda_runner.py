@@ -2,63 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
-
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
 from kitcop_desktop.domain.clock import FakeClock
 from kitcop_desktop.storage import agenda, agenda_run
-from kitcop_desktop.storage.models.workshop import Workshop
 from kitcop_desktop.tools.agenda.live import AgendaLive
 from kitcop_desktop.tools.agenda.spec import SPEC
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.played: list[str] = []
-
-    def play(self, which: str) -> None:
-        self.played.append(which)
-
-
-class FakeRoom:
-    """What the shell's RoomScreen offers a tool."""
-
-    def __init__(self) -> None:
-        self._footer = None
-        self.visible = True
-
-    def set_footer(self, widget) -> None:
-        self._footer = widget
-
-    def footer(self):
-        return self._footer
-
-    def isVisible(self) -> bool:  # noqa: N802 (Qt name)
-        return self.visible
-
-    def height(self) -> int:
-        return 768
-
-
-@pytest.fixture
-def clock():
-    return FakeClock(datetime(2026, 3, 3, 9, 0).astimezone())
-
-
-@pytest.fixture
-def run_ctx(ctx, store, workshop_id, clock, tmp_path):
-    with store.write() as s:
-        s.get(Workshop, workshop_id).start_time = time(9, 0)
-        agenda.apply_template(s, workshop_id, "modele_1")
-    ctx.extras["clock"] = clock
-    ctx.extras["sound"] = Recorder()
-    ctx.settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    ctx.room = FakeRoom()
-    return ctx
+from tests.tools.agenda.conftest import Recorder
 
 
 @pytest.fixture
@@ -170,8 +123,10 @@ def test_room_view_shows_title_consignes_and_countdown(run_ctx, editor, qtbot, c
     room.show()
     assert room.pages.currentWidget() is room.programme
     assert "Accueil café" in room.programme_body.text()
-    for _ in range(3):
+    for _ in range(6):  # the clicker: through the Introduction's pages, to the Brise-glace
         key(editor, Qt.Key.Key_PageDown)
+        if editor.live.runner.current.title == "Brise-glace":
+            break
     key(editor, Qt.Key.Key_Space)
     assert room.pages.currentWidget() is room.sequence_page
     assert room.title.text() == "Brise-glace" and "2030" in room.instructions.text()
@@ -183,19 +138,62 @@ def test_room_view_shows_title_consignes_and_countdown(run_ctx, editor, qtbot, c
     assert "Créer un climat" not in room.instructions.text()
 
 
-def test_long_consignes_are_cut_not_shrunk(run_ctx, editor, qtbot, store):
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def test_consignes_are_paged_never_cut_and_the_clicker_turns_the_pages(
+    run_ctx, editor, qtbot, store
+):
+    """#13 item 4: the kit's cadre des échanges ended « on partage le temps de … »."""
+    room = SPEC.make_room_view(run_ctx)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    room.show()
+    intro = next(s for s in editor.live.runner.sequences if s.title == "Introduction")
+    editor.live.go_to(intro.id)
+    with store.read() as s:
+        consignes = agenda.get(s, intro.id).instructions
+    text = room.instructions
+    count = text.page_count()
+    assert count >= 2 and editor.live.page_count == count
+    pages = []
+    for page in range(count):
+        room.grab()
+        assert text.pixel_size >= 768 // 20  # never shrunk below the room's body size
+        assert "…" not in text.shown_text
+        assert text.page_indicator().startswith(f"{page + 1}/{count}")
+        pages.append(text.shown_text)
+        assert room.title.text() == "Introduction"
+        key(editor, Qt.Key.Key_PageDown)
+    # Every word of the consignes is on one of the pages, in order: nothing is cut.
+    assert _squeezed("".join(pages)) == _squeezed(consignes)
+    assert editor.live.runner.current.title == "Brise-glace"
+    assert text.page_indicator() == ""  # the Brise-glace fits on one page
+    key(editor, Qt.Key.Key_PageUp)  # back to the Introduction, its first page
+    assert editor.live.runner.current.title == "Introduction" and text.page() == 0
+
+
+def test_very_long_consignes_are_paged_at_the_body_size(run_ctx, editor, qtbot, store):
+    words = " ".join(f"mot{i}" for i in range(900))
     with store.write() as s:
         first = agenda.list_sequences(s, run_ctx.workshop_id)[0]
-        agenda.update_sequence(s, first.id, instructions="Parlez à votre voisin. " * 220)
+        agenda.update_sequence(s, first.id, instructions=words)
     run_ctx.hub.notify("agenda", run_ctx.workshop_id)
     room = SPEC.make_room_view(run_ctx)
     qtbot.addWidget(room)
     room.resize(1024, 768)
     room.show()
     key(editor, Qt.Key.Key_Space)
-    room.grab()
-    assert room.instructions.pixel_size >= 768 // 20
-    assert room.instructions.shown_text.endswith("…")
+    text = room.instructions
+    assert text.page_count() > 3
+    seen = []
+    for page in range(text.page_count()):
+        text.set_page(page)
+        room.grab()
+        assert text.pixel_size >= 768 // 20
+        seen.append(text.shown_text)
+    assert _squeezed("".join(seen)) == _squeezed(words)
 
 
 def test_break_screen_says_when_we_resume(run_ctx, editor, qtbot, clock):

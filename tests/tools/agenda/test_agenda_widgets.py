@@ -73,7 +73,7 @@ def test_no_player_falls_back_to_the_desktop_beep(monkeypatch):
 
 
 def test_room_text_gets_french_no_break_spaces():
-    from kitcop_desktop.tools.agenda.fitted_text import french_spacing
+    from kitcop_desktop.ui.widgets.room_text import french_spacing
 
     text = french_spacing("Question : les besoins ? Oui ! « Bien »")
     assert " :" not in text and " ?" not in text and " !" not in text
