@@ -170,6 +170,7 @@ class Ranked:
     rank: int  # competition ranking: 1, 2, 2, 4
     tied: bool  # shares its rank with another item: « ex æquo »
     decided: bool = False  # its place inside a tie was set by a recorded decision
+    round_number: int = 0  # in a vote's standing: the round whose count placed it (0: this one)
 
 
 def rank(
@@ -255,3 +256,55 @@ def top_with_ties(ranked: Sequence[Ranked], n: int) -> list[int]:
     """The items for a next round « top N »: the first N, plus everyone tied with the N-th."""
     result = cut(ranked, n)
     return result.selected + result.straddling
+
+
+def rules_warning(rules: VoteRules, item_count: int) -> str | None:
+    """Why these rules cannot rank `item_count` proposals, or None when they can."""
+    if item_count <= 0:
+        return None
+    room = item_count * rules.max_per_item
+    proposals = "proposition" if item_count == 1 else "propositions"
+    if rules.dots_per_participant > room:
+        return (
+            f"{item_count} {proposals} et {rules.max_per_item} au plus sur chacune : personne "
+            f"ne pourra placer ses {dots_text(rules.dots_per_participant)} "
+            f"({room} au plus)."
+        )
+    if item_count > 1 and rules.dots_per_participant == room:
+        return (
+            f"{dots_text(rules.dots_per_participant)} chacun·e pour {item_count} {proposals} à "
+            f"{rules.max_per_item} au plus : tout le monde couvrira toutes les propositions "
+            "et le tour ne départagera rien."
+        )
+    return None
+
+
+def check_wall_count(rules: VoteRules, count: int, *, voters: int, others_total: int) -> int:
+    """A wall count that `voters` people with these rules could have placed, else refused.
+
+    `voters` is the number of people on the attendance list (0: unknown, only the absolute
+    ceiling applies); `others_total` is what the round's other proposals already hold.
+    """
+    if voters <= 0:
+        return count
+    people = f"{voters} participant·e{'s' if voters > 1 else ''}"
+    per_item = voters * rules.max_per_item
+    if count > per_item:
+        raise InvalidInput(
+            f"{count} gommettes sur une proposition pour {people} à "
+            f"{rules.max_per_item} au plus chacun·e : c'est {per_item} au plus. Ajoutez les "
+            f"personnes manquantes à la liste d'émargement si besoin. {NOTHING}"
+        )
+    total = voters * rules.dots_per_participant
+    if others_total + count > total:
+        raise InvalidInput(
+            f"Ce tour compterait {others_total + count} gommettes pour {people} à "
+            f"{rules.dots_per_participant} chacun·e : c'est {total} au plus en tout. "
+            f"Vérifiez les nombres déjà saisis. {NOTHING}"
+        )
+    return count
+
+
+def fewest_voters(total_dots: int, rules: VoteRules) -> int:
+    """How many people at least placed `total_dots` gommettes with these rules."""
+    return -(-total_dots // rules.dots_per_participant) if total_dots > 0 else 0

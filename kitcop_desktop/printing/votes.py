@@ -50,13 +50,13 @@ class Bar(Flowable):
             c.drawRightString(self.width, 1.3 * mm, str(self.count))
 
 
-def _round_table(results, winners: set[int], width: float):
+def _ranking_table(result_rows, winners: set[int], width: float):
     bar_width = 62 * mm
     rows = [head_cells("Rang", "Proposition", "Gommettes", "")]
-    maximum = max((r.count for r in results.rows), default=0)
-    for row in results.rows:
+    maximum = max((r.count for r in result_rows), default=0)
+    for row in result_rows:
         rank = f"{row.rank}" + (" ex æquo" if row.tied else "")
-        notes = []
+        notes = [f"tour {row.round_number}"] if row.round_number else []
         if row.item_id in winners:
             notes.append("retenue")
         if row.decided:
@@ -92,7 +92,8 @@ def add_vote(doc: Document, session, vote) -> None:
     final = None
     last = vote.rounds[-1]
     if last.revealed or last.state == "closed":
-        final, chosen = voting_rounds.final_cut(session, vote.id)
+        final = voting_rounds.vote_standing(session, vote.id)
+        chosen = final.cut
         winners, straddling = set(chosen.selected), set(chosen.straddling)
     for vote_round in vote.rounds:
         results = voting_rounds.round_results(session, vote_round.id)
@@ -104,20 +105,32 @@ def add_vote(doc: Document, session, vote) -> None:
         )
         if results.entry_mode == "ballots":
             details += f", {results.ballots} bulletin(s)"
+        if (results.rules.dots_per_participant, results.rules.max_per_item) != (
+            vote.dots_per_participant,
+            vote.max_per_item,
+        ):
+            details += (
+                f", {results.rules.dots_per_participant} gommette(s) par personne, "
+                f"{results.rules.max_per_item} au plus par proposition"
+            )
         doc.add(
             markup(f"{one_line(title)} <font color='#5b6478'>({one_line(details)})</font>", "h3")
         )
         if not (results.revealed or results.state == "closed"):
             doc.add(nothing("Tour en cours\u00a0: résultats non révélés."))
             continue
-        is_last = vote_round.id == last.id
-        doc.add(_round_table(results, winners if is_last else set(), width))
+        single = len(vote.rounds) == 1
+        doc.add(_ranking_table(results.rows, winners if single else set(), width))
         for ids, reason in results.decisions:
             texts = {r.item_id: r.text for r in results.rows}
             order = " > ".join(texts.get(i, "?") for i in ids)
             doc.add(p(f"Égalité départagée\u00a0: {order}. Motif\u00a0: {reason}", "small"))
         if results.ties:
             doc.add(p(f"{len(results.ties)} égalité(s) dans ce tour.", "small"))
+    if final is not None and len(vote.rounds) > 1:
+        # Later rounds reorder only their own proposals: the standing puts the rounds together.
+        doc.add(markup("Classement final (tous les tours)", "h3"))
+        doc.add(_ranking_table(final.rows, winners, width))
     if final is not None:
         chosen_texts = [r.text for r in final.rows if r.item_id in winners]
         doc.add(Spacer(1, 2 * mm))

@@ -193,14 +193,17 @@ def set_settings(session: Session, vote_id: int, **fields) -> dict:
     if unknown:
         raise TypeError(f"unknown vote settings {sorted(unknown)}")
     cleaned: dict = {}
+    # A round with its own rules (a round among ex æquo) takes the change; round 1 the vote.
+    current = vote.rounds[-1] if vote.rounds else None
+    target = current if current is not None and current.dots_per_participant else vote
     if "dots_per_participant" in fields or "max_per_item" in fields:
         rules = check_rules(
-            fields.get("dots_per_participant", vote.dots_per_participant),
-            fields.get("max_per_item", vote.max_per_item),
+            fields.get("dots_per_participant", target.dots_per_participant),
+            fields.get("max_per_item", target.max_per_item),
         )
         changed = (rules.dots_per_participant, rules.max_per_item) != (
-            vote.dots_per_participant,
-            vote.max_per_item,
+            target.dots_per_participant,
+            target.max_per_item,
         )
         if changed and _has_ballots_in_open_round(vote):
             raise InvalidInput(
@@ -214,9 +217,11 @@ def set_settings(session: Session, vote_id: int, **fields) -> dict:
         cleaned["hidden"] = bool(fields["hidden"])
     if "winners_count" in fields:
         cleaned["winners_count"] = check_winners(fields["winners_count"])
-    previous = {key: getattr(vote, key) for key in cleaned}
+    previous = {}
     for key, value in cleaned.items():
-        setattr(vote, key, value)
+        row = target if key in ("dots_per_participant", "max_per_item") else vote
+        previous[key] = getattr(row, key)
+        setattr(row, key, value)
     session.flush()
     return previous
 

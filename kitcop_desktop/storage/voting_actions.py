@@ -10,7 +10,7 @@ from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.storage import actions
 from kitcop_desktop.storage.models import ActionCard
 from kitcop_desktop.storage.voting import criteria_of, get
-from kitcop_desktop.storage.voting_rounds import final_cut
+from kitcop_desktop.storage.voting_rounds import vote_standing
 
 NOT_CREATED = "Rien n'a été créé."
 
@@ -43,14 +43,15 @@ def pending_winners(session: Session, vote_id: int) -> list[int]:
 
 def _winners(session: Session, vote_id: int):
     vote = get(session, vote_id)
-    results, winners = final_cut(session, vote_id)
+    standing = vote_standing(session, vote_id)
+    results, winners = standing.last, standing.cut
     if results.state != "closed":
         raise InvalidInput(
             f"Clôturez d'abord le tour {results.number} pour arrêter les résultats. {NOT_CREATED}"
         )
     if results.total_dots == 0:
         raise InvalidInput(f"Aucune gommette n'a été comptée dans ce tour. {NOT_CREATED}")
-    texts = {row.item_id: row for row in results.rows}
+    texts = {row.item_id: row for row in standing.rows}
     if not winners.settled:
         names = " et ".join(f"« {texts[i].text[:60]} »" for i in winners.straddling)
         place = ordinal(texts[winners.straddling[0]].rank)
@@ -76,7 +77,7 @@ def winners_to_action_cards(session: Session, vote_id: int) -> list[int]:
         place = "1re" if row.rank == 1 else ordinal(row.rank)
         lines = [
             f"Retenue au vote « {vote.title} » : {place} place avec {dots_text(row.count)} "
-            f"(tour {results.number})."
+            f"(tour {row.round_number or results.number})."
         ]
         if criteria:
             lines.append("Critères de tri : " + " ; ".join(criteria) + ".")

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kitcop_desktop.domain.dot_vote import NOTHING, VoteRules, check_ballot, parse_count
+from kitcop_desktop.domain.dot_vote import (
+    NOTHING,
+    VoteRules,
+    check_ballot,
+    check_wall_count,
+    parse_count,
+)
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.storage.errors import NotFound
@@ -50,6 +56,18 @@ def set_wall_count(session: Session, round_id: int, item_id: int, count) -> int:
     entry = session.get(VoteRoundItem, (round_id, item_id))
     if entry is None:
         raise InvalidInput(f"Cette proposition ne fait pas partie de ce tour. {NOTHING}")
+    # 999 gommettes for 12 people is a typo: the attendance list bounds what the wall can hold.
+    registered = session.scalar(
+        select(func.count(Participant.id)).where(
+            Participant.workshop_id == vote_round.vote.workshop_id
+        )
+    )
+    others = session.scalar(
+        select(func.coalesce(func.sum(VoteRoundItem.wall_count), 0)).where(
+            VoteRoundItem.round_id == round_id, VoteRoundItem.item_id != item_id
+        )
+    )
+    check_wall_count(round_rules(vote_round), value, voters=registered, others_total=others)
     previous = entry.wall_count
     entry.wall_count = value
     session.flush()
@@ -64,8 +82,11 @@ def restore_wall_count(session: Session, round_id: int, item_id: int, count: int
         session.flush()
 
 
-def _rules(vote_round: VoteRound) -> VoteRules:
+def round_rules(vote_round: VoteRound) -> VoteRules:
+    """The round's own rules (a round among ex æquo), else the vote's."""
     vote = vote_round.vote
+    if vote_round.dots_per_participant is not None and vote_round.max_per_item is not None:
+        return VoteRules(vote_round.dots_per_participant, vote_round.max_per_item)
     return VoteRules(vote.dots_per_participant, vote.max_per_item)
 
 
@@ -94,7 +115,7 @@ def cast_ballot(session: Session, round_id: int, participant_id: int, dots: dict
     allowed = session.scalars(
         select(VoteRoundItem.item_id).where(VoteRoundItem.round_id == round_id)
     )
-    cleaned = check_ballot(_rules(vote_round), dots, list(allowed))
+    cleaned = check_ballot(round_rules(vote_round), dots, list(allowed))
     ballot = VoteBallot(
         round_id=round_id, participant_id=participant_id, voter_name=participant.name
     )

@@ -12,11 +12,14 @@ from kitcop_desktop.domain.dot_vote import (
     NOTHING,
     Cut,
     Ranked,
+    VoteRules,
+    check_rules,
     cut,
     rank,
     tally,
     tie_groups,
 )
+from kitcop_desktop.domain.dot_vote_rounds import RoundRanking, TieAtStake, standing, ties_at_stake
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
 from kitcop_desktop.storage.models.voting import (
     ENTRY_MODES,
@@ -28,7 +31,7 @@ from kitcop_desktop.storage.models.voting import (
     VoteRoundItem,
 )
 from kitcop_desktop.storage.voting import get
-from kitcop_desktop.storage.voting_entries import get_round
+from kitcop_desktop.storage.voting_entries import get_round, round_rules
 
 
 def _has_entries(session: Session, vote_round: VoteRound) -> bool:
@@ -79,11 +82,20 @@ def set_state(session: Session, round_id: int, *, state: str, revealed: bool) ->
     return previous
 
 
-def new_round(session: Session, vote_id: int, item_ids: list[int], reason: str) -> int:
+def new_round(
+    session: Session,
+    vote_id: int,
+    item_ids: list[int],
+    reason: str,
+    rules: VoteRules | None = None,
+) -> int:
     """A further round among some items (top N, or the tied ones); returns its id.
 
     The previous round must be closed, so that its results stay as the room saw them.
+    `rules` are the round's own (see dot_vote_rounds.tie_break_rules); None keeps the vote's.
     """
+    if rules is not None:
+        rules = check_rules(rules.dots_per_participant, rules.max_per_item)
     vote = get(session, vote_id)
     last = vote.rounds[-1]
     if last.state != "closed":
@@ -100,6 +112,8 @@ def new_round(session: Session, vote_id: int, item_ids: list[int], reason: str) 
         number=last.number + 1,
         entry_mode=last.entry_mode,
         reason=clean_text(reason, max_len=300),
+        dots_per_participant=rules.dots_per_participant if rules else None,
+        max_per_item=rules.max_per_item if rules else None,
     )
     session.add(vote_round)
     session.flush()
@@ -158,6 +172,7 @@ class ResultRow:
     rank: int
     tied: bool
     decided: bool
+    round_number: int = 0  # in a vote's standing: the round whose count placed it
 
 
 @dataclass(frozen=True)
@@ -173,6 +188,7 @@ class RoundResults:
     ballots: int
     total_dots: int
     decisions: list[tuple[list[int], str]]  # (ordered item ids, reason)
+    rules: VoteRules = VoteRules()
 
     @property
     def ties(self) -> list[list[int]]:
@@ -217,11 +233,47 @@ def round_results(session: Session, round_id: int) -> RoundResults:
         len(ballots),
         sum(counts.values()),
         decisions,
+        round_rules(vote_round),
     )
 
 
-def final_cut(session: Session, vote_id: int) -> tuple[RoundResults, Cut]:
-    """The winners of a vote: the first N of its last round, ties left unbroken."""
+@dataclass(frozen=True)
+class VoteStanding:
+    """Where a vote stands after all its rounds: the merged ranking and the actions kept."""
+
+    last: RoundResults  # the latest round (its state says whether results are settled)
+    rounds: list[RoundResults]
+    ranked: list[Ranked]
+    rows: list[ResultRow]  # best first; round_number says which round's count placed each
+    winners_count: int
+
+    @property
+    def cut(self) -> Cut:
+        return cut(self.ranked, self.winners_count)
+
+    @property
+    def ties(self) -> list[TieAtStake]:
+        """The ties at one of the places kept (a tie further down is not at stake)."""
+        return ties_at_stake(self.ranked, self.winners_count)
+
+    def round_of(self, item_ids: list[int]) -> RoundResults:
+        """The round that placed these items last (where a decision about them is recorded)."""
+        number = next(r.round_number for r in self.rows if r.item_id == item_ids[0])
+        return next(r for r in self.rounds if r.number == number)
+
+
+def vote_standing(session: Session, vote_id: int) -> VoteStanding:
+    """The vote's standing: round 1's ranking, each later round reordering its own items."""
     vote: DotVote = get(session, vote_id)
-    results = round_results(session, vote.rounds[-1].id)
-    return results, cut(results.ranked, vote.winners_count)
+    return standing_of([round_results(session, r.id) for r in vote.rounds], vote.winners_count)
+
+
+def standing_of(rounds: list[RoundResults], winners_count: int) -> VoteStanding:
+    """`vote_standing` from rounds already read."""
+    ranked = standing([RoundRanking(r.number, r.ranked) for r in rounds])
+    texts = {row.item_id: row.text for r in rounds for row in r.rows}
+    rows = [
+        ResultRow(r.item_id, texts[r.item_id], r.count, r.rank, r.tied, r.decided, r.round_number)
+        for r in ranked
+    ]
+    return VoteStanding(rounds[-1], rounds, ranked, rows, winners_count)

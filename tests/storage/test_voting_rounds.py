@@ -131,3 +131,76 @@ def test_a_new_round_needs_two_known_items(store, vote):
         voting_rounds.set_state(s, round_id, state="closed", revealed=False)
     with pytest.raises(InvalidInput, match="deux propositions"), store.write() as s:
         voting_rounds.new_round(s, vote_id, [items[0], items[0], 999], "")
+
+
+SIX = (
+    "Covoiturage",
+    "Pistes cyclables",
+    "Navettes",
+    "Plan de mobilité",
+    "Ateliers vélo",
+    "Télétravail",
+)
+
+
+def test_a_tie_break_round_keeps_the_clear_winner_first_in_the_actions_kept(store, workshop_id):
+    """#13 item 12: 9/7/3/7/7/3, « Tour entre eux » on the 7/7/7 tie, then 6/4/2."""
+    from kitcop_desktop.domain.dot_vote import VoteRules
+    from kitcop_desktop.domain.dot_vote_rounds import tie_break_rules
+
+    with store.write() as s:
+        vote = voting.create_vote_from_texts(s, workshop_id, [(t, None) for t in SIX], "Mobilité")
+        items = [i.id for i in vote.items]
+        first = vote.rounds[0].id
+        for item_id, n in zip(items, (9, 7, 3, 7, 7, 3), strict=True):
+            voting_entries.set_wall_count(s, first, item_id, n)
+        voting_rounds.set_state(s, first, state="closed", revealed=True)
+        standing = voting_rounds.vote_standing(s, vote.id)
+        (tie,) = standing.ties  # the 3/3 tie at the 5th place is below the 3 actions kept
+        assert tie.items == [items[1], items[3], items[4]] and tie.places == 2
+        rules = tie_break_rules(len(tie.items), tie.places)
+        second = voting_rounds.new_round(s, vote.id, tie.items, "Ex æquo du tour 1", rules)
+        for item_id, n in zip(tie.items, (6, 4, 2), strict=True):
+            voting_entries.set_wall_count(s, second, item_id, n)
+        voting_rounds.set_state(s, second, state="closed", revealed=True)
+        standing = voting_rounds.vote_standing(s, vote.id)
+        assert standing.last.rules == VoteRules(2, 1)
+        assert [(r.text, r.rank, r.count, r.round_number) for r in standing.rows[:4]] == [
+            ("Covoiturage", 1, 9, 1),
+            ("Pistes cyclables", 2, 6, 2),
+            ("Plan de mobilité", 3, 4, 2),
+            ("Ateliers vélo", 4, 2, 2),
+        ]
+        assert standing.ties == []
+        winners_to_action_cards(s, vote.id)
+    with store.read() as s:
+        cards = actions.list_for(s, workshop_id)
+        assert [c.action for c in cards] == ["Covoiturage", "Pistes cyclables", "Plan de mobilité"]
+        assert "1re place avec 9 gommettes (tour 1)" in cards[0].description
+        assert "2e place avec 6 gommettes (tour 2)" in cards[1].description
+
+
+def test_a_round_with_its_own_rules_checks_ballots_and_settings_against_them(
+    store, workshop_id, vote
+):
+    from kitcop_desktop.domain.dot_vote import VoteRules
+    from kitcop_desktop.storage import participants
+
+    vote_id, items, round_id = vote
+    with store.write() as s:
+        people = [participants.add(s, workshop_id, n).id for n in ("Ada", "Bob")]
+        voting_rounds.set_state(s, round_id, state="closed", revealed=True)
+        second = voting_rounds.new_round(s, vote_id, items[2:4], "Ex æquo", VoteRules(1, 1))
+        voting_rounds.set_entry_mode(s, second, "ballots")
+    too_many = {items[2]: 1, items[3]: 1}
+    with pytest.raises(InvalidInput, match="2 gommettes placées pour 1"), store.write() as s:
+        voting_entries.cast_ballot(s, second, people[0], too_many)
+    with store.write() as s:
+        voting_entries.cast_ballot(s, second, people[0], {items[2]: 1})
+        # The setting edited while round 2 is current is round 2's; round 1 keeps 3.
+        voting_entries.reopen_ballot(s, voting_entries.voters(s, second)[0].ballot_id)
+        assert voting.set_settings(s, vote_id, dots_per_participant=2) == {
+            "dots_per_participant": 1
+        }
+        assert voting_rounds.round_results(s, second).rules == VoteRules(2, 1)
+        assert voting_rounds.round_results(s, round_id).rules == VoteRules(3, 1)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,7 @@ from kitcop_desktop.tools.agenda.model import Row, update_field
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.long_text import LongText
 from kitcop_desktop.ui.tool_spec import ToolContext
+from kitcop_desktop.ui.widgets.number_field import NumberField
 
 
 class SequenceDetail(QScrollArea):
@@ -58,9 +58,10 @@ class SequenceDetail(QScrollArea):
         self.title_autosave = Autosave(self.title, lambda: self._store("title", self.title.text()))
         form.addRow("Séquence", self.title)
 
-        self.minutes = QSpinBox()
-        self.minutes.setRange(1, agenda.MAX_MINUTES)
-        self.minutes.setSuffix(" min")
+        self.minutes = NumberField(
+            1, agenda.MAX_MINUTES, "Une séquence dure au plus {maximum} minutes.", suffix=" min"
+        )
+        self.minutes.refused.connect(ctx.show_message)
         self.minutes.setAccelerated(True)
         self.minutes.editingFinished.connect(
             lambda: self._store("duration_minutes", self.minutes.value())

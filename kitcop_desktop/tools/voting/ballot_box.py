@@ -153,8 +153,9 @@ class BallotBox(QWidget):
         elif not waiting:
             hint = "Tout le monde a voté. Clôturez le tour puis révélez les résultats (R)."
         else:
+            rules = vote_round.rules
             hint = (
-                f"{dots_text(state.dots_per_participant)} chacun·e, {state.max_per_item} au plus "
+                f"{dots_text(rules.dots_per_participant)} chacun·e, {rules.max_per_item} au plus "
                 "par proposition. Le bulletin est masqué dès qu'il est validé."
             )
         self.pick_hint.setText(hint)
@@ -163,7 +164,7 @@ class BallotBox(QWidget):
 
     @property
     def rules(self) -> VoteRules:
-        return VoteRules(self.state.dots_per_participant, self.state.max_per_item)
+        return self.state.current.rules
 
     def start(self) -> None:
         if self.who.currentData() is None or self.state is None:

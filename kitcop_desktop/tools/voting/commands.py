@@ -172,10 +172,10 @@ class VoteCommands:
             is not None
         )
 
-    def new_round(self, vote_id: int, item_ids: list[int], reason: str) -> int | None:
+    def new_round(self, vote_id: int, item_ids: list[int], reason: str, rules=None) -> int | None:
         return self._push(
             "Nouveau tour",
-            lambda s: voting_rounds.new_round(s, vote_id, item_ids, reason),
+            lambda s: voting_rounds.new_round(s, vote_id, item_ids, reason, rules),
             lambda s, round_id: voting_rounds.delete_round(s, round_id),
         )
 

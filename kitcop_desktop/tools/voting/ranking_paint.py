@@ -61,12 +61,16 @@ def row_progress(progress: float, index: int, count: int) -> float:
     return max(0.0, min(1.0, (progress - delay) / 0.4))
 
 
-def tie_label(row: ResultRow) -> str:
+def tie_label(row: ResultRow, round_number: int = 0) -> str:
+    """« ex æquo », « départagé »; in a standing, « tour 1 » beside a count from another round."""
+    words = []
     if row.tied:
-        return "ex æquo"
-    if row.decided:
-        return "départagé"
-    return ""
+        words.append("ex æquo")
+    elif row.decided:
+        words.append("départagé")
+    if row.round_number and round_number and row.round_number != round_number:
+        words.append(f"tour {row.round_number}")
+    return " · ".join(words)
 
 
 def row_height(font_px: int) -> float:
@@ -92,8 +96,12 @@ def paint_ranking(
     font_px: int,
     look: Look,
     progress: float = 1.0,
+    round_number: int = 0,
 ) -> int:
-    """Draw as many rows as fit in `rect`; returns how many were drawn."""
+    """Draw as many rows as fit in `rect`; returns how many were drawn.
+
+    In a vote's standing (`round_number` the latest round), a row placed by an earlier round
+    says « tour N », and each bar is measured against the best count of its own round."""
     if not rows:
         return 0
     font = _font(font_px)
@@ -106,7 +114,9 @@ def paint_ranking(
     row_h = row_height(font_px)
     fits = rows_that_fit(rect.height(), font_px)
     shown = list(rows)[:fits]
-    best = max((r.count for r in rows), default=0) or 1
+    best: dict[int, int] = {}
+    for r in rows:
+        best[r.round_number] = max(best.get(r.round_number, 0), r.count)
     badge = font_px * 1.5
     count_w = QFontMetricsF(bold).horizontalAdvance("888") + font_px * 0.4
     painter.save()
@@ -136,7 +146,7 @@ def paint_ranking(
         left = rect.left() + badge + font_px * 0.6
         width = rect.right() - left
         # The proposal, on one line, elided rather than cut.
-        label = tie_label(row)
+        label = tie_label(row, round_number)
         label_w = QFontMetricsF(small).horizontalAdvance(label) + font_px * 0.5 if label else 0
         painter.setFont(bold if highlighted else font)
         text_rect = QRectF(left, top, width - label_w, metrics.height())
@@ -161,7 +171,7 @@ def paint_ranking(
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(look.track))
         painter.drawRoundedRect(track, bar_h / 2, bar_h / 2)
-        filled = track.width() * (row.count / best) * local
+        filled = track.width() * (row.count / (best[row.round_number] or 1)) * local
         if filled > 0:
             painter.setBrush(QColor(look.bar_top if highlighted else look.bar))
             painter.drawRoundedRect(

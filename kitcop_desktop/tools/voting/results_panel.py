@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitcop_desktop.domain.dot_vote import cut, dots_text, ordinal, top_with_ties
+from kitcop_desktop.domain.dot_vote import dots_text, ordinal, top_with_ties
+from kitcop_desktop.domain.dot_vote_rounds import tie_break_reason, tie_break_rules, ties_at_stake
 from kitcop_desktop.storage.voting_rounds import ResultRow
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.decision_dialog import DecisionDialog
@@ -48,10 +49,12 @@ class RankingWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[ResultRow] = []
+        self.round_number = 0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_rows(self, rows: list[ResultRow]) -> None:
+    def set_rows(self, rows: list[ResultRow], round_number: int = 0) -> None:
         self.rows = list(rows)
+        self.round_number = round_number
         self.setFixedHeight(int(row_height(FONT_PX) * len(self.rows)) + 4)
         self.update()
 
@@ -63,6 +66,7 @@ class RankingWidget(QWidget):
             self.rows,
             font_px=FONT_PX,
             look=LIGHT,
+            round_number=self.round_number,
         )
 
 
@@ -141,17 +145,29 @@ class ResultsPanel(QWidget):
             return
         state, results = self.state, vote_round.results
         visible = state.tallies_visible(vote_round)
+        is_last = vote_round.id == state.current.id
+        # The latest round of several shows the standing: a round among ex æquo reorders only
+        # its own proposals, the others keep their place (« tour 1 » beside their count).
+        standing = state.standing if is_last and state.several_rounds else None
         status = "ouvert" if vote_round.open else ("révélé" if vote_round.revealed else "clos")
         counted = (
             ("1 bulletin" if results.ballots == 1 else f"{results.ballots} bulletins")
             if vote_round.mode == "ballots"
             else "au mur"
         )
-        text = f"Tour {vote_round.number} ({status}, {counted})"
+        parts = [f"Tour {vote_round.number} ({status}, {counted})"]
         if vote_round.reason:
-            text += f" — {vote_round.reason}"
+            parts[0] += f" — {vote_round.reason}"
+        rules = vote_round.rules
+        parts.append(
+            f"{dots_text(rules.dots_per_participant)} chacun·e, {rules.max_per_item} au plus "
+            "par proposition"
+        )
         if visible:
-            text += f" : {dots_text(results.total_dots)} au total."
+            parts.append(f"{dots_text(results.total_dots)} au total")
+        text = " · ".join(parts) + "."
+        if visible and standing is not None:
+            text += " Classement général : les propositions hors de ce tour gardent leur place."
         self.summary.setText(text)
         self.masked.setVisible(not visible)
         self.masked.setText(
@@ -159,14 +175,15 @@ class ResultsPanel(QWidget):
             "jusqu'à la révélation (touche R)."
         )
         self.ranking.setVisible(visible)
-        self.ranking.set_rows(results.rows if visible else [])
+        rows = standing.rows if standing is not None else results.rows
+        self.ranking.set_rows(rows if visible else [], vote_round.number)
         self._show_ties(vote_round if visible else None)
-        is_last = vote_round.id == state.current.id
         closed_last = is_last and not vote_round.open and visible
-        settled = closed_last and cut(results.ranked, state.winners_count).settled
+        kept = state.standing.cut
+        settled = closed_last and kept.settled
         self.next_round_button.setText(f"Nouveau tour avec les {state.winners_count} premiers")
-        self.next_round_button.setEnabled(closed_last and len(results.rows) > 2)
-        winners = cut(results.ranked, state.winners_count).selected if settled else []
+        self.next_round_button.setEnabled(closed_last and len(state.standing.rows) > 2)
+        winners = kept.selected if settled else []
         self.all_made = bool(winners) and all(i in state.cards_made for i in winners)
         self.cards_button.setText(
             "Voir les fiches actions" if self.all_made else "Créer les fiches actions"
@@ -177,15 +194,15 @@ class ResultsPanel(QWidget):
             if settled
             else "Clôturez et révélez le dernier tour, sans ex æquo à la dernière place retenue."
         )
-        texts = {r.item_id: r.text for r in results.rows}
-        kept = [texts[i] for i in winners if i in texts]
-        self.winners_label.setVisible(bool(kept))
+        texts = {r.item_id: r.text for r in state.standing.rows}
+        chosen = [texts[i] for i in winners if i in texts]
+        self.winners_label.setVisible(bool(chosen))
         self.winners_label.setText(
-            ("Action retenue : " if len(kept) == 1 else "Actions retenues : ")
-            + " ; ".join(quoted(t) for t in kept)
+            ("Action retenue : " if len(chosen) == 1 else "Actions retenues : ")
+            + " ; ".join(quoted(t) for t in chosen)
         )
 
-    def _show_ties(self, vote_round: RoundState | None) -> None:
+    def _clear_ties(self) -> None:
         while self.ties.count():
             row = self.ties.takeAt(0)
             while row.layout() and row.layout().count():
@@ -196,70 +213,101 @@ class ResultsPanel(QWidget):
             if row.widget() is not None:
                 row.widget().hide()
                 row.widget().deleteLater()
+
+    def _show_ties(self, vote_round: RoundState | None) -> None:
+        self._clear_ties()
         if vote_round is None:
             return
-        texts = {r.item_id: r for r in vote_round.results.rows}
-        last = vote_round.id == self.state.current.id and not vote_round.open
-        for group in vote_round.results.ties:
-            first = texts[group[0]]
-            names = ", ".join(quoted(texts[i].text, 80) for i in group)
-            label = QLabel(
-                f"⚠ Ex æquo à la {ordinal(first.rank)} place ({dots_text(first.count)}) : {names}"
-            )
+        state = self.state
+        last = vote_round.id == state.current.id
+        # Only the ties at one of the places kept are said: one further down changes nothing.
+        ranked = state.standing.ranked if last else vote_round.results.ranked
+        rows = state.standing.rows if last else vote_round.results.rows
+        texts = {r.item_id: r for r in rows}
+        for tie in ties_at_stake(ranked, state.winners_count):
+            first = texts[tie.items[0]]
+            names = ", ".join(quoted(texts[i].text, 80) for i in tie.items)
+            if tie.straddles:
+                places = "1 place" if tie.places == 1 else f"{tie.places} places"
+                text = (
+                    f"⚠ Ex æquo à la {ordinal(first.rank)} place ({dots_text(first.count)}) : "
+                    f"{names} — {places} pour {len(tie.items)} propositions."
+                )
+            else:
+                text = (
+                    f"Ex æquo à la {ordinal(first.rank)} place ({dots_text(first.count)}) : "
+                    f"{names} — toutes retenues ; départagez si l'ordre compte."
+                )
+            label = QLabel(text)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setStyleSheet("color: #a13d00;")
+            label.setStyleSheet("color: #a13d00;" if tie.straddles else "color: #4a5468;")
             row = QHBoxLayout()
             row.addWidget(label, 1)
-            if last:
+            if last and not vote_round.open:
                 again = QPushButton("Tour entre eux")
-                again.clicked.connect(lambda _c=False, g=group: self.round_among(g))
+                again.setToolTip(
+                    "Un nouveau tour entre ces propositions : "
+                    + tie_break_reason(len(tie.items), tie.places)
+                )
+                again.clicked.connect(lambda _c=False, g=tie.items: self.round_among(g))
                 decide = QPushButton("Décider…")
-                decide.clicked.connect(lambda _c=False, g=group: self.decide(g))
+                decide.clicked.connect(lambda _c=False, g=tie.items: self.decide(g))
                 row.addWidget(again)
                 row.addWidget(decide)
             self.ties.addLayout(row)
-        decided = {r.item_id for r in vote_round.results.rows if r.decided}
-        for ordered, reason in vote_round.results.decisions:
-            if not set(ordered) <= decided:
-                continue  # the counts changed since: that decision no longer applies
-            names = " puis ".join(quoted(texts[i].text, 80) for i in ordered if i in texts)
-            label = QLabel(f"Départagé : {names}. Raison : {reason}")
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            self.ties.addWidget(label)
+        decided = {r.item_id for r in rows if r.decided}
+        for results in state.standing.rounds if last else [vote_round.results]:
+            names_of = {r.item_id: r.text for r in results.rows}
+            for ordered, reason in results.decisions:
+                if not set(ordered) <= decided:
+                    continue  # the counts changed since: that decision no longer applies
+                names = " puis ".join(quoted(names_of[i], 80) for i in ordered if i in names_of)
+                label = QLabel(f"Départagé : {names}. Raison : {reason}")
+                label.setWordWrap(True)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                self.ties.addWidget(label)
 
     # --- actions ------------------------------------------------------------------------------
     def next_round_top(self) -> int | None:
         state = self.state
-        results = state.current.results
-        ids = top_with_ties(results.ranked, state.winners_count)
+        ids = top_with_ties(state.standing.ranked, state.winners_count)
         reason = f"Les {state.winners_count} premiers du tour {state.current.number}"
         if len(ids) > state.winners_count:
             reason += " (avec les ex æquo)"
-        return self.commands.new_round(state.id, ids, reason)
+        return self._new_round(ids, reason, min(state.winners_count, len(ids)))
 
     def round_among(self, group: list[int]) -> int | None:
         state = self.state
-        if not set(group) <= {r.item_id for r in state.current.results.rows}:
+        tie = next((t for t in state.standing.ties if t.items == list(group)), None)
+        if tie is None:
             self.commands.ctx.show_message(STALE_TIE)
             return None
-        reason = f"Ex æquo du tour {state.current.number}"
-        return self.commands.new_round(state.id, group, reason)
+        return self._new_round(tie.items, f"Ex æquo du tour {state.current.number}", tie.places)
+
+    def _new_round(self, ids: list[int], reason: str, places: int) -> int | None:
+        """A round among `ids` with the rules proposed for it, said in the status line."""
+        rules = tie_break_rules(len(ids), places)
+        created = self.commands.new_round(self.state.id, ids, reason, rules)
+        if created is not None:
+            self.commands.ctx.show_message(
+                f"Nouveau tour entre {len(ids)} propositions : {tie_break_reason(len(ids), places)}."
+            )
+        return created
 
     def decide(self, group: list[int], order: list[int] | None = None, reason: str = "") -> bool:
         """Record how a tie is settled; without `order`, ask with a small dialog."""
-        vote_round = self.state.current
-        texts = {r.item_id: r.text for r in vote_round.results.rows}
-        if not set(group) <= set(texts):
+        standing = self.state.standing
+        if not any(t.items == list(group) for t in standing.ties):
             self.commands.ctx.show_message(STALE_TIE)
             return False
+        texts = {r.item_id: r.text for r in standing.rows}
         if order is None:
             dialog = DecisionDialog([(i, texts[i]) for i in group], self)
             if not dialog.exec():
                 return False
             order, reason = dialog.order(), dialog.reason()
-        return self.commands.record_decision(vote_round.id, order, reason)
+        return self.commands.record_decision(standing.round_of(group).round_id, order, reason)
 
     def make_cards(self) -> list[int] | None:
         if self.all_made:

@@ -110,7 +110,7 @@ class VotingRoomView(QWidget):
         state, current = self.state, self.state.current
         top = self._header(painter, area, state, current)
         body = QRectF(area.left(), top, area.width(), area.bottom() - top)
-        if state.tallies_visible(current) and current.results.rows:
+        if state.tallies_visible(current) and self.ranking_rows():
             self._ranking(painter, body, current)
         elif current.open:
             self._voting(painter, body, state, current)
@@ -120,7 +120,9 @@ class VotingRoomView(QWidget):
     def _header(self, painter: QPainter, area: QRectF, state, current) -> float:
         kicker = self._font(BODY)
         title = self._font(1 / 16 if current.revealed else 1 / 13, bold=True)
-        if current.revealed:
+        if current.revealed and state.several_rounds:
+            what = f"Classement après le tour {current.number}"
+        elif current.revealed:
             what = f"Résultats du tour {current.number}"
         elif current.open:
             what = f"Vote par gommettes — tour {current.number}"
@@ -154,8 +156,9 @@ class VotingRoomView(QWidget):
             rect = rect.intersected(QRectF(body.left(), y, body.width(), line * 3))
             painter.drawText(rect, Qt.TextFlag.TextWordWrap, text)
             y += rect.height() + line * 0.4
+        rules = current.rules
         rule = (
-            f"{dots_text(state.dots_per_participant)} chacun·e · {state.max_per_item} max. par idée"
+            f"{dots_text(rules.dots_per_participant)} chacun·e · {rules.max_per_item} max. par idée"
         )
         lines = [rule]
         if current.mode == "ballots":
@@ -241,13 +244,28 @@ class VotingRoomView(QWidget):
         below = QRectF(body.left(), body.center().y() + self.height() * 0.08, body.width(), 100)
         painter.drawText(below, Qt.AlignmentFlag.AlignHCenter, "Les résultats arrivent…")
 
+    def ranking_rows(self) -> list:
+        """The rows the reveal draws, best first: after a round among ex æquo, the whole
+        standing (round 1's clear winner stays n° 1; rows of an earlier round say « tour 1 »)."""
+        if self.state is None:
+            return []
+        if self.state.several_rounds and self.state.standing is not None:
+            return self.state.standing.rows
+        return self.state.current.results.rows
+
     def _ranking(self, painter: QPainter, body: QRectF, current) -> None:
-        rows = current.results.rows
+        rows = self.ranking_rows()
         font_px = max(12, int(self.height() * BODY))
         if rows_that_fit(body.height(), font_px) < len(rows):
             body = body.adjusted(0, 0, 0, -QFontMetricsF(self._font(BODY)).height())
         drawn = paint_ranking(
-            painter, body, rows, font_px=font_px, look=DARK, progress=self.progress
+            painter,
+            body,
+            rows,
+            font_px=font_px,
+            look=DARK,
+            progress=self.progress,
+            round_number=current.number,
         )
         if drawn < len(rows):
             painter.setFont(self._font(BODY))

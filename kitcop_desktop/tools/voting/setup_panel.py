@@ -16,17 +16,17 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from kitcop_desktop.domain.dot_vote import MAX_DOTS_PER_PARTICIPANT, MAX_WINNERS
+from kitcop_desktop.domain.dot_vote import MAX_DOTS_PER_PARTICIPANT, MAX_WINNERS, rules_warning
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import VoteState
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
+from kitcop_desktop.ui.widgets.number_field import NumberField
 
 ITEM_ID = Qt.ItemDataRole.UserRole
 
@@ -123,12 +123,28 @@ class SetupPanel(QWidget):
 
         self.criteria = LongText(self._save_criteria, "Un critère par ligne", height=118)
 
-        self.dots = QSpinBox()
-        self.dots.setRange(1, MAX_DOTS_PER_PARTICIPANT)
-        self.per_item = QSpinBox()
-        self.per_item.setRange(1, MAX_DOTS_PER_PARTICIPANT)
-        self.winners = QSpinBox()
-        self.winners.setRange(1, MAX_WINNERS)
+        # Typing 999 is refused out loud (a plain spin box would keep « 9 » without a word).
+        self.dots = NumberField(
+            1,
+            MAX_DOTS_PER_PARTICIPANT,
+            "Chaque participant·e a au plus {maximum} gommettes.",
+            "Chaque participant·e a au moins 1 gommette.",
+        )
+        self.per_item = NumberField(
+            1,
+            MAX_DOTS_PER_PARTICIPANT,
+            "Au plus {maximum} gommettes sur une même proposition.",
+            "Au moins 1 gommette par proposition.",
+        )
+        self.winners = NumberField(
+            1, MAX_WINNERS, "On retient au plus {maximum} actions.", "On retient au moins 1 action."
+        )
+        for box in (self.dots, self.per_item, self.winners):
+            box.refused.connect(commands.ctx.show_message)
+        self.rules_warning = QLabel()
+        self.rules_warning.setWordWrap(True)
+        self.rules_warning.setStyleSheet("color: #a13d00;")
+        self.rules_warning.hide()
         self.secret = QCheckBox("Vote secret")
         self.secret.setToolTip("Résultats masqués sur les deux écrans jusqu'à la révélation (R)")
         secret_hint = QLabel("Les résultats restent masqués, ici aussi, jusqu'à la révélation.")
@@ -176,6 +192,7 @@ class SetupPanel(QWidget):
         layout.addWidget(self.criteria)
         layout.addWidget(section("Règles"))
         layout.addLayout(rules)
+        layout.addWidget(self.rules_warning)
         layout.addWidget(self.secret)
         layout.addWidget(secret_hint)
 
@@ -209,14 +226,18 @@ class SetupPanel(QWidget):
             self.items.addItem(row)
             if item.id == selected:
                 self.items.setCurrentItem(row)
+        rules = state.current.rules  # a round among ex æquo has its own
         for box, value in (
-            (self.dots, state.dots_per_participant),
-            (self.per_item, state.max_per_item),
+            (self.dots, rules.dots_per_participant),
+            (self.per_item, rules.max_per_item),
             (self.winners, state.winners_count),
         ):
             if not box.hasFocus():
                 box.setValue(value)
         self.secret.setChecked(state.hidden)
+        warning = rules_warning(rules, len(state.current.item_ids))
+        self.rules_warning.setVisible(warning is not None)
+        self.rules_warning.setText(f"⚠ {warning}" if warning else "")
         self._loading = False
         self._update_move_buttons()
 
@@ -301,8 +322,8 @@ class SetupPanel(QWidget):
         if self._loading or self.state is None:
             return
         current = {
-            "dots_per_participant": self.state.dots_per_participant,
-            "max_per_item": self.state.max_per_item,
+            "dots_per_participant": self.state.current.rules.dots_per_participant,
+            "max_per_item": self.state.current.rules.max_per_item,
             "winners_count": self.state.winners_count,
             "hidden": self.state.hidden,
         }[key]

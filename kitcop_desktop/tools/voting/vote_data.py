@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
+from kitcop_desktop.domain.dot_vote import VoteRules
 from kitcop_desktop.storage import voting, voting_entries, voting_rounds
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.voting_entries import VoterStatus
-from kitcop_desktop.storage.voting_rounds import RoundResults
+from kitcop_desktop.storage.voting_rounds import RoundResults, VoteStanding
 
 AREA = "voting"
 
@@ -64,6 +65,11 @@ class RoundState:
     def open(self) -> bool:
         return self.state == "open"
 
+    @property
+    def rules(self) -> VoteRules:
+        """This round's rules (a round among ex æquo has its own)."""
+        return self.results.rules
+
 
 @dataclass(frozen=True)
 class VoteState:
@@ -78,10 +84,15 @@ class VoteState:
     rounds: list[RoundState]
     voters: list[VoterStatus] = field(default_factory=list)  # of the current round
     cards_made: set[int] = field(default_factory=set)  # item ids that have a fiche action
+    standing: VoteStanding | None = None  # all rounds together (the actions kept come from it)
 
     @property
     def current(self) -> RoundState:
         return self.rounds[-1]
+
+    @property
+    def several_rounds(self) -> bool:
+        return len(self.rounds) > 1
 
     def item(self, item_id: int) -> ItemRow | None:
         return next((i for i in self.items if i.id == item_id), None)
@@ -143,4 +154,7 @@ def load(store, vote_id: int) -> VoteState | None:
             rounds,
             voting_entries.voters(s, rounds[-1].id) if rounds else [],
             made,
+            voting_rounds.standing_of([r.results for r in rounds], vote.winners_count)
+            if rounds
+            else None,
         )

@@ -221,15 +221,15 @@ def test_second_round_among_the_tied_items_keeps_round_one(editor, room, ctx, st
 
 def test_tie_buttons_of_a_round_left_behind_change_nothing(editor, ctx, vote_id, qtbot):
     rid = editor.state.current.id
-    for item_id, n in zip(editor.state.current.item_ids, ("9", "8", "1", "1"), strict=True):
+    for item_id, n in zip(editor.state.current.item_ids, ("9", "1", "1", "0"), strict=True):
         editor.commands.set_wall_count(rid, item_id, n, "")
     editor.commands.set_settings(vote_id, "Actions retenues", winners_count=2)
     editor.reveal()
     qtbot.wait(10)  # a button added to a shown panel appears at the next event loop turn
-    group = editor.state.current.results.ties[0]  # the last two, ex æquo with 1 dot
+    group = editor.state.current.results.ties[0]  # ex æquo with 1 dot for the 2nd place
     buttons = [w for w in editor.results.findChildren(QPushButton) if w.text() == "Décider…"]
     assert buttons and not any(b.isHidden() for b in buttons)
-    editor.results.next_round_top()  # round 2 among the first two only
+    editor.results.next_round_top()  # round 2 among the first two and their ex æquo
     assert all(b.isHidden() for b in buttons)  # gone at once, not at the next loop
     count = ctx.undo_stack.count()
     assert not editor.results.decide(group, list(reversed(group)), "Main levée")
