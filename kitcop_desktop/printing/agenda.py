@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from kitcop_desktop.domain.french import minutes_text, table_time
+from kitcop_desktop.domain.visibility import FACILITATOR_MARK
 from kitcop_desktop.printing.common import (
     cells,
     facts,
@@ -64,11 +65,7 @@ def add_facilitator(doc: Document, session, workshop) -> None:
     """The déroulé, then the materials checklist and the private notes (never for the room)."""
     doc.page("landscape")
     doc.section("Déroulé de l'animateur·rice")
-    doc.add(
-        title_block(
-            "Déroulé de l'animateur·rice", workshop, "Document interne\u00a0: ne pas diffuser."
-        )
-    )
+    doc.add(title_block("Déroulé de l'animateur·rice", workshop, f"{FACILITATOR_MARK}."))
     width = frame_width("landscape")
     rows = agenda.planned_rows(session, workshop.id)
     if rows:

@@ -28,7 +28,7 @@ from reportlab.platypus import (
 
 from kitcop_desktop import APP_NAME
 from kitcop_desktop.printing.fonts import BOLD, FAMILY, register_fonts
-from kitcop_desktop.printing.styles import INK, MUTED, RULE, styles
+from kitcop_desktop.printing.styles import INK, MARK, MUTED, RULE, styles
 from kitcop_desktop.printing.text import one_line, plain
 
 MARGIN = 16 * mm
@@ -174,7 +174,7 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _decorate(heading: Heading):
+def _decorate(heading: Heading, marking: str = ""):
     def on_page_end(canvas, doc):
         width, height = canvas._pagesize
         section = getattr(canvas, "_kit_section", "")
@@ -194,6 +194,10 @@ def _decorate(heading: Heading):
         # Leave room on the right for « 12 / 120 ».
         footer = _fit(f"{plain(heading.footer)} · {APP_NAME}", FAMILY, 8, 2 * half - 20 * mm)
         canvas.drawString(MARGIN, MARGIN / 2, footer)
+        if marking:  # every page of the facilitator's document says so, above the header
+            canvas.setFont(BOLD, 9)
+            canvas.setFillColor(MARK)
+            canvas.drawCentredString(width / 2, height - 7 * mm, _fit(marking, BOLD, 9, 2 * half))
         canvas.restoreState()
 
     return on_page_end
@@ -202,10 +206,13 @@ def _decorate(heading: Heading):
 class Document:
     """Flowables plus page-format switches; `build()` makes the PDF."""
 
-    def __init__(self, heading: Heading, title: str):
+    def __init__(self, heading: Heading, title: str, marking: str = ""):
+        """`marking`: a line every page carries above its header (the facilitator's document:
+        « Document de l'animateur·rice — ne pas diffuser »)."""
         register_fonts()
         self.heading = heading
         self.title = title
+        self.marking = marking
         self.story: list = []
         self._first_format: str | None = None
         self._current: str | None = None
@@ -279,7 +286,7 @@ class Document:
                 PageTemplate(
                     id=fmt,
                     frames=[frame],
-                    onPageEnd=_decorate(self.heading),
+                    onPageEnd=_decorate(self.heading, self.marking),
                     pagesize=(width, height),
                 )
             )
@@ -287,7 +294,9 @@ class Document:
             buffer,
             pagesize=FORMATS[first],
             pageTemplates=templates,
-            title=plain(f"{self.title} — {self.heading.workshop}"),
+            title=plain(
+                " — ".join(x for x in (self.title, self.heading.workshop, self.marking) if x)
+            ),
             author=APP_NAME,
             creator=APP_NAME,
             lang="fr-FR",

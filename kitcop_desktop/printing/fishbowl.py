@@ -1,7 +1,8 @@
 """Bocal à poisson and tours de parole in the restitution.
 
 Fishbowl: the question, who spoke how long (bars, shares, by category, who stayed silent) and
-the note-taker's notes under their headings. Rounds: each person's word (météo, déclusion) and,
+the note-taker's notes the facilitator revealed (visibility restitution: a note never revealed
+is printed only in the facilitator's document, printing/facilitator.py). Rounds: each person's word (météo, déclusion) and,
 for the déclusion, whether they want to stay involved.
 """
 
@@ -18,11 +19,12 @@ from kitcop_desktop.domain.fishbowl import (
     speaking_clock,
 )
 from kitcop_desktop.domain.speaking_round import STATUS_LABELS
+from kitcop_desktop.domain.visibility import Audience
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.text import one_line
 from kitcop_desktop.printing.votes import Bar
-from kitcop_desktop.storage import fishbowl, fishbowl_notes, rounds
+from kitcop_desktop.storage import fishbowl, fishbowl_notes, rounds, visibility
 
 
 def _fishbowl(doc: Document, session, bowl) -> None:
@@ -67,10 +69,14 @@ def _fishbowl(doc: Document, session, bowl) -> None:
         doc.add(nothing("Personne n'a encore pris la parole au centre."))
     if stats.silent and spoken:
         doc.add(p(f"N'ont pas pris la parole\u00a0: {', '.join(stats.silent)}.", "small"))
-    notes = fishbowl_notes.note_data(session, bowl.id)
+    notes = [
+        n
+        for n in fishbowl_notes.note_data(session, bowl.id)
+        if visibility.note_visible(n, Audience.PARTICIPANTS)
+    ]
     doc.add(markup("Notes partagées", "h3"))
     if not notes:
-        doc.add(nothing("Aucune note."))
+        doc.add(nothing("Aucune note partagée avec la salle."))
     for key, label in NOTE_HEADINGS.items():
         texts = [n.text for n in notes if n.heading == key]
         if texts:

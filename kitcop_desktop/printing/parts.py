@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.domain.visibility import FACILITATOR_MARK
 from kitcop_desktop.printing.action_cards import add_action_cards
 from kitcop_desktop.printing.agenda import (
     add_agenda,
@@ -23,6 +24,7 @@ from kitcop_desktop.printing.blanks import add_blanks
 from kitcop_desktop.printing.boards import add_boards, add_kiss_decisions
 from kitcop_desktop.printing.common import heading_for
 from kitcop_desktop.printing.document import Document
+from kitcop_desktop.printing.facilitator import add_unseen
 from kitcop_desktop.printing.fishbowl import add_fishbowl, add_rounds
 from kitcop_desktop.printing.interviews import add_campaign_synthesis, add_interviews
 from kitcop_desktop.printing.restitution import add_cover, add_participants
@@ -46,7 +48,7 @@ PART_NAMES = (
 # French labels, for the printing screen's tooltips and the PDF's title.
 PART_LABELS = {
     "agenda": "Déroulé",
-    "facilitator": "Déroulé de l'animateur·rice (matériel, notes privées)",
+    "facilitator": "Document de l'animateur·rice (matériel, notes privées ; ne pas diffuser)",
     "boards": "Tableaux (speedboat, KISS, chemin, étonnement)",
     "votes": "Résultats des votes",
     "fishbowl": "Bocal à poisson",
@@ -75,9 +77,16 @@ def _boards_alone(doc: Document, session: Session, workshop) -> None:
         add_kiss_decisions(doc, session, workshop)
 
 
+def _facilitator(doc: Document, session: Session, workshop) -> None:
+    """The facilitator's document: the déroulé with materials and notes, then what the room
+    has not seen (animateur·rice data, restitution not yet revealed)."""
+    add_facilitator(doc, session, workshop)
+    add_unseen(doc, session, workshop)
+
+
 BUILDERS: dict[str, Builder] = {
     "agenda": _agenda_alone,
-    "facilitator": add_facilitator,
+    "facilitator": _facilitator,
     "boards": _boards_alone,
     "votes": add_votes,
     "fishbowl": add_fishbowl,
@@ -122,7 +131,9 @@ def render_pdf(session: Session, workshop_id: int, parts: list[str]) -> bytes:
     if unknown:
         raise ValueError(f"Partie inconnue : {', '.join(unknown)}. Rien n'a été imprimé.")
     chosen = [x for x in ("all", *PART_NAMES[:-1]) if x in parts] or ["all"]
-    doc = Document(heading_for(workshop), document_title(chosen))
+    # A file holding the facilitator's part is the facilitator's document, every page of it.
+    marking = FACILITATOR_MARK if "facilitator" in chosen else ""
+    doc = Document(heading_for(workshop), document_title(chosen), marking)
     for part in chosen:
         if part == "all":
             for build in RESTITUTION:

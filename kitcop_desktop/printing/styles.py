@@ -16,6 +16,8 @@ MUTED = colors.HexColor("#5b6478")
 RULE = colors.HexColor("#c9cfdb")
 SHADE = colors.HexColor("#eef1f6")
 ACCENT = colors.HexColor(OKABE_ITO["blue"])
+# The facilitator's document mark: vermilion, darkened to read as text (contrast > 5:1 on white).
+MARK = colors.HexColor("#b03a00")
 
 
 def zone_colour(zone: str) -> colors.Color:

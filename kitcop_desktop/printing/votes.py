@@ -1,7 +1,9 @@
 """Vote results: every round of every vote, bars and counts, ties said in words, the winners.
 
-A round still open and never revealed prints as « résultats non révélés »: the paper does
-not leak a hidden tally any more than the room screen does.
+A round still open prints as « résultats non révélés », and so does a secret vote's round until
+it is revealed (visibility restitution, storage/visibility.tallies_visible): the paper does not
+leak a hidden tally any more than the room screen does. The facilitator's document prints them
+(printing/facilitator.py).
 """
 
 from __future__ import annotations
@@ -10,14 +12,17 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from kitcop_desktop.domain.visibility import Audience
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.fonts import BOLD
 from kitcop_desktop.printing.styles import ACCENT, INK, SHADE
 from kitcop_desktop.printing.text import one_line
-from kitcop_desktop.storage import voting, voting_rounds
+from kitcop_desktop.storage import visibility, voting, voting_rounds
 
 MODES = {"wall": "gommettes comptées au mur", "ballots": "bulletins saisis"}
+HIDDEN_OPEN = "Tour en cours\u00a0: résultats non révélés."
+HIDDEN_SECRET = "Vote secret\u00a0: résultats pas encore révélés à la salle."
 
 
 class Bar(Flowable):
@@ -50,7 +55,7 @@ class Bar(Flowable):
             c.drawRightString(self.width, 1.3 * mm, str(self.count))
 
 
-def _ranking_table(result_rows, winners: set[int], width: float):
+def ranking_table(result_rows, winners: set[int], width: float):
     bar_width = 62 * mm
     rows = [head_cells("Rang", "Proposition", "Gommettes", "")]
     maximum = max((r.count for r in result_rows), default=0)
@@ -73,6 +78,15 @@ def _ranking_table(result_rows, winners: set[int], width: float):
     )
 
 
+def shows_counts(vote, vote_round) -> bool:
+    """Whether a participants' document prints this round's counts: counting is over and the
+    room may see them (a secret vote's round once revealed)."""
+    finished = vote_round.revealed or vote_round.state == "closed"
+    return finished and visibility.tallies_visible(
+        vote.hidden, vote_round.revealed, Audience.PARTICIPANTS
+    )
+
+
 def add_vote(doc: Document, session, vote) -> None:
     width = frame_width("portrait")
     doc.add(markup(one_line(vote.title), "h2"))
@@ -91,7 +105,8 @@ def add_vote(doc: Document, session, vote) -> None:
     straddling: set[int] = set()
     final = None
     last = vote.rounds[-1]
-    if last.revealed or last.state == "closed":
+    # The standing merges every round: only when the room may see each of them.
+    if all(shows_counts(vote, r) for r in vote.rounds):
         final = voting_rounds.vote_standing(session, vote.id)
         chosen = final.cut
         winners, straddling = set(chosen.selected), set(chosen.straddling)
@@ -100,9 +115,10 @@ def add_vote(doc: Document, session, vote) -> None:
         title = f"Tour {results.number}"
         if results.reason:
             title += f" — {results.reason}"
-        details = (
-            f"{MODES.get(results.entry_mode, results.entry_mode)}, {results.total_dots} gommette(s)"
-        )
+        visible = shows_counts(vote, results)
+        details = MODES.get(results.entry_mode, results.entry_mode)
+        if visible:
+            details += f", {results.total_dots} gommette(s)"
         if results.entry_mode == "ballots":
             details += f", {results.ballots} bulletin(s)"
         if (results.rules.dots_per_participant, results.rules.max_per_item) != (
@@ -116,11 +132,11 @@ def add_vote(doc: Document, session, vote) -> None:
         doc.add(
             markup(f"{one_line(title)} <font color='#5b6478'>({one_line(details)})</font>", "h3")
         )
-        if not (results.revealed or results.state == "closed"):
-            doc.add(nothing("Tour en cours\u00a0: résultats non révélés."))
+        if not visible:
+            doc.add(nothing(HIDDEN_OPEN if results.state == "open" else HIDDEN_SECRET))
             continue
         single = len(vote.rounds) == 1
-        doc.add(_ranking_table(results.rows, winners if single else set(), width))
+        doc.add(ranking_table(results.rows, winners if single else set(), width))
         for ids, reason in results.decisions:
             texts = {r.item_id: r.text for r in results.rows}
             order = " > ".join(texts.get(i, "?") for i in ids)
@@ -130,7 +146,7 @@ def add_vote(doc: Document, session, vote) -> None:
     if final is not None and len(vote.rounds) > 1:
         # Later rounds reorder only their own proposals: the standing puts the rounds together.
         doc.add(markup("Classement final (tous les tours)", "h3"))
-        doc.add(_ranking_table(final.rows, winners, width))
+        doc.add(ranking_table(final.rows, winners, width))
     if final is not None:
         chosen_texts = [r.text for r in final.rows if r.item_id in winners]
         doc.add(Spacer(1, 2 * mm))

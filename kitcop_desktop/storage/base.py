@@ -36,3 +36,14 @@ class Timestamps:
 def row_dict(obj) -> dict:
     """A row's columns as a plain dict: what undo keeps to put a deleted row back."""
     return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
+
+
+def private(visibility, option: str, *, revealed: str = "") -> dict:
+    """A column's or table's `info`: its visibility (domain/visibility.py), the export option
+    that carries it when not revealed (« facilitator », « real_names », « emails »), and for a
+    table of restitution content, the boolean column that says a row was revealed. Read by
+    storage/visibility.py, the one place that applies the rule to stored data."""
+    info = {"visibility": visibility, "option": option}
+    if revealed:
+        info["revealed"] = revealed
+    return info

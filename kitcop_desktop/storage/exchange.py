@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop import APP_NAME, __version__
 from kitcop_desktop.domain.french import long_date, plural, quoted
 from kitcop_desktop.storage import exchange_schema as schema
+from kitcop_desktop.storage import visibility
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.exchange_format import (
@@ -122,9 +123,12 @@ def export_workshop(
     *,
     include_real_names: bool = False,
     include_emails: bool = False,
+    include_facilitator: bool = False,
     zipped: bool = False,
 ) -> bytes:
-    """The whole workshop as a .kitcop file. Real names and e-mails only when asked for."""
+    """The whole workshop as a .kitcop file. What is not salle only when asked for: real
+    names, e-mails, and the facilitator's notes with what the room has not seen yet (notes not
+    revealed, a secret round's tallies): storage/visibility.strip_export applies the rule."""
     from kitcop_desktop.storage.models import Workshop
 
     workshop = session.get(Workshop, workshop_id)
@@ -137,12 +141,19 @@ def export_workshop(
         real_names=include_real_names,
         contacts=include_emails,
     )
+    chosen = {
+        "real_names": include_real_names,
+        "emails": include_emails,
+        "facilitator": include_facilitator,
+    }
+    tables = visibility.strip_export(tables, [k for k, on in chosen.items() if on])
     envelope = _envelope(
         "workshop",
         workshop.title,
         tables,
         contains_real_names=include_real_names,
         contains_emails=include_emails,
+        contains_facilitator_notes=include_facilitator,
     )
     return _serialise(envelope, zipped)
 

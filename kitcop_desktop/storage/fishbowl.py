@@ -3,7 +3,8 @@
 Every live operation takes `now` (UTC, from the caller's injected clock) and returns a
 snapshot of the live state as it was before, which `restore_live` puts back: that is undo.
 The snapshot covers the fishbowl's fields, seatings, turns and who has left the workshop, never
-the notes (the note-taker keeps typing while the facilitator undoes a wrong click).
+the notes (the note-taker keeps typing while the facilitator undoes a wrong click) nor what is
+revealed (storage/fishbowl_notes.py: a reveal is outside undo, undo never shows anything).
 """
 
 from __future__ import annotations
@@ -34,10 +35,9 @@ LIVE_FIELDS = (
     "timebox_extension_seconds",
     "timebox_elapsed_before",
     "timebox_running_since",
-    "notes_revealed",
     "stats_shown",
 )
-SETUP_FIELDS = ("title", "question", "chairs", "timebox_minutes")
+SETUP_FIELDS = ("title", "question", "chairs", "timebox_minutes", "facilitator_note")
 FINISHED = "Le bocal est terminé (Ctrl+Z pour le rouvrir). Rien n'a été modifié."
 
 
@@ -69,6 +69,8 @@ def _clean_setup(field: str, value):
         return require_text(value, "Le titre du bocal")
     if field == "question":
         return clean_text(value, max_len=2000)
+    if field == "facilitator_note":
+        return clean_text(value)
     if field == "chairs":
         return rules.require_chairs(value)
     if field == "timebox_minutes":
@@ -103,7 +105,8 @@ def create(
 
 
 def update_setup(session: Session, fishbowl_id: int, **fields) -> dict:
-    """Change title, question, chairs or timebox; returns the previous values (for undo)."""
+    """Change title, question, chairs, timebox or the facilitator's note; returns the previous
+    values (for undo)."""
     fb = get(session, fishbowl_id)
     cleaned = {key: _clean_setup(key, value) for key, value in fields.items()}
     if "chairs" in cleaned:
@@ -140,6 +143,7 @@ def delete_fishbowl(session: Session, fishbowl_id: int) -> dict:
 
 
 def recreate(session: Session, data: dict) -> None:
+    """Undo of a deletion. Its notes come back hidden: undo never puts anything on the screen."""
     session.add(Fishbowl(**data["fishbowl"]))
     session.flush()
     existing = {pid for (pid,) in session.execute(select(Participant.id))}
@@ -150,7 +154,7 @@ def recreate(session: Session, data: dict) -> None:
     session.flush()
     for model, key in ((FishbowlSeating, "seatings"), (FishbowlTurn, "turns")):
         session.add_all(model(**row) for row in data[key])
-    session.add_all(FishbowlNote(**row) for row in data["notes"])
+    session.add_all(FishbowlNote(**{**row, "revealed": False}) for row in data["notes"])
     session.flush()
 
 
@@ -504,16 +508,12 @@ def finish(session: Session, fishbowl_id: int, now: datetime) -> dict:
     return snap
 
 
-def set_shown(
-    session: Session, fishbowl_id: int, *, notes: bool | None = None, stats: bool | None = None
-) -> dict:
-    """Reveal (or hide) the notes or the statistics on the room screen; allowed once finished."""
+def set_shown(session: Session, fishbowl_id: int, *, stats: bool) -> dict:
+    """Show (or hide) the speaking times on the room screen (visibility salle: undoable);
+    allowed once finished. The notes are revealed by storage/fishbowl_notes.reveal."""
     fb = get(session, fishbowl_id)
     snap = live_snapshot(session, fishbowl_id)
-    if notes is not None:
-        fb.notes_revealed = bool(notes)
-    if stats is not None:
-        fb.stats_shown = bool(stats)
+    fb.stats_shown = bool(stats)
     session.flush()
     return snap
 

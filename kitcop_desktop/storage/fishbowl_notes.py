@@ -1,7 +1,10 @@
-"""The note-taker's private notes of a fishbowl (prise de notes), under three headings.
+"""The note-taker's board of a fishbowl (prise de notes), under three headings.
 
-They stay on the laptop; the room screen shows them only once the facilitator reveals them
-(the fishbowl's `notes_revealed`, set in storage/fishbowl.py).
+Visibility restitution (domain/visibility.py): a note stays on the laptop, off the room screen
+and out of every restitution, until the facilitator reveals it for the « partage des enjeux »,
+note by note or all at once. Revealing and hiding are deliberate acts outside the undo history:
+`reveal` is never wrapped in a command, and what undo puts back (a deleted note, a deleted
+bowl) comes back hidden. So undoing never makes a note more visible.
 """
 
 from __future__ import annotations
@@ -72,8 +75,26 @@ def delete_note(session: Session, note_id: int) -> dict:
 
 
 def restore_note(session: Session, data: dict) -> None:
-    session.add(FishbowlNote(**data))
+    """Undo of a deletion: the note comes back hidden (undo never shows anything)."""
+    session.add(FishbowlNote(**{**data, "revealed": False}))
     session.flush()
+
+
+def reveal(
+    session: Session, fishbowl_id: int, revealed: bool, note_ids: list[int] | None = None
+) -> list[int]:
+    """Reveal (or hide) these notes of this bowl, or all of them when `note_ids` is None.
+
+    Not an undoable operation: call it directly, never from a command. Returns the ids whose
+    state changed (empty when there was nothing to do)."""
+    fishbowl.get(session, fishbowl_id)
+    changed = []
+    for note in notes(session, fishbowl_id):
+        if (note_ids is None or note.id in note_ids) and note.revealed != bool(revealed):
+            note.revealed = bool(revealed)
+            changed.append(note.id)
+    session.flush()
+    return changed
 
 
 @dataclass(frozen=True)
@@ -81,7 +102,8 @@ class NoteData:
     id: int
     heading: str
     text: str
+    revealed: bool = False
 
 
 def note_data(session: Session, fishbowl_id: int) -> list[NoteData]:
-    return [NoteData(n.id, n.heading, n.text) for n in notes(session, fishbowl_id)]
+    return [NoteData(n.id, n.heading, n.text, n.revealed) for n in notes(session, fishbowl_id)]

@@ -62,6 +62,10 @@ ICONS = {
     "user": "fa6s.user",
     "save": "fa6s.floppy-disk",
     "pdf": "fa6s.file-pdf",
+    # visibility (domain/visibility.py): salle, restitution, animateur·rice
+    "visibility_room": "fa6s.users",
+    "visibility_restitution": "fa6s.share-from-square",
+    "visibility_facilitator": "fa6s.user-lock",
     # boards
     "edit": "fa6s.pen",
     "group": "fa6s.object-group",

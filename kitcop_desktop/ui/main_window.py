@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.workshop_stack)
         self.undo_group.setActiveStack(self.workshop_stack)
         ctx = self._context(workshop_id, self.workshop_stack)
-        self.workshop_view = WorkshopView(ctx, self.specs)
+        self.workshop_view = WorkshopView(ctx, self.specs, undo_group=self.undo_group)
         self.workshop_view.tool_changed.connect(self._on_tool_changed)
         self.workshop_view.back_requested.connect(self.show_welcome)
         self.pages.addWidget(self.workshop_view)

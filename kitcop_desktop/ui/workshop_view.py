@@ -1,10 +1,18 @@
-"""An open workshop in the control window: a sidebar of tools and the active tool's work area."""
+"""An open workshop in the control window: a sidebar of tools and the active tool's work area.
+
+Undo stays where you are: every tool gets its own QUndoStack (in its own ToolContext), the
+workshop page keeps the stack it was given, and the shell's QUndoGroup follows the tool on
+screen. Ctrl+Z never undoes, from one tool, what was done in another; what crosses tools (a
+vote creating fiches actions) is on the stack of the tool where the facilitator acted.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -44,10 +52,18 @@ class WorkshopView(QWidget):
     tool_changed = Signal(str)
     back_requested = Signal()
 
-    def __init__(self, ctx: ToolContext, specs: list[ToolSpec], parent=None) -> None:
+    def __init__(
+        self,
+        ctx: ToolContext,
+        specs: list[ToolSpec],
+        parent=None,
+        undo_group: QUndoGroup | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx = ctx  # the workshop page's; each tool gets its own copy (context())
         self.specs = {spec.key: spec for spec in specs}
+        self.undo_group = undo_group
+        self._contexts: dict[str, ToolContext] = {WORKSHOP_KEY: ctx}
         self._editors: dict[str, QWidget] = {}
         self._room_views: dict[str, QWidget | None] = {}
         self.current_key = WORKSHOP_KEY
@@ -98,6 +114,18 @@ class WorkshopView(QWidget):
         layout.addWidget(self.stack, 1)
         self.activate(WORKSHOP_KEY)
 
+    def context(self, key: str) -> ToolContext:
+        """The ToolContext of one tool: the workshop's, with the tool's own undo stack."""
+        if key not in self._contexts:
+            stack = QUndoStack(self)
+            if self.undo_group is not None:
+                self.undo_group.addStack(stack)
+            self._contexts[key] = dataclasses.replace(self.ctx, undo_stack=stack)
+        return self._contexts[key]
+
+    def undo_stack(self, key: str) -> QUndoStack:
+        return self.context(key).undo_stack
+
     def editor(self, key: str) -> QWidget:
         if key not in self._editors:
             if key == WORKSHOP_KEY:
@@ -105,7 +133,7 @@ class WorkshopView(QWidget):
             else:
                 spec = self.specs[key]
                 try:
-                    widget = spec.make_editor(self.ctx)
+                    widget = spec.make_editor(self.context(key))
                 except Exception:
                     log.exception("tool %s failed to open", key)
                     widget = ToolFailed(spec.title)
@@ -119,7 +147,7 @@ class WorkshopView(QWidget):
             view = None
             if spec is not None and spec.make_room_view is not None:
                 try:
-                    view = spec.make_room_view(self.ctx)
+                    view = spec.make_room_view(self.context(key))
                 except Exception:
                     log.exception("room view of %s failed", key)
             self._room_views[key] = view
@@ -147,6 +175,8 @@ class WorkshopView(QWidget):
         if previous is not None and key != self.current_key and hasattr(previous, "deactivated"):
             previous.deactivated()
         self.current_key = key
+        if self.undo_group is not None:  # Ctrl+Z and the toolbar follow the tool on screen
+            self.undo_group.setActiveStack(self.undo_stack(key))
         widget = self.editor(key)
         self.stack.setCurrentWidget(widget)
         self.buttons[key].setChecked(True)
@@ -163,3 +193,7 @@ class WorkshopView(QWidget):
                     widget.deactivated()
                 except Exception:
                     log.exception("deactivate failed")
+        if self.undo_group is not None:  # the tools' histories go with the workshop
+            for key, context in self._contexts.items():
+                if key != WORKSHOP_KEY:
+                    self.undo_group.removeStack(context.undo_stack)

@@ -90,7 +90,10 @@ def _add_vote(s, workshop_id: int, card_id: int) -> None:
         VoteItem(vote_id=vote.id, position=2, text="Des stages longs"),
     ]
     s.add_all(items)
-    first = VoteRound(vote_id=vote.id, number=1, entry_mode="ballots", state="closed")
+    # Revealed: a secret round's tallies leave only once the room has seen them (or on request).
+    first = VoteRound(
+        vote_id=vote.id, number=1, entry_mode="ballots", state="closed", revealed=True
+    )
     s.add(first)
     s.flush()
     s.add_all(VoteRoundItem(round_id=first.id, item_id=i.id, wall_count=0) for i in items)

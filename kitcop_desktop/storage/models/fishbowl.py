@@ -11,9 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kitcop_desktop.storage.base import Base, Timestamps
+from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.storage.base import Base, Timestamps, private
 
 FISHBOWL_STATES = ("setup", "running", "finished")
 NOTE_HEADINGS = ("actions", "levers", "brakes_overcome")
@@ -41,7 +43,11 @@ class Fishbowl(Timestamps, Base):
     timebox_running_since: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), nullable=True
     )
-    notes_revealed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The facilitator's own note on this bowl (visibility animateur·rice): never projected,
+    # printed only in the facilitator's document, exported only when asked for.
+    facilitator_note: Mapped[str] = mapped_column(
+        Text, default="", server_default="", info=private(Visibility.FACILITATOR, "facilitator")
+    )
     stats_shown: Mapped[bool] = mapped_column(Boolean, default=False)
 
     members: Mapped[list[FishbowlMember]] = relationship(
@@ -102,9 +108,12 @@ class FishbowlTurn(Base):
 
 
 class FishbowlNote(Timestamps, Base):
-    """A private note (prise de notes) under a heading; never on the room screen unless revealed."""
+    """A note of the note-taker's board (prise de notes) under a heading. Visibility
+    restitution: never on the room screen nor in a restitution until revealed (note by note or
+    all at once, for the « partage des enjeux »)."""
 
     __tablename__ = "fishbowl_notes"
+    __table_args__ = {"info": private(Visibility.RESTITUTION, "facilitator", revealed="revealed")}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     fishbowl_id: Mapped[int] = mapped_column(
@@ -113,6 +122,8 @@ class FishbowlNote(Timestamps, Base):
     heading: Mapped[str] = mapped_column(String(20))
     position: Mapped[int] = mapped_column(Integer, default=0)
     text: Mapped[str] = mapped_column(Text)
+    # Set by a deliberate reveal (outside the undo history), cleared by « masquer ».
+    revealed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class SpeakingRound(Timestamps, Base):

@@ -13,7 +13,8 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kitcop_desktop.storage.base import Base, Timestamps
+from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.storage.base import Base, Timestamps, private
 
 # Kinds of marked passages, in the order of their shortcuts (Ctrl+1 … is taken: Alt+1 … Alt+5).
 MARK_KINDS = ("brake", "lever", "difficulty", "action", "need")
@@ -106,12 +107,15 @@ class IntervieweeIdentity(Base):
     """The real name, kept apart: never listed, printed or exported unless asked explicitly."""
 
     __tablename__ = "interviewee_identities"
+    __table_args__ = {"info": private(Visibility.FACILITATOR, "real_names")}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     interview_id: Mapped[int] = mapped_column(
         ForeignKey("interviews.id", ondelete="CASCADE"), unique=True
     )
-    real_name: Mapped[str] = mapped_column(String(200), default="")
+    real_name: Mapped[str] = mapped_column(
+        String(200), default="", info=private(Visibility.FACILITATOR, "real_names")
+    )
 
 
 class InterviewAnswer(Base):

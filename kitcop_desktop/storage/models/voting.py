@@ -20,7 +20,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kitcop_desktop.storage.base import Base, Timestamps, utcnow
+from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.storage.base import Base, Timestamps, private, utcnow
 
 ENTRY_MODES = ("wall", "ballots")
 
@@ -116,7 +117,10 @@ class VoteRoundItem(Base):
     item_id: Mapped[int] = mapped_column(
         ForeignKey("vote_items.id", ondelete="CASCADE"), primary_key=True
     )
-    wall_count: Mapped[int] = mapped_column(Integer, default=0)
+    # A secret vote's tally (visibility restitution): shown once the round is revealed.
+    wall_count: Mapped[int] = mapped_column(
+        Integer, default=0, info=private(Visibility.RESTITUTION, "facilitator")
+    )
 
 
 class VoteBallot(Base):
@@ -153,7 +157,9 @@ class VoteBallotDot(Base):
     item_id: Mapped[int] = mapped_column(
         ForeignKey("vote_items.id", ondelete="CASCADE"), primary_key=True
     )
-    dots: Mapped[int] = mapped_column(Integer, default=1)
+    dots: Mapped[int] = mapped_column(
+        Integer, default=1, info=private(Visibility.RESTITUTION, "facilitator")
+    )
 
 
 class VoteDecision(Base):

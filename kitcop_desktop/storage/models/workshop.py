@@ -7,7 +7,8 @@ from datetime import date, datetime, time
 from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from kitcop_desktop.storage.base import Base, Timestamps
+from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.storage.base import Base, Timestamps, private
 
 PARTICIPATION_LEVELS = ("information", "consultation", "co_construction")
 ACTOR_CATEGORIES = ("public", "private", "para_public", "")
@@ -25,7 +26,10 @@ class Workshop(Timestamps, Base):
     problem_statement: Mapped[str] = mapped_column(Text, default="")
     participation_level: Mapped[str] = mapped_column(String(20), default="co_construction")
     facilitators: Mapped[str] = mapped_column(Text, default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    # The facilitator's preparation notes (visibility animateur·rice).
+    notes: Mapped[str] = mapped_column(
+        Text, default="", info=private(Visibility.FACILITATOR, "facilitator")
+    )
     # Set when moved to the trash; the row stays until the trash is emptied.
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
@@ -49,6 +53,8 @@ class Participant(Base):
     structure: Mapped[str] = mapped_column(String(200), default="")
     category: Mapped[str] = mapped_column(String(20), default="")
     present: Mapped[bool] = mapped_column(Boolean, default=False)
-    email: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    email: Mapped[str | None] = mapped_column(
+        String(320), nullable=True, info=private(Visibility.FACILITATOR, "emails")
+    )
 
     workshop: Mapped[Workshop] = relationship(back_populates="participants")

@@ -6,11 +6,13 @@ A mixin of BowlPanel, which provides ctx, clock, focus, fishbowl_id, data and th
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kitcop_desktop.domain import fishbowl as rules
+from kitcop_desktop.domain.french import plural
 from kitcop_desktop.storage import fishbowl as ops
 from kitcop_desktop.storage import fishbowl_notes as notes_ops
+from kitcop_desktop.storage.errors import StoreError
 
 AREA = "fishbowl"
 
@@ -153,14 +155,65 @@ class BowlCommands:
         bowl_id, now = self.fishbowl_id, self.clock.wall()
         self._push("Terminer le bocal", lambda s: ops.finish(s, bowl_id, now))
 
-    def _set_shown(self, *, notes=None, stats=None) -> None:
+    def _set_shown(self, *, stats: bool) -> None:
         if self._loading or self.fishbowl_id is None:
             return
         bowl_id = self.fishbowl_id
-        text = "Révéler les notes" if notes else "Écran de salle du bocal"
-        if notes:
+        text = "Temps de parole à l'écran" if stats else "Temps de parole retiré de l'écran"
+        self._push(text, lambda s: ops.set_shown(s, bowl_id, stats=stats))
+
+    def reveal(self, revealed: bool, note_id: int | None = None) -> None:
+        """Reveal (or hide) one note of the note-taker's board, or all of them.
+
+        A deliberate act, outside the undo history on purpose: Ctrl+Z never puts a note back on
+        the projector, and never takes one off behind the facilitator's back either. Revealing
+        every note at once asks first."""
+        bowl_id = self.fishbowl_id
+        if bowl_id is None or self.data is None:
+            return
+        hidden = [n for n in self.data.notes if not n.revealed]
+        if revealed and note_id is None:
+            if not hidden or not self.confirm_reveal(len(hidden)):
+                return
             self.focus.notes_page = 0
-        self._push(text, lambda s: ops.set_shown(s, bowl_id, notes=notes, stats=stats))
+        ids = None if note_id is None else [note_id]
+        try:
+            with self.ctx.store.write() as s:
+                changed = notes_ops.reveal(s, bowl_id, revealed, ids)
+        except (ValueError, StoreError) as exc:
+            self.ctx.show_message(str(exc))
+            return
+        if not changed:
+            return
+        if revealed:
+            message = plural(len(changed), "note révélée", "notes révélées") + " à la salle."
+        else:
+            message = plural(len(changed), "note retirée", "notes retirées") + " de l'écran."
+        self.ctx.hub.notify(AREA, self.ctx.workshop_id, message)
+        self.ctx.show_message(message + " (Hors annulation.)")
+
+    def confirm_reveal(self, count: int) -> bool:
+        """Ask before showing every hidden note to the room. Tests replace this method."""
+        answer = QMessageBox.question(
+            self,
+            "Révéler les notes",
+            f"Montrer à la salle {plural(count, 'note', 'notes')} de la prise de notes ?\n"
+            "Elles seront aussi dans la restitution imprimée. « Tout masquer » les retire "
+            "de l'écran ; Ctrl+Z ne le fait pas.",
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def save_facilitator_note(self, text: str) -> None:
+        """The facilitator's own note (animateur·rice): one undoable edit, never on screen."""
+        if self._loading or self.data is None or self.data.facilitator_note == text:
+            return
+        self.ctx.push_update(
+            "Note de l'animateur·rice",
+            AREA,
+            ops.update_setup,
+            self.fishbowl_id,
+            facilitator_note=text,
+        )
 
     def add_latecomer(self, name: str) -> None:
         bowl_id = self.fishbowl_id

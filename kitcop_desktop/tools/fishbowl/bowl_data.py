@@ -8,8 +8,10 @@ from datetime import datetime
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.countdown import CountdownFacts
+from kitcop_desktop.domain.visibility import Audience
 from kitcop_desktop.storage import fishbowl as store_ops
 from kitcop_desktop.storage import fishbowl_notes as notes_ops
+from kitcop_desktop.storage import visibility
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.models.fishbowl import Fishbowl
 
@@ -22,13 +24,23 @@ class BowlData:
     chairs: int
     timebox_minutes: int
     state: str
-    notes_revealed: bool
+    facilitator_note: str
     stats_shown: bool
     timebox: CountdownFacts
     members: list[rules.Member]
     seatings: list[rules.Seating]
     turns: list[rules.Turn]
     notes: list[notes_ops.NoteData] = field(default_factory=list)
+
+    @property
+    def shared_notes(self) -> list[notes_ops.NoteData]:
+        """The notes the room may see (revealed), by the one visibility rule."""
+        return [n for n in self.notes if visibility.note_visible(n, Audience.ROOM_SCREEN)]
+
+    @property
+    def notes_revealed(self) -> bool:
+        """The room shows the partage des enjeux as soon as one note is revealed."""
+        return bool(self.shared_notes)
 
     @property
     def centre(self) -> rules.Centre:
@@ -65,7 +77,7 @@ def load_bowl(store: Store, fishbowl_id: int) -> BowlData | None:
             chairs=fb.chairs,
             timebox_minutes=fb.timebox_minutes,
             state=fb.state,
-            notes_revealed=fb.notes_revealed,
+            facilitator_note=fb.facilitator_note,
             stats_shown=fb.stats_shown,
             timebox=store_ops.timebox_facts(fb),
             members=[store_ops.member_record(m) for m in store_ops.members(s, fb.id)],

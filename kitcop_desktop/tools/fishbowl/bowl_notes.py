@@ -1,8 +1,13 @@
-"""The note-taker's board (prise de notes): notes under three headings, on the laptop only.
+"""The bowl's two kinds of notes, apart, each with its visibility (icon and word):
 
-The room sees them only once the facilitator reveals them for the « partage des enjeux ».
-Enter adds a note under its heading; Suppr removes the selected note; double-click edits it.
-A note being typed is kept as a draft (ui/drafts.py) until Enter stores it.
+- the note-taker's board (prise de notes, visibility restitution): notes under three headings,
+  off the room screen and out of every restitution until revealed for the « partage des
+  enjeux », note by note (« Révéler la note ») or all at once (« Tout révéler… », confirmed).
+  Each note says whether the room sees it (eye icon and tooltip). Enter adds a note under its
+  heading; Suppr removes the selected note; double-click edits it. A note being typed is kept
+  as a draft (ui/drafts.py) until Enter stores it.
+- the facilitator's own note (visibility animateur·rice): never projected, only in the
+  facilitator's document.
 """
 
 from __future__ import annotations
@@ -10,37 +15,76 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.palette import OKABE_ITO
+from kitcop_desktop.domain.visibility import Visibility
 from kitcop_desktop.storage.fishbowl_notes import NoteData
 from kitcop_desktop.ui.drafts import LineDraft
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.long_text import LongText
+from kitcop_desktop.ui.widgets.visibility_badge import VisibilityBadge
 
 HEADING_COLOURS = {
     "actions": OKABE_ITO["green"],
     "levers": OKABE_ITO["blue"],
     "brakes_overcome": OKABE_ITO["vermilion"],
 }
+SHOWN_TIP = "Révélée : la salle la voit, elle sera dans la restitution."
+HIDDEN_TIP = "Pas encore révélée : ni à l'écran ni dans la restitution."
 
 
 class NotesView(QWidget):
     add_requested = Signal(str, str)  # heading, text
     edit_requested = Signal(int, str)  # note id, text
     delete_requested = Signal(int)
+    # Deliberate acts outside the undo history: (reveal?, note id or None for all).
+    reveal_requested = Signal(bool, object)
+    facilitator_note_changed = Signal(str)
 
     def __init__(self, settings=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lists: dict[str, QListWidget] = {}
         self.entries: dict[str, QLineEdit] = {}
         self.drafts: dict[str, LineDraft] = {}
+        self._notes: dict[int, NoteData] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+
+        # --- the note-taker's board (restitution) ---
+        board_head = QHBoxLayout()
+        title = QLabel("Prise de notes")
+        title.setStyleSheet("font-weight: bold;")
+        self.board_badge = VisibilityBadge(Visibility.RESTITUTION, "à l'écran une fois révélée")
+        board_head.addWidget(title)
+        board_head.addWidget(self.board_badge, 1)
+        layout.addLayout(board_head)
+        reveal_bar = QHBoxLayout()
+        self.reveal_one = QPushButton(icon("reveal"), "Révéler la note")
+        self.reveal_one.setToolTip(
+            "Montrer la note choisie à la salle (hors annulation : Ctrl+Z ne la cache pas, "
+            "« Masquer » le fait)"
+        )
+        self.reveal_one.clicked.connect(self._toggle_selected)
+        self.reveal_all = QPushButton(icon("reveal"), "Tout révéler…")
+        self.reveal_all.setToolTip("Partage des enjeux : montrer toutes les notes à la salle")
+        self.reveal_all.clicked.connect(lambda: self.reveal_requested.emit(True, None))
+        self.hide_all = QPushButton(icon("hide"), "Tout masquer")
+        self.hide_all.setToolTip("Retirer toutes les notes de l'écran de salle")
+        self.hide_all.clicked.connect(lambda: self.reveal_requested.emit(False, None))
+        for button in (self.reveal_one, self.reveal_all, self.hide_all):
+            reveal_bar.addWidget(button)
+        reveal_bar.addStretch(1)
+        layout.addLayout(reveal_bar)
         for heading, label in rules.NOTE_HEADINGS.items():
             box = QGroupBox(label)
             box.setStyleSheet(
@@ -50,11 +94,13 @@ class NotesView(QWidget):
             notes = QListWidget()
             notes.setWordWrap(True)
             notes.itemChanged.connect(self._item_changed)
+            notes.currentItemChanged.connect(self._update_buttons)
             notes.installEventFilter(self)
             entry = QLineEdit()
             entry.setPlaceholderText(f"{label} : une note, puis Entrée")
             entry.returnPressed.connect(lambda h=heading: self._add(h))
             inner = QVBoxLayout(box)
+            inner.setContentsMargins(6, 2, 6, 4)
             inner.addWidget(notes, 1)
             inner.addWidget(entry)
             layout.addWidget(box, 1)
@@ -62,12 +108,39 @@ class NotesView(QWidget):
             self.entries[heading] = entry
             self.drafts[heading] = LineDraft(entry, settings)
 
+        # --- the facilitator's own note (animateur·rice) ---
+        mine = QGroupBox()
+        mine.setObjectName("FacilitatorNote")
+        mine.setStyleSheet(
+            "QGroupBox#FacilitatorNote { border: 1px dashed #a3320b; border-radius: 4px; "
+            "margin-top: 4px; background: #fbf3ef; }"
+        )
+        mine_layout = QVBoxLayout(mine)
+        mine_layout.setContentsMargins(6, 4, 6, 6)
+        mine_head = QHBoxLayout()
+        mine_title = QLabel("Ma note d'animateur·rice")
+        mine_title.setStyleSheet("font-weight: bold;")
+        self.facilitator_badge = VisibilityBadge(Visibility.FACILITATOR, "jamais à l'écran")
+        mine_head.addWidget(mine_title)
+        mine_head.addWidget(self.facilitator_badge, 1)
+        mine_layout.addLayout(mine_head)
+        self.facilitator_note = LongText(
+            lambda: self.facilitator_note_changed.emit(self.facilitator_note.toPlainText()),
+            "Pour vous seul·e : qui relancer, ce qu'il ne faut pas citer…",
+            56,
+        )
+        mine_layout.addWidget(self.facilitator_note)
+        layout.addWidget(mine)
+        self._update_buttons()
+
     def keep_drafts(self, prefix: str | None) -> None:
         """The notes of another fishbowl (or none): each field keeps its own draft."""
         for heading, draft in self.drafts.items():
             draft.set_key(f"{prefix}/{heading}" if prefix else None)
 
-    def show_notes(self, notes: list[NoteData]) -> None:
+    def show_notes(self, notes: list[NoteData], facilitator_note: str = "") -> None:
+        selected = self.selected_note()
+        self._notes = {n.id: n for n in notes}
         for heading, widget in self.lists.items():
             widget.blockSignals(True)
             widget.clear()
@@ -76,8 +149,37 @@ class NotesView(QWidget):
                     item = QListWidgetItem(note.text)
                     item.setData(Qt.ItemDataRole.UserRole, note.id)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+                    item.setIcon(icon("reveal" if note.revealed else "hide"))
+                    item.setToolTip(SHOWN_TIP if note.revealed else HIDDEN_TIP)
                     widget.addItem(item)
+                    if selected is not None and note.id == selected.id:
+                        widget.setCurrentItem(item)
             widget.blockSignals(False)
+        self.facilitator_note.set_value(facilitator_note)
+        self._update_buttons()
+
+    def selected_note(self) -> NoteData | None:
+        """The note picked in one of the lists (the one with focus first)."""
+        ordered = sorted(self.lists.values(), key=lambda w: not w.hasFocus())
+        for widget in ordered:
+            item = widget.currentItem()
+            if item is not None and item.isSelected():
+                return self._notes.get(item.data(Qt.ItemDataRole.UserRole))
+        return None
+
+    def _update_buttons(self, *_args) -> None:
+        note = self.selected_note()
+        self.reveal_one.setEnabled(note is not None)
+        revealed = note is not None and note.revealed
+        self.reveal_one.setText("Masquer la note" if revealed else "Révéler la note")
+        self.reveal_one.setIcon(icon("hide" if revealed else "reveal"))
+        self.reveal_all.setEnabled(any(not n.revealed for n in self._notes.values()))
+        self.hide_all.setEnabled(any(n.revealed for n in self._notes.values()))
+
+    def _toggle_selected(self) -> None:
+        note = self.selected_note()
+        if note is not None:
+            self.reveal_requested.emit(not note.revealed, note.id)
 
     def _add(self, heading: str) -> None:
         entry = self.entries[heading]

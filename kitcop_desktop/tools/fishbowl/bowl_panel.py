@@ -1,4 +1,5 @@
-"""The « Bocal à poisson » tab: setup, the live centre, speaking time and the private notes.
+"""The « Bocal à poisson » tab: setup, the live centre, speaking time and the notes (the
+note-taker's board, revealed to the room on purpose, and the facilitator's own note).
 
 Every click is one undoable command around a storage operation, timed by the injected clock.
 Keys while the tool is active (no text field focused): 1…9 mark who speaks on that chair,
@@ -132,9 +133,6 @@ class BowlPanel(BowlCommands, QWidget):
         self.finish_button.clicked.connect(self.finish)
         self.show_stats = QCheckBox("Temps de parole à l'écran")
         self.show_stats.toggled.connect(lambda on: self._set_shown(stats=on))
-        self.reveal_notes = QCheckBox("Révéler les notes à l'écran")
-        self.reveal_notes.setToolTip("Pour le partage des enjeux : la salle voit les notes")
-        self.reveal_notes.toggled.connect(lambda on: self._set_shown(notes=on))
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QVBoxLayout()
@@ -146,7 +144,6 @@ class BowlPanel(BowlCommands, QWidget):
         buttons.addLayout(line)
         line2 = QHBoxLayout()
         line2.addWidget(self.show_stats)
-        line2.addWidget(self.reveal_notes)
         line2.addStretch(1)
         buttons.addLayout(line2)
         buttons.addWidget(self.status)
@@ -167,9 +164,11 @@ class BowlPanel(BowlCommands, QWidget):
         self.notes.add_requested.connect(self.add_note)
         self.notes.edit_requested.connect(self.edit_note)
         self.notes.delete_requested.connect(self.delete_note)
+        self.notes.reveal_requested.connect(self.reveal)
+        self.notes.facilitator_note_changed.connect(self.save_facilitator_note)
         self.side = QTabWidget()
         self.side.addTab(self.stats, icon("clock"), "Temps de parole")
-        self.side.addTab(self.notes, icon("note"), "Prise de notes (privée)")
+        self.side.addTab(self.notes, icon("note"), "Notes")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.centre)
         splitter.addWidget(self.side)
@@ -249,7 +248,6 @@ class BowlPanel(BowlCommands, QWidget):
         self.chairs.setValue(data.chairs)
         self.timebox.setValue(data.timebox_minutes)
         self.show_stats.setChecked(data.stats_shown)
-        self.reveal_notes.setChecked(data.notes_revealed)
         self._loading = False
         cd = Countdown.from_facts(data.timebox, self.clock)
         self.countdown.set_countdown(cd)
@@ -263,7 +261,7 @@ class BowlPanel(BowlCommands, QWidget):
         now = self.clock.wall()
         self.centre.show_bowl(data, now)
         self.stats.show_stats(data.stats(now))
-        self.notes.show_notes(data.notes)
+        self.notes.show_notes(data.notes, data.facilitator_note)
         self.status.setText(self._status_text(data))
         if data.centre.speaker is not None and not finished:
             self.ticker.start()

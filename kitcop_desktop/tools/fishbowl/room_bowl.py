@@ -1,7 +1,8 @@
 """The fishbowl on the room screen: the question, the circle of centre chairs, the countdown.
 
-Statistics appear only when the facilitator ticks « Temps de parole à l'écran »; the private
-notes only once revealed for the « partage des enjeux ». Sizes come from the screen height.
+Statistics appear only when the facilitator ticks « Temps de parole à l'écran »; the
+note-taker's notes only once revealed for the « partage des enjeux », and only those revealed
+(BowlData.shared_notes); the facilitator's own note never. Sizes come from the screen height.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ class BowlRoom(QWidget):
         super().__init__(parent)
         self.clock = clock
         self._question = ""
+        self._shared_ids: set[int] = set()
         self.kicker = room_label(ROOM["accent"])
         self.question = room_label()
         self.circle = CircleView()
@@ -125,9 +127,16 @@ class BowlRoom(QWidget):
         speaking = centre.chair_of(centre.speaker) if centre.speaker is not None else None
         self.circle.show_centre(data.chairs, names, speaking)
         self._question = french_spacing(data.question)
-        if data.notes_revealed:
+        shared = data.shared_notes
+        # A note revealed on its own is shown at once; revealing all starts at the first page.
+        fresh = [n.id for n in shared if n.id not in self._shared_ids]
+        self._shared_ids = {n.id for n in shared}
+        focus = fresh[-1] if fresh and len(fresh) < len(shared) else None
+        if shared:
             self.kicker.setText(f"{data.title} — partage des enjeux")
-            notes_page = self.notes.show_notes(data.notes, notes_page)
+            notes_page = self.notes.show_notes(
+                shared, 0 if len(fresh) == len(shared) else notes_page, focus
+            )
             self.middle.setCurrentWidget(self.notes)
         elif data.stats_shown:
             self.kicker.setText(f"{data.title} — temps de parole")

@@ -1,6 +1,7 @@
 """The revealed notes on the room screen, for the « partage des enjeux »: one heading at a time,
 in pages that fit the screen at 1/20 of its height, turned with the clicker (PageDown / PageUp).
-Nothing is ever cut: a page holds only the notes that fit whole."""
+Nothing is ever cut: a page holds only the notes that fit whole. It is given only the notes
+the room may see (BowlData.shared_notes); a note just revealed brings its page up."""
 
 from __future__ import annotations
 
@@ -23,12 +24,22 @@ class NotesPager(QWidget):
         self.page = 0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-    def show_notes(self, notes, page: int) -> int:
-        """Show page `page` (clamped); returns the page actually shown."""
+    def show_notes(self, notes, page: int, focus_id: int | None = None) -> int:
+        """Show page `page` (clamped), or the page of note `focus_id` when given; returns the
+        page actually shown."""
         self.notes = list(notes)
+        if focus_id is not None:
+            page = self.page_of(focus_id)
         self.page = max(0, min(page, len(self.pages()) - 1))
         self.update()
         return self.page
+
+    def page_of(self, note_id: int) -> int:
+        """The page that holds this note (0 when it is not shown)."""
+        for index, (_heading, ids) in enumerate(self._paged()):
+            if note_id in ids:
+                return index
+        return 0
 
     def _fonts(self):
         h = max(240, self.window().height())
@@ -56,22 +67,29 @@ class NotesPager(QWidget):
 
     def pages(self) -> list[tuple[str, list[str]]]:
         """(heading, notes) per page: each heading starts a page; long ones take several."""
+        return [(heading, [text for _id, text in notes]) for heading, notes in self._layout()]
+
+    def _paged(self) -> list[tuple[str, list[int]]]:
+        return [
+            (heading, [note_id for note_id, _text in notes]) for heading, notes in self._layout()
+        ]
+
+    def _layout(self) -> list[tuple[str, list[tuple[int, str]]]]:
         head_font, body_font = self._fonts()
         head_h = QFontMetricsF(head_font).height() * 1.6
         metrics = QFontMetricsF(body_font)
         room = max(1.0, self.height() - head_h)
-        pages: list[tuple[str, list[str]]] = []
+        pages: list[tuple[str, list[tuple[int, str]]]] = []
         for heading in rules.NOTE_HEADINGS:
-            texts = [n.text for n in self.notes if n.heading == heading]
-            current: list[str] = []
+            current: list[tuple[int, str]] = []
             used = 0.0
-            for text in texts:
-                text = self._shortened(metrics, text, room)
+            for note in (n for n in self.notes if n.heading == heading):
+                text = self._shortened(metrics, note.text, room)
                 needed = self._bullet_height(metrics, text)
                 if current and used + needed > room:
                     pages.append((heading, current))
                     current, used = [], 0.0
-                current.append(text)
+                current.append((note.id, text))
                 used += needed
             if current:
                 pages.append((heading, current))

@@ -156,10 +156,11 @@ def test_private_notes_stay_off_the_room_screen_until_revealed(tool):
     panel.notes.entries["levers"].returnPressed.emit()
     assert panel.notes.lists["levers"].item(0).text() == "Un guichet unique <rénovation> & 🌱"
     assert room.bowl.middle.currentWidget() is room.bowl.circle
-    panel.reveal_notes.setChecked(True)
+    panel.confirm_reveal = lambda count: True
+    panel.notes.reveal_all.click()
     assert room.bowl.middle.currentWidget() is room.bowl.notes
     assert room.bowl.notes.pages() == [("levers", ["Un guichet unique <rénovation> & 🌱"])]
-    panel.ctx.undo_stack.undo()
+    panel.notes.hide_all.click()  # a reveal is outside undo: « Tout masquer » takes it back
     assert room.bowl.middle.currentWidget() is room.bowl.circle
 
 
@@ -318,7 +319,8 @@ def test_revealed_notes_turn_page_by_page_and_a_huge_note_never_overflows(tool, 
     huge = " ".join(["levier"] * 280)  # about 2 000 characters, the most a note may hold
     for heading, text in (("actions", "Un CFA mobile"), ("levers", huge), ("brakes_overcome", "x")):
         panel.add_note(heading, text)
-    panel.reveal_notes.setChecked(True)
+    panel.confirm_reveal = lambda count: True
+    panel.reveal(True)
     pager = room.bowl.notes
     pages = pager.pages()
     assert [heading for heading, _ in pages] == ["actions", "levers", "brakes_overcome"]

@@ -59,6 +59,13 @@ def test_from_proposals_to_fiches_actions_with_the_keyboard(qtbot, window, store
             "Guichet unique",
             "Mentorat",
         ]
+    # The cards were made from the vote: Ctrl+Z takes them back there, not from the cards'
+    # tool (each tool has its own history, issue #21).
+    window.undo_action.trigger()
+    with store.read() as s:
+        assert len(actions.list_for(s, workshop_id)) == 3
+    window.activate_tool("voting")
+    assert window.undo_action.text() == "Annuler Créer les fiches actions des actions retenues"
     window.undo_action.trigger()
     with store.read() as s:
         assert actions.list_for(s, workshop_id) == []

@@ -1,0 +1,110 @@
+"""The facilitator's document, its last pages: what the room has not seen.
+
+Everything here is animateur·rice data, or restitution data not yet revealed (domain/
+visibility.py): a fishbowl's facilitator note and the note-taker's notes with whether each
+was revealed, a secret vote's tallies before the reveal, participants' e-mail addresses,
+interviewees' real names. Only the « facilitator » part prints this page, and every page of
+that document carries « Document de l'animateur·rice — ne pas diffuser ».
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from kitcop_desktop.domain.fishbowl import NOTE_HEADINGS
+from kitcop_desktop.domain.visibility import PROMISES, WORDS, Audience, Visibility
+from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
+from kitcop_desktop.printing.document import Document, frame_width
+from kitcop_desktop.printing.text import one_line
+from kitcop_desktop.printing.votes import ranking_table, shows_counts
+from kitcop_desktop.storage import (
+    fishbowl,
+    fishbowl_notes,
+    interviews,
+    participants,
+    visibility,
+    voting,
+    voting_rounds,
+)
+
+TITLE = "Ce que la salle ne voit pas"
+
+
+def _word(kind: Visibility) -> str:
+    return f"<font color='#b03a00'><b>[{one_line(WORDS[kind])}]</b></font>"
+
+
+def _bowls(doc: Document, session, workshop, width: float) -> None:
+    for bowl in fishbowl.list_fishbowls(session, workshop.id):
+        doc.add(markup(f"Bocal à poisson\u00a0: {one_line(bowl.title)}", "h2"))
+        doc.add(markup(f"{_word(Visibility.FACILITATOR)} Note de l'animateur·rice", "h3"))
+        doc.add(p(bowl.facilitator_note) if bowl.facilitator_note else nothing("Aucune note."))
+        doc.add(markup(f"{_word(Visibility.RESTITUTION)} Prise de notes", "h3"))
+        notes = fishbowl_notes.note_data(session, bowl.id)
+        if not notes:
+            doc.add(nothing("Aucune note."))
+            continue
+        rows = [head_cells("Rubrique", "Note", "À l'écran")]
+        for note in notes:
+            shared = visibility.note_visible(note, Audience.PARTICIPANTS)
+            state = "révélée" if shared else "pas encore révélée"
+            rows.append(cells(NOTE_HEADINGS.get(note.heading, note.heading), note.text, state))
+        doc.add(grid(rows, [36 * mm, width - 72 * mm, 36 * mm]))
+
+
+def _secret_votes(doc: Document, session, workshop, width: float) -> None:
+    for vote in voting.list_for(session, workshop.id):
+        hidden = [r for r in vote.rounds if not shows_counts(vote, r)]
+        if not vote.hidden or not hidden:
+            continue
+        doc.add(
+            markup(
+                f"{_word(Visibility.RESTITUTION)} Vote secret\u00a0: {one_line(vote.title)}", "h2"
+            )
+        )
+        for vote_round in hidden:
+            results = voting_rounds.round_results(session, vote_round.id)
+            state = "en cours" if results.state == "open" else "clos, pas encore révélé"
+            doc.add(
+                p(f"Tour {results.number} ({state})\u00a0: {results.total_dots} gommette(s).", "h3")
+            )
+            doc.add(ranking_table(results.rows, set(), width))
+
+
+def _contacts(doc: Document, session, workshop, width: float) -> None:
+    people = [x for x in participants.list_for(session, workshop.id) if x.email]
+    if not people:
+        return
+    doc.add(markup(f"{_word(Visibility.FACILITATOR)} Courriels des participant·es", "h2"))
+    rows = [head_cells("Nom", "Structure", "Courriel")]
+    rows += [cells(x.name, x.structure, x.email) for x in people]
+    doc.add(grid(rows, [50 * mm, 50 * mm, width - 100 * mm]))
+
+
+def _interviewees(doc: Document, session, workshop, width: float) -> None:
+    named = []
+    for summary in interviews.list_interviews(session, workshop.id):
+        name = interviews.real_name(session, summary.id)
+        if name:
+            named.append((summary.pseudonym, name))
+    if not named:
+        return
+    doc.add(markup(f"{_word(Visibility.FACILITATOR)} Noms réels des enquêté·es", "h2"))
+    rows = [head_cells("Pseudonyme", "Nom réel")] + [cells(a, b) for a, b in named]
+    doc.add(grid(rows, [60 * mm, width - 60 * mm]))
+
+
+def add_unseen(doc: Document, session, workshop) -> None:
+    """The facilitator's document's last pages: each private datum with its visibility word."""
+    width = frame_width("portrait")
+    doc.page("portrait")
+    doc.section(TITLE)
+    doc.add(markup(TITLE, "h1"))
+    for kind in (Visibility.FACILITATOR, Visibility.RESTITUTION):
+        doc.add(markup(f"{_word(kind)} {one_line(PROMISES[kind])}", "small"))
+    doc.add(Spacer(1, 3 * mm))
+    _bowls(doc, session, workshop, width)
+    _secret_votes(doc, session, workshop, width)
+    _contacts(doc, session, workshop, width)
+    _interviewees(doc, session, workshop, width)
