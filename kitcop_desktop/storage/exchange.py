@@ -175,19 +175,27 @@ def export_board(
     return _serialise(_envelope("board", title, tables), zipped)
 
 
-def export_agenda(session: Session, workshop_id: int, *, zipped: bool = False) -> bytes:
-    """A workshop's déroulé as a template file (séquences only: no run, no links, no people)."""
+def export_agenda(
+    session: Session, workshop_id: int, *, zipped: bool = False, include_facilitator: bool = False
+) -> bytes:
+    """A workshop's déroulé as a template file (séquences only: no run, no links, no people;
+    the séquences' notes pour l'animateur·rice only when asked for)."""
     from kitcop_desktop.storage import exchange_agenda
 
     title, tables = exchange_agenda.agenda_tables(session, workshop_id)
+    tables = visibility.strip_export(tables, ["facilitator"] if include_facilitator else [])
     return _serialise(_envelope("agenda", title, tables), zipped)
 
 
-def export_template(session: Session, template_id: int, *, zipped: bool = False) -> bytes:
-    """A personal template of the library as a template file."""
+def export_template(
+    session: Session, template_id: int, *, zipped: bool = False, include_facilitator: bool = False
+) -> bytes:
+    """A personal template of the library as a template file (its notes pour
+    l'animateur·rice only when asked for)."""
     from kitcop_desktop.storage import exchange_agenda
 
     title, tables = exchange_agenda.template_tables(session, template_id)
+    tables = visibility.strip_export(tables, ["facilitator"] if include_facilitator else [])
     return _serialise(_envelope("agenda", title, tables), zipped)
 
 

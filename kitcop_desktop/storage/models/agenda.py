@@ -13,7 +13,8 @@ from datetime import datetime, time
 from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kitcop_desktop.storage.base import Base, Timestamps, utcnow
+from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.storage.base import Base, Timestamps, private, utcnow
 
 
 class Sequence(Timestamps, Base):
@@ -31,7 +32,9 @@ class Sequence(Timestamps, Base):
     instructions: Mapped[str] = mapped_column(Text, default="")  # CONSIGNES (on the projector)
     # Notes pour l'animateur·rice: talking points, variantes. Never on the room screen nor in
     # the participants' programme; printed only in the facilitator's version.
-    facilitator_notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    facilitator_notes: Mapped[str] = mapped_column(
+        Text, default="", server_default="", info=private(Visibility.FACILITATOR, "facilitator")
+    )
     materials: Mapped[str] = mapped_column(
         Text, default=""
     )  # MATÉRIEL / CONFIG SALLE, one per line
