@@ -104,7 +104,6 @@ def add_vote(doc: Document, session, vote) -> None:
     winners: set[int] = set()
     straddling: set[int] = set()
     final = None
-    last = vote.rounds[-1]
     # The standing merges every round: only when the room may see each of them.
     if all(shows_counts(vote, r) for r in vote.rounds):
         final = voting_rounds.vote_standing(session, vote.id)
