@@ -8,6 +8,7 @@ with an injected clock and the same facts give the same answer after a restart.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -102,16 +103,32 @@ class Centre:
                 return chair
         return None
 
-    def longest_seated(self, now: datetime, exclude: int | None = None) -> int | None:
-        """The member seated for the longest time (proposed to leave); ties: lowest chair."""
-        best = None
-        for chair in sorted(self.seated):
-            who = self.seated[chair]
-            if who == exclude:
+    def quiet_since(self, turns: Iterable[Turn]) -> dict[int, datetime]:
+        """For each seated person: the end of their last word since they sat, else when they
+        sat (the current speaker, still talking, is not silent at all and is left out)."""
+        quiet = {who: self.since[who] for who in self.seated.values()}
+        for turn in turns:
+            who = turn.member_id
+            if who not in quiet or turn.started_at < self.since[who]:
                 continue
-            if best is None or self.since[who] < self.since[best]:
-                best = who
-        return best
+            if turn.ended_at is None:
+                quiet[who] = datetime.max.replace(tzinfo=turn.started_at.tzinfo)
+            elif turn.ended_at > quiet[who]:
+                quiet[who] = turn.ended_at
+        return quiet
+
+    def quietest(self, turns: Iterable[Turn], exclude: int | None = None) -> int | None:
+        """Who is proposed to leave the centre: the one silent for the longest time (spoke
+        longest ago, or sat longest ago without a word), never the current speaker unless
+        nobody else sits there; ties: lowest chair."""
+        quiet = self.quiet_since(turns)
+        order = sorted(self.seated)
+        candidates = [
+            self.seated[c] for c in order if self.seated[c] not in (exclude, self.speaker)
+        ]
+        if not candidates:
+            candidates = [self.seated[c] for c in order if self.seated[c] != exclude]
+        return min(candidates, key=lambda who: quiet[who], default=None)
 
 
 def centre(chairs: int, seatings: list[Seating], turns: list[Turn]) -> Centre:
@@ -136,8 +153,12 @@ class SeatPlan:
     proposed_leaver: int | None
 
 
-def plan_seat(state: Centre, member_id: int, now: datetime) -> SeatPlan:
-    """Seat `member_id` on the empty chair; when it was the last free one, someone must leave.
+LEAVER_RULE = "silencieux·se depuis le plus longtemps, jamais la personne qui parle"
+
+
+def plan_seat(state: Centre, member_id: int, now: datetime, turns: Iterable[Turn] = ()) -> SeatPlan:
+    """Seat `member_id` on the empty chair; when it was the last free one, someone must leave:
+    the one proposed is `Centre.quietest` (LEAVER_RULE), given the bowl's `turns`.
 
     Raises InvalidInput when the person is already in the centre.
     """
@@ -149,7 +170,7 @@ def plan_seat(state: Centre, member_id: int, now: datetime) -> SeatPlan:
             "Aucune chaise libre : faites d'abord sortir quelqu'un. Rien n'a été modifié."
         )
     must_leave = len(free) == 1
-    proposed = state.longest_seated(now, exclude=member_id) if must_leave else None
+    proposed = state.quietest(turns, exclude=member_id) if must_leave else None
     return SeatPlan(free[0], must_leave, proposed)
 
 

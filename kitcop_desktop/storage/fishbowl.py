@@ -376,10 +376,12 @@ def seat(
     session: Session, fishbowl_id: int, member_id: int, now: datetime, leaver_id: int | None = None
 ) -> dict:
     """Seat someone on the empty chair. When it was the last free chair, `leaver_id` must say
-    who leaves (see `plan_seat`, which proposes the longest seated). Returns the undo snapshot."""
+    who leaves (see `plan_seat`, which proposes the one silent for the longest time). Returns the undo snapshot."""
     fb, snap = _live(session, fishbowl_id)
     _still_here(session, fishbowl_id, member_id)
-    plan = rules.plan_seat(centre(session, fishbowl_id), member_id, now)
+    plan = rules.plan_seat(
+        centre(session, fishbowl_id), member_id, now, turns(session, fishbowl_id)
+    )
     if plan.must_leave:
         state = centre(session, fishbowl_id)
         if leaver_id is None or state.chair_of(leaver_id) is None:
@@ -397,7 +399,9 @@ def seat(
 
 def plan_seat(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> rules.SeatPlan:
     """What seating this person implies (the UI asks who leaves when `must_leave`)."""
-    return rules.plan_seat(centre(session, fishbowl_id), member_id, now)
+    return rules.plan_seat(
+        centre(session, fishbowl_id), member_id, now, turns(session, fishbowl_id)
+    )
 
 
 def leave(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> dict:

@@ -114,13 +114,14 @@ class ChairCard(QFrame):
         buttons.addWidget(self.speak, 1)
         buttons.addWidget(self.leave)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
         layout.addWidget(self.number)
         layout.addWidget(self.name)
         layout.addWidget(self.time)
         layout.addStretch(1)
+        layout.addSpacing(2)
         layout.addLayout(buttons)
-        self.setMinimumHeight(112)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
 
@@ -152,6 +153,21 @@ class ChairCard(QFrame):
         self.style().polish(self)
 
 
+# Keys the bowl takes while no text field has focus (« 4 » gives chair 4 the floor, Space the
+# timebox…): the circle list lets them through instead of searching a name with them.
+ROOM_KEY_TEXTS = set("0123456789+-=−*") | {" "}
+
+
+class CircleList(QListWidget):
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.text() in ROOM_KEY_TEXTS and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            event.ignore()  # up to the window, which hands it to the bowl
+            return
+        super().keyPressEvent(event)
+
+
 class CentreView(QWidget):
     """Chairs above, the circle below; signals carry member ids."""
 
@@ -166,14 +182,18 @@ class CentreView(QWidget):
         super().__init__(parent)
         self.setStyleSheet(CARD_QSS)
         self.cards: list[ChairCard] = []
+        self._columns = 0
+        self._seat_row = -1  # the circle row of the person just seated: the next one is chosen
         self.grid = QGridLayout()
         self.grid.setSpacing(8)
-        centre_title = QLabel("Au centre")
+        centre_title = self.title = QLabel("Au centre")
         centre_title.setStyleSheet("font-weight: bold; font-size: 11pt;")
-        circle_title = QLabel("Le cercle — Entrée ou double-clic : s'asseoir sur la chaise vide")
+        circle_title = QLabel("Le cercle · Entrée : s'asseoir")
+        circle_title.setToolTip(
+            "Entrée ou double-clic : la personne choisie s'assoit sur la chaise vide"
+        )
         circle_title.setStyleSheet("font-weight: bold;")
-        circle_title.setWordWrap(True)
-        self.circle = QListWidget()
+        self.circle = CircleList()
         self.circle.setAlternatingRowColors(True)
         self.circle.setMinimumHeight(110)
         self.circle.itemActivated.connect(self._activated)
@@ -221,14 +241,47 @@ class CentreView(QWidget):
             card.hide()  # at once: deleteLater waits for the event loop
             card.deleteLater()
         self.cards = []
-        columns = 2 if chairs <= 4 else 3
         for chair in range(chairs):
             card = ChairCard(chair)
             card.speak_clicked.connect(self.speak_requested)
             card.leave_clicked.connect(self.leave_requested)
             card.depart_clicked.connect(self.depart_requested)
-            self.grid.addWidget(card, chair // columns, chair % columns)
             self.cards.append(card)
+        self._columns = 0
+        self._place_cards()
+
+    def columns_for(self, width: int) -> int:
+        """As many chairs side by side as fit `width`, in balanced rows (4: one row or 2 × 2)."""
+        if not self.cards:
+            return 1
+        card_w = max(c.minimumSizeHint().width() for c in self.cards)
+        spacing = self.grid.spacing()
+        fit = max(1, (width + spacing) // (card_w + spacing))
+        chairs = len(self.cards)
+        if fit >= chairs:
+            return chairs
+        rows = -(-chairs // fit)
+        return -(-chairs // rows)
+
+    def _place_cards(self) -> None:
+        """Lay the chairs out from the width the centre has now."""
+        columns = self.columns_for(self.width())
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for chair, card in enumerate(self.cards):
+            self.grid.addWidget(card, chair // columns, chair % columns)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self._place_cards()
+
+    def focus_next_in_circle(self) -> None:
+        """After someone sat: the focus on the circle (never a text field), on the next person,
+        so that a digit gives a chair the floor and Enter seats the next one."""
+        self.circle.setFocus()
 
     def show_bowl(self, data: BowlData, now: datetime) -> None:
         """Fill chairs and circle from the data; times as of `now`."""
@@ -261,6 +314,10 @@ class CentreView(QWidget):
             self.circle.addItem(item)
             if m.id == selected:
                 self.circle.setCurrentItem(item)
+        if self.circle.currentItem() is None and self._seat_row >= 0 and self.circle.count():
+            # The person just seated left the list: the one who took their row is next.
+            self.circle.setCurrentRow(min(self._seat_row, self.circle.count() - 1))
+        self._seat_row = -1
         self._selection_changed()
 
     def update_times(self, data: BowlData, now: datetime) -> None:
@@ -276,11 +333,13 @@ class CentreView(QWidget):
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _activated(self, item: QListWidgetItem) -> None:
+        self._seat_row = self.circle.row(item)
         self.seat_requested.emit(item.data(Qt.ItemDataRole.UserRole))
 
     def _seat_selected(self) -> None:
         member = self.selected_member()
         if member is not None:
+            self._seat_row = self.circle.currentRow()
             self.seat_requested.emit(member)
 
     def _selection_changed(self, *_args) -> None:

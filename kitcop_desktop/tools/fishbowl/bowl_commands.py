@@ -17,6 +17,11 @@ from kitcop_desktop.storage.errors import StoreError
 AREA = "fishbowl"
 
 
+def leaver_question(newcomer: str) -> str:
+    """What the « who leaves » dialog asks, with the rule of the person proposed."""
+    return f"{newcomer} s'assoit : qui sort du centre ?\n(proposé·e : {rules.LEAVER_RULE})"
+
+
 class BowlCommands:
     def _push(self, text: str, do, undo=None):
         return self.ctx.push(
@@ -77,7 +82,7 @@ class BowlCommands:
             return
         centre = self.data.centre
         try:
-            plan = rules.plan_seat(centre, member_id, now)
+            plan = rules.plan_seat(centre, member_id, now, self.data.turns)
         except ValueError as exc:
             self.ctx.show_message(str(exc))
             return
@@ -88,26 +93,41 @@ class BowlCommands:
             if leaver is None:
                 return
         name = self.data.name(member_id)
-        self._push(
-            f"{name} s'assoit au centre", lambda s: ops.seat(s, bowl_id, member_id, now, leaver)
-        )
+        if (
+            self._push(
+                f"{name} s'assoit au centre",
+                lambda s: ops.seat(s, bowl_id, member_id, now, leaver),
+            )
+            is not None
+        ):
+            self.centre.focus_next_in_circle()
 
     def choose_leaver(self, newcomer: str, options: list[tuple[int, str]], proposed: int | None):
-        """Ask who leaves the centre (the longest seated proposed first); None = cancelled.
+        """Ask who leaves the centre (LEAVER_RULE's choice proposed first); None = cancelled.
 
         Tests replace this method: it opens a modal dialog."""
-        names = [name for _, name in options]
+        labels = self.leaver_labels(options)
         ids = [who for who, _ in options]
         current = ids.index(proposed) if proposed in ids else 0
         choice, ok = QInputDialog.getItem(
-            self,
-            "Une chaise doit rester vide",
-            f"{newcomer} s'assoit : qui sort du centre ?\n(proposé : assis·e depuis le plus longtemps)",
-            names,
-            current,
-            False,
+            self, "Une chaise doit rester vide", leaver_question(newcomer), labels, current, False
         )
-        return ids[names.index(choice)] if ok and choice in names else None
+        return ids[labels.index(choice)] if ok and choice in labels else None
+
+    def leaver_labels(self, options: list[tuple[int, str]]) -> list[str]:
+        """« Thomas Girard — silencieux·se depuis 2 min 05 s », « Claire Dubois — parle »."""
+        centre, now = self.data.centre, self.clock.wall()
+        quiet = centre.quiet_since(self.data.turns)
+        labels = []
+        for who, name in options:
+            if who == centre.speaker:
+                labels.append(f"{name} — parle en ce moment")
+            elif who in quiet:
+                silent = rules.speaking_clock(rules.duration(quiet[who], None, now))
+                labels.append(f"{name} — silencieux·se depuis {silent}")
+            else:
+                labels.append(name)
+        return labels
 
     def speak(self, member_id: int) -> None:
         bowl_id, now = self.fishbowl_id, self.clock.wall()

@@ -40,6 +40,7 @@ from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
+from kitcop_desktop.ui.widgets.fit_scroll import FitScrollArea
 
 # The clicker turns the pages of revealed notes (partage des enjeux).
 PAGE_KEYS = {
@@ -60,6 +61,7 @@ class BowlPanel(BowlCommands, QWidget):
         self.data: BowlData | None = None
         self._loading = False
         self._shown_id: int | None = None
+        self._shown_state = ""
 
         # --- which fishbowl ---
         self.picker = QComboBox()
@@ -168,13 +170,16 @@ class BowlPanel(BowlCommands, QWidget):
         self.notes.facilitator_note_changed.connect(self.save_facilitator_note)
         self.side = QTabWidget()
         self.side.addTab(self.stats, icon("clock"), "Temps de parole")
-        self.side.addTab(self.notes, icon("note"), "Notes")
+        # The note lists need more height than a 1024×768 screen leaves beside the chairs:
+        # they scroll in their tab instead of making the whole bowl scroll.
+        self.side.addTab(FitScrollArea(self.notes), icon("note"), "Notes")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.centre)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([500, 500])  # half each: names in the statistics stay readable
+        splitter.setChildrenCollapsible(False)
 
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -188,10 +193,13 @@ class BowlPanel(BowlCommands, QWidget):
         )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # Laid out from the room it has: when the window is too short (1024×768 with the setup
+        # open), the bowl scrolls; its chairs and buttons are never squeezed onto one another.
+        self.scroll = FitScrollArea(self.body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(self.scroll, 1)
 
         self.ticker = QTimer(self, interval=1000)
         self.ticker.timeout.connect(self._tick)
@@ -219,7 +227,7 @@ class BowlPanel(BowlCommands, QWidget):
         prefix = draft_prefix(self.ctx.store, self.ctx.workshop_id)
         self.notes.keep_drafts(f"{prefix}/fishbowl/{self.fishbowl_id}" if self.data else None)
         self.empty.setVisible(self.data is None)
-        self.body.setVisible(self.data is not None)
+        self.scroll.setVisible(self.data is not None)
         self.delete_button.setEnabled(self.data is not None)
         self._show()
         if self.focus.tab == "bowl" and self.focus.fishbowl_id != self.fishbowl_id:
@@ -244,6 +252,9 @@ class BowlPanel(BowlCommands, QWidget):
         if self._shown_id != data.id:  # a new fishbowl opens on its setup until it starts
             self._shown_id = data.id
             self.setup_button.setChecked(data.state == "setup")
+        elif self._shown_state == "setup" and data.state == "running":
+            self.setup_button.setChecked(False)  # it starts: the live bowl gets the room
+        self._shown_state = data.state
         self.setup.setVisible(self.setup_button.isChecked())
         self.chairs.setValue(data.chairs)
         self.timebox.setValue(data.timebox_minutes)

@@ -1,0 +1,56 @@
+"""A scroll area that gives its widget all the room there is, and scrolls only below the minimum.
+
+QScrollArea(widgetResizable) sizes a widget holding word-wrapped labels by its preferred height,
+so a panel that fits scrolls anyway; without a scroll area, a window shorter than the panel's
+minimum piles its widgets onto one another (fishbowl chairs over chairs at 1200×752). Here the
+widget gets the viewport's size, never less than its minimum size: it fills the window when it
+fits and scrolls, uncut and unsqueezed, when it does not.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+
+class FitScrollArea(QScrollArea):
+    def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setWidget(widget)
+        # The widget's own layout requests, and its parent's (the viewport) when its minimum
+        # changes after its layout already ran: either way, fit again.
+        widget.installEventFilter(self)
+        self.viewport().installEventFilter(self)
+
+    def fit(self) -> None:
+        """Size the widget to the viewport, never below its minimum."""
+        widget = self.widget()
+        if widget is None:
+            return
+        minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        viewport = self.maximumViewportSize()
+        # With a vertical scroll bar coming, the width left is narrower by its width.
+        if minimum.height() > viewport.height():
+            viewport.setWidth(viewport.width() - self.verticalScrollBar().sizeHint().width())
+        if minimum.width() > viewport.width():
+            viewport.setHeight(viewport.height() - self.horizontalScrollBar().sizeHint().height())
+        widget.resize(
+            max(viewport.width(), minimum.width()), max(viewport.height(), minimum.height())
+        )
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        # A widget shown or hidden inside (the setup group) changes the minimum: fit again,
+        # once the layout has taken it in (the request is seen here before the layout is).
+        widget = self.widget()
+        if event.type() == QEvent.Type.LayoutRequest and obj in (widget, self.viewport()):
+            if widget is not None and widget.layout() is not None:
+                widget.layout().activate()
+            self.fit()
+        return super().eventFilter(obj, event)
