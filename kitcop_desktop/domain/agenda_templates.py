@@ -2,7 +2,9 @@
 
 Modèle 1 (session d'intelligence collective), Modèle KISS (rétrospective), a world café /
 pro-action café afternoon with timed rotations between tables, and a blank agenda. The timings
-follow the kit; consignes are short because they are projected (the facilitator adapts them).
+follow the kit. Consignes are what the room reads on the projector, addressed to the
+participants; what the kit tells the facilitator (points to present, variantes, « si plus de 20
+personnes… ») goes to the séquence's notes pour l'animateur·rice, which are never projected.
 """
 
 from __future__ import annotations
@@ -63,20 +65,40 @@ MODEL_1 = AgendaTemplate(
             "Introduction",
             15,
             "Se projeter dans la séance, se donner un cadre d'échanges.",
-            "Pourquoi ce chantier, où en est la COP, ce que l'on attend de vous aujourd'hui "
-            "(co-construction).\n\nNotre cadre :\n" + FRAME,
+            "Aujourd'hui : partager et enrichir l'état des lieux, nous entendre sur les chantiers "
+            "prioritaires (co-construction).\n\nNotre cadre :\n" + FRAME,
             "Ordre du jour affiché\nCadre des échanges affiché\nQuelques chiffres clés (diapo)",
             kind="introduction",
+            facilitator_notes=(
+                "Présenter le contexte : quelques chiffres sur la COP régionale et sur ce "
+                "chantier (pourquoi ce chantier, que s'est-il passé depuis le début ?).\n"
+                "Objectif : s'aider de la projection pour identifier les appuis clés. Degré de "
+                "participation : co-construction, c'est ici que sont imaginées et décidées les "
+                "grandes orientations.\n"
+                "Chacun·e connaît ses propres besoins et se les autorise dans le respect du "
+                "groupe ; tout le monde est coresponsable de la réussite de l'atelier.\n"
+                "Vérifier que les règles sont comprises par tous et qu'il n'y a pas besoin d'en "
+                "ajouter ; s'y référer tout au long de l'atelier.\n"
+                "Conseil méthode : une séquence témoignage de 30 min peut être ajoutée pour "
+                "partager les grands enjeux de la thématique étudiée."
+            ),
         ),
         TemplateSequence(
             "Brise-glace",
             15,
             "Créer un climat de confiance, se sentir à l'aise pour contribuer.",
+            "En binôme, de préférence avec une personne que vous ne connaissez pas : "
+            "présentez-vous, puis répondez tour à tour (2 min d'échanges).\n\n"
             "Nous sommes en 2030. Vous exercez un autre métier, qui contribue à la transition "
             "écologique. Lequel ? Qu'est-ce qui vous y attire ?",
             "",
             kind="icebreaker",
             tool_key="rounds",
+            facilitator_notes=(
+                "Présentation croisée. Si moins de 15 personnes : chacun·e présente ensuite son "
+                "binôme (nom, prénom, structure, métier 2025 et métier 2030). Si le groupe est "
+                "trop nombreux, pas de restitution."
+            ),
         ),
         TemplateSequence(
             "Diagnostic",
@@ -84,11 +106,18 @@ MODEL_1 = AgendaTemplate(
             "Enrichir l'état des lieux.",
             "En sous-groupes de 6 : notez sur post-it les freins (ancres) et les leviers (vents) "
             "pour atteindre les objectifs de la COP, puis regroupez-les en sous-thématiques "
-            "(40 min). Restitution en collectif (10 min).\n\n"
-            "Variante : fiche étonnement seul (5 min), à trois (15 min), en plénière (30 min).",
+            "(40 min). Restitution en collectif (10 min).",
             "Grande affiche speedboat\nPost-it de deux couleurs (freins, leviers)\n"
             "Fiches étonnement imprimées (variante)",
             tool_key="boards",
+            facilitator_notes=(
+                "C'est la première étape du diagnostic (option 2 du kit) : les post-it se posent "
+                "sur une grande affiche en forme de bateau, ancres (freins) et vents (leviers).\n"
+                "Variante (option 1), si une première enquête a été réalisée : présenter ses "
+                "résultats en une diapo ; fiche étonnement seul·e (5 min), à trois (15 min), "
+                "puis en plénière (30 min).\n"
+                "Avec plusieurs axes dans le diagnostic : un sous-groupe par axe de travail."
+            ),
         ),
         TemplateSequence(
             "Pause",
@@ -103,11 +132,20 @@ MODEL_1 = AgendaTemplate(
             35,
             "Se projeter pour identifier les chantiers à mener.",
             "Nous sommes en 2030 et nous avons atteint les objectifs de la COP. À quoi cela "
-            "ressemble-t-il ? Qu'avons-nous mis en place ? Quels obstacles avons-nous dépassés ?\n\n"
+            "ressemble-t-il ? Qu'avons-nous mis en place ? Quelles ont été les clés de succès ? "
+            "Quels obstacles avons-nous dépassés ?\n\n"
             "Bocal à poisson : seules les 4 personnes au centre parlent, une chaise reste "
             "toujours vide. Pour parler, prenez la chaise vide.",
             "Chaises en cercle, 4 chaises au centre\nTableau blanc ou paperboard pour les notes",
             tool_key="fishbowl",
+            facilitator_notes=(
+                "Rappeler concrètement les objectifs de la COP dans le secteur.\n"
+                "Qui veut parler se lève et s'assoit sur la chaise vide ; une autre personne du "
+                "centre part pour qu'une chaise reste libre.\n"
+                "Une personne prend note au tableau des leviers importants (actions concrètes, "
+                "leviers de réussite, freins dépassés) : ce tableau n'est pas visible des "
+                "participant·es."
+            ),
         ),
         TemplateSequence(
             "Partage des enjeux",
@@ -116,16 +154,25 @@ MODEL_1 = AgendaTemplate(
             "La personne qui a pris les notes partage les leviers relevés. Qu'est-ce qui vous "
             "semble essentiel ? Que faut-il ajouter ?",
             "",
+            facilitator_notes=(
+                "Ces éléments serviront de base à la suite, pour approfondir les idées à partir "
+                "des enjeux identifiés."
+            ),
         ),
         TemplateSequence(
             "Déclusion",
             15,
             "Clôturer, susciter l'engagement pour la suite.",
-            "Un mot sur votre ressenti, sans rebond. Souhaitez-vous rester impliqué·e "
-            "dans le chantier ? Les suites prévues.",
+            "Un mot sur votre ressenti de fin de session, sans rebond : simple écoute. "
+            "Souhaitez-vous rester impliqué·e dans le chantier ?",
             "Petits papiers : nom, ressenti, envie de s'engager",
             kind="closing_round",
             tool_key="rounds",
+            facilitator_notes=(
+                "Puis annoncer les suites du chantier.\n"
+                "Si plus de 20 personnes : chacun·e écrit sur un petit papier (nom, ressenti, "
+                "envie de s'engager) qu'on vient coller en partant."
+            ),
         ),
     ),
 )

@@ -1,7 +1,8 @@
 """The room screen: a borderless, dark window for the projector. It never edits anything.
 
 It shows the active tool's room view (or the workshop's title card), an optional footer strip
-(the agenda's countdown while another tool is shown), and can be blanked (B or .).
+(the agenda's countdown while another tool is shown), and can be blanked (B or .). A cover may
+stand in for one tool's view (the running séquence's consignes while that tool is still empty).
 Keys pressed while it has focus go to the control window's key router, so a presentation
 clicker works whichever window is in front.
 """
@@ -58,6 +59,8 @@ class TitleCard(QWidget):
 class RoomScreen(QWidget):
     key_pressed = Signal(QKeyEvent)
     visibility_changed = Signal(bool)
+    # What the room shows changed (another tool's view, a cover): the footer re-checks itself.
+    stage_changed = Signal()
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
@@ -85,6 +88,8 @@ class RoomScreen(QWidget):
         self._content_layout.setSpacing(0)
         self._content_layout.addWidget(self._stage, 1)
         self._footer: QWidget | None = None
+        self._wanted: QWidget = self.title_card  # the active tool's view
+        self._cover: tuple[QWidget, QWidget] | None = None  # (cover, the view it stands for)
         self._outer.addWidget(content)
         self._outer.addWidget(self._blank)
         layout = QVBoxLayout(self)
@@ -97,10 +102,39 @@ class RoomScreen(QWidget):
         widget = widget or self.title_card
         if self._stage.indexOf(widget) < 0:
             self._stage.addWidget(widget)
-        self._stage.setCurrentWidget(widget)
+        self._wanted = widget
+        self._show_stage()
 
     def current_stage(self) -> QWidget:
+        """The active tool's view (even while a cover stands in for it)."""
+        return self._wanted
+
+    def shown_stage(self) -> QWidget:
+        """What the room actually sees: the active view or the cover over it."""
         return self._stage.currentWidget()
+
+    def set_cover(self, widget: QWidget | None, over: QWidget | None = None) -> None:
+        """Show `widget` instead of the view `over` whenever `over` is the active view, and
+        hide the footer meanwhile (the cover has its own countdown); None removes the cover."""
+        if widget is None or over is None:
+            self._cover = None
+        else:
+            if self._stage.indexOf(widget) < 0:
+                self._stage.addWidget(widget)
+            self._cover = (widget, over)
+        self._show_stage()
+
+    def covered(self) -> bool:
+        return self._cover is not None and self._stage.currentWidget() is self._cover[0]
+
+    def _show_stage(self) -> None:
+        shown = self._wanted
+        if self._cover is not None and self._cover[1] is self._wanted:
+            shown = self._cover[0]
+        self._stage.setCurrentWidget(shown)
+        if self._footer is not None:
+            self._footer.setVisible(not self.covered())
+        self.stage_changed.emit()
 
     def set_footer(self, widget: QWidget | None) -> None:
         """A strip under any view (e.g. the running agenda's countdown); None removes it."""
@@ -113,7 +147,7 @@ class RoomScreen(QWidget):
         self._footer = widget
         if widget is not None:
             self._content_layout.addWidget(widget, 0)
-            widget.show()
+            widget.setVisible(not self.covered())
 
     def footer(self) -> QWidget | None:
         return self._footer

@@ -14,7 +14,8 @@ from kitcop_desktop.domain.french import minutes_text, plural, prose_time
 from kitcop_desktop.storage.models.workshop import Workshop
 from kitcop_desktop.tools.agenda.live import live_for
 from kitcop_desktop.tools.agenda.prepare_view import PrepareView
-from kitcop_desktop.tools.agenda.room_view import RoomFooter
+from kitcop_desktop.tools.agenda.room_cover import RoomCover
+from kitcop_desktop.tools.agenda.room_view import AgendaRoomView, RoomFooter
 from kitcop_desktop.tools.agenda.run_view import RunView
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
@@ -53,8 +54,11 @@ class AgendaEditor(QWidget):
 
         self.prepare.reloaded.connect(self._update_summary)
         self.live.changed.connect(self._on_run_changed)
+        # While a séquence's tool is still empty, the room keeps the séquence's consignes.
+        self.cover = RoomCover(ctx, self.live, AgendaRoomView)
         # The editor lives as long as the open workshop: with it goes the live run's timer.
         self.destroyed.connect(self.live.close)
+        self.destroyed.connect(self.cover.close)
         self.prepare.show_current(self.live.runner.current_id)
         self._update_summary()
 

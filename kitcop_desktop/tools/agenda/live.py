@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from kitcop_desktop.domain.agenda_run import Runner
 from kitcop_desktop.domain.clock import Clock, SystemClock
 from kitcop_desktop.domain.countdown import Countdown
-from kitcop_desktop.storage import agenda_links, agenda_run
+from kitcop_desktop.storage import agenda, agenda_links, agenda_run
 from kitcop_desktop.tools.agenda.sound import Sound, make_sound
 from kitcop_desktop.ui.tool_spec import ToolContext
 
@@ -43,6 +43,8 @@ class AgendaLive(QObject):
     alert = Signal(str)
     # The page of the consignes (or of the programme) on the room screen: (page, count).
     page_changed = Signal(int, int)
+    # A séquence opened its tool on this item (tool key, item id or -1).
+    linked = Signal(str, int)
 
     def __init__(self, ctx: ToolContext, clock: Clock | None = None) -> None:
         super().__init__()
@@ -109,7 +111,7 @@ class AgendaLive(QObject):
         finally:
             self._storing = False
         self._after_change()
-        if any(ev.kind in ("enter", "start") for ev in events):
+        if any(ev.kind in ("enter", "start", "finish") for ev in events):
             self._open_linked_tool(events)
         return True
 
@@ -266,25 +268,44 @@ class AgendaLive(QObject):
                 log.exception("sound failed")
 
     # --- tools ---------------------------------------------------------------------------
+    # Where a séquence's tool must be told about a new item (the hub's area names).
+    TOOL_AREAS = {
+        "boards": "boards",
+        "voting": "voting",
+        "fishbowl": "fishbowl",
+        "rounds": "rounds",
+    }
+
     def _open_linked_tool(self, events: list) -> None:
-        entered = [ev for ev in events if ev.kind == "enter"]
+        """Open the séquence's tool on the item it is linked to, or on a fresh one (never the
+        one that happened to be selected last: « Le bocal est terminé » at the start)."""
+        entered = [ev for ev in events if ev.kind in ("enter", "finish")]
         if not entered:
             return
         seq = self.runner.sequence(entered[-1].sequence_id)
         if seq is None or not seq.tool_key:
+            # A pause, a séquence without a tool, the end: the room shows the déroulé again
+            # (never the previous séquence's bowl or board).
+            self.ctx.activate_tool("agenda", None)
             return
-        ref = seq.tool_ref
-        if ref is not None:
-            # Only an item of this workshop (an imported file may carry a stale id).
-            with self.ctx.store.read() as session:
-                ids = {
-                    i
-                    for i, _ in agenda_links.link_choices(
-                        session, self.ctx.workshop_id, seq.tool_key
-                    )
-                }
-            ref = ref if ref in ids else None
-        self.ctx.activate_tool(seq.tool_key, ref)
+        sid, title, key = seq.id, seq.title, seq.tool_key
+        with self.ctx.store.read() as session:
+            needed = agenda_links.needs_item(session, sid)
+        if needed:
+            self.ctx.push(
+                f"Ouvrir un élément neuf pour « {title} »",
+                area=self.TOOL_AREAS.get(key, "agenda"),
+                do=lambda s: agenda_links.open_item(s, sid),
+                undo=lambda s, saved: agenda_links.close_item(s, saved),
+            )
+            self.ctx.hub.notify("agenda", self.ctx.workshop_id, "Enregistré")
+        with self.ctx.store.read() as session:
+            ref = agenda.get(session, sid).tool_ref
+            ids = {i for i, _ in agenda_links.link_choices(session, self.ctx.workshop_id, key)}
+        # Only an item of this workshop (an imported file may carry a stale id).
+        ref = ref if ref in ids else None
+        self.ctx.activate_tool(key, ref)
+        self.linked.emit(key, -1 if ref is None else ref)
 
     def close(self) -> None:
         """The workshop is closed: stop waking up and listening (no sound from a ghost)."""

@@ -18,15 +18,23 @@ from kitcop_desktop.storage import agenda
 from kitcop_desktop.tools.agenda.live import live_for
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.tool_spec import ToolContext
-from kitcop_desktop.ui.widgets.big_countdown import STAGE_LABELS, BigCountdown
-from kitcop_desktop.ui.widgets.room_text import FittedText, room_text_font, wrap_lines
+from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
+from kitcop_desktop.ui.widgets.room_text import (
+    FittedText,
+    french_spacing,
+    room_text_font,
+    wrap_lines,
+)
 
 BODY = 1 / 20
-# The séquence's countdown: its digits reach well past a quarter of the height in every stage.
+# The séquence's countdown: its digits reach past a quarter of the height in every stage; it
+# gives up some room (never below a quarter) when the consignes would otherwise need a page
+# more, unless a caption (« Puis changez de table ») shares its height.
 COUNTDOWN_SHARE = 0.42
+COUNTDOWN_SHARE_TIGHT = 0.34
 # The séquence title: 1/16 to 1/10 of the height, on as many lines as it needs (up to 30 %).
 TITLE_FRACTIONS = (1 / 16, 1 / 10)
-TITLE_SHARE = (0.14, 0.30)
+TITLE_SHARE = (0.10, 0.30)
 
 
 def _label(colour: str, *, bold: bool = False) -> QLabel:
@@ -219,17 +227,28 @@ class AgendaRoomView(QWidget):
         return max(1, self.height())
 
     def _size_title(self) -> None:
-        """The title gets the lines it needs at 1/16 (up to 30 % of the height); the consignes
-        the rest; the countdown its fixed share."""
+        """The title gets the lines it needs at 1/16 (up to 30 % of the height); the countdown
+        its share; the consignes the rest."""
         h = self._room_height()
         counter_w = self.counter.sizeHint().width() + 24
-        margins = self.sequence_page.layout().contentsMargins()
-        width = max(50, self.width() - margins.left() - margins.right() - counter_w)
+        layout = self.sequence_page.layout()
+        margins = layout.contentsMargins()
+        width = max(50, self.width() - margins.left() - margins.right())
         font = room_text_font(int(h * TITLE_FRACTIONS[0]), bold=True)
-        lines = len(wrap_lines(self.title.text(), font, width)) or 1
-        spacing = font.pixelSize() * 1.2
+        lines = len(wrap_lines(self.title.text(), font, width - counter_w)) or 1
+        spacing = QFontMetricsF(font).lineSpacing()
         low, high = TITLE_SHARE
-        self.title.setFixedHeight(int(max(h * low, min(h * high, lines * spacing + 4))))
+        title_h = int(max(h * low, min(h * high, lines * spacing + 4)))
+        self.title.setFixedHeight(title_h)
+        share = COUNTDOWN_SHARE
+        if self._kind != "rotation":
+            body = room_text_font(int(h * BODY))
+            body_spacing = QFontMetricsF(body).lineSpacing()
+            needed = len(wrap_lines(self.instructions.text(), body, width)) * body_spacing
+            free = h - margins.top() - margins.bottom() - title_h - 3 * layout.spacing()
+            if free - h * COUNTDOWN_SHARE < needed + body_spacing * 0.25:
+                share = COUNTDOWN_SHARE_TIGHT
+        self.countdown.setFixedHeight(int(h * share))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         h = self._room_height()
@@ -251,7 +270,6 @@ class AgendaRoomView(QWidget):
         self.instructions.set_fractions(BODY, 1 / 11)
         self.break_title.set_fractions(1 / 14, 1 / 10)
         self.end_text.set_fractions(1 / 10, 1 / 6)
-        self.countdown.setFixedHeight(int(h * COUNTDOWN_SHARE))
         for countdown in (self.countdown, self.break_countdown):
             countdown.label_floor = int(h * BODY)
         self._size_title()
@@ -262,6 +280,8 @@ class RoomFooter(QWidget):
     """A strip under another tool's room view: the current séquence and its countdown.
 
     Digits at least 1/8 of the room's height, the stage word and the title at least 1/20.
+    One countdown on the room at a time: while the tool's view shows its own (the bowl's
+    35:00, a speaker's time), the strip folds away.
     """
 
     def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
@@ -276,37 +296,68 @@ class RoomFooter(QWidget):
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 4, 24, 4)
-        self.title = FittedText(bold=True)
-        self.title.set_colour(ROOM["text"])
+        # One widget: the séquence's title over the stage word at the left, the time at the
+        # right (the stage's word and shape stay together).
         self.countdown = BigCountdown()
         self.countdown.set_room_style(True)
         self.countdown.set_label_beside(True)
-        layout.addWidget(self.title, 1)
-        layout.addWidget(self.countdown, 0)
+        layout.addWidget(self.countdown, 1)
+        self._strip = 48
+        self.folded = False
         self.live.changed.connect(self.reload)
+        self.live.second.connect(self._fold_if_needed)
+        ctx.hub.changed.connect(self._on_hub)
+        if hasattr(ctx.room, "stage_changed"):
+            ctx.room.stage_changed.connect(self._fold_if_needed)
         self.reload()
+
+    def _on_hub(self, _area: str, workshop_id: int) -> None:
+        if workshop_id == self.ctx.workshop_id:
+            self._fold_if_needed()
+
+    def title_text(self) -> str:
+        return self.countdown.side_title()
 
     def reload(self) -> None:
         current = self.live.runner.current
-        self.title.set_text(current.title if current else "")
+        self.countdown.set_side_title(french_spacing(current.title) if current else "")
         self.countdown.set_countdown(self.live.runner.countdown() if current else None)
+        self._fold_if_needed()
+
+    def stage_has_countdown(self) -> bool:
+        """Does the view above show a countdown of its own?"""
+        room = self.ctx.room
+        stage = room.shown_stage() if room is not None and hasattr(room, "shown_stage") else None
+        if stage is None:
+            return False
+        return any(
+            c.countdown() is not None and c.isVisibleTo(stage)
+            for c in stage.findChildren(BigCountdown)
+        )
+
+    def _fold_if_needed(self, *_args) -> None:
+        folded = self.stage_has_countdown()
+        if folded != self.folded:
+            self.folded = folded
+            self.countdown.setVisible(not folded)
+            self.setFixedHeight(0 if folded else self._strip)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self._fold_if_needed()
 
     def resize_for(self, room_height: int, room_width: int = 0) -> None:
-        """Tall enough for digits of 1/8 of the room's height and the title at 1/20."""
+        """Tall enough for digits of 1/8 of the room's height, and for the title over the
+        stage word at 1/20."""
         h = max(240, room_height)
         width = room_width or max(320, int(h * 4 / 3))
         body = int(h * BODY)
         digits = int(h / 8) + 2
-        word = room_text_font(body, bold=True)
-        word_w = max(QFontMetricsF(word).horizontalAdvance(w) for w in STAGE_LABELS.values())
-        time_w = QFontMetricsF(room_text_font(digits, bold=True)).horizontalAdvance("+00:00")
-        countdown_w = int(min(width * 0.72, word_w + time_w * 1.12 + 24))
-        self.countdown.setFixedWidth(countdown_w)
         self.countdown.label_floor = body
-        self.title.reference_height = h
-        self.title.set_fractions(BODY, BODY)
-        title_w = max(50, width - countdown_w - 60)
-        lines = len(wrap_lines(self.title.text(), word, title_w)) or 1
+        word = room_text_font(body, bold=True)
+        left_w = max(50, width - 48 - 16 - self.countdown.strip_time_width(digits))
+        lines = len(wrap_lines(self.title_text(), word, left_w)) + 1  # + the stage word
         spacing = QFontMetricsF(word).lineSpacing()
-        strip = max(digits * 1.06 + 16, lines * spacing + 12)
-        self.setFixedHeight(int(min(h * 0.25, strip)))
+        strip = max(digits * 1.04 + 16, lines * spacing + 16)
+        self._strip = int(min(h * 0.3, strip))
+        self.setFixedHeight(0 if self.folded else self._strip)

@@ -65,6 +65,8 @@ class BigCountdown(QWidget):
         self._caption = ""
         self._last: tuple[int, str] | None = None
         self._beside = False
+        self._side_title = ""
+        self.side_title_pixel_size = 0
         self.label_floor = 0  # the stage word never smaller (room: 1/20 of its height)
         self.time_pixel_size = 0  # the last painted size of the time (tests, room rules)
         self.label_pixel_size = 0  # the last painted size of the stage word
@@ -92,9 +94,24 @@ class BigCountdown(QWidget):
         self.update()
 
     def set_label_beside(self, beside: bool) -> None:
-        """The stage word left of the time (a low strip) instead of above it."""
+        """A low strip: the time at the right, at the left a title (set_side_title) over the
+        stage word, both at `label_floor`."""
         self._beside = bool(beside)
         self.update()
+
+    def set_side_title(self, text: str) -> None:
+        self._side_title = text or ""
+        self.update()
+
+    def side_title(self) -> str:
+        return self._side_title
+
+    def strip_time_width(self, digits_px: int) -> float:
+        """The width the time needs at this pixel size (« +00:00 », its frame included)."""
+        font = QFont(theme.FONT_FAMILY)
+        font.setBold(True)
+        font.setPixelSize(max(8, digits_px))
+        return QFontMetricsF(font).horizontalAdvance("+00:00") + digits_px * 0.45 + 8
 
     def set_caption(self, text: str) -> None:
         """A short line under the time (« Reprise à 10 h 15 », the speaker's name…)."""
@@ -156,6 +173,7 @@ class BigCountdown(QWidget):
         template = "".join("0" if ch.isdigit() else ch for ch in text)
         if self._beside:
             time_rect, label_rect, caption_rect = self._beside_rects(rect, template)
+            label_rect = self._paint_side_title(painter, label_rect)
         else:
             time_rect, label_rect, caption_rect = self._stacked_rects(rect)
         frame = max(2.0, time_rect.height() * 0.035)
@@ -176,14 +194,14 @@ class BigCountdown(QWidget):
             painter.setFont(label_font)
             align = Qt.AlignmentFlag.AlignCenter
             if self._beside:
-                align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
             if cue == "badge":
                 # The word in a filled badge: shape and inverted contrast, not only colour.
                 advance = QFontMetricsF(label_font).horizontalAdvance(label)
                 pad = label_font.pixelSize() * 0.35
                 badge_h = min(label_rect.height(), label_font.pixelSize() * 1.35)
                 left = (
-                    label_rect.right() - advance - 2 * pad
+                    label_rect.left()
                     if self._beside
                     else label_rect.center().x() - advance / 2 - pad
                 )
@@ -235,13 +253,33 @@ class BigCountdown(QWidget):
         return time_rect, label_rect, caption
 
     def _beside_rects(self, rect: QRectF, template: str) -> tuple[QRectF, QRectF, None]:
-        """A low strip: the time takes the whole height at the right, the word its left."""
-        probe = _fitted_font(template, QRectF(0, 0, rect.width(), rect.height()), bold=True)
-        needed = QFontMetricsF(probe).horizontalAdvance(template) * 1.12
-        time_w = min(rect.width() * 0.7, needed)
+        """A low strip: the time as tall as the strip at the right, the rest at the left."""
+        probe = _fitted_font(template, QRectF(0, 0, 10_000, rect.height()), bold=True)
+        time_w = min(rect.width() * 0.75, self.strip_time_width(probe.pixelSize()))
         time_rect = QRectF(rect.right() - time_w, rect.top(), time_w, rect.height())
-        label_rect = QRectF(rect.left(), rect.top(), rect.width() - time_w - 8, rect.height())
-        return time_rect, label_rect, None
+        left = QRectF(rect.left(), rect.top(), rect.width() - time_w - 8, rect.height())
+        return time_rect, left, None
+
+    def _paint_side_title(self, painter: QPainter, left: QRectF) -> QRectF:
+        """The strip's title, wrapped at the floor size; returns the rect left for the word."""
+        from kitcop_desktop.ui.widgets.room_text import room_text_font, wrap_lines
+
+        self.side_title_pixel_size = 0
+        px = max(8, self.label_floor or int(left.height() * 0.32))
+        font = room_text_font(px, bold=True)
+        line = QFontMetricsF(font).lineSpacing()
+        lines = wrap_lines(self._side_title, font, left.width()) if self._side_title else []
+        if not lines:
+            return left
+        self.side_title_pixel_size = px
+        painter.setFont(font)
+        painter.setPen(QColor(ROOM["text"] if self._dark else _LIGHT["text"]))
+        block = (len(lines) + 1) * line
+        y = left.top() + max(0.0, (left.height() - block) / 2)
+        for text in lines:
+            painter.drawText(QRectF(left.left(), y, left.width(), line), 0, text)
+            y += line
+        return QRectF(left.left(), y, left.width(), line)
 
 
 def _fitted_font(text: str, rect: QRectF, *, bold: bool, cap: int = 0) -> QFont:

@@ -114,7 +114,7 @@ def fit_pages(
         font = room_text_font(mid, bold=bold)
         lines = wrap_lines(text, font, width)
         spacing = QFontMetricsF(font).lineSpacing()
-        if len(lines) * spacing <= height + 0.5:
+        if len(lines) * spacing <= height - spacing * 0.25:  # a breath before what follows
             best = Fitted(mid, spacing, [lines])
             low = mid + 1
         else:

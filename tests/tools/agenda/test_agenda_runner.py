@@ -113,7 +113,10 @@ def test_linked_tool_opens_when_its_sequence_starts(editor, run_ctx):
     for _ in range(4):  # the first PageDown enters « Accueil café »
         key(editor, Qt.Key.Key_PageDown)
     assert editor.live.runner.current.title == "Diagnostic"
-    assert ("boards", None) in run_ctx.extras["activated"]
+    # Not linked to a board: a fresh one is made and linked (never the last one selected).
+    with run_ctx.store.read() as s:
+        board_id = agenda.get(s, editor.live.runner.current_id).tool_ref
+    assert board_id is not None and ("boards", board_id) in run_ctx.extras["activated"]
 
 
 def test_room_view_shows_title_consignes_and_countdown(run_ctx, editor, qtbot, clock):
@@ -258,7 +261,7 @@ def test_footer_on_the_room_while_another_tool_is_shown(editor, run_ctx):
     assert room.footer() is None  # the agenda itself is on screen
     editor.deactivated()
     assert isinstance(room.footer(), QWidget)
-    assert room.footer().title.text() == "Accueil café"
+    assert room.footer().title_text() == "Accueil café"
     editor.activated()
     assert room.footer() is None
 

@@ -95,7 +95,7 @@ def test_the_strip_under_other_tools_has_digits_of_an_eighth_and_words_of_a_twen
         footer.grab()
         assert footer.countdown.time_pixel_size >= size[1] // 8, stage
         assert footer.countdown.label_pixel_size >= size[1] // 20, stage
-        assert footer.title.pixel_size >= size[1] // 20
+        assert footer.countdown.side_title_pixel_size >= size[1] // 20
         assert footer.countdown.label()  # the word is there in the strip too
 
 
