@@ -91,8 +91,9 @@ def test_a_sequence_opens_a_fresh_bowl_never_a_finished_one(qtbot, store, worksh
         assert fishbowl.get(s, linked).state == "setup"
     room_bowl = window.workshop_view.room_view("fishbowl").bowl
     assert "terminé" not in room_bowl.ended.text() or not room_bowl.ended.isVisibleTo(window.room)
-    # One undo step takes the new bowl and the link away again.
-    window.current_editor().ctx.undo_stack.undo()
+    # One undo step (on the déroulé's stack: the facilitator acted there) takes the new bowl
+    # and the link away again.
+    window.workshop_view.undo_stack("agenda").undo()
     with store.read() as s:
         assert agenda.get(s, sequence(live, "Projection 2030").id).tool_ref is None
         assert [b.id for b in fishbowl.list_fishbowls(s, workshop_id)] == [old.id]
