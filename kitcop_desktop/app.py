@@ -90,16 +90,20 @@ def run_gui(db_path: Path, workshop_id: int | None = None) -> int:
 
     from kitcop_desktop.storage.errors import StoreError
     from kitcop_desktop.storage.lock import InstanceLock
-    from kitcop_desktop.storage.migrate import open_store
+    from kitcop_desktop.storage.restore import open_for_app
+    from kitcop_desktop.ui import recovery
 
+    recovery.install_excepthook()
+    on_screen = "offscreen" not in (app.platformName() or "")
     lock = InstanceLock(db_path)
     try:
         lock.acquire()
-        store = open_store(db_path)
+        # A damaged library offers its last good backup (never silently, never offscreen).
+        store = open_for_app(db_path, recovery.ask_restore if on_screen else lambda *_: False)
     except StoreError as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         startup.close()
-        if "offscreen" not in (app.platformName() or ""):
+        if on_screen:
             _error_box(str(exc))
         lock.release()
         return 1

@@ -1,20 +1,25 @@
 """The command line: the GUI by default, and demo, list, pdf, export, import, check.
 
-Errors are French sentences on stderr with a non-zero exit code; nothing is changed.
+Errors are one French sentence on stderr with a non-zero exit code (1 refused or failed, 2 bad
+command line, 3 `check` found a problem); tracebacks go to the log file, whose path the sentence
+gives when there is more to read.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import logging.handlers
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from kitcop_desktop import APP_NAME, __version__, paths
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNHEALTHY = 0, 1, 2, 3
+log = logging.getLogger("kitcop_desktop.cli")
 
 
 class FrenchArgumentParser(argparse.ArgumentParser):
@@ -38,7 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--reuse", action="store_true", help="réutiliser l'atelier de démonstration s'il existe"
     )
     sub.add_parser("list", help="lister les ateliers (n°, date, titre)")
-    sub.add_parser("check", help="vérifier la base (intégrité, schéma, comptes)")
+    check = sub.add_parser("check", help="vérifier la base (intégrité, schéma, comptes)")
+    check.add_argument(
+        "--restore-latest",
+        action="store_true",
+        help="si la base est endommagée, remettre la dernière sauvegarde saine",
+    )
 
     pdf = sub.add_parser("pdf", help="imprimer un atelier en PDF")
     pdf.add_argument("workshop_id", type=int)
@@ -71,41 +81,107 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
     return code
 
 
-def _setup_logging() -> None:
+@contextmanager
+def _logging_to_file():
+    """Log to the user's log file for the length of the command (never to the terminal)."""
+    logging.raiseExceptions = False  # a full disk under the log must not print a traceback
+    path = paths.log_path()
+    root = logging.getLogger()
     try:
-        handler: logging.Handler = logging.FileHandler(paths.log_path(), encoding="utf-8")
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
+        )
     except OSError:
-        handler = logging.StreamHandler(sys.stderr)
-    logging.basicConfig(
-        level=logging.INFO,
-        handlers=[handler],
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    previous = root.level
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    try:
+        yield path
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(previous)
+        handler.close()
+
+
+# Commands that only read: they open the file read-only, without the instance lock, so they
+# work beside the running app and from read-only media.
+READING = frozenset({"list", "pdf", "export", "check"})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    _setup_logging()
-    db_path: Path = (args.db or paths.default_db_path()).expanduser().resolve()
+    with _logging_to_file() as log_file:
+        try:
+            return _run(args)
+        except KeyboardInterrupt:
+            return _fail("interrompu. Rien n'a été modifié.", 130)
+        except Exception as exc:
+            return _explain(exc, args, log_file)
+
+
+def _db_path(args) -> Path:
+    return (args.db or paths.default_db_path()).expanduser().resolve()
+
+
+def _explain(exc: Exception, args, log_file: Path) -> int:
+    """One French sentence for anything that escaped; the traceback goes to the log."""
+    from kitcop_desktop.domain.validation import InvalidInput
+    from kitcop_desktop.storage.errors import MigrationFailed, StoreError
+    from kitcop_desktop.storage.faults import translate
+
+    if isinstance(exc, MigrationFailed):
+        return _fail(f"{exc} Détails : {log_file}")
+    if isinstance(exc, StoreError | InvalidInput):  # their text is a French sentence already
+        log.info("%s refused: %s", args.command, exc)
+        return _fail(str(exc))
+    output = getattr(args, "output", None)
+    known = translate(exc, output) if isinstance(exc, OSError) and output else None
+    known = known or translate(exc, _db_path(args))
+    log.error("%s failed", args.command, exc_info=exc)
+    if known is not None:
+        return _fail(f"{known} Détails : {log_file}")
+    return _fail(
+        f"la commande « {args.command} » n'a pas abouti ({type(exc).__name__}). "
+        f"Le détail est dans le journal : {log_file}"
+    )
+
+
+def _run(args) -> int:
+    db_path = _db_path(args)
     command = args.command
     if command is None:
         from kitcop_desktop.app import run_gui
 
         return run_gui(db_path)
+    if command == "check":
+        return _check(db_path, restore=args.restore_latest)
 
-    # Every command below takes the instance lock and the migration step, in that order.
-    from kitcop_desktop.storage.errors import StoreError
+    # Writers take the instance lock, then the migration step, in that order; readers of a file
+    # at the current schema take neither.
     from kitcop_desktop.storage.lock import InstanceLock
-    from kitcop_desktop.storage.migrate import open_store
+    from kitcop_desktop.storage.migrate import needs_writing, open_for_reading, open_store
 
     lock = InstanceLock(db_path)
-    try:
-        if command == "check":
-            return _check(db_path)
+    if command in READING and not needs_writing(db_path):
+        store = open_for_reading(db_path)
+        if store.path is not None and not _writable(db_path):
+            print(
+                f"Note : « {db_path.name} » est en lecture seule ; rien ne peut y être modifié.",
+                file=sys.stderr,
+            )
+    else:
+        _refuse_unwritable(db_path)
         lock.acquire()
-        store = open_store(db_path)
-    except StoreError as exc:
-        return _fail(str(exc))
+        try:
+            store = open_store(db_path)
+            if command not in READING:
+                _refuse_damaged(store)
+        except BaseException:
+            lock.release()
+            raise
     try:
         if command == "demo":
             workshop_id = _demo(store, reuse=args.reuse)
@@ -126,13 +202,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         if command == "import":
             return _import(store, args)
         return _fail(f"commande inconnue : {command}", EXIT_USAGE)
-    except StoreError as exc:
-        return _fail(str(exc))
-    except ValueError as exc:  # InvalidInput and friends carry a French sentence
-        return _fail(str(exc))
     finally:
         store.close()
         lock.release()
+
+
+def _writable(db_path: Path) -> bool:
+    from kitcop_desktop.storage.faults import writable
+
+    return writable(db_path)
+
+
+def _refuse_unwritable(db_path: Path) -> None:
+    from kitcop_desktop.storage.errors import NotAKitcopDatabase, ReadOnlyDatabase
+    from kitcop_desktop.storage.faults import read_only_message
+
+    if _writable(db_path):
+        return
+    if not db_path.exists():
+        raise NotAKitcopDatabase(
+            f"Il n'y a pas de base KitCOP dans « {db_path} », et ce dossier est en lecture "
+            "seule. Rien n'a été modifié."
+        )
+    raise ReadOnlyDatabase(read_only_message(db_path))
+
+
+def _refuse_damaged(store) -> None:
+    """Writing into a damaged file could spread the damage: refuse, and point to the backup."""
+    from kitcop_desktop.storage.check import quick_check
+    from kitcop_desktop.storage.errors import DamagedDatabase
+    from kitcop_desktop.storage.faults import damaged_message
+
+    if not quick_check(store):
+        raise DamagedDatabase(damaged_message(store.path))
 
 
 def _demo(store, *, reuse: bool) -> int:
@@ -157,21 +259,33 @@ def _list(store) -> int:
     return EXIT_OK
 
 
-def _check(db_path: Path) -> int:
-    """Read-only: works even while the app has the file open, and never migrates it."""
-    from kitcop_desktop.storage.check import run_check
-    from kitcop_desktop.storage.engine import Store, inspect_file
+def _check(db_path: Path, *, restore: bool = False) -> int:
+    """Read-only: works even while the app has the file open, and never migrates it.
 
-    state = inspect_file(db_path)
-    if state != "kitcop":
+    With --restore-latest, a damaged file is set aside and the last good backup put back.
+    """
+    from kitcop_desktop.storage.check import check_file
+
+    if not db_path.exists() and not restore:
         return _fail(f"aucune base KitCOP dans « {db_path} ».", EXIT_UNHEALTHY)
-    store = Store.open(db_path)
-    try:
-        report = run_check(store)
-    finally:
-        store.engine.dispose()
+    report = check_file(db_path)
     print("\n".join(report.lines()))
+    if restore and not report.healthy:
+        return _restore_latest(db_path)
+    if not report.healthy and report.backup_hint:
+        print(report.backup_hint)
     return EXIT_OK if report.healthy else EXIT_UNHEALTHY
+
+
+def _restore_latest(db_path: Path) -> int:
+    from kitcop_desktop.storage.lock import InstanceLock
+    from kitcop_desktop.storage.restore import restore_latest
+
+    _refuse_unwritable(db_path)
+    with InstanceLock(db_path):
+        done = restore_latest(db_path)
+    print(done.message)
+    return EXIT_OK if done.restored else EXIT_UNHEALTHY
 
 
 def _pdf(store, args) -> int:

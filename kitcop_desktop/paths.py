@@ -9,6 +9,7 @@ This module finds them in all three layouts.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -57,5 +58,23 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "sauvegardes"
 
 
+ENV_LOG_DIR = "KITCOP_LOG_DIR"
+
+
+def log_dir() -> Path:
+    """Where the log goes: the user's log folder on this computer (KITCOP_LOG_DIR overrides),
+    never beside the database, which may sit on a read-only or full USB stick."""
+    override = os.environ.get(ENV_LOG_DIR)
+    return Path(override) if override else Path(platformdirs.user_log_dir("kitcop", "KitCOP"))
+
+
 def log_path() -> Path:
-    return data_dir() / "kitcop.log"
+    """The log file, its folder created; a temporary folder if the usual one is not writable."""
+    for folder in (log_dir(), Path(tempfile.gettempdir()) / "kitcop-log"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return folder / "kitcop.log"
+    return log_dir() / "kitcop.log"

@@ -20,6 +20,7 @@ from kitcop_desktop.storage.migrate import open_store  # noqa: E402
 def _isolated_data_dir(tmp_path, monkeypatch):
     """Never touch the real user data folder or settings from a test."""
     monkeypatch.setenv("KITCOP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KITCOP_LOG_DIR", str(tmp_path / "log"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 

@@ -6,12 +6,14 @@ import os
 import tempfile
 from pathlib import Path
 
+from kitcop_desktop.domain.validation import InvalidInput
+
 
 def write_atomically(target: Path, data: bytes) -> Path:
     """Write to a temporary file in the same folder, fsync, then rename over the target."""
     target = Path(target).expanduser()
     if target.is_dir():
-        raise ValueError(f"« {target} » est un dossier : donnez un nom de fichier.")
+        raise InvalidInput(f"« {target} » est un dossier : donnez un nom de fichier.")
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

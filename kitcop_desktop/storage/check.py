@@ -1,14 +1,21 @@
-"""`kitcop check`: integrity, schema revision and row counts of a database."""
+"""`kitcop check`: integrity, schema revision, shape and row counts of a database, read-only."""
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import func, inspect, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
-from kitcop_desktop.storage.engine import Store
+from kitcop_desktop.storage.engine import Store, inspect_file
+from kitcop_desktop.storage.errors import NotAKitcopDatabase
 from kitcop_desktop.storage.migrate import current_revision, head_revision, known_revisions
 from kitcop_desktop.storage.models import Base
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -20,22 +27,40 @@ class CheckReport:
     counts: dict[str, int] = field(default_factory=dict)
     # Revisions this version knows: an older one is upgraded when the app next opens the file.
     known: frozenset[str] = frozenset()
+    # Tables or columns the claimed revision should have and the file lacks.
+    lacking: list[str] = field(default_factory=list)
+    # What to do about a problem (the last good backup), said after the report.
+    backup_hint: str = ""
 
     @property
     def outdated(self) -> bool:
         return self.revision != self.head and self.revision in self.known
 
     @property
+    def damaged(self) -> bool:
+        """Unreadable or broken (not merely from a newer version): a backup is the way out."""
+        return self.integrity != "ok" or self.foreign_key_errors > 0 or bool(self.lacking)
+
+    @property
     def healthy(self) -> bool:
         schema_ok = self.revision == self.head or self.outdated
-        return self.integrity == "ok" and self.foreign_key_errors == 0 and schema_ok
+        return (
+            self.integrity == "ok"
+            and self.foreign_key_errors == 0
+            and schema_ok
+            and not self.lacking
+        )
 
     def lines(self) -> list[str]:
+        from kitcop_desktop.storage.shape import describe
+
         out = [
             f"Intégrité : {self.integrity}",
             f"Clés étrangères : {'ok' if not self.foreign_key_errors else self.foreign_key_errors}",
             f"Schéma : {self.revision or 'aucun'} (attendu : {self.head}){self._schema_note()}",
         ]
+        if self.lacking:
+            out.append(f"Manque au schéma annoncé : {describe(self.lacking, 6)}")
         out += [f"{name} : {count}" for name, count in sorted(self.counts.items())]
         out.append("État : sain" if self.healthy else "État : PROBLÈME")
         return out
@@ -50,25 +75,96 @@ class CheckReport:
         return " — fichier d'une version plus récente : mettez l'application à jour"
 
 
+def _short(exc: BaseException) -> str:
+    raw = getattr(exc, "orig", None) or exc
+    return str(raw).splitlines()[0][:120] if str(raw) else type(raw).__name__
+
+
 def run_check(store: Store) -> CheckReport:
-    with store.engine.connect() as conn:
-        integrity = "ok"
-        fk_errors = 0
-        if store.engine.dialect.name == "sqlite":
-            rows = conn.execute(text("PRAGMA integrity_check")).fetchall()
-            integrity = "; ".join(r[0] for r in rows)
-            fk_errors = len(conn.execute(text("PRAGMA foreign_key_check")).fetchall())
-        present = set(inspect(conn).get_table_names())  # an older file lacks the newer tables
-        counts = {
-            table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-            for table in Base.metadata.sorted_tables
-            if table.name in present
-        }
-    return CheckReport(
-        integrity,
-        fk_errors,
-        current_revision(store),
-        head_revision(),
-        counts,
-        frozenset(known_revisions()),
-    )
+    """Every check, each guarded: a damaged file gives a report, never an exception."""
+    from kitcop_desktop.storage import shape
+
+    integrity, fk_errors, counts, lacking = "ok", 0, {}, []
+    revision = None
+    known = frozenset(known_revisions())
+
+    def note(exc: BaseException) -> None:
+        nonlocal integrity
+        log.warning("check: %s", exc)
+        if integrity == "ok":
+            integrity = f"illisible ({_short(exc)})"
+
+    sqlite = store.engine.dialect.name == "sqlite"
+    try:
+        revision = current_revision(store)
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        note(exc)
+    try:
+        with store.engine.connect() as conn:
+            if sqlite:
+                rows = conn.execute(text("PRAGMA integrity_check")).fetchall()
+                integrity = "; ".join(r[0] for r in rows)[:400]
+                fk_errors = len(conn.execute(text("PRAGMA foreign_key_check")).fetchall())
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        note(exc)
+    try:
+        if sqlite and revision in known:
+            raw = store.engine.raw_connection()
+            try:
+                actual = shape.file_shape(raw.driver_connection)
+            finally:
+                raw.close()
+            lacking = shape.missing(actual, shape.revision_shape(revision))
+        with store.engine.connect() as conn:
+            present = set(inspect(conn).get_table_names())  # an older file lacks newer tables
+            for table in Base.metadata.sorted_tables:
+                if table.name in present:
+                    count = select(func.count()).select_from(table)
+                    counts[table.name] = conn.execute(count).scalar_one()
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        note(exc)
+    return CheckReport(integrity, fk_errors, revision, head_revision(), counts, known, lacking)
+
+
+def quick_check(store: Store) -> bool:
+    """SQLite's quick_check (pages and structure, no index comparison): a few ms per MB."""
+    from kitcop_desktop.storage.errors import DamagedDatabase
+    from kitcop_desktop.storage.faults import translate
+
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.execute(text("PRAGMA quick_check")).fetchall()
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        known = translate(exc, store.path or Path("?"))
+        if isinstance(known, DamagedDatabase):
+            return False
+        raise (known or exc) from exc
+    return [tuple(r) for r in rows] == [("ok",)]
+
+
+def check_file(db_path: Path) -> CheckReport:
+    """The report for a file, opened read-only (beside the running app, or on a CD)."""
+    from kitcop_desktop.storage.restore import latest_good_backup
+
+    db_path = Path(db_path)
+    try:
+        state = inspect_file(db_path)
+    except NotAKitcopDatabase as exc:
+        report = CheckReport(f"illisible ({exc})", 0, None, head_revision())
+    else:
+        if state != "kitcop":
+            report = CheckReport("aucune base KitCOP ici", 0, None, head_revision())
+        else:
+            store = Store.open_readonly(db_path)
+            try:
+                report = run_check(store)
+            finally:
+                store.engine.dispose()
+    if report.damaged:
+        backup = latest_good_backup(db_path)
+        if backup is not None:
+            report.backup_hint = (
+                f"Dernière sauvegarde saine : {backup.name}. Pour la remettre en place : "
+                f"kitcop check --restore-latest --db « {db_path} »."
+            )
+    return report

@@ -7,6 +7,7 @@ every transaction starts with BEGIN IMMEDIATE so that read-then-write never fail
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,8 +15,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
-from kitcop_desktop.storage.errors import NotAKitcopDatabase
+from kitcop_desktop.storage.errors import NotAKitcopDatabase, ReadOnlyDatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Tables that only KitCOP databases have; a SQLite file without them is someone else's.
@@ -42,7 +44,7 @@ def inspect_file(path: Path) -> str:
             f"Ce fichier n'est pas une base KitCOP Atelier : « {path.name} ». Rien n'a été modifié."
         )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_readonly(path)
         try:
             names = {
                 row[0]
@@ -65,33 +67,81 @@ def inspect_file(path: Path) -> str:
     return "kitcop"
 
 
-def make_engine(url_or_path: str | Path) -> Engine:
-    """An engine with the app's pragmas. A path means SQLite; a string with :// is a URL."""
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection that never writes a byte, not even the WAL's index.
+
+    Beside a running app (WAL), `mode=ro` reads the latest commits. Where the WAL's index
+    cannot be created (a read-only medium, a full disk), no other program has the file open,
+    and with no pending WAL the file is read as immutable.
+    """
+    path = Path(path)
+    uri = path.resolve().as_uri()
+    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [side.exists() for side in sides]
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
+    except sqlite3.OperationalError:
+        wal, shm = sides
+        live = (wal.exists() and wal.stat().st_size > 0) or (
+            shm.exists() and shm.stat().st_size >= WAL_INDEX_MIN
+        )
+        if live:
+            raise
+        for side, was_there in zip(sides, existed, strict=True):
+            if not was_there and side.exists():  # left by the failed attempt (a full disk)
+                with contextlib.suppress(OSError):
+                    side.unlink()
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+
+
+# A WAL index in use is at least one 32 KiB block; anything smaller was never completed.
+WAL_INDEX_MIN = 32768
+
+
+def make_engine(url_or_path: str | Path, *, readonly: bool = False) -> Engine:
+    """An engine with the app's pragmas. A path means SQLite; a string with :// is a URL.
+
+    `readonly`: every connection is read-only (see connect_readonly) and transactions are
+    deferred, so reading never waits for, nor blocks, the app that holds the file.
+    """
     url = str(url_or_path)
-    if "://" not in url:
-        url = f"sqlite:///{Path(url_or_path)}"
-    engine = create_engine(url, future=True)
+    if readonly:
+        path = Path(url_or_path)
+        engine = create_engine(
+            "sqlite://", creator=lambda: connect_readonly(path), poolclass=NullPool
+        )
+    else:
+        if "://" not in url:
+            url = f"sqlite:///{Path(url_or_path)}"
+        engine = create_engine(url, future=True, connect_args=_THREADS)
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, readonly=readonly)
     return engine
 
 
-def _configure_sqlite(engine: Engine) -> None:
+# Import and export run on a worker thread; SQLite (serialized mode) allows it.
+_THREADS = {"check_same_thread": False}
+
+
+def _configure_sqlite(engine: Engine, *, readonly: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # pragma: no cover - trivial wiring
         # Let SQLAlchemy's "begin" event below issue BEGIN IMMEDIATE itself.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")
+        if not readonly:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA secure_delete=ON")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA secure_delete=ON")
         cur.execute("PRAGMA busy_timeout=5000")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # pragma: no cover - trivial wiring
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
 class Store:
@@ -100,9 +150,10 @@ class Store:
     `write()` is one short transaction, committed on exit; `read()` never commits.
     """
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None, *, readonly: bool = False):
         self.engine = engine
         self.path = path
+        self.readonly = readonly
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
@@ -110,8 +161,17 @@ class Store:
         """Open an existing, already migrated database file (see migrate.open_store)."""
         return cls(make_engine(path), Path(path))
 
+    @classmethod
+    def open_readonly(cls, path: Path) -> Store:
+        """Open a file for reading only: no lock, no migration, not a byte written."""
+        return cls(make_engine(path, readonly=True), Path(path), readonly=True)
+
     @contextmanager
     def write(self) -> Iterator[Session]:
+        if self.readonly:
+            from kitcop_desktop.storage.faults import read_only_message
+
+            raise ReadOnlyDatabase(read_only_message(self.path or Path("?")))
         with self._sessions() as session, session.begin():
             yield session
 
@@ -125,7 +185,7 @@ class Store:
 
     def checkpoint(self) -> None:
         """Fold the WAL back into the main file (after erasing private data, and on close)."""
-        if self.engine.dialect.name == "sqlite":
+        if self.engine.dialect.name == "sqlite" and not self.readonly:
             raw = self.engine.raw_connection()
             try:
                 raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

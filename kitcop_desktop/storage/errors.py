@@ -19,3 +19,15 @@ class MigrationFailed(StoreError):
 
 class NotFound(StoreError):
     """The row asked for does not exist (any more)."""
+
+
+class ReadOnlyDatabase(StoreError):
+    """The file (or the folder, or the whole medium) cannot be written: reading still works."""
+
+
+class DiskFull(StoreError):
+    """No space left where the file lives; nothing was half-written."""
+
+
+class DamagedDatabase(NotAKitcopDatabase):
+    """SQLite says the file is malformed; the last good backup can be put back."""

@@ -1,76 +1,59 @@
-"""One app instance per database file.
+"""One app instance per database file, through the `filelock` package.
 
-An OS-level lock (fcntl on POSIX, msvcrt on Windows) on a file beside the database: the
-operating system releases it when the process dies, so a crash or a kill never leaves a stale
-lock behind, and a second instance is refused without touching the data.
+The lock is an OS-level lock on a file beside the database (flock on POSIX, LockFileEx on
+Windows, both kept by filelock), so a crash or a kill never leaves a stale lock behind, and a
+second instance is refused without touching the data. Only writers take it: reading commands
+(list, pdf, export, check) open the file read-only and read beside the app (SQLite's WAL).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+import filelock
+
 from kitcop_desktop.storage.errors import DatabaseLocked
-
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            return False
-        return True
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+from kitcop_desktop.storage.faults import translate
 
 
 def lock_path_for(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
+def locked_message(db_path: Path) -> str:
+    return (
+        f"KitCOP Atelier est déjà ouvert sur ce fichier ({Path(db_path).name}). "
+        "Utilisez la fenêtre déjà ouverte. Rien n'a été modifié."
+    )
+
+
 class InstanceLock:
-    """Held for as long as the app has the database open."""
+    """Held for as long as the app (or a writing command) has the database open."""
 
     def __init__(self, db_path: Path) -> None:
-        self.path = lock_path_for(Path(db_path))
-        self._fd: int | None = None
+        self.db_path = Path(db_path)
+        self.path = lock_path_for(self.db_path)
+        self._lock = filelock.FileLock(self.path, timeout=0)
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        if not _try_lock(fd):
-            os.close(fd)
-            raise DatabaseLocked(
-                "KitCOP Atelier est déjà ouvert sur ce fichier "
-                f"({self.path.with_suffix('').name}). Utilisez la fenêtre déjà ouverte. "
-                "Rien n'a été modifié."
-            )
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        self._fd = fd
+        """Take the lock, or raise DatabaseLocked / ReadOnlyDatabase / DiskFull (French)."""
+        try:
+            self._lock.acquire(timeout=0)
+        except filelock.Timeout:
+            raise DatabaseLocked(locked_message(self.db_path)) from None
+        except OSError as exc:
+            known = translate(exc, self.db_path)
+            if known is None:
+                raise
+            raise known from exc
 
     def release(self) -> None:
-        if self._fd is None:
-            return
-        try:
-            _unlock(self._fd)
-        finally:
-            os.close(self._fd)
-            self._fd = None
+        if self._lock.is_locked:
+            self._lock.release(force=True)
 
     def __enter__(self) -> InstanceLock:
         self.acquire()

@@ -73,12 +73,13 @@ def test_check_on_missing_file_is_unhealthy(tmp_path):
 
 
 def test_second_instance_says_so(tmp_path):
+    """A writing command is refused while the app holds the file (reading ones work: #20)."""
     from kitcop_desktop.storage.lock import InstanceLock
 
     db = tmp_path / "a.sqlite3"
     assert kitcop("demo", "--db", db).returncode == 0
     with InstanceLock(db):
-        out = kitcop("list", "--db", db)
+        out = kitcop("demo", "--db", db)
     assert out.returncode == 1
     assert "déjà ouvert" in out.stderr
 
