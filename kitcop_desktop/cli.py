@@ -111,7 +111,18 @@ def _logging_to_file():
 READING = frozenset({"list", "pdf", "export", "check"})
 
 
+def _tolerant_output() -> None:
+    """A title a terminal cannot show (an emoji on a Windows console) prints as « ? »: the
+    command's exit code must not depend on the terminal."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_output()
     args = build_parser().parse_args(argv)
     with _logging_to_file() as log_file:
         try:

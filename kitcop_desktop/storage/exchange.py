@@ -48,6 +48,7 @@ from kitcop_desktop.storage.exchange_format import (
 )
 from kitcop_desktop.storage.exchange_insert import Inserted, insert_plan, remove_created
 from kitcop_desktop.storage.exchange_rows import Plan, check, collect
+from kitcop_desktop.storage.exchange_values import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -256,7 +257,7 @@ class ImportResult:
 
 def _text(envelope: dict, key: str, limit: int = 200) -> str:
     value = envelope.get(key)
-    return value[:limit] if isinstance(value, str) else ""
+    return clean_text(value[:limit]) if isinstance(value, str) else ""
 
 
 def read_data(data: bytes) -> ImportPreview:

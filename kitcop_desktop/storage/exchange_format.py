@@ -47,9 +47,24 @@ class ExchangeError(StoreError):
     """A .kitcop file was refused; `str(error)` says why, in French, and that nothing changed."""
 
 
+# Control characters (Unicode category Cc) other than tab and newline have no business in a
+# workshop; a lone surrogate (« \ud800 » in JSON) is not a character and cannot be stored nor
+# printed as UTF-8. Both found by one compiled pattern, in C: no Python loop per character.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Control characters dropped, lone surrogates shown as « \ufffd »."""
+    if _ODD.search(value) is None:  # the usual case: one scan, no copy
+        return value
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
+
+
 def refuse(reason: str) -> ExchangeError:
     """An ExchangeError whose message ends with « Rien n'a été modifié. »."""
-    return ExchangeError(f"{reason} {NOTHING_CHANGED}")
+    return ExchangeError(f"{clean_text(reason)} {NOTHING_CHANGED}")
 
 
 def read_bytes(path: str | Path) -> bytes:

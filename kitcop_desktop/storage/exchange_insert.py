@@ -142,8 +142,8 @@ def _remap(link: schema.Link, value, ids: dict[str, dict[int, int]]) -> tuple[ob
     if link.prefix:
         if not (isinstance(value, str) and value.startswith(link.prefix)):
             return value, False
-        old = int(value[len(link.prefix) :])
-        if old in ids.get(link.target, {}):
+        old = schema.parse_id(value[len(link.prefix) :])
+        if old is not None and old in ids.get(link.target, {}):
             return f"{link.prefix}{ids[link.target][old]}", False
         return "", True
     if value in ids.get(link.target, {}):

@@ -96,7 +96,7 @@ def _keep_consistent(
                 if (
                     ref is not None
                     and not pending
-                    and not (ref.isdigit() and int(ref) in ids.get(link.target, ()))
+                    and schema.parse_id(ref) not in ids.get(link.target, ())
                 ):
                     row[link.column] = ""
                 continue
@@ -240,7 +240,7 @@ def _check_references(plan: Plan, anchored) -> None:
                     continue
                 if link.prefix:
                     ref = value[len(link.prefix) :] if value.startswith(link.prefix) else None
-                    if ref is not None and not (ref.isdigit() and int(ref) in known):
+                    if ref is not None and schema.parse_id(ref) not in known:
                         row[link.column] = ""  # a dangling spotlight just shows the whole board
                     continue
                 if value in known:

@@ -14,6 +14,7 @@ metadata cannot say is declared here, in one place:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -136,14 +137,24 @@ def links(table_name: str) -> tuple[Link, ...]:
     return tuple(sorted(out, key=lambda link: (link.column, link.tag or ("", ""))))
 
 
+# An id written in a file: ASCII digits only (« ² ».isdigit() is true, and int() refuses it).
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def parse_id(text) -> int | None:
+    """The id in « 12 », or None for anything else (« ² », « ١٢ », « -3 », « 1e3 »)."""
+    return int(text) if isinstance(text, str) and _ID.fullmatch(text) else None
+
+
 def split_ids(link: Link, value) -> list[int] | None:
     """The ids of a list reference (« 12,7,9 »), or None when the text is not such a list."""
     if not isinstance(value, str):
         return None
     parts = [part.strip() for part in value.split(link.separator)] if value.strip() else []
-    if not all(part.isdigit() and len(part) < 19 for part in parts):
+    ids = [parse_id(part) for part in parts]
+    if any(i is None for i in ids):
         return None
-    return [int(part) for part in parts]
+    return ids
 
 
 def join_ids(link: Link, ids: list[int]) -> str:

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import json
 import math
-import unicodedata
 from datetime import date, datetime, time
 from decimal import Decimal
 
 from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Float, Integer, Numeric, Time
 from sqlalchemy import String as SAString
 
-from kitcop_desktop.storage.exchange_format import MAX_TEXT_LEN, refuse
+from kitcop_desktop.storage.exchange_format import MAX_TEXT_LEN, clean_text, refuse
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 MAX_JSON_VALUE_BYTES = 200_000
@@ -39,13 +38,6 @@ def encode(column: Column, value):
 
 def _where(table: str, column: str, row_index: int) -> str:
     return f"(table « {table} », ligne {row_index + 1}, champ « {column} »)"
-
-
-def _clean_text(value: str) -> str:
-    # Control characters other than newline and tab have no business in a workshop.
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
-        value = "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    return value
 
 
 def decode(table: str, column: Column, raw, row_index: int):
@@ -88,7 +80,7 @@ def decode(table: str, column: Column, raw, row_index: int):
             )
         if isinstance(kind, Enum) and kind.enums and raw not in kind.enums:
             raise refuse(f"Une valeur inconnue « {raw[:40]} » {where}.")
-        return _clean_text(raw)
+        return clean_text(raw)
     raise Unsupported(column.name)
 
 
