@@ -13,7 +13,7 @@ import logging.handlers
 import os
 import sys
 from collections.abc import Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from kitcop_desktop import APP_NAME, __version__, paths
@@ -115,10 +115,8 @@ def _tolerant_output() -> None:
     """A title a terminal cannot show (an emoji on a Windows console) prints as « ? »: the
     command's exit code must not depend on the terminal."""
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with suppress(AttributeError, ValueError, OSError):
             stream.reconfigure(errors="replace")
-        except (AttributeError, ValueError, OSError):
-            pass
 
 
 def main(argv: Sequence[str] | None = None) -> int:
