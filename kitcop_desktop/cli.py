@@ -62,7 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--real-names", action="store_true", help="inclure les vrais noms des enquêté·es"
     )
     export.add_argument("--emails", action="store_true", help="inclure les adresses e-mail")
-    export.add_argument("--zip", action="store_true", help="fichier compressé")
+    export.add_argument(
+        "--json", action="store_true", help="fichier JSON lisible plutôt que compressé"
+    )
+    export.add_argument("--zip", action="store_true", help=argparse.SUPPRESS)  # the default
     export.add_argument(
         "--agenda", action="store_true", help="seulement le déroulé, comme modèle à partager"
     )
@@ -319,20 +322,21 @@ def _export(store, args) -> int:
     from kitcop_desktop.printing.output import write_atomically
     from kitcop_desktop.storage import exchange
 
+    zipped = not args.json  # compressed unless asked: smaller, and within the import's caps
     with store.read() as session:
         if args.board is not None:
             data = exchange.export_board(
-                session, args.board, zipped=args.zip, workshop_id=args.workshop_id
+                session, args.board, zipped=zipped, workshop_id=args.workshop_id
             )
         elif args.agenda:
-            data = exchange.export_agenda(session, args.workshop_id, zipped=args.zip)
+            data = exchange.export_agenda(session, args.workshop_id, zipped=zipped)
         else:
             data = exchange.export_workshop(
                 session,
                 args.workshop_id,
                 include_real_names=args.real_names,
                 include_emails=args.emails,
-                zipped=args.zip,
+                zipped=zipped,
             )
     write_atomically(args.output, data)
     print(args.output)

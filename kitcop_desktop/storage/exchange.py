@@ -40,8 +40,13 @@ from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.exchange_format import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    MAX_JSON_BYTES,
+    MAX_ROWS_PER_TABLE,
+    MAX_ROWS_TOTAL,
+    MAX_ZIP_RATIO,
     MEMBER_NAME,
     ExchangeError,
+    check_depth,
     parse,
     read_bytes,
     refuse,
@@ -107,14 +112,41 @@ def _envelope(kind: str, title: str, tables: dict, **flags) -> dict:
     }
 
 
+def _too_big(what: str) -> ExchangeError:
+    return ExchangeError(
+        f"Cet atelier est trop gros pour un seul fichier .kitcop ({what}) : exportez plutôt ses "
+        "tableaux un par un. Aucun fichier n'a été écrit."
+    )
+
+
 def _serialise(envelope: dict, zipped: bool) -> bytes:
+    """The file's bytes, held to the very caps the importer applies (so it always accepts
+    them): row counts, size, structure; a zip whose ratio the importer would call a bomb is
+    stored instead of deflated."""
+    tables = envelope["tables"]
+    total = sum(len(rows) for rows in tables.values())
+    biggest = max((len(rows) for rows in tables.values()), default=0)
+    if total > MAX_ROWS_TOTAL or biggest > MAX_ROWS_PER_TABLE:
+        raise _too_big(f"{total} lignes, {MAX_ROWS_TOTAL} au plus")
     text = json.dumps(envelope, ensure_ascii=False, indent=1)
     data = text.encode("utf-8")
+    if len(data) > MAX_JSON_BYTES:
+        raise _too_big(
+            f"{len(data) // (1024 * 1024)} Mo, {MAX_JSON_BYTES // (1024 * 1024)} au plus"
+        )
+    try:
+        check_depth(text)
+    except ExchangeError as exc:
+        raise _too_big(str(exc).removesuffix(" Rien n'a été modifié.")) from None
     if not zipped:
         return data
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(MEMBER_NAME, data)
+    if len(data) > MAX_ZIP_RATIO * len(buffer.getvalue()) * 0.9:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+            archive.writestr(MEMBER_NAME, data)
     return buffer.getvalue()
 
 

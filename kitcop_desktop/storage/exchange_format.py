@@ -23,19 +23,27 @@ KINDS = ("workshop", "agenda", "board")
 MEMBER_NAME = "kitcop.json"
 ZIP_MAGIC = b"PK\x03\x04"
 
-# Caps. A real workshop is a few hundred kilobytes; these leave a hundredfold margin.
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_JSON_BYTES = 30 * 1024 * 1024
+# Caps, sized from the largest workshop the app holds, not from a typical one: a workshop is
+# held to LARGEST_WORKSHOP_ROWS rows (export refuses beyond, so whatever export writes, import
+# accepts); the caps guard against hostile files, not against the app's own output.
+LARGEST_WORKSHOP_ROWS = 250_000  # 2.5 times the largest workshop reported (99,122 rows)
+MAX_ROWS_PER_TABLE = LARGEST_WORKSHOP_ROWS  # 57,600 ballot dots in one vote is real
+MAX_ROWS_TOTAL = LARGEST_WORKSHOP_ROWS
+# About 300 bytes a row in JSON (the 104k-row export was 31 MB), long texts on top.
+MAX_JSON_BYTES = 128 * 1024 * 1024
+# A file is plain JSON or a zip (stored when deflate would exceed MAX_ZIP_RATIO).
+MAX_FILE_BYTES = MAX_JSON_BYTES + 64 * 1024
 MAX_ZIP_MEMBERS = 8
 MAX_ZIP_RATIO = 200
 MAX_DEPTH = 16
-# Objects and lists, and values (counted by their separators), in the whole file: a row is one
-# object of a few dozen values, and MAX_ROWS_TOTAL rows fit well under both.
+# Objects and lists, and values (counted by their separators), in the whole file. A row is one
+# object of at most VALUES_PER_OBJECT values; beyond MAX_FLAT_VALUES, values must come in rows
+# (2,000,000 numbers in one list are refused: memory, not data).
 MAX_CONTAINERS = 1_000_000
-MAX_VALUES = 2_000_000
+VALUES_PER_OBJECT = 64
+MAX_FLAT_VALUES = 2_000_000
+MAX_VALUES = LARGEST_WORKSHOP_ROWS * VALUES_PER_OBJECT
 MAX_TABLES = 200
-MAX_ROWS_PER_TABLE = 50_000
-MAX_ROWS_TOTAL = 100_000
 MAX_COLUMNS = 200
 MAX_NAME_LEN = 64
 MAX_TEXT_LEN = 20_000  # same as domain.validation.TEXT_MAX: what the editors accept
@@ -149,12 +157,15 @@ def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
     workshop could, before json.loads builds anything (no RecursionError, bounded memory)."""
     # Drop strings, then everything but brackets: both in C, so the Python loop stays short.
     bare = _STRING.sub('""', text)
-    # Each value costs a Python object once parsed: 20 MB of « [], » would be 400 MB of lists.
-    if bare.count(",") > MAX_VALUES:  # one comma between two values or two members
-        raise refuse(f"Ce fichier contient trop de valeurs ({MAX_VALUES} au plus).")
     brackets = _NOT_BRACKET.sub("", bare)
-    if brackets.count("[") + brackets.count("{") > MAX_CONTAINERS:
+    objects = brackets.count("{")
+    if objects + brackets.count("[") > MAX_CONTAINERS:
         raise refuse(f"Ce fichier contient trop d'éléments ({MAX_CONTAINERS} au plus).")
+    # Each value costs a Python object once parsed: 20 MB of « 1, » would be 10 million ints.
+    values = bare.count(",")  # one comma between two values or two members
+    allowed = min(MAX_VALUES, max(MAX_FLAT_VALUES, objects * VALUES_PER_OBJECT))
+    if values > allowed:
+        raise refuse(f"Ce fichier contient trop de valeurs ({allowed} au plus).")
     depth = 0
     for ch in brackets:
         if ch in "[{":

@@ -112,9 +112,10 @@ def _export_title(store: Store, workshop_id: int, kind: str, ref_id: int | None)
 
 
 def _export_bytes(store: Store, workshop_id: int, kind: str, ref_id, options: dict) -> bytes:
+    options = {"zipped": True, **options}  # compressed unless the facilitator unticked it
     with store.read() as session:
         if kind == "board":
-            return exchange.export_board(session, ref_id, zipped=options.get("zipped", False))
+            return exchange.export_board(session, ref_id, zipped=options.get("zipped", True))
         if kind == "agenda":
             return exchange.export_agenda(session, workshop_id, **options)
         if kind == "template":

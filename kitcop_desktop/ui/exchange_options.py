@@ -81,6 +81,7 @@ class ExportOptionsDialog(QDialog):
         # Nothing to include: the choice is shown (it is part of the promise) but not offered.
         self._has = {self.real_names: real_names > 0, self.emails: emails > 0}
         self.zipped = QCheckBox("Compresser le fichier (plus petit, pour l'envoyer par courriel)")
+        self.zipped.setChecked(True)  # compressed by default: smaller, always within the caps
         self.warning = QLabel(
             "Données personnelles : n'envoyez ce fichier qu'à des personnes autorisées."
         )

@@ -25,7 +25,7 @@ def test_export_then_import_on_another_laptop(tmp_path):
     assert demo.returncode == 0, demo.stderr
     workshop_id = demo.stdout.strip()
     out = tmp_path / "atelier.kitcop"
-    export = kitcop("export", workshop_id, "-o", out, "--db", first)
+    export = kitcop("export", workshop_id, "-o", out, "--json", "--db", first)
     assert export.returncode == 0, export.stderr
     envelope = json.loads(out.read_text(encoding="utf-8"))
     assert envelope["kind"] == "workshop"
@@ -91,7 +91,7 @@ def test_agenda_and_board_exports_from_the_command_line(tmp_path):
     workshop_id = demo.stdout.strip()
 
     agenda = tmp_path / "modele.kitcop"
-    done = kitcop("export", workshop_id, "-o", agenda, "--agenda", "--db", first)
+    done = kitcop("export", workshop_id, "-o", agenda, "--agenda", "--json", "--db", first)
     assert done.returncode == 0, done.stderr
     assert json.loads(agenda.read_text(encoding="utf-8"))["kind"] == "agenda"
     imported = kitcop("import", agenda, "--db", second)
@@ -121,5 +121,7 @@ def test_emails_only_when_asked_on_the_command_line(tmp_path):
     db = tmp_path / "a.sqlite3"
     workshop_id = kitcop("demo", "--db", db).stdout.strip()
     out = tmp_path / "avec.kitcop"
-    assert kitcop("export", workshop_id, "-o", out, "--emails", "--db", db).returncode == 0
+    assert (
+        kitcop("export", workshop_id, "-o", out, "--emails", "--json", "--db", db).returncode == 0
+    )
     assert "claire.dubois@example.org" in out.read_text(encoding="utf-8")

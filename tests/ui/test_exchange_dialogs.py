@@ -88,6 +88,13 @@ def save_as(monkeypatch):
     return choice
 
 
+def plain(data: bytes) -> bytes:
+    """The JSON inside an export (compressed by default since #14 item 13)."""
+    from kitcop_desktop.storage.exchange_format import ZIP_MAGIC, unzip
+
+    return unzip(data) if data.startswith(ZIP_MAGIC) else data
+
+
 @pytest.fixture
 def rich(store):
     return rich_workshop(store)
@@ -102,7 +109,7 @@ def test_export_asks_choices_then_writes_a_file_without_personal_data(
     answer.will_click("Choisir l'emplacement…")
     written = dialogs.export_dialog(None, store, workshop_id)
     assert written == tmp_path / "partage" / "atelier.kitcop"
-    data = written.read_bytes()
+    data = plain(written.read_bytes())
     assert json.loads(data)["kind"] == "workshop"
     assert b"Jeanne Secret" not in data and b"zoe@example.org" not in data
     assert save_as["asked"][0][1].endswith("renovation-energetique-les-competences-de-2030.kitcop")
@@ -118,7 +125,8 @@ def test_real_names_are_exported_only_when_ticked(store, rich, answer, said, sav
 
     def tick(dialog):
         boxes = dialog.findChildren(QCheckBox)
-        assert not any(b.isChecked() for b in boxes)  # nothing personal by default
+        # nothing personal by default; compressed by default
+        assert [b for b in boxes if b.isChecked()] == [dialog.zipped]
         assert dialog.real_names.text() == "Inclure les vrais noms des enquêté·es (1 nom)"
         assert dialog.emails.text().endswith("(2 adresses)")  # the demo's and Zoé's
         dialog.real_names.setChecked(True)
@@ -148,11 +156,11 @@ def test_board_and_agenda_export_go_straight_to_the_file(store, rich, said, save
     workshop_id, board_id = rich
     save_as["path"] = tmp_path / "table2.kitcop"
     path = dialogs.export_dialog(None, store, workshop_id, kind="board", ref_id=board_id)
-    assert json.loads(path.read_bytes())["kind"] == "board"
+    assert json.loads(plain(path.read_bytes()))["kind"] == "board"
     assert save_as["asked"][-1][1].endswith("tableau-speedboat-table-2.kitcop")
     save_as["path"] = tmp_path / "modele.kitcop"
     path = dialogs.export_dialog(None, store, workshop_id, kind="agenda")
-    assert json.loads(path.read_bytes())["kind"] == "agenda"
+    assert json.loads(plain(path.read_bytes()))["kind"] == "agenda"
     assert [k for k, _, _ in said] == ["information", "information"]
     assert "Le tableau" in said[0][2] and "Le déroulé" in said[1][2]
 
@@ -363,7 +371,7 @@ def test_the_export_menu_also_shares_the_agenda_or_one_board(
     save_as["path"] = tmp_path / "modele.kitcop"
     answer.will_click("Choisir l'emplacement…", before=agenda_only)
     path = dialogs.export_dialog(None, store, workshop_id)
-    assert json.loads(path.read_bytes())["kind"] == "agenda"
+    assert json.loads(plain(path.read_bytes()))["kind"] == "agenda"
     assert save_as["asked"][-1][1].endswith(
         "modele-renovation-energetique-les-competences-de-2030.kitcop"
     )
@@ -377,7 +385,7 @@ def test_the_export_menu_also_shares_the_agenda_or_one_board(
     save_as["path"] = tmp_path / "tableau.kitcop"
     answer.will_click("Choisir l'emplacement…", before=one_board)
     path = dialogs.export_dialog(None, store, workshop_id)
-    envelope = json.loads(path.read_bytes())
+    envelope = json.loads(plain(path.read_bytes()))
     assert envelope["kind"] == "board" and envelope["title"] == "Speedboat — Table 2"
     assert "Le tableau" in said[-1][2]
 
