@@ -3,6 +3,11 @@
 « En retard de 7 min, fin prévue 12 h 07 »: the current séquence ends when its countdown
 does (or now, once overrun), the following séquences flow from there and pins hold unless
 they are overtaken. Times are minutes since midnight (floats while projecting).
+
+Lateness is measured against the plan the run follows: the stored one (« Démarrer
+maintenant » moves it to the real start, one undo), or for a répétition the plan shifted to
+the répétition's own start (`plan_offset`): a rehearsal the evening before is never « en retard
+de 13 h ».
 """
 
 from __future__ import annotations
@@ -12,11 +17,14 @@ from dataclasses import dataclass
 
 from kitcop_desktop.domain.agenda_run import Runner
 from kitcop_desktop.domain.french import minutes_text
-from kitcop_desktop.domain.schedule import PlannedSequence, Schedule, prose_text
+from kitcop_desktop.domain.schedule import PlannedSequence, Schedule, compute, prose_text
 
 # Séquences one does not shorten to catch up (people need their coffee).
 NOT_SHORTENED = frozenset({"break", "welcome"})
 MAX_CUT_SHARE = 0.25  # at most a quarter of a séquence
+# A start further than this from the planned start (or on another day) is not the workshop
+# itself: the run starts as a répétition unless the facilitator says otherwise.
+FAR_FROM_PLAN_MINUTES = 3 * 60
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,41 @@ def project(
     delay = projected_end - planned_end
     absorbers = _absorbers(sequences[index + 1 :], delay, kinds) if delay > 0 else ()
     return Projection(planned_end, projected_end, delay, starts, absorbers)
+
+
+def plan_offset(runner: Runner, planned_start: int) -> int:
+    """Minutes to shift the plan by so it starts when this répétition did (0 for a real run)."""
+    first = runner.first_start
+    if not runner.rehearsal or first is None:
+        return 0
+    return _local_minutes(first) - int(planned_start)
+
+
+def shifted(
+    sequences: list[PlannedSequence], schedule: Schedule, offset: int
+) -> tuple[list[PlannedSequence], Schedule]:
+    """The same déroulé `offset` minutes later, pins included."""
+    if not offset:
+        return list(sequences), schedule
+    moved = [
+        PlannedSequence(
+            s.key, s.minutes, None if s.pinned_start is None else s.pinned_start + offset, s.title
+        )
+        for s in sequences
+    ]
+    end = None if schedule.planned_end is None else schedule.planned_end + offset
+    return moved, compute(moved, schedule.start + offset, end)
+
+
+def far_from_plan(now_local, planned_date, planned_start: int | None) -> bool:
+    """Is a run starting at `now_local` (an aware or naive local datetime) clearly not the
+    workshop itself: another day than its date, or hours away from its start?"""
+    if planned_date is not None and now_local.date() != planned_date:
+        return True
+    if planned_start is None:
+        return False
+    now = now_local.hour * 60 + now_local.minute
+    return abs(now - int(planned_start)) > FAR_FROM_PLAN_MINUTES
 
 
 def _absorbers(

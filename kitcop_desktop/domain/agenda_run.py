@@ -7,7 +7,8 @@ countdown continues from its stored elapsed time plus the wall time since its la
 
 Event kinds: "enter" (a séquence becomes current), "start" (its countdown runs), "pause",
 "extend" (extension_seconds added, negative to remove), "end" (leaving a séquence that ran),
-"finish" (the workshop is over).
+"finish" (the workshop is over), "rehearsal" (extension_seconds 1: this run is a répétition,
+0: it counts; the last one says).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import datetime
 from kitcop_desktop.domain.clock import Clock
 from kitcop_desktop.domain.countdown import Countdown, CountdownFacts
 
-EVENT_KINDS = ("enter", "start", "pause", "extend", "end", "finish")
+EVENT_KINDS = ("enter", "start", "pause", "extend", "end", "finish", "rehearsal")
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,9 @@ class Runner:
         self._facts: dict[int, SequenceFacts] = {}
         self.current_id: int | None = None
         self.finished = False
+        # A répétition: timed like the real thing, never recorded as « réalisé », its lateness
+        # measured from its own start.
+        self.rehearsal = False
         self._replay(list(events))
 
     # --- replay --------------------------------------------------------------------------
@@ -69,6 +73,9 @@ class Runner:
         known = {s.id for s in self._sequences}
         raw: dict[int, CountdownFacts] = {}
         for ev in events:
+            if ev.kind == "rehearsal":
+                self.rehearsal = bool(ev.extension_seconds)
+                continue
             if ev.kind == "finish":
                 self.finished = True
                 self.current_id = None
@@ -159,6 +166,12 @@ class Runner:
     def facts_of(self, sid: int) -> SequenceFacts:
         return self._facts.get(sid, SequenceFacts())
 
+    @property
+    def first_start(self) -> datetime | None:
+        """When the run really began (UTC): the earliest start of any séquence."""
+        starts = [f.first_start for f in self._facts.values() if f.first_start is not None]
+        return min(starts) if starts else None
+
     def next_sequence(self) -> RunSequence | None:
         i = self.index(self.current_id)
         if self.current_id is None and not self.finished:
@@ -192,6 +205,13 @@ class Runner:
             elif kind == "extend":
                 info.extension_seconds += ev.extension_seconds
         return ev
+
+    def set_rehearsal(self, on: bool) -> list[RunEvent]:
+        """Mark the run as a répétition (or as the real thing)."""
+        if bool(on) == self.rehearsal:
+            return []
+        self.rehearsal = bool(on)
+        return [RunEvent("rehearsal", None, self._clock.wall(), 0.0, int(self.rehearsal))]
 
     def start(self) -> list[RunEvent]:
         """Start (or resume) the current séquence; before the run, the first one."""

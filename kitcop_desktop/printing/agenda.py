@@ -149,7 +149,12 @@ def add_agenda_review(doc: Document, session, workshop) -> None:
     widths = [width - 128 * mm, 26 * mm, 26 * mm, 38 * mm, 38 * mm]
     doc.add(grid(table_rows, widths))
     ran = [r for r in rows if r.actual_start is not None]
-    if not ran:
+    if agenda_run.is_rehearsal(session, workshop.id):
+        doc.add(
+            Spacer(1, 3 * mm),
+            nothing("Le déroulé n'a été lancé qu'en répétition : rien n'est compté comme réalisé."),
+        )
+    elif not ran:
         doc.add(Spacer(1, 3 * mm), nothing("Le déroulé n'a pas encore été lancé en séance."))
 
 

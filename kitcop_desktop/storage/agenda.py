@@ -289,6 +289,18 @@ def tick_material(session: Session, sequence_id: int, line: str, ticked: bool) -
     return before
 
 
+def set_start_time(session: Session, workshop_id: int, start: time | None) -> time | None:
+    """Move the whole déroulé to start at `start` (« Démarrer maintenant »); returns the
+    previous start for undo. Pinned séquences keep their time."""
+    workshop = session.get(Workshop, workshop_id)
+    if workshop is None:
+        raise NotFound("Cet atelier n'existe plus.")
+    previous = workshop.start_time
+    workshop.start_time = start
+    session.flush()
+    return previous
+
+
 # ------------------------------------------------------------------------ whole agenda
 def snapshot_agenda(session: Session, workshop_id: int) -> dict:
     """Everything an agenda-wide change may alter, for undo."""

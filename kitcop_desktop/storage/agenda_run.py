@@ -120,14 +120,27 @@ def _local(moment) -> time | None:
     return time(local.hour, local.minute)
 
 
+def is_rehearsal(session: Session, workshop_id: int) -> bool:
+    """Was the run (so far) a répétition, not to be recorded as réalisé?"""
+    kinds = session.scalars(
+        select(RunEvent.extension_seconds)
+        .where(RunEvent.workshop_id == workshop_id, RunEvent.kind == "rehearsal")
+        .order_by(RunEvent.id)
+    ).all()
+    return bool(kinds and kinds[-1])
+
+
 def actual_rows(session: Session, workshop_id: int, clock: Clock | None = None) -> list[ActualRow]:
-    """Per séquence: planned start/end and, when run, actual start/end and duration."""
+    """Per séquence: planned start/end and, when run, actual start/end and duration.
+    A répétition is never « réalisé »: its rows have no actual times."""
     from kitcop_desktop.domain.clock import SystemClock
 
     runner = load_runner(session, workshop_id, clock or SystemClock())
     out = []
     for row in planned_rows(session, workshop_id):
         facts = runner.facts_of(row.sequence_id)
+        if runner.rehearsal:
+            facts = run.SequenceFacts()
         cd = runner.countdown(row.sequence_id)
         ran = facts.first_start is not None
         elapsed = cd.elapsed() if (cd is not None and ran) else None

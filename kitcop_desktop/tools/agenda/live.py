@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from datetime import time
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from kitcop_desktop.domain.agenda_run import Runner
 from kitcop_desktop.domain.clock import Clock, SystemClock
 from kitcop_desktop.domain.countdown import Countdown
+from kitcop_desktop.domain.french import prose_time
 from kitcop_desktop.storage import agenda, agenda_links, agenda_run
 from kitcop_desktop.tools.agenda.sound import Sound, make_sound
 from kitcop_desktop.ui.tool_spec import ToolContext
@@ -160,13 +162,70 @@ class AgendaLive(QObject):
 
     def toggle(self) -> bool:
         """Space: start, pause or resume."""
-        was = self.runner.running
-        return self._apply(
-            self.runner.toggle(), message="Minuteur en pause" if was else "Minuteur lancé"
-        )
+        if self.runner.running:
+            return self._apply(self.runner.pause(), message="Minuteur en pause")
+        return self.start()
 
     def start(self) -> bool:
-        return self._apply(self.runner.start(), message="Minuteur lancé")
+        """Start or resume. A first start far from the plan (another day, hours away) is a
+        répétition: measured from its own start, never recorded as « réalisé »."""
+        events, message = [], "Minuteur lancé"
+        if not self.runner.started and not self.runner.rehearsal and self._far_from_plan():
+            events += self.runner.set_rehearsal(True)
+            message = (
+                "Répétition : l'atelier n'est pas prévu maintenant, ce passage ne sera pas "
+                "enregistré comme réalisé (décochez « Répétition » s'il compte)."
+            )
+        events += self.runner.start()
+        done = self._apply(events, message=message)
+        if done and self.runner.rehearsal and events[0].kind == "rehearsal":
+            self.ctx.show_message(message)
+        return done
+
+    def _far_from_plan(self) -> bool:
+        from kitcop_desktop.domain.agenda_projection import far_from_plan
+        from kitcop_desktop.domain.schedule import to_minutes
+        from kitcop_desktop.storage.models.workshop import Workshop
+
+        with self.ctx.store.read() as session:
+            workshop = session.get(Workshop, self.ctx.workshop_id)
+            if workshop is None:
+                return False
+            day, start = workshop.date, workshop.start_time
+        return far_from_plan(self.clock.wall().astimezone(), day, to_minutes(start))
+
+    def start_now(self) -> bool:
+        """« Démarrer maintenant »: the déroulé is moved to start at this minute (one undo
+        step; pinned séquences keep their time), then the run starts on that plan."""
+        if self.runner.started or self.runner.finished:
+            return False
+        now = self.clock.wall().astimezone()
+        start = time(now.hour, now.minute)
+        wid = self.ctx.workshop_id
+        done = self.ctx.push(
+            f"Démarrer maintenant (déroulé à {prose_time(start)})",
+            area="agenda",
+            do=lambda s: agenda.set_start_time(s, wid, start),
+            undo=lambda s, previous: agenda.set_start_time(s, wid, previous),
+        )
+        if done is None:
+            return False
+        events = self.runner.set_rehearsal(False) if self.runner.rehearsal else []
+        return self._apply(
+            events + self.runner.start(), message=f"Déroulé lancé à {prose_time(start)}"
+        )
+
+    def set_rehearsal(self, on: bool) -> bool:
+        """« Répétition »: this run is (not) recorded as réalisé."""
+        message = (
+            "Répétition : ce passage ne sera pas enregistré comme réalisé."
+            if on
+            else "Ce passage compte : il sera enregistré comme réalisé."
+        )
+        done = self._apply(self.runner.set_rehearsal(bool(on)), message=message)
+        if done:
+            self.ctx.show_message(message)
+        return done
 
     def pause(self) -> bool:
         return self._apply(self.runner.pause(), message="Minuteur en pause")

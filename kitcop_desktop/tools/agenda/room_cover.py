@@ -71,6 +71,7 @@ class RoomCover(QObject):
     def close(self) -> None:
         room = self._room()
         if room is not None:
-            room.set_cover(None)
+            with contextlib.suppress(RuntimeError):  # the room may be gone first (at exit)
+                room.set_cover(None)
         with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.hub.changed.disconnect(self._on_hub)

@@ -1,7 +1,14 @@
 """The facilitator's run view: the countdown, the controls, what comes next, the drift.
 
-« En retard de 7 min, fin prévue 12 h 07 », and which séquences could absorb the delay.
-Every button has its key (shown in its tooltip); the keys themselves are handled by the editor.
+« En retard de 7 min, fin prévue 12 h 07 », and which séquences could absorb the delay,
+measured against the plan the run follows (« Démarrer maintenant » moves it to the real start;
+a répétition is measured from its own start). A warning when the déroulé ends after the
+workshop's end. Every button has its key (shown in its tooltip); the keys themselves are
+handled by the editor.
+
+Once a second only the projection is recomputed (pure, from the plan read when the déroulé
+changes): no store read, and a label's style is set only when its tone changes (#15: a
+running countdown costs almost no CPU).
 """
 
 from __future__ import annotations
@@ -20,13 +27,22 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain import schedule as sched
-from kitcop_desktop.domain.agenda_projection import Projection, local_minutes, project
+from kitcop_desktop.domain.agenda_projection import (
+    Projection,
+    local_minutes,
+    plan_offset,
+    project,
+    shifted,
+)
 from kitcop_desktop.domain.french import minutes_text
 from kitcop_desktop.storage import agenda
 from kitcop_desktop.tools.agenda.live import live_for
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
+
+TONES = {"late": "#9e1b12", "early": "#1b6b35", "on_time": "#1d2330"}
+DRIFT_STYLE = "font-size: 13pt; font-weight: bold; color: {};"
 
 STATE_TEXT = {
     "not_started": "Pas encore commencé",
@@ -49,6 +65,12 @@ class RunView(QWidget):
         self.live = live_for(ctx)
         self.projection: Projection | None = None
         self._lines: list = []
+        self._tone = ""
+        # The plan as last read from the store (the déroulé or the workshop changed).
+        self._schedule: sched.Schedule | None = None
+        self._inputs: list = []
+        self._kinds: dict[int, str] = {}
+        self._titles: list[tuple[int, str]] = []
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         right = QVBoxLayout()
@@ -84,6 +106,13 @@ class RunView(QWidget):
         self.sound_button.setCheckable(True)
         self.finish_button = self._button("Terminer l'atelier", "stop", "")
         self.restart_button = self._button("Recommencer", "undo", "Efface le suivi (Ctrl+Z)")
+        self.start_now_button = self._button(
+            "Démarrer maintenant", "clock", "décale tout le déroulé à l'heure qu'il est (Ctrl+Z)"
+        )
+        self.rehearsal_button = self._button(
+            "Répétition", "template", "le passage n'est pas enregistré comme réalisé"
+        )
+        self.rehearsal_button.setCheckable(True)
         buttons.addWidget(self.previous_button, 0, 0)
         buttons.addWidget(self.toggle_button, 0, 1)
         buttons.addWidget(self.next_button, 0, 2)
@@ -93,7 +122,11 @@ class RunView(QWidget):
         buttons.addWidget(self.sound_button, 2, 0)
         buttons.addWidget(self.finish_button, 2, 1)
         buttons.addWidget(self.restart_button, 2, 2)
+        buttons.addWidget(self.start_now_button, 3, 0, 1, 2)
+        buttons.addWidget(self.rehearsal_button, 3, 2)
         left.addLayout(buttons)
+        self.start_now_button.clicked.connect(self.live.start_now)
+        self.rehearsal_button.clicked.connect(self.live.set_rehearsal)
         self.previous_button.clicked.connect(self.live.previous)
         self.toggle_button.clicked.connect(self.live.toggle)
         self.next_button.clicked.connect(self.live.next)
@@ -107,7 +140,10 @@ class RunView(QWidget):
         # --- the drift, the next séquence, the list ---------------------------------------
         self.drift = QLabel()
         self.drift.setWordWrap(True)
-        self.drift.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.drift.setStyleSheet(DRIFT_STYLE.format(TONES["on_time"]))
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(f"color: {TONES['late']};")
         self.absorbers = QLabel()
         self.absorbers.setWordWrap(True)
         self.next_label = QLabel()
@@ -118,6 +154,7 @@ class RunView(QWidget):
         self.sequences.itemActivated.connect(self._go_to_item)
         for title, widget in (
             ("Horaire", self.drift),
+            (None, self.warning),
             (None, self.absorbers),
             ("À suivre", self.next_label),
             ("Déroulé", self.sequences),
@@ -142,14 +179,17 @@ class RunView(QWidget):
 
     def _on_changed(self, area: str, workshop_id: int) -> None:
         if workshop_id == self.ctx.workshop_id and area in ("agenda", "workshop"):
+            self._schedule = None  # read the plan again
             self.reload()
 
     def _on_second(self, display: int, stage: str) -> None:
-        # The projection moves once overrun or paused; recompute it each second (cheap).
+        # The projection moves once overrun or paused: recomputed each second from the plan
+        # in memory (no store read, no style sheet unless the tone changes).
         self._update_projection()
 
     # --- showing -----------------------------------------------------------------------------
     def reload(self) -> None:
+        self._load_plan()
         runner = self.live.runner
         state = runner.state()
         current = runner.current
@@ -157,7 +197,8 @@ class RunView(QWidget):
         total = len(runner.sequences)
         if current is not None:
             index = runner.index(current.id) + 1
-            self.position.setText(f"Séquence {index} sur {total} — {STATE_TEXT[state]}")
+            rehearsal = " — répétition" if runner.rehearsal else ""
+            self.position.setText(f"Séquence {index} sur {total} — {STATE_TEXT[state]}{rehearsal}")
             self.current_title.setText(current.title)
             cd = runner.countdown()
             extra = cd.total_seconds // 60 - current.minutes if cd else 0
@@ -173,7 +214,7 @@ class RunView(QWidget):
                 if state == "finished"
                 else (f"Prêt à démarrer : {first}" if first else "Le déroulé est vide.")
             )
-            self.planned.setText("Espace pour démarrer, PageDown pour passer à la suivante.")
+            self.planned.setText(self._before_start_hint(state))
         self.toggle_button.setText("Pause" if runner.running else "Démarrer")
         self.toggle_button.setEnabled(state != "finished" and total > 0)
         self.next_button.setEnabled(state != "finished" and total > 0)
@@ -181,6 +222,8 @@ class RunView(QWidget):
         self.sound_button.setText("Son activé" if self.live.sound_on else "Son coupé")
         self.sound_button.setIcon(icon("sound_on" if self.live.sound_on else "sound_off"))
         self.toggle_button.setIcon(icon("pause" if runner.running else "play", "#ffffff"))
+        self.start_now_button.setVisible(state == "not_started" and total > 0)
+        self.rehearsal_button.setChecked(runner.rehearsal)
         self._update_next()
         self._update_projection()
 
@@ -199,32 +242,86 @@ class RunView(QWidget):
             text += "\n" + "\n".join(("☑ " if x in ticked else "☐ ") + x for x in lines)
         self.next_label.setText(text)
 
-    def _update_projection(self) -> None:
-        runner = self.live.runner
+    def _before_start_hint(self, state: str) -> str:
+        """Before the run: the keys, and how late it is against the plan."""
+        hint = "Espace pour démarrer, PageDown pour passer à la suivante."
+        if state != "not_started" or self._schedule is None:
+            return hint
+        now = int(local_minutes(self.live.clock.wall()))
+        late = now - self._schedule.start
+        if 5 <= late <= 180:
+            hint = (
+                f"Prévu à {sched.prose_text(self._schedule.start)}, il est "
+                f"{sched.prose_text(now)} : « Démarrer maintenant » décale tout le déroulé "
+                f"de {minutes_text(late)}.\n" + hint
+            )
+        return hint
+
+    def _load_plan(self) -> None:
+        """Read the plan (séquences, horaires, the workshop's date and end) from the store."""
         with self.ctx.store.read() as session:
             sequences = agenda.list_sequences(session, self.ctx.workshop_id)
-            schedule = agenda.schedule_for(session, self.ctx.workshop_id)
-            inputs = agenda.planned_inputs(sequences)
-            kinds = {s.id: s.kind for s in sequences}
-            titles = [(s.id, s.title) for s in sequences]
+            self._schedule = agenda.schedule_for(session, self.ctx.workshop_id)
+            self._inputs = agenda.planned_inputs(sequences)
+            self._kinds = {s.id: s.kind for s in sequences}
+            self._titles = [(s.id, s.title) for s in sequences]
+
+    def _set_text(self, label: QLabel, text: str) -> None:
+        if label.text() != text:
+            label.setText(text)
+
+    def _update_projection(self) -> None:
+        if self._schedule is None:
+            self._load_plan()
+        runner = self.live.runner
+        offset = plan_offset(runner, self._schedule.start)
+        inputs, schedule = shifted(self._inputs, self._schedule, offset)
         now = local_minutes(self.live.clock.wall())
-        self.projection = project(schedule, inputs, runner, now, kinds)
+        self.projection = project(schedule, inputs, runner, now, self._kinds)
         p = self.projection
-        colour = "#b3261e" if p.delay > 0 else ("#1b7f3b" if p.delay < 0 else "#1d2330")
-        self.drift.setStyleSheet(f"font-size: 13pt; font-weight: bold; color: {colour};")
+        tone = "late" if p.delay > 0 else ("early" if p.delay < 0 else "on_time")
+        if tone != self._tone:
+            self._tone = tone
+            self.drift.setStyleSheet(DRIFT_STYLE.format(TONES[tone]))
         planned = f"(déroulé : fin à {sched.prose_text(p.planned_end)})"
-        self.drift.setText(f"{p.summary()}\n{planned}")
+        if offset:
+            planned = (
+                f"(répétition : horaire compté depuis son départ, {sched.prose_text(schedule.start)}"
+                f" ; fin à {sched.prose_text(p.planned_end)})"
+            )
+        self._set_text(self.drift, f"{p.summary()}\n{planned}")
+        self._set_text(self.warning, self._end_warning(schedule, p))
         if p.absorbers:
             text = "Pour rattraper :\n" + "\n".join("• " + a.text() for a in p.absorbers)
             left = p.delay - sum(a.cut for a in p.absorbers)
             if left > 0:
                 text += f"\nIl resterait {minutes_text(left)} de retard."
-            self.absorbers.setText(text)
-        elif p.delay > 0:
-            self.absorbers.setText("Aucune séquence ne peut absorber ce retard.")
+        elif p.delay > 0 and runner.started:
+            text = "Aucune séquence ne peut absorber ce retard."
         else:
-            self.absorbers.setText("")
-        self._fill_list(schedule, titles)
+            text = ""
+        self._set_text(self.absorbers, text)
+        self._fill_list(schedule, self._titles)
+
+    def _end_warning(self, schedule: sched.Schedule, p: Projection) -> str:
+        """⚠ when the déroulé, as planned or as it goes, ends after the workshop's end."""
+        end = schedule.planned_end
+        if end is None:
+            return ""
+        runner = self.live.runner
+        if runner.started and not runner.finished and p.projected_end > end:
+            return (
+                f"⚠ À ce rythme, le déroulé finit à {sched.prose_text(p.projected_end)}, "
+                f"{minutes_text(p.projected_end - end)} après la fin de l'atelier "
+                f"({sched.prose_text(end)})."
+            )
+        if schedule.end > end:
+            return (
+                f"⚠ Le déroulé finit à {sched.prose_text(schedule.end)}, "
+                f"{minutes_text(schedule.end - end)} après la fin de l'atelier "
+                f"({sched.prose_text(end)})."
+            )
+        return ""
 
     def _fill_list(self, schedule, sequences) -> None:
         runner = self.live.runner
