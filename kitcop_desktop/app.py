@@ -35,25 +35,18 @@ def make_application(argv: list[str] | None = None):
     import os
 
     os.environ.setdefault("QT_API", "pyside6")
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
     from kitcop_desktop.ui import theme
+    from kitcop_desktop.ui.qt_translations import app_language, install_qt_translations
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("KitCOP Atelier")
     app.setOrganizationName("KitCOP")
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    # Qt's own dialogs in French; our strings are French already, and an English
-    # translation can be added with a kitcop_en.qm file through the same QTranslator.
-    translator = QTranslator(app)
-    if translator.load(
-        QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    ):
-        app.installTranslator(translator)
-    app._kitcop_translator = translator  # keep it alive
+    # Qt's own dialogs in French (qtbase_fr plus our supplement); KITCOP_LANG=en for English.
+    install_qt_translations(app, app_language())
     theme.apply_control_theme(app)
     from PySide6.QtGui import QIcon
 

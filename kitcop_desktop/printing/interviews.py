@@ -172,9 +172,10 @@ def add_blank_kit(doc: Document, session, workshop) -> None:
     _blank_model(doc, workshop)
 
 
-def add_interviews(doc: Document, session, workshop) -> None:
-    """The interviews part: synthesis, every sheet, then the blank kit."""
-    add_campaign_synthesis(doc, session, workshop)
+def add_interviews(doc: Document, session, workshop, *, synthesis: bool = True) -> None:
+    """The interviews part: synthesis (unless already printed), every sheet, the blank kit."""
+    if synthesis:
+        add_campaign_synthesis(doc, session, workshop)
     for summary in interviews.list_interviews(session, workshop.id):
         add_interview_sheet(doc, session, summary.id)
     add_blank_kit(doc, session, workshop)

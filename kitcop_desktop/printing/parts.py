@@ -2,7 +2,8 @@
 
 « all » is the workshop's full restitution: cover, participants, agenda planned vs actual,
 boards, votes, fishbowl, rounds, KISS decisions, the interviews' synthesis and fiches actions.
-Every other part prints alone, or after the restitution when several are ticked.
+Every other part prints alone, or after the restitution when several are ticked; a section
+two ticked parts share is printed once (`plan`).
 """
 
 from __future__ import annotations
@@ -61,55 +62,74 @@ PART_LABELS = {
 }
 
 Builder = Callable[[Document, Session, object], None]
+# A section of the PDF: its key (a section printed once, whichever part asks for it first) and
+# what prints it.
+Step = tuple[str, Builder]
 
 
-def _agenda_alone(doc: Document, session: Session, workshop) -> None:
-    """The déroulé; once it has been run, the planned-vs-actual page too."""
-    add_agenda(doc, session, workshop)
+def _agenda_review_once_run(doc: Document, session: Session, workshop) -> None:
+    """Alone, the déroulé adds the planned-vs-actual page only once it has been run."""
     if has_run(session, workshop.id):
         add_agenda_review(doc, session, workshop)
 
 
-def _boards_alone(doc: Document, session: Session, workshop) -> None:
-    """Every board; with a KISS retrospective, its decisions summed up."""
-    add_boards(doc, session, workshop)
+def _kiss_decisions_if_any(doc: Document, session: Session, workshop) -> None:
+    """Alone, the boards add the KISS decisions only when there is a KISS retrospective."""
     if boards.list_boards(session, workshop.id, "kiss"):
         add_kiss_decisions(doc, session, workshop)
 
 
-def _facilitator(doc: Document, session: Session, workshop) -> None:
-    """The facilitator's document: the déroulé with materials and notes, then what the room
-    has not seen (animateur·rice data, restitution not yet revealed)."""
-    add_facilitator(doc, session, workshop)
-    add_unseen(doc, session, workshop)
+def _interview_sheets_and_kit(doc: Document, session: Session, workshop) -> None:
+    add_interviews(doc, session, workshop, synthesis=False)
 
 
-BUILDERS: dict[str, Builder] = {
-    "agenda": _agenda_alone,
-    "facilitator": _facilitator,
-    "boards": _boards_alone,
-    "votes": add_votes,
-    "fishbowl": add_fishbowl,
-    "rounds": add_rounds,
-    "interviews": add_interviews,
-    "actions": add_action_cards,
-    "attendance": add_attendance,
-    "blank": add_blanks,
+PART_STEPS: dict[str, tuple[Step, ...]] = {
+    "agenda": (("agenda", add_agenda), ("agenda_review", _agenda_review_once_run)),
+    # The facilitator's document: the déroulé with materials and notes, then what the room has
+    # not seen (animateur·rice data, restitution not yet revealed).
+    "facilitator": (("facilitator", add_facilitator), ("unseen", add_unseen)),
+    "boards": (("boards", add_boards), ("kiss_decisions", _kiss_decisions_if_any)),
+    "votes": (("votes", add_votes),),
+    "fishbowl": (("fishbowl", add_fishbowl),),
+    "rounds": (("rounds", add_rounds),),
+    "interviews": (
+        ("campaign_synthesis", add_campaign_synthesis),
+        ("interview_sheets", _interview_sheets_and_kit),
+    ),
+    "actions": (("actions", add_action_cards),),
+    "attendance": (("attendance", add_attendance),),
+    "blank": (("blank", add_blanks),),
 }
 
 # The restitution, in the order of the workshop.
-RESTITUTION: tuple[Builder, ...] = (
-    add_cover,
-    add_participants,
-    add_agenda_review,
-    add_boards,
-    add_votes,
-    add_fishbowl,
-    add_rounds,
-    add_kiss_decisions,
-    add_campaign_synthesis,
-    add_action_cards,
+RESTITUTION_STEPS: tuple[Step, ...] = (
+    ("cover", add_cover),
+    ("participants", add_participants),
+    ("agenda_review", add_agenda_review),
+    ("boards", add_boards),
+    ("votes", add_votes),
+    ("fishbowl", add_fishbowl),
+    ("rounds", add_rounds),
+    ("kiss_decisions", add_kiss_decisions),
+    ("campaign_synthesis", add_campaign_synthesis),
+    ("actions", add_action_cards),
 )
+RESTITUTION: tuple[Builder, ...] = tuple(build for _key, build in RESTITUTION_STEPS)
+
+
+def plan(parts: list[str]) -> list[Step]:
+    """The sections these parts print, in order, each once: the restitution first, then the
+    other parts in PART_NAMES order, leaving out what an earlier part already printed
+    (« Restitution complète » + « Fiches actions » prints each fiche once)."""
+    chosen = [x for x in ("all", *PART_NAMES[:-1]) if x in parts] or ["all"]
+    steps: list[Step] = []
+    done: set[str] = set()
+    for part in chosen:
+        for key, build in RESTITUTION_STEPS if part == "all" else PART_STEPS[part]:
+            if key not in done:
+                done.add(key)
+                steps.append((key, build))
+    return steps
 
 
 def document_title(parts: list[str]) -> str:
@@ -134,10 +154,6 @@ def render_pdf(session: Session, workshop_id: int, parts: list[str]) -> bytes:
     # A file holding the facilitator's part is the facilitator's document, every page of it.
     marking = FACILITATOR_MARK if "facilitator" in chosen else ""
     doc = Document(heading_for(workshop), document_title(chosen), marking)
-    for part in chosen:
-        if part == "all":
-            for build in RESTITUTION:
-                build(doc, session, workshop)
-        else:
-            BUILDERS[part](doc, session, workshop)
+    for _key, build in plan(chosen):
+        build(doc, session, workshop)
     return doc.build()

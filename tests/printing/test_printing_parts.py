@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from kitcop_desktop.printing.parts import render_pdf
+from kitcop_desktop.printing.parts import PART_NAMES, render_pdf
 from kitcop_desktop.storage import (
+    actions,
     agenda,
     boards,
     fishbowl,
@@ -204,3 +207,36 @@ def test_facilitator_notes_print_only_in_the_facilitators_version(store, worksho
     for part in ("agenda", "all", "blank"):
         text = flat(text_of(render(store, workshop_id, part)))
         assert "petit papier" not in text, part
+
+
+def _page_texts(data: bytes) -> list[str]:
+    """Each page's text without its « k / N » page number."""
+    return [re.sub(r"\b\d+ / \d+\b", "", page.extract_text()) for page in reader(data).pages]
+
+
+@pytest.mark.parametrize("part", [p for p in PART_NAMES if p != "all"])
+def test_a_part_ticked_with_the_restitution_never_prints_a_page_twice(store, demo, part):
+    """Issue #22 item 5: « Restitution complète » + « Fiches actions » printed each fiche twice."""
+    pages = _page_texts(render(store, demo, "all", part))
+    repeated = {text[:60] for text in pages if pages.count(text) > 1}
+    assert not repeated
+    # What the part adds beyond the restitution is all there.
+    for text in _page_texts(render(store, demo, part)):
+        assert text in pages
+
+
+def test_restitution_and_fiches_actions_print_each_fiche_once(store, demo):
+    alone = render(store, demo, "all")
+    both = render(store, demo, "all", "actions")
+    assert len(reader(both).pages) == len(reader(alone).pages)
+    text = flat(text_of(both))
+    with store.read() as s:
+        total = len(actions.list_for(s, demo))
+    assert total >= 2
+    for number in range(1, total + 1):
+        assert text.count(f"Fiche action {number} / {total}") == 1
+
+
+def test_every_part_ticked_at_once_never_prints_a_page_twice(store, demo):
+    pages = _page_texts(render(store, demo, *PART_NAMES))
+    assert len(pages) == len(set(pages))
