@@ -137,8 +137,12 @@ def layout_board(
     card_width: float = CARD_WIDTH,
     measure_only: bool = False,
     lanes: tuple[str, ...] = (),
+    min_zone_width: float = 0.0,
 ) -> Layout:
     """Place every zone and every block. `rows` comes from BoardKind.rows.
+
+    `min_zone_width`: no zone is narrower (its label and count must fit on its tab); the card
+    columns are then centred in the wider zone.
 
     `columns` forces the number of card columns per zone (else it grows with the content).
     `measure_only`: zones and size only, no card placed (cheaper, for comparing shapes).
@@ -152,13 +156,15 @@ def layout_board(
     # stays square and the speedboat's sky and water line up.
     if columns is None:
         columns = max(columns_for(blocks.get(z, []), min_columns) for row in rows for z in row)
-    zone_w = 2 * ZONE_PADDING + columns * card_width + (columns - 1) * GAP
+    natural_w = 2 * ZONE_PADDING + columns * card_width + (columns - 1) * GAP
+    zone_w = max(natural_w, min_zone_width)
+    inset = ZONE_PADDING + (zone_w - natural_w) / 2  # from a zone's left edge to its cards
     y = top
     width = 0.0
     for row in rows:
         if lanes:
             y = _lane_row(
-                row, blocks, lanes, columns, zone_w, y, items, zones, lane_rects, card_width
+                row, blocks, lanes, columns, zone_w, y, items, zones, lane_rects, card_width, inset
             )
             width = max(width, len(row) * zone_w + (len(row) - 1) * GAP)
             y += row_gap
@@ -170,7 +176,7 @@ def layout_board(
                 _flow(
                     blocks.get(zone, []),
                     columns,
-                    x + ZONE_PADDING,
+                    x + inset,
                     y + ZONE_HEADER,
                     items,
                     card_width,
@@ -184,7 +190,7 @@ def layout_board(
     return Layout(zones, items or {}, width, y - row_gap - top if rows else 0.0, lane_rects)
 
 
-def _lane_row(row, blocks, lanes, columns, zone_w, y, items, zones, lane_rects, card_width):
+def _lane_row(row, blocks, lanes, columns, zone_w, y, items, zones, lane_rects, card_width, inset):
     """One row of zones split into lanes; returns the row's bottom."""
     split = {zone: _split(blocks.get(zone, []), lanes) for zone in row}
     heights = {
@@ -206,7 +212,7 @@ def _lane_row(row, blocks, lanes, columns, zone_w, y, items, zones, lane_rects, 
                 _flow(
                     split[zone][lane],
                     columns,
-                    x + ZONE_PADDING,
+                    x + inset,
                     lane_y + LANE_HEADER,
                     items,
                     card_width,
@@ -228,6 +234,7 @@ def best_layout(
     extra_height: float = 0.0,
     card_width: float = CARD_WIDTH,
     lanes: tuple[str, ...] = (),
+    min_zone_width: float = 0.0,
 ) -> Layout:
     """The layout that, fitted into a screen of this aspect ratio, shows cards the largest.
 
@@ -243,6 +250,7 @@ def best_layout(
             row_gap=row_gap,
             card_width=card_width,
             lanes=lanes,
+            min_zone_width=min_zone_width,
         )
         height = layout.height + top + extra_height
         scale = min(aspect / max(layout.width, 1.0), 1.0 / max(height, 1.0))
@@ -274,6 +282,7 @@ def search_layout(
     last: int = 0,
     max_columns: int = 40,
     lanes: tuple[str, ...] = (),
+    min_zone_width: float = 0.0,
 ) -> Choice:
     """The column count that, fitted to a screen of this aspect ratio, shows cards the largest.
 
@@ -299,6 +308,7 @@ def search_layout(
             card_width=card_width,
             measure_only=True,
             lanes=lanes,
+            min_zone_width=min_zone_width,
         )
         width = layout.width + 2 * margin
         height = layout.height + banner_height(layout.width) + 3 * margin
@@ -311,6 +321,12 @@ def search_layout(
     if last in tried and tried[last].scale >= tried[chosen].scale * 0.95:
         chosen = last
     layout = layout_board(
-        rows, blocks, columns=chosen, row_gap=row_gap, card_width=card_width, lanes=lanes
+        rows,
+        blocks,
+        columns=chosen,
+        row_gap=row_gap,
+        card_width=card_width,
+        lanes=lanes,
+        min_zone_width=min_zone_width,
     )
     return Choice(layout, tried[chosen].scale, chosen)

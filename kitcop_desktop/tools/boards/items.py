@@ -27,6 +27,8 @@ from kitcop_desktop.tools.boards.look import Look
 
 PAD = 12.0
 BAND = 7.0
+TAB_PADDING = 28.0  # inside a zone's tab, around its label
+TAB_MARGIN = 24.0  # from the zone's edges to its tab
 HIGHLIGHT = "#F0E442"
 SELECTED = "#0072B2"
 
@@ -333,6 +335,35 @@ class ZoneItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self.rect.adjusted(-2, -2, 2, 2)
 
+    def tab_width(self, count: int | None = None) -> float:
+        """How wide the zone must be for its tab to say its name and count whole."""
+        metrics = QFontMetricsF(self.look.font(self.look.zone_px, bold=True))
+        text = self._tab_label(self.count if count is None else count)
+        return metrics.horizontalAdvance(text) + TAB_PADDING + TAB_MARGIN
+
+    def _tab_label(self, count: int) -> str:
+        return f"{self.label}  ·  {count}"
+
+    def tab_text(self) -> tuple[str, int]:
+        """What the zone's tab says, and at what pixel size: the name and « · N », always.
+
+        The layout makes zones wide enough (tab_width); should one still be narrower, the type
+        steps down a little, then the name (never the count) ends with « … »."""
+        room = self.rect.width() - TAB_MARGIN - TAB_PADDING
+        text = self._tab_label(self.count)
+        px = self.look.zone_px
+        metrics = QFontMetricsF(self.look.font(px, bold=True))
+        while px > self.look.zone_px * 0.85 and metrics.horizontalAdvance(text) > room:
+            px -= 1
+            metrics = QFontMetricsF(self.look.font(px, bold=True))
+        if metrics.horizontalAdvance(text) > room:
+            count = f"  ·  {self.count}"
+            name = metrics.elidedText(
+                self.label, Qt.TextElideMode.ElideRight, room - metrics.horizontalAdvance(count)
+            )
+            text = name + count
+        return text, px
+
     def _paint_lanes(self, painter: QPainter, colour: QColor) -> None:
         """Each lane a lighter panel with its name, so the angle reads without colour."""
         font = self.look.font(self.look.hint_px + (6 if self.look.room else 2), bold=True)
@@ -363,29 +394,16 @@ class ZoneItem(QGraphicsItem):
         painter.setBrush(QBrush(self.look.tint(colour.name())))
         painter.drawRoundedRect(self.rect, 14, 14)
         # Label: the zone's colour as a solid tab, so colour is never the only signal.
-        painter.setFont(self.look.font(self.look.zone_px, bold=True))
+        label, px = self.tab_text()
+        painter.setFont(self.look.font(px, bold=True))
         metrics = QFontMetricsF(painter.font())
-        label = f"{self.label}  ·  {self.count}"
-        if metrics.horizontalAdvance(label) + 28 > self.rect.width() - 24:
-            label = self.label  # a narrow zone keeps its name whole rather than its count
-            px = self.look.zone_px
-            while px > self.look.zone_px * 0.7 and (
-                metrics.horizontalAdvance(label) + 28 > self.rect.width() - 24
-            ):
-                px -= 1  # then a slightly smaller type, before any « … »
-                painter.setFont(self.look.font(px, bold=True))
-                metrics = QFontMetricsF(painter.font())
-        tab_w = min(self.rect.width() - 24, metrics.horizontalAdvance(label) + 28)
+        tab_w = min(self.rect.width() - TAB_MARGIN, metrics.horizontalAdvance(label) + TAB_PADDING)
         tab = QRectF(self.rect.x() + 12, self.rect.y() + 10, tab_w, metrics.height() + 8)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(tab, 8, 8)
         painter.setPen(QColor("#ffffff") if _dark_enough(colour) else QColor("#000000"))
-        painter.drawText(
-            tab,
-            Qt.AlignmentFlag.AlignCenter,
-            metrics.elidedText(label, Qt.TextElideMode.ElideRight, tab.width() - 16),
-        )
+        painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, label)
         if self.lanes:
             self._paint_lanes(painter, colour)
         if self.look.room:

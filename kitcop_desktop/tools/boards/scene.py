@@ -187,6 +187,11 @@ class BoardScene(DragAndDrop, QGraphicsScene):
         # Past a few hundred cards the gain is small and the cost is not: one width then.
         factors = CARD_WIDTH_FACTORS if len(self.cards) <= WIDTH_SEARCH_MAX else (1.0,)
         widths = [self.look.card_width * f for f in factors]
+        counts = Counter(i.card.zone for i in self.cards.values())
+        if focus is not None and focus[1] is not None:
+            counts[focus[0]] = len(members[focus[1]])  # the zone shows only that cluster
+        # Every zone as wide as its tab needs: its name and its count, never cut.
+        tab_width = max(self.zones[z].tab_width(counts[z]) for row in rows for z in row)
         choice = None
         for card_width in widths:
             blocks = self._blocks(kind, members, loose, card_width, focus)
@@ -201,14 +206,12 @@ class BoardScene(DragAndDrop, QGraphicsScene):
                 banner_height=lambda w, t=title, d=destination: self.banner.height_for(t, d, w),
                 last=self._columns.get(shape, 0),
                 lanes=lanes,
+                min_zone_width=tab_width,
             )
             self._columns[shape] = found.columns
             if choice is None or found.scale > choice.scale * 1.03:
                 choice = found
         layout = choice.layout
-        counts = Counter(i.card.zone for i in self.cards.values())
-        if focus is not None and focus[1] is not None:
-            counts[focus[0]] = len(members[focus[1]])  # the zone shows only that cluster
         self.lanes = layout.lanes
         lane_counts = Counter((i.card.zone, i.card.angle) for i in self.cards.values())
         for key, item in self.zones.items():
