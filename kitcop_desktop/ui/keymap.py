@@ -49,6 +49,7 @@ KEYMAP = (
         (
             ("Entrée", "Ajouter le post-it à la zone choisie (le curseur reste)"),
             ("Tab, Maj+Tab", "Zone suivante / précédente"),
+            ("Alt+A, Alt+R, Alt+0", "Chemin : angle Actions, Ressentis ou sans angle"),
             ("Ctrl+V", "Coller plusieurs lignes : un post-it par ligne"),
             ("Double-clic, F2", "Modifier un post-it ou renommer une sous-thématique"),
             ("Suppr", "Supprimer les post-it choisis"),

@@ -1,7 +1,8 @@
 """Quick entry, for transcribing a wall of post-its: type, Enter, type, Enter…
 
 Enter adds to the current zone and keeps the cursor here; Tab / Shift+Tab go to the next /
-previous zone; pasting several lines adds one card per line. A card already on the board is
+previous zone; on a chemin, Alt+A / Alt+R / Alt+0 choose the angle (actions, ressentis, sans
+angle); pasting several lines adds one card per line. A card already on the board is
 flagged « déjà présent » with a choice: merge (count it twice) or add it anyway.
 """
 
@@ -11,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,15 +23,29 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.board_kinds import KINDS, next_zone
 from kitcop_desktop.domain.palette import ZONE_COLOURS
+from kitcop_desktop.tools.boards.angles import AngleChooser, angle_for_key
 
 
 class CardLine(QLineEdit):
-    """A line edit that hands Tab and multi-line pastes to the entry instead of eating them."""
+    """A line edit that hands Tab and multi-line pastes to the entry instead of eating them;
+    on a chemin, Alt+A / Alt+R / Alt+0 choose the angle (before the menus' Alt shortcuts)."""
 
     zone_step = Signal(int)
     lines_pasted = Signal(str)
+    angle_chosen = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.angle_keys = False  # only the chemin de la rétrospective has angles
 
     def event(self, event) -> bool:
+        if (
+            event.type() == event.Type.ShortcutOverride
+            and self.angle_keys
+            and angle_for_key(event) is not None
+        ):
+            event.accept()  # ours, not the « &Aide » menu's
+            return True
         if event.type() == event.Type.KeyPress and event.key() in (
             Qt.Key.Key_Tab,
             Qt.Key.Key_Backtab,
@@ -47,6 +61,10 @@ class CardLine(QLineEdit):
         return super().event(event)
 
     def keyPressEvent(self, event) -> None:
+        angle = angle_for_key(event) if self.angle_keys else None
+        if angle is not None:
+            self.angle_chosen.emit(angle)
+            return
         if event.matches(QKeySequence.StandardKey.Paste):
             text = QGuiApplication.clipboard().text()
             if "\n" in text.strip():
@@ -111,11 +129,9 @@ class QuickEntry(QWidget):
         self.add_button.setToolTip("Ajouter le post-it (Entrée)")
         self.add_button.clicked.connect(self._submit)
         # The chemin de la rétrospective is read from two angles (the kit: concret / ressentis).
-        self.angle_box = QComboBox()
-        self.angle_box.setToolTip("Angle du post-it sur le chemin de la rétrospective")
-        for key, label in (("", "Sans angle"), ("actions", "Actions"), ("feelings", "Ressentis")):
-            self.angle_box.addItem(label, key)
-        self.angle_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.angle_box = AngleChooser()
+        self.line.angle_chosen.connect(self.angle_box.set_angle)
+        self.angle_box.changed.connect(lambda _a: self._show_placeholder())
         line_row.addWidget(self.line, 1)
         line_row.addWidget(self.angle_box)
         line_row.addWidget(self.author_line)
@@ -167,6 +183,7 @@ class QuickEntry(QWidget):
                 self.zone_buttons.addButton(button, index)
                 self.zone_row.addWidget(button)
             self.angle_box.setVisible(kind == "retro_path")
+            self.line.angle_keys = kind == "retro_path"
             self.set_zone(KINDS[kind].zones[0].key)
         if counts is not None:
             self._counts = counts
@@ -183,11 +200,6 @@ class QuickEntry(QWidget):
         self.split = split
         if split and self.kind == "retro_path" and not self.angle_box.currentData():
             self.angle_box.setCurrentIndex(self.angle_box.findData("actions"))
-        self.angle_box.setToolTip(
-            "Angle du post-it : sa bande dans la zone (Actions ou Ressentis)"
-            if split
-            else "Angle du post-it sur le chemin de la rétrospective"
-        )
 
     def set_editable(self, editable: bool) -> None:
         """The combined view is read-only: no typing; the selection actions stay usable."""
@@ -228,12 +240,23 @@ class QuickEntry(QWidget):
             return
         self.zone = zone
         self.zone_buttons.button(keys.index(zone)).setChecked(True)
-        label = KINDS[self.kind].zone(zone).label
-        self.line.setPlaceholderText(
-            f"Post-it dans « {label} » : Entrée ajoute, Tab change de zone"
-        )
+        self._show_placeholder()
         self._clear_duplicate()
         self.zone_changed.emit(zone)
+
+    def _show_placeholder(self) -> None:
+        if not self._editable:
+            return
+        label = KINDS[self.kind].zone(self.zone).label
+        if self.kind == "retro_path":
+            self.line.setPlaceholderText(
+                f"Post-it dans « {label} », angle « {self.angle_box.label()} » : Entrée "
+                "ajoute, Tab change de zone, Alt+A / Alt+R / Alt+0 l'angle"
+            )
+        else:
+            self.line.setPlaceholderText(
+                f"Post-it dans « {label} » : Entrée ajoute, Tab change de zone"
+            )
 
     def step_zone(self, step: int) -> None:
         self.set_zone(next_zone(self.kind, self.zone, step))

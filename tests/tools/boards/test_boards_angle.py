@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QComboBox
 
 from kitcop_desktop.storage import boards
 from tests.tools.boards.conftest import drag
@@ -216,3 +218,59 @@ def test_combined_view_is_split_when_every_chemin_is(qtbot, chemin_editor, chemi
     assert chemin_editor.data.combined and chemin_editor.data.split_by_angle
     assert not chemin_editor.bar.split_button.isVisible()  # toggled board by board
     assert chemin_editor.scene.lanes
+
+
+def _type_card(qtbot, line, text: str) -> None:
+    line.insert(text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+
+
+def test_alt_keys_choose_the_angle_while_typing(qtbot, chemin_editor, chemin, store):
+    """Issue #22 item 6: the angle had no key; its drop-down list opened over the current
+    choice, so one slip of the mouse mis-tagged the post-its that followed."""
+    entry = chemin_editor.entry
+    line = entry.line
+    line.setFocus()
+    assert line.hasFocus()
+    assert not entry.findChildren(QComboBox)  # no list to open: the three choices in sight
+    qtbot.keyClick(line, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert entry.angle() == "feelings" and line.hasFocus()
+    _type_card(qtbot, line, "Fier du chantier")
+    qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    _type_card(qtbot, line, "Un planning partagé")
+    qtbot.keyClick(line, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
+    _type_card(qtbot, line, "A trier plus tard")
+    with store.read() as s:
+        angles = {c.text: c.angle for c in boards.cards_of(s, chemin["board_id"])}
+    assert angles["Fier du chantier"] == "feelings"
+    assert angles["Un planning partagé"] == "actions"
+    assert angles["A trier plus tard"] == ""
+    assert line.text() == ""  # « a », « r », « 0 » never typed into the card
+    # The angle shows on the card itself, on the laptop and on the room screen.
+    footers = {i.card.text: i._footer for i in chemin_editor.scene.cards.values()}
+    assert "Ressentis" in footers["Fier du chantier"]
+    assert "Actions" in footers["Un planning partagé"]
+    # The pressed button says which angle the next post-it takes.
+    pressed = [b.text() for b in entry.angle_box.buttons if b.isChecked()]
+    assert pressed == ["Sans angle"]
+
+
+def _claims_alt_a(line) -> bool:
+    """Whether the card field takes Alt+A before the window's shortcuts (menu « &Aide »)."""
+    event = QKeyEvent(QEvent.Type.ShortcutOverride, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    event.ignore()
+    QApplication.sendEvent(line, event)
+    return event.isAccepted()
+
+
+def test_alt_a_is_left_to_the_menus_on_boards_without_angles(qtbot, editor, chemin_editor):
+    assert not _claims_alt_a(editor.entry.line)  # a speedboat: Alt+A opens the « Aide » menu
+    assert _claims_alt_a(chemin_editor.entry.line)  # a chemin: Alt+A means « Actions »
+    assert editor.entry.angle() == ""
+
+
+def test_the_angle_keys_are_in_the_f1_map():
+    from kitcop_desktop.ui.keymap import KEYMAP
+
+    boards_keys = dict(dict(KEYMAP)["Dans les tableaux"])
+    assert any("Alt+A" in k and "Alt+R" in k and "Alt+0" in k for k in boards_keys)

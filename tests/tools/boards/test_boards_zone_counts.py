@@ -38,9 +38,7 @@ def _check_tabs(scene, kind) -> None:
 @pytest.mark.parametrize("full", [False, True])
 @pytest.mark.parametrize("kind", sorted(FILLS))
 @pytest.mark.parametrize("size", SIZES)
-def test_main_window_zone_tabs_keep_their_counts(
-    qtbot, ctx, store, workshop_id, kind, size, full
-):
+def test_main_window_zone_tabs_keep_their_counts(qtbot, ctx, store, workshop_id, kind, size, full):
     from kitcop_desktop.tools.boards.spec import SPEC
 
     board_id = _board(store, workshop_id, kind, full)
