@@ -32,6 +32,7 @@ from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.keymap import KeymapDialog
 from kitcop_desktop.ui.room_screen import RoomScreen
 from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
+from kitcop_desktop.ui.undo_keys import UndoKeysFilter
 from kitcop_desktop.ui.welcome import WelcomeScreen
 from kitcop_desktop.ui.workshop_view import WORKSHOP_KEY, WorkshopView
 
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._clicker = ClickerFilter(self)
         QApplication.instance().installEventFilter(self._clicker)
+        self._undo_keys = UndoKeysFilter(self)  # Ctrl+Z / Ctrl+Y from a search field
+        QApplication.instance().installEventFilter(self._undo_keys)
 
     # --- context given to tools ---------------------------------------------------------------
     def _context(self, workshop_id: int, stack: QUndoStack) -> ToolContext:
@@ -429,4 +432,5 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("main_geometry", self.saveGeometry())
         QApplication.instance().removeEventFilter(self._clicker)
+        QApplication.instance().removeEventFilter(self._undo_keys)
         super().closeEvent(event)
