@@ -252,8 +252,50 @@ def add_boards(doc: Document, session, workshop) -> None:
         add_board(doc, session, board)
 
 
+def _decision_rows(zone_key: str, cards, groups, done, width: float):
+    """A zone's decisions: each sous-thématique with its post-its under it, then the loose
+    post-its; the fiche action each became, on the right."""
+    rows, style = [], []
+    colour = zone_colour(zone_key)
+
+    def fiche(number: int) -> object:
+        return p(f"Fiche action {number}", "muted") if number else ""
+
+    for group in groups:
+        members = [c for c in cards if c.cluster_id == group.id]
+        n = len(members)
+        title = f"<b>{one_line(group.title)}</b> · {n} post-it"
+        rows.append(
+            [markup("▾", "body"), markup(title, "body"), fiche(done.clusters.get(group.id, 0))]
+        )
+        style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), tint(colour, 0.85)))
+        for card in members:
+            weight = f"  (×{card.weight})" if card.weight > 1 else ""
+            rows.append(["", p(f"– {card.text}{weight}"), ""])
+    for card in cards:
+        if card.cluster_id is None:
+            weight = f"  (×{card.weight})" if card.weight > 1 else ""
+            rows.append(
+                [markup("■", "body"), p(card.text + weight), fiche(done.cards.get(card.id, 0))]
+            )
+            style.append(("TEXTCOLOR", (0, len(rows) - 1), (0, len(rows) - 1), colour))
+    table = grid(rows, [6 * mm, width - 36 * mm, 30 * mm], header=False, zebra=False)
+    table.setStyle(
+        [
+            ("GRID", (0, 0), (-1, -1), 0, colors.white),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, tint(colour, 0.5)),
+            ("TEXTCOLOR", (0, 0), (0, -1), colour),
+            *style,
+        ]
+    )
+    return table
+
+
 def add_kiss_decisions(doc: Document, session, workshop) -> None:
-    """Restitution: what the KISS retrospective decided, by decision kind."""
+    """Restitution: what the KISS retrospective decided, zone by zone, each sous-thématique
+    with its post-its, and the fiche action each group or post-it became."""
+    from kitcop_desktop.storage import boards_actions
+
     kiss = boards.list_boards(session, workshop.id, "kiss")
     doc.page("portrait")
     doc.section("Décisions KISS")
@@ -263,25 +305,17 @@ def add_kiss_decisions(doc: Document, session, workshop) -> None:
         return
     width = frame_width("portrait")
     kind = KINDS["kiss"]
+    done = boards_actions.converted(session, workshop.id)
     for board in kiss:
         if len(kiss) > 1:
             doc.add(p(board.title + (f" — {board.subgroup}" if board.subgroup else ""), "h2"))
         for zone in kind.zones:
-            texts = [c for c in board.cards if c.zone == zone.key]
-            doc.add(p(f"{zone.label} ({len(texts)})", "h3"))
-            if not texts:
+            cards = sorted(
+                (c for c in board.cards if c.zone == zone.key), key=lambda c: (c.position, c.id)
+            )
+            doc.add(p(f"{zone.label} ({len(cards)})", "h3"))
+            if not cards:
                 doc.add(nothing("Rien dans cette zone."))
                 continue
-            rows = [
-                [markup("■", "body"), p(c.text + (f"  (×{c.weight})" if c.weight > 1 else ""))]
-                for c in texts
-            ]
-            table = grid(rows, [6 * mm, width - 6 * mm], header=False, zebra=False)
-            table.setStyle(
-                [
-                    ("TEXTCOLOR", (0, 0), (0, -1), zone_colour(zone.key)),
-                    ("GRID", (0, 0), (-1, -1), 0, colors.white),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, tint(zone_colour(zone.key), 0.5)),
-                ]
-            )
-            doc.add(table)
+            groups = [g for g in board.clusters if g.zone == zone.key]
+            doc.add(_decision_rows(zone.key, cards, groups, done, width))

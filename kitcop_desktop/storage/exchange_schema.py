@@ -56,11 +56,16 @@ LIST_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 # (table, column) -> ((prefix, table), ...): « cluster:12 » in boards.spotlight names a cluster
-# row; a fiche action remembers the KISS card (« card:7 ») or the vote item (« vote_item:3 »)
-# it came from, so importing a workshop never lets « Créer les fiches actions » make a second one.
+# row; a fiche action remembers the KISS card (« card:7 ») or sous-thématique (« cluster:4 »),
+# or the vote item (« vote_item:3 ») it came from, so importing a workshop never lets
+# « Créer les fiches actions » make a second one.
 STRING_REFERENCES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     ("boards", "spotlight"): (("cluster:", "board_clusters"),),
-    ("action_cards", "origin_ref"): (("card:", "board_cards"), ("vote_item:", "vote_items")),
+    ("action_cards", "origin_ref"): (
+        ("card:", "board_cards"),
+        ("cluster:", "board_clusters"),
+        ("vote_item:", "vote_items"),
+    ),
 }
 
 # Interviewees' real names live in their own table; only exported when explicitly asked.

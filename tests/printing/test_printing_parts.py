@@ -240,3 +240,28 @@ def test_restitution_and_fiches_actions_print_each_fiche_once(store, demo):
 def test_every_part_ticked_at_once_never_prints_a_page_twice(store, demo):
     pages = _page_texts(render(store, demo, *PART_NAMES))
     assert len(pages) == len(set(pages))
+
+
+def test_kiss_decisions_show_each_group_with_its_post_its_and_its_fiche(store, workshop_id):
+    """Issue #22 item 2: the « Décisions KISS » page listed grouped post-its as if loose."""
+    from kitcop_desktop.storage import boards_actions
+
+    with store.write() as s:
+        board = boards.create_board(s, workshop_id, "kiss", "Rétrospective KISS")
+        a = boards.add_card(s, board.id, "start", "Un comité de suivi mensuel").id
+        b = boards.add_card(s, board.id, "start", "Un comité avec les entreprises").id
+        boards.add_card(s, board.id, "start", "Un forum des métiers au lycée")
+        boards.add_card(s, board.id, "stop", "Les réunions sans ordre du jour")
+        clusters.create_cluster(s, board.id, "start", "Comité de pilotage", [a, b])
+        boards_actions.start_to_actions(s, workshop_id, board.id)
+    text = flat(text_of(render(store, workshop_id, "boards")))
+    page = text[text.index("Décisions de la rétrospective KISS") :]
+    group = page.index("Comité de pilotage")
+    # The group, marked as one fiche, then its two post-its under it, then the loose one.
+    assert "2 post-it" in page[group : group + 80]
+    assert page.index("Un comité de suivi mensuel") > group
+    assert page.index("Un comité avec les entreprises") > group
+    assert page.index("Un forum des métiers au lycée") > page.index("Un comité avec les")
+    assert page.count("Fiche action 1") == 1  # the group's, once, not once per post-it
+    assert "Fiche action 2" in page  # the loose post-it's
+    assert "On jette" in page or "On arrête" in page

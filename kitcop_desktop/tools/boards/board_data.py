@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from kitcop_desktop.storage import boards
+from kitcop_desktop.storage import boards_actions as kiss_actions
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.models import Workshop
 from kitcop_desktop.storage.models.board import Board, Card, Cluster
@@ -26,6 +27,7 @@ class CardData:
     angle: str
     source: str
     subgroup: str = ""  # shown on a combined view: which sous-groupe wrote it
+    fiche: int = 0  # KISS: the number of the fiche action it became (0: none yet)
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class ClusterData:
     title: str
     collapsed: bool
     position: int
+    fiche: int = 0  # KISS: the number of the fiche action this sous-thématique became
 
 
 @dataclass
@@ -71,18 +74,20 @@ _CARD_COLUMNS = (
 )
 
 
-def _cards_of(session, board_id: int, subgroup: str = "") -> list[CardData]:
+def _cards_of(session, board_id: int, subgroup: str = "", fiches=None) -> list[CardData]:
     """Plain rows, not ORM objects: reading 1,000 cards stays a few milliseconds."""
     rows = session.execute(
         select(*_CARD_COLUMNS)
         .where(Card.board_id == board_id)
         .order_by(Card.zone, Card.position, Card.id)
     )
-    return [CardData(*row, subgroup) for row in rows]
+    fiches = fiches or {}
+    return [CardData(*row, subgroup, fiches.get(row[0], 0)) for row in rows]
 
 
-def _cluster(c: Cluster) -> ClusterData:
-    return ClusterData(c.id, c.board_id, c.zone, c.title, c.collapsed, c.position)
+def _cluster(c: Cluster, fiches=None) -> ClusterData:
+    fiche = (fiches or {}).get(c.id, 0)
+    return ClusterData(c.id, c.board_id, c.zone, c.title, c.collapsed, c.position, fiche)
 
 
 def load_board(store: Store, board_id: int) -> BoardData | None:
@@ -92,6 +97,7 @@ def load_board(store: Store, board_id: int) -> BoardData | None:
         if board is None:
             return None
         workshop = s.get(Workshop, board.workshop_id)
+        done = kiss_actions.converted(s, board.workshop_id) if board.kind == "kiss" else None
         return BoardData(
             (board.id,),
             board.kind,
@@ -100,9 +106,9 @@ def load_board(store: Store, board_id: int) -> BoardData | None:
             board.spotlight,
             board.split_by_angle,
             workshop.problem_statement if workshop else "",
-            cards=_cards_of(s, board.id),
+            cards=_cards_of(s, board.id, fiches=done.cards if done else None),
             clusters=[
-                _cluster(c)
+                _cluster(c, done.clusters if done else None)
                 for c in s.scalars(
                     select(Cluster)
                     .where(Cluster.board_id == board.id)
@@ -125,11 +131,13 @@ def load_combined(store: Store, workshop_id: int, kind: str) -> BoardData:
         )
         ids = []
         listed = boards.list_boards(s, workshop_id, kind)
+        done = kiss_actions.converted(s, workshop_id) if kind == "kiss" else None
+        cards, groups = (done.cards, done.clusters) if done else (None, None)
         for board in listed:
             ids.append(board.id)
             label = board.subgroup or board.title
-            data.cards.extend(_cards_of(s, board.id, label))
-            data.clusters.extend(_cluster(c) for c in board.clusters)
+            data.cards.extend(_cards_of(s, board.id, label, cards))
+            data.clusters.extend(_cluster(c, groups) for c in board.clusters)
         data.board_ids = tuple(ids)
         # Chemins all split by angle: their combined view is split too.
         data.split_by_angle = bool(ids) and all(b.split_by_angle for b in listed)

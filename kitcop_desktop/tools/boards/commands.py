@@ -6,12 +6,10 @@ created the first time, so later commands in the stack still find their cards.
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from kitcop_desktop.domain.board_kinds import KINDS, LANE_LABELS
 from kitcop_desktop.storage import actions, boards, voting
+from kitcop_desktop.storage import boards_actions as kiss_actions
 from kitcop_desktop.storage import boards_clusters as clusters
-from kitcop_desktop.storage.models import ActionCard
 
 AREA = "boards"
 
@@ -271,40 +269,20 @@ class BoardCommands:
             self.ctx.activate_tool("voting", result)
         return result
 
-    def start_cards_to_actions(self, cards: list[tuple[int, str, str]]) -> list[int]:
-        """KISS « on commence » → fiches actions. cards: (card id, text, défi). Skips done ones."""
-
-        def do(s):
-            done = set(
-                s.scalars(
-                    select(ActionCard.origin_ref).where(
-                        ActionCard.workshop_id == self.ctx.workshop_id, ActionCard.origin == "kiss"
-                    )
-                )
-            )
-            return [
-                actions.create(
-                    s,
-                    self.ctx.workshop_id,
-                    origin="kiss",
-                    origin_ref=f"card:{cid}",
-                    challenge=challenge,
-                    action=text,
-                ).id
-                for cid, text, challenge in cards
-                if f"card:{cid}" not in done
-            ]
-
+    def start_to_actions(self, board_id: int, card_ids=(), cluster_ids=()) -> list[int]:
+        """KISS « on commence » → fiches actions: one per sous-thématique (its post-its listed
+        in it), one per loose post-it; all of the zone when nothing is chosen. Skips done ones."""
+        wid = self.ctx.workshop_id
         result = self._push(
-            _plural(len(cards), "Créer une fiche action", "Créer {n} fiches actions"),
-            do,
+            "Créer les fiches actions de « On commence »",
+            lambda s: kiss_actions.start_to_actions(s, wid, board_id, card_ids, cluster_ids),
             lambda s, ids: [actions.delete(s, i) for i in ids],
             area="actions",
         )
         if result is None:
             return []
         if not result:
-            self.ctx.show_message("Ces post-it ont déjà leur fiche action.")
+            self.ctx.show_message("Tout cela a déjà sa fiche action. Rien n'a été créé.")
         else:
             self.ctx.show_message(
                 _plural(len(result), "Une fiche action créée.", "{n} fiches actions créées.")

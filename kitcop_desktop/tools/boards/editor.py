@@ -24,7 +24,7 @@ from kitcop_desktop.tools.boards.view import BoardView
 from kitcop_desktop.ui import icons
 from kitcop_desktop.ui.drafts import LineDraft, draft_prefix
 
-AREAS = ("boards", "interviews", "workshop")
+AREAS = ("boards", "interviews", "workshop", "actions")  # actions: KISS « fiche action » marks
 
 ROOM_KEYS = {
     Qt.Key.Key_PageDown: 1,

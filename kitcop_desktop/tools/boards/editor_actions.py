@@ -266,15 +266,13 @@ class EditorActions:
         return self.commands.send_to_vote(items, title)
 
     def start_to_actions(self) -> list[int]:
-        """KISS: the chosen « on commence » cards (all of them if none chosen) → fiches actions."""
-        if self.data is None or self.data.kind != "kiss":
+        """KISS: the chosen « on commence » post-its and sous-thématiques (all of the zone if
+        none chosen) → fiches actions, one per sous-thématique, one per loose post-it."""
+        if self.data is None or self.data.kind != "kiss" or self.data.board_id is None:
             return []
-        chosen = [c for c in self.selected_cards() if c.zone == "start"]
-        if not chosen:
-            chosen = [c for c in self.data.cards if c.zone == "start"]
-        if not chosen:
+        cards = [c.id for c in self.selected_cards() if c.zone == "start"]
+        groups = [c.id for c in self.selected_clusters() if c.zone == "start"]
+        if not (cards or groups) and not any(c.zone == "start" for c in self.data.cards):
             self.ctx.show_message("Aucun post-it dans « On commence ». Rien n'a été créé.")
             return []
-        titles = {c.id: c.title for c in self.data.clusters}
-        cards = [(c.id, c.text, titles.get(c.cluster_id, "")) for c in chosen]
-        return self.commands.start_cards_to_actions(cards)
+        return self.commands.start_to_actions(self.data.board_id, cards, groups)

@@ -140,6 +140,9 @@ class CardItem(QGraphicsObject):
 
     def _footer_text(self) -> str:
         parts = []
+        if self.card.fiche:
+            # KISS: already a fiche action (the room sees it too: the group decided it).
+            parts.append(f"✓ fiche action {self.card.fiche}")
         if self.card.angle and self.show_angle:
             parts.append(ANGLES[self.card.angle])
         if self.card.subgroup:
@@ -251,7 +254,10 @@ class ClusterItem(QGraphicsObject):
 
     def _title_text(self) -> str:
         arrow = "▸" if self.cluster.collapsed else "▾"
-        return f"{arrow} {self.count} · {self.cluster.title}"
+        text = f"{arrow} {self.count} · {self.cluster.title}"
+        if self.cluster.fiche:
+            text += f"  ✓ fiche action {self.cluster.fiche}"
+        return text
 
     def header_height(self, width: float, count: int) -> float:
         """The title area for this width: a long title wraps onto more lines, never cut."""

@@ -28,7 +28,15 @@ MAX_COLUMNS = 40  # a 1,000-card zone on a wide screen still finds its best shap
 
 def _drawn_text(card) -> tuple:
     """What a card's text layout depends on: when only this is equal, no new layout is needed."""
-    return (card.text, card.weight, card.author, card.angle, card.subgroup, card.source)
+    return (
+        card.text,
+        card.weight,
+        card.author,
+        card.angle,
+        card.subgroup,
+        card.source,
+        card.fiche,
+    )
 
 
 def _majority_angle(items) -> str:

@@ -255,3 +255,38 @@ def test_the_group_button_names_the_new_cluster_not_false(qtbot, editor, store, 
     # The name editor opens on that word, ready to be typed over; the room never says False.
     assert editor.view.editor.toPlainText() == "Sous-thématique"
     assert "False" not in editor.scene.clusters[cluster_id]._title_text()
+
+
+def test_a_kiss_group_becomes_one_fiche_and_the_board_marks_it(qtbot, ctx, store, workshop_id):
+    """Issue #22 item 2: a sous-thématique became one fiche per post-it, and nothing on the
+    board said which post-its already had their fiche."""
+    from kitcop_desktop.tools.boards.spec import SPEC
+
+    with store.write() as s:
+        kiss = boards.create_board(s, workshop_id, "kiss", "KISS")
+        a = boards.add_card(s, kiss.id, "start", "Un comité de suivi").id
+        b = boards.add_card(s, kiss.id, "start", "Un comité des entreprises").id
+        loose = boards.add_card(s, kiss.id, "start", "Un forum des métiers").id
+        group = clusters.create_cluster(s, kiss.id, "start", "Comité", [a, b])["cluster_id"]
+    editor = SPEC.make_editor(ctx)
+    qtbot.addWidget(editor)
+    editor.focus_item(kiss.id)
+    assert not any("fiche" in i._footer for i in editor.scene.cards.values())
+    editor.scene.cards[a].setSelected(True)  # one post-it of the group chosen: the group goes
+    qtbot.mouseClick(editor.actions_bar.actions, Qt.MouseButton.LeftButton)
+    with store.read() as s:
+        made = [(f.origin_ref, f.action) for f in actions.list_for(s, workshop_id)]
+    assert made == [(f"cluster:{group}", "Comité")]
+    assert ctx.undo_stack.count() == 1
+    marked = {cid for cid, i in editor.scene.cards.items() if "fiche action" in i._footer}
+    assert marked == {a, b}
+    assert "fiche action" in editor.scene.clusters[group]._title_text()
+    editor.scene.clearSelection()
+    editor.start_to_actions()  # nothing chosen: the rest of « on commence »
+    with store.read() as s:
+        assert len(actions.list_for(s, workshop_id)) == 2
+    assert "fiche action 2" in editor.scene.cards[loose]._footer
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    assert not any("fiche" in i._footer for i in editor.scene.cards.values())
+    assert "fiche" not in editor.scene.clusters[group]._title_text()
