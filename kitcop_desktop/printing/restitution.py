@@ -7,6 +7,7 @@ from collections import Counter
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from kitcop_desktop.domain.attendance import count_text
 from kitcop_desktop.domain.french import long_date, prose_time
 from kitcop_desktop.printing.common import (
     CATEGORY_LABELS,
@@ -23,7 +24,7 @@ from kitcop_desktop.printing.common import (
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.styles import ACCENT, tint
 from kitcop_desktop.printing.text import one_line
-from kitcop_desktop.storage import participants
+from kitcop_desktop.storage import attendance, participants
 
 
 def add_cover(doc: Document, session, workshop, title: str = "Restitution de l'atelier") -> None:
@@ -53,11 +54,11 @@ def add_cover(doc: Document, session, workshop, title: str = "Restitution de l'a
             ],
         )
         doc.add(box, Spacer(1, 8 * mm))
-    people = participants.list_for(session, workshop.id)
-    present = sum(1 for x in people if x.present)
+    # Present: ticked on the list, or seen speaking, voting or sitting in the bowl.
+    who = attendance.attendance(session, workshop.id)
     pairs = [
         ("Degré de participation", PARTICIPATION_LABELS.get(workshop.participation_level, "")),
-        ("Participant·es", f"{present} présent·es sur {len(people)} inscrit·es"),
+        ("Participant·es", count_text(len(who.present), who.registered)),
     ]
     if workshop.facilitators:
         pairs.append(("Animation", workshop.facilitators))
@@ -78,12 +79,14 @@ def add_participants(doc: Document, session, workshop) -> None:
     if not people:
         doc.add(nothing("Aucun·e participant·e enregistré·e."))
         return
-    present = [x for x in people if x.present] or people
-    label = "présent·es" if any(x.present for x in people) else "inscrit·es"
+    # Present: ticked on the list, or seen speaking, voting or sitting in the bowl; when
+    # nothing says who came, the tables count the registered and the sentence says so.
+    who = attendance.attendance(session, workshop.id)
+    present = [x for x in people if x.id in who.present] or people
     structures_count = len({x.structure for x in present if x.structure})
     doc.add(
         markup(
-            f"<b>{len(present)}</b> {label} sur {len(people)} inscrit·es, "
+            f"{count_text(len(who.present), len(people))}, "
             f"<b>{structures_count}</b> structure(s) représentée(s).",
             "body",
         ),

@@ -8,7 +8,8 @@ from kitcop_desktop.domain.participants import CATEGORY_LABELS
 from kitcop_desktop.storage import participants as ops
 from kitcop_desktop.ui.tool_spec import ToolContext
 
-COLUMNS = ("name", "structure", "category", "present", "email")
+# Presence first: the list reads as a checklist (Espace coche, puis la personne suivante).
+COLUMNS = ("present", "name", "structure", "category", "email")
 HEADERS = {
     "name": "Nom",
     "structure": "Structure",
@@ -24,6 +25,7 @@ FIELD_LABELS = {
     "email": "l'e-mail",
 }
 CategoryRole = Qt.ItemDataRole.UserRole + 1
+WATCHED_AREAS = ("participants", "fishbowl", "rounds", "voting")
 
 
 class ParticipantsModel(QAbstractTableModel):
@@ -35,7 +37,8 @@ class ParticipantsModel(QAbstractTableModel):
         self.reload()
 
     def _on_changed(self, area: str, workshop_id: int) -> None:
-        if area == "participants" and workshop_id == self._ctx.workshop_id:
+        # Taking part in a round, a vote or the bowl ticks people present (and undo unticks).
+        if area in WATCHED_AREAS and workshop_id == self._ctx.workshop_id:
             self.reload()
 
     def reload(self) -> None:
@@ -52,6 +55,9 @@ class ParticipantsModel(QAbstractTableModel):
 
     def names(self) -> list[str]:
         return [r.name for r in self._rows]
+
+    def presence(self) -> dict[int, bool]:
+        return {r.id: r.present for r in self._rows}
 
     # --- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -81,8 +87,8 @@ class ParticipantsModel(QAbstractTableModel):
         if column == "present":
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if row.present else Qt.CheckState.Unchecked
-            if role == Qt.ItemDataRole.DisplayRole:
-                return "oui" if row.present else "non"
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return "présent·e" if row.present else "absent·e"
             return None
         if column == "category":
             if role == Qt.ItemDataRole.DisplayRole:

@@ -1,8 +1,10 @@
-"""The attendance list editor: table, add, paste from a spreadsheet, reorder, remove."""
+"""The attendance list editor: table, add, paste from a spreadsheet, reorder, remove, and
+taking attendance in the room: one key per person (Espace ticks and goes to the next person,
+without ever editing the name), « Tout le monde est là », « Inverser », keyboard only."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain.participants import CATEGORY_LABELS
 from kitcop_desktop.storage import participants as ops
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.participants_attendance import AttendanceBar
 from kitcop_desktop.ui.participants_model import COLUMNS, ParticipantsModel
 from kitcop_desktop.ui.tool_spec import ToolContext
 
@@ -78,6 +81,12 @@ class ParticipantsView(QWidget):
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Typing never starts editing a name (Espace ticks presence): F2 or a double-click do.
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.installEventFilter(self)
         self.table.setItemDelegateForColumn(COLUMNS.index("category"), CategoryDelegate(self))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -104,8 +113,9 @@ class ParticipantsView(QWidget):
         remove.setObjectName("Danger")
         remove.setToolTip("Retirer les personnes sélectionnées (Suppr) — annulable avec Ctrl+Z")
         remove.clicked.connect(self.remove_selected)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("PageSubtitle")
+        self.attendance = AttendanceBar(ctx, self.model, self.table)
+        self.attendance.keys_on(self)
+        self.count_label = self.attendance.count_label
 
         row = QHBoxLayout()
         row.addWidget(self.name_edit, 1)
@@ -125,20 +135,25 @@ class ParticipantsView(QWidget):
         head.addWidget(self.count_label)
         layout.addLayout(head)
         layout.addLayout(row)
+        layout.addWidget(self.attendance)
         layout.addWidget(self.table, 1)
 
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
         QShortcut(QKeySequence("Alt+Up"), self.table, lambda: self.move_selected(-1))
         QShortcut(QKeySequence("Alt+Down"), self.table, lambda: self.move_selected(1))
         QShortcut(QKeySequence.StandardKey.Paste, self.table, self.paste_clipboard)
-        self.model.modelReset.connect(self._update_count)
-        self._update_count()
 
-    def _update_count(self) -> None:
-        with self._ctx.store.read() as session:
-            people = ops.list_for(session, self._ctx.workshop_id)
-            present = sum(1 for p in people if p.present)
-        self.count_label.setText(f"{len(people)} inscrit·es, {present} présent·es")
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        if (
+            obj is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Space
+            and not event.modifiers()
+            and self.table.state() != QAbstractItemView.State.EditingState
+        ):
+            self.attendance.toggle_selected()
+            return True
+        return super().eventFilter(obj, event)
 
     # --- actions ------------------------------------------------------------------------------
     def add_from_field(self) -> None:

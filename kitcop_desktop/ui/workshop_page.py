@@ -132,8 +132,8 @@ class WorkshopPage(QWidget):
         splitter.setOrientation(splitter.orientation().Vertical)
         splitter.addWidget(scroll)
         splitter.addWidget(self.participants)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)  # the attendance list, ticked in the room, gets more
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

@@ -87,7 +87,9 @@ def test_add_participant_by_keyboard_and_toggle_presence(qtbot, window, store, w
     QTest.keyClick(view.name_edit, Qt.Key.Key_Return)
     assert names(store, workshop_id) == ["Lea <Fontaine> & Cie é 🌱"]
     assert view.name_edit.text() == ""
-    index = view.model.index(0, 3)
+    from kitcop_desktop.ui.participants_model import COLUMNS
+
+    index = view.model.index(0, COLUMNS.index("present"))
     view.model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
     with store.read() as s:
         assert participants.list_for(s, workshop_id)[0].present is True

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.french import plural
+from kitcop_desktop.storage import attendance
 from kitcop_desktop.storage import fishbowl as ops
 from kitcop_desktop.storage import fishbowl_notes as notes_ops
 from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.ui.attendance import marking, presence_for, said
 
 AREA = "fishbowl"
 
@@ -86,6 +88,9 @@ class BowlCommands:
         except ValueError as exc:
             self.ctx.show_message(str(exc))
             return
+        marks = self._presence(member_id, "s'assoit au centre")
+        if marks is None:
+            return
         leaver = None
         if plan.must_leave:
             options = [(who, self.data.name(who)) for _, who in sorted(centre.seated.items())]
@@ -93,14 +98,21 @@ class BowlCommands:
             if leaver is None:
                 return
         name = self.data.name(member_id)
-        if (
-            self._push(
-                f"{name} s'assoit au centre",
-                lambda s: ops.seat(s, bowl_id, member_id, now, leaver),
-            )
-            is not None
-        ):
+        do, undo = marking(
+            marks,
+            lambda s: ops.seat(s, bowl_id, member_id, now, leaver),
+            lambda s, snap: ops.restore_live(s, snap),
+        )
+        if self._push(f"{name} s'assoit au centre", do, undo) is not None:
+            said(self.ctx, marks)
             self.centre.focus_next_in_circle()
+
+    def _presence(self, member_id: int, action: str) -> list[int] | None:
+        """Who to tick present with this action (someone who sits or speaks is in the room);
+        None when the facilitator said no: the action does not happen."""
+        with self.ctx.store.read() as s:
+            ids = attendance.participant_of_members(s, [member_id])
+        return presence_for(self.ctx, self, ids, action)
 
     def choose_leaver(self, newcomer: str, options: list[tuple[int, str]], proposed: int | None):
         """Ask who leaves the centre (LEAVER_RULE's choice proposed first); None = cancelled.
@@ -132,7 +144,16 @@ class BowlCommands:
     def speak(self, member_id: int) -> None:
         bowl_id, now = self.fishbowl_id, self.clock.wall()
         name = self.data.name(member_id) if self.data else ""
-        self._push(f"{name} parle", lambda s: ops.speak(s, bowl_id, member_id, now))
+        marks = self._presence(member_id, "parle au centre")
+        if marks is None:
+            return
+        do, undo = marking(
+            marks,
+            lambda s: ops.speak(s, bowl_id, member_id, now),
+            lambda s, snap: ops.restore_live(s, snap),
+        )
+        if self._push(f"{name} parle", do, undo) is not None:
+            said(self.ctx, marks)
 
     def stop_speaking(self) -> None:
         bowl_id, now = self.fishbowl_id, self.clock.wall()

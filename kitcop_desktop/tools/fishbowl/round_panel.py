@@ -32,6 +32,7 @@ from kitcop_desktop.storage.rounds import RoundData
 from kitcop_desktop.tools.fishbowl.clock import clock_of
 from kitcop_desktop.tools.fishbowl.focus import room_focus
 from kitcop_desktop.tools.fishbowl.round_table import RoundTable
+from kitcop_desktop.ui.attendance import round_marking
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
@@ -303,12 +304,14 @@ class RoundPanel(QWidget):
         round_id, now = self.round_id, self.clock.wall()
         if round_id is None:
             return
-        self.ctx.push(
-            text,
-            area=AREA,
-            do=lambda s: operation(s, round_id, now),
-            undo=lambda s, snap: ops.restore_live(s, snap),
+        # Whoever has just spoken is in the room: ticked present (ui/attendance.py).
+        do, undo = round_marking(
+            self.ctx,
+            round_id,
+            lambda s: operation(s, round_id, now),
+            lambda s, snap: ops.restore_live(s, snap),
         )
+        self.ctx.push(text, area=AREA, do=do, undo=undo)
 
     def create_round(self, kind: str) -> None:
         created = self.ctx.push(
@@ -393,6 +396,7 @@ class RoundPanel(QWidget):
             ops.restore_live(s, snap)
             ops.restore_word(s, entry_id, previous)
 
+        do, undo = round_marking(self.ctx, round_id, do, undo)
         if (
             self.ctx.push(
                 f"Noter le mot de {current.name} et passer à la suite", area=AREA, do=do, undo=undo

@@ -9,6 +9,7 @@ from __future__ import annotations
 from kitcop_desktop.domain.dot_vote import DEFAULT_CRITERIA, dots_text
 from kitcop_desktop.storage import voting, voting_entries, voting_rounds
 from kitcop_desktop.storage.voting_actions import winners_to_action_cards
+from kitcop_desktop.ui.attendance import marking, presence_for, said
 
 AREA = "voting"
 
@@ -128,14 +129,20 @@ class VoteCommands:
         )
 
     def cast_ballot(self, round_id: int, participant_id: int, dots: dict, name: str) -> bool:
-        return (
-            self._push(
-                f"Bulletin de {name}",
-                lambda s: voting_entries.cast_ballot(s, round_id, participant_id, dots),
-                lambda s, ballot_id: voting_entries.reopen_ballot(s, ballot_id),
-            )
-            is not None
+        """One ballot; whoever votes is in the room: ticked present in the same undo step (asked
+        once, see ui/attendance.py). « Annuler » to that question: no ballot."""
+        marks = presence_for(self.ctx, None, [participant_id], "vote")
+        if marks is None:
+            return False
+        do, undo = marking(
+            marks,
+            lambda s: voting_entries.cast_ballot(s, round_id, participant_id, dots),
+            lambda s, ballot_id: voting_entries.reopen_ballot(s, ballot_id),
         )
+        if self._push(f"Bulletin de {name}", do, undo) is None:
+            return False
+        said(self.ctx, marks)
+        return True
 
     def reopen_ballot(self, ballot_id: int, name: str) -> bool:
         return (
