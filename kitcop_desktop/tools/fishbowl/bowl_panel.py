@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
 from kitcop_desktop.ui.widgets.fit_scroll import FitScrollArea
+from kitcop_desktop.ui.widgets.number_field import NumberField
 
 # The clicker turns the pages of revealed notes (partage des enjeux).
 PAGE_KEYS = {
@@ -86,13 +86,24 @@ class BowlPanel(BowlCommands, QWidget):
         # --- setup ---
         self.title = QLineEdit()
         Autosave(self.title, lambda: self._save_setup("title", self.title.text()))
-        self.chairs = QSpinBox()
-        self.chairs.setRange(rules.MIN_CHAIRS, rules.MAX_CHAIRS)
-        self.chairs.setSuffix(" chaises")
+        # Typing 99 chairs or 999 minutes is refused out loud, never cut to 9 or 99.
+        self.chairs = NumberField(
+            rules.MIN_CHAIRS,
+            rules.MAX_CHAIRS,
+            "Le bocal compte au plus {maximum} chaises au centre.",
+            "Le bocal compte au moins {minimum} chaises au centre (une reste vide).",
+            suffix=" chaises",
+        )
+        self.chairs.refused.connect(ctx.show_message)
         self.chairs.editingFinished.connect(lambda: self._save_setup("chairs", self.chairs.value()))
-        self.timebox = QSpinBox()
-        self.timebox.setRange(1, 240)
-        self.timebox.setSuffix(" min")
+        self.timebox = NumberField(
+            1,
+            240,
+            "Un bocal dure au plus {maximum} minutes.",
+            "Un bocal dure au moins 1 minute.",
+            suffix=" min",
+        )
+        self.timebox.refused.connect(ctx.show_message)
         self.timebox.editingFinished.connect(
             lambda: self._save_setup("timebox_minutes", self.timebox.value())
         )
