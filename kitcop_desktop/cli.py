@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--json", action="store_true", help="fichier JSON lisible plutôt que compressé"
     )
+    export.add_argument(
+        "--facilitator",
+        action="store_true",
+        help="inclure les notes de l'animateur·rice et ce que la salle n'a pas encore vu",
+    )
     export.add_argument("--zip", action="store_true", help=argparse.SUPPRESS)  # the default
     export.add_argument(
         "--agenda", action="store_true", help="seulement le déroulé, comme modèle à partager"
@@ -262,12 +267,13 @@ def _demo(store, *, reuse: bool) -> int:
 
 
 def _list(store) -> int:
+    from kitcop_desktop.domain.validation import plain_line
     from kitcop_desktop.storage import workshops
 
     with store.read() as session:
         for s in workshops.list_summaries(session):
             day = s.date.isoformat() if s.date else "----------"
-            print(f"{s.id}\t{day}\t{s.title}")
+            print(f"{s.id}\t{day}\t{plain_line(s.title)}")
     return EXIT_OK
 
 
@@ -329,13 +335,16 @@ def _export(store, args) -> int:
                 session, args.board, zipped=zipped, workshop_id=args.workshop_id
             )
         elif args.agenda:
-            data = exchange.export_agenda(session, args.workshop_id, zipped=zipped)
+            data = exchange.export_agenda(
+                session, args.workshop_id, zipped=zipped, include_facilitator=args.facilitator
+            )
         else:
             data = exchange.export_workshop(
                 session,
                 args.workshop_id,
                 include_real_names=args.real_names,
                 include_emails=args.emails,
+                include_facilitator=args.facilitator,
                 zipped=zipped,
             )
     write_atomically(args.output, data)
@@ -344,10 +353,11 @@ def _export(store, args) -> int:
 
 
 def _import(store, args) -> int:
+    from kitcop_desktop.domain.validation import plain_line
     from kitcop_desktop.storage.exchange import import_file
 
     result = import_file(store, args.file, into_workshop_id=args.into)
-    print(result.message)
+    print(plain_line(result.message))  # a file's title: never a terminal escape
     return EXIT_OK
 
 

@@ -26,6 +26,28 @@ def clean_text(value: str | None, *, max_len: int = TEXT_MAX) -> str:
     return text
 
 
+# Directional overrides and isolates: invisible, they reorder what follows (« gnp.exe »).
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+
+
+def without_controls(text: str, *, keep: str = "\n\t") -> str:
+    """`text` without control characters (C0, DEL, C1: terminal escapes, bells…) nor
+    directional overrides; the characters in `keep` stay. Emoji joiners stay."""
+    return "".join(
+        ch
+        for ch in text
+        if ch in keep or (unicodedata.category(ch) != "Cc" and ch not in BIDI_CONTROLS)
+    )
+
+
+def plain_line(value: object) -> str:
+    """Text from outside (a file's title) as one printable line, for a terminal or a dialog:
+    no escape sequence, no bell, no direction override, runs of blanks as one space."""
+    return " ".join(without_controls(str(value), keep="\n\t").split())
+
+
 def require_text(value: str | None, what: str, *, max_len: int = TITLE_MAX) -> str:
     """A required one-line field (a title, a name): not empty, not huge, on one line."""
     text = " ".join(clean_text(value, max_len=max_len * 4).split())

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop import APP_NAME, __version__
 from kitcop_desktop.domain.french import long_date, plural, quoted
+from kitcop_desktop.domain.validation import plain_line
 from kitcop_desktop.storage import exchange_schema as schema
 from kitcop_desktop.storage import visibility
 from kitcop_desktop.storage.engine import Store
@@ -286,6 +287,10 @@ class ImportResult:
     matched: dict[str, int] = field(default_factory=dict)
     created: dict[str, list[int]] = field(default_factory=dict)  # new ids, for undo_import
 
+    def __post_init__(self) -> None:
+        # Printed by `kitcop import` and shown in « Import terminé »: never a terminal escape.
+        self.message = plain_line(self.message)
+
 
 def _text(envelope: dict, key: str, limit: int = 200) -> str:
     value = envelope.get(key)
@@ -310,7 +315,7 @@ def read_data(data: bytes) -> ImportPreview:
         plan = check(envelope["tables"], root, anchored=anchored)
     return ImportPreview(
         kind=kind,
-        title=_text(envelope, "title") or "(sans titre)",
+        title=plain_line(_text(envelope, "title")) or "(sans titre)",
         app_version=_text(envelope, "app_version", 40),
         exported_at=_text(envelope, "exported_at", 40),
         contains_real_names=bool(plan.count("interviewee_identities")),

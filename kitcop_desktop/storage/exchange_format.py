@@ -56,11 +56,14 @@ class ExchangeError(StoreError):
 
 
 # Control characters (Unicode category Cc) other than tab and newline have no business in a
-# workshop; a lone surrogate (« \ud800 » in JSON) is not a character and cannot be stored nor
-# printed as UTF-8. Both found by one compiled pattern, in C: no Python loop per character.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# workshop, nor have direction overrides (they disguise a title: « gnp.exe »); a lone surrogate
+# (« \ud800 » in JSON) is not a character and cannot be stored nor printed as UTF-8. Found by
+# one compiled pattern, in C: no Python loop per character.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_ODD = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_ODD = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def clean_text(value: str) -> str:

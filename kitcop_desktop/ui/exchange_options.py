@@ -78,16 +78,27 @@ class ExportOptionsDialog(QDialog):
             "Inclure les adresses e-mail des participant·es "
             + how_many(emails, "adresse", "adresses", "aucune saisie")
         )
+        # Visibility animateur·rice (domain/visibility.py): only with the whole workshop or its
+        # déroulé, and only when ticked.
+        self.facilitator = QCheckBox(
+            "Inclure mes notes d'animateur·rice et ce que la salle n'a pas encore vu "
+            "(notes de bocal non révélées, votes secrets)"
+        )
+        self.facilitator.setToolTip(
+            "Par défaut, le fichier ne contient que ce que la salle peut voir : ni les notes de "
+            "l'atelier, des séquences et du bocal, ni les notes et les résultats pas encore "
+            "révélés."
+        )
         # Nothing to include: the choice is shown (it is part of the promise) but not offered.
         self._has = {self.real_names: real_names > 0, self.emails: emails > 0}
         self.zipped = QCheckBox("Compresser le fichier (plus petit, pour l'envoyer par courriel)")
         self.zipped.setChecked(True)  # compressed by default: smaller, always within the caps
         self.warning = QLabel(
-            "Données personnelles : n'envoyez ce fichier qu'à des personnes autorisées."
+            "Données privées : n'envoyez ce fichier qu'à des personnes autorisées."
         )
         self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.setWordWrap(True)
-        for box in (self.real_names, self.emails):
+        for box in (self.real_names, self.emails, self.facilitator):
             box.toggled.connect(self._update)
 
         buttons = QDialogButtonBox()
@@ -109,7 +120,7 @@ class ExportOptionsDialog(QDialog):
         indented.addWidget(self.board_box, 1)
         layout.addLayout(indented)
         layout.addSpacing(8)
-        for widget in (self.real_names, self.emails, self.warning, self.zipped):
+        for widget in (self.real_names, self.emails, self.facilitator, self.warning, self.zipped):
             layout.addWidget(widget)
         layout.addSpacing(6)
         layout.addWidget(buttons)
@@ -121,8 +132,14 @@ class ExportOptionsDialog(QDialog):
             box.setEnabled(whole and has)
             if not whole:
                 box.setChecked(False)  # personal data only ever travels with the whole workshop
+        notes = whole or self.agenda_only.isChecked()  # a déroulé has its séquences' notes
+        self.facilitator.setEnabled(notes)
+        if not notes:
+            self.facilitator.setChecked(False)
         self.board_box.setEnabled(self.board_only.isChecked())
-        self.warning.setVisible(self.real_names.isChecked() or self.emails.isChecked())
+        self.warning.setVisible(
+            self.real_names.isChecked() or self.emails.isChecked() or self.facilitator.isChecked()
+        )
 
     def choice(self) -> tuple[str, int | None]:
         """(kind, ref_id) for export_dialog: workshop, agenda, or board with its id."""
@@ -134,10 +151,16 @@ class ExportOptionsDialog(QDialog):
 
     def options(self) -> dict:
         """Keyword arguments for exchange.export_workshop (zipped alone for the other kinds)."""
+        if self.agenda_only.isChecked():
+            return {
+                "include_facilitator": self.facilitator.isChecked(),
+                "zipped": self.zipped.isChecked(),
+            }
         if not self.whole.isChecked():
             return {"zipped": self.zipped.isChecked()}
         return {
             "include_real_names": self.real_names.isChecked(),
             "include_emails": self.emails.isChecked(),
+            "include_facilitator": self.facilitator.isChecked(),
             "zipped": self.zipped.isChecked(),
         }

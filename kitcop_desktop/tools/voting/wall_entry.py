@@ -19,15 +19,31 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import RoundState, VoteState
 
+# A secret vote's count, once entered, is never in the field: every field shows the same mask,
+# whatever the count (one ● per digit would tell 7 from 12 on a mirrored screen).
+MASK = "●●●"
+MASK_TIP = (
+    "Vote secret : le nombre saisi reste masqué jusqu'à la révélation. Tapez pour le remplacer."
+)
+
 
 class CountField(QLineEdit):
     def __init__(self, item_id: int) -> None:
         super().__init__()
         self.item_id = item_id
+        self.masked = False
         self.setFixedWidth(72)
         self.setMaxLength(6)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setPlaceholderText("0")
+
+    def show_count(self, value: int, masked: bool) -> None:
+        """The stored count, or the same mask for every count of a secret round."""
+        self.masked = masked
+        self.setText("" if masked or not value else str(value))
+        self.setPlaceholderText(MASK if masked else "0")
+        self.setToolTip(MASK_TIP if masked else "")
+        self.setModified(False)
 
 
 class WallEntry(QWidget):
@@ -70,16 +86,10 @@ class WallEntry(QWidget):
         for field in self.fields:
             if field.hasFocus() and field.isModified():
                 continue  # never overwrite what is being typed
-            value = vote_round.wall_counts.get(field.item_id, 0)
-            field.setText(str(value) if value else "")
-            field.setModified(False)
-            field.setReadOnly(not vote_round.open)
             # Secret vote: a count shows only while it is typed, masked once entered.
-            field.setEchoMode(
-                QLineEdit.EchoMode.Normal
-                if state.tallies_visible(vote_round)
-                else QLineEdit.EchoMode.PasswordEchoOnEdit
-            )
+            value = vote_round.wall_counts.get(field.item_id, 0)
+            field.show_count(value, masked=not state.tallies_visible(vote_round))
+            field.setReadOnly(not vote_round.open)
         for index, item_id in enumerate(vote_round.item_ids):
             label = self._grid.itemAtPosition(index, 1)
             if label is not None:
@@ -134,12 +144,13 @@ class WallEntry(QWidget):
         field.setModified(False)
         stored = self.round.wall_counts.get(field.item_id, 0)
         text = field.text().strip()
-        if text == str(stored) or (text == "" and stored == 0):
+        if text == str(stored) or (text == "" and (stored == 0 or field.masked)):
+            field.show_count(stored, field.masked)  # nothing new typed: masked again
             return
         if not self.commands.set_wall_count(
             self.round.id, field.item_id, text, self.texts.get(field.item_id, "")
         ):
-            field.setText(str(stored) if stored else "")
+            field.show_count(stored, field.masked)
 
     def focus_item(self, item_id: int) -> None:
         for field in self.fields:
