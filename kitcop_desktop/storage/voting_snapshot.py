@@ -57,7 +57,8 @@ def snapshot(session: Session, vote_id: int) -> dict:
 
 def restore(session: Session, data: dict) -> None:
     """Recreate every row with its id. Links to rows gone meanwhile (a participant, a post-it)
-    become empty rather than failing: the vote itself is what comes back."""
+    become empty rather than failing: the vote itself is what comes back, its rounds not
+    revealed (undoing a deletion never puts counts back on the projector)."""
     from kitcop_desktop.storage.models.board import Card
 
     for model in TABLES:
@@ -66,6 +67,8 @@ def restore(session: Session, data: dict) -> None:
             card_id = row.get("source_card_id") if model is VoteItem else None
             if card_id is not None and session.get(Card, card_id) is None:
                 row["source_card_id"] = None
+            if model is VoteRound:  # undo never shows anything: R reveals it again
+                row["revealed"] = False
             voter_id = row.get("participant_id") if model is VoteBallot else None
             if voter_id is not None and session.get(Participant, voter_id) is None:
                 row["participant_id"] = None

@@ -26,11 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.french import long_date
+from kitcop_desktop.domain.visibility import Visibility
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.long_text import LongText
 from kitcop_desktop.ui.participants_view import ParticipantsView
 from kitcop_desktop.ui.tool_spec import ToolContext
+from kitcop_desktop.ui.widgets.visibility_badge import form_label
 
 LEVEL_LABELS = {
     "information": "Information",
@@ -113,10 +115,10 @@ class WorkshopPage(QWidget):
         form.addRow("Titre", self.title_edit)
         form.addRow("Date et horaires", when)
         form.addRow("Lieu", self.place_edit)
-        form.addRow("Problématique", self.problem_edit)
+        form.addRow(form_label("Problématique", Visibility.ROOM), self.problem_edit)
         form.addRow("Degré de participation", self.level_box)
         form.addRow("Animation", self.facilitators_edit)
-        form.addRow("Notes", self.notes_edit)
+        form.addRow(form_label("Notes", Visibility.FACILITATOR), self.notes_edit)
 
         frame = QFrame()
         frame.setObjectName("Card")

@@ -1,5 +1,6 @@
 """Demo content of the fishbowl area: a finished « Projection 2030 » fishbowl with the
-note-taker's notes, a finished déclusion round with everyone's word, and a météo to run."""
+note-taker's notes (all but one shared with the room) and the facilitator's own note, a
+finished déclusion round with everyone's word, and a météo to run."""
 
 from __future__ import annotations
 
@@ -53,6 +54,11 @@ NOTES = (
     ("brakes_overcome", "Les délais de paiement des aides aux ménages, ramenés à 30 jours"),
 )
 
+FACILITATOR_NOTE = (
+    "Relancer Patrick sur le financement OPCO. Ne pas citer l'entreprise qui a perdu le marché "
+    "de la cité scolaire : le litige est en cours."
+)
+
 CLOSING_WORDS = (
     ("Confiante", True),
     ("Motivé", True),
@@ -82,8 +88,10 @@ def fill(session: Session, workshop_id: int) -> None:
         else:
             fishbowl.stop_speaking(session, bowl.id, now)
     fishbowl.finish(session, bowl.id, START + timedelta(seconds=END_SECONDS))
-    for heading, text in NOTES:
-        fishbowl_notes.add_note(session, bowl.id, heading, text)
+    ids = [fishbowl_notes.add_note(session, bowl.id, heading, text) for heading, text in NOTES]
+    # Shared at the « partage des enjeux », but for the last note, kept back by the note-taker.
+    fishbowl_notes.reveal(session, bowl.id, True, ids[:-1])
+    fishbowl.update_setup(session, bowl.id, facilitator_note=FACILITATOR_NOTE)
 
     check_in = rounds.create_round(session, workshop_id, "check_in", seconds_per_speaker=45)
     check_in.position = 0

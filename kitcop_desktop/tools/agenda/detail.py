@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.agenda_templates import KIND_LABELS, TOOL_LABELS
+from kitcop_desktop.domain.visibility import Visibility
 from kitcop_desktop.storage import agenda, agenda_links
 from kitcop_desktop.tools.agenda.model import Row, update_field
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.long_text import LongText
 from kitcop_desktop.ui.tool_spec import ToolContext
 from kitcop_desktop.ui.widgets.number_field import NumberField
+from kitcop_desktop.ui.widgets.visibility_badge import form_label
 
 
 class SequenceDetail(QScrollArea):
@@ -105,9 +107,13 @@ class SequenceDetail(QScrollArea):
         form.addRow("Élément ouvert", self.tool_item)
 
         self.intention = self._text_field(form, "Objectif – intention", "intention", 70)
-        self.instructions = self._text_field(form, "Consignes", "instructions", 140)
+        self.instructions = self._text_field(
+            form, "Consignes", "instructions", 140, Visibility.ROOM
+        )
         self.instructions.setToolTip("Projetées sur l'écran de salle.")
-        self.notes = self._text_field(form, "Notes pour l'animateur·rice", "facilitator_notes", 90)
+        self.notes = self._text_field(
+            form, "Notes pour l'animateur·rice", "facilitator_notes", 90, Visibility.FACILITATOR
+        )
         self.notes.setPlaceholderText(
             "Points à dire, variantes… Jamais projetées, ni dans le programme des participant·es."
         )
@@ -125,10 +131,12 @@ class SequenceDetail(QScrollArea):
         outer.addStretch(1)
         self.set_row(None)
 
-    def _text_field(self, form: QFormLayout, label: str, field: str, height: int) -> LongText:
+    def _text_field(
+        self, form: QFormLayout, label: str, field: str, height: int, visibility=None
+    ) -> LongText:
         # Stored after a short pause in typing and when left: a kill loses nothing typed.
         edit = LongText(lambda: self._store(field, edit.toPlainText()), height=height, grows=True)
-        form.addRow(label, edit)
+        form.addRow(form_label(label, visibility) if visibility else label, edit)
         return edit
 
     # --- showing -----------------------------------------------------------------------------

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.domain.visibility import Visibility
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.ui.autosave import Autosave
+from kitcop_desktop.ui.widgets.visibility_badge import form_label
 
 NO_DATE = QDate(2000, 1, 1)
 # The kit's « Aides pour mener un entretien », as a reminder next to the card.
@@ -92,10 +94,11 @@ class InterviewForm(QWidget):
 
         self.real_name = QLineEdit()
         self.real_name.setEchoMode(QLineEdit.EchoMode.Password)
-        self.real_name.setPlaceholderText("facultatif — jamais imprimé ni exporté")
+        self.real_name.setPlaceholderText("facultatif — seulement dans votre version")
         self.real_name.setToolTip(
-            "Gardé à part. N'apparaît ni à l'écran de salle, ni dans les PDF, ni dans les "
-            "exports, sauf demande explicite."
+            "Gardé à part. N'apparaît ni à l'écran de salle, ni dans les restitutions : "
+            "seulement dans le document de l'animateur·rice, et dans un export si vous le "
+            "demandez."
         )
         self.real_name.editingFinished.connect(self._real_name_done)
         self.show_name = QPushButton("Afficher")
@@ -104,7 +107,7 @@ class InterviewForm(QWidget):
         name_row = QHBoxLayout()
         name_row.addWidget(self.real_name, 1)
         name_row.addWidget(self.show_name)
-        form.addRow("Nom réel", name_row)
+        form.addRow(form_label("Nom réel", Visibility.FACILITATOR), name_row)
 
         # Long lines of empty fields read badly on a wide screen: the card keeps a page width.
         page = QWidget()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kitcop_desktop.domain.dot_vote import DEFAULT_CRITERIA, dots_text
 from kitcop_desktop.storage import voting, voting_entries, voting_rounds
+from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.voting_actions import winners_to_action_cards
 from kitcop_desktop.ui.attendance import marking, presence_for, said
 
@@ -70,6 +71,25 @@ class VoteCommands:
             )
             is not None
         )
+
+    def set_secret(self, vote_id: int, hidden: bool) -> bool:
+        """« Vote secret » on or off: who may see the counts (visibility restitution or salle).
+        A deliberate act outside the undo history, like a reveal: Ctrl+Z never turns a secret
+        vote public behind the facilitator's back."""
+        try:
+            with self.ctx.store.write() as s:
+                voting.set_settings(s, vote_id, hidden=hidden)
+        except (ValueError, StoreError) as exc:
+            self.ctx.show_message(str(exc))
+            return False
+        said = (
+            "Vote secret : les résultats restent masqués jusqu'à la révélation (R)."
+            if hidden
+            else "Vote à découvert : les résultats s'affichent ici et à l'écran de salle."
+        )
+        self.ctx.hub.notify(AREA, self.ctx.workshop_id, said)
+        self.ctx.show_message(said + " (Hors annulation.)")
+        return True
 
     # -- items ---------------------------------------------------------------------------------
     def add_item(self, vote_id: int, text: str) -> int | None:
@@ -168,13 +188,13 @@ class VoteCommands:
         )
 
     def set_state(self, round_id: int, label: str, *, state: str, revealed: bool) -> bool:
+        # Undo puts the round's state back but never its reveal: undoing « Rouvrir » after a
+        # reveal must not put the counts back on the projector (R does, on purpose).
         return (
             self._push(
                 label,
                 lambda s: voting_rounds.set_state(s, round_id, state=state, revealed=revealed),
-                lambda s, prev: voting_rounds.set_state(
-                    s, round_id, state=prev[0], revealed=prev[1]
-                ),
+                lambda s, prev: voting_rounds.set_state(s, round_id, state=prev[0], revealed=False),
             )
             is not None
         )

@@ -21,12 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.dot_vote import MAX_DOTS_PER_PARTICIPANT, MAX_WINNERS, rules_warning
+from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.storage.visibility import tallies_visibility
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import VoteState
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
 from kitcop_desktop.ui.widgets.number_field import NumberField
+from kitcop_desktop.ui.widgets.visibility_badge import VisibilityBadge
 
 ITEM_ID = Qt.ItemDataRole.UserRole
 
@@ -146,7 +149,11 @@ class SetupPanel(QWidget):
         self.rules_warning.setStyleSheet("color: #a13d00;")
         self.rules_warning.hide()
         self.secret = QCheckBox("Vote secret")
-        self.secret.setToolTip("Résultats masqués sur les deux écrans jusqu'à la révélation (R)")
+        self.secret.setToolTip(
+            "Résultats masqués sur les deux écrans jusqu'à la révélation (R). "
+            "Ce choix ne s'annule pas par Ctrl+Z : recliquez."
+        )
+        self.secret_badge = VisibilityBadge(Visibility.RESTITUTION)
         secret_hint = QLabel("Les résultats restent masqués, ici aussi, jusqu'à la révélation.")
         secret_hint.setWordWrap(True)
         secret_hint.setObjectName("PageSubtitle")
@@ -193,7 +200,10 @@ class SetupPanel(QWidget):
         layout.addWidget(section("Règles"))
         layout.addLayout(rules)
         layout.addWidget(self.rules_warning)
-        layout.addWidget(self.secret)
+        secret_row = QHBoxLayout()
+        secret_row.addWidget(self.secret)
+        secret_row.addWidget(self.secret_badge, 1)
+        layout.addLayout(secret_row)
         layout.addWidget(secret_hint)
 
     # --- showing ------------------------------------------------------------------------------
@@ -235,6 +245,7 @@ class SetupPanel(QWidget):
             if not box.hasFocus():
                 box.setValue(value)
         self.secret.setChecked(state.hidden)
+        self.secret_badge.set_visibility(tallies_visibility(state.hidden))
         warning = rules_warning(rules, len(state.current.item_ids))
         self.rules_warning.setVisible(warning is not None)
         self.rules_warning.setText(f"⚠ {warning}" if warning else "")
@@ -327,7 +338,11 @@ class SetupPanel(QWidget):
             "winners_count": self.state.winners_count,
             "hidden": self.state.hidden,
         }[key]
-        if value != current and not self.commands.set_settings(
-            self.state.id, label, **{key: value}
-        ):
+        if value == current:
+            return
+        if key == "hidden":  # who may see the counts: outside undo, like a reveal
+            done = self.commands.set_secret(self.state.id, value)
+        else:
+            done = self.commands.set_settings(self.state.id, label, **{key: value})
+        if not done:
             self.show_state(self.state)  # refused: show what is stored

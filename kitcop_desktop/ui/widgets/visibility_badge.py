@@ -4,7 +4,7 @@ animateur·rice), the promise in the tooltip. Colour is never the only signal.""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.visibility import PROMISES, WORDS, Visibility
 from kitcop_desktop.ui.icons import icon
@@ -26,20 +26,41 @@ class VisibilityBadge(QWidget):
 
     def __init__(self, visibility: Visibility, detail: str = "", parent=None) -> None:
         super().__init__(parent)
-        self.visibility = Visibility(visibility)
-        colour = COLOURS[self.visibility]
-        glyph = QLabel()
-        glyph.setPixmap(icon(ICONS[self.visibility], colour).pixmap(QSize(14, 14)))
-        self.word = QLabel(WORDS[self.visibility] + (f" · {detail}" if detail else ""))
-        self.word.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.detail = detail
+        self.glyph = QLabel()
+        self.word = QLabel()
         self.word.setTextFormat(Qt.TextFormat.PlainText)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(glyph)
+        layout.addWidget(self.glyph)
         layout.addWidget(self.word)
         layout.addStretch(1)
+        self.set_visibility(visibility)
+
+    def set_visibility(self, visibility: Visibility) -> None:
+        """Show another visibility (a vote turned secret or public)."""
+        self.visibility = Visibility(visibility)
+        colour = COLOURS[self.visibility]
+        self.glyph.setPixmap(icon(ICONS[self.visibility], colour).pixmap(QSize(14, 14)))
+        detail = f" · {self.detail}" if self.detail else ""
+        self.word.setText(WORDS[self.visibility] + detail)
+        self.word.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.setToolTip(PROMISES[self.visibility])
 
     def text(self) -> str:
         return self.word.text()
+
+
+def form_label(text: str, visibility: Visibility, detail: str = "") -> QWidget:
+    """A form row's label with the field's visibility under it: « Notes » / « 🔒 animateur·rice »."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(1)
+    label = QLabel(text)
+    layout.addWidget(label)
+    box.badge = VisibilityBadge(visibility, detail)
+    layout.addWidget(box.badge)
+    layout.addStretch(1)
+    return box
