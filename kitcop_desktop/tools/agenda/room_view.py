@@ -303,6 +303,7 @@ class RoomFooter(QWidget):
         self.countdown.set_label_beside(True)
         layout.addWidget(self.countdown, 1)
         self._strip = 48
+        self._room_size: tuple[int, int] | None = None
         self.folded = False
         self.live.changed.connect(self.reload)
         self.live.second.connect(self._fold_if_needed)
@@ -322,6 +323,8 @@ class RoomFooter(QWidget):
         current = self.live.runner.current
         self.countdown.set_side_title(french_spacing(current.title) if current else "")
         self.countdown.set_countdown(self.live.runner.countdown() if current else None)
+        if self._room_size is not None:
+            self.resize_for(*self._room_size)  # another title may need another line
         self._fold_if_needed()
 
     def stage_has_countdown(self) -> bool:
@@ -346,9 +349,16 @@ class RoomFooter(QWidget):
         super().showEvent(event)
         self._fold_if_needed()
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        room = self.window()
+        if room is not self and event.size().width() != event.oldSize().width():
+            self.resize_for(room.height(), self.width())  # the room was resized
+
     def resize_for(self, room_height: int, room_width: int = 0) -> None:
         """Tall enough for digits of 1/8 of the room's height, and for the title over the
         stage word at 1/20."""
+        self._room_size = (room_height, room_width)
         h = max(240, room_height)
         width = room_width or max(320, int(h * 4 / 3))
         body = int(h * BODY)

@@ -16,6 +16,7 @@ from kitcop_desktop.tools.boards.commands import BoardCommands
 from kitcop_desktop.tools.boards.editor_actions import EditorActions
 from kitcop_desktop.tools.boards.entry import QuickEntry
 from kitcop_desktop.tools.boards.look import CONTROL
+from kitcop_desktop.tools.boards.room_pages import pages_of
 from kitcop_desktop.tools.boards.scene import BoardScene
 from kitcop_desktop.tools.boards.selection import selection_of
 from kitcop_desktop.tools.boards.selection_bar import HINT, SelectionBar
@@ -244,14 +245,34 @@ class BoardsEditor(EditorActions, QWidget):
     def print_part(self) -> str:
         return "boards"
 
+    def room_forward(self) -> bool:
+        """PageDown: the room's next page of a zone too full to read, else the next spotlight."""
+        if self.data is None or self.data.combined:
+            return False
+        pages = pages_of(self.ctx)
+        if pages.forward():
+            return True
+        pages.reset()
+        self.set_spotlight(step_spotlight(self.data, 1))
+        return True
+
+    def room_back(self) -> bool:
+        if self.data is None or self.data.combined:
+            return False
+        pages = pages_of(self.ctx)
+        if pages.back():
+            return True
+        pages.reset()
+        self.set_spotlight(step_spotlight(self.data, -1))
+        return True
+
     def handle_room_key(self, event) -> bool:
         """Clicker keys move the room screen's spotlight: whole board, each zone, each cluster."""
         if self.data is None or self.data.combined:
             return False
         step = ROOM_KEYS.get(event.key())
         if step is not None:
-            self.set_spotlight(step_spotlight(self.data, step))
-            return True
+            return self.room_forward() if step > 0 else self.room_back()
         if Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9:
             index = event.key() - Qt.Key.Key_0
             zones = KINDS[self.data.kind].zone_keys

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from kitcop_desktop.domain.board_kinds import ANGLES
 from kitcop_desktop.domain.board_layout import CARD_WIDTH, CLUSTER_HEADER
-from kitcop_desktop.domain.palette import ZONE_COLOURS
+from kitcop_desktop.domain.palette import ZONE_COLOURS, room_tint
 from kitcop_desktop.tools.boards.board_data import CardData, ClusterData
 from kitcop_desktop.tools.boards.look import Look
 
@@ -393,6 +393,15 @@ class ZoneItem(QGraphicsItem):
                 metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 34),
             )
 
+    def tab_colours(self) -> tuple[str, str]:
+        """(fill, text) of the zone's title tab. On the room screen the zone's hue lightened
+        to 7:1 on the dark background, with dark text: ≥ 7:1 from the back of the room."""
+        colour = ZONE_COLOURS[self.key]
+        if self.look.room:
+            return room_tint(colour, self.look.background), self.look.background
+        text = "#ffffff" if _dark_enough(QColor(colour)) else "#000000"
+        return colour, text
+
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
         colour = QColor(ZONE_COLOURS[self.key])
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -405,10 +414,11 @@ class ZoneItem(QGraphicsItem):
         metrics = QFontMetricsF(painter.font())
         tab_w = min(self.rect.width() - TAB_MARGIN, metrics.horizontalAdvance(label) + TAB_PADDING)
         tab = QRectF(self.rect.x() + 12, self.rect.y() + 10, tab_w, metrics.height() + 8)
+        fill, ink = self.tab_colours()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
+        painter.setBrush(QColor(fill))
         painter.drawRoundedRect(tab, 8, 8)
-        painter.setPen(QColor("#ffffff") if _dark_enough(colour) else QColor("#000000"))
+        painter.setPen(QColor(ink))
         painter.drawText(tab, Qt.AlignmentFlag.AlignCenter, label)
         if self.lanes:
             self._paint_lanes(painter, colour)

@@ -3,6 +3,9 @@
 It follows the board the facilitator has open (BoardSelection) and the store's changes, so a
 card typed on the laptop appears at once. A spotlit zone or cluster fills the screen, the rest
 fades. Authors and sources never reach the room (CardItem leaves them out in the room look).
+When a zone or sous-thématique put forward is too full to read from the back (post-its
+under 1/20 of the height), it is shown page by page (room_pages.py): « Freins — 1/3 », turned
+by the clicker. The whole board stays one picture: the clicker's next step is its first zone.
 """
 
 from __future__ import annotations
@@ -11,11 +14,21 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QVBoxLayout, QWidget
 
+from kitcop_desktop.domain.board_kinds import KINDS
 from kitcop_desktop.domain.palette import ROOM
 from kitcop_desktop.tools.boards import board_data
 from kitcop_desktop.tools.boards.look import ROOM_LOOK
+from kitcop_desktop.tools.boards.room_pages import (
+    READABLE_SHARE,
+    RoomPage,
+    cut_in_pages,
+    pages_of,
+)
 from kitcop_desktop.tools.boards.scene import BoardScene
 from kitcop_desktop.tools.boards.selection import selection_of
+
+# fit() keeps a scale within 5 % of the ideal one: a page is readable at its lowest.
+FIT_SLACK = 0.95
 
 AREAS = ("boards", "interviews", "workshop")
 
@@ -53,6 +66,8 @@ class BoardRoomView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self._pending = False
+        self.pages = pages_of(ctx)
+        self.pages.changed.connect(self._show_page)
         self.selection.changed.connect(self.schedule)
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
@@ -72,8 +87,9 @@ class BoardRoomView(QWidget):
         sel = self.selection
         shared = sel.fresh_data()
         if shared is not None:
+            self.scene.room_page = None
             self.scene.show(shared, self._aspect())
-            self.fit()
+            self._paginate()
             return
         if sel.combined_kind:
             data = board_data.load_combined(self.ctx.store, self.ctx.workshop_id, sel.combined_kind)
@@ -83,8 +99,78 @@ class BoardRoomView(QWidget):
                 titles = board_data.list_board_titles(self.ctx.store, self.ctx.workshop_id)
                 board_id = titles[0][0] if titles else None
             data = board_data.load_board(self.ctx.store, board_id) if board_id else None
+        self.scene.room_page = None
         self.scene.show(data, self._aspect())
+        self._paginate()
+
+    # -- pages of a board too full to read --------------------------------------------------
+    def _room_height(self) -> int:
+        return max(1, self.window().height())
+
+    def _ideal_scale(self, size: tuple[float, float] | None = None) -> float:
+        """The scale fit() gives a scene of this size (the current one by default)."""
+        if size is None:
+            rect = self.scene.sceneRect()
+            size = (rect.width(), rect.height())
+        port = self.view.viewport().rect()
+        if size[0] <= 0 or size[1] <= 0 or port.width() < 50 or port.height() < 50:
+            return 0.0
+        return min((port.width() - 4) / size[0], (port.height() - 4) / size[1]) * 0.97
+
+    def readable(self, size: tuple[float, float] | None = None) -> bool:
+        """Are the post-its (as laid out now, or in a scene of `size`) at least 1/20 of the
+        room's height?"""
+        scale = self._ideal_scale(size) * FIT_SLACK
+        return ROOM_LOOK.card_px * scale >= self._room_height() * READABLE_SHARE
+
+    def _pages_for(self, zone: str, cluster_id: int | None) -> list[RoomPage]:
+        keys = self.scene.page_keys(zone, cluster_id)
+        if not keys:
+            return []
+
+        grouped = self.scene.grouped()
+
+        def fits(run: list[str]) -> bool:
+            # « 1/2 »: a page title as long as the real ones, nothing laid out for real.
+            self.scene.room_page = RoomPage(zone, cluster_id, tuple(run), 1, 2)
+            return self.readable(self.scene.trial_size(grouped))
+
+        runs = cut_in_pages(keys, fits)
+        return [
+            RoomPage(zone, cluster_id, tuple(run), n, len(runs))
+            for n, run in enumerate(runs, start=1)
+        ]
+
+    def _paginate(self) -> None:
+        """Lay the board out for the room; when the zone or sous-thématique put forward cannot
+        be read from the back, cut it into pages."""
+        data = self.scene.data
+        plan: list[RoomPage] = []
+        if data is not None and not data.combined and self._ideal_scale() > 0:
+            focus = self.scene._room_focus(data)
+            if focus is not None and not self.readable():
+                plan = self._pages_for(*focus)
+                if len(plan) == 1:
+                    plan = []  # one page: the spotlight as it is
+        self.pages.set_plan(plan)
+        self._show_page()
+
+    def _show_page(self) -> None:
+        self.scene.room_page = self.pages.current()
+        self.scene.relayout()
         self.fit()
+
+    def page_label(self) -> str:
+        """What the room's title says of the page (« Freins — 1/3 »), empty without pages."""
+        page = self.pages.current()
+        if page is None or self.scene.data is None:
+            return ""
+        kind = KINDS[self.scene.data.kind]
+        if page.cluster_id is not None and page.cluster_id in self.scene.clusters:
+            name = self.scene.clusters[page.cluster_id].cluster.title
+        else:
+            name = kind.zone(page.zone).label
+        return page.label(name)
 
     def _aspect(self) -> float:
         w, h = self.view.viewport().width(), self.view.viewport().height()
@@ -112,7 +198,10 @@ class BoardRoomView(QWidget):
         return ROOM_LOOK.card_px * self.view.transform().m11()
 
     def _resized(self) -> None:
-        if abs(self._aspect() - self.scene.aspect) > 0.05 and self.scene.data is not None:
+        if self.scene.data is not None:
             self.scene.aspect = self._aspect()
+            self.scene.room_page = None
             self.scene.relayout()
-        self.fit()
+            self._paginate()  # another size, another number of pages
+        else:
+            self.fit()

@@ -72,6 +72,8 @@ class BoardScene(DragAndDrop, QGraphicsScene):
         self._columns: dict[tuple, int] = {}  # column count last chosen per board shape
         self._faded = False
         self.lanes: dict = {}  # (zone, angle) -> Rect, on a chemin split by angle
+        # The room screen's page of a board too full to read (tools/boards/room_pages.py).
+        self.room_page = None
         self.setBackgroundBrush(self._background())
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
@@ -153,10 +155,8 @@ class BoardScene(DragAndDrop, QGraphicsScene):
         return [i for i in self.cards.values() if i.card.cluster_id == cluster_id]
 
     # -- layout -------------------------------------------------------------------------------
-    def relayout(self) -> None:
-        data = self.data
-        if data is None:
-            return
+    def _grouped(self, data: BoardData):
+        """(cards of each cluster, loose cards of each zone), in reading order."""
         kind = KINDS[data.kind]
         members: dict[int, list[CardItem]] = {cid: [] for cid in self.clusters}
         loose: dict[str, list[CardItem]] = {z: [] for z in kind.zone_keys}
@@ -172,6 +172,26 @@ class BoardScene(DragAndDrop, QGraphicsScene):
                 members[cid].append(item)
             elif item.card.zone in loose:
                 loose[item.card.zone].append(item)
+        return members, loose
+
+    def page_keys(self, zone: str, cluster_id: int | None = None) -> list[str]:
+        """The layout keys of a zone (or of one sous-thématique), in reading order: what the
+        room's pages are cut from."""
+        if self.data is None:
+            return []
+        members, loose = self._grouped(self.data)
+        if cluster_id is not None:
+            return [f"c{i.card.id}" for i in members.get(cluster_id, [])]
+        clusters = sorted(
+            (c for c in self.clusters.values() if c.cluster.zone == zone),
+            key=lambda c: c.cluster.position,
+        )
+        return [f"k{c.cluster.id}" for c in clusters] + [f"c{i.card.id}" for i in loose[zone]]
+
+    def _plan(self, data: BoardData, grouped=None) -> dict:
+        """Everything a layout of the board (or of the room's focus) is decided from."""
+        kind = KINDS[data.kind]
+        members, loose = grouped or self._grouped(data)
         row_gap = self.look.hull_gap if data.kind == "speedboat" else GAP * 2
         title = self._title(data)
         destination = data.objective if data.kind == "speedboat" else ""
@@ -182,14 +202,20 @@ class BoardScene(DragAndDrop, QGraphicsScene):
         )
         if focus is not None and focus[1] is not None:
             lanes = ()  # a spotlit cluster spreads its cards over the screen
-        for item in self.cards.values():
-            item.set_show_angle(not lanes)
         if focus is not None:
             # The room screen gives the spotlit zone or cluster the whole screen, laid out
             # again for it, rather than zooming into a board laid out for something else.
             rows, destination = ((focus[0],),), ""
             if focus[1] is not None:
                 title = f"{title} — {self.clusters[focus[1]].cluster.title}"
+            page = self.room_page
+            if page is not None and page.count > 1:
+                name = (
+                    self.clusters[focus[1]].cluster.title
+                    if focus[1] is not None
+                    else kind.zone(focus[0]).label
+                )
+                title = page.label(name)  # « Freins — 1/3 »
         # Wider cards have fewer lines each: on a wide screen the same board is then shorter
         # and its type larger. A few widths are tried; each card's height is cached per width.
         # Past a few hundred cards the gain is small and the cost is not: one width then.
@@ -219,6 +245,46 @@ class BoardScene(DragAndDrop, QGraphicsScene):
             self._columns[shape] = found.columns
             if choice is None or found.scale > choice.scale * 1.03:
                 choice = found
+        return {
+            "kind": kind,
+            "counts": counts,
+            "members": members,
+            "loose": loose,
+            "title": title,
+            "destination": destination,
+            "focus": focus,
+            "lanes": lanes,
+            "choice": choice,
+        }
+
+    def grouped(self):
+        """The cards by cluster and zone, to hand to several `trial_size` calls."""
+        return self._grouped(self.data) if self.data is not None else None
+
+    def trial_size(self, grouped=None) -> tuple[float, float]:
+        """The scene's size if it were laid out now (the room's pages try several), without
+        moving a single item."""
+        if self.data is None:
+            return 0.0, 0.0
+        plan = self._plan(self.data, grouped)
+        layout = plan["choice"].layout
+        banner = self.banner.height_for(plan["title"], plan["destination"], layout.width)
+        return layout.width + 2 * GAP, layout.height + banner + 3 * GAP
+
+    def relayout(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        plan = self._plan(data)
+        members, focus, counts = plan["members"], plan["focus"], plan["counts"]
+        title, destination, lanes, choice = (
+            plan["title"],
+            plan["destination"],
+            plan["lanes"],
+            plan["choice"],
+        )
+        for item in self.cards.values():
+            item.set_show_angle(not lanes)
         layout = choice.layout
         self.lanes = layout.lanes
         lane_counts = Counter((i.card.zone, i.card.angle) for i in self.cards.values())
@@ -268,6 +334,12 @@ class BoardScene(DragAndDrop, QGraphicsScene):
 
     def _room_focus(self, data: BoardData) -> tuple[str, int | None] | None:
         """(zone, cluster id or None) the room screen is focused on, or None (whole board)."""
+        page = self.room_page
+        if self.look.room and page is not None:
+            if page.cluster_id is None and page.zone in self.zones:
+                return page.zone, None
+            if page.cluster_id in self.clusters:
+                return self.clusters[page.cluster_id].cluster.zone, page.cluster_id
         if not self.look.room or not data.spotlight:
             return None
         what, _, ref = data.spotlight.partition(":")
@@ -280,15 +352,27 @@ class BoardScene(DragAndDrop, QGraphicsScene):
     def _blocks(self, kind, members, loose, card_width: float, focus) -> dict[str, list[Block]]:
         """What each zone holds, measured at this card width (focus: the room's spotlight)."""
         inner = card_width - GAP  # cards inside a cluster are inset
+        page = set(self.room_page.keys) if self.room_page is not None else None
         if focus is not None and focus[1] is not None:
             # A spotlit cluster: its cards spread over the screen's columns.
             return {
-                focus[0]: [Block(f"c{i.card.id}", i.measure(card_width)) for i in members[focus[1]]]
+                focus[0]: [
+                    Block(f"c{i.card.id}", i.measure(card_width))
+                    for i in members[focus[1]]
+                    if page is None or f"c{i.card.id}" in page
+                ]
             }
         blocks: dict[str, list[Block]] = {z: [] for z in kind.zone_keys}
+
+        def wanted(zone: str, key: str) -> bool:
+            # The room's focus: only that zone (only that page of it) is measured.
+            if focus is None:
+                return True
+            return zone == focus[0] and (page is None or key in page)
+
         for cid, citem in sorted(self.clusters.items(), key=lambda kv: kv[1].cluster.position):
             zone = citem.cluster.zone
-            if zone not in blocks:
+            if zone not in blocks or not wanted(zone, f"k{cid}"):
                 continue
             blocks[zone].append(
                 Block(
@@ -302,7 +386,9 @@ class BoardScene(DragAndDrop, QGraphicsScene):
             )
         for zone, items in loose.items():
             blocks[zone].extend(
-                Block(f"c{i.card.id}", i.measure(card_width), lane=i.card.angle) for i in items
+                Block(f"c{i.card.id}", i.measure(card_width), lane=i.card.angle)
+                for i in items
+                if wanted(zone, f"c{i.card.id}")
             )
         if focus is not None:
             return {focus[0]: blocks[focus[0]]}
