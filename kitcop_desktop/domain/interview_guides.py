@@ -7,6 +7,7 @@ workshop gets editable copies of them (see storage.interviews.ensure_builtin_gui
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # The kit: « Entre 12 et 30 entretiens, c'est un nombre satisfaisant. »
@@ -101,6 +102,26 @@ def mark_kind(key: str) -> MarkKind:
         if kind.key == key:
             return kind
     raise KeyError(key)
+
+
+def _folded(text: str) -> str:
+    bare = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in bare if not unicodedata.combining(ch)).strip()
+
+
+BULLETS = "–—-•*·"
+
+
+def bare_passage(key: str, text: str) -> str:
+    """A marked passage without what its kind already says: a leading bullet and a leading
+    « Besoin : » on a besoin (any case, accents or not, « besoin: » too), so that nothing that
+    shows it with its kind reads « Besoin : Besoin : … »."""
+    kind = mark_kind(key)
+    passage = text.strip().lstrip(BULLETS + " \t")
+    head, colon, rest = passage.partition(":")
+    if colon and _folded(head) in (_folded(kind.label), _folded(kind.plural)) and rest.strip():
+        passage = rest.strip()
+    return passage or text.strip()
 
 
 def pseudonym(number: int) -> str:

@@ -465,15 +465,21 @@ REPORT_SOURCES = {
 
 
 def report_suggestion(session: Session, interview_id: int) -> dict[str, str]:
-    """The restitution as the marked passages suggest it: one « – passage » line each."""
+    """The restitution as the marked passages suggest it: one « – passage » line each, kind by
+    kind; a besoin says so once (« – Besoin : … », never « Besoin : Besoin : … »)."""
     marks = list_marks(session, interview_id)
     suggestion = {}
     for field, kinds in REPORT_SOURCES.items():
         lines = []
-        for mark in marks:
-            if mark.kind in kinds:
-                prefix = "Besoin : " if mark.kind == "need" else ""
-                lines.append(f"– {prefix}{mark.text}")
+        for kind in kinds:
+            for mark in marks:
+                if mark.kind != kind:
+                    continue
+                passage = rules.bare_passage(kind, mark.text)
+                if kind == "need":
+                    lines.append(f"– Besoin : {passage}")
+                else:
+                    lines.append(f"– {passage[:1].upper()}{passage[1:]}")
         suggestion[field] = "\n".join(lines)
     return suggestion
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kitcop_desktop.domain.interview_guides import mark_kind
+from kitcop_desktop.domain.interview_guides import bare_passage, mark_kind
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.board import Card
 from kitcop_desktop.storage.models.interview import (
@@ -183,7 +183,9 @@ def send_synthesis_to_board(
     created = []
     for item in synthesis(session, workshop_id).unsent:
         zone = mark_kind(item.kind).zone
-        text = item.text if item.kind != "difficulty" else f"Difficulté : {item.text}"
+        text = item.text
+        if item.kind == "difficulty":  # said once, even when the passage said it already
+            text = f"Difficulté : {bare_passage(item.kind, item.text)}"
         card = boards.add_card(
             session,
             board.id,

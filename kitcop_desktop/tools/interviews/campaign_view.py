@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain.interview_guides import (
     TARGET_MAX,
     TARGET_MIN,
+    bare_passage,
     campaign_progress,
     mark_kind,
 )
@@ -146,7 +147,8 @@ class CampaignView(QWidget):
             for item in items:
                 kind = mark_kind(item.kind).label
                 sent = " ✓ envoyé" if item.sent else ""
-                entry = QListWidgetItem(f"{item.text}\n{kind} — {item.pseudonym}{sent}")
+                passage = bare_passage(item.kind, item.text)
+                entry = QListWidgetItem(f"{passage}\n{kind} — {item.pseudonym}{sent}")
                 entry.setForeground(QColor("#1d2330"))
                 widget.addItem(entry)
         unsent = len(syn.unsent)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.clock import SystemClock
-from kitcop_desktop.domain.interview_guides import MARK_KINDS, mark_kind
+from kitcop_desktop.domain.interview_guides import MARK_KINDS, bare_passage, mark_kind
 from kitcop_desktop.domain.interview_timer import read_timer
 from kitcop_desktop.domain.palette import OKABE_ITO
 from kitcop_desktop.storage import interviews
@@ -306,7 +306,7 @@ class NoteTaking(QWidget):
         self.marks_title.setText(f"<b>Passages marqués</b> ({len(marks)})")
         for mark_id, kind, text in marks:
             info = mark_kind(kind)
-            item = QListWidgetItem(f"{info.label.capitalize()} — {text}")
+            item = QListWidgetItem(f"{info.label.capitalize()} — {bare_passage(kind, text)}")
             item.setData(Qt.ItemDataRole.UserRole, mark_id)
             item.setForeground(QColor("#1d2330"))
             item.setBackground(tint(OKABE_ITO[info.colour]))

@@ -1,0 +1,90 @@
+"""An interview's restitution as a note-taker meets it: « Préremplir » never doubles a label,
+on screen nor in the PDF (#20 item 5)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kitcop_desktop.printing.parts import render_pdf
+from kitcop_desktop.storage import interviews
+from kitcop_desktop.tools.interviews.spec import SPEC
+from tests.printing.pdf_support import squeeze, text_of
+
+ALT = Qt.KeyboardModifier.AltModifier
+KEYS = {"brake": Qt.Key.Key_1, "lever": Qt.Key.Key_2, "difficulty": Qt.Key.Key_3}
+KEYS |= {"action": Qt.Key.Key_4, "need": Qt.Key.Key_5}
+
+
+@pytest.fixture
+def editor(qtbot, ctx):
+    widget = SPEC.make_editor(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 768)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def mark_lines(qtbot, field, lines: list[tuple[str, str]]) -> None:
+    """Type each line, then mark it (cursor in the line, Alt+digit) as the note-taker does."""
+    for index, (kind, line) in enumerate(lines):
+        if index:
+            field.insertPlainText("\n")
+        field.insertPlainText(line)
+        qtbot.keyClick(field, KEYS[kind], ALT)
+
+
+def test_prefill_never_doubles_a_label_on_screen_nor_in_the_pdf(qtbot, ctx, editor):
+    editor.new_item()
+    editor.pages.setCurrentWidget(editor.notes)
+    field = editor.notes.editors[0]
+    field.setFocus()
+    mark_lines(
+        qtbot,
+        field,
+        [
+            ("need", "Besoin : des tuteurs formés au geste"),
+            ("need", "- besoin: un référent <formation> & RH"),
+            ("need", "Un local pour les apprentis"),
+            ("difficulty", "Difficulté : le logement des jeunes"),
+            ("action", "– Action : tutorat croisé"),
+        ],
+    )
+    editor.pages.setCurrentWidget(editor.report)
+    editor.report.prefill()
+    assert editor.report.parts["report_difficulties"].toPlainText() == (
+        "– Le logement des jeunes\n"
+        "– Besoin : des tuteurs formés au geste\n"
+        "– Besoin : un référent <formation> & RH\n"
+        "– Besoin : Un local pour les apprentis"
+    )
+    assert editor.report.parts["report_actions"].toPlainText() == "– Tutorat croisé"
+    # The marked passages list does not repeat the kind either.
+    listed = [editor.notes.marks_list.item(i).text() for i in range(5)]
+    assert listed[0] == "Besoin — des tuteurs formés au geste"
+    assert listed[4] == "Action — tutorat croisé"
+
+    with ctx.store.read() as s:
+        pdf = squeeze(text_of(render_pdf(s, ctx.workshop_id, ["interviews"])))
+    assert "Besoin:Besoin" not in pdf and "besoin:besoin" not in pdf.lower()
+    assert "–Tutoratcroisé" in pdf and "–Lelogementdesjeunes" in pdf  # the restitution
+    assert "actiontutoratcroisé" in pdf  # the marked passages, kind then passage
+    assert "–Besoin:destuteursformésaugeste" in pdf
+    assert "–Besoin:unréférent<formation>&RH" in pdf
+
+
+def test_a_besoin_sent_to_the_board_or_printed_in_the_synthesis_is_not_doubled(store, workshop_id):
+    from kitcop_desktop.storage import boards, interviews_campaign
+
+    with store.write() as s:
+        iv = interviews.create_interview(s, workshop_id)
+        interviews.add_mark(s, iv.id, "difficulty", "Difficulté : trop peu de CFA")
+        interviews.add_mark(s, iv.id, "need", "Besoin : une aide au permis")
+        board_id, _cards = interviews_campaign.send_synthesis_to_board(s, workshop_id)
+    with store.read() as s:
+        texts = [c.text for c in boards.cards_of(s, board_id)]
+        pdf = squeeze(text_of(render_pdf(s, workshop_id, ["all"])))
+    assert texts == ["Difficulté : trop peu de CFA"]  # not « Difficulté : Difficulté : … »
+    assert "uneaideaupermis" in pdf  # under « Besoins », without « Besoin : » again
+    assert "Besoin:uneaide" not in pdf
