@@ -124,6 +124,17 @@ def bare_passage(key: str, text: str) -> str:
     return passage or text.strip()
 
 
+def passage_spans(notes: str, passage: str) -> list[tuple[int, int]]:
+    """Where a marked passage stands in the notes it was marked in: (start, end) of each
+    occurrence, any run of blanks or line breaks in the notes matching one blank of the
+    passage (a mark's text is stored on one line)."""
+    words = passage.split()
+    if not words:
+        return []
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    return [(m.start(), m.end()) for m in re.finditer(pattern, notes)]
+
+
 def pseudonym(number: int) -> str:
     """The default name of an interviewee: « Enquêté·e 7 »."""
     return f"Enquêté·e {number}"

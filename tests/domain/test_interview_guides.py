@@ -69,3 +69,25 @@ def test_reflexive_yes_no_questions_are_hinted_too():
     assert rules.is_closed_question("Y a-t-il des aides ?")
     assert not rules.is_closed_question("Comment vous sentez-vous dans ce métier ?")
     assert not rules.is_closed_question("Qu'est-ce qui impacte votre choix de formations ?")
+
+
+def test_a_passage_is_found_across_line_breaks_and_regex_characters_are_plain_text():
+    from kitcop_desktop.domain.interview_guides import passage_spans
+
+    notes = "Coût (x2) *avant*\nle 1er   mars [sic] 🙁 & <b>\nCoût (x2)"
+    assert passage_spans(notes, "Coût (x2)") == [(0, 9), (len(notes) - 9, len(notes))]
+    start = notes.index("*avant*")
+    assert passage_spans(notes, "*avant* le 1er mars [sic]") == [(start, notes.index(" 🙁"))]
+    assert passage_spans(notes, "🙁 & <b>") == [(notes.index("🙁"), notes.index("\nCoût (x2)"))]
+    assert passage_spans(notes, "absent") == [] and passage_spans(notes, "   ") == []
+
+
+def test_a_passage_says_its_own_label_once():
+    from kitcop_desktop.domain.interview_guides import bare_passage
+
+    assert bare_passage("need", "Besoin : des tuteurs") == "des tuteurs"
+    assert bare_passage("need", "– BESOINS: des tuteurs") == "des tuteurs"
+    assert bare_passage("difficulty", "Difficulte : le logement") == "le logement"
+    assert bare_passage("need", "Frein : le logement") == "Frein : le logement"  # another kind
+    assert bare_passage("need", "Besoin :") == "Besoin :"  # nothing after: kept as typed
+    assert bare_passage("lever", "Le CFA : un atout") == "Le CFA : un atout"

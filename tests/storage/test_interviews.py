@@ -179,3 +179,17 @@ def test_the_same_passage_cannot_be_marked_twice_as_the_same_kind(store, worksho
     with store.write() as s:  # the same words as a besoin are another idea
         interviews.add_mark(s, interview_id, "need", "Manque de candidats")
         assert len(interviews.list_marks(s, interview_id)) == 2
+
+
+def test_every_demo_mark_is_a_passage_of_its_notes(store):
+    """The demo shows coloured passages: each mark stands in the notes it was marked in."""
+    from kitcop_desktop.domain.interview_guides import passage_spans
+    from kitcop_desktop.storage.demo import create_demo
+
+    workshop_id = create_demo(store)
+    with store.read() as s:
+        for summary in interviews.list_interviews(s, workshop_id):
+            iv = interviews.get(s, summary.id)
+            notes = {a.id: a.notes for a in iv.answers} | {None: iv.free_notes}
+            for mark in iv.marks:
+                assert passage_spans(notes[mark.answer_id], mark.text), mark.text

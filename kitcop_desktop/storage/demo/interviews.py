@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.storage import interviews
 
-# (fields, answers by question index, free notes, marks as (kind, answer index or None, text))
+# (fields, answers by question index, free notes, marks as (kind, answer index or None, text));
+# a mark's text is a passage of the notes it is marked in, as the note-taker selects it.
 DEMO_INTERVIEWS = (
     (
         dict(
@@ -32,12 +33,14 @@ DEMO_INTERVIEWS = (
             0: "Label RGE depuis 2019. Isolation par l'extérieur en fibre de bois, "
             "plus de placo-polystyrène. Tri des déchets de chantier.",
             1: "Deux salariés formés FEEBat. Un camion électrique pour la ville.",
-            2: "Les chefs d'équipe doivent savoir expliquer les aides au client. "
+            2: "Former les chefs d'équipe à expliquer les aides au client. "
             "Nouveau métier en interne : chargé d'affaires rénovation globale.",
             3: "Binôme ancien / jeune sur chaque chantier. Formation maison le vendredi.",
-            4: "Impossible de recruter des plaquistes qualifiés. Formations RGE à Paris, "
-            "trois jours d'atelier fermé. Les dossiers MaPrimeRénov' prennent des heures.",
-            5: "Le CFA de Dardilly envoie de bons apprentis. Les clients demandent du biosourcé.",
+            4: "Impossible de recruter des plaquistes qualifiés. Formations RGE loin (Paris), "
+            "trois jours d'atelier fermé. Dossiers MaPrimeRénov' trop longs à monter : des "
+            "heures le soir.",
+            5: "Bons apprentis venus du CFA du BTP (Dardilly). Demande croissante des clients "
+            "pour le biosourcé.",
         },
         "Souhaite être recontacté pour l'atelier de mars. Propose d'accueillir une visite.",
         (
@@ -67,9 +70,10 @@ DEMO_INTERVIEWS = (
         ),
         {
             0: "Notre centre a réorienté la moitié de ses sessions vers les pompes à chaleur.",
-            2: "Les stagiaires arrivent sans bases en électricité : on ajoute des modules.",
-            4: "Plateaux techniques coûteux ; peu de formateurs qui connaissent le terrain.",
-            5: "Les financements de l'OPCO suivent ; les entreprises partenaires prêtent du "
+            2: "Stagiaires sans bases en électricité. Modules de remise à niveau en "
+            "électricité ajoutés cette année.",
+            4: "Plateaux techniques coûteux. Pas assez de formateurs venant du terrain.",
+            5: "Financements de l'OPCO au rendez-vous. Entreprises partenaires qui prêtent du "
             "matériel.",
         },
         "",
@@ -100,12 +104,14 @@ DEMO_INTERVIEWS = (
         {
             0: "J'accompagne les demandeurs d'emploi vers les métiers du bâtiment ; nous "
             "orientons vers la rénovation, mais l'image reste mauvaise.",
-            2: "Plutôt négative : les jeunes pensent « métier pénible, mal payé ».",
+            2: "Plutôt négative. Image des métiers du bâtiment : pénible, mal payé, disent "
+            "les jeunes.",
         },
-        "Entretien à terminer : reprendre à la question 4 la semaine prochaine.",
+        "Entretien à terminer : reprendre à la question 4 la semaine prochaine. Les "
+        "immersions en entreprise (PMSMP) font changer d'avis.",
         (
             ("brake", 2, "Image des métiers du bâtiment : pénible, mal payé"),
-            ("lever", None, "Les immersions en entreprise (PMSMP) font changer d'avis"),
+            ("lever", None, "immersions en entreprise (PMSMP) font changer d'avis"),
         ),
         "",
     ),

@@ -9,16 +9,13 @@ step on the tool's stack; marks are undoable too.
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -26,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitcop_desktop.domain.clock import SystemClock
 from kitcop_desktop.domain.interview_guides import MARK_KINDS, bare_passage, mark_kind
-from kitcop_desktop.domain.interview_timer import read_timer
 from kitcop_desktop.domain.palette import OKABE_ITO
 from kitcop_desktop.storage import interviews
+from kitcop_desktop.tools.interviews.discreet_timer import DiscreetTimer
+from kitcop_desktop.tools.interviews.notes_field import NotesField, tint
 from kitcop_desktop.tools.interviews.room_focus import room_focus
 from kitcop_desktop.ui.autosave import Autosave
 
@@ -46,13 +43,6 @@ HELP = "Ctrl+↓ question suivante · Ctrl+↑ précédente · " + " · ".join(
 )
 
 
-def tint(hex_colour: str, strength: float = 0.28) -> QColor:
-    """A pale version of a palette colour (mixed with white), readable under dark text."""
-    base = QColor(hex_colour)
-    mix = [round(255 - (255 - c) * strength) for c in (base.red(), base.green(), base.blue())]
-    return QColor(*mix)
-
-
 class NoteTaking(QWidget):
     """The questions of one interview with their notes, the free notes and the marked passages."""
 
@@ -62,21 +52,16 @@ class NoteTaking(QWidget):
         self.interview_id: int | None = None
         self.guide_title = ""
         self.questions: list[tuple[int, str]] = []  # (answer id, question text)
-        self.editors: list[QPlainTextEdit] = []
+        self.editors: list[NotesField] = []
         self.autosaves: list[Autosave] = []
-        # The shell or a test may put a clock in ctx.extras (FakeClock); else the system's.
-        self.clock = ctx.extras.get("clock") or SystemClock()
 
         self.title = QLabel()
         self.title.setObjectName("PageTitle")
-        self.timer_label = QLabel()
-        self.timer_label.setToolTip("Temps écoulé / durée prévue de l'entretien")
-        self.timer_button = QPushButton("Démarrer le minuteur")
-        self.timer_button.clicked.connect(self.start_timer)
+        self.timer = DiscreetTimer(ctx)
+        self.timer_label = self.timer.label
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        top.addWidget(self.timer_label)
-        top.addWidget(self.timer_button)
+        top.addWidget(self.timer)
 
         self.question_list = QListWidget()
         # One line per question, elided: the full text is above the notes and in the tooltip.
@@ -145,12 +130,6 @@ class NoteTaking(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-
-        self._tick = QTimer(self)
-        self._tick.timeout.connect(self._update_timer)
-        self._tick.start(1000)
-        self.planned_minutes = 60
-        self.started_at: datetime | None = None
         ctx.hub.changed.connect(self._on_changed)
 
     # --- loading ---------------------------------------------------------------------------
@@ -171,6 +150,7 @@ class NoteTaking(QWidget):
         if interview_id is None:
             self.title.setText("Aucun entretien choisi")
             self._refresh_marks()
+            self.timer.load(None)
             return
         with self.ctx.store.read() as s:
             iv = interviews.get(s, interview_id)
@@ -179,17 +159,15 @@ class NoteTaking(QWidget):
             self.questions = [(a.id, a.question_text) for a in iv.answers]
             notes = [a.notes for a in iv.answers]
             free_notes = iv.free_notes
-            self.planned_minutes = iv.planned_minutes
-            self.started_at = iv.started_at
         for index, ((answer_id, text), note) in enumerate(zip(self.questions, notes, strict=True)):
             self._add_page(f"{index + 1}. {text}", answer_id, note, bool(note.strip()))
         self._add_page("Notes libres", FREE_NOTES, free_notes, bool(free_notes.strip()))
         self.question_list.setCurrentRow(0)
         self._refresh_marks()
-        self._update_timer()
+        self.timer.load(interview_id)
 
     def _add_page(self, label: str, key, text: str, filled: bool) -> None:
-        editor = QPlainTextEdit()
+        editor = NotesField()
         editor.setPlaceholderText("Notez ici la réponse…")
         font = editor.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)  # read at a glance during the interview
@@ -302,24 +280,31 @@ class NoteTaking(QWidget):
             self.marks_title.setText("<b>Passages marqués</b>")
             return
         with self.ctx.store.read() as s:
-            marks = [(m.id, m.kind, m.text) for m in interviews.list_marks(s, self.interview_id)]
+            marks = [
+                (m.id, m.kind, m.text, m.answer_id)
+                for m in interviews.list_marks(s, self.interview_id)
+            ]
         self.marks_title.setText(f"<b>Passages marqués</b> ({len(marks)})")
-        for mark_id, kind, text in marks:
+        for mark_id, kind, text, _answer in marks:
             info = mark_kind(kind)
             item = QListWidgetItem(f"{info.label.capitalize()} — {bare_passage(kind, text)}")
             item.setData(Qt.ItemDataRole.UserRole, mark_id)
             item.setForeground(QColor("#1d2330"))
             item.setBackground(tint(OKABE_ITO[info.colour]))
             self.marks_list.addItem(item)
+        # Each notes field colours the passages marked in it (the free notes: answer None).
+        keys = [answer_id for answer_id, _ in self.questions] + [None]
+        for editor, key in zip(self.editors, keys, strict=False):
+            editor.set_marks([(kind, text) for _i, kind, text, answer in marks if answer == key])
 
     def _on_changed(self, area: str, workshop_id: int) -> None:
         if area == "interviews" and workshop_id == self.ctx.workshop_id:
             self._show_stored_notes()
             self._refresh_marks()
-            self._refresh_timer_facts()
+            self.timer.refresh()
 
     # --- stored as typed ----------------------------------------------------------------------
-    def _save(self, key, editor: QPlainTextEdit) -> None:
+    def _save(self, key, editor: NotesField) -> None:
         """Store one field's notes: a typing edit on the tool's undo stack."""
         interview_id, text = self.interview_id, editor.toPlainText()
         if interview_id is None:
@@ -370,32 +355,3 @@ class NoteTaking(QWidget):
         """Store every field still waiting for its pause."""
         for autosave in self.autosaves:
             autosave.flush()
-
-    # --- the discreet timer -------------------------------------------------------------------
-    def start_timer(self) -> None:
-        if self.interview_id is None:
-            return
-        interview_id = self.interview_id
-        self.ctx.push(
-            "Démarrer le minuteur de l'entretien",
-            area="interviews",
-            do=lambda s: interviews.start_timer(s, interview_id, self.clock.wall()),
-            undo=lambda s, previous: interviews.set_started_at(s, interview_id, previous),
-        )
-
-    def _refresh_timer_facts(self) -> None:
-        if self.interview_id is None:
-            return
-        with self.ctx.store.read() as s:
-            try:
-                iv = interviews.get(s, self.interview_id)
-            except Exception:
-                return
-            self.started_at, self.planned_minutes = iv.started_at, iv.planned_minutes
-        self._update_timer()
-
-    def _update_timer(self) -> None:
-        self.timer_button.setVisible(self.interview_id is not None and self.started_at is None)
-        reading = read_timer(self.started_at, self.clock.wall(), self.planned_minutes)
-        self.timer_label.setText(reading.text)
-        self.timer_label.setStyleSheet(f"color: {TIMER_COLOURS[reading.stage]};")

@@ -174,9 +174,9 @@ def test_timer_is_discreet_and_uses_the_stored_start(qtbot, ctx, store, workshop
     widget.new_item()
     notes = widget.notes
     assert notes.timer_label.text() == "Durée prévue : 60 min"
-    notes.start_timer()
+    notes.timer.start()
     clock.advance(50 * 60)
-    notes._update_timer()
+    notes.timer.update_reading()
     assert notes.timer_label.text() == "⏱ 50 min / 60 — bientôt fini"
     # A restart (a new editor) reads the same start from the store.
     clock.advance(15 * 60)

@@ -88,3 +88,70 @@ def test_a_besoin_sent_to_the_board_or_printed_in_the_synthesis_is_not_doubled(s
     assert texts == ["Difficulté : trop peu de CFA"]  # not « Difficulté : Difficulté : … »
     assert "uneaideaupermis" in pdf  # under « Besoins », without « Besoin : » again
     assert "Besoin:uneaide" not in pdf
+
+
+# --- marked passages in the note text (#20 item 6) ------------------------------------------------
+def coloured(field) -> list[tuple[str, str]]:
+    """(passage, colour of its underline) of every coloured stretch of the notes field."""
+    return [
+        (sel.cursor.selectedText(), sel.format.underlineColor().name())
+        for sel in field.extraSelections()
+    ]
+
+
+def test_marked_passages_are_coloured_by_kind_in_the_notes(qtbot, ctx, editor):
+    from kitcop_desktop.domain.palette import OKABE_ITO
+
+    editor.new_item()
+    editor.pages.setCurrentWidget(editor.notes)
+    field = editor.notes.editors[0]
+    field.setFocus()
+    mark_lines(
+        qtbot,
+        field,
+        [("brake", "Pas de candidats 🙁 depuis deux ans"), ("lever", "Le CFA voisin & <Région>")],
+    )
+    field.insertPlainText("\nUne ligne sans marque")
+    assert coloured(field) == [
+        ("Pas de candidats 🙁 depuis deux ans", OKABE_ITO["vermilion"].lower()),
+        ("Le CFA voisin & <Région>", OKABE_ITO["blue"].lower()),
+    ]
+    # Typing before a passage moves its colour with it; the other questions have none.
+    field.moveCursor(field.textCursor().MoveOperation.Start)
+    field.insertPlainText("Constat : ")
+    assert coloured(field)[0][0] == "Pas de candidats 🙁 depuis deux ans"
+    assert editor.notes.editors[1].extraSelections() == []
+    # Undoing the typing keeps the colours; undoing the levier mark uncolours its passage.
+    editor.flush()
+    ctx.undo_stack.undo()
+    assert field.toPlainText() == "Pas de candidats 🙁 depuis deux ans\nLe CFA voisin & <Région>"
+    assert len(coloured(field)) == 2
+    ctx.undo_stack.undo()
+    assert coloured(field) == [
+        ("Pas de candidats 🙁 depuis deux ans", OKABE_ITO["vermilion"].lower())
+    ]
+    # A passage no longer in the text is not coloured.
+    field.selectAll()
+    field.insertPlainText("Tout autre chose")
+    assert coloured(field) == []
+
+
+def test_shift_home_on_a_wrapped_line_marks_the_whole_line(qtbot, ctx, editor):
+    editor.new_item()
+    editor.pages.setCurrentWidget(editor.notes)
+    field = editor.notes.editors[0]
+    field.setFocus()
+    long_line = (
+        "Les jeunes arrivent sans permis de conduire et les chantiers sont loin des gares, "
+        "donc il faut organiser du covoiturage entre les compagnons et les apprentis du CFA"
+    )
+    field.insertPlainText("Avant\n" + long_line)
+    qtbot.waitUntil(lambda: field.document().lastBlock().layout().lineCount() >= 2)
+    qtbot.keyClick(field, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(field, KEYS["need"], ALT)
+    with ctx.store.read() as s:
+        assert [m.text for m in interviews.list_marks(s, editor.interview_id)] == [long_line]
+    # End, then Maj+Début again: the same logical line, not its last screen line.
+    qtbot.keyClick(field, Qt.Key.Key_End)
+    qtbot.keyClick(field, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    assert field.textCursor().selectedText() == long_line
