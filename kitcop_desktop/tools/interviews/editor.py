@@ -1,11 +1,14 @@
 """The interviews tool in the control window: interviews, campaign, guides.
 
 Left, the interviews by pseudonym; right, the chosen one's card, notes and restitution.
-Ctrl+N starts a new interview with the chosen guide; Ctrl+F filters the list. Erasing an
-interviewee is the one action that cannot be undone: it is confirmed once, naming what goes.
+Ctrl+N starts a new interview, dated today, with the chosen guide (the last one chosen in this
+workshop, kept across restarts); Ctrl+F filters the list. Erasing an interviewee is the one
+action that cannot be undone: it is confirmed once, naming what goes.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,6 +32,7 @@ from kitcop_desktop.tools.interviews.guides_view import GuidesView
 from kitcop_desktop.tools.interviews.interview_form import InterviewForm
 from kitcop_desktop.tools.interviews.note_taking import NoteTaking
 from kitcop_desktop.tools.interviews.report_view import ReportView
+from kitcop_desktop.ui.drafts import draft_prefix
 
 NO_GUIDE = -1
 
@@ -51,6 +55,7 @@ class InterviewsEditor(QWidget):
         self.interview_list.currentItemChanged.connect(self._select)
         self.guide_combo = QComboBox()
         self.guide_combo.setToolTip("Guide utilisé pour les nouveaux entretiens")
+        self.guide_combo.activated.connect(self._guide_chosen)
         new_button = QPushButton("Nouvel entretien")
         new_button.setToolTip("Nouvel entretien avec le guide choisi (Ctrl+N)")
         new_button.setObjectName("Primary")
@@ -104,6 +109,8 @@ class InterviewsEditor(QWidget):
             rows = interviews.list_interviews(s, self.ctx.workshop_id)
             guides = [(g.id, g.title) for g in interviews.list_guides(s, self.ctx.workshop_id)]
         chosen = self.guide_combo.currentData()
+        if chosen is None:  # first fill: the guide chosen last time in this workshop
+            chosen = self._last_guide(rows)
         self.guide_combo.blockSignals(True)
         self.guide_combo.clear()
         for guide_id, title in guides:
@@ -177,18 +184,41 @@ class InterviewsEditor(QWidget):
         self.notes.flush()
         self.report.flush()
 
+    # --- the guide of new interviews ----------------------------------------------------------
+    def _guide_key(self) -> str:
+        return draft_prefix(self.ctx.store, self.ctx.workshop_id) + "/interview_guide"
+
+    def _guide_chosen(self, _index: int) -> None:
+        settings = self.ctx.settings
+        if settings is not None:
+            settings.setValue(self._guide_key(), int(self.guide_combo.currentData()))
+            settings.sync()
+
+    def _last_guide(self, rows) -> int | None:
+        """The guide chosen last time (settings), else the newest interview's guide."""
+        settings = self.ctx.settings
+        if settings is not None and settings.contains(self._guide_key()):
+            return settings.value(self._guide_key(), type=int)
+        if not rows:
+            return None
+        newest = max(rows, key=lambda row: row.id)
+        with self.ctx.store.read() as s:
+            guide_id = interviews.get(s, newest.id).guide_id
+        return NO_GUIDE if guide_id is None else guide_id
+
     # --- shell hooks ----------------------------------------------------------------------------
     def new_item(self) -> None:
         """Ctrl+N: a new interview with the chosen guide, its card ready to fill."""
         workshop_id = self.ctx.workshop_id
         guide_id = self.guide_combo.currentData()
         guide_id = None if guide_id in (None, NO_GUIDE) else guide_id
+        today = date.today()  # the interview is usually typed the day it is held
         # Undo takes the interview out with a snapshot of all that was typed since (typing
         # is not an undo step), and redo puts it back: undoing never loses notes.
         held: dict = {}
 
         def do(s):
-            held["id"] = interviews.create_interview(s, workshop_id, guide_id).id
+            held["id"] = interviews.create_interview(s, workshop_id, guide_id, date=today).id
             return held
 
         def undo(s, _held):

@@ -155,3 +155,41 @@ def test_shift_home_on_a_wrapped_line_marks_the_whole_line(qtbot, ctx, editor):
     qtbot.keyClick(field, Qt.Key.Key_End)
     qtbot.keyClick(field, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
     assert field.textCursor().selectedText() == long_line
+
+
+# --- defaults of a new interview (#20 item 7) ---------------------------------------------------
+def test_the_last_chosen_guide_and_today_are_the_defaults_after_a_restart(qtbot, ctx, tmp_path):
+    from datetime import date
+
+    from PySide6.QtCore import QSettings
+
+    def start():
+        """The app started again: a new editor reading the settings file afresh."""
+        ctx.settings = QSettings(str(tmp_path / "kitcop.ini"), QSettings.Format.IniFormat)
+        widget = SPEC.make_editor(ctx)
+        qtbot.addWidget(widget)
+        return widget
+
+    first = start()
+    combo = first.guide_combo
+    assert combo.currentIndex() == 0  # the kit's first guide, the first time
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)  # chosen, as with the mouse or the keyboard
+    chosen = combo.currentText()
+    assert chosen != combo.itemText(0)
+    again = start()
+    assert again.guide_combo.currentText() == chosen
+    again.new_item()
+    with ctx.store.read() as s:
+        iv = interviews.get(s, again.interview_id)
+        assert (iv.guide_title, iv.date) == (chosen, date.today())
+    assert again.form.date.date().toPython() == date.today()
+
+
+def test_without_settings_the_newest_interviews_guide_is_the_default(qtbot, ctx):
+    with ctx.store.write() as s:
+        guides = interviews.ensure_builtin_guides(s, ctx.workshop_id)
+        interviews.create_interview(s, ctx.workshop_id, guides[1].id)
+    widget = SPEC.make_editor(ctx)
+    qtbot.addWidget(widget)
+    assert widget.guide_combo.currentData() == guides[1].id
