@@ -1,8 +1,8 @@
 """Part names → documents. `render_pdf` is what the printing screen and `kitcop pdf` call.
 
 « all » is the workshop's full restitution: cover, participants, agenda planned vs actual,
-boards, votes, fishbowl, rounds, KISS decisions, the interviews' synthesis and fiches actions.
-Every other part prints alone, or after the restitution when several are ticked; a section
+boards, votes, fishbowl, rounds, KISS decisions, the interviews' synthesis and fiches actions;
+with « interview_sheets » too, each interview's sheet follows the synthesis. Every other part prints alone, or after the restitution when several are ticked; a section
 two ticked parts share is printed once (`plan`).
 """
 
@@ -27,7 +27,11 @@ from kitcop_desktop.printing.common import heading_for
 from kitcop_desktop.printing.document import Document
 from kitcop_desktop.printing.facilitator import add_unseen
 from kitcop_desktop.printing.fishbowl import add_fishbowl, add_rounds
-from kitcop_desktop.printing.interviews import add_campaign_synthesis, add_interviews
+from kitcop_desktop.printing.interviews import (
+    add_blank_kit,
+    add_campaign_synthesis,
+    add_interview_sheets,
+)
 from kitcop_desktop.printing.restitution import add_cover, add_participants
 from kitcop_desktop.printing.votes import add_votes
 from kitcop_desktop.storage import boards, workshops
@@ -40,6 +44,7 @@ PART_NAMES = (
     "fishbowl",
     "rounds",
     "interviews",
+    "interview_sheets",
     "actions",
     "attendance",
     "blank",
@@ -55,6 +60,7 @@ PART_LABELS = {
     "fishbowl": "Bocal à poisson",
     "rounds": "Tours de parole (météo, déclusion)",
     "interviews": "Entretiens (restitutions, synthèse, kit vierge)",
+    "interview_sheets": "Fiches d'entretien (la restitution de chaque entretien)",
     "actions": "Fiches actions",
     "attendance": "Liste d'émargement",
     "blank": "Supports vierges (fiche étonnement, affiches A3, cartes consignes)",
@@ -79,10 +85,6 @@ def _kiss_decisions_if_any(doc: Document, session: Session, workshop) -> None:
         add_kiss_decisions(doc, session, workshop)
 
 
-def _interview_sheets_and_kit(doc: Document, session: Session, workshop) -> None:
-    add_interviews(doc, session, workshop, synthesis=False)
-
-
 PART_STEPS: dict[str, tuple[Step, ...]] = {
     "agenda": (("agenda", add_agenda), ("agenda_review", _agenda_review_once_run)),
     # The facilitator's document: the déroulé with materials and notes, then what the room has
@@ -94,8 +96,10 @@ PART_STEPS: dict[str, tuple[Step, ...]] = {
     "rounds": (("rounds", add_rounds),),
     "interviews": (
         ("campaign_synthesis", add_campaign_synthesis),
-        ("interview_sheets", _interview_sheets_and_kit),
+        ("interview_sheets", add_interview_sheets),
+        ("interview_kit", add_blank_kit),
     ),
+    "interview_sheets": (("interview_sheets", add_interview_sheets),),
     "actions": (("actions", add_action_cards),),
     "attendance": (("attendance", add_attendance),),
     "blank": (("blank", add_blanks),),
@@ -115,6 +119,21 @@ RESTITUTION_STEPS: tuple[Step, ...] = (
     ("actions", add_action_cards),
 )
 RESTITUTION: tuple[Builder, ...] = tuple(build for _key, build in RESTITUTION_STEPS)
+# What the restitution holds, as the printing screen says it (in RESTITUTION's order).
+RESTITUTION_CONTENTS = (
+    "couverture, participant·es, déroulé prévu et réalisé, tableaux, votes, bocal, "
+    "tours de parole, décisions KISS, synthèse des entretiens, fiches actions ; "
+    "les fiches d'entretien en option"
+)
+
+
+def _restitution(chosen: list[str]) -> list[Step]:
+    """The restitution's sections; with « interview_sheets », the sheets after the synthesis."""
+    steps = list(RESTITUTION_STEPS)
+    if "interview_sheets" in chosen:
+        at = [key for key, _build in steps].index("campaign_synthesis") + 1
+        steps.insert(at, ("interview_sheets", add_interview_sheets))
+    return steps
 
 
 def plan(parts: list[str]) -> list[Step]:
@@ -125,7 +144,7 @@ def plan(parts: list[str]) -> list[Step]:
     steps: list[Step] = []
     done: set[str] = set()
     for part in chosen:
-        for key, build in RESTITUTION_STEPS if part == "all" else PART_STEPS[part]:
+        for key, build in _restitution(chosen) if part == "all" else PART_STEPS[part]:
             if key not in done:
                 done.add(key)
                 steps.append((key, build))

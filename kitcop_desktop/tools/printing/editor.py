@@ -23,8 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.printing.output import write_atomically
-from kitcop_desktop.printing.parts import PART_LABELS, PART_NAMES, render_pdf
-from kitcop_desktop.storage import workshops
+from kitcop_desktop.printing.parts import (
+    PART_LABELS,
+    PART_NAMES,
+    RESTITUTION_CONTENTS,
+    render_pdf,
+)
+from kitcop_desktop.storage import interviews, workshops
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.tools.printing.preview import PagePreview
 from kitcop_desktop.ui.icons import icon
@@ -34,7 +39,19 @@ log = logging.getLogger(__name__)
 # The checkboxes, grouped as the facilitator thinks: before the workshop, then after it.
 MENU = (
     ("Avant l'atelier", ("agenda", "facilitator", "attendance", "blank")),
-    ("Après l'atelier", ("all", "boards", "votes", "fishbowl", "rounds", "interviews", "actions")),
+    (
+        "Après l'atelier",
+        (
+            "all",
+            "interview_sheets",  # an option of the restitution, shown under it
+            "boards",
+            "votes",
+            "fishbowl",
+            "rounds",
+            "interviews",
+            "actions",
+        ),
+    ),
 )
 SHORT_LABELS = {
     "all": "Restitution complète",
@@ -47,6 +64,7 @@ SHORT_LABELS = {
     "fishbowl": "Bocal à poisson",
     "rounds": "Tours de parole",
     "interviews": "Entretiens",
+    "interview_sheets": "avec les fiches d'entretien",
     "actions": "Fiches actions",
 }
 FILE_WORDS = {
@@ -76,6 +94,7 @@ class PrintingEditor(QWidget):
         self._dirty = True
         # Injected in tests so that no real viewer opens.
         self.open_url = QDesktopServices.openUrl
+        self._sheets_chosen = False
         self._build()
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.refresh)
@@ -108,6 +127,19 @@ class PrintingEditor(QWidget):
                 box.toggled.connect(self._parts_changed)
                 column.addWidget(box)
                 self.checks[part] = box
+                if part == "all":  # what it holds, and the sheets it may take along
+                    self.restitution_contents = QLabel(
+                        f"Contient : {RESTITUTION_CONTENTS}. Les fiches d'entretien s'y "
+                        "ajoutent si la case ci-dessous est cochée."
+                    )
+                    self.restitution_contents.setObjectName("PageSubtitle")
+                    self.restitution_contents.setWordWrap(True)
+                    self.restitution_contents.setStyleSheet("margin-left: 22px;")
+                    column.addWidget(self.restitution_contents)
+        sheets = self.checks["interview_sheets"]
+        sheets.setStyleSheet("margin-left: 22px;")
+        sheets.clicked.connect(self._sheets_clicked)
+        self.checks["all"].toggled.connect(lambda _on: self._offer_sheets())
         column.addSpacing(10)
         self.save_button = QPushButton(icon("save", "#ffffff"), "Enregistrer le PDF…")
         self.save_button.setObjectName("Primary")
@@ -127,7 +159,12 @@ class PrintingEditor(QWidget):
 
     # --- parts ---------------------------------------------------------------------------------
     def selected_parts(self) -> list[str]:
-        return [part for part in PART_NAMES if self.checks[part].isChecked()]
+        restitution = self.checks["all"].isChecked()
+        return [
+            part
+            for part in PART_NAMES
+            if self.checks[part].isChecked() and (part != "interview_sheets" or restitution)
+        ]
 
     def preselect_part(self, part: str) -> None:
         """Ctrl+P from another tool: only that tool's part is ticked."""
@@ -137,7 +174,31 @@ class PrintingEditor(QWidget):
             box.blockSignals(True)
             box.setChecked(key == part)
             box.blockSignals(False)
+        self._sheets_chosen = False
+        self._offer_sheets()
         self.refresh()
+
+    # --- the interview sheets of the restitution ------------------------------------------------
+    def _interview_count(self) -> int:
+        with self.ctx.store.read() as session:
+            return len(interviews.list_interviews(session, self.ctx.workshop_id))
+
+    def _sheets_clicked(self) -> None:
+        self._sheets_chosen = True  # the facilitator decided: no more default
+
+    def _offer_sheets(self, count: int | None = None) -> None:
+        """« avec les fiches d'entretien (N) »: offered with the restitution, ticked by default
+        as soon as there are interviews (until the facilitator decides)."""
+        count = self._interview_count() if count is None else count
+        box = self.checks["interview_sheets"]
+        box.setText(
+            f"{SHORT_LABELS['interview_sheets']} ({count})"
+            if count
+            else f"{SHORT_LABELS['interview_sheets']} (aucun entretien)"
+        )
+        box.setEnabled(bool(count) and self.checks["all"].isChecked())
+        if not self._sheets_chosen and box.isChecked() != bool(count):
+            box.setChecked(bool(count))
 
     def _parts_changed(self) -> None:
         self._dirty = True
@@ -145,6 +206,8 @@ class PrintingEditor(QWidget):
 
     def _on_changed(self, area: str, workshop_id: int) -> None:
         if workshop_id in (0, self.ctx.workshop_id):
+            if area == "interviews":
+                self._offer_sheets()
             self._dirty = True
             if self.isVisible():
                 self._debounce.start()
@@ -153,6 +216,7 @@ class PrintingEditor(QWidget):
     def activated(self) -> None:
         # Deferred: Ctrl+P activates this tool then preselects a part at once; rendering the
         # old selection first would only double the wait.
+        self._offer_sheets()
         if self._dirty or self.pdf is None:
             self._debounce.start()
 
