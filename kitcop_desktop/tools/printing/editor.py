@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -128,14 +129,14 @@ class PrintingEditor(QWidget):
                 column.addWidget(box)
                 self.checks[part] = box
                 if part == "all":  # what it holds, and the sheets it may take along
-                    self.restitution_contents = QLabel(
-                        f"Contient : {RESTITUTION_CONTENTS}. Les fiches d'entretien s'y "
-                        "ajoutent si la case ci-dessous est cochée."
-                    )
-                    self.restitution_contents.setObjectName("PageSubtitle")
-                    self.restitution_contents.setWordWrap(True)
-                    self.restitution_contents.setStyleSheet("margin-left: 22px;")
-                    column.addWidget(self.restitution_contents)
+                    contents = QLabel(RESTITUTION_CONTENTS[:1].upper() + RESTITUTION_CONTENTS[1:])
+                    contents.setObjectName("PageSubtitle")
+                    contents.setWordWrap(True)
+                    contents.setStyleSheet("margin-left: 22px;")
+                    # Never squeezed: on a 768 px screen its last line must not be cut.
+                    contents.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+                    column.addWidget(contents)
+                    self.restitution_contents = contents
         sheets = self.checks["interview_sheets"]
         sheets.setStyleSheet("margin-left: 22px;")
         sheets.clicked.connect(self._sheets_clicked)
