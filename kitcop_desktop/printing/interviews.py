@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from kitcop_desktop.domain.french import long_date
-from kitcop_desktop.domain.interview_guides import BUILTIN_GUIDES, MARK_KINDS
+from kitcop_desktop.domain.interview_guides import BUILTIN_GUIDES, MARK_KINDS, bare_passage
 from kitcop_desktop.printing.common import (
     cells,
     facts,
@@ -84,7 +84,7 @@ def add_interview_sheet(doc: Document, session, interview_id: int) -> None:
     if marks:
         doc.add(markup("Passages marqués", "h2"))
         rows = [head_cells("Type", "Passage")]
-        rows += [cells(KIND_LABELS.get(m.kind, m.kind), m.text) for m in marks]
+        rows += [cells(KIND_LABELS[m.kind], bare_passage(m.kind, m.text)) for m in marks]
         doc.add(grid(rows, [30 * mm, width - 30 * mm]))
     answered = [a for a in interview.answers if a.notes.strip()]
     if answered or interview.free_notes.strip():
@@ -133,7 +133,7 @@ def add_campaign_synthesis(doc: Document, session, workshop) -> None:
             doc.add(nothing("Rien de marqué."))
             continue
         rows = [head_cells("Passage", "Entretien")]
-        rows += [cells(item.text, item.pseudonym) for item in items]
+        rows += [cells(bare_passage(item.kind, item.text), item.pseudonym) for item in items]
         doc.add(grid(rows, [width - 38 * mm, 38 * mm]))
 
 
