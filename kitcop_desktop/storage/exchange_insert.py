@@ -10,15 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Table, delete, insert, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.storage import exchange_schema as schema
 from kitcop_desktop.storage.exchange_format import refuse
 from kitcop_desktop.storage.exchange_rows import Plan
 
-# (table, old row) -> id of an existing row that already holds the same content, or None.
-Matcher = Callable[[Session, Table, dict], int | None]
+# Called with (rows done, rows in all) every few thousand rows; it may raise Cancelled, and
+# the caller's transaction then rolls back: a cancelled import changes nothing.
+Progress = Callable[[int, int], None]
+CHUNK = 5_000
+
+
+class Cancelled(Exception):
+    """The facilitator pressed « Annuler » during an import or an export."""
 
 
 @dataclass
@@ -35,87 +41,95 @@ def insert_plan(
     plan: Plan,
     *,
     anchors: dict[tuple[str, str], object] | None = None,
-    match: Matcher | None = None,
+    match=None,
+    progress: Progress | None = None,
 ) -> Inserted:
     """Insert the plan's rows under new ids; references are rewritten, forward ones afterwards.
 
-    `anchors` fills columns the file does not carry (the root board's workshop); `match` lets a
-    merge reuse an existing row instead of adding a duplicate.
+    New ids are given here (after the largest id in the table: what SQLite would give, and we
+    hold the write lock), so every table goes in with one executemany, whatever it references.
+    `anchors` fills columns the file does not carry (the root board's workshop); `match` (see
+    exchange_merge.ExistingRows) reuses existing rows instead of adding duplicates.
     """
     anchors = anchors or {}
     everything = schema.tables()
     done = Inserted()
-    later: list[tuple[Table, str, int, schema.Link, object]] = []
+    later: dict[tuple[str, str], list[tuple[int, object]]] = {}
+    total = sum(len(rows) for rows in plan.rows.values())
+    counted = 0
     for name, rows in plan.rows.items():
         table = everything[name]
         pk = schema.integer_pk(table)
         mapping = done.ids.setdefault(name, {})
         table_links = schema.links(name)
-        # Rows can go in one statement unless a row may need an id given earlier in this table
-        # (a self-reference) or must first be compared with what is there (a merge).
-        batch = match is None and all(link.target != name for link in table_links)
+        table_anchors = {c: v for (t, c), v in anchors.items() if t == name}
         prepared: list[tuple[object, dict, list]] = []
         for row in _parents_first(name, rows, pk):
             values = dict(row)
             old_id = values.pop(pk) if pk else None
             pending = []
             for link in table_links:
-                if (
-                    link.column in values
-                    and values[link.column] is not None
-                    and link.applies(values)
-                ):
-                    new, is_late = _remap(link, values[link.column], done.ids)
+                raw = values.get(link.column)
+                if raw is not None and link.applies(values):
+                    new, is_late = _remap(link, raw, done.ids)
                     values[link.column] = new
                     if is_late:
                         pending.append((link, row[link.column]))
-            for (tname, cname), value in anchors.items():
-                if tname == name:
-                    values[cname] = value
-            if batch:
-                prepared.append((old_id, values, pending))
-                continue
-            existing = match(session, table, values) if match else None
-            if existing is not None:
-                mapping[old_id] = existing
+            values.update(table_anchors)
+            prepared.append((old_id, values, pending))
+        existing = match.match_many(session, table, [v for _, v, _ in prepared]) if match else None
+        fresh = []
+        for i, item in enumerate(prepared):
+            found = existing[i] if existing is not None else None
+            if found is not None:
+                mapping[item[0]] = found
                 done.matched[name] = done.matched.get(name, 0) + 1
-                continue
-            result = session.execute(insert(table).values(values))
-            if pk:
-                new_id = result.inserted_primary_key[0]
+            else:
+                fresh.append(item)
+        if pk and fresh:
+            first = (session.scalar(select(func.max(table.c[pk]))) or 0) + 1
+            new_ids = list(range(first, first + len(fresh)))
+            for (old_id, values, pending), new_id in zip(fresh, new_ids, strict=True):
                 mapping[old_id] = new_id
-                done.created.setdefault(name, []).append(new_id)
-                later += [(table, pk, new_id, link, old) for link, old in pending]
-            done.added[name] = done.added.get(name, 0) + 1
-        if prepared:
-            later += _insert_many(session, table, pk, prepared, mapping)
-            if pk:
-                done.created[name] = [mapping[old_id] for old_id, _, _ in prepared]
-            done.added[name] = done.added.get(name, 0) + len(prepared)
-    for table, pk, new_id, link, old in later:
-        new, is_late = _remap(link, old, done.ids)
-        if not is_late:
-            session.execute(update(table).where(table.c[pk] == new_id).values({link.column: new}))
+                values[pk] = new_id
+                for link, old in pending:
+                    later.setdefault((name, link.column), []).append((new_id, (link, old)))
+            done.created[name] = new_ids
+        for start in range(0, len(fresh), CHUNK):
+            _insert_many(session, table, [values for _, values, _ in fresh[start : start + CHUNK]])
+            counted += min(CHUNK, len(fresh) - start)
+            if progress is not None:
+                progress(counted, total)
+        counted += len(prepared) - len(fresh)
+        if fresh:
+            done.added[name] = done.added.get(name, 0) + len(fresh)
+    for (name, column), items in later.items():
+        table = everything[name]
+        pk = schema.integer_pk(table)
+        params = []
+        for new_id, (link, old) in items:
+            new, is_late = _remap(link, old, done.ids)
+            if not is_late:
+                params.append({"_row": new_id, "_value": new})
+        if params:
+            stmt = (
+                update(table)
+                .where(table.c[pk] == bindparam("_row"))
+                .values({column: bindparam("_value")})
+            )
+            session.connection().execute(stmt, params)
+    if progress is not None:
+        progress(total, total)
     return done
 
 
-def _insert_many(session: Session, table: Table, pk: str | None, prepared, mapping) -> list:
-    """Insert rows a few statements at a time (one per set of columns), ids read back in order."""
-    later = []
-    groups: dict[tuple[str, ...], list[tuple[object, dict, list]]] = {}
-    for item in prepared:
-        groups.setdefault(tuple(sorted(item[1])), []).append(item)
+def _insert_many(session: Session, table: Table, params: list[dict]) -> None:
+    """One executemany per set of columns (rows of a file may leave out optional columns)."""
+    groups: dict[tuple[str, ...], list[dict]] = {}
+    for values in params:
+        groups.setdefault(tuple(sorted(values)), []).append(values)
     for group in groups.values():
-        params = [values for _, values, _ in group]
-        if pk is None:
-            session.execute(insert(table), params)
-            continue
-        stmt = insert(table).returning(table.c[pk], sort_by_parameter_order=True)
-        new_ids = session.execute(stmt, params).scalars().all()
-        for (old_id, _, pending), new_id in zip(group, new_ids, strict=True):
-            mapping[old_id] = new_id
-            later += [(table, pk, new_id, link, old) for link, old in pending]
-    return later
+        session.connection().execute(insert(table), group)
 
 
 def remove_created(session: Session, created: dict[str, list[int]]) -> None:

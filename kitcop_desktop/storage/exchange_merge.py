@@ -9,7 +9,7 @@ so two identical post-its inside one file both land the first time.
 
 from __future__ import annotations
 
-from sqlalchemy import Table, and_, func, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.storage import exchange_schema as schema
@@ -26,29 +26,51 @@ IGNORED_IN_KEYS = frozenset({"created_at", "updated_at", "position"})
 
 
 class ExistingRows:
-    """Finds a pre-existing row with the same content (see MERGE_KEYS)."""
+    """Finds pre-existing rows with the same content (see MERGE_KEYS), a whole table at once.
 
-    def __init__(self) -> None:
-        self._max_before: dict[str, int] = {}
+    Rows already there are read once per table into a dict keyed by their content (restricted
+    to the parents the file's rows point at), so a merge of 50,000 post-its costs one query and
+    50,000 dict lookups, not 50,000 queries. Only rows that existed before the import are
+    candidates: two identical post-its inside one file both land the first time.
+    """
 
-    def __call__(self, session: Session, table: Table, values: dict) -> int | None:
+    def match_many(self, session: Session, table: Table, rows: list[dict]) -> list[int | None]:
         pk = schema.integer_pk(table)
-        if pk is None:
-            return None
-        if table.name not in self._max_before:
-            # Taken before this table's first insert: new rows all get larger ids.
-            self._max_before[table.name] = session.scalar(select(func.max(table.c[pk]))) or 0
+        if pk is None or not rows:
+            return [None] * len(rows)
+        index: dict[tuple, dict[tuple, int]] = {}
+        out: list[int | None] = []
+        for values in rows:
+            keys = self._keys(table, pk, values)
+            if keys not in index:
+                index[keys] = self._load(session, table, pk, keys, rows)
+            wanted = tuple(values.get(k) for k in keys)
+            out.append(index[keys].get(wanted))
+        return out
+
+    @staticmethod
+    def _keys(table: Table, pk: str, values: dict) -> tuple[str, ...]:
         keys = MERGE_KEYS.get(table.name) or tuple(
             c.name for c in table.columns if c.name != pk and c.name not in IGNORED_IN_KEYS
         )
         if table.name == "boards" and not values.get("subgroup"):
             keys = (*keys, "title")  # without a sous-groupe, the title tells boards apart
-        conditions = [table.c[pk] <= self._max_before[table.name]]
-        for key in keys:
-            value = values.get(key)
-            column = table.c[key]
-            conditions.append(column.is_(None) if value is None else column == value)
-        return session.scalar(select(table.c[pk]).where(and_(*conditions)).order_by(table.c[pk]))
+        return keys
+
+    @staticmethod
+    def _load(session: Session, table: Table, pk: str, keys, rows) -> dict[tuple, int]:
+        """{content: smallest id} of the rows already there, under the parents in `rows`."""
+        scope = keys[0]
+        parents = sorted({r.get(scope) for r in rows if r.get(scope) is not None}, key=repr)
+        columns = [table.c[pk], *(table.c[k] for k in keys)]
+        found: dict[tuple, int] = {}
+        for start in range(0, max(len(parents), 1), 500):  # SQLite caps bound parameters
+            stmt = select(*columns).order_by(table.c[pk].desc())
+            if parents:
+                stmt = stmt.where(table.c[scope].in_(parents[start : start + 500]))
+            for row in session.execute(stmt):
+                found[tuple(row[1:])] = row[0]  # read largest first: the smallest id wins
+        return found
 
 
 def merge_board(session: Session, preview, into_workshop_id: int | None):

@@ -8,6 +8,7 @@ writes, parents first, giving every row a new id and rewriting every reference t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from sqlalchemy import Table, or_, select
 from sqlalchemy.orm import Session
@@ -21,7 +22,7 @@ from kitcop_desktop.storage.exchange_format import (
     MAX_TABLES,
     refuse,
 )
-from kitcop_desktop.storage.exchange_values import Unsupported, carried, decode, encode
+from kitcop_desktop.storage.exchange_values import Unsupported, carried, decoder, encode
 
 
 # --------------------------------------------------------------------------------------- export
@@ -176,36 +177,49 @@ def check(tables_in, root: str, *, anchored: frozenset[tuple[str, str]] = frozen
     return plan
 
 
+@cache
+def _rules(table_name: str):
+    """Per table, once: a decoder per carried column, the required columns, the resets."""
+    table = schema.tables()[table_name]
+    decoders = {c.name: decoder(table_name, c) for c in table.columns if carried(c)}
+    required = []
+    for column in table.columns:
+        if column.nullable or column.default is not None or column.server_default is not None:
+            continue
+        if column.primary_key and schema.integer_pk(table) is None:
+            continue  # checked by the database
+        if not column.primary_key:
+            required.append(column.name)
+    resets = {c: v for (t, c), v in schema.RESET_ON_IMPORT.items() if t == table_name}
+    resets = {c: v for c, v in resets.items() if c in table.c}
+    untagged = any(t == table_name for t, _ in schema.TAGGED_REFERENCES)
+    return decoders, tuple(required), resets, untagged, schema.integer_pk(table)
+
+
 def _check_row(table: Table, raw, index: int, anchored, plan: Plan) -> dict:
     if not isinstance(raw, dict):
         raise refuse(f"La ligne {index + 1} de la table « {table.name} » est mal formée.")
     if len(raw) > MAX_COLUMNS:
         raise refuse(f"La ligne {index + 1} de la table « {table.name} » a trop de champs.")
+    decoders, required, resets, untagged, pk = _rules(table.name)
     row = {}
     for key, value in raw.items():
-        column = table.c.get(key) if len(key) <= MAX_NAME_LEN else None
-        if column is None or not carried(column):
+        decode_value = decoders.get(key) if len(key) <= MAX_NAME_LEN else None
+        if decode_value is None:
             plan.ignored_columns.add(f"{table.name}.{key[:MAX_NAME_LEN]}")
             continue
-        if (table.name, key) in anchored:
+        if anchored and (table.name, key) in anchored:
             continue
-        row[key] = decode(table.name, column, value, index)
-    schema.clear_untagged(table.name, row)
-    for (tname, cname), value in schema.RESET_ON_IMPORT.items():
-        if tname == table.name and cname in table.c:
-            row[cname] = value
-    for column in table.columns:
-        if column.name in row or column.nullable or (table.name, column.name) in anchored:
-            continue
-        if column.default is None and column.server_default is None:
-            if column.primary_key and schema.integer_pk(table) is None:
-                pass  # checked by the database
-            elif not column.primary_key:
-                raise refuse(
-                    f"Le champ obligatoire « {column.name} » manque "
-                    f"(table « {table.name} », ligne {index + 1})."
-                )
-    pk = schema.integer_pk(table)
+        row[key] = decode_value(value, index)
+    if untagged:
+        schema.clear_untagged(table.name, row)
+    row.update(resets)
+    for name in required:
+        if name not in row and (table.name, name) not in anchored:
+            raise refuse(
+                f"Le champ obligatoire « {name} » manque "
+                f"(table « {table.name} », ligne {index + 1})."
+            )
     if pk and row.get(pk) is None:
         raise refuse(f"La ligne {index + 1} de la table « {table.name} » n'a pas d'identifiant.")
     return row
