@@ -8,10 +8,26 @@ from __future__ import annotations
 
 import random
 
-WORDS = (
-    "former artisans rénovation énergétique apprentissage CFA attractivité métiers bâtiment "
-    "financement OPCO tutorat chantier reconversion mobilité salaires image alternance"
-).split()
+WORDS = [
+    "former",
+    "artisans",
+    "rénovation",
+    "énergétique",
+    "apprentissage",
+    "CFA",
+    "attractivité",
+    "métiers",
+    "bâtiment",
+    "financement",
+    "OPCO",
+    "tutorat",
+    "chantier",
+    "reconversion",
+    "mobilité",
+    "salaires",
+    "image",
+    "alternance",
+]
 
 
 def card_text(rng: random.Random) -> str:
@@ -40,6 +56,7 @@ def add_rows(store, workshop_id: int, rows: int, *, seed: int = 1) -> None:
             s.flush()
             board_ids.append(board.id)
         vote = DotVote(workshop_id=workshop_id, title="Grand vote", criteria="Impact")
+        vote.hidden = False  # an open vote: its ballots are exported by default
         s.add(vote)
         s.flush()
         items = [VoteItem(vote_id=vote.id, position=i, text=f"Proposition {i}") for i in range(200)]
@@ -47,7 +64,9 @@ def add_rows(store, workshop_id: int, rows: int, *, seed: int = 1) -> None:
         first = VoteRound(vote_id=vote.id, number=1, entry_mode="ballots", state="closed")
         s.add(first)
         s.flush()
-        ballots = [VoteBallot(round_id=first.id, voter_name=f"Votant {i}") for i in range(dots // 200 + 1)]
+        ballots = [
+            VoteBallot(round_id=first.id, voter_name=f"Votant {i}") for i in range(dots // 200 + 1)
+        ]
         s.add_all(ballots)
         s.flush()
         conn = s.connection().connection.driver_connection

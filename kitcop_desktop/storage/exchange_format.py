@@ -61,14 +61,14 @@ class ExchangeError(StoreError):
 # one compiled pattern, in C: no Python loop per character.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_ODD = re.compile(
+ODD_CHARACTERS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
 
 
 def clean_text(value: str) -> str:
     """Control characters dropped, lone surrogates shown as « \ufffd »."""
-    if _ODD.search(value) is None:  # the usual case: one scan, no copy
+    if ODD_CHARACTERS.search(value) is None:  # the usual case: one scan, no copy
         return value
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", value))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -124,12 +125,71 @@ def insert_plan(
 
 
 def _insert_many(session: Session, table: Table, params: list[dict]) -> None:
-    """One executemany per set of columns (rows of a file may leave out optional columns)."""
+    """One executemany per set of columns (rows of a file may leave out optional columns).
+
+    Tables of plain columns (text, numbers, dates) go straight to sqlite3 with values
+    converted here as SQLAlchemy's SQLite dialect stores them; others through SQLAlchemy.
+    """
     groups: dict[tuple[str, ...], list[dict]] = {}
     for values in params:
         groups.setdefault(tuple(sorted(values)), []).append(values)
-    for group in groups.values():
-        session.connection().execute(insert(table), group)
+    conn = session.connection()
+    raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
+    for names, group in groups.items():
+        converters = _raw_converters(table, names) if raw is not None else None
+        if converters is None:
+            conn.execute(insert(table), group)
+            continue
+        columns = ", ".join(f'"{n}"' for n in names)
+        marks = ", ".join("?" * len(names))
+        sql = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
+        pairs = list(zip(names, converters, strict=True))
+        raw.executemany(
+            sql,
+            [
+                tuple(
+                    v if (v := values[n]) is None or convert is None else convert(v)
+                    for n, convert in pairs
+                )
+                for values in group
+            ],
+        )
+
+
+def _stored_datetime(value):
+    # SQLAlchemy's SQLite DateTime: « 2026-03-03 10:00:00.000000 », the time zone dropped.
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _stored_time(value):
+    return value.replace(tzinfo=None).isoformat("microseconds")
+
+
+def _raw_converters(table: Table, names: tuple[str, ...]):
+    """Per column, how SQLAlchemy would store its value in SQLite (None: as it is); None for
+    the whole table when one column needs SQLAlchemy itself (JSON, decimals, enums)."""
+    from sqlalchemy import Boolean, Date, DateTime, Enum, Float, Integer, String, Time
+
+    if any(c.default is not None and c.name not in names for c in table.columns):
+        return None  # a Python-side default to fill: SQLAlchemy's job
+    out = []
+    for name in names:
+        kind = table.c[name].type
+        if isinstance(kind, Enum) or not isinstance(
+            kind, String | Integer | Float | Boolean | DateTime | Date | Time
+        ):
+            return None
+        if isinstance(kind, Boolean):
+            out.append(int)
+        elif isinstance(kind, DateTime):
+            out.append(_stored_datetime)
+        elif isinstance(kind, Date):
+            out.append(date.isoformat)
+        elif isinstance(kind, Time):
+            out.append(_stored_time)
+        else:
+            out.append(None)
+    return out
 
 
 def remove_created(session: Session, created: dict[str, list[int]]) -> None:

@@ -73,7 +73,7 @@ class ExistingRows:
         return found
 
 
-def merge_board(session: Session, preview, into_workshop_id: int | None):
+def merge_board(session: Session, preview, into_workshop_id: int | None, progress=None):
     """Add the file's board to a workshop, or its new cards to the matching board."""
     from kitcop_desktop.storage.exchange import ImportResult
     from kitcop_desktop.storage.exchange_insert import insert_plan
@@ -89,7 +89,9 @@ def merge_board(session: Session, preview, into_workshop_id: int | None):
         for link in schema.hard_links(schema.ROOT_BOARD)
         if link.target == schema.ROOT_WORKSHOP
     }
-    done = insert_plan(session, preview.plan, anchors=anchors, match=ExistingRows())
+    done = insert_plan(
+        session, preview.plan, anchors=anchors, match=ExistingRows(), progress=progress
+    )
     board_id = next(iter(done.ids[schema.ROOT_BOARD].values()))
     added = done.added.get("board_cards", 0)
     already = done.matched.get("board_cards", 0)

@@ -22,7 +22,7 @@ from kitcop_desktop.storage.exchange_format import (
     MAX_TABLES,
     refuse,
 )
-from kitcop_desktop.storage.exchange_values import Unsupported, carried, decoder, encode
+from kitcop_desktop.storage.exchange_values import carried, converter, decoder
 
 
 # --------------------------------------------------------------------------------------- export
@@ -114,17 +114,26 @@ def _keep_consistent(
     return kept
 
 
+@cache
+def _encoders(table_name: str, real_names: bool, contacts: bool):
+    """Per table and choice, once: (column, converter or None) of every column exported."""
+    table = schema.tables()[table_name]
+    out = []
+    for column in table.columns:
+        if not carried(column):
+            continue
+        if schema.is_private(table_name, column.name, real_names=real_names, contacts=contacts):
+            continue
+        out.append((column.name, converter(column)))
+    return tuple(out)
+
+
 def _encode_row(table: Table, row: dict, real_names: bool, contacts: bool) -> dict:
     out = {}
-    for column in table.columns:
-        if column.name not in row or not carried(column):
-            continue
-        if schema.is_private(table.name, column.name, real_names=real_names, contacts=contacts):
-            continue
-        try:
-            out[column.name] = encode(column, row[column.name])
-        except Unsupported:
-            continue
+    for name, convert in _encoders(table.name, real_names, contacts):
+        if name in row:
+            value = row[name]
+            out[name] = value if convert is None or value is None else convert(value)
     return out
 
 
@@ -142,7 +151,13 @@ class Plan:
         return len(self.rows.get(table, ()))
 
 
-def check(tables_in, root: str, *, anchored: frozenset[tuple[str, str]] = frozenset()) -> Plan:
+def check(
+    tables_in,
+    root: str,
+    *,
+    anchored: frozenset[tuple[str, str]] = frozenset(),
+    progress=None,
+) -> Plan:
     """Validate the `tables` part of a file against the schema; raise ExchangeError if anything
     is wrong. `anchored` names the root's columns the importer fills itself (its workshop)."""
     if len(tables_in) > MAX_TABLES:
@@ -162,14 +177,21 @@ def check(tables_in, root: str, *, anchored: frozenset[tuple[str, str]] = frozen
         total += len(rows)
         if total > MAX_ROWS_TOTAL:
             raise refuse(f"Ce fichier contient trop de lignes ({MAX_ROWS_TOTAL} au plus).")
+    done = 0
     for name in owned:
         if name not in tables_in or name in plan.ignored_tables:
             continue
-        plan.rows[name] = [
-            _check_row(everything[name], raw, i, anchored, plan)
-            for i, raw in enumerate(tables_in[name])
-        ]
-        _check_unique_ids(everything[name], plan.rows[name])
+        rows, table = tables_in[name], everything[name]
+        checked = plan.rows[name] = []
+        for start in range(0, len(rows), 5_000):  # progress (and Cancel) every 5,000 rows
+            checked += [
+                _check_row(table, raw, start + i, anchored, plan)
+                for i, raw in enumerate(rows[start : start + 5_000])
+            ]
+            done += len(rows[start : start + 5_000])
+            if progress is not None:
+                progress(done, total)
+        _check_unique_ids(table, checked)
     roots = plan.rows.get(root, [])
     if len(roots) != 1:
         raise refuse("Ce fichier devrait contenir exactement un élément principal.")

@@ -13,7 +13,12 @@ from decimal import Decimal
 from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Float, Integer, Numeric, Time
 from sqlalchemy import String as SAString
 
-from kitcop_desktop.storage.exchange_format import MAX_TEXT_LEN, clean_text, refuse
+from kitcop_desktop.storage.exchange_format import (
+    MAX_TEXT_LEN,
+    ODD_CHARACTERS,
+    clean_text,
+    refuse,
+)
 
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 MAX_JSON_VALUE_BYTES = 200_000
@@ -34,6 +39,23 @@ def encode(column: Column, value):
     if isinstance(value, bytes | bytearray | memoryview):
         raise Unsupported(column.name)
     return value
+
+
+def converter(column: Column):
+    """What `encode` does for this column's values, chosen once: None when values are JSON
+    already (text, numbers, booleans), else a function (dates as ISO text, decimals as text)."""
+    kind = column.type
+    if isinstance(kind, DateTime | Date | Time):
+        return _isoformat
+    if isinstance(kind, Numeric) and not isinstance(kind, Float):
+        return str
+    if isinstance(kind, SAString | Integer | Boolean | Float | JSON):
+        return None
+    return lambda value: encode(column, value)
+
+
+def _isoformat(value):
+    return value.isoformat()
 
 
 def _where(table: str, column: str, row_index: int) -> str:
@@ -88,29 +110,38 @@ def decoder(table: str, column: Column):
     """`decode` for one column, specialised once: the usual value takes a type test and a
     length test; anything else goes to `decode`, which says in French what is wrong."""
     kind = column.type
+    none_ok = bool(column.nullable or column.primary_key)
 
     def slow(raw, index: int):
         return decode(table, column, raw, index)
 
-    none_ok = bool(column.nullable or column.primary_key)
     if isinstance(kind, Boolean):
 
         def fast(raw, index):
-            return raw if raw.__class__ is bool else slow(raw, index)
+            if raw.__class__ is bool or (raw is None and none_ok):
+                return raw
+            return slow(raw, index)
 
     elif isinstance(kind, Integer):
 
         def fast(raw, index):
-            if raw.__class__ is int and INT_MIN <= raw <= INT_MAX:
-                return raw
+            if raw.__class__ is int:
+                if INT_MIN <= raw <= INT_MAX:
+                    return raw
+            elif raw is None and none_ok:
+                return None
             return slow(raw, index)
 
     elif isinstance(kind, SAString) and not (isinstance(kind, Enum) and kind.enums):
         limit = kind.length or MAX_TEXT_LEN
+        odd = ODD_CHARACTERS.search
 
         def fast(raw, index):
-            if raw.__class__ is str and len(raw) <= limit:
-                return clean_text(raw)
+            if raw.__class__ is str:
+                if len(raw) <= limit:
+                    return raw if odd(raw) is None else clean_text(raw)
+            elif raw is None and none_ok:
+                return None
             return slow(raw, index)
 
     elif isinstance(kind, DateTime | Date | Time):
@@ -128,17 +159,13 @@ def decoder(table: str, column: Column):
                     return parser(raw)
                 except ValueError:
                     pass
+            elif raw is None and none_ok:
+                return None
             return slow(raw, index)
 
     else:
         fast = slow
-
-    def checked(raw, index):
-        if raw is None:
-            return None if none_ok else slow(raw, index)
-        return fast(raw, index)
-
-    return checked
+    return fast
 
 
 def _parse(raw, parser, what: str, where: str):

@@ -29,8 +29,11 @@ from kitcop_desktop.printing.output import write_atomically
 from kitcop_desktop.storage import exchange, workshops
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.storage.exchange_insert import Cancelled
 from kitcop_desktop.ui.changes import ChangeHub
 from kitcop_desktop.ui.exchange_options import ExportOptionsDialog
+from kitcop_desktop.ui.exchange_worker import run_with_progress
+from kitcop_desktop.ui.recovery import unexpected_sentence
 from kitcop_desktop.ui.tool_spec import ToolContext
 
 log = logging.getLogger(__name__)
@@ -171,9 +174,16 @@ def export_dialog(
     path = Path(chosen)
     if not path.suffix:
         path = path.with_suffix(".kitcop")
-    try:
+
+    def work(progress):
         data = _export_bytes(store, workshop_id, kind, ref_id, options)
+        progress(0, 0)  # « Annuler » pressed meanwhile: nothing is written
         write_atomically(path, data)
+
+    try:
+        run_with_progress(parent, f"Export vers « {path.name} »…", work)
+    except Cancelled:
+        return None
     except StoreError as exc:
         QMessageBox.warning(parent, EXPORT_TITLES[kind], str(exc))
         return None
@@ -186,6 +196,10 @@ def export_dialog(
             f"Le fichier n'a pas pu être enregistré dans « {path.parent} » ({reason}). "
             "Choisissez un autre dossier.",
         )
+        return None
+    except Exception as exc:
+        log.exception("export failed")
+        QMessageBox.warning(parent, EXPORT_TITLES[kind], unexpected_sentence(exc))
         return None
     what = {
         "workshop": "L'atelier",
@@ -313,9 +327,19 @@ def import_dialog(
         if not path:
             return None
     try:
-        preview = exchange.read_file(path)
+        preview = run_with_progress(
+            parent,
+            f"Lecture de « {Path(path).name} »…",
+            lambda progress: exchange.read_file(path, progress),
+        )
+    except Cancelled:
+        return None
     except StoreError as exc:
         QMessageBox.warning(parent, "Import impossible", str(exc))
+        return None
+    except Exception as exc:  # never an escaping exception: a sentence, the rest in the log
+        log.exception("reading %s failed", path)
+        QMessageBox.warning(parent, "Import impossible", unexpected_sentence(exc))
         return None
     into_title = _open_title(store, current_workshop_id)
     if preview.kind == "board" and into_title is None:
@@ -337,9 +361,22 @@ def import_dialog(
         if preview.kind == "board" and ctx is not None and ctx.workshop_id == into:
             result = _undoable_merge(ctx, preview)
         else:
-            result = exchange.apply_import(store, preview, into_workshop_id=into)
+            result = run_with_progress(
+                parent,
+                f"Import de « {preview.title} »…",
+                lambda progress: exchange.apply_import(
+                    store, preview, into_workshop_id=into, progress=progress
+                ),
+            )
+    except Cancelled:
+        QMessageBox.information(parent, "Import annulé", "Import annulé : rien n'a été modifié.")
+        return None
     except StoreError as exc:
         QMessageBox.warning(parent, "Import impossible", str(exc))
+        return None
+    except Exception as exc:
+        log.exception("import of %s failed", path)
+        QMessageBox.warning(parent, "Import impossible", unexpected_sentence(exc))
         return None
     area = {"workshop": "workshop", "board": "boards", "agenda": "agenda"}[result.kind]
     hub.notify(area, result.workshop_id or 0, result.message)

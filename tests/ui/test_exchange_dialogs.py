@@ -10,7 +10,14 @@ import json
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+)
 from sqlalchemy import select
 
 from kitcop_desktop.storage import boards, exchange, workshops
@@ -36,8 +43,8 @@ class Answerer:
 
     def _tick(self) -> None:
         widget = QApplication.activeModalWidget()
-        if widget is None or not self.queue:
-            return
+        if widget is None or not self.queue or isinstance(widget, QProgressDialog):
+            return  # a progress bar (a slow machine) is not a question
         text, before = self.queue.pop(0)
         shown = widget.text() if isinstance(widget, QMessageBox) else ""
         self.seen.append((widget.windowTitle(), shown))
