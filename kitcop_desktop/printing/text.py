@@ -6,6 +6,7 @@ reportlab's Paragraph parses markup: « a<b » raises, « R&D » becomes « R&D;
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from xml.sax.saxutils import escape
 
@@ -41,11 +42,31 @@ def plain(text: object) -> str:
     return "".join(out)
 
 
+# reportlab fits a word wider than its column by measuring it one character at a time, and
+# again at every page the paragraph spans: a pasted link of thousands of characters took
+# minutes. Beyond LONG_WORD characters a word is printed in pieces of PIECE characters (which
+# fit the narrowest column), so wrapping stays linear in the text's length.
+LONG_WORD = 40
+PIECE = 20
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def _pieces(match: re.Match) -> str:
+    word = match.group(0)
+    return " ".join(word[i : i + PIECE] for i in range(0, len(word), PIECE))
+
+
+def break_long_words(text: str) -> str:
+    """Words over LONG_WORD characters cut into pieces of PIECE, with a space between."""
+    return _LONG_WORD.sub(_pieces, text)
+
+
 def para_text(text: object) -> str:
     """Escaped for a Paragraph; line breaks become <br/>."""
-    return "<br/>".join(escape(line) for line in plain(text).split("\n"))
+    lines = break_long_words(plain(text)).split("\n")
+    return "<br/>".join(escape(line) for line in lines)
 
 
 def one_line(text: object) -> str:
     """Escaped, on one line (titles, table cells that must not wrap by newline)."""
-    return escape(" ".join(plain(text).split()))
+    return escape(" ".join(break_long_words(plain(text)).split()))
