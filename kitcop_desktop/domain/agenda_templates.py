@@ -25,6 +25,11 @@ class TemplateSequence:
     pinned_start: time | None = None
     # Talking points and variantes for the facilitator only (never on the room screen).
     facilitator_notes: str = ""
+    # The item a workshop made from the template gets, ready and linked to this séquence:
+    # a board kind (« retro_path », « kiss »…) when tool_key is « boards »; a speaking round
+    # (its kind from the séquence's kind) when tool_key is « rounds » and `round_prompt` is set.
+    board_kind: str = ""
+    round_prompt: str = ""
 
 
 @dataclass(frozen=True)
@@ -195,47 +200,91 @@ MODEL_KISS = AgendaTemplate(
             "Introduction",
             15,
             "Se projeter dans la séance, se donner un cadre d'échanges.",
-            "Objectifs : 1. faire la rétrospective du projet test ; "
-            "2. en tirer des conclusions pour l'adapter.\n\nNotre cadre :\n" + FRAME,
+            "Nos objectifs :\n1. Faire la rétrospective du projet test.\n"
+            "2. En tirer des conclusions pour adapter le projet test.\n\nNotre cadre :\n" + FRAME,
             "Ordre du jour affiché\nCadre des échanges affiché",
             kind="introduction",
+            facilitator_notes=(
+                "Présenter le contexte et les objectifs de l'atelier : la rétrospective du "
+                "projet test, de sa date de début à aujourd'hui (dire les dates), puis les "
+                "conclusions pour l'adapter."
+            ),
         ),
         TemplateSequence(
             "Brise-glace",
             15,
-            "Créer un climat de confiance, se sentir à l'aise pour contribuer.",
-            "Écoute active : on n'interrompt pas, on ne réagit pas, on cherche à se comprendre.",
+            "Créer un climat de confiance, se sentir plus à l'aise pour contribuer.",
+            "Écoute active : on n'interrompt pas, on ne réagit pas, on cherche juste à "
+            "s'écouter et à se comprendre.",
             "Jeu de cartes (besoins, émotions) ou photolangage",
             kind="icebreaker",
             tool_key="rounds",
+            facilitator_notes=(
+                "Trouver un exercice qui favorise l'expression de chacun·e en mettant en œuvre "
+                "une écoute active : par exemple un jeu de cartes sur les besoins, les émotions, "
+                "ou du photolangage."
+            ),
+            round_prompt="Choisissez une carte et dites en une phrase ce qu'elle vous évoque.",
         ),
+        TemplateSequence("Pause", 15, "S'aérer, reprendre des forces.", kind="break"),
         TemplateSequence(
             "Rétrospective",
             60,
-            "Faire collectivement le bilan du projet test.",
-            "Sur le chemin : ce qui a marché, ce qui n'a pas marché, ce que j'ai aimé, "
-            "ce que j'ai détesté, ce que j'ai appris. Deux angles : actions concrètes, "
-            "ressentis. Chacun pose ses post-it puis parle à son tour.",
-            "Affiche du chemin de la rétrospective\nPost-it",
+            "Faire collectivement le bilan du projet test, du fonctionnement en équipe, "
+            "depuis son début jusqu'à aujourd'hui.",
+            "Sur le chemin de la rétrospective, on identifie : ce qui a marché, ce qui n'a pas "
+            "marché, ce qui a déjà été ré-essayé, ce que j'ai détecté, ce que j'ai aimé, ce que "
+            "j'ai détesté, ce que j'ai appris.\n"
+            "Deux angles : un angle concret (actions) et un autre émotions, ressentis.\n\n"
+            "Après un temps individuel de réflexion, chacun·e pose ses post-it sur le chemin, "
+            "puis prend la parole à son tour, dans l'écoute.",
+            "Affiche du chemin de la rétrospective\nPost-it de deux couleurs (actions, ressentis)",
             tool_key="boards",
+            board_kind="retro_path",
+            facilitator_notes=(
+                "Le groupe a ainsi un espace de réflexivité et de retour d'expériences sur son "
+                "fonctionnement, et chacun·e est écouté·e dans sa parole. Sur l'ordinateur, "
+                "Alt+A / Alt+R donnent l'angle de chaque post-it tapé."
+            ),
         ),
         TemplateSequence(
-            "KISS",
+            "La méthode KISS",
             30,
             "Décider ensemble.",
-            "Ce que l'on garde, ce que l'on améliore, ce que l'on commence, ce que l'on arrête.",
-            "Affiche en 4 parties (on garde, on améliore, on commence, on arrête)",
+            "Une fois la rétrospective réalisée, on se penche sur la suite et les enseignements "
+            "du chemin. Après un temps individuel de réflexion, on identifie collectivement :\n"
+            "1. On garde : les actions à garder.\n"
+            "2. On jette : les éléments à ne pas garder.\n"
+            "3. On améliore : les actions à améliorer.\n"
+            "4. On commence : un espace pour créer des nouvelles actions.",
+            "Affiche en 4 parties : 1. on garde 2. on jette 3. on améliore 4. on commence\nPost-it",
             tool_key="boards",
+            board_kind="kiss",
+            facilitator_notes=(
+                "KISS : keep, improve, start, stop. Les post-it et sous-thématiques de « On "
+                "commence » deviennent des fiches actions (bouton « Fiches actions » du tableau "
+                "ou clic droit) : une fiche par sous-thématique."
+            ),
         ),
         TemplateSequence(
             "Déclusion",
             15,
-            "Clôture et suites à donner aux décisions prises.",
-            "Retour sur les décisions actées. Un mot sur votre ressenti, sans rebond. "
-            "Les suites du chantier.",
-            "",
+            "Clôture et suite à donner aux décisions prises.",
+            "1. Retour sur les décisions actées lors de l'atelier.\n"
+            "2. Un mot sur votre ressenti de fin de séance (pas de rebond, simple écoute), et "
+            "votre envie de continuer d'être impliqué·e sur le chantier.\n"
+            "Puis les suites du chantier.",
+            "Petits papiers (si plus de 20 personnes)",
             kind="closing_round",
             tool_key="rounds",
+            facilitator_notes=(
+                "Si plus de 20 personnes, le mot peut se faire sur un petit papier que l'on "
+                "vient coller en partant. Terminer en indiquant les suites du chantier."
+            ),
+            round_prompt=(
+                "Un mot sur votre ressenti de fin de séance (pas de rebond, simple écoute). "
+                "Envie de continuer d'être impliqué·e sur le chantier ?"
+            ),
         ),
     ),
 )

@@ -53,28 +53,33 @@ KINDS: dict[str, BoardKind] = {
         ),
         (("levers",), ("brakes",)),
     ),
+    # The kit's four parts, in its order: 1. on garde 2. on jette 3. on améliore 4. on commence.
+    # « stop » is the stored key of « on jette » (it was labelled « on arrête »): files keep it.
     "kiss": BoardKind(
         "kiss",
         "Rétrospective KISS",
         (
             _zone("keep", "On garde", "Ce qui marche et qu'on continue"),
+            _zone("stop", "On jette", "Ce qu'on ne garde pas"),
             _zone("improve", "On améliore", "Ce qu'on garde en le changeant"),
-            _zone("start", "On commence", "Ce qu'on n'a jamais essayé"),
-            _zone("stop", "On arrête", "Ce qui ne sert plus"),
+            _zone("start", "On commence", "Les nouvelles actions à créer"),
         ),
-        (("keep", "improve"), ("start", "stop")),
+        (("keep", "stop"), ("improve", "start")),
     ),
+    # The kit words the chemin twice; both wordings' stations are kept, in the path's order.
     "retro_path": BoardKind(
         "retro_path",
         "Chemin de la rétrospective",
         (
             _zone("worked", "Ça a marché", "Ce qui a fonctionné"),
             _zone("did_not_work", "Ça n'a pas marché", "Ce qui a coincé"),
+            _zone("retried", "Déjà ré-essayé", "Ce qu'on a déjà retenté"),
+            _zone("detected", "J'ai détecté", "Ce que j'ai repéré en chemin"),
             _zone("loved", "J'ai aimé", "Ce qui m'a plu"),
             _zone("hated", "Je n'ai pas aimé", "Ce qui m'a déplu"),
             _zone("learned", "J'ai appris", "Ce que je retiens"),
         ),
-        (("worked", "did_not_work", "loved", "hated", "learned"),),
+        (("worked", "did_not_work", "retried", "detected"), ("loved", "hated", "learned")),
     ),
     "astonishment": BoardKind(
         "astonishment",
@@ -102,6 +107,14 @@ def angle_lanes(kind_key: str, split: bool, angles) -> tuple[str, ...]:
     if kind_key != "retro_path" or not split:
         return ()
     return ("actions", "feelings", "") if "" in set(angles) else ("actions", "feelings")
+
+
+def kinds_offered(present) -> tuple[str, ...]:
+    """Board kinds in the order « Nouveau tableau » offers them: the kinds this workshop
+    already uses first (a KISS retrospective offers KISS, not the speedboat), then the others."""
+    present = set(present)
+    first = [k for k in KINDS if k in present]
+    return (*first, *(k for k in KINDS if k not in present))
 
 
 def kind(key: str) -> BoardKind:

@@ -26,6 +26,8 @@ ZONE_COLOURS = {
     # retrospective path
     "worked": OKABE_ITO["green"],
     "did_not_work": OKABE_ITO["vermilion"],
+    "retried": OKABE_ITO["sky"],
+    "detected": OKABE_ITO["yellow"],
     "loved": OKABE_ITO["purple"],
     "hated": OKABE_ITO["orange"],
     "learned": OKABE_ITO["blue"],

@@ -315,7 +315,12 @@ def snapshot_agenda(session: Session, workshop_id: int) -> dict:
 
 
 def restore_agenda(session: Session, workshop_id: int, snapshot: dict) -> None:
-    """Put an agenda back as snapshot_agenda saw it (same ids where possible)."""
+    """Put an agenda back as snapshot_agenda saw it (same ids where possible). The boards and
+    rounds only the replaced séquences were linked to go too, while still untouched (what a
+    template made: undoing it leaves no empty board behind)."""
+    from kitcop_desktop.storage import agenda_templates as linked
+
+    replaced = linked.linked_items(session, workshop_id)
     for seq in list_sequences(session, workshop_id):
         session.delete(seq)
     session.flush()
@@ -325,6 +330,7 @@ def restore_agenda(session: Session, workshop_id: int, snapshot: dict) -> None:
     for index, data in enumerate(snapshot["sequences"]):
         session.add(Sequence(workshop_id=workshop_id, position=index, **data))
     session.flush()
+    linked.remove_untouched(session, replaced - linked.linked_items(session, workshop_id))
 
 
 def apply_template(session: Session, workshop_id: int, template_key: str) -> None:
@@ -364,3 +370,5 @@ def apply_template(session: Session, workshop_id: int, template_key: str) -> Non
             )
         )
     session.flush()
+    # The chemin, the KISS board, the rounds the template's séquences open: made and linked.
+    personal.create_linked_tools(session, workshop_id, template)

@@ -99,3 +99,84 @@ def as_template(session: Session, key: str) -> AgendaTemplate | None:
         start=record.start_time or to_time(DEFAULT_START),
         sequences=tuple(sequences),
     )
+
+
+# --- the items a template links its séquences to ---------------------------------------------
+def create_linked_tools(session: Session, workshop_id: int, template: AgendaTemplate) -> None:
+    """Give each séquence the template links to an item (TemplateSequence.board_kind, a round
+    with round_prompt) that item, ready, and link it (tool_ref). An item of that kind the
+    workshop already has and no other séquence uses is taken rather than a second one made.
+    Called by agenda.apply_template just after it wrote the séquences, in the template's order.
+    """
+    from kitcop_desktop.domain.board_kinds import KINDS
+    from kitcop_desktop.storage import boards, rounds
+    from kitcop_desktop.storage.agenda import list_sequences
+    from kitcop_desktop.storage.agenda_links import ROUND_KIND_OF_SEQUENCE
+    from kitcop_desktop.storage.models.fishbowl import SpeakingRound
+
+    sequences = list_sequences(session, workshop_id)
+    taken = {(q.tool_key, q.tool_ref) for q in sequences if q.tool_ref is not None}
+    for seq, item in zip(sequences, template.sequences, strict=False):
+        if seq.tool_ref is not None:
+            continue
+        if item.tool_key == "boards" and item.board_kind in KINDS:
+            board = next(
+                (
+                    b
+                    for b in boards.list_boards(session, workshop_id, item.board_kind)
+                    if ("boards", b.id) not in taken
+                ),
+                None,
+            ) or boards.create_board(
+                session, workshop_id, item.board_kind, KINDS[item.board_kind].label
+            )
+            if item.board_kind == "retro_path" and not board.cards:
+                board.split_by_angle = True  # the kit's two angles: actions, ressentis
+            seq.tool_ref = board.id
+        elif item.tool_key == "rounds" and item.round_prompt:
+            kind = ROUND_KIND_OF_SEQUENCE.get(item.kind, "check_in")
+            found = session.scalars(
+                select(SpeakingRound)
+                .where(SpeakingRound.workshop_id == workshop_id, SpeakingRound.kind == kind)
+                .order_by(SpeakingRound.position, SpeakingRound.id)
+            )
+            rnd = next(
+                (r for r in found if ("rounds", r.id) not in taken and r.state != "finished"),
+                None,
+            ) or rounds.create_round(
+                session, workshop_id, kind, title=item.title, prompt=item.round_prompt
+            )
+            seq.tool_ref = rnd.id
+        else:
+            continue
+        taken.add((seq.tool_key, seq.tool_ref))
+    session.flush()
+
+
+def linked_items(session: Session, workshop_id: int) -> set[tuple[str, int]]:
+    """(tool_key, id) of the boards and rounds the workshop's séquences are linked to."""
+    from kitcop_desktop.storage.agenda import list_sequences
+
+    return {
+        (q.tool_key, q.tool_ref)
+        for q in list_sequences(session, workshop_id)
+        if q.tool_ref is not None and q.tool_key in ("boards", "rounds")
+    }
+
+
+def remove_untouched(session: Session, items: set[tuple[str, int]]) -> None:
+    """Delete these boards and rounds if nothing was done with them yet (no post-it, no
+    sous-thématique; a round never started): what undoing a template leaves behind."""
+    from kitcop_desktop.storage.models.board import Board
+    from kitcop_desktop.storage.models.fishbowl import SpeakingRound
+
+    for tool_key, ref in items:
+        if tool_key == "boards":
+            board = session.get(Board, ref)
+            if board is not None and not board.cards and not board.clusters:
+                session.delete(board)
+        elif tool_key == "rounds":
+            rnd = session.get(SpeakingRound, ref)
+            if rnd is not None and rnd.state == "setup" and rnd.current_entry_id is None:
+                session.delete(rnd)
+    session.flush()

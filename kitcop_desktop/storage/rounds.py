@@ -86,11 +86,20 @@ def create_round(
     )
     session.add(rnd)
     session.flush()
-    people = participants.list_for(session, workshop_id)
-    for index, p in enumerate([p for p in people if p.present] or people):
-        session.add(_entry(rnd.id, p, index))
-    session.flush()
+    _fill_from_attendance(session, rnd)
     return rnd
+
+
+def _fill_from_attendance(session: Session, rnd: SpeakingRound) -> list[int]:
+    """Everyone on the attendance list (those present, else all), in its order; their ids."""
+    people = participants.list_for(session, rnd.workshop_id)
+    added = []
+    for index, p in enumerate([p for p in people if p.present] or people):
+        entry = _entry(rnd.id, p, index)
+        session.add(entry)
+        session.flush()
+        added.append(entry.id)
+    return added
 
 
 def _entry(round_id: int, p: Participant, position: int) -> RoundEntry:
@@ -234,6 +243,7 @@ def live_snapshot(session: Session, round_id: int) -> dict:
 
 def restore_live(session: Session, snap: dict) -> None:
     rnd = get(session, snap["id"])
+    remove_entries(session, snap.get("added", []))
     for key, value in snap["fields"].items():
         setattr(rnd, key, value)
     for e in entries(session, snap["id"]):
@@ -279,11 +289,14 @@ def _close_current(session: Session, rnd: SpeakingRound, status: str, now: datet
 
 
 def start(session: Session, round_id: int, now: datetime) -> dict:
-    """Give the floor to the first person waiting."""
+    """Give the floor to the first person waiting. A round made before anyone signed in (with
+    its workshop's template) takes the attendance list now; undo takes them out again."""
     rnd = get(session, round_id)
     snap = live_snapshot(session, round_id)
     if rnd.current_entry_id is not None:
         raise InvalidInput("Le tour est déjà commencé. Rien n'a été modifié.")
+    if rnd.state == "setup" and not entries(session, round_id):
+        snap["added"] = _fill_from_attendance(session, rnd)
     first = rules.next_speaker(_plain(entries(session, round_id)))
     if first is None:
         raise InvalidInput("Personne n'attend son tour. Rien n'a été modifié.")

@@ -12,7 +12,16 @@ from kitcop_desktop.domain.palette import ZONE_COLOURS
 def test_pinned_zones_per_kind():
     assert KINDS["speedboat"].zone_keys == ("levers", "brakes")
     assert set(KINDS["kiss"].zone_keys) == {"keep", "improve", "start", "stop"}
-    assert KINDS["retro_path"].zone_keys == ("worked", "did_not_work", "loved", "hated", "learned")
+    # Both of the kit's wordings of the chemin (issue #22 item 10: « ré-essayé », « détecté »).
+    assert KINDS["retro_path"].zone_keys == (
+        "worked",
+        "did_not_work",
+        "retried",
+        "detected",
+        "loved",
+        "hated",
+        "learned",
+    )
     assert KINDS["astonishment"].zone_keys == ("agree", "surprised", "missing", "other")
     for kind in KINDS.values():
         assert {z for row in kind.rows for z in row} == set(kind.zone_keys)
@@ -21,9 +30,19 @@ def test_pinned_zones_per_kind():
 
 
 def test_tab_walks_the_zones_and_wraps():
-    assert next_zone("kiss", "keep") == "improve"
-    assert next_zone("kiss", "stop") == "keep"
-    assert next_zone("kiss", "keep", -1) == "stop"
+    # In the kit's order: on garde, on jette, on améliore, on commence.
+    assert next_zone("kiss", "keep") == "stop"
+    assert next_zone("kiss", "start") == "keep"
+    assert next_zone("kiss", "keep", -1) == "start"
+
+
+def test_kiss_zones_are_the_kits_and_keep_their_stored_keys():
+    """Issue #22 item 10: the kit says « on jette », not « on arrête », in this order; files
+    made before keep their « stop » key."""
+    kiss = KINDS["kiss"]
+    assert [z.label for z in kiss.zones] == ["On garde", "On jette", "On améliore", "On commence"]
+    assert kiss.zone_keys == ("keep", "stop", "improve", "start")
+    assert "nouvelles actions" in kiss.zone("start").hint
 
 
 def test_duplicates_ignore_case_accents_and_punctuation():

@@ -67,7 +67,11 @@ def test_each_card_lies_in_its_angle_lane():
 def test_lanes_line_up_across_the_row():
     layout = layout_board(ROWS, _blocks(), lanes=("actions", "feelings"), columns=1)
     tops = {(lane, r.y, r.h) for (_z, lane), r in layout.lanes.items()}
-    assert len(tops) == 2  # one band of actions, one of ressentis, across the five zones
+    # One band of actions, one of ressentis, across each row of the chemin's zones (two rows
+    # since the chemin has the kit's seven stations).
+    assert len(tops) == 2 * len(ROWS)
+    for row in ROWS:
+        assert len({(lane, r.y) for (z, lane), r in layout.lanes.items() if z in row}) == 2
 
 
 def test_lane_of_finds_the_lane_under_a_point():
@@ -83,7 +87,7 @@ def test_search_and_best_layout_pass_the_lanes_on():
     choice = search_layout(ROWS, blocks, aspect=16 / 9, lanes=lanes)
     printed = best_layout(ROWS, blocks, lanes=lanes)
     for layout in (choice.layout, printed):
-        assert len(layout.lanes) == 15
+        assert len(layout.lanes) == 3 * len(KINDS["retro_path"].zone_keys)
         assert _inside(layout.items["f-loved-0"], layout.lanes[("loved", "feelings")])
 
 

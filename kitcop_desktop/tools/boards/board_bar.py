@@ -50,10 +50,10 @@ class BoardBar(QWidget):
         self.chooser.activated.connect(lambda i: self.board_chosen.emit(self.chooser.itemData(i)))
         self.new_button = _button("Nouveau tableau", "new", "Créer un tableau (Ctrl+N)")
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.new_button)
-        for kind in KINDS.values():
-            menu.addAction(kind.label, lambda k=kind.key: self.new_board.emit(k))
-        self.new_button.setMenu(menu)
+        self.new_menu = QMenu(self.new_button)
+        self.new_button.setMenu(self.new_menu)
+        self._offered: tuple[str, ...] = ()
+        self.set_kinds_offered(tuple(KINDS))
         self.rename_button = _button("Renommer", "edit", "Renommer le tableau ou son sous-groupe")
         self.rename_button.clicked.connect(self.rename)
         self.delete_button = _button("Supprimer", "delete", "Supprimer le tableau (annulable)")
@@ -127,6 +127,15 @@ class BoardBar(QWidget):
             (self.delete_button, "Supprimer"),
             (fit, "Ajuster"),
         ]  # the split toggle keeps its words: no icon says « actions / ressentis »
+
+    def set_kinds_offered(self, kinds: tuple[str, ...]) -> None:
+        """« Nouveau tableau » lists these kinds in this order (domain.board_kinds.kinds_offered)."""
+        if kinds == self._offered:
+            return
+        self._offered = kinds
+        self.new_menu.clear()
+        for key in kinds:
+            self.new_menu.addAction(KINDS[key].label, lambda k=key: self.new_board.emit(k))
 
     def set_compact(self, compact: bool) -> None:
         """On a narrow window, buttons keep only their icon (their tooltip says what they do)."""

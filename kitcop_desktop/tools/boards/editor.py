@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kitcop_desktop.domain.board_kinds import KINDS
+from kitcop_desktop.domain.board_kinds import KINDS, kinds_offered
 from kitcop_desktop.tools.boards import board_data
 from kitcop_desktop.tools.boards.board_bar import BoardBar
 from kitcop_desktop.tools.boards.commands import BoardCommands
@@ -152,6 +152,7 @@ class BoardsEditor(EditorActions, QWidget):
                     (("combined", kind.key), f"{kind.label} — vue combinée ({count} tableaux)")
                 )
         self.bar.set_boards(entries, self._current())
+        self.bar.set_kinds_offered(kinds_offered(t[1] for t in titles))
         if sel.combined_kind:
             data = board_data.load_combined(self.ctx.store, self.ctx.workshop_id, sel.combined_kind)
         elif sel.board_id is not None:

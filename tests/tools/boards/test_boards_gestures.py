@@ -146,7 +146,7 @@ def test_kiss_start_cards_become_action_cards_once(qtbot, ctx, store, workshop_i
     editor.focus_item(kiss.id)
     assert editor.actions_bar.actions.isVisibleTo(editor)
     zones = [b.text().split(" · ")[0] for b in editor.entry.zone_buttons.buttons()]
-    assert zones == ["On garde", "On améliore", "On commence", "On arrête"]
+    assert zones == ["On garde", "On jette", "On améliore", "On commence"]  # the kit's words
     shown = editor.entry.findChildren(QPushButton)
     assert not any("Leviers" in b.text() and b.isVisibleTo(editor) for b in shown)
     editor.start_to_actions()
@@ -290,3 +290,23 @@ def test_a_kiss_group_becomes_one_fiche_and_the_board_marks_it(qtbot, ctx, store
     ctx.undo_stack.undo()
     assert not any("fiche" in i._footer for i in editor.scene.cards.values())
     assert "fiche" not in editor.scene.clusters[group]._title_text()
+
+
+def test_a_workshop_from_modele_kiss_opens_on_its_boards_and_offers_kiss_first(
+    qtbot, ctx, store, workshop_id
+):
+    """Issue #22 item 10: Modèle KISS made no board and « Tableaux » offered the speedboat."""
+    from kitcop_desktop.storage import agenda
+    from kitcop_desktop.tools.boards.spec import SPEC
+
+    with store.write() as s:
+        agenda.apply_template(s, workshop_id, "modele_kiss")
+    editor = SPEC.make_editor(ctx)
+    qtbot.addWidget(editor)
+    editor.activated()
+    assert editor.data is not None and not editor.empty.isVisibleTo(editor)
+    chooser = [editor.bar.chooser.itemText(i) for i in range(editor.bar.chooser.count())]
+    assert chooser[:2] == ["Chemin de la rétrospective", "Rétrospective KISS"]
+    offered = [a.text() for a in editor.bar.new_menu.actions()]
+    assert offered[0] == "Rétrospective KISS" and offered[-1] != "Rétrospective KISS"
+    assert offered.index("Speedboat") > offered.index("Chemin de la rétrospective")
