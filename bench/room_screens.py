@@ -62,6 +62,26 @@ SPEEDBOAT = {
 }
 
 
+PROPOSALS = [
+    "Créer un guichet unique de l'emploi et des compétences de la transition écologique, "
+    "ouvert aux entreprises comme aux personnes en reconversion, dans chaque bassin d'emploi",
+    "Des chantiers-écoles partagés entre CFA, lycées professionnels et entreprises du bâtiment "
+    "pour former sur de vrais chantiers de rénovation énergétique",
+    "Un observatoire régional des métiers de la transition qui publie chaque année les besoins "
+    "à cinq ans, secteur par secteur, pour orienter les formations",
+    "Mentorat entre anciens et nouveaux",
+    "Former les formateurs aux nouvelles techniques de rénovation et aux matériaux biosourcés",
+    "Valoriser les métiers verts auprès des collégiens avec des stages et des visites",
+    "Mutualiser les formations entre petites entreprises voisines",
+]
+CONTRIBUTORS = (
+    "Awa Diallo (CFA du BTP), Jean Martin (France Travail), Léa Roux (Région), Marc Petit "
+    "(Capeb), Inès Haddad (Mission locale), Paul Girard (OPCO), Chloé Bernard (lycée pro), "
+    "Hugo Lambert (Fédération du bâtiment), Sarah Nguyen (Chambre des métiers), Yanis Moreau "
+    "(Agence de l'énergie), Emma Fontaine (Département), Karim Benali (insertion)"
+)
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "out" / "room")
     out.mkdir(parents=True, exist_ok=True)
@@ -71,7 +91,15 @@ def main() -> None:
 
     from kitcop_desktop.app import load_tool_specs, make_application
     from kitcop_desktop.domain.clock import FakeClock
-    from kitcop_desktop.storage import agenda, boards, fishbowl, participants, workshops
+    from kitcop_desktop.storage import (
+        actions,
+        agenda,
+        boards,
+        fishbowl,
+        participants,
+        voting,
+        workshops,
+    )
     from kitcop_desktop.storage.migrate import open_store
     from kitcop_desktop.ui.main_window import MainWindow
 
@@ -174,8 +202,36 @@ def main() -> None:
             if not hasattr(editor, "room_forward") or not editor.room_forward():
                 break
             shot(f"{width}-speedboat-{step:02d}", "the next page of the board")
+    # Long vote proposals and a fiche action with many contributors: whole, paged.
+    with store.write() as s:
+        vote = voting.create_vote_from_texts(s, wid, [(t, None) for t in PROPOSALS], "Vote")
+        card = actions.create(
+            s,
+            wid,
+            action="Chantiers-écoles partagés",
+            challenge="Former d'ici 2030",
+            leads="Région AURA",
+            contributors=CONTRIBUTORS,
+        )
+    for width, height in SIZES:
+        window.room.resize(width, height)
+        for key, ref, name in (("voting", vote.id, "vote"), ("actions", card.id, "fiche")):
+            window.activate_tool(key, ref)
+            editor = window.current_editor()
+            page = 1
+            shot(f"{width}-{name}-p{page}", f"{name}, page {page}")
+            while editor.handle_room_key(_page_down()):
+                page += 1
+                shot(f"{width}-{name}-p{page}", f"{name}, page {page}")
     store.close()
     print(out)
+
+
+def _page_down():
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    return QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier)
 
 
 def _slug(text: str) -> str:

@@ -38,6 +38,7 @@ from kitcop_desktop.tools.actions.stars import StarRating, stars_text
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
+from kitcop_desktop.ui.widgets.room_text import room_pager
 
 CARD_ID = Qt.ItemDataRole.UserRole
 LINE_FIELDS = ("challenge", "target")
@@ -319,6 +320,19 @@ class ActionsEditor(QWidget):
 
     def activated(self) -> None:
         self.reload()
+
+    def handle_room_key(self, event) -> bool:
+        """PageDown / PageUp: the room's next page of a fiche too long for one screen."""
+        if event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            return False
+        pager = room_pager(self.ctx, "actions")
+        if event.key() == Qt.Key.Key_PageDown:
+            return pager.forward()
+        if event.key() == Qt.Key.Key_PageUp:
+            return pager.back()
+        return False
 
     def print_part(self) -> str:
         return "actions"

@@ -31,6 +31,7 @@ from kitcop_desktop.tools.voting.results_panel import ResultsPanel
 from kitcop_desktop.tools.voting.setup_panel import SetupPanel
 from kitcop_desktop.tools.voting.wall_entry import WallEntry
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.room_text import room_pager
 
 AREAS = ("voting", "actions", "participants")
 # The setup column: wide enough for its form, never more than a third of a wide screen.
@@ -293,6 +294,10 @@ class VotingEditor(QWidget):
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         ):
             return False
+        if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            # Proposals too many for one screen: the clicker turns the room's pages first.
+            pager = room_pager(self.ctx, "voting")
+            return pager.forward() if event.key() == Qt.Key.Key_PageDown else pager.back()
         if event.key() == Qt.Key.Key_R:
             if not self.reveal():
                 # Already revealed: a second R shows the whole ranking at once.

@@ -2,7 +2,9 @@
 
 A secret vote never shows a count before its round is revealed: while counting, the room sees
 only how many ballots are in. The reveal grows the bars from the last place up to the first.
-All sizes come from the screen height (body text 1/20 at least).
+All sizes come from the screen height (body text 1/20 at least). Proposals are never cut:
+each is shown whole, on as many lines as it needs; when they do not all fit, they are paged
+(« 1/2 ») and the clicker turns the pages (VotingEditor.handle_room_key).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from kitcop_desktop.domain.palette import ROOM
 from kitcop_desktop.tools.voting import vote_data
 from kitcop_desktop.tools.voting.ranking_paint import DARK, paint_ranking, rows_that_fit
 from kitcop_desktop.ui import theme
+from kitcop_desktop.ui.widgets.room_text import page_label, room_pager, wrap_lines
 
 BODY = 1 / 20
 REVEAL_MS = 3500
@@ -42,6 +45,11 @@ class VotingRoomView(QWidget):
         # Bound methods (not lambdas): Qt drops the connection when this view is deleted.
         self._selection.changed.connect(self._on_selection)
         self._selection.skip_reveal.connect(self.finish_reveal)
+        self.pager = room_pager(ctx, "voting")
+        self.pager.changed.connect(self.update)
+        self._paged_what: tuple | None = None
+        self.shown_items: list[str] = []  # the proposals painted last (tests)
+        self.item_pixel_size = 0
         ctx.hub.changed.connect(self._on_changed)
         self.setMinimumSize(320, 240)
         self.reload(animate=False)
@@ -61,6 +69,10 @@ class VotingRoomView(QWidget):
             vote_id = votes[-1][0] if votes else 0
         self.state = vote_data.load(self.ctx.store, vote_id)
         current = self.state.current if self.state else None
+        what = (vote_id, current.id if current else None)
+        if what != self._paged_what:  # another vote or round: its first page
+            self._paged_what = what
+            self.pager.reset()
         revealed_now = current.id if current and current.revealed else None
         if revealed_now != self._revealed_round:
             if revealed_now is not None and animate:
@@ -173,8 +185,7 @@ class VotingRoomView(QWidget):
         items = [i for i in items if i is not None]
         space = body.bottom() - footer_h - line * 0.3 - y
         painter.setPen(QColor(ROOM["text"]))
-        if not self._wrapped_items(painter, QRectF(body.left(), y, body.width(), space), items):
-            self._elided_items(painter, QRectF(body.left(), y, body.width(), space), items)
+        self._paged_items(painter, QRectF(body.left(), y, body.width(), space), items)
         painter.setPen(QColor(ROOM["accent"]))
         for index, text in enumerate(lines):
             rect = QRectF(body.left(), body.bottom() - footer_h + index * line, body.width(), line)
@@ -184,56 +195,57 @@ class VotingRoomView(QWidget):
                 metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()),
             )
 
-    def _wrapped_items(self, painter: QPainter, rect: QRectF, items) -> bool:
-        """One column, long proposals on several lines; False when that does not fit."""
-        metrics = QFontMetricsF(painter.font())
+    def _paged_items(self, painter: QPainter, rect: QRectF, items) -> None:
+        """Numbered proposals, each whole on as many lines as it needs, at the body size;
+        those that do not fit go to the next page (« 1/2 ▸ » in the corner)."""
+        font = painter.font()
+        metrics = QFontMetricsF(font)
+        spacing = metrics.lineSpacing()
         indent = metrics.horizontalAdvance(f"{len(items)}. ") + 4
-        gap = metrics.height() * 0.2
-        blocks = []
-        for item in items:
-            bound = painter.boundingRect(
-                QRectF(rect.left() + indent, 0, rect.width() - indent, 10_000),
-                Qt.TextFlag.TextWordWrap,
-                item.text,
-            )
-            blocks.append(min(bound.height(), metrics.height() * 3))
-        if sum(blocks) + gap * (len(blocks) - 1) > rect.height():
-            return False
-        y = rect.top()
-        for number, (item, height) in enumerate(zip(items, blocks, strict=True), start=1):
-            painter.drawText(QRectF(rect.left(), y, indent, metrics.height()), 0, f"{number}.")
-            painter.drawText(
-                QRectF(rect.left() + indent, y, rect.width() - indent, height),
-                Qt.TextFlag.TextWordWrap,
-                item.text,
-            )
-            y += height + gap
-        return True
+        gap = spacing * 0.2
+        blocks = [
+            (number, wrap_lines(item.text, font, rect.width() - indent) or [""])
+            for number, item in enumerate(items, start=1)
+        ]
 
-    def _elided_items(self, painter: QPainter, rect: QRectF, items) -> None:
-        """Many proposals: two columns of one line each, and « … et N autres » if need be."""
-        metrics = QFontMetricsF(painter.font())
-        line = metrics.height()
-        per_column = max(1, int(rect.height() // line))
-        columns = 1 if len(items) <= per_column else 2
-        capacity = per_column * columns
-        shown = items if len(items) <= capacity else items[: capacity - 1]
-        col_w = rect.width() / columns
-        for index, item in enumerate(shown):
-            col, row = divmod(index, per_column)
-            cell = QRectF(rect.left() + col * col_w, rect.top() + row * line, col_w - 20, line)
-            text = metrics.elidedText(
-                f"{index + 1}. {item.text}", Qt.TextElideMode.ElideRight, cell.width()
-            )
-            painter.drawText(cell, Qt.AlignmentFlag.AlignVCenter, text)
-        if len(shown) < len(items):
+        def height(block) -> float:
+            return len(block[1]) * spacing
+
+        total = sum(height(b) for b in blocks) + gap * max(0, len(blocks) - 1)
+        pages: list[list] = [blocks]
+        if total > rect.height():
+            room = rect.height() - spacing  # one line for « 1/2 »
+            pages, page, used = [], [], 0.0
+            for block in blocks:
+                needed = height(block) + (gap if page else 0.0)
+                if page and used + needed > room:
+                    pages.append(page)
+                    page, used = [], 0.0
+                    needed = height(block)
+                page.append(block)
+                used += needed
+            pages.append(page)
+        self.pager.set_count(len(pages))
+        shown = pages[min(self.pager.page, len(pages) - 1)]
+        self.shown_items = [items[number - 1].text for number, _lines in shown]
+        self.item_pixel_size = font.pixelSize()
+        y = rect.top()
+        for number, lines in shown:
+            painter.drawText(QRectF(rect.left(), y, indent, spacing), 0, f"{number}.")
+            for line in lines:
+                painter.drawText(
+                    QRectF(rect.left() + indent, y, rect.width() - indent, spacing), 0, line
+                )
+                y += spacing
+            y += gap
+        if len(pages) > 1:
             painter.setPen(QColor(ROOM["muted"]))
-            col, row = divmod(len(shown), per_column)
             painter.drawText(
-                QRectF(rect.left() + col * col_w, rect.top() + row * line, col_w, line),
-                Qt.AlignmentFlag.AlignVCenter,
-                others_text(len(items) - len(shown)),
+                QRectF(rect.left(), rect.bottom() - spacing, rect.width(), spacing),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                page_label(self.pager.page, len(pages)),
             )
+            painter.setPen(QColor(ROOM["text"]))
 
     def _counting_done(self, painter: QPainter, body: QRectF, current) -> None:
         painter.setFont(self._font(1 / 12, bold=True))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -133,6 +133,52 @@ def page_label(page: int, count: int) -> str:
     return f"{page + 1}/{count}" + (" ▸" if page + 1 < count else "")
 
 
+class RoomPager(QObject):
+    """Which page of a paged room view is shown; its tool's editor turns it (PageDown /
+    PageUp in handle_room_key) and the room view says how many pages it needs."""
+
+    changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.page = 0
+        self.count = 1
+
+    def set_count(self, count: int) -> None:
+        self.count = max(1, int(count))
+        if self.page >= self.count:
+            self.page = self.count - 1
+            self.changed.emit()
+
+    def forward(self) -> bool:
+        """The next page; False on the last one (the key then goes on, e.g. to the déroulé)."""
+        if self.page + 1 < self.count:
+            self.page += 1
+            self.changed.emit()
+            return True
+        return False
+
+    def back(self) -> bool:
+        if self.page > 0:
+            self.page -= 1
+            self.changed.emit()
+            return True
+        return False
+
+    def reset(self) -> None:
+        if self.page:
+            self.page = 0
+            self.changed.emit()
+
+
+def room_pager(ctx, key: str) -> RoomPager:
+    """The one pager of a tool's room view in this context (shared with its editor)."""
+    name = f"room_pager.{key}"
+    if name not in ctx.extras:
+        ctx.extras[name] = RoomPager()
+    return ctx.extras[name]
+
+
 def french_spacing(text: str) -> str:
     """No-break spaces before : ; ! ? and inside « », as French typography wants.
 
@@ -152,6 +198,7 @@ class FittedText(QWidget):
     def __init__(self, parent: QWidget | None = None, *, bold: bool = False) -> None:
         super().__init__(parent)
         self._text = ""
+        self._raw = ""
         self._colour = QColor(ROOM["text"])
         self._muted = QColor(ROOM["muted"])
         self._bold = bold
@@ -170,14 +217,16 @@ class FittedText(QWidget):
     # --- API -------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
         """Show `text` (French spacing applied: « Question : … » never breaks before « : »)."""
-        text = french_spacing(text or "")
+        self._raw = text or ""
+        text = french_spacing(self._raw)
         if text != self._text:
             self._text = text
             self._page = 0
         self._refit()
 
     def text(self) -> str:
-        return self._text
+        """The text as given (what is painted has French no-break spaces added)."""
+        return self._raw
 
     def set_colour(self, colour: str) -> None:
         self._colour = QColor(colour)
@@ -232,7 +281,11 @@ class FittedText(QWidget):
         return self._fitted
 
     def _refit(self) -> None:
-        count = len(self.fitted().pages) if self._text else 1
+        fitted = self.fitted()
+        if self._text and self.font().pixelSize() != fitted.pixel_size:
+            # font() tells the size the text is shown at (as a QLabel's would).
+            self.setFont(room_text_font(fitted.pixel_size, bold=self._bold))
+        count = len(fitted.pages) if self._text else 1
         self._page = min(self._page, count - 1)
         if count != self._count:
             self._count = count
