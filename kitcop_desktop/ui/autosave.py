@@ -16,6 +16,7 @@ consecutive ones of one field in one burst of typing merge into one undo step
 from __future__ import annotations
 
 import itertools
+import logging
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +24,10 @@ from contextlib import contextmanager
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from shiboken6 import isValid
+
+from kitcop_desktop.storage.errors import StoreError
+
+log = logging.getLogger(__name__)
 
 PAUSE_MS = 400
 # From the first keystroke not yet stored; under a second, with room for a busy event loop.
@@ -142,7 +147,10 @@ class Autosave(QObject):
             return
         self._pending = False
         with _storing((self.serial, self._burst)):
-            self._save()
+            try:
+                self._save()
+            except (StoreError, ValueError) as exc:  # its item was deleted meanwhile (undo…)
+                log.info("typed text not stored: %s", exc)
         self.saved.emit()
 
     def end_burst(self) -> None:

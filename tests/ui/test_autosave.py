@@ -131,3 +131,22 @@ def test_a_one_line_field_typed_without_pause_is_stored_too(qtbot, ctx):
     assert [n for t, n, stored in samples if t < 1.2 and stored != "Atelier de test"], (
         "nothing stored in the first second"
     )
+
+
+def test_typing_for_a_sequence_undone_meanwhile_is_dropped_without_an_error(qtbot, ctx):
+    """Found by the random-click soak: typing waits to be stored, Ctrl+Z takes the séquence
+    away, the detail shows another row and stores what waited: no exception, nothing stored."""
+    from kitcop_desktop.storage import agenda
+    from kitcop_desktop.tools.agenda.spec import SPEC
+
+    editor = SPEC.make_editor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.new_item()
+    field = editor.detail.instructions
+    field.setFocus()
+    field.insertPlainText("Consigne à moitié tapée")
+    assert field.autosave.pending
+    ctx.undo_stack.undo()  # « Ajouter une séquence »: the séquence is gone
+    with ctx.store.read() as s:
+        assert agenda.list_sequences(s, ctx.workshop_id) == []
