@@ -40,16 +40,16 @@ WORDS = {
     Visibility.RESTITUTION: "restitution",
     Visibility.FACILITATOR: "animateur·rice",
 }
-PROMISES = {
-    Visibility.ROOM: "Salle : peut être projeté et imprimé dans toute restitution.",
+PROMISES = {  # French typography: a no-break space before « : » and « ; »
+    Visibility.ROOM: "Salle\u00a0: peut être projeté et imprimé dans toute restitution.",
     Visibility.RESTITUTION: (
-        "Restitution : jamais projeté avant d'être révélé ; une fois révélé, projeté et imprimé "
-        "dans la restitution."
+        "Restitution\u00a0: jamais projeté avant d'être révélé\u00a0; une fois révélé, projeté "
+        "et imprimé dans la restitution."
     ),
     Visibility.FACILITATOR: (
-        "Animateur·rice : jamais projeté, jamais dans un document pour les participant·es ou "
-        "les partenaires ; seulement dans votre version (« ne pas diffuser ») et dans un export "
-        "si vous le demandez."
+        "Animateur·rice\u00a0: jamais projeté, jamais dans un document pour les participant·es "
+        "ou les partenaires\u00a0; seulement dans votre version (« ne pas diffuser ») et dans "
+        "un export si vous le demandez."
     ),
 }
 # The mark every page of the facilitator's document carries.

@@ -262,6 +262,14 @@ class Document:
             else:
                 self.story.append(item)
 
+    def _pdf_title(self) -> str:
+        """The PDF's own title: the facilitator's mark first when there is one (it names the
+        document already, « Document de l'animateur·rice — ne pas diffuser »)."""
+        title = self.title
+        if self.marking:
+            title = self.marking if self.marking.startswith(title) else f"{title} — {self.marking}"
+        return f"{title} — {self.heading.workshop}"
+
     def build(self) -> bytes:
         self.section_pages.clear()
         self.contents_slots.clear()
@@ -294,9 +302,7 @@ class Document:
             buffer,
             pagesize=FORMATS[first],
             pageTemplates=templates,
-            title=plain(
-                " — ".join(x for x in (self.title, self.heading.workshop, self.marking) if x)
-            ),
+            title=plain(self._pdf_title()),
             author=APP_NAME,
             creator=APP_NAME,
             lang="fr-FR",

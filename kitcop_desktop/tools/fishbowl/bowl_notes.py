@@ -2,7 +2,7 @@
 
 - the note-taker's board (prise de notes, visibility restitution): notes under three headings,
   off the room screen and out of every restitution until revealed for the « partage des
-  enjeux », note by note (« Révéler la note ») or all at once (« Tout révéler… », confirmed).
+  enjeux », note by note (« Révéler ») or all at once (« Tout révéler… », confirmed).
   Each note says whether the room sees it (eye icon and tooltip). Enter adds a note under its
   heading; Suppr removes the selected note; double-click edits it. A note being typed is kept
   as a draft (ui/drafts.py) until Enter stores it.
@@ -60,25 +60,55 @@ class NotesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
+        # --- the facilitator's own note (animateur·rice) ---
+        mine = QGroupBox()
+        mine.setObjectName("FacilitatorNote")
+        mine.setStyleSheet(
+            "QGroupBox#FacilitatorNote { border: 1px dashed #a3320b; border-radius: 4px; "
+            "margin-top: 4px; background: #fbf3ef; }"
+        )
+        mine_layout = QVBoxLayout(mine)
+        mine_layout.setContentsMargins(6, 4, 6, 6)
+        mine_head = QHBoxLayout()
+        mine_title = QLabel("Ma note")
+        mine_title.setStyleSheet("font-weight: bold;")
+        self.facilitator_badge = VisibilityBadge(Visibility.FACILITATOR, "jamais à l'écran")
+        mine_head.addWidget(mine_title)
+        mine_head.addWidget(self.facilitator_badge, 1)
+        mine_layout.addLayout(mine_head)
+        self.facilitator_note = LongText(
+            lambda: self.facilitator_note_changed.emit(self.facilitator_note.toPlainText()),
+            "Pour vous seul·e : qui relancer, ce qu'il ne faut pas citer…",
+            46,
+        )
+        mine_layout.addWidget(self.facilitator_note)
+        layout.addWidget(mine)
+        layout.addSpacing(4)
         # --- the note-taker's board (restitution) ---
         board_head = QHBoxLayout()
         title = QLabel("Prise de notes")
         title.setStyleSheet("font-weight: bold;")
-        self.board_badge = VisibilityBadge(Visibility.RESTITUTION, "à l'écran une fois révélée")
+        self.board_badge = VisibilityBadge(Visibility.RESTITUTION)
+        self.shown_count = QLabel()
+        self.shown_count.setToolTip(
+            "Les notes révélées sont à l'écran de salle et seront imprimées"
+        )
         board_head.addWidget(title)
         board_head.addWidget(self.board_badge, 1)
+        board_head.addWidget(self.shown_count)
         layout.addLayout(board_head)
         reveal_bar = QHBoxLayout()
-        self.reveal_one = QPushButton(icon("reveal"), "Révéler la note")
+        reveal_bar.setSpacing(4)
+        self.reveal_one = QPushButton(icon("reveal"), "Révéler")
         self.reveal_one.setToolTip(
-            "Montrer la note choisie à la salle (hors annulation : Ctrl+Z ne la cache pas, "
+            "Montrer à la salle la note choisie (hors annulation : Ctrl+Z ne la cache pas, "
             "« Masquer » le fait)"
         )
         self.reveal_one.clicked.connect(self._toggle_selected)
-        self.reveal_all = QPushButton(icon("reveal"), "Tout révéler…")
+        self.reveal_all = QPushButton("Tout révéler…")
         self.reveal_all.setToolTip("Partage des enjeux : montrer toutes les notes à la salle")
         self.reveal_all.clicked.connect(lambda: self.reveal_requested.emit(True, None))
-        self.hide_all = QPushButton(icon("hide"), "Tout masquer")
+        self.hide_all = QPushButton("Tout masquer")
         self.hide_all.setToolTip("Retirer toutes les notes de l'écran de salle")
         self.hide_all.clicked.connect(lambda: self.reveal_requested.emit(False, None))
         for button in (self.reveal_one, self.reveal_all, self.hide_all):
@@ -93,6 +123,7 @@ class NotesView(QWidget):
             )
             notes = QListWidget()
             notes.setWordWrap(True)
+            notes.setMinimumHeight(44)  # the panel scrolls only below two lines a heading
             notes.itemChanged.connect(self._item_changed)
             notes.currentItemChanged.connect(self._update_buttons)
             notes.installEventFilter(self)
@@ -108,29 +139,6 @@ class NotesView(QWidget):
             self.entries[heading] = entry
             self.drafts[heading] = LineDraft(entry, settings)
 
-        # --- the facilitator's own note (animateur·rice) ---
-        mine = QGroupBox()
-        mine.setObjectName("FacilitatorNote")
-        mine.setStyleSheet(
-            "QGroupBox#FacilitatorNote { border: 1px dashed #a3320b; border-radius: 4px; "
-            "margin-top: 4px; background: #fbf3ef; }"
-        )
-        mine_layout = QVBoxLayout(mine)
-        mine_layout.setContentsMargins(6, 4, 6, 6)
-        mine_head = QHBoxLayout()
-        mine_title = QLabel("Ma note d'animateur·rice")
-        mine_title.setStyleSheet("font-weight: bold;")
-        self.facilitator_badge = VisibilityBadge(Visibility.FACILITATOR, "jamais à l'écran")
-        mine_head.addWidget(mine_title)
-        mine_head.addWidget(self.facilitator_badge, 1)
-        mine_layout.addLayout(mine_head)
-        self.facilitator_note = LongText(
-            lambda: self.facilitator_note_changed.emit(self.facilitator_note.toPlainText()),
-            "Pour vous seul·e : qui relancer, ce qu'il ne faut pas citer…",
-            56,
-        )
-        mine_layout.addWidget(self.facilitator_note)
-        layout.addWidget(mine)
         self._update_buttons()
 
     def keep_drafts(self, prefix: str | None) -> None:
@@ -171,8 +179,10 @@ class NotesView(QWidget):
         note = self.selected_note()
         self.reveal_one.setEnabled(note is not None)
         revealed = note is not None and note.revealed
-        self.reveal_one.setText("Masquer la note" if revealed else "Révéler la note")
+        self.reveal_one.setText("Masquer" if revealed else "Révéler")
         self.reveal_one.setIcon(icon("hide" if revealed else "reveal"))
+        shown = sum(1 for n in self._notes.values() if n.revealed)
+        self.shown_count.setText(f"{shown}/{len(self._notes)} à l'écran" if self._notes else "")
         self.reveal_all.setEnabled(any(not n.revealed for n in self._notes.values()))
         self.hide_all.setEnabled(any(n.revealed for n in self._notes.values()))
 
