@@ -32,6 +32,7 @@ from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.keymap import KeymapDialog
 from kitcop_desktop.ui.room_screen import RoomScreen
 from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
+from kitcop_desktop.ui.tooltips import TooltipFilter
 from kitcop_desktop.ui.undo_keys import UndoKeysFilter
 from kitcop_desktop.ui.welcome import WelcomeScreen
 from kitcop_desktop.ui.workshop_view import WORKSHOP_KEY, WorkshopView
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._clicker)
         self._undo_keys = UndoKeysFilter(self)  # Ctrl+Z / Ctrl+Y from a search field
         QApplication.instance().installEventFilter(self._undo_keys)
+        self._tooltips = TooltipFilter(self)  # a very long word never runs off the screen
+        QApplication.instance().installEventFilter(self._tooltips)
 
     # --- context given to tools ---------------------------------------------------------------
     def _context(self, workshop_id: int, stack: QUndoStack) -> ToolContext:
@@ -433,4 +436,5 @@ class MainWindow(QMainWindow):
             self.settings.setValue("main_geometry", self.saveGeometry())
         QApplication.instance().removeEventFilter(self._clicker)
         QApplication.instance().removeEventFilter(self._undo_keys)
+        QApplication.instance().removeEventFilter(self._tooltips)
         super().closeEvent(event)

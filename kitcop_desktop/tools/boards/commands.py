@@ -116,6 +116,20 @@ class BoardCommands:
             is not None
         )
 
+    def set_angles(self, card_ids: list[int], angle: str) -> bool:
+        """Chemin: these post-its take this angle (one undo step for them all)."""
+        label = LANE_LABELS.get(angle, angle) or "Sans angle"
+        return (
+            self._push(
+                _plural(
+                    len(card_ids), f"Angle « {label} »", f"Angle « {label} » pour {{n}} post-it"
+                ),
+                lambda s: [(cid, boards.update_card(s, cid, angle=angle)) for cid in card_ids],
+                lambda s, prev: [boards.update_card(s, cid, **p) for cid, p in prev],
+            )
+            is not None
+        )
+
     def count_again(self, card_id: int, author: str = "") -> bool:
         """« déjà présent » → fusionner: the existing card counts one more post-it."""
 

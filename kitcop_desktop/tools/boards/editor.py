@@ -123,6 +123,7 @@ class BoardsEditor(EditorActions, QWidget):
         scene.selectionChanged.connect(self._selection_changed)
         self.view.editor.committed.connect(self.commit_edit)
         self.view.key_action.connect(self._view_key)
+        self.view.menu_asked.connect(self.show_menu)
         self.actions_bar.connect_to(self)
 
     # -- reading the store --------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.board_kinds import KINDS, zone_label
 from kitcop_desktop.storage import boards
+from kitcop_desktop.tools.boards.context_menu import board_menu
 from kitcop_desktop.tools.boards.items import CardItem, ClusterItem
 from kitcop_desktop.tools.boards.spotlight import spotlight_label
 
@@ -239,6 +240,19 @@ class EditorActions:
     def dissolve_selected(self) -> None:
         for cluster in self.selected_clusters():
             self.commands.dissolve_cluster(cluster.id)
+
+    def show_menu(self, item, global_pos) -> None:
+        """Right-click on a post-it or a sous-thématique (context_menu.py)."""
+        menu = board_menu(self, item)
+        if menu is not None:
+            menu.exec(global_pos)
+
+    def set_angle_selected(self, angle: str) -> bool:
+        """Chemin: the chosen post-its take this angle, in one undo step."""
+        cards = [c for c in self.selected_cards() if c.angle != angle]
+        if not cards or self.data is None or self.data.kind != "retro_path":
+            return False
+        return self.commands.set_angles([c.id for c in cards], angle)
 
     def recolour_selected(self, colour: str) -> bool:
         cards = self.selected_cards()

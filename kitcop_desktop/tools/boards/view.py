@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QPainter, QTransform
 from PySide6.QtWidgets import QGraphicsView, QPlainTextEdit
 
@@ -47,6 +47,15 @@ class InPlaceEditor(QPlainTextEdit):
 class BoardView(QGraphicsView):
     zoomed = Signal(float)
     key_action = Signal(str)  # "delete", "edit": keys on the selected cards
+    menu_asked = Signal(object, QPoint)  # a right-click on a card or cluster item, where
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
+        for item in self.items(event.pos()):
+            if isinstance(item, (CardItem, ClusterItem)) and item.isVisible():
+                self.menu_asked.emit(item, event.globalPos())
+                event.accept()
+                return
+        super().contextMenuEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):

@@ -1,0 +1,74 @@
+"""Right-click on a post-it or a sous-thématique: what can be done with it, in one menu.
+
+The menu acts on the selection (a right-click on a post-it outside it chooses that post-it
+alone, as a file manager does); each entry is the same undoable gesture as its button or key.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
+
+from kitcop_desktop.tools.boards.angles import CHOICES as ANGLE_CHOICES
+from kitcop_desktop.tools.boards.items import CardItem, ClusterItem
+from kitcop_desktop.tools.boards.selection_bar import COLOURS
+
+
+def _add(menu: QMenu, text: str, slot, *, enabled: bool = True, shortcut: str = "") -> QAction:
+    action = menu.addAction(text, lambda: slot())  # never handed « checked »
+    action.setEnabled(enabled)
+    if shortcut:
+        action.setShortcut(shortcut)  # shown, not bound: the board's keys do the work
+    return action
+
+
+def board_menu(editor, item) -> QMenu | None:
+    """The menu for a right-click on `item` (a CardItem or a ClusterItem), or None."""
+    data = editor.data
+    if data is None or not isinstance(item, (CardItem, ClusterItem)):
+        return None
+    if not item.isSelected():
+        editor.scene.clearSelection()
+        item.setSelected(True)
+    editable = not data.combined
+    cards = editor.selected_cards()
+    clusters = editor.selected_clusters()
+    menu = QMenu(editor)
+    if isinstance(item, CardItem):
+        card = item.card
+        _add(menu, "Modifier", lambda: editor.edit_card(card.id), enabled=editable, shortcut="F2")
+        if data.kind == "retro_path":
+            angles = menu.addMenu("Angle")
+            angles.setEnabled(editable)
+            for key, label, keys in ANGLE_CHOICES:
+                action = angles.addAction(
+                    f"{label}\t{keys}", lambda k=key: editor.set_angle_selected(k)
+                )
+                action.setCheckable(True)
+                action.setChecked(len(cards) == 1 and card.angle == key)
+        colours = menu.addMenu("Couleur")
+        colours.setEnabled(editable)
+        for label, value in COLOURS:
+            colours.addAction(label, lambda v=value: editor.recolour_selected(v))
+        if len(cards) > 1:
+            _add(menu, "Regrouper en sous-thématique", editor.group_selected, enabled=editable)
+            _add(menu, "Fusionner (ils disent la même chose)", editor.merge_selected)
+    else:
+        cluster = item.cluster
+        _add(menu, "Renommer", lambda: editor.edit_cluster(cluster.id), enabled=editable)
+        folded = "Déplier" if cluster.collapsed else "Replier"
+        _add(menu, folded, lambda: editor.toggle_cluster(cluster.id), enabled=editable)
+        _add(menu, "Dissoudre la sous-thématique", editor.dissolve_selected, enabled=editable)
+    menu.addSeparator()
+    _add(menu, "Envoyer au vote", editor.send_selected_to_vote)
+    if data.kind == "kiss":
+        starts = [c for c in cards if c.zone == "start"] + [
+            k for k in clusters if k.zone == "start"
+        ]
+        done = all(getattr(x, "fiche", 0) for x in starts) if starts else False
+        label = "« On commence » → fiche action" + (" (déjà faite)" if done else "")
+        _add(menu, label, editor.start_to_actions, enabled=editable and bool(starts) and not done)
+    if isinstance(item, CardItem):
+        menu.addSeparator()
+        _add(menu, "Supprimer", editor.delete_selected, enabled=editable, shortcut="Suppr")
+    return menu
