@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 
-from kitcop_desktop.tools.boards.items import CardItem, ClusterItem, ZoneItem
+from kitcop_desktop.tools.boards.items import CardItem, ClusterItem
+from kitcop_desktop.tools.boards.zone_item import ZoneItem
 
 # A drop target: ("zone", zone, None) | ("cluster", zone, cluster_id) | ("card", zone, card_id)
 # On a chemin split by angle a fourth element says the lane it was dropped in: its angle.

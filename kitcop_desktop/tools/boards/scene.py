@@ -18,8 +18,9 @@ from kitcop_desktop.domain.board_layout import GAP, Block, lane_of, search_layou
 from kitcop_desktop.tools.boards.board_data import BoardData
 from kitcop_desktop.tools.boards.decor import BannerItem, SpeedboatItem
 from kitcop_desktop.tools.boards.drag import DragAndDrop
-from kitcop_desktop.tools.boards.items import CardItem, ClusterItem, ZoneItem, ensure_pixmap_cache
+from kitcop_desktop.tools.boards.items import CardItem, ClusterItem, ensure_pixmap_cache
 from kitcop_desktop.tools.boards.look import Look
+from kitcop_desktop.tools.boards.zone_item import ZoneItem
 
 CARD_WIDTH_FACTORS = (1.0, 1.35, 1.75, 2.3)
 WIDTH_SEARCH_MAX = 200  # cards

@@ -13,9 +13,9 @@ from PySide6.QtGui import QKeyEvent
 from kitcop_desktop.domain.board_kinds import KINDS
 from kitcop_desktop.domain.palette import contrast_ratio
 from kitcop_desktop.storage import boards
-from kitcop_desktop.tools.boards.items import ZoneItem
 from kitcop_desktop.tools.boards.look import CONTROL, ROOM_LOOK
 from kitcop_desktop.tools.boards.spec import SPEC
+from kitcop_desktop.tools.boards.zone_item import ZoneItem
 
 LEVERS = [f"Levier numéro {i} : former les formateurs du territoire" for i in range(14)]
 BRAKES = [f"Frein numéro {i} : des métiers peu attractifs pour les jeunes" for i in range(14)]
