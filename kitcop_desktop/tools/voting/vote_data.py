@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, Signal
 
 from kitcop_desktop.domain.dot_vote import VoteRules
-from kitcop_desktop.storage import voting, voting_entries, voting_rounds
+from kitcop_desktop.domain.visibility import Audience
+from kitcop_desktop.storage import visibility, voting, voting_entries, voting_rounds
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.voting_entries import VoterStatus
 from kitcop_desktop.storage.voting_rounds import RoundResults, VoteStanding
@@ -98,8 +99,9 @@ class VoteState:
         return next((i for i in self.items if i.id == item_id), None)
 
     def tallies_visible(self, vote_round: RoundState) -> bool:
-        """A secret vote shows no count anywhere until that round is revealed."""
-        return vote_round.revealed or not self.hidden
+        """A secret vote shows no count anywhere until that round is revealed (the one
+        visibility rule: a secret vote's tallies are restitution content)."""
+        return visibility.tallies_visible(self.hidden, vote_round.revealed, Audience.ROOM_SCREEN)
 
 
 def list_votes(store, workshop_id: int) -> list[tuple[int, str]]:
