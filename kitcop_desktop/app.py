@@ -69,8 +69,15 @@ def _error_box(message: str) -> None:
     box.exec()
 
 
-def run_gui(db_path: Path, workshop_id: int | None = None) -> int:
-    """Open the app on `db_path`; returns the process exit code."""
+def run_gui(
+    db_path: Path,
+    workshop_id: int | None = None,
+    *,
+    probe_state: Path | None = None,
+    probe_keys: str = "",
+) -> int:
+    """Open the app on `db_path`; returns the process exit code. The probe options are a
+    debug window for tests that drive a real process (ui/probe.py)."""
     app = make_application()
     from kitcop_desktop.ui.startup_window import StartupWindow
 
@@ -112,6 +119,11 @@ def run_gui(db_path: Path, workshop_id: int | None = None) -> int:
             window.restoreGeometry(saved)
         window.show()
         startup.close()
+        window.live.resume_where_you_were()  # after a crash or a quit mid-run: the same place
+        if probe_state is not None or probe_keys:
+            from kitcop_desktop.ui.probe import Probe
+
+            window._probe = Probe(window, probe_state, probe_keys)
         return app.exec()
     finally:
         store.close()

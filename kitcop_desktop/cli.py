@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", type=Path, help="fichier de base de données à utiliser")
+    # Debug window for tests that drive a real process (ui/probe.py); hidden from --help.
+    parser.add_argument("--probe-state", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--probe-keys", default="", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     demo = sub.add_parser("demo", help="créer un atelier de démonstration complet")
@@ -172,7 +175,7 @@ def _run(args) -> int:
     if command is None:
         from kitcop_desktop.app import run_gui
 
-        return run_gui(db_path)
+        return run_gui(db_path, probe_state=args.probe_state, probe_keys=args.probe_keys)
     if command == "check":
         return _check(db_path, restore=args.restore_latest)
 
@@ -208,7 +211,12 @@ def _run(args) -> int:
                 lock.release()
                 from kitcop_desktop.app import run_gui
 
-                return run_gui(db_path, workshop_id=workshop_id)
+                return run_gui(
+                    db_path,
+                    workshop_id=workshop_id,
+                    probe_state=args.probe_state,
+                    probe_keys=args.probe_keys,
+                )
             return EXIT_OK
         if command == "list":
             return _list(store)

@@ -14,13 +14,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.ui.live_keys import LIVE_KEYS
+
+# The live keys come from their one declaration (ui/live_keys.py), which also routes them.
+LIVE_SECTION = (
+    "En salle (télécommande et clavier)",
+    tuple((live.label, live.what) for live in LIVE_KEYS)
+    + (
+        (
+            "",
+            "Pendant un déroulé lancé, ces touches agissent même si un bouton, une liste ou un "
+            "tableau a le focus ; Espace, B, ., +, −, * s'écrivent dans un champ de saisie.",
+        ),
+    ),
+)
+
 KEYMAP = (
+    LIVE_SECTION,
     (
         "Partout",
         (
-            ("F5", "Afficher / masquer l'écran de salle"),
-            ("B ou .", "Écran de salle noir (encore une fois pour revenir)"),
-            ("Échap", "Quitter le plein écran, fermer une fenêtre, annuler une saisie"),
+            ("Échap (dans une fenêtre)", "Fermer la fenêtre, annuler une saisie"),
             ("Ctrl+Z, Ctrl+Maj+Z (ou Ctrl+Y)", "Annuler, rétablir"),
             ("Ctrl+0", "L'atelier : cadre et participant·es"),
             (
@@ -35,14 +49,7 @@ KEYMAP = (
     ),
     (
         "Pendant le déroulé",
-        (
-            ("Espace", "Démarrer / mettre en pause le minuteur"),
-            ("Page suivante, →", "Page suivante des consignes, puis séquence suivante"),
-            ("Page précédente, ←", "Page précédente des consignes, puis séquence précédente"),
-            ("+ / −", "Une minute de plus / de moins"),
-            ("* (ou Maj++ sur le pavé)", "Cinq minutes de plus"),
-            ("M", "Son activé / coupé"),
-        ),
+        (("M", "Son activé / coupé"),),
     ),
     (
         "Dans les tableaux",
@@ -130,26 +137,36 @@ def _halves() -> tuple[tuple, tuple]:
     return KEYMAP[:split], KEYMAP[split:]
 
 
+COLUMN_WIDTH = 420
+TWO_COLUMNS_FROM = 760  # narrower (the control window beside the room window): one column
+
+
 class KeymapDialog(QDialog):
-    """Two columns that scroll when the screen is small (a 1024×768 projector laptop)."""
+    """Two columns that scroll when the screen is small (a 1024×768 projector laptop); one
+    column when the control window is narrow (beside the room window on one screen). It opens
+    over the control window, never wider than it."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Raccourcis clavier et télécommande")
+        space = self._space()
         body = QWidget()
         columns = QHBoxLayout(body)
         columns.setSpacing(24)
         self.columns: list[QLabel] = []
-        for half in _halves():
+        halves = _halves() if space.width() >= TWO_COLUMNS_FROM else (KEYMAP,)
+        column_width = min(COLUMN_WIDTH, (space.width() - 100) // len(halves))
+        for half in halves:
             label = QLabel(_sections_html(half))
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            label.setMinimumWidth(420)
+            label.setMinimumWidth(column_width)
             columns.addWidget(label, 1)
             self.columns.append(label)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         note = QLabel(FOOTNOTE)
         note.setWordWrap(True)
@@ -160,11 +177,18 @@ class KeymapDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self._fit(body)
+        self._fit(body, space)
 
-    def _fit(self, body: QWidget) -> None:
-        screen = (self.parentWidget() or self).screen().availableGeometry()
+    def _space(self):
+        """Where the dialog may go: the control window if there is one, else the screen."""
+        parent = self.parentWidget()
+        screen = (parent or self).screen().availableGeometry()
+        if parent is None:
+            return screen
+        return parent.window().frameGeometry().intersected(screen)
+
+    def _fit(self, body: QWidget, space) -> None:
         wanted = body.sizeHint()
-        width = min(wanted.width() + 60, int(screen.width() * 0.95))
-        height = min(wanted.height() + 100, int(screen.height() * 0.9))
+        width = min(wanted.width() + 60, int(space.width() * 0.95))
+        height = min(wanted.height() + 100, int(space.height() * 0.9))
         self.resize(width, height)

@@ -5,21 +5,16 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QStackedWidget,
-    QTextEdit,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,9 +22,13 @@ from kitcop_desktop import APP_NAME, __version__
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.ui import live_keys, resume
 from kitcop_desktop.ui.changes import ChangeHub
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.keymap import KeymapDialog
+from kitcop_desktop.ui.live_control import LiveControl
+from kitcop_desktop.ui.live_keys import text_field_has_focus
+from kitcop_desktop.ui.one_screen import CONTROL_MIN_WIDTH, OneScreenBanner
 from kitcop_desktop.ui.room_screen import RoomScreen
 from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
 from kitcop_desktop.ui.tooltips import TooltipFilter
@@ -38,43 +37,6 @@ from kitcop_desktop.ui.welcome import WelcomeScreen
 from kitcop_desktop.ui.workshop_view import WORKSHOP_KEY, WorkshopView
 
 log = logging.getLogger(__name__)
-
-# Keys a presentation clicker sends; they reach the runner even from a table, when the room
-# screen is up. Other single keys act only when no text field has focus.
-CLICKER_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_PageUp}
-TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
-
-
-def text_field_has_focus() -> bool:
-    widget = QApplication.focusWidget()
-    if widget is None:
-        return False
-    if isinstance(widget, TEXT_INPUTS):
-        return not getattr(widget, "isReadOnly", lambda: False)()
-    if isinstance(widget, QComboBox) and widget.isEditable():
-        return True
-    if isinstance(widget, QAbstractItemView):
-        return widget.state() == QAbstractItemView.State.EditingState
-    return False
-
-
-class ClickerFilter(QObject):
-    """PageDown/PageUp go to the running tool while the room screen is up, whatever has focus
-    (except a multi-line text being typed)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and event.key() in CLICKER_KEYS:
-            if not self._window.room.isVisible():
-                return False
-            focus = QApplication.focusWidget()
-            if isinstance(focus, QPlainTextEdit | QTextEdit) and not focus.isReadOnly():
-                return False
-            return self._window.route_key(event)
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -91,13 +53,21 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(self.library_stack)
         self.workshop_view: WorkshopView | None = None
         self.workshop_stack: QUndoStack | None = None
+        self.one_screen_banner = OneScreenBanner()
+        self.live = LiveControl(self)  # the room screen, the live keys, resuming
 
         self.setWindowTitle(APP_NAME)
         self.resize(1200, 800)
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(CONTROL_MIN_WIDTH, 560)
         self.setAcceptDrops(True)
         self.pages = QStackedWidget()
-        self.setCentralWidget(self.pages)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.one_screen_banner)
+        column.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
         self.welcome = WelcomeScreen(self._context(0, self.library_stack))
         self.welcome.open_requested.connect(self.open_workshop)
         self.welcome.import_requested.connect(self.import_file)
@@ -109,8 +79,6 @@ class MainWindow(QMainWindow):
         self.hub.saved.connect(self._on_saved)
         self.hub.changed.connect(self._on_changed)
         self._build_actions()
-        self._clicker = ClickerFilter(self)
-        QApplication.instance().installEventFilter(self._clicker)
         self._undo_keys = UndoKeysFilter(self)  # Ctrl+Z / Ctrl+Y from a search field
         QApplication.instance().installEventFilter(self._undo_keys)
         self._tooltips = TooltipFilter(self)  # a very long word never runs off the screen
@@ -163,7 +131,12 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon("redo"))
         self.room_action = self._action(
-            "Écran de salle", "F5", self.toggle_room, "room_screen", app_wide=True, checkable=True
+            "Écran de salle",
+            live_keys.shortcuts_of(live_keys.ROOM),
+            self.toggle_room,
+            "room_screen",
+            app_wide=True,
+            checkable=True,
         )
         self.room.visibility_changed.connect(self.room_action.setChecked)
         self.blank_action = self._action("Écran noir", None, self.toggle_blank, "blank")
@@ -212,7 +185,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.help_action)
         menu.addAction(self._action("À propos", None, self.about))
 
-        bar = QToolBar("Actions")
+        bar = self.toolbar = QToolBar("Actions")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for a in (self.undo_action, self.redo_action):
@@ -250,11 +223,14 @@ class MainWindow(QMainWindow):
         self.workshop_view.back_requested.connect(self.show_welcome)
         self.pages.addWidget(self.workshop_view)
         self.pages.setCurrentWidget(self.workshop_view)
+        self.workshop_view.setFocus()  # not whatever button comes after the welcome list
         self.room.title_card.set_workshop(title, problem)
         self.room.set_stage(None)
         self.setWindowTitle(f"{title} — {APP_NAME}")
         if self.settings is not None:
             self.settings.setValue("last_workshop", workshop_id)
+        resume.save(self.settings, "db", str(self.store.path))
+        resume.save(self.settings, "workshop", workshop_id)
         self._update_workshop_actions()
         return True
 
@@ -302,6 +278,7 @@ class MainWindow(QMainWindow):
     def _on_tool_changed(self, key: str) -> None:
         view = self.workshop_view.room_view(key) if self.workshop_view else None
         self.room.set_stage(view)
+        resume.save(self.settings, "tool", key)
 
     def current_editor(self) -> QWidget | None:
         if self.workshop_view is None or self.pages.currentWidget() is not self.workshop_view:
@@ -335,22 +312,23 @@ class MainWindow(QMainWindow):
         if part and printing is not None and hasattr(printing, "preselect_part"):
             printing.preselect_part(part)
 
-    # --- room screen and keys ---------------------------------------------------------------------
+    # --- room screen and keys (the live control: ui/live_control.py) ---------------------------
     def toggle_room(self) -> None:
-        if self.room.isVisible():
-            self.room.hide_screen()
-        else:
-            self.room.show_on_projector(self.screen())
-            self.activateWindow()  # keep the keyboard on the control window
+        self.live.toggle_room()
 
     def toggle_blank(self) -> None:
-        blanked = self.room.toggle_blank()
-        self.show_message(
-            "Écran de salle noir (B pour revenir)" if blanked else "Écran de salle rétabli"
-        )
+        self.live.toggle_blank()
 
     def route_key(self, event: QKeyEvent) -> bool:
-        """Clicker and room keys: the active tool first, then the shell's own (B, .)."""
+        """Keys that are not live keys (R, digits, L, M, arrows…): the active tool first, then a
+        tool that keeps running behind it (the live déroulé)."""
+        live = live_keys.live_key_for(event)
+        if live is not None and self.live.layer_active():
+            arrow_used_here = live.scope is live_keys.Scope.NOT_MOVING and (
+                live_keys.moves_with_arrows(QApplication.focusWidget())
+            )
+            if not arrow_used_here:  # else → and ← stay the tool's own keys, if any
+                return self.live.action(live.action, event)
         editor = self.current_editor()
         if editor is not None and hasattr(editor, "handle_room_key"):
             try:
@@ -359,8 +337,6 @@ class MainWindow(QMainWindow):
                     return True
             except Exception:
                 log.exception("handle_room_key failed")
-        # A key the tool on screen has no use for (the clicker's PageDown while the printing
-        # screen is up, say) goes to a tool that keeps running behind it: the live déroulé.
         if editor is not None and self.workshop_view is not None:
             for other in self.workshop_view.open_editors():
                 if other is not editor and hasattr(other, "handle_fallback_key"):
@@ -370,13 +346,17 @@ class MainWindow(QMainWindow):
                             return True
                     except Exception:
                         log.exception("handle_fallback_key failed")
-        if event.key() in (Qt.Key.Key_B, Qt.Key.Key_Period) and not event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        ):
-            self.toggle_blank()
-            event.accept()
-            return True
         return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        # Beside the room window on one small screen: the toolbar's icons only, all visible.
+        narrow = self.width() < 900
+        self.toolbar.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if narrow
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        super().resizeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         # Reached only when no focused widget used the key (text fields keep their letters).
@@ -429,12 +409,13 @@ class MainWindow(QMainWindow):
             self.import_file(urls[0].toLocalFile())
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.live.closing = True  # quitting mid-run: the room screen comes back on next start
         if self.workshop_view is not None:
             self.workshop_view.close_tools()
         self.room.close()
         if self.settings is not None:
-            self.settings.setValue("main_geometry", self.saveGeometry())
-        QApplication.instance().removeEventFilter(self._clicker)
+            self.settings.setValue("main_geometry", self.live.one_screen.own_geometry())
+        self.live.uninstall()
         QApplication.instance().removeEventFilter(self._undo_keys)
         QApplication.instance().removeEventFilter(self._tooltips)
         super().closeEvent(event)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.palette import ROOM
 from kitcop_desktop.ui import theme
+from kitcop_desktop.ui.one_screen import room_geometry
 
 
 class TitleCard(QWidget):
@@ -61,6 +62,7 @@ class RoomScreen(QWidget):
     visibility_changed = Signal(bool)
     # What the room shows changed (another tool's view, a cover): the footer re-checks itself.
     stage_changed = Signal()
+    mode_changed = Signal(str)  # « hidden », « window », « fullscreen »
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
@@ -73,7 +75,6 @@ class RoomScreen(QWidget):
             " QLabel { background: transparent; }"
         )
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setCursor(Qt.CursorShape.BlankCursor)
         self.setMinimumSize(320, 240)
 
         self.title_card = TitleCard()
@@ -165,28 +166,71 @@ class RoomScreen(QWidget):
         return self.blanked
 
     # --- showing on the projector ------------------------------------------------------------
+    def projector_screen(self, control_screen):
+        """The screen the room sees: another one than the control window's, or None."""
+        others = [s for s in QGuiApplication.screens() if s is not control_screen]
+        return others[0] if control_screen is not None and others else None
+
     def show_on_projector(self, control_screen=None) -> None:
-        """Fullscreen on another screen when there is one, else a window to drag there."""
-        screens = QGuiApplication.screens()
-        others = [s for s in screens if s is not control_screen]
-        if control_screen is not None and others:
-            target = others[0]
+        """Fullscreen on another screen when there is one, else a movable window that
+        `one_screen.room_geometry` places beside the control window (never over it)."""
+        target = self.projector_screen(control_screen)
+        if target is not None:
+            self._set_framed(False)
             self.setGeometry(target.geometry())
             self.showFullScreen()
         else:
-            if not self.isVisible():
+            self._set_framed(True)
+            if control_screen is not None:
+                self.setGeometry(room_geometry(control_screen.availableGeometry()))
+            elif not self.isVisible():
                 self.resize(1024, 768)
             self.showNormal()
         self.raise_()
         self.visibility_changed.emit(True)
+        self.mode_changed.emit(self.mode())
+
+    def leave_fullscreen(self, control_screen=None) -> None:
+        """Échap in fullscreen: a window again (beside the control window on one screen)."""
+        if self.projector_screen(control_screen) is None:
+            self.show_on_projector(control_screen)
+        else:
+            self.showNormal()
+            self.mode_changed.emit(self.mode())
+
+    def mode(self) -> str:
+        """« hidden », « window » or « fullscreen » (what a restart shows again)."""
+        if not self.isVisible():
+            return "hidden"
+        return "fullscreen" if self.isFullScreen() else "window"
+
+    def _set_framed(self, framed: bool) -> None:
+        """A window on the control screen has a title bar (to move it) and the pointer; on
+        the projector it is borderless and the pointer is hidden."""
+        flags = Qt.WindowType.Window
+        if not framed:
+            flags |= Qt.WindowType.FramelessWindowHint
+        if self.windowFlags() != flags:
+            self.setWindowFlags(flags)
+        if framed:
+            self.unsetCursor()
+        else:
+            self.setCursor(Qt.CursorShape.BlankCursor)
 
     def hide_screen(self) -> None:
         self.hide()
         self.visibility_changed.emit(False)
+        self.mode_changed.emit("hidden")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
-            self.showNormal()
+        # With the control window's live-key layer, Échap never gets here; alone, it still
+        # leaves fullscreen, then closes the window.
+        if event.key() == Qt.Key.Key_Escape:
+            if self.isFullScreen():
+                self.showNormal()
+                self.mode_changed.emit(self.mode())
+            else:
+                self.hide_screen()
             event.accept()
             return
         self.key_pressed.emit(event)
@@ -194,3 +238,4 @@ class RoomScreen(QWidget):
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt API
         # Double-click toggles fullscreen: the way to put it on the projector without a menu.
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
+        self.mode_changed.emit(self.mode())

@@ -14,6 +14,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -31,6 +32,10 @@ from kitcop_desktop.ui.workshop_page import WorkshopPage
 log = logging.getLogger(__name__)
 
 WORKSHOP_KEY = "workshop"
+SIDEBAR_WIDTH = 196
+# Narrower than this (the control window beside the room window on one 1024 px screen), the
+# sidebar shows its icons only; each keeps its name in the tooltip.
+COMPACT_BELOW = 820
 
 
 class ToolFailed(QWidget):
@@ -70,7 +75,7 @@ class WorkshopView(QWidget):
 
         self.sidebar = QFrame()
         self.sidebar.setObjectName("Sidebar")
-        self.sidebar.setFixedWidth(196)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         side = QVBoxLayout(self.sidebar)
         side.setContentsMargins(8, 10, 8, 10)
         side.setSpacing(2)
@@ -81,8 +86,10 @@ class WorkshopView(QWidget):
         back.setSizePolicy(
             back.sizePolicy().horizontalPolicy().Expanding, back.sizePolicy().verticalPolicy()
         )
+        back.setToolTip("Tous les ateliers (menu Fichier)")
         back.clicked.connect(self.back_requested.emit)
         side.addWidget(back)
+        self.back_button = back
         side.addSpacing(8)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -106,6 +113,13 @@ class WorkshopView(QWidget):
             self.buttons[key] = button
             side.addWidget(button)
         side.addStretch(1)
+        # Navigation is never in the Tab chain nor pressed by a typed key (Space in a text
+        # that Tab left): it is reached by the mouse, Ctrl+0…7 and Fichier › Tous les ateliers.
+        for button in [back, *self.buttons.values()]:
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The view itself takes the focus a tool gives up, so a hidden tool's focus never
+        # wanders to whatever widget comes next.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.stack = QStackedWidget()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +139,22 @@ class WorkshopView(QWidget):
 
     def undo_stack(self, key: str) -> QUndoStack:
         return self.context(key).undo_stack
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.set_compact(self.width() < COMPACT_BELOW)
+        super().resizeEvent(event)
+
+    def set_compact(self, compact: bool) -> None:
+        if compact == (self.sidebar.width() < SIDEBAR_WIDTH):
+            return
+        style = (
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if compact
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
+        for button in [self.back_button, *self.buttons.values()]:
+            button.setToolButtonStyle(style)
+        self.sidebar.setFixedWidth(56 if compact else SIDEBAR_WIDTH)
 
     def editor(self, key: str) -> QWidget:
         if key not in self._editors:
@@ -156,6 +186,14 @@ class WorkshopView(QWidget):
     def current_editor(self) -> QWidget:
         return self.editor(self.current_key)
 
+    def tool_keys(self) -> list[str]:
+        """The workshop page's key, then every tool's, in sidebar order."""
+        return list(self.buttons)
+
+    def open_editor(self, key: str) -> QWidget | None:
+        """A tool's editor if it was opened in this workshop (none is created here)."""
+        return self._editors.get(key)
+
     def open_editors(self) -> list[QWidget]:
         """The tools already opened in this workshop (none is created here)."""
         return list(self._editors.values())
@@ -172,6 +210,9 @@ class WorkshopView(QWidget):
             self.ctx.show_message("Cet outil n'est pas disponible dans cette version.")
             return
         previous = self._editors.get(self.current_key)
+        focus = QApplication.focusWidget()
+        if previous is not None and focus is not None and previous.isAncestorOf(focus):
+            self.setFocus()
         if previous is not None and key != self.current_key and hasattr(previous, "deactivated"):
             previous.deactivated()
         self.current_key = key

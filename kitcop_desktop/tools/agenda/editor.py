@@ -17,6 +17,7 @@ from kitcop_desktop.tools.agenda.prepare_view import PrepareView
 from kitcop_desktop.tools.agenda.room_cover import RoomCover
 from kitcop_desktop.tools.agenda.room_view import AgendaRoomView, RoomFooter
 from kitcop_desktop.tools.agenda.run_view import RunView
+from kitcop_desktop.ui import live_keys, resume
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
 
@@ -53,9 +54,11 @@ class AgendaEditor(QWidget):
         self.detail = self.prepare.detail
 
         self.prepare.reloaded.connect(self._update_summary)
+        self._run_state = self.live.runner.state()
         self.live.changed.connect(self._on_run_changed)
         # While a séquence's tool is still empty, the room keeps the séquence's consignes.
         self.cover = RoomCover(ctx, self.live, AgendaRoomView)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         # The editor lives as long as the open workshop: with it goes the live run's timer.
         self.destroyed.connect(self.live.close)
         self.destroyed.connect(self.cover.close)
@@ -65,6 +68,12 @@ class AgendaEditor(QWidget):
     def _on_run_changed(self) -> None:
         self.prepare.show_current(self.live.runner.current_id)
         self._update_footer()
+        state = self.live.runner.state()
+        if state == "running" and self._run_state == "not_started":
+            self.tabs.setCurrentWidget(self.run_view)  # the run has begun: its live view
+        if (state in ("running", "paused")) != (self._run_state in ("running", "paused")):
+            resume.save(self.ctx.settings, "agenda.live", state in ("running", "paused"))
+        self._run_state = state
 
     def _update_summary(self) -> None:
         schedule, rows = self.model.schedule, self.model.rows
@@ -146,8 +155,43 @@ class AgendaEditor(QWidget):
             return self.live.back()
         return False
 
+    # --- the live-control layer (ui/live_keys.py) -----------------------------------------
+    def live_state(self) -> str | None:
+        """« running » / « paused » while a run exists, « ready » while « Animer » is shown and
+        the déroulé can start, else None: the shell's live keys are on when this is not None."""
+        state = self.live.runner.state()
+        if state in ("running", "paused"):
+            return state
+        if self.tabs.currentWidget() is self.run_view and state == "not_started":
+            return "ready" if self.live.runner.sequences else None
+        return None
+
+    def handle_live_action(self, action: str) -> bool:
+        """The run's actions: what the shell's key map calls next, previous, toggle, ±min."""
+        if action == live_keys.TOGGLE:
+            return self.live.toggle()
+        if action == live_keys.NEXT:
+            return self.live.forward()  # the consignes' next page first, then the séquence
+        if action == live_keys.PREVIOUS:
+            return self.live.back()
+        minutes = {live_keys.PLUS_ONE: 1, live_keys.MINUS_ONE: -1, live_keys.PLUS_FIVE: 5}
+        if action in minutes:
+            return self.live.extend(minutes[action])
+        return False
+
+    def view_state(self) -> str:
+        """« run » (Animer) or « prepare »: what a restart shows again."""
+        return "run" if self.tabs.currentWidget() is self.run_view else "prepare"
+
+    def restore_view(self, view: str) -> None:
+        self.tabs.setCurrentWidget(self.run_view if view == "run" else self.prepare)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        resume.save(self.ctx.settings, "agenda.view", self.view_state())
+
     def handle_room_key(self, event: QKeyEvent) -> bool:
-        """Space, PageDown/→, PageUp/←, +, −, * or Maj++ (pavé), M: the run's keys."""
+        """The run's keys of the shell's key map (Space, PageDown…) while « Animer » or the
+        room screen is up, or always for the clicker; → / ← on « Animer »; M: sound."""
         key, mods = event.key(), event.modifiers()
         if mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             return False
@@ -156,21 +200,13 @@ class AgendaEditor(QWidget):
         clicker = key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
         if not (running_tab or room_up or clicker):
             return False  # in « Préparer », arrows and Space belong to the table
-        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
-        keypad = bool(mods & Qt.KeyboardModifier.KeypadModifier)
-        if key == Qt.Key.Key_Space:
-            self.live.toggle()
-        elif key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right):
-            self.live.forward()  # the consignes' next page first, then the next séquence
-        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
+        action = live_keys.action_for(event)
+        if action in live_keys.RUN_ACTIONS:
+            self.handle_live_action(action)
+        elif key == Qt.Key.Key_Right:
+            self.live.forward()  # the consignes' next page first
+        elif key == Qt.Key.Key_Left:
             self.live.back()
-        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            # On a laptop « + » already needs Shift: Maj++ means five only on the keypad.
-            self.live.extend(5 if (shift and keypad) else 1)
-        elif key == Qt.Key.Key_Asterisk:  # five more, one key on every layout
-            self.live.extend(5)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
-            self.live.extend(-1)
         elif key == Qt.Key.Key_M:
             self.live.toggle_sound()
         else:

@@ -254,6 +254,8 @@ class BoardsEditor(EditorActions, QWidget):
         pages = pages_of(self.ctx)
         if pages.forward():
             return True
+        if self._spotlight_ends(1):
+            return False  # past the last zone: the clicker moves the running déroulé on
         pages.reset()
         self.set_spotlight(step_spotlight(self.data, 1))
         return True
@@ -264,9 +266,17 @@ class BoardsEditor(EditorActions, QWidget):
         pages = pages_of(self.ctx)
         if pages.back():
             return True
+        if self._spotlight_ends(-1):
+            return False  # before the whole board: the clicker goes back in the déroulé
         pages.reset()
         self.set_spotlight(step_spotlight(self.data, -1))
         return True
+
+    def _spotlight_ends(self, step: int) -> bool:
+        """One more step would wrap around the spotlights (whole board, zones, clusters)."""
+        values = [value for value, _label in spotlight_entries(self.data)]
+        index = values.index(self.data.spotlight) if self.data.spotlight in values else 0
+        return not 0 <= index + step < len(values)
 
     def handle_room_key(self, event) -> bool:
         """Clicker keys move the room screen's spotlight: whole board, each zone, each cluster."""
