@@ -160,6 +160,7 @@ def _state(window) -> dict:
     editor = window.current_editor()
     return {
         "sequence": live.runner.current_id,
+        "page": live.page,  # of the consignes on the room screen
         "running": live.runner.running,
         "total": cd.total_seconds if cd else None,
         "blanked": window.room.blanked,
@@ -168,15 +169,20 @@ def _state(window) -> dict:
     }
 
 
-def _expected(window, before: dict, tool: str, key: str) -> dict:
+def _expected(window, before: dict, tool: str, key: str, pages: int) -> dict:
     after = dict(before)
     ids = [s.id for s in _live(window).runner.sequences]
     index = ids.index(before["sequence"])
     if (tool, key) in TOOL_PAGES:
         after["spotlight"] = "!changed"
+    elif key in ("PageDown", "Right") and before["page"] + 1 < pages:
+        after["page"] = before["page"] + 1  # long consignes: their next page first
+    elif key in ("PageUp", "Left") and before["page"] > 0:
+        after["page"] = before["page"] - 1
     elif key in ("PageDown", "PageUp", "Right", "Left"):
         after["sequence"] = ids[index + (1 if key in ("PageDown", "Right") else -1)]
         after["total"] = _live(window).runner.countdown(after["sequence"]).total_seconds
+        after["page"] = 0
     elif key == "Space":
         after["running"] = not before["running"]
     elif key in ("B", "Period"):
@@ -234,6 +240,7 @@ def test_a_live_key_acts_on_the_run_never_on_the_focused_widget(
     text_before = _text_of(widget) if kind == "text" else None
     editor = window.current_editor()
     before = _state(window)
+    pages = _live(window).page_count  # of the current séquence's consignes
 
     QTest.keyClick(widget, KEYS[key])
 
@@ -260,7 +267,7 @@ def test_a_live_key_acts_on_the_run_never_on_the_focused_widget(
         assert after == before, "a typed character never drives the run"
         _put_back(widget, text_before)
         return
-    expected = _expected(window, before, tool, key)
+    expected = _expected(window, before, tool, key, pages)
     if expected["spotlight"] == "!changed":
         assert after["spotlight"] != before["spotlight"]
         expected["spotlight"] = after["spotlight"]
