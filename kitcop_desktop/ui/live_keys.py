@@ -15,7 +15,9 @@ the déroulé's « Animer » view is on screen, or while the room screen is up. 
   where the character is typed instead;
 - → and ← (some clickers send them) act unless the focus is in a widget they move in;
 - during a run a live key is always taken, even when nobody had a use for it: no key ever
-  activates a focused button or navigates away.
+  activates a focused button or navigates away;
+- except where a widget declared it uses the key itself (`claim(widget, TOGGLE)`): Space in
+  the attendance list ticks the chosen person.
 
 How an action is routed (`MainWindow.live_action`): the shell's own actions (room screen, blank,
 Échap) go to the shell; the run's actions go first to the tool on screen, which declares what it
@@ -195,6 +197,23 @@ def shortcuts_of(action: str) -> list[str]:
     ]
 
 
+# --- a widget that uses a live key itself ---------------------------------------------------------
+CLAIMS = "kitcop_live_claims"
+
+
+def claim(widget: QWidget, *actions: str) -> None:
+    """This widget, when it has focus, keeps these live keys for itself even during a run: the
+    attendance list ticks the chosen person with Space while « Accueil café » runs."""
+    widget.setProperty(CLAIMS, ",".join(actions))
+
+
+def claims(widget: QWidget | None, action: str) -> bool:
+    if widget is None:
+        return False
+    value = widget.property(CLAIMS)
+    return bool(value) and action in str(value).split(",")
+
+
 # --- what « a text field has focus » means -------------------------------------------------------
 TEXT_INPUTS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 
@@ -256,6 +275,8 @@ class LiveKeyFilter(QObject):
         typing = is_text_field(focus) or is_text_field(obj)
         if live.scope is Scope.NOT_TYPING and typing:
             return False  # the letter is typed
+        if claims(focus, live.action) or claims(obj, live.action):
+            return False  # the focused widget said it uses this key (see claim)
         if live.scope is Scope.NOT_MOVING and (moves_with_arrows(focus) or moves_with_arrows(obj)):
             return False  # the arrow moves in the list, the table, the text
         if live.action == LEAVE and (_cell_being_edited(focus) or _cell_being_edited(obj)):

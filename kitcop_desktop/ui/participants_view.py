@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.participants import CATEGORY_LABELS
 from kitcop_desktop.storage import participants as ops
+from kitcop_desktop.ui import live_keys
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.participants_attendance import AttendanceBar
 from kitcop_desktop.ui.participants_model import COLUMNS, ParticipantsModel
@@ -138,6 +139,7 @@ class ParticipantsView(QWidget):
         layout.addWidget(self.attendance)
         layout.addWidget(self.table, 1)
 
+        live_keys.claim(self.table, live_keys.TOGGLE)  # Space ticks, even during a run
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
         QShortcut(QKeySequence("Alt+Up"), self.table, lambda: self.move_selected(-1))
         QShortcut(QKeySequence("Alt+Down"), self.table, lambda: self.move_selected(1))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.app import load_tool_specs
-from kitcop_desktop.storage import agenda, agenda_run
+from kitcop_desktop.storage import agenda, agenda_run, participants
 from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.storage.migrate import open_store
 from kitcop_desktop.ui import live_keys
@@ -63,9 +63,14 @@ KEYS = {
     "Asterisk": Qt.Key.Key_Asterisk,
 }
 TYPED = {"Space": " ", "B": "b", "Period": ".", "Plus": "+", "Minus": "-", "Asterisk": "*"}
-# A tool that declared a clicker key uses it first: the board pages zone by zone (and gives
-# the key back to the run past its last zone: test_the_board_gives_the_clicker_back…).
-TOOL_PAGES = {("boards", "PageDown"), ("boards", "Right")}
+# Tools that page the room with the clicker first (a board zone by zone, the bowl's revealed
+# notes) and give the key back to the run past their last page: there a clicker key either
+# turns the tool's page (and the run stays) or moves the run (and the page stays).
+TOOLS_THAT_PAGE = {"boards", "fishbowl"}
+CLICKER = ("PageDown", "PageUp", "Right", "Left")
+# A widget that declared it uses a live key itself (live_keys.claim): the attendance list
+# ticks the chosen person with Space, even while « Accueil café » runs.
+WIDGET_CLAIMS = {("workshop", "table", "Space")}
 # → and ← move in lists, tables, combos and text: there they are not live keys. On « Animer »
 # the one-column séquence list has no use for them and the déroulé's own → / ← act (F1 map).
 ARROWS = ("Right", "Left")
@@ -158,6 +163,7 @@ def _state(window) -> dict:
     live = _live(window)
     cd = live.countdown()
     board = window.workshop_view.open_editor("boards")
+    bowl = window.workshop_view.open_editor("fishbowl")
     return {
         "sequence": live.runner.current_id,
         "page": live.page,  # of the consignes on the room screen
@@ -165,7 +171,13 @@ def _state(window) -> dict:
         "total": cd.total_seconds if cd else None,
         "blanked": window.room.blanked,
         "room": window.room.mode(),
-        "spotlight": board.data.spotlight if board is not None and board.data else None,
+        "tool_page": (
+            board.data.spotlight if board is not None and board.data else None,
+            board.ctx.extras["boards.room_pages"].index
+            if board is not None and "boards.room_pages" in board.ctx.extras
+            else None,
+            bowl.bowl.focus.notes_page if bowl is not None else None,
+        ),
     }
 
 
@@ -173,9 +185,7 @@ def _expected(window, before: dict, tool: str, key: str, pages: int) -> dict:
     after = dict(before)
     ids = [s.id for s in _live(window).runner.sequences]
     index = ids.index(before["sequence"])
-    if (tool, key) in TOOL_PAGES:
-        after["spotlight"] = "!changed"
-    elif key in ("PageDown", "Right") and before["page"] + 1 < pages:
+    if key in ("PageDown", "Right") and before["page"] + 1 < pages:
         after["page"] = before["page"] + 1  # long consignes: their next page first
     elif key in ("PageUp", "Left") and before["page"] > 0:
         after["page"] = before["page"] - 1
@@ -192,6 +202,11 @@ def _expected(window, before: dict, tool: str, key: str, pages: int) -> dict:
     elif key in ("F5", "Escape"):
         after["room"] = "hidden"  # one screen: the room screen is a window, Échap closes it
     return after
+
+
+def _present(window) -> list[bool]:
+    with window.store.read() as s:
+        return [p.present for p in participants.list_for(s, window.workshop_view.ctx.workshop_id)]
 
 
 def _position(widget) -> tuple[int, int] | int | None:
@@ -240,6 +255,7 @@ def test_a_live_key_acts_on_the_run_never_on_the_focused_widget(
     text_before = _text_of(widget) if kind == "text" else None
     editor = window.current_editor()
     before = _state(window)
+    present_before = _present(window)
     pages = _live(window).page_count  # of the current séquence's consignes
 
     QTest.keyClick(widget, KEYS[key])
@@ -254,12 +270,16 @@ def test_a_live_key_acts_on_the_run_never_on_the_focused_widget(
         assert window.current_editor() is editor
     assert QApplication.activePopupWidget() is None
     assert pressed == [], "a focused button was pressed"
+    if (tool, kind, key) in WIDGET_CLAIMS:
+        assert widget is editor.participants.table
+        assert after == before, "the run is untouched"
+        assert _present(window) != present_before, "Space ticked the chosen person"
+        return
     if kind != "button" and key in ARROWS and (tool, kind) not in ARROWS_REACH_THE_RUN:
         # Not a live key here: the widget keeps its arrow, or (not in a text) the tool its own.
         expected = dict(before)
-        if (tool, key) in TOOL_PAGES and kind != "text":
-            assert after["spotlight"] != before["spotlight"]
-            expected["spotlight"] = after["spotlight"]
+        if tool in TOOLS_THAT_PAGE and kind != "text":
+            expected["tool_page"] = after["tool_page"]
         assert after == expected
         if kind == "text":
             _put_back(widget, text_before)
@@ -271,11 +291,12 @@ def test_a_live_key_acts_on_the_run_never_on_the_focused_widget(
         assert after == before, "a typed character never drives the run"
         _put_back(widget, text_before)
         return
-    expected = _expected(window, before, tool, key, pages)
-    if expected["spotlight"] == "!changed":
-        assert after["spotlight"] != before["spotlight"]
-        expected["spotlight"] = after["spotlight"]
-    assert after == expected
+    if tool in TOOLS_THAT_PAGE and key in CLICKER and after["tool_page"] != before["tool_page"]:
+        assert {k: v for k, v in after.items() if k != "tool_page"} == {
+            k: v for k, v in before.items() if k != "tool_page"
+        }, "the tool turned its page: the run stays"
+        return
+    assert after == _expected(window, before, tool, key, pages)
 
 
 def test_the_board_gives_the_clicker_back_to_the_run_past_its_last_zone(qtbot, live_window):
@@ -295,6 +316,20 @@ def test_the_board_gives_the_clicker_back_to_the_run_past_its_last_zone(qtbot, l
     assert "" not in seen[:-1]  # zone by zone, never back to the whole board first
     assert len(seen) > 2
     assert window.workshop_view.current_key == "agenda"  # the next séquence has no tool
+
+
+def test_the_bowl_gives_the_clicker_back_to_the_run_past_its_last_page_of_notes(qtbot, live_window):
+    window = live_window
+    _reset(window, "fishbowl")
+    bowl = window.current_editor().bowl
+    assert bowl.data.notes_revealed  # the demo's bowl shows its notes to the room
+    live = _live(window)
+    window.setFocus()
+    for _ in range(30):
+        QTest.keyClick(window, Qt.Key.Key_PageDown)
+        if live.runner.current_id != window.base_sequence:
+            break
+    assert live.runner.current_id != window.base_sequence  # the déroulé moved on at last
 
 
 def test_the_map_covers_the_keys_this_matrix_presses():

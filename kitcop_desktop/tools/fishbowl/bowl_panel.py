@@ -309,9 +309,8 @@ class BowlPanel(BowlCommands, QWidget):
         if self.data is None:
             return False
         key, text = event.key(), event.text()
-        if self.data.notes_revealed and key in PAGE_KEYS:
-            self.focus.turn_notes(PAGE_KEYS[key])
-            return True
+        if self.data.notes_revealed and key in PAGE_KEYS and self.focus.turn_notes(PAGE_KEYS[key]):
+            return True  # past the last page, the clicker goes to the déroulé
         if self.data.state == "finished":
             return False
         if key == Qt.Key.Key_Space:

@@ -21,10 +21,13 @@ class RoomFocus(QObject):
         self.round_id: int | None = None
         self.notes_page = 0  # the page of revealed notes the room sees
 
-    def turn_notes(self, step: int) -> None:
-        """Next (+1) or previous (-1) page of revealed notes; the room view clamps it."""
+    def turn_notes(self, step: int) -> bool:
+        """Next (+1) or previous (-1) page of revealed notes; the room view clamps it. False
+        when there was no page that way (the clicker then moves the running déroulé on)."""
+        before = self.notes_page
         self.notes_page = max(0, self.notes_page + step)
         self.changed.emit()
+        return self.notes_page != before
 
     def show(self, tab: str, item_id: int | None) -> None:
         """Follow `tab` ("bowl" or "rounds") and its item (a fishbowl or a round id)."""
