@@ -66,7 +66,7 @@ TYPED = {"Space": " ", "B": "b", "Period": ".", "Plus": "+", "Minus": "-", "Aste
 # Tools that page the room with the clicker first (a board zone by zone, the bowl's revealed
 # notes) and give the key back to the run past their last page: there a clicker key either
 # turns the tool's page (and the run stays) or moves the run (and the page stays).
-TOOLS_THAT_PAGE = {"boards", "fishbowl"}
+TOOLS_THAT_PAGE = {"boards", "fishbowl", "actions"}
 CLICKER = ("PageDown", "PageUp", "Right", "Left")
 # A widget that declared it uses a live key itself (live_keys.claim): the attendance list
 # ticks the chosen person with Space, even while « Accueil café » runs.
@@ -164,6 +164,7 @@ def _state(window) -> dict:
     cd = live.countdown()
     board = window.workshop_view.open_editor("boards")
     bowl = window.workshop_view.open_editor("fishbowl")
+    fiches = window.workshop_view.open_editor("actions")
     return {
         "sequence": live.runner.current_id,
         "page": live.page,  # of the consignes on the room screen
@@ -177,6 +178,10 @@ def _state(window) -> dict:
             if board is not None and "boards.room_pages" in board.ctx.extras
             else None,
             bowl.bowl.focus.notes_page if bowl is not None else None,
+            # a fiche action too long for one room screen: the clicker turns its pages
+            fiches.ctx.extras["room_pager.actions"].page
+            if fiches is not None and "room_pager.actions" in fiches.ctx.extras
+            else None,
         ),
     }
 
