@@ -80,8 +80,15 @@ def main() -> None:
         stderr=subprocess.DEVNULL,
     )
     os.close(write_fd)
-    display = ":" + os.read(read_fd, 16).decode().strip()
-    os.close(read_fd)
+    # Xvfb writes « N\n » when it is ready; read up to the newline. Closing the pipe after the
+    # first byte made Xvfb die of SIGPIPE on its next write, and the app abort with it.
+    announced = b""
+    while not announced.endswith(b"\n"):
+        chunk = os.read(read_fd, 16)
+        if not chunk:
+            break
+        announced += chunk
+    display = ":" + announced.decode().strip()
     # Wait until the display really answers (on a busy machine it can lag its announcement).
     for _ in range(100):
         probe = subprocess.run(
@@ -141,6 +148,7 @@ def main() -> None:
         )
     finally:
         xvfb.terminate()
+        os.close(read_fd)  # kept open while Xvfb runs: it may write to it again
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import sys
 from collections.abc import Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from kitcop_desktop import APP_NAME, __version__, paths
+from kitcop_desktop import APP_NAME, __version__
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNHEALTHY = 0, 1, 2, 3
 log = logging.getLogger("kitcop_desktop.cli")
@@ -92,18 +91,43 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
     return code
 
 
+class _LogFile(logging.Handler):
+    """The user's rotating log file, set up at the first record: a command that logs nothing
+    (`list`, `--version`) neither opens it nor imports logging.handlers."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            import logging.handlers
+
+            try:
+                self._file = logging.handlers.RotatingFileHandler(
+                    self.path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
+                )
+            except OSError:
+                self._file = logging.NullHandler()
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 @contextmanager
 def _logging_to_file():
     """Log to the user's log file for the length of the command (never to the terminal)."""
+    from kitcop_desktop import paths  # platformdirs: not for `--version`
+
     logging.raiseExceptions = False  # a full disk under the log must not print a traceback
     path = paths.log_path()
     root = logging.getLogger()
-    try:
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
-        )
-    except OSError:
-        handler = logging.NullHandler()
+    handler = _LogFile(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     previous = root.level
     root.addHandler(handler)
@@ -135,6 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     with _logging_to_file() as log_file:
         try:
+            if args.command == "list" and (done := _quick_list(args)) is not None:
+                return done
             return _run(args)
         except KeyboardInterrupt:
             return _fail("interrompu. Rien n'a été modifié.", 130)
@@ -143,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _db_path(args) -> Path:
+    from kitcop_desktop import paths
+
     return (args.db or paths.default_db_path()).expanduser().resolve()
 
 
@@ -272,6 +300,26 @@ def _demo(store, *, reuse: bool) -> int:
                 if summary.title.startswith("Rénovation énergétique : les compétences de 2030"):
                     return summary.id
     return create_demo(store)
+
+
+def _quick_list(args) -> int | None:
+    """The usual `list`, with sqlite3 alone (storage/quick_list.py): no SQLAlchemy, no Alembic
+    imported to print a few lines. None: the file needs the full path (it says what is wrong)."""
+    from kitcop_desktop.domain.validation import plain_line
+    from kitcop_desktop.storage.quick_list import workshop_lines
+
+    db_path = _db_path(args)
+    lines = workshop_lines(db_path)
+    if lines is None:
+        return None
+    if not _writable(db_path):
+        print(
+            f"Note : « {db_path.name} » est en lecture seule ; rien ne peut y être modifié.",
+            file=sys.stderr,
+        )
+    for workshop_id, day, title in lines:
+        print(f"{workshop_id}\t{day}\t{plain_line(title)}")
+    return EXIT_OK
 
 
 def _list(store) -> int:

@@ -104,13 +104,14 @@ def add_vote(doc: Document, session, vote) -> None:
     winners: set[int] = set()
     straddling: set[int] = set()
     final = None
+    # Each round read once: the standing is put together from the same results.
+    every_round = [voting_rounds.round_results(session, r.id) for r in vote.rounds]
     # The standing merges every round: only when the room may see each of them.
     if all(shows_counts(vote, r) for r in vote.rounds):
-        final = voting_rounds.vote_standing(session, vote.id)
+        final = voting_rounds.standing_of(every_round, vote.winners_count)
         chosen = final.cut
         winners, straddling = set(chosen.selected), set(chosen.straddling)
-    for vote_round in vote.rounds:
-        results = voting_rounds.round_results(session, vote_round.id)
+    for results in every_round:
         title = f"Tour {results.number}"
         if results.reason:
             title += f" — {results.reason}"

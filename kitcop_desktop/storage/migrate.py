@@ -16,12 +16,9 @@ from kitcop_desktop import paths
 from kitcop_desktop.storage.engine import Store, connect_readonly, inspect_file, make_engine
 from kitcop_desktop.storage.errors import MigrationFailed, NotAKitcopDatabase, ReadOnlyDatabase
 from kitcop_desktop.storage.faults import read_only_message, translate, writable
+from kitcop_desktop.storage.schema_head import SCHEMA_HEAD  # re-exported: the one head
 
 log = logging.getLogger(__name__)
-
-# The newest revision in alembic/versions. Opening a file already at this revision needs no
-# Alembic at all (it costs ~0.25 s to import): a test keeps this equal to Alembic's head.
-SCHEMA_HEAD = "0010_fishbowl_visibility"
 
 
 def alembic_config(url: str | None = None):

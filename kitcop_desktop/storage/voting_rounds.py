@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.dot_vote import (
@@ -25,6 +25,7 @@ from kitcop_desktop.storage.models.voting import (
     ENTRY_MODES,
     DotVote,
     VoteBallot,
+    VoteBallotDot,
     VoteDecision,
     VoteItem,
     VoteRound,
@@ -195,6 +196,23 @@ class RoundResults:
         return tie_groups(self.ranked)
 
 
+def _ballot_dots(session: Session, round_id: int) -> tuple[int, list[dict[int, int]]]:
+    """(how many ballots, the dots of each) in two queries, whatever the number of ballots:
+    reading each ballot's dots on its own made a 40-vote restitution 9,000 SELECTs."""
+    ballot_count = session.scalar(
+        select(func.count()).select_from(VoteBallot).where(VoteBallot.round_id == round_id)
+    )
+    by_ballot: dict[int, dict[int, int]] = {}
+    rows = session.execute(
+        select(VoteBallotDot.ballot_id, VoteBallotDot.item_id, VoteBallotDot.dots)
+        .join(VoteBallot, VoteBallot.id == VoteBallotDot.ballot_id)
+        .where(VoteBallot.round_id == round_id)
+    )
+    for ballot_id, item_id, n in rows:
+        by_ballot.setdefault(ballot_id, {})[item_id] = n
+    return ballot_count or 0, list(by_ballot.values())
+
+
 def round_results(session: Session, round_id: int) -> RoundResults:
     """The tally and ranking of a round, whatever its state (callers decide what to show)."""
     vote_round = get_round(session, round_id)
@@ -206,12 +224,8 @@ def round_results(session: Session, round_id: int) -> RoundResults:
         )
     }
     order = sorted(items, key=lambda i: (items[i].position, i))
-    ballots = list(session.scalars(select(VoteBallot).where(VoteBallot.round_id == round_id)))
-    counts = tally(
-        order,
-        {e.item_id: e.wall_count for e in entries},
-        [{d.item_id: d.dots for d in b.dots} for b in ballots],
-    )
+    ballot_count, dots = _ballot_dots(session, round_id)
+    counts = tally(order, {e.item_id: e.wall_count for e in entries}, dots)
     decisions = [
         ([int(x) for x in d.ordered_item_ids.split(",") if x], d.reason)
         for d in vote_round.decisions
@@ -230,7 +244,7 @@ def round_results(session: Session, round_id: int) -> RoundResults:
         vote_round.reason,
         ranked,
         rows,
-        len(ballots),
+        ballot_count,
         sum(counts.values()),
         decisions,
         round_rules(vote_round),
