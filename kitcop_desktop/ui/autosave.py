@@ -39,6 +39,13 @@ _typing: list[tuple[int, int]] = []  # the burst whose save() is running (innerm
 _quit_hooked = False
 
 
+class _Activity(QObject):
+    stored = Signal(QObject)  # a field was just stored (ui/field_resume.py notes where it is)
+
+
+activity = _Activity()
+
+
 def typing_burst() -> tuple[int, int] | None:
     """The (field, burst) being stored right now, or None outside an autosave's save()."""
     return _typing[-1] if _typing else None
@@ -152,6 +159,7 @@ class Autosave(QObject):
             except (StoreError, ValueError) as exc:  # its item was deleted meanwhile (undo…)
                 log.info("typed text not stored: %s", exc)
         self.saved.emit()
+        activity.stored.emit(self.field)
 
     def end_burst(self) -> None:
         """The next typing is a new undo step."""

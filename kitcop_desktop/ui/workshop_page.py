@@ -146,6 +146,23 @@ class WorkshopPage(QWidget):
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
 
+    # --- where the typing was (ui/resume.py) ---------------------------------------------------
+    def _typed_fields(self) -> dict[str, QWidget]:
+        return {
+            "title": self.title_edit,
+            "place": self.place_edit,
+            "problem_statement": self.problem_edit,
+            "facilitators": self.facilitators_edit,
+            "notes": self.notes_edit,
+        }
+
+    def field_spot(self, widget) -> tuple[None, str] | None:
+        name = next((n for n, w in self._typed_fields().items() if w is widget), None)
+        return None if name is None else (None, name)
+
+    def restore_field(self, _item, name: str) -> QWidget | None:
+        return self._typed_fields().get(name)
+
     def _on_changed(self, area: str, workshop_id: int) -> None:
         if area == "workshop" and workshop_id == self._ctx.workshop_id:
             self.reload()

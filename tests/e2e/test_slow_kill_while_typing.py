@@ -13,6 +13,7 @@ import json
 import os
 import queue
 import shutil
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -160,3 +161,33 @@ def test_slow_subprocess_kill_while_typing_loses_at_most_the_last_second(
         child = Child(db, workshop_id, field, following)  # the app started again
         check(field, before, keys, shown(child))
     child.proc.wait(timeout=60)
+
+
+def test_slow_subprocess_after_a_kill_the_app_reopens_in_the_note_with_the_caret(
+    tmp_path, demo_template
+):
+    """#20 item 2: typing in the middle of question 3's notes, killed; the restart opens the
+    interviews on that interview, that question, the caret right after what was stored."""
+    db = tmp_path / "atelier.sqlite3"
+    shutil.copyfile(demo_template[0], db)
+    workshop_id = demo_template[1]
+    child = Child(db, workshop_id, "-", "interview_note_3", 6)  # after « Former »
+    before, keys = keys_until_killed(child)
+    assert before.startswith("Former ")
+    child = Child(db, workshop_id, "where")  # started again, nobody navigates
+    line = child.next_line()
+    assert line.startswith("where "), line
+    child.proc.wait(timeout=60)
+    where = json.loads(line.removeprefix("where "))
+    with_typing = where["text"]
+    got = with_typing[len("Former") : len(with_typing) - len(before) + len("Former")]
+    assert with_typing == before[:6] + got + before[6:]
+    assert TEXT.startswith(got) and len(got) >= 20  # the typing is back…
+    with sqlite3.connect(db) as connection:
+        interview_id, answer_id = connection.execute(
+            "SELECT i.id, a.id FROM interviews i JOIN interview_answers a "
+            "ON a.interview_id = i.id WHERE i.number = 1 AND a.position = 2"
+        ).fetchone()
+    assert where["tool"] == "interviews"  # …and so is the note: tool, interview, question…
+    assert where["spot"] == [interview_id, f"answer:{answer_id}"]
+    assert where["caret"] == 6 + len(got)  # …and the caret right after what was typed

@@ -5,6 +5,8 @@
         TYPE: a field then typed in, one key every 40 ms until the process is killed
               (« ready <json of the text before> », then « key N SECONDS » after each key),
               or « - » to quit once SHOW is printed;
+    python typing_app.py DB WORKSHOP_ID SHOW TYPE CARET
+        the same, typing from that position in the field's text (not from its end);
     python typing_app.py DB WORKSHOP_ID where
         no navigation: prints what start-up put on screen (« where <json> ») and quits.
 
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 from kitcop_desktop.app import make_application, run_gui  # noqa: E402
 
 KEY_MS = 40
+CARET: int | None = None  # where typing starts; None: at the end of the field
 # What is typed: plain ASCII (QTest aborts on other characters), no double blank.
 TEXT = (
     "il faut des tuteurs formes dans chaque entreprise et du temps pour les accueillir "
@@ -42,12 +45,12 @@ def _open(window, key: str, ref: int | None = None):
     return window.workshop_view.current_editor()
 
 
-def _first_interview_note(window):
+def _interview_note(window, question: int):
     editor = _open(window, "interviews")
     editor.interview_list.setCurrentRow(0)
     editor.pages.setCurrentWidget(editor.notes)
-    editor.notes.go_to(0)
-    return editor.notes.editors[0]
+    editor.notes.go_to(question)
+    return editor.notes.editors[question]
 
 
 def _agenda_instructions(window):
@@ -86,7 +89,8 @@ FIELDS = {
     "board_entry": lambda w: _open(w, "boards").entry.line,
     "fishbowl_note": _fishbowl_note,
     "round_word": _round_word,
-    "interview_note": _first_interview_note,
+    "interview_note": lambda w: _interview_note(w, 0),
+    "interview_note_3": lambda w: _interview_note(w, 2),
 }
 
 
@@ -129,6 +133,10 @@ def drive(workshop_id: int, show: str, typed: str) -> None:
         field.end(False)
     else:
         field.moveCursor(field.textCursor().MoveOperation.End)
+    if CARET is not None:  # typing in the middle of the text
+        cursor = field.textCursor()
+        cursor.setPosition(CARET)
+        field.setTextCursor(cursor)
     say("ready", json.dumps(text_of(field)))
     keys = iter(TEXT)
     started = time.monotonic()
@@ -149,8 +157,11 @@ def drive(workshop_id: int, show: str, typed: str) -> None:
 
 def report_where(window) -> None:
     focus = QApplication.focusWidget()
+    editor = window.workshop_view.current_editor() if window.workshop_view else None
+    spot = editor.field_spot(focus) if hasattr(editor, "field_spot") and focus else None
     where = {
         "tool": getattr(window.workshop_view, "current_key", None),
+        "spot": list(spot) if spot else None,
         "focus": type(focus).__name__ if focus else None,
         "text": text_of(focus)
         if isinstance(focus, QLineEdit) or hasattr(focus, "toPlainText")
@@ -170,6 +181,8 @@ def report_where(window) -> None:
 def main() -> int:
     db, workshop_id, show = sys.argv[1:4]
     typed = sys.argv[4] if len(sys.argv) > 4 else "-"
+    global CARET
+    CARET = int(sys.argv[5]) if len(sys.argv) > 5 else None
     app = make_application()
     QTimer.singleShot(0, lambda: drive(int(workshop_id), show, typed))
     code = run_gui(Path(db))

@@ -362,6 +362,17 @@ class ActionsEditor(QWidget):
         self.selection.set(ref_id)
         self.reload()
 
+    def field_spot(self, widget) -> tuple[int, str] | None:
+        """The card and the field `widget` is (ui/resume.py)."""
+        name = next((k for k, w in self.fields.items() if w is widget), None)
+        card = self.current()
+        return None if name is None or card is None else (card.id, name)
+
+    def restore_field(self, item: int, name: str) -> QWidget | None:
+        self.focus_item(item)
+        card = self.current()
+        return self.fields.get(name) if card is not None and card.id == item else None
+
     def search(self) -> None:
         self.filter_edit.setFocus()
         self.filter_edit.selectAll()

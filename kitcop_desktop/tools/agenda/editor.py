@@ -108,6 +108,26 @@ class AgendaEditor(QWidget):
         self.tabs.setCurrentWidget(self.prepare)
         self.prepare.select(ref_id)
 
+    def field_spot(self, widget) -> tuple[int, str] | None:
+        """The séquence and the field of its detail `widget` is (ui/resume.py)."""
+        detail = self.detail
+        fields = {
+            "title": detail.title,
+            "intention": detail.intention,
+            "instructions": detail.instructions,
+            "facilitator_notes": detail.notes,
+            "materials": detail.materials,
+        }
+        name = next((n for n, w in fields.items() if w is widget), None)
+        return None if name is None or detail.row is None else (detail.row.id, name)
+
+    def restore_field(self, item: int, name: str):
+        self.focus_item(item)
+        if self.detail.row is None or self.detail.row.id != item:
+            return None
+        attribute = {"facilitator_notes": "notes"}.get(name, name)
+        return getattr(self.detail, attribute, None)
+
     def search(self) -> None:
         text, ok = QInputDialog.getText(self, "Rechercher", "Séquence contenant :")
         if ok and text.strip():

@@ -232,6 +232,16 @@ class BoardsEditor(EditorActions, QWidget):
         """activate_tool("boards", board_id) opens that board."""
         self.show_entry(("board", ref_id))
 
+    def field_spot(self, widget) -> tuple[int, str] | None:
+        """The board whose post-it line `widget` is (ui/resume.py)."""
+        if widget is self.entry.line and self.selection.board_id:
+            return self.selection.board_id, "entry"
+        return None
+
+    def restore_field(self, item: int, name: str):
+        self.focus_item(item)
+        return self.entry.line if name == "entry" and self.selection.board_id == item else None
+
     def new_item(self) -> None:
         """Ctrl+N: the cursor in the card field (a new post-it is the most common new item)."""
         if self.data is None:

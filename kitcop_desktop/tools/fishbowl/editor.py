@@ -66,6 +66,36 @@ class FishbowlEditor(QWidget):
         self.rounds.reload()
         self._tab_changed()
 
+    # --- where the typing was (ui/resume.py) ---------------------------------------------------
+    def field_spot(self, widget) -> tuple[int, str] | None:
+        """The bowl or round and the field `widget` is: « note:<heading> », « question »,
+        « word » or « prompt »."""
+        bowl, rounds = self.bowl, self.rounds
+        for heading, entry in bowl.notes.entries.items():
+            if widget is entry and bowl.fishbowl_id is not None:
+                return bowl.fishbowl_id, f"note:{heading}"
+        if widget is bowl.question and bowl.fishbowl_id is not None:
+            return bowl.fishbowl_id, "question"
+        if widget in (rounds.word, rounds.prompt) and rounds.round_id is not None:
+            return rounds.round_id, "word" if widget is rounds.word else "prompt"
+        return None
+
+    def restore_field(self, item: int, name: str):
+        if name in ("word", "prompt"):
+            self.focus_kind("rounds", item)
+            if self.rounds.round_id != item:
+                return None
+            if name == "prompt":
+                self.rounds.setup_button.setChecked(True)
+            return self.rounds.word if name == "word" else self.rounds.prompt
+        self.focus_item(item)
+        if self.bowl.fishbowl_id != item:
+            return None
+        if name == "question":
+            self.bowl.setup_button.setChecked(True)
+            return self.bowl.question
+        return self.bowl.notes.entries.get(name.removeprefix("note:"))
+
     def activated(self) -> None:
         self.bowl.reload()
         self.rounds.reload()

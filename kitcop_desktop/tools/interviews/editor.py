@@ -246,6 +246,44 @@ class InterviewsEditor(QWidget):
                 self.interview_list.setCurrentRow(row)
                 return
 
+    # --- where the typing was (ui/resume.py) ---------------------------------------------------
+    def field_spot(self, widget) -> tuple[int, str] | None:
+        """The interview and the field `widget` is: « answer:<id> », « free », « report:<part> »
+        or « form:<field> »; None for anything else."""
+        if self.interview_id is None:
+            return None
+        notes = self.notes
+        if widget in notes.editors:
+            index = notes.editors.index(widget)
+            name = f"answer:{notes.questions[index][0]}" if index < len(notes.questions) else "free"
+        elif widget in self.report.parts.values():
+            name = "report:" + next(f for f, e in self.report.parts.items() if e is widget)
+        elif widget in self.form.lines.values():
+            name = "form:" + next(f for f, e in self.form.lines.items() if e is widget)
+        else:
+            return None
+        return self.interview_id, name
+
+    def restore_field(self, item: int, name: str):
+        """Open that interview on that field; returns the field (None when it is gone)."""
+        self.focus_item(item)
+        if self.interview_id != item:
+            return None
+        kind, _, key = name.partition(":")
+        if kind == "report" and key in self.report.parts:
+            self.pages.setCurrentWidget(self.report)
+            return self.report.parts[key]
+        if kind == "form" and key in self.form.lines:
+            self.pages.setCurrentWidget(self.form)
+            return self.form.lines[key]
+        answers = [str(answer_id) for answer_id, _text in self.notes.questions]
+        if kind == "free" or key in answers:
+            self.pages.setCurrentWidget(self.notes)
+            index = answers.index(key) if kind == "answer" else len(answers)
+            self.notes.go_to(index)
+            return self.notes.editors[index]
+        return None
+
     def print_part(self) -> str:
         """Ctrl+P preselects the interviews part (restitutions, pseudonymised)."""
         return "interviews"
