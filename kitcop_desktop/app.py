@@ -91,7 +91,7 @@ def run_gui(
     from kitcop_desktop.storage.errors import StoreError
     from kitcop_desktop.storage.lock import InstanceLock
     from kitcop_desktop.storage.restore import open_for_app
-    from kitcop_desktop.ui import recovery
+    from kitcop_desktop.ui import field_resume, recovery
 
     recovery.install_excepthook()
     on_screen = "offscreen" not in (app.platformName() or "")
@@ -120,6 +120,8 @@ def run_gui(
         window.show()
         startup.close()
         window.live.resume_where_you_were()  # after a crash or a quit mid-run: the same place
+        field_resume.restore(window)  # the field that had focus, the caret where it was
+        window._field_tracker = field_resume.FieldTracker(window)  # after: restoring is no typing
         if probe_state is not None or probe_keys:
             from kitcop_desktop.ui.probe import Probe
 

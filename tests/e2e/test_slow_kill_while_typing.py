@@ -179,15 +179,15 @@ def test_slow_subprocess_after_a_kill_the_app_reopens_in_the_note_with_the_caret
     assert line.startswith("where "), line
     child.proc.wait(timeout=60)
     where = json.loads(line.removeprefix("where "))
-    with_typing = where["text"]
-    got = with_typing[len("Former") : len(with_typing) - len(before) + len("Former")]
-    assert with_typing == before[:6] + got + before[6:]
-    assert TEXT.startswith(got) and len(got) >= 20  # the typing is back…
     with sqlite3.connect(db) as connection:
         interview_id, answer_id = connection.execute(
             "SELECT i.id, a.id FROM interviews i JOIN interview_answers a "
             "ON a.interview_id = i.id WHERE i.number = 1 AND a.position = 2"
         ).fetchone()
-    assert where["tool"] == "interviews"  # …and so is the note: tool, interview, question…
-    assert where["spot"] == [interview_id, f"answer:{answer_id}"]
-    assert where["caret"] == 6 + len(got)  # …and the caret right after what was typed
+    assert where["tool"] == "interviews"  # the tool, the interview and the question…
+    assert where["spot"] == [interview_id, f"answer:{answer_id}"], where
+    with_typing = where["text"]
+    got = with_typing[len("Former") : len(with_typing) - len(before) + len("Former")]
+    assert with_typing == before[:6] + got + before[6:]
+    assert TEXT.startswith(got) and len(got) >= 20  # …with the typing back…
+    assert where["caret"] == 6 + len(got)  # …and the caret right after it

@@ -74,6 +74,8 @@ class FishbowlEditor(QWidget):
         for heading, entry in bowl.notes.entries.items():
             if widget is entry and bowl.fishbowl_id is not None:
                 return bowl.fishbowl_id, f"note:{heading}"
+        if widget is bowl.notes.facilitator_note and bowl.fishbowl_id is not None:
+            return bowl.fishbowl_id, "facilitator_note"
         if widget is bowl.question and bowl.fishbowl_id is not None:
             return bowl.fishbowl_id, "question"
         if widget in (rounds.word, rounds.prompt) and rounds.round_id is not None:
@@ -94,6 +96,12 @@ class FishbowlEditor(QWidget):
         if name == "question":
             self.bowl.setup_button.setChecked(True)
             return self.bowl.question
+        side = self.bowl.side  # the notes are behind their tab
+        for index in range(side.count()):
+            if side.widget(index).isAncestorOf(self.bowl.notes):
+                side.setCurrentIndex(index)
+        if name == "facilitator_note":
+            return self.bowl.notes.facilitator_note
         return self.bowl.notes.entries.get(name.removeprefix("note:"))
 
     def activated(self) -> None:
