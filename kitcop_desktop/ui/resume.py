@@ -20,6 +20,8 @@ Keys written today:
     "<tool>.view"  str   that tool's own view; "agenda.view": "run" (« Animer ») or "prepare"
     "<tool>.live"  bool  that tool has a run going (its editor is opened first on restart,
                          and the room screen comes back only then): "agenda.live"
+    "field"        str   the typed field that had focus and its caret, « tool|item|field|caret »
+                         (ui/field_resume.py: written while typing, restored after the tool)
 A tool adds its own keys as "<tool key>.<name>" (the focused field and its caret, say) and
 reads them back in its `restore_view`/`resume` hooks from `load(settings)`.
 """
