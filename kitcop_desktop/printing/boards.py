@@ -257,34 +257,29 @@ def _decision_rows(zone_key: str, cards, groups, done, width: float):
     post-its; the fiche action each became, on the right."""
     rows, style = [], []
     colour = zone_colour(zone_key)
+    square = markup(f"<font color='#{colour.hexval()[2:]}'>■</font>", "body")
 
     def fiche(number: int) -> object:
-        return p(f"Fiche action {number}", "muted") if number else ""
+        return p(f"→ fiche action {number}", "muted") if number else ""
+
+    def weighted(card) -> str:
+        return card.text + (f"  (×{card.weight})" if card.weight > 1 else "")
 
     for group in groups:
         members = [c for c in cards if c.cluster_id == group.id]
-        n = len(members)
-        title = f"<b>{one_line(group.title)}</b> · {n} post-it"
-        rows.append(
-            [markup("▾", "body"), markup(title, "body"), fiche(done.clusters.get(group.id, 0))]
-        )
-        style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), tint(colour, 0.85)))
+        title = f"<b>{one_line(group.title)}</b>  · {len(members)} post-it"
+        rows.append([square, markup(title, "body"), fiche(done.clusters.get(group.id, 0))])
+        style.append(("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), tint(colour, 0.82)))
         for card in members:
-            weight = f"  (×{card.weight})" if card.weight > 1 else ""
-            rows.append(["", p(f"– {card.text}{weight}"), ""])
+            rows.append(["", p(f"– {weighted(card)}"), ""])
     for card in cards:
         if card.cluster_id is None:
-            weight = f"  (×{card.weight})" if card.weight > 1 else ""
-            rows.append(
-                [markup("■", "body"), p(card.text + weight), fiche(done.cards.get(card.id, 0))]
-            )
-            style.append(("TEXTCOLOR", (0, len(rows) - 1), (0, len(rows) - 1), colour))
-    table = grid(rows, [6 * mm, width - 36 * mm, 30 * mm], header=False, zebra=False)
+            rows.append([square, p(weighted(card)), fiche(done.cards.get(card.id, 0))])
+    table = grid(rows, [7 * mm, width - 42 * mm, 35 * mm], header=False, zebra=False)
     table.setStyle(
         [
             ("GRID", (0, 0), (-1, -1), 0, colors.white),
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, tint(colour, 0.5)),
-            ("TEXTCOLOR", (0, 0), (0, -1), colour),
             *style,
         ]
     )

@@ -89,6 +89,7 @@ KEYMAP = (
         (
             ("Page suivante, →", "Personne suivante (démarre le tour)"),
             ("Entrée (champ « Mot »)", "Noter le mot et passer à la personne suivante"),
+            ("Alt+O, Alt+N (déclusion)", "Reste impliqué·e dans le chantier : oui, non"),
             ("Page précédente, ←", "Revenir à la personne précédente"),
             ("L", "Plus tard : à la fin du tour (deux fois : passe son tour)"),
             ("Espace", "Mettre en pause / reprendre le temps de parole"),

@@ -262,6 +262,6 @@ def test_kiss_decisions_show_each_group_with_its_post_its_and_its_fiche(store, w
     assert page.index("Un comité de suivi mensuel") > group
     assert page.index("Un comité avec les entreprises") > group
     assert page.index("Un forum des métiers au lycée") > page.index("Un comité avec les")
-    assert page.count("Fiche action 1") == 1  # the group's, once, not once per post-it
-    assert "Fiche action 2" in page  # the loose post-it's
+    assert page.count("fiche action 1") == 1  # the group's, once, not once per post-it
+    assert "fiche action 2" in page  # the loose post-it's
     assert "On jette" in page or "On arrête" in page

@@ -9,6 +9,7 @@ the card field.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 # (stored key, label, key that chooses it while typing)
@@ -59,6 +60,10 @@ class AngleChooser(QWidget):
                 f" border-top-right-radius: {right}; border-bottom-right-radius: {right}; }}"
                 " QPushButton:checked { background: #1f2a44; color: #ffffff; font-weight: bold; }"
             )
+            # Wide enough for its label in bold (the pressed one), never cut.
+            bold = QFont(button.font())
+            bold.setBold(True)
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(label) + 24)
             self.group.addButton(button, index)
             self.buttons.append(button)
             row.addWidget(button)

@@ -74,7 +74,9 @@ class BoardBar(QWidget):
         self.search.textChanged.connect(self.search_changed)
         self.found = QLabel("")
         self.found.setObjectName("PageSubtitle")
-        self.found.setMinimumWidth(self.found.fontMetrics().horizontalAdvance("999 trouvés"))
+        self.found.hide()
+        self._compact = False
+        self._empty = False
         zoom_out = _button("", "zoom_out", "Dézoomer (Ctrl+molette)")
         zoom_out.clicked.connect(lambda: self.zoom.emit(1 / 1.25))
         zoom_in = _button("", "zoom_in", "Zoomer (Ctrl+molette)")
@@ -102,13 +104,17 @@ class BoardBar(QWidget):
         self.room_label = QLabel("Salle :")
         row.addWidget(self.room_label)
         row.addWidget(self.spotlight)
-        self.chooser.setMinimumWidth(180)
+        # A long board name is elided in the box, never pushing the bar past the window.
+        self.chooser.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.chooser.setMinimumContentsLength(9)
         self.search.setMinimumWidth(120)
-        self.spotlight.setMinimumWidth(150)
         self.spotlight.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.spotlight.setMinimumContentsLength(16)
+        # Set once: Qt keeps a combo box's first minimum size hint (set_compact sets widths).
+        self.spotlight.setMinimumContentsLength(8)
         self._board_widgets = [
             self.chooser,
             self.rename_button,
@@ -127,6 +133,11 @@ class BoardBar(QWidget):
             (self.delete_button, "Supprimer"),
             (fit, "Ajuster"),
         ]  # the split toggle keeps its words: no icon says « actions / ressentis »
+
+    def show_found(self, text: str) -> None:
+        """« 3 trouvés » beside the search field; no room taken while nothing is searched."""
+        self.found.setText(text)
+        self.found.setVisible(bool(text) and not self._empty)
 
     def set_kinds_offered(self, kinds: tuple[str, ...]) -> None:
         """« Nouveau tableau » lists these kinds in this order (domain.board_kinds.kinds_offered)."""
@@ -147,7 +158,15 @@ class BoardBar(QWidget):
         for button, _text in self._labelled:
             button.setToolButtonStyle(style)
         self.room_label.setVisible(not compact)
-        self.chooser.setMinimumWidth(160 if compact else 260)
+        # Compact, the combo boxes are as wide as so many letters; longer names are elided.
+        self.chooser.setMinimumWidth(0 if compact else 260)
+        self.spotlight.setMinimumWidth(0 if compact else 200)
+        # A 1024 px laptop: every widget of the bar must fit, none drawn over its neighbour.
+        self.split_button.setText(
+            "Actions / ressentis" if compact else "Séparer actions / ressentis"
+        )
+        self.search.setMinimumWidth(100 if compact else 120)
+        self._compact = compact
 
     def set_boards(self, entries: list[tuple[object, str]], current: object) -> None:
         """entries: (data, label); current: the data of the board shown."""
@@ -170,8 +189,11 @@ class BoardBar(QWidget):
 
     def set_empty(self, empty: bool) -> None:
         """No board yet: the editor shows one big button per kind instead of this bar."""
+        self._empty = empty
         for widget in [*self._board_widgets, self.new_button]:
             widget.setVisible(not empty)
+        self.room_label.setVisible(not empty and not self._compact)  # compact: no « Salle : »
+        self.found.setVisible(not empty and bool(self.found.text()))
 
     def set_editable(self, editable: bool) -> None:
         """The combined view is read-only: no rename, no delete."""

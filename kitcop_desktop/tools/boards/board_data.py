@@ -74,7 +74,9 @@ _CARD_COLUMNS = (
 )
 
 
-def _cards_of(session, board_id: int, subgroup: str = "", fiches=None) -> list[CardData]:
+def _cards_of(
+    session, board_id: int, subgroup: str = "", fiches=None, groups=None
+) -> list[CardData]:
     """Plain rows, not ORM objects: reading 1,000 cards stays a few milliseconds."""
     rows = session.execute(
         select(*_CARD_COLUMNS)
@@ -82,7 +84,11 @@ def _cards_of(session, board_id: int, subgroup: str = "", fiches=None) -> list[C
         .order_by(Card.zone, Card.position, Card.id)
     )
     fiches = fiches or {}
-    return [CardData(*row, subgroup, fiches.get(row[0], 0)) for row in rows]
+    groups = groups or {}
+    # A post-it of a sous-thématique that became a fiche: its frame says so, not each post-it.
+    return [
+        CardData(*row, subgroup, 0 if row[3] in groups else fiches.get(row[0], 0)) for row in rows
+    ]
 
 
 def _cluster(c: Cluster, fiches=None) -> ClusterData:
@@ -106,7 +112,12 @@ def load_board(store: Store, board_id: int) -> BoardData | None:
             board.spotlight,
             board.split_by_angle,
             workshop.problem_statement if workshop else "",
-            cards=_cards_of(s, board.id, fiches=done.cards if done else None),
+            cards=_cards_of(
+                s,
+                board.id,
+                fiches=done.cards if done else None,
+                groups=done.clusters if done else None,
+            ),
             clusters=[
                 _cluster(c, done.clusters if done else None)
                 for c in s.scalars(
@@ -136,7 +147,7 @@ def load_combined(store: Store, workshop_id: int, kind: str) -> BoardData:
         for board in listed:
             ids.append(board.id)
             label = board.subgroup or board.title
-            data.cards.extend(_cards_of(s, board.id, label, cards))
+            data.cards.extend(_cards_of(s, board.id, label, cards, groups))
             data.clusters.extend(_cluster(c, groups) for c in board.clusters)
         data.board_ids = tuple(ids)
         # Chemins all split by angle: their combined view is split too.

@@ -101,10 +101,10 @@ class EditorActions:
 
     def _show_found(self) -> None:
         if not self.scene.query:
-            self.bar.found.setText("")
+            self.bar.show_found("")
             return
         n = sum(1 for i in self.scene.cards.values() if i.matched)
-        self.bar.found.setText("Aucun post-it" if n == 0 else f"{n} trouvé{'s' if n > 1 else ''}")
+        self.bar.show_found("Aucun post-it" if n == 0 else f"{n} trouvé{'s' if n > 1 else ''}")
 
     def _zone_changed(self, zone: str) -> None:
         item = self.scene.zones.get(zone)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain.board_kinds import KINDS, next_zone
 from kitcop_desktop.domain.palette import ZONE_COLOURS
 from kitcop_desktop.tools.boards.angles import AngleChooser, angle_for_key
+from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
 
 class CardLine(QLineEdit):
@@ -94,15 +95,14 @@ class QuickEntry(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.zone_row = QHBoxLayout()
-        self.zone_row.setSpacing(6)
+        # The zone buttons wrap onto a second line rather than overlap (a chemin has seven).
+        self.zone_row = FlowLayout(spacing=6)
         self.zone_buttons = QButtonGroup(self)
         self.zone_buttons.setExclusive(True)
         self.zone_buttons.idClicked.connect(self._zone_clicked)
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addLayout(self.zone_row)
-        top.addStretch(1)
+        top.addLayout(self.zone_row, 1)
         # The editor puts what acts on the selection here, on the zones' line.
         self.extra_row = QHBoxLayout()
         self.extra_row.setContentsMargins(0, 0, 0, 0)

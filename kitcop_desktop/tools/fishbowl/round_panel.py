@@ -8,7 +8,7 @@ gives the floor to the next person, in one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -142,6 +142,7 @@ class RoundPanel(QWidget):
         self.word = QLineEdit()
         self.word.setPlaceholderText("Le mot ou la phrase de la personne, puis Entrée")
         self.word.returnPressed.connect(self.word_entered)
+        self.word.installEventFilter(self)  # Alt+O / Alt+N: « rester impliqué·e ? »
         # Stored as typed too (ui/autosave.py): a kill while the word is typed loses nothing.
         self.word_autosave = Autosave(self.word, lambda: self.capture_word(quiet=True))
         self.involved = QComboBox()
@@ -371,6 +372,23 @@ class RoundPanel(QWidget):
     def finish(self) -> None:
         self.capture_word(quiet=True)
         self._live("Terminer le tour", ops.finish)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        """At a déclusion, Alt+O (oui) and Alt+N (non) answer « rester impliqué·e ? » from the
+        word field (before the menus' Alt shortcuts); Enter then stores both."""
+        if watched is not self.word or self.data is None or self.data.kind != "closing":
+            return False
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if event.modifiers() != Qt.KeyboardModifier.AltModifier:
+            return False
+        index = {Qt.Key.Key_O: 1, Qt.Key.Key_N: 2}.get(event.key())
+        if index is None:
+            return False
+        event.accept()
+        if event.type() == QEvent.Type.KeyPress:
+            self.involved.setCurrentIndex(index)
+        return True
 
     def word_entered(self) -> None:
         """Enter in the word field: the word is stored and the next person gets the floor (and

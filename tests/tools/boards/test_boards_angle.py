@@ -274,3 +274,16 @@ def test_the_angle_keys_are_in_the_f1_map():
 
     boards_keys = dict(dict(KEYMAP)["Dans les tableaux"])
     assert any("Alt+A" in k and "Alt+R" in k and "Alt+0" in k for k in boards_keys)
+
+
+def test_each_angle_button_holds_its_label_in_bold_when_pressed(qtbot, chemin_editor):
+    """The pressed angle is drawn in bold: its label must not be cut then (seen at 1024 px)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    chemin_editor.set_split(True)
+    for index, button in enumerate(chemin_editor.entry.angle_box.buttons):
+        chemin_editor.entry.angle_box.setCurrentIndex(index)
+        bold = QFont(button.font())
+        bold.setBold(True)
+        assert button.isChecked()
+        assert button.width() >= QFontMetrics(bold).horizontalAdvance(button.text()) + 18

@@ -64,11 +64,15 @@ def test_ctrl_f_searches_and_ctrl_n_goes_to_the_card_field(qtbot, window):
     editor = window.current_editor()
     window.search_action.trigger()  # Ctrl+F
     assert editor.bar.search.hasFocus()
+    assert not editor.bar.found.isVisibleTo(editor)  # nothing searched: no room taken
     qtbot.keyClicks(editor.bar.search, "rge")
     lit = [i.card.text for i in editor.scene.cards.values() if i.matched]
     assert lit == ["Le label RGE"]
     assert editor.bar.found.text() == "1 trouvé"
+    assert editor.bar.found.isVisibleTo(editor)
     dimmed = [i for i in editor.scene.cards.values() if i.matched is False]
     assert dimmed and all(i.opacity() < 0.5 for i in dimmed)
+    editor.bar.search.clear()
+    assert not editor.bar.found.isVisibleTo(editor)
     window.new_action.trigger()  # Ctrl+N
     assert editor.entry.line.hasFocus()

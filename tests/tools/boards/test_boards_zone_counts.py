@@ -67,3 +67,53 @@ def test_room_zone_tabs_keep_their_counts(qtbot, ctx, store, workshop_id, kind, 
     room.reload()
     qtbot.waitUntil(lambda: len(room.scene.cards) > 0)
     _check_tabs(room.scene, kind)
+
+
+@pytest.fixture
+def app_look(qapp):
+    """The app's own font and style sheet (what the facilitator sees), put back afterwards."""
+    from kitcop_desktop.ui import theme
+
+    font, sheet = qapp.font(), qapp.styleSheet()
+    theme.apply_control_theme(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_bars_above_a_chemin_fit_a_laptop_without_overlapping(
+    app_look, qtbot, ctx, store, workshop_id, size
+):
+    """Seven zone buttons of the chemin, the angle buttons and the board's bar at 1024 px: no
+    button drawn over its neighbour, none cut (looked at on the 1024×768 screenshots)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    from kitcop_desktop.tools.boards.spec import SPEC
+
+    board_id = _board(store, workshop_id, "retro_path", True)
+    editor = SPEC.make_editor(ctx)
+    qtbot.addWidget(editor)
+    editor.resize(size[0] - 200, size[1] - 120)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.focus_item(board_id)
+    qtbot.wait(20)
+    # Inside the main window it cannot grow: what it needs must fit what the window gives.
+    editor.resize(size[0] - 200, size[1] - 120)
+    qtbot.wait(20)
+    assert editor.minimumSizeHint().width() <= size[0] - 200
+    assert editor.width() == size[0] - 200
+    kinds = (QAbstractButton, QComboBox, QLineEdit)
+    found = [w for box in (editor.bar, editor.entry) for k in kinds for w in box.findChildren(k)]
+    shown = [w for w in dict.fromkeys(found) if w.isVisibleTo(editor) and w.width() > 0]
+    rects = [(w, QRect(w.mapTo(editor, w.rect().topLeft()), w.size())) for w in shown]
+    inside = editor.rect()
+    for i, (a, ra) in enumerate(rects):
+        assert inside.contains(ra), (type(a).__name__, ra, inside)
+        assert ra.width() >= a.minimumSizeHint().width() - 1, a.text() if hasattr(a, "text") else a
+        for b, rb in rects[i + 1 :]:
+            if a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            assert not ra.intersects(rb), (type(a).__name__, ra, type(b).__name__, rb)

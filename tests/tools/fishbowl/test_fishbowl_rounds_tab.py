@@ -208,3 +208,25 @@ def test_enter_in_the_word_field_stores_the_word_and_gives_the_floor_to_the_next
     ctx.undo_stack.redo()
     assert words()[1] == ("Thomas", "Confiant")
     assert room.round.speaker.text() == "Nadia"
+
+
+def test_at_a_declusion_alt_o_and_alt_n_say_whether_they_stay_involved(tab, ctx, qtbot):
+    """The kit's déclusion asks each person's « envie de continuer d'être impliqué·e » too:
+    said from the word field, without the mouse."""
+    editor, _room, _clock = tab
+    panel = editor.rounds
+    editor.show()
+    editor.windowHandle().requestActivate()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))  # Claire speaks
+    panel.word.setFocus()
+    panel.word.insert("Motivée")
+    QTest.keyClick(panel.word, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert panel.involved.currentIndex() == 1 and panel.word.text() == "Motivée"
+    QTest.keyClick(panel.word, Qt.Key.Key_Return)
+    panel.word.insert("Fatigué")
+    QTest.keyClick(panel.word, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(panel.word, Qt.Key.Key_Return)
+    with ctx.store.read() as s:
+        said = [(e.name, e.word, e.stay_involved) for e in rounds.entries(s, panel.round_id)]
+    assert said[:2] == [("Claire", "Motivée", True), ("Thomas", "Fatigué", False)]
