@@ -104,6 +104,11 @@ def main() -> None:
     parser.add_argument("--child", choices=("bare", "app"))
     parser.add_argument("--label", default="", help="a word for this build in the results")
     parser.add_argument("--output", default=str(HERE / "RESULTS-countdown-cpu.md"))
+    parser.add_argument(
+        "--append",
+        action="store_true",
+        help="add this run's table under the file's (e.g. an older build, for comparison)",
+    )
     args = parser.parse_args()
     if args.child:
         child(args.child, args.seconds)
@@ -155,7 +160,17 @@ when their text changes, a label's style sheet only when its tone (late, early, 
 changes, and the icons are made once (ui/icons.py caches them). The countdowns wake up once
 per displayed second (one single-shot timer each), never on a tick.
 """
-    Path(args.output).write_text(text, encoding="utf-8")
+    out = Path(args.output)
+    if args.append and out.exists():
+        table = text.split("| process |", 1)[1].split("\n\n", 1)[0]
+        extra = (
+            f"\n## {args.label or 'another build'}: {started:%Y-%m-%d %H:%M} UTC, load "
+            f"{load_before:.1f}–{load_after:.1f}, {args.runs} runs of {args.seconds:g} s\n\n"
+            f"| process |{table}\n"
+        )
+        out.write_text(out.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    else:
+        out.write_text(text, encoding="utf-8")
     print(Path(args.output))
 
 

@@ -235,6 +235,15 @@ def text_field_has_focus() -> bool:
     return is_text_field(QApplication.focusWidget())
 
 
+def park_focus() -> None:
+    """The run opened a tool: a text field that took the focus there (a board's post-it line)
+    lets it go, so that the clicker's B, Space and « . » keep acting on the run. The
+    facilitator clicks into the field (or presses Ctrl+N) to type."""
+    widget = QApplication.focusWidget()
+    if is_text_field(widget):
+        widget.clearFocus()
+
+
 ARROW_WIDGETS = (QAbstractItemView, QComboBox, QAbstractSlider, QAbstractSpinBox, QTabBar)
 
 

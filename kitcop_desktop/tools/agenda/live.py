@@ -20,6 +20,7 @@ from kitcop_desktop.domain.countdown import Countdown
 from kitcop_desktop.domain.french import prose_time
 from kitcop_desktop.storage import agenda, agenda_links, agenda_run
 from kitcop_desktop.tools.agenda.sound import Sound, make_sound
+from kitcop_desktop.ui import live_keys
 from kitcop_desktop.ui.tool_spec import ToolContext
 
 log = logging.getLogger(__name__)
@@ -346,6 +347,7 @@ class AgendaLive(QObject):
             # A pause, a séquence without a tool, the end: the room shows the déroulé again
             # (never the previous séquence's bowl or board).
             self.ctx.activate_tool("agenda", None)
+            live_keys.park_focus()
             return
         sid, title, key = seq.id, seq.title, seq.tool_key
         with self.ctx.store.read() as session:
@@ -364,6 +366,7 @@ class AgendaLive(QObject):
         # Only an item of this workshop (an imported file may carry a stale id).
         ref = ref if ref in ids else None
         self.ctx.activate_tool(key, ref)
+        live_keys.park_focus()  # the clicker's B and Space act, never typed into a field
         self.linked.emit(key, -1 if ref is None else ref)
 
     def close(self) -> None:

@@ -293,6 +293,8 @@ class BoardsEditor(EditorActions, QWidget):
         if self.data is None or self.data.combined:
             return False
         step = ROOM_KEYS.get(event.key())
+        if step is not None and not self.data.cards:
+            return False  # an empty board: the room shows the séquence, the clicker is the run's
         if step is not None:
             return self.room_forward() if step > 0 else self.room_back()
         if Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9:

@@ -497,12 +497,17 @@ class RoundPanel(QWidget):
         if self.data is None:
             return False
         key = event.key()
+        clicker = (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_PageUp, Qt.Key.Key_Left)
+        if key in clicker and not self.data.entries:
+            return False  # nobody in the round (binômes, a cold start): the clicker is the run's
         if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right):
             if self.data.state == "finished":
                 return False  # everyone spoke: the clicker moves the running déroulé on
             self.next_speaker()
             return True
         if key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left):
+            if self.data.state == "setup":
+                return False  # nobody spoke yet: back to the previous séquence
             self.previous_speaker()
             return True
         if key == Qt.Key.Key_Space and self.current_entry() is not None:
