@@ -11,34 +11,33 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from kitcop_desktop.storage.exchange_insert import Cancelled
 
 # Below this, no dialog flashes on screen (the demo imports in a few tens of milliseconds).
 SHOW_AFTER_MS = 400
-
-
-class _Relay(QObject):
-    """Carries the worker's news to the UI thread (queued signals)."""
-
-    progressed = Signal(int, int)
-    finished = Signal()
+# How often the UI thread looks at the worker's news. The worker never touches a Qt object:
+# it writes two numbers and sets an event, which the UI thread reads on this timer (a Python
+# thread emitting Qt signals crashed PySide's garbage collector once in a few hundred runs).
+POLL_MS = 40
 
 
 def run_with_progress(
     parent: QWidget | None, label: str, work: Callable[[Callable[[int, int], None]], object]
 ):
-    relay = _Relay()
     cancelled = threading.Event()
+    finished = threading.Event()
+    news = {"done": 0, "total": 0}
     outcome: dict[str, object] = {}
 
     def progress(done: int, total: int) -> None:
         if cancelled.is_set():
             raise Cancelled()
-        relay.progressed.emit(done, total)
+        news["done"], news["total"] = done, total  # read by the UI thread, never a Qt call
 
     def run() -> None:
         try:
@@ -46,7 +45,7 @@ def run_with_progress(
         except BaseException as exc:  # handed to the UI thread, raised there
             outcome["error"] = exc
         finally:
-            relay.finished.emit()
+            finished.set()
 
     dialog = QProgressDialog(label, "Annuler", 0, 0, parent)
     dialog.setWindowTitle("KitCOP Atelier")
@@ -55,20 +54,27 @@ def run_with_progress(
     dialog.setAutoReset(False)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     dialog.canceled.connect(cancelled.set)
-    dialog.canceled.connect(lambda: dialog.setLabelText("Annulation…"))
+    dialog.canceled.connect(partial(dialog.setLabelText, "Annulation…"))
 
-    def moved(done: int, total: int) -> None:
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(POLL_MS)
+
+    def poll() -> None:
+        done, total = news["done"], news["total"]
         if total > 0 and not cancelled.is_set():
             dialog.setMaximum(total)
             dialog.setValue(min(done, total))
+        if finished.is_set():
+            loop.quit()
 
-    relay.progressed.connect(moved, Qt.ConnectionType.QueuedConnection)
-    loop = QEventLoop()
-    relay.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    timer.timeout.connect(poll)
     worker = threading.Thread(target=run, name="kitcop-exchange", daemon=True)
     worker.start()
-    if worker.is_alive():
+    timer.start()
+    if not finished.is_set():
         loop.exec()
+    timer.stop()
     worker.join()
     was_cancelled = cancelled.is_set()
     dialog.canceled.disconnect()  # closing the dialog below emits « canceled » too
