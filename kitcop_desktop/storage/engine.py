@@ -53,9 +53,13 @@ def inspect_file(path: Path) -> str:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        from kitcop_desktop.storage.faults import translate
+
+        known = translate(exc, path)  # damaged: DamagedDatabase, which offers the backup
+        if known is not None:
+            raise known from exc
         raise NotAKitcopDatabase(
-            f"Ce fichier est endommagé ou illisible : « {path.name} » ({exc}). "
-            "Rien n'a été modifié."
+            f"Ce fichier est illisible : « {path.name} ». Rien n'a été modifié."
         ) from exc
     if not names:
         return "empty"

@@ -41,11 +41,19 @@ def disk_full_message(path: Path) -> str:
     )
 
 
+# How to put the backup back from the command line; the app's own dialog offers a button
+# instead, and leaves this sentence out (ui/recovery.restore_box).
+RESTORE_HINT = (
+    "Remettez la dernière sauvegarde avec « kitcop check --restore-latest » "
+    "(ou depuis l'accueil de l'application). "
+)
+
+
 def damaged_message(path: Path) -> str:
     return (
         f"Le fichier « {Path(path).name} » est endommagé (une partie est illisible). "
-        "Remettez la dernière sauvegarde avec « kitcop check --restore-latest » "
-        "(ou depuis l'accueil de l'application). " + NOTHING_CHANGED
+        + RESTORE_HINT
+        + NOTHING_CHANGED
     )
 
 

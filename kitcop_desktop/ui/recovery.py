@@ -14,17 +14,19 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kitcop_desktop import APP_NAME, paths
+from kitcop_desktop.storage.faults import RESTORE_HINT
 from kitcop_desktop.storage.restore import when
 
 log = logging.getLogger(__name__)
 
 
 def restore_box(sentence: str, backup: Path) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, sentence)
+    # The dialog is the way to put the backup back: no command line to type here.
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, sentence.replace(RESTORE_HINT, ""))
     box.setInformativeText(
         f"Dernière sauvegarde saine : le {when(backup)}. La remettre en place ? Le fichier "
-        "endommagé sera gardé dans « sauvegardes » ; ce qui a été fait après cette sauvegarde "
-        "n'y sera pas."
+        "endommagé sera gardé dans le dossier «\u00a0sauvegardes\u00a0» ; ce qui a été fait "
+        "après cette sauvegarde n'y sera pas."
     )
     box.restore_button = box.addButton(
         "Remettre cette sauvegarde", QMessageBox.ButtonRole.AcceptRole

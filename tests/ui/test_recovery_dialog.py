@@ -32,6 +32,7 @@ def test_the_app_offers_the_backup_and_opens_it_when_accepted(damaged_with_backu
         box = restore_box(sentence, offered)  # what the facilitator sees
         qtbot.addWidget(box)
         assert "endommagé" in box.text()
+        assert "kitcop check" not in box.text()  # a button does it: no command line to type
         assert "Dernière sauvegarde saine" in box.informativeText()
         assert box.restore_button.text() == "Remettre cette sauvegarde"
         return True
@@ -51,3 +52,29 @@ def test_refusing_the_backup_changes_nothing(damaged_with_backup):
     with pytest.raises(DamagedDatabase):
         open_for_app(db_path, lambda *_: False)
     assert db_path.read_bytes() == before
+
+
+def test_a_library_too_damaged_to_list_its_tables_still_offers_the_backup(db_path):
+    """Six pages overwritten a third of the way in (the demo): SQLite cannot even read the list
+    of tables. The facilitator is still offered the backup, in French, not « malformed »."""
+    from kitcop_desktop.storage.demo import create_demo
+
+    store = open_store(db_path)
+    create_demo(store)
+    store.close()
+    backup = daily_backup(db_path)
+    data = bytearray(db_path.read_bytes())
+    start = len(data) // 3
+    data[start : start + 6 * 4096] = b"Z" * (6 * 4096)
+    db_path.write_bytes(bytes(data))
+    asked = []
+
+    def ask(sentence, offered):
+        asked.append((sentence, offered))
+        return False
+
+    with pytest.raises(DamagedDatabase) as refused:
+        open_for_app(db_path, ask)
+    assert [offered for _, offered in asked] == [backup]
+    assert "endommagé" in asked[0][0] and "malformed" not in asked[0][0]
+    assert "malformed" not in str(refused.value)
