@@ -9,6 +9,7 @@ returned; raises what it raised (Cancelled included), on the calling thread.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -21,8 +22,7 @@ from kitcop_desktop.storage.exchange_insert import Cancelled
 # Below this, no dialog flashes on screen (the demo imports in a few tens of milliseconds).
 SHOW_AFTER_MS = 400
 # How often the UI thread looks at the worker's news. The worker never touches a Qt object:
-# it writes two numbers and sets an event, which the UI thread reads on this timer (a Python
-# thread emitting Qt signals crashed PySide's garbage collector once in a few hundred runs).
+# it writes two numbers and sets an event, which the UI thread reads on this timer.
 POLL_MS = 40
 
 
@@ -68,14 +68,28 @@ def run_with_progress(
         if finished.is_set():
             loop.quit()
 
+    def collect() -> None:
+        gc.collect(1)
+
     timer.timeout.connect(poll)
+    timer.timeout.connect(collect)
     worker = threading.Thread(target=run, name="kitcop-exchange", daemon=True)
-    worker.start()
-    timer.start()
-    if not finished.is_set():
-        loop.exec()
-    timer.stop()
-    worker.join()
+    # Python's cycle collector runs in whichever thread happens to allocate. Run by the worker,
+    # it would destroy unreachable Qt widgets (a closed dialog in a reference cycle) on the wrong
+    # thread while the UI thread paints: a segmentation fault, seen in the test suite. While the
+    # worker runs, only the UI thread collects, on the timer.
+    automatic = gc.isenabled()
+    gc.disable()
+    try:
+        worker.start()
+        timer.start()
+        if not finished.is_set():
+            loop.exec()
+        timer.stop()
+        worker.join()
+    finally:
+        if automatic:
+            gc.enable()
     was_cancelled = cancelled.is_set()
     dialog.canceled.disconnect()  # closing the dialog below emits « canceled » too
     dialog.close()

@@ -139,3 +139,25 @@ def test_cancelled_export_writes_no_file(store, workshop_id, tmp_path, qtbot, mo
     timer.stop()
     assert not target.exists() and list(tmp_path.glob(".x.kitcop*")) == []
     assert shown == []  # no « Export terminé »
+
+
+def test_the_worker_never_runs_the_cycle_collector(store, big_file, qtbot):
+    """Qt widgets in reference cycles must be destroyed on the UI thread: while the import runs
+    in its thread, Python's cycle collector only runs on the UI thread (a collection in the
+    worker once deleted a dialog while the UI thread painted: a segmentation fault)."""
+    import gc
+
+    preview = exchange.read_file(big_file)
+    collected_in = set()
+
+    def watch(phase, _info):
+        if phase == "start":
+            collected_in.add(threading.current_thread() is threading.main_thread())
+
+    gc.callbacks.append(watch)
+    try:
+        run_with_progress(None, "Import…", lambda progress: exchange.apply_import(store, preview))
+    finally:
+        gc.callbacks.remove(watch)
+    assert gc.isenabled()  # automatic collection is back once the work is done
+    assert False not in collected_in
