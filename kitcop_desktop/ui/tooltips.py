@@ -34,6 +34,12 @@ def wrapped(text: str) -> str:
     return f"<p style='white-space:pre-wrap'>{body}</p>"
 
 
+def as_typed(text: str) -> str:
+    """A tooltip showing `text` exactly as typed: « <b> » or « & » in a post-it is not read
+    as markup (Qt would render a plain tooltip holding a known tag as a web page)."""
+    return wrapped(text) if text else ""
+
+
 def _tooltip_at(widget: QWidget, event) -> str:
     """The tooltip Qt would show for this event: a board item's, else the widget's own."""
     view = widget.parent()

@@ -79,3 +79,36 @@ def test_once_the_round_is_over_the_clicker_moves_the_deroule_on(qtbot, store, w
     assert live.runner.sequence(live.runner.current_id).title == "Diagnostic"
     assert window.workshop_view.current_key == "boards"
     window.room.close()
+
+
+def test_a_workshop_made_from_modele_kiss_runs_into_its_own_tools(qtbot, store):
+    """Issue #22 item 10: the welcome screen's « Nouvel atelier » on Modèle KISS makes the
+    chemin, the KISS board and the déclusion round with it; running the déroulé opens each."""
+    from datetime import date
+
+    window = MainWindow(store, specs=load_tool_specs())
+    qtbot.addWidget(window)
+    window.resize(1024, 740)
+    window.show()
+    workshop_id = window.welcome.create_workshop("Bilan KISS", date(2026, 5, 4), "modele_kiss")
+    assert window.open_workshop(workshop_id)
+    window.activate_tool("agenda")
+    live = window.current_editor().live
+    with store.read() as s:
+        steps = {q.title: q.id for q in agenda.list_sequences(s, workshop_id)}
+    for title, kind in (("Rétrospective", "retro_path"), ("La méthode KISS", "kiss")):
+        live.go_to(steps[title])
+        live.start()
+        assert window.workshop_view.current_key == "boards"
+        board = window.current_editor()
+        assert board.data is not None and board.data.kind == kind, title
+        room = window.workshop_view.room_view("boards")
+        qtbot.waitUntil(lambda r=room, k=kind: r.scene.data is not None and r.scene.data.kind == k)
+    live.go_to(steps["Déclusion"])
+    live.start()
+    assert window.workshop_view.current_key == "fishbowl"
+    tab = window.current_editor().rounds
+    with store.read() as s:
+        assert rounds.get(s, tab.round_id).kind == "closing"
+    assert window.workshop_view.room_view("fishbowl").round.kicker.text().startswith("Déclusion")
+    window.room.close()

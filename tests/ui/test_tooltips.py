@@ -4,7 +4,7 @@ a word longer than the screen (a pasted link) made a tip 2,800 px wide."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
@@ -71,3 +71,39 @@ def test_a_post_it_with_a_pasted_link_shows_its_tip_on_the_screen(qtbot, window,
     )
     tip = _shown_tip(qtbot)
     assert screen.contains(tip.geometry()), (tip.geometry(), screen)
+
+
+@pytest.mark.parametrize(
+    "text", ["<Nom> du référent & co", f"<b>{LINK}</b>", "Tom & Jerry <3 le chantier"]
+)
+def test_a_post_it_tip_shows_its_text_as_typed(qtbot, window, ctx, store, text):
+    """A post-it typed with « < » or « & » is not read as a web page: its tip says it all."""
+    from PySide6.QtGui import QTextDocument
+
+    from kitcop_desktop.storage import boards
+    from kitcop_desktop.tools.boards.spec import SPEC
+
+    with store.write() as s:
+        board = boards.create_board(s, ctx.workshop_id, "speedboat", "Speedboat")
+        boards.add_card(s, board.id, "levers", text)
+    editor = SPEC.make_editor(ctx)
+    qtbot.addWidget(editor)
+    screen = editor.screen().availableGeometry()
+    editor.setGeometry(screen.adjusted(0, 0, 0, -40))
+    editor.show()
+    qtbot.waitExposed(editor)
+    item = next(iter(editor.scene.cards.values()))
+    viewport = editor.view.viewport()
+    point = editor.view.mapFromScene(item.sceneBoundingRect().center())
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    )
+    tip = _shown_tip(qtbot)
+    doc = QTextDocument()
+    if tip.textFormat() == Qt.TextFormat.PlainText or not Qt.mightBeRichText(tip.text()):
+        doc.setPlainText(tip.text())
+    else:
+        doc.setHtml(tip.text())
+    assert doc.toPlainText().replace("\u200b", "") == text
+    assert screen.contains(tip.geometry()), (tip.geometry(), screen)
+    QToolTip.hideText()

@@ -24,6 +24,7 @@ from kitcop_desktop.domain.board_layout import CARD_WIDTH, CLUSTER_HEADER
 from kitcop_desktop.domain.palette import ZONE_COLOURS
 from kitcop_desktop.tools.boards.board_data import CardData, ClusterData
 from kitcop_desktop.tools.boards.look import Look
+from kitcop_desktop.ui.tooltips import as_typed
 
 PAD = 12.0
 BAND = 7.0
@@ -113,7 +114,7 @@ class CardItem(QGraphicsObject):
         self._footer_h = small.height() + 4 if self._footer else 0
         self._heights: dict[float, float] = {}
         self.height = PAD + text_h + self._footer_h + PAD
-        self.setToolTip(card.text if not self.look.room else "")
+        self.setToolTip(as_typed(card.text) if not self.look.room else "")
         self.update()
 
     def set_show_angle(self, shown: bool) -> None:
@@ -246,7 +247,7 @@ class ClusterItem(QGraphicsObject):
     def set_cluster(self, cluster: ClusterData) -> None:
         self.cluster = cluster
         if not self.look.room:
-            self.setToolTip(f"{cluster.title} — double-clic pour renommer")
+            self.setToolTip(as_typed(f"{cluster.title} — double-clic pour renommer"))
         self._title_key = None  # laid out again at the next header_height()
         self.update()
 
