@@ -77,3 +77,16 @@ def ctx(qtbot, store, workshop_id):
     context.extras["messages"] = messages
     context.extras["activated"] = activated
     return context
+
+
+@pytest.fixture
+def app_look(qapp):
+    """The app's own font and style sheet (what the facilitator sees), put back afterwards:
+    for the tests that measure whether a label fits."""
+    from kitcop_desktop.ui import theme
+
+    font, sheet = qapp.font(), qapp.styleSheet()
+    theme.apply_control_theme(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)

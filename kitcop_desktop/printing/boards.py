@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from kitcop_desktop.domain.board_kinds import ANGLES, KINDS, LANE_LABELS, angle_lanes
 from kitcop_desktop.domain.board_layout import Block, best_layout
+from kitcop_desktop.domain.french import plural
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_height, frame_width
 from kitcop_desktop.printing.drawing import wrap_lines
@@ -228,7 +229,8 @@ def add_board(doc: Document, session, board) -> None:
     kind = KINDS[board.kind]
     cards, clusters = board_cards(board)
     doc.add(markup(one_line(name), "h1"))
-    summary = f"{kind.label} · {len(cards)} post-it(s) · {len(clusters)} sous-thématique(s)"
+    # « post-it » is invariable in French; « 0 sous-thématique », « 2 sous-thématiques ».
+    summary = f"{kind.label} · {len(cards)} post-it · {plural(len(clusters), 'sous-thématique')}"
     doc.add(p(summary, "muted"), Spacer(1, 3 * mm))
     if not cards:
         doc.add(nothing("Aucun post-it sur ce tableau."))

@@ -96,6 +96,9 @@ def test_boards_are_drawn_and_listed_by_zone_and_cluster(store, workshop_id):
     assert "Speedboat table 1" in text
     assert "Salaires trop bas & peu <attractifs>" in text
     assert "Attractivité" in text and "Freins (ancres)" in text and "Leviers (voiles, vent)" in text
+    # Counted in words a reader expects, never « post-it(s) » (seen on the printed page).
+    assert "2 post-it · 1 sous-thématique" in " ".join(text.split())
+    assert "(s)" not in text
 
 
 def test_votes_print_counts_ties_and_winners_only_when_revealed(store, workshop_id):

@@ -43,6 +43,17 @@ def test_the_save_dialog_reads_french_from_end_to_end(app, qtbot):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
 
 
+def test_the_save_dialog_says_dossier_in_its_type_column(app, tmp_path):
+    """Seen in the app's save dialog: every folder's « Type » read « Folder »."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileIconProvider
+
+    install_qt_translations(app, "fr")
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "Dossier"
+    install_qt_translations(app, "en")
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "Folder"
+
+
 def test_english_loads_qts_english_and_no_french(app, qtbot):
     install_qt_translations(app, "fr")
     installed = install_qt_translations(app, "en")  # replaces the French ones

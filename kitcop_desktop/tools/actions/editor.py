@@ -8,7 +8,7 @@ one undoable change per field and burst of typing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -35,6 +33,7 @@ from kitcop_desktop.tools.actions.card_data import (
     load_cards,
     selection,
 )
+from kitcop_desktop.tools.actions.form_page import FormPage, GrowingText, section_label
 from kitcop_desktop.tools.actions.stars import StarRating, stars_text
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
@@ -65,50 +64,6 @@ PLACEHOLDERS = {
     "success_conditions": "Ce qu'il faut pour réussir",
     "acceleration_needs": "Ce qui permettrait d'aller plus vite",
 }
-
-
-MAX_FIELD_HEIGHT = 280  # past it a field scrolls inside itself
-
-
-def section_label(text: str) -> QLabel:
-    label = QLabel(text.upper())
-    label.setStyleSheet(
-        "font-weight: bold; color: #0072B2; letter-spacing: 1px; margin-top: 8px;"
-        " border-bottom: 1px solid #cfe3f5;"
-    )
-    return label
-
-
-class GrowingText(LongText):
-    """A LongText as tall as its content (within bounds): no line hidden behind a scrollbar.
-
-    Its height follows its document's line count (documentSizeChanged), never its own resize
-    event: setting a height from inside a resize, in a QScrollArea whose width depends on its
-    own scrollbar, made the form's layout and its scrollbar chase each other.
-    """
-
-    grown = Signal()
-
-    def __init__(self, commit, placeholder: str, minimum: int) -> None:
-        super().__init__(commit, placeholder, minimum)
-        self._minimum = minimum
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
-
-    def _fit(self) -> None:
-        lines = max(1.0, self.document().documentLayout().documentSize().height())
-        margins = self.contentsMargins()
-        needed = (
-            lines * self.fontMetrics().lineSpacing()
-            + 2 * self.document().documentMargin()
-            + margins.top()
-            + margins.bottom()
-            + 4
-        )
-        height = max(self._minimum, min(int(needed), MAX_FIELD_HEIGHT))
-        if height != self.height():
-            self.setFixedHeight(height)
-            self.grown.emit()
 
 
 class ActionsEditor(QWidget):
@@ -146,7 +101,7 @@ class ActionsEditor(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(self._list_moved)
-        self.list.setMinimumWidth(240)
+        self.list.setMinimumWidth(180)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setStyleSheet(
@@ -161,6 +116,7 @@ class ActionsEditor(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        scroll = self.form_scroll = FormPage(form, lambda: self._loading)
         form.addRow(section_label("Défi"))
         for key in LINE_FIELDS:
             edit = QLineEdit()
@@ -194,18 +150,7 @@ class ActionsEditor(QWidget):
         sheet_layout.addWidget(self.origin_label)
         sheet_layout.addLayout(form)
         sheet_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(sheet)
-        self.form_scroll = scroll
-        self._followed: QPlainTextEdit | None = None  # the field whose caret the page follows
-        scroll.verticalScrollBar().rangeChanged.connect(self._range_changed)
-        # The user scrolls (wheel, arrow, drag): the page stays where they put it.
-        scroll.verticalScrollBar().actionTriggered.connect(self._stop_following)
-        scroll.verticalScrollBar().sliderPressed.connect(self._stop_following)
-
         self.empty = QLabel(
             "Aucune fiche action pour l'instant.\n\nCréez-en une (Ctrl+N), ou faites-les naître "
             "des actions retenues d'un vote (« Créer les fiches actions »)."
@@ -235,36 +180,11 @@ class ActionsEditor(QWidget):
         self.fields[key] = edit
         # The page follows the caret as the field grows under it (via the scrollbar, so the
         # thumb always says where the content is).
-        edit.cursorPositionChanged.connect(lambda e=edit: self._caret_in_sight(e))
-        edit.grown.connect(lambda e=edit: self._caret_in_sight(e))
+        edit.cursorPositionChanged.connect(lambda e=edit: self.form_scroll.follow(e))
+        edit.grown.connect(lambda e=edit: self.form_scroll.follow(e))
         label = QLabel(LABELS[key])
         label.setWordWrap(True)
         form.addRow(label, edit)
-
-    def _caret_in_sight(self, field: QPlainTextEdit) -> None:
-        if not field.hasFocus() or self._loading:
-            return  # a field filled by the program does not move the page
-        self._followed = field
-        # Now, and again once the page has grown around the field (rangeChanged).
-        QTimer.singleShot(0, lambda: self._scroll_to_caret(field))
-
-    def _stop_following(self, *_args) -> None:
-        self._followed = None
-
-    def _range_changed(self, _low: int, _high: int) -> None:
-        if self._followed is not None:
-            self._scroll_to_caret(self._followed)
-
-    def _scroll_to_caret(self, field: QPlainTextEdit) -> None:
-        if self._followed is not field:
-            return  # the user scrolled away since
-        if not field.hasFocus():
-            self._followed = None
-            return
-        caret = field.cursorRect()
-        sheet = self.form_scroll.widget()
-        centre = field.viewport().mapTo(sheet, caret.center())
-        self.form_scroll.ensureVisible(centre.x(), centre.y(), 20, caret.height() + 12)
 
     # --- data ---------------------------------------------------------------------------------
     def _on_changed(self, area: str, workshop_id: int) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -42,9 +43,22 @@ class BoardBar(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        row = self._first_row = QHBoxLayout()
         row.setSpacing(6)
+        self._second_row = QHBoxLayout()
+        self._second_row.setSpacing(6)
+        rows.addLayout(row)
+        rows.addLayout(self._second_row)
+        # What looks at the board (search, zoom, the room's spotlight): beside the board's own
+        # buttons, or under them on a narrow window (set_narrow).
+        self.view_tools = QWidget()
+        tools = QHBoxLayout(self.view_tools)
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.setSpacing(6)
+        self.narrow = False
         self.chooser = QComboBox()
         self.chooser.setToolTip("Tableau affiché (un par sous-groupe, ou la vue combinée)")
         self.chooser.activated.connect(lambda i: self.board_chosen.emit(self.chooser.itemData(i)))
@@ -100,10 +114,11 @@ class BoardBar(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         for widget in (self.search, self.found, zoom_out, zoom_in, fit):
-            row.addWidget(widget)
+            tools.addWidget(widget)
         self.room_label = QLabel("Salle :")
-        row.addWidget(self.room_label)
-        row.addWidget(self.spotlight)
+        tools.addWidget(self.room_label)
+        tools.addWidget(self.spotlight)
+        row.addWidget(self.view_tools)
         # A long board name is elided in the box, never pushing the bar past the window.
         self.chooser.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -167,6 +182,16 @@ class BoardBar(QWidget):
         )
         self.search.setMinimumWidth(100 if compact else 120)
         self._compact = compact
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Beside the room screen on one screen (a 630 px tool): search, zoom and the room's
+        spotlight take a second line instead of squeezing the board's buttons."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        (self._first_row if narrow else self._second_row).removeWidget(self.view_tools)
+        (self._second_row if narrow else self._first_row).addWidget(self.view_tools)
+        self.search.setMaximumWidth(16777215 if narrow else 240)
 
     def set_boards(self, entries: list[tuple[object, str]], current: object) -> None:
         """entries: (data, label); current: the data of the board shown."""

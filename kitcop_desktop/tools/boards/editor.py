@@ -204,6 +204,9 @@ class BoardsEditor(EditorActions, QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         compact = self.width() < 1400
+        narrow = self.width() < 800  # one screen: the room screen beside takes the rest
+        self.bar.set_narrow(narrow)
+        self.entry.set_narrow(narrow)
         self.bar.set_compact(compact)
         self.actions_bar.set_compact(compact)
         self.entry.set_compact(compact)

@@ -132,11 +132,17 @@ class QuickEntry(QWidget):
         self.angle_box = AngleChooser()
         self.line.angle_chosen.connect(self.angle_box.set_angle)
         self.angle_box.changed.connect(lambda _a: self._show_placeholder())
+        self.line.setMinimumWidth(220)  # what is typed stays in sight, whatever the window
         line_row.addWidget(self.line, 1)
         line_row.addWidget(self.angle_box)
         line_row.addWidget(self.author_line)
         line_row.addWidget(self.add_button)
         layout.addLayout(line_row)
+        self._line_row = line_row
+        # On a narrow window the angle and the author go under the field (set_narrow).
+        self._under_row = QHBoxLayout()
+        layout.addLayout(self._under_row)
+        self.narrow = False
         # « déjà présent »: a bar under the field, not a dialog, so typing never stops.
         self.duplicate_bar = QFrame()
         self.duplicate_bar.setObjectName("DuplicateBar")
@@ -220,6 +226,21 @@ class QuickEntry(QWidget):
         if compact != self.compact:
             self.compact = compact
             self._label_buttons()
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Beside the room screen on one screen: the field and « Ajouter » keep the line, the
+        angle and the author take the next one."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        for widget in (self.angle_box, self.author_line):
+            (self._line_row if narrow else self._under_row).removeWidget(widget)
+        if narrow:
+            self._under_row.addWidget(self.angle_box)
+            self._under_row.addWidget(self.author_line, 1)
+        else:
+            self._line_row.insertWidget(1, self.angle_box)
+            self._line_row.insertWidget(2, self.author_line)
 
     def _label_buttons(self) -> None:
         for button in self.zone_buttons.buttons():

@@ -8,7 +8,7 @@ gives the floor to the next person, in one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,17 +32,12 @@ from kitcop_desktop.storage.rounds import RoundData
 from kitcop_desktop.tools.fishbowl.clock import clock_of
 from kitcop_desktop.tools.fishbowl.focus import room_focus
 from kitcop_desktop.tools.fishbowl.round_table import RoundTable
+from kitcop_desktop.tools.fishbowl.round_word import AREA, INVOLVED_CHOICES, WordCapture
 from kitcop_desktop.ui.attendance import round_marking
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
-
-AREA = "rounds"
-INVOLVED_CHOICES = (
-    ("Rester impliqué·e ? —", None),
-    ("Oui, reste impliqué·e", True),
-    ("Non", False),
-)
+from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
 
 def load_rounds(store, workshop_id: int) -> list[RoundData]:
@@ -50,7 +45,7 @@ def load_rounds(store, workshop_id: int) -> list[RoundData]:
         return ops.list_rounds(s, workshop_id)
 
 
-class RoundPanel(QWidget):
+class RoundPanel(WordCapture, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -135,33 +130,23 @@ class RoundPanel(QWidget):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.finish_button = QPushButton(icon("stop"), "Terminer")
         self.finish_button.clicked.connect(self.finish)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout(spacing=6)
         for b in (back, self.next_button, later, self.pause_button, self.finish_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
-        self.word = QLineEdit()
-        self.word.setPlaceholderText("Le mot ou la phrase de la personne, puis Entrée")
-        self.word.returnPressed.connect(self.word_entered)
-        self.word.installEventFilter(self)  # Alt+O / Alt+N: « rester impliqué·e ? »
-        # Stored as typed too (ui/autosave.py): a kill while the word is typed loses nothing.
-        self.word_autosave = Autosave(self.word, lambda: self.capture_word(quiet=True))
-        self.involved = QComboBox()
-        for label, _value in INVOLVED_CHOICES:
-            self.involved.addItem(label)
-        self.involved.activated.connect(lambda _i: self.capture_word())
-        capture = QHBoxLayout()
-        self.word_label = QLabel("Mot :")
-        capture.addWidget(self.word_label)
-        capture.addWidget(self.word, 1)
-        capture.addWidget(self.involved)
+        capture = self._build_word_row()  # round_word.py
         info = QVBoxLayout()
         info.addWidget(self.speaker)
         info.addWidget(self.upcoming)
-        info.addLayout(buttons)
-        info.addLayout(capture)
-        live = QHBoxLayout()
-        live.addWidget(self.countdown)
-        live.addLayout(info, 1)
+        info.addStretch(1)
+        top_live = QHBoxLayout()
+        top_live.addWidget(self.countdown)
+        top_live.addLayout(info, 1)
+        # Under the countdown, the whole width: on a narrow window (one screen, the room
+        # screen beside) the buttons take a second line rather than lose their words.
+        live = QVBoxLayout()
+        live.addLayout(top_live)
+        live.addLayout(buttons)
+        live.addLayout(capture)
 
         self.table = RoundTable()
         self.table.word_edited.connect(lambda entry, text: self.set_word(entry, text))
@@ -372,81 +357,6 @@ class RoundPanel(QWidget):
     def finish(self) -> None:
         self.capture_word(quiet=True)
         self._live("Terminer le tour", ops.finish)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        """At a déclusion, Alt+O (oui) and Alt+N (non) answer « rester impliqué·e ? » from the
-        word field (before the menus' Alt shortcuts); Enter then stores both."""
-        if watched is not self.word or self.data is None or self.data.kind != "closing":
-            return False
-        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            return False
-        if event.modifiers() != Qt.KeyboardModifier.AltModifier:
-            return False
-        index = {Qt.Key.Key_O: 1, Qt.Key.Key_N: 2}.get(event.key())
-        if index is None:
-            return False
-        event.accept()
-        if event.type() == QEvent.Type.KeyPress:
-            self.involved.setCurrentIndex(index)
-        return True
-
-    def word_entered(self) -> None:
-        """Enter in the word field: the word is stored and the next person gets the floor (and
-        a fresh field), in one undo step, as Enter adds a post-it and empties the board's field."""
-        self.word_autosave.settle()  # stored here, with the move: not a second time
-        current = self.current_entry()
-        if current is None or self.round_id is None:
-            return
-        entry_id, round_id, now = current.id, self.round_id, self.clock.wall()
-        text = self.word.text()
-        involved = (
-            INVOLVED_CHOICES[self.involved.currentIndex()][1]
-            if self.data.kind == "closing"
-            else ops.UNCHANGED
-        )
-
-        def do(s):
-            previous = ops.set_word(s, entry_id, text, involved)
-            return previous, ops.next_speaker(s, round_id, now)
-
-        def undo(s, result):
-            previous, snap = result
-            ops.restore_live(s, snap)
-            ops.restore_word(s, entry_id, previous)
-
-        do, undo = round_marking(self.ctx, round_id, do, undo)
-        if (
-            self.ctx.push(
-                f"Noter le mot de {current.name} et passer à la suite", area=AREA, do=do, undo=undo
-            )
-            is None
-        ):
-            self.reload()
-
-    def capture_word(self, quiet: bool = False) -> None:
-        """Save the word typed for the current speaker (and, at a déclusion, their choice)."""
-        current = self.current_entry()
-        if current is None:
-            return
-        involved = INVOLVED_CHOICES[self.involved.currentIndex()][1]
-        text = self.word.text()
-        if text.strip() == current.word and involved == current.stay_involved:
-            return
-        if quiet and not text.strip() and involved is None:
-            return
-        self.set_word(current.id, text, involved if self.data.kind == "closing" else ops.UNCHANGED)
-
-    def set_word(self, entry_id: int, text: str, involved=ops.UNCHANGED) -> None:
-        if (
-            self.ctx.push(
-                "Noter un mot",
-                area=AREA,
-                do=lambda s: ops.set_word(s, entry_id, text, involved),
-                undo=lambda s, previous: ops.restore_word(s, entry_id, previous),
-            )
-            is None
-        ):
-            self.reload()
 
     def move(self, step: int) -> None:
         entry = self.table.selected_entry()

@@ -230,3 +230,24 @@ def test_at_a_declusion_alt_o_and_alt_n_say_whether_they_stay_involved(tab, ctx,
     with ctx.store.read() as s:
         said = [(e.name, e.word, e.stay_involved) for e in rounds.entries(s, panel.round_id)]
     assert said[:2] == [("Claire", "Motivée", True), ("Thomas", "Fatigué", False)]
+
+
+@pytest.mark.parametrize("width", [630, 824])
+def test_the_round_controls_fit_a_narrow_window(app_look, tab, qtbot, width):
+    """One screen: the room screen takes the right of the laptop and the tool gets 630 px.
+    « Précédent », « Plus tard », « Terminer » were cut and « Mot » was 45 px wide."""
+    from tests.layout_checks import cut_widgets, narrow_fields
+
+    editor, _room, _clock = tab
+    editor.resize(width, 640)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.handle_room_key(key(Qt.Key.Key_PageDown))  # Claire speaks: the word field is up
+    qtbot.wait(20)
+    panel = editor.rounds
+    # In the main window the tool cannot grow: what it needs must fit what it is given.
+    assert editor.minimumSizeHint().width() <= width
+    assert editor.width() == width
+    assert cut_widgets(panel.body) == []
+    assert narrow_fields(panel.body, 220) == []
+    assert panel.word.width() >= 220

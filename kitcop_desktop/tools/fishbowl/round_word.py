@@ -1,0 +1,125 @@
+"""The word each person gives in a speaking round, typed in one field under the countdown.
+
+Enter stores the word and gives the floor to the next person (and a fresh field), in one undo
+step, as Enter adds a post-it and empties a board's field. At a déclusion, a second choice says
+whether the person wants to stay involved in the chantier: Alt+O (oui) / Alt+N (non) from the
+field. A mixin of RoundPanel (round_panel.py), which owns the round shown and its commands.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit
+
+from kitcop_desktop.storage import rounds as ops
+from kitcop_desktop.ui.attendance import round_marking
+from kitcop_desktop.ui.autosave import Autosave
+
+AREA = "rounds"
+INVOLVED_CHOICES = (
+    ("Rester impliqué·e ? —", None),
+    ("Oui, reste impliqué·e", True),
+    ("Non", False),
+)
+
+
+class WordCapture:
+    """The capture row and what its keys do (RoundPanel provides ctx, data, round_id,
+    clock, current_entry and reload)."""
+
+    def _build_word_row(self) -> QHBoxLayout:
+        self.word = QLineEdit()
+        self.word.setPlaceholderText("Le mot ou la phrase de la personne, puis Entrée")
+        self.word.setMinimumWidth(220)  # what is typed stays in sight, whatever the window
+        self.word.returnPressed.connect(self.word_entered)
+        self.word.installEventFilter(self)  # Alt+O / Alt+N: « rester impliqué·e ? »
+        # Stored as typed too (ui/autosave.py): a kill while the word is typed loses nothing.
+        self.word_autosave = Autosave(self.word, lambda: self.capture_word(quiet=True))
+        self.involved = QComboBox()
+        for label, _value in INVOLVED_CHOICES:
+            self.involved.addItem(label)
+        self.involved.setToolTip("Envie de continuer d'être impliqué·e (Alt+O : oui, Alt+N : non)")
+        self.involved.activated.connect(lambda _i: self.capture_word())
+        self.word_label = QLabel("Mot :")
+        self.word_label.setWordWrap(True)  # « Mot de Marie-Christine Dupont-Lefèvre : »
+        self.word_label.setMaximumWidth(180)
+        capture = QHBoxLayout()
+        capture.addWidget(self.word_label)
+        capture.addWidget(self.word, 1)
+        capture.addWidget(self.involved)
+        return capture
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        """At a déclusion, Alt+O (oui) and Alt+N (non) answer « rester impliqué·e ? » from the
+        word field (before the menus' Alt shortcuts); Enter then stores both."""
+        if watched is not self.word or self.data is None or self.data.kind != "closing":
+            return False
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if event.modifiers() != Qt.KeyboardModifier.AltModifier:
+            return False
+        index = {Qt.Key.Key_O: 1, Qt.Key.Key_N: 2}.get(event.key())
+        if index is None:
+            return False
+        event.accept()
+        if event.type() == QEvent.Type.KeyPress:
+            self.involved.setCurrentIndex(index)
+        return True
+
+    def word_entered(self) -> None:
+        """Enter in the word field: the word is stored and the next person gets the floor (and
+        a fresh field), in one undo step, as Enter adds a post-it and empties the board's field."""
+        self.word_autosave.settle()  # stored here, with the move: not a second time
+        current = self.current_entry()
+        if current is None or self.round_id is None:
+            return
+        entry_id, round_id, now = current.id, self.round_id, self.clock.wall()
+        text = self.word.text()
+        involved = (
+            INVOLVED_CHOICES[self.involved.currentIndex()][1]
+            if self.data.kind == "closing"
+            else ops.UNCHANGED
+        )
+
+        def do(s):
+            previous = ops.set_word(s, entry_id, text, involved)
+            return previous, ops.next_speaker(s, round_id, now)
+
+        def undo(s, result):
+            previous, snap = result
+            ops.restore_live(s, snap)
+            ops.restore_word(s, entry_id, previous)
+
+        do, undo = round_marking(self.ctx, round_id, do, undo)
+        if (
+            self.ctx.push(
+                f"Noter le mot de {current.name} et passer à la suite", area=AREA, do=do, undo=undo
+            )
+            is None
+        ):
+            self.reload()
+
+    def capture_word(self, quiet: bool = False) -> None:
+        """Save the word typed for the current speaker (and, at a déclusion, their choice)."""
+        current = self.current_entry()
+        if current is None:
+            return
+        involved = INVOLVED_CHOICES[self.involved.currentIndex()][1]
+        text = self.word.text()
+        if text.strip() == current.word and involved == current.stay_involved:
+            return
+        if quiet and not text.strip() and involved is None:
+            return
+        self.set_word(current.id, text, involved if self.data.kind == "closing" else ops.UNCHANGED)
+
+    def set_word(self, entry_id: int, text: str, involved=ops.UNCHANGED) -> None:
+        if (
+            self.ctx.push(
+                "Noter un mot",
+                area=AREA,
+                do=lambda s: ops.set_word(s, entry_id, text, involved),
+                undo=lambda s, previous: ops.restore_word(s, entry_id, previous),
+            )
+            is None
+        ):
+            self.reload()
