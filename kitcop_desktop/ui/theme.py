@@ -55,6 +55,7 @@ QPushButton { padding: 6px 12px; border-radius: 5px; border: 1px solid #b9c0cc; 
 QPushButton:hover { background: #eef3fb; }
 QPushButton#Primary { background: #0072B2; color: white; border: 1px solid #005b8f; font-weight: bold; }
 QPushButton#Primary:hover { background: #0a80c4; }
+QPushButton#Primary:disabled { background: #e4e7ec; color: #6b7385; border: 1px solid #c9ced8; }
 QPushButton#Danger { color: #a13d00; }
 QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QTimeEdit, QSpinBox, QComboBox {
   padding: 4px 6px; border: 1px solid #b9c0cc; border-radius: 4px; background: white; }

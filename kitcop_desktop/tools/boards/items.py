@@ -74,6 +74,11 @@ def _layout_text(text: str, font, width: float) -> tuple[QTextLayout, float]:
     return layout, y
 
 
+def _together(text: str) -> str:
+    """« fiche action 12 »: « 12 » never left alone at the start of a line."""
+    return text.replace("fiche action ", "fiche action\u00a0")
+
+
 class CardItem(QGraphicsObject):
     """One post-it. Movable and selectable on the control window, still on the room screen."""
 
@@ -264,7 +269,7 @@ class ClusterItem(QGraphicsObject):
         key = (self._title_text(), width)
         if key != self._title_key:
             font = self.look.font(self.look.cluster_px, bold=True)
-            self._title, text_h = _layout_text(key[0], font, width - 22)
+            self._title, text_h = _layout_text(_together(key[0]), font, width - 22)
             self._title_key, self._header = key, max(CLUSTER_HEADER, text_h + 16)
         return self._header
 

@@ -310,3 +310,30 @@ def test_a_workshop_from_modele_kiss_opens_on_its_boards_and_offers_kiss_first(
     offered = [a.text() for a in editor.bar.new_menu.actions()]
     assert offered[0] == "Rétrospective KISS" and offered[-1] != "Rétrospective KISS"
     assert offered.index("Speedboat") > offered.index("Chemin de la rétrospective")
+
+
+def test_the_fiche_marker_of_a_group_never_leaves_its_number_alone_on_a_line(
+    qtbot, ctx, store, workshop_id
+):
+    """Seen at 1920 px: « ✓ fiche action » ended a line and « 1 » sat alone on the next."""
+    from kitcop_desktop.storage import boards_clusters
+    from kitcop_desktop.tools.boards.spec import SPEC
+
+    with store.write() as s:
+        board = boards.create_board(s, workshop_id, "kiss", "KISS")
+        a = boards.add_card(s, board.id, "start", "Un comité de suivi mensuel").id
+        b = boards.add_card(s, board.id, "start", "Un comité avec les entreprises").id
+        group = boards_clusters.create_cluster(s, board.id, "start", "Comité de pilotage", [a, b])
+    editor = SPEC.make_editor(ctx)
+    qtbot.addWidget(editor)
+    editor.focus_item(board.id)
+    editor.scene.clearSelection()
+    editor.scene.clusters[group["cluster_id"]].setSelected(True)
+    editor.start_to_actions()
+    item = editor.scene.clusters[group["cluster_id"]]
+    for width in range(150, 420, 6):
+        item.header_height(width, 2)
+        text = item._title.text()
+        lines = [item._title.lineAt(i) for i in range(item._title.lineCount())]
+        words = [text[ln.textStart() : ln.textStart() + ln.textLength()].split() for ln in lines]
+        assert all(w != ["1"] for w in words), (width, words)

@@ -251,3 +251,24 @@ def test_the_round_controls_fit_a_narrow_window(app_look, tab, qtbot, width):
     assert cut_widgets(panel.body) == []
     assert narrow_fields(panel.body, 220) == []
     assert panel.word.width() >= 220
+
+
+def test_once_the_round_is_over_suivant_no_longer_looks_pressable(app_look, tab, qtbot):
+    """Seen beside the room screen: « Suivant » stayed bright blue after « Tour terminé »
+    although it does nothing any more."""
+    editor, _room, _clock = tab
+    editor.resize(824, 640)
+    editor.show()
+    qtbot.waitExposed(editor)
+    button = editor.rounds.next_button
+
+    def fill() -> tuple[int, int, int]:
+        colour = button.grab().toImage().pixelColor(8, button.height() // 2)
+        return colour.red(), colour.green(), colour.blue()
+
+    live = fill()
+    assert live[2] > live[0] + 80  # the app's blue
+    editor.rounds.finish()
+    assert not button.isEnabled()
+    done = fill()
+    assert done[2] - done[0] < 40  # greyed: no longer the call to action
