@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from kitcop_desktop.domain.countdown import Countdown, Stage
 from kitcop_desktop.domain.validation import InvalidInput
 
+MIN_SPEAKER_SECONDS = 10
 MAX_SPEAKER_SECONDS = 30 * 60
 
 KINDS = {
@@ -53,7 +54,7 @@ def require_speaker_seconds(value) -> int:
         raise InvalidInput(
             "Le temps par personne doit être un nombre de secondes. Rien n'a été modifié."
         ) from None
-    if seconds < 10:
+    if seconds < MIN_SPEAKER_SECONDS:
         raise InvalidInput(
             "Le temps par personne doit être d'au moins 10 secondes. Rien n'a été modifié."
         )

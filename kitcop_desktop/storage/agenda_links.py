@@ -186,14 +186,15 @@ def open_item(session: Session, sequence_id: int) -> dict | None:
 
 
 def close_item(session: Session, saved: dict | None) -> None:
-    """Undo of open_item: the séquence's link as it was, the item made for it removed."""
+    """Undo of open_item: the séquence's link as it was, the item made for it removed while
+    still empty (what was written on it since, from its own tool, stays)."""
     if not saved:
         return
     from kitcop_desktop.storage.agenda import get
 
     get(session, saved["sequence_id"]).tool_ref = saved["tool_ref"]
     created, key = saved["created"], saved["tool_key"]
-    if created is not None:
+    if created is not None and not has_content(session, key, created):
         if key == "rounds":
             from kitcop_desktop.storage import rounds
 

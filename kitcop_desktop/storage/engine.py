@@ -16,6 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from kitcop_desktop.storage import fresh_ids
 from kitcop_desktop.storage.errors import NotAKitcopDatabase, ReadOnlyDatabase
 from kitcop_desktop.storage.readonly import WAL_INDEX_MIN, connect_readonly  # noqa: F401
 
@@ -126,6 +127,7 @@ class Store:
         self.path = path
         self.readonly = readonly
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        fresh_ids.install(self._sessions)  # an id some undo history still names is never reused
 
     @classmethod
     def open(cls, path: Path) -> Store:

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, update
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.storage import exchange_schema as schema
+from kitcop_desktop.storage import fresh_ids
 from kitcop_desktop.storage.exchange_format import refuse
 from kitcop_desktop.storage.exchange_rows import Plan
 
@@ -88,7 +89,7 @@ def insert_plan(
             else:
                 fresh.append(item)
         if pk and fresh:
-            first = (session.scalar(select(func.max(table.c[pk]))) or 0) + 1
+            first = fresh_ids.reserve(session, table, pk, len(fresh))
             new_ids = list(range(first, first + len(fresh)))
             for (old_id, values, pending), new_id in zip(fresh, new_ids, strict=True):
                 mapping[old_id] = new_id

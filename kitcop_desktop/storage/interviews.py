@@ -226,7 +226,7 @@ def _clean_field(field: str, value):
             raise InvalidInput(
                 "La durée prévue doit être un nombre de minutes. Rien n'a été modifié."
             ) from None
-        if not 5 <= minutes <= rules.PLANNED_MINUTES_MAX:
+        if not rules.PLANNED_MINUTES_MIN <= minutes <= rules.PLANNED_MINUTES_MAX:
             raise InvalidInput(
                 f"La durée prévue doit être de 5 à {rules.PLANNED_MINUTES_MAX} minutes "
                 "(le kit conseille 30 à 90). Rien n'a été modifié."

@@ -13,17 +13,28 @@ Typing: a command made while ui/autosave stores a field carries that field's bur
 (`merge_key`); QUndoStack merges it into the previous command of the same burst, so a
 paragraph typed with pauses is one undo step. The merged command keeps the first `undo` (back
 to the text before the burst) and takes the newest `do`/`redo`.
+
+Per-tool histories meet in one database: an undo or redo whose row another tool removed
+meanwhile stores nothing, says so in the status line (« Impossible d'annuler … Rien n'a été
+modifié. ») and leaves the history; ids are never given twice (storage/fresh_ids.py), so a redo
+never lands on another tool's row.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.storage.engine import Store
+from kitcop_desktop.storage.errors import StoreError
+
+log = logging.getLogger(__name__)
+NOTHING_CHANGED = "Rien n'a été modifié."
 
 TYPING_ID = 0x7E47  # QUndoCommand.id() of typing edits; mergeWith checks the burst itself
 
@@ -78,15 +89,40 @@ class StoreCommand(QUndoCommand):
     def redo(self) -> None:  # called by QUndoStack.push, then on each redo
         if self._done_once:
             self._done_once = False  # first push: already done in run_first
-        else:
-            with self._store.write() as session:
-                if self._redo is not None:
-                    self._redo(session, self.result)
-                else:
-                    self.result = self._do(session)
+        elif not self._attempt("rétablir", self._redo_in):
+            return
         self._hub.notify(self._area, self._workshop_id, "Enregistré")
 
+    def _redo_in(self, session: Session) -> None:
+        if self._redo is not None:
+            self._redo(session, self.result)
+        else:
+            self.result = self._do(session)
+
     def undo(self) -> None:
-        with self._store.write() as session:
-            self._undo(session, self.result)
-        self._hub.notify(self._area, self._workshop_id, f"Annulé : {self.text()}")
+        if self._attempt("annuler", lambda session: self._undo(session, self.result)):
+            self._hub.notify(self._area, self._workshop_id, f"Annulé : {self.text()}")
+
+    def _attempt(self, verb: str, action: Callable[[Session], Any]) -> bool:
+        """Run an undo or a redo in one transaction. What it acts on may have been changed
+        from another tool's history meanwhile (one stack per tool): then nothing is stored,
+        the status line says why in French, and the command leaves the history (obsolete)."""
+        try:
+            with self._store.write() as session:
+                action(session)
+        except (StoreError, ValueError, IntegrityError) as exc:
+            log.info("%s « %s » refused: %s", verb, self.text(), exc)
+            self.setObsolete(True)
+            self._hub.notify(self._area, self._workshop_id, refusal(verb, self.text(), exc))
+            return False
+        return True
+
+
+def refusal(verb: str, text: str, exc: Exception) -> str:
+    """« Impossible d'annuler « X » : ce post-it n'existe plus. Rien n'a été modifié. »"""
+    if isinstance(exc, IntegrityError):
+        reason = "un autre outil a modifié l'atelier entre-temps"
+    else:
+        reason = str(exc).replace(NOTHING_CHANGED, "").strip().rstrip(".")
+        reason = reason[:1].lower() + reason[1:]
+    return f"Impossible d'{verb} « {text} » : {reason}. {NOTHING_CHANGED}"

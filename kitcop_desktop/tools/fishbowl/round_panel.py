@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
+from kitcop_desktop.ui.widgets.number_field import NumberField
 
 
 def load_rounds(store, workshop_id: int) -> list[RoundData]:
@@ -87,10 +87,16 @@ class RoundPanel(WordCapture, QWidget):
 
         self.title = QLineEdit()
         Autosave(self.title, lambda: self._save("title", self.title.text()))
-        self.seconds = QSpinBox()
-        self.seconds.setRange(10, rules.MAX_SPEAKER_SECONDS)
+        # « 99999 » is refused out loud with the limit, never cut to « 999 » and stored.
+        self.seconds = NumberField(
+            rules.MIN_SPEAKER_SECONDS,
+            rules.MAX_SPEAKER_SECONDS,
+            "Le temps par personne ne peut pas dépasser 30 minutes.",
+            "Le temps par personne doit être d'au moins {minimum} secondes.",
+            suffix=" s par personne",
+        )
         self.seconds.setSingleStep(15)
-        self.seconds.setSuffix(" s par personne")
+        self.seconds.refused.connect(ctx.show_message)
         self.seconds.editingFinished.connect(
             lambda: self._save("seconds_per_speaker", self.seconds.value())
         )

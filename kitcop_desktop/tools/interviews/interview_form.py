@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from kitcop_desktop.domain.interview_guides import PLANNED_MINUTES_MAX, PLANNED_MINUTES_MIN
 from kitcop_desktop.domain.visibility import Visibility
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.ui.autosave import Autosave
+from kitcop_desktop.ui.widgets.number_field import NumberField
 from kitcop_desktop.ui.widgets.visibility_badge import form_label
 
 NO_DATE = QDate(2000, 1, 1)
@@ -75,9 +76,15 @@ class InterviewForm(QWidget):
             Autosave(edit, lambda f=field: self._line_done(f))
             self.lines[field] = edit
             form.addRow(label, edit)
-        self.minutes = QSpinBox()
-        self.minutes.setRange(5, 180)
-        self.minutes.setSuffix(" min")
+        # « 1800 » is refused out loud with the limit, never cut to « 18 » and stored.
+        self.minutes = NumberField(
+            PLANNED_MINUTES_MIN,
+            PLANNED_MINUTES_MAX,
+            "Un entretien dure au plus {maximum} minutes (le kit conseille 30 à 90).",
+            "Un entretien dure au moins {minimum} minutes.",
+            suffix=" min",
+        )
+        self.minutes.refused.connect(ctx.show_message)
         self.minutes.setToolTip("Le kit conseille 30 à 90 minutes, une heure idéalement.")
         self.minutes.editingFinished.connect(
             lambda: self._store("planned_minutes", self.minutes.value(), "Durée prévue")

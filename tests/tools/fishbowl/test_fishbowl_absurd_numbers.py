@@ -37,3 +37,45 @@ def test_999_minutes_or_99_chairs_are_refused_with_the_limit(ctx, qtbot):
         bowl = fishbowl.get(s, panel.fishbowl_id)
         assert (bowl.timebox_minutes, bowl.chairs) == (35, 4)
     assert ctx.undo_stack.count() == steps
+
+
+def test_a_round_s_seconds_per_person_typed_too_big_are_refused_never_cut(ctx, qtbot):
+    """A plain spin box (10 to 1 800 s) turned « 99999 » into « 9999 »… then « 999 » stored
+    without a word; the field now refuses the whole number with the limit."""
+    from kitcop_desktop.storage import rounds
+
+    editor = SPEC.make_editor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.tabs.setCurrentWidget(editor.rounds)
+    panel = editor.rounds
+    panel.create_round("closing")
+    panel.setup_button.setChecked(True)
+    steps = ctx.undo_stack.count()
+    for typed, message in (
+        (
+            "99999",
+            "Le temps par personne ne peut pas dépasser 30 minutes. Rien n'a été modifié.",
+        ),
+        ("5", "Le temps par personne doit être d'au moins 10 secondes. Rien n'a été modifié."),
+    ):
+        box = panel.seconds
+        before = box.value()
+        box.setFocus()
+        box.selectAll()
+        QTest.keyClicks(box, typed)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        assert ctx.extras["messages"][-1] == message
+        assert box.value() == before
+    with ctx.store.read() as s:
+        assert rounds.get(s, panel.round_id).seconds_per_speaker == before
+    assert ctx.undo_stack.count() == steps
+    box.selectAll()
+    QTest.keyClicks(box, "90")  # a number in range is stored, one undo step
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    with ctx.store.read() as s:
+        assert rounds.get(s, panel.round_id).seconds_per_speaker == 90
+    assert ctx.undo_stack.count() == steps + 1

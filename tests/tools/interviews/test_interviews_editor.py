@@ -164,3 +164,29 @@ def test_clicker_keys_step_through_questions_only_while_taking_notes(qtbot, ctx,
     assert editor.notes.current_index == 1
     editor.pages.setCurrentWidget(editor.form)
     assert editor.left.isVisible()
+
+
+def test_planned_minutes_typed_too_big_are_refused_never_cut(qtbot, ctx, editor):
+    """A plain spin box (5 to 180) kept « 18 » of « 1800 » without a word; the field now
+    refuses the whole number with the limit the kit gives."""
+    from PySide6.QtTest import QTest
+
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.new_item()
+    box = editor.form.minutes
+    before = box.value()
+    steps = ctx.undo_stack.count()
+    for typed, message in (
+        ("1800", "Un entretien dure au plus 180 minutes (le kit conseille 30 à 90). "),
+        ("2", "Un entretien dure au moins 5 minutes. "),
+    ):
+        box.setFocus()
+        box.selectAll()
+        QTest.keyClicks(box, typed)
+        QTest.keyClick(box, Qt.Key.Key_Return)
+        assert ctx.extras["messages"][-1] == message + "Rien n'a été modifié."
+        assert box.value() == before
+    with ctx.store.read() as s:
+        assert interviews.get(s, editor.interview_id).planned_minutes == before
+    assert ctx.undo_stack.count() == steps

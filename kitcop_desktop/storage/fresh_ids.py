@@ -1,0 +1,86 @@
+"""Ids are never given twice while the app runs.
+
+SQLite gives a new row the largest id + 1, so the id of a row deleted last comes back with the
+next insert. With one undo history per tool, another tool's history may still name that row:
+its redo would then clash with the newcomer (« UNIQUE constraint failed ») or, worse, act on
+it. So each store remembers, per table, the highest id it has seen (every table's largest id
+at its first write, then every id inserted), and a new row takes the next one above it.
+
+`install(sessions)` hooks a sessionmaker (storage/engine.Store does it); `reserve(session,
+table, pk, count)` hands out ids for inserts that bypass the ORM (storage/exchange_insert.py).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Integer, Table, event, func, inspect, select, text
+from sqlalchemy.orm import Session, sessionmaker
+
+KEY = "kitcop_high_water"
+
+
+def install(sessions: sessionmaker) -> None:
+    sessions.kw.setdefault("info", {})[KEY] = {}
+    event.listen(sessions, "before_flush", _give_ids)
+
+
+def _single_int_pk(table: Table):
+    columns = list(table.primary_key.columns)
+    if len(columns) == 1 and isinstance(columns[0].type, Integer):
+        return columns[0]
+    return None
+
+
+def _high_water(session: Session) -> dict[str, int] | None:
+    marks = session.info.get(KEY)
+    if marks is None:
+        return None
+    if not marks:  # first write: every table's largest id, deleted rows included from now on
+        import kitcop_desktop.storage.models  # noqa: F401 - every table in the metadata
+        from kitcop_desktop.storage.base import Base
+
+        with session.no_autoflush:
+            present = set(session.scalars(text("SELECT name FROM sqlite_master")))
+            for table in Base.metadata.sorted_tables:
+                column = _single_int_pk(table)
+                if column is not None and table.name in present:
+                    marks[table.name] = session.scalar(select(func.max(column))) or 0
+        marks.setdefault("", 0)  # never empty again, even for a schema without a table
+    return marks
+
+
+def _top(session: Session, marks: dict[str, int], table: Table, column) -> int:
+    with session.no_autoflush:
+        largest = session.scalar(select(func.max(column))) or 0
+    return max(marks.get(table.name, 0), largest)
+
+
+def reserve(session: Session, table: Table, pk: str, count: int) -> int:
+    """The first of `count` fresh ids for `table` (the caller inserts them itself)."""
+    marks = _high_water(session)
+    first = (session.scalar(select(func.max(table.c[pk]))) or 0) + 1
+    if marks is not None:
+        first = max(first, marks.get(table.name, 0) + 1)
+        marks[table.name] = first + count - 1
+    return first
+
+
+def _give_ids(session: Session, _context, _instances) -> None:
+    marks = _high_water(session)
+    if marks is None or not session.new:
+        return
+    tops: dict[str, int] = {}
+    for obj in list(session.new):
+        mapper = inspect(obj).mapper
+        table = mapper.local_table
+        column = _single_int_pk(table) if isinstance(table, Table) else None
+        if column is None:
+            continue
+        key = mapper.get_property_by_column(column).key
+        if table.name not in tops:
+            tops[table.name] = _top(session, marks, table, column)
+        value = getattr(obj, key)
+        if value is None:
+            value = tops[table.name] + 1
+            setattr(obj, key, value)
+        tops[table.name] = max(tops[table.name], value)
+        marks[table.name] = max(marks.get(table.name, 0), value)
