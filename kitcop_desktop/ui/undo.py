@@ -30,6 +30,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.storage import fresh_ids
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import StoreError
 
@@ -65,6 +66,7 @@ class StoreCommand(QUndoCommand):
         self._redo = redo
         self.result: Any = None
         self._done_once = False
+        self._ids: dict[str, list[int]] = {}  # ids `do` gave new rows: a redo takes them again
 
     def id(self) -> int:  # noqa: A003 - Qt API
         return TYPING_ID if self.merge_key is not None else -1
@@ -77,13 +79,14 @@ class StoreCommand(QUndoCommand):
             or other._area != self._area
         ):
             return False
-        self._do, self._redo = other._do, other._redo
+        self._do, self._redo, self._ids = other._do, other._redo, other._ids
         return True
 
     def run_first(self) -> None:
         """Run `do` once before the command is pushed; exceptions propagate (nothing stored)."""
-        with self._store.write() as session:
+        with self._store.write() as session, fresh_ids.recording(session) as ids:
             self.result = self._do(session)
+        self._ids = ids
         self._done_once = True
 
     def redo(self) -> None:  # called by QUndoStack.push, then on each redo
@@ -97,7 +100,8 @@ class StoreCommand(QUndoCommand):
         if self._redo is not None:
             self._redo(session, self.result)
         else:
-            self.result = self._do(session)
+            with fresh_ids.replaying(session, self._ids):
+                self.result = self._do(session)
 
     def undo(self) -> None:
         if self._attempt("annuler", lambda session: self._undo(session, self.result)):

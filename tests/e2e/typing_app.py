@@ -3,7 +3,8 @@
     python typing_app.py DB WORKSHOP_ID SHOW TYPE
         SHOW: a field (FIELDS) whose text is printed first (« text <json> »), or « - »;
         TYPE: a field then typed in, one key every 40 ms until the process is killed
-              (« ready <json of the text before> », then « key N SECONDS » after each key),
+              (« ready <json of the text before> », then « key N SECONDS » after each key and
+              « stored N » each time the app's autosave stores that field, N keys typed),
               or « - » to quit once SHOW is printed;
     python typing_app.py DB WORKSHOP_ID SHOW TYPE CARET
         the same, typing from that position in the field's text (not from its end);
@@ -30,8 +31,10 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from kitcop_desktop.app import make_application, run_gui  # noqa: E402
+from kitcop_desktop.ui.autosave import activity  # noqa: E402
 
 KEY_MS = 40
+KEYS_PER_SECOND = 1000 // KEY_MS  # a second of typing, counted in keys
 CARET: int | None = None  # where typing starts; None: at the end of the field
 # What is typed: plain ASCII (QTest aborts on other characters), no double blank.
 TEXT = (
@@ -141,8 +144,15 @@ def drive(workshop_id: int, show: str, typed: str) -> None:
     keys = iter(TEXT)
     started = time.monotonic()
     timer = QTimer(window, interval=KEY_MS)
+    count = [0]  # keys typed so far
 
-    def one_key(count=[0]) -> None:  # noqa: B006 - a counter kept between calls
+    def stored(widget) -> None:
+        if widget is field:
+            say("stored", count[0])
+
+    activity.stored.connect(stored)
+
+    def one_key() -> None:
         key = next(keys, None)
         if key is None:
             timer.stop()

@@ -102,3 +102,29 @@ def test_undoing_an_edit_of_a_post_it_another_tool_took_back_says_so(
     assert not window.workshop_view.undo_stack("boards").canRedo()  # nothing half-redone
     with store.read() as s:
         assert s.query(Card).count() == 0
+
+
+def test_a_redo_that_runs_its_change_again_gives_the_same_ids_so_later_steps_still_apply(
+    ctx, store, workshop_id
+):
+    """Ids are never reused, so a redo that creates its row again must take the id it had:
+    the next step of the history names that id (a post-it on that board)."""
+    board = ctx.push(
+        "Créer le tableau",
+        area="boards",
+        do=lambda s: boards.create_board(s, workshop_id, "speedboat", "Matin").id,
+        undo=lambda s, board_id: boards.delete_board(s, board_id),
+    )
+    card = ctx.push(
+        "Ajouter un post-it",
+        area="boards",
+        do=lambda s: boards.add_card(s, board, "brakes", "Le bus").id,
+        undo=lambda s, card_id: boards.delete_card(s, card_id),
+    )
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    ctx.undo_stack.redo()
+    ctx.undo_stack.redo()
+    with store.read() as s:
+        assert [(b.id, b.title) for b in boards.list_boards(s, workshop_id)] == [(board, "Matin")]
+        assert [(c.id, c.text) for c in boards.cards_of(s, board)] == [(card, "Le bus")]
