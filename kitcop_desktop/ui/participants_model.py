@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from kitcop_desktop.domain.participants import CATEGORY_LABELS
+from kitcop_desktop.domain.visibility import WORDS, Visibility
 from kitcop_desktop.storage import participants as ops
 from kitcop_desktop.ui.tool_spec import ToolContext
+from kitcop_desktop.ui.widgets.visibility_badge import visibility_header
 
 # Presence first: the list reads as a checklist (Espace coche, puis la personne suivante).
 COLUMNS = ("present", "name", "structure", "category", "email")
@@ -15,8 +17,11 @@ HEADERS = {
     "structure": "Structure",
     "category": "Catégorie d'acteur",
     "present": "Présent·e",
-    "email": "E-mail (facultatif)",
+    "email": "E-mail",
 }
+# Columns whose header says their visibility (icon, word, promise): the e-mails never leave
+# the facilitator's version.
+PRIVATE_COLUMNS = {"email": Visibility.FACILITATOR}
 FIELD_LABELS = {
     "name": "le nom",
     "structure": "la structure",
@@ -67,10 +72,16 @@ class ParticipantsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        horizontal = orientation == Qt.Orientation.Horizontal
+        private = horizontal and COLUMNS[section] in PRIVATE_COLUMNS
+        if private and role != Qt.ItemDataRole.DisplayRole:
+            return visibility_header(PRIVATE_COLUMNS[COLUMNS[section]], role)
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return HEADERS[COLUMNS[section]]
+        if horizontal:
+            text = HEADERS[COLUMNS[section]]
+            # On two lines: the word fits a narrow column at 1024 px.
+            return f"{text}\n{WORDS[PRIVATE_COLUMNS[COLUMNS[section]]]}" if private else text
         return str(section + 1)
 
     def flags(self, index):

@@ -65,8 +65,22 @@ def demo_template(tmp_path_factory) -> tuple[Path, int]:
     return path, workshop_id
 
 
+@pytest.fixture(autouse=True)
+def _no_child_left():
+    """A failed check leaves no app typing on (the restarted child would type until its text
+    ends, then wait forever)."""
+    yield
+    while Child.started:
+        proc = Child.started.pop().proc
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=30)
+
+
 class Child:
     """The app in a child process; its stdout lines arrive in a queue (no blocking read)."""
+
+    started: list[Child] = []
 
     def __init__(self, *args) -> None:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONUNBUFFERED="1")
@@ -79,6 +93,7 @@ class Child:
         )
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
+        Child.started.append(self)
 
     def _read(self) -> None:
         for line in self.proc.stdout:

@@ -51,3 +51,26 @@ def test_every_page_of_the_facilitators_document_is_marked(store, workshop_id):
     assert all(FACILITATOR_MARK in page.extract_text() for page in pages)
     assert reader(mine).metadata.title.startswith(FACILITATOR_MARK)
     assert not any(FACILITATOR_MARK in page.extract_text() for page in reader(theirs).pages)
+
+
+def test_every_private_field_shows_its_visibility(ctx, qtbot):
+    """A séquence's facilitator notes, an interviewee's real name and the participants' e-mails
+    each say « animateur·rice » beside them (icon, word, promise in the tooltip)."""
+    from PySide6.QtCore import Qt
+
+    from kitcop_desktop.domain.visibility import PROMISES, Visibility
+    from kitcop_desktop.tools.agenda.spec import SPEC as AGENDA
+    from kitcop_desktop.tools.interviews.spec import SPEC as INTERVIEWS
+    from kitcop_desktop.ui.participants_model import COLUMNS, ParticipantsModel
+
+    for spec in (AGENDA, INTERVIEWS):
+        editor = spec.make_editor(ctx)
+        qtbot.addWidget(editor)
+        assert "animateur·rice" in badges(editor), spec.key
+    model = ParticipantsModel(ctx)
+    column = COLUMNS.index("email")
+    horizontal = Qt.Orientation.Horizontal
+    assert model.headerData(column, horizontal).endswith("animateur·rice")
+    assert not model.headerData(column, horizontal, Qt.ItemDataRole.DecorationRole).isNull()
+    tip = model.headerData(column, horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == PROMISES[Visibility.FACILITATOR]

@@ -4,6 +4,7 @@ animateur·rice), the promise in the tooltip. Colour is never the only signal.""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.visibility import PROMISES, WORDS, Visibility
@@ -64,3 +65,15 @@ def form_label(text: str, visibility: Visibility, detail: str = "") -> QWidget:
     layout.addWidget(box.badge)
     layout.addStretch(1)
     return box
+
+
+def visibility_header(visibility: Visibility, role):
+    """What a table header shows of its column's visibility, beside the word its text ends
+    with: the icon (DecorationRole), the promise (ToolTipRole), the colour (ForegroundRole)."""
+    if role == Qt.ItemDataRole.DecorationRole:
+        return icon(ICONS[visibility], COLOURS[visibility])
+    if role == Qt.ItemDataRole.ToolTipRole:
+        return PROMISES[visibility]
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QColor(COLOURS[visibility])
+    return None
