@@ -410,10 +410,25 @@ def _export(store, args) -> int:
 
 def _import(store, args) -> int:
     from kitcop_desktop.domain.validation import plain_line
-    from kitcop_desktop.storage.exchange import import_file
+    from kitcop_desktop.storage.exchange import apply_import, read_file, same_title_workshop
 
-    result = import_file(store, args.file, into_workshop_id=args.into)
+    preview = read_file(args.file)
+    if preview.kind == "board" and args.into is None:
+        return _fail(
+            "ce fichier contient un tableau à fusionner dans un atelier : dites lequel avec "
+            "« --into N » (« kitcop list » donne les numéros). Rien n'a été modifié.",
+            EXIT_USAGE,
+        )
+    with store.read() as session:
+        already = same_title_workshop(session, preview)
+    result = apply_import(store, preview, into_workshop_id=args.into)
     print(plain_line(result.message))  # a file's title: never a terminal escape
+    if already is not None:
+        print(
+            f"Attention : l'atelier n° {already} porte déjà ce titre ; celui-ci en est une "
+            "copie. Supprimez-la dans l'application si elle est en trop.",
+            file=sys.stderr,
+        )
     return EXIT_OK
 
 

@@ -24,6 +24,14 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
 
 
+@pytest.fixture(autouse=True)
+def _application_for_widgets(request):
+    """Tests of widgets get a QApplication whatever ran before in their xdist worker: without
+    one, Qt aborts the whole worker at the first widget (a test that forgot `qtbot`)."""
+    if request.node.path.parent.name in ("ui", "tools") or "tools" in request.node.path.parts:
+        request.getfixturevalue("qapp")
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "atelier.sqlite3"

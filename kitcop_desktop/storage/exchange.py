@@ -391,6 +391,23 @@ def _inconsistent(exc: Exception) -> ExchangeError:
     return refuse("Le contenu de ce fichier n'est pas cohérent et n'a pas pu être enregistré.")
 
 
+def same_title_workshop(session: Session, preview: ImportPreview) -> int | None:
+    """The id of a workshop already here with the title of the file's workshop, if any:
+    importing it again makes a second workshop, which the facilitator must be told."""
+    if preview.kind != "workshop":
+        return None
+    from sqlalchemy import select
+
+    from kitcop_desktop.storage.models import Workshop
+
+    title = preview.plan.rows["workshops"][0].get("title")
+    return session.scalar(
+        select(Workshop.id)
+        .where(Workshop.title == title, Workshop.deleted_at.is_(None))
+        .order_by(Workshop.id)
+    )
+
+
 def import_file(store: Store, path: str | Path, *, into_workshop_id: int | None = None):
     """Read, check and import a .kitcop file (the CLI's `kitcop import`)."""
     return apply_import(store, read_file(path), into_workshop_id=into_workshop_id)

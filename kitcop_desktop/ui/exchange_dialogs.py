@@ -245,16 +245,8 @@ def summary_html(
 
 
 def _same_title_exists(store: Store, preview: exchange.ImportPreview) -> bool:
-    if preview.kind != "workshop":
-        return False
-    from kitcop_desktop.storage.models import Workshop
-
-    title = preview.plan.rows["workshops"][0].get("title")
     with store.read() as session:
-        found = session.scalar(
-            select(Workshop.id).where(Workshop.title == title, Workshop.deleted_at.is_(None))
-        )
-    return found is not None
+        return exchange.same_title_workshop(session, preview) is not None
 
 
 def confirm_box(parent: QWidget | None, text: str) -> QMessageBox:

@@ -78,7 +78,7 @@ def test_board_import_into_a_workshop(tmp_path):
     path = tmp_path / "kiss.kitcop"
     path.write_bytes(data)
     refused = kitcop("import", path, "--db", db)
-    assert refused.returncode == 1 and "Ouvrez d'abord l'atelier" in refused.stderr
+    assert refused.returncode == 2 and "--into N" in refused.stderr  # names the option
     merged = kitcop("import", path, "--into", wid, "--db", db)
     assert merged.returncode == 0, merged.stderr
     assert "aucun post-it ajouté, 1 déjà présent" in merged.stdout
@@ -125,3 +125,30 @@ def test_emails_only_when_asked_on_the_command_line(tmp_path):
         kitcop("export", workshop_id, "-o", out, "--emails", "--json", "--db", db).returncode == 0
     )
     assert "claire.dubois@example.org" in out.read_text(encoding="utf-8")
+
+
+def test_a_board_without_into_names_the_option_and_changes_nothing(tmp_path):
+    db = tmp_path / "a.sqlite3"
+    assert kitcop("demo", "--db", db).returncode == 0
+    board = tmp_path / "tableau.kitcop"
+    assert kitcop("export", "1", "--board", "1", "-o", board, "--db", db).returncode == 0
+    before = db.read_bytes()
+    result = kitcop("import", board, "--db", db)
+    assert result.returncode == 2
+    assert "--into N" in result.stderr and "kitcop list" in result.stderr
+    assert "Rien n'a été modifié." in result.stderr and "Ouvrez d'abord" not in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_importing_a_workshop_already_here_says_it_made_a_copy(tmp_path):
+    db = tmp_path / "a.sqlite3"
+    assert kitcop("demo", "--db", db).returncode == 0
+    out = tmp_path / "atelier.kitcop"
+    assert kitcop("export", "1", "-o", out, "--db", db).returncode == 0
+    again = kitcop("import", out, "--db", db)
+    assert again.returncode == 0, again.stderr
+    assert "(n° 2)" in again.stdout
+    assert "l'atelier n° 1 porte déjà ce titre" in again.stderr
+    elsewhere = tmp_path / "b.sqlite3"
+    first = kitcop("import", out, "--db", elsewhere)
+    assert first.returncode == 0 and "déjà" not in first.stderr  # a first import says nothing
