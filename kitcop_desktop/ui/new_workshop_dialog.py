@@ -30,7 +30,15 @@ def kit_templates() -> list[tuple[str, str]]:
 
 
 class NewWorkshopDialog(QDialog):
-    def __init__(self, parent=None, *, template_key: str | None = None) -> None:
+    def __init__(
+        self,
+        parent=None,
+        *,
+        template_key: str | None = None,
+        personal: list[tuple[str, str]] = (),
+    ) -> None:
+        """`personal`: (key, title) of the facilitator's own templates (made here or imported),
+        offered after the kit's."""
         super().__init__(parent)
         self.setWindowTitle("Nouvel atelier")
         self.setMinimumWidth(520)
@@ -44,6 +52,10 @@ class NewWorkshopDialog(QDialog):
         self.template_box.addItem("Déroulé vide", "")
         for key, title in kit_templates():
             self.template_box.addItem(title, key)
+        if personal:
+            self.template_box.insertSeparator(self.template_box.count())
+        for key, title in personal:
+            self.template_box.addItem(f"{title} (mon modèle)", key)
         if template_key:
             self.template_box.setCurrentIndex(max(0, self.template_box.findData(template_key)))
         self.error = QLabel()

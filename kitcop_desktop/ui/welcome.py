@@ -192,7 +192,14 @@ class WelcomeScreen(QWidget):
 
     # --- commands ---------------------------------------------------------------------------
     def new_workshop(self, template_key: str | None = None) -> None:
-        dialog = NewWorkshopDialog(self, template_key=template_key or None)
+        from kitcop_desktop.storage import agenda_templates
+
+        with self._ctx.store.read() as session:
+            personal = [
+                (f"{agenda_templates.PREFIX}{record.id}", record.title)
+                for record in agenda_templates.list_personal(session)
+            ]
+        dialog = NewWorkshopDialog(self, template_key=template_key or None, personal=personal)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         title, day, template = dialog.values()
