@@ -30,6 +30,7 @@ from kitcop_desktop.storage import rounds as ops
 from kitcop_desktop.storage.rounds import RoundData
 from kitcop_desktop.tools.fishbowl.clock import clock_of
 from kitcop_desktop.tools.fishbowl.focus import room_focus
+from kitcop_desktop.tools.fishbowl.round_order import RoundOrder
 from kitcop_desktop.tools.fishbowl.round_table import RoundTable
 from kitcop_desktop.tools.fishbowl.round_word import AREA, INVOLVED_CHOICES, WordCapture
 from kitcop_desktop.ui.attendance import round_marking
@@ -45,7 +46,7 @@ def load_rounds(store, workshop_id: int) -> list[RoundData]:
         return ops.list_rounds(s, workshop_id)
 
 
-class RoundPanel(WordCapture, QWidget):
+class RoundPanel(WordCapture, RoundOrder, QWidget):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -156,23 +157,7 @@ class RoundPanel(WordCapture, QWidget):
 
         self.table = RoundTable()
         self.table.word_edited.connect(lambda entry, text: self.set_word(entry, text))
-        up = QPushButton(icon("up"), "")
-        up.setToolTip("Parler plus tôt")
-        up.clicked.connect(lambda: self.move(-1))
-        down = QPushButton(icon("down"), "")
-        down.setToolTip("Parler plus tard")
-        down.clicked.connect(lambda: self.move(1))
-        self.latecomer = QLineEdit()
-        self.latecomer.setPlaceholderText("Retardataire : prénom nom, puis Entrée")
-        self.latecomer.returnPressed.connect(self.add_latecomer)
-        sync = QPushButton(icon("user"), "Présent·es")
-        sync.setToolTip("Ajouter à la fin les présent·es de la liste d'émargement")
-        sync.clicked.connect(self.sync_entries)
-        order = QHBoxLayout()
-        order.addWidget(up)
-        order.addWidget(down)
-        order.addWidget(self.latecomer, 1)
-        order.addWidget(sync)
+        order = self._build_order_row()  # round_order.py
 
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -363,50 +348,6 @@ class RoundPanel(WordCapture, QWidget):
     def finish(self) -> None:
         self.capture_word(quiet=True)
         self._live("Terminer le tour", ops.finish)
-
-    def move(self, step: int) -> None:
-        entry = self.table.selected_entry()
-        if entry is not None:
-            self.ctx.push(
-                "Changer l'ordre",
-                area=AREA,
-                do=lambda s: ops.move_entry(s, entry, step),
-                undo=lambda s, snap: ops.restore_live(s, snap),
-            )
-
-    def add_latecomer(self) -> None:
-        round_id, name = self.round_id, self.latecomer.text()
-        if round_id is None or not name.strip():
-            return
-        if (
-            self.ctx.push(
-                f"Ajouter {name.strip()}",
-                area=AREA,
-                do=lambda s: ops.add_latecomer(s, round_id, name),
-                undo=lambda s, added: ops.undo_latecomer(s, added),
-            )
-            is not None
-        ):
-            self.latecomer.clear()
-            self.ctx.hub.notify("participants", self.ctx.workshop_id)
-
-    def sync_entries(self) -> None:
-        round_id = self.round_id
-        if round_id is None:
-            return
-        added = self.ctx.push(
-            "Reprendre la liste d'émargement",
-            area=AREA,
-            do=lambda s: ops.sync_entries(s, round_id),
-            undo=lambda s, ids: ops.remove_entries(s, ids),
-        )
-        if added is not None:
-            count = len(added) if isinstance(added, list) else 0
-            self.ctx.show_message(
-                f"{count} personne(s) ajoutée(s) au tour."
-                if count
-                else "Tout le monde est déjà dans ce tour."
-            )
 
     # --- keys -----------------------------------------------------------------------------
     def handle_room_key(self, event) -> bool:

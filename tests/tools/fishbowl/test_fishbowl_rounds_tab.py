@@ -272,3 +272,21 @@ def test_once_the_round_is_over_suivant_no_longer_looks_pressable(app_look, tab,
     assert not button.isEnabled()
     done = fill()
     assert done[2] - done[0] < 40  # greyed: no longer the call to action
+
+
+def test_latecomers_signed_in_since_join_the_round_in_words_a_reader_expects(tab, ctx):
+    editor, _room, _clock = tab
+
+    def arrive(names: str) -> None:
+        with ctx.store.write() as s:
+            for pid in participants.paste(s, ctx.workshop_id, names)[0]:
+                participants.update(s, pid, present=True)
+
+    arrive("Awa\nJean\n")
+    editor.rounds.sync_entries()
+    assert ctx.extras["messages"][-1] == "2 personnes ajoutées au tour."
+    arrive("Lucas\n")
+    editor.rounds.sync_entries()
+    assert ctx.extras["messages"][-1] == "1 personne ajoutée au tour."
+    editor.rounds.sync_entries()
+    assert ctx.extras["messages"][-1] == "Tout le monde est déjà dans ce tour."

@@ -1,0 +1,79 @@
+"""Who speaks when, in a speaking round: move a person up or down, add a latecomer, take in
+whoever signed in since. A mixin of RoundPanel (round_panel.py), which owns the round shown."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
+
+from kitcop_desktop.domain.french import plural
+from kitcop_desktop.storage import rounds as ops
+from kitcop_desktop.tools.fishbowl.round_word import AREA
+from kitcop_desktop.ui.icons import icon
+
+
+class RoundOrder:
+    """The row under the table and its commands (RoundPanel provides ctx, round_id, table)."""
+
+    def _build_order_row(self) -> QHBoxLayout:
+        up = QPushButton(icon("up"), "")
+        up.setToolTip("Parler plus tôt")
+        up.clicked.connect(lambda: self.move(-1))
+        down = QPushButton(icon("down"), "")
+        down.setToolTip("Parler plus tard")
+        down.clicked.connect(lambda: self.move(1))
+        self.latecomer = QLineEdit()
+        self.latecomer.setPlaceholderText("Retardataire : prénom nom, puis Entrée")
+        self.latecomer.returnPressed.connect(self.add_latecomer)
+        sync = QPushButton(icon("user"), "Présent·es")
+        sync.setToolTip("Ajouter à la fin les présent·es de la liste d'émargement")
+        sync.clicked.connect(self.sync_entries)
+        order = QHBoxLayout()
+        order.addWidget(up)
+        order.addWidget(down)
+        order.addWidget(self.latecomer, 1)
+        order.addWidget(sync)
+        return order
+
+    def move(self, step: int) -> None:
+        entry = self.table.selected_entry()
+        if entry is not None:
+            self.ctx.push(
+                "Changer l'ordre",
+                area=AREA,
+                do=lambda s: ops.move_entry(s, entry, step),
+                undo=lambda s, snap: ops.restore_live(s, snap),
+            )
+
+    def add_latecomer(self) -> None:
+        round_id, name = self.round_id, self.latecomer.text()
+        if round_id is None or not name.strip():
+            return
+        if (
+            self.ctx.push(
+                f"Ajouter {name.strip()}",
+                area=AREA,
+                do=lambda s: ops.add_latecomer(s, round_id, name),
+                undo=lambda s, added: ops.undo_latecomer(s, added),
+            )
+            is not None
+        ):
+            self.latecomer.clear()
+            self.ctx.hub.notify("participants", self.ctx.workshop_id)
+
+    def sync_entries(self) -> None:
+        round_id = self.round_id
+        if round_id is None:
+            return
+        added = self.ctx.push(
+            "Reprendre la liste d'émargement",
+            area=AREA,
+            do=lambda s: ops.sync_entries(s, round_id),
+            undo=lambda s, ids: ops.remove_entries(s, ids),
+        )
+        if added is not None:
+            count = len(added) if isinstance(added, list) else 0
+            self.ctx.show_message(
+                f"{plural(count, 'personne')} ajoutée{'s' if count > 1 else ''} au tour."
+                if count
+                else "Tout le monde est déjà dans ce tour."
+            )
