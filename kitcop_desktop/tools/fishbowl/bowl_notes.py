@@ -58,7 +58,7 @@ class NotesView(QWidget):
         self.drafts: dict[str, LineDraft] = {}
         self._notes: dict[int, NoteData] = {}
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 6, 0)  # « 7/8 à l'écran » clear of the scroll bar
 
         # --- the facilitator's own note (animateur·rice) ---
         mine = QGroupBox()
