@@ -8,7 +8,7 @@ no board, no participant, no vote).
 Every tool of the demo is driven at random: visible buttons clicked (not the ones that delete
 a workshop or quit), fields filled with hostile text (`<`, `&`, emoji, 300 characters, tabs and
 newlines, negative numbers) then Enter, rows selected, combos changed, clicker keys pressed,
-undo. Modal dialogs answer at once (cancel, or a random yes/no). Any Python exception raised in
+undo and redo. Modal dialogs answer at once (cancel, or a random yes/no). Any Python exception raised in
 a slot is collected; the run ends with the distinct ones and `kitcop check` on the database.
 Each step is written to bench/out/soak-SEED.log before it runs, so a hang names its culprit.
 Not a test (random, minutes long): run it after changing a tool, and fix what it finds.
@@ -134,9 +134,13 @@ def main() -> int:
             tool = rnd.choice(TOOLS)
             note("tool", tool)
             window.activate_tool(tool)
-        elif r < 0.10:
-            note("undo")
-            window.undo_group.undo()
+        elif r < 0.10:  # Ctrl+Z, sometimes Ctrl+Y: each tool's history meets the others' rows
+            if rnd.random() < 0.7:
+                note("undo")
+                window.undo_group.undo()
+            else:
+                note("redo")
+                window.undo_group.redo()
         elif r < 0.55:
             buttons = [
                 b
