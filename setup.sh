@@ -34,7 +34,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".[dev]"
+# The tested versions (constraints.txt), never whatever was released last night.
+.venv/bin/python -m pip install -q -c constraints.txt -e ".[dev]"
 
 if [ "${1:-}" != "--no-open" ]; then
   # Reuses the demo workshop if it already exists, so running this twice opens the same one.
