@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from kitcop_desktop.storage import rounds
+from kitcop_desktop.storage import rounds, workshops
 from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.storage.migrate import open_store
 
@@ -212,6 +212,12 @@ def test_slow_subprocess_after_a_kill_the_app_reopens_in_the_note_with_the_caret
     typing = keys_until_killed(child)
     before = typing.before
     assert before.startswith("Former ")
+    store = open_store(db)  # another workshop, newer: the restart must not fall back on it
+    try:
+        with store.write() as s:
+            workshops.create(s, "Un autre atelier, plus récent")
+    finally:
+        store.close()
     child = Child(db, workshop_id, "where")  # started again, nobody navigates
     line = child.next_line()
     assert line.startswith("where "), line
@@ -222,7 +228,8 @@ def test_slow_subprocess_after_a_kill_the_app_reopens_in_the_note_with_the_caret
             "SELECT i.id, a.id FROM interviews i JOIN interview_answers a "
             "ON a.interview_id = i.id WHERE i.number = 1 AND a.position = 2"
         ).fetchone()
-    assert where["tool"] == "interviews"  # the tool, the interview and the question…
+    assert where["workshop"] == workshop_id  # the workshop, the tool, the interview, the question…
+    assert where["tool"] == "interviews"
     assert where["spot"] == [interview_id, f"answer:{answer_id}"], where
     with_typing = where["text"]
     got = with_typing[len("Former") : len(with_typing) - len(before) + len("Former")]

@@ -170,6 +170,7 @@ def report_where(window) -> None:
     editor = window.workshop_view.current_editor() if window.workshop_view else None
     spot = editor.field_spot(focus) if hasattr(editor, "field_spot") and focus else None
     where = {
+        "workshop": window.workshop_view.ctx.workshop_id if window.workshop_view else None,
         "tool": getattr(window.workshop_view, "current_key", None),
         "spot": list(spot) if spot else None,
         "focus": type(focus).__name__ if focus else None,
