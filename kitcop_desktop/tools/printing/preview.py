@@ -7,35 +7,28 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-# Enough to judge a document; the saved PDF always has every page.
-MAX_PAGES = 40
 PAGE_WIDTH_PX = 720
+# Pages drawn around the ones in view; the others are grey placeholders of the right size, so a
+# 72-page restitution costs the memory of a few pages, not of all of them (#15: +66 MB).
+MARGIN_PAGES = 1
 
 
-def render_pages(data: bytes, width_px: int = PAGE_WIDTH_PX, limit: int = MAX_PAGES):
-    """(images of the first `limit` pages, total page count)."""
-    document = pdfium.PdfDocument(data)
+def render_page(document, index: int, width_px: int) -> QImage:
+    """One page of an open pypdfium2 document as an image `width_px` wide."""
+    page = document[index]
     try:
-        total = len(document)
-        images = []
-        for index in range(min(total, limit)):
-            page = document[index]
-            scale = width_px / page.get_width()
-            bitmap = page.render(scale=scale, rev_byteorder=True)
-            image = QImage(
-                bitmap.buffer,
-                bitmap.width,
-                bitmap.height,
-                bitmap.stride,
-                QImage.Format.Format_RGB888
-                if bitmap.n_channels == 3
-                else QImage.Format.Format_RGBA8888,
-            ).copy()  # own the pixels: the bitmap's buffer is freed with the page
-            images.append(image)
-            page.close()
-        return images, total
+        bitmap = page.render(scale=width_px / page.get_width(), rev_byteorder=True)
+        return QImage(
+            bitmap.buffer,
+            bitmap.width,
+            bitmap.height,
+            bitmap.stride,
+            QImage.Format.Format_RGB888
+            if bitmap.n_channels == 3
+            else QImage.Format.Format_RGBA8888,
+        ).copy()  # own the pixels: the bitmap's buffer is freed with the page
     finally:
-        document.close()
+        page.close()
 
 
 class PagePreview(QScrollArea):
@@ -58,6 +51,7 @@ class PagePreview(QScrollArea):
         # Re-render at the new width once the window has stopped moving.
         self._resize_timer = QTimer(self, singleShot=True, interval=200)
         self._resize_timer.timeout.connect(self._fit_to_width)
+        self.verticalScrollBar().valueChanged.connect(self.draw_visible)
 
     def resizeEvent(self, event):  # noqa: N802 - Qt API
         super().resizeEvent(event)
@@ -90,13 +84,22 @@ class PagePreview(QScrollArea):
         return max(360, min(900, available))
 
     def show_pdf(self, data: bytes, width_px: int = PAGE_WIDTH_PX) -> int:
-        """Replace the pages shown; returns the document's page count."""
+        """Replace the pages shown; returns the document's page count.
+
+        Every page gets its place at once (the scroll bar is true), but only the pages in
+        view, and MARGIN_PAGES around them, are drawn; scrolling draws the others.
+        """
         self.clear()
         self._data, self._shown_width = data, width_px
-        images, total = render_pages(data, width_px)
-        for number, image in enumerate(images, start=1):
+        document = pdfium.PdfDocument(data)
+        try:
+            sizes = [document.get_page_size(i) for i in range(len(document))]
+        finally:
+            document.close()
+        total = len(sizes)
+        for number, (w, h) in enumerate(sizes, start=1):
             label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image))
+            label.setFixedSize(width_px + 2, int(width_px * h / max(1.0, w)) + 2)
             label.setFrameShape(QFrame.Shape.Box)
             label.setStyleSheet("QLabel { border: 1px solid #9aa3b2; background: white; }")
             label.setToolTip(f"Page {number} / {total}")
@@ -104,12 +107,45 @@ class PagePreview(QScrollArea):
             self._layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             label.show()
             self.pages.append(label)
-        if total > len(images):
-            more = QLabel(f"… et {total - len(images)} page(s) de plus dans le PDF enregistré.")
-            more.setStyleSheet("color: #1f2a44; font-style: italic;")
-            self._layout.addWidget(more, 0, Qt.AlignmentFlag.AlignHCenter)
         self.verticalScrollBar().setValue(0)
+        self._inner.adjustSize()
+        self.draw_visible()
         return total
+
+    def visible_range(self) -> range:
+        """The indexes of the pages in view, with MARGIN_PAGES on each side."""
+        top = self.verticalScrollBar().value()
+        bottom = top + max(1, self.viewport().height())
+        seen = [
+            i
+            for i, label in enumerate(self.pages)
+            if label.y() < bottom and label.y() + label.height() > top
+        ] or [0]
+        return range(
+            max(0, seen[0] - MARGIN_PAGES), min(len(self.pages), seen[-1] + 1 + MARGIN_PAGES)
+        )
+
+    def draw_visible(self) -> None:
+        """Draw the pages in view; forget the pixels of the others."""
+        if self._data is None or not self.pages:
+            return
+        wanted = self.visible_range()
+        missing = [i for i in wanted if self.pages[i].pixmap().isNull()]
+        if missing:  # the document is opened for the drawing only (a few ms), never kept open
+            document = pdfium.PdfDocument(self._data)
+            try:
+                for index in missing:
+                    image = render_page(document, index, self._shown_width)
+                    self.pages[index].setPixmap(QPixmap.fromImage(image))
+            finally:
+                document.close()
+        for index, label in enumerate(self.pages):
+            if index not in wanted and not label.pixmap().isNull():
+                label.setPixmap(QPixmap())
+
+    def drawn(self) -> list[int]:
+        """The indexes of the pages whose pixels are held now."""
+        return [i for i, label in enumerate(self.pages) if not label.pixmap().isNull()]
 
     def show_message(self, text: str) -> None:
         self.clear()
