@@ -38,6 +38,9 @@ def window_state(window) -> dict:
         "tool": view.current_key if view is not None else None,
         "view": call_hook(editor, "view_state") if editor is not None else None,
         "run": call_hook(owner, "live_state") if owner is not None else None,
+        "sequence": _sequence_title(owner),
+        "active": type(QApplication.activeWindow()).__name__,
+        "focus": type(QApplication.focusWidget()).__name__,
         "room": room.mode(),
         "room_stage": type(room.current_stage()).__name__,
         "blanked": room.blanked,
@@ -51,6 +54,13 @@ def window_state(window) -> dict:
             if isinstance(w, QDialog) and w.isVisible()
         ],
     }
+
+
+def _sequence_title(owner) -> str | None:
+    """The running séquence's title (the déroulé's run), for a drive that waits for it."""
+    current = getattr(getattr(owner, "live", None), "runner", None)
+    current = current.current if current is not None else None
+    return current.title if current is not None else None
 
 
 class Probe(QObject):
@@ -73,6 +83,9 @@ class Probe(QObject):
 
         if not self.keys:
             self._key_timer.stop()
+            return
+        if QApplication.activeWindow() is None:
+            self.window.activateWindow()  # as a user's first click would (X without a WM)
             return
         combo = QKeySequence(self.keys.pop(0))[0]
         target = QApplication.focusWidget() or QApplication.activeWindow() or self.window

@@ -75,6 +75,8 @@ class RoomScreen(QWidget):
             " QLabel { background: transparent; }"
         )
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Shown, it never takes the keyboard from the control window (Ctrl+N, typing a post-it).
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.setMinimumSize(320, 240)
 
         self.title_card = TitleCard()
@@ -178,7 +180,10 @@ class RoomScreen(QWidget):
         if target is not None:
             self._set_framed(False)
             self.setGeometry(target.geometry())
-            self.showFullScreen()
+            # Not showFullScreen(): it activates the window once mapped, after the control
+            # window took the keyboard back, and Ctrl+N or a post-it then typed nowhere.
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowFullScreen)
+            self.show()
         else:
             self._set_framed(True)
             if control_screen is not None:

@@ -162,3 +162,47 @@ def test_process_two_screens_room_fullscreen_on_the_projector(tmp_path, demo_db)
     assert state["room_geometry"] == [1366, 0, 1024, 768]
     (dialog,) = state["dialogs"]
     assert inside(dialog, [0, 0, 1366, 768])  # F1 opens on the facilitator's screen
+
+
+@pytest.fixture
+def xvfb_two_screens():
+    """A real X server (Xvfb) with a laptop screen and a projector (RandR monitors): the xcb
+    platform, where showing a window can take the keyboard from another."""
+    if not (shutil.which("Xvfb") and shutil.which("xrandr")):
+        pytest.skip("needs Xvfb and xrandr")
+    display = f":{400 + os.getpid() % 500}"
+    server = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "2048x768x24", "-noreset"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    env = dict(os.environ, DISPLAY=display)
+    try:
+        for _ in range(50):
+            if subprocess.run(["xrandr"], env=env, capture_output=True).returncode == 0:
+                break
+            time.sleep(0.1)
+        for name, x, output in (("laptop", 0, "screen"), ("projector", 1024, "none")):
+            geometry = f"1024/271x768/203+{x}+0"
+            subprocess.run(["xrandr", "--setmonitor", name, geometry, output], env=env, check=True)
+        yield display
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_process_the_room_on_the_projector_leaves_the_keyboard_to_the_control_window(
+    tmp_path, demo_db, xvfb_two_screens, monkeypatch
+):
+    """F5 sent the room fullscreen with showFullScreen(), which activates it once mapped: the
+    control window lost the keyboard (Ctrl+N did nothing, a post-it was typed nowhere)."""
+    monkeypatch.setenv("DISPLAY", xvfb_two_screens)
+    proc = launch(tmp_path, demo_db, "xcb", tmp_path / "s.json", "Ctrl+1 F5 Space")
+    try:
+        wait_for(proc, tmp_path / "s.json", lambda s: running_with_room(s))
+        time.sleep(1.0)  # the room window is mapped: a deferred activation would happen now
+        state = wait_for(proc, tmp_path / "s.json", lambda s: True)
+    finally:
+        stop(proc)
+    assert state["room"] == "fullscreen" and state["room_geometry"] == [1024, 0, 1024, 768]
+    assert state["active"] == "MainWindow"
