@@ -39,6 +39,7 @@ def window_state(window) -> dict:
         "view": call_hook(editor, "view_state") if editor is not None else None,
         "run": call_hook(owner, "live_state") if owner is not None else None,
         "sequence": _sequence_title(owner),
+        "consignes_page": _page(owner),
         "active": type(QApplication.activeWindow()).__name__,
         "focus": type(QApplication.focusWidget()).__name__,
         "room": room.mode(),
@@ -61,6 +62,12 @@ def _sequence_title(owner) -> str | None:
     current = getattr(getattr(owner, "live", None), "runner", None)
     current = current.current if current is not None else None
     return current.title if current is not None else None
+
+
+def _page(owner) -> str | None:
+    """« 2/3 »: the page of the consignes the clicker is on, of those the room needs."""
+    live = getattr(owner, "live", None)
+    return f"{live.page + 1}/{live.page_count}" if live is not None else None
 
 
 class Probe(QObject):

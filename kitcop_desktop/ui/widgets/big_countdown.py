@@ -221,15 +221,19 @@ class BigCountdown(QWidget):
         painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, text)
         if cue in ("frame", "thick_frame", "dashed_frame"):
             metrics = QFontMetricsF(time_font)
+            # The pen is centred on the box's edge: the box keeps half of it inside the time's
+            # room, so the thick frame is never cut by the edge of the screen.
+            pen_width = frame * (2.2 if cue == "thick_frame" else 1.0)
             width = metrics.horizontalAdvance(text) + 2 * frame + time_font.pixelSize() * 0.2
-            height = min(time_rect.height(), metrics.ascent() + 2 * frame)
+            width = min(width, rect.width() - pen_width)
+            height = min(time_rect.height() - pen_width, metrics.ascent() + 2 * frame)
             box = QRectF(
                 time_rect.center().x() - width / 2,
                 time_rect.center().y() - height / 2,
                 width,
                 height,
             )
-            pen = QPen(colour, frame * (2.2 if cue == "thick_frame" else 1.0))
+            pen = QPen(colour, pen_width)
             if cue == "dashed_frame":
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
