@@ -30,6 +30,9 @@ class RoomCover(QObject):
         live.linked.connect(self._on_linked)
         live.changed.connect(self.update)
         ctx.hub.changed.connect(self._on_hub)
+        room = self._room()
+        if room is not None and hasattr(room, "stage_changed"):
+            room.stage_changed.connect(self._on_stage)
 
     def _room(self):
         room = self.ctx.room
@@ -39,6 +42,30 @@ class RoomCover(QObject):
         room = self._room()
         self._link = (tool_key, None if ref < 0 else ref)
         self._over = room.current_stage() if room is not None else None
+        self.update()
+
+    def _on_stage(self) -> None:
+        """After a restart the run comes back on a séquence whose tool is on screen without
+        having opened it (no `linked`): the cover takes that tool's view as it did before."""
+        room = self._room()
+        runner = self.live.runner
+        current = runner.current
+        if (
+            self._link is not None
+            or room is None
+            or current is None
+            or not current.tool_key
+            or runner.state() not in ("running", "paused")
+        ):
+            return
+        stage = room.current_stage()
+        # Only the view of the séquence's own tool (the rounds live in the fishbowl tool): the
+        # facilitator may have been showing another tool when the app was killed.
+        owner = "fishbowl" if current.tool_key == "rounds" else current.tool_key
+        if stage is None or f".tools.{owner}." not in type(stage).__module__:
+            return
+        self._link = (current.tool_key, current.tool_ref)
+        self._over = stage
         self.update()
 
     def _on_hub(self, area: str, workshop_id: int) -> None:
@@ -75,3 +102,5 @@ class RoomCover(QObject):
                 room.set_cover(None)
         with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.hub.changed.disconnect(self._on_hub)
+        with contextlib.suppress(RuntimeError, TypeError, AttributeError):
+            room.stage_changed.disconnect(self._on_stage)
