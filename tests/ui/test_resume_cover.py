@@ -4,15 +4,25 @@ as before the kill, never the empty bowl with its question cut and a 35:00 that 
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QSettings
+
+from kitcop_desktop.app import load_tool_specs
 from kitcop_desktop.storage import agenda
 from kitcop_desktop.tools.agenda.room_view import AgendaRoomView
-from tests.ui.test_resume import crash, make_window, restart, settings, specs  # noqa: F401
+from tests.ui.test_resume import crash, make_window, restart
 from tests.ui.test_sequence_room import shown_countdowns
 
 
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
 def test_after_a_kill_on_an_empty_bowl_the_room_shows_the_sequence_again(
-    qtbot, store, workshop_id, specs, settings  # noqa: F811
+    qtbot, store, workshop_id, settings
 ):
+    specs = load_tool_specs()
     with store.write() as s:
         agenda.apply_template(s, workshop_id, "modele_1")
         projection = next(
