@@ -58,20 +58,17 @@ MODEL_1 = AgendaTemplate(
     description="Diagnostic (fiche étonnement ou speedboat), projection 2030 en bocal à poisson.",
     start=time(9, 30),
     sequences=(
+        # The kit's first row: « Accueil café » and « Introduction » share one 15-minute slot
+        # (09h30-09h45), so everything after starts on the kit's times.
         TemplateSequence(
-            "Accueil café",
+            "Accueil café / Introduction",
             15,
-            "Accueillir, créer un climat chaleureux.",
-            "Bienvenue ! Servez-vous un café, signez la liste d'émargement.",
-            "Café, thé, gobelets\nListe d'émargement imprimée",
-            kind="welcome",
-        ),
-        TemplateSequence(
-            "Introduction",
-            15,
-            "Se projeter dans la séance, se donner un cadre d'échanges.",
+            "Accueillir, créer un climat chaleureux. Se projeter dans la séance, se donner un "
+            "cadre d'échanges.",
+            "Bienvenue ! Servez-vous un café, signez la liste d'émargement.\n\n"
             "Aujourd'hui : partager et enrichir l'état des lieux, nous entendre sur les chantiers "
             "prioritaires (co-construction).\n\nNotre cadre :\n" + FRAME,
+            "Café, thé, gobelets\nListe d'émargement imprimée\n"
             "Ordre du jour affiché\nCadre des échanges affiché\nQuelques chiffres clés (diapo)",
             kind="introduction",
             facilitator_notes=(
@@ -91,7 +88,7 @@ MODEL_1 = AgendaTemplate(
         TemplateSequence(
             "Brise-glace",
             15,
-            "Créer un climat de confiance, se sentir à l'aise pour contribuer.",
+            "Créer un climat de confiance, se sentir plus à l'aise pour contribuer activement.",
             "En binôme, de préférence avec une personne que vous ne connaissez pas : "
             "présentez-vous, puis répondez tour à tour (2 min d'échanges).\n\n"
             "Nous sommes en 2030. Vous exercez un autre métier, qui contribue à la transition "
@@ -127,7 +124,7 @@ MODEL_1 = AgendaTemplate(
         TemplateSequence(
             "Pause",
             10,
-            "S'aérer, reprendre des forces.",
+            "S'aérer, reprendre des forces cognitives.",
             "",
             "",
             kind="break",
@@ -135,7 +132,7 @@ MODEL_1 = AgendaTemplate(
         TemplateSequence(
             "Projection 2030",
             35,
-            "Se projeter pour identifier les chantiers à mener.",
+            "Se projeter pour identifier des chantiers à mener.",
             "Nous sommes en 2030 et nous avons atteint les objectifs de la COP. À quoi cela "
             "ressemble-t-il ? Qu'avons-nous mis en place ? Quelles ont été les clés de succès ? "
             "Quels obstacles avons-nous dépassés ?\n\n"
@@ -167,10 +164,11 @@ MODEL_1 = AgendaTemplate(
         TemplateSequence(
             "Déclusion",
             15,
-            "Clôturer, susciter l'engagement pour la suite.",
+            "Clôturer, susciter l'engagement pour imaginer la suite.",
             "Un mot sur votre ressenti de fin de session, sans rebond : simple écoute. "
             "Souhaitez-vous rester impliqué·e dans le chantier ?",
-            "Petits papiers : nom, ressenti, envie de s'engager",
+            "Petits papiers de déclusion (si plus de 20 personnes) : nom – ressenti – envie de "
+            "s'engager dans la suite",
             kind="closing_round",
             tool_key="rounds",
             facilitator_notes=(
@@ -213,7 +211,7 @@ MODEL_KISS = AgendaTemplate(
         TemplateSequence(
             "Brise-glace",
             15,
-            "Créer un climat de confiance, se sentir plus à l'aise pour contribuer.",
+            "Créer un climat de confiance, se sentir plus à l'aise pour contribuer activement.",
             "Écoute active : on n'interrompt pas, on ne réagit pas, on cherche juste à "
             "s'écouter et à se comprendre.",
             "Jeu de cartes (besoins, émotions) ou photolangage",
@@ -274,7 +272,8 @@ MODEL_KISS = AgendaTemplate(
             "2. Un mot sur votre ressenti de fin de séance (pas de rebond, simple écoute), et "
             "votre envie de continuer d'être impliqué·e sur le chantier.\n"
             "Puis les suites du chantier.",
-            "Petits papiers (si plus de 20 personnes)",
+            "Petits papiers de déclusion (si plus de 20 personnes) : nom – ressenti – envie de "
+            "s'engager dans la suite",
             kind="closing_round",
             tool_key="rounds",
             facilitator_notes=(
@@ -297,7 +296,8 @@ def _rotation(number: int, theme: str, minutes: int) -> TemplateSequence:
         "Croiser les regards de table en table.",
         f"Table suivante ! Question du tour : {theme.lower()}.\n"
         "L'hôte·sse de table résume en une minute ce qui a été dit avant vous.",
-        "Une nappe en papier et des feutres par table\nUn·e hôte·sse par table",
+        "Une nappe en papier et des feutres par table\nUn·e hôte·sse par table\n"
+        "Cartes de table imprimées (question de chaque tour)",
         kind="rotation",
     )
 

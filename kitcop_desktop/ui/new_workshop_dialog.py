@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.validation import InvalidInput, require_text
 
+BLANK_KEY = "blank"
+
 
 def kit_templates() -> list[tuple[str, str]]:
     """(key, French title) of the kit's agenda templates, when the agenda area provides them."""
@@ -48,16 +50,16 @@ class NewWorkshopDialog(QDialog):
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
+        # One « Déroulé vierge » (the kit's blank template), first and chosen by default.
         self.template_box = QComboBox()
-        self.template_box.addItem("Déroulé vide", "")
-        for key, title in kit_templates():
+        for key, title in sorted(kit_templates(), key=lambda kt: kt[0] != BLANK_KEY):
             self.template_box.addItem(title, key)
         if personal:
             self.template_box.insertSeparator(self.template_box.count())
         for key, title in personal:
             self.template_box.addItem(f"{title} (mon modèle)", key)
-        if template_key:
-            self.template_box.setCurrentIndex(max(0, self.template_box.findData(template_key)))
+        wanted = self.template_box.findData(template_key or BLANK_KEY)
+        self.template_box.setCurrentIndex(max(0, wanted))
         self.error = QLabel()
         self.error.setStyleSheet("color: #a13d00;")
         self.error.setWordWrap(True)

@@ -84,11 +84,11 @@ def test_kit_templates_follow_the_kit():
     assert keys == ["modele_1", "modele_kiss", "world_cafe", "blank"]
     m1 = kit.by_key("modele_1")
     titles = [s.title for s in m1.sequences]
-    assert titles[0] == "Accueil café" and titles[-1] == "Déclusion"
+    assert titles[0] == "Accueil café / Introduction" and titles[-1] == "Déclusion"
     assert {"Brise-glace", "Diagnostic", "Pause", "Projection 2030", "Partage des enjeux"} <= set(
         titles
     )
-    assert "2030" in m1.sequences[2].instructions
+    assert "2030" in m1.sequences[1].instructions
     assert next(s for s in m1.sequences if s.title == "Projection 2030").tool_key == "fishbowl"
     kiss = [s.title for s in kit.by_key("modele_kiss").sequences]
     assert "Rétrospective" in kiss and "La méthode KISS" in kiss  # the kit's name

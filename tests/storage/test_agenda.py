@@ -21,8 +21,8 @@ def test_apply_template_fills_the_agenda_and_planned_rows(store, workshop_id):
     with store.read() as s:
         rows = agenda.planned_rows(s, workshop_id)
         assert s.get(Workshop, workshop_id).start_time == time(9, 30)  # the kit's start
-    assert rows[0].title == "Accueil café" and rows[0].horaire == "09:30–09:45"
-    assert rows[-1].title == "Déclusion" and rows[-1].end == time(12, 15)
+    assert rows[0].title == "Accueil café / Introduction" and rows[0].horaire == "09:30–09:45"
+    assert rows[-1].title == "Déclusion" and rows[-1].end == time(12, 0)
     assert all(r.conflict == "" for r in rows)
 
 

@@ -25,7 +25,7 @@ def test_a_restart_resumes_from_the_stored_facts(store, workshop_id):
     clock.advance(10)
     with store.read() as s:
         again = agenda_run.load_runner(s, workshop_id, clock)
-    assert again.current.title == "Accueil café" and again.running
+    assert again.current.title == "Accueil café / Introduction" and again.running
     assert again.countdown().text() == "10:50"  # 15 + 2 min - 370 s
 
 
@@ -34,7 +34,7 @@ def test_actual_rows_of_the_demo_show_planned_vs_actual(store):
     with store.read() as s:
         rows = agenda_run.actual_rows(s, wid)
         planned = agenda.planned_rows(s, wid)
-    assert len(rows) == len(planned) == 9
+    assert len(rows) == len(planned) == 8
     assert planned[0].start == time(9, 0) and planned[-1].end == time(12, 30)
     first, diag = rows[0], next(r for r in rows if r.title == "Diagnostic")
     assert first.actual_start == time(9, 2) and first.drift_minutes == 2

@@ -10,10 +10,12 @@ from kitcop_desktop.storage import agenda
 from kitcop_desktop.ui.main_window import MainWindow
 
 
-def current_title(window) -> str:
+def current_title(window) -> tuple[str, int]:
+    """Where the run is: the séquence, and the page of its consignes on the room (the clicker
+    turns the pages of long consignes before it moves on)."""
     live = window.workshop_view.editor("agenda").live
     seq = next(s for s in live.runner.sequences if s.id == live.runner.current_id)
-    return seq.title
+    return seq.title, live.page
 
 
 def test_pagedown_on_the_printing_screen_moves_the_running_agenda_on(qtbot, store, workshop_id):
@@ -32,6 +34,9 @@ def test_pagedown_on_the_printing_screen_moves_the_running_agenda_on(qtbot, stor
     QTest.keyClick(window, Qt.Key.Key_PageDown)
     second = current_title(window)
     assert second != first
+    # The Brise-glace opens its tour de parole: back to the printing screen, PageUp.
+    window.activate_tool("printing")
+    window.setFocus()
     QTest.keyClick(window, Qt.Key.Key_PageUp)
     assert current_title(window) == first
     window.room.close()

@@ -17,8 +17,7 @@ from kitcop_desktop.storage import agenda, agenda_run
 
 # Title -> (duration in minutes, pinned start or None, tool) adapting Modèle 1 to 9:00–12:30.
 ADJUST = {
-    "Accueil café": (20, None, ""),
-    "Introduction": (15, None, ""),
+    "Accueil café / Introduction": (35, None, ""),
     "Brise-glace": (15, None, "rounds"),
     "Diagnostic": (50, None, "boards"),
     "Pause": (15, None, ""),
@@ -40,8 +39,7 @@ VOTE = {
 }
 # Minutes each séquence really ran (the facts of the morning), by title.
 ACTUAL = {
-    "Accueil café": 24,
-    "Introduction": 15,
+    "Accueil café / Introduction": 39,
     "Brise-glace": 18,
     "Diagnostic": 56,
     "Pause": 15,

@@ -14,6 +14,9 @@ from kitcop_desktop.storage.models.workshop import Workshop
 from kitcop_desktop.tools.agenda import model as m
 from kitcop_desktop.tools.agenda.spec import SPEC
 
+# Modèle 1's first slot: the kit's « Accueil café » and « Introduction » in one 15 minutes.
+WELCOME = "Accueil café / Introduction"
+
 
 @pytest.fixture
 def editor(ctx, qtbot, store, workshop_id):
@@ -49,9 +52,9 @@ def test_shows_the_five_columns_of_the_kit_with_computed_times(editor):
         "Matériel / config salle",
     ]
     assert model.index(0, m.COL_TIME).data() == "09:00 – 09:15"
-    assert model.index(0, m.COL_TITLE).data() == "Accueil café"
+    assert model.index(0, m.COL_TITLE).data() == "Accueil café / Introduction"
     assert "☐ Café, thé, gobelets" in model.index(0, m.COL_MATERIALS).data()
-    assert "8 séquences" in editor.summary.text() and "12" in editor.summary.text()
+    assert "7 séquences" in editor.summary.text() and "12" in editor.summary.text()
 
 
 def test_ctrl_n_adds_after_the_selection_and_undo_removes_it(editor, ctx, store, workshop_id):
@@ -69,26 +72,26 @@ def test_alt_arrows_move_delete_removes_and_undo_restores(editor, ctx, store, wo
     editor.table.setFocus()
     editor.select(editor.model.rows[0].id)
     QTest.keyClick(editor.table, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert titles(store, workshop_id)[:2] == ["Introduction", "Accueil café"]
+    assert titles(store, workshop_id)[:2] == ["Brise-glace", WELCOME]
     assert editor.selected_id() == editor.model.rows[1].id  # the selection follows
     QTest.keyClick(editor.table, Qt.Key.Key_Delete)
-    assert "Accueil café" not in titles(store, workshop_id)
+    assert WELCOME not in titles(store, workshop_id)
     ctx.undo_stack.undo()
-    assert titles(store, workshop_id)[:2] == ["Introduction", "Accueil café"]
+    assert titles(store, workshop_id)[:2] == ["Brise-glace", WELCOME]
     ctx.undo_stack.undo()
-    assert titles(store, workshop_id)[:2] == ["Accueil café", "Introduction"]
+    assert titles(store, workshop_id)[:2] == [WELCOME, "Brise-glace"]
 
 
 def test_ctrl_d_duplicates_and_undo_redo_keep_ids(editor, ctx, store, workshop_id):
     editor.table.setFocus()
-    editor.select(editor.model.rows[3].id)
+    editor.select(editor.model.rows[2].id)
     QTest.keyClick(editor.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     names = titles(store, workshop_id)
-    assert names[3] == names[4] == "Diagnostic" and len(names) == 9
+    assert names[2] == names[3] == "Diagnostic" and len(names) == 8
     ctx.undo_stack.undo()
-    assert len(titles(store, workshop_id)) == 8
+    assert len(titles(store, workshop_id)) == 7
     ctx.undo_stack.redo()
-    assert titles(store, workshop_id)[4] == "Diagnostic"
+    assert titles(store, workshop_id)[3] == "Diagnostic"
 
 
 def test_editing_cells_duration_and_pin_with_conflict_shown(editor, ctx, store, workshop_id):
@@ -113,7 +116,7 @@ def test_bad_input_shows_a_message_and_keeps_the_value(editor, ctx, store, works
     assert not model.setData(model.index(0, m.COL_TIME), "midi et demi")
     messages = ctx.extras["messages"]
     assert all(msg.endswith("Rien n'a été modifié.") for msg in messages[-3:])
-    assert titles(store, workshop_id)[0] == "Accueil café"
+    assert titles(store, workshop_id)[0] == WELCOME
     assert ctx.undo_stack.count() == 0
 
 
@@ -185,7 +188,7 @@ def test_template_menu_replaces_and_undo_brings_back(editor, ctx, store, worksho
     editor.prepare.apply_template("world_cafe")
     assert titles(store, workshop_id)[2].startswith("Rotation 1")
     ctx.undo_stack.undo()
-    assert titles(store, workshop_id)[0] == "Accueil café" and len(titles(store, workshop_id)) == 8
+    assert titles(store, workshop_id)[0] == WELCOME and len(titles(store, workshop_id)) == 7
 
 
 def test_save_as_personal_template_then_offered(editor, store):
@@ -208,7 +211,7 @@ def test_drag_and_drop_reorders(editor, store, workshop_id):
     model = editor.model
     data = model.mimeData([model.index(0, 0)])
     model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, model.index(-1, -1))
-    assert titles(store, workshop_id)[:3] == ["Introduction", "Brise-glace", "Accueil café"]
+    assert titles(store, workshop_id)[:3] == ["Brise-glace", "Diagnostic", WELCOME]
 
 
 def test_empty_agenda_says_what_to_do(ctx, qtbot):

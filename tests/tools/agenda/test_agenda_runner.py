@@ -24,6 +24,9 @@ def editor(run_ctx, qtbot):
     widget.activated()
     return widget
 
+# Modèle 1's first slot: the kit's « Accueil café » and « Introduction » in one 15 minutes.
+WELCOME = "Accueil café / Introduction"
+
 
 def key(widget, k, mods=Qt.KeyboardModifier.NoModifier, text="") -> bool:
     return widget.handle_room_key(QKeyEvent(QKeyEvent.Type.KeyPress, k, mods, text))
@@ -32,7 +35,7 @@ def key(widget, k, mods=Qt.KeyboardModifier.NoModifier, text="") -> bool:
 def test_space_starts_and_pauses_pagedown_and_pageup_move(editor, clock):
     live = editor.live
     assert key(editor, Qt.Key.Key_Space)
-    assert live.runner.current.title == "Accueil café" and live.runner.running
+    assert live.runner.current.title == WELCOME and live.runner.running
     assert editor.run_view.toggle_button.text() == "Pause"
     clock.advance(90)
     live._arm()
@@ -42,11 +45,11 @@ def test_space_starts_and_pauses_pagedown_and_pageup_move(editor, clock):
     clock.advance(600)
     assert editor.run_view.countdown.text() == "13:30"
     assert key(editor, Qt.Key.Key_PageDown)
-    assert live.runner.current.title == "Introduction" and not live.runner.running
+    assert live.runner.current.title == "Brise-glace" and not live.runner.running
     assert key(editor, Qt.Key.Key_Right)
-    assert live.runner.current.title == "Brise-glace"
+    assert live.runner.current.title == "Diagnostic"
     assert key(editor, Qt.Key.Key_PageUp) and key(editor, Qt.Key.Key_Left)
-    assert live.runner.current.title == "Accueil café"
+    assert live.runner.current.title == WELCOME
     assert live.runner.countdown().text() == "13:30"  # where it stopped
 
 
@@ -83,7 +86,7 @@ def test_buttons_drive_the_run_too(editor, clock):
     view.plus5_button.click()
     assert editor.live.countdown().text() == "20:00"
     view.next_button.click()
-    assert editor.live.runner.current.title == "Introduction" and editor.live.runner.running
+    assert editor.live.runner.current.title == "Brise-glace" and editor.live.runner.running
     view.previous_button.click()
     view.finish_button.click()
     assert editor.live.runner.state() == "finished"
@@ -104,13 +107,13 @@ def test_restart_of_the_app_resumes_exactly(editor, run_ctx, clock, qtbot, store
     run_ctx.extras.update(clock=later, sound=Recorder())
     again = SPEC.make_editor(run_ctx)
     qtbot.addWidget(again)
-    assert again.live.runner.current.title == "Introduction"
+    assert again.live.runner.current.title == "Brise-glace"
     assert again.live.countdown().text() == "14:00"  # 15 min - 60 s
     assert again.live.runner.countdown(again.live.runner.sequences[0].id).text() == "11:00"
 
 
 def test_linked_tool_opens_when_its_sequence_starts(editor, run_ctx):
-    for _ in range(4):  # the first PageDown enters « Accueil café »
+    for _ in range(3):  # the first PageDown enters « Accueil café / Introduction »
         key(editor, Qt.Key.Key_PageDown)
     assert editor.live.runner.current.title == "Diagnostic"
     # Not linked to a board: a fresh one is made and linked (never the last one selected).
@@ -133,7 +136,7 @@ def test_room_view_shows_title_consignes_and_countdown(run_ctx, editor, qtbot, c
     key(editor, Qt.Key.Key_Space)
     assert room.pages.currentWidget() is room.sequence_page
     assert room.title.text() == "Brise-glace" and "2030" in room.instructions.text()
-    assert room.counter.text() == "3 / 8"
+    assert room.counter.text() == "2 / 7"
     room.grab()  # paint: sizes are measured while painting
     assert room.instructions.pixel_size >= 768 // 20
     assert room.countdown.time_pixel_size >= 768 // 4
@@ -153,7 +156,7 @@ def test_consignes_are_paged_never_cut_and_the_clicker_turns_the_pages(
     qtbot.addWidget(room)
     room.resize(1024, 768)
     room.show()
-    intro = next(s for s in editor.live.runner.sequences if s.title == "Introduction")
+    intro = next(s for s in editor.live.runner.sequences if s.title == WELCOME)
     editor.live.go_to(intro.id)
     with store.read() as s:
         consignes = agenda.get(s, intro.id).instructions
@@ -167,14 +170,14 @@ def test_consignes_are_paged_never_cut_and_the_clicker_turns_the_pages(
         assert "…" not in text.shown_text
         assert text.page_indicator().startswith(f"{page + 1}/{count}")
         pages.append(text.shown_text)
-        assert room.title.text() == "Introduction"
+        assert room.title.text() == WELCOME
         key(editor, Qt.Key.Key_PageDown)
     # Every word of the consignes is on one of the pages, in order: nothing is cut.
     assert _squeezed("".join(pages)) == _squeezed(consignes)
     assert editor.live.runner.current.title == "Brise-glace"
     assert text.page_indicator() == ""  # the Brise-glace fits on one page
     key(editor, Qt.Key.Key_PageUp)  # back to the Introduction, its first page
-    assert editor.live.runner.current.title == "Introduction" and text.page() == 0
+    assert editor.live.runner.current.title == WELCOME and text.page() == 0
 
 
 def test_very_long_consignes_are_paged_at_the_body_size(run_ctx, editor, qtbot, store):
@@ -261,7 +264,7 @@ def test_footer_on_the_room_while_another_tool_is_shown(editor, run_ctx):
     assert room.footer() is None  # the agenda itself is on screen
     editor.deactivated()
     assert isinstance(room.footer(), QWidget)
-    assert room.footer().title_text() == "Accueil café"
+    assert room.footer().title_text() == WELCOME
     editor.activated()
     assert room.footer() is None
 
@@ -272,7 +275,7 @@ def test_restart_is_undoable(editor, run_ctx, clock):
     editor.run_view.restart_button.click()
     assert editor.live.runner.state() == "not_started"
     run_ctx.undo_stack.undo()
-    assert editor.live.runner.current.title == "Accueil café"
+    assert editor.live.runner.current.title == WELCOME
 
 
 def test_linked_item_is_passed_to_the_tool(run_ctx, qtbot, store, workshop_id):
@@ -321,12 +324,12 @@ def test_restart_before_the_run_changes_nothing(editor, run_ctx):
 
 def test_facilitator_sees_the_delay_and_who_can_absorb_it(editor, clock):
     key(editor, Qt.Key.Key_Space)
-    clock.advance(25 * 60)  # « Accueil café » planned 15 min, still going after 25
+    clock.advance(25 * 60)  # « Accueil café / Introduction » planned 15 min, still going after 25
     editor.live._arm()
     view = editor.run_view
     drift = view.drift.text().replace("\u00a0", " ")
-    assert drift == "En retard de 10 min, fin prévue 11 h 55\n(déroulé : fin à 11 h 45)"
+    assert drift == "En retard de 10 min, fin prévue 11 h 40\n(déroulé : fin à 11 h 30)"
     absorbers = view.absorbers.text().replace("\u00a0", " ")
     assert "Diagnostic : 50 min → 40 min (−10 min)" in absorbers
     assert "Pause" not in absorbers
-    assert "Introduction (15 min)" in view.next_label.text().replace("\u00a0", " ")
+    assert "Brise-glace (15 min)" in view.next_label.text().replace("\u00a0", " ")

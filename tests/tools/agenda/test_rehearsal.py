@@ -56,7 +56,7 @@ class TestTheEveningBefore:
         space(editor)  # Space, as usual: the app sees it is not the workshop's day
         assert editor.live.runner.rehearsal and editor.run_view.rehearsal_button.isChecked()
         assert "Répétition" in run_ctx.extras["messages"][-1]
-        clock.advance(25 * 60)  # « Accueil café », planned 15 min, still going after 25
+        clock.advance(25 * 60)  # « Accueil café / Introduction », planned 15 min, still going after 25
         editor.live._arm()
         drift = text(editor.run_view.drift)
         assert drift.startswith("En retard de 10 min"), drift
@@ -123,11 +123,11 @@ class TestALateStart:
         assert text(view.drift).startswith("En retard de 17 min")
 
     def test_a_warning_when_the_deroule_ends_after_the_workshop(self, run_ctx, qtbot, clock):
-        # Modèle 1 from 9:30 ends at 12:15; the workshop ends at 12:00.
-        editor = make_editor(run_ctx, qtbot, end=time(12, 0))
+        # Modèle 1 from 9:30 ends at 12:00 (the kit's times); this workshop ends at 11:45.
+        editor = make_editor(run_ctx, qtbot, end=time(11, 45))
         warning = text(editor.run_view.warning)
-        assert "Le déroulé finit à 12 h 15, 15 min après la fin de l'atelier (12 h)" in warning
+        assert "Le déroulé finit à 12 h, 15 min après la fin de l'atelier (11 h 45)" in warning
         space(editor)
-        clock.advance(30 * 60)  # 17 min late and « Accueil café » overruns by 15
+        clock.advance(30 * 60)  # 17 min late and « Accueil café / Introduction » overruns by 15
         editor.live._arm()
-        assert "À ce rythme, le déroulé finit à 12 h 47" in text(editor.run_view.warning)
+        assert "À ce rythme, le déroulé finit à 12 h 32" in text(editor.run_view.warning)
