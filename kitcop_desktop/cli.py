@@ -45,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--reuse", action="store_true", help="réutiliser l'atelier de démonstration s'il existe"
     )
     sub.add_parser("list", help="lister les ateliers (n°, date, titre)")
+    new = sub.add_parser("new", help="créer un atelier depuis un modèle de déroulé, affiche son n°")
+    new.add_argument("--title", required=True, help="titre de l'atelier")
+    new.add_argument(
+        "--template", default="blank", help="clé du modèle (voir « kitcop templates »)"
+    )
+    new.add_argument("--date", help="date de l'atelier : 2026-03-03 ou 03/03/2026")
+    sub.add_parser("templates", help="lister les modèles de déroulé (clé, titre)")
     check = sub.add_parser("check", help="vérifier la base (intégrité, schéma, comptes)")
     check.add_argument(
         "--restore-latest",
@@ -81,7 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--into", type=int, help="atelier qui reçoit un tableau importé")
 
-    for p in (demo, sub.choices["list"], sub.choices["check"], pdf, export, imp):
+    for p in (demo, sub.choices["list"], sub.choices["check"], pdf, export, imp, new):
+        p.add_argument("--db", type=Path, default=argparse.SUPPRESS)
+    for p in (sub.choices["templates"],):
         p.add_argument("--db", type=Path, default=argparse.SUPPRESS)
     return parser
 
@@ -143,7 +152,7 @@ def _logging_to_file():
 
 # Commands that only read: they open the file read-only, without the instance lock, so they
 # work beside the running app and from read-only media.
-READING = frozenset({"list", "pdf", "export", "check"})
+READING = frozenset({"list", "pdf", "export", "check", "templates"})
 
 
 def _tolerant_output() -> None:
@@ -206,6 +215,8 @@ def _run(args) -> int:
         return run_gui(db_path, probe_state=args.probe_state, probe_keys=args.probe_keys)
     if command == "check":
         return _check(db_path, restore=args.restore_latest)
+    if command == "templates" and not db_path.exists():
+        return _templates(None)  # the kit's templates; no file is created to list them
 
     # Writers take the instance lock, then the migration step, in that order; readers of a file
     # at the current schema take neither.
@@ -248,6 +259,11 @@ def _run(args) -> int:
             return EXIT_OK
         if command == "list":
             return _list(store)
+        if command == "templates":
+            return _templates(store)
+        if command == "new":
+            print(_new(store, args))
+            return EXIT_OK
         if command == "pdf":
             return _pdf(store, args)
         if command == "export":
@@ -331,6 +347,44 @@ def _list(store) -> int:
             day = s.date.isoformat() if s.date else "----------"
             print(f"{s.id}\t{day}\t{plain_line(s.title)}")
     return EXIT_OK
+
+
+def _templates(store) -> int:
+    """The keys `new --template` takes: the kit's templates, then the personal ones."""
+    from kitcop_desktop.domain.agenda_templates import TEMPLATES
+    from kitcop_desktop.domain.validation import plain_line
+
+    for template in TEMPLATES:
+        print(f"{template.key}\t{template.title}")
+    if store is not None:
+        from kitcop_desktop.storage import agenda_templates
+
+        with store.read() as session:
+            for record in agenda_templates.list_personal(session):
+                print(f"{agenda_templates.PREFIX}{record.id}\t{plain_line(record.title)}")
+    return EXIT_OK
+
+
+def _new(store, args) -> int:
+    """A workshop with this title (and date) and the template's déroulé; returns its id."""
+    from kitcop_desktop.domain.agenda_templates import TEMPLATES, by_key
+    from kitcop_desktop.domain.french import parse_day
+    from kitcop_desktop.domain.validation import InvalidInput
+    from kitcop_desktop.storage import agenda, agenda_templates, workshops
+
+    day = parse_day(args.date) if args.date else None
+    with store.write() as session:
+        if by_key(args.template) is None and (
+            agenda_templates.as_template(session, args.template) is None
+        ):
+            keys = ", ".join(t.key for t in TEMPLATES)
+            raise InvalidInput(
+                f"Modèle de déroulé inconnu : « {args.template} ». Modèles du kit : {keys} "
+                "(« kitcop templates » les liste tous). Rien n'a été créé."
+            )
+        workshop = workshops.create(session, args.title, date=day)
+        agenda.apply_template(session, workshop.id, args.template)
+        return workshop.id
 
 
 def _check(db_path: Path, *, restore: bool = False) -> int:

@@ -57,3 +57,21 @@ def quoted(text: str) -> str:
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if abs(count) < 2 else (plural_form or singular + "s")
     return f"{count} {word}"
+
+
+def parse_day(text: str) -> date:
+    """« 2026-03-03 » or « 03/03/2026 » (also with « - » or « . »): the day, or InvalidInput."""
+    from kitcop_desktop.domain.validation import InvalidInput
+
+    bits = text.strip().replace(".", "/").replace("-", "/").split("/")
+    try:
+        if len(bits) == 3 and len(bits[0]) == 4:
+            return date(int(bits[0]), int(bits[1]), int(bits[2]))
+        if len(bits) == 3 and len(bits[2]) == 4:
+            return date(int(bits[2]), int(bits[1]), int(bits[0]))
+    except ValueError:
+        pass
+    raise InvalidInput(
+        f"Date illisible : « {text.strip()[:40]} ». Écrivez-la 2026-03-03 ou 03/03/2026. "
+        "Rien n'a été créé."
+    )
