@@ -27,6 +27,8 @@ def _clean(field: str, value):
         return stars
     if field in ("challenge", "target"):
         return " ".join(clean_text(value, max_len=300).split())
+    if field == "theme":
+        return " ".join(clean_text(value, max_len=100).split())
     if field in ACTION_CARD_FIELDS:
         return clean_text(value)
     raise TypeError(f"unknown action card field {field!r}")

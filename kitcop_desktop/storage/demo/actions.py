@@ -8,6 +8,7 @@ from kitcop_desktop.storage import actions
 
 FILLED = (
     {
+        "theme": "Bâtiment et rénovation énergétique",
         "challenge": "Former assez d'artisans à la rénovation énergétique d'ici 2030",
         "target": "Apprentis, salarié·es et demandeurs d'emploi du Rhône",
         "leads": "CFA du BTP Dardilly ; AFPA Vénissieux",
@@ -34,6 +35,11 @@ FILLED = (
             "Nombre de personnes formées, dont demandeurs d'emploi\n"
             "Taux d'insertion à 6 mois"
         ),
+        "test_plan": (
+            "Un premier chantier-école à Vénissieux (école maternelle, été 2026) avec une "
+            "quinzaine d'apprenant·es ; bilan KISS avec les trois centres avant d'en ouvrir "
+            "d'autres."
+        ),
         "success_conditions": (
             "Un maître d'ouvrage public engagé sur trois ans ; des assurances adaptées ; "
             "des formateurs détachés"
@@ -41,6 +47,7 @@ FILLED = (
         "acceleration_needs": "Financement régional des surcoûts d'encadrement ; un chef de projet",
     },
     {
+        "theme": "Bâtiment et rénovation énergétique",
         "challenge": "Des formateurs à jour des techniques de rénovation performante",
         "target": "Formatrices et formateurs des CFA et organismes du BTP",
         "leads": "OPCO Constructys",
@@ -58,6 +65,7 @@ FILLED = (
             "entreprises."
         ),
         "indicators": "Nombre de formateurs formés\nSatisfaction des apprentis\nTaux de réussite",
+        "test_plan": "Une session pilote de 5 jours avec 8 formateurs du CFA de Dardilly en 2026.",
         "success_conditions": "Des remplacements pendant les sessions ; l'appui des fédérations",
         "acceleration_needs": "Un plateau technique mobile partagé entre départements",
     },

@@ -9,6 +9,7 @@ from kitcop_desktop.storage.base import Base, Timestamps
 
 # Field name -> French label, in the kit's order (used by the editor, the PDF and the export).
 ACTION_CARD_FIELDS = {
+    "theme": "Thème",  # the card's header, as the kit's « BIODIVERSITÉ »
     "challenge": "Défi",
     "target": "Cible",
     "action": "Action",
@@ -17,6 +18,7 @@ ACTION_CARD_FIELDS = {
     "implementation": "Mise en œuvre (calendrier)",
     "description": "Description",
     "indicators": "Indicateurs de suivi",
+    "test_plan": "Comment tester",  # the kit's action plan: test before scaling up
     "success_conditions": "Conditions de succès",
     "acceleration_needs": "Besoins pour accélérer",
 }
@@ -30,6 +32,7 @@ class ActionCard(Timestamps, Base):
         ForeignKey("workshops.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
+    theme: Mapped[str] = mapped_column(String(100), default="", server_default="")
     challenge: Mapped[str] = mapped_column(String(300), default="")
     target: Mapped[str] = mapped_column(String(300), default="")
     action: Mapped[str] = mapped_column(Text, default="")
@@ -40,6 +43,7 @@ class ActionCard(Timestamps, Base):
     feasibility: Mapped[int] = mapped_column(Integer, default=0)
     description: Mapped[str] = mapped_column(Text, default="")
     indicators: Mapped[str] = mapped_column(Text, default="")
+    test_plan: Mapped[str] = mapped_column(Text, default="", server_default="")
     success_conditions: Mapped[str] = mapped_column(Text, default="")
     acceleration_needs: Mapped[str] = mapped_column(Text, default="")
     # Where it came from, for the restitution: "vote", "kiss", "manual".

@@ -49,10 +49,12 @@ TEXT_FIELDS = {
     "implementation": 50,
     "description": 110,
     "indicators": 70,
+    "test_plan": 70,
     "success_conditions": 70,
     "acceleration_needs": 70,
 }
 PLACEHOLDERS = {
+    "theme": "L'en-tête de la fiche, ex. : BIODIVERSITÉ",
     "challenge": "Titre du défi",
     "target": "À qui s'adresse l'action",
     "action": "L'action, en une phrase",
@@ -61,6 +63,7 @@ PLACEHOLDERS = {
     "implementation": "Étapes et calendrier",
     "description": "Ce que l'on fait, comment, avec qui",
     "indicators": "Comment on suit les progrès (un indicateur par ligne)",
+    "test_plan": "Où, avec qui et combien de temps tester l'action avant de la déployer",
     "success_conditions": "Ce qu'il faut pour réussir",
     "acceleration_needs": "Ce qui permettrait d'aller plus vite",
 }
@@ -117,6 +120,12 @@ class ActionsEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         scroll = self.form_scroll = FormPage(form, lambda: self._loading)
+        theme = QLineEdit()
+        theme.setMaxLength(100)
+        theme.setPlaceholderText(PLACEHOLDERS["theme"])
+        Autosave(theme, lambda: self._save("theme"))
+        self.fields["theme"] = theme
+        form.addRow(LABELS["theme"], theme)
         form.addRow(section_label("Défi"))
         for key in LINE_FIELDS:
             edit = QLineEdit()
@@ -142,7 +151,7 @@ class ActionsEditor(QWidget):
             form.addRow(LABELS[key], stars)
         self._add_text(form, "description")
         form.addRow(section_label("Suivi"))
-        for key in ("indicators", "success_conditions", "acceleration_needs"):
+        for key in ("indicators", "test_plan", "success_conditions", "acceleration_needs"):
             self._add_text(form, key)
         sheet = QFrame()
         sheet.setObjectName("Card")
