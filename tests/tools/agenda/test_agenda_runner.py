@@ -24,6 +24,7 @@ def editor(run_ctx, qtbot):
     widget.activated()
     return widget
 
+
 # Modèle 1's first slot: the kit's « Accueil café » and « Introduction » in one 15 minutes.
 WELCOME = "Accueil café / Introduction"
 
@@ -324,7 +325,7 @@ def test_restart_before_the_run_changes_nothing(editor, run_ctx):
 
 def test_facilitator_sees_the_delay_and_who_can_absorb_it(editor, clock):
     key(editor, Qt.Key.Key_Space)
-    clock.advance(25 * 60)  # « Accueil café / Introduction » planned 15 min, still going after 25
+    clock.advance(25 * 60)  # the first slot, planned 15 min, still going after 25
     editor.live._arm()
     view = editor.run_view
     drift = view.drift.text().replace("\u00a0", " ")

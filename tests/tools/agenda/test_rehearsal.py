@@ -56,7 +56,7 @@ class TestTheEveningBefore:
         space(editor)  # Space, as usual: the app sees it is not the workshop's day
         assert editor.live.runner.rehearsal and editor.run_view.rehearsal_button.isChecked()
         assert "Répétition" in run_ctx.extras["messages"][-1]
-        clock.advance(25 * 60)  # « Accueil café / Introduction », planned 15 min, still going after 25
+        clock.advance(25 * 60)  # the first slot, planned 15 min, still going after 25
         editor.live._arm()
         drift = text(editor.run_view.drift)
         assert drift.startswith("En retard de 10 min"), drift
