@@ -8,7 +8,9 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain.dot_vote import dots_text, ordinal
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.storage import actions
-from kitcop_desktop.storage.models import ActionCard
+from kitcop_desktop.storage.models import ActionCard, Workshop
+from kitcop_desktop.storage.models.board import Card, Cluster
+from kitcop_desktop.storage.models.voting import VoteItem
 from kitcop_desktop.storage.voting import criteria_of, get
 from kitcop_desktop.storage.voting_rounds import vote_standing
 
@@ -64,6 +66,18 @@ def _winners(session: Session, vote_id: int):
     return vote, results, rows
 
 
+def challenge_for(session: Session, vote, item_id: int) -> str:
+    """The défi a vote winner answers: the sous-thématique its post-it was gathered in, else
+    the workshop's problématique, else nothing (to fill; never the vote's own title)."""
+    item = session.get(VoteItem, item_id)
+    card = session.get(Card, item.source_card_id) if item and item.source_card_id else None
+    cluster = session.get(Cluster, card.cluster_id) if card and card.cluster_id else None
+    if cluster and cluster.title.strip():
+        return cluster.title
+    workshop = session.get(Workshop, vote.workshop_id)
+    return (workshop.problem_statement or "").strip() if workshop else ""
+
+
 def winners_to_action_cards(session: Session, vote_id: int) -> list[int]:
     """Create a fiche action for each winner that has none yet; returns the new cards' ids.
 
@@ -86,7 +100,7 @@ def winners_to_action_cards(session: Session, vote_id: int) -> list[int]:
             vote.workshop_id,
             origin="vote",
             origin_ref=origin_ref(row.item_id),
-            challenge=vote.title,
+            challenge=challenge_for(session, vote, row.item_id),
             action=row.text,
             description="\n".join(lines),
         )
