@@ -97,6 +97,27 @@ class _Section(Flowable):
             self.pages.setdefault(self.name, self.canv.getPageNumber())
 
 
+class _WhenContents(Flowable):
+    """The sommaire's heading, drawn only when the sommaire lists something."""
+
+    def __init__(self, heading: Flowable, document: Document):
+        super().__init__()
+        self.heading = heading
+        self.document = document
+        self.width = self.height = 0
+
+    def wrap(self, available_width, available_height):
+        if not self.document.contents_names():
+            self.width = self.height = 0
+            return 0, 0
+        self.width, self.height = self.heading.wrap(available_width, available_height)
+        return self.width, self.height
+
+    def draw(self):
+        if self.height:
+            self.heading.drawOn(self.canv, 0, 0)
+
+
 class _Contents(Flowable):
     """The sommaire: every section after it, with the page it starts on.
 
@@ -124,14 +145,18 @@ class _Contents(Flowable):
                     ("FONTNAME", (0, 0), (-1, -1), FAMILY),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 4),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
                 ]
             )
         )
         return table
 
     def wrap(self, available_width, available_height):
+        if not self._names():  # nothing follows: no sommaire at all
+            self._table = None
+            self.width = self.height = 0
+            return 0, 0
         self._table = self._make_table(available_width, self._names())
         self.width, self.height = self._table.wrap(available_width, available_height)
         return self.width, self.height
@@ -139,6 +164,8 @@ class _Contents(Flowable):
     def split(self, available_width, available_height):
         """Whole rows on this page, the rest as another sommaire on the next."""
         names = self._names()
+        if not names:
+            return []
         table = self._make_table(available_width, names)
         table.wrap(available_width, available_height)
         used, fit = 0.0, 0
@@ -156,13 +183,15 @@ class _Contents(Flowable):
         super().drawOn(canvas, x, y, _sW)
 
     def draw(self):
+        if self._table is None:
+            return
         self._table.drawOn(self.canv, 0, 0)
         x, y = self._origin
         page = self.canv.getPageNumber()
         bottoms = self._table._rowpositions[1:]
         for name, bottom in zip(self._names(), bottoms, strict=False):
             # Baseline of a one-line 10 pt paragraph sitting on the row's bottom padding.
-            self.document.contents_slots.append((page, name, x + self.width, y + bottom + 8.5))
+            self.document.contents_slots.append((page, name, x + self.width, y + bottom + 6))
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -239,9 +268,12 @@ class Document:
         """Name the section shown in the header, from the page this marker lands on."""
         self.story.append(_Section(name, self.section_pages))
 
-    def contents(self) -> None:
-        """Put the sommaire here: the sections that follow and their first pages."""
+    def contents(self, heading=None) -> None:
+        """Put the sommaire here: the sections that follow and their first pages, under
+        `heading` (a flowable); neither is printed when no section follows."""
         self._contents = _Contents(self)
+        if heading is not None:
+            self.story.append(_WhenContents(heading, self))
         self.story.append(self._contents)
 
     def contents_names(self) -> list[str]:

@@ -22,6 +22,7 @@ from kitcop_desktop.domain.speaking_round import STATUS_LABELS
 from kitcop_desktop.domain.visibility import Audience
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
+from kitcop_desktop.printing.sections import round_ran
 from kitcop_desktop.printing.text import one_line
 from kitcop_desktop.printing.votes import Bar
 from kitcop_desktop.storage import fishbowl, fishbowl_notes, rounds, visibility
@@ -115,9 +116,10 @@ def add_rounds(doc: Document, session, workshop) -> None:
     doc.page("portrait")
     doc.section("Tours de parole")
     doc.add(markup("Tours de parole", "h1"))
-    all_rounds = rounds.list_rounds(session, workshop.id)
+    # A round nobody has spoken in yet would print every name « À venir »: left out.
+    all_rounds = [r for r in rounds.list_rounds(session, workshop.id) if round_ran(r)]
     if not all_rounds:
-        doc.add(nothing("Aucun tour de parole dans cet atelier."))
+        doc.add(nothing("Aucun tour de parole n'a encore eu lieu dans cet atelier."))
         return
     for data in all_rounds:
         title = data.kind_label + (

@@ -33,6 +33,7 @@ from kitcop_desktop.printing.interviews import (
     add_interview_sheets,
 )
 from kitcop_desktop.printing.restitution import add_cover, add_participants
+from kitcop_desktop.printing.sections import worth_printing
 from kitcop_desktop.printing.votes import add_votes
 from kitcop_desktop.storage import boards, workshops
 
@@ -173,6 +174,10 @@ def render_pdf(session: Session, workshop_id: int, parts: list[str]) -> bytes:
     # A file holding the facilitator's part is the facilitator's document, every page of it.
     marking = FACILITATOR_MARK if "facilitator" in chosen else ""
     doc = Document(heading_for(workshop), document_title(chosen), marking)
-    for _key, build in plan(chosen):
+    for key, build in plan(chosen):
+        # The partners' restitution leaves out a section with nothing in it (and its line in
+        # the contents); a part printed alone says it is empty.
+        if "all" in chosen and not worth_printing(key, session, workshop.id):
+            continue
         build(doc, session, workshop)
     return doc.build()

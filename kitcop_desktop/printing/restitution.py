@@ -24,7 +24,7 @@ from kitcop_desktop.printing.common import (
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.styles import ACCENT, tint
 from kitcop_desktop.printing.text import one_line
-from kitcop_desktop.storage import attendance, participants
+from kitcop_desktop.storage import actions, attendance, participants
 
 
 def add_cover(doc: Document, session, workshop, title: str = "Restitution de l'atelier") -> None:
@@ -32,7 +32,7 @@ def add_cover(doc: Document, session, workshop, title: str = "Restitution de l'a
     width = frame_width("portrait")
     doc.page("portrait")
     doc.section(title)
-    doc.add(Spacer(1, 30 * mm), markup(one_line(title.upper()), "label"), Spacer(1, 3 * mm))
+    doc.add(Spacer(1, 8 * mm), markup(one_line(title.upper()), "label"), Spacer(1, 3 * mm))
     doc.add(p(workshop.title, "cover_title"))
     when = long_date(workshop.date)
     if workshop.start_time and workshop.end_time:
@@ -40,7 +40,7 @@ def add_cover(doc: Document, session, workshop, title: str = "Restitution de l'a
     doc.add(p(when, "cover_sub"))
     if workshop.place:
         doc.add(p(workshop.place, "cover_sub"))
-    doc.add(Spacer(1, 10 * mm))
+    doc.add(Spacer(1, 6 * mm))
     if workshop.problem_statement:
         box = table(
             [[markup("PROBLÉMATIQUE", "label")], [p(workshop.problem_statement, "quote")]],
@@ -53,20 +53,40 @@ def add_cover(doc: Document, session, workshop, title: str = "Restitution de l'a
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
             ],
         )
-        doc.add(box, Spacer(1, 8 * mm))
+        doc.add(box, Spacer(1, 5 * mm))
     # Present: ticked on the list, or seen speaking, voting or sitting in the bowl.
     who = attendance.attendance(session, workshop.id)
     pairs = [
         ("Degré de participation", PARTICIPATION_LABELS.get(workshop.participation_level, "")),
-        ("Participant·es", count_text(len(who.present), who.registered)),
     ]
+    if who.registered or who.present:
+        pairs.append(("Participant·es", count_text(len(who.present), who.registered)))
+    by_category = _by_category(session, workshop.id, who.present)
+    if by_category:
+        pairs.append(("Par catégorie", by_category))
     if workshop.facilitators:
         pairs.append(("Animation", workshop.facilitators))
-    doc.add(facts(pairs, width))
-    doc.page("portrait")
-    doc.section("Sommaire")
-    doc.add(markup("Sommaire", "h1"))
-    doc.contents()
+    doc.add(facts([(k, v) for k, v in pairs if v], width))
+    decided = [c.action or c.challenge for c in actions.list_for(session, workshop.id)]
+    if decided:
+        doc.add(Spacer(1, 5 * mm), markup("Ce qui a été décidé", "h2"))
+        rows = [[p("•"), p(x)] for x in decided]
+        doc.add(table(rows, [6 * mm, width - 6 * mm], [("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    # The contents on the cover itself: a partner sees at once what the document holds.
+    doc.add(Spacer(1, 5 * mm))
+    doc.contents(heading=markup("Sommaire", "h2"))
+
+
+def _by_category(session, workshop_id: int, present: set[int]) -> str:
+    """« Acteur public : 5 · Acteur privé : 3 » for those present (the registered if none)."""
+    people = participants.list_for(session, workshop_id)
+    counted = [x for x in people if x.id in present] or people
+    categories = Counter(x.category for x in counted)
+    return " · ".join(
+        f"{CATEGORY_LABELS[key]}\u00a0: {categories[key]}"
+        for key in ("public", "private", "para_public", "")
+        if categories.get(key)
+    )
 
 
 def add_participants(doc: Document, session, workshop) -> None:

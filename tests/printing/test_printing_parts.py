@@ -184,12 +184,13 @@ def test_boards_alone_add_the_kiss_decisions(store, demo):
 def test_restitution_has_a_sommaire_with_true_page_numbers(store, demo):
     data = render(store, demo, "all")
     pages = [page.extract_text() for page in reader(data).pages]
-    assert "Sommaire" in pages[1]
+    assert "Sommaire" in pages[0]  # #16: on the cover
     # Layout mode keeps each line of the sommaire together: « name ……… page ».
     lines = [
         " ".join(x.split())
-        for x in reader(data).pages[1].extract_text(extraction_mode="layout").splitlines()
+        for x in reader(data).pages[0].extract_text(extraction_mode="layout").splitlines()
     ]
+    lines = lines[lines.index("Sommaire") :]  # the cover's facts come first
     for name in ("Participant·es", "Résultats des votes", "Fiches actions"):
         line = next(x for x in lines if x.startswith(name))
         number = int(line.rsplit(" ", 1)[1])

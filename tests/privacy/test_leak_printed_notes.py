@@ -22,10 +22,15 @@ def bowl_with_a_private_note(store, workshop_id) -> None:
 
 def test_the_full_restitution_never_prints_unrevealed_notes(store, workshop_id):
     bowl_with_a_private_note(store, workshop_id)
+    with store.write() as s:  # the restitution leaves out a bowl with nothing to share (#16)
+        (bowl,) = fishbowl.list_fishbowls(s, workshop_id)
+        shared = fishbowl_notes.add_note(s, bowl.id, "actions", "Une note partagée")
+        fishbowl_notes.reveal(s, bowl.id, True, [shared])
     for parts in (["all"], ["fishbowl"], ["agenda", "boards", "votes", "rounds"]):
         with store.read() as s:
             text = squeeze(text_of(render_pdf(s, workshop_id, parts)))
         assert "Bocal" in text or parts[0] == "agenda"
+        assert ("Unenotepartagée" in text) == (parts[0] != "agenda")
         assert SEEN not in text, parts
 
 

@@ -25,6 +25,8 @@ def test_spec_is_the_seventh_tool():
 
 
 def test_restitution_is_ticked_and_previewed(ctx, qtbot):
+    with ctx.store.write() as s:  # an empty section is left out (#16): give it a second page
+        actions.create(s, ctx.workshop_id, action="Une action à imprimer")
     editor = make(ctx, qtbot)
     editor.activated()
     assert editor.selected_parts() == ["all"]
