@@ -32,12 +32,13 @@ def stars(count: int) -> str:
 
 
 def _label(text: str) -> str:
-    return f"<font size='8' color='#5b6478'><b>{one_line(text).upper()}</b></font>"
+    return f"<font size='9' color='#5b6478'><b>{one_line(text).upper()}</b></font>"
 
 
-def _box(label: str, value: str, width: float, *, background=None):
+def _box(label: str, value: str, width: float, *, background=None, room: float = 0):
     """A labelled block of the card. Label and text are one paragraph, so a long text splits
-    across pages (never LayoutError) and the label never stays alone at a page's foot."""
+    across pages (never LayoutError) and the label never stays alone at a page's foot.
+    `room`: the height left to write in by hand (the blank fiche)."""
     commands = [
         ("BOX", (0, 0), (-1, -1), 0.6, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
@@ -48,6 +49,9 @@ def _box(label: str, value: str, width: float, *, background=None):
     ]
     if background is not None:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), background))
+    if room:
+        cell = [Paragraph(_label(label), styles()["body"]), Spacer(1, room)]
+        return table([[cell]], [width], commands)
     body = f"{_label(label)}<br/>{para_text(value or '—')}"
     return table([[Paragraph(body, styles()["body"])]], [width], commands)
 
@@ -68,30 +72,62 @@ def _side_by_side(boxes: list, inner: list[float]):
     )
 
 
-def card_flowables(card, width: float, number: int, total: int) -> list:
-    """One fiche action as flowables (the caller starts the page)."""
+def _header(card, head: str, width: float, blank: bool):
+    """The kit's top line: the theme in capitals on the left (« BIODIVERSITÉ »), which card
+    this is on the right. The blank fiche leaves a line to write the theme on."""
+    theme = one_line((getattr(card, "theme", "") or "").upper())
+    left = markup(f"<font color='#0072b2'><b>{theme}</b></font>", "h2") if theme else ""
+    if blank:
+        left = markup(_label(ACTION_CARD_FIELDS["theme"]), "body")
+    right = markup(f"<font color='#5b6478'>{one_line(head)}</font>", "muted")
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]
+    if blank:
+        commands.append(("LINEBELOW", (0, 0), (0, 0), 0.6, RULE))
+    return table([[left, right]], [width * 0.55, width * 0.45], commands)
+
+
+def card_flowables(card, width: float, number: int, total: int, *, blank: bool = False) -> list:
+    """One fiche action as flowables (the caller starts the page). `blank`: the kit's empty
+    fiche, boxes with room to write in by hand."""
     f = ACTION_CARD_FIELDS
-    origin = ORIGINS.get(card.origin, "")
+    origin = ORIGINS.get(getattr(card, "origin", ""), "")
     head = f"Fiche action {number} / {total}" + (f" — {origin}" if origin else "")
-    out = [markup(f"<font color='#5b6478'>{one_line(head)}</font>", "small"), Spacer(1, 2 * mm)]
+    if blank:
+        head = "Fiche action vierge"
+    out = [_header(card, head, width, blank), Spacer(1, 2 * mm)]
     half = (width - GAP) / 2
     quarter = (half - GAP) / 2
+
+    def box(key, w, label=None, **options):
+        room = ROOM.get(key, 12 * mm) if blank else 0
+        value = "" if blank else getattr(card, key, "")
+        return _box(label or f[key], value, w, room=room, **options)
+
     out += [
-        _side_by_side(
-            [_box(f["challenge"], card.challenge, half), _box(f["target"], card.target, half)],
-            [half, half],
-        ),
+        _side_by_side([box("challenge", half), box("target", half)], [half, half]),
         Spacer(1, SPACE),
     ]
     white_label = _label(f["action"]).replace("#5b6478", "#ffffff")
     # The action is the card's headline; a very long one steps down so the card stays a card.
-    length = len(card.action or "")
+    length = 0 if blank else len(card.action or "")
     size = 20 if length <= 160 else 14 if length <= 600 else 10.5
     action_style = styles()["card_big"].clone(
         "card_big_white", textColor=colors.white, fontSize=size, leading=size * 1.25
     )
     band = table(
-        [[markup(white_label)], [Paragraph(para_text(card.action or "—"), action_style)]],
+        [
+            [markup(white_label)],
+            [
+                Spacer(1, 14 * mm)
+                if blank
+                else Paragraph(para_text(card.action or "—"), action_style)
+            ],
+        ],
         [width],
         [
             ("BACKGROUND", (0, 0), (-1, -1), ACCENT),
@@ -103,28 +139,38 @@ def card_flowables(card, width: float, number: int, total: int) -> list:
     )
     out += [band, Spacer(1, SPACE)]
     out += [
-        _side_by_side(
-            [_box(f["leads"], card.leads, half), _box(f["contributors"], card.contributors, half)],
-            [half, half],
-        ),
+        _side_by_side([box("leads", half), box("contributors", half)], [half, half]),
         Spacer(1, SPACE),
     ]
     pale = tint(ACCENT, 0.88)
+    rating = "☆☆☆ (sur 3)" if blank else None
     out += [
         _side_by_side(
             [
-                _box(f["implementation"], card.implementation, half),
-                _box("Impact", stars(card.impact), quarter, background=pale),
-                _box("Faisabilité", stars(card.feasibility), quarter, background=pale),
+                box("implementation", half),
+                _box("Impact", rating or stars(card.impact), quarter, background=pale),
+                _box("Faisabilité", rating or stars(card.feasibility), quarter, background=pale),
             ],
             [half, quarter, quarter],
         ),
         Spacer(1, SPACE),
     ]
-    for key in ("description", "indicators", "success_conditions", "acceleration_needs"):
+    keys = ("description", "indicators", "test_plan", "success_conditions", "acceleration_needs")
+    for key in keys:
         background = SHADE if key == "description" else None
-        out += [_box(f[key], getattr(card, key), width, background=background), Spacer(1, SPACE)]
+        out += [box(key, width, background=background), Spacer(1, SPACE)]
     return out
+
+
+# Room to write by hand on the blank fiche (the A4 holds it all on one page).
+ROOM = {"description": 22 * mm, "implementation": 16 * mm, "test_plan": 14 * mm}
+
+
+def add_blank_action_card(doc: Document, session, workshop) -> None:
+    """The kit's fiche action, empty, on one A4 (the « capitalisation » séquence's matériel)."""
+    doc.page("portrait")
+    doc.section("Fiche action vierge")
+    doc.add(card_flowables(None, frame_width("portrait"), 1, 1, blank=True))
 
 
 def add_action_cards(doc: Document, session, workshop) -> None:

@@ -27,6 +27,7 @@ from reportlab.platypus import (
 )
 
 from kitcop_desktop import APP_NAME
+from kitcop_desktop.printing.drawing import wrap_lines
 from kitcop_desktop.printing.fonts import BOLD, FAMILY, register_fonts
 from kitcop_desktop.printing.styles import INK, MARK, MUTED, RULE, styles
 from kitcop_desktop.printing.text import one_line, plain
@@ -66,7 +67,7 @@ class _NumberedCanvas(rl_canvas.Canvas):
         for number, state in enumerate(self._pages, start=1):
             self.__dict__.update(state)
             width, _height = self._pagesize
-            self.setFont(FAMILY, 8)
+            self.setFont(FAMILY, 9)
             self.setFillColor(MUTED)
             self.drawRightString(width - MARGIN, MARGIN / 2, f"{number} / {total}")
             self.setFont(FAMILY, 10)
@@ -203,30 +204,47 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
+HEAD_SIZE = 9  # running heads and feet: no printed text under 9 pt
+
+
+def _lines(text: str, font: str, width: float) -> list[str]:
+    """A running head in one line, or two when it is long: whole words, never « … »."""
+    if stringWidth(text, font, HEAD_SIZE) <= width:
+        return [text]
+    lines = wrap_lines(text, font, HEAD_SIZE, width, 2)
+    return lines[:2]
+
+
 def _decorate(heading: Heading, marking: str = ""):
     def on_page_end(canvas, doc):
         width, height = canvas._pagesize
-        section = getattr(canvas, "_kit_section", "")
+        section = plain(getattr(canvas, "_kit_section", ""))
         canvas.saveState()
         y = height - MARGIN + 3 * mm
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, y - 2 * mm, width - MARGIN, y - 2 * mm)
         canvas.line(MARGIN, MARGIN - 2 * mm, width - MARGIN, MARGIN - 2 * mm)
-        half = (width - 2 * MARGIN) / 2 - 4 * mm
-        canvas.setFont(BOLD, 8)
+        usable = width - 2 * MARGIN - 8 * mm
+        # The section takes what it needs up to half the line; the workshop the rest.
+        right_w = min(stringWidth(section, FAMILY, HEAD_SIZE), usable / 2)
+        step = HEAD_SIZE * 1.2
+        canvas.setFont(BOLD, HEAD_SIZE)
         canvas.setFillColor(INK)
-        canvas.drawString(MARGIN, y, _fit(plain(heading.workshop), BOLD, 8, half))
-        canvas.setFont(FAMILY, 8)
+        for k, line in enumerate(reversed(_lines(plain(heading.workshop), BOLD, usable - right_w))):
+            canvas.drawString(MARGIN, y + k * step, line)
+        canvas.setFont(FAMILY, HEAD_SIZE)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - MARGIN, y, _fit(plain(section), FAMILY, 8, half))
-        # Leave room on the right for « 12 / 120 ».
-        footer = _fit(f"{plain(heading.footer)} · {APP_NAME}", FAMILY, 8, 2 * half - 20 * mm)
-        canvas.drawString(MARGIN, MARGIN / 2, footer)
+        for k, line in enumerate(reversed(_lines(section, FAMILY, right_w or 1))):
+            canvas.drawRightString(width - MARGIN, y + k * step, line)
+        # Leave room on the right for « 12 / 120 »; a long footer takes a second line below.
+        footer = f"{plain(heading.footer)} · {APP_NAME}"
+        for k, line in enumerate(_lines(footer, FAMILY, usable - 20 * mm)):
+            canvas.drawString(MARGIN, MARGIN / 2 - k * step, line)
         if marking:  # every page of the facilitator's document says so, above the header
             canvas.setFont(BOLD, 9)
             canvas.setFillColor(MARK)
-            canvas.drawCentredString(width / 2, height - 7 * mm, _fit(marking, BOLD, 9, 2 * half))
+            canvas.drawCentredString(width / 2, height - 7 * mm, _fit(marking, BOLD, 9, usable))
         canvas.restoreState()
 
     return on_page_end

@@ -64,7 +64,10 @@ PART_LABELS = {
     "interview_sheets": "Fiches d'entretien (la restitution de chaque entretien)",
     "actions": "Fiches actions",
     "attendance": "Liste d'émargement",
-    "blank": "Supports vierges (fiche étonnement, affiches A3, cartes consignes)",
+    "blank": (
+        "Supports vierges (fiches étonnement, fiche action, affiches A3, petits papiers de "
+        "déclusion, cartes de table, cartes consignes)"
+    ),
     "all": "Restitution complète de l'atelier",
 }
 

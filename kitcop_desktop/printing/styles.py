@@ -38,15 +38,15 @@ def styles() -> dict[str, ParagraphStyle]:
     body = ParagraphStyle("body", fontName=FAMILY, fontSize=10, leading=13.5, textColor=INK)
     s = {
         "body": body,
-        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11),
+        "small": ParagraphStyle("small", parent=body, fontSize=9, leading=11.5),
         "muted": ParagraphStyle("muted", parent=body, fontSize=9, leading=12, textColor=MUTED),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5),
         "cell_head": ParagraphStyle(
             "cell_head",
             parent=body,
             fontName=BOLD,
-            fontSize=8.5,
-            leading=11,
+            fontSize=9,
+            leading=11.5,
             textColor=colors.white,
         ),
         "h1": ParagraphStyle(
@@ -84,8 +84,8 @@ def styles() -> dict[str, ParagraphStyle]:
             "label",
             parent=body,
             fontName=BOLD,
-            fontSize=8,
-            leading=10,
+            fontSize=9,
+            leading=11,
             textColor=MUTED,
         ),
         "cover_title": ParagraphStyle(

@@ -51,7 +51,7 @@ class Bar(Flowable):
         )
         if self.label:
             c.setFillColor(INK)
-            c.setFont(BOLD, 8.5)
+            c.setFont(BOLD, 9)
             c.drawRightString(self.width, 1.3 * mm, str(self.count))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 
 from pypdf import PdfReader
 
@@ -50,3 +51,18 @@ def page_sizes_mm(data: bytes) -> list[tuple[int, int]]:
 def flat(text: str) -> str:
     """Runs of whitespace (including wrapping's line breaks) as one space."""
     return " ".join(text.split())
+
+
+def text_sizes(page) -> list[tuple[float, str]]:
+    """(size in points as printed, text) of every piece of text on a page: the font size
+    scaled by the text and transformation matrices (a drawing shrunk to fit counts small)."""
+    found: list[tuple[float, str]] = []
+
+    def visit(text, cm, tm, _font, size):
+        if text.strip():
+            scale = math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2]))
+            scale *= math.sqrt(abs(cm[0] * cm[3] - cm[1] * cm[2]))
+            found.append((size * scale, text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return found

@@ -138,7 +138,7 @@ def test_blank_printables_posters_are_a3(store, demo):
     data = render(store, demo, "blank")
     sizes = page_sizes_mm(data)
     assert (210, 297) in sizes  # fiche étonnement, cartes consignes
-    assert sizes.count((420, 297)) == 2  # speedboat and KISS posters
+    assert sizes.count((420, 297)) == 3  # speedboat, KISS and chemin de la rétrospective posters
     text = text_of(data)
     for words in (
         "Fiche étonnement",
