@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from kitcop_desktop.domain.agenda_templates import TOOL_LABELS
 from kitcop_desktop.domain.french import minutes_text, table_time
 from kitcop_desktop.domain.visibility import FACILITATOR_MARK
 from kitcop_desktop.printing.common import (
@@ -25,7 +26,7 @@ from kitcop_desktop.printing.common import (
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.styles import INK
 from kitcop_desktop.printing.text import one_line
-from kitcop_desktop.storage import agenda, agenda_run
+from kitcop_desktop.storage import agenda, agenda_links, agenda_run
 
 COLUMNS = ("HORAIRE", "OBJECTIF – INTENTION", "SÉQUENCE", "CONSIGNES", "MATÉRIEL / CONFIG SALLE")
 NO_AGENDA = "Aucune séquence dans le déroulé de cet atelier."
@@ -61,15 +62,57 @@ def add_agenda(doc: Document, session, workshop) -> None:
     doc.add(_deroule_table(rows, frame_width("landscape")))
 
 
+FACILITATOR_COLUMNS = ("HORAIRE", "SÉQUENCE", "CONSIGNES", "NOTES D'ANIMATION", "MATÉRIEL")
+# The tool a séquence opens, and the key that shows it (UX.md's Ctrl+1 … Ctrl+7).
+TOOL_KEYS = {"boards": 2, "voting": 3, "fishbowl": 4, "rounds": 4, "interviews": 5, "actions": 6}
+
+
+def _tool_line(session, workshop_id: int, seq) -> str:
+    """« Outil : Vote par gommettes — Priorités (Ctrl+3) », or nothing."""
+    if not seq.tool_key:
+        return ""
+    label = TOOL_LABELS.get(seq.tool_key, seq.tool_key)
+    items = dict(agenda_links.link_choices(session, workshop_id, seq.tool_key))
+    if seq.tool_ref in items:
+        label += f" — {items[seq.tool_ref]}"
+    key = TOOL_KEYS.get(seq.tool_key)
+    return f"Outil\u00a0: {label}" + (f" (Ctrl+{key})" if key else "")
+
+
+def _facilitator_table(session, workshop, rows, width: float):
+    """The sheet held in the room: one row per séquence with its timing, what to say, the
+    facilitator's notes beside it, the matériel to tick and the tool it opens."""
+    sequences = {seq.id: seq for seq in agenda.list_sequences(session, workshop.id)}
+    table_rows = [head_cells(*FACILITATOR_COLUMNS)]
+    for row in rows:
+        seq = sequences[row.sequence_id]
+        horaire = f"{table_time(row.start)}–{table_time(row.end)}\n{minutes_text(row.minutes)}"
+        if row.pinned:
+            horaire += "\nheure fixe"
+        ticked = set(agenda.material_lines(seq.materials_ticked))
+        material = "\n".join(
+            ("☑ " if line in ticked else "☐ ") + line
+            for line in agenda.material_lines(seq.materials)
+        )
+        what = "\n".join(
+            x for x in (seq.title, seq.intention, _tool_line(session, workshop.id, seq)) if x
+        )
+        table_rows.append(cells(horaire, what, seq.instructions, seq.facilitator_notes, material))
+    fixed = [27 * mm, 46 * mm, 0, 60 * mm, 50 * mm]
+    fixed[2] = width - sum(fixed)
+    return grid(table_rows, fixed)
+
+
 def add_facilitator(doc: Document, session, workshop) -> None:
-    """The déroulé, then the materials checklist and the private notes (never for the room)."""
+    """The déroulé held in the room, then the materials checklist and the private notes
+    (never for the room)."""
     doc.page("landscape")
     doc.section("Déroulé de l'animateur·rice")
     doc.add(title_block("Déroulé de l'animateur·rice", workshop, f"{FACILITATOR_MARK}."))
     width = frame_width("landscape")
     rows = agenda.planned_rows(session, workshop.id)
     if rows:
-        doc.add(_deroule_table(rows, width))
+        doc.add(_facilitator_table(session, workshop, rows, width))
     else:
         doc.add(nothing(NO_AGENDA))
     doc.page("portrait")
@@ -86,29 +129,10 @@ def add_facilitator(doc: Document, session, workshop) -> None:
         doc.add(grid(checklist, [10 * mm, width - 70 * mm, 60 * mm]))
     else:
         doc.add(nothing("Aucun matériel indiqué dans le déroulé."))
-    _add_sequence_notes(doc, session, workshop, width)
     doc.add(markup("Notes privées", "h2"))
     pairs = [("Animation", workshop.facilitators), ("Notes", workshop.notes)]
     pairs = [(k, v) for k, v in pairs if v]
     doc.add(facts(pairs, width) if pairs else nothing("Aucune note."))
-
-
-def _add_sequence_notes(doc: Document, session, workshop, width: float) -> None:
-    """Each séquence's « notes pour l'animateur·rice » (talking points, variantes)."""
-    doc.add(markup("Notes pour l'animateur·rice", "h2"))
-    notes = [head_cells("Horaire", "Séquence", "Notes")]
-    for row, seq in zip(
-        agenda.planned_rows(session, workshop.id),
-        agenda.list_sequences(session, workshop.id),
-        strict=True,
-    ):
-        if seq.facilitator_notes.strip():
-            when = f"{table_time(row.start)}–{table_time(row.end)}"
-            notes.append(cells(when, seq.title, seq.facilitator_notes))
-    if len(notes) > 1:
-        doc.add(grid(notes, [24 * mm, 45 * mm, width - 69 * mm]))
-    else:
-        doc.add(nothing("Aucune note pour l'animateur·rice dans le déroulé."))
 
 
 def _drift(minutes: int | None) -> str:
