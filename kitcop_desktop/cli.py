@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--output", type=Path, required=True)
     pdf.add_argument("--part", action="append", help="partie à imprimer (plusieurs possibles)")
 
+    copy = sub.add_parser("csv", help="fiches actions ou résultats des votes en CSV (tableur)")
+    copy.add_argument("workshop_id", type=int)
+    copy.add_argument("-o", "--output", type=Path, required=True)
+    copy.add_argument("--part", required=True, help="actions ou votes")
+
     export = sub.add_parser("export", help="exporter un atelier dans un fichier .kitcop")
     export.add_argument("workshop_id", type=int)
     export.add_argument("-o", "--output", type=Path, required=True)
@@ -152,7 +157,7 @@ def _logging_to_file():
 
 # Commands that only read: they open the file read-only, without the instance lock, so they
 # work beside the running app and from read-only media.
-READING = frozenset({"list", "pdf", "export", "check", "templates"})
+READING = frozenset({"list", "pdf", "csv", "export", "check", "templates"})
 
 
 def _tolerant_output() -> None:
@@ -266,6 +271,8 @@ def _run(args) -> int:
             return EXIT_OK
         if command == "pdf":
             return _pdf(store, args)
+        if command == "csv":
+            return _csv(store, args)
         if command == "export":
             return _export(store, args)
         if command == "import":
@@ -429,6 +436,23 @@ def _pdf(store, args) -> int:
         )
     with store.read() as session:
         data = render_pdf(session, args.workshop_id, parts)
+    write_atomically(args.output, data)
+    print(args.output)
+    return EXIT_OK
+
+
+def _csv(store, args) -> int:
+    from kitcop_desktop.printing.csv_copies import PARTS, render_csv
+    from kitcop_desktop.printing.output import write_atomically
+    from kitcop_desktop.storage import workshops
+
+    if args.part not in PARTS:
+        return _fail(
+            f"partie inconnue : {args.part}. Parties possibles : actions, votes.", EXIT_USAGE
+        )
+    with store.read() as session:
+        workshops.get(session, args.workshop_id)  # « atelier introuvable » said plainly
+        data = render_csv(session, args.workshop_id, args.part)
     write_atomically(args.output, data)
     print(args.output)
     return EXIT_OK
