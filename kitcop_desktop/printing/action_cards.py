@@ -19,7 +19,7 @@ from kitcop_desktop.storage import actions
 from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
 
 GAP = 4 * mm  # between boxes side by side
-SPACE = 2.5 * mm  # between bands
+SPACE = 1.5 * mm  # between bands
 ORIGINS = {"vote": "issue d'un vote", "kiss": "issue de la rétrospective KISS", "manual": ""}
 
 
@@ -76,7 +76,7 @@ def _header(card, head: str, width: float, blank: bool):
     """The kit's top line: the theme in capitals on the left (« BIODIVERSITÉ »), which card
     this is on the right. The blank fiche leaves a line to write the theme on."""
     theme = one_line((getattr(card, "theme", "") or "").upper())
-    left = markup(f"<font color='#0072b2'><b>{theme}</b></font>", "h2") if theme else ""
+    left = markup(f"<font color='#0072b2'><b>{theme}</b></font>", "h3") if theme else ""
     if blank:
         left = markup(_label(ACTION_CARD_FIELDS["theme"]), "body")
     right = markup(f"<font color='#5b6478'>{one_line(head)}</font>", "muted")
@@ -88,7 +88,7 @@ def _header(card, head: str, width: float, blank: bool):
     ]
     if blank:
         commands.append(("LINEBELOW", (0, 0), (0, 0), 0.6, RULE))
-    return table([[left, right]], [width * 0.55, width * 0.45], commands)
+    return table([[left, right]], [width * 0.68, width * 0.32], commands)
 
 
 def card_flowables(card, width: float, number: int, total: int, *, blank: bool = False) -> list:
