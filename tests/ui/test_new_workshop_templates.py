@@ -58,7 +58,7 @@ def test_an_imported_template_makes_a_new_workshop(store, tmp_path, qtbot):
     QTimer.singleShot(0, fill)
     window.welcome.new_workshop()
     labels = seen[0]
-    assert labels[0] == "Déroulé vide" and f"{title} (mon modèle)" in labels
+    assert labels[0] == "Déroulé vierge" and f"{title} (mon modèle)" in labels  # #16: one blank
     assert labels.index(f"{title} (mon modèle)") > labels.index(
         "Modèle 1 — session d'intelligence collective"
     )
