@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.participants import CATEGORY_LABELS
 from kitcop_desktop.storage import participants as ops
 from kitcop_desktop.ui import live_keys
@@ -191,7 +192,7 @@ class ParticipantsView(QWidget):
         if rows is None:
             return
         result = outcome["result"]
-        parts = [f"{len(rows)} personne(s) ajoutée(s)."]
+        parts = [plural(len(rows), "personne ajoutée", "personnes ajoutées") + "."]
         if result.duplicates:
             parts.append(
                 f"Déjà dans la liste, non ajouté·es : {', '.join(result.duplicates[:8])}"
@@ -220,7 +221,7 @@ class ParticipantsView(QWidget):
             self._ctx.show_message("Sélectionnez d'abord les personnes à retirer.")
             return
         self._ctx.push(
-            f"Retirer {len(ids)} participant·e(s)",
+            f"Retirer {plural(len(ids), 'participant·e', 'participant·es')}",
             area="participants",
             do=lambda s: ops.remove(s, ids),
             undo=lambda s, removed: ops.restore(s, removed),

@@ -285,7 +285,7 @@ class BowlCommands:
         if added is not None:
             count = len(added) if isinstance(added, list) else 0
             self.ctx.show_message(
-                f"{count} personne(s) ajoutée(s) au cercle."
+                plural(count, "personne ajoutée", "personnes ajoutées") + " au cercle."
                 if count
                 else "Tout le monde est déjà dans le cercle."
             )

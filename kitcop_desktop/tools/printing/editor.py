@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -108,7 +111,7 @@ class PrintingEditor(QWidget):
         side = QWidget()
         side.setObjectName("Card")
         side.setMinimumWidth(300)
-        side.setMaximumWidth(380)
+        side.setMaximumWidth(340)  # the pages beside it stay whole on a 1024 px screen
         column = QVBoxLayout(side)
         title = QLabel("Impression")
         title.setObjectName("PageTitle")
@@ -154,7 +157,16 @@ class PrintingEditor(QWidget):
         self.status.setObjectName("PageSubtitle")
         column.addWidget(self.status)
         column.addStretch(1)
-        outer.addWidget(side)
+        # On a 768 px screen the column is taller than the window: it scrolls rather than
+        # squeezing its lines (the restitution's description was cut top and bottom).
+        self.side_scroll = QScrollArea()
+        self.side_scroll.setWidget(side)
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 2
+        self.side_scroll.setFixedWidth(side.maximumWidth() + bar)
+        outer.addWidget(self.side_scroll)
         self.preview = PagePreview()
         outer.addWidget(self.preview, 1)
 
@@ -195,7 +207,7 @@ class PrintingEditor(QWidget):
         box.setText(
             f"{SHORT_LABELS['interview_sheets']} ({count})"
             if count
-            else f"{SHORT_LABELS['interview_sheets']} (aucun entretien)"
+            else f"{SHORT_LABELS['interview_sheets']} (aucune)"
         )
         box.setEnabled(bool(count) and self.checks["all"].isChecked())
         if not self._sheets_chosen and box.isChecked() != bool(count):
