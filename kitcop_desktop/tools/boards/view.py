@@ -50,6 +50,16 @@ class BoardView(QGraphicsView):
     menu_asked = Signal(object, QPoint)  # a right-click on a card or cluster item, where
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.reason() == event.Reason.Keyboard:  # the Menu key or Shift+F10: the selection's
+            chosen = [
+                i for i in self.scene().selectedItems() if isinstance(i, CardItem | ClusterItem)
+            ]
+            if chosen:
+                item = chosen[0]
+                where = self.mapFromScene(item.sceneBoundingRect().center())
+                self.menu_asked.emit(item, self.viewport().mapToGlobal(where))
+                event.accept()
+                return
         for item in self.items(event.pos()):
             if isinstance(item, (CardItem, ClusterItem)) and item.isVisible():
                 self.menu_asked.emit(item, event.globalPos())
@@ -64,7 +74,39 @@ class BoardView(QGraphicsView):
         if event.key() in (Qt.Key.Key_F2, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.key_action.emit("edit")
             return
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and not (
+            event.modifiers()
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        ):
+            extend = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.step_selection(1 if event.key() == Qt.Key.Key_Down else -1, extend=extend)
+            return
         super().keyPressEvent(event)
+
+    def step_selection(self, step: int, *, extend: bool = False) -> None:
+        """↓ / ↑ choose the next / previous post-it, in reading order (zone by zone, top to
+        bottom); with Maj they add it to the selection (then Regrouper, or the Menu key)."""
+        zones = list(getattr(self.scene(), "zones", {}))  # the board kind's order of zones
+
+        def reading(item: CardItem) -> tuple:
+            zone = item.card.zone
+            rect = item.sceneBoundingRect()
+            return (zones.index(zone) if zone in zones else len(zones), rect.top(), rect.left())
+
+        cards = sorted(
+            (i for i in self.scene().items() if isinstance(i, CardItem) and i.isVisible()),
+            key=reading,
+        )
+        if not cards:
+            return
+        current = self._current if self._current in cards else None
+        index = cards.index(current) + step if current is not None else (0 if step > 0 else -1)
+        item = cards[max(0, min(len(cards) - 1, index))]
+        if not extend:
+            self.scene().clearSelection()
+        item.setSelected(True)
+        self._current = item
+        self.ensureVisible(item)
 
     def __init__(self, scene, parent=None) -> None:
         super().__init__(scene, parent)
@@ -75,6 +117,7 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.fitted = True
         self.fit_whole = False
+        self._current = None  # the post-it ↓ / ↑ last chose
         self.editor = InPlaceEditor(self.viewport())
 
     # -- zoom ---------------------------------------------------------------------------------

@@ -1,0 +1,71 @@
+"""A KISS retrospective from the keyboard (issue #22, « done when »): ↓ / ↑ choose post-its,
+Maj+↓ adds the next one, the Menu key (or Maj+F10) opens the menu of the selection, whose
+« Regrouper » and « « On commence » → fiche action » then work without the mouse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
+
+from kitcop_desktop.storage import actions, boards
+
+
+def _menu_key(qtbot, view, choose: str) -> list[str]:
+    """Press the Menu key on the board (Qt turns it into a keyboard context-menu event at the
+    focus) and pick `choose` in the menu that opens. Returns the menu's entries."""
+    seen: list[str] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            return
+        seen.extend(a.text().split("\t")[0] for a in menu.actions() if a.text())
+        next(a for a in menu.actions() if a.text().split("\t")[0] == choose).trigger()
+        menu.close()
+
+    QTimer.singleShot(50, pick)
+    inside = QPoint(5, 5)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, inside, view.viewport().mapToGlobal(inside)
+    )
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
+    return seen
+
+
+def test_group_then_make_the_fiche_without_the_mouse(qtbot, ctx, store, workshop_id):
+    from kitcop_desktop.tools.boards.spec import SPEC
+
+    with store.write() as s:
+        board = boards.create_board(s, workshop_id, "kiss", "KISS")
+        texts = ["Un binôme ancien / jeune", "Un tuteur par apprenti", "Un livret d'accueil"]
+        ids = [boards.add_card(s, board.id, "start", t).id for t in texts]
+        boards.add_card(s, board.id, "improve", "Le minutage")  # drawn left of « On commence »
+        kept = boards.add_card(s, board.id, "keep", "Le café du matin").id
+    editor = SPEC.make_editor(ctx)
+    qtbot.addWidget(editor)
+    editor.resize(1200, 800)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.focus_item(board.id)
+    view = editor.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert [c.id for c in editor.selected_cards()] == [kept]  # the kit's order: on garde first
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # on améliore
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # on commence, its first post-it
+    assert [c.id for c in editor.selected_cards()] == [ids[0]]
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert sorted(c.id for c in editor.selected_cards()) == sorted(ids)
+    entries = _menu_key(qtbot, view, "Regrouper en sous-thématique")
+    assert "« On commence » → fiche action" in entries
+    with store.read() as s:
+        grouped = {boards.get_card(s, i).cluster_id for i in ids}
+    assert len(grouped) == 1 and None not in grouped  # one sous-thématique
+    # The group is still chosen: the Menu key again, and it becomes one fiche action.
+    _menu_key(qtbot, view, "« On commence » → fiche action")
+    with store.read() as s:
+        fiches = actions.list_for(s, workshop_id)
+    assert len(fiches) == 1
