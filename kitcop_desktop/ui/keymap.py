@@ -60,7 +60,7 @@ KEYMAP = (
             ("Ctrl+V", "Coller plusieurs lignes : un post-it par ligne"),
             ("Double-clic, F2", "Modifier un post-it ou renommer une sous-thématique"),
             ("Suppr", "Supprimer les post-it choisis"),
-            ("↓ / ↑", "Choisir le post-it suivant / précédent (avec Maj : l'ajouter au choix)"),
+            ("↓ / ↑", "Descendre sur le tableau ; post-it suivant / précédent (Maj : l'ajouter)"),
             ("Menu ou Maj+F10", "Le menu des post-it choisis (regrouper, fiche action…)"),
             ("Page suivante / précédente", "Écran de salle : zone ou sous-thématique suivante"),
             ("0 … 9", "Écran de salle : tout le tableau (0) ou la zone n"),

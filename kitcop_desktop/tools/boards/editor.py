@@ -115,6 +115,7 @@ class BoardsEditor(EditorActions, QWidget):
         entry.pasted.connect(self.paste)
         entry.merge_asked.connect(self.merge_into)
         entry.zone_changed.connect(self._zone_changed)
+        entry.line.down_to_board.connect(self._down_to_board)
         scene.cards_dropped.connect(self.drop_cards)
         scene.cluster_dropped.connect(self.drop_cluster)
         scene.card_activated.connect(self.edit_card)

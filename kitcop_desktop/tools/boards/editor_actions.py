@@ -106,6 +106,12 @@ class EditorActions:
         n = sum(1 for i in self.scene.cards.values() if i.matched)
         self.bar.show_found("Aucun post-it" if n == 0 else f"{n} trouvé{'s' if n > 1 else ''}")
 
+    def _down_to_board(self) -> None:
+        """↓ in the post-it line: the keyboard goes onto the board, on its first post-it."""
+        self.view.setFocus()
+        if not self.selected_cards():
+            self.view.step_selection(1)
+
     def _zone_changed(self, zone: str) -> None:
         item = self.scene.zones.get(zone)
         if item is not None and not self.view.fitted:

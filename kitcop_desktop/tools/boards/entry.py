@@ -33,6 +33,7 @@ class CardLine(QLineEdit):
 
     zone_step = Signal(int)
     lines_pasted = Signal(str)
+    down_to_board = Signal()  # ↓: from the post-it line down onto the board
     angle_chosen = Signal(str)
 
     def __init__(self, parent=None) -> None:
@@ -65,6 +66,9 @@ class CardLine(QLineEdit):
         angle = angle_for_key(event) if self.angle_keys else None
         if angle is not None:
             self.angle_chosen.emit(angle)
+            return
+        if event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.down_to_board.emit()  # a line has nothing below it: the board is
             return
         if event.matches(QKeySequence.StandardKey.Paste):
             text = QGuiApplication.clipboard().text()

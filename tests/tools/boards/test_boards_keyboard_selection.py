@@ -50,8 +50,11 @@ def test_group_then_make_the_fiche_without_the_mouse(qtbot, ctx, store, workshop
     qtbot.waitExposed(editor)
     editor.focus_item(board.id)
     view = editor.view
-    view.setFocus()
-    qtbot.keyClick(view, Qt.Key.Key_Down)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.entry.line.setFocus()  # where the keyboard is while post-its are typed
+    qtbot.keyClick(editor.entry.line, Qt.Key.Key_Down)  # ↓ goes down onto the board
+    assert view.hasFocus()
     assert [c.id for c in editor.selected_cards()] == [kept]  # the kit's order: on garde first
     qtbot.keyClick(view, Qt.Key.Key_Down)  # on améliore
     qtbot.keyClick(view, Qt.Key.Key_Down)  # on commence, its first post-it
