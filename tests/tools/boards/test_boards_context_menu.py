@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QApplication, QMenu
 from kitcop_desktop.storage import actions, boards
 
 
-def _right_click(qtbot, editor, item, choose: list[str], at=None) -> list[str]:
-    """Right-click `item` on the board; in the menu that opens, follow `choose` (an entry,
-    then an entry of its sub-menu…). Returns the menu's entries."""
+def _right_click(qtbot, editor, item, choose: list[str], at=None, *, keyboard=False) -> list[str]:
+    """Right-click `item` on the board (or, with `keyboard`, press the Menu key: the menu of
+    the chosen post-its); in the menu that opens, follow `choose` (an entry, then an entry of
+    its sub-menu…). Returns the menu's entries."""
     seen: list[str] = []
 
     def pick() -> None:
@@ -29,11 +30,13 @@ def _right_click(qtbot, editor, item, choose: list[str], at=None) -> list[str]:
                 popup.close()
 
     view = editor.view
-    centre = view.mapFromScene(at or item.sceneBoundingRect().center())
+    if keyboard:  # Qt sends the Menu key as a keyboard context-menu event at the focus
+        centre, reason = QPoint(5, 5), QContextMenuEvent.Reason.Keyboard
+    else:
+        centre = view.mapFromScene(at or item.sceneBoundingRect().center())
+        reason = QContextMenuEvent.Reason.Mouse
     QTimer.singleShot(50, pick)
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Mouse, centre, view.viewport().mapToGlobal(centre)
-    )
+    event = QContextMenuEvent(reason, centre, view.viewport().mapToGlobal(centre))
     QApplication.sendEvent(view.viewport(), event)
     qtbot.waitUntil(lambda: bool(seen), timeout=2000)
     return seen

@@ -4,34 +4,15 @@ Maj+↓ adds the next one, the Menu key (or Maj+F10) opens the menu of the selec
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import Qt
 
 from kitcop_desktop.storage import actions, boards
+from tests.tools.boards.test_boards_context_menu import _right_click
 
 
-def _menu_key(qtbot, view, choose: str) -> list[str]:
-    """Press the Menu key on the board (Qt turns it into a keyboard context-menu event at the
-    focus) and pick `choose` in the menu that opens. Returns the menu's entries."""
-    seen: list[str] = []
-
-    def pick() -> None:
-        menu = QApplication.activePopupWidget()
-        if not isinstance(menu, QMenu):
-            return
-        seen.extend(a.text().split("\t")[0] for a in menu.actions() if a.text())
-        next(a for a in menu.actions() if a.text().split("\t")[0] == choose).trigger()
-        menu.close()
-
-    QTimer.singleShot(50, pick)
-    inside = QPoint(5, 5)
-    event = QContextMenuEvent(
-        QContextMenuEvent.Reason.Keyboard, inside, view.viewport().mapToGlobal(inside)
-    )
-    QApplication.sendEvent(view.viewport(), event)
-    qtbot.waitUntil(lambda: bool(seen), timeout=2000)
-    return seen
+def _menu_key(qtbot, editor, choose: str) -> list[str]:
+    """The Menu key on the board, then `choose` in the menu of the chosen post-its."""
+    return _right_click(qtbot, editor, None, [choose], keyboard=True)
 
 
 def test_group_then_make_the_fiche_without_the_mouse(qtbot, ctx, store, workshop_id):
@@ -62,13 +43,13 @@ def test_group_then_make_the_fiche_without_the_mouse(qtbot, ctx, store, workshop
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert sorted(c.id for c in editor.selected_cards()) == sorted(ids)
-    entries = _menu_key(qtbot, view, "Regrouper en sous-thématique")
+    entries = _menu_key(qtbot, editor, "Regrouper en sous-thématique")
     assert "« On commence » → fiche action" in entries
     with store.read() as s:
         grouped = {boards.get_card(s, i).cluster_id for i in ids}
     assert len(grouped) == 1 and None not in grouped  # one sous-thématique
     # The group is still chosen: the Menu key again, and it becomes one fiche action.
-    _menu_key(qtbot, view, "« On commence » → fiche action")
+    _menu_key(qtbot, editor, "« On commence » → fiche action")
     with store.read() as s:
         fiches = actions.list_for(s, workshop_id)
     assert len(fiches) == 1
