@@ -59,6 +59,14 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {word}"
 
 
+def people_added(count: int, where: str, everyone_there: str) -> str:
+    """What bringing the attendance list into a round or the bowl did: « 2 personnes ajoutées
+    au tour. », or `everyone_there` when nobody was missing."""
+    if not count:
+        return everyone_there
+    return f"{plural(count, 'personne ajoutée', 'personnes ajoutées')} {where}."
+
+
 def parse_day(text: str) -> date:
     """« 2026-03-03 » or « 03/03/2026 » (also with « - » or « . »): the day, or InvalidInput."""
     from kitcop_desktop.domain.validation import InvalidInput

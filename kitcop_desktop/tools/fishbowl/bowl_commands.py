@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kitcop_desktop.domain import fishbowl as rules
-from kitcop_desktop.domain.french import plural
+from kitcop_desktop.domain.french import people_added, plural
 from kitcop_desktop.storage import attendance
 from kitcop_desktop.storage import fishbowl as ops
 from kitcop_desktop.storage import fishbowl_notes as notes_ops
@@ -285,9 +285,7 @@ class BowlCommands:
         if added is not None:
             count = len(added) if isinstance(added, list) else 0
             self.ctx.show_message(
-                plural(count, "personne ajoutée", "personnes ajoutées") + " au cercle."
-                if count
-                else "Tout le monde est déjà dans le cercle."
+                people_added(count, "au cercle", "Tout le monde est déjà dans le cercle.")
             )
 
     def add_note(self, heading: str, text: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
 
-from kitcop_desktop.domain.french import plural
+from kitcop_desktop.domain.french import people_added
 from kitcop_desktop.storage import rounds as ops
 from kitcop_desktop.tools.fishbowl.round_word import AREA
 from kitcop_desktop.ui.icons import icon
@@ -73,7 +73,5 @@ class RoundOrder:
         if added is not None:
             count = len(added) if isinstance(added, list) else 0
             self.ctx.show_message(
-                f"{plural(count, 'personne')} ajoutée{'s' if count > 1 else ''} au tour."
-                if count
-                else "Tout le monde est déjà dans ce tour."
+                people_added(count, "au tour", "Tout le monde est déjà dans ce tour.")
             )
