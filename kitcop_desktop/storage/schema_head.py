@@ -5,4 +5,4 @@ list` needs no SQLAlchemy either (storage/quick_list.py). A new migration moves 
 keeps it equal to Alembic's head.
 """
 
-SCHEMA_HEAD = "0011_actions_theme_test_plan"
+SCHEMA_HEAD = "0012_boards_identity"

@@ -6,10 +6,17 @@ Zones are data (domain/board_kinds.py), stored as short English keys.
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kitcop_desktop.storage.base import Base, Timestamps
+
+
+def new_uid() -> str:
+    """A fresh identity that travels with a board or a post-it in .kitcop files (32 hex)."""
+    return uuid.uuid4().hex
 
 
 class Board(Timestamps, Base):
@@ -27,6 +34,8 @@ class Board(Timestamps, Base):
     split_by_angle: Mapped[bool] = mapped_column(Boolean, default=False)
     # What the room screen puts forward: "" (whole board), "zone:<key>" or "cluster:<id>".
     spotlight: Mapped[str] = mapped_column(String(60), default="")
+    # Identity across laptops: the same board exported, edited and imported again is this one.
+    uid: Mapped[str] = mapped_column(String(32), default=new_uid, index=True)
 
     cards: Mapped[list[Card]] = relationship(
         back_populates="board",
@@ -81,5 +90,7 @@ class Card(Timestamps, Base):
     source: Mapped[str] = mapped_column(String(200), default="")
     # No ForeignKey: the interviews table comes later in the migration chain.
     source_interview_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Identity across laptops: an edited post-it imported again updates this one.
+    uid: Mapped[str] = mapped_column(String(32), default=new_uid, index=True)
 
     board: Mapped[Board] = relationship(back_populates="cards")
