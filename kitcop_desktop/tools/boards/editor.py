@@ -282,7 +282,7 @@ class BoardsEditor(EditorActions, QWidget):
             return True
         if self._spotlight_ends(-1):
             return False  # before the whole board: the clicker goes back in the déroulé
-        pages.reset()
+        pages.reset(at_end=True)  # the previous zone from its last page
         self.set_spotlight(step_spotlight(self.data, -1))
         return True
 

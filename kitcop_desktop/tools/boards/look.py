@@ -67,13 +67,15 @@ CONTROL = Look(
 )
 
 # On the projector a card's text is larger for the same card width: fewer, bigger words.
+# Every text of the room at least a post-it's size (room_view measures the post-its' against
+# 1/20 of the room's height): a sous-thématique's title, a footer, a chemin's lanes.
 ROOM_LOOK = Look(
     room=True,
     card_px=34,
-    small_px=20,
+    small_px=34,
     zone_px=38,
-    hint_px=22,
-    cluster_px=28,
+    hint_px=28,
+    cluster_px=34,
     banner_px=40,
     background=ROOM["background"],
     text=ROOM["text"],

@@ -42,6 +42,7 @@ class RoomPages(QObject):
         super().__init__()
         self.plan: list[RoomPage] = []
         self.index = 0
+        self._at_end = False
 
     def current(self) -> RoomPage | None:
         return self.plan[self.index] if 0 <= self.index < len(self.plan) else None
@@ -49,7 +50,11 @@ class RoomPages(QObject):
     def set_plan(self, plan: list[RoomPage]) -> None:
         if plan != self.plan:
             self.plan, self.index = list(plan), 0
-        self.index = min(self.index, max(0, len(self.plan) - 1))
+            if self._at_end:
+                self.index = len(self.plan) - 1  # PageUp into a zone: its last page first
+        if plan:
+            self._at_end = False
+        self.index = max(0, min(self.index, len(self.plan) - 1))
 
     def forward(self) -> bool:
         """The next page, if there is one."""
@@ -66,8 +71,10 @@ class RoomPages(QObject):
             return True
         return False
 
-    def reset(self) -> None:
+    def reset(self, at_end: bool = False) -> None:
+        """Another spotlight: its first page, or its last (`at_end`: the clicker went back)."""
         self.index = 0
+        self._at_end = at_end
 
 
 def pages_of(ctx) -> RoomPages:

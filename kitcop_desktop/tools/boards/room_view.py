@@ -5,7 +5,9 @@ card typed on the laptop appears at once. A spotlit zone or cluster fills the sc
 fades. Authors and sources never reach the room (CardItem leaves them out in the room look).
 When a zone or sous-thématique put forward is too full to read from the back (post-its
 under 1/20 of the height), it is shown page by page (room_pages.py): « Freins — 1/3 », turned
-by the clicker. The whole board stays one picture: the clicker's next step is its first zone.
+by the clicker. « Tout le tableau » is the drawing when it reads from the back; too full, it is
+a summary instead (room_summary.py: each zone's title, count and first post-its), and the
+clicker's next step is its first zone's first page.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from kitcop_desktop.tools.boards.room_pages import (
     cut_in_pages,
     pages_of,
 )
+from kitcop_desktop.tools.boards.room_summary import BoardSummary, ZoneSummary
 from kitcop_desktop.tools.boards.scene import BoardScene
 from kitcop_desktop.tools.boards.selection import selection_of
 
@@ -65,6 +68,9 @@ class BoardRoomView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.summary = BoardSummary(self)
+        self.summary.hide()
+        layout.addWidget(self.summary)
         self._pending = False
         self.pages = pages_of(ctx)
         self.pages.changed.connect(self._show_page)
@@ -112,16 +118,37 @@ class BoardRoomView(QWidget):
         if size is None:
             rect = self.scene.sceneRect()
             size = (rect.width(), rect.height())
-        port = self.view.viewport().rect()
+        port = self.rect()  # the view's viewport, even while the summary stands in for it
         if size[0] <= 0 or size[1] <= 0 or port.width() < 50 or port.height() < 50:
             return 0.0
         return min((port.width() - 4) / size[0], (port.height() - 4) / size[1]) * 0.97
 
-    def readable(self, size: tuple[float, float] | None = None) -> bool:
-        """Are the post-its (as laid out now, or in a scene of `size`) at least 1/20 of the
-        room's height?"""
+    def readable(self, size: tuple[float, float] | None = None, keys=None) -> bool:
+        """Is every text of the post-its (as laid out now, or in a scene of `size` showing
+        `keys`) at least 1/20 of the room's height?"""
         scale = self._ideal_scale(size) * FIT_SLACK
-        return ROOM_LOOK.card_px * scale >= self._room_height() * READABLE_SHARE
+        return self._smallest_px(keys) * scale >= self._room_height() * READABLE_SHARE
+
+    def _smallest_px(self, keys=None) -> float:
+        """The smallest text size (scene units) of these layout keys (all the board's by
+        default): a post-it's words, a sous-thématique's title, a post-it's footer or badge."""
+        look, scene = ROOM_LOOK, self.scene
+        if keys is None:
+            keys = [f"c{i}" for i in scene.cards] + [f"k{i}" for i in scene.clusters]
+        sizes = [look.card_px]
+        for key in keys:
+            if key.startswith("k"):
+                sizes.append(look.cluster_px)
+                keys_in = scene.page_keys("", int(key[1:]))
+            else:
+                keys_in = [key]
+            for card_key in keys_in:
+                item = scene.cards.get(int(card_key[1:]))
+                if item is not None and item._footer:
+                    sizes.append(look.small_px)
+                if item is not None and item._badge:
+                    sizes.append(item._badge_font.pixelSize())
+        return min(sizes)
 
     def _pages_for(self, zone: str, cluster_id: int | None) -> list[RoomPage]:
         keys = self.scene.page_keys(zone, cluster_id)
@@ -133,7 +160,7 @@ class BoardRoomView(QWidget):
         def fits(run: list[str]) -> bool:
             # « 1/2 »: a page title as long as the real ones, nothing laid out for real.
             self.scene.room_page = RoomPage(zone, cluster_id, tuple(run), 1, 2)
-            return self.readable(self.scene.trial_size(grouped))
+            return self.readable(self.scene.trial_size(grouped), run)
 
         runs = cut_in_pages(keys, fits)
         return [
@@ -146,14 +173,45 @@ class BoardRoomView(QWidget):
         be read from the back, cut it into pages."""
         data = self.scene.data
         plan: list[RoomPage] = []
+        summary = False
         if data is not None and not data.combined and self._ideal_scale() > 0:
             focus = self.scene._room_focus(data)
-            if focus is not None and not self.readable():
+            if focus is None:
+                summary = bool(data.cards) and not self.readable()
+            elif not self.readable(keys=self.scene.page_keys(*focus)):
                 plan = self._pages_for(*focus)
                 if len(plan) == 1:
                     plan = []  # one page: the spotlight as it is
         self.pages.set_plan(plan)
+        self._show_summary(summary)
         self._show_page()
+
+    def _show_summary(self, shown: bool) -> None:
+        """« Tout le tableau » too full to read whole: each zone's title, count and first
+        post-its instead of the drawing."""
+        if shown:
+            data = self.scene.data
+            rows = KINDS[data.kind].rows
+            self.summary.set_summary(self.scene._title(data), self._zone_summaries(), rows)
+        self.summary.setVisible(shown)
+        self.view.setVisible(not shown)
+
+    def _zone_summaries(self) -> list[ZoneSummary]:
+        scene, data = self.scene, self.scene.data
+        kind = KINDS[data.kind]
+        summaries = []
+        for zone in kind.zones:
+            items = []
+            for key in scene.page_keys(zone.key):
+                if key.startswith("k"):
+                    cluster = scene.clusters[int(key[1:])].cluster
+                    count = len(scene.page_keys(zone.key, cluster.id))
+                    items.append((f"▸ {cluster.title}", f" ({count})"))
+                else:
+                    items.append((scene.cards[int(key[1:])].card.text, ""))
+            count = sum(1 for c in data.cards if c.zone == zone.key)
+            summaries.append(ZoneSummary(zone.key, zone.label, zone.colour, count, tuple(items)))
+        return summaries
 
     def _show_page(self) -> None:
         self.scene.room_page = self.pages.current()
@@ -173,7 +231,7 @@ class BoardRoomView(QWidget):
         return page.label(name)
 
     def _aspect(self) -> float:
-        w, h = self.view.viewport().width(), self.view.viewport().height()
+        w, h = self.width(), self.height()
         return w / h if w > 50 and h > 50 else 16 / 9
 
     def fit(self) -> None:
@@ -196,6 +254,11 @@ class BoardRoomView(QWidget):
     def card_pixel_size(self) -> float:
         """How tall a card's text is on this screen, in pixels (tests check readability)."""
         return ROOM_LOOK.card_px * self.view.transform().m11()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.view.isHidden():
+            self._resized()  # the hidden drawing gets no resize of its own
 
     def _resized(self) -> None:
         if self.scene.data is not None:
