@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--output", type=Path, required=True)
     pdf.add_argument("--part", action="append", help="partie à imprimer (plusieurs possibles)")
 
+    word = sub.add_parser("docx", help="copie modifiable (Word, LibreOffice) d'un atelier")
+    word.add_argument("workshop_id", type=int)
+    word.add_argument("-o", "--output", type=Path, required=True)
+    word.add_argument("--part", action="append", help="partie (comme pour pdf ; sauf blank)")
+
     copy = sub.add_parser("csv", help="fiches actions ou résultats des votes en CSV (tableur)")
     copy.add_argument("workshop_id", type=int)
     copy.add_argument("-o", "--output", type=Path, required=True)
@@ -157,7 +162,7 @@ def _logging_to_file():
 
 # Commands that only read: they open the file read-only, without the instance lock, so they
 # work beside the running app and from read-only media.
-READING = frozenset({"list", "pdf", "csv", "export", "check", "templates"})
+READING = frozenset({"list", "pdf", "docx", "csv", "export", "check", "templates"})
 
 
 def _tolerant_output() -> None:
@@ -271,6 +276,8 @@ def _run(args) -> int:
             return EXIT_OK
         if command == "pdf":
             return _pdf(store, args)
+        if command == "docx":
+            return _docx(store, args)
         if command == "csv":
             return _csv(store, args)
         if command == "export":
@@ -436,6 +443,25 @@ def _pdf(store, args) -> int:
         )
     with store.read() as session:
         data = render_pdf(session, args.workshop_id, parts)
+    write_atomically(args.output, data)
+    print(args.output)
+    return EXIT_OK
+
+
+def _docx(store, args) -> int:
+    from kitcop_desktop.printing.docx_copies import DOCX_PARTS, render_docx
+    from kitcop_desktop.printing.output import write_atomically
+
+    parts = args.part or ["all"]
+    unknown = [p for p in parts if p not in DOCX_PARTS]
+    if unknown:
+        return _fail(
+            f"partie sans copie modifiable : {', '.join(unknown)}. "
+            f"Parties possibles : {', '.join(DOCX_PARTS)}.",
+            EXIT_USAGE,
+        )
+    with store.read() as session:
+        data = render_docx(session, args.workshop_id, parts)
     write_atomically(args.output, data)
     print(args.output)
     return EXIT_OK

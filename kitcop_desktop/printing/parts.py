@@ -162,9 +162,10 @@ def document_title(parts: list[str]) -> str:
     return "Impression de l'atelier"
 
 
-def render_pdf(session: Session, workshop_id: int, parts: list[str]) -> bytes:
-    """The PDF of these parts of the workshop as bytes: the restitution first, then the others
-    in PART_NAMES order. An empty list means « all ».
+def compose(session: Session, workshop_id: int, parts: list[str]) -> Document:
+    """The document of these parts of the workshop, its builders run but not yet laid out:
+    the restitution first, then the others in PART_NAMES order. An empty list means « all ».
+    The PDF builds it (`render_pdf`); the editable DOCX copy walks the same story.
 
     Raises NotFound (French message) for an unknown or trashed workshop and ValueError for an
     unknown part name.
@@ -183,4 +184,9 @@ def render_pdf(session: Session, workshop_id: int, parts: list[str]) -> bytes:
         if "all" in chosen and not worth_printing(key, session, workshop.id):
             continue
         build(doc, session, workshop)
-    return doc.build()
+    return doc
+
+
+def render_pdf(session: Session, workshop_id: int, parts: list[str]) -> bytes:
+    """The PDF of these parts of the workshop as bytes (see `compose`)."""
+    return compose(session, workshop_id, parts).build()

@@ -15,6 +15,8 @@ ICONS = {
     "interviews": "fa6s.clipboard-user",
     "actions": "fa6s.flag-checkered",
     "printing": "fa6s.print",
+    "docx": "fa6s.file-word",
+    "csv": "fa6s.file-csv",
     "workshop": "fa6s.house",
     # commands
     "new": "fa6s.plus",

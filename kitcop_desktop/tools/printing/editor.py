@@ -1,4 +1,5 @@
-"""The printing screen: parts to tick, a live preview, « Enregistrer le PDF… » and « Ouvrir »."""
+"""The printing screen: parts to tick, a live preview, « Enregistrer le PDF… » and « Ouvrir »,
+and the editable copies (DOCX, CSV: tools/printing/copies.py)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from kitcop_desktop.printing.parts import (
 )
 from kitcop_desktop.storage import interviews, workshops
 from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.tools.printing.copies import CopiesBox
 from kitcop_desktop.tools.printing.preview import PagePreview
 from kitcop_desktop.ui.icons import icon
 
@@ -152,6 +154,8 @@ class PrintingEditor(QWidget):
         self.open_button.clicked.connect(self.open_in_viewer)
         column.addWidget(self.save_button)
         column.addWidget(self.open_button)
+        self.copies = CopiesBox(self.ctx, self.selected_parts, self.suggested_name)
+        column.addWidget(self.copies)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setObjectName("PageSubtitle")
@@ -243,6 +247,7 @@ class PrintingEditor(QWidget):
         parts = self.selected_parts()
         self.save_button.setEnabled(bool(parts))
         self.open_button.setEnabled(bool(parts))
+        self.copies.parts_changed()
         if not parts:
             self.pdf = None
             self.preview.show_message("Cochez au moins une partie à imprimer.")
