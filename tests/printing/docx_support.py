@@ -20,9 +20,7 @@ def all_text(data: bytes) -> str:
 
 
 def headings(data: bytes, level: int = 1) -> list[str]:
-    return [
-        p.text for p in open_docx(data).paragraphs if p.style.name == f"Heading {level}"
-    ]
+    return [p.text for p in open_docx(data).paragraphs if p.style.name == f"Heading {level}"]
 
 
 def contents(data: bytes) -> list[str]:

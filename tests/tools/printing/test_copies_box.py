@@ -14,8 +14,8 @@ def make(ctx, qtbot, answer):
     qtbot.addWidget(editor)
     editor.resize(1024, 700)
     asked = []
-    editor.copies.ask_path = lambda title, start, pattern: asked.append((title, start)) or str(
-        answer
+    editor.copies.ask_path = lambda title, start, pattern: (
+        asked.append((title, start)) or str(answer)
     )
     editor.asked = asked
     return editor
