@@ -102,6 +102,16 @@ def _fill_from_attendance(session: Session, rnd: SpeakingRound) -> list[int]:
     return added
 
 
+def waiting_from_attendance(session: Session, round_id: int) -> list[str]:
+    """Who `start` would give the floor to in a round made before anyone signed in (a template's
+    round in setup, nobody in it yet): the attendance list's names, in order; else []."""
+    rnd = get(session, round_id)
+    if rnd.state != "setup" or entries(session, round_id):
+        return []
+    people = participants.list_for(session, rnd.workshop_id)
+    return [p.name for p in ([p for p in people if p.present] or people)]
+
+
 def _entry(round_id: int, p: Participant, position: int) -> RoundEntry:
     return RoundEntry(
         round_id=round_id, participant_id=p.id, name=p.name, category=p.category, position=position

@@ -90,6 +90,7 @@ KEYMAP = (
         "Pendant un tour de parole",
         (
             ("Page suivante, →", "Personne suivante (démarre le tour)"),
+            ("Ctrl+N", "Le curseur dans le champ « Mot » de la personne qui a la parole"),
             ("Entrée (champ « Mot »)", "Noter le mot et passer à la personne suivante"),
             ("Alt+O, Alt+N (déclusion)", "Reste impliqué·e dans le chantier : oui, non"),
             ("Page précédente, ←", "Revenir à la personne précédente"),

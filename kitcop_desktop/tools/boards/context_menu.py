@@ -6,12 +6,53 @@ alone, as a file manager does); each entry is the same undoable gesture as its b
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+import time
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
 
 from kitcop_desktop.tools.boards.angles import CHOICES as ANGLE_CHOICES
 from kitcop_desktop.tools.boards.items import CardItem, ClusterItem
 from kitcop_desktop.tools.boards.selection_bar import COLOURS
+
+
+def is_menu_key(event) -> bool:
+    """The keys that open the menu of what is chosen: the Menu key, Maj+F10."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    if event.key() == Qt.Key.Key_Menu:
+        return mods == Qt.KeyboardModifier.NoModifier
+    return event.key() == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier
+
+
+_KEY_MENU = {"sending": False, "closed": 0.0}  # the last menu opened by open_keyboard_menu
+
+
+def open_keyboard_menu(view) -> None:
+    """What the platform does for the Menu key on X11: a keyboard context-menu event on the
+    board (BoardView opens the menu of the chosen post-its)."""
+    if QApplication.activePopupWidget() is not None:
+        return  # the platform's own menu for this press is open already
+    where = QPoint(5, 5)
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, where, view.viewport().mapToGlobal(where)
+    )
+    _KEY_MENU["sending"] = True
+    try:
+        QApplication.sendEvent(view.viewport(), event)
+    finally:
+        _KEY_MENU["sending"] = False
+        _KEY_MENU["closed"] = time.monotonic()
+
+
+def is_echo(event) -> bool:
+    """A platform's own keyboard context-menu event for the press open_keyboard_menu has just
+    answered (Windows sends one for Maj+F10 too): one menu per press, not two."""
+    return (
+        event.reason() == QContextMenuEvent.Reason.Keyboard
+        and not _KEY_MENU["sending"]
+        and time.monotonic() - _KEY_MENU["closed"] < 0.3
+    )
 
 
 def _add(menu: QMenu, text: str, slot, *, enabled: bool = True, shortcut: str = "") -> QAction:

@@ -6,13 +6,14 @@ every gesture into one undoable command (commands.py). It refreshes only on the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.board_kinds import KINDS, kinds_offered
 from kitcop_desktop.tools.boards import board_data
 from kitcop_desktop.tools.boards.board_bar import BoardBar
 from kitcop_desktop.tools.boards.commands import BoardCommands
+from kitcop_desktop.tools.boards.context_menu import is_echo, is_menu_key, open_keyboard_menu
 from kitcop_desktop.tools.boards.editor_actions import EditorActions
 from kitcop_desktop.tools.boards.entry import QuickEntry
 from kitcop_desktop.tools.boards.look import CONTROL
@@ -125,7 +126,19 @@ class BoardsEditor(EditorActions, QWidget):
         self.view.editor.committed.connect(self.commit_edit)
         self.view.key_action.connect(self._view_key)
         self.view.menu_asked.connect(self.show_menu)
+        # Maj+F10 (and the Menu key where the platform does not turn it into a context menu
+        # itself: Qt does so for the Menu key only, on X11) opens the chosen post-its' menu.
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
         self.actions_bar.connect_to(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and is_menu_key(event):
+            open_keyboard_menu(self.view)
+            return True
+        if watched is self.view.viewport() and event.type() == QEvent.Type.ContextMenu:
+            return is_echo(event)  # swallowed: that press has had its menu
+        return super().eventFilter(watched, event)
 
     # -- reading the store --------------------------------------------------------------------
     def _on_changed(self, area: str, workshop_id: int) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain import speaking_round as rules
+from kitcop_desktop.domain.french import plural
 from kitcop_desktop.storage import rounds as ops
 from kitcop_desktop.storage.rounds import RoundData
 from kitcop_desktop.tools.fishbowl.clock import clock_of
@@ -57,6 +58,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         self._loading = False
         self._shown_id: int | None = None
         self._word_entry: int | None = None
+        self._waiting: list[str] = []  # who Démarrer takes from the attendance list
 
         self.picker = QComboBox()
         self.picker.currentIndexChanged.connect(self._picked)
@@ -218,6 +220,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         data = self.data
         if data is None:
             self.countdown.set_countdown(None)
+            self._waiting = []
             return
         self._loading = True
         if not self.title.hasFocus():
@@ -232,6 +235,8 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         current = self.current_entry()
         with self.ctx.store.read() as s:
             facts = ops.speaker_facts(ops.get(s, data.id))
+            # A template's round made before the sign-in: Démarrer takes the attendance list.
+            self._waiting = ops.waiting_from_attendance(s, data.id)
         cd = rules.SpeakerCountdown.from_facts(facts, self.clock) if current else None
         self.countdown.set_countdown(cd)
         self.pause_button.setText("Reprendre" if cd and not cd.running else "Pause")
@@ -248,6 +253,11 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         position = done + (1 if current is not None else 0)
         progress = f"{position} sur {total}"
         self.upcoming.setText(f"{progress} · Ensuite : {following}" if following else progress)
+        if self._waiting:
+            self.upcoming.setText(
+                f"{plural(len(self._waiting), 'personne')} de la liste d'émargement · "
+                f"On commence par : {self._waiting[0]}"
+            )
         self.next_button.setText("Démarrer" if data.state == "setup" and not current else "Suivant")
         finished = data.state == "finished"
         self.next_button.setEnabled(not finished)
@@ -303,7 +313,12 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
             self.focus.show("rounds", created)
 
     def new_item(self) -> None:
-        """Ctrl+N: a new météo (the most common round)."""
+        """Ctrl+N: while someone has the floor, the cursor in the word field (the new thing to
+        type is their word); otherwise a new météo (the most common round)."""
+        if self.current_entry() is not None and self.word.isEnabled():
+            self.word.setFocus()
+            self.word.selectAll()
+            return
         self.create_round("check_in")
 
     def delete_current(self) -> None:
@@ -355,7 +370,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
             return False
         key = event.key()
         clicker = (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_PageUp, Qt.Key.Key_Left)
-        if key in clicker and not self.data.entries:
+        if key in clicker and not self.data.entries and not self._waiting:
             return False  # nobody in the round (binômes, a cold start): the clicker is the run's
         if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right):
             if self.data.state == "finished":
