@@ -184,7 +184,9 @@ class AgendaRoomView(QWidget):
         self.countdown.set_caption("")
         if kind == "break":
             end = self._resume_time()
-            self.break_title.set_text(f"{title} — reprise à {end}" if end else title)
+            # « reprise à 10 h 15 » stays whole: never the time alone on its line.
+            resume = f"reprise\u00a0à\u00a0{end}"
+            self.break_title.set_text(f"{title} — {resume}" if end else title)
             self.break_countdown.set_countdown(cd)
             self.countdown.set_countdown(None)
             self.pages.setCurrentWidget(self.break_page)

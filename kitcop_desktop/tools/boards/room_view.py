@@ -30,8 +30,9 @@ from kitcop_desktop.tools.boards.room_summary import BoardSummary, ZoneSummary
 from kitcop_desktop.tools.boards.scene import BoardScene
 from kitcop_desktop.tools.boards.selection import selection_of
 
-# fit() keeps a scale within 5 % of the ideal one: a page is readable at its lowest.
-FIT_SLACK = 0.95
+# fit() never keeps a scale under the ideal one (only one up to 3 % over it, while a post-it
+# typed still fits): a page measured readable at the ideal scale is readable on screen.
+FIT_SLACK = 1.0
 
 AREAS = ("boards", "interviews", "workshop")
 
@@ -163,9 +164,20 @@ class BoardRoomView(QWidget):
             return self.readable(self.scene.trial_size(grouped), run)
 
         runs = cut_in_pages(keys, fits)
+        parts: list[tuple[int | None, list[str]]] = []
+        for run in runs:
+            if cluster_id is None and len(run) == 1 and run[0][0] == "k" and not fits(run):
+                # A sous-thématique too tall for one readable page: its post-its spread over
+                # the screen, page by page, within the zone's pages.
+                inner = int(run[0][1:])
+                inner_pages = self._pages_for(zone, inner)
+                parts += [(inner, list(page.keys)) for page in inner_pages] or [(inner, [])]
+            else:
+                parts.append((cluster_id, run))
+        parts = [(cid, run or self.scene.page_keys(zone, cid)) for cid, run in parts]
         return [
-            RoomPage(zone, cluster_id, tuple(run), n, len(runs))
-            for n, run in enumerate(runs, start=1)
+            RoomPage(zone, cid, tuple(run), n, len(parts))
+            for n, (cid, run) in enumerate(parts, start=1)
         ]
 
     def _paginate(self) -> None:
@@ -245,7 +257,7 @@ class BoardRoomView(QWidget):
         port = self.view.viewport().rect()
         needed = min((port.width() - 4) / rect.width(), (port.height() - 4) / rect.height())
         current = self.view.transform().m11()
-        if not needed * 0.95 <= current <= needed * 1.001:
+        if not needed * 0.97 * 0.999 <= current <= needed * 1.001:
             # A new scale redraws every card; a card typed that still fits keeps this one
             # (3 % slack), so the room follows the typing without a full redraw each time.
             self.view.setTransform(QTransform.fromScale(needed * 0.97, needed * 0.97))

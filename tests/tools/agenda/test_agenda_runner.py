@@ -214,7 +214,7 @@ def test_break_screen_says_when_we_resume(run_ctx, editor, qtbot, clock):
     clock.advance(60)
     room.reload()
     assert room.pages.currentWidget() is room.break_page
-    assert room.break_title.text() == "Pause — reprise à 9\u00a0h\u00a010"
+    assert room.break_title.text() == "Pause — reprise\u00a0à\u00a09\u00a0h\u00a010"
 
 
 def test_end_screen(run_ctx, editor, qtbot):
@@ -334,3 +334,19 @@ def test_facilitator_sees_the_delay_and_who_can_absorb_it(editor, clock):
     assert "Diagnostic : 50 min → 40 min (−10 min)" in absorbers
     assert "Pause" not in absorbers
     assert "Brise-glace (15 min)" in view.next_label.text().replace("\u00a0", " ")
+
+
+def test_break_screen_keeps_reprise_and_its_time_on_one_line(run_ctx, editor, qtbot, clock):
+    """At 1024×768 the title broke as « Pause — reprise à » / « 9 h 10 »: the time alone."""
+    room = SPEC.make_room_view(run_ctx)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    room.show()
+    live = editor.live
+    live.go_to(next(s for s in live.runner.sequences if s.kind == "break").id)
+    live.start()
+    room.reload()
+    room.grab()
+    lines = room.break_title.page_text().split("\n")
+    assert "reprise\u00a0à\u00a09\u00a0h\u00a010" in [line.strip(" —") for line in lines], lines
+    assert room.break_title.pixel_size >= 768 // 20

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.palette import contrast_ratio
 from kitcop_desktop.storage import boards
@@ -61,16 +62,27 @@ def full_speedboat(store, workshop_id):
         return board.id
 
 
-def _open(qtbot, ctx, board_id, size):
+def _open(qtbot, ctx, board_id, size, strip=0):
+    """The editor on the board and its room view in a room window of `size`, with a strip of
+    `strip` px under it (the running déroulé's countdown)."""
     editor = SPEC.make_editor(ctx)
     qtbot.addWidget(editor)
     editor.focus_item(board_id)
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
     room = SPEC.make_room_view(ctx)
-    qtbot.addWidget(room)
-    room.resize(*size)
-    room.show()
-    qtbot.waitExposed(room)
-    return editor, room
+    layout.addWidget(room, 1)
+    if strip:
+        below = QWidget()
+        below.setFixedHeight(strip)
+        layout.addWidget(below)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return editor, room, window  # the caller keeps the window (qtbot holds it weakly)
 
 
 def _key(editor, key) -> bool:
@@ -111,7 +123,7 @@ def _shown_cards(room) -> set[str]:
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
 def test_the_overview_of_a_full_speedboat_is_a_readable_summary(qtbot, ctx, full_speedboat, size):
-    _editor, room = _open(qtbot, ctx, full_speedboat, size)
+    _editor, room, _window = _open(qtbot, ctx, full_speedboat, size)
     qtbot.waitUntil(lambda: room.summary.isVisible())
     assert not room.view.isVisible()  # the 12 px drawing is not what the room sees
     room.summary.grab()  # painted for real
@@ -136,11 +148,12 @@ def test_the_overview_of_a_full_speedboat_is_a_readable_summary(qtbot, ctx, full
     assert previews[0].text.rstrip("…") in LEVERS[0]
 
 
+@pytest.mark.parametrize("strip", [0, 1 / 6], ids=["alone", "under-the-countdown-strip"])
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
 def test_the_clicker_pages_through_every_post_it_readably_and_back(
-    qtbot, ctx, full_speedboat, size
+    qtbot, ctx, full_speedboat, size, strip
 ):
-    editor, room = _open(qtbot, ctx, full_speedboat, size)
+    editor, room, _window = _open(qtbot, ctx, full_speedboat, size, int(size[1] * strip))
     qtbot.waitUntil(lambda: room.summary.isVisible())
     floor = size[1] / 20
     seen: set[str] = set()
@@ -155,6 +168,7 @@ def test_the_clicker_pages_through_every_post_it_readably_and_back(
         seen |= _shown_cards(room)
     assert seen == set(LEVERS) | set(BRAKES)  # every post-it, each readable on its page
     assert steps > 2  # several pages: 44 post-its do not fit at 1/20 on one screen
+    assert steps <= 16  # and each page holds what it can: not one post-it a click
     back = 0
     while _key(editor, Qt.Key.Key_PageUp):
         _settled(qtbot, editor, room)
@@ -169,7 +183,7 @@ def test_a_small_board_that_reads_whole_stays_drawn(qtbot, ctx, store, workshop_
         board = boards.create_board(s, workshop_id, "kiss", "Rétro")
         for zone in ("keep", "stop", "improve", "start"):
             boards.add_card(s, board.id, zone, "Le café")
-    _editor, room = _open(qtbot, ctx, board.id, (1920, 1080))
+    _editor, room, _window = _open(qtbot, ctx, board.id, (1920, 1080))
     qtbot.waitUntil(lambda: len(room.scene.cards) == 4)
     assert room.view.isVisible()  # the board itself, as the kit draws it
     assert not room.summary.isVisible()
