@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from kitcop_desktop.domain.agenda_run import Runner
 from kitcop_desktop.domain.french import minutes_text
@@ -46,7 +47,7 @@ class Projection:
     planned_end: int
     projected_end: int
     delay: int  # minutes, positive = late
-    starts: dict  # sequence id -> projected start (minutes)
+    starts: dict[int, int]  # sequence id -> projected start (minutes)
     absorbers: tuple[Absorber, ...] = ()
 
     def summary(self) -> str:
@@ -71,14 +72,8 @@ def project(
     planned_end = schedule.end
     starts: dict[int, int] = {}
     if runner.finished:
-        last = max(
-            (
-                runner.facts_of(s.key).last_end
-                for s in sequences
-                if runner.facts_of(s.key).last_end is not None
-            ),
-            default=None,
-        )
+        ends = [runner.facts_of(s.key).last_end for s in sequences]
+        last = max((x for x in ends if x is not None), default=None)
         end = planned_end if last is None else _local_minutes(last)
         return Projection(planned_end, end, end - planned_end, starts)
     index = runner.index(runner.current_id)
@@ -123,7 +118,7 @@ def shifted(
     return moved, compute(moved, schedule.start + offset, end)
 
 
-def far_from_plan(now_local, planned_date, planned_start: int | None) -> bool:
+def far_from_plan(now_local: datetime, planned_date: date | None, planned_start: int | None) -> bool:
     """Is a run starting at `now_local` (an aware or naive local datetime) clearly not the
     workshop itself: another day than its date, or hours away from its start?"""
     if planned_date is not None and now_local.date() != planned_date:
@@ -157,12 +152,12 @@ def _absorbers(
     return tuple(out)
 
 
-def _local_minutes(moment) -> int:
+def _local_minutes(moment: datetime) -> int:
     local = moment.astimezone()
     return local.hour * 60 + local.minute
 
 
-def local_minutes(moment) -> float:
+def local_minutes(moment: datetime) -> float:
     """A UTC datetime as local minutes since midnight (with seconds as a fraction)."""
     local = moment.astimezone()
     return local.hour * 60 + local.minute + local.second / 60.0

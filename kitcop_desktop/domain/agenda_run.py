@@ -13,6 +13,7 @@ Event kinds: "enter" (a séquence becomes current), "start" (its countdown runs)
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -55,7 +56,7 @@ class Runner:
     """The run state machine. Commands apply to itself and return the new facts to store."""
 
     def __init__(
-        self, clock: Clock, sequences: list[RunSequence], events: list[RunEvent] = ()
+        self, clock: Clock, sequences: list[RunSequence], events: Sequence[RunEvent] = ()
     ) -> None:
         self._clock = clock
         self._sequences: list[RunSequence] = list(sequences)
@@ -192,8 +193,15 @@ class Runner:
         if self.current_id is not None and self.sequence(self.current_id) is None:
             self.current_id = None
 
-    def _event(self, kind: str, sid: int | None, **values) -> RunEvent:
-        ev = RunEvent(kind, sid, self._clock.wall(), **values)
+    def _event(
+        self,
+        kind: str,
+        sid: int | None,
+        *,
+        elapsed_seconds: float = 0.0,
+        extension_seconds: int = 0,
+    ) -> RunEvent:
+        ev = RunEvent(kind, sid, self._clock.wall(), elapsed_seconds, extension_seconds)
         info = self._facts.setdefault(sid, SequenceFacts()) if sid is not None else None
         if info is not None:
             if kind == "start":
@@ -272,6 +280,7 @@ class Runner:
         out.append(self._event("enter", sid))
         if was_running if autostart is None else autostart:
             cd = self.countdown()
+            assert cd is not None  # sid was checked to be a séquence above
             out.append(self._event("start", sid, elapsed_seconds=cd.elapsed()))
             cd.start()
         return out

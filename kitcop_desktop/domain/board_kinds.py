@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kitcop_desktop.domain.palette import ZONE_COLOURS
@@ -102,14 +103,14 @@ ANGLES = {"": "", "actions": "Actions", "feelings": "Ressentis"}
 LANE_LABELS = {"actions": "Actions", "feelings": "Ressentis", "": "Sans angle"}
 
 
-def angle_lanes(kind_key: str, split: bool, angles) -> tuple[str, ...]:
+def angle_lanes(kind_key: str, split: bool, angles: Iterable[str]) -> tuple[str, ...]:
     """The lanes of a board: () unless a chemin split by angle; `angles`: its cards' angles."""
     if kind_key != "retro_path" or not split:
         return ()
     return ("actions", "feelings", "") if "" in set(angles) else ("actions", "feelings")
 
 
-def kinds_offered(present) -> tuple[str, ...]:
+def kinds_offered(present: Iterable[str]) -> tuple[str, ...]:
     """Board kinds in the order « Nouveau tableau » offers them: the kinds this workshop
     already uses first (a KISS retrospective offers KISS, not the speedboat), then the others."""
     present = set(present)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -70,7 +71,9 @@ class Layout:
     lanes: dict[tuple[str, str], Rect] = field(default_factory=dict)
 
 
-def lane_of(point: tuple[float, float], lanes: dict[tuple[str, str], Rect]) -> tuple | None:
+def lane_of(
+    point: tuple[float, float], lanes: dict[tuple[str, str], Rect]
+) -> tuple[str, str] | None:
     """The (zone, lane) whose area holds this point, or None."""
     x, y = point
     for key, r in lanes.items():
@@ -98,7 +101,7 @@ def _flow(
     columns: int,
     x0: float,
     y0: float,
-    items: dict | None,
+    items: dict[str, Rect] | None,
     card_width: float = CARD_WIDTH,
 ) -> float:
     """Masonry: each block goes to the shortest column (leftmost on a tie).
@@ -190,7 +193,19 @@ def layout_board(
     return Layout(zones, items or {}, width, y - row_gap - top if rows else 0.0, lane_rects)
 
 
-def _lane_row(row, blocks, lanes, columns, zone_w, y, items, zones, lane_rects, card_width, inset):
+def _lane_row(
+    row: tuple[str, ...],
+    blocks: dict[str, list[Block]],
+    lanes: tuple[str, ...],
+    columns: int,
+    zone_w: float,
+    y: float,
+    items: dict[str, Rect] | None,
+    zones: dict[str, Rect],
+    lane_rects: dict[tuple[str, str], Rect],
+    card_width: float,
+    inset: float,
+) -> float:
     """One row of zones split into lanes; returns the row's bottom."""
     split = {zone: _split(blocks.get(zone, []), lanes) for zone in row}
     heights = {
@@ -258,6 +273,7 @@ def best_layout(
             best, best_scale = layout, scale
         elif best is not None and scale < best_scale * 0.8:
             break  # wider only gets worse from here
+    assert best is not None  # the first column count always beats a scale of 0
     return best
 
 
@@ -278,7 +294,7 @@ def search_layout(
     card_width: float = CARD_WIDTH,
     row_gap: float = GAP,
     margin: float = 0.0,
-    banner_height=lambda _width: 0.0,
+    banner_height: Callable[[float], float] = lambda _width: 0.0,
     last: int = 0,
     max_columns: int = 40,
     lanes: tuple[str, ...] = (),

@@ -40,7 +40,7 @@ class VoteRules:
     max_per_item: int = 1
 
 
-def check_rules(dots_per_participant, max_per_item) -> VoteRules:
+def check_rules(dots_per_participant: int | str, max_per_item: int | str) -> VoteRules:
     """Validated settings: 1 to 20 dots each, 1 to that many dots on one item."""
     try:
         dots, per_item = int(dots_per_participant), int(max_per_item)
@@ -60,7 +60,7 @@ def check_rules(dots_per_participant, max_per_item) -> VoteRules:
     return VoteRules(dots, per_item)
 
 
-def check_winners(value) -> int:
+def check_winners(value: int | str) -> int:
     try:
         n = int(value)
     except (TypeError, ValueError):
@@ -70,7 +70,7 @@ def check_winners(value) -> int:
     return n
 
 
-def parse_count(text) -> int:
+def parse_count(text: int | str) -> int:
     """A dot count typed from the wall: a whole number from 0 to 999."""
     raw = str(text).strip()
     if raw == "":

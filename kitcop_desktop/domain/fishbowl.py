@@ -68,7 +68,7 @@ def duration(start: datetime, end: datetime | None, now: datetime) -> float:
     return max(0.0, ((end or now) - start).total_seconds())
 
 
-def require_chairs(value) -> int:
+def require_chairs(value: int | str) -> int:
     """A number of centre chairs: 2 to 12 (one stays empty, so at least one person speaks)."""
     try:
         chairs = int(value)

@@ -103,7 +103,7 @@ def compute(
         problem = ""
         gap = 0
         pinned = seq.pinned_start is not None
-        if pinned:
+        if seq.pinned_start is not None:
             pin = int(seq.pinned_start)
             if last_pin is not None and pin < last_pin[0]:
                 problem = (

@@ -46,7 +46,7 @@ def require_kind(kind: str) -> str:
     return kind
 
 
-def require_speaker_seconds(value) -> int:
+def require_speaker_seconds(value: int | str) -> int:
     """Time per speaker: 10 seconds to 30 minutes."""
     try:
         seconds = int(value)
