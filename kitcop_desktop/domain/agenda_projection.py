@@ -118,7 +118,9 @@ def shifted(
     return moved, compute(moved, schedule.start + offset, end)
 
 
-def far_from_plan(now_local: datetime, planned_date: date | None, planned_start: int | None) -> bool:
+def far_from_plan(
+    now_local: datetime, planned_date: date | None, planned_start: int | None
+) -> bool:
     """Is a run starting at `now_local` (an aware or naive local datetime) clearly not the
     workshop itself: another day than its date, or hours away from its start?"""
     if planned_date is not None and now_local.date() != planned_date:
