@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
-from kitcop_desktop.storage.base import row_dict
+from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import ActionCard
 from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
@@ -14,7 +16,7 @@ from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
 STAR_FIELDS = ("impact", "feasibility")
 
 
-def _clean(field: str, value):
+def _clean(field: str, value: Any) -> Any:
     if field in STAR_FIELDS:
         try:
             stars = int(value)
@@ -52,7 +54,12 @@ def get(session: Session, card_id: int) -> ActionCard:
 
 
 def create(
-    session: Session, workshop_id: int, *, origin: str = "manual", origin_ref: str = "", **fields
+    session: Session,
+    workshop_id: int,
+    *,
+    origin: str = "manual",
+    origin_ref: str = "",
+    **fields: Any,
 ) -> ActionCard:
     values = {key: _clean(key, value) for key, value in fields.items()}
     if not (values.get("challenge") or values.get("action")):
@@ -74,7 +81,7 @@ def create(
     return card
 
 
-def update(session: Session, card_id: int, **fields) -> dict:
+def update(session: Session, card_id: int, **fields: Any) -> Snapshot:
     card = get(session, card_id)
     cleaned = {key: _clean(key, value) for key, value in fields.items()}
     previous = {key: getattr(card, key) for key in cleaned}
@@ -84,7 +91,7 @@ def update(session: Session, card_id: int, **fields) -> dict:
     return previous
 
 
-def delete(session: Session, card_id: int) -> dict:
+def delete(session: Session, card_id: int) -> Snapshot:
     """Delete; returns every column so that undo can recreate the card as it was."""
     card = get(session, card_id)
     data = row_dict(card)
@@ -93,7 +100,7 @@ def delete(session: Session, card_id: int) -> dict:
     return data
 
 
-def recreate(session: Session, data: dict) -> ActionCard:
+def recreate(session: Session, data: Snapshot) -> ActionCard:
     card = ActionCard(**data)
     session.add(card)
     session.flush()

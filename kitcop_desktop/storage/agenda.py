@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import time
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain import agenda_templates as kit
 from kitcop_desktop.domain import schedule as sched
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_minutes, require_text
+from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.agenda import RunEvent, Sequence
 from kitcop_desktop.storage.models.workshop import Workshop
@@ -30,7 +32,7 @@ COPY_FIELDS = (*FIELDS, "materials_ticked")
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*(?:h|:|H)\s*(\d{0,2})\s*$")
 
 
-def parse_clock(value) -> time | None:
+def parse_clock(value: object) -> time | None:
     """« 12:00 », « 12h », « 12 h 30 » -> time; empty -> None; otherwise InvalidInput."""
     if value is None or isinstance(value, time):
         return value
@@ -47,7 +49,7 @@ def parse_clock(value) -> time | None:
     )
 
 
-def _clean(field: str, value):
+def _clean(field: str, value: Any) -> Any:
     if field == "title":
         return require_text(value, "Le titre de la séquence")
     if field == "duration_minutes":
@@ -167,7 +169,7 @@ def _renumber(session: Session, workshop_id: int, ordered: list[Sequence]) -> No
 
 
 def add_sequence(
-    session: Session, workshop_id: int, *, index: int | None = None, **fields
+    session: Session, workshop_id: int, *, index: int | None = None, **fields: Any
 ) -> Sequence:
     """Insert a séquence at `index` (at the end by default)."""
     current = list_sequences(session, workshop_id)
@@ -187,7 +189,7 @@ def add_sequence(
     return seq
 
 
-def update_sequence(session: Session, sequence_id: int, **fields) -> dict:
+def update_sequence(session: Session, sequence_id: int, **fields: Any) -> Snapshot:
     """Change some columns; returns their previous values (for undo)."""
     seq = get(session, sequence_id)
     cleaned = {key: _clean(key, value) for key, value in fields.items()}
@@ -206,7 +208,7 @@ def update_sequence(session: Session, sequence_id: int, **fields) -> dict:
     return previous
 
 
-def restore_fields(session: Session, sequence_id: int, values: dict) -> None:
+def restore_fields(session: Session, sequence_id: int, values: Snapshot) -> None:
     """Put back values returned by update_sequence (no validation: they were valid)."""
     seq = get(session, sequence_id)
     for key, value in values.items():
@@ -214,7 +216,7 @@ def restore_fields(session: Session, sequence_id: int, values: dict) -> None:
     session.flush()
 
 
-def delete_sequence(session: Session, sequence_id: int) -> dict:
+def delete_sequence(session: Session, sequence_id: int) -> Snapshot:
     """Remove a séquence; returns a snapshot for restore_sequence (same id, same run facts)."""
     seq = get(session, sequence_id)
     snapshot = {key: getattr(seq, key) for key in COPY_FIELDS}
@@ -231,7 +233,7 @@ def delete_sequence(session: Session, sequence_id: int) -> dict:
     return snapshot
 
 
-def restore_sequence(session: Session, snapshot: dict) -> Sequence:
+def restore_sequence(session: Session, snapshot: Snapshot) -> Sequence:
     """Undo of delete_sequence: the same id at the same place, its run facts re-linked."""
     data = dict(snapshot)
     events = data.pop("events", [])
@@ -302,7 +304,7 @@ def set_start_time(session: Session, workshop_id: int, start: time | None) -> ti
 
 
 # ------------------------------------------------------------------------ whole agenda
-def snapshot_agenda(session: Session, workshop_id: int) -> dict:
+def snapshot_agenda(session: Session, workshop_id: int) -> Snapshot:
     """Everything an agenda-wide change may alter, for undo."""
     workshop = session.get(Workshop, workshop_id)
     return {
@@ -314,7 +316,7 @@ def snapshot_agenda(session: Session, workshop_id: int) -> dict:
     }
 
 
-def restore_agenda(session: Session, workshop_id: int, snapshot: dict) -> None:
+def restore_agenda(session: Session, workshop_id: int, snapshot: Snapshot) -> None:
     """Put an agenda back as snapshot_agenda saw it (same ids where possible). The boards and
     rounds only the replaced séquences were linked to go too, while still untouched (what a
     template made: undoing it leaves no empty board behind)."""

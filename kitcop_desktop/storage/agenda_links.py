@@ -6,8 +6,12 @@ whose table is missing, simply offers none.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from kitcop_desktop.storage.base import Snapshot
 
 
 def link_choices(session: Session, workshop_id: int, tool_key: str) -> list[tuple[int, str]]:
@@ -89,7 +93,9 @@ def has_content(session: Session, tool_key: str, ref: int | None) -> bool:
     return True
 
 
-def _linked_elsewhere(session: Session, workshop_id: int, tool_key: str, sequence_id: int):
+def _linked_elsewhere(
+    session: Session, workshop_id: int, tool_key: str, sequence_id: int
+) -> set[int | None]:
     from kitcop_desktop.storage.models.agenda import Sequence
 
     rows = session.scalars(
@@ -103,7 +109,7 @@ def _linked_elsewhere(session: Session, workshop_id: int, tool_key: str, sequenc
     return set(rows)
 
 
-def _fresh(session: Session, seq) -> tuple[int | None, bool]:
+def _fresh(session: Session, seq: Any) -> tuple[int | None, bool]:
     """(id, created) of the item a séquence without a link opens: one not linked to another
     séquence and not over yet (never « Le bocal est terminé »), else a new one."""
     taken = _linked_elsewhere(session, seq.workshop_id, seq.tool_key, seq.id)
@@ -162,7 +168,7 @@ def needs_item(session: Session, sequence_id: int) -> bool:
     return seq.tool_ref not in ids
 
 
-def open_item(session: Session, sequence_id: int) -> dict | None:
+def open_item(session: Session, sequence_id: int) -> Snapshot | None:
     """Link a séquence that opens a single-item tool to the item it will show: the one it is
     linked to when it still exists in this workshop, else a fresh one (created if need be).
     Returns what `close_item` needs to undo it, None when nothing changed."""
@@ -185,7 +191,7 @@ def open_item(session: Session, sequence_id: int) -> dict | None:
     return saved
 
 
-def close_item(session: Session, saved: dict | None) -> None:
+def close_item(session: Session, saved: Snapshot | None) -> None:
     """Undo of open_item: the séquence's link as it was, the item made for it removed while
     still empty (what was written on it since, from its own tool, stays)."""
     if not saved:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain import agenda_run as run
 from kitcop_desktop.domain.clock import Clock
 from kitcop_desktop.storage.agenda import list_sequences, planned_rows
+from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.models.agenda import RunEvent
 
 
@@ -61,7 +62,7 @@ def load_runner(session: Session, workshop_id: int, clock: Clock) -> run.Runner:
     return run.Runner(clock, run_sequences(session, workshop_id), load_events(session, workshop_id))
 
 
-def clear_run(session: Session, workshop_id: int) -> list[dict]:
+def clear_run(session: Session, workshop_id: int) -> list[Snapshot]:
     """Forget the run (« Recommencer le déroulé »); returns the rows for restore_run."""
     rows = list(session.scalars(select(RunEvent).where(RunEvent.workshop_id == workshop_id)))
     saved = [
@@ -81,7 +82,7 @@ def clear_run(session: Session, workshop_id: int) -> list[dict]:
     return saved
 
 
-def restore_run(session: Session, saved: list[dict]) -> None:
+def restore_run(session: Session, saved: list[Snapshot]) -> None:
     for data in saved:
         session.add(RunEvent(**data))
     session.flush()
@@ -113,7 +114,7 @@ def _minutes(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
-def _local(moment) -> time | None:
+def _local(moment: datetime | None) -> time | None:
     if moment is None:
         return None
     local = moment.astimezone()

@@ -7,6 +7,7 @@ never says « 0 présent·es » of people who spoke. Operations take a Session, 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select
@@ -25,7 +26,7 @@ from kitcop_desktop.storage.models.voting import DotVote, VoteBallot, VoteRound,
 from kitcop_desktop.storage.voting_entries import round_rules
 
 
-def people(session: Session, participant_ids) -> list[tuple[int, str, bool]]:
+def people(session: Session, participant_ids: Iterable[int | None]) -> list[tuple[int, str, bool]]:
     """(id, name, present) of these participants, in list order (unknown ids left out)."""
     ids = {i for i in participant_ids if i is not None}
     if not ids:
@@ -51,19 +52,19 @@ def set_presence(session: Session, presence: dict[int, bool]) -> dict[int, bool]
     return previous
 
 
-def mark_present(session: Session, participant_ids) -> list[int]:
+def mark_present(session: Session, participant_ids: Iterable[int | None]) -> list[int]:
     """Tick those not ticked yet; returns them (undo unticks exactly these)."""
     marked = [pid for pid, _name, present in people(session, participant_ids) if not present]
     set_presence(session, dict.fromkeys(marked, True))
     return marked
 
 
-def unmark(session: Session, participant_ids) -> None:
+def unmark(session: Session, participant_ids: Iterable[int]) -> None:
     """Undo of mark_present."""
     set_presence(session, dict.fromkeys(participant_ids, False))
 
 
-def participant_of_members(session: Session, member_ids) -> list[int]:
+def participant_of_members(session: Session, member_ids: Iterable[int]) -> list[int]:
     """The attendance-list people behind fishbowl members (a latecomer has one too)."""
     ids = list(member_ids)
     if not ids:
@@ -73,7 +74,7 @@ def participant_of_members(session: Session, member_ids) -> list[int]:
             FishbowlMember.id.in_(ids), FishbowlMember.participant_id.is_not(None)
         )
     )
-    return list(found)
+    return [x for x in found if x is not None]
 
 
 def participant_of_entry(session: Session, entry_id: int | None) -> list[int]:

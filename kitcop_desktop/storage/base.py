@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any, overload
 
 from sqlalchemy import DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -20,6 +21,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+@overload
+def utc(value: datetime) -> datetime: ...
+@overload
+def utc(value: None) -> None: ...
+def utc(value: datetime | None) -> datetime | None:
+    """SQLite gives naive datetimes back: they were stored in UTC."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -33,12 +45,17 @@ class Timestamps:
     )
 
 
-def row_dict(obj) -> dict:
+# What undo keeps of stored rows to put them back: column names to values, or a tool's
+# own bundle of such rows.
+Snapshot = dict[str, Any]
+
+
+def row_dict(obj: Any) -> Snapshot:
     """A row's columns as a plain dict: what undo keeps to put a deleted row back."""
     return {c.key: getattr(obj, c.key) for c in obj.__table__.columns}
 
 
-def private(visibility, option: str, *, revealed: str = "") -> dict:
+def private(visibility: object, option: str, *, revealed: str = "") -> dict[str, object]:
     """A column's or table's `info`: its visibility (domain/visibility.py), the export option
     that carries it when not revealed (« facilitator », « real_names », « emails »), and for a
     table of restitution content, the boolean column that says a row was revealed. Read by

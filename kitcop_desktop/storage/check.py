@@ -111,7 +111,7 @@ def run_check(store: Store) -> CheckReport:
         if sqlite and revision in known:
             raw = store.engine.raw_connection()
             try:
-                actual = shape.file_shape(raw.driver_connection)
+                actual = shape.file_shape(raw.driver_connection)  # type: ignore[arg-type]
             finally:
                 raw.close()
             lacking = shape.missing(actual, shape.revision_shape(revision))

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -99,7 +100,7 @@ _THREADS = {"check_same_thread": False}
 
 def _configure_sqlite(engine: Engine, *, readonly: bool = False) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # pragma: no cover - trivial wiring
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:  # pragma: no cover - wiring
         # Let SQLAlchemy's "begin" event below issue BEGIN IMMEDIATE itself.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -112,7 +113,7 @@ def _configure_sqlite(engine: Engine, *, readonly: bool = False) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # pragma: no cover - trivial wiring
+    def _on_begin(conn: Any) -> None:  # pragma: no cover - trivial wiring
         conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
@@ -161,7 +162,9 @@ class Store:
         if self.engine.dialect.name == "sqlite" and not self.readonly:
             raw = self.engine.raw_connection()
             try:
-                raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                driver = raw.driver_connection
+                if driver is not None:
+                    driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 raw.close()
 

@@ -57,7 +57,7 @@ def damaged_message(path: Path) -> str:
     )
 
 
-def _sqlite_error(exc: BaseException) -> BaseException | None:
+def _sqlite_error(exc: BaseException | None) -> BaseException | None:
     """The sqlite3 error under a SQLAlchemy wrapper, or the error itself."""
     seen = 0
     while exc is not None and seen < 5:

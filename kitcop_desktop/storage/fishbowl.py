@@ -9,7 +9,9 @@ revealed (storage/fishbowl_notes.py: a reveal is outside undo, undo never shows 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -19,7 +21,7 @@ from kitcop_desktop.domain.countdown import MAX_SECONDS, CountdownFacts
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_minutes, require_text
 from kitcop_desktop.storage import participants
-from kitcop_desktop.storage.base import row_dict, utcnow
+from kitcop_desktop.storage.base import Snapshot, row_dict, utc, utcnow
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
 from kitcop_desktop.storage.models.fishbowl import (
@@ -41,13 +43,6 @@ SETUP_FIELDS = ("title", "question", "chairs", "timebox_minutes", "facilitator_n
 FINISHED = "Le bocal est terminé (Ctrl+Z pour le rouvrir). Rien n'a été modifié."
 
 
-def utc(value: datetime | None) -> datetime | None:
-    """SQLite gives naive datetimes back: they were stored in UTC."""
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
-
-
 # --- the fishbowl and its setup -------------------------------------------------------------
 def get(session: Session, fishbowl_id: int) -> Fishbowl:
     fb = session.get(Fishbowl, fishbowl_id)
@@ -64,7 +59,7 @@ def list_fishbowls(session: Session, workshop_id: int) -> list[Fishbowl]:
     )
 
 
-def _clean_setup(field: str, value):
+def _clean_setup(field: str, value: Any) -> Any:
     if field == "title":
         return require_text(value, "Le titre du bocal")
     if field == "question":
@@ -104,7 +99,7 @@ def create(
     return fb
 
 
-def update_setup(session: Session, fishbowl_id: int, **fields) -> dict:
+def update_setup(session: Session, fishbowl_id: int, **fields: Any) -> Snapshot:
     """Change title, question, chairs, timebox or the facilitator's note; returns the previous
     values (for undo)."""
     fb = get(session, fishbowl_id)
@@ -123,7 +118,7 @@ def update_setup(session: Session, fishbowl_id: int, **fields) -> dict:
     return previous
 
 
-def snapshot(session: Session, fishbowl_id: int) -> dict:
+def snapshot(session: Session, fishbowl_id: int) -> Snapshot:
     """Everything about one fishbowl as plain rows (undo of a deletion)."""
     fb = get(session, fishbowl_id)
     return {
@@ -135,14 +130,14 @@ def snapshot(session: Session, fishbowl_id: int) -> dict:
     }
 
 
-def delete_fishbowl(session: Session, fishbowl_id: int) -> dict:
+def delete_fishbowl(session: Session, fishbowl_id: int) -> Snapshot:
     data = snapshot(session, fishbowl_id)
     session.delete(get(session, fishbowl_id))
     session.flush()
     return data
 
 
-def recreate(session: Session, data: dict) -> None:
+def recreate(session: Session, data: Snapshot) -> None:
     """Undo of a deletion. Its notes come back hidden: undo never puts anything on the screen."""
     session.add(Fishbowl(**data["fishbowl"]))
     session.flush()
@@ -184,7 +179,7 @@ def member_record(m: FishbowlMember) -> rules.Member:
     return rules.Member(m.id, m.name, m.category, m.left_at is not None)
 
 
-def add_latecomer(session: Session, fishbowl_id: int, name: str, category: str = "") -> dict:
+def add_latecomer(session: Session, fishbowl_id: int, name: str, category: str = "") -> Snapshot:
     """Add someone to the circle, and to the attendance list (present) if not there yet.
 
     Returns what undo needs: {"member_id", "participant_id" (created, else None)}.
@@ -235,7 +230,7 @@ def remove_members(session: Session, member_ids: list[int]) -> None:
     session.flush()
 
 
-def undo_latecomer(session: Session, added: dict) -> None:
+def undo_latecomer(session: Session, added: Snapshot) -> None:
     member = session.get(FishbowlMember, added["member_id"])
     if member is not None:
         session.delete(member)
@@ -245,7 +240,7 @@ def undo_latecomer(session: Session, added: dict) -> None:
 
 
 # --- live: seats, turns, timebox -------------------------------------------------------------
-def _rows(session: Session, model, fishbowl_id: int):
+def _rows(session: Session, model: Any, fishbowl_id: int) -> Sequence[Any]:
     return session.scalars(
         select(model).where(model.fishbowl_id == fishbowl_id).order_by(model.id)
     ).all()
@@ -271,11 +266,12 @@ def _open_turns(session: Session, fishbowl_id: int) -> list[FishbowlTurn]:
     )
 
 
-def _max_id(session: Session, model, fishbowl_id: int) -> int:
-    return session.scalar(select(func.max(model.id)).where(model.fishbowl_id == fishbowl_id)) or 0
+def _max_id(session: Session, model: Any, fishbowl_id: int) -> int:
+    found = session.scalar(select(func.max(model.id)).where(model.fishbowl_id == fishbowl_id))
+    return int(found or 0)
 
 
-def live_snapshot(session: Session, fishbowl_id: int) -> dict:
+def live_snapshot(session: Session, fishbowl_id: int) -> Snapshot:
     """The live state, enough to undo a live operation: the fields, which seatings and turns
     were open, and the last ids. Live operations only close open rows and add new ones, so
     this stays small however long the session (no copy of the whole history per click)."""
@@ -292,7 +288,7 @@ def live_snapshot(session: Session, fishbowl_id: int) -> dict:
     }
 
 
-def restore_live(session: Session, snap: dict) -> None:
+def restore_live(session: Session, snap: Snapshot) -> None:
     """Undo: remove the rows added since the snapshot and reopen the rows it had open."""
     fb = get(session, snap["id"])
     for key, value in snap["fields"].items():
@@ -317,7 +313,7 @@ def restore_live(session: Session, snap: dict) -> None:
     session.expire_all()
 
 
-def _live(session: Session, fishbowl_id: int) -> tuple[Fishbowl, dict]:
+def _live(session: Session, fishbowl_id: int) -> tuple[Fishbowl, Snapshot]:
     fb = get(session, fishbowl_id)
     if fb.state == "finished":
         raise InvalidInput(FINISHED)
@@ -374,7 +370,7 @@ def centre(session: Session, fishbowl_id: int) -> rules.Centre:
 
 def seat(
     session: Session, fishbowl_id: int, member_id: int, now: datetime, leaver_id: int | None = None
-) -> dict:
+) -> Snapshot:
     """Seat someone on the empty chair. When it was the last free chair, `leaver_id` must say
     who leaves (see `plan_seat`, which proposes the one silent for the longest time). Returns the undo snapshot."""
     fb, snap = _live(session, fishbowl_id)
@@ -404,7 +400,7 @@ def plan_seat(session: Session, fishbowl_id: int, member_id: int, now: datetime)
     )
 
 
-def leave(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> dict:
+def leave(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> Snapshot:
     """Someone leaves the centre (their speaking turn ends with it)."""
     _, snap = _live(session, fishbowl_id)
     if centre(session, fishbowl_id).chair_of(member_id) is None:
@@ -414,7 +410,7 @@ def leave(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> 
     return snap
 
 
-def speak(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> dict:
+def speak(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> Snapshot:
     """Mark who speaks: whoever spoke stops. The same person again stops speaking."""
     _, snap = _live(session, fishbowl_id)
     member = _still_here(session, fishbowl_id, member_id)
@@ -432,7 +428,7 @@ def speak(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> 
     return snap
 
 
-def leave_for_good(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> dict:
+def leave_for_good(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> Snapshot:
     """Someone quits the workshop early: they leave their chair (and their turn ends) and can no
     longer sit; what they said still counts. Returns the undo snapshot."""
     _, snap = _live(session, fishbowl_id)
@@ -445,7 +441,7 @@ def leave_for_good(session: Session, fishbowl_id: int, member_id: int, now: date
     return snap
 
 
-def come_back(session: Session, fishbowl_id: int, member_id: int) -> dict:
+def come_back(session: Session, fishbowl_id: int, member_id: int) -> Snapshot:
     """Someone who had left is back in the circle (not on a chair). Returns the undo snapshot."""
     _, snap = _live(session, fishbowl_id)
     member = _member(session, fishbowl_id, member_id)
@@ -456,7 +452,7 @@ def come_back(session: Session, fishbowl_id: int, member_id: int) -> dict:
     return snap
 
 
-def stop_speaking(session: Session, fishbowl_id: int, now: datetime) -> dict:
+def stop_speaking(session: Session, fishbowl_id: int, now: datetime) -> Snapshot:
     _, snap = _live(session, fishbowl_id)
     _end_turn(session, fishbowl_id, None, now)
     session.flush()
@@ -479,7 +475,7 @@ def _pause_timebox(fb: Fishbowl, now: datetime) -> None:
         fb.timebox_running_since = None
 
 
-def toggle_timebox(session: Session, fishbowl_id: int, now: datetime) -> dict:
+def toggle_timebox(session: Session, fishbowl_id: int, now: datetime) -> Snapshot:
     """Start or pause the timebox countdown."""
     fb, snap = _live(session, fishbowl_id)
     if fb.timebox_running_since is None:
@@ -491,7 +487,7 @@ def toggle_timebox(session: Session, fishbowl_id: int, now: datetime) -> dict:
     return snap
 
 
-def extend_timebox(session: Session, fishbowl_id: int, seconds: int) -> dict:
+def extend_timebox(session: Session, fishbowl_id: int, seconds: int) -> Snapshot:
     """More (or less) time; the total never drops below zero."""
     fb, snap = _live(session, fishbowl_id)
     total = fb.timebox_minutes * 60 + fb.timebox_extension_seconds + int(seconds)
@@ -501,7 +497,7 @@ def extend_timebox(session: Session, fishbowl_id: int, seconds: int) -> dict:
     return snap
 
 
-def finish(session: Session, fishbowl_id: int, now: datetime) -> dict:
+def finish(session: Session, fishbowl_id: int, now: datetime) -> Snapshot:
     """End the session: everyone leaves the centre, the timebox stops. Undo reopens it."""
     fb, snap = _live(session, fishbowl_id)
     for s in _open_seatings(session, fishbowl_id):
@@ -512,7 +508,7 @@ def finish(session: Session, fishbowl_id: int, now: datetime) -> dict:
     return snap
 
 
-def set_shown(session: Session, fishbowl_id: int, *, stats: bool) -> dict:
+def set_shown(session: Session, fishbowl_id: int, *, stats: bool) -> Snapshot:
     """Show (or hide) the speaking times on the room screen (visibility salle: undoable);
     allowed once finished. The notes are revealed by storage/fishbowl_notes.reveal."""
     fb = get(session, fishbowl_id)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
 from kitcop_desktop.storage import fishbowl
-from kitcop_desktop.storage.base import row_dict
+from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.fishbowl import NOTE_HEADINGS, FishbowlNote
 
@@ -64,7 +64,7 @@ def update_note(session: Session, note_id: int, text: str) -> str:
     return previous
 
 
-def delete_note(session: Session, note_id: int) -> dict:
+def delete_note(session: Session, note_id: int) -> Snapshot:
     note = session.get(FishbowlNote, note_id)
     if note is None:
         raise NotFound("Cette note n'existe plus.")
@@ -74,7 +74,7 @@ def delete_note(session: Session, note_id: int) -> dict:
     return data
 
 
-def restore_note(session: Session, data: dict) -> None:
+def restore_note(session: Session, data: Snapshot) -> None:
     """Undo of a deletion: the note comes back hidden (undo never shows anything)."""
     session.add(FishbowlNote(**{**data, "revealed": False}))
     session.flush()

@@ -9,15 +9,17 @@ interviews_campaign.py and re-exported here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain import interview_guides as rules
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
-from kitcop_desktop.storage.base import row_dict
+from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.interviews_campaign import (  # noqa: F401 - public API
     ProfileTable,
@@ -60,7 +62,7 @@ REPORT_FIELDS = ("report_engagement", "report_actions", "report_difficulties", "
 
 
 # --- guides ------------------------------------------------------------------------------
-def _clean_questions(questions) -> list[str]:
+def _clean_questions(questions: Iterable[str]) -> list[str]:
     cleaned = []
     for raw in questions:
         text = " ".join(clean_text(raw, max_len=QUESTION_MAX * 4).split())
@@ -105,7 +107,11 @@ def get_guide(session: Session, guide_id: int) -> InterviewGuide:
 
 
 def create_guide(
-    session: Session, workshop_id: int, title: str, questions=(), builtin_key: str = ""
+    session: Session,
+    workshop_id: int,
+    title: str,
+    questions: Iterable[str] = (),
+    builtin_key: str = "",
 ) -> InterviewGuide:
     """A new guide with its questions in order (blank lines are dropped)."""
     title = require_text(title, "Le titre du guide")
@@ -129,13 +135,19 @@ def guide_questions(session: Session, guide_id: int) -> list[str]:
     return [q.text for q in get_guide(session, guide_id).questions]
 
 
-def update_guide(session: Session, guide_id: int, *, title=None, questions=None) -> dict:
+def update_guide(
+    session: Session,
+    guide_id: int,
+    *,
+    title: str | None = None,
+    questions: Iterable[str] | None = None,
+) -> Snapshot:
     """Rename and/or replace the questions; returns the previous values (for undo).
 
     Interviews already taken keep their own copy of each question's text.
     """
     guide = get_guide(session, guide_id)
-    previous = {}
+    previous: Snapshot = {}
     if title is not None:
         cleaned_title = require_text(title, "Le titre du guide")
         previous["title"] = guide.title
@@ -150,7 +162,7 @@ def update_guide(session: Session, guide_id: int, *, title=None, questions=None)
     return previous
 
 
-def delete_guide(session: Session, guide_id: int) -> dict:
+def delete_guide(session: Session, guide_id: int) -> Snapshot:
     """Delete a guide (interviews keep their questions); returns what `recreate_guide` needs."""
     guide = get_guide(session, guide_id)
     data = {
@@ -169,7 +181,7 @@ def delete_guide(session: Session, guide_id: int) -> dict:
     return data
 
 
-def recreate_guide(session: Session, data: dict) -> InterviewGuide:
+def recreate_guide(session: Session, data: Snapshot) -> InterviewGuide:
     guide = InterviewGuide(
         id=data["id"],
         workshop_id=data["workshop_id"],
@@ -210,7 +222,7 @@ class InterviewSummary:
     marks: int
 
 
-def _clean_field(field: str, value):
+def _clean_field(field: str, value: Any) -> Any:
     if field in ONE_LINE_FIELDS:
         return " ".join(clean_text(value, max_len=800).split())[:200]
     if field == "date":
@@ -243,7 +255,7 @@ def get(session: Session, interview_id: int) -> Interview:
 
 
 def create_interview(
-    session: Session, workshop_id: int, guide_id: int | None = None, **fields
+    session: Session, workshop_id: int, guide_id: int | None = None, **fields: Any
 ) -> Interview:
     """A new interview, numbered after the last one and pseudonymised « Enquêté·e N ».
 
@@ -274,7 +286,7 @@ def create_interview(
     return interview
 
 
-def update_interview(session: Session, interview_id: int, **fields) -> dict:
+def update_interview(session: Session, interview_id: int, **fields: Any) -> Snapshot:
     """Change some fields; returns the previous values (what undo needs)."""
     interview = get(session, interview_id)
     cleaned = {key: _clean_field(key, value) for key, value in fields.items()}
@@ -386,7 +398,7 @@ def save_report(session: Session, interview_id: int, field: str, text: str) -> s
     if field not in REPORT_FIELDS:
         raise TypeError(f"unknown report field {field!r}")
     interview = get(session, interview_id)
-    previous = getattr(interview, field)
+    previous: str = getattr(interview, field)
     setattr(interview, field, clean_text(text))
     return previous
 
@@ -437,7 +449,7 @@ def list_marks(session: Session, interview_id: int) -> list[InterviewMark]:
     )
 
 
-def delete_mark(session: Session, mark_id: int) -> dict:
+def delete_mark(session: Session, mark_id: int) -> Snapshot:
     mark = session.get(InterviewMark, mark_id)
     if mark is None:
         raise NotFound("Ce passage marqué n'existe plus.")
@@ -447,7 +459,7 @@ def delete_mark(session: Session, mark_id: int) -> dict:
     return data
 
 
-def recreate_mark(session: Session, data: dict) -> InterviewMark:
+def recreate_mark(session: Session, data: Snapshot) -> InterviewMark:
     mark = InterviewMark(**data)
     session.add(mark)
     session.flush()

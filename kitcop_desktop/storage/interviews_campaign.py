@@ -8,6 +8,7 @@ Re-exported by storage.interviews (import from there). Never reads real names, e
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, select
@@ -150,7 +151,7 @@ def synthesis(session: Session, workshop_id: int) -> Synthesis:
     return result
 
 
-def _counted(values) -> list[tuple[str, int]]:
+def _counted(values: Iterable[str]) -> list[tuple[str, int]]:
     counts = Counter(v.strip() or "(non renseigné)" for v in values)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
 
@@ -195,7 +196,9 @@ def send_synthesis_to_board(
             source_interview_id=item.interview_id,
         )
         created.append(card.id)
-        session.get(InterviewMark, item.mark_id).sent_board_id = board.id
+        mark = session.get(InterviewMark, item.mark_id)
+        if mark is not None:
+            mark.sent_board_id = board.id
     session.flush()
     return board.id, created
 

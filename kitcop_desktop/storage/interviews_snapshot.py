@@ -11,7 +11,7 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kitcop_desktop.storage.base import row_dict
+from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.interview import (
     Interview,
@@ -21,7 +21,7 @@ from kitcop_desktop.storage.models.interview import (
 )
 
 
-def remove_interview(session: Session, interview_id: int) -> dict:
+def remove_interview(session: Session, interview_id: int) -> Snapshot:
     """Delete an interview and return everything needed to restore it exactly."""
     interview = session.get(Interview, interview_id)
     if interview is None:
@@ -42,7 +42,7 @@ def remove_interview(session: Session, interview_id: int) -> dict:
     return data
 
 
-def restore_interview(session: Session, data: dict) -> Interview:
+def restore_interview(session: Session, data: Snapshot) -> Interview:
     """Put back an interview taken out by `remove_interview` (same ids)."""
     interview = Interview(**data["interview"])
     session.add(interview)

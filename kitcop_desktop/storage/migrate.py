@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kitcop_desktop import paths
 from kitcop_desktop.storage.engine import Store, connect_readonly, inspect_file, make_engine
@@ -18,10 +19,13 @@ from kitcop_desktop.storage.errors import MigrationFailed, NotAKitcopDatabase, R
 from kitcop_desktop.storage.faults import read_only_message, translate, writable
 from kitcop_desktop.storage.schema_head import SCHEMA_HEAD  # re-exported: the one head
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 
 
-def alembic_config(url: str | None = None):
+def alembic_config(url: str | None = None) -> Config:
     """An Alembic Config that needs no alembic.ini (works from a wheel and a bundle too)."""
     from alembic.config import Config
 
@@ -35,7 +39,9 @@ def alembic_config(url: str | None = None):
 def head_revision() -> str:
     from alembic.script import ScriptDirectory
 
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations folder holds no revision"
+    return head
 
 
 def known_revisions() -> list[str]:
@@ -201,10 +207,10 @@ def open_store(db_path: Path, *, target: str = "head") -> Store:
     try:
         backup = backup_once(db_path, f"avant-{current or 'vide'}")
     except (OSError, sqlite3.Error) as exc:
-        known = translate(exc, db_path)
-        if known is None:
+        said = translate(exc, db_path)
+        if said is None:
             raise
-        raise known from exc
+        raise said from exc
     store = Store(make_engine(db_path), db_path)
     try:
         _upgrade(store, target)
@@ -212,9 +218,9 @@ def open_store(db_path: Path, *, target: str = "head") -> Store:
         log.exception("migration failed, restoring %s", backup)  # the SQL goes to the log only
         store.engine.dispose()
         restore_file(backup, db_path)
-        known = translate(exc, db_path)
-        if known is not None:
-            raise known from exc
+        said = translate(exc, db_path)
+        if said is not None:
+            raise said from exc
         raise MigrationFailed(
             f"La mise à jour du fichier « {db_path.name} » pour cette version a échoué ; la "
             f"sauvegarde a été restaurée, rien n'est perdu (copie : {backup.name} dans "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,6 +16,7 @@ from kitcop_desktop.domain.participants import (
     parse_paste,
 )
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
 from kitcop_desktop.storage.models.workshop import ACTOR_CATEGORIES
@@ -99,7 +101,7 @@ def paste(session: Session, workshop_id: int, text: str) -> tuple[list[int], Pas
     return ids, result
 
 
-def update(session: Session, participant_id: int, **fields) -> dict:
+def update(session: Session, participant_id: int, **fields: Any) -> Snapshot:
     p = session.get(Participant, participant_id)
     if p is None:
         raise NotFound("Ce·tte participant·e n'existe plus.")

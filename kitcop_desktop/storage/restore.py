@@ -13,9 +13,11 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from kitcop_desktop import paths
 from kitcop_desktop.storage.engine import OWN_TABLES, connect_readonly
@@ -75,6 +77,8 @@ def when(backup: Path) -> str:
     """« 12/03/2026 à 09:41 » from a backup's name."""
     found = _STAMP.search(backup.name)
     try:
+        if found is None:
+            raise ValueError(backup.name)
         moment = datetime.strptime(found.group(1), "%Y%m%d-%H%M%S")
     except (AttributeError, ValueError):
         moment = datetime.fromtimestamp(backup.stat().st_mtime)
@@ -135,7 +139,7 @@ def daily_backup(db_path: Path) -> Path | None:
     return made
 
 
-def open_for_app(db_path: Path, ask) -> object:
+def open_for_app(db_path: Path, ask: Callable[..., Any]) -> object:
     """The app's door: open (create, upgrade), check, and keep the day's backup.
 
     A damaged library raises DamagedDatabase unless `ask(sentence, backup)` says to put the

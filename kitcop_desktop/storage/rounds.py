@@ -8,7 +8,8 @@ Captured words are not part of that snapshot: undoing a « suivant » never eras
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,7 +19,7 @@ from kitcop_desktop.domain.countdown import CountdownFacts
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
 from kitcop_desktop.storage import participants
-from kitcop_desktop.storage.base import row_dict
+from kitcop_desktop.storage.base import Snapshot, row_dict, utc
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
 from kitcop_desktop.storage.models.fishbowl import RoundEntry, SpeakingRound
@@ -26,12 +27,6 @@ from kitcop_desktop.storage.models.fishbowl import RoundEntry, SpeakingRound
 LIVE_FIELDS = ("state", "current_entry_id", "speaker_elapsed_before", "speaker_running_since")
 ENTRY_LIVE_FIELDS = ("status", "spoken_seconds", "position")
 WORD_MAX = 500
-
-
-def utc(value: datetime | None) -> datetime | None:
-    if value is None or value.tzinfo is not None:
-        return value
-    return value.replace(tzinfo=UTC)
 
 
 def get(session: Session, round_id: int) -> SpeakingRound:
@@ -118,10 +113,10 @@ def _entry(round_id: int, p: Participant, position: int) -> RoundEntry:
     )
 
 
-def update_round(session: Session, round_id: int, **fields) -> dict:
+def update_round(session: Session, round_id: int, **fields: Any) -> Snapshot:
     """Change title, prompt or time per speaker; returns the previous values."""
     rnd = get(session, round_id)
-    cleaned = {}
+    cleaned: Snapshot = {}
     for key, value in fields.items():
         if key == "title":
             cleaned[key] = require_text(value, "Le titre du tour")
@@ -138,7 +133,7 @@ def update_round(session: Session, round_id: int, **fields) -> dict:
     return previous
 
 
-def delete_round(session: Session, round_id: int) -> dict:
+def delete_round(session: Session, round_id: int) -> Snapshot:
     rnd = get(session, round_id)
     data = {"round": row_dict(rnd), "entries": [row_dict(e) for e in entries(session, round_id)]}
     session.delete(rnd)
@@ -146,7 +141,7 @@ def delete_round(session: Session, round_id: int) -> dict:
     return data
 
 
-def recreate_round(session: Session, data: dict) -> None:
+def recreate_round(session: Session, data: Snapshot) -> None:
     session.add(SpeakingRound(**data["round"]))
     session.flush()
     existing = {pid for (pid,) in session.execute(select(Participant.id))}
@@ -157,7 +152,7 @@ def recreate_round(session: Session, data: dict) -> None:
     session.flush()
 
 
-def add_latecomer(session: Session, round_id: int, name: str) -> dict:
+def add_latecomer(session: Session, round_id: int, name: str) -> Snapshot:
     """Add someone at the end of the round (and to the attendance list, present, if new)."""
     rnd = get(session, round_id)
     name = require_text(name, "Le nom")
@@ -211,7 +206,7 @@ def remove_entries(session: Session, entry_ids: list[int]) -> None:
     session.flush()
 
 
-def undo_latecomer(session: Session, added: dict) -> None:
+def undo_latecomer(session: Session, added: Snapshot) -> None:
     entry = session.get(RoundEntry, added["entry_id"])
     if entry is not None:
         session.delete(entry)
@@ -220,7 +215,7 @@ def undo_latecomer(session: Session, added: dict) -> None:
     session.flush()
 
 
-def move_entry(session: Session, entry_id: int, step: int) -> dict:
+def move_entry(session: Session, entry_id: int, step: int) -> Snapshot:
     """Move someone earlier (-1) or later (+1) in the order; returns the undo snapshot."""
     entry = session.get(RoundEntry, entry_id)
     if entry is None:
@@ -239,7 +234,7 @@ def move_entry(session: Session, entry_id: int, step: int) -> dict:
 
 
 # --- live -----------------------------------------------------------------------------------
-def live_snapshot(session: Session, round_id: int) -> dict:
+def live_snapshot(session: Session, round_id: int) -> Snapshot:
     rnd = get(session, round_id)
     return {
         "id": round_id,
@@ -251,7 +246,7 @@ def live_snapshot(session: Session, round_id: int) -> dict:
     }
 
 
-def restore_live(session: Session, snap: dict) -> None:
+def restore_live(session: Session, snap: Snapshot) -> None:
     rnd = get(session, snap["id"])
     remove_entries(session, snap.get("added", []))
     for key, value in snap["fields"].items():
@@ -298,7 +293,7 @@ def _close_current(session: Session, rnd: SpeakingRound, status: str, now: datet
         entry.status = status
 
 
-def start(session: Session, round_id: int, now: datetime) -> dict:
+def start(session: Session, round_id: int, now: datetime) -> Snapshot:
     """Give the floor to the first person waiting. A round made before anyone signed in (with
     its workshop's template) takes the attendance list now; undo takes them out again."""
     rnd = get(session, round_id)
@@ -315,7 +310,7 @@ def start(session: Session, round_id: int, now: datetime) -> dict:
     return snap
 
 
-def next_speaker(session: Session, round_id: int, now: datetime) -> dict:
+def next_speaker(session: Session, round_id: int, now: datetime) -> Snapshot:
     """The current speaker is done; the next one gets the floor (the round ends after the last)."""
     rnd = get(session, round_id)
     if rnd.current_entry_id is None:
@@ -327,20 +322,22 @@ def next_speaker(session: Session, round_id: int, now: datetime) -> dict:
     return snap
 
 
-def skip(session: Session, round_id: int, now: datetime) -> dict:
+def skip(session: Session, round_id: int, now: datetime) -> Snapshot:
     """« Plus tard »: the current speaker goes to the end of the queue (a second time: passes)."""
     rnd = get(session, round_id)
     if rnd.current_entry_id is None:
         raise InvalidInput("Personne n'a la parole. Rien n'a été modifié.")
     snap = live_snapshot(session, round_id)
     current = session.get(RoundEntry, rnd.current_entry_id)
+    if current is None:
+        raise NotFound("Cette personne n'est plus dans le tour. Rien n'a été modifié.")
     _close_current(session, rnd, rules.skipped_status(current.status), now)
     _give_floor(rnd, rules.next_speaker(_plain(entries(session, round_id))), now)
     session.flush()
     return snap
 
 
-def previous_speaker(session: Session, round_id: int, now: datetime) -> dict:
+def previous_speaker(session: Session, round_id: int, now: datetime) -> Snapshot:
     """Back to the person before (a clicker pressed once too often)."""
     rnd = get(session, round_id)
     rows = entries(session, round_id)
@@ -350,13 +347,15 @@ def previous_speaker(session: Session, round_id: int, now: datetime) -> dict:
     snap = live_snapshot(session, round_id)
     _close_current(session, rnd, "waiting", now)
     back = session.get(RoundEntry, target)
+    if back is None:
+        raise NotFound("Cette personne n'est plus dans le tour. Rien n'a été modifié.")
     back.status = "waiting"
     _give_floor(rnd, target, now)
     session.flush()
     return snap
 
 
-def toggle_pause(session: Session, round_id: int, now: datetime) -> dict:
+def toggle_pause(session: Session, round_id: int, now: datetime) -> Snapshot:
     """Pause or resume the current speaker's countdown."""
     rnd = get(session, round_id)
     if rnd.current_entry_id is None:
@@ -371,7 +370,7 @@ def toggle_pause(session: Session, round_id: int, now: datetime) -> dict:
     return snap
 
 
-def finish(session: Session, round_id: int, now: datetime) -> dict:
+def finish(session: Session, round_id: int, now: datetime) -> Snapshot:
     """End the round now; whoever had the floor is counted as done."""
     rnd = get(session, round_id)
     snap = live_snapshot(session, round_id)
@@ -385,8 +384,8 @@ UNCHANGED = object()
 
 
 def set_word(
-    session: Session, entry_id: int, word: str | None = None, stay_involved=UNCHANGED
-) -> dict:
+    session: Session, entry_id: int, word: str | None = None, stay_involved: object = UNCHANGED
+) -> Snapshot:
     """Capture one word or phrase (and, at a déclusion, whether they stay involved: True,
     False or None for « not said »). Leave an argument out to keep its value.
 
@@ -404,7 +403,7 @@ def set_word(
     return previous
 
 
-def restore_word(session: Session, entry_id: int, previous: dict) -> None:
+def restore_word(session: Session, entry_id: int, previous: Snapshot) -> None:
     entry = session.get(RoundEntry, entry_id)
     if entry is not None:
         entry.word = previous["word"]

@@ -53,7 +53,7 @@ def revision_shape(revision: str) -> Shape:
             command.upgrade(cfg, revision)
         raw = engine.raw_connection()
         try:
-            shape = file_shape(raw.driver_connection)
+            shape = file_shape(raw.driver_connection)  # type: ignore[arg-type]  # sqlite3
         finally:
             raw.close()
     finally:

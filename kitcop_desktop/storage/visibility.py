@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Table
 
 from kitcop_desktop.domain.visibility import Audience, Visibility, export_audience, may_see
+from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.models import Base
 
 # The export options, each carrying one kind of private data when ticked (exchange dialogs, CLI).
@@ -61,7 +63,7 @@ def private_fields() -> list[PrivateField]:
     return found
 
 
-def note_visible(note, audience: Audience) -> bool:
+def note_visible(note: Any, audience: Audience) -> bool:
     """May this audience see this note of a fishbowl's note-taker board (restitution)?"""
     return may_see(Visibility.RESTITUTION, audience, revealed=bool(note.revealed))
 
@@ -77,7 +79,9 @@ def tallies_visible(hidden: bool, revealed: bool, audience: Audience) -> bool:
 
 
 # ------------------------------------------------------------------------------------- export
-def strip_export(tables: dict[str, list[dict]], options: Iterable[str]) -> dict[str, list[dict]]:
+def strip_export(
+    tables: dict[str, list[Snapshot]], options: Iterable[str]
+) -> dict[str, list[Snapshot]]:
     """A collected export (table -> JSON-ready rows) without what its audience may not see.
 
     `options` are the EXPORT_OPTIONS the facilitator ticked: each makes the export explicit
@@ -86,7 +90,7 @@ def strip_export(tables: dict[str, list[dict]], options: Iterable[str]) -> dict[
     changed in place."""
     chosen = set(options)
     schema = Base.metadata.tables
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[Snapshot]] = {}
     for name, rows in tables.items():
         table: Table | None = schema.get(name)
         if table is None:
@@ -97,7 +101,7 @@ def strip_export(tables: dict[str, list[dict]], options: Iterable[str]) -> dict[
     return {name: rows for name, rows in out.items() if rows}
 
 
-def _strip_table(table: Table, rows: list[dict], chosen: set[str]) -> list[dict]:
+def _strip_table(table: Table, rows: list[Snapshot], chosen: set[str]) -> list[Snapshot]:
     info = table.info
     if "visibility" in info:
         audience = export_audience(info["option"] in chosen)
@@ -118,7 +122,7 @@ def _strip_table(table: Table, rows: list[dict], chosen: set[str]) -> list[dict]
     return [{k: v for k, v in r.items() if k not in dropped} for r in rows]
 
 
-def _strip_tallies(tables: dict[str, list[dict]], audience: Audience) -> None:
+def _strip_tallies(tables: dict[str, list[Snapshot]], audience: Audience) -> None:
     """The counts of a secret round not yet revealed: wall counts, ballots and their dots."""
     secret = {v["id"] for v in tables.get("dot_votes", []) if v.get("hidden", True)}
     hidden_rounds = {

@@ -7,6 +7,9 @@ voting_rounds.py. Every function takes a Session first, never commits, and raise
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -18,6 +21,7 @@ from kitcop_desktop.domain.dot_vote import (
 )
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.voting import (
     DotVote,
@@ -128,7 +132,7 @@ def create_vote_from_texts(
     return vote
 
 
-def delete_vote(session: Session, vote_id: int) -> dict:
+def delete_vote(session: Session, vote_id: int) -> Snapshot:
     """Delete a vote and all it holds; returns what restore_vote needs to put it back."""
     from kitcop_desktop.storage.voting_snapshot import snapshot
 
@@ -138,7 +142,7 @@ def delete_vote(session: Session, vote_id: int) -> dict:
     return data
 
 
-def restore_vote(session: Session, data: dict) -> None:
+def restore_vote(session: Session, data: Snapshot) -> None:
     from kitcop_desktop.storage.voting_snapshot import restore
 
     restore(session, data)
@@ -152,7 +156,7 @@ def rename(session: Session, vote_id: int, title: str) -> str:
     return previous
 
 
-def _clean_criteria(lines) -> list[str]:
+def _clean_criteria(lines: Iterable[str]) -> list[str]:
     result: list[str] = []
     keys: set[str] = set()
     for line in lines:
@@ -186,20 +190,20 @@ def _has_ballots_in_open_round(vote: DotVote) -> bool:
     return any(r.state == "open" and r.ballots for r in vote.rounds)
 
 
-def set_settings(session: Session, vote_id: int, **fields) -> dict:
+def set_settings(session: Session, vote_id: int, **fields: Any) -> Snapshot:
     """Change dots_per_participant, max_per_item, hidden, winners_count; returns the previous."""
     vote = get(session, vote_id)
     unknown = set(fields) - {"dots_per_participant", "max_per_item", "hidden", "winners_count"}
     if unknown:
         raise TypeError(f"unknown vote settings {sorted(unknown)}")
-    cleaned: dict = {}
+    cleaned: Snapshot = {}
     # A round with its own rules (a round among ex æquo) takes the change; round 1 the vote.
     current = vote.rounds[-1] if vote.rounds else None
     target = current if current is not None and current.dots_per_participant else vote
     if "dots_per_participant" in fields or "max_per_item" in fields:
         rules = check_rules(
-            fields.get("dots_per_participant", target.dots_per_participant),
-            fields.get("max_per_item", target.max_per_item),
+            fields.get("dots_per_participant", target.dots_per_participant or 0),
+            fields.get("max_per_item", target.max_per_item or 0),
         )
         changed = (rules.dots_per_participant, rules.max_per_item) != (
             target.dots_per_participant,
@@ -313,10 +317,10 @@ def item_dots(session: Session, item_id: int) -> int:
             VoteBallotDot.item_id == item_id
         )
     )
-    return int(wall) + int(ballots)
+    return int(wall or 0) + int(ballots or 0)
 
 
-def delete_item(session: Session, item_id: int) -> dict:
+def delete_item(session: Session, item_id: int) -> Snapshot:
     """Withdraw a proposal that has no dots yet; returns what restore_item needs.
 
     A proposal with dots is refused: its dots would silently vanish from the count.
@@ -347,7 +351,7 @@ def delete_item(session: Session, item_id: int) -> dict:
     return data
 
 
-def restore_item(session: Session, data: dict) -> None:
+def restore_item(session: Session, data: Snapshot) -> None:
     card_id = data["source_card_id"]
     if card_id is not None:
         from kitcop_desktop.storage.models.board import Card

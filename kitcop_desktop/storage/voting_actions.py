@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -43,7 +45,7 @@ def pending_winners(session: Session, vote_id: int) -> list[int]:
     return [row.item_id for row in _winners(session, vote_id)[2]]
 
 
-def _winners(session: Session, vote_id: int):
+def _winners(session: Session, vote_id: int) -> tuple[Any, Any, list[Any]]:
     vote = get(session, vote_id)
     standing = vote_standing(session, vote_id)
     results, winners = standing.last, standing.cut
@@ -66,7 +68,7 @@ def _winners(session: Session, vote_id: int):
     return vote, results, rows
 
 
-def challenge_for(session: Session, vote, item_id: int) -> str:
+def challenge_for(session: Session, vote: Any, item_id: int) -> str:
     """The défi a vote winner answers: the sous-thématique its post-it was gathered in, else
     the workshop's problématique, else nothing (to fill; never the vote's own title)."""
     item = session.get(VoteItem, item_id)

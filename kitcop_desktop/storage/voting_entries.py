@@ -21,6 +21,7 @@ from kitcop_desktop.domain.dot_vote import (
 )
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
 from kitcop_desktop.storage.models.voting import (
@@ -48,7 +49,7 @@ def _require_open(vote_round: VoteRound, mode: str) -> None:
         raise InvalidInput(f"Ce tour n'est pas saisi {wanted}. {NOTHING}")
 
 
-def set_wall_count(session: Session, round_id: int, item_id: int, count) -> int:
+def set_wall_count(session: Session, round_id: int, item_id: int, count: int | str) -> int:
     """The dots counted on the wall for one item; returns the previous count (for undo)."""
     vote_round = get_round(session, round_id)
     _require_open(vote_round, "wall")
@@ -67,7 +68,9 @@ def set_wall_count(session: Session, round_id: int, item_id: int, count) -> int:
             VoteRoundItem.round_id == round_id, VoteRoundItem.item_id != item_id
         )
     )
-    check_wall_count(round_rules(vote_round), value, voters=registered, others_total=others)
+    check_wall_count(
+        round_rules(vote_round), value, voters=registered or 0, others_total=others or 0
+    )
     previous = entry.wall_count
     entry.wall_count = value
     session.flush()
@@ -127,7 +130,7 @@ def cast_ballot(session: Session, round_id: int, participant_id: int, dots: dict
     return ballot.id
 
 
-def reopen_ballot(session: Session, ballot_id: int) -> dict:
+def reopen_ballot(session: Session, ballot_id: int) -> Snapshot:
     """Withdraw a validated ballot so its voter may vote again; returns it as data for undo."""
     ballot = session.get(VoteBallot, ballot_id)
     if ballot is None:
@@ -151,7 +154,7 @@ def reopen_ballot(session: Session, ballot_id: int) -> dict:
     return data
 
 
-def restore_ballot(session: Session, data: dict) -> None:
+def restore_ballot(session: Session, data: Snapshot) -> None:
     participant_id = data["participant_id"]
     if participant_id is not None and session.get(Participant, participant_id) is None:
         participant_id = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kitcop_desktop.storage.base import row_dict
+from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
 from kitcop_desktop.storage.models.voting import (
@@ -22,7 +22,7 @@ from kitcop_desktop.storage.models.voting import (
 TABLES = (DotVote, VoteItem, VoteRound, VoteRoundItem, VoteBallot, VoteBallotDot, VoteDecision)
 
 
-def snapshot(session: Session, vote_id: int) -> dict:
+def snapshot(session: Session, vote_id: int) -> Snapshot:
     vote = session.get(DotVote, vote_id)
     if vote is None:
         raise NotFound("Ce vote n'existe plus.")
@@ -55,7 +55,7 @@ def snapshot(session: Session, vote_id: int) -> dict:
     }
 
 
-def restore(session: Session, data: dict) -> None:
+def restore(session: Session, data: Snapshot) -> None:
     """Recreate every row with its id. Links to rows gone meanwhile (a participant, a post-it)
     become empty rather than failing: the vote itself is what comes back, its rounds not
     revealed (undoing a deletion never puts counts back on the projector)."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
-from kitcop_desktop.storage.base import utcnow
+from kitcop_desktop.storage.base import Snapshot, utcnow
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant, Workshop
 from kitcop_desktop.storage.models.workshop import PARTICIPATION_LEVELS
@@ -43,7 +44,7 @@ def get(session: Session, workshop_id: int) -> Workshop:
     return workshop
 
 
-def _clean(field: str, value):
+def _clean(field: str, value: Any) -> Any:
     if field == "title":
         return require_text(value, "Le titre de l'atelier")
     if field == "place":
@@ -63,7 +64,7 @@ def _clean(field: str, value):
     return clean_text(value)
 
 
-def create(session: Session, title: str, **fields) -> Workshop:
+def create(session: Session, title: str, **fields: Any) -> Workshop:
     values = {"title": _clean("title", title)}
     for key, value in fields.items():
         if key not in EDITABLE_FIELDS:
@@ -75,7 +76,7 @@ def create(session: Session, title: str, **fields) -> Workshop:
     return workshop
 
 
-def update(session: Session, workshop_id: int, **fields) -> dict:
+def update(session: Session, workshop_id: int, **fields: Any) -> Snapshot:
     """Change some fields; returns the previous values (what undo needs)."""
     workshop = get(session, workshop_id)
     cleaned = {}

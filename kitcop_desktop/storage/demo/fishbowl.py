@@ -5,6 +5,7 @@ finished déclusion round with everyone's word, and a météo to run."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -14,7 +15,8 @@ from kitcop_desktop.storage import agenda, fishbowl, fishbowl_notes, rounds
 START = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
 
 # (seconds after start, action, first name[, who leaves]) — one realistic half hour.
-SCRIPT = (
+# (seconds, action, who[, who leaves]): steps of mixed shapes.
+SCRIPT: tuple[tuple[Any, ...], ...] = (
     (0, "seat", "Sophie"),
     (0, "seat", "Karim"),
     (5, "seat", "Marc-Antoine"),
@@ -88,9 +90,9 @@ def fill(session: Session, workshop_id: int) -> None:
         else:
             fishbowl.stop_speaking(session, bowl.id, now)
     fishbowl.finish(session, bowl.id, START + timedelta(seconds=END_SECONDS))
-    ids = [fishbowl_notes.add_note(session, bowl.id, heading, text) for heading, text in NOTES]
+    notes = [fishbowl_notes.add_note(session, bowl.id, heading, text) for heading, text in NOTES]
     # Shared at the « partage des enjeux », but for the last note, kept back by the note-taker.
-    fishbowl_notes.reveal(session, bowl.id, True, ids[:-1])
+    fishbowl_notes.reveal(session, bowl.id, True, notes[:-1])
     fishbowl.update_setup(session, bowl.id, facilitator_note=FACILITATOR_NOTE)
 
     check_in = rounds.create_round(session, workshop_id, "check_in", seconds_per_speaker=45)

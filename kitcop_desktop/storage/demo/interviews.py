@@ -7,6 +7,7 @@ so the boards demo finds it there. No real names: the interviewees are only pseu
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -14,7 +15,8 @@ from kitcop_desktop.storage import interviews
 
 # (fields, answers by question index, free notes, marks as (kind, answer index or None, text));
 # a mark's text is a passage of the notes it is marked in, as the note-taker selects it.
-DEMO_INTERVIEWS = (
+# (fields, answers, free notes, marks, engagement) per interview.
+DEMO_INTERVIEWS: tuple[tuple[Any, ...], ...] = (
     (
         dict(
             date=date(2026, 1, 20),
@@ -130,7 +132,7 @@ def fill(session: Session, workshop_id: int) -> None:
             interviews.save_answer_notes(session, by_position[index].id, text)
         interviews.save_free_notes(session, iv.id, free_notes)
         for kind, index, text in marks:
-            answer_id = by_position[index].id if index is not None else None
+            answer_id: int | None = by_position[index].id if index is not None else None
             interviews.add_mark(session, iv.id, kind, text, answer_id)
         interviews.save_report(session, iv.id, "report_engagement", engagement)
         interviews.prefill_report(session, iv.id)
