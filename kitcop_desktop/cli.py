@@ -431,37 +431,31 @@ def _restore_latest(db_path: Path) -> int:
 
 
 def _pdf(store, args) -> int:
-    from kitcop_desktop.printing.output import write_atomically
     from kitcop_desktop.printing.parts import PART_NAMES, render_pdf
 
-    parts = args.part or ["all"]
-    unknown = [p for p in parts if p not in PART_NAMES]
-    if unknown:
-        return _fail(
-            f"partie inconnue : {', '.join(unknown)}. Parties possibles : {', '.join(PART_NAMES)}.",
-            EXIT_USAGE,
-        )
-    with store.read() as session:
-        data = render_pdf(session, args.workshop_id, parts)
-    write_atomically(args.output, data)
-    print(args.output)
-    return EXIT_OK
+    return _document(store, args, PART_NAMES, render_pdf, "partie inconnue")
 
 
 def _docx(store, args) -> int:
     from kitcop_desktop.printing.docx_copies import DOCX_PARTS, render_docx
+
+    return _document(store, args, DOCX_PARTS, render_docx, "partie sans copie modifiable")
+
+
+def _document(store, args, allowed, render, refusal: str) -> int:
+    """`kitcop pdf` and `kitcop docx`: the parts asked (the restitution by default), written
+    atomically; a part outside `allowed` is refused before anything is read."""
     from kitcop_desktop.printing.output import write_atomically
 
     parts = args.part or ["all"]
-    unknown = [p for p in parts if p not in DOCX_PARTS]
+    unknown = [p for p in parts if p not in allowed]
     if unknown:
         return _fail(
-            f"partie sans copie modifiable : {', '.join(unknown)}. "
-            f"Parties possibles : {', '.join(DOCX_PARTS)}.",
+            f"{refusal} : {', '.join(unknown)}. Parties possibles : {', '.join(allowed)}.",
             EXIT_USAGE,
         )
     with store.read() as session:
-        data = render_docx(session, args.workshop_id, parts)
+        data = render(session, args.workshop_id, parts)
     write_atomically(args.output, data)
     print(args.output)
     return EXIT_OK
