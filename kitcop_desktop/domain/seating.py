@@ -1,0 +1,259 @@
+"""Who sits at which table, round after round (world café, pro-action café, sous-groupes).
+
+The facilitator's rules, in order:
+1. everyone present sits at exactly one table per round, the absent nowhere; a table's host
+   (porteur·se) stays at their table every round;
+2. tables are balanced: sizes within one of each other, no table above its capacity;
+3. each table mixes the actor categories (public / privé / para-public) as evenly as the counts
+   allow, and spreads the people of one structure over different tables;
+4. from the second round on, people meet as many new people as possible.
+
+How: rule 3 holds by construction. The people of each category (largest category first) are
+dealt round the tables like cards, one table after the other, each table taking as many as its
+size allows; within a category they come grouped by structure, so colleagues land at different
+tables. Then, for rule 4 (and what dealing leaves of rule 3's structures), people of the same
+category swap tables when the swap lowers the cost: the pairs who have already met, plus the
+pairs of colleagues sitting together. Swapping within a category never unbalances categories.
+
+Pure Python, no Qt and no database; deterministic for a given `seed`.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from kitcop_desktop.domain.validation import InvalidInput
+
+NOTHING = "Rien n'a été modifié."
+MAX_ROUNDS = 12
+# Swap attempts per person and pass, and passes per round: enough to reach a local optimum on
+# a 120-person café in well under 200 ms (bench/seating.py).
+CANDIDATES = 12
+PASSES = 3
+
+# A round's plan: table key -> the keys of the people seated there (the host first).
+Plan = dict[int, tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class Guest:
+    """Someone to seat: a participant (present) or a guest."""
+
+    key: int
+    category: str = ""  # "public", "private", "para_public" or "" (not said)
+    structure: str = ""  # their organisation; "" when unknown (never counted as colleagues)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    key: int
+    host: int | None = None  # a Guest key: stays at this table every round
+    capacity: int | None = None  # seats, host included; None: as many as needed
+
+
+def table_sizes(count: int, tables: Sequence[TableSpec]) -> dict[int, int]:
+    """How many people each table seats: as equal as possible (within one), never above a
+    capacity. InvalidInput (French) when the seats do not suffice."""
+    if not tables:
+        raise InvalidInput(f"Ajoutez au moins une table avant de placer les personnes. {NOTHING}")
+    seats = sum(t.capacity for t in tables if t.capacity is not None)
+    if all(t.capacity is not None for t in tables) and seats < count:
+        raise InvalidInput(
+            f"Pas assez de places : {count} personnes pour {seats} places autour des tables. "
+            f"Ajoutez une table ou des places. {NOTHING}"
+        )
+    sizes = {t.key: 0 for t in tables}
+    room = {t.key: t.capacity if t.capacity is not None else count for t in tables}
+    hosted = {t.key for t in tables if t.host is not None}
+    # Water-filling: one seat at a time to the emptiest table that still has room (a table
+    # with a host first: with fewer people than tables, the host still has a seat).
+    for _ in range(count):
+        key = min(
+            (k for k in sizes if sizes[k] < room[k]),
+            key=lambda k: (sizes[k], k not in hosted, k),
+        )
+        sizes[key] += 1
+    return sizes
+
+
+def _check(people: Sequence[Guest], tables: Sequence[TableSpec], rounds: int) -> None:
+    if not 1 <= rounds <= MAX_ROUNDS:
+        raise InvalidInput(f"De 1 à {MAX_ROUNDS} tours de table. {NOTHING}")
+    keys = [p.key for p in people]
+    if len(set(keys)) != len(keys):
+        raise InvalidInput(f"Une même personne figure deux fois dans la liste. {NOTHING}")
+    table_keys = [t.key for t in tables]
+    if len(set(table_keys)) != len(table_keys):
+        raise InvalidInput(f"Deux tables portent le même numéro. {NOTHING}")
+    hosts = [t.host for t in tables if t.host is not None]
+    if len(set(hosts)) != len(hosts):
+        raise InvalidInput(f"Une même personne ne peut pas porter deux tables. {NOTHING}")
+    for table in tables:
+        if table.capacity is not None and table.capacity < 1:
+            raise InvalidInput(f"Une table a au moins une place. {NOTHING}")
+
+
+class _Round:
+    """One round being seated: who is where, and the counts the cost needs."""
+
+    def __init__(self, by_key: Mapping[int, Guest], met: Mapping[int, set[int]]):
+        self.by_key = by_key
+        self.met = met
+        self.members: dict[int, list[int]] = defaultdict(list)
+        self.where: dict[int, int] = {}
+
+    def sit(self, key: int, table: int) -> None:
+        self.members[table].append(key)
+        self.where[key] = table
+
+    def _clash(self, key: int, others: Iterable[int]) -> int:
+        """Pairs `key` would make with `others`: met before, or colleagues (weighted 2)."""
+        mine = self.by_key[key].structure
+        already = self.met.get(key, set())
+        cost = 0
+        for other in others:
+            if other == key:
+                continue
+            if other in already:
+                cost += 1
+            if mine and self.by_key[other].structure == mine:
+                cost += 2
+        return cost
+
+    def swap_gain(self, a: int, b: int) -> int:
+        """How much the cost falls if a and b exchange tables (positive: better)."""
+        ta, tb = self.where[a], self.where[b]
+        at_a = [x for x in self.members[ta] if x != a]
+        at_b = [x for x in self.members[tb] if x != b]
+        before = self._clash(a, at_a) + self._clash(b, at_b)
+        after = self._clash(b, at_a) + self._clash(a, at_b)
+        return before - after
+
+    def swap(self, a: int, b: int) -> None:
+        ta, tb = self.where[a], self.where[b]
+        self.members[ta][self.members[ta].index(a)] = b
+        self.members[tb][self.members[tb].index(b)] = a
+        self.where[a], self.where[b] = tb, ta
+
+
+def _deal(
+    movable: list[Guest], sizes: dict[int, int], room: _Round, order: list[int], rng: random.Random
+) -> None:
+    """Deal the people round the tables, category by category, colleagues apart: each goes to
+    the table with the fewest of their category, then the most seats left, then the next in
+    the round's order (so that two rounds do not deal alike)."""
+    by_category: dict[str, list[Guest]] = defaultdict(list)
+    for guest in movable:
+        by_category[guest.category].append(guest)
+    position = {table: index for index, table in enumerate(order)}
+    turn = 0
+    for category in sorted(by_category, key=lambda c: (-len(by_category[c]), c)):
+        group = by_category[category]
+        rng.shuffle(group)
+        # Grouped by structure (largest first) so that colleagues are dealt one after another,
+        # hence to different tables.
+        counts = Counter(g.structure for g in group)
+        group.sort(key=lambda g: (g.structure == "", -counts[g.structure], g.structure))
+        have = {
+            t: sum(1 for k in room.members[t] if room.by_key[k].category == category) for t in order
+        }
+        for guest in group:
+            table = min(
+                (t for t in order if len(room.members[t]) < sizes[t]),
+                key=lambda t: (
+                    have[t],
+                    len(room.members[t]) - sizes[t],
+                    (position[t] - turn) % len(order),
+                ),
+            )
+            room.sit(guest.key, table)
+            have[table] += 1
+            turn += 1
+
+
+def _improve(room: _Round, movable: list[Guest], rng: random.Random) -> None:
+    """Same-category swaps that lower the cost, until a pass finds none."""
+    same: dict[str, list[int]] = defaultdict(list)
+    for guest in movable:
+        same[guest.category].append(guest.key)
+    keys = [g.key for g in movable]
+    for _ in range(PASSES):
+        improved = False
+        rng.shuffle(keys)
+        for a in keys:
+            pool = same[room.by_key[a].category]
+            for b in rng.sample(pool, min(CANDIDATES, len(pool))):
+                if room.where[a] != room.where[b] and room.swap_gain(a, b) > 0:
+                    room.swap(a, b)
+                    improved = True
+                    break
+        if not improved:
+            return
+
+
+def plan_rounds(
+    people: Sequence[Guest],
+    tables: Sequence[TableSpec],
+    rounds: int,
+    *,
+    earlier: Sequence[Mapping[int, Sequence[int]]] = (),
+    seed: int = 0,
+) -> list[Plan]:
+    """Seat `people` (those present) at `tables` for `rounds` rounds.
+
+    `earlier`: rounds already held or placed by hand, whose meetings count (people who sat
+    together there are not seated together again if it can be helped). Returns one plan per
+    new round. InvalidInput (French) for impossible requests; nothing is changed then.
+    """
+    _check(people, tables, rounds)
+    by_key = {p.key: p for p in people}
+    hosts = {t.key: t.host for t in tables if t.host is not None and t.host in by_key}
+    present_hosts = [t for t in tables if t.host is None or t.host in by_key]
+    sizes = table_sizes(
+        len(people),
+        [t if t in present_hosts else TableSpec(t.key, None, t.capacity) for t in tables],
+    )
+    movable = [p for p in people if p.key not in set(hosts.values())]
+    met: dict[int, set[int]] = defaultdict(set)
+    for held in earlier:
+        _meet(met, held.values())
+    rng = random.Random(seed)
+    out: list[Plan] = []
+    order = [t.key for t in tables]
+    for number in range(rounds):
+        room = _Round(by_key, met)
+        for table, host in hosts.items():
+            room.sit(host, table)
+        # Each round deals from a different table, so the first dealt are not always together.
+        shift = number % len(order)
+        _deal(movable, sizes, room, order[shift:] + order[:shift], rng)
+        _improve(room, movable, rng)  # the first round too: colleagues apart
+        plan = {t.key: tuple(room.members.get(t.key, ())) for t in tables}
+        _meet(met, plan.values())
+        out.append(plan)
+    return out
+
+
+def _meet(met: dict[int, set[int]], tables: Iterable[Sequence[int]]) -> None:
+    for seated in tables:
+        for key in seated:
+            met[key].update(x for x in seated if x != key)
+
+
+def repeated_pairs(plans: Sequence[Mapping[int, Sequence[int]]]) -> int:
+    """How many times two people sat together again after a first time (a quality measure)."""
+    seen: set[frozenset[int]] = set()
+    repeats = 0
+    for plan in plans:
+        for seated in plan.values():
+            for i, a in enumerate(seated):
+                for b in seated[i + 1 :]:
+                    pair = frozenset((a, b))
+                    if pair in seen:
+                        repeats += 1
+                    else:
+                        seen.add(pair)
+    return repeats
