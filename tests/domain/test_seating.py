@@ -36,9 +36,7 @@ def cafes(draw):
     table_count = draw(st.integers(1, min(10, count)))
     host_count = draw(st.integers(0, table_count))
     hosts = draw(st.permutations(range(count)))[:host_count]
-    tables = [
-        TableSpec(100 + t, hosts[t] if t < host_count else None) for t in range(table_count)
-    ]
+    tables = [TableSpec(100 + t, hosts[t] if t < host_count else None) for t in range(table_count)]
     rounds = draw(st.integers(1, 4))
     return people, tables, rounds
 
@@ -79,9 +77,7 @@ def test_categories_spread_as_evenly_as_the_counts_allow(cafe):
 
 def test_later_rounds_meet_new_people_far_more_than_a_shuffle():
     rng = random.Random(7)
-    people = [
-        Guest(i, rng.choice(CATEGORIES[:3]), f"S{rng.randrange(25)}") for i in range(120)
-    ]
+    people = [Guest(i, rng.choice(CATEGORIES[:3]), f"S{rng.randrange(25)}") for i in range(120)]
     tables = [TableSpec(t) for t in range(12)]
     plans = plan_rounds(people, tables, 4)
     shuffled = []
