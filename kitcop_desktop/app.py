@@ -37,6 +37,7 @@ def make_application(argv: list[str] | None = None):
     os.environ.setdefault("QT_API", "pyside6")
     from PySide6.QtWidgets import QApplication
 
+    from kitcop_desktop.i18n import requested_language, set_language
     from kitcop_desktop.ui import theme
     from kitcop_desktop.ui.qt_translations import app_language, install_qt_translations
 
@@ -45,7 +46,9 @@ def make_application(argv: list[str] | None = None):
     app.setOrganizationName("KitCOP")
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    # Qt's own dialogs in French (qtbase_fr plus our supplement); KITCOP_LANG=en for English.
+    # Our words (i18n.tr) and Qt's own dialogs (qtbase_fr plus our supplement) in the
+    # facilitator's language: French unless --lang en or KITCOP_LANG=en.
+    set_language(requested_language())
     install_qt_translations(app, app_language())
     theme.apply_control_theme(app)
     from PySide6.QtGui import QIcon

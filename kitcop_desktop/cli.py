@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--db", type=Path, help="fichier de base de données à utiliser")
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), help="langue de l'interface (sinon KITCOP_LANG, ou fr)"
+    )
     # Debug window for tests that drive a real process (ui/probe.py); hidden from --help.
     parser.add_argument("--probe-state", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--probe-keys", default="", help=argparse.SUPPRESS)
@@ -176,6 +179,10 @@ def _tolerant_output() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_output()
     args = build_parser().parse_args(argv)
+    if args.lang:
+        from kitcop_desktop.i18n import ENV_LANGUAGE
+
+        os.environ[ENV_LANGUAGE] = args.lang  # read by the app as it starts (app.py)
     with _logging_to_file() as log_file:
         try:
             if args.command == "list" and (done := _quick_list(args)) is not None:

@@ -9,16 +9,15 @@ French). Our own strings are written in French; English loads qtbase_en and no s
 from __future__ import annotations
 
 import logging
-import os
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from kitcop_desktop import paths
+from kitcop_desktop.i18n import LANGUAGES, requested_language
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("fr", "en")
-ENV_LANGUAGE = "KITCOP_LANG"
+
 _LOCALES = {
     "fr": (QLocale.Language.French, QLocale.Country.France),
     "en": (QLocale.Language.English, QLocale.Country.UnitedKingdom),
@@ -26,8 +25,9 @@ _LOCALES = {
 
 
 def app_language() -> str:
-    """« fr » unless KITCOP_LANG asks for another language the app knows."""
-    wanted = os.environ.get(ENV_LANGUAGE, "").strip().lower()[:2]
+    """The language Qt's dialogs speak: the app's (KITCOP_LANG or --lang), French for the
+    pseudo-locale of the layout tests."""
+    wanted = requested_language()
     return wanted if wanted in LANGUAGES else "fr"
 
 

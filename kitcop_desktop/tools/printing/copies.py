@@ -12,7 +12,6 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.printing.csv_copies import render_csv
 from kitcop_desktop.printing.docx_copies import DOCX_PARTS, render_docx
 from kitcop_desktop.printing.output import write_atomically
@@ -30,13 +30,13 @@ log = logging.getLogger(__name__)
 
 # What each copy is called, in the file name and in the messages.
 CSV_COPIES = {
-    "actions": ("Fiches actions (CSV)…", "fiches-actions", "Les fiches actions"),
-    "votes": ("Résultats des votes (CSV)…", "votes", "Les résultats des votes"),
+    "actions": (tr_later("Fiches actions (CSV)…"), "fiches-actions"),
+    "votes": (tr_later("Résultats des votes (CSV)…"), "votes"),
 }
 
 
 class CopiesBox(QWidget):
-    """Two buttons side by side under the PDF ones: « Word (DOCX)… » and « Tableur (CSV) ▾ »."""
+    """Two buttons under the PDF ones: « Word (DOCX)… » and « Tableur (CSV) ▾ »."""
 
     def __init__(self, ctx, parts: Callable[[], list[str]], name: Callable[[], str], parent=None):
         super().__init__(parent)
@@ -47,31 +47,33 @@ class CopiesBox(QWidget):
         self.ask_path = self._ask_path
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 6, 0, 0)
-        label = QLabel("Copies modifiables")
+        label = QLabel(tr("Copies modifiables"))
         label.setObjectName("PageSubtitle")
         column.addWidget(label)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(row)
-        self.docx_button = QPushButton(icon("docx"), "Word (DOCX)…")
+        self.docx_button = QPushButton(icon("docx"), tr("Word (DOCX)…"))
         self.docx_button.setToolTip(
-            "Copie modifiable (Word, LibreOffice) des parties cochées : mêmes sections que le "
-            "PDF, à reprendre dans vos propres documents (en ligne de commande : kitcop docx)"
+            tr(
+                "Copie modifiable (Word, LibreOffice) des parties cochées : mêmes sections que "
+                "le PDF, à reprendre dans vos propres documents (en ligne de commande : "
+                "kitcop docx)"
+            )
         )
         self.docx_button.clicked.connect(self.save_docx)
-        row.addWidget(self.docx_button)
-        self.csv_button = QPushButton(icon("csv"), "Tableur (CSV)")
+        column.addWidget(self.docx_button)
+        self.csv_button = QPushButton(icon("csv"), tr("Tableur (CSV)"))
         menu = QMenu(self.csv_button)
-        for key, (text, _word, _what) in CSV_COPIES.items():
-            action = QAction(text, menu)
+        for key, (text, _word) in CSV_COPIES.items():
+            action = QAction(tr(text), menu)
             action.triggered.connect(lambda _checked=False, k=key: self.save_csv(k))
             menu.addAction(action)
         self.csv_button.setMenu(menu)
         self.csv_button.setToolTip(
-            "Fiches actions ou résultats des votes pour un tableur (en ligne de commande : "
-            "kitcop csv)"
+            tr(
+                "Fiches actions ou résultats des votes pour un tableur (en ligne de commande : "
+                "kitcop csv)"
+            )
         )
-        row.addWidget(self.csv_button)
+        column.addWidget(self.csv_button)
 
     def parts_changed(self) -> None:
         """The DOCX button is offered when a ticked part has an editable copy."""
@@ -82,21 +84,23 @@ class CopiesBox(QWidget):
         parts = [x for x in self._parts() if x in DOCX_PARTS]
         if not parts:
             self.ctx.show_message(
-                "Les supports vierges n'existent qu'en PDF : cochez une autre partie pour une "
-                "copie modifiable. Rien n'a été enregistré."
+                tr(
+                    "Les supports vierges n'existent qu'en PDF : cochez une autre partie pour "
+                    "une copie modifiable. Rien n'a été enregistré."
+                )
             )
             return None
-        path = self._choose("Enregistrer la copie Word", ".docx", "Document Word (*.docx)")
+        path = self._choose(tr("Enregistrer la copie Word"), ".docx", tr("Document Word (*.docx)"))
         if path is None:
             return None
         return self._write(path, lambda session: render_docx(session, self._workshop(), parts))
 
     # --- CSV -----------------------------------------------------------------------------------
     def save_csv(self, key: str) -> Path | None:
-        _text, word, _what = CSV_COPIES[key]
+        _text, word = CSV_COPIES[key]
         stem = self._name().rsplit("-", 1)[0] if "-" in self._name() else "atelier"
         path = self._choose(
-            "Enregistrer pour un tableur", ".csv", "Tableur CSV (*.csv)", f"{stem}-{word}"
+            tr("Enregistrer pour un tableur"), ".csv", tr("Tableur CSV (*.csv)"), f"{stem}-{word}"
         )
         if path is None:
             return None
@@ -127,14 +131,18 @@ class CopiesBox(QWidget):
                 data = make(session)
             target = write_atomically(path, data)
         except (StoreError, ValueError, OSError) as exc:
-            self.ctx.show_message(f"La copie n'a pas été enregistrée : {exc}")
+            self.ctx.show_message(
+                tr("La copie n'a pas été enregistrée : {error}").format(error=exc)
+            )
             return None
         except Exception:  # a document bug must not take the app down
             log.exception("editable copy failed: %s", path)
             self.ctx.show_message(
-                "La copie n'a pas pu être préparée (détails dans le journal). "
-                "Rien n'a été enregistré."
+                tr(
+                    "La copie n'a pas pu être préparée (détails dans le journal). "
+                    "Rien n'a été enregistré."
+                )
             )
             return None
-        self.ctx.show_message(f"Copie enregistrée : {target}")
+        self.ctx.show_message(tr("Copie enregistrée : {path}").format(path=target))
         return target

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import decimal, tr_n
 from kitcop_desktop.printing.output import write_atomically
 from kitcop_desktop.printing.parts import (
     PART_LABELS,
@@ -264,7 +265,11 @@ class PrintingEditor(QWidget):
         finally:
             QApplication.restoreOverrideCursor()
         seconds = time.perf_counter() - started
-        self.status.setText(f"{total} page(s), préparées en {seconds:.1f} s.".replace(".", ",", 1))
+        self.status.setText(
+            tr_n("{n} page, préparée en {s} s.", "{n} pages, préparées en {s} s.", total).format(
+                n=total, s=decimal(seconds, 1)
+            )
+        )
         self._dirty = False
         return self.pdf
 

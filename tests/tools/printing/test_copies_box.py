@@ -75,3 +75,26 @@ def test_a_folder_for_a_file_is_refused_in_french(ctx, qtbot, tmp_path):
     assert editor.copies.save_docx() is None
     assert ctx.extras["messages"][-1].startswith("La copie n'a pas été enregistrée")
     assert (tmp_path / "dossier.docx").is_dir()
+
+
+def test_in_english_and_in_a_longer_language_nothing_is_cut(ctx, qtbot, tmp_path):
+    from kitcop_desktop.i18n import set_language
+    from tests.layout_checks import cut_widgets
+
+    try:
+        set_language("en")
+        editor = make(ctx, qtbot, "")
+        assert editor.copies.csv_button.text() == "Spreadsheet (CSV)"
+        assert [a.text() for a in editor.copies.csv_button.menu().actions()] == [
+            "Action cards (CSV)…",
+            "Vote results (CSV)…",
+        ]
+        set_language("pseudo")  # every wrapped string twice as long
+        editor = make(ctx, qtbot, "")
+        editor.resize(1024, 768)
+        editor.show()
+        qtbot.waitExposed(editor)
+        assert editor.copies.docx_button.text().startswith("[Word (DOCX)…~")
+        assert cut_widgets(editor.copies) == []
+    finally:
+        set_language("fr")

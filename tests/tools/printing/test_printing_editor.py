@@ -32,7 +32,8 @@ def test_restitution_is_ticked_and_previewed(ctx, qtbot):
     assert editor.selected_parts() == ["all"]
     qtbot.waitUntil(lambda: editor.pdf is not None)
     assert len(editor.preview.pages) == len(reader(editor.pdf).pages) >= 2
-    assert "page(s)" in editor.status.text()
+    pages = len(editor.preview.pages)
+    assert editor.status.text().startswith(f"{pages} pages, préparées en ")
 
 
 def test_nothing_ticked_says_so(ctx, qtbot):
