@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +101,22 @@ def render(messages: list[Message], translations: dict[str, str], language: str)
     return "\n".join(lines)
 
 
+def _spacing(key: str) -> str:
+    """A message's key with every kind of space alike: correcting « : » to « \u00a0: »
+    in the French must not lose the English already written for it."""
+    return re.sub(r"\s+", " ", key)
+
+
+def carry_over(messages: list[Message], translations: dict[str, str]) -> dict[str, str]:
+    """The translations, plus those of messages whose French changed only in its spaces."""
+    by_spacing = {_spacing(key): text for key, text in translations.items() if text}
+    carried = dict(translations)
+    for message in messages:
+        if not carried.get(message.key) and _spacing(message.key) in by_spacing:
+            carried[message.key] = by_spacing[_spacing(message.key)]
+    return carried
+
+
 def missing(messages: list[Message], translations: dict[str, str]) -> list[str]:
     return [m.msgid for m in messages if not translations.get(m.key)]
 
@@ -118,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         path = catalogue_path(language)
         old = path.read_text(encoding="utf-8") if path.exists() else ""
-        translations = read_po(old)
+        translations = carry_over(messages, read_po(old))
         new = render(messages, translations, language)
         lacking = missing(messages, translations)
         if args.check:

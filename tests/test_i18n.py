@@ -7,7 +7,7 @@ import pytest
 
 from kitcop_desktop import cli, i18n
 from kitcop_desktop.i18n import read_po, set_language, tr, tr_n
-from kitcop_desktop.i18n_extract import Message, extract, main, render
+from kitcop_desktop.i18n_extract import Message, carry_over, extract, main, render
 
 
 @pytest.fixture
@@ -75,3 +75,14 @@ def test_lang_option_selects_the_language_of_the_app(monkeypatch, tmp_path, db_p
     assert i18n.requested_language() == "en"
     monkeypatch.setenv(i18n.ENV_LANGUAGE, "de")
     assert i18n.requested_language() == "fr"  # a language the app does not know
+
+
+def test_a_french_spacing_fix_keeps_its_english():
+    """Correcting « enregistrée : » to a no-break space must not send the English back to
+    the translator; a change of words must."""
+    old = {"Copie enregistrée : {path}": "Copy saved: {path}"}
+    fixed = Message("Copie enregistrée\u00a0: {path}")
+    reworded = Message("Copie sauvegardée\u00a0: {path}")
+    carried = carry_over([fixed, reworded], old)
+    assert carried[fixed.key] == "Copy saved: {path}"
+    assert reworded.key not in carried

@@ -53,8 +53,8 @@ class CopiesBox(QWidget):
         self.docx_button = QPushButton(icon("docx"), tr("Word (DOCX)…"))
         self.docx_button.setToolTip(
             tr(
-                "Copie modifiable (Word, LibreOffice) des parties cochées : mêmes sections que "
-                "le PDF, à reprendre dans vos propres documents (en ligne de commande : "
+                "Copie modifiable (Word, LibreOffice) des parties cochées : mêmes sections que "
+                "le PDF, à reprendre dans vos propres documents (en ligne de commande : "
                 "kitcop docx)"
             )
         )
@@ -69,7 +69,7 @@ class CopiesBox(QWidget):
         self.csv_button.setMenu(menu)
         self.csv_button.setToolTip(
             tr(
-                "Fiches actions ou résultats des votes pour un tableur (en ligne de commande : "
+                "Fiches actions ou résultats des votes pour un tableur (en ligne de commande : "
                 "kitcop csv)"
             )
         )
@@ -85,7 +85,7 @@ class CopiesBox(QWidget):
         if not parts:
             self.ctx.show_message(
                 tr(
-                    "Les supports vierges n'existent qu'en PDF : cochez une autre partie pour "
+                    "Les supports vierges n'existent qu'en PDF : cochez une autre partie pour "
                     "une copie modifiable. Rien n'a été enregistré."
                 )
             )
@@ -132,7 +132,7 @@ class CopiesBox(QWidget):
             target = write_atomically(path, data)
         except (StoreError, ValueError, OSError) as exc:
             self.ctx.show_message(
-                tr("La copie n'a pas été enregistrée : {error}").format(error=exc)
+                tr("La copie n'a pas été enregistrée : {error}").format(error=exc)
             )
             return None
         except Exception:  # a document bug must not take the app down
@@ -144,5 +144,5 @@ class CopiesBox(QWidget):
                 )
             )
             return None
-        self.ctx.show_message(tr("Copie enregistrée : {path}").format(path=target))
+        self.ctx.show_message(tr("Copie enregistrée : {path}").format(path=target))
         return target

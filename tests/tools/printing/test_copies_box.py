@@ -37,7 +37,7 @@ def test_the_ticked_parts_saved_as_docx(ctx, qtbot, tmp_path):
     assert headings(target.read_bytes()) == ["Fiches actions"]
     assert "Former R&D <Lab>" in all_text(target.read_bytes())
     assert editor.asked[0][1].endswith("atelier-de-test-fiches-actions.docx")
-    assert ctx.extras["messages"][-1] == f"Copie enregistrée : {target}"
+    assert ctx.extras["messages"][-1] == f"Copie enregistrée\u00a0: {target}"
 
 
 def test_paper_supports_alone_have_no_docx(ctx, qtbot, tmp_path):
