@@ -12,8 +12,8 @@
 
 Three kinds of file: a whole workshop (imported as a new workshop), a workshop's agenda as a
 template (imported into the template library), one board (merged into an existing workshop:
-cards added to the board of the same kind and sous-groupe, nothing overwritten, importing the
-same file twice adds nothing). Files are untrusted: see exchange_format (bytes) and exchange_rows (rows).
+boards and post-its carry an identity, so an edited post-it is updated in place, a likely
+duplicate is flagged, importing the same file twice adds nothing: exchange_board.py). Files are untrusted: see exchange_format (bytes) and exchange_rows (rows).
 """
 
 from __future__ import annotations
@@ -295,6 +295,8 @@ class ImportResult:
     added: dict[str, int] = field(default_factory=dict)
     matched: dict[str, int] = field(default_factory=dict)
     created: dict[str, list[int]] = field(default_factory=dict)  # new ids, for undo_import
+    # (post-it id, its previous values) of post-its a board merge updated, for undo_import.
+    restored: list[tuple[int, dict]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Printed by `kitcop import` and shown in « Import terminé »: never a terminal escape.
@@ -344,12 +346,21 @@ def apply_import(
     *,
     into_workshop_id: int | None = None,
     progress: Progress | None = None,
+    target="auto",
+    fuse: frozenset[int] = frozenset(),
 ) -> ImportResult:
     """Write a checked file in one transaction: all of it lands, or nothing does (a
     `progress` that raises Cancelled rolls it back)."""
     try:
         with store.write() as session:
-            return import_in(session, preview, into_workshop_id=into_workshop_id, progress=progress)
+            return import_in(
+                session,
+                preview,
+                into_workshop_id=into_workshop_id,
+                progress=progress,
+                target=target,
+                fuse=fuse,
+            )
     except (SQLAlchemyError, sqlite3.Error) as exc:  # the transaction was rolled back
         raise _inconsistent(exc) from None
 
@@ -360,9 +371,12 @@ def import_in(
     *,
     into_workshop_id: int | None = None,
     progress: Progress | None = None,
+    target="auto",
+    fuse: frozenset[int] = frozenset(),
 ) -> ImportResult:
     """The import inside a transaction the caller holds (an undoable command's `do`).
 
+    A board file: `target` and `fuse` say where its post-its go (exchange_board).
     Raises ExchangeError (French) on anything the database refuses; the caller's transaction
     must then be rolled back, which `store.write()` does.
     """
@@ -372,7 +386,9 @@ def import_in(
         if preview.kind == "board":
             from kitcop_desktop.storage.exchange_merge import merge_board
 
-            return merge_board(session, preview, into_workshop_id, progress)
+            return merge_board(
+                session, preview, into_workshop_id, progress, target=target, fuse=fuse
+            )
         from kitcop_desktop.storage import exchange_agenda
 
         return exchange_agenda.import_template(session, preview)
@@ -381,7 +397,17 @@ def import_in(
 
 
 def undo_import(session: Session, result: ImportResult) -> None:
-    """Remove what an import added (nothing it matched, nothing that was already there)."""
+    """Remove what an import added (nothing it matched, nothing that was already there) and
+    put back the post-its it updated."""
+    if result.restored:
+        from kitcop_desktop.storage.models.board import Card
+
+        for card_id, values in result.restored:
+            card = session.get(Card, card_id)
+            if card is not None:
+                for column, value in values.items():
+                    setattr(card, column, value)
+        session.flush()
     remove_created(session, result.created)
 
 

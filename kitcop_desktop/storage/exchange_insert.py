@@ -65,6 +65,9 @@ def insert_plan(
         mapping = done.ids.setdefault(name, {})
         table_links = schema.links(name)
         table_anchors = {c: v for (t, c), v in anchors.items() if t == name}
+        # A file written before identities (models/board.py): its rows get one here, as the
+        # model would, so the table still goes in with one executemany.
+        needs_uid = "uid" in table.c and table.c["uid"].default is not None
         prepared: list[tuple[object, dict, list]] = []
         for row in _parents_first(name, rows, pk):
             values = dict(row)
@@ -78,6 +81,8 @@ def insert_plan(
                     if is_late:
                         pending.append((link, row[link.column]))
             values.update(table_anchors)
+            if needs_uid and not values.get("uid"):
+                values["uid"] = table.c["uid"].default.arg(None)
             prepared.append((old_id, values, pending))
         existing = match.match_many(session, table, [v for _, v, _ in prepared]) if match else None
         fresh = []

@@ -1,10 +1,11 @@
-"""Merging a board from another laptop into a workshop: add what is new, overwrite nothing.
+"""Merging a board from another laptop into a workshop: add what is new, copy nothing twice.
 
 A sous-groupe's table fills its speedboat on a second laptop; the lead facilitator imports the
-file into the main workshop. The board of the same kind and sous-groupe receives the cards;
-a card already there (same zone, same text) is not added again, so importing the same file
-twice adds nothing. Rows are only ever matched against rows that existed before the import,
-so two identical post-its inside one file both land the first time.
+file into the main workshop. exchange_board.plan_merge says which board receives the post-its
+and what each one is there (same identity: already there, or edited since and updated in
+place; a near duplicate: flagged, folded in only when the facilitator ticks « fusionner »), so
+importing the same file twice adds nothing. Rows are only ever matched against rows that
+existed before the import, so two identical post-its inside one file both land the first time.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from __future__ import annotations
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.domain.french import plural
 from kitcop_desktop.storage import exchange_schema as schema
 from kitcop_desktop.storage import workshops
+from kitcop_desktop.storage.exchange_board import AUTO, CONTENT, BoardPlan, CardPlan, plan_merge
 from kitcop_desktop.storage.exchange_format import refuse
+from kitcop_desktop.storage.models.board import Board, Card, new_uid
 
 # Which columns say « the same thing » per table; other tables compare every content column.
 MERGE_KEYS: dict[str, tuple[str, ...]] = {
@@ -73,8 +77,89 @@ class ExistingRows:
         return found
 
 
-def merge_board(session: Session, preview, into_workshop_id: int | None, progress=None):
-    """Add the file's board to a workshop, or its new cards to the matching board."""
+class BoardMatcher:
+    """The matcher `insert_plan` asks, table by table, following a BoardPlan (exchange_board):
+    the receiving board, post-its already there (same identity) or folded into their near
+    duplicate, clusters of the same zone and title; it notes the updates to make afterwards."""
+
+    def __init__(self, plan: BoardPlan, fuse: frozenset[int]):
+        self.plan = plan
+        self.fuse = fuse
+        self.clusters = ExistingRows()
+        self.modified: list[tuple[int, dict]] = []  # (card id, the file's values)
+        self.fused: list[tuple[int, dict]] = []
+
+    def match_many(self, session: Session, table: Table, rows: list[dict]) -> list[int | None]:
+        if table.name == schema.ROOT_BOARD:
+            if self.plan.target_id is None:
+                values = rows[0]
+                values["title"], values["subgroup"] = self.plan.new_title, self.plan.new_subgroup
+                if _uid_taken(session, values.get("workshop_id"), values.get("uid")):
+                    values["uid"] = new_uid()  # a second copy of a board here: its own identity
+            return [self.plan.target_id]
+        if table.name == "board_cards":
+            return [
+                self._card(card, values) for card, values in zip(self.plan.cards, rows, strict=True)
+            ]
+        if self.plan.target_id is None:
+            return [None] * len(rows)
+        return self.clusters.match_many(session, table, rows)
+
+    def _card(self, card: CardPlan, values: dict) -> int | None:
+        if card.status == "same":
+            return card.existing_id
+        if card.status == "modified":
+            self.modified.append((card.existing_id, values))
+            return card.existing_id
+        if card.status == "near" and card.index in self.fuse:
+            self.fused.append((card.existing_id, values))
+            return card.existing_id
+        return None
+
+    def apply(self, session: Session) -> list[tuple[int, dict]]:
+        """Update the post-its the file changed or folded in; returns their previous values."""
+        previous = []
+        for card_id, values in self.modified:
+            card = session.get(Card, card_id)
+            previous.append((card_id, _values(card, (*CONTENT, "cluster_id", "updated_at"))))
+            if values.get("zone") != card.zone:
+                card.cluster_id = None  # its sous-thématique stays in the old zone
+            for column in CONTENT:
+                setattr(card, column, values.get(column) or ("" if column != "zone" else card.zone))
+            card.updated_at = values.get("updated_at") or card.updated_at
+        for card_id, values in self.fused:
+            card = session.get(Card, card_id)
+            previous.append((card_id, _values(card, ("weight", "author", "updated_at"))))
+            card.weight = card.weight + max(1, int(values.get("weight") or 1))
+            authors = [a for a in (card.author, values.get("author") or "") if a]
+            card.author = ", ".join(dict.fromkeys(authors))[:200]
+        session.flush()
+        return previous
+
+
+def _values(card: Card, columns) -> dict:
+    return {c: getattr(card, c) for c in columns}
+
+
+def _uid_taken(session: Session, workshop_id, uid) -> bool:
+    if not uid:
+        return False
+    found = select(Board.id).where(Board.workshop_id == workshop_id, Board.uid == uid)
+    return session.scalar(found) is not None
+
+
+def merge_board(
+    session: Session,
+    preview,
+    into_workshop_id: int | None,
+    progress=None,
+    *,
+    target=AUTO,
+    fuse: frozenset[int] = frozenset(),
+):
+    """Add the file's board to a workshop, or its post-its to the receiving board (see
+    exchange_board: `target` is AUTO, NEW or a board id; `fuse` the ranks of the file's near
+    duplicates the facilitator chose to fold into the post-it already there)."""
     from kitcop_desktop.storage.exchange import ImportResult
     from kitcop_desktop.storage.exchange_insert import insert_plan
 
@@ -84,34 +169,45 @@ def merge_board(session: Session, preview, into_workshop_id: int | None, progres
         workshops.get(session, into_workshop_id)
     except Exception:
         raise refuse(f"L'atelier n° {into_workshop_id} n'existe pas (ou plus).") from None
+    plan = plan_merge(session, preview, into_workshop_id, target)
     anchors = {
         (schema.ROOT_BOARD, link.column): into_workshop_id
         for link in schema.hard_links(schema.ROOT_BOARD)
         if link.target == schema.ROOT_WORKSHOP
     }
-    done = insert_plan(
-        session, preview.plan, anchors=anchors, match=ExistingRows(), progress=progress
-    )
+    matcher = BoardMatcher(plan, frozenset(fuse))
+    done = insert_plan(session, preview.plan, anchors=anchors, match=matcher, progress=progress)
+    restored = matcher.apply(session)
     board_id = next(iter(done.ids[schema.ROOT_BOARD].values()))
-    added = done.added.get("board_cards", 0)
-    already = done.matched.get("board_cards", 0)
-    if done.matched.get(schema.ROOT_BOARD):
-        message = f"Tableau « {preview.title} » complété : {_cards(added)} ajouté"
-        message += "s" if added > 1 else ""
-        if already:
-            message += f", {already} déjà présent{'s' if already > 1 else ''}"
-        message += "."
-    else:
-        message = f"Tableau « {preview.title} » ajouté à l'atelier ({_cards(added)})."
     return ImportResult(
         kind="board",
-        message=message,
+        message=_message(plan, done.added.get("board_cards", 0), len(matcher.fused)),
         workshop_id=into_workshop_id,
         board_id=board_id,
         added=done.added,
         matched=done.matched,
         created=done.created,
+        restored=restored,
     )
+
+
+def _message(plan: BoardPlan, added: int, fused: int) -> str:
+    name = f"« {plan.target_label} »"
+    if plan.target_id is None:
+        return f"Tableau {name} ajouté à l'atelier ({_cards(added)})."
+    message = f"Tableau {name} complété : {_cards(added)} ajouté{'s' if added > 1 else ''}"
+    already = plan.count("same")
+    if already:
+        message += f", {already} déjà présent{'s' if already > 1 else ''}"
+    modified = plan.count("modified")
+    if modified:
+        message += f", {modified} modifié{'s' if modified > 1 else ''}"
+    if fused:
+        message += f", {fused} fusionné{'s' if fused > 1 else ''} avec leur doublon"
+    near = len(plan.near) - fused
+    if near:
+        message += f" (dont {plural(near, 'doublon probable', 'doublons probables')})"
+    return message + "."
 
 
 def _cards(n: int) -> str:

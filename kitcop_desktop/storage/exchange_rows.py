@@ -7,6 +7,7 @@ writes, parents first, giving every row a new id and rewriting every reference t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -192,6 +193,7 @@ def check(
             if progress is not None:
                 progress(done, total)
         _check_unique_ids(table, checked)
+        _check_identities(table, checked)
     roots = plan.rows.get(root, [])
     if len(roots) != 1:
         raise refuse("Ce fichier devrait contenir exactement un élément principal.")
@@ -251,6 +253,36 @@ def _check_unique_ids(table: Table, rows: list[dict]) -> None:
     pk = schema.integer_pk(table)
     if pk and len({r[pk] for r in rows}) != len(rows):
         raise refuse(f"La table « {table.name} » contient deux fois le même identifiant.")
+
+
+# Tables whose rows carry an identity across laptops (models/board.py), and what one row is.
+IDENTITIES = {"boards": ("tableau", "workshop_id"), "board_cards": ("post-it", "board_id")}
+_UID = re.compile(r"[0-9a-f]{32}")
+
+
+def _check_identities(table: Table, rows: list[dict]) -> None:
+    """An identity is 32 hex digits, never twice on one board (a file written before
+    identities has none: they are given on import)."""
+    if table.name not in IDENTITIES or "uid" not in table.c:
+        return
+    what, scope = IDENTITIES[table.name]
+    seen = set()
+    for index, row in enumerate(rows):
+        uid = row.get("uid")
+        if uid is None or uid == "":
+            continue
+        if not isinstance(uid, str) or not _UID.fullmatch(uid):
+            raise refuse(
+                f"Un identifiant de {what} n'est pas valide "
+                f"(table « {table.name} », ligne {index + 1})."
+            )
+        key = (row.get(scope), uid)
+        if key in seen:
+            raise refuse(
+                f"Ce fichier contient deux fois le même {what} "
+                f"(table « {table.name} », ligne {index + 1})."
+            )
+        seen.add(key)
 
 
 def _check_references(plan: Plan, anchored) -> None:

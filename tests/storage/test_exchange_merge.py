@@ -110,9 +110,11 @@ def test_other_subgroup_gets_its_own_board(laptops, tmp_path):
     table, main = laptops
     board_id = fill_table_board(table)
     path2 = board_file(table, board_id, tmp_path / "t2.kitcop")
-    with table.write() as s:
-        s.get(Board, board_id).subgroup = "Table 3"
-    path3 = board_file(table, board_id, tmp_path / "t3.kitcop")
+    with table.write() as s:  # another board (renaming the same one would keep its identity)
+        wid = s.get(Board, board_id).workshop_id
+        other = boards.create_board(s, wid, "speedboat", "Speedboat", subgroup="Table 3")
+        boards.add_card(s, other.id, "brakes", "Manque de formateurs")
+    path3 = board_file(table, other.id, tmp_path / "t3.kitcop")
     with main.write() as s:
         main_id = workshops.create(s, "Atelier principal").id
     b2 = exchange.import_file(main, path2, into_workshop_id=main_id).board_id

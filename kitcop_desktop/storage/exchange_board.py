@@ -1,0 +1,206 @@
+"""Which board receives a board file's post-its, and what each post-it is there: the plan.
+
+A board and its post-its carry an identity (`uid`, models/board.py) that travels in .kitcop
+files. Against the board that receives them, each post-it of the file is:
+- « same »: that identity is already there with the same content (or, for a file written
+  before identities, the same zone and text), nothing to do;
+- « modified »: that identity is there, the file's copy is newer and says something else
+  (text, zone, author, colour, angle): the card is updated in place, never copied;
+- « near »: another post-it of the same zone says the same thing modulo case, accents, spaces
+  and punctuation (« Cout » / « Coût ») — added unless the facilitator ticks « fusionner »;
+- « new »: added.
+
+The receiving board is, unless the facilitator chooses another (`target`): the workshop's
+board with the file board's identity; for a file written before identities, the board of the
+same kind and sous-groupe; else a new board, whose sous-groupe is made distinct when another
+board of that kind already has its name (two laptops both call their first board
+« Sous-groupe 1 »: the second no longer lands in the first by accident).
+
+`plan_merge` is read-only (the import dialog calls it before « Importer »); `merge_board`
+(exchange_merge.py) runs the very same plan inside its transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.domain.board_kinds import KINDS, normalise
+from kitcop_desktop.domain.french import plural
+from kitcop_desktop.storage.exchange_format import refuse
+from kitcop_desktop.storage.models.board import Board, Card
+
+AUTO = "auto"  # the receiving board the rules above choose
+NEW = "new"  # always a new board
+# What a post-it says: compared to tell « same » from « modified », copied on « modified ».
+CONTENT = ("zone", "text", "author", "colour", "angle")
+
+
+@dataclass
+class CardPlan:
+    """One post-it of the file against the receiving board."""
+
+    index: int  # its rank in the file's board_cards
+    status: str  # "new", "same", "modified", "near"
+    text: str
+    existing_id: int | None = None
+    existing_text: str = ""
+
+
+@dataclass
+class BoardPlan:
+    """Where a board file lands and what each of its post-its is there."""
+
+    kind: str
+    target_id: int | None  # None: a new board
+    target_label: str  # « Speedboat — Table 2 » (the new board's name when target_id is None)
+    new_subgroup: str  # the sous-groupe a new board gets (distinct from the workshop's)
+    new_title: str
+    cards: list[CardPlan] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.cards if c.status == status)
+
+    @property
+    def near(self) -> list[CardPlan]:
+        return [c for c in self.cards if c.status == "near"]
+
+    def counts_sentence(self) -> str:
+        """« 3 post-it nouveaux, 2 déjà là, 1 modifié, 1 doublon probable. »"""
+        new, same = self.count("new"), self.count("same")
+        modified, near = self.count("modified"), len(self.near)
+        parts = [
+            f"{new} post-it nouveau{'x' if new > 1 else ''}",
+            f"{same} déjà là",
+            f"{modified} modifié{'s' if modified > 1 else ''}",
+        ]
+        if near:
+            parts.append(plural(near, "doublon probable", "doublons probables"))
+        return ", ".join(parts) + "."
+
+
+def label(board: Board) -> str:
+    return f"{board.title} — {board.subgroup}" if board.subgroup else board.title
+
+
+def file_board(preview) -> dict:
+    return preview.plan.rows["boards"][0]
+
+
+def targets(session: Session, preview, workshop_id: int) -> list[tuple[int, str]]:
+    """(id, label) of the workshop's boards that may receive the file's post-its (same kind)."""
+    kind = file_board(preview).get("kind")
+    rows = session.scalars(
+        select(Board)
+        .where(Board.workshop_id == workshop_id, Board.kind == kind)
+        .order_by(Board.position, Board.id)
+    )
+    return [(b.id, label(b)) for b in rows]
+
+
+def plan_merge(session: Session, preview, workshop_id: int, target=AUTO) -> BoardPlan:
+    """The receiving board and each post-it's fate; nothing is written."""
+    row = file_board(preview)
+    kind = row.get("kind", "")
+    if kind not in KINDS:
+        raise refuse(f"Ce fichier contient un tableau d'un type inconnu (« {kind[:40]} »).")
+    boards = list(
+        session.scalars(select(Board).where(Board.workshop_id == workshop_id).order_by(Board.id))
+    )
+    chosen = _receiving(boards, row, target)
+    title, subgroup = row.get("title") or KINDS[kind].label, row.get("subgroup") or ""
+    if chosen is None:
+        title, subgroup = _distinct(boards, kind, title, subgroup)
+    plan = BoardPlan(
+        kind=kind,
+        target_id=chosen.id if chosen else None,
+        target_label=label(chosen) if chosen else (f"{title} — {subgroup}" if subgroup else title),
+        new_subgroup=subgroup,
+        new_title=title,
+    )
+    existing = _cards_of(session, chosen.id) if chosen else []
+    by_uid = {c.uid: c for c in existing}
+    by_text = {}
+    by_key = {}
+    for card in existing:  # smallest id first: the oldest post-it is the one kept
+        by_text.setdefault((card.zone, card.text), card)
+        by_key.setdefault((card.zone, normalise(card.text)), card)
+    for index, card in enumerate(preview.plan.rows.get("board_cards", ())):
+        plan.cards.append(_card_plan(index, card, by_uid, by_text, by_key))
+    return plan
+
+
+def _receiving(boards: list[Board], row: dict, target) -> Board | None:
+    kind = row.get("kind")
+    if target == NEW:
+        return None
+    if target != AUTO:
+        chosen = next((b for b in boards if b.id == target), None)
+        if chosen is None:
+            raise refuse("Le tableau choisi n'existe plus dans cet atelier.")
+        if chosen.kind != kind:
+            raise refuse(
+                f"Le tableau {label(chosen)} n'est pas du même type que celui du fichier : "
+                "ses zones ne correspondent pas."
+            )
+        return chosen
+    uid = row.get("uid")
+    if uid:
+        return next((b for b in boards if b.uid == uid and b.kind == kind), None)
+    # A file written before identities: the board of the same kind and sous-groupe (or title).
+    subgroup = row.get("subgroup") or ""
+    same_name = (subgroup, subgroup or row.get("title"))  # no sous-groupe: the title says
+    for board in boards:
+        if board.kind == kind and (board.subgroup, board.subgroup or board.title) == same_name:
+            return board
+    return None
+
+
+def _distinct(boards: list[Board], kind: str, title: str, subgroup: str) -> tuple[str, str]:
+    """The new board's (title, sous-groupe), numbered « (2) », « (3) »… when the workshop has a
+    board of that kind with the same name already."""
+    taken = {(b.title, b.subgroup) for b in boards if b.kind == kind}
+    if (title, subgroup) not in taken:
+        return title, subgroup
+    for n in range(2, 10_000):
+        candidate = (title, f"{subgroup} ({n})") if subgroup else (f"{title} ({n})", subgroup)
+        if candidate not in taken:
+            return candidate
+    return title, subgroup
+
+
+def _cards_of(session: Session, board_id: int) -> list[Card]:
+    return list(session.scalars(select(Card).where(Card.board_id == board_id).order_by(Card.id)))
+
+
+def _card_plan(index: int, card: dict, by_uid, by_text, by_key) -> CardPlan:
+    text, zone, uid = card.get("text") or "", card.get("zone"), card.get("uid")
+    same_uid = by_uid.get(uid) if uid else None
+    if same_uid is not None:
+        if all(card.get(c, _default(c)) == getattr(same_uid, c) for c in CONTENT):
+            return CardPlan(index, "same", text, same_uid.id, same_uid.text)
+        if _newer(card.get("updated_at"), same_uid.updated_at):
+            return CardPlan(index, "modified", text, same_uid.id, same_uid.text)
+        return CardPlan(index, "same", text, same_uid.id, same_uid.text)  # edited here since
+    if not uid:  # a file written before identities: the same zone and text is that post-it
+        same_text = by_text.get((zone, text))
+        if same_text is not None:
+            return CardPlan(index, "same", text, same_text.id, same_text.text)
+    near = by_key.get((zone, normalise(text)))
+    if near is not None and normalise(text):
+        return CardPlan(index, "near", text, near.id, near.text)
+    return CardPlan(index, "new", text)
+
+
+def _default(column: str):
+    return "" if column in ("author", "colour", "angle") else None
+
+
+def _newer(theirs, ours) -> bool:
+    """Whether the file's copy was changed after ours (no date in the file: it is not)."""
+    if not isinstance(theirs, datetime) or not isinstance(ours, datetime):
+        return False
+    return theirs.replace(tzinfo=None) > ours.replace(tzinfo=None)
