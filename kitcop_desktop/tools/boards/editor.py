@@ -155,8 +155,11 @@ class BoardsEditor(EditorActions, QWidget):
         titles = board_data.list_board_titles(self.ctx.store, self.ctx.workshop_id)
         ids = [t[0] for t in titles]
         sel = self.selection
-        if sel.combined_kind and sum(1 for t in titles if t[1] == sel.combined_kind) == 0:
-            sel.combined_kind = ""
+        # A combined view needs two boards of its kind (an undone import may leave one):
+        # else the first board of that kind, editable, as the list then shows.
+        same_kind = [t[0] for t in titles if t[1] == sel.combined_kind]
+        if sel.combined_kind and len(same_kind) < 2:
+            sel.combined_kind, sel.board_id = "", same_kind[0] if same_kind else None
         if not sel.combined_kind and sel.board_id not in ids:
             sel.board_id = ids[0] if ids else None
         entries: list[tuple[object, str]] = [(("board", i), label) for i, _k, label in titles]
