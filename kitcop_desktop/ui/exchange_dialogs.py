@@ -265,13 +265,20 @@ def confirm_box(parent: QWidget | None, text: str) -> QMessageBox:
     return box
 
 
-def _undoable_merge(ctx: ToolContext, preview: exchange.ImportPreview) -> exchange.ImportResult:
+def _undoable_merge(
+    ctx: ToolContext,
+    preview: exchange.ImportPreview,
+    target="auto",
+    fuse: frozenset[int] = frozenset(),
+) -> exchange.ImportResult:
     """The merge as one command of the workshop's undo stack; raises what the import raised."""
     failures: list[StoreError] = []
 
     def do(session):
         try:
-            return exchange.import_in(session, preview, into_workshop_id=ctx.workshop_id)
+            return exchange.import_in(
+                session, preview, into_workshop_id=ctx.workshop_id, target=target, fuse=fuse
+            )
         except StoreError as exc:
             failures.append(exc)
             raise
@@ -295,6 +302,16 @@ def _open_title(store: Store, workshop_id: int | None) -> str | None:
             return workshops.get(session, workshop_id).title
     except StoreError:
         return None
+
+
+def _board_choice(parent, store, preview, workshop_id, workshop_title):
+    """(target, fuse) chosen in « Importer ce tableau ? », or None when cancelled."""
+    from kitcop_desktop.ui.board_import import BoardImportDialog
+
+    dialog = BoardImportDialog(parent, store, preview, workshop_id, workshop_title)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.target(), dialog.fuse()
 
 
 def import_dialog(
@@ -343,21 +360,37 @@ def import_dialog(
             "Rien n'a été modifié.",
         )
         return None
-    copy_of = _same_title_exists(store, preview)
-    box = confirm_box(parent, summary_html(preview, into_title, copy_of=copy_of))
-    box.exec()
-    if box.clickedButton() is not box.import_button:
-        return None
+    target, fuse = "auto", frozenset()
+    if preview.kind == "board":
+        try:
+            chosen = _board_choice(parent, store, preview, current_workshop_id, into_title)
+        except StoreError as exc:
+            QMessageBox.warning(parent, "Import impossible", str(exc))
+            return None
+        if chosen is None:
+            return None
+        target, fuse = chosen
+    else:
+        copy_of = _same_title_exists(store, preview)
+        box = confirm_box(parent, summary_html(preview, into_title, copy_of=copy_of))
+        box.exec()
+        if box.clickedButton() is not box.import_button:
+            return None
     into = current_workshop_id if preview.kind == "board" else None
     try:
         if preview.kind == "board" and ctx is not None and ctx.workshop_id == into:
-            result = _undoable_merge(ctx, preview)
+            result = _undoable_merge(ctx, preview, target, fuse)
         else:
             result = run_with_progress(
                 parent,
                 f"Import de « {preview.title} »…",
                 lambda progress: exchange.apply_import(
-                    store, preview, into_workshop_id=into, progress=progress
+                    store,
+                    preview,
+                    into_workshop_id=into,
+                    progress=progress,
+                    target=target,
+                    fuse=fuse,
                 ),
             )
     except Cancelled:

@@ -47,6 +47,8 @@ class Answerer:
             return  # a progress bar (a slow machine) is not a question
         text, before = self.queue.pop(0)
         shown = widget.text() if isinstance(widget, QMessageBox) else ""
+        if hasattr(widget, "summary_text"):  # « Importer ce tableau ? » (ui/board_import.py)
+            shown = widget.summary_text()
         self.seen.append((widget.windowTitle(), shown))
         if before is not None:
             before(widget)
@@ -402,3 +404,84 @@ def test_without_boards_the_board_choice_is_not_offered(store, workshop_id, answ
     answer.will_click("Annuler", before=lambda d: seen.append(d.board_only.isEnabled()))
     dialogs.export_dialog(None, store, workshop_id)
     assert seen == [False]
+
+
+def test_board_import_says_which_board_receives_what_before_importing(
+    store, ctx, answer, said, tmp_path
+):
+    """#23 items 7 and 8: the receiving board, new / already there / modified / likely
+    duplicates counted before « Importer », « fusionner » honoured, that board shown after."""
+    with store.write() as s:
+        laptop = workshops.create(s, "Portable de la table 2").id
+        theirs = boards.create_board(s, laptop, "speedboat", "Speedboat", subgroup="Sous-groupe 1")
+        kept = boards.add_card(s, theirs.id, "brakes", "Manque de formateurs")
+        edited = boards.add_card(s, theirs.id, "brakes", "Coût des formations")
+        mine = boards.create_board(
+            s, ctx.workshop_id, "speedboat", "Speedboat", subgroup="Sous-groupe 1"
+        )
+        boards.add_card(s, mine.id, "levers", "Des CFA motivés")
+    first = tmp_path / "v1.kitcop"
+    with store.read() as s:
+        first.write_bytes(exchange.export_board(s, theirs.id))
+
+    def new_board_offered(dialog):
+        assert "Nouveau tableau : Speedboat — Sous-groupe 1 (2)" in dialog.summary_text()
+        assert "2 post-it nouveaux, 0 déjà là, 0 modifié." in dialog.summary_text()
+        dialog.choose(mine.id)  # « Sous-groupe 1 » here is not theirs: counts follow the choice
+        assert "Dans ce tableau : 2 post-it nouveaux" in dialog.summary_text()
+        dialog.choose("new")
+
+    answer.will_click("Importer", new_board_offered)
+    dialogs.import_dialog(None, store, ctx.hub, ctx.workshop_id, str(first), ctx=ctx)
+    ((_, landed),) = ctx.extras["activated"]  # the board that received the post-its is shown
+    assert landed not in (mine.id, None)
+
+    with store.write() as s:  # the table goes on: an edit, a new idea, a near duplicate
+        boards.update_card(s, edited.id, text="Coût des formations longues")
+        boards.add_card(s, theirs.id, "levers", "Aides de la Région")
+        boards.add_card(s, theirs.id, "brakes", "manque de  FORMATEURS")
+    second = tmp_path / "v2.kitcop"
+    with store.read() as s:
+        second.write_bytes(exchange.export_board(s, theirs.id))
+    seen = {}
+
+    def tick_fusionner(dialog):
+        seen["text"] = dialog.summary_text()
+        ((_, box),) = dialog.near_boxes
+        box.setChecked(True)
+
+    answer.will_click("Importer", tick_fusionner)
+    dialogs.import_dialog(None, store, ctx.hub, ctx.workshop_id, str(second), ctx=ctx)
+    assert "Speedboat — Sous-groupe 1 (2)" in seen["text"].splitlines()
+    assert "1 post-it nouveau, 1 déjà là, 1 modifié, 1 doublon probable." in seen["text"]
+    assert "fusionner « manque de FORMATEURS » avec « Manque de formateurs »" in seen["text"]
+    assert ctx.extras["activated"][-1] == ("boards", landed)
+    with store.read() as s:
+        cards = s.scalars(select(Card).where(Card.board_id == landed).order_by(Card.id))
+        assert [(c.text, c.weight) for c in cards] == [
+            ("Manque de formateurs", 2),
+            ("Coût des formations longues", 1),
+            ("Aides de la Région", 1),
+        ]
+    assert kept.id  # the table's own post-its are untouched
+    ctx.undo_stack.undo()  # one step: the edit and the fold undone, the new post-it gone
+    with store.read() as s:
+        cards = s.scalars(select(Card).where(Card.board_id == landed).order_by(Card.id))
+        assert [(c.text, c.weight) for c in cards] == [
+            ("Manque de formateurs", 1),
+            ("Coût des formations", 1),
+        ]
+
+
+def test_board_import_cancelled_in_its_dialog_changes_nothing(store, ctx, answer, said, tmp_path):
+    with store.write() as s:
+        laptop = workshops.create(s, "Portable").id
+        theirs = boards.create_board(s, laptop, "kiss", "KISS", subgroup="Table 3")
+        boards.add_card(s, theirs.id, "keep", "Le café")
+        data = exchange.export_board(s, theirs.id)
+    path = tmp_path / "kiss.kitcop"
+    path.write_bytes(data)
+    before = dump(store)
+    answer.will_click("Annuler")
+    dialogs.import_dialog(None, store, ctx.hub, ctx.workshop_id, str(path), ctx=ctx)
+    assert dump(store) == before and ctx.undo_stack.count() == 0
