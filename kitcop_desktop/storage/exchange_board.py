@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,8 +34,12 @@ from kitcop_desktop.domain.french import plural
 from kitcop_desktop.storage.exchange_format import refuse
 from kitcop_desktop.storage.models.board import Board, Card
 
+if TYPE_CHECKING:
+    from kitcop_desktop.storage.exchange import ImportPreview
+
 AUTO = "auto"  # the receiving board the rules above choose
 NEW = "new"  # always a new board
+Target = int | str  # AUTO, NEW or the id of a board of the workshop
 # What a post-it says: compared to tell « same » from « modified », copied on « modified ».
 CONTENT = ("zone", "text", "author", "colour", "angle")
 
@@ -86,11 +91,12 @@ def label(board: Board) -> str:
     return f"{board.title} — {board.subgroup}" if board.subgroup else board.title
 
 
-def file_board(preview) -> dict:
-    return preview.plan.rows["boards"][0]
+def file_board(preview: ImportPreview) -> dict[str, Any]:
+    row: dict[str, Any] = preview.plan.rows["boards"][0]
+    return row
 
 
-def targets(session: Session, preview, workshop_id: int) -> list[tuple[int, str]]:
+def targets(session: Session, preview: ImportPreview, workshop_id: int) -> list[tuple[int, str]]:
     """(id, label) of the workshop's boards that may receive the file's post-its (same kind)."""
     kind = file_board(preview).get("kind")
     rows = session.scalars(
@@ -101,7 +107,9 @@ def targets(session: Session, preview, workshop_id: int) -> list[tuple[int, str]
     return [(b.id, label(b)) for b in rows]
 
 
-def plan_merge(session: Session, preview, workshop_id: int, target=AUTO) -> BoardPlan:
+def plan_merge(
+    session: Session, preview: ImportPreview, workshop_id: int, target: Target = AUTO
+) -> BoardPlan:
     """The receiving board and each post-it's fate; nothing is written."""
     row = file_board(preview)
     kind = row.get("kind", "")
@@ -123,17 +131,17 @@ def plan_merge(session: Session, preview, workshop_id: int, target=AUTO) -> Boar
     )
     existing = _cards_of(session, chosen.id) if chosen else []
     by_uid = {c.uid: c for c in existing}
-    by_text = {}
-    by_key = {}
+    by_text: dict[tuple[str, str], Card] = {}
+    by_key: dict[tuple[str, str], Card] = {}
     for card in existing:  # smallest id first: the oldest post-it is the one kept
         by_text.setdefault((card.zone, card.text), card)
         by_key.setdefault((card.zone, normalise(card.text)), card)
-    for index, card in enumerate(preview.plan.rows.get("board_cards", ())):
-        plan.cards.append(_card_plan(index, card, by_uid, by_text, by_key))
+    for index, row in enumerate(preview.plan.rows.get("board_cards", ())):
+        plan.cards.append(_card_plan(index, row, by_uid, by_text, by_key))
     return plan
 
 
-def _receiving(boards: list[Board], row: dict, target) -> Board | None:
+def _receiving(boards: list[Board], row: dict[str, Any], target: Target) -> Board | None:
     kind = row.get("kind")
     if target == NEW:
         return None
@@ -176,8 +184,14 @@ def _cards_of(session: Session, board_id: int) -> list[Card]:
     return list(session.scalars(select(Card).where(Card.board_id == board_id).order_by(Card.id)))
 
 
-def _card_plan(index: int, card: dict, by_uid, by_text, by_key) -> CardPlan:
-    text, zone, uid = card.get("text") or "", card.get("zone"), card.get("uid")
+def _card_plan(
+    index: int,
+    card: dict[str, Any],
+    by_uid: dict[str, Card],
+    by_text: dict[tuple[str, str], Card],
+    by_key: dict[tuple[str, str], Card],
+) -> CardPlan:
+    text, zone, uid = str(card.get("text") or ""), str(card.get("zone") or ""), card.get("uid")
     same_uid = by_uid.get(uid) if uid else None
     if same_uid is not None:
         if all(card.get(c, _default(c)) == getattr(same_uid, c) for c in CONTENT):
@@ -195,11 +209,11 @@ def _card_plan(index: int, card: dict, by_uid, by_text, by_key) -> CardPlan:
     return CardPlan(index, "new", text)
 
 
-def _default(column: str):
+def _default(column: str) -> str | None:
     return "" if column in ("author", "colour", "angle") else None
 
 
-def _newer(theirs, ours) -> bool:
+def _newer(theirs: object, ours: object) -> bool:
     """Whether the file's copy was changed after ours (no date in the file: it is not)."""
     if not isinstance(theirs, datetime) or not isinstance(ours, datetime):
         return False
