@@ -1,14 +1,17 @@
-"""The déroulé: the kit's landscape table, the facilitator's version, planned vs actual.
+"""The déroulé printed: the participants' programme, the facilitator's sheet, planned vs actual.
 
-Columns as in the kit: HORAIRE, OBJECTIF – INTENTION, SÉQUENCE, CONSIGNES, MATÉRIEL / CONFIG
-SALLE. Long consignes split across pages (rows may split), the header row repeats.
+The programme (« agenda ») is a handout: times, séquence titles and a one-line description,
+the workshop's frame and problématique. The facilitator's sheet (« facilitator ») holds the
+rest: consignes, notes d'animation, matériel, the tool each séquence opens. Long consignes
+split across pages (rows may split), the header row repeats.
 """
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import Paragraph, Spacer
 
+from kitcop_desktop.domain import schedule as sched
 from kitcop_desktop.domain.agenda_templates import TOOL_LABELS
 from kitcop_desktop.domain.french import minutes_text, table_time
 from kitcop_desktop.domain.visibility import FACILITATOR_MARK
@@ -25,41 +28,56 @@ from kitcop_desktop.printing.common import (
 )
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.styles import INK
-from kitcop_desktop.printing.text import one_line
+from kitcop_desktop.printing.text import one_line, para_text
 from kitcop_desktop.storage import agenda, agenda_links, agenda_run
 
-COLUMNS = ("HORAIRE", "OBJECTIF – INTENTION", "SÉQUENCE", "CONSIGNES", "MATÉRIEL / CONFIG SALLE")
 NO_AGENDA = "Aucune séquence dans le déroulé de cet atelier."
+PROGRAMME_COLUMNS = ("HORAIRE", "SÉQUENCE")
+DESCRIPTION_MAX = 160  # characters of a séquence's one-line description in the programme
 
 
-def _widths(width: float) -> list[float]:
-    fixed = [24 * mm, 50 * mm, 38 * mm, 0, 58 * mm]
-    fixed[3] = width - sum(fixed)
-    return fixed
+def description(instructions: str, limit: int = DESCRIPTION_MAX) -> str:
+    """A séquence's one-line description for participants: the first sentence of its
+    consignes (what the room is asked to do, never the internal objective), cut at a word."""
+    line = next((x.strip() for x in instructions.splitlines() if x.strip()), "")
+    line = line.lstrip("-•*·–— ").strip()
+    for stop in (". ", " ? ", " ! ", " : "):
+        head, found, _rest = line.partition(stop)
+        if found and len(head) >= 20:
+            line = head + {" ? ": " ?", " ! ": " !"}.get(stop, "")
+            break
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
-def _deroule_table(rows, width: float):
-    table_rows = [head_cells(*COLUMNS)]
+def _programme_table(rows, width: float):
+    table_rows = [head_cells(*PROGRAMME_COLUMNS)]
     for row in rows:
-        horaire = f"{table_time(row.start)}–{table_time(row.end)}\n{minutes_text(row.minutes)}"
-        if row.pinned:
-            horaire += "\nheure fixe"
-        table_rows.append(cells(horaire, row.intention, row.title, row.instructions, row.materials))
-    return grid(table_rows, _widths(width))
+        what = [markup(f"<b>{para_text(row.title)}</b>", "body")]
+        said = description(row.instructions)
+        if said:
+            what.append(p(said, "muted"))
+        table_rows.append([p(f"{table_time(row.start)}–{table_time(row.end)}"), what])
+    return grid(table_rows, [32 * mm, width - 32 * mm])
 
 
 def add_agenda(doc: Document, session, workshop) -> None:
-    """The déroulé as the kit prints it, on A4 landscape."""
-    doc.page("landscape")
-    doc.section("Déroulé")
-    doc.add(title_block("Déroulé de l'atelier", workshop))
+    """The participants' programme (a handout, A4 portrait): the workshop's frame and
+    problématique, then each séquence's times, title and a one-line description. Nothing the
+    facilitator keeps to themselves (objectives, matériel, notes): that is `add_facilitator`."""
+    doc.page("portrait")
+    doc.section("Programme")
+    doc.add(title_block("Programme de l'atelier", workshop))
+    width = frame_width("portrait")
     if workshop.problem_statement:
-        doc.add(p(workshop.problem_statement, "muted"), Spacer(1, 3 * mm))
+        doc.add(facts([("Problématique", workshop.problem_statement)], width))
+        doc.add(Spacer(1, 4 * mm))
     rows = agenda.planned_rows(session, workshop.id)
     if not rows:
         doc.add(nothing(NO_AGENDA))
         return
-    doc.add(_deroule_table(rows, frame_width("landscape")))
+    doc.add(_programme_table(rows, width))
 
 
 FACILITATOR_COLUMNS = ("HORAIRE", "SÉQUENCE", "CONSIGNES", "NOTES D'ANIMATION", "MATÉRIEL")
@@ -79,13 +97,29 @@ def _tool_line(session, workshop_id: int, seq) -> str:
     return f"Outil\u00a0: {label}" + (f" (Ctrl+{key})" if key else "")
 
 
+ALERT = "#a13d00"  # the conflicts' colour (dark orange, ≥ 4.5:1 on white)
+
+
+def _alert(text: str) -> Paragraph:
+    return markup(f'<font color="{ALERT}"><b>⚠ {para_text(text)}</b></font>', "cell")
+
+
 def _facilitator_table(session, workshop, rows, width: float):
     """The sheet held in the room: one row per séquence with its timing, what to say, the
-    facilitator's notes beside it, the matériel to tick and the tool it opens."""
+    facilitator's notes beside it, the matériel to tick and the tool it opens. A free gap
+    before an heure fixée gets its own row; a time that cannot be kept says so in its row."""
     sequences = {seq.id: seq for seq in agenda.list_sequences(session, workshop.id)}
+    slots = {slot.key: slot for slot in agenda.schedule_for(session, workshop.id).slots}
     table_rows = [head_cells(*FACILITATOR_COLUMNS)]
     for row in rows:
         seq = sequences[row.sequence_id]
+        slot = slots.get(row.sequence_id)
+        if slot is not None and slot.gap_before:
+            start, end = sched.to_time(slot.start - slot.gap_before), sched.to_time(slot.start)
+            gap = f"{table_time(start)}–{table_time(end)}\n{minutes_text(slot.gap_before)}"
+            table_rows.append(
+                [p(gap, "cell"), p("Battement libre avant l'heure fixée", "muted"), "", "", ""]
+            )
         horaire = f"{table_time(row.start)}–{table_time(row.end)}\n{minutes_text(row.minutes)}"
         if row.pinned:
             horaire += "\nheure fixe"
@@ -97,10 +131,28 @@ def _facilitator_table(session, workshop, rows, width: float):
         what = "\n".join(
             x for x in (seq.title, seq.intention, _tool_line(session, workshop.id, seq)) if x
         )
-        table_rows.append(cells(horaire, what, seq.instructions, seq.facilitator_notes, material))
+        line = cells(horaire, what, seq.instructions, seq.facilitator_notes, material)
+        if row.conflict:
+            line[0] = [line[0], _alert("à revoir")]
+            line[1] = [line[1], _alert(row.conflict)]
+        table_rows.append(line)
     fixed = [27 * mm, 46 * mm, 0, 60 * mm, 50 * mm]
     fixed[2] = width - sum(fixed)
     return grid(table_rows, fixed)
+
+
+def _conflicts(session, workshop) -> list:
+    """« À revoir avant l'atelier » and each conflict of the déroulé, or nothing."""
+    found = agenda.schedule_for(session, workshop.id).conflicts
+    if not found:
+        return []
+    titles = {seq.id: seq.title for seq in agenda.list_sequences(session, workshop.id)}
+    out = [markup(f'<font color="{ALERT}"><b>⚠ À revoir avant l\'atelier</b></font>', "body")]
+    for conflict in found:
+        where = f"« {titles[conflict.key]} » : " if conflict.key in titles else ""
+        out.append(p(f"• {where}{conflict.message}", "small"))
+    out.append(Spacer(1, 3 * mm))
+    return out
 
 
 def add_facilitator(doc: Document, session, workshop) -> None:
@@ -111,6 +163,7 @@ def add_facilitator(doc: Document, session, workshop) -> None:
     doc.add(title_block("Déroulé de l'animateur·rice", workshop, f"{FACILITATOR_MARK}."))
     width = frame_width("landscape")
     rows = agenda.planned_rows(session, workshop.id)
+    doc.add(*_conflicts(session, workshop))
     if rows:
         doc.add(_facilitator_table(session, workshop, rows, width))
     else:

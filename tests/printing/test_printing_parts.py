@@ -19,6 +19,7 @@ from kitcop_desktop.storage import (
 )
 from kitcop_desktop.storage import boards_clusters as clusters
 from kitcop_desktop.storage.demo import create_demo
+from kitcop_desktop.storage.models import Workshop
 from tests.printing.pdf_support import flat, page_sizes_mm, reader, text_of
 
 
@@ -51,16 +52,36 @@ def test_full_restitution_of_the_demo_has_every_section(store, demo):
     assert f"1 / {len(pages)}" in pages[0].extract_text()
 
 
-def test_deroule_is_the_kits_landscape_table(store, demo):
+def test_deroule_is_the_participants_programme_not_the_facilitators_table(store, demo):
+    """#23 item 1: `--part agenda` is a handout — times, titles, a one-line description, the
+    frame and the problématique — never the internal objectives, matériel or notes."""
     data = render(store, demo, "agenda")
-    text = text_of(data)
-    for column in ("HORAIRE", "OBJECTIF – INTENTION", "SÉQUENCE", "CONSIGNES", "MATÉRIEL"):
-        assert column in text
-    assert page_sizes_mm(data)[0] == (297, 210)
+    text = flat(text_of(data))
+    assert page_sizes_mm(data)[0] == (210, 297)
+    assert "Programme de l'atelier" in text
     with store.read() as s:
         rows = agenda.planned_rows(s, demo)
-    assert rows and rows[0].title in text
-    assert f"{rows[0].start:%H:%M}–{rows[0].end:%H:%M}" in text
+        workshop = s.get(Workshop, demo)
+        sequences = [
+            (seq.title, seq.intention, seq.materials, seq.facilitator_notes, seq.instructions)
+            for seq in agenda.list_sequences(s, demo)
+        ]
+        statement = workshop.problem_statement
+    assert statement and flat(statement) in text
+    assert "9 h – 12 h 30" in text  # the workshop's frame
+    for row in rows:
+        assert row.title in text and f"{row.start:%H:%M}–{row.end:%H:%M}" in text
+    for column in ("OBJECTIF", "MATÉRIEL", "CONSIGNES", "NOTES D'ANIMATION", "ne pas diffuser"):
+        assert column not in text
+    private = [intention for _, intention, _, _, _ in sequences if intention]
+    private += [line for _, _, m, _, _ in sequences for line in agenda.material_lines(m)]
+    private += [notes for _, _, _, notes, _ in sequences if notes]
+    assert private  # the demo has objectives, matériel and notes: none is printed
+    for secret in private:
+        assert flat(secret) not in text, secret
+    consigne = next(said for title, *_, said in sequences if title == "Brise-glace")
+    assert "En binôme, de préférence avec une personne que vous ne connaissez pas" in text
+    assert flat(consigne) not in text  # one line, not the whole consigne
 
 
 def test_long_consignes_split_across_pages_instead_of_failing(store, workshop_id):
@@ -69,7 +90,7 @@ def test_long_consignes_split_across_pages_instead_of_failing(store, workshop_id
     )
     with store.write() as s:
         agenda.add_sequence(s, workshop_id, title="Très longue", instructions=long_text)
-    data = render(store, workshop_id, "agenda")
+    data = render(store, workshop_id, "facilitator")  # the programme prints one line of them
     assert len(reader(data).pages) >= 3
     text = flat(text_of(data))
     assert "numéro 0 : on écoute & on note <tout>." in text
