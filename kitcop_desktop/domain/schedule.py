@@ -105,7 +105,12 @@ def compute(
         pinned = seq.pinned_start is not None
         if seq.pinned_start is not None:
             pin = int(seq.pinned_start)
-            if last_pin is not None and pin < last_pin[0]:
+            if start is not None and pin < begin:
+                problem = (
+                    f"Heure fixée à {prose_text(pin)}, avant le début de l'atelier "
+                    f"({prose_text(begin)})."
+                )
+            elif last_pin is not None and pin < last_pin[0]:
                 problem = (
                     f"Heure fixée à {prose_text(pin)}, avant celle de « {last_pin[1]} » "
                     f"({prose_text(last_pin[0])}) : les heures fixées ne sont pas dans l'ordre."
