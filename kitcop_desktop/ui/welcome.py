@@ -203,7 +203,7 @@ class WelcomeScreen(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         title, day, template = dialog.values()
-        new_id = self.create_workshop(title, day, template)
+        new_id = self.create_workshop(title, day, template, dialog.hours())
         if new_id is not None:
             self.open_requested.emit(new_id)
 
@@ -213,9 +213,11 @@ class WelcomeScreen(QWidget):
         templates = kit_templates()
         self.new_workshop(templates[0][0] if templates else None)
 
-    def create_workshop(self, title: str, day, template: str = "") -> int | None:
+    def create_workshop(self, title: str, day, template: str = "", hours=None) -> int | None:
+        start, end = hours or (None, None)
+
         def do(session):
-            w = workshops.create(session, title, date=day)
+            w = workshops.create(session, title, date=day, start_time=start, end_time=end)
             apply_agenda_template(session, w.id, template)
             return w.id
 
