@@ -1,191 +1,307 @@
-"""Boards benchmark: a board of 500 cards (and 1,000), offscreen, real store and widgets.
+"""Boards: open a board and add a post-it the user's way, as the board grows (issue 15).
 
-    .venv/bin/python bench/boards_bench.py
+    .venv/bin/python bench/boards_bench.py [--runs 5] [--adds 15] [--sizes 500 5000]
+                                           [--profile] [--label WORD]
 
-Each figure is the best of three runs (the machine is shared). Measures: time to open the board (editor built, read from the store, laid out, painted);
-time to add one card end to end (Enter → stored → hub → scene synced → painted); frame time
-while dragging a card (one mouse move + repaint of the view). Targets: open < 300 ms,
-add < 30 ms, drag frames < 16 ms. Writes nothing: copy the numbers into RESULTS-boards.md.
+Writes bench/RESULTS-boards.md itself (never edit its figures by hand).
+
+Each (board kind, size) is measured in a fresh process, offscreen, in the real main window
+(MainWindow with every tool, a workshop whose one board holds that many post-its, real SQLite
+store with synchronous=FULL):
+- **open**: the sidebar's « Tableaux » on a workshop just opened (the editor built, the board
+  read, laid out and painted); `--runs` fresh openings, median and min;
+- **add**: a post-it typed into the post-it line with key events, then the Enter key timed
+  until it is stored (committed, one undo step), the board redrawn and the view repainted;
+  `--adds` post-its, median and max; then the same with the room screen up (1024×768).
+The baseline of each figure is measured in the same run: the same gestures on a 10-post-it
+board of the same kind (« flat with board size » reads as the ratio to it). `--profile`
+adds a cProfile of the Enter and of the opening on the largest board to the results.
 """
 
 from __future__ import annotations
 
-import ctypes
+import argparse
+import cProfile
+import io
+import json
 import os
+import platform
+import pstats
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+HERE = Path(__file__).resolve().parent
+BASELINE = 10
+KINDS = {"speedboat": ("levers", "brakes"), "kiss": ("keep", "improve", "start", "stop")}
+WORDS = [
+    "former",
+    "artisans",
+    "rénovation",
+    "énergétique",
+    "apprentissage",
+    "CFA",
+    "attractivité",
+    "métiers",
+    "bâtiment",
+    "financement",
+    "OPCO",
+    "tutorat",
+    "chantier",
+    "reconversion",
+    "mobilité",
+    "permis",
+    "salaires",
+    "alternance",
+]
 
-if sys.version_info < (3, 12):
-    # PySide6 6.12.0 on 3.11 drops a reference to None on every void call (see the tests'
-    # conftest): a long benchmark would abort. Make None immortal, as on 3.12+.
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+
+def card_text(i: int) -> str:
+    return " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(3 + i % 9)).capitalize()
+
+
+def fill(store, kind: str, n: int) -> int:
+    """A workshop with one board of `n` post-its spread over its zones (plain SQL, fast)."""
+    from kitcop_desktop.storage import boards, workshops
+
+    zones = KINDS[kind]
+    with store.write() as s:
+        wid = workshops.create(s, f"Banc {kind} {n}").id
+        board = boards.create_board(s, wid, kind, "Banc", "Table 1")
+        conn = s.connection().connection.driver_connection
+        now = "2026-03-03 10:00:00"
+        conn.executemany(
+            "INSERT INTO board_cards (board_id, zone, position, text, author, colour, weight,"
+            " angle, source, created_at, updated_at) VALUES (?, ?, ?, ?, '', '', 1, '', '', ?, ?)",
+            (
+                (
+                    board.id,
+                    zones[i % len(zones)],
+                    i // len(zones),
+                    f"{card_text(i)} n° {i}",
+                    now,
+                    now,
+                )
+                for i in range(n)
+            ),
+        )
+    return wid
+
+
+def child(kind: str, n: int, runs: int, adds: int, profile: bool) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_API", "pyside6")
+    tmp = Path(tempfile.mkdtemp())
+    os.environ["KITCOP_DATA_DIR"] = str(tmp)
+    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from kitcop_desktop.app import load_tool_specs, make_application
+    from kitcop_desktop.storage.migrate import open_store
+    from kitcop_desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    store = open_store(tmp / "bench.sqlite3")
+    window = MainWindow(store, specs=load_tool_specs())
+    window.resize(1280, 800)
+    window.show()
+    warm = fill(store, kind, 20)  # fonts, caches, first imports: not measured
+    window.open_workshop(warm)
+    window.activate_tool("boards")
+    app.processEvents()
+    wid = fill(store, kind, n)
+    profiles: dict[str, str] = {}
+
+    def settle() -> None:
+        app.processEvents()
+        editor = window.current_editor()
+        editor.view.viewport().repaint()
+
+    def open_once(prof: cProfile.Profile | None = None) -> tuple[float, float]:
+        window.open_workshop(wid)
+        app.processEvents()
+        t0, c0 = time.perf_counter(), time.process_time()
+        if prof:
+            prof.enable()
+        window.activate_tool("boards")
+        settle()
+        if prof:
+            prof.disable()
+        return (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+
+    opens = [open_once() for _ in range(runs)]
+    if profile:
+        prof = cProfile.Profile()
+        open_once(prof)
+        profiles["open"] = summary(prof)
+    editor = window.current_editor()
+    line = editor.entry.line
+    line.setFocus()
+
+    def add(i: int, prof: cProfile.Profile | None = None) -> tuple[float, float]:
+        QTest.keyClicks(line, f"Idee nouvelle {i} pour la COP")
+        app.processEvents()
+        t0, c0 = time.perf_counter(), time.process_time()
+        if prof:
+            prof.enable()
+        QTest.keyClick(line, Qt.Key.Key_Return)
+        settle()
+        if prof:
+            prof.disable()
+        wall, cpu = (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+        assert line.text() == "", "the post-it was not added"
+        return wall, cpu
+
+    added = [add(i) for i in range(adds)]
+    if profile:
+        prof = cProfile.Profile()
+        for i in range(5):
+            add(1000 + i, prof)
+        profiles["add"] = summary(prof, per=5)
+    window.room.resize(1024, 768)
+    window.room.show()
+    app.processEvents()
+    with_room = []
+    for i in range(adds):
+        wall, cpu = add(2000 + i)
+        room_view = window.workshop_view.room_view("boards")
+        if room_view is not None:
+            room_view.view.viewport().repaint()
+        with_room.append((wall, cpu))
+    with store.read() as s:
+        from kitcop_desktop.storage import boards
+
+        stored = len(boards.cards_of(s, editor.data.board_id))
+    shown = len(editor.scene.cards)
+    assert stored == shown == n + adds * 2 + (5 if profile else 0), (stored, shown)
+    return {
+        "open": [o[0] for o in opens],
+        "open_cpu": [o[1] for o in opens],
+        "add": [a[0] for a in added],
+        "add_cpu": [a[1] for a in added],
+        "room": [a[0] for a in with_room],
+        "profiles": profiles,
+    }
+
+
+def summary(
+    prof: cProfile.Profile,
+    per: int = 1,
+    lines: int = int(os.environ.get("BENCH_PROFILE_LINES", 14)),
+) -> str:
+    """The profile's heaviest functions by cumulative time (per gesture when `per` > 1)."""
+    out = io.StringIO()
+    stats = pstats.Stats(prof, stream=out)
+    stats.sort_stats("cumulative")
+    rows = []
+    for func, (_cc, nc, tt, ct, _callers) in stats.stats.items():
+        name = f"{Path(func[0]).name}:{func[1]}({func[2]})"
+        rows.append((ct / per * 1000, tt / per * 1000, nc // per, name))
+    rows.sort(reverse=True)
+    kept = [r for r in rows if "bench" not in r[3] and "~" not in r[3]][:lines]
+    body = "\n".join(f"| {ct:7.1f} | {tt:6.1f} | {nc:6d} | `{name}` |" for ct, tt, nc, name in kept)
+    return "| cumulative ms | own ms | calls | function |\n|---:|---:|---:|---|\n" + body
+
+
+def run_child(kind: str, n: int, args) -> dict:
+    cmd = [sys.executable, __file__, "--child", kind, str(n), "--runs", str(args.runs)]
+    cmd += ["--adds", str(args.adds)] + (["--profile"] if args.profile else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
-    from PySide6.QtCore import QPoint, QPointF, Qt
-    from PySide6.QtGui import QMouseEvent, QUndoStack
-    from PySide6.QtWidgets import QApplication
-
-    from kitcop_desktop.storage import boards, workshops
-    from kitcop_desktop.storage.migrate import open_store
-    from kitcop_desktop.tools.boards.spec import SPEC
-    from kitcop_desktop.ui import theme
-    from kitcop_desktop.ui.changes import ChangeHub
-    from kitcop_desktop.ui.tool_spec import ToolContext
-
-    app = QApplication([])
-    theme.apply_control_theme(app)
-    tmp = Path(tempfile.mkdtemp())
-    store = open_store(tmp / "bench.sqlite3")
-    words = [
-        "former",
-        "artisans",
-        "rénovation",
-        "énergétique",
-        "apprentissage",
-        "CFA",
-        "attractivité",
-        "métiers",
-        "bâtiment",
-        "financement",
-        "OPCO",
-        "tutorat",
-        "chantier",
-        "reconversion",
-        "mobilité",
-        "permis",
-    ]
-
-    def fill(kind: str, zones: tuple[str, ...], n: int) -> tuple[int, int]:
-        with store.write() as s:
-            w = workshops.create(s, f"Banc {n}")
-            b = boards.create_board(s, w.id, kind, "Banc")
-            for i in range(n):
-                text = " ".join(words[(i * 7 + k) % len(words)] for k in range(3 + i % 9))
-                boards.add_card(s, b.id, zones[i % len(zones)], f"{i} {text}")
-            return w.id, b.id
-
-    def measure(kind: str, zones: tuple[str, ...], n: int) -> dict:
-        workshop_id, board_id = fill(kind, zones, n)
-        ctx = ToolContext(
-            store=store,
-            hub=ChangeHub(),
-            undo_stack=QUndoStack(),
-            workshop_id=workshop_id,
-            activate_tool=lambda *_a: None,
-            show_message=lambda _m: None,
-        )
-        t0, c0 = time.perf_counter(), time.process_time()
-        editor = SPEC.make_editor(ctx)
-        editor.resize(1280, 800)
-        editor.show()
-        app.processEvents()
-        editor.view.viewport().repaint()
-        open_ms = (time.perf_counter() - t0) * 1000
-        open_cpu = (time.process_time() - c0) * 1000
-
-        adds, add_cpu = [], []
-        for i in range(15):
-            t0, c0 = time.perf_counter(), time.process_time()
-            editor.submit(zones[0], f"Nouvelle idée numéro {i} pour la COP", "", True)
-            app.processEvents()
-            editor.view.viewport().repaint()
-            adds.append((time.perf_counter() - t0) * 1000)
-            add_cpu.append((time.process_time() - c0) * 1000)
-
-        # The same, with the room screen up (it follows the board and redraws too).
-        room = SPEC.make_room_view(ctx)
-        room.resize(1280, 720)
-        room.show()
-        app.processEvents()
-        with_room = []
-        for i in range(9):
-            t0 = time.perf_counter()
-            editor.submit(zones[-1], f"Idée vue en salle {i}", "", True)
-            app.processEvents()  # the room's coalesced reload runs here
-            editor.view.viewport().repaint()
-            room.view.viewport().repaint()
-            with_room.append((time.perf_counter() - t0) * 1000)
-        room.close()
-        room.deleteLater()
-
-        # Drag: zoomed on a card as a facilitator would work, then a hand-like move.
-        item = next(iter(editor.scene.cards.values()))
-        editor.view.resetTransform()
-        editor.view.fitted = False
-        editor.view.centerOn(item)
-        viewport = editor.view.viewport()
-        start = editor.view.mapFromScene(item.sceneBoundingRect().center())
-
-        def send(kind_, pos: QPoint, buttons) -> None:
-            event = QMouseEvent(
-                kind_,
-                QPointF(pos),
-                QPointF(viewport.mapToGlobal(pos)),
-                Qt.MouseButton.LeftButton,
-                buttons,
-                Qt.KeyboardModifier.NoModifier,
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--adds", type=int, default=15)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
+    parser.add_argument("--kinds", nargs="+", default=list(KINDS))
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--label", default="")
+    parser.add_argument("--output", default=str(HERE / "RESULTS-boards.md"))
+    parser.add_argument("--child", nargs=2)
+    args = parser.parse_args()
+    if args.child:
+        kind, n = args.child[0], int(args.child[1])
+        print(json.dumps(child(kind, n, args.runs, args.adds, args.profile)))
+        return
+    started = datetime.now(UTC)
+    load_before = os.getloadavg()[0]
+    results: dict[tuple[str, int], dict] = {}
+    for kind in args.kinds:
+        for n in [BASELINE, *args.sizes]:
+            results[kind, n] = r = run_child(kind, n, args)
+            print(
+                f"{kind:9} {n:5}: open {statistics.median(r['open']):6.1f} ms, add "
+                f"{statistics.median(r['add']):5.1f} ms, room up {statistics.median(r['room']):5.1f}",
+                flush=True,
             )
-            QApplication.sendEvent(viewport, event)
+    write(args, results, started, load_before, os.getloadavg()[0])
 
-        left = Qt.MouseButton.LeftButton
-        send(QMouseEvent.Type.MouseButtonPress, start, left)
-        frames = []
-        for i in range(1, 61):
-            pos = start + QPoint(i * 4, i * 2)
-            t0 = time.perf_counter()
-            send(QMouseEvent.Type.MouseMove, pos, left)
-            viewport.repaint()
-            frames.append((time.perf_counter() - t0) * 1000)
-        send(QMouseEvent.Type.MouseButtonRelease, start + QPoint(240, 120), Qt.MouseButton.NoButton)
-        # Drag frames with the whole board in view (fitted), the worst case.
-        editor.view.fit()
-        start = editor.view.mapFromScene(item.sceneBoundingRect().center())
-        send(QMouseEvent.Type.MouseButtonPress, start, left)
-        fitted = []
-        for i in range(1, 31):
-            t0 = time.perf_counter()
-            send(QMouseEvent.Type.MouseMove, start + QPoint(i * 3, i), left)
-            viewport.repaint()
-            fitted.append((time.perf_counter() - t0) * 1000)
-        send(QMouseEvent.Type.MouseButtonRelease, start, Qt.MouseButton.NoButton)
-        editor.close()
-        editor.deleteLater()
-        app.processEvents()
-        return {
-            "open": open_ms,
-            "open_cpu": open_cpu,
-            "add_median": statistics.median(adds),
-            "add_max": max(adds),
-            "add_cpu": statistics.median(add_cpu),
-            "add_room": statistics.median(with_room),
-            "drag_median": statistics.median(frames),
-            "drag_p95": sorted(frames)[int(len(frames) * 0.95) - 1],
-            "fitted_median": statistics.median(fitted),
-            "fitted_p95": sorted(fitted)[int(len(fitted) * 0.95) - 1],
-        }
 
-    measure("kiss", ("keep", "improve", "start", "stop"), 20)  # warm-up: fonts, caches
-    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-    for kind, zones, n in (
-        ("speedboat", ("brakes", "levers"), 500),
-        ("kiss", ("keep", "improve", "start", "stop"), 500),
-        ("kiss", ("keep", "improve", "start", "stop"), 1000),
-    ):
-        # Best of three runs: the machine is shared, the slowest runs measure the neighbours.
-        runs = [measure(kind, zones, n) for _ in range(3)]
-        r = {key: min(run[key] for run in runs) for key in runs[0]}
-        print(
-            f"{kind:9} {n:5} cards: open {r['open']:4.0f} ms (CPU {r['open_cpu']:4.0f}) | add median {r['add_median']:5.1f} "
-            f"max {r['add_max']:5.1f} ms (CPU {r['add_cpu']:4.1f}; room up {r['add_room']:5.1f}) | drag frame median {r['drag_median']:5.1f} "
-            f"p95 {r['drag_p95']:5.1f} ms (zoomed), median {r['fitted_median']:5.1f} "
-            f"p95 {r['fitted_p95']:5.1f} ms (whole board)"
+def write(args, results, started, load_before, load_after) -> None:
+    import PySide6
+
+    med = statistics.median
+    rows = []
+    for (kind, n), r in results.items():
+        base = results[kind, BASELINE]
+        rows.append(
+            f"| {kind} | {n:,} | {med(r['open']):.0f} (min {min(r['open']):.0f}, CPU "
+            f"{med(r['open_cpu']):.0f}) | {med(r['open']) / med(base['open']):.1f}× | "
+            f"{med(r['add']):.1f} (max {max(r['add']):.1f}, CPU {med(r['add_cpu']):.1f}) | "
+            f"{med(r['add']) / med(base['add']):.2f}× | {med(r['room']):.1f} |"
         )
+    profiles = ""
+    if args.profile:
+        for (kind, n), r in results.items():
+            if n != max(args.sizes) or not r["profiles"]:
+                continue
+            profiles += (
+                f"\n### Profile: Enter on the {kind} board of {n:,} post-its (per post-it)\n\n"
+                f"{r['profiles']['add']}\n\n"
+                f"### Profile: opening the {kind} board of {n:,} post-its\n\n"
+                f"{r['profiles']['open']}\n"
+            )
+    build = f" ({args.label})" if args.label else ""
+    command = " ".join(["python", "bench/boards_bench.py", *sys.argv[1:]])
+    text = f"""# Boards: open and add a post-it as the board grows{build} — `bench/boards_bench.py`
+
+Written by the script (never by hand). Machine: {platform.node()}, {os.cpu_count()} cores shared
+with other engineers' test runs, {platform.system()} {platform.release()}, Python
+{platform.python_version()}, PySide6 {PySide6.__version__}, offscreen. Date:
+{started:%Y-%m-%d %H:%M} UTC; load average {load_before:.1f} before, {load_after:.1f} after.
+Command: `{command}`.
+
+Each row is a fresh process: the real main window (1280×800) with every tool, a workshop whose
+one board holds that many post-its, real SQLite file (synchronous=FULL).
+- **open**: « Tableaux » clicked on the workshop just opened, until the board is laid out and
+  painted; median (and min) of {args.runs} openings, wall time in ms (process CPU beside).
+- **add**: a post-it typed into the post-it line with key events, then **Enter** timed until
+  it is stored (one commit, one undo step), the scene updated and the view repainted; median
+  (and max) of {args.adds} post-its. **room up**: the same with the room screen showing the
+  board at 1024×768 (both redraw).
+- **× base**: the ratio to the same gesture on a {BASELINE}-post-it board of the same kind,
+  measured in the same run (the baseline rows). Wall times on a shared 2-core box are noisy:
+  read the medians and the ratios, not one figure.
+
+Targets (issue 15): add < 16 ms at 500 post-its and ≤ 20 ms at 5,000 (flat); open 500 < 150 ms,
+5,000 < 1 s.
+
+| board | post-its | open, ms | open × base | add (Enter), ms | add × base | add, room up, ms |
+|---|---:|---|---:|---|---:|---:|
+{chr(10).join(rows)}
+{profiles}"""
+    out = Path(args.output)
+    out.write_text(text, encoding="utf-8")
+    print(out)
 
 
 if __name__ == "__main__":

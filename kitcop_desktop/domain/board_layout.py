@@ -109,6 +109,8 @@ def _flow(
     Returns the content height; `items=None` only measures (the column search tries several
     counts and places the cards for one). A heap keeps it O(n log columns).
     """
+    if items is None:
+        return _measure(blocks, columns)
     free = [(0.0, col) for col in range(columns)]  # (height so far, column), a valid heap
     tallest = 0.0
     for block in blocks:
@@ -127,6 +129,54 @@ def _flow(
         tallest = max(tallest, top)
         heapq.heappush(free, (top, col))
     return tallest
+
+
+class Masonry:
+    """One zone's masonry kept between layouts: where `_flow` would put the next block.
+
+    Fed the blocks `_flow` was given, in the same order, it is in the state `_flow` ends in;
+    `add` then places one more block exactly as a new `_flow` over all of them would, so a
+    post-it added at the end of a zone is placed without flowing the whole zone again.
+    """
+
+    __slots__ = ("free", "tallest")
+
+    def __init__(self, columns: int, blocks: list[Block] = ()) -> None:
+        self.free = [(0.0, col) for col in range(columns)]
+        self.tallest = 0.0
+        for block in blocks:
+            self.add(block.total_height())
+
+    def add(self, total: float) -> tuple[float, int]:
+        """Place a block of this height: (its top in the zone's content, its column)."""
+        top, col = self.free[0]
+        bottom = top + (total + GAP)  # as _flow adds it, to the last bit
+        self.tallest = max(self.tallest, bottom)
+        heapq.heapreplace(self.free, (bottom, col))
+        return top, col
+
+
+def zone_width(columns: int, card_width: float, min_zone_width: float) -> tuple[float, float]:
+    """(a zone's width, the inset of its first card column), as layout_board makes them."""
+    natural_w = 2 * ZONE_PADDING + columns * card_width + (columns - 1) * GAP
+    zone_w = max(natural_w, min_zone_width)
+    return zone_w, ZONE_PADDING + (zone_w - natural_w) / 2
+
+
+def zone_height(content: float) -> float:
+    """A zone's height for the tallest of its columns (layout_board's rule, without lanes)."""
+    return max(MIN_ZONE_HEIGHT, ZONE_HEADER + content + ZONE_PADDING)
+
+
+def _measure(blocks: list[Block], columns: int) -> float:
+    """_flow's height without placing anything: the column search calls it dozens of times
+    on thousands of post-its (issue 15), so it is kept to one heap operation per block."""
+    free = [(0.0, col) for col in range(columns)]
+    replace = heapq.heapreplace
+    for block in blocks:
+        top, col = free[0]
+        replace(free, (top + (block.total_height() + GAP), col))
+    return max(top for top, _col in free) if blocks else 0.0
 
 
 def layout_board(
@@ -277,6 +327,30 @@ def best_layout(
     return best
 
 
+def column_candidates(last: int, max_columns: int = 40) -> list[int]:
+    """The column counts search_layout tries: all of them, or the neighbours of `last`."""
+    if last:
+        return [c for c in (last - 1, last, last + 1) if 1 <= c <= max_columns]
+    return list(range(1, max_columns + 1))
+
+
+def fitted_scale(width: float, height: float, aspect: float, margin: float, banner_height) -> float:
+    """How large a board of this size shows once fitted to a screen of this aspect ratio."""
+    full_w = width + 2 * margin
+    full_h = height + banner_height(width) + 3 * margin
+    return min(aspect / max(full_w, 1.0), 1.0 / max(full_h, 1.0))
+
+
+def choose_columns(scales: dict[int, float], last: int) -> int:
+    """Among the column counts tried (count -> scale), the fewest within 6 % of the best;
+    the count shown now (`last`) stays unless another is clearly (5 %) larger."""
+    best = max(scales.values())
+    chosen = min(c for c, scale in scales.items() if scale >= best * 0.94)
+    if last in scales and scales[last] >= scales[chosen] * 0.95:
+        chosen = last
+    return chosen
+
+
 @dataclass
 class Choice:
     """What search_layout found: the layout, its scale once fitted, its column count."""
@@ -308,14 +382,9 @@ def search_layout(
     columns while someone types. Among near-equals the fewest columns win: empty columns only
     spread a board thin.
     """
-    candidates = (
-        [c for c in (last - 1, last, last + 1) if 1 <= c <= max_columns]
-        if last
-        else range(1, max_columns + 1)
-    )
     tried: dict[int, Choice] = {}
     best = 0.0
-    for columns in candidates:
+    for columns in column_candidates(last, max_columns):
         layout = layout_board(
             rows,
             blocks,
@@ -326,16 +395,12 @@ def search_layout(
             lanes=lanes,
             min_zone_width=min_zone_width,
         )
-        width = layout.width + 2 * margin
-        height = layout.height + banner_height(layout.width) + 3 * margin
-        scale = min(aspect / max(width, 1.0), 1.0 / max(height, 1.0))
+        scale = fitted_scale(layout.width, layout.height, aspect, margin, banner_height)
         tried[columns] = Choice(layout, scale, columns)
         best = max(best, scale)
         if scale < best * 0.8:
             break  # wider only gets worse from here
-    chosen = min(c for c, choice in tried.items() if choice.scale >= best * 0.94)
-    if last in tried and tried[last].scale >= tried[chosen].scale * 0.95:
-        chosen = last
+    chosen = choose_columns({c: choice.scale for c, choice in tried.items()}, last)
     layout = layout_board(
         rows,
         blocks,

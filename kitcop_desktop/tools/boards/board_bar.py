@@ -195,6 +195,9 @@ class BoardBar(QWidget):
 
     def set_boards(self, entries: list[tuple[object, str]], current: object) -> None:
         """entries: (data, label); current: the data of the board shown."""
+        if (entries, current) == getattr(self, "_boards_shown", None):
+            return  # every post-it typed reloads the board: nothing to redo here
+        self._boards_shown = (list(entries), current)
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for data, label in entries:
@@ -204,6 +207,9 @@ class BoardBar(QWidget):
         self.chooser.blockSignals(False)
 
     def set_spotlights(self, entries: list[tuple[str, str]], current: str) -> None:
+        if (entries, current) == getattr(self, "_spotlights_shown", None):
+            return
+        self._spotlights_shown = (list(entries), current)
         self.spotlight.blockSignals(True)
         self.spotlight.clear()
         for value, label in entries:
@@ -215,10 +221,16 @@ class BoardBar(QWidget):
     def set_empty(self, empty: bool) -> None:
         """No board yet: the editor shows one big button per kind instead of this bar."""
         self._empty = empty
+        shown = {
+            self.room_label: not empty and not self._compact,  # compact: no « Salle : »
+            self.found: not empty and bool(self.found.text()),
+        }
         for widget in [*self._board_widgets, self.new_button]:
-            widget.setVisible(not empty)
-        self.room_label.setVisible(not empty and not self._compact)  # compact: no « Salle : »
-        self.found.setVisible(not empty and bool(self.found.text()))
+            # Each widget set once, to what it ends as: a hide-then-show relaid the bar out
+            # on every post-it typed.
+            visible = shown.get(widget, not empty)
+            if widget.isHidden() == visible:
+                widget.setVisible(visible)
 
     def set_editable(self, editable: bool) -> None:
         """The combined view is read-only: no rename, no delete."""

@@ -123,9 +123,7 @@ class EditorActions:
         if self.data is None or self.data.board_id is None:
             return None
         if not force:
-            with self.ctx.store.read() as s:
-                same = boards.find_duplicates(s, self.data.board_id, text)
-                found = [(c.id, c.zone) for c in same]
+            found = self.data.duplicates(text)  # an index kept with the board: no store read
             if found:
                 where = f"dans « {zone_label(self.data.kind, found[0][1])} »"
                 self.entry.show_duplicate(zone, text, author, found[0][0], where)

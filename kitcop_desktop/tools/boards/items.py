@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QTextLayout,
     QTextOption,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsRectItem
 
 from kitcop_desktop.domain.board_kinds import ANGLES
 from kitcop_desktop.domain.board_layout import CARD_WIDTH, CLUSTER_HEADER
@@ -56,11 +56,23 @@ def ensure_pixmap_cache() -> None:
         QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
 
 
+_WRAP = QTextOption()
+_WRAP.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+_FONTS: dict = {}
+
+
+def _font(look: Look, px: int, bold: bool = False):
+    """The look's font at this size, made once (a board of 5,000 post-its asks 15,000 times)."""
+    key = (look.room, px, bold)
+    font = _FONTS.get(key)
+    if font is None:
+        font = _FONTS[key] = look.font(px, bold=bold)
+    return font
+
+
 def _layout_text(text: str, font, width: float) -> tuple[QTextLayout, float]:
     layout = QTextLayout(french_spacing(text), font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
+    layout.setTextOption(_WRAP)
     layout.beginLayout()
     y = 0.0
     while True:
@@ -74,13 +86,31 @@ def _layout_text(text: str, font, width: float) -> tuple[QTextLayout, float]:
     return layout, y
 
 
+_SMALL: dict = {}
+
+
+def _small_height(look: Look) -> float:
+    """The height of the footer's line (names, sources, « ✓ fiche action »)."""
+    height = _SMALL.get((look.room, look.small_px))
+    if height is None:
+        font = _font(look, look.small_px)
+        height = _SMALL[look.room, look.small_px] = QFontMetricsF(font).height()
+    return height
+
+
 def _together(text: str) -> str:
     """« fiche action 12 »: « 12 » never left alone at the start of a line."""
     return text.replace("fiche action ", "fiche action\u00a0")
 
 
-class CardItem(QGraphicsObject):
-    """One post-it. Movable and selectable on the control window, still on the room screen."""
+class CardItem(QGraphicsRectItem):
+    """One post-it. Movable and selectable on the control window, still on the room screen.
+
+    A QGraphicsRectItem whose rect is the bounding rect: Qt's scene index asks every item for
+    it whenever the board grows, and a Python boundingRect() made that cost 2 ms per thousand
+    post-its on each card typed (issue 15). No itemChange(): Qt repaints a selected item
+    itself, and a Python itemChange cost ten calls per post-it laid out.
+    """
 
     def __init__(self, card: CardData, look: Look, width: float = CARD_WIDTH) -> None:
         super().__init__()
@@ -90,6 +120,7 @@ class CardItem(QGraphicsObject):
         self.matched: bool | None = None  # None: no search running
         self.show_angle = True  # False in a lane of a split chemin: the lane says it already
         self.home = QPointF()  # where the layout put it (a drag that goes nowhere returns here)
+        self.setPen(Qt.PenStyle.NoPen)
         if not look.room:
             self.setFlags(
                 QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -102,24 +133,28 @@ class CardItem(QGraphicsObject):
     # -- data ---------------------------------------------------------------------------------
     def set_card(self, card: CardData) -> None:
         self.card = card
-        self.prepareGeometryChange()
-        font = self.look.font(self.look.card_px)
+        look = self.look
+        font = _font(look, look.card_px)
         # « Counted ×n » (merged duplicates) is a badge in the corner: it must read from afar.
         self._badge = f"×{card.weight}" if card.weight > 1 else ""
-        self._badge_font = self.look.font(int(self.look.card_px * 0.8), bold=True)
-        metrics = QFontMetricsF(self._badge_font)
-        self._badge_size = (
-            (metrics.horizontalAdvance(self._badge) + 14, metrics.height() + 4)
-            if self._badge
-            else (0.0, 0.0)
-        )
+        self._badge_font = _font(look, int(look.card_px * 0.8), True)
+        if self._badge:
+            metrics = QFontMetricsF(self._badge_font)
+            self._badge_size = (
+                metrics.horizontalAdvance(self._badge) + 14,
+                metrics.height() + 4,
+            )
+        else:
+            self._badge_size = (0.0, 0.0)
         self._text, text_h = _layout_text(card.text, font, self._text_width(self.width))
         self._footer = self._footer_text()
-        small = QFontMetricsF(self.look.font(self.look.small_px))
-        self._footer_h = small.height() + 4 if self._footer else 0
+        self._footer_h = _small_height(look) + 4 if self._footer else 0
         self._heights: dict[float, float] = {}
         self.height = PAD + text_h + self._footer_h + PAD
-        self.setToolTip(as_typed(card.text) if not self.look.room else "")
+        tip = as_typed(card.text) if not look.room else ""
+        if tip != self.toolTip():
+            self.setToolTip(tip)
+        self.setRect(-3, -3, self.width + 6, self.height + 6)  # the bounding rect
         self.update()
 
     def set_show_angle(self, shown: bool) -> None:
@@ -133,7 +168,7 @@ class CardItem(QGraphicsObject):
             return self.height
         height = self._heights.get(width)
         if height is None:
-            font = self.look.font(self.look.card_px)
+            font = _font(self.look, self.look.card_px)
             _layout, text_h = _layout_text(self.card.text, font, self._text_width(width))
             height = self._heights[width] = PAD + text_h + self._footer_h + PAD
         return height
@@ -169,9 +204,6 @@ class CardItem(QGraphicsObject):
             self.update()
 
     # -- painting -----------------------------------------------------------------------------
-    def boundingRect(self) -> QRectF:
-        return QRectF(-3, -3, self.width + 6, self.height + 6)
-
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
         rect = QRectF(0, 0, self.width, self.height)
         colour = QColor(self.colour())
@@ -195,7 +227,7 @@ class CardItem(QGraphicsObject):
             painter.setFont(self._badge_font)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self._badge)
         if self._footer:
-            painter.setFont(self.look.font(self.look.small_px))
+            painter.setFont(_font(self.look, self.look.small_px))
             painter.setPen(QColor(self.look.muted))
             small = QFontMetricsF(painter.font())
             footer_rect = QRectF(
@@ -220,11 +252,6 @@ class CardItem(QGraphicsObject):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor(SELECTED), 3, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(rect.adjusted(-2, -2, 2, 2), 7, 7)
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
 
 
 class ClusterItem(QGraphicsObject):

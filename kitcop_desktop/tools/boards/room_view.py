@@ -73,11 +73,17 @@ class BoardRoomView(QWidget):
         self.summary.hide()
         layout.addWidget(self.summary)
         self._pending = False
+        self._stale = False  # hidden: the board is known, its items wait until shown
         self.pages = pages_of(ctx)
         self.pages.changed.connect(self._show_page)
         self.selection.changed.connect(self.schedule)
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def _on_changed(self, area: str, workshop_id: int) -> None:
         if area in AREAS and workshop_id == self.ctx.workshop_id:
@@ -94,9 +100,7 @@ class BoardRoomView(QWidget):
         sel = self.selection
         shared = sel.fresh_data()
         if shared is not None:
-            self.scene.room_page = None
-            self.scene.show(shared, self._aspect())
-            self._paginate()
+            self._show(shared)
             return
         if sel.combined_kind:
             data = board_data.load_combined(self.ctx.store, self.ctx.workshop_id, sel.combined_kind)
@@ -106,6 +110,15 @@ class BoardRoomView(QWidget):
                 titles = board_data.list_board_titles(self.ctx.store, self.ctx.workshop_id)
                 board_id = titles[0][0] if titles else None
             data = board_data.load_board(self.ctx.store, board_id) if board_id else None
+        self._show(data)
+
+    def _show(self, data) -> None:
+        if not self.isVisible() and data is not None:
+            # The room screen is off or shows another tool: remember the board, make its
+            # thousands of items only when it is shown (issue 15: opening a board).
+            self.scene.data, self._stale = data, True
+            return
+        self._stale = False
         self.scene.room_page = None
         self.scene.show(data, self._aspect())
         self._paginate()
@@ -226,6 +239,8 @@ class BoardRoomView(QWidget):
         return summaries
 
     def _show_page(self) -> None:
+        if self._stale:
+            return  # laid out when shown
         self.scene.room_page = self.pages.current()
         self.scene.relayout()
         self.fit()
@@ -273,6 +288,8 @@ class BoardRoomView(QWidget):
             self._resized()  # the hidden drawing gets no resize of its own
 
     def _resized(self) -> None:
+        if self._stale:
+            return  # laid out when shown
         if self.scene.data is not None:
             self.scene.aspect = self._aspect()
             self.scene.room_page = None

@@ -20,6 +20,7 @@ from kitcop_desktop.tools.boards.decor import BannerItem, SpeedboatItem
 from kitcop_desktop.tools.boards.drag import DragAndDrop
 from kitcop_desktop.tools.boards.items import CardItem, ClusterItem, ensure_pixmap_cache
 from kitcop_desktop.tools.boards.look import Look
+from kitcop_desktop.tools.boards.scene_grow import GrowingLayout
 from kitcop_desktop.tools.boards.scene_plan import LayoutPlan
 from kitcop_desktop.tools.boards.zone_item import ZoneItem
 
@@ -39,7 +40,7 @@ def _drawn_text(card) -> tuple:
     )
 
 
-class BoardScene(LayoutPlan, DragAndDrop, QGraphicsScene):
+class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
     cards_dropped = Signal(list, object)  # card ids, Target
     cluster_dropped = Signal(int, str)  # cluster id, zone
     card_activated = Signal(int)  # double-click: edit in place
@@ -63,6 +64,10 @@ class BoardScene(LayoutPlan, DragAndDrop, QGraphicsScene):
         self._kind = ""
         self._columns: dict[tuple, int] = {}  # column count last chosen per board shape
         self._faded = False
+        self._searched = False  # a search has marked cards (matched True / False)
+        self._dragged = False
+        self._serial = None  # BoardData.serial of the read the items mirror
+        self._laid_out = None  # what the items are laid out for (see relayout)
         self.lanes: dict = {}  # (zone, angle) -> Rect, on a chemin split by angle
         # The room screen's page of a board too full to read (tools/boards/room_pages.py).
         self.room_page = None
@@ -76,11 +81,17 @@ class BoardScene(LayoutPlan, DragAndDrop, QGraphicsScene):
 
     # -- syncing with the store ---------------------------------------------------------------
     def show(self, data: BoardData | None, aspect: float | None = None) -> None:
-        """Mirror `data` (None: an empty scene)."""
+        """Mirror `data` (None: an empty scene).
+
+        Only what changed is touched: unchanged post-its keep their items; post-its added at
+        the end of their zones are placed on the current layout (scene_grow.py); anything
+        else lays the board out again.
+        """
         if aspect:
             self.aspect = aspect
         self.data = data
         if data is None:
+            self._grown = self._laid_out = self._serial = None
             for item in [*self.cards.values(), *self.clusters.values(), *self.zones.values()]:
                 self.removeItem(item)
             self.cards.clear(), self.clusters.clear(), self.zones.clear()
@@ -91,10 +102,21 @@ class BoardScene(LayoutPlan, DragAndDrop, QGraphicsScene):
             self._kind = ""
             return
         if data.kind != self._kind:
+            self._grown = self._serial = None
             self._build_zones(data.kind)
-        self._sync_cards(data)
-        self._sync_clusters(data)
-        self.relayout()
+        derived = data.derived
+        if derived is not None and derived[0] == self._serial:
+            added, moved = self._sync_changed(derived[1])  # only what the read found changed
+        else:
+            added, moved = self._sync_cards(data)
+        self._serial = data.serial
+        moved |= self._sync_clusters(data)
+        if not moved and added and self.grow(data, added):
+            self._laid_out = self._layout_key()
+        else:
+            if moved or added:
+                self._laid_out = None
+            self.relayout()  # nothing it depends on changed (a colour…): it returns at once
         self.apply_search(self.query)
 
     def _build_zones(self, kind_key: str) -> None:
@@ -113,35 +135,89 @@ class BoardScene(LayoutPlan, DragAndDrop, QGraphicsScene):
             self.addItem(self.boat)
         self._kind = kind_key
 
-    def _sync_cards(self, data: BoardData) -> None:
-        wanted = {c.id: c for c in data.cards}
-        for card_id in [cid for cid in self.cards if cid not in wanted]:
-            self.removeItem(self.cards.pop(card_id))
-        for card in data.cards:
-            item = self.cards.get(card.id)
-            if item is None:
-                item = CardItem(card, self.look, self.look.card_width)
-                self.cards[card.id] = item
-                self.addItem(item)
-            elif item.card != card:
-                if _drawn_text(item.card) == _drawn_text(card):
-                    item.card = card  # moved or recoloured: no need to lay the text out again
-                    item.update()
-                else:
-                    item.set_card(card)
+    def _sync_changed(self, changed: dict) -> tuple[list[CardItem], bool]:
+        """_sync_cards for a read derived from the one mirrored: only the changed post-its."""
+        added: list[CardItem] = []
+        moved = False
+        for card_id, card in changed.items():
+            item = self.cards.get(card_id)
+            if card is None:
+                if item is not None:
+                    self.removeItem(self.cards.pop(card_id))
+                    moved = True
+            elif item is None:
+                added.append(self._new_item(card))
+            else:
+                moved |= self._update_item(item, card)
+        return added, moved
 
-    def _sync_clusters(self, data: BoardData) -> None:
+    def _new_item(self, card) -> CardItem:
+        item = CardItem(card, self.look, self.look.card_width)
+        self.cards[card.id] = item
+        self.addItem(item)
+        return item
+
+    def _update_item(self, item: CardItem, card) -> bool:
+        """New data for an item; True when its place or size may have changed."""
+        old = item.card
+        if old == card:
+            item.card = card
+            return False
+        if _drawn_text(old) == _drawn_text(card):
+            item.card = card  # recoloured: no need to lay the text out again
+            item.update()
+            moved = False
+        else:
+            item.set_card(card)
+            moved = True
+        return moved or (old.zone, old.cluster_id, old.position) != (
+            card.zone,
+            card.cluster_id,
+            card.position,
+        )
+
+    def _sync_cards(self, data: BoardData) -> tuple[list[CardItem], bool]:
+        """Items for new post-its, new data for changed ones, none for gone ones. Returns
+        (the items added, whether anything else that the layout depends on changed)."""
+        added: list[CardItem] = []
+        moved = False
+        cards = self.cards
+        kept = 0
+        for card in data.cards:
+            item = cards.get(card.id)
+            if item is not None:
+                kept += 1
+        if kept < len(cards):  # some post-its are gone
+            wanted = {c.id for c in data.cards}
+            for card_id in [cid for cid in cards if cid not in wanted]:
+                self.removeItem(cards.pop(card_id))
+            moved = True
+        for card in data.cards:
+            item = cards.get(card.id)
+            if item is None:
+                added.append(self._new_item(card))
+            elif item.card is not card:
+                moved |= self._update_item(item, card)
+        return added, moved
+
+    def _sync_clusters(self, data: BoardData) -> bool:
+        """Mirror the sous-thématiques; True when any was added, changed or removed."""
+        changed = False
         wanted = {c.id: c for c in data.clusters}
         for cid in [cid for cid in self.clusters if cid not in wanted]:
             self.removeItem(self.clusters.pop(cid))
+            changed = True
         for cluster in data.clusters:
             item = self.clusters.get(cluster.id)
             if item is None:
                 item = ClusterItem(cluster, self.look)
                 self.clusters[cluster.id] = item
                 self.addItem(item)
-            else:
+                changed = True
+            elif item.cluster != cluster:
                 item.set_cluster(cluster)
+                changed = True
+        return changed
 
     def cards_in_cluster(self, cluster_id: int) -> list[CardItem]:
         return [i for i in self.cards.values() if i.card.cluster_id == cluster_id]
@@ -194,10 +270,32 @@ class BoardScene(LayoutPlan, DragAndDrop, QGraphicsScene):
         banner = self.banner.height_for(plan["title"], plan["destination"], layout.width)
         return layout.width + 2 * GAP, layout.height + banner + 3 * GAP
 
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self._dragged = True  # items may move by hand: the next show() puts them home
+        super().mousePressEvent(event)
+
+    def _layout_key(self) -> tuple:
+        """What a layout of the current items is made for: the same key, the same layout."""
+        data = self.data
+        meta = None if data is None else (data.kind, data.title, data.subgroup, data.objective)
+        return (
+            meta,
+            None if data is None else (data.spotlight, data.split_by_angle, data.combined),
+            self.aspect,
+            self.room_page,
+            len(self.cards),
+            self._dragged,
+        )
+
     def relayout(self) -> None:
         data = self.data
         if data is None:
             return
+        if self._laid_out is not None and self._laid_out == self._layout_key():
+            # Laid out already for exactly this (the room view lays out after show()).
+            return
+        self._grown = None
+        self._dragged = False
         plan = self._plan(data)
         members, focus, counts = plan["members"], plan["focus"], plan["counts"]
         title, destination, lanes, choice = (
@@ -254,6 +352,8 @@ class BoardScene(LayoutPlan, DragAndDrop, QGraphicsScene):
             )
         )
         self.apply_spotlight(data.spotlight)
+        self._keep_for_growth(data, plan, layout)
+        self._laid_out = self._layout_key()
 
     def lane_at(self, pos: QPointF) -> str | None:
         """The angle of the lane under a scene point ("" = sans angle), None when not split."""
@@ -272,6 +372,9 @@ class BoardScene(LayoutPlan, DragAndDrop, QGraphicsScene):
     def apply_search(self, query: str) -> int:
         """Highlight matching cards, dim the others; returns how many match."""
         self.query = query.strip()
+        if not self.query and not self._searched:
+            return 0  # no search, none before: every card is already unmarked
+        self._searched = bool(self.query)
         count = 0
         for item in self.cards.values():
             if not self.query:

@@ -64,7 +64,7 @@ class LayoutPlan:
             counts[focus[0]] = len(members[focus[1]])  # the zone shows only that cluster
         # Every zone as wide as its tab needs: its name and its count, never cut.
         tab_width = max(self.zones[z].tab_width(counts[z]) for row in rows for z in row)
-        choice = None
+        choice = chosen = None
         for card_width in widths:
             blocks = self._blocks(kind, members, loose, card_width, focus)
             shape = (rows, self.aspect, card_width, lanes)
@@ -83,6 +83,7 @@ class LayoutPlan:
             self._columns[shape] = found.columns
             if choice is None or found.scale > choice.scale * 1.03:
                 choice = found
+                chosen = (card_width, shape, blocks)
         return {
             "kind": kind,
             "counts": counts,
@@ -93,6 +94,14 @@ class LayoutPlan:
             "focus": focus,
             "lanes": lanes,
             "choice": choice,
+            # What scene_grow.py needs to add post-its to this layout without redoing it.
+            "rows": rows,
+            "row_gap": row_gap,
+            "tab_width": tab_width,
+            "card_width": chosen[0],
+            "shape": chosen[1],
+            "blocks": chosen[2],
+            "one_width": len(factors) == 1,
         }
 
     def _room_focus(self, data: BoardData) -> tuple[str, int | None] | None:
