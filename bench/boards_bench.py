@@ -189,29 +189,35 @@ def child(kind: str, n: int, runs: int, adds: int, profile: bool) -> dict:
     }
 
 
-def summary(
-    prof: cProfile.Profile,
-    per: int = 1,
-    lines: int = int(os.environ.get("BENCH_PROFILE_LINES", 14)),
-) -> str:
-    """The profile's heaviest functions by cumulative time (per gesture when `per` > 1)."""
-    out = io.StringIO()
-    stats = pstats.Stats(prof, stream=out)
-    stats.sort_stats("cumulative")
+def summary(prof: cProfile.Profile, per: int = 1, lines: int = 12) -> str:
+    """The heaviest of the app's functions by cumulative time, then the heaviest of all by own
+    time, per gesture (`per` gestures were profiled)."""
+    stats = pstats.Stats(prof, stream=io.StringIO())
     rows = []
     for func, (_cc, nc, tt, ct, _callers) in stats.stats.items():
         name = f"{Path(func[0]).name}:{func[1]}({func[2]})"
-        rows.append((ct / per * 1000, tt / per * 1000, nc // per, name))
-    rows.sort(reverse=True)
-    kept = [r for r in rows if "bench" not in r[3] and "~" not in r[3]][:lines]
-    body = "\n".join(f"| {ct:7.1f} | {tt:6.1f} | {nc:6d} | `{name}` |" for ct, tt, nc, name in kept)
-    return "| cumulative ms | own ms | calls | function |\n|---:|---:|---:|---|\n" + body
+        ours = "kitcop_desktop" in func[0] and "bench" not in func[0]
+        rows.append((ct / per * 1000, tt / per * 1000, nc / per, name, ours))
+
+    def table(chosen) -> str:
+        body = "\n".join(
+            f"| {ct:7.1f} | {tt:6.1f} | {nc:7.0f} | `{name}` |" for ct, tt, nc, name, _o in chosen
+        )
+        return "| cumulative ms | own ms | calls | function |\n|---:|---:|---:|---|\n" + body
+
+    by_total = sorted((r for r in rows if r[4]), reverse=True)[:lines]
+    by_own = sorted(rows, key=lambda r: r[1], reverse=True)[:8]
+    return (
+        f"The app's functions by cumulative time:\n\n{table(by_total)}\n\n"
+        f"Every function by own time:\n\n{table(by_own)}"
+    )
 
 
-def run_child(kind: str, n: int, args) -> dict:
+def run_child(kind: str, n: int, args, tree: str = "") -> dict:
     cmd = [sys.executable, __file__, "--child", kind, str(n), "--runs", str(args.runs)]
     cmd += ["--adds", str(args.adds)] + (["--profile"] if args.profile else [])
-    out = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+    env = dict(os.environ, PYTHONPATH=tree) if tree else None
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=1800, env=env)
     if out.returncode != 0:
         raise RuntimeError(out.stderr[-3000:])
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -224,54 +230,82 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 5000])
     parser.add_argument("--kinds", nargs="+", default=list(KINDS))
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--before",
+        default="",
+        metavar="DIR",
+        help="a checkout of an earlier build (e.g. `git archive <commit> | tar -x -C DIR`): "
+        "each figure is measured for it too, alternating, in the same run",
+    )
+    parser.add_argument("--before-label", default="")
     parser.add_argument("--label", default="")
     parser.add_argument("--output", default=str(HERE / "RESULTS-boards.md"))
     parser.add_argument("--child", nargs=2)
     args = parser.parse_args()
     if args.child:
         kind, n = args.child[0], int(args.child[1])
-        print(json.dumps(child(kind, n, args.runs, args.adds, args.profile)))
+        result = child(kind, n, args.runs, args.adds, args.profile)
+        import kitcop_desktop
+
+        result["code"] = str(Path(kitcop_desktop.__file__).parent.parent)
+        print(json.dumps(result))
         return
     started = datetime.now(UTC)
     load_before = os.getloadavg()[0]
-    results: dict[tuple[str, int], dict] = {}
+    builds = {"now": ""} | ({"before": args.before} if args.before else {})
+    results: dict[tuple[str, str, int], dict] = {}
     for kind in args.kinds:
         for n in [BASELINE, *args.sizes]:
-            results[kind, n] = r = run_child(kind, n, args)
-            print(
-                f"{kind:9} {n:5}: open {statistics.median(r['open']):6.1f} ms, add "
-                f"{statistics.median(r['add']):5.1f} ms, room up {statistics.median(r['room']):5.1f}",
-                flush=True,
-            )
-    write(args, results, started, load_before, os.getloadavg()[0])
+            for build, tree in builds.items():
+                results[build, kind, n] = r = run_child(kind, n, args, tree)
+                print(
+                    f"{build:6} {kind:9} {n:5}: open {statistics.median(r['open']):6.1f} ms, add "
+                    f"{statistics.median(r['add']):5.1f} ms (CPU "
+                    f"{statistics.median(r['add_cpu']):5.1f}), room up "
+                    f"{statistics.median(r['room']):5.1f}  [{r['code']}]",
+                    flush=True,
+                )
+    write(args, builds, results, started, load_before, os.getloadavg()[0])
 
 
-def write(args, results, started, load_before, load_after) -> None:
+def write(args, builds, results, started, load_before, load_after) -> None:
     import PySide6
 
     med = statistics.median
     rows = []
-    for (kind, n), r in results.items():
-        base = results[kind, BASELINE]
-        rows.append(
-            f"| {kind} | {n:,} | {med(r['open']):.0f} (min {min(r['open']):.0f}, CPU "
-            f"{med(r['open_cpu']):.0f}) | {med(r['open']) / med(base['open']):.1f}× | "
-            f"{med(r['add']):.1f} (max {max(r['add']):.1f}, CPU {med(r['add_cpu']):.1f}) | "
-            f"{med(r['add']) / med(base['add']):.2f}× | {med(r['room']):.1f} |"
-        )
+    for build in builds:
+        for kind in args.kinds:
+            base = results[build, kind, BASELINE]
+            for n in [BASELINE, *args.sizes]:
+                r = results[build, kind, n]
+                name = "this build" if build == "now" else (args.before_label or "before")
+                rows.append(
+                    f"| {name} | {kind} | {n:,} | {med(r['open']):.0f} (min {min(r['open']):.0f}, "
+                    f"CPU {med(r['open_cpu']):.0f}) | {med(r['open']) / med(base['open']):.1f}× | "
+                    f"{med(r['add']):.1f} (max {max(r['add']):.0f}; CPU {med(r['add_cpu']):.1f}) | "
+                    f"{med(r['add']) / med(base['add']):.2f}× | {med(r['room']):.1f} |"
+                )
     profiles = ""
     if args.profile:
-        for (kind, n), r in results.items():
+        for (build, kind, n), r in results.items():
             if n != max(args.sizes) or not r["profiles"]:
                 continue
+            name = "this build" if build == "now" else (args.before_label or "before")
             profiles += (
-                f"\n### Profile: Enter on the {kind} board of {n:,} post-its (per post-it)\n\n"
+                f"\n### {name}: Enter on the {kind} board of {n:,} post-its (per post-it)\n\n"
                 f"{r['profiles']['add']}\n\n"
-                f"### Profile: opening the {kind} board of {n:,} post-its\n\n"
+                f"### {name}: opening the {kind} board of {n:,} post-its\n\n"
                 f"{r['profiles']['open']}\n"
             )
     build = f" ({args.label})" if args.label else ""
     command = " ".join(["python", "bench/boards_bench.py", *sys.argv[1:]])
+    before = (
+        f"\nThe rows « {args.before_label or 'before'} » run the same script on `{args.before}` "
+        "(the code as it was), each of its processes alternating with this build's, so both "
+        "see the same load.\n"
+        if args.before
+        else ""
+    )
     text = f"""# Boards: open and add a post-it as the board grows{build} — `bench/boards_bench.py`
 
 Written by the script (never by hand). Machine: {platform.node()}, {os.cpu_count()} cores shared
@@ -286,17 +320,17 @@ one board holds that many post-its, real SQLite file (synchronous=FULL).
   painted; median (and min) of {args.runs} openings, wall time in ms (process CPU beside).
 - **add**: a post-it typed into the post-it line with key events, then **Enter** timed until
   it is stored (one commit, one undo step), the scene updated and the view repainted; median
-  (and max) of {args.adds} post-its. **room up**: the same with the room screen showing the
-  board at 1024×768 (both redraw).
-- **× base**: the ratio to the same gesture on a {BASELINE}-post-it board of the same kind,
-  measured in the same run (the baseline rows). Wall times on a shared 2-core box are noisy:
-  read the medians and the ratios, not one figure.
-
+  (and max: the first post-it also makes the « déjà présent » index) of {args.adds} post-its.
+  **room up**: the same with the room screen showing the board at 1024×768 (both redraw).
+- **× base**: the ratio to the same gesture on a {BASELINE}-post-it board of the same kind and
+  build, measured in the same run. Wall times on a shared 2-core box are noisy (the load
+  average above): read the medians, the CPU figures and the ratios, not one figure.
+{before}
 Targets (issue 15): add < 16 ms at 500 post-its and ≤ 20 ms at 5,000 (flat); open 500 < 150 ms,
 5,000 < 1 s.
 
-| board | post-its | open, ms | open × base | add (Enter), ms | add × base | add, room up, ms |
-|---|---:|---|---:|---|---:|---:|
+| build | board | post-its | open, ms | open × base | add (Enter), ms | add × base | add, room up, ms |
+|---|---|---:|---|---:|---|---:|---:|
 {chr(10).join(rows)}
 {profiles}"""
     out = Path(args.output)

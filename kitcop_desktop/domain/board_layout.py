@@ -171,12 +171,21 @@ def zone_height(content: float) -> float:
 def _measure(blocks: list[Block], columns: int) -> float:
     """_flow's height without placing anything: the column search calls it dozens of times
     on thousands of post-its (issue 15), so it is kept to one heap operation per block."""
+    return _measure_heights(_TOTALS.get(id(blocks)) or [b.total_height() for b in blocks], columns)
+
+
+def _measure_heights(totals: list[float], columns: int) -> float:
     free = [(0.0, col) for col in range(columns)]
     replace = heapq.heapreplace
-    for block in blocks:
+    for total in totals:
         top, col = free[0]
-        replace(free, (top + (block.total_height() + GAP), col))
-    return max(top for top, _col in free) if blocks else 0.0
+        replace(free, (top + (total + GAP), col))
+    return max(top for top, _col in free) if totals else 0.0
+
+
+# The blocks' heights during one column search (id of a zone's block list -> heights): the
+# search measures the same blocks for up to 40 column counts.
+_TOTALS: dict[int, list[float]] = {}
 
 
 def layout_board(
@@ -384,22 +393,27 @@ def search_layout(
     """
     tried: dict[int, Choice] = {}
     best = 0.0
-    for columns in column_candidates(last, max_columns):
-        layout = layout_board(
-            rows,
-            blocks,
-            columns=columns,
-            row_gap=row_gap,
-            card_width=card_width,
-            measure_only=True,
-            lanes=lanes,
-            min_zone_width=min_zone_width,
-        )
-        scale = fitted_scale(layout.width, layout.height, aspect, margin, banner_height)
-        tried[columns] = Choice(layout, scale, columns)
-        best = max(best, scale)
-        if scale < best * 0.8:
-            break  # wider only gets worse from here
+    _TOTALS.clear()
+    _TOTALS.update((id(b), [x.total_height() for x in b]) for b in blocks.values() if b)
+    try:
+        for columns in column_candidates(last, max_columns):
+            layout = layout_board(
+                rows,
+                blocks,
+                columns=columns,
+                row_gap=row_gap,
+                card_width=card_width,
+                measure_only=True,
+                lanes=lanes,
+                min_zone_width=min_zone_width,
+            )
+            scale = fitted_scale(layout.width, layout.height, aspect, margin, banner_height)
+            tried[columns] = Choice(layout, scale, columns)
+            best = max(best, scale)
+            if scale < best * 0.8:
+                break  # wider only gets worse from here
+    finally:
+        _TOTALS.clear()
     chosen = choose_columns({c: choice.scale for c, choice in tried.items()}, last)
     layout = layout_board(
         rows,

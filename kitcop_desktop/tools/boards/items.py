@@ -70,9 +70,27 @@ def _font(look: Look, px: int, bold: bool = False):
     return font
 
 
+_MEASURING: dict = {}
+
+
+def _text_height(text: str, font, width: float) -> float:
+    """The height `_layout_text` gives, with one layout reused for every post-it measured
+    (a board of 5,000 is measured before any is drawn; only the drawn ones keep a layout)."""
+    layout = _MEASURING.get(font.key())
+    if layout is None:
+        layout = _MEASURING[font.key()] = QTextLayout("", font)
+        layout.setTextOption(_WRAP)
+    layout.setText(french_spacing(text))
+    return _lay_out(layout, width)
+
+
 def _layout_text(text: str, font, width: float) -> tuple[QTextLayout, float]:
     layout = QTextLayout(french_spacing(text), font)
     layout.setTextOption(_WRAP)
+    return layout, _lay_out(layout, width)
+
+
+def _lay_out(layout: QTextLayout, width: float) -> float:
     layout.beginLayout()
     y = 0.0
     while True:
@@ -83,7 +101,7 @@ def _layout_text(text: str, font, width: float) -> tuple[QTextLayout, float]:
         line.setPosition(QPointF(0, y))
         y += line.height()
     layout.endLayout()
-    return layout, y
+    return y
 
 
 _SMALL: dict = {}
@@ -146,7 +164,8 @@ class CardItem(QGraphicsRectItem):
             )
         else:
             self._badge_size = (0.0, 0.0)
-        self._text, text_h = _layout_text(card.text, font, self._text_width(self.width))
+        self._drawn = None  # laid out for drawing when first asked (most are never drawn)
+        text_h = _text_height(card.text, font, self._text_width(self.width))
         self._footer = self._footer_text()
         self._footer_h = _small_height(look) + 4 if self._footer else 0
         self._heights: dict[float, float] = {}
@@ -156,6 +175,14 @@ class CardItem(QGraphicsRectItem):
             self.setToolTip(tip)
         self.setRect(-3, -3, self.width + 6, self.height + 6)  # the bounding rect
         self.update()
+
+    @property
+    def _text(self) -> QTextLayout:
+        """The card's text laid out for drawing, made at the first paint."""
+        if self._drawn is None:
+            font = _font(self.look, self.look.card_px)
+            self._drawn = _layout_text(self.card.text, font, self._text_width(self.width))[0]
+        return self._drawn
 
     def set_show_angle(self, shown: bool) -> None:
         if shown != self.show_angle:
@@ -169,7 +196,7 @@ class CardItem(QGraphicsRectItem):
         height = self._heights.get(width)
         if height is None:
             font = _font(self.look, self.look.card_px)
-            _layout, text_h = _layout_text(self.card.text, font, self._text_width(width))
+            text_h = _text_height(self.card.text, font, self._text_width(width))
             height = self._heights[width] = PAD + text_h + self._footer_h + PAD
         return height
 

@@ -65,6 +65,7 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
         self._columns: dict[tuple, int] = {}  # column count last chosen per board shape
         self._faded = False
         self._searched = False  # a search has marked cards (matched True / False)
+        self.layout_pending = False  # laid out when a view first shows it
         self._dragged = False
         self._serial = None  # BoardData.serial of the read the items mirror
         self._laid_out = None  # what the items are laid out for (see relayout)
@@ -111,7 +112,7 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
             added, moved = self._sync_cards(data)
         self._serial = data.serial
         moved |= self._sync_clusters(data)
-        if not moved and added and self.grow(data, added):
+        if not moved and added and len(added) < len(self.cards) and self.grow(data, added):
             self._laid_out = self._layout_key()
         else:
             if moved or added:
@@ -294,6 +295,14 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
         if self._laid_out is not None and self._laid_out == self._layout_key():
             # Laid out already for exactly this (the room view lays out after show()).
             return
+        views = self.views()
+        if views and not any(v.isVisible() for v in views):
+            # Not on screen yet (the editor is built before it is shown, at a size it will not
+            # keep): laid out once, when its view is shown (BoardView.showEvent).
+            self._grown = self._laid_out = None
+            self.layout_pending = True
+            return
+        self.layout_pending = False
         self._grown = None
         self._dragged = False
         plan = self._plan(data)

@@ -155,6 +155,19 @@ class BoardView(QGraphicsView):
         self.fitted = True
         self.zoomed.emit(self.transform().m11())
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        scene = self.scene()
+        if getattr(scene, "layout_pending", False):
+            scene.aspect = self._aspect()
+            scene.relayout()  # the board built while hidden is laid out once, at this size
+            if self.fitted:
+                self.fit()
+
+    def _aspect(self) -> float:
+        w, h = self.viewport().width(), self.viewport().height()
+        return w / h if w > 50 and h > 50 else 16 / 9
+
     def wheelEvent(self, event) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
