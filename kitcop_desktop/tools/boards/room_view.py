@@ -83,7 +83,7 @@ class BoardRoomView(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if self._stale:
-            self.reload()
+            self.schedule()  # once the room window has its size
 
     def _on_changed(self, area: str, workshop_id: int) -> None:
         if area in AREAS and workshop_id == self.ctx.workshop_id:
@@ -118,10 +118,12 @@ class BoardRoomView(QWidget):
             # thousands of items only when it is shown (issue 15: opening a board).
             self.scene.data, self._stale = data, True
             return
-        self._stale = False
+        was_stale, self._stale = self._stale, False
         self.scene.room_page = None
         self.scene.show(data, self._aspect())
         self._paginate()
+        if was_stale:
+            self.layout().activate()  # the summary or the drawing shown has its size at once
 
     # -- pages of a board too full to read --------------------------------------------------
     def _room_height(self) -> int:

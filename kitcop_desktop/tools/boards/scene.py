@@ -296,7 +296,7 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
             # Laid out already for exactly this (the room view lays out after show()).
             return
         views = self.views()
-        if views and not any(v.isVisible() for v in views):
+        if not self.look.room and views and not any(v.isVisible() for v in views):
             # Not on screen yet (the editor is built before it is shown, at a size it will not
             # keep): laid out once, when its view is shown (BoardView.showEvent).
             self._grown = self._laid_out = None
