@@ -1,0 +1,169 @@
+"""Memory after visiting every tool with the room screen up (issue 15: < 150 MB), paired with
+a bare PySide6 window measured in the same run.
+
+    .venv/bin/python bench/memory_bench.py [--runs 3]      # writes bench/RESULTS-memory.md
+
+Each figure is one fresh process, offscreen: either a bare PySide6 QMainWindow, or the app's
+main window on the demo workshop (`kitcop demo`), the room screen shown at 1024×768, then every
+tool of the sidebar opened in turn as a facilitator would (Atelier, Déroulé, Tableaux, Vote,
+Bocal & tours, Entretiens, Fiches actions, Impression with its preview drawn), and back to the
+déroulé. Resident memory (VmRSS) is read after each step; the figure is the last one. Bare and
+app runs alternate, so the load of the box weighs on both. Median of --runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    import resource  # not Linux: the peak, the closest figure there is
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def settle(app, seconds: float = 0.3) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def child(kind: str) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_API", "pyside6")
+    tmp = Path(tempfile.mkdtemp())
+    os.environ["KITCOP_DATA_DIR"] = str(tmp)
+    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
+    steps: list[tuple[str, float]] = []
+    if kind == "bare":
+        from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.setCentralWidget(QLabel("KitCOP"))
+        window.resize(1024, 740)
+        window.show()
+        settle(app, 1.0)
+        steps.append(("bare window shown", rss_mb()))
+        return {"steps": steps, "rss": steps[-1][1]}
+    from kitcop_desktop.app import load_tool_specs, make_application
+    from kitcop_desktop.storage.demo import create_demo
+    from kitcop_desktop.storage.migrate import open_store
+    from kitcop_desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    store = open_store(tmp / "demo.sqlite3")
+    workshop_id = create_demo(store)
+    window = MainWindow(store, specs=load_tool_specs())
+    window.resize(1024, 740)
+    window.show()
+    window.open_workshop(workshop_id)
+    settle(app)
+    steps.append(("demo workshop open", rss_mb()))
+    window.room.resize(1024, 768)
+    window.room.show()
+    settle(app)
+    steps.append(("room screen up", rss_mb()))
+    for key in window.workshop_view.tool_keys():
+        window.activate_tool(key)
+        settle(app)
+        if key == "printing":  # its preview is drawn off the UI thread: wait for it
+            editor = window.current_editor()
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not getattr(editor, "pdf", None):
+                settle(app, 0.1)
+            settle(app, 0.5)
+        steps.append((f"« {window.workshop_view.buttons[key].text().strip()} » opened", rss_mb()))
+    window.activate_tool("agenda")
+    settle(app, 1.0)
+    steps.append(("back to the déroulé", rss_mb()))
+    return {"steps": steps, "rss": steps[-1][1]}
+
+
+def measure(kind: str) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr[-3000:])
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", choices=("bare", "app"))
+    parser.add_argument("--label", default="")
+    parser.add_argument("--output", default=str(HERE / "RESULTS-memory.md"))
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.child)))
+        return
+    started, load_before = datetime.now(UTC), os.getloadavg()[0]
+    runs: dict[str, list[dict]] = {"bare": [], "app": []}
+    for n in range(args.runs):
+        for kind in runs:
+            runs[kind].append(measure(kind))
+            print(f"run {n + 1} {kind}: {runs[kind][-1]['rss']:.0f} MB", flush=True)
+    write(args, runs, started, load_before, os.getloadavg()[0])
+
+
+def write(args, runs, started, load_before, load_after) -> None:
+    import PySide6
+
+    bare = statistics.median(r["rss"] for r in runs["bare"])
+    app = statistics.median(r["rss"] for r in runs["app"])
+    # The steps of the app's median run, to see where the memory goes.
+    middle = sorted(runs["app"], key=lambda r: r["rss"])[len(runs["app"]) // 2]
+    steps = "\n".join(f"| {label} | {mb:.0f} |" for label, mb in middle["steps"])
+    build = f" ({args.label})" if args.label else ""
+    command = " ".join(["python", "bench/memory_bench.py", *sys.argv[1:]])
+    text = f"""# Memory after every tool, room screen up{build} — `bench/memory_bench.py`
+
+Written by the script (never by hand). Machine: {platform.node()}, {os.cpu_count()} cores shared
+with other engineers' test runs, {platform.system()} {platform.release()}, Python
+{platform.python_version()}, PySide6 {PySide6.__version__}, offscreen. Date:
+{started:%Y-%m-%d %H:%M} UTC; load average {load_before:.1f} before, {load_after:.1f} after.
+Command: `{command}`.
+
+Resident memory (VmRSS) of fresh processes, {args.runs} of each, alternating; medians. The app:
+the demo workshop, the room screen up at 1024×768, every tool of the sidebar opened in turn (the
+Impression preview drawn), back to the déroulé. Target (issue 15): under 150 MB.
+
+| process | resident memory, MB (median) | all runs |
+|---|---:|---|
+| bare PySide6 QMainWindow (baseline) | {bare:.0f} | {", ".join(f"{r['rss']:.0f}" for r in runs["bare"])} |
+| KitCOP Atelier, every tool visited, room screen up | {app:.0f} | {", ".join(f"{r['rss']:.0f}" for r in runs["app"])} |
+| the app above the bare window | {app - bare:.0f} | |
+
+Step by step (the median run):
+
+| after | MB |
+|---|---:|
+{steps}
+"""
+    Path(args.output).write_text(text, encoding="utf-8")
+    print(args.output)
+
+
+if __name__ == "__main__":
+    main()
