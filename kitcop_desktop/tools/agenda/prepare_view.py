@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -29,6 +28,7 @@ from kitcop_desktop.tools.agenda import model as m
 from kitcop_desktop.tools.agenda.detail import SequenceDetail
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
+from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
 AREA = "agenda"
 
@@ -40,23 +40,38 @@ class AgendaTable(QTableView):
         super().__init__()
         self.editor = editor
 
+    def _title_width(self, col: int) -> int:
+        """The column's title on its widest line, with the header's padding."""
+        title = self.model().headerData(col, Qt.Orientation.Horizontal) or ""
+        metrics = self.horizontalHeader().fontMetrics()
+        return max(metrics.horizontalAdvance(line) for line in title.split("\n")) + 16
+
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
-        """Share the width so that the five columns are always all visible."""
+        """Share the width so that every column shown is whole, its title never cut.
+
+        Beside the room window (one screen) the table is too narrow for six columns: the
+        objective and the materials leave it (the séquence's detail beside it shows them)."""
         super().resizeEvent(event)
         width = self.viewport().width()
         # Room enough for « 📌 09:00 – 09:20 » on one line when the table is wide.
         one_line = self.fontMetrics().horizontalAdvance(f"{m.PIN} 09:00 – 09:20") + 18
         fixed = {m.COL_TIME: one_line if width > 900 else 96, m.COL_MINUTES: 58}
         title = max(92, int(width * 0.16))
-        rest = max(150, width - sum(fixed.values()) - title)
+        rest = width - sum(fixed.values()) - title
         shares = {m.COL_INTENTION: 0.26, m.COL_INSTRUCTIONS: 0.44, m.COL_MATERIALS: 0.30}
+        narrow = any(int(rest * share) < self._title_width(c) for c, share in shares.items())
+        if narrow:
+            shares = {m.COL_INSTRUCTIONS: 1.0}
+        for col in (m.COL_INTENTION, m.COL_MATERIALS):
+            self.setColumnHidden(col, narrow)
+        rest = max(self._title_width(m.COL_INSTRUCTIONS), rest)
         for col, w in fixed.items():
             self.setColumnWidth(col, w)
         self.setColumnWidth(m.COL_TITLE, title)
         for col, share in shares.items():
             self.setColumnWidth(col, int(rest * share))
         # Wrapped cells change height with their width: measure again once laid out.
-        QTimer.singleShot(0, self.resizeRowsToContents)
+        QTimer.singleShot(0, self, self.resizeRowsToContents)  # not after it is gone
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt name)
         key, mods = event.key(), event.modifiers()
@@ -84,7 +99,7 @@ class PrepareView(QWidget):
         self.model = m.AgendaModel(ctx, self)
         prep = QVBoxLayout(self)
         prep.setContentsMargins(0, 6, 0, 0)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # beside the room window the buttons take a second line, uncut
         self.template_button = self._tool_button(
             "Modèles", "template", "Remplacer le déroulé par un modèle (Ctrl+Z annule)"
         )
@@ -108,10 +123,9 @@ class PrepareView(QWidget):
             self.delete_button,
             self.up_button,
             self.down_button,
+            self.save_template_button,
         ):
             bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.save_template_button)
         prep.addLayout(bar)
         self.conflicts = QLabel()
         self.conflicts.setWordWrap(True)

@@ -107,7 +107,7 @@ class AgendaRoomView(QWidget):
         self.end_text = FittedText(bold=True)
         self.end_text.set_colour(ROOM["text"])
         self.end_text.set_centered(True)
-        self.end_text.set_text("Merci à toutes et à tous !")
+        self.end_text.set_text("Merci à\u00a0toutes et à\u00a0tous !")  # never « à » alone
         end.addWidget(self.end_text)
         self.pages.addWidget(self.end_page)
 

@@ -97,6 +97,9 @@ class ChairCard(QFrame):
         self.number.setStyleSheet("color: #4a5468; font-size: 9pt;")
         self.name = ElidedLabel()
         self.name.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        # A long name ends in « … », but a chair is never narrower than « Chaise vide ».
+        self.name.ensurePolished()
+        self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance("Chaise vide") + 2)
         self.time = ElidedLabel()
         self.time.setStyleSheet("color: #4a5468;")
         self.speak = QPushButton(icon("speaker"), "Parle")
@@ -142,7 +145,8 @@ class ChairCard(QFrame):
         self.member_id = member_id
         empty = member_id is None
         self.name.setText("Chaise vide" if empty else name)
-        self.time.setText("Libre pour qui veut parler" if empty else spoken)
+        # « Libre » whole in the narrowest chair (« Libre pour qui veut parler » read « Libre … »).
+        self.time.setText("Libre" if empty else spoken)
         self.speak.setVisible(not empty)
         self.leave.setVisible(not empty)
         self.speak.setChecked(speaking)
@@ -273,6 +277,8 @@ class CentreView(QWidget):
             self.grid.removeWidget(card)
         for chair, card in enumerate(self.cards):
             self.grid.addWidget(card, chair // columns, chair % columns)
+        # Two rows of chairs need more height: the splitter and the scroll area must know.
+        self.updateGeometry()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

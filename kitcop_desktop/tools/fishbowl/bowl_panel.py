@@ -40,6 +40,7 @@ from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
 from kitcop_desktop.ui.widgets.fit_scroll import FitScrollArea
+from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 from kitcop_desktop.ui.widgets.number_field import NumberField
 
 # The clicker turns the pages of revealed notes (partage des enjeux).
@@ -116,13 +117,16 @@ class BowlPanel(BowlCommands, QWidget):
         setup = self.setup = QGroupBox("Préparation")
         self.setup_button.toggled.connect(setup.setVisible)
         form = QFormLayout(setup)
+        # Chairs and duration on a row of their own: beside the room window (630 px) the
+        # title, « 4 chaises » and « 35 min » did not fit on one line.
         row = QHBoxLayout()
-        row.addWidget(self.title, 1)
-        row.addWidget(QLabel("Au centre :"))
         row.addWidget(self.chairs)
+        row.addSpacing(12)
         row.addWidget(QLabel("Durée :"))
         row.addWidget(self.timebox)
-        form.addRow("Titre :", row)
+        row.addStretch(1)
+        form.addRow("Titre :", self.title)
+        form.addRow("Au centre :", row)
         form.addRow("Question :", self.question)
         sync = QPushButton(
             icon("user"), "Ajouter au cercle les présent·es de la liste d'émargement"
@@ -149,11 +153,10 @@ class BowlPanel(BowlCommands, QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QVBoxLayout()
-        line = QHBoxLayout()
+        line = FlowLayout()  # « Terminer le bocal » takes a second line rather than being cut
         self._timebox_buttons = (self.play, more, less)
         for b in (self.play, more, less, self.finish_button):
             line.addWidget(b)
-        line.addStretch(1)
         buttons.addLayout(line)
         line2 = QHBoxLayout()
         line2.addWidget(self.show_stats)

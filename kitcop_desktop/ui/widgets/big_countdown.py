@@ -67,6 +67,8 @@ class BigCountdown(QWidget):
         self._beside = False
         self._side_title = ""
         self.side_title_pixel_size = 0
+        self.side_title_lines: list[str] = []  # as painted last (tests)
+        self.side_title_bottom = 0.0  # where the stage word under it ends
         self.label_floor = 0  # the stage word never smaller (room: 1/20 of its height)
         self.time_pixel_size = 0  # the last painted size of the time (tests, room rules)
         self.label_pixel_size = 0  # the last painted size of the stage word
@@ -257,24 +259,49 @@ class BigCountdown(QWidget):
         return time_rect, label_rect, caption
 
     def _beside_rects(self, rect: QRectF, template: str) -> tuple[QRectF, QRectF, None]:
-        """A low strip: the time as tall as the strip at the right, the rest at the left."""
+        """A low strip: the time as tall as the strip at the right, the rest at the left.
+
+        In a narrow room window (324 px on one screen) the time gives up width, down to
+        digits of 2.5 times the floor (1/8 of the room's height), until the title wraps
+        between words and the stage word fits under it."""
         probe = _fitted_font(template, QRectF(0, 0, 10_000, rect.height()), bold=True)
         time_w = min(rect.width() * 0.75, self.strip_time_width(probe.pixelSize()))
+        if self._side_title and self.label_floor:
+            least = min(time_w, self.strip_time_width(int(self.label_floor * 2.5)))
+            while time_w > least and not self._title_fits(rect, time_w):
+                time_w = max(least, time_w - 4)
         time_rect = QRectF(rect.right() - time_w, rect.top(), time_w, rect.height())
         left = QRectF(rect.left(), rect.top(), rect.width() - time_w - 8, rect.height())
         return time_rect, left, None
+
+    def _title_fits(self, rect: QRectF, time_w: float) -> bool:
+        """With the time this wide, the title wraps between words and, with the longest
+        stage word under it, fits the strip's height."""
+        from kitcop_desktop.ui.widgets.room_text import room_text_font, wrap_lines
+
+        width = rect.width() - time_w - 8
+        font = room_text_font(max(8, self.label_floor), bold=True)
+        metrics = QFontMetricsF(font)
+        lines = wrap_lines(self._side_title, font, width)
+        whole = " ".join(lines).split() == self._side_title.split()
+        widest_word = max(metrics.horizontalAdvance(w) for w in STAGE_LABELS.values() if w)
+        badge = font.pixelSize() * 0.7  # « Dépassement » in its badge
+        tall = (len(lines) + 1) * metrics.lineSpacing() <= rect.height()
+        return whole and tall and widest_word + badge <= width
 
     def _paint_side_title(self, painter: QPainter, left: QRectF) -> QRectF:
         """The strip's title, wrapped at the floor size; returns the rect left for the word."""
         from kitcop_desktop.ui.widgets.room_text import room_text_font, wrap_lines
 
         self.side_title_pixel_size = 0
+        self.side_title_lines = []
         px = max(8, self.label_floor or int(left.height() * 0.32))
         font = room_text_font(px, bold=True)
         line = QFontMetricsF(font).lineSpacing()
         lines = wrap_lines(self._side_title, font, left.width()) if self._side_title else []
         if not lines:
             return left
+        self.side_title_lines = lines
         self.side_title_pixel_size = px
         painter.setFont(font)
         painter.setPen(QColor(ROOM["text"] if self._dark else _LIGHT["text"]))
@@ -283,6 +310,7 @@ class BigCountdown(QWidget):
         for text in lines:
             painter.drawText(QRectF(left.left(), y, left.width(), line), 0, text)
             y += line
+        self.side_title_bottom = y + line
         return QRectF(left.left(), y, left.width(), line)
 
 

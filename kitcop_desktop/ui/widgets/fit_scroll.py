@@ -31,15 +31,23 @@ class FitScrollArea(QScrollArea):
         if widget is None:
             return
         minimum = widget.minimumSizeHint().expandedTo(widget.minimumSize())
+        layout = widget.layout()
+
+        def least_height(width: int) -> int:
+            # Rows that wrap (a FlowLayout, a word-wrapped label) need more height when
+            # narrow than their one-line minimum says: never squeeze the others for them.
+            if layout is not None and layout.hasHeightForWidth():
+                return max(minimum.height(), layout.totalMinimumHeightForWidth(width))
+            return minimum.height()
+
         viewport = self.maximumViewportSize()
         # With a vertical scroll bar coming, the width left is narrower by its width.
-        if minimum.height() > viewport.height():
+        if least_height(max(viewport.width(), minimum.width())) > viewport.height():
             viewport.setWidth(viewport.width() - self.verticalScrollBar().sizeHint().width())
         if minimum.width() > viewport.width():
             viewport.setHeight(viewport.height() - self.horizontalScrollBar().sizeHint().height())
-        widget.resize(
-            max(viewport.width(), minimum.width()), max(viewport.height(), minimum.height())
-        )
+        width = max(viewport.width(), minimum.width())
+        widget.resize(width, max(viewport.height(), least_height(width)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)

@@ -350,3 +350,18 @@ def test_break_screen_keeps_reprise_and_its_time_on_one_line(run_ctx, editor, qt
     lines = room.break_title.page_text().split("\n")
     assert "reprise\u00a0à\u00a09\u00a0h\u00a010" in [line.strip(" —") for line in lines], lines
     assert room.break_title.pixel_size >= 768 // 20
+
+
+@pytest.mark.parametrize("size", [(324, 243), (1024, 768)])
+def test_the_thanks_never_end_a_line_on_a(run_ctx, editor, qtbot, size):
+    """« Merci à / toutes et à / tous ! »: each « à » stays with the word it introduces."""
+    room = SPEC.make_room_view(run_ctx)
+    qtbot.addWidget(room)
+    room.resize(*size)
+    room.show()
+    editor.live.start()
+    editor.live.finish()
+    room.grab()
+    lines = room.end_text.page_text().split("\n")
+    assert not any(line.rstrip().endswith(" à") for line in lines), lines
+    assert room.end_text.pixel_size >= size[1] // 20

@@ -117,3 +117,27 @@ def test_a_rotation_caption_keeps_the_digits_at_a_quarter(run_ctx, qtbot):
     room.grab()
     assert room.countdown._caption == "Changez de table !"
     assert room.countdown.time_pixel_size >= 768 // 4
+
+
+@pytest.mark.parametrize("size", [(324, 243), (1024, 768)])
+def test_the_strip_never_breaks_a_word_of_its_title(room_run, run_ctx, qtbot, size):
+    """One screen: the room window is 324×243; the strip broke « Introduc / tion » and lost
+    the stage word under it."""
+    _room, live = room_run
+    footer = RoomFooter(run_ctx)
+    qtbot.addWidget(footer)
+    footer.resize_for(size[1], size[0])
+    footer.resize(size[0], footer.height())
+    footer.show()
+    words = footer.countdown.side_title().split()
+    clock = run_ctx.extras["clock"]
+    for stage in STAGES:
+        drive(live.countdown(), clock, stage)
+        live._arm()
+        footer.countdown.refresh()
+        footer.grab()
+        lines = footer.countdown.side_title_lines
+        assert " ".join(lines).split() == words, lines  # whole words, each on one line
+        assert footer.countdown.label_pixel_size >= size[1] // 20, stage  # the word is there
+        assert footer.countdown.side_title_bottom <= footer.countdown.height(), stage
+        assert footer.countdown.time_pixel_size >= size[1] // 8, stage

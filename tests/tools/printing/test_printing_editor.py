@@ -32,8 +32,17 @@ def test_restitution_is_ticked_and_previewed(ctx, qtbot):
     assert editor.selected_parts() == ["all"]
     qtbot.waitUntil(lambda: editor.pdf is not None)
     assert len(editor.preview.pages) == len(reader(editor.pdf).pages) >= 2
-    pages = len(editor.preview.pages)
-    assert editor.status.text().startswith(f"{pages} pages, préparées en ")
+    count = len(reader(editor.pdf).pages)
+    assert editor.status.text().startswith(f"{count} pages, préparées en")  # not « page(s) »
+
+
+def test_one_page_is_said_in_the_singular(ctx, qtbot):
+    editor = make(ctx, qtbot)
+    editor.checks["all"].setChecked(False)
+    editor.checks["attendance"].setChecked(True)
+    assert editor.refresh() is not None
+    assert len(reader(editor.pdf).pages) == 1
+    assert editor.status.text().startswith("1 page, préparée en"), editor.status.text()
 
 
 def test_nothing_ticked_says_so(ctx, qtbot):
