@@ -138,7 +138,8 @@ class AgendaLive(QObject):
             self._page_counts[key] = int(count)
         else:
             self._page_counts.pop(key, None)
-        if self.page >= self.page_count:
+        # No view on screen (the room blacked out by B): the page waits for it, unchanged.
+        if self._page_counts and self.page >= self.page_count:
             self._set_page(self.page_count - 1)
 
     def _set_page(self, page: int) -> None:

@@ -37,6 +37,11 @@ FIT_SLACK = 1.0
 AREAS = ("boards", "interviews", "workshop")
 
 
+def _fiche(number: int) -> str:
+    """KISS: what already became a fiche action says so, in the overview too (#22)."""
+    return f" ✓ fiche action {number}" if number else ""
+
+
 class _FittedView(QGraphicsView):
     """Refits on its own resize: the parent's resize comes before the layout resizes us."""
 
@@ -233,9 +238,10 @@ class BoardRoomView(QWidget):
                 if key.startswith("k"):
                     cluster = scene.clusters[int(key[1:])].cluster
                     count = len(scene.page_keys(zone.key, cluster.id))
-                    items.append((f"▸ {cluster.title}", f" ({count})"))
+                    items.append((f"▸ {cluster.title}", f" ({count}){_fiche(cluster.fiche)}"))
                 else:
-                    items.append((scene.cards[int(key[1:])].card.text, ""))
+                    card = scene.cards[int(key[1:])].card
+                    items.append((card.text, _fiche(card.fiche)))
             count = sum(1 for c in data.cards if c.zone == zone.key)
             summaries.append(ZoneSummary(zone.key, zone.label, zone.colour, count, tuple(items)))
         return summaries
