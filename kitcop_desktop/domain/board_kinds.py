@@ -137,12 +137,12 @@ def next_zone(kind_key: str, zone_key: str, step: int = 1) -> str:
 _PUNCT = re.compile(r"[^\w]+", re.UNICODE)
 
 
-class _Marks(dict):
+class _Marks(dict[int, int | None]):
     """str.translate's table: combining marks (accents) to nothing, every other character to
     itself; each character is looked up once, then the translation runs in C (issue 15: a
     board of 5,000 post-its is normalised in milliseconds, not a character at a time)."""
 
-    def __missing__(self, code: int):
+    def __missing__(self, code: int) -> int | None:
         self[code] = None if unicodedata.combining(chr(code)) else code
         return self[code]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -141,7 +141,7 @@ class Masonry:
 
     __slots__ = ("free", "tallest")
 
-    def __init__(self, columns: int, blocks: list[Block] = ()) -> None:
+    def __init__(self, columns: int, blocks: Sequence[Block] = ()) -> None:
         self.free = [(0.0, col) for col in range(columns)]
         self.tallest = 0.0
         for block in blocks:
@@ -343,7 +343,13 @@ def column_candidates(last: int, max_columns: int = 40) -> list[int]:
     return list(range(1, max_columns + 1))
 
 
-def fitted_scale(width: float, height: float, aspect: float, margin: float, banner_height) -> float:
+def fitted_scale(
+    width: float,
+    height: float,
+    aspect: float,
+    margin: float,
+    banner_height: Callable[[float], float],
+) -> float:
     """How large a board of this size shows once fitted to a screen of this aspect ratio."""
     full_w = width + 2 * margin
     full_h = height + banner_height(width) + 3 * margin
