@@ -1,5 +1,7 @@
 """The selected séquence in full: every column, its tool link and its materials checklist.
 
+The séquence's name, duration and « Heure fixée » stay at the top, always in view; the rest (its
+type, tool, long texts and checklist) scrolls below them on a short laptop screen (1366×768).
 The title and the long texts are stored as typed (ui/autosave.py), the others when left (or on
 Enter), each as one undoable change; bad input puts the stored value back and the status line
 says why.
@@ -11,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -31,7 +34,15 @@ from kitcop_desktop.ui.widgets.number_field import NumberField
 from kitcop_desktop.ui.widgets.visibility_badge import form_label
 
 
-class SequenceDetail(QScrollArea):
+def _narrow_form() -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    # A narrow panel: each label above its field, nothing cut on the right.
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+    return form
+
+
+class SequenceDetail(QWidget):
     ticked = Signal()
 
     def __init__(self, ctx: ToolContext, parent=None) -> None:
@@ -39,21 +50,34 @@ class SequenceDetail(QScrollArea):
         self.ctx = ctx
         self.row: Row | None = None
         self._loading = False
-        self.setWidgetResizable(True)
         self.setMinimumWidth(220)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget()
-        self.setWidget(body)
-        outer = QVBoxLayout(body)
+        panel = QVBoxLayout(self)
+        panel.setContentsMargins(0, 0, 0, 0)
+        panel.setSpacing(0)
+        top = QWidget()
+        outer = QVBoxLayout(top)
+        outer.setContentsMargins(9, 6, 9, 4)
         self.heading = QLabel("Aucune séquence choisie")
         self.heading.setObjectName("PageSubtitle")
         self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        # A narrow panel: each label above its field, nothing cut on the right.
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form = _narrow_form()
         outer.addLayout(form)
+        panel.addWidget(top)
+        # Below the times, what scrolls: the long texts grow with what they hold.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        panel.addWidget(rule)
+        panel.addWidget(self.scroll, 1)
+        body = QWidget()
+        self.scroll.setWidget(body)
+        lower = QVBoxLayout(body)
+        lower.setContentsMargins(9, 4, 9, 9)
 
         self.title = QLineEdit()
         self.title.setMaxLength(400)
@@ -75,6 +99,8 @@ class SequenceDetail(QScrollArea):
         self.pin.setToolTip("Laissez vide pour que l'heure suive la séquence précédente.")
         self.pin.editingFinished.connect(lambda: self._store("pinned_start", self.pin.text()))
         form.addRow("Heure fixée", self.pin)
+        form = _narrow_form()
+        lower.addLayout(form)
 
         self.kind = QComboBox()
         for key, label in KIND_LABELS.items():
@@ -123,12 +149,12 @@ class SequenceDetail(QScrollArea):
         check_label = QLabel("Préparation (cochez ce qui est prêt)")
         check_label.setObjectName("PageSubtitle")
         check_label.setWordWrap(True)
-        outer.addWidget(check_label)
+        lower.addWidget(check_label)
         self.checklist = QListWidget()
         self.checklist.setMinimumHeight(80)
         self.checklist.itemChanged.connect(self._on_tick)
-        outer.addWidget(self.checklist)
-        outer.addStretch(1)
+        lower.addWidget(self.checklist)
+        lower.addStretch(1)
         self.set_row(None)
 
     def _text_field(

@@ -173,6 +173,8 @@ class PrepareView(QWidget):
         self.save_template_button.clicked.connect(self.save_as_template)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         ctx.hub.changed.connect(self._on_changed)
+        # The séquence that last appeared by itself, and the one selected before it.
+        self._arrival: tuple[int | None, int | None] = (None, None)
         self._after_reload()
 
     def _tool_button(self, text: str, icon_name: str, tip: str) -> QPushButton:
@@ -184,25 +186,44 @@ class PrepareView(QWidget):
     def _on_changed(self, area: str, workshop_id: int) -> None:
         if workshop_id != self.ctx.workshop_id or area not in (AREA, "workshop"):
             return
-        keep = self.selected_id()
+        keep, at = self.selected_id(), self.table.currentIndex().row()
+        before = {r.id for r in self.model.rows}
         self.model.reload()
-        self._after_reload(keep)
+        self._after_reload(self._row_to_keep(keep, at, before))
         self.reloaded.emit()
+
+    def _row_to_keep(self, keep: int | None, at: int, before: set[int]) -> int:
+        """The row to select after a change, so an undo never sends the list back to row 1:
+        a single séquence that came back (undo of a deletion, redo of an addition) is
+        selected; the selected one if still there; a séquence that had just been added and is
+        gone again (its undo) gives the selection back to the one chosen before it; anything
+        else (a deletion, a template replaced) keeps the same row number."""
+        rows = self.model.rows
+        appeared = [r.id for r in rows if r.id not in before]
+        if len(appeared) == 1 and before:
+            self._arrival = (appeared[0], keep)
+            return self.model.row_of(appeared[0])
+        if self.model.row_of(keep) >= 0:
+            return self.model.row_of(keep)
+        arrived, came_from = self._arrival
+        if keep is not None and keep == arrived and self.model.row_of(came_from) >= 0:
+            return self.model.row_of(came_from)
+        return min(at, len(rows) - 1) if rows else -1
 
     def show_current(self, sequence_id: int | None) -> None:
         """The séquence being run is highlighted in the table."""
         self.model.current_id = sequence_id
         self.model.layoutChanged.emit()
 
-    def _after_reload(self, keep: int | None = None) -> None:
+    def _after_reload(self, row: int = 0) -> None:
+        """Show the conflicts and select `row` (the first one when it is not there)."""
         schedule = self.model.schedule
         rows = self.model.rows
         messages = [c.message for c in schedule.conflicts] if schedule else []
         self.conflicts.setText("⚠ " + "\n⚠ ".join(messages) if messages else "")
         self.conflicts.setVisible(bool(messages))
-        row = self.model.row_of(keep)
-        if row < 0 and rows:
-            row = 0 if keep is None else min(self.table.currentIndex().row(), len(rows) - 1)
+        if not 0 <= row < len(rows):
+            row = 0 if rows else -1
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(row, m.COL_TITLE),

@@ -219,3 +219,45 @@ def test_empty_agenda_says_what_to_do(ctx, qtbot):
     qtbot.addWidget(widget)
     assert "choisissez un modèle" in widget.summary.text()
     assert not widget.prepare.delete_button.isEnabled()
+
+
+def _current_title(editor) -> str:
+    row = editor.table.currentIndex().row()
+    assert row >= 0, "no séquence selected"
+    return editor.model.rows[row].title
+
+
+@pytest.mark.parametrize("action", ["add", "duplicate", "delete", "edit", "template"])
+def test_undo_keeps_the_row_being_worked_on(editor, ctx, action):
+    """#23 item 4: after Ctrl+Z the list stays where the facilitator was, never row 1."""
+    editor.select(editor.model.rows[4].id)
+    before = _current_title(editor)
+    if action == "add":
+        editor.new_item()
+    elif action == "duplicate":
+        editor.prepare.duplicate_selected()
+    elif action == "delete":
+        editor.prepare.delete_selected()
+    elif action == "edit":
+        assert editor.model.setData(editor.model.index(4, m.COL_MINUTES), 33)
+    else:
+        editor.prepare.apply_template("world_cafe")
+        editor.select(editor.model.rows[4].id)
+    ctx.undo_stack.undo()
+    assert editor.table.currentIndex().row() == 4
+    assert _current_title(editor) == before
+    assert editor.detail.row is not None and editor.detail.row.title == before
+    # A further change (the next edit after the undo) does not jump to row 1 either.
+    assert editor.model.setData(editor.model.index(4, m.COL_MINUTES), 21)
+    assert editor.table.currentIndex().row() == 4
+
+
+def test_redo_of_a_deletion_selects_the_neighbour_and_undo_the_restored_row(editor, ctx):
+    editor.select(editor.model.rows[2].id)
+    restored = _current_title(editor)
+    editor.prepare.delete_selected()
+    ctx.undo_stack.undo()
+    assert _current_title(editor) == restored
+    ctx.undo_stack.redo()
+    assert editor.table.currentIndex().row() == 2
+    assert _current_title(editor) != restored
