@@ -8,7 +8,7 @@ clicker turns the pages (AgendaLive.forward) before moving to the next séquence
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -317,6 +317,9 @@ class RoomFooter(QWidget):
     def _on_hub(self, _area: str, workshop_id: int) -> None:
         if workshop_id == self.ctx.workshop_id:
             self._fold_if_needed()
+            # The view above reloads on the same change, maybe after this strip (a round that
+            # starts shows its speaker's time): look again once it has, not a second later.
+            QTimer.singleShot(0, self, self._fold_if_needed)
 
     def title_text(self) -> str:
         return self.countdown.side_title()

@@ -3,7 +3,8 @@
 When « Tout le tableau » cannot show its post-its at 1/20 of the room's height (a full
 speedboat at 1024×768 drew them at 12 px), the room sees instead each zone as a tile: its title
 and its number of post-its, then as many of its first post-its as fit at the readable size
-(each on one line, shortened with « … »; « + 12 autres » when some are left out), and at the
+(each whole, on as many lines as it needs, never shortened with « … »; « + 12 autres » when
+some are left out), and at the
 bottom how to see the rest: « Page suivante : zone par zone ». The clicker then walks the zones
 page by page (room_pages.py). Every text is at least 1/20 of the room's height, ≥ 7:1.
 
@@ -132,13 +133,7 @@ class BoardSummary(QWidget):
             if not tiles:
                 continue
             whole = sum(1 for t in tiles if t.band.bottom() <= t.rect.bottom() + 0.5)
-            # A shortened post-it tells half as much as a whole one.
-            words = sum(
-                len(x.text) * (0.5 if "…" in x.text else 1.0)
-                for t in tiles
-                for x in t.texts
-                if x.kind == "item"
-            )
+            words = sum(len(x.text) for t in tiles for x in t.texts if x.kind == "item")
             # The kit's shape (the speedboat's sky above its water) while it shows every
             # title and two post-its of each zone that has some.
             kit_fits = shape is kit and all(
@@ -191,20 +186,25 @@ class BoardSummary(QWidget):
         room_left = int((rect.bottom() - band.bottom() - pad / 2) // line)
         items = list(zone.items)
         if room_left >= 1 and items:
-            shown = items if len(items) <= room_left else items[: room_left - 1]
-            metrics = QFontMetricsF(room_text_font(px))
+            font = room_text_font(px)
             y = band.bottom() + pad / 4
-            for item, suffix in shown:
-                room = inner - (metrics.horizontalAdvance(suffix) if suffix else 0)
-                text = metrics.elidedText(" ".join(item.split()), Qt.TextElideMode.ElideRight, room)
-                text += suffix
-                if text:
+            used = shown = 0
+            for item, suffix in items:
+                # Whole, wrapped over as many lines as it needs; its « (3) » stays with it.
+                text = " ".join(item.split()) + suffix.replace(" ", "\u00a0")
+                lines = wrap_lines(text, font, inner)
+                reserve = 1 if shown + 1 < len(items) else 0  # for « + N autres »
+                if used + len(lines) + reserve > room_left:
+                    break
+                for part in lines:
                     rect_t = QRectF(rect.x() + pad, y, inner, line)
                     texts.append(
-                        DrawnText(text, px, rect_t, ROOM["text"], TILE_FILL, "item", zone.key)
+                        DrawnText(part, px, rect_t, ROOM["text"], TILE_FILL, "item", zone.key)
                     )
                     y += line
-            left = len(items) - len(shown)
+                used += len(lines)
+                shown += 1
+            left = len(items) - shown
             if left:
                 more = f"+ {plural(left, 'autre')}"
                 rect_t = QRectF(rect.x() + pad, y, inner, line)

@@ -186,7 +186,9 @@ class BowlRoom(QWidget):
         metrics = QFontMetrics(self.question.font())
         width = max(50, self.width() - 2 * margin)
         line = metrics.height()
-        circle_min = 2 * (line + line // 2) + 3 * max(8, line // 4)
+        # Two rows of pills one name high (a third of a line above and below it), 8 px
+        # apart: the kit's question (five sentences) stays whole at 1024×768.
+        circle_min = 2 * (line + line // 3) + 3 * 8
         used = margin + (self.countdown.height() if self.countdown.isVisibleTo(self) else 0)
         if self.kicker.isVisibleTo(self):
             used += QFontMetrics(self.kicker.font()).height()

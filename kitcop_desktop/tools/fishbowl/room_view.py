@@ -96,29 +96,46 @@ class RoundRoom(QWidget):
 
     def _fit(self) -> None:
         """Sizes from the screen height; what does not fit gives way in this order: the
-        speaker's name steps down from 1/9 to 1/20 of the height, then the prompt keeps only
-        its first whole sentences. The countdown keeps its quarter of the screen."""
+        speaker's name steps down from 1/9 to 1/20 of the height, then the prompt's paragraphs
+        close up (no blank line between them), and only a prompt longer than any of the kit's
+        keeps its first whole sentences. The countdown keeps its quarter of the screen."""
         h = max(240, self.window().height())
-        margin = max(16, self.width() // 30)
+        # A wide, short projector (1280×720) keeps its lines for the prompt, not its margins.
+        margin = max(16, min(self.width() // 30, h // 40))
         self.layout().setContentsMargins(margin, margin // 2, margin, margin // 2)
         width = max(50, self.width() - 2 * margin)
         for label, bold in ((self.kicker, True), (self.prompt, False), (self.upcoming, False)):
             label.setFont(theme.room_font(h, BODY, bold=bold))
         self.countdown.setFixedHeight(int(h * COUNTDOWN_FRACTION))
-        body = QFontMetrics(self.prompt.font()).height()
+        metrics = QFontMetrics(self.prompt.font())
+        body = metrics.height()
         room = self.height() - margin - 6 * self.layout().spacing() - 2 * body
         if self.countdown.isVisibleTo(self):
             room -= self.countdown.height()
         name = self.speaker.text()
-        for fraction in SPEAKER_FRACTIONS:
-            font = theme.room_font(h, fraction, bold=True)
-            needed = text_height(name, QFontMetrics(font), width)
-            if needed <= room - body or fraction == SPEAKER_FRACTIONS[-1]:
+        prompts = [self._prompt, compact_paragraphs(self._prompt)]
+        choice = None
+        for prompt in prompts:
+            for fraction in SPEAKER_FRACTIONS:
+                font = theme.room_font(h, fraction, bold=True)
+                needed = text_height(name, QFontMetrics(font), width)
+                if needed + text_height(prompt, metrics, width) <= room:
+                    choice = (prompt, font, needed)
+                    break
+            if choice is not None:
                 break
+        if choice is None:  # longer than any of the kit's prompts: whole sentences, then « … »
+            font = theme.room_font(h, SPEAKER_FRACTIONS[-1], bold=True)
+            needed = text_height(name, QFontMetrics(font), width)
+            choice = (fit_sentences(prompts[-1], metrics, width, room - needed), font, needed)
+        prompt, font, _needed = choice
         self.speaker.setFont(font)
-        self.prompt.setText(
-            fit_sentences(self._prompt, QFontMetrics(self.prompt.font()), width, room - needed)
-        )
+        self.prompt.setText(prompt)
+
+
+def compact_paragraphs(text: str) -> str:
+    """The same words with one line break between paragraphs instead of a blank line."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
 
 
 class FishbowlRoomView(QWidget):

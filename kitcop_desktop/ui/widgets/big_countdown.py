@@ -13,7 +13,7 @@ thick frame, then the word in a filled badge and a « + » before the time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -23,6 +23,9 @@ from kitcop_desktop.ui import theme
 
 # Control-window colours (light background): dark enough to read (≥ 7:1), same hues as the room.
 _LIGHT = {"background": "#ffffff", **CONTROL_STAGES}
+
+# The overrun's « + », as a fraction of the digits' size.
+PLUS_SCALE = 0.6
 
 STAGE_LABELS = {
     Stage.IDLE: "",
@@ -179,9 +182,21 @@ class BigCountdown(QWidget):
         else:
             time_rect, label_rect, caption_rect = self._stacked_rects(rect)
         frame = max(2.0, time_rect.height() * 0.035)
-        time_font = _fitted_font(
-            template, time_rect.adjusted(frame * 2, 0, -frame * 2, 0), bold=True
-        )
+        # The overrun's « + » is a smaller sign before digits as large as the other stages'
+        # (a full-size « + » took a fifth of their width); they shrink only if both do not fit.
+        sign = "+" if text.startswith("+") else ""
+        digits = text[len(sign) :]
+        # (No frame is drawn around an overrun: its badge is its shape, the width is the time's.)
+        room_for_time = time_rect if sign else time_rect.adjusted(frame * 2, 0, -frame * 2, 0)
+        time_font = _fitted_font(template[len(sign) :], room_for_time, bold=True)
+        if sign:
+            metrics = QFontMetricsF(time_font)
+            need = metrics.horizontalAdvance(template[1:]) + PLUS_SCALE * metrics.horizontalAdvance(
+                sign
+            )
+            if need > room_for_time.width() * 0.96:
+                scale = room_for_time.width() * 0.96 / need
+                time_font.setPixelSize(max(8, int(time_font.pixelSize() * scale)))
         self.time_pixel_size = time_font.pixelSize()
         # The stage word stays well below the time (a cue, not the message), never below its
         # floor (the room's body size).
@@ -219,8 +234,11 @@ class BigCountdown(QWidget):
                 painter.setPen(colour)
                 painter.drawText(label_rect, align, label)
         painter.setPen(colour)
-        painter.setFont(time_font)
-        painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, text)
+        if sign:
+            _draw_signed(painter, time_rect, time_font, sign, digits)
+        else:
+            painter.setFont(time_font)
+            painter.drawText(time_rect, Qt.AlignmentFlag.AlignCenter, text)
         if cue in ("frame", "thick_frame", "dashed_frame"):
             metrics = QFontMetricsF(time_font)
             # The pen is centred on the box's edge: the box keeps half of it inside the time's
@@ -312,6 +330,24 @@ class BigCountdown(QWidget):
             y += line
         self.side_title_bottom = y + line
         return QRectF(left.left(), y, left.width(), line)
+
+
+def _draw_signed(painter: QPainter, rect: QRectF, font: QFont, sign: str, digits: str) -> None:
+    """« +01:18 »: the sign at PLUS_SCALE of the digits' size, centred on their height, the
+    whole centred in `rect`."""
+    small = QFont(font)
+    small.setPixelSize(max(6, int(font.pixelSize() * PLUS_SCALE)))
+    big, little = QFontMetricsF(font), QFontMetricsF(small)
+    gap = font.pixelSize() * 0.04
+    width = little.horizontalAdvance(sign) + gap + big.horizontalAdvance(digits)
+    left = rect.center().x() - width / 2
+    baseline = rect.center().y() + (big.ascent() - big.descent()) / 2
+    middle = baseline - big.tightBoundingRect("0").height() / 2
+    sign_box = little.tightBoundingRect(sign)
+    painter.setFont(small)
+    painter.drawText(QPointF(left, middle - sign_box.center().y()), sign)
+    painter.setFont(font)
+    painter.drawText(QPointF(left + little.horizontalAdvance(sign) + gap, baseline), digits)
 
 
 def _fitted_font(text: str, rect: QRectF, *, bold: bool, cap: int = 0) -> QFont:

@@ -77,6 +77,39 @@ def test_digits_are_a_quarter_of_the_room_in_every_stage(room_run, run_ctx, size
         assert room.countdown.label_pixel_size >= size[1] // 20, stage
 
 
+@pytest.mark.parametrize("height", [260, 330, 420])
+def test_the_overrun_digits_are_as_large_as_the_other_stages(qtbot, height):
+    """Seen on the projector at 1024×768 (« Partage des enjeux », its short consignes leaving
+    the countdown 330 px): « +01:18 » had digits 17 % smaller than « 09:59 » (21 % of the
+    room's height, the others 25.5 %), the « + » taking its width from them. The « + » is now
+    a smaller sign before the digits, and the overrun (no frame, its badge is its shape) uses
+    the frame's margin."""
+    clock = FakeClock()
+    widget = BigCountdown()
+    qtbot.addWidget(widget)
+    widget.set_room_style(True)
+    widget.resize(1016, height)  # the room's width at 1024×768, less its margins
+    widget.show()
+    cd = Countdown(600, clock)
+    cd.start()
+    widget.set_countdown(cd)
+    sizes = {}
+    for stage in STAGES:
+        drive(cd, clock, stage)
+        widget.refresh()
+        widget.grab()
+        sizes[stage] = widget.time_pixel_size
+    assert widget.text().startswith("+")
+    # Nine tenths at least where the width is what limits them (before: 0.80 to 0.86).
+    assert sizes["overrun"] >= 0.9 * sizes["normal"], sizes
+    clock.advance(9 * 60)  # ten minutes over: « +10:05 »
+    widget.refresh()
+    widget.grab()
+    assert widget.text().startswith("+10:")
+    assert widget.time_pixel_size >= 0.9 * sizes["normal"], (widget.time_pixel_size, sizes)
+    assert widget.time_pixel_size >= 768 / 4
+
+
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
 def test_the_strip_under_other_tools_has_digits_of_an_eighth_and_words_of_a_twentieth(
     room_run, run_ctx, qtbot, size

@@ -142,10 +142,12 @@ def test_the_overview_of_a_full_speedboat_is_a_readable_summary(qtbot, ctx, full
     assert "Leviers (voiles, vent) · 24 post-its" in words  # each zone's title and count
     assert "Freins (ancres) · 20 post-its" in words
     assert "Page suivante : zone par zone" in words  # how to see the rest
-    # Its first post-its, when they fit: whole or shortened, never another zone's.
-    previews = [t for t in drawn if t.zone == "levers" and t.kind == "item"]
-    assert previews
-    assert previews[0].text.rstrip("…") in LEVERS[0]
+    # Its first post-its, when they fit, never another zone's; each whole, never cut with
+    # « … » (« Manque de formateurs qualifiés en rénovation… » was seen on the projector).
+    assert not [t.text for t in drawn if "…" in t.text]
+    for zone, first in (("levers", f"{LEVERS[0]} {LEVERS[1]}"), ("brakes", f"▸ {CLUSTER} (3)")):
+        previews = " ".join(t.text for t in drawn if t.zone == zone and t.kind == "item")
+        assert previews.replace("\u00a0", " ").startswith(first), previews
 
 
 @pytest.mark.parametrize("strip", [0, 1 / 6], ids=["alone", "under-the-countdown-strip"])
