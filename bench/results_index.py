@@ -25,6 +25,7 @@ GOALS = [
     ("RESULTS-memory.md", "memory_bench.py", "< 150 MB after every tool, room screen up"),
     ("RESULTS-countdown-cpu.md", "countdown_cpu.py", "< 1 % CPU while a countdown runs"),
     ("RESULTS-startup.md", "startup_bench.py", "workshop usable within 3× a bare window"),
+    ("RESULTS-cli.md", "cli_bench.py", "`kitcop list` and `kitcop --version` < 150 ms"),
     ("RESULTS-big-pdf.md", "big_pdf_bench.py", "big workshop PDF < 2 s, ×4 < 8 s"),
     ("RESULTS-exchange.md", "exchange_bench.py", "100,000 rows imported < 5 s"),
     ("RESULTS-preview.md", "preview_memory.py", "Impression preview drawn on demand"),
