@@ -1,10 +1,26 @@
-"""The one icon registry: every qtawesome name lives here, under a name the code uses."""
+"""The one icon registry: every qtawesome name lives here, under a name the code uses.
+
+The glyphs are qtawesome's Font Awesome 6 solid font, drawn by a small QIconEngine here."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
 from functools import cache
+from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
+from PySide6.QtWidgets import QApplication
 
 ICONS = {
     # tools
@@ -78,10 +94,75 @@ ICONS = {
 
 
 @cache
-def _font():
-    """Only the Font Awesome 6 solid set: qtawesome.icon() would load its twelve bundled fonts
-    and their charmaps (about 10 MB of memory, measured in bench/RESULTS.md) for icons we never
-    use."""
+def _glyphs() -> tuple[str, dict[str, str]] | None:
+    """qtawesome's Font Awesome 6 solid font, loaded without importing qtawesome (its qtpy
+    layer star-imports every Qt module and loads QtOpenGL: ≈ 20 MB and 0.1–0.3 s at start-up,
+    bench/RESULTS-memory.md and RESULTS-startup.md): (font family, name → character), or None
+    when qtawesome's files are not where they were (its own `icon()` is then used)."""
+    spec = importlib.util.find_spec("qtawesome")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    fonts = Path(next(iter(spec.submodule_search_locations))) / "fonts"
+    ttfs = sorted(fonts.glob("fontawesome6-solid-webfont-[0-9]*.ttf"))
+    if not ttfs:
+        return None
+    charmap = ttfs[-1].with_name(ttfs[-1].name.replace("webfont-", "webfont-charmap-"))
+    try:
+        codes = json.loads(charmap.with_suffix(".json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    families = QFontDatabase.applicationFontFamilies(
+        QFontDatabase.addApplicationFontFromData(ttfs[-1].read_bytes())
+    )
+    if not families:
+        return None
+    return families[0], {name: chr(int(code, 16)) for name, code in codes.items()}
+
+
+class _Glyph(QIconEngine):
+    """One Font Awesome character drawn in one colour at any size, as qtawesome draws it
+    (7/8 of the height, centred; the palette's disabled text colour when disabled)."""
+
+    def __init__(self, family: str, char: str, colour: str) -> None:
+        super().__init__()
+        self._family, self._char, self._colour = family, char, colour
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.save()
+        if mode == QIcon.Mode.Disabled:
+            app = QApplication.instance()
+            colour = (
+                app.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+                if isinstance(app, QApplication)
+                else QColor(150, 150, 150)
+            )
+        else:
+            colour = QColor(self._colour)
+        painter.setPen(colour)
+        font = QFont()
+        font.setFamily(self._family)
+        font.setPixelSize(max(1, round(0.875 * rect.height())))
+        font.setStyleName("Solid")
+        painter.setFont(font)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), self._char)
+        painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return _Glyph(self._family, self._char, self._colour)
+
+
+@cache
+def _qtawesome_font():
+    """qtawesome itself (only when its font files were not found): the solid set alone, since
+    qtawesome.icon() would load its twelve bundled fonts and their charmaps (about 10 MB)."""
     import qtawesome
 
     try:
@@ -96,4 +177,9 @@ def _font():
 @cache
 def icon(name: str, color: str = "#1f2a44") -> QIcon:
     """A QIcon by registry name. Unknown names are a programming error (KeyError)."""
-    return _font().icon(ICONS[name], color=color)
+    qta_name = ICONS[name]
+    glyphs = _glyphs()
+    if glyphs is not None and qta_name.removeprefix("fa6s.") in glyphs[1]:
+        family, chars = glyphs
+        return QIcon(_Glyph(family, chars[qta_name.removeprefix("fa6s.")], color))
+    return _qtawesome_font().icon(qta_name, color=color)

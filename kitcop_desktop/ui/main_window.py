@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoGroup, QUndoStack
@@ -33,8 +34,10 @@ from kitcop_desktop.ui.room_screen import RoomScreen
 from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
 from kitcop_desktop.ui.tooltips import TooltipFilter
 from kitcop_desktop.ui.undo_keys import UndoKeysFilter
-from kitcop_desktop.ui.welcome import WelcomeScreen
 from kitcop_desktop.ui.workshop_view import WORKSHOP_KEY, WorkshopView
+
+if TYPE_CHECKING:
+    from kitcop_desktop.ui.welcome import WelcomeScreen
 
 log = logging.getLogger(__name__)
 
@@ -68,10 +71,9 @@ class MainWindow(QMainWindow):
         column.addWidget(self.one_screen_banner)
         column.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.welcome = WelcomeScreen(self._context(0, self.library_stack))
-        self.welcome.open_requested.connect(self.open_workshop)
-        self.welcome.import_requested.connect(self.import_file)
-        self.pages.addWidget(self.welcome)
+        # The list of workshops is built when first shown: a start on the last workshop never
+        # reads nor lays it out (bench/startup_bench.py).
+        self._welcome: WelcomeScreen | None = None
         self.undo_group.setActiveStack(self.library_stack)
 
         self.saved_label = QLabel("")
@@ -83,6 +85,17 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._undo_keys)
         self._tooltips = TooltipFilter(self)  # a very long word never runs off the screen
         QApplication.instance().installEventFilter(self._tooltips)
+
+    @property
+    def welcome(self) -> WelcomeScreen:
+        if self._welcome is None:
+            from kitcop_desktop.ui.welcome import WelcomeScreen
+
+            self._welcome = WelcomeScreen(self._context(0, self.library_stack))
+            self._welcome.open_requested.connect(self.open_workshop)
+            self._welcome.import_requested.connect(self.import_file)
+            self.pages.addWidget(self._welcome)
+        return self._welcome
 
     # --- context given to tools ---------------------------------------------------------------
     def _context(self, workshop_id: int, stack: QUndoStack) -> ToolContext:
@@ -293,8 +306,8 @@ class MainWindow(QMainWindow):
         return False
 
     def new_item(self) -> None:
-        if self.pages.currentWidget() is self.welcome:
-            self.welcome.new_workshop()
+        if self._welcome is not None and self.pages.currentWidget() is self._welcome:
+            self._welcome.new_workshop()
         elif not self._call_editor("new_item"):
             self.show_message("Rien à créer ici.")
 
@@ -389,7 +402,8 @@ class MainWindow(QMainWindow):
         current = self.workshop_view.ctx.workshop_id if self.workshop_view else None
         ctx = self.workshop_view.ctx if self.workshop_view else None
         new_id = module.import_dialog(self, self.store, self.hub, current, path, ctx=ctx)
-        self.welcome.reload()
+        if self._welcome is not None:
+            self._welcome.reload()
         if new_id:
             self.open_workshop(new_id)
 

@@ -53,6 +53,18 @@ class PagePreview(QScrollArea):
         self._resize_timer.timeout.connect(self._fit_to_width)
         self.verticalScrollBar().valueChanged.connect(self.draw_visible)
 
+    def hideEvent(self, event):  # noqa: N802 - Qt API
+        """Impression left: its pages' pixels go (a few MB each); shown again, they are drawn
+        again from the PDF kept, in a few ms."""
+        super().hideEvent(event)
+        for label in self.pages:
+            if not label.pixmap().isNull():
+                label.setPixmap(QPixmap())
+
+    def showEvent(self, event):  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self.draw_visible()
+
     def resizeEvent(self, event):  # noqa: N802 - Qt API
         super().resizeEvent(event)
         if self._data is not None and abs(self.page_width() - self._shown_width) > 40:

@@ -38,3 +38,23 @@ def test_a_long_restitution_draws_only_what_is_in_view(qtbot, tmp_path):
     # A drawn page is the page it says it is, at the width asked.
     last = preview.pages[71]
     assert last.pixmap().width() == 720 and last.toolTip() == "Page 72 / 72"
+
+
+def test_pages_left_hidden_hold_no_pixels_and_come_back_when_shown(qtbot, tmp_path):
+    """Another tool on screen: the preview's pages are forgotten (#15: memory after every
+    tool); back on Impression, the same pages are drawn again, where the facilitator was."""
+    preview = PagePreview()
+    qtbot.addWidget(preview)
+    preview.resize(1024, 700)
+    preview.show()
+    qtbot.waitExposed(preview)
+    preview.show_pdf(_pdf(12, tmp_path), 720)
+    bar = preview.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    before = preview.drawn()
+    image = preview.pages[before[0]].pixmap().toImage()
+    preview.hide()
+    assert preview.drawn() == []
+    preview.show()
+    assert preview.drawn() == before
+    assert preview.pages[before[0]].pixmap().toImage() == image
