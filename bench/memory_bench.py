@@ -89,19 +89,23 @@ def child(kind: str) -> dict:
             while time.monotonic() < deadline and not getattr(editor, "pdf", None):
                 settle(app, 0.1)
             settle(app, 0.5)
-        steps.append((f"« {window.workshop_view.buttons[key].text().strip()} » opened", rss_mb()))
+        title = window.workshop_view.buttons[key].text().strip().replace("&&", "&")
+        steps.append((f"« {title} » opened", rss_mb()))
     window.activate_tool("agenda")
     settle(app, 1.0)
     steps.append(("back to the déroulé", rss_mb()))
     return {"steps": steps, "rss": steps[-1][1]}
 
 
-def measure(kind: str) -> dict:
+def measure(kind: str, tree: str = "") -> dict:
+    """One fresh process; `tree`: a checkout of an earlier build to import instead."""
+    env = dict(os.environ, PYTHONPATH=tree) if tree else None
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind],
         capture_output=True,
         text=True,
         timeout=600,
+        env=env,
     )
     if out.returncode != 0:
         raise RuntimeError(out.stderr[-3000:])
@@ -112,17 +116,30 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", choices=("bare", "app"))
+    parser.add_argument(
+        "--before",
+        default="",
+        metavar="DIR",
+        help="a checkout of an earlier build (`git archive <commit> | tar -x -C DIR`), "
+        "measured too, alternating, in the same run",
+    )
+    parser.add_argument("--before-label", default="")
     parser.add_argument("--label", default="")
     parser.add_argument("--output", default=str(HERE / "RESULTS-memory.md"))
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child)))
+        result = child(args.child)
+        import kitcop_desktop
+
+        result["code"] = str(Path(kitcop_desktop.__file__).parent.parent)
+        print(json.dumps(result))
         return
     started, load_before = datetime.now(UTC), os.getloadavg()[0]
-    runs: dict[str, list[dict]] = {"bare": [], "app": []}
+    runs: dict[str, list[dict]] = {"bare": [], "app": []} | ({"before": []} if args.before else {})
     for n in range(args.runs):
         for kind in runs:
-            runs[kind].append(measure(kind))
+            tree = args.before if kind == "before" else ""
+            runs[kind].append(measure("bare" if kind == "bare" else "app", tree))
             print(f"run {n + 1} {kind}: {runs[kind][-1]['rss']:.0f} MB", flush=True)
     write(args, runs, started, load_before, os.getloadavg()[0])
 
@@ -134,7 +151,31 @@ def write(args, runs, started, load_before, load_after) -> None:
     app = statistics.median(r["rss"] for r in runs["app"])
     # The steps of the app's median run, to see where the memory goes.
     middle = sorted(runs["app"], key=lambda r: r["rss"])[len(runs["app"]) // 2]
-    steps = "\n".join(f"| {label} | {mb:.0f} |" for label, mb in middle["steps"])
+    if "before" in runs:
+        earlier = sorted(runs["before"], key=lambda r: r["rss"])[len(runs["before"]) // 2]
+        before = dict(earlier["steps"])
+        steps = "\n".join(
+            f"| {label} | {mb:.0f} | {before.get(label, float('nan')):.0f} |"
+            for label, mb in middle["steps"]
+        )
+        step_head = f"| after | MB | {args.before_label or 'before'}, MB |\n|---|---:|---:|"
+        earlier_runs = ", ".join(f"{r['rss']:.0f}" for r in runs["before"])
+        before_row = (
+            f"| {args.before_label or 'before'}, the same visits | "
+            f"{statistics.median(r['rss'] for r in runs['before']):.0f} | {earlier_runs} |\n"
+        )
+    else:
+        steps = "\n".join(f"| {label} | {mb:.0f} |" for label, mb in middle["steps"])
+        step_head = "| after | MB |\n|---|---:|"
+        before_row = ""
+    note = ""
+    if "before" in runs:
+        code = {r["code"] for r in runs["before"]}
+        note = (
+            f"\n« {args.before_label or 'before'} »: the same visits by the code in "
+            f"`{args.before}` (imported from {', '.join(sorted(code))}), its processes "
+            "alternating with this build's, so both see the same load.\n"
+        )
     build = f" ({args.label})" if args.label else ""
     command = " ".join(["python", "bench/memory_bench.py", *sys.argv[1:]])
     text = f"""# Memory after every tool, room screen up{build} — `bench/memory_bench.py`
@@ -154,11 +195,10 @@ Impression preview drawn), back to the déroulé. Target (issue 15): under 150 M
 | bare PySide6 QMainWindow (baseline) | {bare:.0f} | {", ".join(f"{r['rss']:.0f}" for r in runs["bare"])} |
 | KitCOP Atelier, every tool visited, room screen up | {app:.0f} | {", ".join(f"{r['rss']:.0f}" for r in runs["app"])} |
 | the app above the bare window | {app - bare:.0f} | |
-
+{before_row}{note}
 Step by step (the median run):
 
-| after | MB |
-|---|---:|
+{step_head}
 {steps}
 """
     Path(args.output).write_text(text, encoding="utf-8")

@@ -60,7 +60,15 @@ def rss_mb(pid: int) -> float:
 def measure(cmd: list[str], name: str, env: dict, ready: str | None = None):
     """(ms to the first window, ms until the `ready` window title appears, resident MB)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Started outside the source tree: `python -m` puts the working directory first on the path,
+    # which would hide the build given by PYTHONPATH (--before).
+    proc = subprocess.Popen(
+        cmd,
+        env=env,
+        cwd=tempfile.gettempdir(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         shown = wait_visible(name, proc, env)
         done = wait_visible(ready, proc, env) if ready else shown
@@ -76,6 +84,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--output", default=str(ROOT / "bench" / "RESULTS-startup.md"))
+    parser.add_argument(
+        "--before",
+        default="",
+        metavar="DIR",
+        help="a checkout of an earlier build (`git archive <commit> | tar -x -C DIR`), "
+        "started too, alternating, in the same run",
+    )
+    parser.add_argument("--before-label", default="")
     args = parser.parse_args()
     started, load_before = datetime.now(UTC), os.getloadavg()[0]
     # -displayfd: Xvfb picks a free display and tells us which (no stale-lock collisions).
@@ -132,8 +148,19 @@ def main() -> None:
             env,
         )
         bare, app, ready, mem = [], [], [], []
+        earlier: list[tuple[float, float, float]] = []
+        before_env = dict(env, PYTHONPATH=args.before)
         for _ in range(args.runs):
             bare.append(measure([PY, str(bare_script)], "barewindow", env)[0])
+            if args.before:
+                earlier.append(
+                    measure(
+                        [PY, "-m", "kitcop_desktop", "--db", str(db)],
+                        "KitCOP Atelier",
+                        before_env,
+                        ready="Rénovation énergétique",
+                    )
+                )
             first, done, mb = measure(
                 [PY, "-m", "kitcop_desktop", "--db", str(db)],
                 "KitCOP Atelier",
@@ -145,14 +172,34 @@ def main() -> None:
             mem.append(mb)
         b, a, r = statistics.median(bare), statistics.median(app), statistics.median(ready)
         m = statistics.median(mem)
-        write(args, started, load_before, b, a, r, m, bare, app, ready, wid)
+        write(args, started, load_before, b, a, r, m, bare, app, ready, wid, earlier)
     finally:
         xvfb.terminate()
         os.close(read_fd)  # kept open while Xvfb runs: it may write to it again
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def write(args, started, load_before, b, a, r, m, bare, app, ready, wid) -> None:
+def before_rows(args, b: float, earlier: list[tuple[float, float, float]]) -> str:
+    """The earlier build's rows, measured in the same run (none without --before)."""
+    if not earlier:
+        return ""
+    name = args.before_label or "before"
+    first = [e[0] for e in earlier]
+    usable = [e[1] for e in earlier]
+    memory = statistics.median(e[2] for e in earlier)
+    f, u = statistics.median(first), statistics.median(usable)
+    return (
+        f"| {name}: first window shown | {f:.0f} ms | {f / b:.2f} | "
+        f"{', '.join(f'{v:.0f}' for v in first)} |\n"
+        f"| {name}: demo workshop open and usable | {u:.0f} ms | {u / b:.2f} | "
+        f"{', '.join(f'{v:.0f}' for v in usable)} |\n"
+        f"| {name}: resident memory once the demo is open | {memory:.0f} MB | | |\n\n"
+        f"« {name} »: the code in `{args.before}` (PYTHONPATH), started in turn with the bare "
+        "window and this build, on the same library.\n"
+    )
+
+
+def write(args, started, load_before, b, a, r, m, bare, app, ready, wid, earlier) -> None:
     import PySide6
 
     def runs(values) -> str:
@@ -178,7 +225,7 @@ workshop open. Target (issue 15): usable within 3× the bare window.
 | KitCOP Atelier: first window shown | {a:.0f} ms | {a / b:.2f} | {runs(app)} |
 | KitCOP Atelier: demo workshop open and usable | {r:.0f} ms | {r / b:.2f} | {runs(ready)} |
 | resident memory once the demo is open | {m:.0f} MB | | |
-"""
+{before_rows(args, b, earlier)}"""
     Path(args.output).write_text(text, encoding="utf-8")
     print(args.output)
 
