@@ -62,15 +62,25 @@ def child(kind: str) -> dict:
         settle(app, 1.0)
         steps.append(("bare window shown", rss_mb()))
         return {"steps": steps, "rss": steps[-1][1]}
+    # The same imports the app makes, in steps, to see what the libraries weigh.
     from kitcop_desktop.app import load_tool_specs, make_application
+
+    app = make_application()
+    steps.append(("Qt application made (theme, fonts, translations)", rss_mb()))
+    import sqlalchemy.orm  # noqa: F401
+
+    import kitcop_desktop.storage.models  # noqa: F401
+
+    steps.append(("SQLAlchemy and the models imported", rss_mb()))
     from kitcop_desktop.storage.demo import create_demo
     from kitcop_desktop.storage.migrate import open_store
     from kitcop_desktop.ui.main_window import MainWindow
 
-    app = make_application()
+    specs = load_tool_specs()
+    steps.append(("the shell's modules imported", rss_mb()))
     store = open_store(tmp / "demo.sqlite3")
     workshop_id = create_demo(store)
-    window = MainWindow(store, specs=load_tool_specs())
+    window = MainWindow(store, specs=specs)
     window.resize(1024, 740)
     window.show()
     window.open_workshop(workshop_id)
@@ -81,6 +91,11 @@ def child(kind: str) -> dict:
     settle(app)
     steps.append(("room screen up", rss_mb()))
     for key in window.workshop_view.tool_keys():
+        if key == "printing":
+            import kitcop_desktop.tools.printing.editor  # noqa: F401
+
+            settle(app)
+            steps.append(("« Impression »'s modules imported (reportlab, pypdfium2…)", rss_mb()))
         window.activate_tool(key)
         settle(app)
         if key == "printing":  # its preview is drawn off the UI thread: wait for it

@@ -37,6 +37,9 @@ def make_application(argv: list[str] | None = None):
     os.environ.setdefault("QT_API", "pyside6")
     from PySide6.QtWidgets import QApplication
 
+    from kitcop_desktop.ui import pyside_imports
+
+    pyside_imports.lighten()  # before the heavy imports: PySide6 kept each one's source lines
     from kitcop_desktop.i18n import requested_language, set_language
     from kitcop_desktop.ui import theme
     from kitcop_desktop.ui.qt_translations import app_language, install_qt_translations

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import Qt as GuiQt  # QtGui's Qt holds mightBeRichText
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from kitcop_desktop.ui.main_window import MainWindow
@@ -100,7 +101,7 @@ def test_a_post_it_tip_shows_its_text_as_typed(qtbot, window, ctx, store, text):
     )
     tip = _shown_tip(qtbot)
     doc = QTextDocument()
-    if tip.textFormat() == Qt.TextFormat.PlainText or not Qt.mightBeRichText(tip.text()):
+    if tip.textFormat() == Qt.TextFormat.PlainText or not GuiQt.mightBeRichText(tip.text()):
         doc.setPlainText(tip.text())
     else:
         doc.setHtml(tip.text())
