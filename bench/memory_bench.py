@@ -7,8 +7,10 @@ Each figure is one fresh process, offscreen: either a bare PySide6 QMainWindow, 
 main window on the demo workshop (`kitcop demo`), the room screen shown at 1024×768, then every
 tool of the sidebar opened in turn as a facilitator would (Atelier, Déroulé, Tableaux, Vote,
 Bocal & tours, Entretiens, Fiches actions, Impression with its preview drawn), and back to the
-déroulé. Resident memory (VmRSS) is read after each step; the figure is the last one. Bare and
-app runs alternate, so the load of the box weighs on both. Median of --runs.
+déroulé. The library is made beforehand by `kitcop demo` in its own process and opened as the
+app opens it every day (`open_for_app`: at the schema's head, so without Alembic). Resident
+memory (VmRSS) is read after each step; the figure is the last one. Bare and app runs
+alternate, so the load of the box weighs on both. Median of --runs.
 """
 
 from __future__ import annotations
@@ -72,14 +74,15 @@ def child(kind: str) -> dict:
     import kitcop_desktop.storage.models  # noqa: F401
 
     steps.append(("SQLAlchemy and the models imported", rss_mb()))
-    from kitcop_desktop.storage.demo import create_demo
-    from kitcop_desktop.storage.migrate import open_store
+    from kitcop_desktop.storage.restore import open_for_app
     from kitcop_desktop.ui.main_window import MainWindow
 
     specs = load_tool_specs()
     steps.append(("the shell's modules imported", rss_mb()))
-    store = open_store(tmp / "demo.sqlite3")
-    workshop_id = create_demo(store)
+    # The library as the app opens it every day: made beforehand (`kitcop demo`), at the
+    # schema's head (no Alembic), checked, the day's backup taken.
+    store = open_for_app(Path(os.environ["KITCOP_BENCH_DB"]), lambda *_: False)
+    workshop_id = int(os.environ["KITCOP_BENCH_WORKSHOP"])
     window = MainWindow(store, specs=specs)
     window.resize(1024, 740)
     window.show()
@@ -112,9 +115,23 @@ def child(kind: str) -> dict:
     return {"steps": steps, "rss": steps[-1][1]}
 
 
-def measure(kind: str, tree: str = "") -> dict:
+def make_library() -> dict[str, str]:
+    """A library holding the demo workshop, made by `kitcop demo` in its own process."""
+    folder = Path(tempfile.mkdtemp())
+    db = folder / "demo.sqlite3"
+    out = subprocess.run(
+        [sys.executable, "-m", "kitcop_desktop", "--db", str(db), "demo"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=dict(os.environ, KITCOP_DATA_DIR=str(folder / "data")),
+    )
+    return {"KITCOP_BENCH_DB": str(db), "KITCOP_BENCH_WORKSHOP": out.stdout.strip()}
+
+
+def measure(kind: str, library: dict[str, str], tree: str = "") -> dict:
     """One fresh process; `tree`: a checkout of an earlier build to import instead."""
-    env = dict(os.environ, PYTHONPATH=tree) if tree else None
+    env = dict(os.environ, **library) | ({"PYTHONPATH": tree} if tree else {})
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind],
         capture_output=True,
@@ -151,10 +168,11 @@ def main() -> None:
         return
     started, load_before = datetime.now(UTC), os.getloadavg()[0]
     runs: dict[str, list[dict]] = {"bare": [], "app": []} | ({"before": []} if args.before else {})
+    library = make_library()
     for n in range(args.runs):
         for kind in runs:
             tree = args.before if kind == "before" else ""
-            runs[kind].append(measure("bare" if kind == "bare" else "app", tree))
+            runs[kind].append(measure("bare" if kind == "bare" else "app", library, tree))
             print(f"run {n + 1} {kind}: {runs[kind][-1]['rss']:.0f} MB", flush=True)
     write(args, runs, started, load_before, os.getloadavg()[0])
 
