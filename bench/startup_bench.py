@@ -80,6 +80,102 @@ def measure(cmd: list[str], name: str, env: dict, ready: str | None = None):
     return (shown - t0) * 1000, (done - t0) * 1000, memory
 
 
+# Run in a child (offscreen): the app's start on the library, as `kitcop` does, until its event
+# loop runs; then the figures are written to a file and the process leaves at once.
+PROFILE_CHILD = """
+import os, sys
+from pathlib import Path
+out, db, mode = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+profile = None
+if mode == "profile":
+    import cProfile
+    profile = cProfile.Profile()
+    profile.enable()
+import kitcop_desktop.app as app
+from PySide6.QtCore import QTimer
+build = app.build_main_window
+def built(*args, **kwargs):
+    window = build(*args, **kwargs)
+    def done():
+        if profile:
+            profile.disable()
+            profile.dump_stats(str(out))
+        os._exit(0)
+    QTimer.singleShot(0, done)  # runs once the event loop turns: the workshop is on screen
+    return window
+app.build_main_window = built
+sys.exit(app.run_gui(db))
+"""
+
+
+def profile_start(db: Path, env: dict, lines: int = 14) -> str:
+    """Where the start's time goes: the app's functions by cumulative time (cProfile), and the
+    heaviest imports (`python -X importtime`), each from one offscreen start on the library."""
+    import io
+    import pstats
+
+    tmp = Path(tempfile.mkdtemp())
+    script = tmp / "start.py"
+    script.write_text(PROFILE_CHILD, encoding="utf-8")
+    child_env = dict(env, QT_QPA_PLATFORM="offscreen")
+    stats_file = tmp / "start.prof"
+    subprocess.run(
+        [PY, str(script), str(stats_file), str(db), "profile"],
+        env=child_env,
+        cwd=tmp,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    stats = pstats.Stats(str(stats_file), stream=io.StringIO())
+    rows = []
+    for func, (_cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+        if "kitcop_desktop" in func[0]:
+            rows.append((ct * 1000, tt * 1000, nc, f"{Path(func[0]).name}:{func[1]}({func[2]})"))
+    rows.sort(reverse=True)
+    by_time = "\n".join(
+        f"| {ct:7.0f} | {tt:6.0f} | {nc:5d} | `{name}` |" for ct, tt, nc, name in rows[:lines]
+    )
+    timed = subprocess.run(
+        [PY, "-X", "importtime", str(script), str(stats_file), str(db), "plain"],
+        env=child_env,
+        cwd=tmp,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    imports = []
+    for line in timed.stderr.splitlines():
+        if not line.startswith("import time:") or "imported package" in line:
+            continue
+        own, total, raw = line[len("import time:") :].split("|")
+        depth = (len(raw) - len(raw.lstrip()) - 1) // 2  # « | name », « |   name »…
+        if depth <= 1:
+            imports.append((int(total) / 1000, int(own) / 1000, ("  " * depth) + raw.strip()))
+    imports.sort(reverse=True)
+    by_import = "\n".join(
+        f"| {total:6.0f} | {own:5.0f} | `{name}` |" for total, own, name in imports[:lines]
+    )
+    shutil.rmtree(tmp, ignore_errors=True)
+    return f"""
+### Where a start's time goes (one offscreen start on the same library, up to its event loop)
+
+The app's functions by cumulative time (cProfile, which slows everything down: read the
+proportions):
+
+| cumulative ms | own ms | calls | function |
+|---:|---:|---:|---|
+{by_time}
+
+The heaviest imports, without the profiler (`python -X importtime`; the start's own imports and
+what they import first, indented):
+
+| cumulative ms | own ms | module |
+|---:|---:|---|
+{by_import}
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
@@ -92,6 +188,7 @@ def main() -> None:
         "started too, alternating, in the same run",
     )
     parser.add_argument("--before-label", default="")
+    parser.add_argument("--profile", action="store_true", help="add where a start's time goes")
     args = parser.parse_args()
     started, load_before = datetime.now(UTC), os.getloadavg()[0]
     # -displayfd: Xvfb picks a free display and tells us which (no stale-lock collisions).
@@ -172,7 +269,8 @@ def main() -> None:
             mem.append(mb)
         b, a, r = statistics.median(bare), statistics.median(app), statistics.median(ready)
         m = statistics.median(mem)
-        write(args, started, load_before, b, a, r, m, bare, app, ready, wid, earlier)
+        profile = profile_start(db, env) if args.profile else ""
+        write(args, started, load_before, b, a, r, m, bare, app, ready, wid, earlier, profile)
     finally:
         xvfb.terminate()
         os.close(read_fd)  # kept open while Xvfb runs: it may write to it again
@@ -199,7 +297,7 @@ def before_rows(args, b: float, earlier: list[tuple[float, float, float]]) -> st
     )
 
 
-def write(args, started, load_before, b, a, r, m, bare, app, ready, wid, earlier) -> None:
+def write(args, started, load_before, b, a, r, m, bare, app, ready, wid, earlier, profile) -> None:
     import PySide6
 
     def runs(values) -> str:
@@ -225,7 +323,7 @@ workshop open. Target (issue 15): usable within 3× the bare window.
 | KitCOP Atelier: first window shown | {a:.0f} ms | {a / b:.2f} | {runs(app)} |
 | KitCOP Atelier: demo workshop open and usable | {r:.0f} ms | {r / b:.2f} | {runs(ready)} |
 | resident memory once the demo is open | {m:.0f} MB | | |
-{before_rows(args, b, earlier)}"""
+{before_rows(args, b, earlier)}{profile}"""
     Path(args.output).write_text(text, encoding="utf-8")
     print(args.output)
 
