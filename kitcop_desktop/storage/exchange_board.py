@@ -65,6 +65,9 @@ class BoardPlan:
     new_subgroup: str  # the sous-groupe a new board gets (distinct from the workshop's)
     new_title: str
     cards: list[CardPlan] = field(default_factory=list)
+    # Other boards of that kind holding look-alikes of the file's post-its (another
+    # sous-groupe's « Manque » for this one's « manque »): (board id, label, how many).
+    elsewhere: list[tuple[int, str, int]] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for c in self.cards if c.status == status)
@@ -138,7 +141,33 @@ def plan_merge(
         by_key.setdefault((card.zone, normalise(card.text)), card)
     for index, row in enumerate(preview.plan.rows.get("board_cards", ())):
         plan.cards.append(_card_plan(index, row, by_uid, by_text, by_key))
+    others = [b for b in boards if b.kind == kind and b is not chosen]
+    plan.elsewhere = _look_alikes(session, others, plan, preview)
     return plan
+
+
+def _look_alikes(
+    session: Session, others: list[Board], plan: BoardPlan, preview: ImportPreview
+) -> list[tuple[int, str, int]]:
+    """For each other board of the kind, how many of the file's new post-its it already says
+    in other words: the facilitator may choose that board to fold them in."""
+    rows = preview.plan.rows.get("board_cards", ())
+    wanted = {
+        (str(rows[c.index].get("zone") or ""), normalise(c.text))
+        for c in plan.cards
+        if c.status == "new" and normalise(c.text)
+    }
+    if not others or not wanted:
+        return []
+    found: dict[int, set[tuple[str, str]]] = {}
+    cards = session.execute(
+        select(Card.board_id, Card.zone, Card.text).where(Card.board_id.in_([b.id for b in others]))
+    )
+    for board_id, zone, text in cards:
+        key = (zone, normalise(text))
+        if key in wanted:
+            found.setdefault(board_id, set()).add(key)
+    return [(b.id, label(b), len(found[b.id])) for b in others if b.id in found]
 
 
 def _receiving(boards: list[Board], row: dict[str, Any], target: Target) -> Board | None:

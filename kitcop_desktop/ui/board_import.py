@@ -87,6 +87,8 @@ class BoardImportDialog(QDialog):
         self.counts.setObjectName("ImportCounts")
         self.counts.setWordWrap(True)
         self.counts.setStyleSheet("font-weight: bold;")
+        self.elsewhere = QLabel()  # look-alikes in another sous-groupe's board of the kind
+        self.elsewhere.setWordWrap(True)
         self.near_intro = QLabel(
             "Doublons probables (même idée, écrite autrement) : cochez « fusionner » pour n'en "
             "garder qu'un post-it, qui compte pour deux. Sinon les deux restent."
@@ -114,6 +116,7 @@ class BoardImportDialog(QDialog):
         layout.addWidget(about)
         layout.addLayout(form)
         layout.addWidget(self.counts)
+        layout.addWidget(self.elsewhere)
         layout.addWidget(self.near_intro)
         layout.addWidget(self.near_scroll)
         layout.addStretch(1)
@@ -139,7 +142,9 @@ class BoardImportDialog(QDialog):
         near = [" ".join(box.text().replace("&&", "&").split()) for _, box in self.near_boxes]
         about = self.about.text().replace("</p>", "\n")
         about = html.unescape(re.sub(r"<[^>]+>", "", about)).strip()
-        return "\n".join([about, self.board_box.currentText(), self.counts.text(), *near])
+        hints = [self.elsewhere.text()] if self.elsewhere.text() else []
+        lines = [about, self.board_box.currentText(), self.counts.text(), *hints, *near]
+        return "\n".join(lines)
 
     # -- display ------------------------------------------------------------------------------
     def _replan(self) -> None:
@@ -163,6 +168,13 @@ class BoardImportDialog(QDialog):
             box.setToolTip(f"{card.text}\n≈ {card.existing_text}")
             self.near_layout.addWidget(box)
             self.near_boxes.append((card.index, box))
+        hints = [
+            f"{count} post-it {'ressemble' if count == 1 else 'ressemblent'} à ceux de "
+            f"{board}\u00a0: choisissez ce tableau pour les fusionner."
+            for _, board, count in plan.elsewhere
+        ]
+        self.elsewhere.setText("\n".join(hints))
+        self.elsewhere.setVisible(bool(hints))
         self.near_intro.setVisible(bool(plan.near))
         self.near_scroll.setVisible(bool(plan.near))
         self.adjustSize()
