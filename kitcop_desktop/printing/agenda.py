@@ -128,10 +128,11 @@ def _facilitator_table(session, workshop, rows, width: float):
             ("☑ " if line in ticked else "☐ ") + line
             for line in agenda.material_lines(seq.materials)
         )
-        what = "\n".join(
-            x for x in (seq.title, seq.intention, _tool_line(session, workshop.id, seq)) if x
-        )
-        line = cells(horaire, what, seq.instructions, seq.facilitator_notes, material)
+        below = "\n".join(x for x in (seq.intention, _tool_line(session, workshop.id, seq)) if x)
+        line = cells(horaire, "", seq.instructions, seq.facilitator_notes, material)
+        # The séquence's title in bold, its objective and tool under it.
+        title = f"<b>{para_text(seq.title)}</b>" + (f"<br/>{para_text(below)}" if below else "")
+        line[1] = markup(title, "cell")
         if row.conflict:
             line[0] = [line[0], _alert("à revoir")]
             line[1] = [line[1], _alert(row.conflict)]

@@ -95,8 +95,27 @@ def _interviewees(doc: Document, session, workshop, width: float) -> None:
     doc.add(grid(rows, [60 * mm, width - 60 * mm]))
 
 
+def has_unseen(session, workshop_id: int) -> bool:
+    """Whether anything here would print: a bowl, a secret vote not yet revealed, an e-mail,
+    an interviewee's real name."""
+    if fishbowl.list_fishbowls(session, workshop_id):
+        return True
+    for vote in voting.list_for(session, workshop_id):
+        if vote.hidden and any(not shows_counts(vote, r) for r in vote.rounds):
+            return True
+    if any(x.email for x in participants.list_for(session, workshop_id)):
+        return True
+    return any(
+        interviews.real_name(session, summary.id)
+        for summary in interviews.list_interviews(session, workshop_id)
+    )
+
+
 def add_unseen(doc: Document, session, workshop) -> None:
-    """The facilitator's document's last pages: each private datum with its visibility word."""
+    """The facilitator's document's last pages: each private datum with its visibility word.
+    Left out when there is none (a page of legend alone said nothing)."""
+    if not has_unseen(session, workshop.id):
+        return
     width = frame_width("portrait")
     doc.page("portrait")
     doc.section(TITLE)

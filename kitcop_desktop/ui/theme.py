@@ -60,6 +60,9 @@ QPushButton#Danger { color: #a13d00; }
 QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QTimeEdit, QSpinBox, QComboBox {
   padding: 4px 6px; border: 1px solid #b9c0cc; border-radius: 4px; background: white; }
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus { border: 2px solid #0072B2; }
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 16px; border: none; }
+QAbstractSpinBox::up-arrow { image: url(ICONS/spin-up.svg); width: 8px; height: 5px; }
+QAbstractSpinBox::down-arrow { image: url(ICONS/spin-down.svg); width: 8px; height: 5px; }
 QTableView, QListView, QTreeView { background: white; border: 1px solid #dde1e8;
   alternate-background-color: #f3f6fa; selection-background-color: #cfe3f5; selection-color: #1d2330; }
 QHeaderView::section { background: #eceff4; border: none; border-bottom: 1px solid #d5dae3;
@@ -72,4 +75,11 @@ QToolBar { background: #ffffff; border-bottom: 1px solid #dde1e8; spacing: 6px; 
 def apply_control_theme(app: QGuiApplication) -> None:
     family = load_fonts()
     app.setFont(QFont(family, 10))
-    app.setStyleSheet(CONTROL_QSS)
+    app.setStyleSheet(control_stylesheet())
+
+
+def control_stylesheet() -> str:
+    """CONTROL_QSS with the shipped icons' folder: a styled spin box draws no arrows of its
+    own (« 15 min » looked like a text field with an empty frame at its right)."""
+    icons = (paths.resources_dir() / "icons").as_posix()
+    return CONTROL_QSS.replace("ICONS/", f"{icons}/")

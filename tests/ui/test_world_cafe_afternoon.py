@@ -173,3 +173,36 @@ def test_a_lengthened_round_is_flagged_on_screen_and_on_the_sheet_alike(
     afternoon.ctx.undo_stack.undo()
     assert screen_times(afternoon)[tour_3] == ("15:00", "15:25")
     assert afternoon.table.currentIndex().row() == tour_3  # the undo keeps the row
+
+
+def test_the_sheet_has_no_page_for_what_the_room_did_not_see_when_there_is_none(
+    afternoon, store, workshop_id
+):
+    """The afternoon has no bowl, secret vote, e-mail or interview: the sheet's last page
+    said only its legend. It comes back as soon as there is something to keep from the room."""
+    from kitcop_desktop.storage import participants
+    from tests.printing.pdf_support import reader
+
+    with store.read() as s:
+        data = render_pdf(s, workshop_id, ["facilitator"])
+    assert "Ce que la salle ne voit pas" not in flat(text_of(data))
+    assert len(reader(data).pages) == 3  # the déroulé on two pages, the matériel
+    with store.write() as s:
+        participants.add(s, workshop_id, "Awa Diallo", email="awa@example.org")
+    sheet = printed(store, workshop_id, "facilitator")
+    assert "Ce que la salle ne voit pas" in sheet and "awa@example.org" in sheet
+
+
+def test_the_sheets_sequence_titles_stand_out_from_their_objective(afternoon, store, workshop_id):
+    from tests.printing.pdf_support import reader
+
+    with store.read() as s:
+        data = render_pdf(s, workshop_id, ["facilitator"])
+    bold: list[str] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and font and "Bold" in str(font.get("/BaseFont", "")):
+            bold.append(text.strip())
+
+    reader(data).pages[0].extract_text(visitor_text=visit)
+    assert "Tour 1" in bold and "Accueil et cadre" in bold
