@@ -196,6 +196,10 @@ def _message(plan: BoardPlan, added: int, fused: int) -> str:
     if plan.target_id is None:
         return f"Tableau {name} ajouté à l'atelier ({_cards(added)})."
     message = f"Tableau {name} complété : {_cards(added)} ajouté{'s' if added > 1 else ''}"
+    near = len(plan.near) - fused  # likely duplicates the facilitator chose to keep apart
+    if near and added:
+        kept = "gardés à part" if near > 1 else "gardé à part"
+        message += f" (dont {plural(near, 'doublon probable', 'doublons probables')} {kept})"
     already = plan.count("same")
     if already:
         message += f", {already} déjà présent{'s' if already > 1 else ''}"
@@ -203,10 +207,11 @@ def _message(plan: BoardPlan, added: int, fused: int) -> str:
     if modified:
         message += f", {modified} modifié{'s' if modified > 1 else ''}"
     if fused:
-        message += f", {fused} fusionné{'s' if fused > 1 else ''} avec leur doublon"
-    near = len(plan.near) - fused
-    if near:
-        message += f" (dont {plural(near, 'doublon probable', 'doublons probables')})"
+        message += (
+            f", {fused} fusionnés avec leur doublon"
+            if fused > 1
+            else ", 1 fusionné avec son doublon"
+        )
     return message + "."
 
 

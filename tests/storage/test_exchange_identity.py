@@ -131,7 +131,7 @@ def test_near_duplicates_across_subgroups_are_flagged_and_folded_only_on_request
             s, preview, into_workshop_id=main_id, target=main_board, fuse=frozenset({cout})
         )
     assert result.board_id == main_board
-    assert "1 fusionné avec leur doublon" in result.message
+    assert "1 fusionné avec son doublon" in result.message
     assert "1 doublon probable" in result.message
     assert texts(main, main_board) == [
         ("brakes", "Coût des formations", 2),  # « fusionner »: one post-it, weight 2

@@ -116,6 +116,10 @@ def test_two_subgroup_boards_merge_with_edits_and_near_duplicates(
         ("Aides de la Région & des OPCO", 1),
     ]
     assert len(speedboats(store, ctx.workshop_id)) == 1
+    assert said[-1][2] == (
+        "Tableau « Speedboat — Sous-groupe 1 » complété : 2 post-it ajoutés (dont 1 doublon "
+        "probable gardé à part), 1 fusionné avec son doublon."
+    )
 
     # 3. Table A goes on: an edit arrives as « modifié », the rest is already there.
     with store.write() as s:
