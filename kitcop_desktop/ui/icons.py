@@ -1,6 +1,8 @@
 """The one icon registry: every qtawesome name lives here, under a name the code uses.
 
-The glyphs are qtawesome's Font Awesome 6 solid font, drawn by a small QIconEngine here."""
+The glyphs are qtawesome's Font Awesome 6 solid font, drawn by a small QIconEngine here. Never
+`addPixmap`/`addFile` on these icons: detaching a QIcon whose engine is written in Python
+crashes PySide6 (it did with qtawesome's engine too)."""
 
 from __future__ import annotations
 
