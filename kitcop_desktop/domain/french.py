@@ -54,6 +54,13 @@ def quoted(text: str) -> str:
     return f"«{NBSP}{text}{NBSP}»"
 
 
+def of_name(name: str) -> str:
+    """« de Bruno », « d'Amina », « d'Élise »: de, elided before a vowel."""
+    name = name.strip()
+    vowel = name[:1].lower() in "aeiouyàâäéèêëîïôöùûüœæ"
+    return f"d'{name}" if vowel else f"de {name}"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if abs(count) < 2 else (plural_form or singular + "s")
     return f"{count} {word}"

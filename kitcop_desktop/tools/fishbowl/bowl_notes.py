@@ -15,7 +15,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -32,6 +31,7 @@ from kitcop_desktop.storage.fishbowl_notes import NoteData
 from kitcop_desktop.ui.drafts import LineDraft
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
+from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 from kitcop_desktop.ui.widgets.visibility_badge import VisibilityBadge
 
 HEADING_COLOURS = {
@@ -69,13 +69,13 @@ class NotesView(QWidget):
         )
         mine_layout = QVBoxLayout(mine)
         mine_layout.setContentsMargins(6, 4, 6, 6)
-        mine_head = QHBoxLayout()
         mine_title = QLabel("Ma note")
         mine_title.setStyleSheet("font-weight: bold;")
         self.facilitator_badge = VisibilityBadge(Visibility.FACILITATOR, "jamais à l'écran")
-        mine_head.addWidget(mine_title)
-        mine_head.addWidget(self.facilitator_badge, 1)
-        mine_layout.addLayout(mine_head)
+        # Beside the room window the notes get about 250 px: the promise wraps under the title.
+        self.facilitator_badge.word.setWordWrap(True)
+        mine_layout.addWidget(mine_title)
+        mine_layout.addWidget(self.facilitator_badge)
         self.facilitator_note = LongText(
             lambda: self.facilitator_note_changed.emit(self.facilitator_note.toPlainText()),
             "Pour vous seul·e : qui relancer, ce qu'il ne faut pas citer…",
@@ -85,7 +85,7 @@ class NotesView(QWidget):
         layout.addWidget(mine)
         layout.addSpacing(4)
         # --- the note-taker's board (restitution) ---
-        board_head = QHBoxLayout()
+        board_head = FlowLayout(spacing=6)
         title = QLabel("Prise de notes")
         title.setStyleSheet("font-weight: bold;")
         self.board_badge = VisibilityBadge(Visibility.RESTITUTION)
@@ -94,11 +94,11 @@ class NotesView(QWidget):
             "Les notes révélées sont à l'écran de salle et seront imprimées"
         )
         board_head.addWidget(title)
-        board_head.addWidget(self.board_badge, 1)
+        board_head.addWidget(self.board_badge)
         board_head.addWidget(self.shown_count)
         layout.addLayout(board_head)
-        reveal_bar = QHBoxLayout()
-        reveal_bar.setSpacing(4)
+        # Beside the room window (about 280 px for the notes) the buttons take two lines.
+        reveal_bar = FlowLayout(spacing=4)
         self.reveal_one = QPushButton(icon("reveal"), "Révéler")
         self.reveal_one.setToolTip(
             "Montrer à la salle la note choisie (hors annulation : Ctrl+Z ne la cache pas, "
@@ -113,7 +113,6 @@ class NotesView(QWidget):
         self.hide_all.clicked.connect(lambda: self.reveal_requested.emit(False, None))
         for button in (self.reveal_one, self.reveal_all, self.hide_all):
             reveal_bar.addWidget(button)
-        reveal_bar.addStretch(1)
         layout.addLayout(reveal_bar)
         for heading, label in rules.NOTE_HEADINGS.items():
             box = QGroupBox(label)

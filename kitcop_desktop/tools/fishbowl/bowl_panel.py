@@ -109,6 +109,7 @@ class BowlPanel(BowlCommands, QWidget):
             lambda: self._save_setup("timebox_minutes", self.timebox.value())
         )
         self.question = QPlainTextEdit()
+        self.question.setTabChangesFocus(True)  # Tab moves on, never types into the room's text
         self.question.setPlaceholderText("La question montrée à la salle")
         self.question.setFixedHeight(58)
         self.question_autosave = Autosave(

@@ -167,8 +167,9 @@ class BowlRoom(QWidget):
 
     def _fit(self) -> None:
         h = max(240, self.window().height())
-        margin = max(16, self.width() // 30)
+        margin = max(8, min(self.width() // 30, h // 24))
         self.layout().setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.layout().setSpacing(max(2, h // 128))  # 6 px at 768: a small window scales too
         self.kicker.setFont(theme.room_font(h, BODY, bold=True))
         self.question.setFont(theme.room_font(h, BODY))
         self.stats.setFont(theme.room_font(h, BODY))

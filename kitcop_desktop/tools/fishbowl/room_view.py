@@ -101,8 +101,9 @@ class RoundRoom(QWidget):
         keeps its first whole sentences. The countdown keeps its quarter of the screen."""
         h = max(240, self.window().height())
         # A wide, short projector (1280×720) keeps its lines for the prompt, not its margins.
-        margin = max(16, min(self.width() // 30, h // 40))
+        margin = max(8, min(self.width() // 30, h // 40))
         self.layout().setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self.layout().setSpacing(max(2, h // 128))  # 6 px at 768: a small window scales too
         width = max(50, self.width() - 2 * margin)
         for label, bold in ((self.kicker, True), (self.prompt, False), (self.upcoming, False)):
             label.setFont(theme.room_font(h, BODY, bold=bold))

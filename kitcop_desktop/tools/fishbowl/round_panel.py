@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain import speaking_round as rules
-from kitcop_desktop.domain.french import plural
+from kitcop_desktop.domain.french import of_name, plural
 from kitcop_desktop.storage import rounds as ops
 from kitcop_desktop.storage.rounds import RoundData
 from kitcop_desktop.tools.fishbowl.clock import clock_of
@@ -104,6 +104,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
             lambda: self._save("seconds_per_speaker", self.seconds.value())
         )
         self.prompt = QPlainTextEdit()
+        self.prompt.setTabChangesFocus(True)  # Tab moves on, never types into the room's text
         self.prompt.setFixedHeight(52)
         self.prompt_autosave = Autosave(
             self.prompt, lambda: self._save("prompt", self.prompt.toPlainText())
@@ -263,7 +264,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         self.next_button.setEnabled(not finished)
         self.pause_button.setEnabled(not finished)
         self.finish_button.setEnabled(not finished)
-        self.word_label.setText(f"Mot de {current.name} :" if current else "Mot :")
+        self.word_label.setText(f"Mot {of_name(current.name)}\u00a0:" if current else "Mot\u00a0:")
         self.word.setEnabled(current is not None)
         # The field belongs to one person: a new speaker always gets a fresh field, even when
         # the facilitator's cursor is still in it (PageDown from the field).

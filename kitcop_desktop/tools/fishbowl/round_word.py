@@ -40,7 +40,7 @@ class WordCapture:
             self.involved.addItem(label)
         self.involved.setToolTip("Envie de continuer d'être impliqué·e (Alt+O : oui, Alt+N : non)")
         self.involved.activated.connect(lambda _i: self.capture_word())
-        self.word_label = QLabel("Mot :")
+        self.word_label = QLabel("Mot\u00a0:")
         self.word_label.setWordWrap(True)  # « Mot de Marie-Christine Dupont-Lefèvre : »
         self.word_label.setMaximumWidth(180)
         capture = QHBoxLayout()

@@ -133,7 +133,7 @@ def test_pagedown_from_the_word_field_saves_it_and_gives_the_next_person_an_empt
     panel.word.setFocus()
     panel.word.setText("Sereine")
     editor.handle_room_key(key(Qt.Key.Key_PageDown))
-    assert panel.word_label.text() == "Mot de Thomas :"
+    assert panel.word_label.text() == "Mot de Thomas\u00a0:"
     assert panel.word.text() == ""
     with ctx.store.read() as s:
         assert rounds.entries(s, panel.round_id)[0].word == "Sereine"
@@ -194,7 +194,7 @@ def test_enter_in_the_word_field_stores_the_word_and_gives_the_floor_to_the_next
         assert panel.word.text() == ""  # a fresh field for the next person
         assert panel.word.hasFocus()
     assert ctx.undo_stack.count() == before + 2  # one undo step per Enter
-    assert panel.word_label.text() == "Mot de Nadia :"
+    assert panel.word_label.text() == "Mot de Nadia\u00a0:"
     assert room.round.speaker.text() == "Nadia"
 
     def words():
@@ -290,3 +290,25 @@ def test_latecomers_signed_in_since_join_the_round_in_words_a_reader_expects(tab
     assert ctx.extras["messages"][-1] == "1 personne ajoutée au tour."
     editor.rounds.sync_entries()
     assert ctx.extras["messages"][-1] == "Tout le monde est déjà dans ce tour."
+
+
+def test_the_word_field_says_whose_word_in_french(ctx, qtbot):
+    """Seen at 1024×768 during Modèle 1: « Mot de / Amina Benali / : », a lone colon on its own
+    line and no elision. Now « Mot d'Amina Benali : », the colon kept with the name."""
+    with ctx.store.write() as s:
+        participants.paste(s, ctx.workshop_id, "Amina Benali\nBruno Caron\nÉlise Fournier\n")
+    ctx.extras["clock"] = FakeClock()
+    editor = SPEC.make_editor(ctx)
+    qtbot.addWidget(editor)
+    editor.tabs.setCurrentWidget(editor.rounds)
+    editor.rounds.create_round("closing")
+    panel = editor.rounds
+    said = []
+    for _ in range(3):
+        editor.handle_room_key(key(Qt.Key.Key_PageDown))
+        said.append(panel.word_label.text())
+    assert said == [
+        "Mot d'Amina Benali\u00a0:",
+        "Mot de Bruno Caron\u00a0:",
+        "Mot d'Élise Fournier\u00a0:",
+    ]

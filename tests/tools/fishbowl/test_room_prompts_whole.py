@@ -39,7 +39,7 @@ def _words(text: str) -> list[str]:
     return text.replace("\u00a0", " ").split()
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080), (1280, 720)])
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080), (1280, 720), (640, 480)])
 @pytest.mark.parametrize(("kind", "title", "prompt"), KIT_ROUNDS, ids=[r[1] for r in KIT_ROUNDS])
 def test_the_kits_round_prompt_is_whole_while_someone_speaks(ctx, qtbot, size, kind, title, prompt):
     with ctx.store.write() as s:
@@ -75,7 +75,7 @@ def test_the_kits_round_prompt_is_whole_while_someone_speaks(ctx, qtbot, size, k
     assert bottoms[-1] <= view.height()
 
 
-@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080), (1280, 720)])
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080), (1280, 720), (640, 480)])
 def test_the_kits_bowl_question_is_whole_with_four_people_at_the_centre(ctx, qtbot, size):
     """Same at « Projection 2030 »: the bowl's question above the four chairs."""
     with ctx.store.write() as s:
