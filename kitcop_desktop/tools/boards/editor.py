@@ -127,6 +127,7 @@ class BoardsEditor(EditorActions, QWidget):
         scene.cluster_toggled.connect(self.toggle_cluster)
         scene.selectionChanged.connect(self._selection_changed)
         self.view.editor.committed.connect(self.commit_edit)
+        self.view.editor.cancelled.connect(self.view.setFocus)  # back on the chosen post-it
         self.view.key_action.connect(self._view_key)
         self.view.menu_asked.connect(self.show_menu)
         # Maj+F10 (and the Menu key where the platform does not turn it into a context menu

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsView, QPlainTextEdit
 
 from kitcop_desktop.tools.boards.items import BAND, CardItem, ClusterItem
 from kitcop_desktop.tools.boards.look import CONTROL
+from kitcop_desktop.ui import live_keys
 
 READABLE = 0.62  # below this scale a card's text is too small to read on a laptop
 
@@ -22,6 +23,9 @@ class InPlaceEditor(QPlainTextEdit):
         super().__init__(parent)
         self.target: tuple[str, int] = ("card", 0)
         self.setObjectName("InPlaceEditor")
+        # Échap cancels the edit first (the room screen's Échap would close it and leave the
+        # edit open); the next Échap is the room's.
+        live_keys.claim(self, live_keys.LEAVE)
         self.hide()
 
     def keyPressEvent(self, event) -> None:
