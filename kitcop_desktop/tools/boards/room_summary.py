@@ -65,6 +65,13 @@ class _Tile:
     rect: QRectF
     band: QRectF
     texts: list[DrawnText]
+    cut_words: int = 0  # words a too narrow tile had to break across lines (« commen/ce »)
+
+
+def _cut_words(text: str, lines: list[str]) -> int:
+    """How many of `lines`' words are pieces of a word of `text` broken across lines."""
+    words = set(text.replace("\u00a0", " ").split())
+    return sum(1 for w in " ".join(lines).replace("\u00a0", " ").split() if w not in words)
 
 
 class BoardSummary(QWidget):
@@ -133,6 +140,9 @@ class BoardSummary(QWidget):
             if not tiles:
                 continue
             whole = sum(1 for t in tiles if t.band.bottom() <= t.rect.bottom() + 0.5)
+            # Tiles too narrow break words (« On / commen / ce · ») (#22's KISS board at
+            # 1024×768): a shape that keeps every word whole comes first.
+            clean = -sum(t.cut_words for t in tiles)
             words = sum(len(x.text) for t in tiles for x in t.texts if x.kind == "item")
             # The kit's shape (the speedboat's sky above its water) while it shows every
             # title and two post-its of each zone that has some.
@@ -140,7 +150,7 @@ class BoardSummary(QWidget):
                 sum(1 for x in t.texts if x.kind == "item") >= min(2, len(t.zone.items))
                 for t in tiles
             )
-            score = (whole, kit_fits, words)
+            score = (whole, clean, kit_fits, words)
             if best_score is None or score > best_score:
                 best, best_score = tiles, score
         return best
@@ -169,7 +179,9 @@ class BoardSummary(QWidget):
         ink = ROOM["background"]
         # « Freins (ancres) · 20 post-its »: it may wrap before the count, never inside it.
         head = f"{zone.label}\u00a0· {count_text(zone.count)}"
+        title = head
         head = wrap_lines(head, room_text_font(px, bold=True), inner)
+        cut = _cut_words(title, head)
         band = QRectF(rect.x(), rect.y(), rect.width(), len(head) * line + pad)
         texts = [
             DrawnText(
@@ -193,6 +205,7 @@ class BoardSummary(QWidget):
                 # Whole, wrapped over as many lines as it needs; its « (3) » stays with it.
                 text = " ".join(item.split()) + suffix.replace(" ", "\u00a0")
                 lines = wrap_lines(text, font, inner)
+                cut += _cut_words(text, lines)
                 reserve = 1 if shown + 1 < len(items) else 0  # for « + N autres »
                 if used + len(lines) + reserve > room_left:
                     break
@@ -211,7 +224,7 @@ class BoardSummary(QWidget):
                 texts.append(
                     DrawnText(more, px, rect_t, ROOM["muted"], TILE_FILL, "more", zone.key)
                 )
-        return _Tile(zone, rect, band, texts)
+        return _Tile(zone, rect, band, texts, cut)
 
     # -- painting ---------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
