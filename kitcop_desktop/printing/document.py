@@ -12,8 +12,6 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -28,6 +26,7 @@ from reportlab.platypus import (
 
 from kitcop_desktop import APP_NAME
 from kitcop_desktop.printing.drawing import wrap_lines
+from kitcop_desktop.printing.emoji import MixedCanvas, text_width
 from kitcop_desktop.printing.fonts import BOLD, FAMILY, register_fonts
 from kitcop_desktop.printing.styles import INK, MARK, MUTED, RULE, styles
 from kitcop_desktop.printing.text import one_line, plain
@@ -45,7 +44,7 @@ class Heading:
     footer: str  # « mardi 3 mars 2026 — Préfecture de région, Lyon »
 
 
-class _NumberedCanvas(rl_canvas.Canvas):
+class _NumberedCanvas(MixedCanvas):
     """Keeps every page until the end, so that each can say « 3 / 12 »."""
 
     def __init__(self, *args, **kwargs):
@@ -197,9 +196,9 @@ class _Contents(Flowable):
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """Cut a header line with « … » so that it never runs into the other side."""
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and text_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
@@ -209,7 +208,7 @@ HEAD_SIZE = 9  # running heads and feet: no printed text under 9 pt
 
 def _lines(text: str, font: str, width: float) -> list[str]:
     """A running head in one line, or two when it is long: whole words, never « … »."""
-    if stringWidth(text, font, HEAD_SIZE) <= width:
+    if text_width(text, font, HEAD_SIZE) <= width:
         return [text]
     lines = wrap_lines(text, font, HEAD_SIZE, width, 2)
     return lines[:2]
@@ -227,7 +226,7 @@ def _decorate(heading: Heading, marking: str = ""):
         canvas.line(MARGIN, MARGIN - 2 * mm, width - MARGIN, MARGIN - 2 * mm)
         usable = width - 2 * MARGIN - 8 * mm
         # The section takes what it needs up to half the line; the workshop the rest.
-        right_w = min(stringWidth(section, FAMILY, HEAD_SIZE), usable / 2)
+        right_w = min(text_width(section, FAMILY, HEAD_SIZE), usable / 2)
         step = HEAD_SIZE * 1.2
         canvas.setFont(BOLD, HEAD_SIZE)
         canvas.setFillColor(INK)

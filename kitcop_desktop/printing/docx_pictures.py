@@ -9,9 +9,9 @@ from __future__ import annotations
 import io
 
 import pypdfium2 as pdfium
-from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable
 
+from kitcop_desktop.printing.emoji import MixedCanvas
 from kitcop_desktop.printing.fonts import FAMILY
 
 DPI = 150  # sharp once printed, small enough to mail
@@ -27,7 +27,7 @@ def picture_png(drawing: Flowable, width: float) -> tuple[bytes | None, tuple[fl
     if w <= 1 or h <= 1:
         return None, (0.0, 0.0)
     buffer = io.BytesIO()
-    page = rl_canvas.Canvas(buffer, pagesize=(w, h), initialFontName=FAMILY)
+    page = MixedCanvas(buffer, pagesize=(w, h), initialFontName=FAMILY)
     drawing.drawOn(page, 0, 0)
     page.showPage()
     page.save()

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from kitcop_desktop.domain.board_kinds import KINDS
+from kitcop_desktop.printing.emoji import text_width
 from kitcop_desktop.printing.fonts import BOLD, FAMILY
 from kitcop_desktop.printing.styles import INK, MUTED, tint, zone_colour
 from kitcop_desktop.printing.text import plain
@@ -23,7 +23,7 @@ def _longest_prefix(word: str, font: str, size: float, width: float) -> int:
     low, high = 1, len(word)
     while low < high:
         middle = (low + high + 1) // 2
-        if stringWidth(word[:middle], font, size) <= width:
+        if text_width(word[:middle], font, size) <= width:
             low = middle
         else:
             high = middle - 1
@@ -38,7 +38,7 @@ def wrap_lines(text: str, font: str, size: float, width: float, limit: int = 99)
     for paragraph in plain(text).split("\n"):
         line = ""
         for word in paragraph.split():
-            while stringWidth(word, font, size) > width and len(word) > 1:
+            while text_width(word, font, size) > width and len(word) > 1:
                 if line:
                     lines.append(line)
                     line = ""
@@ -48,7 +48,7 @@ def wrap_lines(text: str, font: str, size: float, width: float, limit: int = 99)
                 if len(lines) > limit:
                     break
             trial = f"{line} {word}".strip()
-            if stringWidth(trial, font, size) <= width:
+            if text_width(trial, font, size) <= width:
                 line = trial
             else:
                 lines.append(line)

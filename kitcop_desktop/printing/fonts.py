@@ -1,7 +1,7 @@
 """The shipped DejaVu fonts, registered once with reportlab and embedded (subset) in every PDF.
 
 DejaVu Sans covers accents, œ, €, « », narrow no-break spaces and many monochrome symbols;
-what it lacks (most colour emoji) is replaced by a visible placeholder (see text.py).
+the emoji it lacks come from the shipped emoji font (see emoji.py).
 """
 
 from __future__ import annotations

@@ -114,10 +114,12 @@ def test_restitution_cover_and_participants_without_emails(store, filled):
     assert "example.org" not in text
 
 
-def test_plain_replaces_undrawable_emoji_and_drops_controls():
+def test_plain_keeps_emoji_the_fonts_draw_and_drops_controls():
     assert plain("a\x00b\x07c") == "abc"
-    assert plain("🦩") == PLACEHOLDER  # no glyph in DejaVu: a visible square, not nothing
-    assert plain("👍🏽") in ("👍", PLACEHOLDER)  # skin tone dropped
+    assert plain("🚀") == "🚀"  # drawn from the shipped emoji font (#16)
+    assert plain("🦩") == ""  # newer than the emoji font: left out, never a square (#16)
+    assert plain("中") == PLACEHOLDER  # no font has it and it is no emoji: a visible square
+    assert plain("👍🏽") == "👍"  # skin tone dropped
     assert para_text("a<b & c>\nd") == "a&lt;b &amp; c&gt;<br/>d"
 
 

@@ -28,10 +28,8 @@ def test_no_text_under_9_pt_in_the_demo_restitution(store):
     demo = create_demo(store)
     with store.read() as s:
         data = render_pdf(s, demo, ["all"])
-    # The boards' drawings (printing/boards.py) still shrink a full board to its page: #16's
-    # « a full board spans pages by zone » is not done, so their pages are measured apart.
-    # the drawing's subtitle, « Speedboat · 12 post-it · 3 sous-thématiques »
-    assert small_text(data, skip=r" post-it(\(s\))? · \d+ sous-th") == []
+    # Board drawings included: a board too full for its page is printed zone by zone (#16).
+    assert small_text(data) == []
 
 
 def test_no_text_under_9_pt_in_the_printables(store):
