@@ -5,4 +5,4 @@ list` needs no SQLAlchemy either (storage/quick_list.py). A new migration moves 
 keeps it equal to Alembic's head.
 """
 
-SCHEMA_HEAD = "0012_boards_identity"
+SCHEMA_HEAD = "0013_tables_seating"

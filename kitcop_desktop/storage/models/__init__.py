@@ -1,7 +1,14 @@
 """All models, imported here so that Base.metadata is complete (Alembic, create, exchange)."""
 
 from kitcop_desktop.storage.base import Base
-from kitcop_desktop.storage.models import agenda, board, fishbowl, interview, voting  # noqa: F401
+from kitcop_desktop.storage.models import (  # noqa: F401
+    agenda,
+    board,
+    fishbowl,
+    interview,
+    seating,
+    voting,
+)
 from kitcop_desktop.storage.models.action import ActionCard  # noqa: E402
 from kitcop_desktop.storage.models.workshop import Participant, Workshop
 

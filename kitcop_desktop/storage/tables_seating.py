@@ -1,0 +1,210 @@
+"""Who sits at which table, round after round (#24).
+
+Rounds follow the déroulé: each séquence of kind « rotation » is a round (in the déroulé's
+order); a workshop without one has a single round. `assign_automatically` seats the people
+present (ticked or seen taking part; everyone registered while nobody is) with
+domain/seating.plan_rounds: hosts stay at their table, sizes within one, categories and
+structures mixed, new people met each round. `move_person` seats one person elsewhere for one
+round. Session first, never committing, InvalidInput (French) on bad input; what undo needs
+is returned (a Snapshot, the table someone came from).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.domain import seating
+from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.storage import attendance
+from kitcop_desktop.storage.base import Snapshot, row_dict
+from kitcop_desktop.storage.models.agenda import Sequence
+from kitcop_desktop.storage.models.seating import Seat, SeatingRound, SeatingTable
+from kitcop_desktop.storage.models.workshop import Participant
+from kitcop_desktop.storage.tables import NOTHING, get_table, list_tables
+
+ROTATION = "rotation"  # the séquence kind of a round (domain/agenda_templates.KIND_LABELS)
+
+
+@dataclass(frozen=True)
+class RoundPlan:
+    """A round as the tool shows it: its number, its séquence, who sits at each table."""
+
+    id: int
+    number: int
+    sequence_id: int | None
+    label: str  # « Tour 1 — Rotation 1 — Le sens, les finalités »
+    seated: dict[int, list[int]]  # table id -> participant ids (the host first)
+
+
+def rotations(session: Session, workshop_id: int) -> list[Sequence]:
+    """The déroulé's séquences of kind « rotation », in order: one round each."""
+    return list(
+        session.scalars(
+            select(Sequence)
+            .where(Sequence.workshop_id == workshop_id, Sequence.kind == ROTATION)
+            .order_by(Sequence.position, Sequence.id)
+        )
+    )
+
+
+def list_rounds(session: Session, workshop_id: int) -> list[RoundPlan]:
+    rounds = list(
+        session.scalars(
+            select(SeatingRound)
+            .where(SeatingRound.workshop_id == workshop_id)
+            .order_by(SeatingRound.number, SeatingRound.id)
+        )
+    )
+    titles = {s.id: s.title for s in rotations(session, workshop_id)}
+    seats = session.scalars(
+        select(Seat)
+        .where(Seat.round_id.in_([r.id for r in rounds]))
+        .order_by(Seat.round_id, Seat.table_id, Seat.position, Seat.id)
+    ).all()
+    seated: dict[int, dict[int, list[int]]] = {r.id: {} for r in rounds}
+    for seat in seats:
+        seated[seat.round_id].setdefault(seat.table_id, []).append(seat.participant_id)
+    out = []
+    for r in rounds:
+        label = f"Tour {r.number}"
+        title = titles.get(r.sequence_id) if r.sequence_id is not None else None
+        if title:
+            label += f" — {title}"
+        out.append(RoundPlan(r.id, r.number, r.sequence_id, label, seated[r.id]))
+    return out
+
+
+def who_is_here(session: Session, workshop_id: int) -> list[Participant]:
+    """Who to seat: those present (ticked or seen taking part), or everyone registered while
+    nothing says who came."""
+    everyone = list(
+        session.scalars(
+            select(Participant)
+            .where(Participant.workshop_id == workshop_id)
+            .order_by(Participant.position, Participant.id)
+        )
+    )
+    known = attendance.attendance(session, workshop_id)
+    if not known.taken:
+        return everyone
+    return [p for p in everyone if p.id in known.present]
+
+
+def snapshot_seating(session: Session, workshop_id: int) -> Snapshot:
+    rounds = session.scalars(
+        select(SeatingRound).where(SeatingRound.workshop_id == workshop_id)
+    ).all()
+    ids = [r.id for r in rounds]
+    seats = session.scalars(select(Seat).where(Seat.round_id.in_(ids))).all() if ids else []
+    return {"rounds": [row_dict(r) for r in rounds], "seats": [row_dict(s) for s in seats]}
+
+
+def restore_seating(session: Session, workshop_id: int, snapshot: Snapshot) -> None:
+    """Put the rounds and seats of `snapshot` back in place of the current ones."""
+    session.execute(delete(SeatingRound).where(SeatingRound.workshop_id == workshop_id))
+    session.flush()
+    for row in snapshot["rounds"]:
+        session.add(SeatingRound(**row))
+    session.flush()
+    for row in snapshot["seats"]:
+        session.add(Seat(**row))
+    session.flush()
+
+
+def assign_automatically(session: Session, workshop_id: int, *, seed: int = 0) -> Snapshot:
+    """Seat the people present for every round (one per rotation séquence, else one), the
+    hosts at their tables; the previous rounds and seats are returned for undo."""
+    tables = list_tables(session, workshop_id)
+    people = who_is_here(session, workshop_id)
+    if not tables:
+        raise InvalidInput(f"Ajoutez au moins une table avant de placer les personnes. {NOTHING}")
+    if not people:
+        raise InvalidInput(
+            f"Personne à placer : ajoutez les participant·es dans « Atelier ». {NOTHING}"
+        )
+    sequences = rotations(session, workshop_id)[: seating.MAX_ROUNDS]
+    count = max(1, len(sequences))
+    guests = [seating.Guest(p.id, p.category or "", p.structure or "") for p in people]
+    specs = [seating.TableSpec(t.id, t.host_participant_id, t.capacity) for t in tables]
+    plans = seating.plan_rounds(guests, specs, count, seed=seed)  # InvalidInput: nothing done
+    before = snapshot_seating(session, workshop_id)
+    session.execute(delete(SeatingRound).where(SeatingRound.workshop_id == workshop_id))
+    session.flush()
+    for number, plan in enumerate(plans, start=1):
+        sequence = sequences[number - 1] if sequences else None
+        row = SeatingRound(
+            workshop_id=workshop_id,
+            number=number,
+            sequence_id=sequence.id if sequence else None,
+        )
+        session.add(row)
+        session.flush()
+        for table_id, seated in plan.items():
+            for position, person in enumerate(seated):
+                session.add(
+                    Seat(
+                        round_id=row.id,
+                        table_id=table_id,
+                        participant_id=person,
+                        position=position,
+                    )
+                )
+    session.flush()
+    return before
+
+
+def move_person(session: Session, round_id: int, participant_id: int, table_id: int) -> int | None:
+    """Seat someone at another table for one round; returns the table they were at (None:
+    not seated), which undo passes back (`unseat` when None)."""
+    the_round = session.get(SeatingRound, round_id)
+    if the_round is None:
+        raise InvalidInput(f"Ce tour n'existe plus. {NOTHING}")
+    table = get_table(session, table_id)
+    person = session.get(Participant, participant_id)
+    if person is None or person.workshop_id != the_round.workshop_id:
+        raise InvalidInput(f"Cette personne n'est plus dans la liste de l'atelier. {NOTHING}")
+    if table.workshop_id != the_round.workshop_id:
+        raise InvalidInput(f"Cette table n'est pas dans cet atelier. {NOTHING}")
+    hosting = session.scalar(
+        select(SeatingTable).where(SeatingTable.host_participant_id == participant_id)
+    )
+    if hosting is not None and hosting.id != table_id:
+        raise InvalidInput(
+            f"{person.name} porte la table « {hosting.name} » et y reste à chaque tour. "
+            "Changez d'abord son porteur ou sa porteuse. " + NOTHING
+        )
+    seat = session.scalar(
+        select(Seat).where(Seat.round_id == round_id, Seat.participant_id == participant_id)
+    )
+    if seat is not None and seat.table_id == table_id:
+        return table_id
+    there = session.scalar(
+        select(func.count())
+        .select_from(Seat)
+        .where(Seat.round_id == round_id, Seat.table_id == table_id)
+    )
+    if table.capacity is not None and (there or 0) >= table.capacity:
+        raise InvalidInput(
+            f"La table « {table.name} » est complète ({table.capacity} places). {NOTHING}"
+        )
+    previous = seat.table_id if seat is not None else None
+    last = session.scalar(
+        select(func.max(Seat.position)).where(Seat.round_id == round_id, Seat.table_id == table_id)
+    )
+    if seat is None:
+        seat = Seat(round_id=round_id, participant_id=participant_id)
+        session.add(seat)
+    seat.table_id = table_id
+    seat.position = (last if last is not None else -1) + 1
+    session.flush()
+    return previous
+
+
+def unseat(session: Session, round_id: int, participant_id: int) -> None:
+    session.execute(
+        delete(Seat).where(Seat.round_id == round_id, Seat.participant_id == participant_id)
+    )
+    session.flush()
