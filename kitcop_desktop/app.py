@@ -11,7 +11,16 @@ from kitcop_desktop import APP_NAME, __version__
 
 log = logging.getLogger(__name__)
 
-TOOL_KEYS = ("agenda", "boards", "voting", "fishbowl", "interviews", "actions", "printing")
+TOOL_KEYS = (
+    "agenda",
+    "boards",
+    "voting",
+    "fishbowl",
+    "interviews",
+    "actions",
+    "printing",
+    "tables",
+)
 
 
 def load_tool_specs() -> list:

@@ -33,11 +33,13 @@ ICONS = {
     "interviews": "fa6s.clipboard-user",
     "actions": "fa6s.flag-checkered",
     "printing": "fa6s.print",
+    "tables": "fa6s.users-rectangle",
     "docx": "fa6s.file-word",
     "csv": "fa6s.file-csv",
     "workshop": "fa6s.house",
     # commands
     "new": "fa6s.plus",
+    "shuffle": "fa6s.shuffle",
     "open": "fa6s.folder-open",
     "duplicate": "fa6s.copy",
     "delete": "fa6s.trash-can",

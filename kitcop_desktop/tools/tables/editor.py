@@ -1,0 +1,314 @@
+"""« Tables »: the workshop's tables (name, topic or question, host, seats) and who sits where
+in each round (#24).
+
+Tables are added by hand (Ctrl+N), from a pasted list or from a template (world café,
+pro-action café, sous-groupes); their cells are edited in place (the host: a participant's
+name, or a guest's). « Répartir automatiquement » seats the people present for every round of
+the déroulé (storage/tables_seating.assign_automatically, domain/seating.plan_rounds). Every change
+is one undo step (ctx.push); the page refreshes on the hub's « tables », « agenda » and
+« workshop » notifications.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain import table_templates
+from kitcop_desktop.domain.french import plural
+from kitcop_desktop.storage import participants, tables, tables_seating
+from kitcop_desktop.tools.tables.seating_view import SeatingView
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
+
+AREA = "tables"
+COLUMNS = ("Table", "Sujet ou question", "Porteur·se", "Places")
+COL_NAME, COL_TOPIC, COL_HOST, COL_CAPACITY = range(4)
+TABLE_ID = Qt.ItemDataRole.UserRole
+
+
+class TablesEditor(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        head = QHBoxLayout()
+        title = QLabel("Tables")
+        title.setObjectName("PageTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("PageSubtitle")
+        self.summary.setWordWrap(True)
+        head.addWidget(title)
+        head.addSpacing(16)
+        head.addWidget(self.summary, 1)
+        layout.addLayout(head)
+
+        bar = FlowLayout()  # beside the room window the buttons take a second line, uncut
+        self.add_button = self._button("Ajouter une table", "new", "Nouvelle table (Ctrl+N)")
+        self.paste_button = self._button(
+            "Coller une liste…", "paste", "Une table par ligne : « Table 1 : sujet »"
+        )
+        self.template_button = self._button(
+            "Modèles", "template", "World café, pro-action café, sous-groupes (Ctrl+Z annule)"
+        )
+        self.template_menu = QMenu(self)
+        for template in table_templates.TEMPLATES:
+            action = self.template_menu.addAction(template.title)
+            action.triggered.connect(lambda _c=False, k=template.key: self.add_template(k))
+        self.template_button.setMenu(self.template_menu)
+        self.delete_button = self._button("Supprimer", "delete", "Supprimer la table (Ctrl+Z)")
+        self.assign_button = self._button(
+            "Répartir automatiquement",
+            "shuffle",
+            "Asseoir les personnes présentes à chaque tour : porteur·ses à leur table, tables "
+            "équilibrées, catégories et structures mélangées, de nouvelles rencontres à chaque "
+            "tour (Ctrl+Z annule)",
+        )
+        self.assign_button.setObjectName("Primary")
+        for button in (
+            self.add_button,
+            self.paste_button,
+            self.template_button,
+            self.delete_button,
+            self.assign_button,
+        ):
+            bar.addWidget(button)
+        layout.addLayout(bar)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TOPIC, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_HOST, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_CAPACITY, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip(
+            "Double-cliquez (ou F2) pour modifier. Porteur·se : le nom d'une personne de la "
+            "liste, ou celui d'un·e invité·e."
+        )
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.seating = SeatingView()
+        self.seating.move_requested.connect(self.move_person)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.seating)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        self.splitter = splitter
+        layout.addWidget(splitter, 1)
+
+        self.add_button.clicked.connect(self.new_item)
+        self.paste_button.clicked.connect(self.paste_list)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.assign_button.clicked.connect(self.assign)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    def _button(self, text: str, icon_name: str, tip: str) -> QPushButton:
+        button = QPushButton(icon(icon_name), text)
+        button.setToolTip(tip)
+        return button
+
+    # --- showing -----------------------------------------------------------------------------
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if workshop_id == self.ctx.workshop_id and area in (AREA, "agenda", "workshop"):
+            self.reload()
+
+    def reload(self) -> None:
+        keep = self.selected_id()
+        with self.ctx.store.read() as session:
+            rows = tables.list_tables(session, self.ctx.workshop_id)
+            rounds = tables_seating.list_rounds(session, self.ctx.workshop_id)
+            names = {p.id: p.name for p in participants.list_for(session, self.ctx.workshop_id)}
+            here = len(tables_seating.who_is_here(session, self.ctx.workshop_id))
+            rotations = len(tables_seating.rotations(session, self.ctx.workshop_id))
+            data = [
+                (t.id, t.name, t.topic, t.host_name, t.capacity, t.host_participant_id)
+                for t in rows
+            ]
+        self._loading = True
+        try:
+            self.table.setRowCount(len(data))
+            for r, (tid, name, topic, host, capacity, _) in enumerate(data):
+                for c, value in enumerate(
+                    (name, topic, host, "" if capacity is None else capacity)
+                ):
+                    item = QTableWidgetItem(str(value))
+                    item.setData(TABLE_ID, tid)
+                    if c == COL_CAPACITY:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                        item.setToolTip("Places, porteur·se compris·e ; vide : sans limite")
+                    self.table.setItem(r, c, item)
+            self.table.resizeRowsToContents()
+        finally:
+            self._loading = False
+        if data:
+            ids = [d[0] for d in data]
+            self.table.selectRow(ids.index(keep) if keep in ids else 0)
+        hosts = {d[0]: (d[5], d[3]) for d in data}
+        self._share_height(len(data))
+        self.seating.show_rounds(rounds, [(d[0], d[1], d[2]) for d in data], names, hosts)
+        rounds_said = plural(max(1, rotations), "tour")
+        self.summary.setText(
+            f"{plural(len(data), 'table')} · {plural(here, 'personne présente', 'personnes présentes')}"
+            f" · {rounds_said} ({'séquences « Rotation » du déroulé' if rotations else 'aucune rotation dans le déroulé'})"
+        )
+        for button in (self.delete_button, self.assign_button):
+            button.setEnabled(bool(data))
+
+    def _share_height(self, rows: int) -> None:
+        """The list of tables as tall as its rows (at most 40 %), who sits where the rest."""
+        if rows == getattr(self, "_rows_shared", None):
+            return
+        self._rows_shared = rows
+        total = sum(self.splitter.sizes()) or 600
+        wanted = self.table.horizontalHeader().height() + 2 * self.table.frameWidth() + 8
+        wanted += sum(self.table.rowHeight(r) for r in range(rows)) or 60
+        top = min(wanted, int(total * 0.4))
+        self.splitter.setSizes([top, total - top])
+
+    def selected_id(self) -> int | None:
+        item = self.table.item(self.table.currentRow(), COL_NAME)
+        return item.data(TABLE_ID) if item is not None else None
+
+    def select(self, table_id: int) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, COL_NAME).data(TABLE_ID) == table_id:
+                self.table.selectRow(row)
+                return
+
+    # --- commands ----------------------------------------------------------------------------
+    def new_item(self) -> None:
+        """Ctrl+N: a table at the end, its name ready to type."""
+        wid = self.ctx.workshop_id
+        created = self.ctx.push(
+            "Ajouter une table",
+            area=AREA,
+            do=lambda s: tables.add_table(s, wid).id,
+            undo=lambda s, tid: tables.delete_table(s, tid),
+            redo=lambda s, tid: tables.add_table(s, wid),
+        )
+        if created is not None:
+            self.select(created)
+            self.table.setFocus()
+            self.table.editItem(self.table.item(self.table.currentRow(), COL_NAME))
+
+    def _add_many(self, text: str, make) -> list[int] | None:
+        wid = self.ctx.workshop_id
+        holder: dict[str, list] = {"gone": []}
+
+        def undo(s, ids):
+            holder["gone"] = tables.delete_tables(s, ids)
+
+        return self.ctx.push(
+            text,
+            area=AREA,
+            do=lambda s: make(s, wid),
+            undo=undo,
+            redo=lambda s, ids: tables.restore_tables(s, holder["gone"]),
+        )
+
+    def add_template(self, key: str) -> list[int] | None:
+        template = table_templates.by_key(key)
+        name = template.title if template else key
+        return self._add_many(
+            f"Ajouter les tables « {name} »",
+            lambda s, wid: tables.add_from_template(s, wid, key),
+        )
+
+    def add_pasted(self, text: str) -> list[int] | None:
+        return self._add_many(
+            "Coller une liste de tables", lambda s, wid: tables.add_pasted(s, wid, text)
+        )
+
+    def paste_list(self) -> None:
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            "Coller une liste de tables",
+            "Une table par ligne, « Nom : sujet » ou le sujet seul :",
+        )
+        if ok:
+            self.add_pasted(text)
+
+    def delete_selected(self) -> None:
+        tid = self.selected_id()
+        if tid is None:
+            return
+        self.ctx.push(
+            "Supprimer la table",
+            area=AREA,
+            do=lambda s: tables.delete_table(s, tid),
+            undo=lambda s, snapshot: tables.restore_table(s, snapshot),
+            redo=lambda s, _snapshot: tables.delete_table(s, tid),
+        )
+
+    def assign(self) -> bool:
+        wid = self.ctx.workshop_id
+        done = self.ctx.push(
+            "Répartir automatiquement",
+            area=AREA,
+            do=lambda s: tables_seating.assign_automatically(s, wid),
+            undo=lambda s, before: tables_seating.restore_seating(s, wid, before),
+            redo=lambda s, _before: tables_seating.assign_automatically(s, wid),
+        )
+        if done is not None:
+            self.ctx.show_message("Personnes placées à chaque tour.")
+        return done is not None
+
+    def move_person(self, round_id: int, participant_id: int, table_id: int) -> bool:
+        def undo(s, previous):
+            if previous is None:
+                tables_seating.unseat(s, round_id, participant_id)
+            else:
+                tables_seating.move_person(s, round_id, participant_id, previous)
+
+        done = self.ctx.push(
+            "Changer de table",
+            area=AREA,
+            do=lambda s: tables_seating.move_person(s, round_id, participant_id, table_id),
+            undo=undo,
+        )
+        if done is not None:
+            self.seating.select(participant_id)
+        return done is not None
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        tid = item.data(TABLE_ID)
+        text = item.text()
+        column = item.column()
+        if column == COL_HOST:
+            done = self.ctx.push(
+                "Changer de porteur·se",
+                area=AREA,
+                do=lambda s: tables.set_host(s, tid, text),
+                undo=lambda s, previous: tables.update_table(s, tid, **previous),
+            )
+        else:
+            field = {COL_NAME: "name", COL_TOPIC: "topic", COL_CAPACITY: "capacity"}[column]
+            label = {"name": "le nom", "topic": "le sujet", "capacity": "les places"}[field]
+            done = self.ctx.push_update(
+                f"Modifier {label} de la table", AREA, tables.update_table, tid, **{field: text}
+            )
+        if done is None:
+            self.reload()  # refused: the stored value comes back (the status line says why)
