@@ -13,6 +13,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.visibility import FACILITATOR_MARK
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.printing.action_cards import add_action_cards
 from kitcop_desktop.printing.agenda import (
     add_agenda,
@@ -54,21 +55,25 @@ PART_NAMES = (
 
 # French labels, for the printing screen's tooltips and the PDF's title.
 PART_LABELS = {
-    "agenda": "Déroulé",
-    "facilitator": "Document de l'animateur·rice (matériel, notes privées ; ne pas diffuser)",
-    "boards": "Tableaux (speedboat, KISS, chemin, étonnement)",
-    "votes": "Résultats des votes",
-    "fishbowl": "Bocal à poisson",
-    "rounds": "Tours de parole (météo, déclusion)",
-    "interviews": "Entretiens (restitutions, synthèse, kit vierge)",
-    "interview_sheets": "Fiches d'entretien (la restitution de chaque entretien)",
-    "actions": "Fiches actions",
-    "attendance": "Liste d'émargement",
-    "blank": (
-        "Supports vierges (fiches étonnement, fiche action, affiches A3, petits papiers de "
-        "déclusion, cartes de table, cartes consignes)"
+    "agenda": tr_later("Déroulé"),
+    "facilitator": tr_later(
+        "Document de l'animateur·rice (matériel, notes privées ; ne pas diffuser)"
     ),
-    "all": "Restitution complète de l'atelier",
+    "boards": tr_later("Tableaux (speedboat, KISS, chemin, étonnement)"),
+    "votes": tr_later("Résultats des votes"),
+    "fishbowl": tr_later("Bocal à poisson"),
+    "rounds": tr_later("Tours de parole (météo, déclusion)"),
+    "interviews": tr_later("Entretiens (restitutions, synthèse, kit vierge)"),
+    "interview_sheets": tr_later("Fiches d'entretien (la restitution de chaque entretien)"),
+    "actions": tr_later("Fiches actions"),
+    "attendance": tr_later("Liste d'émargement"),
+    "blank": (
+        tr_later(
+            "Supports vierges (fiches étonnement, fiche action, affiches A3, petits papiers de "
+            "déclusion, cartes de table, cartes consignes)"
+        )
+    ),
+    "all": tr_later("Restitution complète de l'atelier"),
 }
 
 Builder = Callable[[Document, Session, object], None]
@@ -158,8 +163,8 @@ def plan(parts: list[str]) -> list[Step]:
 def document_title(parts: list[str]) -> str:
     """The PDF's title: the part's label, or a general one when several are combined."""
     if len(parts) == 1:
-        return PART_LABELS[parts[0]].split(" (")[0]
-    return "Impression de l'atelier"
+        return tr(PART_LABELS[parts[0]]).split(" (")[0]
+    return tr("Impression de l'atelier")
 
 
 def compose(session: Session, workshop_id: int, parts: list[str]) -> Document:

@@ -16,6 +16,7 @@ import hashlib
 
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import attendance
 
 ASK_KEY = "attendance.ask"
@@ -47,7 +48,7 @@ def ask_presence(parent: QWidget | None, names: list[str], action: str) -> tuple
     one = len(names) == 1
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Présence")
+    box.setWindowTitle(tr("Présence"))
     box.setText(
         f"{who} n'est pas noté·e présent·e sur la liste d'émargement."
         if one
@@ -60,10 +61,12 @@ def ask_presence(parent: QWidget | None, names: list[str], action: str) -> tuple
     mark = box.addButton(
         "Marquer présent·e" + ("" if one else "s"), QMessageBox.ButtonRole.AcceptRole
     )
-    box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
     always = QCheckBox(
-        "Ne plus demander pour cet atelier : qui parle, vote ou s'assoit au centre est noté·e "
-        "présent·e"
+        tr(
+            "Ne plus demander pour cet atelier : qui parle, vote ou s'assoit au centre est noté·e "
+            "présent·e"
+        )
     )
     always.setChecked(True)
     box.setCheckBox(always)
@@ -89,7 +92,7 @@ def presence_for(ctx, parent, participant_ids, action: str) -> list[int] | None:
     ask = ctx.extras.get(ASK_KEY, ask_presence)
     mark, always = ask(parent, [name for _pid, name in absent], action)
     if not mark:
-        ctx.show_message("Personne n'a été marqué·e présent·e. Rien n'a été modifié.")
+        ctx.show_message(tr("Personne n'a été marqué·e présent·e. Rien n'a été modifié."))
         return None
     if always:
         accept_rule(ctx)

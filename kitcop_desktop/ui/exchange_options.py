@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.french import quoted
+from kitcop_desktop.i18n import tr
 
 WARNING_STYLE = "color: #a13d00; font-weight: bold;"
 
@@ -41,7 +42,7 @@ class ExportOptionsDialog(QDialog):
         boards: list[tuple[int, str]] | tuple = (),
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Exporter l'atelier")
+        self.setWindowTitle(tr("Exporter l'atelier"))
         self.setMinimumWidth(540)
         intro = QLabel(
             f"<b>{html.escape(title, quote=False)}</b><br>Le fichier .kitcop s'ouvre sur un "
@@ -49,13 +50,15 @@ class ExportOptionsDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.whole = QRadioButton("Tout l'atelier (déroulé, participant·es, tableaux, votes…)")
+        self.whole = QRadioButton(tr("Tout l'atelier (déroulé, participant·es, tableaux, votes…)"))
         self.whole.setToolTip(
-            "Déroulé, participant·es, tableaux, votes, bocal à poisson, tours de parole, "
-            "entretiens et fiches actions."
+            tr(
+                "Déroulé, participant·es, tableaux, votes, bocal à poisson, tours de parole, "
+                "entretiens et fiches actions."
+            )
         )
-        self.agenda_only = QRadioButton("Seulement le déroulé, comme modèle à partager")
-        self.board_only = QRadioButton("Un seul tableau, à fusionner dans un autre atelier :")
+        self.agenda_only = QRadioButton(tr("Seulement le déroulé, comme modèle à partager"))
+        self.board_only = QRadioButton(tr("Un seul tableau, à fusionner dans un autre atelier :"))
         self.board_box = QComboBox()
         for board_id, label in boards:
             self.board_box.addItem(label, board_id)
@@ -72,7 +75,7 @@ class ExportOptionsDialog(QDialog):
             + how_many(real_names, "nom", "noms", "aucun saisi")
         )
         self.real_names.setToolTip(
-            "Par défaut, les entretiens ne sont exportés que sous leur pseudonyme."
+            tr("Par défaut, les entretiens ne sont exportés que sous leur pseudonyme.")
         )
         self.emails = QCheckBox(
             "Inclure les adresses e-mail des participant·es "
@@ -81,20 +84,26 @@ class ExportOptionsDialog(QDialog):
         # Visibility animateur·rice (domain/visibility.py): only with the whole workshop or its
         # déroulé, and only when ticked.
         self.facilitator = QCheckBox(
-            "Inclure mes notes d'animateur·rice et ce que la salle n'a pas encore vu "
-            "(notes de bocal non révélées, votes secrets)"
+            tr(
+                "Inclure mes notes d'animateur·rice et ce que la salle n'a pas encore vu "
+                "(notes de bocal non révélées, votes secrets)"
+            )
         )
         self.facilitator.setToolTip(
-            "Par défaut, le fichier ne contient que ce que la salle peut voir : ni les notes de "
-            "l'atelier, des séquences et du bocal, ni les notes et les résultats pas encore "
-            "révélés."
+            tr(
+                "Par défaut, le fichier ne contient que ce que la salle peut voir : ni les notes de "
+                "l'atelier, des séquences et du bocal, ni les notes et les résultats pas encore "
+                "révélés."
+            )
         )
         # Nothing to include: the choice is shown (it is part of the promise) but not offered.
         self._has = {self.real_names: real_names > 0, self.emails: emails > 0}
-        self.zipped = QCheckBox("Compresser le fichier (plus petit, pour l'envoyer par courriel)")
+        self.zipped = QCheckBox(
+            tr("Compresser le fichier (plus petit, pour l'envoyer par courriel)")
+        )
         self.zipped.setChecked(True)  # compressed by default: smaller, always within the caps
         self.warning = QLabel(
-            "Données privées : n'envoyez ce fichier qu'à des personnes autorisées."
+            tr("Données privées : n'envoyez ce fichier qu'à des personnes autorisées.")
         )
         self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.setWordWrap(True)
@@ -103,10 +112,10 @@ class ExportOptionsDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton(
-            "Choisir l'emplacement…", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("Choisir l'emplacement…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setObjectName("Primary")
-        buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 

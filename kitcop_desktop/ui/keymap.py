@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui.live_keys import LIVE_KEYS
 
 # The live keys come from their one declaration (ui/live_keys.py), which also routes them.
@@ -152,7 +153,7 @@ class KeymapDialog(QDialog):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Raccourcis clavier et télécommande")
+        self.setWindowTitle(tr("Raccourcis clavier et télécommande"))
         space = self._space()
         body = QWidget()
         columns = QHBoxLayout(body)
@@ -175,7 +176,7 @@ class KeymapDialog(QDialog):
         note = QLabel(FOOTNOTE)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)

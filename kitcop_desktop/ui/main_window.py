@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop import APP_NAME, __version__
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import StoreError
@@ -115,7 +116,9 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, text: str) -> None:
         self.saved_label.setText(f"✓ {text}" if text == "Enregistré" else text)
-        QTimer.singleShot(4000, self.saved_label, lambda: self.saved_label.setText("Enregistré"))
+        QTimer.singleShot(
+            4000, self.saved_label, lambda: self.saved_label.setText(tr("Enregistré"))
+        )
 
     # --- actions, menus, toolbar ----------------------------------------------------------------
     def _action(
@@ -137,14 +140,14 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.undo_action = self.undo_group.createUndoAction(self, "Annuler")
+        self.undo_action = self.undo_group.createUndoAction(self, tr("Annuler"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("undo"))
-        self.redo_action = self.undo_group.createRedoAction(self, "Rétablir")
+        self.redo_action = self.undo_group.createRedoAction(self, tr("Rétablir"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.redo_action.setIcon(icon("redo"))
         self.room_action = self._action(
-            "Écran de salle",
+            tr("Écran de salle"),
             live_keys.shortcuts_of(live_keys.ROOM),
             self.toggle_room,
             "room_screen",
@@ -152,23 +155,27 @@ class MainWindow(QMainWindow):
             checkable=True,
         )
         self.room.visibility_changed.connect(self.room_action.setChecked)
-        self.blank_action = self._action("Écran noir", None, self.toggle_blank, "blank")
-        self.blank_action.setToolTip("Noircir l'écran de salle (B ou .)")
-        self.help_action = self._action("Raccourcis", "F1", self.show_keymap, "help", app_wide=True)
-        self.new_action = self._action("Nouveau", "Ctrl+N", self.new_item, "new")
-        self.search_action = self._action("Rechercher", "Ctrl+F", self.search, "search")
-        self.print_action = self._action("Imprimer…", "Ctrl+P", self.print_current, "printing")
-        self.home_action = self._action("Tous les ateliers", None, self.show_welcome, "workshop")
+        self.blank_action = self._action(tr("Écran noir"), None, self.toggle_blank, "blank")
+        self.blank_action.setToolTip(tr("Noircir l'écran de salle (B ou .)"))
+        self.help_action = self._action(
+            tr("Raccourcis"), "F1", self.show_keymap, "help", app_wide=True
+        )
+        self.new_action = self._action(tr("Nouveau"), "Ctrl+N", self.new_item, "new")
+        self.search_action = self._action(tr("Rechercher"), "Ctrl+F", self.search, "search")
+        self.print_action = self._action(tr("Imprimer…"), "Ctrl+P", self.print_current, "printing")
+        self.home_action = self._action(
+            tr("Tous les ateliers"), None, self.show_welcome, "workshop"
+        )
         self.import_action = self._action(
-            "Importer un fichier .kitcop…", "Ctrl+O", self.import_file, "import"
+            tr("Importer un fichier .kitcop…"), "Ctrl+O", self.import_file, "import"
         )
         self.export_action = self._action(
-            "Exporter l'atelier…", "Ctrl+E", self.export_workshop, "export"
+            tr("Exporter l'atelier…"), "Ctrl+E", self.export_workshop, "export"
         )
-        self.quit_action = self._action("Quitter", "Ctrl+Q", self.close)
+        self.quit_action = self._action(tr("Quitter"), "Ctrl+Q", self.close)
         self.tool_actions = []
         keys = [WORKSHOP_KEY] + [s.key for s in self.specs]
-        titles = ["Atelier"] + [s.title.replace("&", "&&") for s in self.specs]
+        titles = [tr("Atelier")] + [tr(s.title).replace("&", "&&") for s in self.specs]
         orders = [0] + [s.order for s in self.specs]
         for key, title, order in zip(keys, titles, orders, strict=True):
             self.tool_actions.append(
@@ -180,23 +187,23 @@ class MainWindow(QMainWindow):
                 )
             )
 
-        menu = self.menuBar().addMenu("&Fichier")
+        menu = self.menuBar().addMenu(tr("&Fichier"))
         for a in (self.home_action, self.import_action, self.export_action, self.print_action):
             menu.addAction(a)
         menu.addSeparator()
         menu.addAction(self.quit_action)
-        menu = self.menuBar().addMenu("&Édition")
+        menu = self.menuBar().addMenu(tr("&Édition"))
         for a in (self.undo_action, self.redo_action, self.new_action, self.search_action):
             menu.addAction(a)
-        menu = self.menuBar().addMenu("&Outils")
+        menu = self.menuBar().addMenu(tr("&Outils"))
         for a in self.tool_actions:
             menu.addAction(a)
-        menu = self.menuBar().addMenu("É&cran de salle")
+        menu = self.menuBar().addMenu(tr("É&cran de salle"))
         menu.addAction(self.room_action)
         menu.addAction(self.blank_action)
-        menu = self.menuBar().addMenu("&Aide")
+        menu = self.menuBar().addMenu(tr("&Aide"))
         menu.addAction(self.help_action)
-        menu.addAction(self._action("À propos", None, self.about))
+        menu.addAction(self._action(tr("À propos"), None, self.about))
 
         bar = self.toolbar = QToolBar("Actions")
         bar.setMovable(False)
@@ -309,11 +316,11 @@ class MainWindow(QMainWindow):
         if self._welcome is not None and self.pages.currentWidget() is self._welcome:
             self._welcome.new_workshop()
         elif not self._call_editor("new_item"):
-            self.show_message("Rien à créer ici.")
+            self.show_message(tr("Rien à créer ici."))
 
     def search(self) -> None:
         if not self._call_editor("search"):
-            self.show_message("Pas de recherche dans cet outil.")
+            self.show_message(tr("Pas de recherche dans cet outil."))
 
     def print_current(self) -> None:
         if self.workshop_view is None:
@@ -392,7 +399,7 @@ class MainWindow(QMainWindow):
         try:
             return importlib.import_module("kitcop_desktop.ui.exchange_dialogs")
         except ModuleNotFoundError:
-            self.show_message("L'import et l'export arrivent dans une prochaine version.")
+            self.show_message(tr("L'import et l'export arrivent dans une prochaine version."))
             return None
 
     def import_file(self, path: str | None = None) -> None:

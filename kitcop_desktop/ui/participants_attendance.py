@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.attendance import count_text, warnings
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import attendance as ops
 from kitcop_desktop.ui import attendance as rule
 from kitcop_desktop.ui.icons import icon
@@ -37,35 +38,43 @@ class AttendanceBar(QWidget):
         self._table = table
         self.count_label = QLabel()
         self.count_label.setObjectName("PageSubtitle")
-        self.all_button = QPushButton(icon("check"), "Tout le monde est là")
-        self.all_button.setToolTip("Cocher tout le monde présent·e (Alt+T ; Ctrl+Z annule)")
-        self.all_button.setAccessibleName("Tout le monde est là (Alt+T)")
+        self.all_button = QPushButton(icon("check"), tr("Tout le monde est là"))
+        self.all_button.setToolTip(tr("Cocher tout le monde présent·e (Alt+T ; Ctrl+Z annule)"))
+        self.all_button.setAccessibleName(tr("Tout le monde est là (Alt+T)"))
         self.all_button.clicked.connect(self.everyone_here)
-        self.invert_button = QPushButton("Inverser")
+        self.invert_button = QPushButton(tr("Inverser"))
         self.invert_button.setToolTip(
-            "Présent·es et absent·es échangent leur case (Alt+I) : pratique quand presque "
-            "tout le monde est là"
+            tr(
+                "Présent·es et absent·es échangent leur case (Alt+I) : pratique quand presque "
+                "tout le monde est là"
+            )
         )
         self.invert_button.clicked.connect(self.invert)
-        self.hint = QLabel("Espace : coche, puis la suivante")
+        self.hint = QLabel(tr("Espace : coche, puis la suivante"))
         self.hint.setToolTip(
-            "Dans la liste, Espace coche ou décoche la personne choisie et passe à la "
-            "suivante, sans toucher à son nom (F2 ou double-clic pour le corriger). "
-            "Alt+T : tout le monde est là. Alt+I : inverser."
+            tr(
+                "Dans la liste, Espace coche ou décoche la personne choisie et passe à la "
+                "suivante, sans toucher à son nom (F2 ou double-clic pour le corriger). "
+                "Alt+T : tout le monde est là. Alt+I : inverser."
+            )
         )
         self.hint.setObjectName("PageSubtitle")
-        self.rule_box = QCheckBox("Qui participe est présent·e")
+        self.rule_box = QCheckBox(tr("Qui participe est présent·e"))
         self.rule_box.setToolTip(
-            "Cochée : qui parle dans un tour, vote ou s'assoit au centre du bocal est coché·e "
-            "présent·e en même temps (Ctrl+Z annule les deux). Décochée : l'app demande avant "
-            "de faire asseoir ou voter une personne absente."
+            tr(
+                "Cochée : qui parle dans un tour, vote ou s'assoit au centre du bocal est coché·e "
+                "présent·e en même temps (Ctrl+Z annule les deux). Décochée : l'app demande avant "
+                "de faire asseoir ou voter une personne absente."
+            )
         )
         self.rule_box.toggled.connect(self._rule_toggled)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_QSS)
-        self.tick_button = QPushButton("Cocher qui a participé")
-        self.tick_button.setToolTip("Cocher présent·es celles et ceux qui ont parlé, voté ou siégé")
+        self.tick_button = QPushButton(tr("Cocher qui a participé"))
+        self.tick_button.setToolTip(
+            tr("Cocher présent·es celles et ceux qui ont parlé, voté ou siégé")
+        )
         self.tick_button.clicked.connect(self.tick_who_took_part)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +152,7 @@ class AttendanceBar(QWidget):
 
     def everyone_here(self) -> None:
         if not self._set("Tout le monde est là", dict.fromkeys(self._model.ids(), True)):
-            self._ctx.show_message("Tout le monde est déjà coché présent·e.")
+            self._ctx.show_message(tr("Tout le monde est déjà coché présent·e."))
 
     def invert(self) -> None:
         self._set(

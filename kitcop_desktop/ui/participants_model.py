@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from kitcop_desktop.domain.participants import CATEGORY_LABELS
 from kitcop_desktop.domain.visibility import WORDS, Visibility
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import participants as ops
 from kitcop_desktop.ui.tool_spec import ToolContext
 from kitcop_desktop.ui.widgets.visibility_badge import visibility_header
@@ -13,11 +14,11 @@ from kitcop_desktop.ui.widgets.visibility_badge import visibility_header
 # Presence first: the list reads as a checklist (Espace coche, puis la personne suivante).
 COLUMNS = ("present", "name", "structure", "category", "email")
 HEADERS = {
-    "name": "Nom",
-    "structure": "Structure",
-    "category": "Catégorie d'acteur",
-    "present": "Présent·e",
-    "email": "E-mail",
+    "name": tr_later("Nom"),
+    "structure": tr_later("Structure"),
+    "category": tr_later("Catégorie d'acteur"),
+    "present": tr_later("Présent·e"),
+    "email": tr_later("E-mail"),
 }
 # Columns whose header says their visibility (icon, word, promise): the e-mails never leave
 # the facilitator's version.
@@ -79,7 +80,7 @@ class ParticipantsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if horizontal:
-            text = HEADERS[COLUMNS[section]]
+            text = tr(HEADERS[COLUMNS[section]])
             # On two lines: the word fits a narrow column at 1024 px.
             return f"{text}\n{WORDS[PRIVATE_COLUMNS[COLUMNS[section]]]}" if private else text
         return str(section + 1)

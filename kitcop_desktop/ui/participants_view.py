@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.participants import CATEGORY_LABELS
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import participants as ops
 from kitcop_desktop.ui import live_keys
 from kitcop_desktop.ui.icons import icon
@@ -52,21 +53,23 @@ class PasteDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, text: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle("Coller une liste de participant·es")
+        self.setWindowTitle(tr("Coller une liste de participant·es"))
         self.resize(620, 420)
         layout = QVBoxLayout(self)
         hint = QLabel(
-            "Une personne par ligne. Depuis un tableur, les colonnes sont lues dans l'ordre :\n"
-            "nom, structure, catégorie (public, privé, para-public), e-mail."
+            tr(
+                "Une personne par ligne. Depuis un tableur, les colonnes sont lues dans l'ordre :\n"
+                "nom, structure, catégorie (public, privé, para-public), e-mail."
+            )
         )
         hint.setWordWrap(True)
         self.text = QPlainTextEdit(text)
-        self.text.setPlaceholderText("Claire Dubois\tDDETS Rhône\tpublic")
+        self.text.setPlaceholderText(tr("Claire Dubois\tDDETS Rhône\tpublic"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Ajouter")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Ajouter"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuler"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(hint)
@@ -98,22 +101,22 @@ class ParticipantsView(QWidget):
             )
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Nom de la personne, puis Entrée")
-        self.name_edit.setAccessibleName("Ajouter un·e participant·e")
+        self.name_edit.setPlaceholderText(tr("Nom de la personne, puis Entrée"))
+        self.name_edit.setAccessibleName(tr("Ajouter un·e participant·e"))
         self.name_edit.returnPressed.connect(self.add_from_field)
-        add = QPushButton(icon("new"), "Ajouter")
+        add = QPushButton(icon("new"), tr("Ajouter"))
         add.clicked.connect(self.add_from_field)
-        paste = QPushButton(icon("paste"), "Coller depuis un tableur…")
+        paste = QPushButton(icon("paste"), tr("Coller depuis un tableur…"))
         paste.clicked.connect(self.paste_dialog)
         up = QPushButton(icon("up"), "")
-        up.setToolTip("Monter (Alt+Haut)")
+        up.setToolTip(tr("Monter (Alt+Haut)"))
         up.clicked.connect(lambda: self.move_selected(-1))
         down = QPushButton(icon("down"), "")
-        down.setToolTip("Descendre (Alt+Bas)")
+        down.setToolTip(tr("Descendre (Alt+Bas)"))
         down.clicked.connect(lambda: self.move_selected(1))
-        remove = QPushButton(icon("delete"), "Retirer")
+        remove = QPushButton(icon("delete"), tr("Retirer"))
         remove.setObjectName("Danger")
-        remove.setToolTip("Retirer les personnes sélectionnées (Suppr) — annulable avec Ctrl+Z")
+        remove.setToolTip(tr("Retirer les personnes sélectionnées (Suppr) — annulable avec Ctrl+Z"))
         remove.clicked.connect(self.remove_selected)
         self.attendance = AttendanceBar(ctx, self.model, self.table)
         self.attendance.keys_on(self)
@@ -129,7 +132,7 @@ class ParticipantsView(QWidget):
         row.addWidget(remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Participant·es (liste d'émargement)")
+        title = QLabel(tr("Participant·es (liste d'émargement)"))
         title.setStyleSheet("font-weight: bold; font-size: 12pt;")
         head = QHBoxLayout()
         head.addWidget(title)
@@ -163,7 +166,7 @@ class ParticipantsView(QWidget):
         name = self.name_edit.text()
         wid = self._ctx.workshop_id
         result = self._ctx.push(
-            "Ajouter un·e participant·e",
+            tr("Ajouter un·e participant·e"),
             area="participants",
             do=lambda s: ops.as_data(ops.add(s, wid, name)),
             undo=lambda s, p: ops.remove(s, [p.id]),
@@ -183,7 +186,7 @@ class ParticipantsView(QWidget):
             return [ops.as_data(p) for p in ops.list_for(session, wid) if p.id in set(ids)]
 
         rows = self._ctx.push(
-            "Coller des participant·es",
+            tr("Coller des participant·es"),
             area="participants",
             do=do,
             undo=lambda s, added: ops.remove(s, [p.id for p in added]),
@@ -218,10 +221,12 @@ class ParticipantsView(QWidget):
     def remove_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
-            self._ctx.show_message("Sélectionnez d'abord les personnes à retirer.")
+            self._ctx.show_message(tr("Sélectionnez d'abord les personnes à retirer."))
             return
         self._ctx.push(
-            f"Retirer {plural(len(ids), 'participant·e', 'participant·es')}",
+            tr_n("Retirer {n} participant·e", "Retirer {n} participant·es", len(ids)).format(
+                n=len(ids)
+            ),
             area="participants",
             do=lambda s: ops.remove(s, ids),
             undo=lambda s, removed: ops.restore(s, removed),
@@ -241,7 +246,7 @@ class ParticipantsView(QWidget):
         new_order[i], new_order[j] = new_order[j], new_order[i]
         wid = self._ctx.workshop_id
         done = self._ctx.push(
-            "Déplacer un·e participant·e",
+            tr("Déplacer un·e participant·e"),
             area="participants",
             do=lambda s: ops.reorder(s, wid, new_order),
             undo=lambda s, previous: ops.reorder(s, wid, previous),

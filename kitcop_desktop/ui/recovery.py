@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kitcop_desktop import APP_NAME, paths
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.faults import RESTORE_HINT
 from kitcop_desktop.storage.restore import when
 
@@ -29,9 +30,9 @@ def restore_box(sentence: str, backup: Path) -> QMessageBox:
         "après cette sauvegarde n'y sera pas."
     )
     box.restore_button = box.addButton(
-        "Remettre cette sauvegarde", QMessageBox.ButtonRole.AcceptRole
+        tr("Remettre cette sauvegarde"), QMessageBox.ButtonRole.AcceptRole
     )
-    box.setEscapeButton(box.addButton("Quitter", QMessageBox.ButtonRole.RejectRole))
+    box.setEscapeButton(box.addButton(tr("Quitter"), QMessageBox.ButtonRole.RejectRole))
     box.setDefaultButton(box.restore_button)
     return box
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kitcop_desktop import APP_NAME
+from kitcop_desktop.i18n import tr
 
 
 class StartupWindow(QWidget):
@@ -21,7 +22,7 @@ class StartupWindow(QWidget):
         title = QLabel(APP_NAME)
         title.setObjectName("PageTitle")
         title.setStyleSheet("font-size: 22pt;")
-        message = QLabel("Ouverture de votre bibliothèque d'ateliers…")
+        message = QLabel(tr("Ouverture de votre bibliothèque d'ateliers…"))
         message.setObjectName("PageSubtitle")
         for label in (title, message):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop import APP_NAME
 from kitcop_desktop.domain.french import long_date
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
@@ -55,12 +56,14 @@ class WelcomeScreen(QWidget):
         title.setObjectName("PageTitle")
         title.setStyleSheet("font-size: 22pt;")
         subtitle = QLabel(
-            "Préparer, animer et restituer vos ateliers d'intelligence collective — hors ligne."
+            tr("Préparer, animer et restituer vos ateliers d'intelligence collective — hors ligne.")
         )
         subtitle.setObjectName("PageSubtitle")
 
         self.model = QStandardItemModel(0, 4)
-        self.model.setHorizontalHeaderLabels(["Date", "Atelier", "Lieu", "Participant·es"])
+        self.model.setHorizontalHeaderLabels(
+            [tr("Date"), tr("Atelier"), tr("Lieu"), tr("Participant·es")]
+        )
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -81,32 +84,32 @@ class WelcomeScreen(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.setObjectName("PageSubtitle")
 
-        self.new_button = QPushButton(icon("new", "white"), "Nouvel atelier")
+        self.new_button = QPushButton(icon("new", "white"), tr("Nouvel atelier"))
         self.new_button.setObjectName("Primary")
-        self.new_button.setToolTip("Créer un atelier (Ctrl+N)")
+        self.new_button.setToolTip(tr("Créer un atelier (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_workshop)
-        self.template_button = QPushButton(icon("template"), "Depuis un modèle du kit…")
+        self.template_button = QPushButton(icon("template"), tr("Depuis un modèle du kit…"))
         self.template_button.setToolTip(
-            "Créer un atelier avec un déroulé du kit : modèle 1, KISS, world café…"
+            tr("Créer un atelier avec un déroulé du kit : modèle 1, KISS, world café…")
         )
         self.template_button.clicked.connect(self.new_from_template)
-        self.open_button = QPushButton(icon("open"), "Ouvrir")
+        self.open_button = QPushButton(icon("open"), tr("Ouvrir"))
         self.open_button.clicked.connect(self.open_selected)
-        self.duplicate_button = QPushButton(icon("duplicate"), "Dupliquer")
+        self.duplicate_button = QPushButton(icon("duplicate"), tr("Dupliquer"))
         self.duplicate_button.clicked.connect(self.duplicate_selected)
-        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button = QPushButton(icon("delete"), tr("Supprimer"))
         self.delete_button.setObjectName("Danger")
-        self.delete_button.setToolTip("Mettre à la corbeille (annulable avec Ctrl+Z)")
+        self.delete_button.setToolTip(tr("Mettre à la corbeille (annulable avec Ctrl+Z)"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.import_button = QPushButton(icon("import"), "Importer…")
-        self.import_button.setToolTip("Importer un fichier .kitcop")
+        self.import_button = QPushButton(icon("import"), tr("Importer…"))
+        self.import_button.setToolTip(tr("Importer un fichier .kitcop"))
         self.import_button.clicked.connect(self.import_requested.emit)
-        self.trash_button = QPushButton(icon("restore"), "Corbeille")
+        self.trash_button = QPushButton(icon("restore"), tr("Corbeille"))
         self.trash_button.setCheckable(True)
         self.trash_button.toggled.connect(self._toggle_trash)
-        self.restore_button = QPushButton(icon("restore"), "Restaurer")
+        self.restore_button = QPushButton(icon("restore"), tr("Restaurer"))
         self.restore_button.clicked.connect(self.restore_selected)
-        self.empty_trash_button = QPushButton(icon("delete"), "Vider la corbeille…")
+        self.empty_trash_button = QPushButton(icon("delete"), tr("Vider la corbeille…"))
         self.empty_trash_button.setObjectName("Danger")
         self.empty_trash_button.clicked.connect(self.empty_trash)
 
@@ -222,7 +225,7 @@ class WelcomeScreen(QWidget):
             return w.id
 
         return self._ctx.push(
-            "Créer un atelier",
+            tr("Créer un atelier"),
             area="library",
             do=do,
             undo=lambda s, wid: workshops.trash(s, wid),
@@ -243,7 +246,7 @@ class WelcomeScreen(QWidget):
         if wid is None:
             return
         self._ctx.push(
-            "Dupliquer un atelier",
+            tr("Dupliquer un atelier"),
             area="library",
             do=lambda s: workshops.duplicate(s, wid).id,
             undo=lambda s, new_id: workshops.trash(s, new_id),
@@ -256,21 +259,23 @@ class WelcomeScreen(QWidget):
             return
         title = self.model.item(self.table.currentIndex().row(), 1).text()
         done = self._ctx.push(
-            f"Supprimer « {title} »",
+            tr("Supprimer « {title} »").format(title=title),
             area="library",
             do=lambda s: workshops.trash(s, wid),
             undo=lambda s, _r: workshops.restore(s, wid),
             redo=lambda s, _r: workshops.trash(s, wid),
         )
         if done is not None:
-            self._ctx.show_message(f"« {title} » est dans la corbeille. Ctrl+Z pour annuler.")
+            self._ctx.show_message(
+                tr("« {title} » est dans la corbeille. Ctrl+Z pour annuler.").format(title=title)
+            )
 
     def restore_selected(self) -> None:
         wid = self.selected_id()
         if wid is None:
             return
         self._ctx.push(
-            "Restaurer un atelier",
+            tr("Restaurer un atelier"),
             area="library",
             do=lambda s: workshops.restore(s, wid),
             undo=lambda s, _r: workshops.trash(s, wid),
@@ -285,7 +290,7 @@ class WelcomeScreen(QWidget):
         names = ", ".join(self.model.item(r, 1).text() for r in range(min(count, 5)))
         answer = QMessageBox.question(
             self,
-            "Vider la corbeille",
+            tr("Vider la corbeille"),
             f"Effacer définitivement {count} atelier(s) ({names}{'…' if count > 5 else ''}) "
             "et tout leur contenu ? Cette action ne peut pas être annulée.",
         )

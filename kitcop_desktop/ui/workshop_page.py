@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.french import long_date
 from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.long_text import LongText
@@ -40,15 +41,15 @@ LEVEL_LABELS = {
     "co_construction": "Co-construction",
 }
 FIELD_NAMES = {
-    "title": "le titre",
-    "date": "la date",
-    "start_time": "l'heure de début",
-    "end_time": "l'heure de fin",
-    "place": "le lieu",
-    "problem_statement": "la problématique",
-    "participation_level": "le degré de participation",
-    "facilitators": "l'équipe d'animation",
-    "notes": "les notes",
+    "title": tr_later("le titre"),
+    "date": tr_later("la date"),
+    "start_time": tr_later("l'heure de début"),
+    "end_time": tr_later("l'heure de fin"),
+    "place": tr_later("le lieu"),
+    "problem_statement": tr_later("la problématique"),
+    "participation_level": tr_later("le degré de participation"),
+    "facilitators": tr_later("l'équipe d'animation"),
+    "notes": tr_later("les notes"),
 }
 
 
@@ -70,7 +71,7 @@ class WorkshopPage(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
-        self.no_date = QCheckBox("date à préciser")
+        self.no_date = QCheckBox(tr("date à préciser"))
         self.date_edit.editingFinished.connect(self._save_date)
         self.no_date.toggled.connect(self._save_date)
         self.start_edit = QTimeEdit()
@@ -109,21 +110,21 @@ class WorkshopPage(QWidget):
         day.addWidget(self.date_edit, 1)
         day.addWidget(self.no_date)
         hours = QHBoxLayout()
-        hours.addWidget(QLabel("de"))
+        hours.addWidget(QLabel(tr("de")))
         hours.addWidget(self.start_edit)
-        hours.addWidget(QLabel("à"))
+        hours.addWidget(QLabel(tr("à")))
         hours.addWidget(self.end_edit)
         hours.addStretch(1)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow("Titre", self.title_edit)
-        form.addRow("Date", day)
-        form.addRow("Horaires", hours)
-        form.addRow("Lieu", self.place_edit)
-        form.addRow(form_label("Problématique", Visibility.ROOM), self.problem_edit)
-        form.addRow("Degré de participation", self.level_box)
-        form.addRow("Animation", self.facilitators_edit)
-        form.addRow(form_label("Notes", Visibility.FACILITATOR), self.notes_edit)
+        form.addRow(tr("Titre"), self.title_edit)
+        form.addRow(tr("Date"), day)
+        form.addRow(tr("Horaires"), hours)
+        form.addRow(tr("Lieu"), self.place_edit)
+        form.addRow(form_label(tr("Problématique"), Visibility.ROOM), self.problem_edit)
+        form.addRow(tr("Degré de participation"), self.level_box)
+        form.addRow(tr("Animation"), self.facilitators_edit)
+        form.addRow(form_label(tr("Notes"), Visibility.FACILITATOR), self.notes_edit)
 
         frame = QFrame()
         frame.setObjectName("Card")
@@ -215,7 +216,7 @@ class WorkshopPage(QWidget):
             ):
                 return
         result = self._ctx.push(
-            f"Modifier {FIELD_NAMES[field]}",
+            tr("Modifier {what}").format(what=tr(FIELD_NAMES[field])),
             area="workshop",
             do=lambda s: workshops.update(s, wid, **{field: value}),
             undo=lambda s, previous: workshops.update(s, wid, **previous),

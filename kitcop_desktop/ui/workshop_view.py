@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
 from kitcop_desktop.ui.workshop_page import WorkshopPage
@@ -80,13 +81,13 @@ class WorkshopView(QWidget):
         side.setContentsMargins(8, 10, 8, 10)
         side.setSpacing(2)
         back = QToolButton()
-        back.setText("  Tous les ateliers")
+        back.setText(tr("  Tous les ateliers"))
         back.setIcon(icon("previous", "#e8ecf4"))
         back.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         back.setSizePolicy(
             back.sizePolicy().horizontalPolicy().Expanding, back.sizePolicy().verticalPolicy()
         )
-        back.setToolTip("Tous les ateliers (menu Fichier)")
+        back.setToolTip(tr("Tous les ateliers (menu Fichier)"))
         back.clicked.connect(self.back_requested.emit)
         side.addWidget(back)
         self.back_button = back
@@ -94,8 +95,8 @@ class WorkshopView(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QToolButton] = {}
-        entries = [(WORKSHOP_KEY, "Atelier", "workshop", 0)] + [
-            (s.key, s.title, s.icon, s.order) for s in sorted(specs, key=lambda s: s.order)
+        entries = [(WORKSHOP_KEY, tr("Atelier"), "workshop", 0)] + [
+            (s.key, tr(s.title), s.icon, s.order) for s in sorted(specs, key=lambda s: s.order)
         ]
         for key, title, icon_name, order in entries:
             button = QToolButton()
@@ -107,7 +108,7 @@ class WorkshopView(QWidget):
                 button.sizePolicy().horizontalPolicy().Expanding,
                 button.sizePolicy().verticalPolicy(),
             )
-            button.setToolTip(f"{title} (Ctrl+{order})")
+            button.setToolTip(tr("{title} (Ctrl+{order})").format(title=title, order=order))
             button.clicked.connect(lambda _c=False, k=key: self.activate(k))
             self.group.addButton(button)
             self.buttons[key] = button
@@ -166,7 +167,7 @@ class WorkshopView(QWidget):
                     widget = spec.make_editor(self.context(key))
                 except Exception:
                     log.exception("tool %s failed to open", key)
-                    widget = ToolFailed(spec.title)
+                    widget = ToolFailed(tr(spec.title))
             self._editors[key] = widget
             self.stack.addWidget(widget)
         return self._editors[key]
@@ -207,7 +208,7 @@ class WorkshopView(QWidget):
                 widget.focus_kind(key, ref_id)
             return
         if key != WORKSHOP_KEY and key not in self.specs:
-            self.ctx.show_message("Cet outil n'est pas disponible dans cette version.")
+            self.ctx.show_message(tr("Cet outil n'est pas disponible dans cette version."))
             return
         previous = self._editors.get(self.current_key)
         focus = QApplication.focusWidget()

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
+from kitcop_desktop.i18n import tr
+
 # (stored key, label, key that chooses it while typing)
 CHOICES = (
     ("", "Sans angle", "Alt+0"),
@@ -50,7 +52,11 @@ class AngleChooser(QWidget):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cursor stays in the card field
-            button.setToolTip(f"Angle du post-it : {label.lower()} ({shortcut})")
+            button.setToolTip(
+                tr("Angle du post-it : {lower} ({shortcut})").format(
+                    lower=label.lower(), shortcut=shortcut
+                )
+            )
             button.setProperty("angle", key)
             left = "6px" if index == 0 else "0"
             right = "6px" if index == last else "0"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.board_kinds import KINDS
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui import icons
 
 
@@ -60,29 +61,33 @@ class BoardBar(QWidget):
         tools.setSpacing(6)
         self.narrow = False
         self.chooser = QComboBox()
-        self.chooser.setToolTip("Tableau affiché (un par sous-groupe, ou la vue combinée)")
+        self.chooser.setToolTip(tr("Tableau affiché (un par sous-groupe, ou la vue combinée)"))
         self.chooser.activated.connect(lambda i: self.board_chosen.emit(self.chooser.itemData(i)))
-        self.new_button = _button("Nouveau tableau", "new", "Créer un tableau (Ctrl+N)")
+        self.new_button = _button(tr("Nouveau tableau"), "new", tr("Créer un tableau (Ctrl+N)"))
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.new_menu = QMenu(self.new_button)
         self.new_button.setMenu(self.new_menu)
         self._offered: tuple[str, ...] = ()
         self.set_kinds_offered(tuple(KINDS))
-        self.rename_button = _button("Renommer", "edit", "Renommer le tableau ou son sous-groupe")
+        self.rename_button = _button(
+            tr("Renommer"), "edit", tr("Renommer le tableau ou son sous-groupe")
+        )
         self.rename_button.clicked.connect(self.rename)
-        self.delete_button = _button("Supprimer", "delete", "Supprimer le tableau (annulable)")
+        self.delete_button = _button(
+            tr("Supprimer"), "delete", tr("Supprimer le tableau (annulable)")
+        )
         self.delete_button.clicked.connect(self.delete)
         # The chemin de la rétrospective read from two angles: each zone in two lanes.
         self.split_button = _button(
-            "Séparer actions / ressentis",
+            tr("Séparer actions / ressentis"),
             "template",
-            "Chaque zone du chemin en deux : Actions et Ressentis (annulable)",
+            tr("Chaque zone du chemin en deux : Actions et Ressentis (annulable)"),
         )
         self.split_button.setCheckable(True)
         self.split_button.setVisible(False)
         self.split_button.clicked.connect(self.split_toggled)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Rechercher un post-it (Ctrl+F)")
+        self.search.setPlaceholderText(tr("Rechercher un post-it (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMaximumWidth(240)
         self.search.textChanged.connect(self.search_changed)
@@ -91,15 +96,15 @@ class BoardBar(QWidget):
         self.found.hide()
         self._compact = False
         self._empty = False
-        zoom_out = _button("", "zoom_out", "Dézoomer (Ctrl+molette)")
+        zoom_out = _button("", "zoom_out", tr("Dézoomer (Ctrl+molette)"))
         zoom_out.clicked.connect(lambda: self.zoom.emit(1 / 1.25))
-        zoom_in = _button("", "zoom_in", "Zoomer (Ctrl+molette)")
+        zoom_in = _button("", "zoom_in", tr("Zoomer (Ctrl+molette)"))
         zoom_in.clicked.connect(lambda: self.zoom.emit(1.25))
-        fit = _button("Ajuster", "fit", "Tout le tableau dans la fenêtre")
+        fit = _button(tr("Ajuster"), "fit", tr("Tout le tableau dans la fenêtre"))
         fit.clicked.connect(lambda: self.zoom.emit(0.0))
         self.spotlight = QComboBox()
         self.spotlight.setToolTip(
-            "Ce que l'écran de salle met en avant (PageSuivante / PagePrécédente du boîtier)"
+            tr("Ce que l'écran de salle met en avant (PageSuivante / PagePrécédente du boîtier)")
         )
         self.spotlight.activated.connect(
             lambda i: self.spotlight_chosen.emit(self.spotlight.itemData(i) or "")
@@ -115,7 +120,7 @@ class BoardBar(QWidget):
         row.addStretch(1)
         for widget in (self.search, self.found, zoom_out, zoom_in, fit):
             tools.addWidget(widget)
-        self.room_label = QLabel("Salle :")
+        self.room_label = QLabel(tr("Salle :"))
         tools.addWidget(self.room_label)
         tools.addWidget(self.spotlight)
         row.addWidget(self.view_tools)

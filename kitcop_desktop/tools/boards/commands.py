@@ -7,6 +7,7 @@ created the first time, so later commands in the stack still find their cards.
 from __future__ import annotations
 
 from kitcop_desktop.domain.board_kinds import KINDS, LANE_LABELS
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import actions, boards, voting
 from kitcop_desktop.storage import boards_actions as kiss_actions
 from kitcop_desktop.storage import boards_clusters as clusters
@@ -28,7 +29,7 @@ class BoardCommands:
     # -- boards -------------------------------------------------------------------------------
     def new_board(self, kind: str, title: str, subgroup: str = "") -> int | None:
         result = self._push(
-            f"Créer le tableau « {title} »",
+            tr("Créer le tableau « {title} »").format(title=title),
             lambda s: boards.snapshot_board(
                 s, boards.create_board(s, self.ctx.workshop_id, kind, title, subgroup).id
             ),
@@ -50,7 +51,7 @@ class BoardCommands:
     def delete_board(self, board_id: int, title: str) -> bool:
         return (
             self._push(
-                f"Supprimer le tableau « {title} »",
+                tr("Supprimer le tableau « {title} »").format(title=title),
                 lambda s: boards.delete_board(s, board_id),
                 lambda s, r: boards.restore_board(s, r),
                 lambda s, r: boards.delete_board(s, board_id),
@@ -63,7 +64,7 @@ class BoardCommands:
         self, board_id: int, zone: str, text: str, author: str = "", angle: str = ""
     ) -> int | None:
         result = self._push(
-            "Ajouter un post-it",
+            tr("Ajouter un post-it"),
             lambda s: boards.card_data(
                 boards.add_card(s, board_id, zone, text, author=author, angle=angle)
             ),
@@ -74,7 +75,7 @@ class BoardCommands:
 
     def add_pasted(self, board_id: int, zone: str, text: str, author: str = "") -> list[int]:
         result = self._push(
-            "Coller des post-it",
+            tr("Coller des post-it"),
             lambda s: [
                 boards.card_data(c)
                 for c in boards.add_pasted(s, board_id, zone, text, author=author)
@@ -140,7 +141,7 @@ class BoardCommands:
 
         return (
             self._push(
-                "Fusionner avec un post-it déjà présent",
+                tr("Fusionner avec un post-it déjà présent"),
                 do,
                 lambda s, prev: boards.update_card(s, card_id, **prev),
             )
@@ -150,7 +151,7 @@ class BoardCommands:
     def merge_cards(self, keep_id: int, other_ids: list[int]) -> bool:
         return (
             self._push(
-                "Fusionner des post-it",
+                tr("Fusionner des post-it"),
                 lambda s: [boards.merge_cards(s, keep_id, o) for o in other_ids],
                 lambda s, merged: [boards.unmerge_cards(s, m) for m in reversed(merged)],
             )
@@ -197,7 +198,9 @@ class BoardCommands:
                 clusters.redo_create_cluster(s, result[0])
                 set_angles(s)
 
-            return self._push("Regrouper en sous-thématique", group, ungroup, regroup) is not None
+            return (
+                self._push(tr("Regrouper en sous-thématique"), group, ungroup, regroup) is not None
+            )
         cluster_id = ref if what == "cluster" else None
         label = "dans la sous-thématique" if cluster_id else f"vers « {zone_word(zone)} »"
         if angle is not None and cluster_id is None:
@@ -224,7 +227,7 @@ class BoardCommands:
     # -- clusters -----------------------------------------------------------------------------
     def group(self, board_id: int, zone: str, card_ids: list[int], title: str) -> int | None:
         result = self._push(
-            "Regrouper en sous-thématique",
+            tr("Regrouper en sous-thématique"),
             lambda s: clusters.create_cluster(s, board_id, zone, title, card_ids),
             lambda s, created: clusters.undo_create_cluster(s, created),
             lambda s, created: clusters.redo_create_cluster(s, created),
@@ -244,7 +247,7 @@ class BoardCommands:
     def dissolve_cluster(self, cluster_id: int) -> bool:
         return (
             self._push(
-                "Dissoudre la sous-thématique",
+                tr("Dissoudre la sous-thématique"),
                 lambda s: clusters.dissolve_cluster(s, cluster_id),
                 lambda s, data: clusters.restore_cluster(s, data),
             )
@@ -254,7 +257,7 @@ class BoardCommands:
     def move_cluster(self, cluster_id: int, zone: str) -> bool:
         return (
             self._push(
-                f"Déplacer la sous-thématique vers « {zone_word(zone)} »",
+                tr("Déplacer la sous-thématique vers « {zone} »").format(zone=zone_word(zone)),
                 lambda s: clusters.move_cluster(s, cluster_id, zone),
                 lambda s, prev: clusters.move_cluster(s, cluster_id, prev["zone"]),
             )
@@ -270,7 +273,7 @@ class BoardCommands:
             saved["vote"] = voting.delete_vote(s, vote_id)
 
         result = self._push(
-            "Envoyer au vote",
+            tr("Envoyer au vote"),
             lambda s: voting.create_vote_from_texts(s, self.ctx.workshop_id, items, title).id,
             undo,
             lambda s, _vote_id: voting.restore_vote(s, saved["vote"]),
@@ -288,7 +291,7 @@ class BoardCommands:
         in it), one per loose post-it; all of the zone when nothing is chosen. Skips done ones."""
         wid = self.ctx.workshop_id
         result = self._push(
-            "Créer les fiches actions de « On commence »",
+            tr("Créer les fiches actions de « On commence »"),
             lambda s: kiss_actions.start_to_actions(s, wid, board_id, card_ids, cluster_ids),
             lambda s, ids: [actions.delete(s, i) for i in ids],
             area="actions",
@@ -296,7 +299,7 @@ class BoardCommands:
         if result is None:
             return []
         if not result:
-            self.ctx.show_message("Tout cela a déjà sa fiche action. Rien n'a été créé.")
+            self.ctx.show_message(tr("Tout cela a déjà sa fiche action. Rien n'a été créé."))
         else:
             self.ctx.show_message(
                 _plural(len(result), "Une fiche action créée.", "{n} fiches actions créées.")

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.boards.angles import CHOICES as ANGLE_CHOICES
 from kitcop_desktop.tools.boards.items import CardItem, ClusterItem
 from kitcop_desktop.tools.boards.selection_bar import COLOURS
@@ -79,15 +80,16 @@ def board_menu(editor, item) -> QMenu | None:
         card = item.card
         _add(menu, "Modifier", lambda: editor.edit_card(card.id), enabled=editable, shortcut="F2")
         if data.kind == "retro_path":
-            angles = menu.addMenu("Angle")
+            angles = menu.addMenu(tr("Angle"))
             angles.setEnabled(editable)
             for key, label, keys in ANGLE_CHOICES:
                 action = angles.addAction(
-                    f"{label}\t{keys}", lambda k=key: editor.set_angle_selected(k)
+                    tr("{label}\t{keys}").format(label=label, keys=keys),
+                    lambda k=key: editor.set_angle_selected(k),
                 )
                 action.setCheckable(True)
                 action.setChecked(len(cards) == 1 and card.angle == key)
-        colours = menu.addMenu("Couleur")
+        colours = menu.addMenu(tr("Couleur"))
         colours.setEnabled(editable)
         for label, value in COLOURS:
             colours.addAction(label, lambda v=value: editor.recolour_selected(v))

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from kitcop_desktop.domain.palette import OKABE_ITO
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.ui import icons
 
 COLOURS = [
@@ -44,18 +45,22 @@ class SelectionBar(QWidget):
         row.setSpacing(4)
         self.label = QLabel("")
         self.label.setObjectName("PageSubtitle")
-        self.group = _tool("Regrouper", "group", "Regrouper en sous-thématique")
-        self.dissolve = _tool("Dissoudre", "ungroup", "Dissoudre la sous-thématique")
+        self.group = _tool(tr("Regrouper"), "group", tr("Regrouper en sous-thématique"))
+        self.dissolve = _tool(tr("Dissoudre"), "ungroup", tr("Dissoudre la sous-thématique"))
         self.merge = _tool(
-            "Fusionner", "merge", "Fusionner en un post-it (ils disent la même chose ; compté ×n)"
+            tr("Fusionner"),
+            "merge",
+            tr("Fusionner en un post-it (ils disent la même chose ; compté ×n)"),
         )
-        self.colour = _tool("Couleur", "colour", "Couleur des post-it choisis")
+        self.colour = _tool(tr("Couleur"), "colour", tr("Couleur des post-it choisis"))
         self.colour.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.colour_menu = QMenu(self.colour)
         self.colour.setMenu(self.colour_menu)
-        self.delete = _tool("Supprimer", "delete", "Supprimer (Suppr), annulable")
-        self.vote = _tool("Envoyer au vote", "voting", "Créer un vote par gommettes")
-        self.actions = _tool("Fiches actions", "actions", "« On commence » → fiches actions")
+        self.delete = _tool(tr("Supprimer"), "delete", tr("Supprimer (Suppr), annulable"))
+        self.vote = _tool(tr("Envoyer au vote"), "voting", tr("Créer un vote par gommettes"))
+        self.actions = _tool(
+            tr("Fiches actions"), "actions", tr("« On commence » → fiches actions")
+        )
         row.addWidget(self.label)
         self.buttons = (
             self.group,
@@ -97,7 +102,7 @@ class SelectionBar(QWidget):
         if cards or clusters:
             # Short: it shares the zones' line; the tooltip says it in full.
             n = cards + clusters
-            self.label.setText(f"{n} choisi{'s' if n > 1 else ''} :")
+            self.label.setText(tr_n("{n} choisi :", "{n} choisis :", n).format(n=n))
             parts = []
             if cards:
                 parts.append(f"{cards} post-it")
@@ -105,7 +110,7 @@ class SelectionBar(QWidget):
                 parts.append(f"{clusters} sous-thématique{'s' if clusters > 1 else ''}")
             self.label.setToolTip(" et ".join(parts))
         elif not editable:
-            self.label.setText("Vue combinée : lecture seule")
+            self.label.setText(tr("Vue combinée : lecture seule"))
         else:
             self.label.setText("")
         self.label.setMinimumWidth(self.label.sizeHint().width())  # never cut

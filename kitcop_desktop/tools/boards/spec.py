@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kitcop_desktop.i18n import tr_later
 from kitcop_desktop.ui.tool_spec import ToolSpec
 
 
@@ -19,7 +20,7 @@ def _make_room_view(ctx):
 
 SPEC = ToolSpec(
     key="boards",
-    title="Tableaux",
+    title=tr_later("Tableaux"),
     icon="boards",
     order=2,
     make_editor=_make_editor,

@@ -27,6 +27,7 @@ from kitcop_desktop.domain.interview_guides import (
     mark_kind,
 )
 from kitcop_desktop.domain.palette import ZONE_COLOURS
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.storage.interviews_campaign import campaign_board_id, unsend
 
@@ -49,7 +50,7 @@ class CampaignView(QWidget):
             ("territories", "Territoires"),
         ):
             table = QTableWidget(0, 2)
-            table.setHorizontalHeaderLabels([title, "Entretiens"])
+            table.setHorizontalHeaderLabels([title, tr("Entretiens")])
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             table.horizontalHeader().setSectionResizeMode(
                 1, QHeaderView.ResizeMode.ResizeToContents
@@ -69,14 +70,16 @@ class CampaignView(QWidget):
             column.addWidget(title)
             column.addWidget(widget, 1)
             zones.addLayout(column)
-        self.send_button = QPushButton("Envoyer au speedboat")
+        self.send_button = QPushButton(tr("Envoyer au speedboat"))
         self.send_button.setObjectName("Primary")
         self.send_button.setToolTip(
-            "Chaque frein et levier devient un post-it, avec son entretien d'origine "
-            "(pseudonyme seulement). Ce qui est déjà envoyé ne l'est pas deux fois."
+            tr(
+                "Chaque frein et levier devient un post-it, avec son entretien d'origine "
+                "(pseudonyme seulement). Ce qui est déjà envoyé ne l'est pas deux fois."
+            )
         )
         self.send_button.clicked.connect(self.send_to_board)
-        self.open_board = QPushButton("Voir le speedboat")
+        self.open_board = QPushButton(tr("Voir le speedboat"))
         self.open_board.clicked.connect(
             lambda: self.ctx.activate_tool("boards", self.last_board_id)
         )
@@ -87,14 +90,14 @@ class CampaignView(QWidget):
         buttons.addWidget(self.send_button)
 
         layout = QVBoxLayout(self)
-        heading = QLabel("Campagne d'entretiens")
+        heading = QLabel(tr("Campagne d'entretiens"))
         heading.setObjectName("PageTitle")
         layout.addWidget(heading)
         layout.addWidget(self.progress)
         layout.addWidget(self.progress_text)
-        layout.addWidget(QLabel("<b>Profils rencontrés</b> — pour voir qui manque"))
+        layout.addWidget(QLabel(tr("<b>Profils rencontrés</b> — pour voir qui manque")))
         layout.addLayout(tables_row, 2)
-        layout.addWidget(QLabel("<b>Synthèse des passages marqués</b>"))
+        layout.addWidget(QLabel(tr("<b>Synthèse des passages marqués</b>")))
         layout.addLayout(zones, 3)
         layout.addLayout(buttons)
         ctx.hub.changed.connect(self._on_changed)
@@ -142,13 +145,21 @@ class CampaignView(QWidget):
             (self.levers, self.levers_title, syn.levers, "levers", "Leviers"),
         ):
             colour = ZONE_COLOURS[zone]
-            title.setText(f"<span style='color:{colour}'>■</span> <b>{label}</b> ({len(items)})")
+            title.setText(
+                tr("<span style='color:{colour}'>■</span> <b>{label}</b> ({n_items})").format(
+                    colour=colour, label=label, n_items=len(items)
+                )
+            )
             widget.clear()
             for item in items:
                 kind = mark_kind(item.kind).label
                 sent = " ✓ envoyé" if item.sent else ""
                 passage = bare_passage(item.kind, item.text)
-                entry = QListWidgetItem(f"{passage}\n{kind} — {item.pseudonym}{sent}")
+                entry = QListWidgetItem(
+                    tr("{passage}\n{kind} — {pseudonym}{sent}").format(
+                        passage=passage, kind=kind, pseudonym=item.pseudonym, sent=sent
+                    )
+                )
                 entry.setForeground(QColor("#1d2330"))
                 widget.addItem(entry)
         unsent = len(syn.unsent)
@@ -171,11 +182,17 @@ class CampaignView(QWidget):
             unsend(s, card_ids, mark_ids)
 
         # Area "boards": the speedboat refreshes on do, undo and redo; this view listens to it too.
-        result = self.ctx.push("Envoyer la synthèse au speedboat", area="boards", do=do, undo=undo)
+        result = self.ctx.push(
+            tr("Envoyer la synthèse au speedboat"), area="boards", do=do, undo=undo
+        )
         if result is None:
             return
         board_id, card_ids, _ = result
         self.last_board_id = board_id
         self.open_board.setEnabled(True)
         n = len(card_ids)
-        self.ctx.show_message(f"{n} post-it envoyé{'s' if n > 1 else ''} au speedboat.")
+        self.ctx.show_message(
+            tr_n(
+                "{n} post-it envoyé au speedboat.", "{n} post-its envoyés au speedboat.", n
+            ).format(n=n)
+        )

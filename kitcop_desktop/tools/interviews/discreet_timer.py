@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kitcop_desktop.domain.clock import SystemClock
 from kitcop_desktop.domain.interview_timer import read_timer
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import interviews
 
 # Muted while on time, amber near the end, orange-red when over (the text says it too).
@@ -29,8 +30,8 @@ class DiscreetTimer(QWidget):
         self.planned_minutes = 60
         self.started_at: datetime | None = None
         self.label = QLabel()
-        self.label.setToolTip("Temps écoulé / durée prévue de l'entretien")
-        self.button = QPushButton("Démarrer le minuteur")
+        self.label.setToolTip(tr("Temps écoulé / durée prévue de l'entretien"))
+        self.button = QPushButton(tr("Démarrer le minuteur"))
         self.button.clicked.connect(self.start)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -49,7 +50,7 @@ class DiscreetTimer(QWidget):
             return
         interview_id = self.interview_id
         self.ctx.push(
-            "Démarrer le minuteur de l'entretien",
+            tr("Démarrer le minuteur de l'entretien"),
             area="interviews",
             do=lambda s: interviews.start_timer(s, interview_id, self.clock.wall()),
             undo=lambda s, previous: interviews.set_started_at(s, interview_id, previous),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.storage.interviews_campaign import cards_from
 from kitcop_desktop.tools.interviews.campaign_view import CampaignView
@@ -46,7 +47,7 @@ class InterviewsEditor(QWidget):
             interviews.ensure_builtin_guides(s, ctx.workshop_id)
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filtrer (profession, secteur, territoire…)")
+        self.filter.setPlaceholderText(tr("Filtrer (profession, secteur, territoire…)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.interview_list = QListWidget()
@@ -54,15 +55,15 @@ class InterviewsEditor(QWidget):
         self.interview_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.interview_list.currentItemChanged.connect(self._select)
         self.guide_combo = QComboBox()
-        self.guide_combo.setToolTip("Guide utilisé pour les nouveaux entretiens")
+        self.guide_combo.setToolTip(tr("Guide utilisé pour les nouveaux entretiens"))
         self.guide_combo.activated.connect(self._guide_chosen)
-        new_button = QPushButton("Nouvel entretien")
-        new_button.setToolTip("Nouvel entretien avec le guide choisi (Ctrl+N)")
+        new_button = QPushButton(tr("Nouvel entretien"))
+        new_button.setToolTip(tr("Nouvel entretien avec le guide choisi (Ctrl+N)"))
         new_button.setObjectName("Primary")
         new_button.clicked.connect(self.new_item)
-        self.erase_button = QPushButton("Effacer définitivement…")
+        self.erase_button = QPushButton(tr("Effacer définitivement…"))
         self.erase_button.setObjectName("Danger")
-        self.erase_button.setToolTip("Efface l'entretien et tout ce qui en vient, sans retour.")
+        self.erase_button.setToolTip(tr("Efface l'entretien et tout ce qui en vient, sans retour."))
         self.erase_button.clicked.connect(self.erase_current)
         self.left = left = QWidget()
         left.setMinimumWidth(230)
@@ -70,7 +71,7 @@ class InterviewsEditor(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.interview_list, 1)
-        guide_label = QLabel("Guide des nouveaux entretiens :")
+        guide_label = QLabel(tr("Guide des nouveaux entretiens :"))
         guide_label.setWordWrap(True)
         left_layout.addWidget(guide_label)
         left_layout.addWidget(self.guide_combo)
@@ -81,9 +82,9 @@ class InterviewsEditor(QWidget):
         self.notes = NoteTaking(ctx)
         self.report = ReportView(ctx)
         self.pages = QTabWidget()
-        self.pages.addTab(self.form, "Fiche")
-        self.pages.addTab(self.notes, "Prise de notes")
-        self.pages.addTab(self.report, "Restitution")
+        self.pages.addTab(self.form, tr("Fiche"))
+        self.pages.addTab(self.notes, tr("Prise de notes"))
+        self.pages.addTab(self.report, tr("Restitution"))
         self.pages.currentChanged.connect(self._page_changed)
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -94,9 +95,9 @@ class InterviewsEditor(QWidget):
         self.campaign = CampaignView(ctx)
         self.guides = GuidesView(ctx)
         self.tabs = QTabWidget()
-        self.tabs.addTab(splitter, "Entretiens")
-        self.tabs.addTab(self.campaign, "Campagne")
-        self.tabs.addTab(self.guides, "Guides")
+        self.tabs.addTab(splitter, tr("Entretiens"))
+        self.tabs.addTab(self.campaign, tr("Campagne"))
+        self.tabs.addTab(self.guides, tr("Guides"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
@@ -115,7 +116,7 @@ class InterviewsEditor(QWidget):
         self.guide_combo.clear()
         for guide_id, title in guides:
             self.guide_combo.addItem(title, guide_id)
-        self.guide_combo.addItem("Sans guide (notes libres)", NO_GUIDE)
+        self.guide_combo.addItem(tr("Sans guide (notes libres)"), NO_GUIDE)
         index = self.guide_combo.findData(chosen)
         self.guide_combo.setCurrentIndex(max(0, index))
         self.guide_combo.blockSignals(False)
@@ -227,7 +228,9 @@ class InterviewsEditor(QWidget):
         def redo(s, _held):
             interviews.restore_interview(s, held["snapshot"])
 
-        result = self.ctx.push("Nouvel entretien", area="interviews", do=do, undo=undo, redo=redo)
+        result = self.ctx.push(
+            tr("Nouvel entretien"), area="interviews", do=do, undo=undo, redo=redo
+        )
         if result is not None:
             self.tabs.setCurrentIndex(0)
             self.focus_item(held["id"])
@@ -341,7 +344,7 @@ class InterviewsEditor(QWidget):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                "Effacer un entretien",
+                tr("Effacer un entretien"),
                 self.erase_summary(interview_id),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
@@ -358,5 +361,9 @@ class InterviewsEditor(QWidget):
         self.interview_id = None
         self.ctx.hub.notify("boards", self.ctx.workshop_id, f"{pseudonym} effacé·e")
         self.ctx.hub.notify("interviews", self.ctx.workshop_id, f"{pseudonym} effacé·e")
-        self.ctx.show_message(f"{pseudonym} et ses données ont été effacés définitivement.")
+        self.ctx.show_message(
+            tr("{pseudonym} et ses données ont été effacés définitivement.").format(
+                pseudonym=pseudonym
+            )
+        )
         return True

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.interview_guides import guide_hints
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.ui.autosave import Autosave
@@ -36,25 +37,27 @@ class GuidesView(QWidget):
         self.guide_list.setWordWrap(True)
         self.guide_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.guide_list.currentItemChanged.connect(self._select)
-        new_button = QPushButton("Nouveau guide")
+        new_button = QPushButton(tr("Nouveau guide"))
         new_button.clicked.connect(self.new_guide)
-        self.delete_button = QPushButton("Supprimer le guide")
+        self.delete_button = QPushButton(tr("Supprimer le guide"))
         self.delete_button.setObjectName("Danger")
         self.delete_button.clicked.connect(self.delete_guide)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Guides d'entretien</b>"))
+        left_layout.addWidget(QLabel(tr("<b>Guides d'entretien</b>")))
         left_layout.addWidget(self.guide_list, 1)
         left_layout.addWidget(new_button)
         left_layout.addWidget(self.delete_button)
 
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
-        self.title_edit.setPlaceholderText("Titre du guide")
+        self.title_edit.setPlaceholderText(tr("Titre du guide"))
         self.questions_edit = QTextEdit()
         self.questions_edit.setAcceptRichText(False)
-        self.questions_edit.setPlaceholderText("Une question par ligne, dans l'ordre où les poser.")
+        self.questions_edit.setPlaceholderText(
+            tr("Une question par ligne, dans l'ordre où les poser.")
+        )
         self.questions_edit.textChanged.connect(self._update_hints)
         self.count_label = QLabel()
         self.count_label.setObjectName("PageSubtitle")
@@ -64,8 +67,10 @@ class GuidesView(QWidget):
             "background: #fff4d6; border: 1px solid #E69F00; border-radius: 4px; padding: 6px;"
         )
         advice = QLabel(
-            "Conseils du kit : 10 questions au plus, ouvertes, courtes, dans un ordre logique ; "
-            "faites relire la trame par des collègues."
+            tr(
+                "Conseils du kit : 10 questions au plus, ouvertes, courtes, dans un ordre logique ; "
+                "faites relire la trame par des collègues."
+            )
         )
         advice.setWordWrap(True)
         advice.setObjectName("PageSubtitle")
@@ -75,7 +80,7 @@ class GuidesView(QWidget):
             Autosave(self.title_edit, self.save_guide),
             Autosave(self.questions_edit, self.save_guide),
         )
-        saved_note = QLabel("Enregistré au fil de la frappe ; Ctrl+Z annule.")
+        saved_note = QLabel(tr("Enregistré au fil de la frappe ; Ctrl+Z annule."))
         saved_note.setObjectName("PageSubtitle")
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -110,8 +115,8 @@ class GuidesView(QWidget):
         self.guide_list.blockSignals(True)  # rebuilding is not the user choosing a guide
         self.guide_list.clear()
         for guide_id, title, count in guides:
-            plural = "s" if count > 1 else ""
-            item = QListWidgetItem(f"{title}\n{count} question{plural}")
+            questions = tr_n("{n} question", "{n} questions", count).format(n=count)
+            item = QListWidgetItem(f"{title}\n{questions}")
             item.setData(Qt.ItemDataRole.UserRole, guide_id)
             self.guide_list.addItem(item)
         if keep is not None:
@@ -168,7 +173,9 @@ class GuidesView(QWidget):
 
     def _update_hints(self) -> None:
         questions = self.current_questions()
-        self.count_label.setText(f"{len(questions)} question{'s' if len(questions) > 1 else ''}")
+        self.count_label.setText(
+            tr_n("{n} question", "{n} questions", len(questions)).format(n=len(questions))
+        )
         hints = guide_hints(questions)
         self.hints.setText("\n".join(hints))
         self.hints.setVisible(bool(hints))
@@ -202,7 +209,7 @@ class GuidesView(QWidget):
         self.save_guide()
         workshop_id = self.ctx.workshop_id
         result = self.ctx.push(
-            "Nouveau guide d'entretien",
+            tr("Nouveau guide d'entretien"),
             area="interviews",
             do=lambda s: (
                 interviews.create_guide(
@@ -222,7 +229,7 @@ class GuidesView(QWidget):
             return
         guide_id = self.guide_id
         self.ctx.push(
-            "Supprimer le guide d'entretien",
+            tr("Supprimer le guide d'entretien"),
             area="interviews",
             do=lambda s: interviews.delete_guide(s, guide_id),
             undo=lambda s, data: interviews.recreate_guide(s, data),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.interview_guides import PLANNED_MINUTES_MAX, PLANNED_MINUTES_MIN
 from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.widgets.number_field import NumberField
@@ -65,9 +66,9 @@ class InterviewForm(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")
         self.date.setMinimumDate(NO_DATE)
-        self.date.setSpecialValueText("non renseignée")
+        self.date.setSpecialValueText(tr("non renseignée"))
         self.date.editingFinished.connect(self._date_done)
-        form.addRow("Date", self.date)
+        form.addRow(tr("Date"), self.date)
         self.lines: dict[str, QLineEdit] = {}
         for field, label, placeholder in LINE_FIELDS:
             edit = QLineEdit()
@@ -85,36 +86,38 @@ class InterviewForm(QWidget):
             suffix=" min",
         )
         self.minutes.refused.connect(ctx.show_message)
-        self.minutes.setToolTip("Le kit conseille 30 à 90 minutes, une heure idéalement.")
+        self.minutes.setToolTip(tr("Le kit conseille 30 à 90 minutes, une heure idéalement."))
         self.minutes.editingFinished.connect(
             lambda: self._store("planned_minutes", self.minutes.value(), "Durée prévue")
         )
-        form.addRow("Durée prévue", self.minutes)
-        self.consent = QCheckBox("La personne accepte l'enregistrement")
+        form.addRow(tr("Durée prévue"), self.minutes)
+        self.consent = QCheckBox(tr("La personne accepte l'enregistrement"))
         self.consent.clicked.connect(
             lambda on: self._store("consent_to_record", on, "Accord d'enregistrement")
         )
-        form.addRow("Enregistrement", self.consent)
-        self.done = QCheckBox("Entretien réalisé")
+        form.addRow(tr("Enregistrement"), self.consent)
+        self.done = QCheckBox(tr("Entretien réalisé"))
         self.done.clicked.connect(lambda on: self._store("done", on, "Entretien réalisé"))
-        form.addRow("État", self.done)
+        form.addRow(tr("État"), self.done)
 
         self.real_name = QLineEdit()
         self.real_name.setEchoMode(QLineEdit.EchoMode.Password)
-        self.real_name.setPlaceholderText("facultatif — seulement dans votre version")
+        self.real_name.setPlaceholderText(tr("facultatif — seulement dans votre version"))
         self.real_name.setToolTip(
-            "Gardé à part. N'apparaît ni à l'écran de salle, ni dans les restitutions : "
-            "seulement dans le document de l'animateur·rice, et dans un export si vous le "
-            "demandez."
+            tr(
+                "Gardé à part. N'apparaît ni à l'écran de salle, ni dans les restitutions : "
+                "seulement dans le document de l'animateur·rice, et dans un export si vous le "
+                "demandez."
+            )
         )
         self.real_name.editingFinished.connect(self._real_name_done)
-        self.show_name = QPushButton("Afficher")
+        self.show_name = QPushButton(tr("Afficher"))
         self.show_name.setCheckable(True)
         self.show_name.toggled.connect(self._toggle_name)
         name_row = QHBoxLayout()
         name_row.addWidget(self.real_name, 1)
         name_row.addWidget(self.show_name)
-        form.addRow(form_label("Nom réel", Visibility.FACILITATOR), name_row)
+        form.addRow(form_label(tr("Nom réel"), Visibility.FACILITATOR), name_row)
 
         # Long lines of empty fields read badly on a wide screen: the card keeps a page width.
         page = QWidget()
@@ -138,7 +141,7 @@ class InterviewForm(QWidget):
         self.interview_id = interview_id
         self.setEnabled(interview_id is not None)
         if interview_id is None:
-            self.title.setText("Aucun entretien choisi")
+            self.title.setText(tr("Aucun entretien choisi"))
             return
         with self.ctx.store.read() as s:
             iv = interviews.get(s, interview_id)
@@ -199,7 +202,7 @@ class InterviewForm(QWidget):
             if interviews.real_name(s, interview_id) == " ".join(name.split()):
                 return
         self.ctx.push(
-            "Modifier le nom réel",
+            tr("Modifier le nom réel"),
             area="interviews",
             do=lambda s: interviews.set_real_name(s, interview_id, name),
             undo=lambda s, previous: interviews.set_real_name(s, interview_id, previous),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.interview_guides import MARK_KINDS, bare_passage, mark_kind
 from kitcop_desktop.domain.palette import OKABE_ITO
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.tools.interviews.discreet_timer import DiscreetTimer
 from kitcop_desktop.tools.interviews.notes_field import NotesField, tint
@@ -77,7 +78,7 @@ class NoteTaking(QWidget):
         self.question_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
         self.pages = QStackedWidget()
         marks_row = QHBoxLayout()
-        marks_row.addWidget(QLabel("Marquer :"))
+        marks_row.addWidget(QLabel(tr("Marquer :")))
         self.mark_buttons = {}
         for kind in MARK_KINDS:
             button = QPushButton(kind.label.capitalize())
@@ -100,7 +101,7 @@ class NoteTaking(QWidget):
         self.marks_title = QLabel()
         self.marks_list = QListWidget()
         self.marks_list.setWordWrap(True)
-        self.marks_list.setToolTip("Passages marqués (Suppr pour retirer)")
+        self.marks_list.setToolTip(tr("Passages marqués (Suppr pour retirer)"))
         self.marks_list.installEventFilter(self)
         notes_and_marks = QSplitter(Qt.Orientation.Vertical)
         notes_and_marks.addWidget(self.pages)
@@ -148,7 +149,7 @@ class NoteTaking(QWidget):
         self.autosaves = []
         self.questions = []
         if interview_id is None:
-            self.title.setText("Aucun entretien choisi")
+            self.title.setText(tr("Aucun entretien choisi"))
             self._refresh_marks()
             self.timer.load(None)
             return
@@ -168,7 +169,7 @@ class NoteTaking(QWidget):
 
     def _add_page(self, label: str, key, text: str, filled: bool) -> None:
         editor = NotesField()
-        editor.setPlaceholderText("Notez ici la réponse…")
+        editor.setPlaceholderText(tr("Notez ici la réponse…"))
         font = editor.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)  # read at a glance during the interview
         editor.setFont(font)
@@ -207,12 +208,14 @@ class NoteTaking(QWidget):
         count = len(self.questions)
         if index < count:
             text = self.questions[index][1]
-            self.position_label.setText(f"Question {index + 1} sur {count}")
+            self.position_label.setText(
+                tr("Question {n} sur {count}").format(n=index + 1, count=count)
+            )
             self.question_label.setText(text)
             room_focus(self.ctx).show_question(self.guide_title, index, count, text)
         else:
-            self.position_label.setText("Après les questions")
-            self.question_label.setText("Notes libres : temps de parole libre, clôture, suites")
+            self.position_label.setText(tr("Après les questions"))
+            self.question_label.setText(tr("Notes libres : temps de parole libre, clôture, suites"))
             room_focus(self.ctx).show_question(self.guide_title, count, count, "")
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
@@ -254,13 +257,13 @@ class NoteTaking(QWidget):
         interview_id = self.interview_id
         label = mark_kind(kind).label
         result = self.ctx.push(
-            f"Marquer un passage : {label}",
+            tr("Marquer un passage : {label}").format(label=label),
             area="interviews",
             do=lambda s: interviews.add_mark(s, interview_id, kind, text, answer_id).id,
             undo=lambda s, mark_id: interviews.delete_mark(s, mark_id),
         )
         if result is not None:
-            self.ctx.show_message(f"Passage marqué comme {label}.")
+            self.ctx.show_message(tr("Passage marqué comme {label}.").format(label=label))
 
     def remove_selected_mark(self) -> None:
         item = self.marks_list.currentItem()
@@ -268,7 +271,7 @@ class NoteTaking(QWidget):
             return
         mark_id = item.data(Qt.ItemDataRole.UserRole)
         self.ctx.push(
-            "Retirer un passage marqué",
+            tr("Retirer un passage marqué"),
             area="interviews",
             do=lambda s: interviews.delete_mark(s, mark_id),
             undo=lambda s, data: interviews.recreate_mark(s, data),
@@ -277,14 +280,16 @@ class NoteTaking(QWidget):
     def _refresh_marks(self) -> None:
         self.marks_list.clear()
         if self.interview_id is None:
-            self.marks_title.setText("<b>Passages marqués</b>")
+            self.marks_title.setText(tr("<b>Passages marqués</b>"))
             return
         with self.ctx.store.read() as s:
             marks = [
                 (m.id, m.kind, m.text, m.answer_id)
                 for m in interviews.list_marks(s, self.interview_id)
             ]
-        self.marks_title.setText(f"<b>Passages marqués</b> ({len(marks)})")
+        self.marks_title.setText(
+            tr("<b>Passages marqués</b> ({n_marks})").format(n_marks=len(marks))
+        )
         for mark_id, kind, text, _answer in marks:
             info = mark_kind(kind)
             item = QListWidgetItem(f"{info.label.capitalize()} — {bare_passage(kind, text)}")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.ui.autosave import Autosave
 
@@ -39,9 +40,9 @@ class ReportView(QWidget):
         self.profile.setObjectName("PageSubtitle")
         self.profile.setWordWrap(True)
         self.title.setWordWrap(True)
-        self.prefill_button = QPushButton("Préremplir")
+        self.prefill_button = QPushButton(tr("Préremplir"))
         self.prefill_button.setToolTip(
-            "Remplit, depuis les passages marqués, les parties encore vides seulement."
+            tr("Remplit, depuis les passages marqués, les parties encore vides seulement.")
         )
         self.prefill_button.clicked.connect(self.prefill)
         top = QHBoxLayout()
@@ -51,10 +52,10 @@ class ReportView(QWidget):
         self.parts: dict[str, QPlainTextEdit] = {}
         self.autosaves: dict[str, Autosave] = {}
         for index, (field, label) in enumerate(PARTS):
-            heading = QLabel(f"<b>{label}</b>")
+            heading = QLabel(tr("<b>{label}</b>").format(label=label))
             heading.setWordWrap(True)
             edit = QPlainTextEdit()
-            edit.setPlaceholderText("À compléter…")
+            edit.setPlaceholderText(tr("À compléter…"))
             self.autosaves[field] = Autosave(edit, lambda f=field: self._save(f))
             self.parts[field] = edit
             row, col = divmod(index, 2)
@@ -72,12 +73,12 @@ class ReportView(QWidget):
         self.interview_id = interview_id
         self.setEnabled(interview_id is not None)
         if interview_id is None:
-            self.title.setText("Aucun entretien choisi")
+            self.title.setText(tr("Aucun entretien choisi"))
             return
         with self.ctx.store.read() as s:
             iv = interviews.get(s, interview_id)
             texts = {field: getattr(iv, field) for field, _ in PARTS}
-            self.title.setText(f"Restitution — {iv.pseudonym}")
+            self.title.setText(tr("Restitution — {pseudonym}").format(pseudonym=iv.pseudonym))
             profile = " · ".join(x for x in (iv.profession, iv.sector, iv.territory) if x)
         self.profile.setText(f"Profession : {profile}" if profile else "")
         for field, autosave in self.autosaves.items():
@@ -96,7 +97,7 @@ class ReportView(QWidget):
             return
         label = dict(PARTS)[field]
         self.ctx.push(
-            f"Écrire la restitution : {label[0].lower()}{label[1:]}",
+            tr("Écrire la restitution : {what}").format(what=label[0].lower() + label[1:]),
             area="interviews",
             do=lambda s: interviews.save_report(s, interview_id, field, text),
             undo=lambda s, previous: interviews.save_report(s, interview_id, field, previous),
@@ -108,7 +109,7 @@ class ReportView(QWidget):
         self.flush()
         interview_id = self.interview_id
         result = self.ctx.push(
-            "Préremplir la restitution",
+            tr("Préremplir la restitution"),
             area="interviews",
             do=lambda s: interviews.prefill_report(s, interview_id),
             undo=lambda s, previous: interviews.restore_report(s, interview_id, previous),

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.tools.interviews.room_focus import room_focus
 from kitcop_desktop.ui.theme import room_font
@@ -65,14 +66,14 @@ class InterviewsRoomView(QWidget):
         self.heading.setText(f"Entretien — {guide_title}" if guide_title else "Entretien")
         if count == 0:
             self.position.setText("")
-            self.question.setText("Enquête de terrain")
+            self.question.setText(tr("Enquête de terrain"))
         elif index >= count:
-            self.position.setText("Pour finir")
+            self.position.setText(tr("Pour finir"))
             self.question.setText(
                 french_spacing("Temps de parole libre : avez-vous quelque chose à ajouter ?")
             )
         else:
-            self.position.setText(f"Question {index + 1} sur {count}")
+            self.position.setText(tr("Question {n} sur {count}").format(n=index + 1, count=count))
             self.question.setText(french_spacing(text))
         self._fit()
 

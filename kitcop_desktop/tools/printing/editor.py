@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitcop_desktop.i18n import decimal, tr_n
+from kitcop_desktop.i18n import decimal, tr, tr_later, tr_n
 from kitcop_desktop.printing.output import write_atomically
 from kitcop_desktop.printing.parts import (
     PART_LABELS,
@@ -45,9 +45,9 @@ log = logging.getLogger(__name__)
 
 # The checkboxes, grouped as the facilitator thinks: before the workshop, then after it.
 MENU = (
-    ("Avant l'atelier", ("agenda", "facilitator", "attendance", "blank")),
+    (tr_later("Avant l'atelier"), ("agenda", "facilitator", "attendance", "blank")),
     (
-        "Après l'atelier",
+        tr_later("Après l'atelier"),
         (
             "all",
             "interview_sheets",  # an option of the restitution, shown under it
@@ -61,17 +61,17 @@ MENU = (
     ),
 )
 SHORT_LABELS = {
-    "all": "Restitution complète",
-    "agenda": "Déroulé",
-    "facilitator": "Déroulé de l'animateur·rice",
-    "attendance": "Liste d'émargement",
-    "blank": "Supports vierges",
-    "boards": "Tableaux",
-    "votes": "Résultats des votes",
-    "fishbowl": "Bocal à poisson",
-    "rounds": "Tours de parole",
-    "interviews": "Entretiens",
-    "interview_sheets": "avec les fiches d'entretien",
+    "all": tr_later("Restitution complète"),
+    "agenda": tr_later("Déroulé"),
+    "facilitator": tr_later("Déroulé de l'animateur·rice"),
+    "attendance": tr_later("Liste d'émargement"),
+    "blank": tr_later("Supports vierges"),
+    "boards": tr_later("Tableaux"),
+    "votes": tr_later("Résultats des votes"),
+    "fishbowl": tr_later("Bocal à poisson"),
+    "rounds": tr_later("Tours de parole"),
+    "interviews": tr_later("Entretiens"),
+    "interview_sheets": tr_later("avec les fiches d'entretien"),
     "actions": "Fiches actions",
 }
 FILE_WORDS = {
@@ -116,21 +116,25 @@ class PrintingEditor(QWidget):
         side.setMinimumWidth(300)
         side.setMaximumWidth(340)  # the pages beside it stay whole on a 1024 px screen
         column = QVBoxLayout(side)
-        title = QLabel("Impression")
+        title = QLabel(tr("Impression"))
         title.setObjectName("PageTitle")
         column.addWidget(title)
-        hint = QLabel("Cochez les parties à imprimer. L'aperçu se met à jour tout seul.")
+        hint = QLabel(tr("Cochez les parties à imprimer. L'aperçu se met à jour tout seul."))
         hint.setObjectName("PageSubtitle")
         hint.setWordWrap(True)
         column.addWidget(hint)
         self.checks: dict[str, QCheckBox] = {}
         for heading, parts in MENU:
-            group = QLabel(heading)
+            group = QLabel(tr(heading))
             group.setStyleSheet("font-weight: bold; color: #1f2a44; margin-top: 8px;")
             column.addWidget(group)
             for part in parts:
-                box = QCheckBox(SHORT_LABELS[part])
-                box.setToolTip(f"{PART_LABELS[part]}\n(en ligne de commande : --part {part})")
+                box = QCheckBox(tr(SHORT_LABELS[part]))
+                box.setToolTip(
+                    tr("{label}\n(en ligne de commande : --part {part})").format(
+                        label=tr(PART_LABELS[part]), part=part
+                    )
+                )
                 box.toggled.connect(self._parts_changed)
                 column.addWidget(box)
                 self.checks[part] = box
@@ -148,10 +152,10 @@ class PrintingEditor(QWidget):
         sheets.clicked.connect(self._sheets_clicked)
         self.checks["all"].toggled.connect(lambda _on: self._offer_sheets())
         column.addSpacing(10)
-        self.save_button = QPushButton(icon("save", "#ffffff"), "Enregistrer le PDF…")
+        self.save_button = QPushButton(icon("save", "#ffffff"), tr("Enregistrer le PDF…"))
         self.save_button.setObjectName("Primary")
         self.save_button.clicked.connect(self.save_dialog)
-        self.open_button = QPushButton(icon("pdf"), "Ouvrir dans la visionneuse")
+        self.open_button = QPushButton(icon("pdf"), tr("Ouvrir dans la visionneuse"))
         self.open_button.clicked.connect(self.open_in_viewer)
         column.addWidget(self.save_button)
         column.addWidget(self.open_button)
@@ -210,9 +214,9 @@ class PrintingEditor(QWidget):
         count = self._interview_count() if count is None else count
         box = self.checks["interview_sheets"]
         box.setText(
-            f"{SHORT_LABELS['interview_sheets']} ({count})"
+            f"{tr(SHORT_LABELS['interview_sheets'])} ({count})"
             if count
-            else f"{SHORT_LABELS['interview_sheets']} (aucune)"
+            else f"{tr(SHORT_LABELS['interview_sheets'])} ({tr('aucune')})"
         )
         box.setEnabled(bool(count) and self.checks["all"].isChecked())
         if not self._sheets_chosen and box.isChecked() != bool(count):
@@ -251,7 +255,7 @@ class PrintingEditor(QWidget):
         self.copies.parts_changed()
         if not parts:
             self.pdf = None
-            self.preview.show_message("Cochez au moins une partie à imprimer.")
+            self.preview.show_message(tr("Cochez au moins une partie à imprimer."))
             self.status.setText("")
             return None
         started = time.perf_counter()
@@ -308,16 +312,18 @@ class PrintingEditor(QWidget):
         try:
             target = write_atomically(Path(path), data)
         except (OSError, ValueError) as exc:
-            self.ctx.show_message(f"Le PDF n'a pas été enregistré : {exc}")
+            self.ctx.show_message(tr("Le PDF n'a pas été enregistré : {exc}").format(exc=exc))
             return None
         self.saved_path = target
-        self.ctx.show_message(f"PDF enregistré : {target}")
+        self.ctx.show_message(tr("PDF enregistré : {target}").format(target=target))
         return target
 
     def save_dialog(self) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         start = str(Path(folder or Path.home()) / self.suggested_name())
-        path, _ = QFileDialog.getSaveFileName(self, "Enregistrer le PDF", start, "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Enregistrer le PDF"), start, tr("PDF (*.pdf)")
+        )
         if not path:
             return None
         if not path.lower().endswith(".pdf"):
@@ -336,7 +342,9 @@ class PrintingEditor(QWidget):
             target = write_atomically(folder / self.suggested_name(), data)
         if not self.open_url(QUrl.fromLocalFile(str(target))):
             self.ctx.show_message(
-                f"Aucune visionneuse PDF n'a pu l'ouvrir. Le fichier est ici : {target}"
+                tr("Aucune visionneuse PDF n'a pu l'ouvrir. Le fichier est ici : {target}").format(
+                    target=target
+                )
             )
         return target
 

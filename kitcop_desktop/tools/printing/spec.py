@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kitcop_desktop.i18n import tr_later
 from kitcop_desktop.ui.tool_spec import ToolSpec
 
 
@@ -13,7 +14,7 @@ def _make_editor(ctx):
 
 SPEC = ToolSpec(
     key="printing",
-    title="Impression",
+    title=tr_later("Impression"),
     icon="printing",
     order=7,
     make_editor=_make_editor,

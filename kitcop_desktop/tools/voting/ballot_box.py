@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.dot_vote import VoteRules, dots_text, place_dot, remove_dot
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import RoundState, VoteState
 from kitcop_desktop.ui.icons import icon
@@ -52,18 +53,18 @@ class BallotBox(QWidget):
         page = QWidget()
         self.who = QComboBox()
         self.who.setMinimumWidth(150)
-        self.start_button = QPushButton(icon("user", "#ffffff"), "Commencer mon vote")
+        self.start_button = QPushButton(icon("user", "#ffffff"), tr("Commencer mon vote"))
         self.start_button.setObjectName("Primary")
         self.start_button.clicked.connect(self.start)
         self.pick_hint = QLabel()
         self.pick_hint.setWordWrap(True)
         self.voted = QListWidget()
         self.voted.setMaximumHeight(150)
-        self.reopen_button = QPushButton("Rouvrir ce bulletin")
-        self.reopen_button.setToolTip("Permet à cette personne de voter à nouveau (annulable)")
+        self.reopen_button = QPushButton(tr("Rouvrir ce bulletin"))
+        self.reopen_button.setToolTip(tr("Permet à cette personne de voter à nouveau (annulable)"))
         self.reopen_button.clicked.connect(self.reopen_selected)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Qui vote ?"))
+        row.addWidget(QLabel(tr("Qui vote ?")))
         row.addWidget(self.who, 1)
         row.addWidget(self.start_button)
         self.voted_label = QLabel()
@@ -88,10 +89,10 @@ class BallotBox(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setObjectName("Rows")
         self._scroll = scroll
-        self.validate_button = QPushButton(icon("check", "#ffffff"), "Valider mon vote")
+        self.validate_button = QPushButton(icon("check", "#ffffff"), tr("Valider mon vote"))
         self.validate_button.setObjectName("Primary")
         self.validate_button.clicked.connect(self.validate)
-        cancel = QPushButton("Annuler")
+        cancel = QPushButton(tr("Annuler"))
         cancel.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
         buttons.addWidget(cancel)
@@ -111,7 +112,7 @@ class BallotBox(QWidget):
         self.thanks.setObjectName("PageTitle")
         self.thanks.setWordWrap(True)
         self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_button = QPushButton("Personne suivante (Entrée)")
+        self.next_button = QPushButton(tr("Personne suivante (Entrée)"))
         self.next_button.setObjectName("Primary")
         self.next_button.clicked.connect(self.next_person)
         layout = QVBoxLayout(page)
@@ -136,7 +137,11 @@ class BallotBox(QWidget):
         if current is not None and self.who.findData(current) >= 0:
             self.who.setCurrentIndex(self.who.findData(current))
         voted = [v for v in state.voters if v.ballot_id]
-        self.voted_label.setText(f"Ont voté : {len(voted)} sur {len(state.voters)}")
+        self.voted_label.setText(
+            tr("Ont voté : {n_voted} sur {n_voters}").format(
+                n_voted=len(voted), n_voters=len(state.voters)
+            )
+        )
         self.voted.clear()
         for v in voted:
             row = QListWidgetItem(f"✓ {v.name}")
@@ -184,7 +189,7 @@ class BallotBox(QWidget):
         host.setAutoFillBackground(False)
         self._rows = QGridLayout(host)
         self._rows.setColumnStretch(1, 1)
-        self.ballot_title.setText(f"Bulletin de {self.voter[1]}")
+        self.ballot_title.setText(tr("Bulletin de {name}").format(name=self.voter[1]))
         left = self.rules.dots_per_participant - sum(self.dots.values())
         self.remaining.setText(
             f"Il vous reste {dots_text(left)}." if left else "Toutes vos gommettes sont placées."
@@ -246,7 +251,9 @@ class BallotBox(QWidget):
             return False
         # The ballot is stored: hide it at once, before the next person comes to the laptop.
         self.dots, self.voter = {}, None
-        self.thanks.setText(f"Merci {name} !\nVotre bulletin est enregistré et masqué.")
+        self.thanks.setText(
+            tr("Merci {name} !\nVotre bulletin est enregistré et masqué.").format(name=name)
+        )
         self.pages.setCurrentIndex(2)
         self.next_button.setFocus()
         return True
@@ -262,7 +269,7 @@ class BallotBox(QWidget):
     def reopen_selected(self) -> None:
         row = self.voted.currentItem()
         if row is None:
-            self.commands.ctx.show_message("Choisissez d'abord le bulletin à rouvrir.")
+            self.commands.ctx.show_message(tr("Choisissez d'abord le bulletin à rouvrir."))
             return
         ballot_id, name = row.data(Qt.ItemDataRole.UserRole)
         self.commands.reopen_ballot(ballot_id, name)

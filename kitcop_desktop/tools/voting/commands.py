@@ -7,6 +7,7 @@ already in the status line). Redo keeps ids created the first time where later c
 from __future__ import annotations
 
 from kitcop_desktop.domain.dot_vote import DEFAULT_CRITERIA, dots_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import voting, voting_entries, voting_rounds
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.voting_actions import winners_to_action_cards
@@ -25,7 +26,7 @@ class VoteCommands:
     # -- the vote ------------------------------------------------------------------------------
     def new_vote(self, title: str) -> int | None:
         result = self._push(
-            f"Créer le vote « {title} »",
+            tr("Créer le vote « {title} »").format(title=title),
             lambda s: voting.create_vote(s, self.ctx.workshop_id, title, DEFAULT_CRITERIA).id,
             lambda s, vote_id: voting.delete_vote(s, vote_id),
         )
@@ -34,7 +35,7 @@ class VoteCommands:
     def delete_vote(self, vote_id: int, title: str) -> bool:
         return (
             self._push(
-                f"Supprimer le vote « {title} »",
+                tr("Supprimer le vote « {title} »").format(title=title),
                 lambda s: voting.delete_vote(s, vote_id),
                 lambda s, data: voting.restore_vote(s, data),
                 lambda s, data: voting.delete_vote(s, vote_id),
@@ -45,7 +46,7 @@ class VoteCommands:
     def rename(self, vote_id: int, title: str) -> bool:
         return (
             self._push(
-                "Renommer le vote",
+                tr("Renommer le vote"),
                 lambda s: voting.rename(s, vote_id, title),
                 lambda s, previous: voting.rename(s, vote_id, previous),
             )
@@ -55,7 +56,7 @@ class VoteCommands:
     def set_criteria(self, vote_id: int, lines: list[str]) -> bool:
         return (
             self._push(
-                "Modifier les critères de tri",
+                tr("Modifier les critères de tri"),
                 lambda s: voting.set_criteria(s, vote_id, lines),
                 lambda s, previous: voting.set_criteria(s, vote_id, previous),
             )
@@ -94,7 +95,7 @@ class VoteCommands:
     # -- items ---------------------------------------------------------------------------------
     def add_item(self, vote_id: int, text: str) -> int | None:
         return self._push(
-            f"Ajouter « {text.strip()[:40]} »",
+            tr("Ajouter « {text} »").format(text=text.strip()[:40]),
             lambda s: voting.add_item(s, vote_id, text).id,
             lambda s, item_id: voting.delete_item(s, item_id),
         )
@@ -102,7 +103,7 @@ class VoteCommands:
     def update_item(self, item_id: int, text: str) -> bool:
         return (
             self._push(
-                "Modifier une proposition",
+                tr("Modifier une proposition"),
                 lambda s: voting.update_item(s, item_id, text),
                 lambda s, previous: voting.update_item(s, item_id, previous),
             )
@@ -113,7 +114,7 @@ class VoteCommands:
         """Move a proposal in the vote's order (Alt+↑/↓, the arrows, a drag); one undo."""
         return (
             self._push(
-                "Déplacer une proposition",
+                tr("Déplacer une proposition"),
                 lambda s: voting.move_item(s, item_id, new_index),
                 lambda s, old: voting.move_item(s, item_id, old),
             )
@@ -123,7 +124,7 @@ class VoteCommands:
     def delete_item(self, item_id: int, text: str) -> bool:
         return (
             self._push(
-                f"Retirer « {text[:40]} »",
+                tr("Retirer « {text} »").format(text=text[:40]),
                 lambda s: voting.delete_item(s, item_id),
                 lambda s, data: voting.restore_item(s, data),
                 lambda s, data: voting.delete_item(s, item_id),
@@ -138,7 +139,7 @@ class VoteCommands:
 
         return (
             self._push(
-                f"Gommettes de « {text[:30]} »",
+                tr("Gommettes de « {text} »").format(text=text[:30]),
                 do,
                 lambda s, previous: voting_entries.restore_wall_count(
                     s, round_id, item_id, previous
@@ -159,7 +160,7 @@ class VoteCommands:
             lambda s: voting_entries.cast_ballot(s, round_id, participant_id, dots),
             lambda s, ballot_id: voting_entries.reopen_ballot(s, ballot_id),
         )
-        if self._push(f"Bulletin de {name}", do, undo) is None:
+        if self._push(tr("Bulletin de {name}").format(name=name), do, undo) is None:
             return False
         said(self.ctx, marks)
         return True
@@ -167,7 +168,7 @@ class VoteCommands:
     def reopen_ballot(self, ballot_id: int, name: str) -> bool:
         return (
             self._push(
-                f"Rouvrir le bulletin de {name}",
+                tr("Rouvrir le bulletin de {name}").format(name=name),
                 lambda s: voting_entries.reopen_ballot(s, ballot_id),
                 lambda s, data: voting_entries.restore_ballot(s, data),
                 lambda s, data: voting_entries.reopen_ballot(s, ballot_id),
@@ -201,7 +202,7 @@ class VoteCommands:
 
     def new_round(self, vote_id: int, item_ids: list[int], reason: str, rules=None) -> int | None:
         return self._push(
-            "Nouveau tour",
+            tr("Nouveau tour"),
             lambda s: voting_rounds.new_round(s, vote_id, item_ids, reason, rules),
             lambda s, round_id: voting_rounds.delete_round(s, round_id),
         )
@@ -209,7 +210,7 @@ class VoteCommands:
     def record_decision(self, round_id: int, ordered_ids: list[int], reason: str) -> bool:
         return (
             self._push(
-                "Départager un ex æquo",
+                tr("Départager un ex æquo"),
                 lambda s: voting_rounds.record_decision(s, round_id, ordered_ids, reason),
                 lambda s, decision_id: voting_rounds.delete_decision(s, decision_id),
             )
@@ -228,10 +229,10 @@ class VoteCommands:
             self.ctx.show_message(str(exc))
             return None
         if not pending:
-            self.ctx.show_message("Les actions retenues ont déjà leur fiche action.")
+            self.ctx.show_message(tr("Les actions retenues ont déjà leur fiche action."))
             return []
         result = self._push(
-            "Créer les fiches actions des actions retenues",
+            tr("Créer les fiches actions des actions retenues"),
             lambda s: winners_to_action_cards(s, vote_id),
             lambda s, ids: [actions.delete(s, i) for i in ids],
             area="actions",

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui.icons import icon
 
 
 class DecisionDialog(QDialog):
     def __init__(self, items: list[tuple[int, str]], parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Départager un ex æquo")
+        self.setWindowTitle(tr("Départager un ex æquo"))
         self.setMinimumWidth(460)
         self.list = QListWidget()
         for item_id, text in items:
@@ -32,18 +33,20 @@ class DecisionDialog(QDialog):
             row.setData(Qt.ItemDataRole.UserRole, item_id)
             self.list.addItem(row)
         self.list.setCurrentRow(0)
-        up = QPushButton(icon("up"), "Monter")
-        down = QPushButton(icon("down"), "Descendre")
+        up = QPushButton(icon("up"), tr("Monter"))
+        down = QPushButton(icon("down"), tr("Descendre"))
         up.clicked.connect(lambda: self._move(-1))
         down.clicked.connect(lambda: self._move(1))
         self.reason_edit = QLineEdit()
         self.reason_edit.setMaxLength(2000)
-        self.reason_edit.setPlaceholderText("Par exemple : décision du groupe à main levée")
+        self.reason_edit.setPlaceholderText(tr("Par exemple : décision du groupe à main levée"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Enregistrer la décision")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            tr("Enregistrer la décision")
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuler"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         moves = QHBoxLayout()
@@ -51,10 +54,10 @@ class DecisionDialog(QDialog):
         moves.addWidget(down)
         moves.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Ordre retenu, la première en tête :"))
+        layout.addWidget(QLabel(tr("Ordre retenu, la première en tête :")))
         layout.addWidget(self.list)
         layout.addLayout(moves)
-        layout.addWidget(QLabel("Raison (obligatoire, elle figurera dans la restitution) :"))
+        layout.addWidget(QLabel(tr("Raison (obligatoire, elle figurera dans la restitution) :")))
         layout.addWidget(self.reason_edit)
         layout.addWidget(self.buttons)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.voting import vote_data
 from kitcop_desktop.tools.voting.ballot_box import BallotBox
 from kitcop_desktop.tools.voting.commands import VoteCommands
@@ -77,16 +78,16 @@ class VotingEditor(QWidget):
         self.selection = vote_data.selection(ctx)
         self.state: vote_data.VoteState | None = None
 
-        title = QLabel("Vote par gommettes")
+        title = QLabel(tr("Vote par gommettes"))
         title.setObjectName("PageTitle")
         self.vote_box = QComboBox()
         self.vote_box.setMinimumWidth(220)
         self.vote_box.currentIndexChanged.connect(self._vote_chosen)
-        new_vote = QPushButton(icon("new"), "Nouveau vote")
+        new_vote = QPushButton(icon("new"), tr("Nouveau vote"))
         new_vote.clicked.connect(self.create_vote)
-        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button = QPushButton(icon("delete"), tr("Supprimer"))
         self.delete_button.setObjectName("Danger")
-        self.delete_button.setToolTip("Supprimer ce vote (Ctrl+Z pour revenir)")
+        self.delete_button.setToolTip(tr("Supprimer ce vote (Ctrl+Z pour revenir)"))
         self.delete_button.clicked.connect(self.delete_vote)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -101,25 +102,25 @@ class VotingEditor(QWidget):
         self.results = ResultsPanel(self.commands)
         self.round_label = QLabel()
         self.round_label.setStyleSheet("font-weight: bold; font-size: 12pt;")
-        self.wall_mode = QPushButton("Au mur")
-        self.ballot_mode = QPushButton("Bulletins")
+        self.wall_mode = QPushButton(tr("Au mur"))
+        self.ballot_mode = QPushButton(tr("Bulletins"))
         self.mode_group = QButtonGroup(self)
         for button, mode in ((self.wall_mode, "wall"), (self.ballot_mode, "ballots")):
             button.setCheckable(True)
             self.mode_group.addButton(button)
             button.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
-        self.wall_mode.setToolTip("Compter les gommettes collées au mur et les taper")
-        self.ballot_mode.setToolTip("Chacun·e vote à son tour sur l'ordinateur")
-        self.close_button = QPushButton(icon("lock"), "Clôturer")
+        self.wall_mode.setToolTip(tr("Compter les gommettes collées au mur et les taper"))
+        self.ballot_mode.setToolTip(tr("Chacun·e vote à son tour sur l'ordinateur"))
+        self.close_button = QPushButton(icon("lock"), tr("Clôturer"))
         self.close_button.clicked.connect(self.close_round)
-        self.reveal_button = QPushButton(icon("reveal", "#ffffff"), "Révéler (R)")
+        self.reveal_button = QPushButton(icon("reveal", "#ffffff"), tr("Révéler (R)"))
         self.reveal_button.setObjectName("Primary")
         self.reveal_button.clicked.connect(self.reveal)
-        self.reopen_button = QPushButton("Rouvrir")
+        self.reopen_button = QPushButton(tr("Rouvrir"))
         self.reopen_button.clicked.connect(self.reopen_round)
         round_bar = QHBoxLayout()
         round_bar.addWidget(self.round_label, 1)
-        round_bar.addWidget(QLabel("Saisie :"))
+        round_bar.addWidget(QLabel(tr("Saisie :")))
         round_bar.addWidget(self.wall_mode)
         round_bar.addWidget(self.ballot_mode)
         state_bar = QHBoxLayout()
@@ -163,13 +164,15 @@ class VotingEditor(QWidget):
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
         empty_text = QLabel(
-            "Aucun vote pour l'instant.\n\nCréez-en un, ou envoyez des post-it au vote depuis "
-            "un tableau (« Envoyer au vote »)."
+            tr(
+                "Aucun vote pour l'instant.\n\nCréez-en un, ou envoyez des post-it au vote depuis "
+                "un tableau (« Envoyer au vote »)."
+            )
         )
         empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty_text.setWordWrap(True)
         empty_text.setObjectName("PageSubtitle")
-        empty_button = QPushButton(icon("new", "#ffffff"), "Créer un vote")
+        empty_button = QPushButton(icon("new", "#ffffff"), tr("Créer un vote"))
         empty_button.setObjectName("Primary")
         empty_button.clicked.connect(self.create_vote)
         empty_layout.addStretch(1)
@@ -228,7 +231,9 @@ class VotingEditor(QWidget):
             return
         current = state.current
         status = "ouvert" if current.open else ("révélé" if current.revealed else "clos")
-        self.round_label.setText(f"Tour {current.number} — {status}")
+        self.round_label.setText(
+            tr("Tour {number} — {status}").format(number=current.number, status=status)
+        )
         self.round_label.setToolTip(current.reason)
         (self.wall_mode if current.mode == "wall" else self.ballot_mode).setChecked(True)
         for button in (self.wall_mode, self.ballot_mode):

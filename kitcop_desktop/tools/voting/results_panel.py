@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.dot_vote import dots_text, ordinal, top_with_ties
 from kitcop_desktop.domain.dot_vote_rounds import tie_break_reason, tie_break_rules, ties_at_stake
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.voting_rounds import ResultRow
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.decision_dialog import DecisionDialog
@@ -90,13 +91,13 @@ class ResultsPanel(QWidget):
         self.winners_label.setTextFormat(Qt.TextFormat.PlainText)
         self.winners_label.setStyleSheet("color: #005b8f; font-weight: bold;")
         self.ties = QVBoxLayout()
-        self.next_round_button = QPushButton("Nouveau tour avec les premiers")
+        self.next_round_button = QPushButton(tr("Nouveau tour avec les premiers"))
         self.next_round_button.clicked.connect(self.next_round_top)
-        self.cards_button = QPushButton(icon("actions", "#ffffff"), "Créer les fiches actions")
+        self.cards_button = QPushButton(icon("actions", "#ffffff"), tr("Créer les fiches actions"))
         self.cards_button.setObjectName("Primary")
         self.cards_button.clicked.connect(self.make_cards)
         head = QHBoxLayout()
-        title = QLabel("Résultats")
+        title = QLabel(tr("Résultats"))
         title.setStyleSheet("font-weight: bold; font-size: 12pt;")
         head.addWidget(title)
         head.addStretch(1)
@@ -124,7 +125,7 @@ class ResultsPanel(QWidget):
         self.round_box.blockSignals(True)
         self.round_box.clear()
         for r in state.rounds:
-            self.round_box.addItem(f"Tour {r.number}", r.id)
+            self.round_box.addItem(tr("Tour {number}").format(number=r.number), r.id)
         index = self.round_box.findData(wanted)
         if index < 0 or len(state.rounds) != self._round_count:
             index = len(state.rounds) - 1  # a new round (or a new vote): show the latest
@@ -171,8 +172,10 @@ class ResultsPanel(QWidget):
         self.summary.setText(text)
         self.masked.setVisible(not visible)
         self.masked.setText(
-            "Vote secret : les résultats restent masqués, ici comme sur l'écran de salle, "
-            "jusqu'à la révélation (touche R)."
+            tr(
+                "Vote secret : les résultats restent masqués, ici comme sur l'écran de salle, "
+                "jusqu'à la révélation (touche R)."
+            )
         )
         self.ranking.setVisible(visible)
         rows = standing.rows if standing is not None else results.rows
@@ -181,7 +184,11 @@ class ResultsPanel(QWidget):
         closed_last = is_last and not vote_round.open and visible
         kept = state.standing.cut
         settled = closed_last and kept.settled
-        self.next_round_button.setText(f"Nouveau tour avec les {state.winners_count} premiers")
+        self.next_round_button.setText(
+            tr("Nouveau tour avec les {winners_count} premiers").format(
+                winners_count=state.winners_count
+            )
+        )
         self.next_round_button.setEnabled(closed_last and len(state.standing.rows) > 2)
         winners = kept.selected if settled else []
         self.all_made = bool(winners) and all(i in state.cards_made for i in winners)
@@ -245,13 +252,13 @@ class ResultsPanel(QWidget):
             row = QHBoxLayout()
             row.addWidget(label, 1)
             if last and not vote_round.open:
-                again = QPushButton("Tour entre eux")
+                again = QPushButton(tr("Tour entre eux"))
                 again.setToolTip(
                     "Un nouveau tour entre ces propositions : "
                     + tie_break_reason(len(tie.items), tie.places)
                 )
                 again.clicked.connect(lambda _c=False, g=tie.items: self.round_among(g))
-                decide = QPushButton("Décider…")
+                decide = QPushButton(tr("Décider…"))
                 decide.clicked.connect(lambda _c=False, g=tie.items: self.decide(g))
                 row.addWidget(again)
                 row.addWidget(decide)
@@ -263,7 +270,9 @@ class ResultsPanel(QWidget):
                 if not set(ordered) <= decided:
                     continue  # the counts changed since: that decision no longer applies
                 names = " puis ".join(quoted(names_of[i], 80) for i in ordered if i in names_of)
-                label = QLabel(f"Départagé : {names}. Raison : {reason}")
+                label = QLabel(
+                    tr("Départagé : {names}. Raison : {reason}").format(names=names, reason=reason)
+                )
                 label.setWordWrap(True)
                 label.setTextFormat(Qt.TextFormat.PlainText)
                 self.ties.addWidget(label)
@@ -291,7 +300,9 @@ class ResultsPanel(QWidget):
         created = self.commands.new_round(self.state.id, ids, reason, rules)
         if created is not None:
             self.commands.ctx.show_message(
-                f"Nouveau tour entre {len(ids)} propositions : {tie_break_reason(len(ids), places)}."
+                tr("Nouveau tour entre {n} propositions : {reason}.").format(
+                    n=len(ids), reason=tie_break_reason(len(ids), places)
+                )
             )
         return created
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.dot_vote import MAX_DOTS_PER_PARTICIPANT, MAX_WINNERS, rules_warning
 from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.visibility import tallies_visibility
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import VoteState
@@ -98,7 +99,7 @@ class SetupPanel(QWidget):
 
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
-        self.title_edit.setPlaceholderText("Titre du vote")
+        self.title_edit.setPlaceholderText(tr("Titre du vote"))
         Autosave(self.title_edit, self._rename)
 
         self.items = ProposalList()
@@ -108,20 +109,20 @@ class SetupPanel(QWidget):
         self.items.move_requested.connect(self.move_item)
         self.items.currentRowChanged.connect(self._update_move_buttons)
         self.up_button = QPushButton(icon("up"), "")
-        self.up_button.setToolTip("Monter la proposition choisie (Alt+↑)")
-        self.up_button.setAccessibleName("Monter")
+        self.up_button.setToolTip(tr("Monter la proposition choisie (Alt+↑)"))
+        self.up_button.setAccessibleName(tr("Monter"))
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button = QPushButton(icon("down"), "")
-        self.down_button.setToolTip("Descendre la proposition choisie (Alt+↓)")
-        self.down_button.setAccessibleName("Descendre")
+        self.down_button.setToolTip(tr("Descendre la proposition choisie (Alt+↓)"))
+        self.down_button.setAccessibleName(tr("Descendre"))
         self.down_button.clicked.connect(lambda: self.move_selected(+1))
         self.new_item = QLineEdit()
-        self.new_item.setPlaceholderText("Nouvelle proposition, puis Entrée")
+        self.new_item.setPlaceholderText(tr("Nouvelle proposition, puis Entrée"))
         self.new_item.setMaxLength(500)
         self.new_item.returnPressed.connect(self.add_item)
         self.remove_button = QPushButton(icon("delete"), "")
-        self.remove_button.setToolTip("Retirer la proposition choisie (sans gommettes)")
-        self.remove_button.setAccessibleName("Retirer")
+        self.remove_button.setToolTip(tr("Retirer la proposition choisie (sans gommettes)"))
+        self.remove_button.setAccessibleName(tr("Retirer"))
         self.remove_button.clicked.connect(self.remove_selected)
 
         self.criteria = LongText(self._save_criteria, "Un critère par ligne", height=118)
@@ -148,13 +149,15 @@ class SetupPanel(QWidget):
         self.rules_warning.setWordWrap(True)
         self.rules_warning.setStyleSheet("color: #a13d00;")
         self.rules_warning.hide()
-        self.secret = QCheckBox("Vote secret")
+        self.secret = QCheckBox(tr("Vote secret"))
         self.secret.setToolTip(
-            "Résultats masqués sur les deux écrans jusqu'à la révélation (R). "
-            "Ce choix ne s'annule pas par Ctrl+Z : recliquez."
+            tr(
+                "Résultats masqués sur les deux écrans jusqu'à la révélation (R). "
+                "Ce choix ne s'annule pas par Ctrl+Z : recliquez."
+            )
         )
         self.secret_badge = VisibilityBadge(Visibility.RESTITUTION)
-        secret_hint = QLabel("Les résultats restent masqués, ici aussi, jusqu'à la révélation.")
+        secret_hint = QLabel(tr("Les résultats restent masqués, ici aussi, jusqu'à la révélation."))
         secret_hint.setWordWrap(True)
         secret_hint.setObjectName("PageSubtitle")
         self.dots.editingFinished.connect(
@@ -177,7 +180,7 @@ class SetupPanel(QWidget):
         add_row.addWidget(self.remove_button)
         # The arrows sit on the title line of the list: no width taken from the typing field.
         items_title = QHBoxLayout()
-        items_title.addWidget(section("Propositions"), 1)
+        items_title.addWidget(section(tr("Propositions")), 1)
         for button in (self.up_button, self.down_button):
             button.setFixedWidth(self.remove_button.sizeHint().width())
             items_title.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -185,19 +188,19 @@ class SetupPanel(QWidget):
             box.setFixedWidth(72)
         rules = QFormLayout()
         rules.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        rules.addRow("Gommettes par personne", self.dots)
-        rules.addRow("Au plus par proposition", self.per_item)
-        rules.addRow("Actions retenues", self.winners)
+        rules.addRow(tr("Gommettes par personne"), self.dots)
+        rules.addRow(tr("Au plus par proposition"), self.per_item)
+        rules.addRow(tr("Actions retenues"), self.winners)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(section("Titre"))
+        layout.addWidget(section(tr("Titre")))
         layout.addWidget(self.title_edit)
         layout.addLayout(items_title)
         layout.addWidget(self.items, 1)
         layout.addLayout(add_row)
-        layout.addWidget(section("Critères de tri (amendables par le groupe)"))
+        layout.addWidget(section(tr("Critères de tri (amendables par le groupe)")))
         layout.addWidget(self.criteria)
-        layout.addWidget(section("Règles"))
+        layout.addWidget(section(tr("Règles")))
         layout.addLayout(rules)
         layout.addWidget(self.rules_warning)
         secret_row = QHBoxLayout()
@@ -285,7 +288,7 @@ class SetupPanel(QWidget):
         """The arrow buttons: move the chosen proposal one place up (-1) or down (+1)."""
         item_id = self.selected_item_id()
         if self.state is None or item_id is None:
-            self.commands.ctx.show_message("Choisissez d'abord une proposition à déplacer.")
+            self.commands.ctx.show_message(tr("Choisissez d'abord une proposition à déplacer."))
             return
         self.move_item(item_id, self.items.currentRow() + step)
 
@@ -318,7 +321,7 @@ class SetupPanel(QWidget):
     def remove_selected(self) -> None:
         item = self.state.item(self.selected_item_id()) if self.state else None
         if item is None:
-            self.commands.ctx.show_message("Choisissez d'abord une proposition à retirer.")
+            self.commands.ctx.show_message(tr("Choisissez d'abord une proposition à retirer."))
             return
         self.commands.delete_item(item.id, item.text)
 

@@ -65,7 +65,7 @@ def test_send_to_speedboat_is_one_undo_step_and_never_twice(qtbot, ctx, view, fi
     assert not view.send_button.isEnabled()
     assert view.send_button.text() == "Tout est sur le speedboat"
     assert "✓ envoyé" in view.brakes.item(0).text()
-    assert ctx.extras["messages"][-1] == "2 post-it envoyés au speedboat."
+    assert ctx.extras["messages"][-1] == "2 post-its envoyés au speedboat."
     view.open_board.click()
     assert ctx.extras["activated"][-1] == ("boards", view.last_board_id)
 

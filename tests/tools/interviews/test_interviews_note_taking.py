@@ -109,9 +109,9 @@ def test_keyboard_only_interview_is_autosaved_and_marked(qtbot, ctx, editor):
         "Modifier : Profession",
         "Notes de la question 1",
         "Notes de la question 2",
-        "Marquer un passage : frein",
+        "Marquer un passage : frein",
         "Notes de la question 2",
-        "Marquer un passage : levier",
+        "Marquer un passage : levier",
         "Notes de la question 2",
         "Notes libres",
     ]

@@ -154,7 +154,7 @@ def test_one_ballot_per_participant_with_limits_hidden_once_validated(
     assert box.dots == {}
     assert "Claire Dubois" not in [box.who.itemText(i) for i in range(box.who.count())]
     assert current_results(store, vote_id).total_dots == 2
-    assert box.voted_label.text() == "Ont voté : 1 sur 2"
+    assert box.voted_label.text() == "Ont voté : 1 sur 2"
     box.next_person()
     assert editor.results_card.isVisible()
     # Reopen her ballot: she may vote again; undo puts the ballot back.
