@@ -132,3 +132,27 @@ def test_pasted_list_and_nothing_to_paste(page, ctx):
     assert [cell(page, r, 1) for r in range(2)] == ["Orientation", "Recrutement <urgent> & 🎉"]
     assert page.add_pasted("   \n") is None
     assert ctx.extras["messages"][-1].endswith("Rien n'a été modifié.")
+
+
+@pytest.mark.parametrize("size", [(630, 620), (800, 620)])
+def test_nothing_is_cut_beside_the_room_window(app_look, ctx, qtbot, store, workshop_id, size):
+    """One screen at 1024×768 gives a tool about 630 px: every button and table box whole,
+    every box inside the page (no sideways scrolling)."""
+    from tests.layout_checks import cut_widgets
+    from tests.ui.test_polish_fit_and_plurals import impose
+
+    with store.write() as s:
+        agenda.apply_template(s, workshop_id, "world_cafe")
+        for n in range(30):
+            participants.add(s, workshop_id, f"Personne {n:02d}", "", CATEGORIES[n % 3])
+        tables.add_from_template(s, workshop_id, "pro_action")  # seven tables
+    editor = SPEC.make_editor(ctx)
+    host = impose(qtbot, editor, *size)  # noqa: F841 - kept alive
+    assert editor.assign()
+    qtbot.wait(50)  # the boxes are laid out at the next turn of the loop
+    assert cut_widgets(editor) == []
+    page = editor.seating.tabs.currentWidget()
+    for box in editor.seating.boxes[0]:
+        left = box.mapTo(page.viewport(), box.rect().topLeft()).x()
+        assert left >= 0 and left + box.width() <= page.viewport().width(), box.title.text()
+    assert not page.horizontalScrollBar().isVisible()
