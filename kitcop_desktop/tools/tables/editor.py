@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import table_templates
 from kitcop_desktop.domain.french import plural
-from kitcop_desktop.storage import participants, tables, tables_seating
+from kitcop_desktop.storage import attendance, participants, tables, tables_seating
 from kitcop_desktop.tools.tables.seating_view import SeatingView
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
@@ -38,6 +38,10 @@ AREA = "tables"
 COLUMNS = ("Table", "Sujet ou question", "Porteur·se", "Places")
 COL_NAME, COL_TOPIC, COL_HOST, COL_CAPACITY = range(4)
 TABLE_ID = Qt.ItemDataRole.UserRole
+WHO = {
+    True: ("personne présente", "personnes présentes"),
+    False: ("personne inscrite", "personnes inscrites"),
+}
 
 
 class TablesEditor(QWidget):
@@ -130,7 +134,12 @@ class TablesEditor(QWidget):
 
     # --- showing -----------------------------------------------------------------------------
     def _on_changed(self, area: str, workshop_id: int) -> None:
-        if workshop_id == self.ctx.workshop_id and area in (AREA, "agenda", "workshop"):
+        if workshop_id == self.ctx.workshop_id and area in (
+            AREA,
+            "agenda",
+            "workshop",
+            "participants",
+        ):
             self.reload()
 
     def reload(self) -> None:
@@ -140,6 +149,8 @@ class TablesEditor(QWidget):
             rounds = tables_seating.list_rounds(session, self.ctx.workshop_id)
             names = {p.id: p.name for p in participants.list_for(session, self.ctx.workshop_id)}
             here = len(tables_seating.who_is_here(session, self.ctx.workshop_id))
+            # Nobody ticked yet: everyone registered is seated, and the page says so.
+            taken = attendance.attendance(session, self.ctx.workshop_id).taken
             rotations = len(tables_seating.rotations(session, self.ctx.workshop_id))
             data = [
                 (t.id, t.name, t.topic, t.host_name, t.capacity, t.host_participant_id)
@@ -169,7 +180,7 @@ class TablesEditor(QWidget):
         self.seating.show_rounds(rounds, [(d[0], d[1], d[2]) for d in data], names, hosts)
         rounds_said = plural(max(1, rotations), "tour")
         self.summary.setText(
-            f"{plural(len(data), 'table')} · {plural(here, 'personne présente', 'personnes présentes')}"
+            f"{plural(len(data), 'table')} · {plural(here, *WHO[taken])}"
             f" · {rounds_said} ({'séquences « Rotation » du déroulé' if rotations else 'aucune rotation dans le déroulé'})"
         )
         for button in (self.delete_button, self.assign_button):

@@ -156,3 +156,20 @@ def test_nothing_is_cut_beside_the_room_window(app_look, ctx, qtbot, store, work
         left = box.mapTo(page.viewport(), box.rect().topLeft()).x()
         assert left >= 0 and left + box.width() <= page.viewport().width(), box.title.text()
     assert not page.horizontalScrollBar().isVisible()
+
+
+def test_the_page_follows_the_list_of_participants(page, ctx, store, workshop_id):
+    """Ticked present or renamed on « Atelier » (area « participants »): the count and the
+    names seated follow without leaving the page."""
+    page.add_template("world_cafe")
+    assert page.assign()
+    assert "30 personnes inscrites" in page.summary.text()  # nobody ticked yet
+    with store.read() as s:
+        ids = [p.id for p in participants.list_for(s, workshop_id)]
+    ctx.push(
+        "Émargement",
+        area="participants",
+        do=lambda s: attendance.set_presence(s, {pid: n < 20 for n, pid in enumerate(ids)}),
+        undo=lambda s, before: attendance.set_presence(s, before),
+    )
+    assert "20 personnes présentes" in page.summary.text()
