@@ -77,6 +77,32 @@ def build_main_window(store, settings=None):
     return MainWindow(store, load_tool_specs(), settings)
 
 
+def open_main_window(store, settings, startup, workshop_id: int | None = None):
+    """The main window in place of the start-up window, where the facilitator was: the last
+    workshop, the tool, the run and the room screen (after a crash or a quit mid-run), the
+    field that had focus. Then the keys pressed while the app came back (the clicker pressed at
+    once after a restart) are applied, once, to what was restored."""
+    from kitcop_desktop.ui import field_resume
+
+    window = build_main_window(store, settings)
+    target = workshop_id or settings.value("last_workshop", None, type=int)
+    if not (target and window.open_workshop(int(target))):
+        window.show_welcome()
+    window.setGeometry(startup.geometry())
+    saved = settings.value("main_geometry")
+    if saved is not None:
+        window.restoreGeometry(saved)
+    window.show()
+    window.activateWindow()  # the keyboard goes on with the window that replaces the first one
+    window.live.resume_where_you_were()  # after a crash or a quit mid-run: the same place
+    field_resume.restore(window)  # the field that had focus, the caret where it was
+    window._field_tracker = field_resume.FieldTracker(window)  # after: restoring is no typing
+    # Last: a key pressed meanwhile acts on the run and the room as they came back; the
+    # start-up window closes once the main window has the keyboard.
+    startup.hand_keys_to(window)
+    return window
+
+
 def _error_box(message: str) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -98,6 +124,7 @@ def run_gui(
 
     startup = StartupWindow()
     startup.show()
+    startup.activateWindow()  # the keyboard: keys pressed while the library opens are kept
     app.processEvents()
 
     # The heavy imports (SQLAlchemy, the tools) come after the first window is on screen.
@@ -106,7 +133,7 @@ def run_gui(
     from kitcop_desktop.storage.errors import StoreError
     from kitcop_desktop.storage.lock import InstanceLock
     from kitcop_desktop.storage.restore import open_for_app
-    from kitcop_desktop.ui import field_resume, recovery
+    from kitcop_desktop.ui import recovery
 
     recovery.install_excepthook()
     on_screen = "offscreen" not in (app.platformName() or "")
@@ -124,19 +151,7 @@ def run_gui(
         return 1
     settings = QSettings()
     try:
-        window = build_main_window(store, settings)
-        target = workshop_id or settings.value("last_workshop", None, type=int)
-        if not (target and window.open_workshop(int(target))):
-            window.show_welcome()
-        window.setGeometry(startup.geometry())
-        saved = settings.value("main_geometry")
-        if saved is not None:
-            window.restoreGeometry(saved)
-        window.show()
-        startup.close()
-        window.live.resume_where_you_were()  # after a crash or a quit mid-run: the same place
-        field_resume.restore(window)  # the field that had focus, the caret where it was
-        window._field_tracker = field_resume.FieldTracker(window)  # after: restoring is no typing
+        window = open_main_window(store, settings, startup, workshop_id)
         if probe_state is not None or probe_keys:
             from kitcop_desktop.ui.probe import Probe
 

@@ -121,6 +121,7 @@ class App:
             KITCOP_DATA_DIR=str(data),
             XDG_CONFIG_HOME=str(data / "config"),
         )
+        self.state_path.unlink(missing_ok=True)  # a killed app's last state is not this one's
         self.log = open(out / "app.log", "a")  # noqa: SIM115 - open while the app runs
         self.proc = subprocess.Popen(
             [PY, "-m", "kitcop_desktop", "--probe-state", str(self.state_path)],
@@ -146,6 +147,13 @@ class App:
                 return state
             time.sleep(0.1)
         raise SystemExit(f"no {what} after {timeout} s: {self.state()}")
+
+    def wait_first_window(self, timeout: float = 90) -> None:
+        """Until the app's first window (« Ouverture de votre bibliothèque… ») is on screen."""
+        run(
+            "timeout", str(timeout), "xdotool", "search", "--sync", "--onlyvisible",
+            "--pid", str(self.proc.pid), "--name", "KitCOP", env=self.screen.env,
+        )  # fmt: skip
 
     def key(self, name: str, pause: float = 0.8) -> None:
         run("xdotool", "key", "--clearmodifiers", name, env=self.screen.env)
@@ -204,7 +212,10 @@ def main() -> None:
     parser.add_argument("--states", action="store_true")
     parser.add_argument("--display", type=int, default=97)
     parser.add_argument(
-        "--settle", type=float, default=2.0, help="seconds after a restart before the next key"
+        "--settle",
+        type=float,
+        default=0.0,
+        help="seconds between the restarted app's first window and the next key",
     )
     args = parser.parse_args()
     out = args.out.resolve()
@@ -270,14 +281,22 @@ def main() -> None:
                 app.kill9()
                 time.sleep(0.5)
                 app = drive.app = App(screen, data, out)
-                app.wait(
-                    lambda s: s.get("page") == "workshop" and s.get("room") != "hidden",
-                    "the app back with its room screen",
-                )
+                app.wait_first_window()
                 time.sleep(args.settle)
-                drive.note("restarted")
+                app.key("Next", 0)  # the clicker at once: applied once the run is back
+                app.wait(
+                    lambda s, killed_on=title: (
+                        s.get("room") != "hidden"
+                        and s.get("run") in ("running", "paused")
+                        and s.get("sequence") not in (None, killed_on)
+                    ),
+                    "the app back with its room screen, on the next séquence",
+                )
+                time.sleep(0.8)
+                drive.note("restarted-Next")
                 if args.projector:
                     app.shot(out / f"{drive.n:03d}-control-restarted.png")
+                continue
             if title == "Partage des enjeux" and args.states and "states" not in done:
                 done.add("states")
                 drive.press("space", "paused", pause=1.2)
