@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import actions
 from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
 
@@ -65,7 +66,7 @@ class CardCommands:
 
     def create(self, **fields) -> int | None:
         return self.ctx.push(
-            "Nouvelle fiche action",
+            tr("Nouvelle fiche action"),
             area=AREA,
             do=lambda s: actions.create(s, self.ctx.workshop_id, **fields).id,
             undo=lambda s, card_id: actions.delete(s, card_id),
@@ -86,7 +87,7 @@ class CardCommands:
     def delete(self, card_id: int, heading: str) -> bool:
         return (
             self.ctx.push(
-                f"Supprimer la fiche « {heading[:40]} »",
+                tr("Supprimer la fiche « {heading} »").format(heading=heading[:40]),
                 area=AREA,
                 do=lambda s: actions.delete(s, card_id),
                 undo=lambda s, data: actions.recreate(s, data),

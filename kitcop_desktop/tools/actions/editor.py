@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.participants import name_key
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.actions.card_data import (
     LABELS,
     ORIGINS,
@@ -78,19 +79,19 @@ class ActionsEditor(QWidget):
         self.cards: list[CardData] = []
         self._loading = False
 
-        title = QLabel("Fiches actions")
+        title = QLabel(tr("Fiches actions"))
         title.setObjectName("PageTitle")
         self.count_label = QLabel()
         self.count_label.setObjectName("PageSubtitle")
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Rechercher…")
+        self.filter_edit.setPlaceholderText(tr("Rechercher…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._fill_list)
-        new_button = QPushButton(icon("new"), "Nouvelle fiche")
+        new_button = QPushButton(icon("new"), tr("Nouvelle fiche"))
         new_button.clicked.connect(self.new_item)
-        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button = QPushButton(icon("delete"), tr("Supprimer"))
         self.delete_button.setObjectName("Danger")
-        self.delete_button.setToolTip("Supprimer cette fiche (Ctrl+Z pour revenir)")
+        self.delete_button.setToolTip(tr("Supprimer cette fiche (Ctrl+Z pour revenir)"))
         self.delete_button.clicked.connect(self.delete_current)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -126,7 +127,7 @@ class ActionsEditor(QWidget):
         Autosave(theme, lambda: self._save("theme"))
         self.fields["theme"] = theme
         form.addRow(LABELS["theme"], theme)
-        form.addRow(section_label("Défi"))
+        form.addRow(section_label(tr("Défi")))
         for key in LINE_FIELDS:
             edit = QLineEdit()
             edit.setMaxLength(300)
@@ -134,7 +135,7 @@ class ActionsEditor(QWidget):
             Autosave(edit, lambda k=key: self._save(k))
             self.fields[key] = edit
             form.addRow(LABELS[key], edit)
-        form.addRow(section_label("Action"))
+        form.addRow(section_label(tr("Action")))
         self._add_text(form, "action")
         # The action is the card's heading, as on the kit's card: larger, on a blue band.
         self.fields["action"].setStyleSheet(
@@ -142,7 +143,7 @@ class ActionsEditor(QWidget):
         )
         for key in ("leads", "contributors"):
             self._add_text(form, key)
-        form.addRow(section_label("Mise en œuvre"))
+        form.addRow(section_label(tr("Mise en œuvre")))
         self._add_text(form, "implementation")
         for key in ("impact", "feasibility"):
             stars = StarRating(LABELS[key])
@@ -150,7 +151,7 @@ class ActionsEditor(QWidget):
             self.fields[key] = stars
             form.addRow(LABELS[key], stars)
         self._add_text(form, "description")
-        form.addRow(section_label("Suivi"))
+        form.addRow(section_label(tr("Suivi")))
         for key in ("indicators", "test_plan", "success_conditions", "acceleration_needs"):
             self._add_text(form, key)
         sheet = QFrame()
@@ -161,8 +162,10 @@ class ActionsEditor(QWidget):
         sheet_layout.addStretch(1)
         scroll.setWidget(sheet)
         self.empty = QLabel(
-            "Aucune fiche action pour l'instant.\n\nCréez-en une (Ctrl+N), ou faites-les naître "
-            "des actions retenues d'un vote (« Créer les fiches actions »)."
+            tr(
+                "Aucune fiche action pour l'instant.\n\nCréez-en une (Ctrl+N), ou faites-les naître "
+                "des actions retenues d'un vote (« Créer les fiches actions »)."
+            )
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

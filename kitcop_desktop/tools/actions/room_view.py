@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.actions.card_data import load_cards, selection
 from kitcop_desktop.tools.actions.stars import stars_text
 from kitcop_desktop.ui import theme
@@ -95,8 +96,8 @@ class ActionCardRoomView(QWidget):
             self._card_id = card.id if card else None
             self.pager.reset()
         if card is None:
-            self.kicker.set_text("Fiches actions")
-            self.action.set_text("Les actions retenues deviendront des fiches actions.")
+            self.kicker.set_text(tr("Fiches actions"))
+            self.action.set_text(tr("Les actions retenues deviendront des fiches actions."))
             for value in self.values.values():
                 value.set_text("")
             self.ratings.setText("")

@@ -8,7 +8,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-LABELS = {0: "non noté", 1: "1 étoile", 2: "2 étoiles", 3: "3 étoiles"}
+from kitcop_desktop.i18n import tr, tr_later
+
+LABELS = {
+    0: tr_later("non noté"),
+    1: tr_later("1 étoile"),
+    2: tr_later("2 étoiles"),
+    3: tr_later("3 étoiles"),
+}
 
 
 def stars_text(value: int) -> str:
@@ -32,7 +39,9 @@ class StarRating(QWidget):
             button = QToolButton()
             button.setAutoRaise(True)
             button.setStyleSheet("font-size: 18pt; color: #E69F00; border: none;")
-            button.setToolTip(f"{what} : {LABELS[n]} (touche {n})")
+            button.setToolTip(
+                tr("{what} : {label} (touche {n})").format(what=what, label=tr(LABELS[n]), n=n)
+            )
             button.clicked.connect(lambda _c=False, v=n: self.choose(v))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.buttons.append(button)
@@ -48,8 +57,10 @@ class StarRating(QWidget):
         self.value = int(value)
         for n, button in enumerate(self.buttons, start=1):
             button.setText("★" if n <= self.value else "☆")
-        self.label.setText(LABELS.get(self.value, ""))
-        self.setAccessibleName(f"{self.what} : {LABELS.get(self.value, '')}")
+        self.label.setText(tr(LABELS.get(self.value, "")))
+        self.setAccessibleName(
+            tr("{what} : {label}").format(what=self.what, label=LABELS.get(self.value, ""))
+        )
 
     def choose(self, value: int) -> None:
         """Click a star; clicking the current one again clears the rating."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain import fishbowl as rules
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.fishbowl.bowl_data import BowlData
 from kitcop_desktop.ui.icons import icon
 
@@ -93,7 +94,7 @@ class ChairCard(QFrame):
         self.setObjectName("ChairCard")
         self.chair = chair
         self.member_id: int | None = None
-        self.number = QLabel(f"Chaise {chair + 1}")
+        self.number = QLabel(tr("Chaise {n}").format(n=chair + 1))
         self.number.setStyleSheet("color: #4a5468; font-size: 9pt;")
         self.name = ElidedLabel()
         self.name.setStyleSheet("font-size: 12pt; font-weight: bold;")
@@ -102,11 +103,11 @@ class ChairCard(QFrame):
         self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance("Chaise vide") + 2)
         self.time = ElidedLabel()
         self.time.setStyleSheet("color: #4a5468;")
-        self.speak = QPushButton(icon("speaker"), "Parle")
+        self.speak = QPushButton(icon("speaker"), tr("Parle"))
         self.speak.setCheckable(True)
-        self.speak.setToolTip(f"Marquer qui parle (touche {chair + 1})")
-        self.leave = QPushButton("Sort")
-        self.leave.setToolTip("Libérer cette chaise (clic droit : quitte l'atelier)")
+        self.speak.setToolTip(tr("Marquer qui parle (touche {n})").format(n=chair + 1))
+        self.leave = QPushButton(tr("Sort"))
+        self.leave.setToolTip(tr("Libérer cette chaise (clic droit : quitte l'atelier)"))
         self.speak.clicked.connect(
             lambda: self.member_id and self.speak_clicked.emit(self.member_id)
         )
@@ -133,10 +134,10 @@ class ChairCard(QFrame):
             return
         member = self.member_id
         menu = QMenu(self)
-        menu.addAction("Sort (libère la chaise)").triggered.connect(
+        menu.addAction(tr("Sort (libère la chaise)")).triggered.connect(
             lambda: self.leave_clicked.emit(member)
         )
-        menu.addAction(icon("leave"), "Quitte l'atelier").triggered.connect(
+        menu.addAction(icon("leave"), tr("Quitte l'atelier")).triggered.connect(
             lambda: self.depart_clicked.emit(member)
         )
         menu.exec(self.mapToGlobal(pos))
@@ -190,11 +191,11 @@ class CentreView(QWidget):
         self._seat_row = -1  # the circle row of the person just seated: the next one is chosen
         self.grid = QGridLayout()
         self.grid.setSpacing(8)
-        centre_title = self.title = QLabel("Au centre")
+        centre_title = self.title = QLabel(tr("Au centre"))
         centre_title.setStyleSheet("font-weight: bold; font-size: 11pt;")
-        circle_title = QLabel("Le cercle · Entrée : s'asseoir")
+        circle_title = QLabel(tr("Le cercle · Entrée : s'asseoir"))
         circle_title.setToolTip(
-            "Entrée ou double-clic : la personne choisie s'assoit sur la chaise vide"
+            tr("Entrée ou double-clic : la personne choisie s'assoit sur la chaise vide")
         )
         circle_title.setStyleSheet("font-weight: bold;")
         self.circle = CircleList()
@@ -204,23 +205,23 @@ class CentreView(QWidget):
         self.circle.currentItemChanged.connect(self._selection_changed)
         self.circle.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.circle.customContextMenuRequested.connect(self._context_menu)
-        self.seat_button = QPushButton(icon("chair"), "Asseoir au centre")
+        self.seat_button = QPushButton(icon("chair"), tr("Asseoir au centre"))
         self.seat_button.clicked.connect(self._seat_selected)
-        self.depart_button = QPushButton(icon("leave"), "Quitte l'atelier")
+        self.depart_button = QPushButton(icon("leave"), tr("Quitte l'atelier"))
         self.depart_button.setToolTip(DEPART_TIP)
         self.depart_button.clicked.connect(self._depart_selected)
         # The context menu's entry; Suppr itself is read by eventFilter (as in the notes).
-        self.depart_action = QAction("Quitte l'atelier", self)
+        self.depart_action = QAction(tr("Quitte l'atelier"), self)
         self.depart_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
         self.depart_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.depart_action.triggered.connect(self._depart_selected)
         self.circle.installEventFilter(self)
         self._left: set[int] = set()
         self.latecomer = QLineEdit()
-        self.latecomer.setPlaceholderText("Retardataire : prénom nom")
+        self.latecomer.setPlaceholderText(tr("Retardataire : prénom nom"))
         self.latecomer.returnPressed.connect(self._add_latecomer)
-        add = QPushButton(icon("new"), "Ajouter")
-        add.setToolTip("Ajouter au cercle et à la liste d'émargement")
+        add = QPushButton(icon("new"), tr("Ajouter"))
+        add.setToolTip(tr("Ajouter au cercle et à la liste d'émargement"))
         add.clicked.connect(self._add_latecomer)
         row = QHBoxLayout()
         row.addWidget(self.latecomer, 1)
@@ -316,7 +317,7 @@ class CentreView(QWidget):
                 font = item.font()
                 font.setItalic(True)
                 item.setFont(font)
-                item.setToolTip("A quitté l'atelier : ne peut plus s'asseoir au centre")
+                item.setToolTip(tr("A quitté l'atelier : ne peut plus s'asseoir au centre"))
             self.circle.addItem(item)
             if m.id == selected:
                 self.circle.setCurrentItem(item)
@@ -387,7 +388,7 @@ class CentreView(QWidget):
             return
         self.circle.setCurrentItem(item)
         menu = QMenu(self)
-        seat = menu.addAction(icon("chair"), "Asseoir au centre")
+        seat = menu.addAction(icon("chair"), tr("Asseoir au centre"))
         seat.setEnabled(self.seat_button.isEnabled())
         seat.triggered.connect(self._seat_selected)
         menu.addAction(self.depart_action)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.french import people_added, plural
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import attendance
 from kitcop_desktop.storage import fishbowl as ops
 from kitcop_desktop.storage import fishbowl_notes as notes_ops
@@ -37,7 +38,7 @@ class BowlCommands:
             return ops.create(s, self.ctx.workshop_id).id
 
         created = self.ctx.push(
-            "Nouveau bocal",
+            tr("Nouveau bocal"),
             area=AREA,
             do=do,
             undo=lambda s, bowl_id: ops.delete_fishbowl(s, bowl_id),
@@ -52,7 +53,7 @@ class BowlCommands:
         if bowl_id is None:
             return
         self.ctx.push(
-            "Supprimer le bocal",
+            tr("Supprimer le bocal"),
             area=AREA,
             do=lambda s: ops.delete_fishbowl(s, bowl_id),
             undo=lambda s, data: ops.recreate(s, data),
@@ -103,7 +104,7 @@ class BowlCommands:
             lambda s: ops.seat(s, bowl_id, member_id, now, leaver),
             lambda s, snap: ops.restore_live(s, snap),
         )
-        if self._push(f"{name} s'assoit au centre", do, undo) is not None:
+        if self._push(tr("{name} s'assoit au centre").format(name=name), do, undo) is not None:
             said(self.ctx, marks)
             self.centre.focus_next_in_circle()
 
@@ -122,7 +123,12 @@ class BowlCommands:
         ids = [who for who, _ in options]
         current = ids.index(proposed) if proposed in ids else 0
         choice, ok = QInputDialog.getItem(
-            self, "Une chaise doit rester vide", leaver_question(newcomer), labels, current, False
+            self,
+            tr("Une chaise doit rester vide"),
+            leaver_question(newcomer),
+            labels,
+            current,
+            False,
         )
         return ids[labels.index(choice)] if ok and choice in labels else None
 
@@ -152,17 +158,20 @@ class BowlCommands:
             lambda s: ops.speak(s, bowl_id, member_id, now),
             lambda s, snap: ops.restore_live(s, snap),
         )
-        if self._push(f"{name} parle", do, undo) is not None:
+        if self._push(tr("{name} parle").format(name=name), do, undo) is not None:
             said(self.ctx, marks)
 
     def stop_speaking(self) -> None:
         bowl_id, now = self.fishbowl_id, self.clock.wall()
-        self._push("Plus personne ne parle", lambda s: ops.stop_speaking(s, bowl_id, now))
+        self._push(tr("Plus personne ne parle"), lambda s: ops.stop_speaking(s, bowl_id, now))
 
     def leave(self, member_id: int) -> None:
         bowl_id, now = self.fishbowl_id, self.clock.wall()
         name = self.data.name(member_id) if self.data else ""
-        self._push(f"{name} sort du centre", lambda s: ops.leave(s, bowl_id, member_id, now))
+        self._push(
+            tr("{name} sort du centre").format(name=name),
+            lambda s: ops.leave(s, bowl_id, member_id, now),
+        )
 
     def leave_for_good(self, member_id: int) -> None:
         """« Quitte l'atelier »: one undoable command « Départ de X »."""
@@ -170,21 +179,26 @@ class BowlCommands:
         name = self.data.name(member_id) if self.data else ""
         if (
             self._push(
-                f"Départ de {name}", lambda s: ops.leave_for_good(s, bowl_id, member_id, now)
+                tr("Départ de {name}").format(name=name),
+                lambda s: ops.leave_for_good(s, bowl_id, member_id, now),
             )
             is not None
         ):
-            self.ctx.show_message(f"{name} a quitté l'atelier (Ctrl+Z pour annuler).")
+            self.ctx.show_message(
+                tr("{name} a quitté l'atelier (Ctrl+Z pour annuler).").format(name=name)
+            )
 
     def come_back(self, member_id: int) -> None:
         bowl_id = self.fishbowl_id
         name = self.data.name(member_id) if self.data else ""
-        self._push(f"Retour de {name}", lambda s: ops.come_back(s, bowl_id, member_id))
+        self._push(
+            tr("Retour de {name}").format(name=name), lambda s: ops.come_back(s, bowl_id, member_id)
+        )
 
     def toggle_timebox(self) -> None:
         bowl_id, now = self.fishbowl_id, self.clock.wall()
         if bowl_id is not None:
-            self._push("Minuteur du bocal", lambda s: ops.toggle_timebox(s, bowl_id, now))
+            self._push(tr("Minuteur du bocal"), lambda s: ops.toggle_timebox(s, bowl_id, now))
 
     def extend(self, seconds: int) -> None:
         bowl_id = self.fishbowl_id
@@ -194,7 +208,7 @@ class BowlCommands:
 
     def finish(self) -> None:
         bowl_id, now = self.fishbowl_id, self.clock.wall()
-        self._push("Terminer le bocal", lambda s: ops.finish(s, bowl_id, now))
+        self._push(tr("Terminer le bocal"), lambda s: ops.finish(s, bowl_id, now))
 
     def _set_shown(self, *, stats: bool) -> None:
         if self._loading or self.fishbowl_id is None:
@@ -237,7 +251,7 @@ class BowlCommands:
         """Ask before showing every hidden note to the room. Tests replace this method."""
         answer = QMessageBox.question(
             self,
-            "Révéler les notes",
+            tr("Révéler les notes"),
             f"Montrer à la salle {plural(count, 'note', 'notes')} de la prise de notes ?\n"
             "Elles seront aussi dans la restitution imprimée. « Tout masquer » les retire "
             "de l'écran ; Ctrl+Z ne le fait pas.",
@@ -262,7 +276,7 @@ class BowlCommands:
             return
         if (
             self.ctx.push(
-                f"Ajouter {name.strip()}",
+                tr("Ajouter {strip}").format(strip=name.strip()),
                 area=AREA,
                 do=lambda s: ops.add_latecomer(s, bowl_id, name),
                 undo=lambda s, added: ops.undo_latecomer(s, added),
@@ -277,7 +291,7 @@ class BowlCommands:
         if bowl_id is None:
             return
         added = self.ctx.push(
-            "Reprendre la liste d'émargement",
+            tr("Reprendre la liste d'émargement"),
             area=AREA,
             do=lambda s: ops.sync_members(s, bowl_id),
             undo=lambda s, ids: ops.remove_members(s, ids),
@@ -291,7 +305,7 @@ class BowlCommands:
     def add_note(self, heading: str, text: str) -> None:
         bowl_id = self.fishbowl_id
         added = self.ctx.push(
-            "Ajouter une note",
+            tr("Ajouter une note"),
             area=AREA,
             do=lambda s: notes_ops.add_note(s, bowl_id, heading, text),
             undo=lambda s, note_id: notes_ops.delete_note(s, note_id),
@@ -302,7 +316,7 @@ class BowlCommands:
     def edit_note(self, note_id: int, text: str) -> None:
         if (
             self.ctx.push(
-                "Modifier une note",
+                tr("Modifier une note"),
                 area=AREA,
                 do=lambda s: notes_ops.update_note(s, note_id, text),
                 undo=lambda s, previous: notes_ops.update_note(s, note_id, previous),
@@ -313,7 +327,7 @@ class BowlCommands:
 
     def delete_note(self, note_id: int) -> None:
         self.ctx.push(
-            "Supprimer une note",
+            tr("Supprimer une note"),
             area=AREA,
             do=lambda s: notes_ops.delete_note(s, note_id),
             undo=lambda s, data: notes_ops.restore_note(s, data),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.palette import OKABE_ITO
 from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.fishbowl_notes import NoteData
 from kitcop_desktop.ui.drafts import LineDraft
 from kitcop_desktop.ui.icons import icon
@@ -69,7 +70,7 @@ class NotesView(QWidget):
         )
         mine_layout = QVBoxLayout(mine)
         mine_layout.setContentsMargins(6, 4, 6, 6)
-        mine_title = QLabel("Ma note")
+        mine_title = QLabel(tr("Ma note"))
         mine_title.setStyleSheet("font-weight: bold;")
         self.facilitator_badge = VisibilityBadge(Visibility.FACILITATOR, "jamais à l'écran")
         # Beside the room window the notes get about 250 px: the promise wraps under the title.
@@ -86,12 +87,12 @@ class NotesView(QWidget):
         layout.addSpacing(4)
         # --- the note-taker's board (restitution) ---
         board_head = FlowLayout(spacing=6)
-        title = QLabel("Prise de notes")
+        title = QLabel(tr("Prise de notes"))
         title.setStyleSheet("font-weight: bold;")
         self.board_badge = VisibilityBadge(Visibility.RESTITUTION)
         self.shown_count = QLabel()
         self.shown_count.setToolTip(
-            "Les notes révélées sont à l'écran de salle et seront imprimées"
+            tr("Les notes révélées sont à l'écran de salle et seront imprimées")
         )
         board_head.addWidget(title)
         board_head.addWidget(self.board_badge)
@@ -99,17 +100,19 @@ class NotesView(QWidget):
         layout.addLayout(board_head)
         # Beside the room window (about 280 px for the notes) the buttons take two lines.
         reveal_bar = FlowLayout(spacing=4)
-        self.reveal_one = QPushButton(icon("reveal"), "Révéler")
+        self.reveal_one = QPushButton(icon("reveal"), tr("Révéler"))
         self.reveal_one.setToolTip(
-            "Montrer à la salle la note choisie (hors annulation : Ctrl+Z ne la cache pas, "
-            "« Masquer » le fait)"
+            tr(
+                "Montrer à la salle la note choisie (hors annulation : Ctrl+Z ne la cache pas, "
+                "« Masquer » le fait)"
+            )
         )
         self.reveal_one.clicked.connect(self._toggle_selected)
-        self.reveal_all = QPushButton("Tout révéler…")
-        self.reveal_all.setToolTip("Partage des enjeux : montrer toutes les notes à la salle")
+        self.reveal_all = QPushButton(tr("Tout révéler…"))
+        self.reveal_all.setToolTip(tr("Partage des enjeux : montrer toutes les notes à la salle"))
         self.reveal_all.clicked.connect(lambda: self.reveal_requested.emit(True, None))
-        self.hide_all = QPushButton("Tout masquer")
-        self.hide_all.setToolTip("Retirer toutes les notes de l'écran de salle")
+        self.hide_all = QPushButton(tr("Tout masquer"))
+        self.hide_all.setToolTip(tr("Retirer toutes les notes de l'écran de salle"))
         self.hide_all.clicked.connect(lambda: self.reveal_requested.emit(False, None))
         for button in (self.reveal_one, self.reveal_all, self.hide_all):
             reveal_bar.addWidget(button)
@@ -127,7 +130,7 @@ class NotesView(QWidget):
             notes.currentItemChanged.connect(self._update_buttons)
             notes.installEventFilter(self)
             entry = QLineEdit()
-            entry.setPlaceholderText(f"{label} : une note, puis Entrée")
+            entry.setPlaceholderText(tr("{label} : une note, puis Entrée").format(label=label))
             entry.returnPressed.connect(lambda h=heading: self._add(h))
             inner = QVBoxLayout(box)
             inner.setContentsMargins(6, 2, 6, 4)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.countdown import Countdown
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.fishbowl.bowl_centre import CentreView
 from kitcop_desktop.tools.fishbowl.bowl_commands import AREA, BowlCommands
 from kitcop_desktop.tools.fishbowl.bowl_data import BowlData, list_bowls, load_bowl
@@ -67,18 +68,18 @@ class BowlPanel(BowlCommands, QWidget):
         # --- which fishbowl ---
         self.picker = QComboBox()
         self.picker.currentIndexChanged.connect(self._picked)
-        new = QPushButton(icon("new"), "Nouveau bocal")
+        new = QPushButton(icon("new"), tr("Nouveau bocal"))
         new.clicked.connect(self.new_item)
-        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button = QPushButton(icon("delete"), tr("Supprimer"))
         self.delete_button.setObjectName("Danger")
         self.delete_button.clicked.connect(self.delete_current)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Bocal :"))
+        top.addWidget(QLabel(tr("Bocal :")))
         top.addWidget(self.picker, 1)
-        self.setup_button = QPushButton("Préparation")
+        self.setup_button = QPushButton(tr("Préparation"))
         self.setup_button.setCheckable(True)
         self.setup_button.setToolTip(
-            "Montrer / cacher le titre, la question, les chaises, la durée"
+            tr("Montrer / cacher le titre, la question, les chaises, la durée")
         )
         top.addWidget(self.setup_button)
         top.addWidget(new)
@@ -110,12 +111,12 @@ class BowlPanel(BowlCommands, QWidget):
         )
         self.question = QPlainTextEdit()
         self.question.setTabChangesFocus(True)  # Tab moves on, never types into the room's text
-        self.question.setPlaceholderText("La question montrée à la salle")
+        self.question.setPlaceholderText(tr("La question montrée à la salle"))
         self.question.setFixedHeight(58)
         self.question_autosave = Autosave(
             self.question, lambda: self._save_setup("question", self.question.toPlainText())
         )
-        setup = self.setup = QGroupBox("Préparation")
+        setup = self.setup = QGroupBox(tr("Préparation"))
         self.setup_button.toggled.connect(setup.setVisible)
         form = QFormLayout(setup)
         # Chairs and duration on a row of their own: beside the room window (630 px) the
@@ -123,14 +124,14 @@ class BowlPanel(BowlCommands, QWidget):
         row = QHBoxLayout()
         row.addWidget(self.chairs)
         row.addSpacing(12)
-        row.addWidget(QLabel("Durée :"))
+        row.addWidget(QLabel(tr("Durée :")))
         row.addWidget(self.timebox)
         row.addStretch(1)
-        form.addRow("Titre :", self.title)
-        form.addRow("Au centre :", row)
-        form.addRow("Question :", self.question)
+        form.addRow(tr("Titre :"), self.title)
+        form.addRow(tr("Au centre :"), row)
+        form.addRow(tr("Question :"), self.question)
         sync = QPushButton(
-            icon("user"), "Ajouter au cercle les présent·es de la liste d'émargement"
+            icon("user"), tr("Ajouter au cercle les présent·es de la liste d'émargement")
         )
         sync.clicked.connect(self.sync_members)
         form.addRow("", sync)
@@ -138,18 +139,18 @@ class BowlPanel(BowlCommands, QWidget):
         # --- live controls ---
         self.countdown = BigCountdown()
         self.countdown.setFixedSize(220, 84)
-        self.play = QPushButton(icon("play"), "Démarrer")
-        self.play.setToolTip("Démarrer / mettre en pause le minuteur (Espace)")
+        self.play = QPushButton(icon("play"), tr("Démarrer"))
+        self.play.setToolTip(tr("Démarrer / mettre en pause le minuteur (Espace)"))
         self.play.clicked.connect(self.toggle_timebox)
-        more = QPushButton(icon("plus_minute"), "1 min")
-        more.setToolTip("Une minute de plus (+)")
+        more = QPushButton(icon("plus_minute"), tr("1 min"))
+        more.setToolTip(tr("Une minute de plus (+)"))
         more.clicked.connect(lambda: self.extend(60))
-        less = QPushButton(icon("minus_minute"), "1 min")
-        less.setToolTip("Une minute de moins (−)")
+        less = QPushButton(icon("minus_minute"), tr("1 min"))
+        less.setToolTip(tr("Une minute de moins (−)"))
         less.clicked.connect(lambda: self.extend(-60))
-        self.finish_button = QPushButton(icon("stop"), "Terminer le bocal")
+        self.finish_button = QPushButton(icon("stop"), tr("Terminer le bocal"))
         self.finish_button.clicked.connect(self.finish)
-        self.show_stats = QCheckBox("Temps de parole à l'écran")
+        self.show_stats = QCheckBox(tr("Temps de parole à l'écran"))
         self.show_stats.toggled.connect(lambda on: self._set_shown(stats=on))
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -184,10 +185,10 @@ class BowlPanel(BowlCommands, QWidget):
         self.notes.reveal_requested.connect(self.reveal)
         self.notes.facilitator_note_changed.connect(self.save_facilitator_note)
         self.side = QTabWidget()
-        self.side.addTab(self.stats, icon("clock"), "Temps de parole")
+        self.side.addTab(self.stats, icon("clock"), tr("Temps de parole"))
         # The note lists need more height than a 1024×768 screen leaves beside the chairs:
         # they scroll in their tab instead of making the whole bowl scroll.
-        self.side.addTab(FitScrollArea(self.notes), icon("note"), "Notes")
+        self.side.addTab(FitScrollArea(self.notes), icon("note"), tr("Notes"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.centre)
         splitter.addWidget(self.side)
@@ -203,8 +204,10 @@ class BowlPanel(BowlCommands, QWidget):
         body.addLayout(live)
         body.addWidget(splitter, 1)
         self.empty = QLabel(
-            "Aucun bocal à poisson pour cet atelier. « Nouveau bocal » en prépare un avec la "
-            "liste d'émargement, 4 chaises au centre et la question « Nous sommes en 2030 et… »."
+            tr(
+                "Aucun bocal à poisson pour cet atelier. « Nouveau bocal » en prépare un avec la "
+                "liste d'émargement, 4 chaises au centre et la question « Nous sommes en 2030 et… »."
+            )
         )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain import fishbowl as rules
+from kitcop_desktop.i18n import tr
 
 COLUMNS = ("Personne", "Temps", "Fois", "Part")
 LEFT_COLOUR = "#6b7385"  # same grey as the circle list
@@ -49,7 +50,11 @@ class StatsView(QWidget):
         layout.addWidget(self.categories)
 
     def show_stats(self, stats: rules.FishbowlStats) -> None:
-        self.total.setText(f"Temps de parole total : {rules.speaking_clock(stats.total_seconds)}")
+        self.total.setText(
+            tr("Temps de parole total : {time}").format(
+                time=rules.speaking_clock(stats.total_seconds)
+            )
+        )
         if self.table.rowCount() != len(stats.people):
             self.table.setRowCount(len(stats.people))
         for row, p in enumerate(stats.people):
@@ -79,7 +84,7 @@ class StatsView(QWidget):
         if stats.silent:
             self.silent.setText("Pas encore parlé : " + ", ".join(stats.silent))
         else:
-            self.silent.setText("Tout le monde a parlé.")
+            self.silent.setText(tr("Tout le monde a parlé."))
         parts = [
             f"{rules.CATEGORY_LABELS.get(cat, '—')} {rules.percent(share)}"
             for cat, share in sorted(stats.category_share.items(), key=lambda kv: -kv[1])

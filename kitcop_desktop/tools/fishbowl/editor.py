@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.fishbowl.bowl_panel import BowlPanel
 from kitcop_desktop.tools.fishbowl.focus import room_focus
 from kitcop_desktop.tools.fishbowl.round_panel import RoundPanel
@@ -22,8 +23,8 @@ class FishbowlEditor(QWidget):
         self.bowl = BowlPanel(ctx)
         self.rounds = RoundPanel(ctx)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.bowl, icon("fishbowl"), "Bocal à poisson")
-        self.tabs.addTab(self.rounds, icon("speaker"), "Tours de parole")
+        self.tabs.addTab(self.bowl, icon("fishbowl"), tr("Bocal à poisson"))
+        self.tabs.addTab(self.rounds, icon("speaker"), tr("Tours de parole"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

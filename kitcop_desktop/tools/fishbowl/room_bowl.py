@@ -17,6 +17,7 @@ from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.countdown import Countdown
 from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.fishbowl.bowl_data import BowlData
 from kitcop_desktop.tools.fishbowl.room_circle import CircleView
 from kitcop_desktop.tools.fishbowl.room_notes import NotesPager
@@ -99,7 +100,7 @@ class BowlRoom(QWidget):
         self.stats = StatsBoard()
         self.ended = room_label(ROOM["text"])
         self.ended.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.ended.setText("Le bocal est terminé.\nMerci pour vos contributions\u00a0!")
+        self.ended.setText(tr("Le bocal est terminé.\nMerci pour vos contributions\u00a0!"))
         self.middle = QStackedWidget()
         for widget in (self.circle, self.notes, self.stats, self.ended):
             self.middle.addWidget(widget)
@@ -114,7 +115,7 @@ class BowlRoom(QWidget):
     def show_bowl(self, data: BowlData | None, notes_page: int = 0) -> int:
         """Show the fishbowl; returns the notes page actually shown (clamped)."""
         if data is None:
-            self.kicker.setText("Bocal à poisson")
+            self.kicker.setText(tr("Bocal à poisson"))
             self._question = ""
             self.question.setText("")
             self.circle.show_centre(4, {}, None)
@@ -133,13 +134,13 @@ class BowlRoom(QWidget):
         self._shared_ids = {n.id for n in shared}
         focus = fresh[-1] if fresh and len(fresh) < len(shared) else None
         if shared:
-            self.kicker.setText(f"{data.title} — partage des enjeux")
+            self.kicker.setText(tr("{title} — partage des enjeux").format(title=data.title))
             notes_page = self.notes.show_notes(
                 shared, 0 if len(fresh) == len(shared) else notes_page, focus
             )
             self.middle.setCurrentWidget(self.notes)
         elif data.stats_shown:
-            self.kicker.setText(f"{data.title} — temps de parole")
+            self.kicker.setText(tr("{title} — temps de parole").format(title=data.title))
             self.stats.show_stats(data.stats(self.clock.wall()))
             self.middle.setCurrentWidget(self.stats)
         else:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain import speaking_round as rules
 from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import rounds as round_ops
 from kitcop_desktop.storage.models.fishbowl import SpeakingRound
 from kitcop_desktop.storage.rounds import RoundData
@@ -57,7 +58,7 @@ class RoundRoom(QWidget):
 
     def show_round(self, data: RoundData | None, facts) -> None:
         if data is None:
-            self.kicker.setText("Tour de parole")
+            self.kicker.setText(tr("Tour de parole"))
             self._prompt = ""
             self.speaker.setText("")
             self.upcoming.setText("")
@@ -68,7 +69,11 @@ class RoundRoom(QWidget):
         done, total = rules.progress(entries)
         title = data.title if data.title == data.kind_label else f"{data.kind_label} — {data.title}"
         position = done + (1 if data.current_entry_id is not None else 0)
-        self.kicker.setText(f"{title} · {position} sur {total}")
+        self.kicker.setText(
+            tr("{title} · {position} sur {total}").format(
+                title=title, position=position, total=total
+            )
+        )
         self._prompt = french_spacing(data.prompt)
         current = next((e for e in data.entries if e.id == data.current_entry_id), None)
         following_id = rules.next_speaker(entries, data.current_entry_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
 
 from kitcop_desktop.domain.french import people_added
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import rounds as ops
 from kitcop_desktop.tools.fishbowl.round_word import AREA
 from kitcop_desktop.ui.icons import icon
@@ -16,16 +17,16 @@ class RoundOrder:
 
     def _build_order_row(self) -> QHBoxLayout:
         up = QPushButton(icon("up"), "")
-        up.setToolTip("Parler plus tôt")
+        up.setToolTip(tr("Parler plus tôt"))
         up.clicked.connect(lambda: self.move(-1))
         down = QPushButton(icon("down"), "")
-        down.setToolTip("Parler plus tard")
+        down.setToolTip(tr("Parler plus tard"))
         down.clicked.connect(lambda: self.move(1))
         self.latecomer = QLineEdit()
-        self.latecomer.setPlaceholderText("Retardataire : prénom nom, puis Entrée")
+        self.latecomer.setPlaceholderText(tr("Retardataire : prénom nom, puis Entrée"))
         self.latecomer.returnPressed.connect(self.add_latecomer)
-        sync = QPushButton(icon("user"), "Présent·es")
-        sync.setToolTip("Ajouter à la fin les présent·es de la liste d'émargement")
+        sync = QPushButton(icon("user"), tr("Présent·es"))
+        sync.setToolTip(tr("Ajouter à la fin les présent·es de la liste d'émargement"))
         sync.clicked.connect(self.sync_entries)
         order = QHBoxLayout()
         order.addWidget(up)
@@ -38,7 +39,7 @@ class RoundOrder:
         entry = self.table.selected_entry()
         if entry is not None:
             self.ctx.push(
-                "Changer l'ordre",
+                tr("Changer l'ordre"),
                 area=AREA,
                 do=lambda s: ops.move_entry(s, entry, step),
                 undo=lambda s, snap: ops.restore_live(s, snap),
@@ -50,7 +51,7 @@ class RoundOrder:
             return
         if (
             self.ctx.push(
-                f"Ajouter {name.strip()}",
+                tr("Ajouter {strip}").format(strip=name.strip()),
                 area=AREA,
                 do=lambda s: ops.add_latecomer(s, round_id, name),
                 undo=lambda s, added: ops.undo_latecomer(s, added),
@@ -65,7 +66,7 @@ class RoundOrder:
         if round_id is None:
             return
         added = self.ctx.push(
-            "Reprendre la liste d'émargement",
+            tr("Reprendre la liste d'émargement"),
             area=AREA,
             do=lambda s: ops.sync_entries(s, round_id),
             undo=lambda s, ids: ops.remove_entries(s, ids),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import speaking_round as rules
 from kitcop_desktop.domain.french import of_name, plural
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import rounds as ops
 from kitcop_desktop.storage.rounds import RoundData
 from kitcop_desktop.tools.fishbowl.clock import clock_of
@@ -63,7 +64,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         self.picker = QComboBox()
         self.picker.currentIndexChanged.connect(self._picked)
         new = QToolButton()
-        new.setText("Nouveau tour")
+        new.setText(tr("Nouveau tour"))
         new.setIcon(icon("new"))
         new.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         new.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -73,16 +74,16 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
             action.triggered.connect(lambda _c=False, k=kind: self.create_round(k))
             menu.addAction(action)
         new.setMenu(menu)
-        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button = QPushButton(icon("delete"), tr("Supprimer"))
         self.delete_button.setObjectName("Danger")
         self.delete_button.clicked.connect(self.delete_current)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Tour :"))
+        top.addWidget(QLabel(tr("Tour :")))
         top.addWidget(self.picker, 1)
-        self.setup_button = QPushButton("Préparation")
+        self.setup_button = QPushButton(tr("Préparation"))
         self.setup_button.setCheckable(True)
         self.setup_button.setToolTip(
-            "Montrer / cacher le titre, la consigne et le temps par personne"
+            tr("Montrer / cacher le titre, la consigne et le temps par personne")
         )
         top.addWidget(self.setup_button)
         top.addWidget(new)
@@ -109,14 +110,14 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         self.prompt_autosave = Autosave(
             self.prompt, lambda: self._save("prompt", self.prompt.toPlainText())
         )
-        setup = self.setup = QGroupBox("Préparation")
+        setup = self.setup = QGroupBox(tr("Préparation"))
         self.setup_button.toggled.connect(setup.setVisible)
         form = QFormLayout(setup)
         row = QHBoxLayout()
         row.addWidget(self.title, 1)
         row.addWidget(self.seconds)
-        form.addRow("Titre :", row)
-        form.addRow("Consigne :", self.prompt)
+        form.addRow(tr("Titre :"), row)
+        form.addRow(tr("Consigne :"), self.prompt)
 
         self.countdown = BigCountdown()
         self.countdown.setFixedSize(200, 84)
@@ -125,20 +126,20 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         self.speaker.setWordWrap(True)
         self.upcoming = QLabel()
         self.upcoming.setStyleSheet("color: #4a5468;")
-        self.next_button = QPushButton(icon("next"), "Suivant")
+        self.next_button = QPushButton(icon("next"), tr("Suivant"))
         self.next_button.setObjectName("Primary")
-        self.next_button.setToolTip("Personne suivante (Page suivante ou →)")
+        self.next_button.setToolTip(tr("Personne suivante (Page suivante ou →)"))
         self.next_button.clicked.connect(self.next_speaker)
-        back = QPushButton(icon("previous"), "Précédent")
-        back.setToolTip("Revenir à la personne précédente (Page précédente ou ←)")
+        back = QPushButton(icon("previous"), tr("Précédent"))
+        back.setToolTip(tr("Revenir à la personne précédente (Page précédente ou ←)"))
         back.clicked.connect(self.previous_speaker)
-        later = QPushButton("Plus tard")
-        later.setToolTip("Passer et revenir à la fin du tour (L) ; deux fois : passe son tour")
+        later = QPushButton(tr("Plus tard"))
+        later.setToolTip(tr("Passer et revenir à la fin du tour (L) ; deux fois : passe son tour"))
         later.clicked.connect(self.skip)
-        self.pause_button = QPushButton(icon("pause"), "Pause")
-        self.pause_button.setToolTip("Mettre en pause le minuteur (Espace)")
+        self.pause_button = QPushButton(icon("pause"), tr("Pause"))
+        self.pause_button.setToolTip(tr("Mettre en pause le minuteur (Espace)"))
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.finish_button = QPushButton(icon("stop"), "Terminer")
+        self.finish_button = QPushButton(icon("stop"), tr("Terminer"))
         self.finish_button.clicked.connect(self.finish)
         buttons = FlowLayout(spacing=6)
         for b in (back, self.next_button, later, self.pause_button, self.finish_button):
@@ -170,8 +171,10 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         body.addWidget(self.table, 1)
         body.addLayout(order)
         self.empty = QLabel(
-            "Aucun tour de parole pour l'instant. « Nouveau tour » : météo, brise-glace, "
-            "présentation croisée ou déclusion, dans l'ordre de la liste d'émargement."
+            tr(
+                "Aucun tour de parole pour l'instant. « Nouveau tour » : météo, brise-glace, "
+                "présentation croisée ou déclusion, dans l'ordre de la liste d'émargement."
+            )
         )
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -245,11 +248,11 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
             [rules.Entry(e.id, i, e.status) for i, e in enumerate(data.entries)]
         )
         if current is not None:
-            self.speaker.setText(f"À la parole : {current.name}")
+            self.speaker.setText(tr("À la parole : {name}").format(name=current.name))
         elif data.state == "finished":
-            self.speaker.setText("Tour terminé")
+            self.speaker.setText(tr("Tour terminé"))
         else:
-            self.speaker.setText("Pas encore commencé")
+            self.speaker.setText(tr("Pas encore commencé"))
         following = self._following()
         position = done + (1 if current is not None else 0)
         progress = f"{position} sur {total}"
@@ -303,7 +306,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
 
     def create_round(self, kind: str) -> None:
         created = self.ctx.push(
-            f"Nouveau tour : {rules.KINDS[kind]}",
+            tr("Nouveau tour : {kind}").format(kind=rules.KINDS[kind]),
             area=AREA,
             do=lambda s: ops.create_round(s, self.ctx.workshop_id, kind).id,
             undo=lambda s, round_id: ops.delete_round(s, round_id),
@@ -326,7 +329,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         round_id = self.round_id
         if round_id is not None:
             self.ctx.push(
-                "Supprimer le tour",
+                tr("Supprimer le tour"),
                 area=AREA,
                 do=lambda s: ops.delete_round(s, round_id),
                 undo=lambda s, data: ops.recreate_round(s, data),
@@ -350,20 +353,20 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
 
     def next_speaker(self) -> None:
         self.capture_word(quiet=True)
-        self._live("Personne suivante", ops.next_speaker)
+        self._live(tr("Personne suivante"), ops.next_speaker)
 
     def previous_speaker(self) -> None:
-        self._live("Personne précédente", ops.previous_speaker)
+        self._live(tr("Personne précédente"), ops.previous_speaker)
 
     def skip(self) -> None:
-        self._live("Plus tard", ops.skip)
+        self._live(tr("Plus tard"), ops.skip)
 
     def toggle_pause(self) -> None:
-        self._live("Pause du tour", ops.toggle_pause)
+        self._live(tr("Pause du tour"), ops.toggle_pause)
 
     def finish(self) -> None:
         self.capture_word(quiet=True)
-        self._live("Terminer le tour", ops.finish)
+        self._live(tr("Terminer le tour"), ops.finish)
 
     # --- keys -----------------------------------------------------------------------------
     def handle_room_key(self, event) -> bool:

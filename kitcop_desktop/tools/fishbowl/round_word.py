@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import rounds as ops
 from kitcop_desktop.ui.attendance import round_marking
 from kitcop_desktop.ui.autosave import Autosave
@@ -29,7 +30,7 @@ class WordCapture:
 
     def _build_word_row(self) -> QHBoxLayout:
         self.word = QLineEdit()
-        self.word.setPlaceholderText("Le mot ou la phrase de la personne, puis Entrée")
+        self.word.setPlaceholderText(tr("Le mot ou la phrase de la personne, puis Entrée"))
         self.word.setMinimumWidth(220)  # what is typed stays in sight, whatever the window
         self.word.returnPressed.connect(self.word_entered)
         self.word.installEventFilter(self)  # Alt+O / Alt+N: « rester impliqué·e ? »
@@ -38,9 +39,11 @@ class WordCapture:
         self.involved = QComboBox()
         for label, _value in INVOLVED_CHOICES:
             self.involved.addItem(label)
-        self.involved.setToolTip("Envie de continuer d'être impliqué·e (Alt+O : oui, Alt+N : non)")
+        self.involved.setToolTip(
+            tr("Envie de continuer d'être impliqué·e (Alt+O : oui, Alt+N : non)")
+        )
         self.involved.activated.connect(lambda _i: self.capture_word())
-        self.word_label = QLabel("Mot\u00a0:")
+        self.word_label = QLabel(tr("Mot\u00a0:"))
         self.word_label.setWordWrap(True)  # « Mot de Marie-Christine Dupont-Lefèvre : »
         self.word_label.setMaximumWidth(180)
         capture = QHBoxLayout()
@@ -93,7 +96,10 @@ class WordCapture:
         do, undo = round_marking(self.ctx, round_id, do, undo)
         if (
             self.ctx.push(
-                f"Noter le mot de {current.name} et passer à la suite", area=AREA, do=do, undo=undo
+                tr("Noter le mot de {name} et passer à la suite").format(name=current.name),
+                area=AREA,
+                do=do,
+                undo=undo,
             )
             is None
         ):
@@ -115,7 +121,7 @@ class WordCapture:
     def set_word(self, entry_id: int, text: str, involved=ops.UNCHANGED) -> None:
         if (
             self.ctx.push(
-                "Noter un mot",
+                tr("Noter un mot"),
                 area=AREA,
                 do=lambda s: ops.set_word(s, entry_id, text, involved),
                 undo=lambda s, previous: ops.restore_word(s, entry_id, previous),
