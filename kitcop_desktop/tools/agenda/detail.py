@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.agenda_templates import KIND_LABELS, TOOL_LABELS
 from kitcop_desktop.domain.visibility import Visibility
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import agenda, agenda_links
 from kitcop_desktop.tools.agenda.model import Row, update_field
 from kitcop_desktop.ui.autosave import Autosave
@@ -57,7 +58,7 @@ class SequenceDetail(QWidget):
         top = QWidget()
         outer = QVBoxLayout(top)
         outer.setContentsMargins(9, 6, 9, 4)
-        self.heading = QLabel("Aucune séquence choisie")
+        self.heading = QLabel(tr("Aucune séquence choisie"))
         self.heading.setObjectName("PageSubtitle")
         self.heading.setWordWrap(True)
         outer.addWidget(self.heading)
@@ -82,7 +83,7 @@ class SequenceDetail(QWidget):
         self.title = QLineEdit()
         self.title.setMaxLength(400)
         self.title_autosave = Autosave(self.title, lambda: self._store("title", self.title.text()))
-        form.addRow("Séquence", self.title)
+        form.addRow(tr("Séquence"), self.title)
 
         self.minutes = NumberField(
             1, agenda.MAX_MINUTES, "Une séquence dure au plus {maximum} minutes.", suffix=" min"
@@ -92,13 +93,13 @@ class SequenceDetail(QWidget):
         self.minutes.editingFinished.connect(
             lambda: self._store("duration_minutes", self.minutes.value())
         )
-        form.addRow("Durée", self.minutes)
+        form.addRow(tr("Durée"), self.minutes)
 
         self.pin = QLineEdit()
-        self.pin.setPlaceholderText("calculée (ex. 12:00)")
-        self.pin.setToolTip("Laissez vide pour que l'heure suive la séquence précédente.")
+        self.pin.setPlaceholderText(tr("calculée (ex. 12:00)"))
+        self.pin.setToolTip(tr("Laissez vide pour que l'heure suive la séquence précédente."))
         self.pin.editingFinished.connect(lambda: self._store("pinned_start", self.pin.text()))
-        form.addRow("Heure fixée", self.pin)
+        form.addRow(tr("Heure fixée"), self.pin)
         form = _narrow_form()
         lower.addLayout(form)
 
@@ -106,12 +107,12 @@ class SequenceDetail(QWidget):
         for key, label in KIND_LABELS.items():
             self.kind.addItem(label, key)
         self.kind.activated.connect(lambda _i: self._store("kind", self.kind.currentData()))
-        form.addRow("Type", self.kind)
+        form.addRow(tr("Type"), self.kind)
 
         self.tool = QComboBox()
         for key, label in TOOL_LABELS.items():
             self.tool.addItem(label, key)
-        self.tool.setToolTip("Lancer cette séquence ouvre cet outil.")
+        self.tool.setToolTip(tr("Lancer cette séquence ouvre cet outil."))
         for combo in (self.kind, self.tool):
             # Long labels must not widen the narrow panel past its edge.
             combo.setSizeAdjustPolicy(
@@ -119,34 +120,40 @@ class SequenceDetail(QWidget):
             )
             combo.setMinimumContentsLength(8)
         self.tool.activated.connect(lambda _i: self._store("tool_key", self.tool.currentData()))
-        form.addRow("Outil lié", self.tool)
+        form.addRow(tr("Outil lié"), self.tool)
 
         self.tool_item = QComboBox()
         self.tool_item.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.tool_item.setMinimumContentsLength(8)
-        self.tool_item.setToolTip("Le tableau, le vote, le bocal ou le tour de parole à ouvrir.")
+        self.tool_item.setToolTip(
+            tr("Le tableau, le vote, le bocal ou le tour de parole à ouvrir.")
+        )
         self.tool_item.activated.connect(
             lambda _i: self._store("tool_ref", self.tool_item.currentData())
         )
-        form.addRow("Élément ouvert", self.tool_item)
+        form.addRow(tr("Élément ouvert"), self.tool_item)
 
         self.intention = self._text_field(form, "Objectif – intention", "intention", 70)
         self.instructions = self._text_field(
             form, "Consignes", "instructions", 140, Visibility.ROOM
         )
-        self.instructions.setToolTip("Projetées sur l'écran de salle.")
+        self.instructions.setToolTip(tr("Projetées sur l'écran de salle."))
         self.notes = self._text_field(
             form, "Notes pour l'animateur·rice", "facilitator_notes", 90, Visibility.FACILITATOR
         )
         self.notes.setPlaceholderText(
-            "Points à dire, variantes… Jamais projetées, ni dans le programme des participant·es."
+            tr(
+                "Points à dire, variantes… Jamais projetées, ni dans le programme des participant·es."
+            )
         )
         self.materials = self._text_field(form, "Matériel / config salle", "materials", 80)
-        self.materials.setPlaceholderText("Un élément par ligne : il devient une case à cocher.")
+        self.materials.setPlaceholderText(
+            tr("Un élément par ligne : il devient une case à cocher.")
+        )
 
-        check_label = QLabel("Préparation (cochez ce qui est prêt)")
+        check_label = QLabel(tr("Préparation (cochez ce qui est prêt)"))
         check_label.setObjectName("PageSubtitle")
         check_label.setWordWrap(True)
         lower.addWidget(check_label)
@@ -190,14 +197,16 @@ class SequenceDetail(QWidget):
             ):
                 w.setEnabled(enabled)
             if row is None:
-                self.heading.setText("Choisissez une séquence dans le tableau pour la détailler.")
+                self.heading.setText(
+                    tr("Choisissez une séquence dans le tableau pour la détailler.")
+                )
                 self.title_autosave.show("")
                 self.pin.clear()
                 for w in (self.intention, self.instructions, self.notes, self.materials):
                     w.set_value("")
                 self.checklist.clear()
                 return
-            self.heading.setText(f"Séquence {row.title}")
+            self.heading.setText(tr("Séquence {title}").format(title=row.title))
             self.title_autosave.show(row.title)
             self.minutes.setValue(row.minutes)
             from kitcop_desktop.domain.schedule import clock_text
@@ -235,7 +244,7 @@ class SequenceDetail(QWidget):
         with self.ctx.store.read() as session:
             choices = agenda_links.link_choices(session, self.ctx.workshop_id, row.tool_key)
         self.tool_item.clear()
-        self.tool_item.addItem("Au choix à l'ouverture", None)
+        self.tool_item.addItem(tr("Au choix à l'ouverture"), None)
         for item_id, label in choices:
             self.tool_item.addItem(label, item_id)
         index = self.tool_item.findData(row.tool_ref) if row.tool_ref is not None else 0

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QTabWidget, QVB
 
 from kitcop_desktop.domain import schedule as sched
 from kitcop_desktop.domain.french import minutes_text, plural, prose_time
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.models.workshop import Workshop
 from kitcop_desktop.tools.agenda.live import live_for
 from kitcop_desktop.tools.agenda.prepare_view import PrepareView
@@ -33,7 +34,7 @@ class AgendaEditor(QWidget):
         self.tabs = QTabWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        title = QLabel("Déroulé")
+        title = QLabel(tr("Déroulé"))
         title.setObjectName("PageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("PageSubtitle")
@@ -45,9 +46,9 @@ class AgendaEditor(QWidget):
         layout.addWidget(self.tabs, 1)
         ctx.extras["agenda_show_prepare"] = lambda: self.tabs.setCurrentWidget(self.prepare)
         self.prepare = PrepareView(ctx)
-        self.tabs.addTab(self.prepare, icon("edit"), "Préparer")
+        self.tabs.addTab(self.prepare, icon("edit"), tr("Préparer"))
         self.run_view = RunView(ctx)
-        self.tabs.addTab(self.run_view, icon("play"), "Animer")
+        self.tabs.addTab(self.run_view, icon("play"), tr("Animer"))
         # Short names for what the prepare view holds (tests and hooks use them).
         self.model = self.prepare.model
         self.table = self.prepare.table
@@ -129,7 +130,7 @@ class AgendaEditor(QWidget):
         return getattr(self.detail, attribute, None)
 
     def search(self) -> None:
-        text, ok = QInputDialog.getText(self, "Rechercher", "Séquence contenant :")
+        text, ok = QInputDialog.getText(self, tr("Rechercher"), tr("Séquence contenant :"))
         if ok and text.strip():
             self.find(text)
 

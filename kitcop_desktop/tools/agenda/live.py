@@ -18,6 +18,7 @@ from kitcop_desktop.domain.agenda_run import Runner
 from kitcop_desktop.domain.clock import Clock, SystemClock
 from kitcop_desktop.domain.countdown import Countdown
 from kitcop_desktop.domain.french import prose_time
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import agenda, agenda_links, agenda_run
 from kitcop_desktop.tools.agenda.sound import Sound, make_sound
 from kitcop_desktop.ui import live_keys
@@ -106,7 +107,7 @@ class AgendaLive(QObject):
         except Exception:  # the disk is full or gone: say so, keep the run going in memory
             log.exception("storing run facts failed")
             self.ctx.show_message(
-                "Le déroulé continue, mais l'enregistrement a échoué : vérifiez le disque."
+                tr("Le déroulé continue, mais l'enregistrement a échoué : vérifiez le disque.")
             )
         self._storing = True
         try:
@@ -150,7 +151,11 @@ class AgendaLive(QObject):
         """PageDown (the clicker): the next page of the consignes, then the next séquence."""
         if self.page + 1 < self.page_count and not self.runner.finished:
             self._set_page(self.page + 1)
-            self.ctx.show_message(f"Consignes à l'écran : page {self.page + 1}/{self.page_count}")
+            self.ctx.show_message(
+                tr("Consignes à l'écran : page {n}/{count}").format(
+                    n=self.page + 1, count=self.page_count
+                )
+            )
             return True
         return self.next()
 
@@ -158,14 +163,18 @@ class AgendaLive(QObject):
         """PageUp: the previous page of the consignes, then the previous séquence."""
         if self.page > 0 and not self.runner.finished:
             self._set_page(self.page - 1)
-            self.ctx.show_message(f"Consignes à l'écran : page {self.page + 1}/{self.page_count}")
+            self.ctx.show_message(
+                tr("Consignes à l'écran : page {n}/{count}").format(
+                    n=self.page + 1, count=self.page_count
+                )
+            )
             return True
         return self.previous()
 
     def toggle(self) -> bool:
         """Space: start, pause or resume."""
         if self.runner.running:
-            return self._apply(self.runner.pause(), message="Minuteur en pause")
+            return self._apply(self.runner.pause(), message=tr("Minuteur en pause"))
         return self.start()
 
     def start(self) -> bool:
@@ -205,7 +214,7 @@ class AgendaLive(QObject):
         start = time(now.hour, now.minute)
         wid = self.ctx.workshop_id
         done = self.ctx.push(
-            f"Démarrer maintenant (déroulé à {prose_time(start)})",
+            tr("Démarrer maintenant (déroulé à {time})").format(time=prose_time(start)),
             area="agenda",
             do=lambda s: agenda.set_start_time(s, wid, start),
             undo=lambda s, previous: agenda.set_start_time(s, wid, previous),
@@ -214,7 +223,8 @@ class AgendaLive(QObject):
             return False
         events = self.runner.set_rehearsal(False) if self.runner.rehearsal else []
         return self._apply(
-            events + self.runner.start(), message=f"Déroulé lancé à {prose_time(start)}"
+            events + self.runner.start(),
+            message=tr("Déroulé lancé à {time}").format(time=prose_time(start)),
         )
 
     def set_rehearsal(self, on: bool) -> bool:
@@ -230,34 +240,35 @@ class AgendaLive(QObject):
         return done
 
     def pause(self) -> bool:
-        return self._apply(self.runner.pause(), message="Minuteur en pause")
+        return self._apply(self.runner.pause(), message=tr("Minuteur en pause"))
 
     def next(self) -> bool:
-        return self._apply(self.runner.next(), message="Séquence suivante")
+        return self._apply(self.runner.next(), message=tr("Séquence suivante"))
 
     def previous(self) -> bool:
-        return self._apply(self.runner.previous(), message="Séquence précédente")
+        return self._apply(self.runner.previous(), message=tr("Séquence précédente"))
 
     def go_to(self, sequence_id: int) -> bool:
-        return self._apply(self.runner.go_to(sequence_id), message="Séquence choisie")
+        return self._apply(self.runner.go_to(sequence_id), message=tr("Séquence choisie"))
 
     def extend(self, minutes: int) -> bool:
         sign = "+" if minutes > 0 else "−"
         return self._apply(
-            self.runner.extend(minutes * 60), message=f"{sign}{abs(minutes)} min sur la séquence"
+            self.runner.extend(minutes * 60),
+            message=tr("{sign}{n} min sur la séquence").format(sign=sign, n=abs(minutes)),
         )
 
     def finish(self) -> bool:
-        return self._apply(self.runner.finish(), message="Atelier terminé")
+        return self._apply(self.runner.finish(), message=tr("Atelier terminé"))
 
     def restart(self) -> None:
         """Forget the run (undoable: the facts are put back by Ctrl+Z)."""
         if self.runner.current_id is None and not self.runner.started:
-            self.ctx.show_message("Le déroulé n'a pas encore commencé : rien à effacer.")
+            self.ctx.show_message(tr("Le déroulé n'a pas encore commencé : rien à effacer."))
             return
         wid = self.ctx.workshop_id
         self.ctx.push(
-            "Recommencer le déroulé",
+            tr("Recommencer le déroulé"),
             area=AREA,
             do=lambda s: agenda_run.clear_run(s, wid),
             undo=lambda s, saved: agenda_run.restore_run(s, saved),
@@ -355,7 +366,7 @@ class AgendaLive(QObject):
             needed = agenda_links.needs_item(session, sid)
         if needed:
             self.ctx.push(
-                f"Ouvrir un élément neuf pour « {title} »",
+                tr("Ouvrir un élément neuf pour « {title} »").format(title=title),
                 area=self.TOOL_AREAS.get(key, "agenda"),
                 do=lambda s: agenda_links.open_item(s, sid),
                 undo=lambda s, saved: agenda_links.close_item(s, saved),

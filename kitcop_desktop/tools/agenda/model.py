@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from kitcop_desktop.domain import schedule as sched
 from kitcop_desktop.domain.french import minutes_text
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import agenda
 from kitcop_desktop.ui.tool_spec import ToolContext
 
@@ -235,16 +236,16 @@ def _short(text: str, limit: int) -> str:
 
 # --- undoable commands shared by the table and the detail panel ---------------------------------
 FIELD_NAMES = {
-    "title": "le titre",
-    "duration_minutes": "la durée",
-    "pinned_start": "l'heure fixée",
-    "intention": "l'intention",
-    "instructions": "les consignes",
-    "facilitator_notes": "les notes pour l'animateur·rice",
-    "materials": "le matériel",
-    "kind": "le type",
-    "tool_key": "l'outil lié",
-    "tool_ref": "l'outil lié",
+    "title": tr_later("le titre"),
+    "duration_minutes": tr_later("la durée"),
+    "pinned_start": tr_later("l'heure fixée"),
+    "intention": tr_later("l'intention"),
+    "instructions": tr_later("les consignes"),
+    "facilitator_notes": tr_later("les notes pour l'animateur·rice"),
+    "materials": tr_later("le matériel"),
+    "kind": tr_later("le type"),
+    "tool_key": tr_later("l'outil lié"),
+    "tool_ref": tr_later("l'outil lié"),
 }
 
 
@@ -260,7 +261,7 @@ def update_field(ctx: ToolContext, sequence_id: int, field: str, value) -> bool:
         same = current == value
     if same:
         return True
-    text = f"Modifier {FIELD_NAMES.get(field, field)}"
+    text = tr("Modifier {what}").format(what=tr(FIELD_NAMES.get(field, field)))
     return (
         ctx.push(
             text,
@@ -276,7 +277,7 @@ def move(ctx: ToolContext, sequence_id: int, new_index: int) -> bool:
     """Move a séquence (drag or Alt+↑/↓), undoable."""
     return (
         ctx.push(
-            "Déplacer la séquence",
+            tr("Déplacer la séquence"),
             area="agenda",
             do=lambda s: agenda.move_sequence(s, sequence_id, new_index),
             undo=lambda s, old: agenda.move_sequence(s, sequence_id, old),

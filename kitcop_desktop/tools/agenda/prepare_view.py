@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import agenda_templates as kit
 from kitcop_desktop.domain.french import minutes_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import agenda, agenda_templates
 from kitcop_desktop.tools.agenda import model as m
 from kitcop_desktop.tools.agenda.detail import SequenceDetail
@@ -101,20 +102,22 @@ class PrepareView(QWidget):
         prep.setContentsMargins(0, 6, 0, 0)
         bar = FlowLayout()  # beside the room window the buttons take a second line, uncut
         self.template_button = self._tool_button(
-            "Modèles", "template", "Remplacer le déroulé par un modèle (Ctrl+Z annule)"
+            tr("Modèles"), "template", tr("Remplacer le déroulé par un modèle (Ctrl+Z annule)")
         )
         self.template_menu = QMenu(self)
         self.template_menu.aboutToShow.connect(self.fill_template_menu)
         self.template_button.setMenu(self.template_menu)
-        self.add_button = self._tool_button("Ajouter", "new", "Nouvelle séquence (Ctrl+N)")
-        self.duplicate_button = self._tool_button("Dupliquer", "duplicate", "Ctrl+D")
-        self.delete_button = self._tool_button("Supprimer", "delete", "Suppr (Ctrl+Z annule)")
-        self.up_button = self._tool_button("", "up", "Monter la séquence (Alt+↑)")
-        self.down_button = self._tool_button("", "down", "Descendre la séquence (Alt+↓)")
-        self.up_button.setAccessibleName("Monter")
-        self.down_button.setAccessibleName("Descendre")
+        self.add_button = self._tool_button(tr("Ajouter"), "new", tr("Nouvelle séquence (Ctrl+N)"))
+        self.duplicate_button = self._tool_button(tr("Dupliquer"), "duplicate", "Ctrl+D")
+        self.delete_button = self._tool_button(
+            tr("Supprimer"), "delete", tr("Suppr (Ctrl+Z annule)")
+        )
+        self.up_button = self._tool_button("", "up", tr("Monter la séquence (Alt+↑)"))
+        self.down_button = self._tool_button("", "down", tr("Descendre la séquence (Alt+↓)"))
+        self.up_button.setAccessibleName(tr("Monter"))
+        self.down_button.setAccessibleName(tr("Descendre"))
         self.save_template_button = self._tool_button(
-            "Garder comme modèle…", "save", "Enregistrer ce déroulé comme modèle personnel"
+            tr("Garder comme modèle…"), "save", tr("Enregistrer ce déroulé comme modèle personnel")
         )
         for button in (
             self.template_button,
@@ -256,7 +259,7 @@ class PrepareView(QWidget):
         index = row + 1 if row >= 0 else None
         self.ctx.extras.get("agenda_show_prepare", lambda: None)()
         created = self.ctx.push(
-            "Ajouter une séquence",
+            tr("Ajouter une séquence"),
             area=AREA,
             do=lambda s: agenda.add_sequence(s, wid, index=index).id,
             undo=lambda s, sid: agenda.delete_sequence(s, sid),
@@ -283,7 +286,7 @@ class PrepareView(QWidget):
         def undo(s, new_id):
             holder["snapshot"] = agenda.delete_sequence(s, new_id)
 
-        new_id = self.ctx.push("Dupliquer la séquence", area=AREA, do=do, undo=undo, redo=redo)
+        new_id = self.ctx.push(tr("Dupliquer la séquence"), area=AREA, do=do, undo=undo, redo=redo)
         if new_id is not None:
             self.select(new_id)
 
@@ -292,7 +295,7 @@ class PrepareView(QWidget):
         if sid is None:
             return
         self.ctx.push(
-            "Supprimer la séquence",
+            tr("Supprimer la séquence"),
             area=AREA,
             do=lambda s: agenda.delete_sequence(s, sid),
             undo=lambda s, snapshot: agenda.restore_sequence(s, snapshot),
@@ -319,7 +322,7 @@ class PrepareView(QWidget):
             return before
 
         self.ctx.push(
-            f"Appliquer le modèle « {name} »",
+            tr("Appliquer le modèle « {name} »").format(name=name),
             area=AREA,
             do=do,
             undo=lambda s, before: agenda.restore_agenda(s, wid, before),
@@ -339,25 +342,29 @@ class PrepareView(QWidget):
         if personal:
             self.template_menu.addSeparator()
             for tid, title in personal:
-                action = self.template_menu.addAction(f"Mon modèle : {title}")
+                action = self.template_menu.addAction(
+                    tr("Mon modèle : {title}").format(title=title)
+                )
                 key = f"{agenda_templates.PREFIX}{tid}"
                 action.triggered.connect(lambda _c=False, k=key: self.apply_template(k))
 
     def save_as_template(self, title: str | None = None) -> bool:
         """Save this déroulé as a personal template (asks its name unless given)."""
         if not title:
-            title, ok = QInputDialog.getText(self, "Enregistrer comme modèle", "Nom du modèle :")
+            title, ok = QInputDialog.getText(
+                self, tr("Enregistrer comme modèle"), tr("Nom du modèle :")
+            )
             if not ok:
                 return False
         wid = self.ctx.workshop_id
         done = self.ctx.push(
-            "Enregistrer comme modèle",
+            tr("Enregistrer comme modèle"),
             area=AREA,
             do=lambda s: agenda_templates.save_as_template(s, wid, title).id,
             undo=lambda s, tid: agenda_templates.delete_personal(s, tid),
         )
         if done is not None:
-            self.ctx.show_message(f"Modèle enregistré : « {title.strip()} »")
+            self.ctx.show_message(tr("Modèle enregistré : « {strip} »").format(strip=title.strip()))
         return done is not None
 
     def find(self, text: str) -> bool:
@@ -366,5 +373,7 @@ class PrepareView(QWidget):
             if needle in f"{row.title} {row.intention} {row.instructions}".lower():
                 self.select(row.id)
                 return True
-        self.ctx.show_message(f"Aucune séquence ne contient « {text.strip()} ».")
+        self.ctx.show_message(
+            tr("Aucune séquence ne contient « {strip} ».").format(strip=text.strip())
+        )
         return False

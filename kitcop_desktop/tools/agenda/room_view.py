@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from kitcop_desktop.domain import schedule as sched
 from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import agenda
 from kitcop_desktop.tools.agenda.live import live_for
 from kitcop_desktop.ui import theme
@@ -64,7 +65,7 @@ class AgendaRoomView(QWidget):
         self.programme = QWidget()
         prog = QVBoxLayout(self.programme)
         self.programme_title = _label(ROOM["accent"], bold=True)
-        self.programme_title.setText("Programme")
+        self.programme_title.setText(tr("Programme"))
         self.programme_body = FittedText()
         self.programme_body.set_colour(ROOM["text"])
         prog.addWidget(self.programme_title)
@@ -107,7 +108,7 @@ class AgendaRoomView(QWidget):
         self.end_text = FittedText(bold=True)
         self.end_text.set_colour(ROOM["text"])
         self.end_text.set_centered(True)
-        self.end_text.set_text("Merci à\u00a0toutes et à\u00a0tous !")  # never « à » alone
+        self.end_text.set_text(tr("Merci à\u00a0toutes et à\u00a0tous !"))  # never « à » alone
         end.addWidget(self.end_text)
         self.pages.addWidget(self.end_page)
 

@@ -35,6 +35,7 @@ from kitcop_desktop.domain.agenda_projection import (
     shifted,
 )
 from kitcop_desktop.domain.french import minutes_text
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import agenda
 from kitcop_desktop.tools.agenda.live import live_for
 from kitcop_desktop.ui.icons import icon
@@ -45,10 +46,10 @@ TONES = {"late": "#9e1b12", "early": "#1b6b35", "on_time": "#1d2330"}
 DRIFT_STYLE = "font-size: 13pt; font-weight: bold; color: {};"
 
 STATE_TEXT = {
-    "not_started": "Pas encore commencé",
-    "running": "En cours",
-    "paused": "En pause",
-    "finished": "Atelier terminé",
+    "not_started": tr_later("Pas encore commencé"),
+    "running": tr_later("En cours"),
+    "paused": tr_later("En pause"),
+    "finished": tr_later("Atelier terminé"),
 }
 
 
@@ -93,24 +94,28 @@ class RunView(QWidget):
         left.addWidget(self.planned)
 
         buttons = QGridLayout()
-        self.previous_button = self._button("Précédente", "previous", "PageUp ou ←")
-        self.toggle_button = self._button("Démarrer", "play", "Espace")
+        self.previous_button = self._button(tr("Précédente"), "previous", tr("PageUp ou ←"))
+        self.toggle_button = self._button(tr("Démarrer"), "play", tr("Espace"))
         self.toggle_button.setObjectName("Primary")
-        self.next_button = self._button("Suivante", "next", "PageDown ou →")
-        self.minus_button = self._button("−1 min", "minus_minute", "−")
-        self.plus_button = self._button("+1 min", "plus_minute", "+")
+        self.next_button = self._button(tr("Suivante"), "next", tr("PageDown ou →"))
+        self.minus_button = self._button(tr("−1 min"), "minus_minute", "−")
+        self.plus_button = self._button(tr("+1 min"), "plus_minute", "+")
         self.plus5_button = self._button(
-            "+5 min", "plus_minute", "* (ou Maj + sur le pavé numérique)"
+            tr("+5 min"), "plus_minute", tr("* (ou Maj + sur le pavé numérique)")
         )
-        self.sound_button = self._button("Son", "sound_on", "M")
+        self.sound_button = self._button(tr("Son"), "sound_on", tr("M"))
         self.sound_button.setCheckable(True)
-        self.finish_button = self._button("Terminer l'atelier", "stop", "")
-        self.restart_button = self._button("Recommencer", "undo", "Efface le suivi (Ctrl+Z)")
+        self.finish_button = self._button(tr("Terminer l'atelier"), "stop", "")
+        self.restart_button = self._button(
+            tr("Recommencer"), "undo", tr("Efface le suivi (Ctrl+Z)")
+        )
         self.start_now_button = self._button(
-            "Démarrer maintenant", "clock", "décale tout le déroulé à l'heure qu'il est (Ctrl+Z)"
+            tr("Démarrer maintenant"),
+            "clock",
+            tr("décale tout le déroulé à l'heure qu'il est (Ctrl+Z)"),
         )
         self.rehearsal_button = self._button(
-            "Répétition", "template", "le passage n'est pas enregistré comme réalisé"
+            tr("Répétition"), "template", tr("le passage n'est pas enregistré comme réalisé")
         )
         self.rehearsal_button.setCheckable(True)
         buttons.addWidget(self.previous_button, 0, 0)
@@ -150,7 +155,7 @@ class RunView(QWidget):
         self.next_label.setWordWrap(True)
         self.next_label.setTextFormat(Qt.TextFormat.PlainText)
         self.sequences = QListWidget()
-        self.sequences.setToolTip("Double-cliquez pour aller à une séquence.")
+        self.sequences.setToolTip(tr("Double-cliquez pour aller à une séquence."))
         self.sequences.itemActivated.connect(self._go_to_item)
         for title, widget in (
             ("Horaire", self.drift),
@@ -197,8 +202,12 @@ class RunView(QWidget):
         total = len(runner.sequences)
         if current is not None:
             index = runner.index(current.id) + 1
-            rehearsal = " — répétition" if runner.rehearsal else ""
-            self.position.setText(f"Séquence {index} sur {total} — {STATE_TEXT[state]}{rehearsal}")
+            rehearsal = tr(" — répétition") if runner.rehearsal else ""
+            self.position.setText(
+                tr("Séquence {index} sur {total} — {state}{rehearsal}").format(
+                    index=index, total=total, state=tr(STATE_TEXT[state]), rehearsal=rehearsal
+                )
+            )
             self.current_title.setText(current.title)
             cd = runner.countdown()
             extra = cd.total_seconds // 60 - current.minutes if cd else 0
@@ -207,7 +216,7 @@ class RunView(QWidget):
                 text += f" ({'+' if extra > 0 else '−'}{abs(extra)} min)"
             self.planned.setText(text)
         else:
-            self.position.setText(STATE_TEXT[state])
+            self.position.setText(tr(STATE_TEXT[state]))
             first = runner.sequences[0].title if runner.sequences else ""
             self.current_title.setText(
                 "Merci !"
@@ -231,7 +240,7 @@ class RunView(QWidget):
         runner = self.live.runner
         following = runner.next_sequence()
         if following is None:
-            self.next_label.setText("Rien : c'est la dernière séquence.")
+            self.next_label.setText(tr("Rien : c'est la dernière séquence."))
             return
         with self.ctx.store.read() as session:
             seq = agenda.get(session, following.id)
@@ -344,7 +353,7 @@ class RunView(QWidget):
         for sid, text in lines:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, sid)
-            item.setToolTip("→ : heure de début projetée d'après l'avance ou le retard actuel")
+            item.setToolTip(tr("→ : heure de début projetée d'après l'avance ou le retard actuel"))
             self.sequences.addItem(item)
         self.sequences.setCurrentRow(keep)
         self.sequences.blockSignals(False)

@@ -196,7 +196,7 @@ def test_save_as_personal_template_then_offered(editor, store):
     with store.read() as s:
         assert [r.title for r in agenda_templates.list_personal(s)] == ["Mon modèle du lundi"]
     editor.prepare.fill_template_menu()
-    assert "Mon modèle : Mon modèle du lundi" in [
+    assert "Mon modèle\u00a0: Mon modèle du lundi" in [
         a.text() for a in editor.prepare.template_menu.actions()
     ]
 
