@@ -135,20 +135,20 @@ class SequenceDetail(QWidget):
         )
         form.addRow(tr("Élément ouvert"), self.tool_item)
 
-        self.intention = self._text_field(form, "Objectif – intention", "intention", 70)
+        self.intention = self._text_field(form, tr("Objectif – intention"), "intention", 70)
         self.instructions = self._text_field(
-            form, "Consignes", "instructions", 140, Visibility.ROOM
+            form, tr("Consignes"), "instructions", 140, Visibility.ROOM
         )
         self.instructions.setToolTip(tr("Projetées sur l'écran de salle."))
         self.notes = self._text_field(
-            form, "Notes pour l'animateur·rice", "facilitator_notes", 90, Visibility.FACILITATOR
+            form, tr("Notes pour l'animateur·rice"), "facilitator_notes", 90, Visibility.FACILITATOR
         )
         self.notes.setPlaceholderText(
             tr(
                 "Points à dire, variantes… Jamais projetées, ni dans le programme des participant·es."
             )
         )
-        self.materials = self._text_field(form, "Matériel / config salle", "materials", 80)
+        self.materials = self._text_field(form, tr("Matériel / config salle"), "materials", 80)
         self.materials.setPlaceholderText(
             tr("Un élément par ligne : il devient une case à cocher.")
         )

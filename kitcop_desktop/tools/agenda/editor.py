@@ -10,8 +10,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain import schedule as sched
-from kitcop_desktop.domain.french import minutes_text, plural, prose_time
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.domain.french import minutes_text, prose_time
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage.models.workshop import Workshop
 from kitcop_desktop.tools.agenda.live import live_for
 from kitcop_desktop.tools.agenda.prepare_view import PrepareView
@@ -83,13 +83,16 @@ class AgendaEditor(QWidget):
             planned_end = workshop.end_time if workshop else None
         if rows:
             text = (
-                f"{plural(len(rows), 'séquence')} · {sched.clock_text(schedule.start)} → "
+                tr_n("{n} séquence", "{n} séquences", len(rows)).format(n=len(rows))
+                + f" · {sched.clock_text(schedule.start)} → "
                 f"{sched.clock_text(schedule.end)} ({minutes_text(schedule.total_minutes)})"
             )
             if planned_end is not None:
-                text += f" · fin de l'atelier prévue à {prose_time(planned_end)}"
+                text += tr(" · fin de l'atelier prévue à {time}").format(
+                    time=prose_time(planned_end)
+                )
         else:
-            text = "Aucune séquence : choisissez un modèle du kit ou ajoutez une séquence."
+            text = tr("Aucune séquence : choisissez un modèle du kit ou ajoutez une séquence.")
         self.summary.setText(text)
 
     # --- what the prepare view does, reachable from the shell's hooks ----------------------

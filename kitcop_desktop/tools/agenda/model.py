@@ -21,12 +21,12 @@ from kitcop_desktop.ui.tool_spec import ToolContext
 COL_TIME, COL_MINUTES, COL_INTENTION, COL_TITLE, COL_INSTRUCTIONS, COL_MATERIALS = range(6)
 # The kit's column names, on two lines so that they are never cut in a narrow column.
 HEADERS = (
-    "Horaire",
-    "Durée",
-    "Objectif –\nintention",
-    "Séquence",
-    "Consignes",
-    "Matériel /\nconfig salle",
+    tr_later("Horaire"),
+    tr_later("Durée"),
+    tr_later("Objectif –\nintention"),
+    tr_later("Séquence"),
+    tr_later("Consignes"),
+    tr_later("Matériel /\nconfig salle"),
 )
 MIME = "application/x-kitcop-sequence-row"
 PIN = "\U0001f4cc"  # a pushpin; the tooltip says it in words
@@ -101,7 +101,7 @@ class AgendaModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return tr(HEADERS[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None

@@ -158,11 +158,11 @@ class RunView(QWidget):
         self.sequences.setToolTip(tr("Double-cliquez pour aller à une séquence."))
         self.sequences.itemActivated.connect(self._go_to_item)
         for title, widget in (
-            ("Horaire", self.drift),
+            (tr("Horaire"), self.drift),
             (None, self.warning),
             (None, self.absorbers),
-            ("À suivre", self.next_label),
-            ("Déroulé", self.sequences),
+            (tr("À suivre"), self.next_label),
+            (tr("Déroulé"), self.sequences),
         ):
             if title:
                 heading = QLabel(title)
