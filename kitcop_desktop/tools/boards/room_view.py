@@ -12,7 +12,7 @@ clicker's next step is its first zone's first page.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsView, QVBoxLayout, QWidget
 
@@ -43,15 +43,18 @@ def _fiche(number: int) -> str:
 
 
 class _FittedView(QGraphicsView):
-    """Refits on its own resize: the parent's resize comes before the layout resizes us."""
+    """Refits on its own resize: the parent's resize comes before the layout resizes us.
 
-    def __init__(self, scene, on_resize) -> None:
-        super().__init__(scene)
-        self._on_resize = on_resize
+    It says so by a signal, not by holding the room view's bound method: that reference
+    cycle left a dropped room view to Python's cycle collector, which could delete it (and
+    its summary) in the middle of a paint: a segfault on the projector.
+    """
+
+    resized = Signal()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        self._on_resize()
+        self.resized.emit()
 
 
 class BoardRoomView(QWidget):
@@ -62,7 +65,8 @@ class BoardRoomView(QWidget):
         self.setAutoFillBackground(True)
         self.setStyleSheet(f"background: {ROOM['background']};")
         self.scene = BoardScene(ROOM_LOOK, self)
-        self.view = _FittedView(self.scene, self._resized)
+        self.view = _FittedView(self.scene)
+        self.view.resized.connect(self._resized)
         self.view.setInteractive(False)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -98,7 +102,7 @@ class BoardRoomView(QWidget):
         """Coalesce: the editor and the hub both say « changed » for one edit."""
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.reload)
+            QTimer.singleShot(0, self, self.reload)  # never fires once this view is deleted
 
     def reload(self) -> None:
         self._pending = False
