@@ -18,6 +18,7 @@ from kitcop_desktop.domain import table_templates as templates
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
 from kitcop_desktop.storage.base import Snapshot, row_dict
+from kitcop_desktop.storage.models.harvest import HarvestLine
 from kitcop_desktop.storage.models.seating import Seat, SeatingTable
 from kitcop_desktop.storage.models.workshop import Participant
 
@@ -154,10 +155,15 @@ def update_table(session: Session, table_id: int, **fields: Any) -> Snapshot:
 
 
 def delete_table(session: Session, table_id: int) -> Snapshot:
-    """Remove a table and its seats; the snapshot puts both back."""
+    """Remove a table, its seats and its harvest; the snapshot puts them back."""
     table = get_table(session, table_id)
     seats = session.scalars(select(Seat).where(Seat.table_id == table_id)).all()
-    snapshot: Snapshot = {"table": row_dict(table), "seats": [row_dict(s) for s in seats]}
+    harvest = session.scalars(select(HarvestLine).where(HarvestLine.table_id == table_id)).all()
+    snapshot: Snapshot = {
+        "table": row_dict(table),
+        "seats": [row_dict(s) for s in seats],
+        "harvest": [row_dict(h) for h in harvest],
+    }
     session.delete(table)
     session.flush()
     return snapshot
@@ -168,6 +174,8 @@ def restore_table(session: Session, snapshot: Snapshot) -> None:
     session.flush()
     for seat in snapshot["seats"]:
         session.add(Seat(**seat))
+    for line in snapshot.get("harvest", []):
+        session.add(HarvestLine(**line))
     session.flush()
 
 

@@ -5,6 +5,7 @@ from kitcop_desktop.storage.models import (  # noqa: F401
     agenda,
     board,
     fishbowl,
+    harvest,
     interview,
     seating,
     voting,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain import table_templates
 from kitcop_desktop.domain.french import plural
 from kitcop_desktop.storage import attendance, participants, tables, tables_seating
+from kitcop_desktop.tools.tables.harvest_view import HarvestView
 from kitcop_desktop.tools.tables.seating_view import SeatingView
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
@@ -118,7 +120,12 @@ class TablesEditor(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         self.splitter = splitter
-        layout.addWidget(splitter, 1)
+        # « Récolte » (harvest_view.py): what each table produced, round by round.
+        self.harvest = HarvestView(ctx)
+        self.pages = QTabWidget()
+        self.pages.addTab(splitter, "Tables et placement")
+        self.pages.addTab(self.harvest, icon("note"), "Récolte")
+        layout.addWidget(self.pages, 1)
 
         self.add_button.clicked.connect(self.new_item)
         self.paste_button.clicked.connect(self.paste_list)
