@@ -20,6 +20,7 @@ from kitcop_desktop.printing.printables import (
     add_retro_path_poster,
     add_table_cards,
 )
+from kitcop_desktop.printing.table_printables import add_table_printables
 from kitcop_desktop.printing.text import one_line
 
 
@@ -50,5 +51,7 @@ def add_blanks(doc: Document, session, workshop) -> None:
     add_kiss_poster(doc, session, workshop)
     add_retro_path_poster(doc, session, workshop)
     add_declusion_slips(doc, session, workshop)
-    add_table_cards(doc, session, workshop)
+    # With tables (#24): their cards with their questions, the rounds' plans and cards.
+    if not add_table_printables(doc, session, workshop):
+        add_table_cards(doc, session, workshop)
     add_instruction_cards(doc, session, workshop)

@@ -23,6 +23,8 @@ from kitcop_desktop.storage import (
     fishbowl_notes,
     interviews,
     participants,
+    tables,
+    tables_harvest,
     visibility,
     voting,
     voting_rounds,
@@ -95,15 +97,35 @@ def _interviewees(doc: Document, session, workshop, width: float) -> None:
     doc.add(grid(rows, [60 * mm, width - 60 * mm]))
 
 
+def _private_harvest(session, workshop_id: int) -> list:
+    return [x for x in tables_harvest.lines(session, workshop_id) if x.private]
+
+
+def _harvest(doc: Document, session, workshop, width: float) -> None:
+    """The private lines of the tables' harvest (« Note privée » in « Récolte »)."""
+    private = _private_harvest(session, workshop.id)
+    if not private:
+        return
+    names = {t.id: t.name for t in tables.list_tables(session, workshop.id)}
+    doc.add(
+        markup(f"{_word(Visibility.FACILITATOR)} Récolte des tables\u00a0: notes privées", "h2")
+    )
+    rows = [head_cells("Table", "Tour", "Note")]
+    rows += [cells(names.get(x.table_id, "?"), str(x.round_number), x.text) for x in private]
+    doc.add(grid(rows, [50 * mm, 16 * mm, width - 66 * mm]))
+
+
 def has_unseen(session, workshop_id: int) -> bool:
     """Whether anything here would print: a bowl, a secret vote not yet revealed, an e-mail,
-    an interviewee's real name."""
+    an interviewee's real name, a private line of a table's harvest."""
     if fishbowl.list_fishbowls(session, workshop_id):
         return True
     for vote in voting.list_for(session, workshop_id):
         if vote.hidden and any(not shows_counts(vote, r) for r in vote.rounds):
             return True
     if any(x.email for x in participants.list_for(session, workshop_id)):
+        return True
+    if _private_harvest(session, workshop_id):
         return True
     return any(
         interviews.real_name(session, summary.id)
@@ -127,3 +149,4 @@ def add_unseen(doc: Document, session, workshop) -> None:
     _secret_votes(doc, session, workshop, width)
     _contacts(doc, session, workshop, width)
     _interviewees(doc, session, workshop, width)
+    _harvest(doc, session, workshop, width)

@@ -35,6 +35,7 @@ from kitcop_desktop.printing.interviews import (
 )
 from kitcop_desktop.printing.restitution import add_cover, add_participants
 from kitcop_desktop.printing.sections import worth_printing
+from kitcop_desktop.printing.tables import add_tables
 from kitcop_desktop.printing.votes import add_votes
 from kitcop_desktop.storage import boards, workshops
 
@@ -45,6 +46,7 @@ PART_NAMES = (
     "votes",
     "fishbowl",
     "rounds",
+    "tables",
     "interviews",
     "interview_sheets",
     "actions",
@@ -63,6 +65,7 @@ PART_LABELS = {
     "votes": tr_later("Résultats des votes"),
     "fishbowl": tr_later("Bocal à poisson"),
     "rounds": tr_later("Tours de parole (météo, déclusion)"),
+    "tables": "Tables (world café, pro-action café, sous-groupes\u00a0: une page par table)",
     "interviews": tr_later("Entretiens (restitutions, synthèse, kit vierge)"),
     "interview_sheets": tr_later("Fiches d'entretien (la restitution de chaque entretien)"),
     "actions": tr_later("Fiches actions"),
@@ -103,6 +106,7 @@ PART_STEPS: dict[str, tuple[Step, ...]] = {
     "votes": (("votes", add_votes),),
     "fishbowl": (("fishbowl", add_fishbowl),),
     "rounds": (("rounds", add_rounds),),
+    "tables": (("tables", add_tables),),
     "interviews": (
         ("campaign_synthesis", add_campaign_synthesis),
         ("interview_sheets", add_interview_sheets),
@@ -123,6 +127,7 @@ RESTITUTION_STEPS: tuple[Step, ...] = (
     ("votes", add_votes),
     ("fishbowl", add_fishbowl),
     ("rounds", add_rounds),
+    ("tables", add_tables),
     ("kiss_decisions", add_kiss_decisions),
     ("campaign_synthesis", add_campaign_synthesis),
     ("actions", add_action_cards),
@@ -131,7 +136,7 @@ RESTITUTION: tuple[Builder, ...] = tuple(build for _key, build in RESTITUTION_ST
 # What the restitution holds, as the printing screen says it (in RESTITUTION's order).
 RESTITUTION_CONTENTS = (
     "couverture, participant·es, déroulé prévu et réalisé, tableaux, votes, bocal, "
-    "tours de parole, décisions KISS, synthèse des entretiens, fiches actions ; "
+    "tours de parole, tables (une page par table), décisions KISS, synthèse des entretiens, fiches actions ; "
     "les fiches d'entretien en option"
 )
 
@@ -183,10 +188,12 @@ def compose(session: Session, workshop_id: int, parts: list[str]) -> Document:
     # A file holding the facilitator's part is the facilitator's document, every page of it.
     marking = FACILITATOR_MARK if "facilitator" in chosen else ""
     doc = Document(heading_for(workshop), document_title(chosen), marking)
+    # A part ticked beside the restitution was asked for: it says it is empty, as alone.
+    asked = {key for part in chosen if part != "all" for key, _build in PART_STEPS[part]}
     for key, build in plan(chosen):
         # The partners' restitution leaves out a section with nothing in it (and its line in
         # the contents); a part printed alone says it is empty.
-        if "all" in chosen and not worth_printing(key, session, workshop.id):
+        if "all" in chosen and key not in asked and not worth_printing(key, session, workshop.id):
             continue
         build(doc, session, workshop)
     return doc

@@ -55,6 +55,12 @@ def _fishbowl(session: Session, workshop_id: int) -> bool:
     return False
 
 
+def _tables(session: Session, workshop_id: int) -> bool:
+    from kitcop_desktop.printing.tables import has_content
+
+    return has_content(session, workshop_id)
+
+
 HAS_CONTENT: dict[str, Callable[[Session, int], bool]] = {
     "participants": lambda s, w: bool(participants.list_for(s, w)),
     "agenda_review": lambda s, w: bool(agenda.list_sequences(s, w)),
@@ -62,6 +68,7 @@ HAS_CONTENT: dict[str, Callable[[Session, int], bool]] = {
     "votes": _votes,
     "fishbowl": _fishbowl,
     "rounds": lambda s, w: any(round_ran(r) for r in rounds.list_rounds(s, w)),
+    "tables": _tables,
     "kiss_decisions": lambda s, w: _boards(s, w, "kiss"),
     "campaign_synthesis": lambda s, w: bool(interviews.list_interviews(s, w)),
     "interview_sheets": lambda s, w: bool(interviews.list_interviews(s, w)),

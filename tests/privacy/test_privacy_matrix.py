@@ -42,6 +42,7 @@ WORDS = {
     "taker_note": "ZQTAKERHIDDEN",  # a note-taker's note never revealed
     "real_name": "ZQREALNAME",  # an interviewee's real name
     "email": "zqemail",  # a participant's e-mail (an address cannot hold « < »)
+    "harvest_note": "ZQHARVESTNOTE",  # a private line of a table's harvest (#24)
 }
 MARKERS = {key: word + TAIL for key, word in WORDS.items()}
 MARKERS["email"] = "zqemail&🤫@exemple.fr"
@@ -221,7 +222,14 @@ def build(window, store, workshop_id) -> list[str]:
     interview_tool.new_item()
     interview_tool.form.real_name.setText(MARKERS["real_name"])
     interview_tool.form._real_name_done()  # the field is left: stored
-    return ["workshop", "agenda", "fishbowl", "voting", "interviews"]
+
+    window.activate_tool("tables")
+    tables_tool = window.current_editor()
+    tables_tool.add_template("world_cafe")
+    tables_tool.harvest.add_typed("ZQTABLESHARED" + TAIL)  # a salle line, printed
+    tables_tool.harvest.entry.private.setChecked(True)  # « Note privée » (Alt+P)
+    assert tables_tool.harvest.add_typed(MARKERS["harvest_note"])
+    return ["workshop", "agenda", "fishbowl", "voting", "interviews", "tables"]
 
 
 def check(window, qtbot, store, workshop_id, *, full: bool) -> None:
@@ -256,6 +264,7 @@ def test_privacy_matrix(window, qtbot, store, workshop_id):
     assert SHARED_NOTE in pdf_text(store, workshop_id, ["fishbowl"])
     window.activate_tool("fishbowl")
     assert SHARED_NOTE in room_text(window)
+    assert "ZQTABLESHARED" in pdf_text(store, workshop_id, ["tables"])  # a salle harvest line
 
 
 @pytest.mark.timeout(900)

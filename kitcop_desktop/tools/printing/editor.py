@@ -55,6 +55,7 @@ MENU = (
             "votes",
             "fishbowl",
             "rounds",
+            "tables",
             "interviews",
             "actions",
         ),
@@ -73,6 +74,7 @@ SHORT_LABELS = {
     "interviews": tr_later("Entretiens"),
     "interview_sheets": tr_later("avec les fiches d'entretien"),
     "actions": "Fiches actions",
+    "tables": "Tables",
 }
 FILE_WORDS = {
     "all": "restitution",
@@ -81,6 +83,7 @@ FILE_WORDS = {
     "attendance": "emargement",
     "blank": "supports-vierges",
     "actions": "fiches-actions",
+    "tables": "tables",
 }
 
 
