@@ -98,7 +98,7 @@ def child(kind: str, n: int, runs: int, adds: int, profile: bool) -> dict:
     tmp = Path(tempfile.mkdtemp())
     os.environ["KITCOP_DATA_DIR"] = str(tmp)
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QEvent, Qt
     from PySide6.QtTest import QTest
 
     from kitcop_desktop.app import load_tool_specs, make_application
@@ -125,6 +125,9 @@ def child(kind: str, n: int, runs: int, adds: int, profile: bool) -> dict:
     def open_once(prof: cProfile.Profile | None = None) -> tuple[float, float]:
         window.open_workshop(wid)
         app.processEvents()
+        # The workshop view just closed goes at the event loop's next turn (deleteLater), as
+        # in the app: without this its editors would stay and redraw at every Enter too.
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         t0, c0 = time.perf_counter(), time.process_time()
         if prof:
             prof.enable()

@@ -247,6 +247,49 @@ def _driver(session: Session):
     return session.connection().connection.driver_connection
 
 
+def board_titles(session: Session, workshop_id: int) -> list[tuple[int, str, str, str]]:
+    """(id, kind, title, subgroup) of the workshop's boards in their order, as list_boards
+    gives them: read at every post-it typed, so plain rows (no ORM objects)."""
+    return (
+        _driver(session)
+        .execute(
+            "SELECT id, kind, title, subgroup FROM boards WHERE workshop_id = ?"
+            " ORDER BY position, id",
+            (workshop_id,),
+        )
+        .fetchall()
+    )
+
+
+def board_row(session: Session, board_id: int) -> tuple | None:
+    """(id, workshop_id, kind, title, subgroup, spotlight, split_by_angle, the workshop's
+    problématique) of a board, or None when it is gone: a view's read of the board itself."""
+    row = (
+        _driver(session)
+        .execute(
+            "SELECT b.id, b.workshop_id, b.kind, b.title, b.subgroup, b.spotlight,"
+            " b.split_by_angle, coalesce(w.problem_statement, '')"
+            " FROM boards b LEFT JOIN workshops w ON w.id = b.workshop_id WHERE b.id = ?",
+            (board_id,),
+        )
+        .fetchone()
+    )
+    return None if row is None else (*row[:6], bool(row[6]), row[7] or "")
+
+
+def cluster_rows(session: Session, board_id: int) -> list[tuple]:
+    """(id, board_id, zone, title, collapsed, position) of the board's sous-thématiques in
+    their order."""
+    return [
+        (*row[:4], bool(row[4]), row[5])
+        for row in _driver(session).execute(
+            "SELECT id, board_id, zone, title, collapsed, position FROM board_clusters"
+            " WHERE board_id = ? ORDER BY position, id",
+            (board_id,),
+        )
+    ]
+
+
 def card_rows(session: Session, board_id: int) -> list[tuple]:
     """The board's post-its as tuples of CARD_ROW, zone by zone in their order."""
     return (

@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
             return
         self.workshop_view.close_tools()
         self.room.set_footer(None)
-        self.room.set_stage(None)
+        self.room.clear_stage()
         self.pages.removeWidget(self.workshop_view)
         self.workshop_view.deleteLater()
         self.workshop_view = None

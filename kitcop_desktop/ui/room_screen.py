@@ -108,6 +108,21 @@ class RoomScreen(QWidget):
         self._wanted = widget
         self._show_stage()
 
+    def clear_stage(self) -> None:
+        """A workshop closed: its tools' views (and covers) leave the room and are deleted.
+        Kept, each went on reading the store at every change of that workshop, hidden (issue
+        15: three re-openings made every post-it typed read the board three times more)."""
+        self._cover = None
+        self._wanted = self.title_card
+        self._stage.setCurrentWidget(self.title_card)
+        for index in reversed(range(self._stage.count())):
+            widget = self._stage.widget(index)
+            if widget is not self.title_card:
+                self._stage.removeWidget(widget)
+                widget.hide()
+                widget.deleteLater()
+        self._show_stage()
+
     def current_stage(self) -> QWidget:
         """The active tool's view (even while a cover stands in for it)."""
         return self._wanted

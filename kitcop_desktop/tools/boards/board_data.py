@@ -5,14 +5,12 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
-
 from kitcop_desktop.domain.board_kinds import normalise
 from kitcop_desktop.storage import boards
 from kitcop_desktop.storage import boards_actions as kiss_actions
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.models import Workshop
-from kitcop_desktop.storage.models.board import Board, Cluster
+from kitcop_desktop.storage.models.board import Cluster
 
 _SERIALS = itertools.count(1)
 
@@ -197,38 +195,35 @@ def load_board(store: Store, board_id: int, previous: BoardData | None = None) -
     `previous`: this board as last read. Only the post-its changed since are read again
     (storage.boards.card_stamps); the unchanged ones keep their CardData objects and the
     « déjà présent » index is updated for the changed ones only. Same result as a full read.
+    Plain rows throughout (no ORM object): this runs at every post-it typed.
     """
     with store.read() as s:
-        board = s.get(Board, board_id)
+        board = boards.board_row(s, board_id)
         if board is None:
             return None
-        workshop = s.get(Workshop, board.workshop_id)
-        done = kiss_actions.converted(s, board.workshop_id) if board.kind == "kiss" else None
+        _id, workshop_id, kind, title, subgroup, spotlight, split, objective = board
+        done = kiss_actions.converted(s, workshop_id) if kind == "kiss" else None
         fiches, groups = (done.cards, done.clusters) if done else (None, None)
         data = BoardData(
-            (board.id,),
-            board.kind,
-            board.title,
-            board.subgroup,
-            board.spotlight,
-            board.split_by_angle,
-            workshop.problem_statement if workshop else "",
+            (board_id,),
+            kind,
+            title,
+            subgroup,
+            spotlight,
+            split,
+            objective,
             clusters=[
-                _cluster(c, groups)
-                for c in s.scalars(
-                    select(Cluster)
-                    .where(Cluster.board_id == board.id)
-                    .order_by(Cluster.position, Cluster.id)
-                )
+                ClusterData(*row, (groups or {}).get(row[0], 0))
+                for row in boards.cluster_rows(s, board_id)
             ],
         )
         data.marks = (fiches or {}, groups or {})
         again = None
         if previous is not None and not previous.combined and previous.board_ids == data.board_ids:
-            again = _cards_again(s, board.id, previous, fiches, groups)
+            again = _cards_again(s, board_id, previous, fiches, groups)
         if again is None:
-            data.cards = _cards_of(s, board.id, fiches=fiches, groups=groups)
-            data.summary = boards.card_summary(s, board.id)
+            data.cards = _cards_of(s, board_id, fiches=fiches, groups=groups)
+            data.summary = boards.card_summary(s, board_id)
             return data
         data.cards, data.summary, changed, data._by_id = again
     data.derived = (previous.serial, changed)
@@ -271,6 +266,6 @@ def list_board_titles(store: Store, workshop_id: int) -> list[tuple[int, str, st
     """(id, kind, label) of the workshop's boards, for the board chooser."""
     with store.read() as s:
         return [
-            (b.id, b.kind, f"{b.title} — {b.subgroup}" if b.subgroup else b.title)
-            for b in boards.list_boards(s, workshop_id)
+            (board_id, kind, f"{title} — {subgroup}" if subgroup else title)
+            for board_id, kind, title, subgroup in boards.board_titles(s, workshop_id)
         ]

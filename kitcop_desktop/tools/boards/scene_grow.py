@@ -217,9 +217,12 @@ class GrowingLayout:
         moved = {z: after[z].y - r.y for z, r in before.items() if after[z].y != r.y}
         if not moved:
             return
-        for item in [*self.clusters.values(), *self.cards.values()]:
-            zone = item.cluster.zone if hasattr(item, "cluster") else item.card.zone
-            dy = moved.get(zone)
-            if dy and item.isVisible():
-                item.home = QPointF(item.home.x(), item.home.y() + dy)
-                item.setPos(item.home)
+        for items, zone_of in (
+            (self.clusters.values(), lambda i: i.cluster.zone),
+            (self.cards.values(), lambda i: i.card.zone),
+        ):
+            for item in items:
+                dy = moved.get(zone_of(item))
+                if dy and item.isVisible():
+                    item.home = QPointF(item.home.x(), item.home.y() + dy)
+                    item.setPos(item.home)

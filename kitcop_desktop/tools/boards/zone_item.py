@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
+from kitcop_desktop.domain.board_layout import ZONE_HEADER
 from kitcop_desktop.domain.palette import ZONE_COLOURS, room_tint
 from kitcop_desktop.tools.boards.items import _dark_enough
 from kitcop_desktop.tools.boards.look import Look
@@ -31,6 +32,14 @@ class ZoneItem(QGraphicsItem):
 
     def set_geometry(self, rect: QRectF, count: int) -> None:
         if rect == self.rect and count == self.count:
+            return
+        if rect == self.rect:
+            # A post-it more, the zone as large as before (the usual Enter): only the tab
+            # says something new. Redrawing the whole zone redrew every post-it over it.
+            self.count = count
+            metrics = QFontMetricsF(self.look.font(self.look.zone_px, bold=True))
+            tab = max(ZONE_HEADER, metrics.height() + 20)
+            self.update(QRectF(rect.x() - 2, rect.y() - 2, rect.width() + 4, tab))
             return
         self.prepareGeometryChange()
         self.rect = rect
