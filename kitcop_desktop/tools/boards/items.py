@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
+    QCursor,
     QFontMetricsF,
     QPainter,
     QPen,
@@ -56,6 +57,20 @@ def ensure_pixmap_cache() -> None:
         QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
 
 
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_CARD_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+)
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_CURSORS: list[QCursor] = []  # made once, after the application (not at import time)
+
+
+def _open_hand() -> QCursor:
+    if not _CURSORS:
+        _CURSORS.append(QCursor(Qt.CursorShape.OpenHandCursor))
+    return _CURSORS[0]
+
+
 _WRAP = QTextOption()
 _WRAP.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 _FONTS: dict = {}
@@ -74,12 +89,14 @@ _MEASURING: dict = {}
 
 
 def _text_height(text: str, font, width: float) -> float:
-    """The height `_layout_text` gives, with one layout reused for every post-it measured
-    (a board of 5,000 is measured before any is drawn; only the drawn ones keep a layout)."""
-    layout = _MEASURING.get(font.key())
-    if layout is None:
-        layout = _MEASURING[font.key()] = QTextLayout("", font)
+    """The height `_layout_text` gives, with one layout reused for every width tried (the
+    room tries a few card widths; only the width drawn keeps a layout)."""
+    kept = _MEASURING.get(id(font))  # fonts come from _font(), made once and kept
+    if kept is None:
+        layout = QTextLayout("", font)
         layout.setTextOption(_WRAP)
+        kept = _MEASURING[id(font)] = (font, layout)
+    layout = kept[1]
     layout.setText(french_spacing(text))
     return _lay_out(layout, width)
 
@@ -121,6 +138,26 @@ def _together(text: str) -> str:
     return text.replace("fiche action ", "fiche action\u00a0")
 
 
+_TEXT_AT = QPointF(BAND + PAD, PAD)
+_PAINTS: dict = {}
+
+
+def _paints(look: Look, colour_name: str) -> tuple[QColor, QPen, QColor, QColor]:
+    """A post-it's colour, edge, fill and text ink, made once per look and colour (each
+    post-it drawn made them again: a board opened draws hundreds)."""
+    key = (look.room, look.card_fill, look.text, colour_name)
+    paints = _PAINTS.get(key)
+    if paints is None:
+        colour = QColor(colour_name)
+        paints = _PAINTS[key] = (
+            colour,
+            QPen(colour.darker(110), 1.2),
+            look.card_colour(colour_name),
+            QColor(look.text),
+        )
+    return paints
+
+
 class CardItem(QGraphicsRectItem):
     """One post-it. Movable and selectable on the control window, still on the room screen.
 
@@ -130,7 +167,9 @@ class CardItem(QGraphicsRectItem):
     itself, and a Python itemChange cost ten calls per post-it laid out.
     """
 
-    def __init__(self, card: CardData, look: Look, width: float = CARD_WIDTH) -> None:
+    def __init__(
+        self, card: CardData, look: Look, width: float = CARD_WIDTH, *, keep_layout: bool = True
+    ) -> None:
         super().__init__()
         self.look = look
         self.width = width
@@ -138,14 +177,15 @@ class CardItem(QGraphicsRectItem):
         self.matched: bool | None = None  # None: no search running
         self.show_angle = True  # False in a lane of a split chemin: the lane says it already
         self.home = QPointF()  # where the layout put it (a drag that goes nowhere returns here)
-        self.setPen(Qt.PenStyle.NoPen)
+        # True: the layout that measures the text is kept to draw it (most boards: every
+        # post-it is drawn); False on a board of thousands, where most are never drawn.
+        self.keep_layout = keep_layout
+        self._tip = False  # its tooltip is set when first asked (BoardScene.helpEvent)
+        self.setPen(_NO_PEN)
         if not look.room:
-            self.setFlags(
-                QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            )
-            self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self.setFlags(_CARD_FLAGS)
+            self.setCursor(_open_hand())
+        self.setCacheMode(_DEVICE_CACHE)
         self.set_card(card)
 
     # -- data ---------------------------------------------------------------------------------
@@ -164,17 +204,28 @@ class CardItem(QGraphicsRectItem):
             )
         else:
             self._badge_size = (0.0, 0.0)
-        self._drawn = None  # laid out for drawing when first asked (most are never drawn)
-        text_h = _text_height(card.text, font, self._text_width(self.width))
+        if self.keep_layout:
+            # Laid out once: the layout that measures the post-it is the one that draws it
+            # (a board opened laid every text out twice, to measure it, then to draw it).
+            self._drawn, text_h = _layout_text(card.text, font, self._text_width(self.width))
+        else:
+            self._drawn = None  # laid out for drawing when first asked
+            text_h = _text_height(card.text, font, self._text_width(self.width))
         self._footer = self._footer_text()
         self._footer_h = _small_height(look) + 4 if self._footer else 0
         self._heights: dict[float, float] = {}
         self.height = PAD + text_h + self._footer_h + PAD
-        tip = as_typed(card.text) if not look.room else ""
-        if tip != self.toolTip():
-            self.setToolTip(tip)
+        if self._tip:
+            self.setToolTip(as_typed(card.text))
         self.setRect(-3, -3, self.width + 6, self.height + 6)  # the bounding rect
         self.update()
+
+    def ensure_tooltip(self) -> None:
+        """The post-it's text as its tooltip, made when the pointer first rests on it (a
+        tooltip set on each of 5,000 post-its cost a tenth of opening the board)."""
+        if not self._tip and not self.look.room:
+            self._tip = True
+            self.setToolTip(as_typed(self.card.text))
 
     @property
     def _text(self) -> QTextLayout:
@@ -233,17 +284,17 @@ class CardItem(QGraphicsRectItem):
     # -- painting -----------------------------------------------------------------------------
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
         rect = QRectF(0, 0, self.width, self.height)
-        colour = QColor(self.colour())
+        colour, edge, fill, ink = _paints(self.look, self.colour())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(colour.darker(110), 1.2))
-        painter.setBrush(self.look.card_colour(self.colour()))
+        painter.setPen(edge)
+        painter.setBrush(fill)
         painter.drawRoundedRect(rect, 6, 6)
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(_NO_PEN)
         painter.setBrush(colour)
         painter.drawRoundedRect(QRectF(0, 0, BAND + 4, self.height), 6, 6)
         painter.drawRect(QRectF(4, 0, BAND, self.height))
-        painter.setPen(QColor(self.look.text))
-        self._text.draw(painter, QPointF(BAND + PAD, PAD))
+        painter.setPen(ink)
+        self._text.draw(painter, _TEXT_AT)
         if self._badge:
             w, h = self._badge_size
             badge = QRectF(self.width - w - PAD / 2, PAD / 2, w, h)

@@ -25,6 +25,10 @@ from kitcop_desktop.tools.boards.scene_plan import LayoutPlan
 from kitcop_desktop.tools.boards.zone_item import ZoneItem
 
 MAX_COLUMNS = 40  # a 1,000-card zone on a wide screen still finds its best shape
+# Up to this many post-its, each keeps the text layout it was measured with to draw it (all
+# are drawn when the board opens: laid out once, not twice); above, most are never drawn and
+# one layout each would cost memory (5,000 post-its: 27 MB).
+KEEP_LAYOUTS = 1500
 
 
 def _drawn_text(card) -> tuple:
@@ -153,7 +157,8 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
         return added, moved
 
     def _new_item(self, card) -> CardItem:
-        item = CardItem(card, self.look, self.look.card_width)
+        keep = self.data is None or len(self.data.cards) <= KEEP_LAYOUTS
+        item = CardItem(card, self.look, self.look.card_width, keep_layout=keep)
         self.cards[card.id] = item
         self.addItem(item)
         return item
@@ -270,6 +275,14 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
         layout = plan["choice"].layout
         banner = self.banner.height_for(plan["title"], plan["destination"], layout.width)
         return layout.width + 2 * GAP, layout.height + banner + 3 * GAP
+
+    def helpEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """A post-it's tooltip is made when the pointer rests on it (not for each post-it)."""
+        for item in self.items(event.scenePos()):
+            if isinstance(item, CardItem):
+                item.ensure_tooltip()
+                break
+        super().helpEvent(event)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
         self._dragged = True  # items may move by hand: the next show() puts them home
