@@ -15,14 +15,21 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 
 from kitcop_desktop import paths
-from kitcop_desktop.printing.fonts import BOLD, BOLD_ITALIC, FAMILY, ITALIC, covered_codepoints
+from kitcop_desktop.printing.fonts import (
+    BOLD,
+    BOLD_ITALIC,
+    FAMILY,
+    ITALIC,
+    covered_codepoints,
+    register_later,
+)
 
 EMOJI = "KitEmoji"
 _FILE = "emoji/KitEmoji.ttf"
+_CODEPOINTS = "emoji/KitEmoji.codepoints"
 _TEXT_FACES = {FAMILY, BOLD, ITALIC, BOLD_ITALIC}
 
 
@@ -65,16 +72,29 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # used by every TTFont subset repo
 
 @cache
 def register_emoji() -> str:
-    pdfmetrics.registerFont(TTFont(EMOJI, str(paths.fonts_dir() / _FILE)))
+    """The emoji face, parsed when a text first holds an emoji (fonts.register_later)."""
+    register_later(EMOJI, paths.fonts_dir() / _FILE)
     return EMOJI
+
+
+def font_codepoints() -> frozenset[int]:
+    """Every code point the emoji font draws, as its cmap says: read from
+    `KitEmoji.codepoints` beside it (ranges in hex), so that knowing which characters are
+    emoji does not parse the font (3.5 MB of glyph tables, most documents none of them)."""
+    codes: set[int] = set()
+    for line in (paths.fonts_dir() / _CODEPOINTS).read_text(encoding="ascii").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            first, _, last = line.partition("-")
+            codes.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(codes)
 
 
 @cache
 def emoji_codepoints() -> frozenset[int]:
     """The code points the emoji font draws and DejaVu does not."""
     register_emoji()
-    font = pdfmetrics.getFont(EMOJI)
-    return frozenset(font.face.charToGlyph) - covered_codepoints()
+    return font_codepoints() - covered_codepoints()
 
 
 def runs(text: str, font: str) -> list[tuple[str, str]]:
