@@ -39,10 +39,20 @@ class Converted:
 
 def converted(session: Session, workshop_id: int) -> Converted:
     """The post-its and sous-thématiques of this workshop's boards that have their fiche."""
+    # Plain rows in list_for's order (a KISS board reads this at every post-it typed).
+    rows = (
+        session.connection()
+        .connection.driver_connection.execute(
+            "SELECT origin, origin_ref FROM action_cards WHERE workshop_id = ?"
+            " ORDER BY position, id",
+            (workshop_id,),
+        )
+        .fetchall()
+    )
     numbers = {
-        fiche.origin_ref: number
-        for number, fiche in enumerate(actions.list_for(session, workshop_id), start=1)
-        if fiche.origin == ORIGIN
+        ref: number
+        for number, (origin, ref) in enumerate(rows, start=1)
+        if origin == ORIGIN and ref is not None
     }
     clusters: dict[int, int] = {}
     cards: dict[int, int] = {}
