@@ -16,7 +16,7 @@ import hashlib
 
 from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import attendance
 
 ASK_KEY = "attendance.ask"
@@ -43,23 +43,32 @@ def accept_rule(ctx, on: bool = True) -> None:
 
 def ask_presence(parent: QWidget | None, names: list[str], action: str) -> tuple[bool, bool]:
     """The question (rule off): (mark them, and turn the rule back on for this workshop)."""
-    shown = names[:6] + ([f"{len(names) - 6} autres"] if len(names) > 6 else [])
-    who = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " et " + shown[-1]
+    more = [tr("{count} autres").format(count=len(names) - 6)] if len(names) > 6 else []
+    shown = names[:6] + more
+    who = (
+        shown[0]
+        if len(shown) == 1
+        else tr("{names} et {last}").format(names=", ".join(shown[:-1]), last=shown[-1])
+    )
     one = len(names) == 1
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(tr("Présence"))
     box.setText(
-        f"{who} n'est pas noté·e présent·e sur la liste d'émargement."
+        tr("{who} n'est pas noté·e présent·e sur la liste d'émargement.").format(who=who)
         if one
-        else f"{who} ne sont pas noté·es présent·es sur la liste d'émargement."
+        else tr("{who} ne sont pas noté·es présent·es sur la liste d'émargement.").format(who=who)
     )
     box.setInformativeText(
-        f"Qui {action} est dans la salle : {'la' if one else 'les'} marquer présent·e"
-        f"{'' if one else 's'} ? (Ctrl+Z annule)"
+        (
+            tr("Qui {action} est dans la salle : la marquer présent·e ? (Ctrl+Z annule)")
+            if one
+            else tr("Qui {action} est dans la salle : les marquer présent·es ? (Ctrl+Z annule)")
+        ).format(action=action)
     )
     mark = box.addButton(
-        "Marquer présent·e" + ("" if one else "s"), QMessageBox.ButtonRole.AcceptRole
+        tr("Marquer présent·e") if one else tr("Marquer présent·es"),
+        QMessageBox.ButtonRole.AcceptRole,
     )
     box.addButton(tr("Annuler"), QMessageBox.ButtonRole.RejectRole)
     always = QCheckBox(
@@ -123,8 +132,11 @@ def said(ctx, ids: list[int]) -> None:
         names = [name for _pid, name, _present in attendance.people(session, ids)]
     if names:
         ctx.show_message(
-            f"{', '.join(names)} : noté·e{'s' if len(names) > 1 else ''} présent·e"
-            f"{'s' if len(names) > 1 else ''} (Ctrl+Z annule)."
+            tr_n(
+                "{names} : noté·e présent·e (Ctrl+Z annule).",
+                "{names} : noté·es présent·es (Ctrl+Z annule).",
+                len(names),
+            ).format(names=", ".join(names))
         )
 
 

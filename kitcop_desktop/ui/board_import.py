@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.french import quoted
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import exchange, exchange_board
 from kitcop_desktop.storage.engine import Store
 
@@ -51,14 +52,18 @@ class BoardImportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.store, self.preview, self.workshop_id = store, preview, workshop_id
-        self.setWindowTitle("Importer ce tableau ?")
+        self.setWindowTitle(tr("Importer ce tableau ?"))
         self.setMinimumWidth(560)
         lines = preview.summary_lines()
         about = QLabel(
             f"<p><b>{html.escape(lines[0], quote=False)}</b></p>"
             + "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in lines[1:])
             + "<p>"
-            + html.escape(f"Il sera fusionné dans l'atelier ouvert, {quoted(workshop_title)}.")
+            + html.escape(
+                tr("Il sera fusionné dans l'atelier ouvert, {title}.").format(
+                    title=quoted(workshop_title)
+                )
+            )
             + "</p>"
         )
         about.setTextFormat(Qt.TextFormat.RichText)
@@ -69,19 +74,23 @@ class BoardImportDialog(QDialog):
             auto = exchange_board.plan_merge(session, preview, workshop_id)
             boards = exchange_board.targets(session, preview, workshop_id)
         self.board_box = QComboBox()
-        self.board_box.setAccessibleName("Tableau qui reçoit les post-it")
+        self.board_box.setAccessibleName(tr("Tableau qui reçoit les post-it"))
         for board_id, label in boards:
             self.board_box.addItem(label, board_id)
         new_label = auto.target_label if auto.target_id is None else "nouveau"
         if auto.target_id is None:
-            self.board_box.insertItem(0, f"Nouveau tableau : {new_label}", exchange_board.NEW)
+            self.board_box.insertItem(
+                0,
+                tr("Nouveau tableau : {new_label}").format(new_label=new_label),
+                exchange_board.NEW,
+            )
         else:
-            self.board_box.addItem("Un nouveau tableau", exchange_board.NEW)
+            self.board_box.addItem(tr("Un nouveau tableau"), exchange_board.NEW)
         self.board_box.setCurrentIndex(self.board_box.findData(auto.target_id or "new"))
         self.board_box.currentIndexChanged.connect(self._replan)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Tableau qui reçoit les post-it :", self.board_box)
+        form.addRow(tr("Tableau qui reçoit les post-it :"), self.board_box)
 
         self.counts = QLabel()
         self.counts.setObjectName("ImportCounts")
@@ -90,8 +99,9 @@ class BoardImportDialog(QDialog):
         self.elsewhere = QLabel()  # look-alikes in another sous-groupe's board of the kind
         self.elsewhere.setWordWrap(True)
         self.near_intro = QLabel(
-            "Doublons probables (même idée, écrite autrement) : cochez « fusionner » pour n'en "
-            "garder qu'un post-it, qui compte pour deux. Sinon les deux restent."
+            tr(
+                "Doublons probables (même idée, écrite autrement) : cochez « fusionner » pour n'en garder qu'un post-it, qui compte pour deux. Sinon les deux restent."
+            )
         )
         self.near_intro.setWordWrap(True)
         self.near_list = QWidget()
@@ -105,10 +115,12 @@ class BoardImportDialog(QDialog):
         self.near_boxes: list[tuple[int, QCheckBox]] = []
 
         buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton("Importer", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(
+            tr("Importer"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setObjectName("Primary")
         self.import_button.setDefault(True)
-        buttons.addButton("Annuler", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(tr("Annuler"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -155,7 +167,7 @@ class BoardImportDialog(QDialog):
         self._show(self.plan)
 
     def _show(self, plan: exchange_board.BoardPlan) -> None:
-        where = "un nouveau tableau" if plan.target_id is None else "ce tableau"
+        where = tr("un nouveau tableau") if plan.target_id is None else tr("ce tableau")
         self.counts.setText(f"Dans {where} : {plan.counts_sentence()}")
         for _, box in self.near_boxes:
             box.hide()  # a removed widget stays clickable until the loop deletes it
@@ -169,8 +181,11 @@ class BoardImportDialog(QDialog):
             self.near_layout.addWidget(box)
             self.near_boxes.append((card.index, box))
         hints = [
-            f"{count} post-it {'ressemble' if count == 1 else 'ressemblent'} à ceux de "
-            f"{board}\u00a0: choisissez ce tableau pour les fusionner."
+            tr_n(
+                "{count} post-it ressemble à ceux de {board}\u00a0: choisissez ce tableau pour les fusionner.",
+                "{count} post-it ressemblent à ceux de {board}\u00a0: choisissez ce tableau pour les fusionner.",
+                count,
+            ).format(count=count, board=board)
             for _, board, count in plan.elsewhere
         ]
         self.elsewhere.setText("\n".join(hints))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from kitcop_desktop.i18n import tr
+
 
 class ChangeHub(QObject):
     # area, workshop id (0 when the change is not about one workshop)
@@ -16,6 +18,6 @@ class ChangeHub(QObject):
     # a short French sentence for the status line (« Enregistré », « Carte ajoutée »…)
     saved = Signal(str)
 
-    def notify(self, area: str, workshop_id: int = 0, message: str = "Enregistré") -> None:
+    def notify(self, area: str, workshop_id: int = 0, message: str = tr("Enregistré")) -> None:
         self.changed.emit(area, int(workshop_id))
         self.saved.emit(message)

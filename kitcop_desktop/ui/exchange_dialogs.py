@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from kitcop_desktop.domain.french import quoted
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.printing.output import write_atomically
 from kitcop_desktop.storage import exchange, workshops
 from kitcop_desktop.storage.engine import Store
@@ -38,19 +39,21 @@ from kitcop_desktop.ui.tool_spec import ToolContext
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "Fichiers KitCOP (*.kitcop *.json *.zip);;Tous les fichiers (*)"
-SAVE_FILTER = "Fichier KitCOP (*.kitcop)"
+FILE_FILTER = tr_later("Fichiers KitCOP (*.kitcop *.json *.zip);;Tous les fichiers (*)")
+SAVE_FILTER = tr_later("Fichier KitCOP (*.kitcop)")
 EXPORT_TITLES = {
-    "workshop": "Exporter l'atelier",
-    "agenda": "Exporter le déroulé comme modèle",
-    "template": "Exporter le modèle de déroulé",
-    "board": "Exporter le tableau",
+    "workshop": tr_later("Exporter l'atelier"),
+    "agenda": tr_later("Exporter le déroulé comme modèle"),
+    "template": tr_later("Exporter le modèle de déroulé"),
+    "board": tr_later("Exporter le tableau"),
 }
 FILE_PREFIXES = {"workshop": "", "agenda": "modele-", "template": "modele-", "board": "tableau-"}
 # Where each kind lands, said before anything is written.
 LANDING = {
-    "workshop": "Il sera ajouté comme un nouvel atelier : vos ateliers actuels ne changent pas.",
-    "agenda": "Il sera ajouté à vos modèles de déroulé.",
+    "workshop": tr_later(
+        "Il sera ajouté comme un nouvel atelier : vos ateliers actuels ne changent pas."
+    ),
+    "agenda": tr_later("Il sera ajouté à vos modèles de déroulé."),
 }
 
 
@@ -102,14 +105,14 @@ def _export_title(store: Store, workshop_id: int, kind: str, ref_id: int | None)
 
             board = session.get(Board, ref_id)
             if board is None:
-                raise exchange.ExchangeError("Ce tableau n'existe plus.")
+                raise exchange.ExchangeError(tr("Ce tableau n'existe plus."))
             return f"{board.title} — {board.subgroup}" if board.subgroup else board.title
         if kind == "template":
             from kitcop_desktop.storage.models.agenda import AgendaTemplateRecord
 
             record = session.get(AgendaTemplateRecord, ref_id)
             if record is None:
-                raise exchange.ExchangeError("Ce modèle de déroulé n'existe plus.")
+                raise exchange.ExchangeError(tr("Ce modèle de déroulé n'existe plus."))
             return record.title
         return workshops.get(session, workshop_id).title
 
@@ -145,7 +148,7 @@ def export_dialog(
     try:
         title = _export_title(store, workshop_id, kind, ref_id)
     except StoreError as exc:
-        QMessageBox.warning(parent, EXPORT_TITLES[kind], str(exc))
+        QMessageBox.warning(parent, tr(EXPORT_TITLES[kind]), str(exc))
         return None
     options: dict = {}
     if kind == "workshop":
@@ -165,10 +168,12 @@ def export_dialog(
             try:
                 title = _export_title(store, workshop_id, kind, ref_id)
             except StoreError as exc:
-                QMessageBox.warning(parent, EXPORT_TITLES[kind], str(exc))
+                QMessageBox.warning(parent, tr(EXPORT_TITLES[kind]), str(exc))
                 return None
     suggested = str(_start_folder() / f"{file_stem(title, kind)}.kitcop")
-    chosen, _ = QFileDialog.getSaveFileName(parent, EXPORT_TITLES[kind], suggested, SAVE_FILTER)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, tr(EXPORT_TITLES[kind]), suggested, tr(SAVE_FILTER)
+    )
     if not chosen:
         return None
     path = Path(chosen)
@@ -181,37 +186,41 @@ def export_dialog(
         write_atomically(path, data)
 
     try:
-        run_with_progress(parent, f"Export vers « {path.name} »…", work)
+        run_with_progress(parent, tr("Export vers « {name} »…").format(name=path.name), work)
     except Cancelled:
         return None
     except StoreError as exc:
-        QMessageBox.warning(parent, EXPORT_TITLES[kind], str(exc))
+        QMessageBox.warning(parent, tr(EXPORT_TITLES[kind]), str(exc))
         return None
     except (OSError, ValueError) as exc:
         log.warning("export to %s failed: %s", path, exc)
         reason = getattr(exc, "strerror", None) or str(exc)
         QMessageBox.warning(
             parent,
-            EXPORT_TITLES[kind],
-            f"Le fichier n'a pas pu être enregistré dans « {path.parent} » ({reason}). "
-            "Choisissez un autre dossier.",
+            tr(EXPORT_TITLES[kind]),
+            tr(
+                "Le fichier n'a pas pu être enregistré dans « {folder} » ({reason}). "
+                "Choisissez un autre dossier."
+            ).format(folder=path.parent, reason=reason),
         )
         return None
     except Exception as exc:
         log.exception("export failed")
-        QMessageBox.warning(parent, EXPORT_TITLES[kind], unexpected_sentence(exc))
+        QMessageBox.warning(parent, tr(EXPORT_TITLES[kind]), unexpected_sentence(exc))
         return None
     what = {
-        "workshop": "L'atelier",
-        "agenda": "Le déroulé",
-        "template": "Le modèle",
-        "board": "Le tableau",
+        "workshop": tr("L'atelier"),
+        "agenda": tr("Le déroulé"),
+        "template": tr("Le modèle"),
+        "board": tr("Le tableau"),
     }[kind]
     QMessageBox.information(
         parent,
-        "Export terminé",
-        f"{what} {quoted(title)} est enregistré dans le fichier :\n{path}\n\n"
-        f"Un·e collègue peut l'ouvrir avec {quoted('Importer…')} dans KitCOP Atelier.",
+        tr("Export terminé"),
+        tr(
+            "{what} {title} est enregistré dans le fichier :\n{path}\n\n"
+            "Un·e collègue peut l'ouvrir avec {command} dans KitCOP Atelier."
+        ).format(what=what, title=quoted(title), path=path, command=quoted(tr("Importer…"))),
     )
     return path
 
@@ -228,18 +237,19 @@ def summary_html(
     parts = [f"<p><b>{html.escape(lines[0], quote=False)}</b></p>"]
     parts += [f"<p>{html.escape(line, quote=False)}</p>" for line in lines[1:]]
     if preview.kind == "board":
-        landing = (
-            f"Il sera fusionné dans l'atelier ouvert, {quoted(into_title or '')} : les post-it "
+        landing = tr(
+            "Il sera fusionné dans l'atelier ouvert, {title} : les post-it "
             "nouveaux sont ajoutés au tableau du même sous-groupe, rien n'est remplacé, et ceux "
             "déjà présents ne sont pas ajoutés une deuxième fois."
-        )
+        ).format(title=quoted(into_title or ""))
     else:
-        landing = LANDING[preview.kind]
+        landing = tr(LANDING[preview.kind])
     parts.append(f"<p>{html.escape(landing, quote=False)}</p>")
     if copy_of:
         parts.append(
-            "<p><b>Un atelier du même titre existe déjà ici</b> : l'import en fera une "
-            "deuxième copie, sans toucher à la première.</p>"
+            tr(
+                "<p><b>Un atelier du même titre existe déjà ici</b> : l'import en fera une deuxième copie, sans toucher à la première.</p>"
+            )
         )
     return "".join(parts)
 
@@ -253,11 +263,11 @@ def confirm_box(parent: QWidget | None, text: str) -> QMessageBox:
     """The confirmation before writing, with French buttons « Importer » and « Annuler »."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Importer ce fichier ?")
+    box.setWindowTitle(tr("Importer ce fichier ?"))
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(text)
-    box.import_button = box.addButton("Importer", QMessageBox.ButtonRole.AcceptRole)
-    box.setEscapeButton(box.addButton("Annuler", QMessageBox.ButtonRole.RejectRole))
+    box.import_button = box.addButton(tr("Importer"), QMessageBox.ButtonRole.AcceptRole)
+    box.setEscapeButton(box.addButton(tr("Annuler"), QMessageBox.ButtonRole.RejectRole))
     box.setDefaultButton(box.import_button)
     box.import_button.setObjectName("Primary")
     # QMessageBox sizes itself from its text: a wider label keeps the summary easy to read.
@@ -284,13 +294,13 @@ def _undoable_merge(
             raise
 
     result = ctx.push(
-        f"Importer le tableau {quoted(preview.title)}",
+        tr("Importer le tableau {title}").format(title=quoted(preview.title)),
         area="boards",
         do=do,
         undo=lambda session, done: exchange.undo_import(session, done),
     )
     if result is None:
-        raise failures[0] if failures else exchange.ExchangeError("Import impossible.")
+        raise failures[0] if failures else exchange.ExchangeError(tr("Import impossible."))
     return result
 
 
@@ -331,33 +341,35 @@ def import_dialog(
     """
     if not path:
         path, _ = QFileDialog.getOpenFileName(
-            parent, "Importer un fichier KitCOP", str(_start_folder()), FILE_FILTER
+            parent, tr("Importer un fichier KitCOP"), str(_start_folder()), tr(FILE_FILTER)
         )
         if not path:
             return None
     try:
         preview = run_with_progress(
             parent,
-            f"Lecture de « {Path(path).name} »…",
+            tr("Lecture de « {name} »…").format(name=Path(path).name),
             lambda progress: exchange.read_file(path, progress),
         )
     except Cancelled:
         return None
     except StoreError as exc:
-        QMessageBox.warning(parent, "Import impossible", str(exc))
+        QMessageBox.warning(parent, tr("Import impossible"), str(exc))
         return None
     except Exception as exc:  # never an escaping exception: a sentence, the rest in the log
         log.exception("reading %s failed", path)
-        QMessageBox.warning(parent, "Import impossible", unexpected_sentence(exc))
+        QMessageBox.warning(parent, tr("Import impossible"), unexpected_sentence(exc))
         return None
     into_title = _open_title(store, current_workshop_id)
     if preview.kind == "board" and into_title is None:
         QMessageBox.information(
             parent,
-            "Import d'un tableau",
-            f"Ce fichier contient un tableau ({preview.title}) à fusionner dans un atelier. "
-            "Ouvrez d'abord l'atelier qui doit le recevoir, puis importez-le à nouveau. "
-            "Rien n'a été modifié.",
+            tr("Import d'un tableau"),
+            tr(
+                "Ce fichier contient un tableau ({title}) à fusionner dans un atelier. "
+                "Ouvrez d'abord l'atelier qui doit le recevoir, puis importez-le à nouveau. "
+                "Rien n'a été modifié."
+            ).format(title=preview.title),
         )
         return None
     target, fuse = "auto", frozenset()
@@ -365,7 +377,7 @@ def import_dialog(
         try:
             chosen = _board_choice(parent, store, preview, current_workshop_id, into_title)
         except StoreError as exc:
-            QMessageBox.warning(parent, "Import impossible", str(exc))
+            QMessageBox.warning(parent, tr("Import impossible"), str(exc))
             return None
         if chosen is None:
             return None
@@ -383,7 +395,7 @@ def import_dialog(
         else:
             result = run_with_progress(
                 parent,
-                f"Import de « {preview.title} »…",
+                tr("Import de « {title} »…").format(title=preview.title),
                 lambda progress: exchange.apply_import(
                     store,
                     preview,
@@ -394,18 +406,20 @@ def import_dialog(
                 ),
             )
     except Cancelled:
-        QMessageBox.information(parent, "Import annulé", "Import annulé : rien n'a été modifié.")
+        QMessageBox.information(
+            parent, tr("Import annulé"), tr("Import annulé : rien n'a été modifié.")
+        )
         return None
     except StoreError as exc:
-        QMessageBox.warning(parent, "Import impossible", str(exc))
+        QMessageBox.warning(parent, tr("Import impossible"), str(exc))
         return None
     except Exception as exc:
         log.exception("import of %s failed", path)
-        QMessageBox.warning(parent, "Import impossible", unexpected_sentence(exc))
+        QMessageBox.warning(parent, tr("Import impossible"), unexpected_sentence(exc))
         return None
     area = {"workshop": "workshop", "board": "boards", "agenda": "agenda"}[result.kind]
     hub.notify(area, result.workshop_id or 0, result.message)
-    QMessageBox.information(parent, "Import terminé", result.message)
+    QMessageBox.information(parent, tr("Import terminé"), result.message)
     if result.kind == "board" and ctx is not None and ctx.workshop_id == result.workshop_id:
         ctx.activate_tool("boards", result.board_id)  # show the board that received the cards
     return result.workshop_id if result.kind == "workshop" else None

@@ -45,8 +45,10 @@ class ExportOptionsDialog(QDialog):
         self.setWindowTitle(tr("Exporter l'atelier"))
         self.setMinimumWidth(540)
         intro = QLabel(
-            f"<b>{html.escape(title, quote=False)}</b><br>Le fichier .kitcop s'ouvre sur un "
-            f"autre ordinateur avec {quoted('Importer…')}."
+            f"<b>{html.escape(title, quote=False)}</b><br>"
+            + tr("Le fichier .kitcop s'ouvre sur un autre ordinateur avec {command}.").format(
+                command=quoted(tr("Importer…"))
+            )
         )
         intro.setWordWrap(True)
 
@@ -71,15 +73,15 @@ class ExportOptionsDialog(QDialog):
         self.what.buttonToggled.connect(self._update)
 
         self.real_names = QCheckBox(
-            "Inclure les vrais noms des enquêté·es "
-            + how_many(real_names, "nom", "noms", "aucun saisi")
+            tr("Inclure les vrais noms des enquêté·es ")
+            + how_many(real_names, "nom", "noms", tr("aucun saisi"))
         )
         self.real_names.setToolTip(
             tr("Par défaut, les entretiens ne sont exportés que sous leur pseudonyme.")
         )
         self.emails = QCheckBox(
-            "Inclure les adresses e-mail des participant·es "
-            + how_many(emails, "adresse", "adresses", "aucune saisie")
+            tr("Inclure les adresses e-mail des participant·es ")
+            + how_many(emails, "adresse", "adresses", tr("aucune saisie"))
         )
         # Visibility animateur·rice (domain/visibility.py): only with the whole workshop or its
         # déroulé, and only when ticked.

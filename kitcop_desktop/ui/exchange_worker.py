@@ -17,6 +17,7 @@ from functools import partial
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.exchange_insert import Cancelled
 
 # Below this, no dialog flashes on screen (the demo imports in a few tens of milliseconds).
@@ -47,7 +48,7 @@ def run_with_progress(
         finally:
             finished.set()
 
-    dialog = QProgressDialog(label, "Annuler", 0, 0, parent)
+    dialog = QProgressDialog(label, tr("Annuler"), 0, 0, parent)
     dialog.setWindowTitle("KitCOP Atelier")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)

@@ -14,18 +14,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.ui.live_keys import LIVE_KEYS
 
 # The live keys come from their one declaration (ui/live_keys.py), which also routes them.
 LIVE_SECTION = (
-    "En salle (télécommande et clavier)",
+    tr_later("En salle (télécommande et clavier)"),
     tuple((live.label, live.what) for live in LIVE_KEYS)
     + (
         (
             "",
-            "Pendant un déroulé lancé, ces touches agissent même si un bouton, une liste ou un "
-            "tableau a le focus ; Espace, B, ., +, −, * s'écrivent dans un champ de saisie.",
+            tr_later(
+                "Pendant un déroulé lancé, ces touches agissent même si un bouton, une liste ou un tableau a le focus ; Espace, B, ., +, −, * s'écrivent dans un champ de saisie."
+            ),
         ),
     ),
 )
@@ -33,102 +34,149 @@ LIVE_SECTION = (
 KEYMAP = (
     LIVE_SECTION,
     (
-        "Partout",
+        tr_later("Partout"),
         (
-            ("Échap (dans une fenêtre)", "Fermer la fenêtre, annuler une saisie"),
-            ("Ctrl+Z, Ctrl+Maj+Z (ou Ctrl+Y)", "Annuler, rétablir"),
-            ("Ctrl+0", "L'atelier : cadre et participant·es"),
+            (
+                tr_later("Échap (dans une fenêtre)"),
+                tr_later("Fermer la fenêtre, annuler une saisie"),
+            ),
+            (tr_later("Ctrl+Z, Ctrl+Maj+Z (ou Ctrl+Y)"), tr_later("Annuler, rétablir")),
+            ("Ctrl+0", tr_later("L'atelier : cadre et participant·es")),
             (
                 "Ctrl+1 … Ctrl+7",
-                "Déroulé, tableaux, vote, bocal, entretiens, fiches actions, impression",
+                tr_later("Déroulé, tableaux, vote, bocal, entretiens, fiches actions, impression"),
             ),
-            ("Ctrl+N", "Nouvel élément dans l'outil affiché"),
-            ("Ctrl+F", "Rechercher dans l'outil affiché"),
-            ("Ctrl+P", "Imprimer (la partie de l'outil affiché présélectionnée)"),
-            ("F1", "Cette aide"),
+            ("Ctrl+N", tr_later("Nouvel élément dans l'outil affiché")),
+            ("Ctrl+F", tr_later("Rechercher dans l'outil affiché")),
+            ("Ctrl+P", tr_later("Imprimer (la partie de l'outil affiché présélectionnée)")),
+            ("F1", tr_later("Cette aide")),
         ),
     ),
     (
-        "Pendant le déroulé",
-        (("M", "Son activé / coupé"),),
+        tr_later("Pendant le déroulé"),
+        (("M", tr_later("Son activé / coupé")),),
     ),
     (
-        "Dans les tableaux",
+        tr_later("Dans les tableaux"),
         (
-            ("Entrée", "Ajouter le post-it à la zone choisie (le curseur reste)"),
-            ("Tab, Maj+Tab", "Zone suivante / précédente"),
-            ("Alt+A, Alt+R, Alt+0", "Chemin : angle Actions, Ressentis ou sans angle"),
-            ("Ctrl+V", "Coller plusieurs lignes : un post-it par ligne"),
-            ("Double-clic, F2", "Modifier un post-it ou renommer une sous-thématique"),
-            ("Suppr", "Supprimer les post-it choisis"),
-            ("↓ / ↑", "Descendre sur le tableau ; post-it suivant / précédent (Maj : l'ajouter)"),
-            ("Menu ou Maj+F10", "Le menu des post-it choisis (regrouper, fiche action…)"),
-            ("Page suivante / précédente", "Écran de salle : zone ou sous-thématique suivante"),
-            ("0 … 9", "Écran de salle : tout le tableau (0) ou la zone n"),
+            (
+                tr_later("Entrée"),
+                tr_later("Ajouter le post-it à la zone choisie (le curseur reste)"),
+            ),
+            (tr_later("Tab, Maj+Tab"), tr_later("Zone suivante / précédente")),
+            ("Alt+A, Alt+R, Alt+0", tr_later("Chemin : angle Actions, Ressentis ou sans angle")),
+            ("Ctrl+V", tr_later("Coller plusieurs lignes : un post-it par ligne")),
+            (
+                tr_later("Double-clic, F2"),
+                tr_later("Modifier un post-it ou renommer une sous-thématique"),
+            ),
+            (tr_later("Suppr"), tr_later("Supprimer les post-it choisis")),
+            (
+                "↓ / ↑",
+                tr_later(
+                    "Descendre sur le tableau ; post-it suivant / précédent (Maj : l'ajouter)"
+                ),
+            ),
+            (
+                tr_later("Menu ou Maj+F10"),
+                tr_later("Le menu des post-it choisis (regrouper, fiche action…)"),
+            ),
+            (
+                tr_later("Page suivante / précédente"),
+                tr_later("Écran de salle : zone ou sous-thématique suivante"),
+            ),
+            ("0 … 9", tr_later("Écran de salle : tout le tableau (0) ou la zone n")),
         ),
     ),
     (
-        "Dans le vote",
+        tr_later("Dans le vote"),
         (
-            ("Alt+↑ / Alt+↓", "Monter / descendre la proposition choisie"),
-            ("Entrée, ↓ / ↑", "Gommettes au mur : nombre suivant / précédent"),
-            ("1 … 9, Entrée", "Bulletin : placer ou retirer une gommette, puis valider"),
-            ("R", "Révéler les résultats"),
+            ("Alt+↑ / Alt+↓", tr_later("Monter / descendre la proposition choisie")),
+            (tr_later("Entrée, ↓ / ↑"), tr_later("Gommettes au mur : nombre suivant / précédent")),
+            (
+                tr_later("1 … 9, Entrée"),
+                tr_later("Bulletin : placer ou retirer une gommette, puis valider"),
+            ),
+            ("R", tr_later("Révéler les résultats")),
         ),
     ),
     (
-        "Dans le bocal à poisson",
+        tr_later("Dans le bocal à poisson"),
         (
-            ("Entrée, double-clic", "Asseoir la personne choisie du cercle sur la chaise vide"),
-            ("1 … 9", "La personne de la chaise n parle (encore une fois : elle s'arrête)"),
-            ("0", "Plus personne ne parle"),
-            ("Espace, + / −", "Minuteur du bocal : pause, une minute de plus / de moins"),
-            ("Suppr", "La personne choisie du cercle quitte l'atelier (encore : elle revient)"),
-            ("Page suivante / précédente", "Notes révélées : page suivante / précédente"),
+            (
+                tr_later("Entrée, double-clic"),
+                tr_later("Asseoir la personne choisie du cercle sur la chaise vide"),
+            ),
+            (
+                "1 … 9",
+                tr_later("La personne de la chaise n parle (encore une fois : elle s'arrête)"),
+            ),
+            ("0", tr_later("Plus personne ne parle")),
+            (
+                tr_later("Espace, + / −"),
+                tr_later("Minuteur du bocal : pause, une minute de plus / de moins"),
+            ),
+            (
+                tr_later("Suppr"),
+                tr_later("La personne choisie du cercle quitte l'atelier (encore : elle revient)"),
+            ),
+            (
+                tr_later("Page suivante / précédente"),
+                tr_later("Notes révélées : page suivante / précédente"),
+            ),
         ),
     ),
     (
-        "Pendant un tour de parole",
+        tr_later("Pendant un tour de parole"),
         (
-            ("Page suivante, →", "Personne suivante (démarre le tour)"),
-            ("Ctrl+N", "Le curseur dans le champ « Mot » de la personne qui a la parole"),
-            ("Entrée (champ « Mot »)", "Noter le mot et passer à la personne suivante"),
-            ("Alt+O, Alt+N (déclusion)", "Reste impliqué·e dans le chantier : oui, non"),
-            ("Page précédente, ←", "Revenir à la personne précédente"),
-            ("L", "Plus tard : à la fin du tour (deux fois : passe son tour)"),
-            ("Espace", "Mettre en pause / reprendre le temps de parole"),
-            ("Page suivante (tour terminé)", "Séquence suivante du déroulé"),
+            (tr_later("Page suivante, →"), tr_later("Personne suivante (démarre le tour)")),
+            ("Ctrl+N", tr_later("Le curseur dans le champ « Mot » de la personne qui a la parole")),
+            (
+                tr_later("Entrée (champ « Mot »)"),
+                tr_later("Noter le mot et passer à la personne suivante"),
+            ),
+            (
+                tr_later("Alt+O, Alt+N (déclusion)"),
+                tr_later("Reste impliqué·e dans le chantier : oui, non"),
+            ),
+            (tr_later("Page précédente, ←"), tr_later("Revenir à la personne précédente")),
+            ("L", tr_later("Plus tard : à la fin du tour (deux fois : passe son tour)")),
+            (tr_later("Espace"), tr_later("Mettre en pause / reprendre le temps de parole")),
+            (tr_later("Page suivante (tour terminé)"), tr_later("Séquence suivante du déroulé")),
         ),
     ),
     (
-        "Pendant un entretien",
+        tr_later("Pendant un entretien"),
         (
-            ("Ctrl+↓ / Ctrl+↑", "Question suivante / précédente"),
-            ("Alt+1 … Alt+5", "Marquer le passage : frein, levier, difficulté, action, besoin"),
+            ("Ctrl+↓ / Ctrl+↑", tr_later("Question suivante / précédente")),
+            (
+                "Alt+1 … Alt+5",
+                tr_later("Marquer le passage : frein, levier, difficulté, action, besoin"),
+            ),
         ),
     ),
 )
 
 
-FOOTNOTE = (
-    "Les touches d'une seule lettre n'agissent que si aucun champ de saisie n'a le "
-    "focus : taper « B » dans une carte ne noircit jamais l'écran."
+FOOTNOTE = tr_later(
+    "Les touches d'une seule lettre n'agissent que si aucun champ de saisie n'a le focus : taper « B » dans une carte ne noircit jamais l'écran."
 )
 
 
 def _sections_html(sections) -> str:
     parts = []
     for section, rows in sections:
-        parts.append(f"<h3>{section}</h3><table cellspacing='0' cellpadding='3'>")
+        parts.append(f"<h3>{tr(section)}</h3><table cellspacing='0' cellpadding='3'>")
         for keys, what in rows:
-            parts.append(f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>")
+            keys = tr(keys) if keys else ""
+            parts.append(f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{tr(what)}</td></tr>")
         parts.append("</table>")
     return "".join(parts)
 
 
 def keymap_html() -> str:
     """The whole map in one column (the dialog shows it in two)."""
-    return _sections_html(KEYMAP) + f"<p>{FOOTNOTE}</p>"
+    return _sections_html(KEYMAP) + f"<p>{tr(FOOTNOTE)}</p>"
 
 
 def _halves() -> tuple[tuple, tuple]:
@@ -173,7 +221,7 @@ class KeymapDialog(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
-        note = QLabel(FOOTNOTE)
+        note = QLabel(tr(FOOTNOTE))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Fermer"))

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui import live_keys, resume
 from kitcop_desktop.ui.live_keys import LiveKeyFilter
 from kitcop_desktop.ui.one_screen import OneScreenLayout
@@ -82,7 +83,9 @@ class LiveControl(QObject):
             return True
         if action == live_keys.BLANK:
             if not self.room.isVisible() and not self.room.blanked:
-                self.window.show_message("L'écran de salle n'est pas affiché (F5 pour l'afficher).")
+                self.window.show_message(
+                    tr("L'écran de salle n'est pas affiché (F5 pour l'afficher).")
+                )
                 return True
             self.toggle_blank()
             return True
@@ -114,17 +117,17 @@ class LiveControl(QObject):
             return False
         if self.room.isFullScreen():
             self.room.leave_fullscreen(self.window.screen())
-            self.window.show_message("Écran de salle en fenêtre (Échap encore : il se ferme)")
+            self.window.show_message(tr("Écran de salle en fenêtre (Échap encore : il se ferme)"))
         else:
             self.room.hide_screen()
-            self.window.show_message("Écran de salle fermé (F5 pour le rouvrir)")
+            self.window.show_message(tr("Écran de salle fermé (F5 pour le rouvrir)"))
         return True
 
     def toggle_blank(self) -> None:
         blanked = self.room.toggle_blank()
         resume.save(self.window.settings, "blanked", blanked)
         self.window.show_message(
-            "Écran de salle noir (B pour revenir)" if blanked else "Écran de salle rétabli"
+            tr("Écran de salle noir (B pour revenir)") if blanked else tr("Écran de salle rétabli")
         )
 
     def _on_room_mode(self, mode: str) -> None:

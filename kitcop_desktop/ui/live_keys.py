@@ -47,6 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import tr_later
+
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
 
@@ -93,70 +95,82 @@ LIVE_KEYS: tuple[LiveKey, ...] = (
     LiveKey(
         NEXT,
         _k(Key.Key_PageDown),
-        "Page suivante",
-        "Page suivante des consignes, puis séquence suivante (dans un tour de parole : "
-        "personne suivante ; dans un tableau : zone suivante, puis séquence suivante)",
+        tr_later("Page suivante"),
+        tr_later(
+            "Page suivante des consignes, puis séquence suivante (dans un tour de parole : personne suivante ; dans un tableau : zone suivante, puis séquence suivante)"
+        ),
         Scope.ANYWHERE,
     ),
     LiveKey(
         PREVIOUS,
         _k(Key.Key_PageUp),
-        "Page précédente",
-        "Page précédente des consignes, puis séquence précédente (ou la page précédente de "
-        "l'outil affiché)",
+        tr_later("Page précédente"),
+        tr_later(
+            "Page précédente des consignes, puis séquence précédente (ou la page précédente de l'outil affiché)"
+        ),
         Scope.ANYWHERE,
     ),
     LiveKey(
         NEXT,
         _k(Key.Key_Right),
         "→",
-        "Séquence suivante, comme Page suivante (sauf dans une liste, un tableau ou un champ)",
+        tr_later(
+            "Séquence suivante, comme Page suivante (sauf dans une liste, un tableau ou un champ)"
+        ),
         Scope.NOT_MOVING,
     ),
     LiveKey(
         PREVIOUS,
         _k(Key.Key_Left),
         "←",
-        "Séquence précédente, comme Page précédente (sauf dans une liste, un tableau ou un champ)",
+        tr_later(
+            "Séquence précédente, comme Page précédente (sauf dans une liste, un tableau ou un champ)"
+        ),
         Scope.NOT_MOVING,
     ),
     LiveKey(
         ROOM,
         _k(Key.Key_F5) + ((Key.Key_F5, Mod.ShiftModifier),),
-        "F5 ou Maj+F5",
-        "Afficher / masquer l'écran de salle",
+        tr_later(tr_later("F5 ou Maj+F5")),
+        tr_later("Afficher / masquer l'écran de salle"),
         Scope.ANYWHERE,
     ),
     LiveKey(
         LEAVE,
         _k(Key.Key_Escape),
-        "Échap",
-        "Écran de salle : quitter le plein écran ; en fenêtre, la fermer",
+        tr_later("Échap"),
+        tr_later("Écran de salle : quitter le plein écran ; en fenêtre, la fermer"),
         Scope.ANYWHERE,
     ),
     LiveKey(
         TOGGLE,
         _k(Key.Key_Space),
-        "Espace",
-        "Démarrer / mettre en pause le minuteur",
+        tr_later("Espace"),
+        tr_later("Démarrer / mettre en pause le minuteur"),
         Scope.NOT_TYPING,
     ),
     LiveKey(
         BLANK,
         _k(Key.Key_B, Key.Key_Period),
-        "B ou .",
-        "Écran de salle noir (encore une fois pour revenir)",
+        tr_later(tr_later("B ou .")),
+        tr_later("Écran de salle noir (encore une fois pour revenir)"),
         Scope.NOT_TYPING,
     ),
     LiveKey(
         PLUS_FIVE,
         _k(Key.Key_Asterisk) + ((Key.Key_Plus, Mod.ShiftModifier | Mod.KeypadModifier),),
         "*",
-        "Cinq minutes de plus (aussi Maj + « + » du pavé numérique)",
+        tr_later("Cinq minutes de plus (aussi Maj + « + » du pavé numérique)"),
         Scope.NOT_TYPING,
     ),
-    LiveKey(PLUS_ONE, _k(Key.Key_Plus, Key.Key_Equal), "+", "Une minute de plus", Scope.NOT_TYPING),
-    LiveKey(MINUS_ONE, _k(Key.Key_Minus), "−", "Une minute de moins", Scope.NOT_TYPING),
+    LiveKey(
+        PLUS_ONE,
+        _k(Key.Key_Plus, Key.Key_Equal),
+        "+",
+        tr_later("Une minute de plus"),
+        Scope.NOT_TYPING,
+    ),
+    LiveKey(MINUS_ONE, _k(Key.Key_Minus), "−", tr_later("Une minute de moins"), Scope.NOT_TYPING),
 )
 
 BY_ACTION = {live.action: live for live in reversed(LIVE_KEYS)}  # an action's first entry

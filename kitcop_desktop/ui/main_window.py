@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _on_saved(self, text: str) -> None:
-        self.saved_label.setText(f"✓ {text}" if text == "Enregistré" else text)
+        self.saved_label.setText(f"✓ {text}" if text == tr("Enregistré") else text)
         QTimer.singleShot(
             4000, self.saved_label, lambda: self.saved_label.setText(tr("Enregistré"))
         )
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.help_action)
         menu.addAction(self._action(tr("À propos"), None, self.about))
 
-        bar = self.toolbar = QToolBar("Actions")
+        bar = self.toolbar = QToolBar(tr("Actions"))
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for a in (self.undo_action, self.redo_action):
@@ -389,9 +389,12 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(
             self,
-            "À propos",
-            f"<b>{APP_NAME}</b> {__version__}<br>Ateliers d'intelligence collective du kit COP "
-            "Auvergne-Rhône-Alpes, hors ligne. Vos données restent sur cet ordinateur.",
+            tr("À propos"),
+            f"<b>{APP_NAME}</b> {__version__}<br>"
+            + tr(
+                "Ateliers d'intelligence collective du kit COP "
+                "Auvergne-Rhône-Alpes, hors ligne. Vos données restent sur cet ordinateur."
+            ),
         )
 
     # --- exchange (.kitcop files) -----------------------------------------------------------------

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.validation import InvalidInput, require_text
+from kitcop_desktop.i18n import tr
 
 BLANK_KEY = "blank"
 DEFAULT_START, DEFAULT_END = time(9, 0), time(12, 30)
@@ -94,11 +95,11 @@ class NewWorkshopDialog(QDialog):
         """`personal`: (key, title) of the facilitator's own templates (made here or imported),
         offered after the kit's."""
         super().__init__(parent)
-        self.setWindowTitle("Nouvel atelier")
+        self.setWindowTitle(tr("Nouvel atelier"))
         self.setMinimumWidth(520)
         self.title_edit = QLineEdit()
         self.title_edit.setMaxLength(200)
-        self.title_edit.setPlaceholderText("Ex. : Les métiers de la rénovation en 2030")
+        self.title_edit.setPlaceholderText(tr("Ex. : Les métiers de la rénovation en 2030"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
@@ -107,9 +108,9 @@ class NewWorkshopDialog(QDialog):
         self.date_warning.setWordWrap(True)
         self.date_edit.dateChanged.connect(self._check_day)
         self.start_edit = TimeField(DEFAULT_START)
-        self.start_edit.setAccessibleName("Heure de début")
+        self.start_edit.setAccessibleName(tr("Heure de début"))
         self.end_edit = TimeField(DEFAULT_END)
-        self.end_edit.setAccessibleName("Heure de fin")
+        self.end_edit.setAccessibleName(tr("Heure de fin"))
         hours = QHBoxLayout()
         hours.addWidget(self.start_edit)
         hours.addWidget(QLabel("à"))
@@ -122,7 +123,7 @@ class NewWorkshopDialog(QDialog):
         if personal:
             self.template_box.insertSeparator(self.template_box.count())
         for key, title in personal:
-            self.template_box.addItem(f"{title} (mon modèle)", key)
+            self.template_box.addItem(tr("{title} (mon modèle)").format(title=title), key)
         wanted = self.template_box.findData(template_key or BLANK_KEY)
         self.template_box.setCurrentIndex(max(0, wanted))
         # The hours follow the template chosen until the facilitator types their own.
@@ -137,16 +138,16 @@ class NewWorkshopDialog(QDialog):
         self.error.setStyleSheet("color: #a13d00;")
         self.error.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Titre", self.title_edit)
-        form.addRow("Date", self.date_edit)
+        form.addRow(tr("Titre"), self.title_edit)
+        form.addRow(tr("Date"), self.date_edit)
         form.addRow("", self.date_warning)
-        form.addRow("Horaires", hours)
-        form.addRow("Modèle de déroulé", self.template_box)
+        form.addRow(tr("Horaires"), hours)
+        form.addRow(tr("Modèle de déroulé"), self.template_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Créer l'atelier")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Créer l'atelier"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuler"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -176,19 +177,21 @@ class NewWorkshopDialog(QDialog):
         day = self.date_edit.date().toPython()
         sunday = day.weekday() == 6
         self.date_warning.setText(
-            "Attention : c'est un dimanche. Est-ce bien le jour de l'atelier ?" if sunday else ""
+            tr("Attention : c'est un dimanche. Est-ce bien le jour de l'atelier ?")
+            if sunday
+            else ""
         )
         self.date_warning.setVisible(sunday)
 
     def _accept(self) -> None:
         try:
-            require_text(self.title_edit.text(), "Le titre de l'atelier")
+            require_text(self.title_edit.text(), tr("Le titre de l'atelier"))
         except InvalidInput as exc:
-            self.error.setText(str(exc).replace(" Rien n'a été modifié.", ""))
+            self.error.setText(str(exc).replace(" " + tr("Rien n'a été modifié."), ""))
             self.title_edit.setFocus()
             return
         if self.end_edit.value() <= self.start_edit.value():
-            self.error.setText("L'heure de fin doit être après l'heure de début.")
+            self.error.setText(tr("L'heure de fin doit être après l'heure de début."))
             self.end_edit.setFocus()
             return
         self.accept()

@@ -16,11 +16,15 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QFrame, QHBoxLayout, QLabel, QWidget
 
+from kitcop_desktop.i18n import tr, tr_later
+
 # How each system extends the display to a second screen (French, as its menus say).
 EXTEND_HINTS = {
-    "win32": "touches Windows + P, puis « Étendre »",
-    "darwin": "Réglages Système › Moniteurs, puis « Étendre » (pas « Recopie »)",
-    "linux": "paramètres d'affichage › Écrans, « Joindre » ou « Étendre » (pas « Miroir »)",
+    "win32": tr_later("touches Windows + P, puis « Étendre »"),
+    "darwin": tr_later("Réglages Système › Moniteurs, puis « Étendre » (pas « Recopie »)"),
+    "linux": tr_later(
+        "paramètres d'affichage › Écrans, « Joindre » ou « Étendre » (pas « Miroir »)"
+    ),
 }
 # The control window never gets narrower than this beside the room window (1024 − 320).
 CONTROL_MIN_WIDTH = 700
@@ -37,15 +41,14 @@ def room_geometry(available: QRect) -> QRect:
 def extend_hint(platform: str | None = None) -> str:
     platform = platform or sys.platform
     key = "win32" if platform.startswith("win") else platform
-    return EXTEND_HINTS.get(key, EXTEND_HINTS["linux"])
+    return tr(EXTEND_HINTS.get(key, EXTEND_HINTS["linux"]))
 
 
 def banner_text(platform: str | None = None) -> str:
-    return (
-        "<b>Un seul écran.</b> L'écran de salle est la fenêtre à droite (double-clic : plein "
-        "écran, Échap : revenir). Pour le projeter seul sur le vidéoprojecteur : "
-        f"{extend_hint(platform)}."
-    )
+    return tr(
+        "<b>Un seul écran.</b> L'écran de salle est la fenêtre à droite (double-clic : plein "
+        "écran, Échap : revenir). Pour le projeter seul sur le vidéoprojecteur : {hint}."
+    ).format(hint=extend_hint(platform))
 
 
 class OneScreenBanner(QFrame):

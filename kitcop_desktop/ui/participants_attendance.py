@@ -151,16 +151,16 @@ class AttendanceBar(QWidget):
             shortcut.activated.connect(slot)
 
     def everyone_here(self) -> None:
-        if not self._set("Tout le monde est là", dict.fromkeys(self._model.ids(), True)):
+        if not self._set(tr("Tout le monde est là"), dict.fromkeys(self._model.ids(), True)):
             self._ctx.show_message(tr("Tout le monde est déjà coché présent·e."))
 
     def invert(self) -> None:
         self._set(
-            "Inverser la présence", {pid: not on for pid, on in self._model.presence().items()}
+            tr("Inverser la présence"), {pid: not on for pid, on in self._model.presence().items()}
         )
 
     def tick_who_took_part(self) -> None:
-        self._set("Cocher qui a participé", dict.fromkeys(self._unticked, True))
+        self._set(tr("Cocher qui a participé"), dict.fromkeys(self._unticked, True))
 
     def toggle_selected(self) -> None:
         """Espace: tick (or untick, when all are ticked) the selected people, then move on."""
@@ -174,11 +174,13 @@ class AttendanceBar(QWidget):
         presence = self._model.presence()
         on = not all(presence[i] for i in ids)
         names = self._model.names()
-        text = (
-            f"{names[rows[0]]} {'présent·e' if on else 'absent·e'}"
-            if len(rows) == 1
-            else f"{len(rows)} personnes {'présentes' if on else 'absentes'}"
-        )
+        if len(rows) == 1:
+            text = (tr("{name} présent·e") if on else tr("{name} absent·e")).format(
+                name=names[rows[0]]
+            )
+        else:
+            text = tr("{count} personnes présentes") if on else tr("{count} personnes absentes")
+            text = text.format(count=len(rows))
         self._set(text, dict.fromkeys(ids, on))
         if len(rows) == 1 and rows[0] + 1 < self._model.rowCount():
             self._table.selectRow(rows[0] + 1)  # one key per person: on to the next one

@@ -24,11 +24,11 @@ HEADERS = {
 # the facilitator's version.
 PRIVATE_COLUMNS = {"email": Visibility.FACILITATOR}
 FIELD_LABELS = {
-    "name": "le nom",
-    "structure": "la structure",
-    "category": "la catégorie",
-    "present": "la présence",
-    "email": "l'e-mail",
+    "name": tr_later("le nom"),
+    "structure": tr_later("la structure"),
+    "category": tr_later("la catégorie"),
+    "present": tr_later("la présence"),
+    "email": tr_later("l'e-mail"),
 }
 CategoryRole = Qt.ItemDataRole.UserRole + 1
 WATCHED_AREAS = ("participants", "fishbowl", "rounds", "voting")
@@ -100,7 +100,7 @@ class ParticipantsModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if row.present else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return "présent·e" if row.present else "absent·e"
+                return tr("présent·e") if row.present else tr("absent·e")
             return None
         if column == "category":
             if role == Qt.ItemDataRole.DisplayRole:
@@ -127,7 +127,7 @@ class ParticipantsModel(QAbstractTableModel):
             return False
         pid = row.id
         result = self._ctx.push_update(
-            f"Modifier {FIELD_LABELS[column]} de {row.name}",
+            tr("Modifier {field} de {name}").format(field=tr(FIELD_LABELS[column]), name=row.name),
             "participants",
             ops.update,
             pid,

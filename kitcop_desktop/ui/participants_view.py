@@ -195,10 +195,12 @@ class ParticipantsView(QWidget):
         if rows is None:
             return
         result = outcome["result"]
-        parts = [plural(len(rows), "personne ajoutée", "personnes ajoutées") + "."]
+        parts = [plural(len(rows), tr("personne ajoutée"), tr("personnes ajoutées")) + "."]
         if result.duplicates:
             parts.append(
-                f"Déjà dans la liste, non ajouté·es : {', '.join(result.duplicates[:8])}"
+                tr("Déjà dans la liste, non ajouté·es : {names}").format(
+                    names=", ".join(result.duplicates[:8])
+                )
                 + ("…" if len(result.duplicates) > 8 else ".")
             )
         parts.extend(result.warnings)

@@ -25,9 +25,11 @@ def restore_box(sentence: str, backup: Path) -> QMessageBox:
     # The dialog is the way to put the backup back: no command line to type here.
     box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, sentence.replace(RESTORE_HINT, ""))
     box.setInformativeText(
-        f"Dernière sauvegarde saine : le {when(backup)}. La remettre en place ? Le fichier "
-        "endommagé sera gardé dans le dossier «\u00a0sauvegardes\u00a0» ; ce qui a été fait "
-        "après cette sauvegarde n'y sera pas."
+        tr(
+            "Dernière sauvegarde saine : le {when}. La remettre en place ? Le fichier "
+            "endommagé sera gardé dans le dossier « sauvegardes » ; ce qui a été fait "
+            "après cette sauvegarde n'y sera pas."
+        ).format(when=when(backup))
     )
     box.restore_button = box.addButton(
         tr("Remettre cette sauvegarde"), QMessageBox.ButtonRole.AcceptRole
@@ -44,10 +46,10 @@ def ask_restore(sentence: str, backup: Path) -> bool:
 
 
 def unexpected_sentence(exc: BaseException) -> str:
-    return (
-        f"Une erreur inattendue est survenue ({type(exc).__name__}) ; ce qui était enregistré "
-        f"l'est toujours. Le détail est dans le journal : {paths.log_path()}"
-    )
+    return tr(
+        "Une erreur inattendue est survenue ({error}) ; ce qui était enregistré "
+        "l'est toujours. Le détail est dans le journal : {log}"
+    ).format(error=type(exc).__name__, log=paths.log_path())
 
 
 def install_excepthook() -> None:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.one_screen import room_geometry
 
@@ -23,7 +24,7 @@ class TitleCard(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._kicker = QLabel("Atelier d'intelligence collective")
+        self._kicker = QLabel(tr("Atelier d'intelligence collective"))
         self._title = QLabel()
         self._problem = QLabel()
         for label in (self._kicker, self._title, self._problem):
@@ -42,7 +43,7 @@ class TitleCard(QWidget):
         layout.addStretch(2)
 
     def set_workshop(self, title: str, problem_statement: str, subtitle: str = "") -> None:
-        self._kicker.setText(subtitle or "Atelier d'intelligence collective")
+        self._kicker.setText(subtitle or tr("Atelier d'intelligence collective"))
         self._title.setText(title)
         self._problem.setText(problem_statement)
         self._problem.setVisible(bool(problem_statement))
@@ -66,7 +67,7 @@ class RoomScreen(QWidget):
 
     def __init__(self) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
-        self.setWindowTitle("KitCOP Atelier — écran de salle")
+        self.setWindowTitle(tr("KitCOP Atelier — écran de salle"))
         self.setObjectName("RoomScreen")
         # Its own sheet wins over the control window's: light text on the dark room background.
         self.setStyleSheet(

@@ -30,12 +30,13 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import fresh_ids
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import StoreError
 
 log = logging.getLogger(__name__)
-NOTHING_CHANGED = "Rien n'a été modifié."
+NOTHING_CHANGED = tr_later("Rien n'a été modifié.")
 
 TYPING_ID = 0x7E47  # QUndoCommand.id() of typing edits; mergeWith checks the burst itself
 
@@ -92,9 +93,9 @@ class StoreCommand(QUndoCommand):
     def redo(self) -> None:  # called by QUndoStack.push, then on each redo
         if self._done_once:
             self._done_once = False  # first push: already done in run_first
-        elif not self._attempt("rétablir", self._redo_in):
+        elif not self._attempt(tr("rétablir"), self._redo_in):
             return
-        self._hub.notify(self._area, self._workshop_id, "Enregistré")
+        self._hub.notify(self._area, self._workshop_id, tr("Enregistré"))
 
     def _redo_in(self, session: Session) -> None:
         if self._redo is not None:
@@ -104,8 +105,10 @@ class StoreCommand(QUndoCommand):
                 self.result = self._do(session)
 
     def undo(self) -> None:
-        if self._attempt("annuler", lambda session: self._undo(session, self.result)):
-            self._hub.notify(self._area, self._workshop_id, f"Annulé : {self.text()}")
+        if self._attempt(tr("annuler"), lambda session: self._undo(session, self.result)):
+            self._hub.notify(
+                self._area, self._workshop_id, tr("Annulé : {what}").format(what=self.text())
+            )
 
     def _attempt(self, verb: str, action: Callable[[Session], Any]) -> bool:
         """Run an undo or a redo in one transaction. What it acts on may have been changed
@@ -125,8 +128,12 @@ class StoreCommand(QUndoCommand):
 def refusal(verb: str, text: str, exc: Exception) -> str:
     """« Impossible d'annuler « X » : ce post-it n'existe plus. Rien n'a été modifié. »"""
     if isinstance(exc, IntegrityError):
-        reason = "un autre outil a modifié l'atelier entre-temps"
+        reason = tr("un autre outil a modifié l'atelier entre-temps")
     else:
-        reason = str(exc).replace(NOTHING_CHANGED, "").strip().rstrip(".")
+        reason = str(exc).replace(NOTHING_CHANGED, "").replace(tr(NOTHING_CHANGED), "")
+        reason = reason.strip().rstrip(".")
         reason = reason[:1].lower() + reason[1:]
-    return f"Impossible d'{verb} « {text} » : {reason}. {NOTHING_CHANGED}"
+    sentence = tr("Impossible d'{verb} « {text} » : {reason}.").format(
+        verb=verb, text=text, reason=reason
+    )
+    return f"{sentence} {tr(NOTHING_CHANGED)}"

@@ -36,8 +36,8 @@ from kitcop_desktop.ui.tool_spec import ToolContext
 from kitcop_desktop.ui.widgets.visibility_badge import form_label
 
 LEVEL_LABELS = {
-    "information": "Information",
-    "consultation": "Consultation",
+    "information": tr_later("Information"),
+    "consultation": tr_later("Consultation"),
     "co_construction": "Co-construction",
 }
 FIELD_NAMES = {
@@ -85,22 +85,22 @@ class WorkshopPage(QWidget):
         Autosave(self.place_edit, lambda: self._save("place", self.place_edit.text()))
         self.problem_edit = LongText(
             lambda: self._save("problem_statement", self.problem_edit.toPlainText()),
-            "Comment faire pour… alors que… ?",
+            tr("Comment faire pour… alors que… ?"),
         )
         self.level_box = QComboBox()
         for key, label in LEVEL_LABELS.items():
-            self.level_box.addItem(label, key)
+            self.level_box.addItem(tr(label), key)
         self.level_box.activated.connect(
             lambda _i: self._save("participation_level", self.level_box.currentData())
         )
         self.facilitators_edit = LongText(
             lambda: self._save("facilitators", self.facilitators_edit.toPlainText()),
-            "Qui anime, qui prend les notes…",
+            tr("Qui anime, qui prend les notes…"),
             50,
         )
         self.notes_edit = LongText(
             lambda: self._save("notes", self.notes_edit.toPlainText()),
-            "Notes privées de préparation (jamais sur l'écran de salle)",
+            tr("Notes privées de préparation (jamais sur l'écran de salle)"),
             60,
         )
 

@@ -45,8 +45,10 @@ class ToolFailed(QWidget):
     def __init__(self, title: str) -> None:
         super().__init__()
         label = QLabel(
-            f"L'outil « {title} » n'a pas pu s'ouvrir. Vos données ne sont pas touchées ; "
-            "le détail est dans le journal (kitcop.log)."
+            tr(
+                "L'outil « {title} » n'a pas pu s'ouvrir. Vos données ne sont pas touchées ; "
+                "le détail est dans le journal (kitcop.log)."
+            ).format(title=title)
         )
         label.setWordWrap(True)
         layout = QVBoxLayout(self)

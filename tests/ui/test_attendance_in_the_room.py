@@ -126,7 +126,7 @@ def test_sitting_in_the_bowl_ticks_present_in_the_same_undo_step(ctx, qtbot, peo
     panel.centre.circle.itemActivated.emit(row)
     assert panel.centre.cards[0].name.full_text() == "Léa Fontaine"
     assert ticked(ctx) == ["Léa Fontaine"]
-    assert ctx.extras["messages"][-1] == "Léa Fontaine : noté·e présent·e (Ctrl+Z annule)."
+    assert ctx.extras["messages"][-1] == "Léa Fontaine\u00a0: noté·e présent·e (Ctrl+Z annule)."
     ctx.undo_stack.undo()  # one step: out of the chair and unticked
     assert ticked(ctx) == []
     assert panel.centre.cards[0].name.full_text() == "Chaise vide"

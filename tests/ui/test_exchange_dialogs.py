@@ -212,7 +212,7 @@ def test_import_shows_what_the_file_holds_then_adds_a_workshop(
     new_id = dialogs.import_dialog(None, store, hub, None, str(workshop_file))
     assert new_id is not None
     ((title, text),) = answer.seen
-    assert title == "Importer ce fichier ?"
+    assert title == "Importer ce fichier\u00a0?"
     assert "un atelier complet" in text and "13 participant·es" in text
     assert "nouvel atelier" in text
     assert "même titre existe déjà" in text  # the original is still here
@@ -425,7 +425,7 @@ def test_board_import_says_which_board_receives_what_before_importing(
         first.write_bytes(exchange.export_board(s, theirs.id))
 
     def new_board_offered(dialog):
-        assert "Nouveau tableau : Speedboat — Sous-groupe 1 (2)" in dialog.summary_text()
+        assert "Nouveau tableau\u00a0: Speedboat — Sous-groupe 1 (2)" in dialog.summary_text()
         assert "2 post-it nouveaux, 0 déjà là, 0 modifié." in dialog.summary_text()
         dialog.choose(mine.id)  # « Sous-groupe 1 » here is not theirs: counts follow the choice
         assert "Dans ce tableau : 2 post-it nouveaux" in dialog.summary_text()

@@ -77,7 +77,7 @@ def test_two_subgroup_boards_merge_with_edits_and_near_duplicates(
     dialogs.import_dialog(
         None, store, ctx.hub, ctx.workshop_id, send(store, table_a, tmp_path / "a.kitcop"), ctx=ctx
     )
-    assert "Nouveau tableau : Speedboat — Sous-groupe 1" in seen[-1]
+    assert "Nouveau tableau\u00a0: Speedboat — Sous-groupe 1" in seen[-1]
     assert "Dans un nouveau tableau : 3 post-it nouveaux, 0 déjà là, 0 modifié." in seen[-1]
     ((board_a, _),) = speedboats(store, ctx.workshop_id)
     assert ctx.extras["activated"][-1] == ("boards", board_a)
@@ -96,7 +96,7 @@ def test_two_subgroup_boards_merge_with_edits_and_near_duplicates(
         None, store, ctx.hub, ctx.workshop_id, send(store, table_b, tmp_path / "b.kitcop"), ctx=ctx
     )
     offered, chosen = seen[-2], seen[-1]
-    assert "Nouveau tableau : Speedboat — Sous-groupe 1 (2)" in offered
+    assert "Nouveau tableau\u00a0: Speedboat — Sous-groupe 1 (2)" in offered
     assert "Dans un nouveau tableau : 3 post-it nouveaux, 0 déjà là, 0 modifié." in offered
     assert (
         "2 post-it ressemblent à ceux de Speedboat — Sous-groupe 1\u00a0: "

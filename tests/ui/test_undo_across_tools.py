@@ -95,7 +95,7 @@ def test_undoing_an_edit_of_a_post_it_another_tool_took_back_says_so(
     assert window.undo_action.text() == "Annuler Modifier le post-it"
     window.undo_action.trigger()  # raised NotFound out of QUndoCommand.undo before
     assert messages[-1] == (
-        "Impossible d'annuler « Modifier le post-it » : ce post-it n'existe plus. "
+        "Impossible d'annuler «\u00a0Modifier le post-it\u00a0»\u00a0: ce post-it n'existe plus. "
         "Rien n'a été modifié."
     )
     assert window.undo_action.text() != "Annuler Modifier le post-it"  # gone from the history

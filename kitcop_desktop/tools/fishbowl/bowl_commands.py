@@ -89,7 +89,7 @@ class BowlCommands:
         except ValueError as exc:
             self.ctx.show_message(str(exc))
             return
-        marks = self._presence(member_id, "s'assoit au centre")
+        marks = self._presence(member_id, tr("s'assoit au centre"))
         if marks is None:
             return
         leaver = None
@@ -150,7 +150,7 @@ class BowlCommands:
     def speak(self, member_id: int) -> None:
         bowl_id, now = self.fishbowl_id, self.clock.wall()
         name = self.data.name(member_id) if self.data else ""
-        marks = self._presence(member_id, "parle au centre")
+        marks = self._presence(member_id, tr("parle au centre"))
         if marks is None:
             return
         do, undo = marking(

@@ -152,7 +152,7 @@ class VoteCommands:
     def cast_ballot(self, round_id: int, participant_id: int, dots: dict, name: str) -> bool:
         """One ballot; whoever votes is in the room: ticked present in the same undo step (asked
         once, see ui/attendance.py). « Annuler » to that question: no ballot."""
-        marks = presence_for(self.ctx, None, [participant_id], "vote")
+        marks = presence_for(self.ctx, None, [participant_id], tr("vote"))
         if marks is None:
             return False
         do, undo = marking(
