@@ -179,10 +179,11 @@ def _tolerant_output() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_output()
     args = build_parser().parse_args(argv)
-    if args.lang:
-        from kitcop_desktop.i18n import ENV_LANGUAGE
+    from kitcop_desktop.i18n import ENV_LANGUAGE, requested_language, set_language
 
+    if args.lang:
         os.environ[ENV_LANGUAGE] = args.lang  # read by the app as it starts (app.py)
+    set_language(requested_language())  # and by the commands that print: `--lang en pdf`
     with _logging_to_file() as log_file:
         try:
             if args.command == "list" and (done := _quick_list(args)) is not None:

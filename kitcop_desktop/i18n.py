@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import os
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -66,7 +67,8 @@ def catalogue(language: str) -> dict[str, str]:
 
 def read_po(text: str) -> dict[str, str]:
     """The msgid → msgstr pairs of a PO file (msgid_plural forms keyed « singular\\x00plural »,
-    their forms joined by « \\x00 »). Comments and contexts are not used by the app."""
+    their forms joined by « \\x00 », a msgctxt's keyed « context\\x04msgid »). Comments are
+    not used by the app."""
     entries: dict[str, str] = {}
     fields: dict[str, list[str]] = {}
     current = ""
@@ -74,6 +76,8 @@ def read_po(text: str) -> dict[str, str]:
     def flush() -> None:
         if "msgid" in fields:
             key = "".join(fields["msgid"])
+            if "msgctxt" in fields:
+                key = "".join(fields["msgctxt"]) + "\x04" + key
             if "msgid_plural" in fields:
                 key += "\x00" + "".join(fields["msgid_plural"])
                 forms = [
@@ -94,7 +98,7 @@ def read_po(text: str) -> dict[str, str]:
             fields.setdefault(current, []).append(_unquote(line))
             continue
         name, _space, rest = line.partition(" ")
-        if name == "msgid" and "msgid" in fields:
+        if name in ("msgid", "msgctxt") and "msgid" in fields:
             flush()
         current = name
         fields[current] = [_unquote(rest)]
@@ -123,6 +127,16 @@ def tr(text: str) -> str:
     return catalogue(_language).get(text, text)
 
 
+def tr_in(context: str, text: str) -> str:
+    """`text` where the same French needs another word in English: « Annuler » undoes in the
+    toolbar (tr_in("undo", "Annuler") → « Undo ») and cancels in a dialog (tr → « Cancel »)."""
+    if _language == SOURCE:
+        return text
+    if _language == PSEUDO:
+        return _pseudo(text)
+    return catalogue(_language).get(context + "\x04" + text, text)
+
+
 def decimal(value: float, digits: int) -> str:
     """« 0,6 » in French, « 0.6 » in English."""
     text = f"{value:.{digits}f}"
@@ -133,6 +147,24 @@ def tr_later(text: str) -> str:
     """Marks a French string for the catalogue without translating it yet: for constants made
     at import time, translated with `tr()` where they are shown."""
     return text
+
+
+class TrMap(Mapping[str, str]):
+    """Labels made at import time (their French marked with `tr_later`), translated each
+    time one is read: `LABELS["public"]`, `.get()`, `.items()` all give the current language."""
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        self._labels = dict(labels)
+
+    def __getitem__(self, key: str) -> str:
+        value = self._labels[key]
+        return tr(value) if value else value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
 
 
 def tr_n(singular: str, plural: str, count: int) -> str:

@@ -29,10 +29,12 @@ class Message:
     msgid: str
     plural: str = ""
     places: list[str] = field(default_factory=list)
+    context: str = ""  # tr_in("undo", "Annuler"): the same French, another English
 
     @property
     def key(self) -> str:
-        return self.msgid + ("\x00" + self.plural if self.plural else "")
+        prefix = self.context + "\x04" if self.context else ""
+        return prefix + self.msgid + ("\x00" + self.plural if self.plural else "")
 
 
 def _literal(node: ast.expr) -> str | None:
@@ -52,9 +54,9 @@ def extract(root: Path = PACKAGE) -> tuple[list[Message], list[str]]:
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
                 continue
             name = node.func.id
-            if name not in ("tr", "tr_later", "tr_n") or not node.args:
+            if name not in ("tr", "tr_later", "tr_n", "tr_in") or not node.args:
                 continue
-            args = node.args[: 2 if name == "tr_n" else 1]
+            args = node.args[: 2 if name in ("tr_n", "tr_in") else 1]
             if any(isinstance(a, ast.JoinedStr | ast.BinOp) for a in args):
                 # An f-string or a sum is made at run time: no catalogue can hold its words.
                 problems.append(f"{where}:{node.lineno}: {name}() needs a literal string")
@@ -62,7 +64,10 @@ def extract(root: Path = PACKAGE) -> tuple[list[Message], list[str]]:
             texts = [_literal(a) for a in args]
             if any(t is None for t in texts):
                 continue  # a name: its value was marked where it was written (tr_later)
-            message = Message(texts[0] or "", texts[1] if name == "tr_n" else "")
+            if name == "tr_in":
+                message = Message(texts[1] or "", context=texts[0] or "")
+            else:
+                message = Message(texts[0] or "", texts[1] if name == "tr_n" else "")
             found = messages.setdefault(message.key, message)
             # Files, not lines: moving code must not put the catalogues out of step.
             if where not in found.places:
@@ -88,6 +93,8 @@ def render(messages: list[Message], translations: dict[str, str], language: str)
     ]
     for message in messages:
         lines.append("#: " + " ".join(message.places[:3]))
+        if message.context:
+            lines.append(f"msgctxt {_quote(message.context)}")
         lines.append(f"msgid {_quote(message.msgid)}")
         done = translations.get(message.key, "")
         if message.plural:

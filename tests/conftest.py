@@ -12,6 +12,7 @@ import shutil  # noqa: E402
 
 import pytest  # noqa: E402
 
+from kitcop_desktop.i18n import set_language  # noqa: E402
 from kitcop_desktop.storage import workshops  # noqa: E402
 from kitcop_desktop.storage.migrate import open_store  # noqa: E402
 
@@ -22,6 +23,13 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("KITCOP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("KITCOP_LOG_DIR", str(tmp_path / "log"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture(autouse=True)
+def _french_after_each_test():
+    """A test that runs `kitcop --lang en …` in this process leaves the next one in French."""
+    yield
+    set_language("fr")
 
 
 @pytest.fixture(autouse=True)

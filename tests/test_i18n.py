@@ -86,3 +86,10 @@ def test_a_french_spacing_fix_keeps_its_english():
     carried = carry_over([fixed, reworded], old)
     assert carried[fixed.key] == "Copy saved: {path}"
     assert reworded.key not in carried
+
+
+def test_a_context_keeps_two_translations_of_one_french_word():
+    messages = [Message("Annuler"), Message("Annuler", context="undo")]
+    text = render(messages, {"Annuler": "Cancel", "undo\x04Annuler": "Undo"}, "en")
+    assert 'msgctxt "undo"' in text
+    assert read_po(text) == {"": read_po(text)[""], "Annuler": "Cancel", "undo\x04Annuler": "Undo"}

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from kitcop_desktop.domain.agenda_run import Runner
 from kitcop_desktop.domain.french import minutes_text
 from kitcop_desktop.domain.schedule import PlannedSequence, Schedule, compute, prose_text
+from kitcop_desktop.i18n import tr
 
 # Séquences one does not shorten to catch up (people need their coffee).
 NOT_SHORTENED = frozenset({"break", "welcome"})
@@ -37,8 +38,8 @@ class Absorber:
 
     def text(self) -> str:
         return (
-            f"{self.title} : {minutes_text(self.minutes)} → "
-            f"{minutes_text(self.minutes - self.cut)} (−{self.cut} min)"
+            f"{self.title} : {minutes_text(self.minutes)} → "
+            f"{minutes_text(self.minutes - self.cut)} (−{self.cut} min)"
         )
 
 
@@ -54,10 +55,14 @@ class Projection:
         """« en retard de 7 min, fin prévue 12 h 07 » (French, for the facilitator)."""
         end = prose_text(self.projected_end)
         if self.delay > 0:
-            return f"En retard de {minutes_text(self.delay)}, fin prévue {end}"
+            return tr("En retard de {delay}, fin prévue {end}").format(
+                delay=minutes_text(self.delay), end=end
+            )
         if self.delay < 0:
-            return f"En avance de {minutes_text(-self.delay)}, fin prévue {end}"
-        return f"À l'heure, fin prévue {end}"
+            return tr("En avance de {advance}, fin prévue {end}").format(
+                advance=minutes_text(-self.delay), end=end
+            )
+        return tr("À l'heure, fin prévue {end}").format(end=end)
 
 
 def project(

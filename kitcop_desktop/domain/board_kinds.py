@@ -11,20 +11,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kitcop_desktop.domain.palette import ZONE_COLOURS
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 
 
 @dataclass(frozen=True)
 class Zone:
     key: str
-    label: str  # the room's word, shown on the board
-    hint: str  # one line under the label: what goes there
+    french_label: str  # the room's word, shown on the board (in the app's language: .label)
+    french_hint: str  # one line under the label: what goes there
     colour: str
+
+    @property
+    def label(self) -> str:
+        return tr(self.french_label)
+
+    @property
+    def hint(self) -> str:
+        return tr(self.french_hint)
 
 
 @dataclass(frozen=True)
 class BoardKind:
     key: str
-    label: str
+    french_label: str
     zones: tuple[Zone, ...]
     # How zones sit on the board: rows of zone keys (a 2×2 grid, a path of five…).
     rows: tuple[tuple[str, ...], ...]
@@ -34,6 +43,10 @@ class BoardKind:
             if zone.key == key:
                 return zone
         raise KeyError(key)
+
+    @property
+    def label(self) -> str:
+        return tr(self.french_label)
 
     @property
     def zone_keys(self) -> tuple[str, ...]:
@@ -47,10 +60,14 @@ def _zone(key: str, label: str, hint: str) -> Zone:
 KINDS: dict[str, BoardKind] = {
     "speedboat": BoardKind(
         "speedboat",
-        "Speedboat",
+        tr_later("Speedboat"),
         (
-            _zone("levers", "Leviers (voiles, vent)", "Ce qui nous pousse vers l'objectif"),
-            _zone("brakes", "Freins (ancres)", "Ce qui nous retient"),
+            _zone(
+                "levers",
+                tr_later("Leviers (voiles, vent)"),
+                tr_later("Ce qui nous pousse vers l'objectif"),
+            ),
+            _zone("brakes", tr_later("Freins (ancres)"), tr_later("Ce qui nous retient")),
         ),
         (("levers",), ("brakes",)),
     ),
@@ -58,49 +75,53 @@ KINDS: dict[str, BoardKind] = {
     # « stop » is the stored key of « on jette » (it was labelled « on arrête »): files keep it.
     "kiss": BoardKind(
         "kiss",
-        "Rétrospective KISS",
+        tr_later("Rétrospective KISS"),
         (
-            _zone("keep", "On garde", "Ce qui marche et qu'on continue"),
-            _zone("stop", "On jette", "Ce qu'on ne garde pas"),
-            _zone("improve", "On améliore", "Ce qu'on garde en le changeant"),
-            _zone("start", "On commence", "Les nouvelles actions à créer"),
+            _zone("keep", tr_later("On garde"), tr_later("Ce qui marche et qu'on continue")),
+            _zone("stop", tr_later("On jette"), tr_later("Ce qu'on ne garde pas")),
+            _zone("improve", tr_later("On améliore"), tr_later("Ce qu'on garde en le changeant")),
+            _zone("start", tr_later("On commence"), tr_later("Les nouvelles actions à créer")),
         ),
         (("keep", "stop"), ("improve", "start")),
     ),
     # The kit words the chemin twice; both wordings' stations are kept, in the path's order.
     "retro_path": BoardKind(
         "retro_path",
-        "Chemin de la rétrospective",
+        tr_later("Chemin de la rétrospective"),
         (
-            _zone("worked", "Ça a marché", "Ce qui a fonctionné"),
-            _zone("did_not_work", "Ça n'a pas marché", "Ce qui a coincé"),
-            _zone("retried", "Déjà ré-essayé", "Ce qu'on a déjà retenté"),
-            _zone("detected", "J'ai détecté", "Ce que j'ai repéré en chemin"),
-            _zone("loved", "J'ai aimé", "Ce qui m'a plu"),
-            _zone("hated", "Je n'ai pas aimé", "Ce qui m'a déplu"),
-            _zone("learned", "J'ai appris", "Ce que je retiens"),
+            _zone("worked", tr_later("Ça a marché"), tr_later("Ce qui a fonctionné")),
+            _zone("did_not_work", tr_later("Ça n'a pas marché"), tr_later("Ce qui a coincé")),
+            _zone("retried", tr_later("Déjà ré-essayé"), tr_later("Ce qu'on a déjà retenté")),
+            _zone("detected", tr_later("J'ai détecté"), tr_later("Ce que j'ai repéré en chemin")),
+            _zone("loved", tr_later("J'ai aimé"), tr_later("Ce qui m'a plu")),
+            _zone("hated", tr_later("Je n'ai pas aimé"), tr_later("Ce qui m'a déplu")),
+            _zone("learned", tr_later("J'ai appris"), tr_later("Ce que je retiens")),
         ),
         (("worked", "did_not_work", "retried", "detected"), ("loved", "hated", "learned")),
     ),
     "astonishment": BoardKind(
         "astonishment",
-        "Fiche étonnement",
+        tr_later("Fiche étonnement"),
         (
-            _zone("agree", "Je suis d'accord", "Ce avec quoi je suis d'accord"),
-            _zone("surprised", "Me surprend, m'interroge", "Ce qui me surprend"),
-            _zone("missing", "Ce qui manque", "Ce qui n'a pas été dit"),
-            _zone("other", "Autres remarques", "Tout le reste"),
+            _zone("agree", tr_later("Je suis d'accord"), tr_later("Ce avec quoi je suis d'accord")),
+            _zone(
+                "surprised", tr_later("Me surprend, m'interroge"), tr_later("Ce qui me surprend")
+            ),
+            _zone("missing", tr_later("Ce qui manque"), tr_later("Ce qui n'a pas été dit")),
+            _zone("other", tr_later("Autres remarques"), tr_later("Tout le reste")),
         ),
         (("agree", "surprised"), ("missing", "other")),
     ),
 }
 
 # The chemin de la rétrospective can be read from two angles (the kit: concret / ressentis).
-ANGLES = {"": "", "actions": "Actions", "feelings": "Ressentis"}
+ANGLES = TrMap({"": "", "actions": tr_later("Actions"), "feelings": tr_later("Ressentis")})
 # A chemin « séparé actions / ressentis »: each zone in lanes, actions on top. Cards without
 # an angle get a third lane at the bottom, shown only while some remain: they are to sort,
 # and filing them silently under actions would tell the room something nobody said.
-LANE_LABELS = {"actions": "Actions", "feelings": "Ressentis", "": "Sans angle"}
+LANE_LABELS = TrMap(
+    {"actions": tr_later("Actions"), "feelings": tr_later("Ressentis"), "": tr_later("Sans angle")}
+)
 
 
 def angle_lanes(kind_key: str, split: bool, angles: Iterable[str]) -> tuple[str, ...]:

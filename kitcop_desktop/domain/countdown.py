@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from kitcop_desktop.domain.clock import Clock
+from kitcop_desktop.i18n import tr
 
 MAX_SECONDS = 12 * 3600
 
@@ -41,7 +42,7 @@ class CountdownFacts:
 class Countdown:
     def __init__(self, planned_seconds: int, clock: Clock) -> None:
         if planned_seconds < 0:
-            raise ValueError("La durée ne peut pas être négative.")
+            raise ValueError(tr("La durée ne peut pas être négative."))
         self._clock = clock
         self._facts = CountdownFacts(planned_seconds=min(int(planned_seconds), MAX_SECONDS))
         self._segment_mono: float | None = None

@@ -11,22 +11,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 
 DEFAULT_CRITERIA = (
-    "Réalisable d'ici 2030",
-    "Finançable",
-    "Bonne échelle / bonne instance pour la porter",
-    "Capacité des acteurs présents à se mobiliser",
+    tr_later("Réalisable d'ici 2030"),
+    tr_later("Finançable"),
+    tr_later("Bonne échelle / bonne instance pour la porter"),
+    tr_later("Capacité des acteurs présents à se mobiliser"),
 )
 MAX_DOTS_PER_PARTICIPANT = 20
 MAX_WALL_COUNT = 999
 MAX_WINNERS = 20
-NOTHING = "Rien n'a été modifié."
+NOTHING = tr_later("Rien n'a été modifié.")
 
 
 def dots_text(n: int) -> str:
     """« 1 gommette », « 3 gommettes »."""
-    return f"{n} gommette" if abs(n) == 1 else f"{n} gommettes"
+    return tr("{n} gommette").format(n=n) if abs(n) == 1 else tr("{n} gommettes").format(n=n)
 
 
 def ordinal(rank: int) -> str:
@@ -46,16 +47,22 @@ def check_rules(dots_per_participant: int | str, max_per_item: int | str) -> Vot
         dots, per_item = int(dots_per_participant), int(max_per_item)
     except (TypeError, ValueError):
         raise InvalidInput(
-            f"Le nombre de gommettes doit être un nombre entier. {NOTHING}"
+            tr("Le nombre de gommettes doit être un nombre entier. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
         ) from None
     if not 1 <= dots <= MAX_DOTS_PER_PARTICIPANT:
         raise InvalidInput(
-            f"Chaque participant·e a de 1 à {MAX_DOTS_PER_PARTICIPANT} gommettes. {NOTHING}"
+            tr(
+                "Chaque participant·e a de 1 à {MAX_DOTS_PER_PARTICIPANT} gommettes. {NOTHING}"
+            ).format(MAX_DOTS_PER_PARTICIPANT=MAX_DOTS_PER_PARTICIPANT, NOTHING=tr(NOTHING))
         )
     if not 1 <= per_item <= dots:
         raise InvalidInput(
-            f"Le maximum par proposition va de 1 à {dots_text(dots)} "
-            f"(le nombre de gommettes de chacun·e). {NOTHING}"
+            tr(
+                "Le maximum par proposition va de 1 à {dots} "
+                "(le nombre de gommettes de chacun·e). {nothing}"
+            ).format(dots=dots_text(dots), nothing=tr(NOTHING))
         )
     return VoteRules(dots, per_item)
 
@@ -64,9 +71,17 @@ def check_winners(value: int | str) -> int:
     try:
         n = int(value)
     except (TypeError, ValueError):
-        raise InvalidInput(f"Le nombre d'actions retenues doit être un nombre. {NOTHING}") from None
+        raise InvalidInput(
+            tr("Le nombre d'actions retenues doit être un nombre. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        ) from None
     if not 1 <= n <= MAX_WINNERS:
-        raise InvalidInput(f"On retient de 1 à {MAX_WINNERS} actions. {NOTHING}")
+        raise InvalidInput(
+            tr("On retient de 1 à {MAX_WINNERS} actions. {NOTHING}").format(
+                MAX_WINNERS=MAX_WINNERS, NOTHING=tr(NOTHING)
+            )
+        )
     return n
 
 
@@ -78,13 +93,23 @@ def parse_count(text: int | str) -> int:
     try:
         count = int(raw)
     except ValueError:
-        raise InvalidInput(f"« {raw[:40]} » n'est pas un nombre de gommettes. {NOTHING}") from None
+        raise InvalidInput(
+            tr("« {raw} » n'est pas un nombre de gommettes. {nothing}").format(
+                raw=raw[:40], nothing=tr(NOTHING)
+            )
+        ) from None
     if count < 0:
-        raise InvalidInput(f"Un nombre de gommettes ne peut pas être négatif. {NOTHING}")
+        raise InvalidInput(
+            tr("Un nombre de gommettes ne peut pas être négatif. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     if count > MAX_WALL_COUNT:
         raise InvalidInput(
-            f"{count} gommettes sur une seule proposition ? C'est plus que possible "
-            f"({MAX_WALL_COUNT} au plus). {NOTHING}"
+            tr(
+                "{count} gommettes sur une seule proposition ? C'est plus que possible "
+                "({most} au plus). {nothing}"
+            ).format(count=count, most=MAX_WALL_COUNT, nothing=tr(NOTHING))
         )
     return count
 
@@ -97,27 +122,49 @@ def check_ballot(
     cleaned: dict[int, int] = {}
     for item_id, n in dots.items():
         if not isinstance(n, int) or isinstance(n, bool):
-            raise InvalidInput(f"Un nombre de gommettes doit être un nombre entier. {NOTHING}")
+            raise InvalidInput(
+                tr("Un nombre de gommettes doit être un nombre entier. {NOTHING}").format(
+                    NOTHING=tr(NOTHING)
+                )
+            )
         if n < 0:
-            raise InvalidInput(f"Un nombre de gommettes ne peut pas être négatif. {NOTHING}")
+            raise InvalidInput(
+                tr("Un nombre de gommettes ne peut pas être négatif. {NOTHING}").format(
+                    NOTHING=tr(NOTHING)
+                )
+            )
         if n == 0:
             continue
         if item_id not in allowed:
-            raise InvalidInput(f"Cette proposition ne fait pas partie de ce tour. {NOTHING}")
+            raise InvalidInput(
+                tr("Cette proposition ne fait pas partie de ce tour. {NOTHING}").format(
+                    NOTHING=tr(NOTHING)
+                )
+            )
         if n > rules.max_per_item:
             raise InvalidInput(
-                f"Au plus {dots_text(rules.max_per_item)} par proposition. {NOTHING}"
+                tr("Au plus {dots} par proposition. {nothing}").format(
+                    dots=dots_text(rules.max_per_item), nothing=tr(NOTHING)
+                )
             )
         cleaned[item_id] = n
     total = sum(cleaned.values())
     if total > rules.dots_per_participant:
         extra = total - rules.dots_per_participant
         raise InvalidInput(
-            f"{dots_text(total)} placées pour {rules.dots_per_participant} autorisées : "
-            f"retirez-en {extra}. {NOTHING}"
+            tr("{placed} placées pour {allowed} autorisées : retirez-en {extra}. {nothing}").format(
+                placed=dots_text(total),
+                allowed=rules.dots_per_participant,
+                extra=extra,
+                nothing=tr(NOTHING),
+            )
         )
     if total == 0:
-        raise InvalidInput(f"Placez au moins une gommette avant de valider. {NOTHING}")
+        raise InvalidInput(
+            tr("Placez au moins une gommette avant de valider. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     return cleaned
 
 
@@ -126,12 +173,15 @@ def place_dot(rules: VoteRules, dots: Mapping[int, int], item_id: int) -> dict[i
     current = dots.get(item_id, 0)
     if sum(dots.values()) + 1 > rules.dots_per_participant:
         raise InvalidInput(
-            f"Vos {dots_text(rules.dots_per_participant)} sont placées : "
-            "retirez-en une pour changer d'avis."
+            tr("Vos {dots} sont placées : retirez-en une pour changer d'avis.").format(
+                dots=dots_text(rules.dots_per_participant)
+            )
         )
     if current + 1 > rules.max_per_item:
         raise InvalidInput(
-            f"Au plus {dots_text(rules.max_per_item)} par proposition : choisissez-en une autre."
+            tr("Au plus {dots} par proposition : choisissez-en une autre.").format(
+                dots=dots_text(rules.max_per_item)
+            )
         )
     return {**dots, item_id: current + 1}
 
@@ -263,18 +313,27 @@ def rules_warning(rules: VoteRules, item_count: int) -> str | None:
     if item_count <= 0:
         return None
     room = item_count * rules.max_per_item
-    proposals = "proposition" if item_count == 1 else "propositions"
+    proposals = tr("proposition") if item_count == 1 else tr("propositions")
     if rules.dots_per_participant > room:
-        return (
-            f"{item_count} {proposals} et {rules.max_per_item} au plus sur chacune : personne "
-            f"ne pourra placer ses {dots_text(rules.dots_per_participant)} "
-            f"({room} au plus)."
+        return tr(
+            "{count} {proposals} et {most} au plus sur chacune : personne "
+            "ne pourra placer ses {dots} ({room} au plus)."
+        ).format(
+            count=item_count,
+            proposals=proposals,
+            most=rules.max_per_item,
+            dots=dots_text(rules.dots_per_participant),
+            room=room,
         )
     if item_count > 1 and rules.dots_per_participant == room:
-        return (
-            f"{dots_text(rules.dots_per_participant)} chacun·e pour {item_count} {proposals} à "
-            f"{rules.max_per_item} au plus : tout le monde couvrira toutes les propositions "
-            "et le tour ne départagera rien."
+        return tr(
+            "{dots} chacun·e pour {count} {proposals} à {most} au plus : tout le monde "
+            "couvrira toutes les propositions et le tour ne départagera rien."
+        ).format(
+            dots=dots_text(rules.dots_per_participant),
+            count=item_count,
+            proposals=proposals,
+            most=rules.max_per_item,
         )
     return None
 
@@ -287,20 +346,35 @@ def check_wall_count(rules: VoteRules, count: int, *, voters: int, others_total:
     """
     if voters <= 0:
         return count
-    people = f"{voters} participant·e{'s' if voters > 1 else ''}"
+    people = tr_n("{count} participant·e", "{count} participant·es", voters).format(count=voters)
     per_item = voters * rules.max_per_item
     if count > per_item:
         raise InvalidInput(
-            f"{count} gommettes sur une proposition pour {people} à "
-            f"{rules.max_per_item} au plus chacun·e : c'est {per_item} au plus. Ajoutez les "
-            f"personnes manquantes à la liste d'émargement si besoin. {NOTHING}"
+            tr(
+                "{count} gommettes sur une proposition pour {people} à {most} au plus "
+                "chacun·e : c'est {per_item} au plus. Ajoutez les personnes manquantes à la "
+                "liste d'émargement si besoin. {nothing}"
+            ).format(
+                count=count,
+                people=people,
+                most=rules.max_per_item,
+                per_item=per_item,
+                nothing=tr(NOTHING),
+            )
         )
     total = voters * rules.dots_per_participant
     if others_total + count > total:
         raise InvalidInput(
-            f"Ce tour compterait {others_total + count} gommettes pour {people} à "
-            f"{rules.dots_per_participant} chacun·e : c'est {total} au plus en tout. "
-            f"Vérifiez les nombres déjà saisis. {NOTHING}"
+            tr(
+                "Ce tour compterait {count} gommettes pour {people} à {dots} chacun·e : "
+                "c'est {total} au plus en tout. Vérifiez les nombres déjà saisis. {nothing}"
+            ).format(
+                count=others_total + count,
+                people=people,
+                dots=rules.dots_per_participant,
+                total=total,
+                nothing=tr(NOTHING),
+            )
         )
     return count
 

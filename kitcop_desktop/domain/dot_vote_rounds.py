@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from kitcop_desktop.domain.dot_vote import Ranked, VoteRules, dots_text, tie_groups
+from kitcop_desktop.i18n import tr, tr_n
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,13 @@ def tie_break_reason(tied: int, places: int) -> str:
     """The rule of `tie_break_rules`, said to the facilitator and kept with the round."""
     rules = tie_break_rules(tied, places)
     if 0 < places < tied:
-        why = f"{places} place{'s' if places > 1 else ''} pour {tied} ex æquo"
+        why = tr_n(
+            "{places} place pour {tied} ex æquo", "{places} places pour {tied} ex æquo", places
+        )
+        why = why.format(places=places, tied=tied)
     else:
-        why = "seul l'ordre est en jeu"
-    return (
-        f"{dots_text(rules.dots_per_participant)} chacun·e, 1 au plus par proposition ({why} ; "
-        f"toujours moins de gommettes que de propositions, sinon l'égalité revient)"
-    )
+        why = tr("seul l'ordre est en jeu")
+    return tr(
+        "{dots} chacun·e, 1 au plus par proposition ({why} ; "
+        "toujours moins de gommettes que de propositions, sinon l'égalité revient)"
+    ).format(dots=dots_text(rules.dots_per_participant), why=why)

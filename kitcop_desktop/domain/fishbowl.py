@@ -13,21 +13,29 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 
 MIN_CHAIRS = 2
 MAX_CHAIRS = 12
 DEFAULT_CHAIRS = 4
-DEFAULT_QUESTION = (
-    "Nous sommes en 2030 et nous avons atteint les objectifs de la COP dans le secteur. "
-    "À quoi cela ressemble-t-il concrètement ? Qu'avons-nous mis en place pour y parvenir ? "
-    "Quelles ont été les clés de succès ? Quels obstacles avons-nous réussi à dépasser ?"
+DEFAULT_QUESTION = tr_later(
+    "Nous sommes en 2030 et nous avons atteint les objectifs de la COP dans le secteur. À quoi cela ressemble-t-il concrètement ? Qu'avons-nous mis en place pour y parvenir ? Quelles ont été les clés de succès ? Quels obstacles avons-nous réussi à dépasser ?"
 )
-NOTE_HEADINGS = {
-    "actions": "Actions concrètes",
-    "levers": "Leviers de réussite",
-    "brakes_overcome": "Freins dépassés",
-}
-CATEGORY_LABELS = {"public": "Public", "private": "Privé", "para_public": "Para-public", "": "—"}
+NOTE_HEADINGS = TrMap(
+    {
+        "actions": tr_later("Actions concrètes"),
+        "levers": tr_later("Leviers de réussite"),
+        "brakes_overcome": tr_later("Freins dépassés"),
+    }
+)
+CATEGORY_LABELS = TrMap(
+    {
+        "public": tr_later("Public"),
+        "private": tr_later("Privé"),
+        "para_public": tr_later("Para-public"),
+        "": "—",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ class Member:
 
 def left_text(name: str) -> str:
     """Why someone who left cannot sit or speak (storage and the UI say the same)."""
-    return f"{name} a quitté l'atelier. Rien n'a été modifié."
+    return tr("{name} a quitté l'atelier. Rien n'a été modifié.").format(name=name)
 
 
 def shown_name(member: Member | PersonStats) -> str:
@@ -74,12 +82,13 @@ def require_chairs(value: int | str) -> int:
         chairs = int(value)
     except (TypeError, ValueError):
         raise InvalidInput(
-            "Le nombre de chaises doit être un nombre. Rien n'a été modifié."
+            tr("Le nombre de chaises doit être un nombre. Rien n'a été modifié.")
         ) from None
     if not MIN_CHAIRS <= chairs <= MAX_CHAIRS:
         raise InvalidInput(
-            f"Le bocal compte de {MIN_CHAIRS} à {MAX_CHAIRS} chaises au centre. "
-            "Rien n'a été modifié."
+            tr(
+                "Le bocal compte de {least} à {most} chaises au centre. Rien n'a été modifié."
+            ).format(least=MIN_CHAIRS, most=MAX_CHAIRS)
         )
     return chairs
 
@@ -153,7 +162,7 @@ class SeatPlan:
     proposed_leaver: int | None
 
 
-LEAVER_RULE = "silencieux·se depuis le plus longtemps, jamais la personne qui parle"
+LEAVER_RULE = tr_later("silencieux·se depuis le plus longtemps, jamais la personne qui parle")
 
 
 def plan_seat(state: Centre, member_id: int, now: datetime, turns: Iterable[Turn] = ()) -> SeatPlan:
@@ -163,11 +172,11 @@ def plan_seat(state: Centre, member_id: int, now: datetime, turns: Iterable[Turn
     Raises InvalidInput when the person is already in the centre.
     """
     if state.chair_of(member_id) is not None:
-        raise InvalidInput("Cette personne est déjà au centre. Rien n'a été modifié.")
+        raise InvalidInput(tr("Cette personne est déjà au centre. Rien n'a été modifié."))
     free = state.free_chairs
     if not free:  # only after a damaged file or a change of chair count: take the rule back
         raise InvalidInput(
-            "Aucune chaise libre : faites d'abord sortir quelqu'un. Rien n'a été modifié."
+            tr("Aucune chaise libre : faites d'abord sortir quelqu'un. Rien n'a été modifié.")
         )
     must_leave = len(free) == 1
     proposed = state.quietest(turns, exclude=member_id) if must_leave else None

@@ -1,8 +1,11 @@
-"""French typography: dates « mardi 3 mars 2026 », times « 10 h 15 » in prose, « 10:15 » in tables."""
+"""French typography: dates « mardi 3 mars 2026 », times « 10 h 15 » in prose, « 10:15 » in tables.
+In English (`kitcop --lang en`): « Tuesday 3 March 2026 », « 10:15 », “quoted”."""
 
 from __future__ import annotations
 
 from datetime import date, time
+
+from kitcop_desktop.i18n import current_language, tr
 
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = (
@@ -19,13 +22,30 @@ MONTHS = (
     "novembre",
     "décembre",
 )
+EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space, before ; ! ?
 
 
 def long_date(d: date | None) -> str:
     if d is None:
-        return "date à préciser"
+        return tr("date à préciser")
+    if current_language() == "en":
+        return f"{EN_DAYS[d.weekday()]} {d.day} {EN_MONTHS[d.month - 1]} {d.year}"
     day = "1er" if d.day == 1 else str(d.day)
     return f"{DAYS[d.weekday()]} {day} {MONTHS[d.month - 1]} {d.year}"
 
@@ -34,6 +54,8 @@ def prose_time(t: time | None) -> str:
     """« 10 h 15 », « 9 h » (no-break spaces, so the time never wraps)."""
     if t is None:
         return "—"
+    if current_language() == "en":
+        return table_time(t)
     return f"{t.hour}{NBSP}h" if t.minute == 0 else f"{t.hour}{NBSP}h{NBSP}{t.minute:02d}"
 
 
@@ -51,6 +73,8 @@ def minutes_text(minutes: int) -> str:
 
 
 def quoted(text: str) -> str:
+    if current_language() == "en":
+        return f"“{text}”"
     return f"«{NBSP}{text}{NBSP}»"
 
 

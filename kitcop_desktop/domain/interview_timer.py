@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from kitcop_desktop.i18n import tr
+
 
 @dataclass(frozen=True)
 class TimerReading:
@@ -18,7 +20,10 @@ class TimerReading:
 def read_timer(started_at: datetime | None, now: datetime, planned_minutes: int) -> TimerReading:
     """What the timer shows at `now` (naive datetimes are taken as UTC, as SQLite returns them)."""
     if started_at is None:
-        return TimerReading(f"Durée prévue : {planned_minutes} min", "idle")
+        return TimerReading(
+            tr("Durée prévue : {planned_minutes} min").format(planned_minutes=planned_minutes),
+            "idle",
+        )
     if started_at.tzinfo is None:
         started_at = started_at.replace(tzinfo=UTC)
     if now.tzinfo is None:
@@ -28,5 +33,10 @@ def read_timer(started_at: datetime | None, now: datetime, planned_minutes: int)
     if over >= 0:
         return TimerReading(f"⏱ {minutes} min / {planned_minutes} (+{over})", "over")
     if minutes >= planned_minutes * 0.8:
-        return TimerReading(f"⏱ {minutes} min / {planned_minutes} — bientôt fini", "ending")
+        return TimerReading(
+            tr("⏱ {minutes} min / {planned_minutes} — bientôt fini").format(
+                minutes=minutes, planned_minutes=planned_minutes
+            ),
+            "ending",
+        )
     return TimerReading(f"⏱ {minutes} min / {planned_minutes}", "normal")

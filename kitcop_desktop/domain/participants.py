@@ -11,11 +11,19 @@ import unicodedata
 from dataclasses import dataclass
 
 from kitcop_desktop.domain.validation import clean_text
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 
 EMAIL_RE = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
 MAX_LINES = 2000
 
-CATEGORY_LABELS = {"public": "Public", "private": "Privé", "para_public": "Para-public", "": "—"}
+CATEGORY_LABELS = TrMap(
+    {
+        "public": tr_later("Public"),
+        "private": tr_later("Privé"),
+        "para_public": tr_later("Para-public"),
+        "": "—",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +67,9 @@ def parse_paste(text: str, existing_names: list[str] | tuple[str, ...] = ()) -> 
     warnings: list[str] = []
     lines = (text or "").splitlines()
     if len(lines) > MAX_LINES:
-        warnings.append(f"Seules les {MAX_LINES} premières lignes ont été lues.")
+        warnings.append(
+            tr("Seules les {MAX_LINES} premières lignes ont été lues.").format(MAX_LINES=MAX_LINES)
+        )
         lines = lines[:MAX_LINES]
     for line in lines:
         cells = [clean_text(c, max_len=400) for c in line.split("\t")]
@@ -75,7 +85,9 @@ def parse_paste(text: str, existing_names: list[str] | tuple[str, ...] = ()) -> 
                 email = cells[3]
             else:
                 warnings.append(
-                    f"Adresse ignorée pour {name} : « {cells[3]} » n'est pas un e-mail."
+                    tr("Adresse ignorée pour {name} : « {email} » n'est pas un e-mail.").format(
+                        name=name, email=cells[3]
+                    )
                 )
         key = name_key(name)
         if key in seen:

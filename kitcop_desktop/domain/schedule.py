@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import time
 
 from kitcop_desktop.domain.french import minutes_text, prose_time
+from kitcop_desktop.i18n import tr
 
 DAY_MINUTES = 24 * 60
 DEFAULT_START = 9 * 60
@@ -106,29 +107,30 @@ def compute(
         if seq.pinned_start is not None:
             pin = int(seq.pinned_start)
             if start is not None and pin < begin:
-                problem = (
-                    f"Heure fixée à {prose_text(pin)}, avant le début de l'atelier "
-                    f"({prose_text(begin)})."
+                problem = tr("Heure fixée à {pin}, avant le début de l'atelier ({begin}).").format(
+                    pin=prose_text(pin), begin=prose_text(begin)
                 )
             elif last_pin is not None and pin < last_pin[0]:
-                problem = (
-                    f"Heure fixée à {prose_text(pin)}, avant celle de « {last_pin[1]} » "
-                    f"({prose_text(last_pin[0])}) : les heures fixées ne sont pas dans l'ordre."
-                )
+                problem = tr(
+                    "Heure fixée à {pin}, avant celle de « {title} » ({other}) : "
+                    "les heures fixées ne sont pas dans l'ordre."
+                ).format(pin=prose_text(pin), title=last_pin[1], other=prose_text(last_pin[0]))
             elif pin < cursor:
-                problem = (
-                    f"Heure fixée à {prose_text(pin)} mais la séquence précédente finit à "
-                    f"{prose_text(cursor)} : {minutes_text(cursor - pin)} de trop avant."
+                problem = tr(
+                    "Heure fixée à {pin} mais la séquence précédente finit à {end} : "
+                    "{extra} de trop avant."
+                ).format(
+                    pin=prose_text(pin), end=prose_text(cursor), extra=minutes_text(cursor - pin)
                 )
             else:
                 gap = pin - cursor
-            last_pin = (pin, seq.title or "séquence précédente")
+            last_pin = (pin, seq.title or tr("séquence précédente"))
             slot_start = pin
         else:
             slot_start = cursor
         end = slot_start + minutes
         if end > DAY_MINUTES and not problem:
-            problem = "Cette séquence finit après minuit."
+            problem = tr("Cette séquence finit après minuit.")
         if problem:
             conflicts.append(Conflict(seq.key, problem))
         slots.append(Slot(seq.key, slot_start, end, pinned, gap, problem))
@@ -139,8 +141,11 @@ def compute(
         conflicts.append(
             Conflict(
                 None,
-                f"Le déroulé finit à {prose_text(end)}, {minutes_text(end - planned_end)} "
-                f"après la fin prévue ({prose_text(planned_end)}).",
+                tr("Le déroulé finit à {end}, {late} après la fin prévue ({planned}).").format(
+                    end=prose_text(end),
+                    late=minutes_text(end - planned_end),
+                    planned=prose_text(planned_end),
+                ),
             )
         )
     return Schedule(tuple(slots), begin, end, planned_end, tuple(conflicts))

@@ -10,39 +10,46 @@ from dataclasses import dataclass
 
 from kitcop_desktop.domain.countdown import Countdown, Stage
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 
 MIN_SPEAKER_SECONDS = 10
 MAX_SPEAKER_SECONDS = 30 * 60
 
-KINDS = {
-    "check_in": "Météo",
-    "icebreaker": "Brise-glace",
-    "cross_intro": "Présentation croisée",
-    "closing": "Déclusion",
-}
-DEFAULT_PROMPTS = {
-    "check_in": "En un mot ou une phrase : comment arrivez-vous ce matin ?",
-    "icebreaker": "Votre prénom, votre structure, et ce que vous attendez de cet atelier.",
-    "cross_intro": (
-        "Nous sommes en 2030 et vous exercez un métier différent de celui exercé actuellement. "
-        "Ce métier contribue à la transition écologique et à la régénération du vivant ! "
-        "Lequel exercez-vous ? Qu'est-ce qui vous attire dans ce métier ?"
-    ),
-    "closing": (
-        "Un mot sur ce que vous ressentez, et souhaitez-vous rester impliqué·e dans la suite ?"
-    ),
-}
-STATUS_LABELS = {
-    "waiting": "À venir",
-    "later": "Plus tard",
-    "done": "A parlé",
-    "passed": "A passé son tour",
-}
+KINDS = TrMap(
+    {
+        "check_in": tr_later("Météo"),
+        "icebreaker": tr_later("Brise-glace"),
+        "cross_intro": tr_later("Présentation croisée"),
+        "closing": tr_later("Déclusion"),
+    }
+)
+DEFAULT_PROMPTS = TrMap(
+    {
+        "check_in": tr_later("En un mot ou une phrase : comment arrivez-vous ce matin ?"),
+        "icebreaker": tr_later(
+            "Votre prénom, votre structure, et ce que vous attendez de cet atelier."
+        ),
+        "cross_intro": tr_later(
+            "Nous sommes en 2030 et vous exercez un métier différent de celui exercé actuellement. Ce métier contribue à la transition écologique et à la régénération du vivant ! Lequel exercez-vous ? Qu'est-ce qui vous attire dans ce métier ?"
+        ),
+        "closing": tr_later(
+            "Un mot sur ce que vous ressentez, et souhaitez-vous rester impliqué·e dans la suite ?"
+        ),
+    }
+)
+STATUS_LABELS = TrMap(
+    {
+        "waiting": tr_later("À venir"),
+        "later": tr_later("Plus tard"),
+        "done": tr_later("A parlé"),
+        "passed": tr_later("A passé son tour"),
+    }
+)
 
 
 def require_kind(kind: str) -> str:
     if kind not in KINDS:
-        raise InvalidInput("Type de tour de parole inconnu. Rien n'a été modifié.")
+        raise InvalidInput(tr("Type de tour de parole inconnu. Rien n'a été modifié."))
     return kind
 
 
@@ -52,15 +59,15 @@ def require_speaker_seconds(value: int | str) -> int:
         seconds = int(value)
     except (TypeError, ValueError):
         raise InvalidInput(
-            "Le temps par personne doit être un nombre de secondes. Rien n'a été modifié."
+            tr("Le temps par personne doit être un nombre de secondes. Rien n'a été modifié.")
         ) from None
     if seconds < MIN_SPEAKER_SECONDS:
         raise InvalidInput(
-            "Le temps par personne doit être d'au moins 10 secondes. Rien n'a été modifié."
+            tr("Le temps par personne doit être d'au moins 10 secondes. Rien n'a été modifié.")
         )
     if seconds > MAX_SPEAKER_SECONDS:
         raise InvalidInput(
-            "Le temps par personne ne peut pas dépasser 30 minutes. Rien n'a été modifié."
+            tr("Le temps par personne ne peut pas dépasser 30 minutes. Rien n'a été modifié.")
         )
     return seconds
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from kitcop_desktop.i18n import tr
+
 TITLE_MAX = 200
 TEXT_MAX = 20_000
 
@@ -20,8 +22,9 @@ def clean_text(value: str | None, *, max_len: int = TEXT_MAX) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(text) > max_len:
         raise InvalidInput(
-            f"Ce texte est trop long ({len(text)} caractères, {max_len} au plus). "
-            "Rien n'a été modifié."
+            tr(
+                "Ce texte est trop long ({length} caractères, {most} au plus). Rien n'a été modifié."
+            ).format(length=len(text), most=max_len)
         )
     return text
 
@@ -52,25 +55,36 @@ def require_text(value: str | None, what: str, *, max_len: int = TITLE_MAX) -> s
     """A required one-line field (a title, a name): not empty, not huge, on one line."""
     text = " ".join(clean_text(value, max_len=max_len * 4).split())
     if not text:
-        raise InvalidInput(f"{what} ne peut pas être vide. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("{what} ne peut pas être vide. Rien n'a été modifié.").format(what=what)
+        )
     if len(text) > max_len:
         raise InvalidInput(
-            f"{what} est trop long ({len(text)} caractères, {max_len} au plus). "
-            "Rien n'a été modifié."
+            tr(
+                "{what} est trop long ({length} caractères, {most} au plus). Rien n'a été modifié."
+            ).format(what=what, length=len(text), most=max_len)
         )
     return text
 
 
-def require_minutes(value: int | float | str, what: str = "La durée", *, maximum: int = 720) -> int:
+def require_minutes(
+    value: int | float | str, what: str = tr("La durée"), *, maximum: int = 720
+) -> int:
     """A duration in whole minutes, 1 to `maximum` (12 hours by default)."""
     try:
         minutes = int(value)
     except (TypeError, ValueError):
         raise InvalidInput(
-            f"{what} doit être un nombre de minutes. Rien n'a été modifié."
+            tr("{what} doit être un nombre de minutes. Rien n'a été modifié.").format(what=what)
         ) from None
     if minutes <= 0:
-        raise InvalidInput(f"{what} doit être d'au moins 1 minute. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("{what} doit être d'au moins 1 minute. Rien n'a été modifié.").format(what=what)
+        )
     if minutes > maximum:
-        raise InvalidInput(f"{what} ne peut pas dépasser {maximum} minutes. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("{what} ne peut pas dépasser {maximum} minutes. Rien n'a été modifié.").format(
+                what=what, maximum=maximum
+            )
+        )
     return minutes

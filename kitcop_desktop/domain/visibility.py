@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from kitcop_desktop.i18n import TrMap, tr_later
+
 
 class Visibility(StrEnum):
     ROOM = "room"
@@ -35,25 +37,26 @@ class Audience(StrEnum):
 
 
 # The word the interface shows next to each field, and what it promises (tooltips, docs).
-WORDS = {
-    Visibility.ROOM: "salle",
-    Visibility.RESTITUTION: "restitution",
-    Visibility.FACILITATOR: "animateur·rice",
-}
-PROMISES = {  # French typography: a no-break space before « : » and « ; »
-    Visibility.ROOM: "Salle\u00a0: peut être projeté et imprimé dans toute restitution.",
-    Visibility.RESTITUTION: (
-        "Restitution\u00a0: jamais projeté avant d'être révélé\u00a0; une fois révélé, projeté "
-        "et imprimé dans la restitution."
-    ),
-    Visibility.FACILITATOR: (
-        "Animateur·rice\u00a0: jamais projeté, jamais dans un document pour les participant·es "
-        "ou les partenaires\u00a0; seulement dans votre version (« ne pas diffuser ») et dans "
-        "un export si vous le demandez."
-    ),
-}
+WORDS = TrMap(
+    {
+        Visibility.ROOM: tr_later("salle"),
+        Visibility.RESTITUTION: tr_later("restitution"),
+        Visibility.FACILITATOR: tr_later("animateur·rice"),
+    }
+)
+PROMISES = TrMap(
+    {  # French typography: a no-break space before « : » and « ; »
+        Visibility.ROOM: tr_later("Salle : peut être projeté et imprimé dans toute restitution."),
+        Visibility.RESTITUTION: tr_later(
+            "Restitution : jamais projeté avant d'être révélé ; une fois révélé, projeté et imprimé dans la restitution."
+        ),
+        Visibility.FACILITATOR: tr_later(
+            "Animateur·rice : jamais projeté, jamais dans un document pour les participant·es ou les partenaires ; seulement dans votre version (« ne pas diffuser ») et dans un export si vous le demandez."
+        ),
+    }
+)
 # The mark every page of the facilitator's document carries.
-FACILITATOR_MARK = "Document de l'animateur·rice — ne pas diffuser"
+FACILITATOR_MARK = tr_later("Document de l'animateur·rice — ne pas diffuser")
 
 # Who sees what: ROOM everywhere; RESTITUTION everywhere once revealed (always for the
 # facilitator and an explicit export); FACILITATOR only for the facilitator and on request.

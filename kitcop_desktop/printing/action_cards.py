@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 from kitcop_desktop.printing.common import markup, nothing, table, title_block
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.styles import ACCENT, RULE, SHADE, styles, tint
@@ -20,15 +21,21 @@ from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
 
 GAP = 4 * mm  # between boxes side by side
 SPACE = 1.5 * mm  # between bands
-ORIGINS = {"vote": "issue d'un vote", "kiss": "issue de la rétrospective KISS", "manual": ""}
+ORIGINS = TrMap(
+    {
+        "vote": tr_later("issue d'un vote"),
+        "kiss": tr_later("issue de la rétrospective KISS"),
+        "manual": "",
+    }
+)
 
 
 def stars(count: int) -> str:
     """« ★★☆ (2 sur 3) »; 0 means not rated yet. The words say it too, not only the shapes."""
     if not count:
-        return "☆☆☆ (non évalué)"
+        return tr("☆☆☆ (non évalué)")
     count = max(0, min(3, int(count)))
-    return "★" * count + "☆" * (3 - count) + f" ({count} sur 3)"
+    return "★" * count + "☆" * (3 - count) + " " + tr("({count} sur 3)").format(count=count)
 
 
 def _label(text: str) -> str:
@@ -96,9 +103,11 @@ def card_flowables(card, width: float, number: int, total: int, *, blank: bool =
     fiche, boxes with room to write in by hand."""
     f = ACTION_CARD_FIELDS
     origin = ORIGINS.get(getattr(card, "origin", ""), "")
-    head = f"Fiche action {number} / {total}" + (f" — {origin}" if origin else "")
+    head = tr("Fiche action {number} / {total}").format(number=number, total=total) + (
+        f" — {origin}" if origin else ""
+    )
     if blank:
-        head = "Fiche action vierge"
+        head = tr("Fiche action vierge")
     out = [_header(card, head, width, blank), Spacer(1, 2 * mm)]
     half = (width - GAP) / 2
     quarter = (half - GAP) / 2
@@ -143,13 +152,15 @@ def card_flowables(card, width: float, number: int, total: int, *, blank: bool =
         Spacer(1, SPACE),
     ]
     pale = tint(ACCENT, 0.88)
-    rating = "☆☆☆ (sur 3)" if blank else None
+    rating = "☆☆☆ " + tr("(sur 3)") if blank else None
     out += [
         _side_by_side(
             [
                 box("implementation", half),
-                _box("Impact", rating or stars(card.impact), quarter, background=pale),
-                _box("Faisabilité", rating or stars(card.feasibility), quarter, background=pale),
+                _box(tr("Impact"), rating or stars(card.impact), quarter, background=pale),
+                _box(
+                    tr("Faisabilité"), rating or stars(card.feasibility), quarter, background=pale
+                ),
             ],
             [half, quarter, quarter],
         ),
@@ -169,7 +180,7 @@ ROOM = {"description": 22 * mm, "implementation": 16 * mm, "test_plan": 14 * mm}
 def add_blank_action_card(doc: Document, session, workshop) -> None:
     """The kit's fiche action, empty, on one A4 (the « capitalisation » séquence's matériel)."""
     doc.page("portrait")
-    doc.section("Fiche action vierge")
+    doc.section(tr("Fiche action vierge"))
     doc.add(card_flowables(None, frame_width("portrait"), 1, 1, blank=True))
 
 
@@ -178,11 +189,11 @@ def add_action_cards(doc: Document, session, workshop) -> None:
     cards = actions.list_for(session, workshop.id)
     width = frame_width("portrait")
     doc.page("portrait")
-    doc.section("Fiches actions")
+    doc.section(tr("Fiches actions"))
     if not cards:
         doc.add(
-            title_block("Fiches actions", workshop),
-            nothing("Aucune fiche action pour cet atelier."),
+            title_block(tr("Fiches actions"), workshop),
+            nothing(tr("Aucune fiche action pour cet atelier.")),
         )
         return
     for number, card in enumerate(cards, start=1):

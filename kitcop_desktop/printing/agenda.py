@@ -15,6 +15,7 @@ from kitcop_desktop.domain import schedule as sched
 from kitcop_desktop.domain.agenda_templates import TOOL_LABELS
 from kitcop_desktop.domain.french import minutes_text, table_time
 from kitcop_desktop.domain.visibility import FACILITATOR_MARK
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.printing.common import (
     cells,
     facts,
@@ -31,8 +32,9 @@ from kitcop_desktop.printing.styles import INK
 from kitcop_desktop.printing.text import one_line, para_text
 from kitcop_desktop.storage import agenda, agenda_links, agenda_run
 
-NO_AGENDA = "Aucune séquence dans le déroulé de cet atelier."
-PROGRAMME_COLUMNS = ("HORAIRE", "SÉQUENCE")
+REVIEW = tr_later("À revoir avant l'atelier")
+NO_AGENDA = tr_later("Aucune séquence dans le déroulé de cet atelier.")
+PROGRAMME_COLUMNS = (tr_later("HORAIRE"), tr_later("SÉQUENCE"))
 DESCRIPTION_MAX = 160  # characters of a séquence's one-line description in the programme
 
 
@@ -52,7 +54,7 @@ def description(instructions: str, limit: int = DESCRIPTION_MAX) -> str:
 
 
 def _programme_table(rows, width: float):
-    table_rows = [head_cells(*PROGRAMME_COLUMNS)]
+    table_rows = [head_cells(*(tr(c) for c in PROGRAMME_COLUMNS))]
     for row in rows:
         what = [markup(f"<b>{para_text(row.title)}</b>", "body")]
         said = description(row.instructions)
@@ -67,20 +69,26 @@ def add_agenda(doc: Document, session, workshop) -> None:
     problématique, then each séquence's times, title and a one-line description. Nothing the
     facilitator keeps to themselves (objectives, matériel, notes): that is `add_facilitator`."""
     doc.page("portrait")
-    doc.section("Programme")
-    doc.add(title_block("Programme de l'atelier", workshop))
+    doc.section(tr("Programme"))
+    doc.add(title_block(tr("Programme de l'atelier"), workshop))
     width = frame_width("portrait")
     if workshop.problem_statement:
-        doc.add(facts([("Problématique", workshop.problem_statement)], width))
+        doc.add(facts([(tr("Problématique"), workshop.problem_statement)], width))
         doc.add(Spacer(1, 4 * mm))
     rows = agenda.planned_rows(session, workshop.id)
     if not rows:
-        doc.add(nothing(NO_AGENDA))
+        doc.add(nothing(tr(NO_AGENDA)))
         return
     doc.add(_programme_table(rows, width))
 
 
-FACILITATOR_COLUMNS = ("HORAIRE", "SÉQUENCE", "CONSIGNES", "NOTES D'ANIMATION", "MATÉRIEL")
+FACILITATOR_COLUMNS = (
+    tr_later("HORAIRE"),
+    tr_later("SÉQUENCE"),
+    tr_later("CONSIGNES"),
+    tr_later("NOTES D'ANIMATION"),
+    tr_later("MATÉRIEL"),
+)
 # The tool a séquence opens, and the key that shows it (UX.md's Ctrl+1 … Ctrl+7).
 TOOL_KEYS = {"boards": 2, "voting": 3, "fishbowl": 4, "rounds": 4, "interviews": 5, "actions": 6}
 
@@ -94,7 +102,7 @@ def _tool_line(session, workshop_id: int, seq) -> str:
     if seq.tool_ref in items:
         label += f" — {items[seq.tool_ref]}"
     key = TOOL_KEYS.get(seq.tool_key)
-    return f"Outil\u00a0: {label}" + (f" (Ctrl+{key})" if key else "")
+    return tr("Outil : {label}").format(label=label) + (f" (Ctrl+{key})" if key else "")
 
 
 ALERT = "#a13d00"  # the conflicts' colour (dark orange, ≥ 4.5:1 on white)
@@ -110,7 +118,7 @@ def _facilitator_table(session, workshop, rows, width: float):
     before an heure fixée gets its own row; a time that cannot be kept says so in its row."""
     sequences = {seq.id: seq for seq in agenda.list_sequences(session, workshop.id)}
     slots = {slot.key: slot for slot in agenda.schedule_for(session, workshop.id).slots}
-    table_rows = [head_cells(*FACILITATOR_COLUMNS)]
+    table_rows = [head_cells(*(tr(c) for c in FACILITATOR_COLUMNS))]
     for row in rows:
         seq = sequences[row.sequence_id]
         slot = slots.get(row.sequence_id)
@@ -118,11 +126,11 @@ def _facilitator_table(session, workshop, rows, width: float):
             start, end = sched.to_time(slot.start - slot.gap_before), sched.to_time(slot.start)
             gap = f"{table_time(start)}–{table_time(end)}\n{minutes_text(slot.gap_before)}"
             table_rows.append(
-                [p(gap, "cell"), p("Battement libre avant l'heure fixée", "muted"), "", "", ""]
+                [p(gap, "cell"), p(tr("Battement libre avant l'heure fixée"), "muted"), "", "", ""]
             )
         horaire = f"{table_time(row.start)}–{table_time(row.end)}\n{minutes_text(row.minutes)}"
         if row.pinned:
-            horaire += "\nheure fixe"
+            horaire += tr("\nheure fixe")
         ticked = set(agenda.material_lines(seq.materials_ticked))
         material = "\n".join(
             ("☑ " if line in ticked else "☐ ") + line
@@ -134,7 +142,7 @@ def _facilitator_table(session, workshop, rows, width: float):
         title = f"<b>{para_text(seq.title)}</b>" + (f"<br/>{para_text(below)}" if below else "")
         line[1] = markup(title, "cell")
         if row.conflict:
-            line[0] = [line[0], _alert("à revoir")]
+            line[0] = [line[0], _alert(tr("à revoir"))]
             line[1] = [line[1], _alert(row.conflict)]
         table_rows.append(line)
     fixed = [27 * mm, 46 * mm, 0, 60 * mm, 50 * mm]
@@ -148,7 +156,7 @@ def _conflicts(session, workshop) -> list:
     if not found:
         return []
     titles = {seq.id: seq.title for seq in agenda.list_sequences(session, workshop.id)}
-    out = [markup(f'<font color="{ALERT}"><b>⚠ À revoir avant l\'atelier</b></font>', "body")]
+    out = [markup(f'<font color="{ALERT}"><b>⚠ {tr(REVIEW)}</b></font>', "body")]
     for conflict in found:
         where = f"« {titles[conflict.key]} » : " if conflict.key in titles else ""
         out.append(p(f"• {where}{conflict.message}", "small"))
@@ -160,20 +168,20 @@ def add_facilitator(doc: Document, session, workshop) -> None:
     """The déroulé held in the room, then the materials checklist and the private notes
     (never for the room)."""
     doc.page("landscape")
-    doc.section("Déroulé de l'animateur·rice")
-    doc.add(title_block("Déroulé de l'animateur·rice", workshop, f"{FACILITATOR_MARK}."))
+    doc.section(tr("Déroulé de l'animateur·rice"))
+    doc.add(title_block(tr("Déroulé de l'animateur·rice"), workshop, f"{tr(FACILITATOR_MARK)}."))
     width = frame_width("landscape")
     rows = agenda.planned_rows(session, workshop.id)
     doc.add(*_conflicts(session, workshop))
     if rows:
         doc.add(_facilitator_table(session, workshop, rows, width))
     else:
-        doc.add(nothing(NO_AGENDA))
+        doc.add(nothing(tr(NO_AGENDA)))
     doc.page("portrait")
-    doc.section("Matériel à préparer")
-    doc.add(markup("Matériel à préparer", "h1"))
+    doc.section(tr("Matériel à préparer"))
+    doc.add(markup(tr("Matériel à préparer"), "h1"))
     width = frame_width("portrait")
-    checklist = [head_cells("", "Matériel / config salle", "Séquence")]
+    checklist = [head_cells("", tr("Matériel / config salle"), tr("Séquence"))]
     for seq in agenda.list_sequences(session, workshop.id):
         ticked = set(agenda.material_lines(seq.materials_ticked))
         for line in agenda.material_lines(seq.materials):
@@ -182,20 +190,20 @@ def add_facilitator(doc: Document, session, workshop) -> None:
     if len(checklist) > 1:
         doc.add(grid(checklist, [10 * mm, width - 70 * mm, 60 * mm]))
     else:
-        doc.add(nothing("Aucun matériel indiqué dans le déroulé."))
-    doc.add(markup("Notes privées", "h2"))
-    pairs = [("Animation", workshop.facilitators), ("Notes", workshop.notes)]
+        doc.add(nothing(tr("Aucun matériel indiqué dans le déroulé.")))
+    doc.add(markup(tr("Notes privées"), "h2"))
+    pairs = [(tr("Animation"), workshop.facilitators), (tr("Notes"), workshop.notes)]
     pairs = [(k, v) for k, v in pairs if v]
-    doc.add(facts(pairs, width) if pairs else nothing("Aucune note."))
+    doc.add(facts(pairs, width) if pairs else nothing(tr("Aucune note.")))
 
 
 def _drift(minutes: int | None) -> str:
     if minutes is None:
         return "—"
     if minutes == 0:
-        return "à l'heure"
+        return tr("à l'heure")
     sign = "+" if minutes > 0 else "−"
-    word = "en retard" if minutes > 0 else "en avance"
+    word = tr("en retard") if minutes > 0 else tr("en avance")
     return f"{sign}{minutes_text(abs(minutes))} ({word})"
 
 
@@ -207,22 +215,27 @@ def has_run(session, workshop_id: int) -> bool:
 def add_agenda_review(doc: Document, session, workshop) -> None:
     """Restitution: each séquence's planned and actual times and the drift."""
     doc.page("portrait")
-    doc.section("Déroulé\u00a0: prévu et réalisé")
-    doc.add(markup("Déroulé\u00a0: prévu et réalisé", "h1"))
+    doc.section(tr("Déroulé : prévu et réalisé"))
+    doc.add(markup(tr("Déroulé : prévu et réalisé"), "h1"))
     rows = agenda_run.actual_rows(session, workshop.id)
     if not rows:
-        doc.add(nothing(NO_AGENDA))
+        doc.add(nothing(tr(NO_AGENDA)))
         return
     width = frame_width("portrait")
-    table_rows = [head_cells("Séquence", "Prévu", "Réalisé", "Durée réelle", "Écart au départ")]
+    table_rows = [
+        head_cells(
+            tr("Séquence"), tr("Prévu"), tr("Réalisé"), tr("Durée réelle"), tr("Écart au départ")
+        )
+    ]
     for row in rows:
         planned = f"{table_time(row.planned_start)}–{table_time(row.planned_end)}"
-        actual = "non réalisée"
+        actual = tr("non réalisée")
         if row.actual_start is not None:
             actual = f"{table_time(row.actual_start)}–{table_time(row.actual_end)}"
         spent = "—" if row.actual_minutes is None else minutes_text(row.actual_minutes)
         if row.extension_minutes:
-            spent += f" (dont +{minutes_text(row.extension_minutes)} ajoutées)"
+            extra = minutes_text(row.extension_minutes)
+            spent += " " + tr("(dont +{extra} ajoutées)").format(extra=extra)
         table_rows.append(cells(row.title, planned, actual, spent, _drift(row.drift_minutes)))
     widths = [width - 128 * mm, 26 * mm, 26 * mm, 38 * mm, 38 * mm]
     doc.add(grid(table_rows, widths))
@@ -230,10 +243,12 @@ def add_agenda_review(doc: Document, session, workshop) -> None:
     if agenda_run.is_rehearsal(session, workshop.id):
         doc.add(
             Spacer(1, 3 * mm),
-            nothing("Le déroulé n'a été lancé qu'en répétition : rien n'est compté comme réalisé."),
+            nothing(
+                tr("Le déroulé n'a été lancé qu'en répétition : rien n'est compté comme réalisé.")
+            ),
         )
     elif not ran:
-        doc.add(Spacer(1, 3 * mm), nothing("Le déroulé n'a pas encore été lancé en séance."))
+        doc.add(Spacer(1, 3 * mm), nothing(tr("Le déroulé n'a pas encore été lancé en séance.")))
 
 
 def add_instruction_cards(doc: Document, session, workshop) -> None:
@@ -241,9 +256,11 @@ def add_instruction_cards(doc: Document, session, workshop) -> None:
     sequences = [s for s in agenda.list_sequences(session, workshop.id) if s.instructions.strip()]
     rows = {r.sequence_id: r for r in agenda.planned_rows(session, workshop.id)}
     doc.page("portrait")
-    doc.section("Cartes consignes")
+    doc.section(tr("Cartes consignes"))
     if not sequences:
-        doc.add(markup("Cartes consignes", "h1"), nothing("Aucune consigne dans le déroulé."))
+        doc.add(
+            markup(tr("Cartes consignes"), "h1"), nothing(tr("Aucune consigne dans le déroulé."))
+        )
         return
     width = frame_width("portrait")
     for index, seq in enumerate(sequences):

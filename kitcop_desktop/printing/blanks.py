@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.printing.action_cards import add_blank_action_card
 from kitcop_desktop.printing.agenda import add_instruction_cards
 from kitcop_desktop.printing.common import markup, p
@@ -35,12 +36,12 @@ def _poster(doc: Document, workshop, title: str, drawing) -> None:
 
 def add_speedboat_poster(doc: Document, session, workshop) -> None:
     height = frame_height("poster") - 35 * mm
-    _poster(doc, workshop, "Speedboat", Speedboat(height, "Objectif 2030"))
+    _poster(doc, workshop, tr("Speedboat"), Speedboat(height, tr("Objectif 2030")))
 
 
 def add_kiss_poster(doc: Document, session, workshop) -> None:
     height = frame_height("poster") - 35 * mm
-    _poster(doc, workshop, "Rétrospective KISS", ZoneGrid("kiss", height))
+    _poster(doc, workshop, tr("Rétrospective KISS"), ZoneGrid("kiss", height))
 
 
 def add_blanks(doc: Document, session, workshop) -> None:

@@ -28,6 +28,7 @@ from kitcop_desktop.domain.board_layout import (
     best_layout,
     layout_board,
 )
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.printing.drawing import wrap_lines
 from kitcop_desktop.printing.emoji import text_width
 from kitcop_desktop.printing.fonts import BOLD, FAMILY
@@ -39,7 +40,7 @@ SMALLEST_PT = 9.0  # no printed text under 9 pt: a board that would is paged by 
 PAGED_PT = 9.5  # a zone spread over pages prints its post-its at this size
 LARGEST_PT = 11.0  # and a zone that fits its page, at most this size
 ROW_GAP = 12.0  # points between zones printed side by side
-CONTINUED = " — suite"
+CONTINUED = tr_later("suite")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class PrintedCard:
 
 
 def fiche_mark(number: int) -> str:
-    return f"✓ fiche action\u00a0{number}" if number else ""
+    return tr("✓ fiche action {number}").format(number=number) if number else ""
 
 
 def card_height(text: str, fiche: int = 0) -> float:
@@ -148,7 +149,7 @@ class _Drawn(Flowable):
             c.setFillColor(colors.white)
             c.setLineWidth(0.8)
             c.roundRect(x, y, w, h, 6 * s, stroke=1, fill=1)
-            name = (cluster.title or "Sans titre") + (" (suite)" if part else "")
+            name = (cluster.title or tr("Sans titre")) + (" (" + tr("suite") + ")" if part else "")
             mark = fiche_mark(self.cluster_fiches.get(cluster.id, 0))
             name += f" {mark}" if mark else ""
             size = max(SMALLEST_PT, min(11.0, 17 * s))
@@ -367,7 +368,7 @@ def zone_pages(
                     high = middle - 1
             layout = lay(items[start:low], most)
             scale = min(paged, width / layout.width, tall / layout.height)
-            name = label if start == 0 else label + CONTINUED
+            name = label if start == 0 else f"{label} — {tr(CONTINUED)}"
             pages.append(ZonePage(kind, cards, clusters, layout, scale, name, fiches))
             start = low
     return pages

@@ -10,6 +10,7 @@ from reportlab.platypus import Spacer
 
 from kitcop_desktop.domain.board_kinds import ANGLES, KINDS
 from kitcop_desktop.domain.french import plural
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.printing.board_drawing import (
     PAGED_PT,
     BoardDrawing,
@@ -64,7 +65,7 @@ def board_cards(board, fiches: dict[int, int] | None = None) -> tuple[list[Print
 def _listing(board, cards: list[PrintedCard], clusters: dict, width: float) -> list:
     """Cards as a table: n°, zone, sous-thématique, text (weight and angle when they matter)."""
     kind = KINDS[board.kind]
-    rows = [head_cells("N°", "Zone", "Sous-thématique", "Post-it")]
+    rows = [head_cells("N°", tr("Zone"), tr("Sous-thématique"), "Post-it")]
     zone_rows = []
     for card in cards:
         text = card.text
@@ -91,17 +92,19 @@ def add_board(doc: Document, session, board) -> None:
     """One board: drawing on an A4 landscape page, then its cards listed."""
     doc.page("landscape")
     name = board.title + (f" — {board.subgroup}" if board.subgroup else "")
-    doc.section(f"Tableau\u00a0: {name}")
+    doc.section(tr("Tableau : {name}").format(name=name))
     kind = KINDS[board.kind]
     done = boards_actions.converted(session, board.workshop_id) if board.kind == "kiss" else None
     cards, clusters = board_cards(board, done.cards if done else None)
     marks = done.clusters if done else {}
     doc.add(markup(one_line(name), "h1"))
     # « post-it » is invariable in French; « 0 sous-thématique », « 2 sous-thématiques ».
-    summary = f"{kind.label} · {len(cards)} post-it · {plural(len(clusters), 'sous-thématique')}"
+    summary = (
+        f"{kind.label} · {len(cards)} post-it · {plural(len(clusters), tr('sous-thématique'))}"
+    )
     doc.add(p(summary, "muted"), Spacer(1, 3 * mm))
     if not cards:
-        doc.add(nothing("Aucun post-it sur ce tableau."))
+        doc.add(nothing(tr("Aucun post-it sur ce tableau.")))
         return
     width = frame_width("landscape")
     height = frame_height("landscape") - 30 * mm
@@ -112,17 +115,16 @@ def add_board(doc: Document, session, board) -> None:
         # Too full for one page at 9 pt: zone by zone, never shrunk (#16).
         empty = [z.label for z in kind.zones if not any(c.zone == z.key for c in cards)]
         size = f"{PAGED_PT:g}".replace(".", ",")
-        note = (
-            "Tableau imprimé zone par zone\u00a0: ses post-it restent lisibles "
-            f"({size}\u00a0points au moins)."
-        )
+        note = tr(
+            "Tableau imprimé zone par zone : ses post-it restent lisibles ({size} points au moins)."
+        ).format(size=size)
         if empty:
-            note += f" Sans post-it : {', '.join(empty)}."
+            note += " " + tr("Sans post-it : {zones}.").format(zones=", ".join(empty))
         doc.add(p(note, "muted"), Spacer(1, 2 * mm))
         full = frame_height("landscape") - mm
         pages = zone_pages(board, cards, clusters, width, height, full, marks)
         doc.add(side_by_side(pages, width))
-    doc.add(Spacer(1, 5 * mm), markup("Les post-it, zone par zone", "h2"))
+    doc.add(Spacer(1, 5 * mm), markup(tr("Les post-it, zone par zone"), "h2"))
     doc.add(_listing(board, cards, clusters, width))
 
 
@@ -131,8 +133,8 @@ def add_boards(doc: Document, session, workshop) -> None:
     all_boards = boards.list_boards(session, workshop.id)
     if not all_boards:
         doc.page("portrait")
-        doc.section("Tableaux")
-        doc.add(markup("Tableaux", "h1"), nothing("Aucun tableau dans cet atelier."))
+        doc.section(tr("Tableaux"))
+        doc.add(markup(tr("Tableaux"), "h1"), nothing(tr("Aucun tableau dans cet atelier.")))
         return
     for board in all_boards:
         add_board(doc, session, board)
@@ -146,7 +148,7 @@ def _decision_rows(zone_key: str, cards, groups, done, width: float):
     square = markup(f"<font color='#{colour.hexval()[2:]}'>■</font>", "body")
 
     def fiche(number: int) -> object:
-        return p(f"→ fiche action {number}", "muted") if number else ""
+        return p(tr("→ fiche action {number}").format(number=number), "muted") if number else ""
 
     def weighted(card) -> str:
         return card.text + (f"  (×{card.weight})" if card.weight > 1 else "")
@@ -177,10 +179,10 @@ def add_kiss_decisions(doc: Document, session, workshop) -> None:
     with its post-its, and the fiche action each group or post-it became."""
     kiss = boards.list_boards(session, workshop.id, "kiss")
     doc.page("portrait")
-    doc.section("Décisions KISS")
-    doc.add(markup("Décisions de la rétrospective KISS", "h1"))
+    doc.section(tr("Décisions KISS"))
+    doc.add(markup(tr("Décisions de la rétrospective KISS"), "h1"))
     if not kiss:
-        doc.add(nothing("Pas de rétrospective KISS dans cet atelier."))
+        doc.add(nothing(tr("Pas de rétrospective KISS dans cet atelier.")))
         return
     width = frame_width("portrait")
     kind = KINDS["kiss"]
@@ -194,7 +196,7 @@ def add_kiss_decisions(doc: Document, session, workshop) -> None:
             )
             doc.add(p(f"{zone.label} ({len(cards)})", "h3"))
             if not cards:
-                doc.add(nothing("Rien dans cette zone."))
+                doc.add(nothing(tr("Rien dans cette zone.")))
                 continue
             groups = [g for g in board.clusters if g.zone == zone.key]
             doc.add(_decision_rows(zone.key, cards, groups, done, width))

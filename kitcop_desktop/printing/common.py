@@ -7,22 +7,27 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from kitcop_desktop.domain.french import long_date, prose_time
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 from kitcop_desktop.printing.document import Heading
 from kitcop_desktop.printing.fonts import BOLD, FAMILY
 from kitcop_desktop.printing.styles import INK, RULE, SHADE, styles
 from kitcop_desktop.printing.text import one_line, para_text
 
-PARTICIPATION_LABELS = {
-    "information": "Information",
-    "consultation": "Consultation",
-    "co_construction": "Co-construction",
-}
-CATEGORY_LABELS = {
-    "public": "Acteur public",
-    "private": "Acteur privé",
-    "para_public": "Acteur para-public",
-    "": "Non précisée",
-}
+PARTICIPATION_LABELS = TrMap(
+    {
+        "information": tr_later("Information"),
+        "consultation": tr_later("Consultation"),
+        "co_construction": tr_later("Co-construction"),
+    }
+)
+CATEGORY_LABELS = TrMap(
+    {
+        "public": tr_later("Acteur public"),
+        "private": tr_later("Acteur privé"),
+        "para_public": tr_later("Acteur para-public"),
+        "": tr_later("Non précisée"),
+    }
+)
 
 
 def heading_for(workshop) -> Heading:
@@ -56,8 +61,10 @@ def title_block(title: str, workshop, subtitle: str = "") -> list:
     return out
 
 
-def nothing(message: str = "Aucune donnée pour cette partie.") -> Paragraph:
+def nothing(message: str | None = None) -> Paragraph:
     """What a part prints when there is nothing to show: said plainly, never an empty page."""
+    if message is None:
+        message = tr("Aucune donnée pour cette partie.")
     return markup(f"<i>{one_line(message)}</i>", "muted")
 
 

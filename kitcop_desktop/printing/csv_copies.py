@@ -12,12 +12,13 @@ import io
 
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 from kitcop_desktop.printing.votes import shows_counts
 from kitcop_desktop.storage import actions, voting, voting_rounds
 from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
 
-PARTS = {"actions": "fiches actions", "votes": "résultats des votes"}
-ORIGINS = {"vote": "vote", "kiss": "rétrospective KISS", "manual": ""}
+PARTS = TrMap({"actions": tr_later("fiches actions"), "votes": tr_later("résultats des votes")})
+ORIGINS = TrMap({"vote": tr_later("vote"), "kiss": tr_later("rétrospective KISS"), "manual": ""})
 
 
 def _cell(value) -> str:
@@ -36,8 +37,11 @@ def _csv(rows: list[list]) -> str:
 def actions_csv(session: Session, workshop_id: int) -> str:
     """One line per fiche action, a column per field of the kit's card."""
     fields = list(ACTION_CARD_FIELDS)
-    head = [ACTION_CARD_FIELDS[k] for k in fields] + ["Impact (sur 3)", "Faisabilité (sur 3)"]
-    rows = [head + ["Origine"]]
+    head = [ACTION_CARD_FIELDS[k] for k in fields] + [
+        tr("Impact (sur 3)"),
+        tr("Faisabilité (sur 3)"),
+    ]
+    rows = [head + [tr("Origine")]]
     for card in actions.list_for(session, workshop_id):
         rating = [card.impact or "", card.feasibility or ""]
         rows.append([getattr(card, k) for k in fields] + rating + [ORIGINS.get(card.origin, "")])
@@ -46,7 +50,7 @@ def actions_csv(session: Session, workshop_id: int) -> str:
 
 def votes_csv(session: Session, workshop_id: int) -> str:
     """One line per proposal and round: its rank, its gommettes and whether it was kept."""
-    rows = [["Vote", "Tour", "Rang", "Proposition", "Gommettes", "Retenue"]]
+    rows = [[tr("Vote"), tr("Tour"), tr("Rang"), tr("Proposition"), tr("Gommettes"), tr("Retenue")]]
     for vote in voting.list_for(session, workshop_id):
         every_round = [voting_rounds.round_results(session, r.id) for r in vote.rounds]
         kept: set[int] = set()
@@ -56,7 +60,7 @@ def votes_csv(session: Session, workshop_id: int) -> str:
             visible = shows_counts(vote, results)
             for row in results.rows:
                 count, rank = (row.count, row.rank) if visible else ("", "")
-                won = "oui" if row.item_id in kept else ("non" if kept else "")
+                won = tr("oui") if row.item_id in kept else (tr("non") if kept else "")
                 rows.append([vote.title, results.number, rank, row.text, count, won])
     return _csv(rows)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.printing.parts import PART_NAMES, compose
 
 # The paper supports are drawn to be cut and folded: nothing there to edit.
@@ -20,8 +21,9 @@ def render_docx(session: Session, workshop_id: int, parts: list[str]) -> bytes:
     paper = [x for x in parts if x in PART_NAMES and x not in DOCX_PARTS]
     if paper:
         raise ValueError(
-            "Les supports vierges sont faits pour être imprimés et découpés : ils n'existent "
-            "qu'en PDF. Rien n'a été enregistré."
+            tr(
+                "Les supports vierges sont faits pour être imprimés et découpés : ils n'existent qu'en PDF. Rien n'a été enregistré."
+            )
         )
     # python-docx and lxml (≈ 9 MB, 0.15 s) only when a copy is written, not with Impression.
     from kitcop_desktop.printing.docx_story import story_to_docx

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from kitcop_desktop.domain.board_kinds import KINDS
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.printing.emoji import text_width
 from kitcop_desktop.printing.fonts import BOLD, FAMILY
 from kitcop_desktop.printing.styles import INK, MUTED, tint, zone_colour
@@ -118,10 +119,10 @@ class ZoneGrid(Flowable):
 class Speedboat(Flowable):
     """The kit's sailboat: sky with the leviers above the waterline, the freins underwater."""
 
-    def __init__(self, height: float, goal: str = "Objectif"):
+    def __init__(self, height: float, goal: str | None = None):
         super().__init__()
         self.box_height = height
-        self.goal = goal
+        self.goal = tr("Objectif") if goal is None else goal
 
     def wrap(self, available_width, available_height):
         self.width = available_width

@@ -14,6 +14,7 @@ from reportlab.platypus import Spacer
 
 from kitcop_desktop.domain.fishbowl import NOTE_HEADINGS
 from kitcop_desktop.domain.visibility import PROMISES, WORDS, Audience, Visibility
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.text import one_line
@@ -30,7 +31,7 @@ from kitcop_desktop.storage import (
     voting_rounds,
 )
 
-TITLE = "Ce que la salle ne voit pas"
+TITLE = tr_later("Ce que la salle ne voit pas")
 
 
 def _word(kind: Visibility) -> str:
@@ -39,18 +40,18 @@ def _word(kind: Visibility) -> str:
 
 def _bowls(doc: Document, session, workshop, width: float) -> None:
     for bowl in fishbowl.list_fishbowls(session, workshop.id):
-        doc.add(markup(f"Bocal à poisson\u00a0: {one_line(bowl.title)}", "h2"))
-        doc.add(markup(f"{_word(Visibility.FACILITATOR)} Note de l'animateur·rice", "h3"))
-        doc.add(p(bowl.facilitator_note) if bowl.facilitator_note else nothing("Aucune note."))
-        doc.add(markup(f"{_word(Visibility.RESTITUTION)} Prise de notes", "h3"))
+        doc.add(markup(tr("Bocal à poisson : {title}").format(title=one_line(bowl.title)), "h2"))
+        doc.add(markup(f"{_word(Visibility.FACILITATOR)} {tr('Note de l’animateur·rice')}", "h3"))
+        doc.add(p(bowl.facilitator_note) if bowl.facilitator_note else nothing(tr("Aucune note.")))
+        doc.add(markup(f"{_word(Visibility.RESTITUTION)} {tr('Prise de notes')}", "h3"))
         notes = fishbowl_notes.note_data(session, bowl.id)
         if not notes:
-            doc.add(nothing("Aucune note."))
+            doc.add(nothing(tr("Aucune note.")))
             continue
-        rows = [head_cells("Rubrique", "Note", "À l'écran")]
+        rows = [head_cells(tr("Rubrique"), tr("Note"), tr("À l'écran"))]
         for note in notes:
             shared = visibility.note_visible(note, Audience.PARTICIPANTS)
-            state = "révélée" if shared else "pas encore révélée"
+            state = tr("révélée") if shared else tr("pas encore révélée")
             rows.append(cells(NOTE_HEADINGS.get(note.heading, note.heading), note.text, state))
         doc.add(grid(rows, [36 * mm, width - 72 * mm, 36 * mm]))
 
@@ -67,9 +68,14 @@ def _secret_votes(doc: Document, session, workshop, width: float) -> None:
         )
         for vote_round in hidden:
             results = voting_rounds.round_results(session, vote_round.id)
-            state = "en cours" if results.state == "open" else "clos, pas encore révélé"
+            state = tr("en cours") if results.state == "open" else tr("clos, pas encore révélé")
             doc.add(
-                p(f"Tour {results.number} ({state})\u00a0: {results.total_dots} gommette(s).", "h3")
+                p(
+                    tr("Tour {number} ({state}) : {dots} gommette(s).").format(
+                        number=results.number, state=state, dots=results.total_dots
+                    ),
+                    "h3",
+                )
             )
             doc.add(ranking_table(results.rows, set(), width))
 
@@ -79,7 +85,7 @@ def _contacts(doc: Document, session, workshop, width: float) -> None:
     if not people:
         return
     doc.add(markup(f"{_word(Visibility.FACILITATOR)} Courriels des participant·es", "h2"))
-    rows = [head_cells("Nom", "Structure", "Courriel")]
+    rows = [head_cells(tr("Nom"), tr("Structure"), tr("Courriel"))]
     rows += [cells(x.name, x.structure, x.email) for x in people]
     doc.add(grid(rows, [50 * mm, 50 * mm, width - 100 * mm]))
 
@@ -93,7 +99,7 @@ def _interviewees(doc: Document, session, workshop, width: float) -> None:
     if not named:
         return
     doc.add(markup(f"{_word(Visibility.FACILITATOR)} Noms réels des enquêté·es", "h2"))
-    rows = [head_cells("Pseudonyme", "Nom réel")] + [cells(a, b) for a, b in named]
+    rows = [head_cells(tr("Pseudonyme"), tr("Nom réel"))] + [cells(a, b) for a, b in named]
     doc.add(grid(rows, [60 * mm, width - 60 * mm]))
 
 
@@ -140,8 +146,8 @@ def add_unseen(doc: Document, session, workshop) -> None:
         return
     width = frame_width("portrait")
     doc.page("portrait")
-    doc.section(TITLE)
-    doc.add(markup(TITLE, "h1"))
+    doc.section(tr(TITLE))
+    doc.add(markup(tr(TITLE), "h1"))
     for kind in (Visibility.FACILITATOR, Visibility.RESTITUTION):
         doc.add(markup(f"{_word(kind)} {one_line(PROMISES[kind])}", "small"))
     doc.add(Spacer(1, 3 * mm))

@@ -20,6 +20,7 @@ from kitcop_desktop.domain.fishbowl import (
 )
 from kitcop_desktop.domain.speaking_round import STATUS_LABELS
 from kitcop_desktop.domain.visibility import Audience
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.sections import round_ran
@@ -45,7 +46,15 @@ def _fishbowl(doc: Document, session, bowl) -> None:
     )
     if spoken:
         longest = max(int(x.seconds) for x in spoken)
-        rows = [head_cells("Personne", "Catégorie", "Prises de parole", "Temps de parole", "Part")]
+        rows = [
+            head_cells(
+                tr("Personne"),
+                tr("Catégorie"),
+                tr("Prises de parole"),
+                tr("Temps de parole"),
+                tr("Part"),
+            )
+        ]
         for person in spoken:
             rows.append(
                 [
@@ -65,19 +74,20 @@ def _fishbowl(doc: Document, session, bowl) -> None:
             if stats.by_category.get(k)
         ]
         if shares:
-            doc.add(p("Par catégorie d'acteur\u00a0: " + "\u202f; ".join(shares), "small"))
+            doc.add(p(tr("Par catégorie d'acteur : ") + "\u202f; ".join(shares), "small"))
     else:
-        doc.add(nothing("Personne n'a encore pris la parole au centre."))
+        doc.add(nothing(tr("Personne n'a encore pris la parole au centre.")))
     if stats.silent and spoken:
-        doc.add(p(f"N'ont pas pris la parole\u00a0: {', '.join(stats.silent)}.", "small"))
+        silent = ", ".join(stats.silent)
+        doc.add(p(tr("N'ont pas pris la parole : {names}.").format(names=silent), "small"))
     notes = [
         n
         for n in fishbowl_notes.note_data(session, bowl.id)
         if visibility.note_visible(n, Audience.PARTICIPANTS)
     ]
-    doc.add(markup("Notes partagées", "h3"))
+    doc.add(markup(tr("Notes partagées"), "h3"))
     if not notes:
-        doc.add(nothing("Aucune note partagée avec la salle."))
+        doc.add(nothing(tr("Aucune note partagée avec la salle.")))
     for key, label in NOTE_HEADINGS.items():
         texts = [n.text for n in notes if n.heading == key]
         if texts:
@@ -96,30 +106,30 @@ def _fishbowl(doc: Document, session, bowl) -> None:
 def add_fishbowl(doc: Document, session, workshop) -> None:
     """Every bocal à poisson of the workshop."""
     doc.page("portrait")
-    doc.section("Bocal à poisson")
-    doc.add(markup("Bocal à poisson", "h1"))
+    doc.section(tr("Bocal à poisson"))
+    doc.add(markup(tr("Bocal à poisson"), "h1"))
     bowls = fishbowl.list_fishbowls(session, workshop.id)
     if not bowls:
-        doc.add(nothing("Pas de bocal à poisson dans cet atelier."))
+        doc.add(nothing(tr("Pas de bocal à poisson dans cet atelier.")))
         return
     for bowl in bowls:
         _fishbowl(doc, session, bowl)
 
 
 def _involved(value: bool | None) -> str:
-    return "—" if value is None else ("oui" if value else "non")
+    return "—" if value is None else (tr("oui") if value else tr("non"))
 
 
 def add_rounds(doc: Document, session, workshop) -> None:
     """Every tour de parole, with the words people said (météo, déclusion…)."""
     width = frame_width("portrait")
     doc.page("portrait")
-    doc.section("Tours de parole")
-    doc.add(markup("Tours de parole", "h1"))
+    doc.section(tr("Tours de parole"))
+    doc.add(markup(tr("Tours de parole"), "h1"))
     # A round nobody has spoken in yet would print every name « À venir »: left out.
     all_rounds = [r for r in rounds.list_rounds(session, workshop.id) if round_ran(r)]
     if not all_rounds:
-        doc.add(nothing("Aucun tour de parole n'a encore eu lieu dans cet atelier."))
+        doc.add(nothing(tr("Aucun tour de parole n'a encore eu lieu dans cet atelier.")))
         return
     for data in all_rounds:
         title = data.kind_label + (
@@ -129,7 +139,9 @@ def add_rounds(doc: Document, session, workshop) -> None:
         if data.prompt:
             doc.add(p(data.prompt, "muted"))
         closing = data.kind == "closing"
-        head = ["Personne", "Mot ou phrase"] + (["Reste impliqué·e"] if closing else ["Statut"])
+        head = [tr("Personne"), tr("Mot ou phrase")] + (
+            [tr("Reste impliqué·e")] if closing else [tr("Statut")]
+        )
         rows = [head_cells(*head)]
         for entry in data.entries:
             last = (
@@ -139,10 +151,10 @@ def add_rounds(doc: Document, session, workshop) -> None:
             )
             rows.append(cells(entry.name, entry.word or "—", last))
         if len(rows) == 1:
-            doc.add(nothing("Personne dans ce tour."))
+            doc.add(nothing(tr("Personne dans ce tour.")))
             continue
         doc.add(grid(rows, [48 * mm, width - 80 * mm, 32 * mm]))
         words = [e.word for e in data.entries if e.word.strip()]
         if closing and words:
-            doc.add(p("En un mot\u00a0: " + " · ".join(words), "small"))
+            doc.add(p(tr("En un mot : ") + " · ".join(words), "small"))
         doc.add(Spacer(1, 3 * mm))

@@ -11,6 +11,7 @@ from reportlab.platypus import Spacer
 
 from kitcop_desktop.domain.french import long_date
 from kitcop_desktop.domain.interview_guides import BUILTIN_GUIDES, MARK_KINDS, bare_passage
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.printing.common import (
     cells,
     facts,
@@ -29,10 +30,10 @@ from kitcop_desktop.storage import interviews, interviews_campaign
 
 # The kit's restitution model, in its order and words.
 REPORT_PARTS = (
-    ("report_engagement", "Caractéristiques de l'engagement écologique de l'entreprise"),
-    ("report_actions", "Les actions de l'entreprise sur le volet emploi / compétences"),
-    ("report_difficulties", "Les difficultés sur l'aspect emploi / compétences"),
-    ("report_levers", "Les leviers et points positifs sur le volet emploi / compétences"),
+    ("report_engagement", tr_later("Caractéristiques de l'engagement écologique de l'entreprise")),
+    ("report_actions", tr_later("Les actions de l'entreprise sur le volet emploi / compétences")),
+    ("report_difficulties", tr_later("Les difficultés sur l'aspect emploi / compétences")),
+    ("report_levers", tr_later("Les leviers et points positifs sur le volet emploi / compétences")),
 )
 SHADE_EDGE = ACCENT
 KIND_LABELS = {kind.key: kind.label for kind in MARK_KINDS}
@@ -62,43 +63,48 @@ def add_interview_sheet(doc: Document, session, interview_id: int) -> None:
     interview = interviews.get(session, interview_id)
     width = frame_width("portrait")
     doc.page("portrait")
-    doc.section(f"Entretien\u00a0: {interview.pseudonym}")
-    doc.add(markup(f"Entretien n°{interview.number} — {one_line(interview.pseudonym)}", "h1"))
+    doc.section(tr("Entretien : {pseudonym}").format(pseudonym=interview.pseudonym))
+    heading = tr("Entretien n°{number} — {pseudonym}").format(
+        number=interview.number, pseudonym=one_line(interview.pseudonym)
+    )
+    doc.add(markup(heading, "h1"))
     pairs = [
-        ("Date", long_date(interview.date) if interview.date else ""),
-        ("Lieu", interview.place),
-        ("Métier", interview.profession),
-        ("Structure", interview.structure),
-        ("Secteur", interview.sector),
-        ("Territoire", interview.territory),
-        ("Guide", interview.guide_title),
-        ("Enquêteur·rice", interview.interviewer),
-        ("Prise de notes", interview.note_taker),
-        ("État", "terminé" if interview.done else "en cours"),
+        (tr("Date"), long_date(interview.date) if interview.date else ""),
+        (tr("Lieu"), interview.place),
+        (tr("Métier"), interview.profession),
+        (tr("Structure"), interview.structure),
+        (tr("Secteur"), interview.sector),
+        (tr("Territoire"), interview.territory),
+        (tr("Guide"), interview.guide_title),
+        (tr("Enquêteur·rice"), interview.interviewer),
+        (tr("Prise de notes"), interview.note_taker),
+        (tr("État"), tr("terminé") if interview.done else tr("en cours")),
     ]
     doc.add(facts([(k, v) for k, v in pairs if v], width), Spacer(1, 4 * mm))
-    doc.add(markup("Modèle de restitution", "h2"))
+    doc.add(markup(tr("Modèle de restitution"), "h2"))
     for field, label in REPORT_PARTS:
-        doc.add(_section_box(label, getattr(interview, field), width), Spacer(1, 3 * mm))
+        doc.add(_section_box(tr(label), getattr(interview, field), width), Spacer(1, 3 * mm))
     marks = interviews.list_marks(session, interview.id)
     if marks:
-        doc.add(markup("Passages marqués", "h2"))
-        rows = [head_cells("Type", "Passage")]
+        doc.add(markup(tr("Passages marqués"), "h2"))
+        rows = [head_cells(tr("Type"), tr("Passage"))]
         rows += [cells(KIND_LABELS[m.kind], bare_passage(m.kind, m.text)) for m in marks]
         doc.add(grid(rows, [30 * mm, width - 30 * mm]))
     answered = [a for a in interview.answers if a.notes.strip()]
     if answered or interview.free_notes.strip():
-        doc.add(markup("Notes par question", "h2"))
+        doc.add(markup(tr("Notes par question"), "h2"))
         for answer in answered:
             doc.add(p(answer.question_text, "h3"), p(answer.notes))
         if interview.free_notes.strip():
-            doc.add(p("Notes libres", "h3"), p(interview.free_notes))
+            doc.add(p(tr("Notes libres"), "h3"), p(interview.free_notes))
 
 
 def _counts(title: str, pairs: list[tuple[str, int]], width: float) -> list:
     if not pairs:
         return []
-    rows = [head_cells(title, "Entretiens")] + [cells(k or "Non précisé", str(n)) for k, n in pairs]
+    rows = [head_cells(title, tr("Entretiens"))] + [
+        cells(k or tr("Non précisé"), str(n)) for k, n in pairs
+    ]
     return [grid(rows, [width - 30 * mm, 30 * mm]), Spacer(1, 3 * mm)]
 
 
@@ -106,33 +112,38 @@ def add_campaign_synthesis(doc: Document, session, workshop) -> None:
     """Who was met, and what they said, grouped by freins, leviers, actions and besoins."""
     width = frame_width("portrait")
     doc.page("portrait")
-    doc.section("Synthèse des entretiens")
-    doc.add(markup("Synthèse de l'enquête de terrain", "h1"))
+    doc.section(tr("Synthèse des entretiens"))
+    doc.add(markup(tr("Synthèse de l'enquête de terrain"), "h1"))
     summaries = interviews.list_interviews(session, workshop.id)
     if not summaries:
-        doc.add(nothing("Aucun entretien pour cet atelier."))
+        doc.add(nothing(tr("Aucun entretien pour cet atelier.")))
         return
     profile = interviews_campaign.profile_table(session, workshop.id)
     doc.add(
-        markup(f"<b>{profile.done}</b> entretien(s) terminé(s) sur {profile.planned}.", "body"),
+        markup(
+            tr("<b>{done}</b> entretien(s) terminé(s) sur {planned}.").format(
+                done=profile.done, planned=profile.planned
+            ),
+            "body",
+        ),
         Spacer(1, 3 * mm),
     )
-    doc.add(_counts("Métier", profile.professions, width))
-    doc.add(_counts("Secteur", profile.sectors, width))
-    doc.add(_counts("Territoire", profile.territories, width))
+    doc.add(_counts(tr("Métier"), profile.professions, width))
+    doc.add(_counts(tr("Secteur"), profile.sectors, width))
+    doc.add(_counts(tr("Territoire"), profile.territories, width))
     synthesis = interviews_campaign.synthesis(session, workshop.id)
     groups = (
-        ("Freins et difficultés", synthesis.brakes),
-        ("Leviers", synthesis.levers),
-        ("Actions", synthesis.actions),
-        ("Besoins", synthesis.needs),
+        (tr("Freins et difficultés"), synthesis.brakes),
+        (tr("Leviers"), synthesis.levers),
+        (tr("Actions"), synthesis.actions),
+        (tr("Besoins"), synthesis.needs),
     )
     for heading, items in groups:
         doc.add(markup(f"{one_line(heading)} ({len(items)})", "h2"))
         if not items:
-            doc.add(nothing("Rien de marqué."))
+            doc.add(nothing(tr("Rien de marqué.")))
             continue
-        rows = [head_cells("Passage", "Entretien")]
+        rows = [head_cells(tr("Passage"), tr("Entretien"))]
         rows += [cells(bare_passage(item.kind, item.text), item.pseudonym) for item in items]
         doc.add(grid(rows, [width - 38 * mm, 38 * mm]))
 
@@ -140,9 +151,9 @@ def add_campaign_synthesis(doc: Document, session, workshop) -> None:
 def _blank_guide(doc: Document, workshop, title: str, questions: list[str]) -> None:
     width = frame_width("portrait")
     doc.page("portrait")
-    doc.section(f"Guide d'entretien\u00a0: {title}")
-    doc.add(title_block(f"Guide d'entretien — {title}", workshop))
-    head = [("Enquêté·e", "Enquêté·e n° ……"), ("Date", ""), ("Enquêteur·rice", "")]
+    doc.section(tr("Guide d'entretien : {title}").format(title=title))
+    doc.add(title_block(tr("Guide d'entretien — {title}").format(title=title), workshop))
+    head = [(tr("Enquêté·e"), tr("Enquêté·e n° ……")), (tr("Date"), ""), (tr("Enquêteur·rice"), "")]
     doc.add(facts(head, width), Spacer(1, 4 * mm))
     for number, question in enumerate(questions, start=1):
         doc.add(_section_box(f"{number}. {question}", " ", width, min_height=32 * mm))
@@ -152,12 +163,17 @@ def _blank_guide(doc: Document, workshop, title: str, questions: list[str]) -> N
 def _blank_model(doc: Document, workshop) -> None:
     width = frame_width("portrait")
     doc.page("portrait")
-    doc.section("Modèle de restitution d'entretien")
-    doc.add(title_block("Modèle de restitution d'entretien", workshop))
-    head = [("Enquêté·e", "Enquêté·e n° ……"), ("Métier", ""), ("Structure", ""), ("Date", "")]
+    doc.section(tr("Modèle de restitution d'entretien"))
+    doc.add(title_block(tr("Modèle de restitution d'entretien"), workshop))
+    head = [
+        (tr("Enquêté·e"), tr("Enquêté·e n° ……")),
+        (tr("Métier"), ""),
+        (tr("Structure"), ""),
+        (tr("Date"), ""),
+    ]
     doc.add(facts(head, width), Spacer(1, 4 * mm))
     for _field, label in REPORT_PARTS:
-        doc.add(_section_box(label, " ", width, min_height=42 * mm), Spacer(1, 3 * mm))
+        doc.add(_section_box(tr(label), " ", width, min_height=42 * mm), Spacer(1, 3 * mm))
 
 
 def add_blank_kit(doc: Document, session, workshop) -> None:

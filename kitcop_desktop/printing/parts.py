@@ -65,7 +65,9 @@ PART_LABELS = {
     "votes": tr_later("Résultats des votes"),
     "fishbowl": tr_later("Bocal à poisson"),
     "rounds": tr_later("Tours de parole (météo, déclusion)"),
-    "tables": "Tables (world café, pro-action café, sous-groupes\u00a0: une page par table)",
+    "tables": tr_later(
+        "Tables (world café, pro-action café, sous-groupes\u00a0: une page par table)"
+    ),
     "interviews": tr_later("Entretiens (restitutions, synthèse, kit vierge)"),
     "interview_sheets": tr_later("Fiches d'entretien (la restitution de chaque entretien)"),
     "actions": tr_later("Fiches actions"),
@@ -134,10 +136,8 @@ RESTITUTION_STEPS: tuple[Step, ...] = (
 )
 RESTITUTION: tuple[Builder, ...] = tuple(build for _key, build in RESTITUTION_STEPS)
 # What the restitution holds, as the printing screen says it (in RESTITUTION's order).
-RESTITUTION_CONTENTS = (
-    "couverture, participant·es, déroulé prévu et réalisé, tableaux, votes, bocal, "
-    "tours de parole, tables (une page par table), décisions KISS, synthèse des entretiens, fiches actions ; "
-    "les fiches d'entretien en option"
+RESTITUTION_CONTENTS = tr_later(
+    "couverture, participant·es, déroulé prévu et réalisé, tableaux, votes, bocal, tours de parole, tables (une page par table), décisions KISS, synthèse des entretiens, fiches actions ; les fiches d'entretien en option"
 )
 
 
@@ -183,10 +183,12 @@ def compose(session: Session, workshop_id: int, parts: list[str]) -> Document:
     workshop = workshops.get(session, workshop_id)
     unknown = [x for x in parts if x not in PART_NAMES]
     if unknown:
-        raise ValueError(f"Partie inconnue : {', '.join(unknown)}. Rien n'a été imprimé.")
+        raise ValueError(
+            tr("Partie inconnue : {parts}. Rien n'a été imprimé.").format(parts=", ".join(unknown))
+        )
     chosen = [x for x in ("all", *PART_NAMES[:-1]) if x in parts] or ["all"]
     # A file holding the facilitator's part is the facilitator's document, every page of it.
-    marking = FACILITATOR_MARK if "facilitator" in chosen else ""
+    marking = tr(FACILITATOR_MARK) if "facilitator" in chosen else ""
     doc = Document(heading_for(workshop), document_title(chosen), marking)
     # A part ticked beside the restitution was asked for: it says it is empty, as alone.
     asked = {key for part in chosen if part != "all" for key, _build in PART_STEPS[part]}

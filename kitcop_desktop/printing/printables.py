@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from kitcop_desktop.domain.board_kinds import KINDS
 from kitcop_desktop.domain.french import minutes_text
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.printing.common import markup, p
 from kitcop_desktop.printing.document import FORMATS, MARGIN, Document, frame_height
 from kitcop_desktop.printing.drawing import ZoneGrid, wrap_lines
@@ -21,7 +22,7 @@ from kitcop_desktop.printing.styles import INK, MUTED, RULE
 from kitcop_desktop.printing.text import one_line, plain
 from kitcop_desktop.storage import agenda
 
-CUT = "✂ Découper"
+CUT = tr_later("✂ Découper")
 DEFAULT_TABLES = 6  # the kit's world café: six tables
 
 
@@ -59,7 +60,7 @@ def _cut_line(canvas, x1, y1, x2, y2, *, label: bool = True) -> None:
     if label and y1 == y2:
         canvas.setFont(FAMILY, 9)
         canvas.setFillColor(MUTED)
-        canvas.drawString(x1 + 2 * mm, y1 + 1.2 * mm, CUT)
+        canvas.drawString(x1 + 2 * mm, y1 + 1.2 * mm, tr(CUT))
     canvas.restoreState()
 
 
@@ -83,8 +84,8 @@ class _RetroPath(ZoneGrid):
                 c.line(x + 4 * mm, middle, x + col_w - 4 * mm, middle)
                 c.setFont(BOLD, 11)
                 c.setFillColor(MUTED)
-                c.drawString(x + 6 * mm, middle + 2.5 * mm, "Actions")
-                c.drawString(x + 6 * mm, middle - 6 * mm, "Ressentis")
+                c.drawString(x + 6 * mm, middle + 2.5 * mm, tr("Actions"))
+                c.drawString(x + 6 * mm, middle - 6 * mm, tr("Ressentis"))
                 c.restoreState()
 
 
@@ -93,14 +94,14 @@ def add_retro_path_poster(doc: Document, session, workshop) -> None:
     doc.page("poster")
     doc.section(title)
     doc.add(markup(one_line(title), "poster_title"))
-    doc.add(p("Deux angles : le concret (actions) en haut, les ressentis en bas.", "center"))
+    doc.add(p(tr("Deux angles : le concret (actions) en haut, les ressentis en bas."), "center"))
     doc.add(Spacer(1, 4 * mm), _RetroPath("retro_path", frame_height("poster") - 35 * mm))
 
 
 def add_declusion_slips(doc: Document, session, workshop) -> None:
     """Eight slips per A4 (the kit: « si plus de 20 personnes, un petit papier »)."""
     doc.page("portrait")
-    doc.section("Déclusion — petits papiers")
+    doc.section(tr("Déclusion — petits papiers"))
     title = plain(workshop.title)
 
     def paint(c, page_w, page_h):
@@ -116,19 +117,19 @@ def add_declusion_slips(doc: Document, session, workshop) -> None:
                 x, y = col * w + 10 * mm, bottom + (r + 1) * h - 10 * mm
                 c.setFillColor(INK)
                 c.setFont(BOLD, 12)
-                c.drawString(x, y, "Déclusion")
+                c.drawString(x, y, tr("Déclusion"))
                 c.setFont(FAMILY, 9)
                 c.setFillColor(MUTED)
                 c.drawString(x, y - 5 * mm, _whole(title, FAMILY, 9, w - 20 * mm))
                 c.setFillColor(INK)
                 c.setFont(FAMILY, 11)
-                for k, label in enumerate(("Nom :", "Ressenti en un mot :")):
+                for k, label in enumerate((tr("Nom :"), tr("Ressenti en un mot :"))):
                     line_y = y - (14 + 10 * k) * mm
                     c.drawString(x, line_y, label)
                     c.setStrokeColor(RULE)
                     c.line(x + 42 * mm, line_y - 1, x + w - 20 * mm, line_y - 1)
-                c.drawString(x, y - 34 * mm, "Envie de s'engager dans la suite ?")
-                c.drawString(x, y - 41 * mm, "☐ oui     ☐ non     ☐ peut-être")
+                c.drawString(x, y - 34 * mm, tr("Envie de s'engager dans la suite ?"))
+                c.drawString(x, y - 41 * mm, tr("☐ oui     ☐ non     ☐ peut-être"))
 
     doc.add(_PageDrawing("portrait", paint))
 
@@ -139,7 +140,8 @@ def _rounds(session, workshop_id: int) -> list[tuple[str, str]]:
     for seq in agenda.list_sequences(session, workshop_id):
         if seq.kind == "rotation":
             question = seq.title.split(" — ", 1)[-1]
-            out.append((f"Tour {len(out) + 1} · {minutes_text(seq.duration_minutes)}", question))
+            label = tr("Tour {number}").format(number=len(out) + 1)
+            out.append((f"{label} · {minutes_text(seq.duration_minutes)}", question))
     return out
 
 
@@ -151,13 +153,13 @@ def add_table_cards(doc: Document, session, workshop) -> None:
         return
     for table_number in range(1, DEFAULT_TABLES + 1):
         doc.page("landscape")
-        doc.section("Cartes de table")
+        doc.section(tr("Cartes de table"))
 
         def paint(c, page_w, page_h, number=table_number):
             _cut_line(c, 0, page_h / 2, page_w, page_h / 2, label=False)
             c.setFont(FAMILY, 9)
             c.setFillColor(MUTED)
-            c.drawCentredString(page_w / 2, page_h / 2 + 1.5 * mm, "Plier ici")
+            c.drawCentredString(page_w / 2, page_h / 2 + 1.5 * mm, tr("Plier ici"))
             _face(c, page_w, page_h / 2, number, rounds)
             c.saveState()
             c.translate(page_w, page_h)
@@ -172,7 +174,7 @@ def _face(c, width: float, height: float, number: int, rounds) -> None:
     """One face of a table card, in the lower half of the page (0, 0)-(width, height)."""
     c.setFillColor(MUTED)
     c.setFont(FAMILY, 10)
-    c.drawString(MARGIN, height - 12 * mm, "Carte de table — world café")
+    c.drawString(MARGIN, height - 12 * mm, tr("Carte de table — world café"))
     c.setFillColor(INK)
     c.setFont(BOLD, 40)
     c.drawString(MARGIN, height - 30 * mm, f"Table {number}")
@@ -190,7 +192,7 @@ def _face(c, width: float, height: float, number: int, rounds) -> None:
 def add_astonishment_sheets(doc: Document, session, workshop) -> None:
     """The fiche étonnement two per A4, as the kit hands it out: cut in two, one each."""
     doc.page("portrait")
-    doc.section("Fiche étonnement")
+    doc.section(tr("Fiche étonnement"))
     kind = KINDS["astonishment"]
     title = plain(workshop.title)
 
@@ -208,14 +210,14 @@ def add_astonishment_sheets(doc: Document, session, workshop) -> None:
 def _astonishment(c, x, y, w, h, kind, title: str) -> None:
     c.setFillColor(INK)
     c.setFont(BOLD, 14)
-    c.drawString(x, y + h - 8 * mm, "Fiche étonnement")
+    c.drawString(x, y + h - 8 * mm, tr("Fiche étonnement"))
     c.setFont(FAMILY, 9)
     c.setFillColor(MUTED)
     c.drawRightString(x + w, y + h - 8 * mm, _whole(title, FAMILY, 9, w - 60 * mm))
     c.setFillColor(INK)
     c.setFont(FAMILY, 10)
-    c.drawString(x, y + h - 16 * mm, "Nom (facultatif) :")
-    c.drawString(x + w / 2, y + h - 16 * mm, "Structure :")
+    c.drawString(x, y + h - 16 * mm, tr("Nom (facultatif) :"))
+    c.drawString(x + w / 2, y + h - 16 * mm, tr("Structure :"))
     c.setStrokeColor(RULE)
     c.line(x + 30 * mm, y + h - 16.5 * mm, x + w / 2 - 4 * mm, y + h - 16.5 * mm)
     c.line(x + w / 2 + 20 * mm, y + h - 16.5 * mm, x + w, y + h - 16.5 * mm)

@@ -9,6 +9,7 @@ from reportlab.platypus import Spacer
 
 from kitcop_desktop.domain.attendance import count_text
 from kitcop_desktop.domain.french import long_date, prose_time
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.printing.common import (
     CATEGORY_LABELS,
     PARTICIPATION_LABELS,
@@ -27,8 +28,10 @@ from kitcop_desktop.printing.text import one_line
 from kitcop_desktop.storage import actions, attendance, participants
 
 
-def add_cover(doc: Document, session, workshop, title: str = "Restitution de l'atelier") -> None:
+def add_cover(doc: Document, session, workshop, title: str | None = None) -> None:
     """The first page: what, when, where, the problématique and the degree of participation."""
+    if title is None:
+        title = tr("Restitution de l'atelier")
     width = frame_width("portrait")
     doc.page("portrait")
     doc.section(title)
@@ -36,14 +39,16 @@ def add_cover(doc: Document, session, workshop, title: str = "Restitution de l'a
     doc.add(p(workshop.title, "cover_title"))
     when = long_date(workshop.date)
     if workshop.start_time and workshop.end_time:
-        when += f", de {prose_time(workshop.start_time)} à {prose_time(workshop.end_time)}"
+        when += ", " + tr("de {start} à {end}").format(
+            start=prose_time(workshop.start_time), end=prose_time(workshop.end_time)
+        )
     doc.add(p(when, "cover_sub"))
     if workshop.place:
         doc.add(p(workshop.place, "cover_sub"))
     doc.add(Spacer(1, 6 * mm))
     if workshop.problem_statement:
         box = table(
-            [[markup("PROBLÉMATIQUE", "label")], [p(workshop.problem_statement, "quote")]],
+            [[markup(tr("PROBLÉMATIQUE"), "label")], [p(workshop.problem_statement, "quote")]],
             [width],
             [
                 ("BACKGROUND", (0, 0), (-1, -1), tint(ACCENT, 0.88)),
@@ -57,24 +62,24 @@ def add_cover(doc: Document, session, workshop, title: str = "Restitution de l'a
     # Present: ticked on the list, or seen speaking, voting or sitting in the bowl.
     who = attendance.attendance(session, workshop.id)
     pairs = [
-        ("Degré de participation", PARTICIPATION_LABELS.get(workshop.participation_level, "")),
+        (tr("Degré de participation"), PARTICIPATION_LABELS.get(workshop.participation_level, "")),
     ]
     if who.registered or who.present:
-        pairs.append(("Participant·es", count_text(len(who.present), who.registered)))
+        pairs.append((tr("Participant·es"), count_text(len(who.present), who.registered)))
     by_category = _by_category(session, workshop.id, who.present)
     if by_category:
-        pairs.append(("Par catégorie", by_category))
+        pairs.append((tr("Par catégorie"), by_category))
     if workshop.facilitators:
-        pairs.append(("Animation", workshop.facilitators))
+        pairs.append((tr("Animation"), workshop.facilitators))
     doc.add(facts([(k, v) for k, v in pairs if v], width))
     decided = [c.action or c.challenge for c in actions.list_for(session, workshop.id)]
     if decided:
-        doc.add(Spacer(1, 5 * mm), markup("Ce qui a été décidé", "h2"))
+        doc.add(Spacer(1, 5 * mm), markup(tr("Ce qui a été décidé"), "h2"))
         rows = [[p("•"), p(x)] for x in decided]
         doc.add(table(rows, [6 * mm, width - 6 * mm], [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     # The contents on the cover itself: a partner sees at once what the document holds.
     doc.add(Spacer(1, 5 * mm))
-    doc.contents(heading=markup("Sommaire", "h2"))
+    doc.contents(heading=markup(tr("Sommaire"), "h2"))
 
 
 def _by_category(session, workshop_id: int, present: set[int]) -> str:
@@ -93,11 +98,11 @@ def add_participants(doc: Document, session, workshop) -> None:
     """Who came, counted by structure and by category. Names stay off: the list is for signing."""
     width = frame_width("portrait")
     doc.page("portrait")
-    doc.section("Participant·es")
-    doc.add(markup("Participant·es", "h1"))
+    doc.section(tr("Participant·es"))
+    doc.add(markup(tr("Participant·es"), "h1"))
     people = participants.list_for(session, workshop.id)
     if not people:
-        doc.add(nothing("Aucun·e participant·e enregistré·e."))
+        doc.add(nothing(tr("Aucun·e participant·e enregistré·e.")))
         return
     # Present: ticked on the list, or seen speaking, voting or sitting in the bowl; when
     # nothing says who came, the tables count the registered and the sentence says so.
@@ -107,19 +112,23 @@ def add_participants(doc: Document, session, workshop) -> None:
     doc.add(
         markup(
             f"{count_text(len(who.present), len(people))}, "
-            f"<b>{structures_count}</b> structure(s) représentée(s).",
+            + tr_n(
+                "<b>{count}</b> structure représentée.",
+                "<b>{count}</b> structures représentées.",
+                structures_count,
+            ).format(count=structures_count),
             "body",
         ),
         Spacer(1, 4 * mm),
     )
     categories = Counter(x.category for x in present)
-    rows = [head_cells("Catégorie d'acteur", "Nombre")]
+    rows = [head_cells(tr("Catégorie d'acteur"), tr("Nombre"))]
     for key in ("public", "private", "para_public", ""):
         if categories.get(key):
             rows.append(cells(CATEGORY_LABELS[key], str(categories[key])))
-    doc.add(markup("Par catégorie", "h2"), grid(rows, [width - 30 * mm, 30 * mm]))
-    structures = Counter(x.structure or "Structure non précisée" for x in present)
-    rows = [head_cells("Structure", "Personnes")]
+    doc.add(markup(tr("Par catégorie"), "h2"), grid(rows, [width - 30 * mm, 30 * mm]))
+    structures = Counter(x.structure or tr("Structure non précisée") for x in present)
+    rows = [head_cells(tr("Structure"), tr("Personnes"))]
     for name, count in sorted(structures.items(), key=lambda kv: (-kv[1], kv[0].casefold())):
         rows.append(cells(name, str(count)))
-    doc.add(markup("Structures représentées", "h2"), grid(rows, [width - 30 * mm, 30 * mm]))
+    doc.add(markup(tr("Structures représentées"), "h2"), grid(rows, [width - 30 * mm, 30 * mm]))

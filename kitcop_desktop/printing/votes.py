@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from kitcop_desktop.domain.visibility import Audience
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.fonts import BOLD
@@ -20,9 +21,11 @@ from kitcop_desktop.printing.styles import ACCENT, INK, SHADE
 from kitcop_desktop.printing.text import one_line
 from kitcop_desktop.storage import visibility, voting, voting_rounds
 
-MODES = {"wall": "gommettes comptées au mur", "ballots": "bulletins saisis"}
-HIDDEN_OPEN = "Tour en cours\u00a0: résultats non révélés."
-HIDDEN_SECRET = "Vote secret\u00a0: résultats pas encore révélés à la salle."
+MODES = TrMap(
+    {"wall": tr_later("gommettes comptées au mur"), "ballots": tr_later("bulletins saisis")}
+)
+HIDDEN_OPEN = tr_later("Tour en cours : résultats non révélés.")
+HIDDEN_SECRET = tr_later("Vote secret : résultats pas encore révélés à la salle.")
 
 
 class Bar(Flowable):
@@ -57,15 +60,15 @@ class Bar(Flowable):
 
 def ranking_table(result_rows, winners: set[int], width: float):
     bar_width = 62 * mm
-    rows = [head_cells("Rang", "Proposition", "Gommettes", "")]
+    rows = [head_cells(tr("Rang"), tr("Proposition"), tr("Gommettes"), "")]
     maximum = max((r.count for r in result_rows), default=0)
     for row in result_rows:
-        rank = f"{row.rank}" + (" ex æquo" if row.tied else "")
-        notes = [f"tour {row.round_number}"] if row.round_number else []
+        rank = f"{row.rank}" + (tr(" ex æquo") if row.tied else "")
+        notes = [tr("tour {number}").format(number=row.round_number)] if row.round_number else []
         if row.item_id in winners:
-            notes.append("retenue")
+            notes.append(tr("retenue"))
         if row.decided:
-            notes.append("départagée")
+            notes.append(tr("départagée"))
         rows.append(
             [
                 *cells(rank, row.text),
@@ -91,15 +94,15 @@ def add_vote(doc: Document, session, vote) -> None:
     width = frame_width("portrait")
     doc.add(markup(one_line(vote.title), "h2"))
     criteria = voting.criteria_of(vote)
-    settings = (
-        f"{vote.dots_per_participant} gommette(s) par personne, {vote.max_per_item} au plus "
-        f"par proposition\u202f; {vote.winners_count} proposition(s) à retenir."
-    )
+    settings = tr(
+        "{dots} gommette(s) par personne, {most} au plus par proposition\u202f; "
+        "{winners} proposition(s) à retenir."
+    ).format(dots=vote.dots_per_participant, most=vote.max_per_item, winners=vote.winners_count)
     doc.add(p(settings, "muted"))
     if criteria:
-        doc.add(p("Critères de tri\u00a0: " + "\u202f; ".join(criteria), "muted"))
+        doc.add(p(tr("Critères de tri : ") + "\u202f; ".join(criteria), "muted"))
     if not vote.rounds:
-        doc.add(nothing("Ce vote n'a pas encore eu lieu."))
+        doc.add(nothing(tr("Ce vote n'a pas encore eu lieu.")))
         return
     winners: set[int] = set()
     straddling: set[int] = set()
@@ -112,40 +115,46 @@ def add_vote(doc: Document, session, vote) -> None:
         chosen = final.cut
         winners, straddling = set(chosen.selected), set(chosen.straddling)
     for results in every_round:
-        title = f"Tour {results.number}"
+        title = tr("Tour {number}").format(number=results.number)
         if results.reason:
             title += f" — {results.reason}"
         visible = shows_counts(vote, results)
         details = MODES.get(results.entry_mode, results.entry_mode)
         if visible:
-            details += f", {results.total_dots} gommette(s)"
+            details += ", " + tr("{dots} gommette(s)").format(dots=results.total_dots)
         if results.entry_mode == "ballots":
-            details += f", {results.ballots} bulletin(s)"
+            details += ", " + tr("{ballots} bulletin(s)").format(ballots=results.ballots)
         if (results.rules.dots_per_participant, results.rules.max_per_item) != (
             vote.dots_per_participant,
             vote.max_per_item,
         ):
-            details += (
-                f", {results.rules.dots_per_participant} gommette(s) par personne, "
-                f"{results.rules.max_per_item} au plus par proposition"
-            )
+            details += ", " + tr(
+                "{dots} gommette(s) par personne, {most} au plus par proposition"
+            ).format(dots=results.rules.dots_per_participant, most=results.rules.max_per_item)
         doc.add(
             markup(f"{one_line(title)} <font color='#5b6478'>({one_line(details)})</font>", "h3")
         )
         if not visible:
-            doc.add(nothing(HIDDEN_OPEN if results.state == "open" else HIDDEN_SECRET))
+            doc.add(nothing(tr(HIDDEN_OPEN if results.state == "open" else HIDDEN_SECRET)))
             continue
         single = len(vote.rounds) == 1
         doc.add(ranking_table(results.rows, winners if single else set(), width))
         for ids, reason in results.decisions:
             texts = {r.item_id: r.text for r in results.rows}
             order = " > ".join(texts.get(i, "?") for i in ids)
-            doc.add(p(f"Égalité départagée\u00a0: {order}. Motif\u00a0: {reason}", "small"))
+            doc.add(
+                p(
+                    tr("Égalité départagée : {order}. Motif : {reason}").format(
+                        order=order, reason=reason
+                    ),
+                    "small",
+                )
+            )
         if results.ties:
             doc.add(p(f"{len(results.ties)} égalité(s) dans ce tour.", "small"))
     if final is not None and len(vote.rounds) > 1:
         # Later rounds reorder only their own proposals: the standing puts the rounds together.
-        doc.add(markup("Classement final (tous les tours)", "h3"))
+        doc.add(markup(tr("Classement final (tous les tours)"), "h3"))
         doc.add(ranking_table(final.rows, winners, width))
     if final is not None:
         chosen_texts = [r.text for r in final.rows if r.item_id in winners]
@@ -153,25 +162,26 @@ def add_vote(doc: Document, session, vote) -> None:
         if chosen_texts:
             doc.add(
                 markup(
-                    "<b>Retenu\u00a0:</b> " + "\u202f; ".join(one_line(t) for t in chosen_texts),
+                    "<b>"
+                    + tr("Retenu :")
+                    + "</b> "
+                    + "\u202f; ".join(one_line(t) for t in chosen_texts),
                     "body",
                 )
             )
         tied = [r.text for r in final.rows if r.item_id in straddling]
         if tied:
-            doc.add(
-                p("Égalité à départager pour la dernière place\u00a0: " + "\u202f; ".join(tied))
-            )
+            doc.add(p(tr("Égalité à départager pour la dernière place : ") + "\u202f; ".join(tied)))
 
 
 def add_votes(doc: Document, session, workshop) -> None:
     """Every vote of the workshop."""
     doc.page("portrait")
-    doc.section("Résultats des votes")
-    doc.add(markup("Résultats des votes", "h1"))
+    doc.section(tr("Résultats des votes"))
+    doc.add(markup(tr("Résultats des votes"), "h1"))
     votes = voting.list_for(session, workshop.id)
     if not votes:
-        doc.add(nothing("Aucun vote dans cet atelier."))
+        doc.add(nothing(tr("Aucun vote dans cet atelier.")))
         return
     for vote in votes:
         add_vote(doc, session, vote)

@@ -20,6 +20,7 @@ from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.countdown import MAX_SECONDS, CountdownFacts
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_minutes, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import participants
 from kitcop_desktop.storage.base import Snapshot, row_dict, utc, utcnow
 from kitcop_desktop.storage.errors import NotFound
@@ -77,7 +78,7 @@ def create(
     session: Session,
     workshop_id: int,
     title: str = "Projection 2030",
-    question: str = rules.DEFAULT_QUESTION,
+    question: str | None = None,
     chairs: int = rules.DEFAULT_CHAIRS,
     timebox_minutes: int = 35,
 ) -> Fishbowl:
@@ -85,7 +86,9 @@ def create(
     fb = Fishbowl(
         workshop_id=workshop_id,
         title=_clean_setup("title", title),
-        question=_clean_setup("question", question),
+        question=_clean_setup(
+            "question", tr(rules.DEFAULT_QUESTION) if question is None else question
+        ),
         chairs=_clean_setup("chairs", chairs),
         timebox_minutes=_clean_setup("timebox_minutes", timebox_minutes),
     )

@@ -21,6 +21,7 @@ from kitcop_desktop.domain.dot_vote import (
 )
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.voting import (
@@ -79,7 +80,7 @@ def create_vote(
     session: Session,
     workshop_id: int,
     title: str,
-    criteria: list[str] | tuple[str, ...] = DEFAULT_CRITERIA,
+    criteria: list[str] | tuple[str, ...] | None = None,
 ) -> DotVote:
     """A new vote with the kit's criteria and an open round 1 (counted from the wall)."""
     position = session.scalar(
@@ -89,7 +90,9 @@ def create_vote(
         workshop_id=workshop_id,
         position=0 if position is None else position + 1,
         title=require_text(title, "Le titre du vote"),
-        criteria="\n".join(_clean_criteria(criteria)),
+        criteria="\n".join(
+            _clean_criteria([tr(c) for c in DEFAULT_CRITERIA] if criteria is None else criteria)
+        ),
     )
     session.add(vote)
     session.flush()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop import APP_NAME, __version__
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_in
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import StoreError
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.undo_action = self.undo_group.createUndoAction(self, tr("Annuler"))
+        self.undo_action = self.undo_group.createUndoAction(self, tr_in("undo", "Annuler"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("undo"))
         self.redo_action = self.undo_group.createRedoAction(self, tr("Rétablir"))

@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 
 WORKSHOP_KEY = "workshop"
 SIDEBAR_WIDTH = 196
+SIDEBAR_MAX_WIDTH = 240
 # Narrower than this (the control window beside the room window on one 1024 px screen), the
 # sidebar shows its icons only; each keeps its name in the tooltip.
 COMPACT_BELOW = 820
@@ -116,6 +117,12 @@ class WorkshopView(QWidget):
             self.buttons[key] = button
             side.addWidget(button)
         side.addStretch(1)
+        # As wide as its longest entry in the app's language (« Fishbowl & rounds » in
+        # English is wider than « Bocal & tours »), bold when chosen; never narrower than
+        # the French layout, never so wide the tools lose their room at 1024 px.
+        widest = max(b.sizeHint().width() for b in [back, *self.buttons.values()])
+        self.sidebar_width = max(SIDEBAR_WIDTH, min(SIDEBAR_MAX_WIDTH, widest + 16 + 8))
+        self.sidebar.setFixedWidth(self.sidebar_width)
         # Navigation is never in the Tab chain nor pressed by a typed key (Space in a text
         # that Tab left): it is reached by the mouse, Ctrl+0…7 and Fichier › Tous les ateliers.
         for button in [back, *self.buttons.values()]:
@@ -148,7 +155,7 @@ class WorkshopView(QWidget):
         super().resizeEvent(event)
 
     def set_compact(self, compact: bool) -> None:
-        if compact == (self.sidebar.width() < SIDEBAR_WIDTH):
+        if compact == (self.sidebar.width() < self.sidebar_width):
             return
         style = (
             Qt.ToolButtonStyle.ToolButtonIconOnly
@@ -157,7 +164,7 @@ class WorkshopView(QWidget):
         )
         for button in [self.back_button, *self.buttons.values()]:
             button.setToolButtonStyle(style)
-        self.sidebar.setFixedWidth(56 if compact else SIDEBAR_WIDTH)
+        self.sidebar.setFixedWidth(56 if compact else self.sidebar_width)
 
     def editor(self, key: str) -> QWidget:
         if key not in self._editors:

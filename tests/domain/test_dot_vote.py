@@ -34,7 +34,7 @@ def test_a_ballot_within_limits_is_kept_without_its_zeros():
 @pytest.mark.parametrize(
     ("dots", "message"),
     [
-        ({1: 1, 2: 1, 3: 1, 4: 1}, "4 gommettes placées pour 3 autorisées : retirez-en 1"),
+        ({1: 1, 2: 1, 3: 1, 4: 1}, "4 gommettes placées pour 3 autorisées\u00a0: retirez-en 1"),
         ({1: 2}, "Au plus 1 gommette par proposition"),
         ({1: -1}, "ne peut pas être négatif"),
         ({9: 1}, "ne fait pas partie de ce tour"),

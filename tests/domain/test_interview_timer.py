@@ -8,7 +8,7 @@ from kitcop_desktop.domain.interview_timer import read_timer
 
 def test_before_start_it_shows_the_planned_duration():
     reading = read_timer(None, datetime(2026, 3, 3, tzinfo=UTC), 45)
-    assert reading.text == "Durée prévue : 45 min"
+    assert reading.text == "Durée prévue\u00a0: 45 min"
     assert reading.stage == "idle"
 
 

@@ -106,3 +106,20 @@ def test_pdf_never_leaves_a_half_written_file(demo_db, tmp_path):
     assert done.returncode != 0
     assert out.read_bytes() == b"%PDF-1.4 old good file"
     assert [p.name for p in tmp_path.iterdir()] == ["bon.pdf"]
+
+
+def test_pdf_in_english_with_lang_en(demo_db, tmp_path):
+    """#18 « `--lang en` prints English PDFs »: the report's own words, dates and headings in
+    English; what the facilitator typed (the title) stays as typed."""
+    db, workshop_id, folder = demo_db
+    out = tmp_path / "report.pdf"
+    args = ("--lang", "en", "pdf", str(workshop_id), "-o", str(out), "--db", str(db))
+    done = kitcop(*args, env_dir=folder)
+    assert done.returncode == 0, done.stderr
+    text = text_of(out.read_bytes())
+    assert "Rénovation énergétique : les compétences de 2030" in text
+    assert "WORKSHOP REPORT" in text
+    assert "Tuesday 3 March 2026" in text
+    for french in ("RESTITUTION DE L'ATELIER", "mardi 3 mars", "Sommaire", "Résultats des votes"):
+        assert french not in text
+    assert "Vote results" in text and "Contents" in text

@@ -103,7 +103,7 @@ def test_36_dots_counted_for_nobody_ticked_is_warned(view, ctx, qtbot):
     ctx.hub.notify("voting", ctx.workshop_id)
     assert view.attendance.warning.isVisible()
     assert view.attendance.warning.text() == (
-        "⚠ 36 gommettes comptées au vote, soit au moins 12 votant·es, pour 0 présent·e : "
+        "⚠ 36 gommettes comptées au vote, soit au moins 12 votant·es, pour 0 présent·e\u00a0: "
         "cochez qui est là (Espace)."
     )
     view.attendance.everyone_here()

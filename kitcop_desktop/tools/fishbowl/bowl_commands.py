@@ -22,7 +22,9 @@ AREA = "fishbowl"
 
 def leaver_question(newcomer: str) -> str:
     """What the « who leaves » dialog asks, with the rule of the person proposed."""
-    return f"{newcomer} s'assoit : qui sort du centre ?\n(proposé·e : {rules.LEAVER_RULE})"
+    return tr("{newcomer} s'assoit : qui sort du centre ?\n(proposé·e : {rule})").format(
+        newcomer=newcomer, rule=tr(rules.LEAVER_RULE)
+    )
 
 
 class BowlCommands:

@@ -66,7 +66,7 @@ class InterviewsEditor(QWidget):
         self.erase_button.setToolTip(tr("Efface l'entretien et tout ce qui en vient, sans retour."))
         self.erase_button.clicked.connect(self.erase_current)
         self.left = left = QWidget()
-        left.setMinimumWidth(230)
+        left.setMinimumWidth(240)  # the kit guide « Métiers, formation et transition » whole
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.filter)

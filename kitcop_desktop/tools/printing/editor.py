@@ -142,7 +142,8 @@ class PrintingEditor(QWidget):
                 column.addWidget(box)
                 self.checks[part] = box
                 if part == "all":  # what it holds, and the sheets it may take along
-                    contents = QLabel(RESTITUTION_CONTENTS[:1].upper() + RESTITUTION_CONTENTS[1:])
+                    restitution = tr(RESTITUTION_CONTENTS)
+                    contents = QLabel(restitution[:1].upper() + restitution[1:])
                     contents.setObjectName("PageSubtitle")
                     contents.setWordWrap(True)
                     contents.setStyleSheet("margin-left: 22px;")

@@ -27,7 +27,11 @@ class VoteCommands:
     def new_vote(self, title: str) -> int | None:
         result = self._push(
             tr("Créer le vote « {title} »").format(title=title),
-            lambda s: voting.create_vote(s, self.ctx.workshop_id, title, DEFAULT_CRITERIA).id,
+            lambda s: (
+                voting.create_vote(
+                    s, self.ctx.workshop_id, title, [tr(c) for c in DEFAULT_CRITERIA]
+                ).id
+            ),
             lambda s, vote_id: voting.delete_vote(s, vote_id),
         )
         return result

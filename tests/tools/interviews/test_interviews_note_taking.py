@@ -173,7 +173,7 @@ def test_timer_is_discreet_and_uses_the_stored_start(qtbot, ctx, store, workshop
     qtbot.addWidget(widget)
     widget.new_item()
     notes = widget.notes
-    assert notes.timer_label.text() == "Durée prévue : 60 min"
+    assert notes.timer_label.text() == "Durée prévue\u00a0: 60 min"
     notes.timer.start()
     clock.advance(50 * 60)
     notes.timer.update_reading()

@@ -43,7 +43,7 @@ def type_into(field, text):
 def test_999_gommettes_on_one_proposal_for_12_people_is_refused(editor, ctx, store):
     type_into(editor.wall.fields[0], "999")
     assert ctx.extras["messages"][-1] == (
-        "999 gommettes sur une proposition pour 12 participant·es à 1 au plus chacun·e : "
+        "999 gommettes sur une proposition pour 12 participant·es à 1 au plus chacun·e\u00a0: "
         "c'est 12 au plus. Ajoutez les personnes manquantes à la liste d'émargement si besoin. "
         "Rien n'a été modifié."
     )
@@ -56,7 +56,7 @@ def test_999_gommettes_on_one_proposal_for_12_people_is_refused(editor, ctx, sto
     assert sorted(counts(store, editor)) == [0, 12, 24]
     type_into(editor.wall.fields[2], "1")
     assert ctx.extras["messages"][-1] == (
-        "Ce tour compterait 37 gommettes pour 12 participant·es à 3 chacun·e : c'est 36 au plus "
+        "Ce tour compterait 37 gommettes pour 12 participant·es à 3 chacun·e\u00a0: c'est 36 au plus "
         "en tout. Vérifiez les nombres déjà saisis. Rien n'a été modifié."
     )
     assert sorted(counts(store, editor)) == [0, 12, 24]
