@@ -87,7 +87,7 @@ class FormPage(QScrollArea):
             return  # a field filled by the program does not move the page
         self._followed = field
         # Now, and again once the page has grown around the field (rangeChanged).
-        QTimer.singleShot(0, lambda: self._scroll_to_caret(field))
+        QTimer.singleShot(0, self, lambda: self._scroll_to_caret(field))
 
     def _stop_following(self, *_args) -> None:
         self._followed = None

@@ -233,7 +233,7 @@ class BoardsEditor(EditorActions, QWidget):
         self._selection_changed()
         # The best number of card columns depends on the window's shape.
         if self.data is not None and abs(self._aspect() - self.scene.aspect) > 0.15:
-            QTimer.singleShot(0, self._relayout)
+            QTimer.singleShot(0, self, self._relayout)
 
     def _relayout(self) -> None:
         self.scene.aspect = self._aspect()
