@@ -71,10 +71,19 @@ def make_application(argv: list[str] | None = None):
     return app
 
 
+def load_chantier_page():
+    """The chantier's page (tools/chantier), or None when it fails to load (logged)."""
+    try:
+        return importlib.import_module("kitcop_desktop.tools.chantier.page").make_page
+    except Exception:
+        log.exception("the chantier page failed to load")
+        return None
+
+
 def build_main_window(store, settings=None):
     from kitcop_desktop.ui.main_window import MainWindow
 
-    return MainWindow(store, load_tool_specs(), settings)
+    return MainWindow(store, load_tool_specs(), settings, chantier_page=load_chantier_page())
 
 
 def open_main_window(store, settings, startup, workshop_id: int | None = None):

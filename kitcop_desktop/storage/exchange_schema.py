@@ -75,7 +75,9 @@ REAL_NAME_COLUMNS = frozenset({"real_name"})
 CONTACT_COLUMNS = frozenset({"email", "phone", "telephone"})
 
 # Tables outside any workshop, shared by all of them (exported by their own kind of file).
-LIBRARY_TABLES = frozenset({"agenda_templates"})
+# A chantier groups workshops: a workshop's file leaves its chantier behind (the link is
+# cleared), while its fiches actions' steps and protocols travel with it.
+LIBRARY_TABLES = frozenset({"agenda_templates", "chantiers"})
 # Integer columns named like references that are not (checked by tests/storage/test_exchange_schema).
 NOT_REFERENCES: frozenset[tuple[str, str]] = frozenset()
 

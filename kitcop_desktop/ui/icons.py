@@ -94,6 +94,11 @@ ICONS = {
     "ungroup": "fa6s.object-ungroup",
     "colour": "fa6s.palette",
     "merge": "fa6s.code-merge",
+    # chantier (#17)
+    "chantier": "fa6s.helmet-safety",
+    "action_plan": "fa6s.table-list",
+    "protocol": "fa6s.vial",
+    "move": "fa6s.arrow-right-to-bracket",
 }
 
 

@@ -44,8 +44,15 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, specs: list[ToolSpec], settings=None) -> None:
+    def __init__(
+        self, store: Store, specs: list[ToolSpec], settings=None, chantier_page=None
+    ) -> None:
+        """`chantier_page(ctx, chantier_id)`: the chantier's page (tools/chantier), given by
+        app.py as the tools are; without it a chantier does not open."""
         super().__init__()
+        self._chantier_page = chantier_page
+        self.chantier_view: QWidget | None = None
+        self.chantier_stack: QUndoStack | None = None
         self.store = store
         self.specs = sorted(specs, key=lambda s: s.order)
         self.settings = settings
@@ -94,6 +101,7 @@ class MainWindow(QMainWindow):
 
             self._welcome = WelcomeScreen(self._context(0, self.library_stack))
             self._welcome.open_requested.connect(self.open_workshop)
+            self._welcome.chantier_requested.connect(self.open_chantier)
             self._welcome.import_requested.connect(self.import_file)
             self.pages.addWidget(self._welcome)
         return self._welcome
@@ -234,6 +242,7 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc))
             return False
         self._close_workshop()
+        self._close_chantier()
         self.workshop_stack = QUndoStack(self)
         self.undo_group.addStack(self.workshop_stack)
         self.undo_group.setActiveStack(self.workshop_stack)
@@ -268,8 +277,45 @@ class MainWindow(QMainWindow):
             self.workshop_stack.deleteLater()
             self.workshop_stack = None
 
+    # --- chantiers (#17) -----------------------------------------------------------------------
+    def open_chantier(self, chantier_id: int) -> bool:
+        """The chantier's page, with its own undo history."""
+        if self._chantier_page is None:
+            return False
+        self._close_workshop()
+        self._close_chantier()
+        self.chantier_stack = QUndoStack(self)
+        self.undo_group.addStack(self.chantier_stack)
+        self.undo_group.setActiveStack(self.chantier_stack)
+        try:
+            view = self._chantier_page(self._context(0, self.chantier_stack), chantier_id)
+        except StoreError as exc:
+            self.show_message(str(exc))
+            self.show_welcome()
+            return False
+        view.back_requested.connect(self.show_welcome)
+        view.open_workshop.connect(self.open_workshop)
+        self.chantier_view = view
+        self.pages.addWidget(view)
+        self.pages.setCurrentWidget(view)
+        view.setFocus()
+        self._update_workshop_actions()
+        return True
+
+    def _close_chantier(self) -> None:
+        if self.chantier_view is None:
+            return
+        self.pages.removeWidget(self.chantier_view)
+        self.chantier_view.deleteLater()
+        self.chantier_view = None
+        if self.chantier_stack is not None:
+            self.undo_group.removeStack(self.chantier_stack)
+            self.chantier_stack.deleteLater()
+            self.chantier_stack = None
+
     def show_welcome(self) -> None:
         self._close_workshop()
+        self._close_chantier()
         self.pages.setCurrentWidget(self.welcome)
         self.undo_group.setActiveStack(self.library_stack)
         self.welcome.reload()
@@ -315,6 +361,8 @@ class MainWindow(QMainWindow):
     def new_item(self) -> None:
         if self._welcome is not None and self.pages.currentWidget() is self._welcome:
             self._welcome.new_workshop()
+        elif self.chantier_view is not None and self.pages.currentWidget() is self.chantier_view:
+            self.chantier_view.new_item()
         elif not self._call_editor("new_item"):
             self.show_message(tr("Rien à créer ici."))
 

@@ -5,29 +5,33 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from kitcop_desktop import APP_NAME
-from kitcop_desktop.domain.french import long_date
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.new_workshop_dialog import NewWorkshopDialog
 from kitcop_desktop.ui.tool_spec import ToolContext
+from kitcop_desktop.ui.welcome_chantiers import (
+    ChantierCommands,
+    ChantierRole,
+    IdRole,
+    LibraryTree,
+    fill,
+    menu_button,
+)
+from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
-IdRole = Qt.ItemDataRole.UserRole + 1
 EMPTY_LIBRARY = (
     "Aucun atelier pour l'instant. Créez-en un, partez d'un modèle du kit, "
     "ou importez un fichier .kitcop reçu d'un·e collègue."
@@ -44,6 +48,7 @@ def apply_agenda_template(session, workshop_id: int, template_key: str) -> None:
 
 class WelcomeScreen(QWidget):
     open_requested = Signal(int)
+    chantier_requested = Signal(int)
     import_requested = Signal()
 
     def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
@@ -64,15 +69,11 @@ class WelcomeScreen(QWidget):
         self.model.setHorizontalHeaderLabels(
             [tr("Date"), tr("Atelier"), tr("Lieu"), tr("Participant·es")]
         )
-        self.table = QTableView()
+        self.table = LibraryTree()  # chantiers with their workshops, then the others (#17)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
+        self.chantiers = ChantierCommands(ctx, self)
+        header = self.table.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
@@ -104,6 +105,16 @@ class WelcomeScreen(QWidget):
         self.import_button = QPushButton(icon("import"), tr("Importer…"))
         self.import_button.setToolTip(tr("Importer un fichier .kitcop"))
         self.import_button.clicked.connect(self.import_requested.emit)
+        self.chantier_button = menu_button(
+            self,
+            [
+                ("Nouveau chantier…", "", self.chantiers.ask_create),
+                ("Ouvrir le chantier", "", self.open_selected),
+                ("Placer l'atelier dans un chantier…", "", self.move_selected),
+                ("Renommer le chantier…", "F2", self.rename_selected),
+                ("Supprimer le chantier…", "", self.delete_selected),
+            ],
+        )
         self.trash_button = QPushButton(icon("restore"), tr("Corbeille"))
         self.trash_button.setCheckable(True)
         self.trash_button.toggled.connect(self._toggle_trash)
@@ -113,7 +124,7 @@ class WelcomeScreen(QWidget):
         self.empty_trash_button.setObjectName("Danger")
         self.empty_trash_button.clicked.connect(self.empty_trash)
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps rather than cuts a button on a 1024 px laptop
         for b in (
             self.new_button,
             self.template_button,
@@ -121,9 +132,9 @@ class WelcomeScreen(QWidget):
             self.duplicate_button,
             self.delete_button,
             self.import_button,
+            self.chantier_button,
         ):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         for b in (self.restore_button, self.empty_trash_button, self.trash_button):
             buttons.addWidget(b)
 
@@ -136,39 +147,32 @@ class WelcomeScreen(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        QShortcut(QKeySequence("F2"), self.table, self.rename_selected)
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
 
     def _on_changed(self, area: str, _workshop_id: int) -> None:
-        if area in ("workshop", "library", "participants"):
+        if area in ("workshop", "library", "participants", "chantier"):
             self.reload()
 
     def reload(self) -> None:
-        selected = self.selected_id()
+        selected = (self.selected_id(), self.selected_chantier())
         with self._ctx.store.read() as session:
-            rows = workshops.list_summaries(session, trashed=self._show_trash)
-        self.model.removeRows(0, self.model.rowCount())
-        for s in rows:
-            items = [
-                QStandardItem(long_date(s.date)),
-                QStandardItem(s.title),
-                QStandardItem(s.place),
-                QStandardItem(str(s.participants)),
-            ]
-            items[3].setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            for item in items:
-                item.setData(s.id, IdRole)
-            self.model.appendRow(items)
-        row = next(
-            (
-                r
-                for r in range(self.model.rowCount())
-                if self.model.item(r, 0).data(IdRole) == selected
-            ),
-            0,
+            fill(self.model, session, trashed=self._show_trash)
+        self.table.expandAll()
+        rows = self.model.rowCount()
+        self.table.setRootIsDecorated(any(self.model.item(r, 0).hasChildren() for r in range(rows)))
+        here = self.model.match(
+            self.model.index(0, 0),
+            ChantierRole if selected[1] else IdRole,
+            selected[1] or selected[0],
+            1,
+            Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
         )
-        if self.model.rowCount():
-            self.table.selectRow(row)
+        if here:
+            self.table.setCurrentIndex(here[0])
+        elif rows:
+            self.table.selectRow(0)
         trashed = self._show_trash
         self.empty_label.setVisible(not rows)
         self.empty_label.setText(EMPTY_TRASH if trashed else EMPTY_LIBRARY)
@@ -179,6 +183,7 @@ class WelcomeScreen(QWidget):
             self.duplicate_button,
             self.delete_button,
             self.import_button,
+            self.chantier_button,
         ):
             b.setVisible(not trashed)
         self.restore_button.setVisible(trashed)
@@ -190,8 +195,32 @@ class WelcomeScreen(QWidget):
         self.reload()
 
     def selected_id(self) -> int | None:
+        """The workshop of the selected row (None on a chantier's row)."""
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return rows[0].data(IdRole) if rows else None
+
+    def selected_chantier(self) -> int | None:
+        """The chantier of the selected row, when it is a chantier's."""
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return rows[0].data(ChantierRole) if rows else None
+
+    def _selected_title(self) -> str:
+        index = self.table.currentIndex()
+        return index.siblingAtColumn(1).data() or "" if index.isValid() else ""
+
+    def move_selected(self) -> None:
+        wid = self.selected_id()
+        if wid is None or self._show_trash:
+            self._ctx.show_message("Choisissez d'abord un atelier dans la liste.")
+            return
+        self.chantiers.ask_move(wid)
+
+    def rename_selected(self) -> None:
+        cid = self.selected_chantier()
+        if cid is None:
+            self._ctx.show_message("Choisissez d'abord un chantier dans la liste.")
+            return
+        self.chantiers.ask_rename(cid, self._selected_title())
 
     # --- commands ---------------------------------------------------------------------------
     def new_workshop(self, template_key: str | None = None) -> None:
@@ -233,6 +262,10 @@ class WelcomeScreen(QWidget):
         )
 
     def open_selected(self) -> None:
+        cid = self.selected_chantier()
+        if cid is not None:
+            self.chantier_requested.emit(cid)
+            return
         wid = self.selected_id()
         if wid is None:
             return
@@ -254,10 +287,16 @@ class WelcomeScreen(QWidget):
         )
 
     def delete_selected(self) -> None:
+        cid = self.selected_chantier()
+        if cid is not None:
+            index = self.table.currentIndex().siblingAtColumn(0)
+            count = self.model.itemFromIndex(index).rowCount()
+            self.chantiers.ask_delete(cid, self._selected_title(), count)
+            return
         wid = self.selected_id()
         if wid is None or self._show_trash:
             return
-        title = self.model.item(self.table.currentIndex().row(), 1).text()
+        title = self._selected_title()
         done = self._ctx.push(
             tr("Supprimer « {title} »").format(title=title),
             area="library",

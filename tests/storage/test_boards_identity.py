@@ -8,15 +8,14 @@ import sqlite3
 from kitcop_desktop.storage import boards, workshops
 from kitcop_desktop.storage.migrate import open_store
 from kitcop_desktop.storage.models.board import Board, Card
+from tests.storage.old_rows import add_workshop  # noqa: E402
 
 UID = re.compile(r"[0-9a-f]{32}")
 
 
 def test_migration_0012_gives_every_existing_board_and_post_it_its_own_identity(db_path):
-    old = open_store(db_path, target="0011_actions_theme_test_plan")
-    with old.write() as s:
-        wid = workshops.create(s, "Atelier d'avant").id
-    old.close()
+    open_store(db_path, target="0011_actions_theme_test_plan").close()
+    wid = add_workshop(db_path, "Atelier d'avant")
     con = sqlite3.connect(db_path)  # rows as the 0011 schema had them: no uid column yet
     for group in ("Table 1", "Table 2"):
         board = con.execute(

@@ -14,6 +14,7 @@ from kitcop_desktop.storage import migrate, workshops
 from kitcop_desktop.storage.errors import MigrationFailed, NotAKitcopDatabase
 from kitcop_desktop.storage.migrate import current_revision, head_revision, open_store
 from kitcop_desktop.storage.models import Base
+from tests.storage.old_rows import add_workshop
 
 
 def test_new_file_is_created_at_head(db_path):
@@ -50,10 +51,8 @@ def test_downgrade_to_base_and_up_again(db_path):
 
 
 def test_old_file_is_backed_up_then_upgraded(db_path):
-    store = open_store(db_path, target="0001_foundation")
-    with store.write() as session:
-        workshops.create(session, "Atelier ancien")
-    store.close()
+    open_store(db_path, target="0001_foundation").close()
+    add_workshop(db_path, "Atelier ancien")
     store = open_store(db_path)
     try:
         assert current_revision(store) == head_revision()
@@ -69,10 +68,8 @@ def test_old_file_is_backed_up_then_upgraded(db_path):
 
 
 def test_failed_migration_restores_the_backup(db_path, monkeypatch):
-    store = open_store(db_path, target="0001_foundation")
-    with store.write() as session:
-        workshops.create(session, "Mes données précieuses")
-    store.close()
+    open_store(db_path, target="0001_foundation").close()
+    add_workshop(db_path, "Mes données précieuses")
 
     def broken_upgrade(store, revision="head"):
         with store.engine.begin() as conn:

@@ -4,6 +4,7 @@ from kitcop_desktop.storage.base import Base
 from kitcop_desktop.storage.models import (  # noqa: F401
     agenda,
     board,
+    chantier,
     fishbowl,
     harvest,
     interview,

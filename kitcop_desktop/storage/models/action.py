@@ -46,6 +46,8 @@ class ActionCard(Timestamps, Base):
     test_plan: Mapped[str] = mapped_column(Text, default="", server_default="")
     success_conditions: Mapped[str] = mapped_column(Text, default="")
     acceleration_needs: Mapped[str] = mapped_column(Text, default="")
+    # Where it stands in the chantier's action plan (domain/action_plan.STATUSES).
+    status: Mapped[str] = mapped_column(String(20), default="to_start", server_default="to_start")
     # Where it came from, for the restitution: "vote", "kiss", "manual".
     origin: Mapped[str] = mapped_column(String(20), default="manual")
     origin_ref: Mapped[str] = mapped_column(String(100), default="")

@@ -30,6 +30,12 @@ class Workshop(Timestamps, Base):
     notes: Mapped[str] = mapped_column(
         Text, default="", info=private(Visibility.FACILITATOR, "facilitator")
     )
+    # The chantier it belongs to, if any (#17): a workshop stands alone without one. No ON
+    # DELETE rule: SQLite cannot say one on a column added to a table that already has rows
+    # (reflection would not read it back), so storage/chantiers.delete unlinks first.
+    chantier_id: Mapped[int | None] = mapped_column(
+        ForeignKey("chantiers.id"), nullable=True, index=True
+    )
     # Set when moved to the trash; the row stays until the trash is emptied.
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 

@@ -1,0 +1,79 @@
+"""The chantier's action plan and the kit's protocole de test (Brique 4): statuses, verdicts,
+criteria. Pure rules, French words."""
+
+from __future__ import annotations
+
+from kitcop_desktop.domain.validation import InvalidInput
+
+# Status code -> French label, in the order a fiche action goes through (the table sorts so).
+STATUSES: dict[str, str] = {
+    "to_start": "À lancer",
+    "in_progress": "En cours",
+    "tested": "Testée",
+    "scaled_up": "Passée à l'échelle",
+    "abandoned": "Abandonnée",
+}
+STATUS_ORDER = {code: index for index, code in enumerate(STATUSES)}
+
+# A test result against one criterion; "" means not judged yet.
+VERDICTS: dict[str, str] = {
+    "": "À évaluer",
+    "met": "Atteint",
+    "partly": "Partiellement",
+    "not_met": "Non atteint",
+}
+
+# The protocol's questions, in the kit's order (Brique 4-2).
+PROTOCOL_FIELDS: dict[str, str] = {
+    "problem": "À quel problème répond-elle\u00a0?",
+    "objective": "Quel est l'objectif de la solution\u00a0?",
+    "added_value": "Quelle est sa valeur ajoutée\u00a0?",
+    "actors": "Quels acteurs sont nécessaires à sa mise en œuvre\u00a0?",
+    "impact_criteria": "Critères d'impact à mesurer (un par ligne)",
+    "success_if": "Vous aurez réussi si…",
+}
+PROTOCOL_SHORT: dict[str, str] = {
+    "problem": "Problème",
+    "objective": "Objectif",
+    "added_value": "Valeur ajoutée",
+    "actors": "Acteurs nécessaires",
+    "impact_criteria": "Critères d'impact",
+    "success_if": "Vous aurez réussi si…",
+}
+CRITERION_MAX = 300
+STEP_MAX = 300
+
+
+def require_status(value: object) -> str:
+    if value not in STATUSES:
+        raise InvalidInput(
+            "Statut inconnu\u00a0: choisissez à lancer, en cours, testée, passée à l'échelle ou "
+            "abandonnée. Rien n'a été modifié."
+        )
+    return str(value)
+
+
+def require_verdict(value: object) -> str:
+    if value not in VERDICTS:
+        raise InvalidInput(
+            "Résultat inconnu\u00a0: atteint, partiellement, non atteint ou à évaluer. "
+            "Rien n'a été modifié."
+        )
+    return str(value)
+
+
+def status_from_key(key: str) -> str | None:
+    """The status a digit key gives in the action plan: «\u00a01\u00a0» à lancer … «\u00a05\u00a0» abandonnée."""
+    if len(key) == 1 and key.isdigit() and 1 <= int(key) <= len(STATUSES):
+        return list(STATUSES)[int(key) - 1]
+    return None
+
+
+def criteria(text: str) -> list[str]:
+    """The impact criteria written one per line (bullets and blank lines left out), each once."""
+    seen: list[str] = []
+    for line in text.splitlines():
+        item = line.strip().lstrip("-•*·–— ").strip()
+        if item and item.casefold() not in (s.casefold() for s in seen):
+            seen.append(item[:CRITERION_MAX])
+    return seen

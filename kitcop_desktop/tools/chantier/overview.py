@@ -1,0 +1,97 @@
+"""Where the chantier stands, brique by brique: counts, and links to its workshops."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from kitcop_desktop.domain.chantier import briques
+from kitcop_desktop.domain.french import long_date, plural
+from kitcop_desktop.storage import actions, chantiers
+from kitcop_desktop.ui.icons import icon
+
+
+class BriqueBox(QFrame):
+    def __init__(self, line) -> None:
+        super().__init__()
+        self.setObjectName("BriqueBox")
+        self.setStyleSheet(
+            "#BriqueBox { border: 1px solid #cfd6e4; border-radius: 6px; background: white; }"
+        )
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(14, 10, 14, 10)
+        title = QLabel(line.title)
+        title.setStyleSheet("font-weight: bold; font-size: 12pt; color: #0072B2;")
+        title.setWordWrap(True)
+        self.box.addWidget(title)
+        self.facts = QLabel(" · ".join(line.facts))
+        self.facts.setWordWrap(True)
+        self.box.addWidget(self.facts)
+        if line.next_step:
+            hint = QLabel(f"À faire\u00a0: {line.next_step}")
+            hint.setWordWrap(True)
+            hint.setObjectName("PageSubtitle")
+            self.box.addWidget(hint)
+
+
+class Overview(QScrollArea):
+    """The four briques in the kit's order; Brique 3 lists the workshops (Entrée opens one),
+    Brique 4 leads to the action plan."""
+
+    open_workshop = Signal(int)
+    show_plan = Signal()
+
+    def __init__(self, ctx, chantier_id: int) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._chantier_id = chantier_id
+        self.inner = QWidget()
+        self.column = QVBoxLayout(self.inner)
+        self.column.setContentsMargins(0, 8, 0, 8)
+        self.column.setSpacing(10)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(self.inner)
+        self.workshop_buttons: list[QPushButton] = []
+        self.boxes: dict[int, BriqueBox] = {}
+        self.plan_available = False  # set by the page once it has its action plan
+
+    def reload(self) -> None:
+        with self._ctx.store.read() as s:
+            counts = chantiers.counts(s, self._chantier_id)
+            rows = [
+                (w.id, w.title, w.date, len(actions.list_for(s, w.id)))
+                for w in chantiers.alive_workshops(s, self._chantier_id)
+            ]
+        while self.column.count():
+            item = self.column.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.workshop_buttons = []
+        self.boxes = {}
+        for line in briques(counts):
+            box = BriqueBox(line)
+            self.boxes[line.number] = box
+            if line.number == 3:
+                for wid, title, day, cards in rows:
+                    count = plural(cards, "fiche action", "fiches actions")
+                    text = f"{title} — {long_date(day)} · {count}"
+                    button = QPushButton(icon("workshop"), text)
+                    button.setToolTip("Ouvrir cet atelier")
+                    button.setStyleSheet("text-align: left;")
+                    button.clicked.connect(lambda _c=False, w=wid: self.open_workshop.emit(w))
+                    box.box.addWidget(button)
+                    self.workshop_buttons.append(button)
+                if not rows:
+                    none = QLabel(
+                        "Aucun atelier dans ce chantier\u00a0: sur la liste des ateliers, "
+                        "«\u00a0Chantiers › Placer l'atelier dans un chantier…\u00a0»."
+                    )
+                    none.setWordWrap(True)
+                    box.box.addWidget(none)
+            if line.number == 4 and self.plan_available:
+                button = QPushButton(icon("action_plan"), "Voir le plan d'action et les protocoles")
+                button.clicked.connect(self.show_plan.emit)
+                box.box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.column.addWidget(box)
+        self.column.addStretch(1)

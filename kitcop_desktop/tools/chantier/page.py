@@ -1,0 +1,113 @@
+"""The chantier's page: its name, where it stands brique by brique, its action plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.storage import chantiers
+from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.tools.chantier.overview import Overview
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.tool_spec import ToolContext
+
+AREA = "chantier"
+# Areas whose changes the page shows (its workshops' fiches actions, their titles…).
+WATCHED = ("chantier", "library", "workshop", "actions", "action_plan", "protocol")
+
+
+class ChantierPage(QWidget):
+    back_requested = Signal()
+    open_workshop = Signal(int)
+
+    def __init__(self, ctx: ToolContext, chantier_id: int) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.chantier_id = chantier_id
+        with ctx.store.read() as s:
+            chantiers.get(s, chantier_id)  # NotFound (French) for a chantier gone meanwhile
+
+        self.back_button = QPushButton(icon("workshop"), "Tous les ateliers")
+        self.back_button.setToolTip("Revenir à la liste des ateliers et des chantiers")
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.kicker = QLabel("Chantier")
+        self.kicker.setObjectName("PageSubtitle")
+        self.heading = QLabel()
+        self.heading.setObjectName("PageTitle")
+        self.heading.setWordWrap(True)
+        self.rename_button = QPushButton(icon("edit"), "Renommer…")
+        self.rename_button.setToolTip("Renommer le chantier (F2)")
+        self.rename_button.setShortcut("F2")
+        self.rename_button.clicked.connect(self.ask_rename)
+
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        top.addWidget(self.rename_button)
+        self.overview = Overview(ctx, chantier_id)
+        self.overview.open_workshop.connect(self.open_workshop.emit)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.overview, icon("chantier"), "Où en est le chantier")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 12)
+        layout.addLayout(top)
+        layout.addWidget(self.kicker)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tabs, 1)
+        ctx.hub.changed.connect(self._on_changed)
+        self.reload()
+
+    def _on_changed(self, area: str, _workshop_id: int) -> None:
+        if area in WATCHED:
+            self.reload()
+
+    def title(self) -> str:
+        return self.heading.text()
+
+    def reload(self) -> None:
+        try:
+            with self.ctx.store.read() as s:
+                title = chantiers.get(s, self.chantier_id).title
+        except StoreError:  # deleted from another window's history: nothing left to show
+            return
+        self.heading.setText(title)
+        self.overview.reload()
+
+    def rename(self, title: str) -> bool:
+        return (
+            self.ctx.push(
+                "Renommer le chantier",
+                area=AREA,
+                do=lambda s: chantiers.rename(s, self.chantier_id, title),
+                undo=lambda s, previous: chantiers.rename(s, self.chantier_id, previous),
+            )
+            is not None
+        )
+
+    def ask_rename(self) -> None:
+        title, ok = QInputDialog.getText(
+            self, "Renommer le chantier", "Nouveau nom du chantier\u00a0:", text=self.title()
+        )
+        if ok and title != self.title():
+            self.rename(title)
+
+    def new_item(self) -> None:
+        """Ctrl+N: a new step of the selected fiche action, on the action plan."""
+        plan = getattr(self, "plan", None)
+        if plan is not None:
+            self.tabs.setCurrentWidget(plan)
+            plan.new_item()
+
+
+def make_page(ctx: ToolContext, chantier_id: int) -> ChantierPage:
+    return ChantierPage(ctx, chantier_id)
