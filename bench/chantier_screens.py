@@ -56,6 +56,7 @@ def main() -> None:
         settle()
         window.grab().save(str(out / f"chantier-{width}.png"))
         page = window.chantier_view
+        page.plan.select_card(page.plan.model.rows[1].card_id)  # the one with a protocol
         for index in range(1, page.tabs.count()):
             page.tabs.setCurrentIndex(index)
             settle()

@@ -77,3 +77,19 @@ def criteria(text: str) -> list[str]:
         if item and item.casefold() not in (s.casefold() for s in seen):
             seen.append(item[:CRITERION_MAX])
     return seen
+
+
+def tally(verdicts: list[str]) -> str:
+    """«\u00a02 atteints · 1 partiellement · 0 non atteint\u00a0» (and «\u00a0· 1 à évaluer\u00a0» when some are)."""
+    met = sum(1 for v in verdicts if v == "met")
+    partly = sum(1 for v in verdicts if v == "partly")
+    missed = sum(1 for v in verdicts if v == "not_met")
+    waiting = sum(1 for v in verdicts if v not in ("met", "partly", "not_met"))
+    parts = [
+        f"{met} atteint" + ("s" if met > 1 else ""),
+        f"{partly} partiellement",
+        f"{missed} non atteint" + ("s" if missed > 1 else ""),
+    ]
+    if waiting:
+        parts.append(f"{waiting} à évaluer")
+    return " · ".join(parts)

@@ -12,7 +12,7 @@ from datetime import date, time
 from kitcop_desktop.storage import participants, workshops
 from kitcop_desktop.storage.engine import Store
 
-AREAS = ("agenda", "interviews", "boards", "voting", "actions", "fishbowl")
+AREAS = ("agenda", "interviews", "boards", "voting", "actions", "fishbowl", "chantier")
 
 DEMO_PARTICIPANTS = """\
 Claire Dubois\tDDETS Rhône\tpublic\tclaire.dubois@example.org

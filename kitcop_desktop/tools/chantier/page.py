@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.storage import chantiers
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.tools.chantier.overview import Overview
+from kitcop_desktop.tools.chantier.plan_view import ActionPlanView
+from kitcop_desktop.tools.chantier.protocol_view import ProtocolView
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
 
@@ -45,8 +47,7 @@ class ChantierPage(QWidget):
         self.heading.setObjectName("PageTitle")
         self.heading.setWordWrap(True)
         self.rename_button = QPushButton(icon("edit"), "Renommer…")
-        self.rename_button.setToolTip("Renommer le chantier (F2)")
-        self.rename_button.setShortcut("F2")
+        self.rename_button.setToolTip("Renommer le chantier")  # F2 edits the plan's cells
         self.rename_button.clicked.connect(self.ask_rename)
 
         top = QHBoxLayout()
@@ -57,6 +58,15 @@ class ChantierPage(QWidget):
         self.overview.open_workshop.connect(self.open_workshop.emit)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.overview, icon("chantier"), "Où en est le chantier")
+        self.plan = ActionPlanView(ctx, chantier_id)
+        self.tabs.addTab(self.plan, icon("action_plan"), "Plan d'action")
+        self.protocol = ProtocolView(ctx, chantier_id)
+        self.tabs.addTab(self.protocol, icon("protocol"), "Protocole de test")
+        self.plan.protocol_requested.connect(self.show_protocol)
+        self.overview.plan_available = True
+        self.overview.show_plan.connect(lambda: self.tabs.setCurrentWidget(self.plan))
+        self._pending = False
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 14, 24, 12)
@@ -68,13 +78,17 @@ class ChantierPage(QWidget):
         self.reload()
 
     def _on_changed(self, area: str, _workshop_id: int) -> None:
-        if area in WATCHED:
-            self.reload()
+        # Once the change is stored and the signal that made it has returned (a table cell's
+        # editor, an item being edited): never reset a model from inside its own setData.
+        if area in WATCHED and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self.reload)
 
     def title(self) -> str:
         return self.heading.text()
 
     def reload(self) -> None:
+        self._pending = False
         try:
             with self.ctx.store.read() as s:
                 title = chantiers.get(s, self.chantier_id).title
@@ -82,6 +96,18 @@ class ChantierPage(QWidget):
             return
         self.heading.setText(title)
         self.overview.reload()
+        self.plan.reload()
+        self.protocol.reload()
+
+    def _tab_changed(self, _index: int) -> None:
+        """The protocol tab opens on the fiche chosen in the plan."""
+        if self.tabs.currentWidget() is self.protocol and self.plan.current_card():
+            self.protocol.show_card(self.plan.current_card())
+
+    def show_protocol(self, card_id: int) -> None:
+        """The protocole de test of this fiche action (Entrée on the plan's «\u00a0Protocole\u00a0»)."""
+        self.tabs.setCurrentWidget(self.protocol)
+        self.protocol.show_card(card_id)
 
     def rename(self, title: str) -> bool:
         return (

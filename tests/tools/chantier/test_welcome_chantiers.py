@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kitcop_desktop.storage import actions, chantiers, workshops
 from kitcop_desktop.tools.chantier.page import ChantierPage, make_page
@@ -32,6 +32,13 @@ def window(qtbot, store):
     w.activateWindow()
     w.ids = (a, b)
     return w
+
+
+def settle(qtbot):
+    """The chantier page reloads on a zero timer once a change is stored."""
+    for _ in range(4):
+        QApplication.processEvents()
+        qtbot.wait(5)
 
 
 def rows(welcome):
@@ -136,10 +143,12 @@ def test_enter_on_a_chantier_opens_its_page_which_says_where_it_stands(window, q
     ]
     # Renamed on its page, undone with Ctrl+Z there, refused in French when empty.
     assert page.rename("Rénovation — Drôme et Ardèche")
+    settle(qtbot)
     assert page.title() == "Rénovation — Drôme et Ardèche"
     assert not page.rename("   ")
     assert "ne peut pas être vide" in window.statusBar().currentMessage()
     window.undo_group.undo()
+    settle(qtbot)
     assert page.title() == "Rénovation énergétique — Drôme"
     # A workshop opens from it; « Tous les ateliers » comes back to the list.
     page.overview.workshop_buttons[1].click()

@@ -1,0 +1,199 @@
+"""The chantier's action plan on screen (#17): the fiches of two workshops in one sortable
+table, driven by keys (1–5 status, F2 edit, Ctrl+N step), every change undone by Ctrl+Z;
+the protocole de test typed in place and its log; bad input refused in French."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from kitcop_desktop.storage import actions, chantiers, test_protocols, workshops
+from kitcop_desktop.tools.chantier.page import ChantierPage
+from kitcop_desktop.tools.chantier.plan_model import KEYS
+
+
+@pytest.fixture
+def page(qtbot, ctx, store):
+    with store.write() as s:
+        cid = chantiers.create(s, "Rénovation énergétique — Drôme").id
+        first = workshops.create(s, "Diagnostic", date=date(2026, 1, 20)).id
+        second = workshops.create(s, "Atelier solutions", date=date(2026, 3, 3)).id
+        for wid in (first, second):
+            chantiers.move_workshop(s, wid, cid)
+        actions.create(s, first, action="Attirer des jeunes", leads="Région")
+        actions.create(s, second, action="Chantiers-écoles", leads="CFA ; AFPA")
+        actions.create(s, second, action="Formateurs à jour", leads="OPCO")
+    widget = ChantierPage(ctx, cid)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.tabs.setCurrentWidget(widget.plan)
+    return widget
+
+
+def table_text(page, column: str) -> list[str]:
+    proxy = page.plan.proxy
+    col = KEYS.index(column)
+    return [proxy.index(r, col).data() for r in range(proxy.rowCount())]
+
+
+def settle(qtbot):
+    """A cell's editor commits through a queued call, and the page reloads on a zero timer
+    once the change is stored: a few turns of the event loop, whatever the machine's load."""
+    for _ in range(4):
+        QApplication.processEvents()
+        qtbot.wait(5)
+
+
+def test_the_plan_shows_the_fiches_of_both_workshops(page):
+    assert table_text(page, "heading") == [
+        "Attirer des jeunes",
+        "Chantiers-écoles",
+        "Formateurs à jour",
+    ]
+    assert table_text(page, "workshop") == ["Diagnostic", "Atelier solutions", "Atelier solutions"]
+    assert set(table_text(page, "status")) == {"À lancer"}
+
+
+def test_digit_keys_set_the_status_and_ctrl_z_undoes(page, qtbot, ctx):
+    table = page.plan.table
+    table.setFocus()
+    page.plan.select_card(page.plan.model.rows[1].card_id)
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    settle(qtbot)
+    assert table_text(page, "status")[1] == "En cours"
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_4)
+    settle(qtbot)
+    assert table_text(page, "status") == ["À lancer", "En cours", "Passée à l'échelle"]
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert table_text(page, "status") == ["À lancer", "En cours", "À lancer"]
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert set(table_text(page, "status")) == {"À lancer"}
+
+
+def test_sorting_by_status_then_by_pilots(page, qtbot):
+    page.plan.model.set_status(page.plan.model.rows[0].card_id, "abandoned")
+    page.plan.model.set_status(page.plan.model.rows[2].card_id, "in_progress")
+    settle(qtbot)
+    page.plan.table.sortByColumn(KEYS.index("status"), Qt.SortOrder.AscendingOrder)
+    assert table_text(page, "status") == ["À lancer", "En cours", "Abandonnée"]
+    page.plan.table.sortByColumn(KEYS.index("leads"), Qt.SortOrder.AscendingOrder)
+    assert table_text(page, "leads") == ["CFA ; AFPA", "OPCO", "Région"]
+    # A change keeps the sort and the fiche chosen.
+    chosen = page.plan.current_card()
+    page.plan.model.set_status(chosen, "tested")
+    settle(qtbot)
+    assert table_text(page, "leads") == ["CFA ; AFPA", "OPCO", "Région"]
+    assert page.plan.current_card() == chosen
+
+
+def test_pilots_typed_in_place_with_f2(page, qtbot, ctx):
+    table = page.plan.table
+    table.setFocus()
+    proxy = page.plan.proxy
+    table.setCurrentIndex(proxy.index(0, KEYS.index("leads")))
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.viewport().findChild(QLineEdit)
+    assert editor is not None  # F2 opened the cell's editor
+    editor.setText("Région & <France Travail> 🚀")  # QTest types ASCII only
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert table_text(page, "leads")[0] == "Région & <France Travail> 🚀"
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert table_text(page, "leads")[0] == "Région"
+
+
+def test_steps_added_with_enter_dated_in_french_and_removed_with_delete(page, qtbot, ctx):
+    steps = page.plan.steps
+    page.plan.select_card(page.plan.model.rows[1].card_id)
+    settle(qtbot)
+    page.new_item()  # Ctrl+N on the chantier page: the new step's field
+    assert steps.new_label.hasFocus()
+    steps.new_label.setText("Convention entre les trois centres")
+    steps.new_due.setText("30/04/2026")
+    qtbot.keyClick(steps.new_label, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert steps.step_labels() == ["Convention entre les trois centres"]
+    assert table_text(page, "next_step")[1] == (
+        "Convention entre les trois centres (jeudi 30 avril 2026)"
+    )
+    # A date that is no date is refused in French and nothing is added.
+    steps.new_label.setText("Premier chantier-école")
+    steps.new_due.setText("31/02/2026")
+    qtbot.keyClick(steps.new_label, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert "Date illisible" in ctx.extras["messages"][-1]
+    assert "Rien n'a été ajouté" in ctx.extras["messages"][-1]
+    assert steps.step_labels() == ["Convention entre les trois centres"]
+    steps.new_due.setText("")
+    qtbot.keyClick(steps.new_label, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert steps.step_labels() == ["Convention entre les trois centres", "Premier chantier-école"]
+    steps.table.setFocus()
+    steps.table.setCurrentIndex(steps.model.index(0, 0))
+    qtbot.keyClick(steps.table, Qt.Key.Key_Delete)
+    settle(qtbot)
+    assert steps.step_labels() == ["Premier chantier-école"]
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert steps.step_labels() == ["Convention entre les trois centres", "Premier chantier-école"]
+
+
+def test_a_protocol_written_then_its_results_logged(page, qtbot, ctx, store):
+    card = page.plan.model.rows[1].card_id
+    view = page.protocol
+    page.tabs.setCurrentWidget(view)
+    view.show_card(card)
+    assert view.create_button.isVisible()
+    view.create_button.click()
+    settle(qtbot)
+    assert view.protocol_id is not None and not view.create_button.isVisible()
+    field = view.fields["impact_criteria"]
+    field.setFocus()
+    field.insertPlainText("15 apprenant·es")
+    view.fields["success_if"].setFocus()  # leaving the field stores it
+    view.fields["success_if"].insertPlainText("Les trois centres en redemandent")
+    view.fields["objective"].setFocus()
+    settle(qtbot)
+    with store.read() as s:
+        stored = test_protocols.for_card(s, card)
+        assert stored is not None
+        assert (stored.impact_criteria, stored.success_if) == (
+            "15 apprenant·es",
+            "Les trois centres en redemandent",
+        )
+    assert [view.new_criterion.itemText(i) for i in range(view.new_criterion.count())] == [
+        "15 apprenant·es",
+        "Vous aurez réussi si…",
+    ]
+    view.new_day.setText("01/12/2026")
+    view.new_verdict.setCurrentIndex(view.new_verdict.findData("partly"))
+    view.new_observed.setFocus()
+    qtbot.keyClicks(view.new_observed, "14 inscrits, 12 jusqu'au bout")  # ASCII: QTest
+    qtbot.keyClick(view.new_observed, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert view.log_model.rowCount() == 1
+    assert view.log_model.item(0, 3).text() == "Partiellement"
+    assert view.tally_label.text() == "0 atteint · 1 partiellement · 0 non atteint"
+    # Nothing observed and no verdict: refused in French, nothing logged.
+    view.new_verdict.setCurrentIndex(view.new_verdict.findData(""))
+    view.add_typed()
+    assert "constat ou d'un verdict" in ctx.extras["messages"][-1]
+    assert view.log_model.rowCount() == 1
+    view.log.setFocus()
+    view.log.setCurrentIndex(view.log_model.index(0, 0))
+    qtbot.keyClick(view.log, Qt.Key.Key_Delete)
+    settle(qtbot)
+    assert view.log_model.rowCount() == 0
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert view.log_model.rowCount() == 1
+    assert table_text(page, "protocol")[1] == "écrit"
