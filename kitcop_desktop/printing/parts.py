@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain.visibility import FACILITATOR_MARK
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.printing.action_cards import add_action_cards
+from kitcop_desktop.printing.action_plan import add_workshop_plan
 from kitcop_desktop.printing.agenda import (
     add_agenda,
     add_agenda_review,
@@ -50,6 +51,7 @@ PART_NAMES = (
     "interviews",
     "interview_sheets",
     "actions",
+    "action_plan",
     "attendance",
     "blank",
     "all",
@@ -71,6 +73,7 @@ PART_LABELS = {
     "interviews": tr_later("Entretiens (restitutions, synthèse, kit vierge)"),
     "interview_sheets": tr_later("Fiches d'entretien (la restitution de chaque entretien)"),
     "actions": tr_later("Fiches actions"),
+    "action_plan": "Plan d'action et protocoles de test (du chantier de l'atelier)",
     "attendance": tr_later("Liste d'émargement"),
     "blank": (
         tr_later(
@@ -116,6 +119,7 @@ PART_STEPS: dict[str, tuple[Step, ...]] = {
     ),
     "interview_sheets": (("interview_sheets", add_interview_sheets),),
     "actions": (("actions", add_action_cards),),
+    "action_plan": (("action_plan", add_workshop_plan),),
     "attendance": (("attendance", add_attendance),),
     "blank": (("blank", add_blanks),),
 }

@@ -359,10 +359,11 @@ class MainWindow(QMainWindow):
         return False
 
     def new_item(self) -> None:
+        if self.chantier_view is not None and self.pages.currentWidget() is self.chantier_view:
+            self.chantier_view.new_item()
+            return
         if self._welcome is not None and self.pages.currentWidget() is self._welcome:
             self._welcome.new_workshop()
-        elif self.chantier_view is not None and self.pages.currentWidget() is self.chantier_view:
-            self.chantier_view.new_item()
         elif not self._call_editor("new_item"):
             self.show_message(tr("Rien à créer ici."))
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -50,9 +53,17 @@ class ChantierPage(QWidget):
         self.rename_button.setToolTip("Renommer le chantier")  # F2 edits the plan's cells
         self.rename_button.clicked.connect(self.ask_rename)
 
+        self.pdf_button = QPushButton(icon("pdf"), "Imprimer le plan (PDF)…")
+        self.pdf_button.setToolTip("Le plan d'action et les protocoles de test, en PDF")
+        self.pdf_button.clicked.connect(lambda: self.ask_save("pdf"))
+        self.csv_button = QPushButton(icon("csv"), "Exporter en CSV…")
+        self.csv_button.setToolTip("Le plan d'action pour un tableur (secrétariat de la COP)")
+        self.csv_button.clicked.connect(lambda: self.ask_save("csv"))
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
+        top.addWidget(self.pdf_button)
+        top.addWidget(self.csv_button)
         top.addWidget(self.rename_button)
         self.overview = Overview(ctx, chantier_id)
         self.overview.open_workshop.connect(self.open_workshop.emit)
@@ -126,6 +137,33 @@ class ChantierPage(QWidget):
         )
         if ok and title != self.title():
             self.rename(title)
+
+    def save(self, kind: str, path: Path) -> bool:
+        """Write the plan as PDF or CSV to `path`; a French sentence when the disk refuses."""
+        from kitcop_desktop.printing import action_plan as printed
+
+        render = printed.render_chantier_pdf if kind == "pdf" else printed.render_chantier_csv
+        try:
+            with self.ctx.store.read() as s:
+                data = render(s, self.chantier_id)
+            path.write_bytes(data)
+        except (OSError, StoreError) as exc:
+            self.ctx.show_message(
+                f"Le fichier n'a pas pu être écrit ({exc.__class__.__name__}). "
+                "Rien n'a été modifié\u00a0: choisissez un autre dossier."
+            )
+            return False
+        self.ctx.show_message(f"Plan d'action enregistré dans {path.name}.")
+        return True
+
+    def ask_save(self, kind: str) -> None:
+        suffix = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}[kind]
+        name = f"Plan d'action — {self.title()}.{kind}".replace("/", "-")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Enregistrer le plan d'action", name, suffix
+        )
+        if chosen:
+            self.save(kind, Path(chosen))
 
     def new_item(self) -> None:
         """Ctrl+N: a new step of the selected fiche action, on the action plan."""

@@ -58,6 +58,7 @@ MENU = (
             "tables",
             "interviews",
             "actions",
+            "action_plan",
         ),
     ),
 )
@@ -75,6 +76,7 @@ SHORT_LABELS = {
     "interview_sheets": tr_later("avec les fiches d'entretien"),
     "actions": "Fiches actions",
     "tables": "Tables",
+    "action_plan": "Plan d'action et protocoles",
 }
 FILE_WORDS = {
     "all": "restitution",
@@ -84,6 +86,7 @@ FILE_WORDS = {
     "blank": "supports-vierges",
     "actions": "fiches-actions",
     "tables": "tables",
+    "action_plan": "plan-d-action",
 }
 
 

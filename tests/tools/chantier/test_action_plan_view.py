@@ -197,3 +197,12 @@ def test_a_protocol_written_then_its_results_logged(page, qtbot, ctx, store):
     settle(qtbot)
     assert view.log_model.rowCount() == 1
     assert table_text(page, "protocol")[1] == "écrit"
+
+
+def test_the_page_saves_the_plan_as_pdf_and_csv(page, tmp_path, ctx):
+    assert page.save("pdf", tmp_path / "plan.pdf")
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF-")
+    assert page.save("csv", tmp_path / "plan.csv")
+    assert "Chantiers-écoles" in (tmp_path / "plan.csv").read_text(encoding="utf-8-sig")
+    assert not page.save("csv", tmp_path / "absent" / "plan.csv")
+    assert "n'a pas pu être écrit" in ctx.extras["messages"][-1]

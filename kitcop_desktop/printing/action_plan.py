@@ -1,0 +1,191 @@
+"""The chantier's action plan and its protocoles de test, printed (#17): the plan as a
+landscape table (status, pilots, steps with dates, « comment tester »), then each protocol
+with its log of results; and the same plan as CSV for the COP secretariat."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer
+
+from kitcop_desktop.domain.action_plan import PROTOCOL_SHORT, STATUSES, VERDICTS, tally
+from kitcop_desktop.domain.french import long_date, plural
+from kitcop_desktop.printing.common import cells, facts, grid, head_cells, markup, nothing, p
+from kitcop_desktop.printing.document import Document, Heading, frame_width
+from kitcop_desktop.printing.text import one_line
+from kitcop_desktop.storage import action_plan, chantiers, test_protocols
+from kitcop_desktop.storage.action_plan import PlanRow
+
+TITLE = "Plan d'action et protocoles de test"
+
+
+def _steps_text(row: PlanRow) -> str:
+    lines = []
+    for step in row.steps:
+        mark = "☑" if step.done else "☐"
+        when = f" — {long_date(step.due)}" if step.due else ""
+        lines.append(f"{mark} {step.label}{when}")
+    return "\n".join(lines) or "—"
+
+
+def add_plan(doc: Document, session, rows: list[PlanRow], scope: str) -> None:
+    """The plan's table on landscape pages, then one page per protocol."""
+    doc.page("landscape")
+    doc.section("Plan d'action")
+    doc.add(markup("Plan d'action", "h1"), p(scope, "muted"), Spacer(1, 3 * mm))
+    if not rows:
+        doc.add(nothing("Aucune fiche action pour l'instant."))
+        return
+    counts = {code: sum(1 for r in rows if r.status == code) for code in STATUSES}
+    doc.add(
+        p(
+            " · ".join(f"{label}\u00a0: {counts[code]}" for code, label in STATUSES.items()),
+            "small",
+        ),
+        Spacer(1, 2 * mm),
+    )
+    width = frame_width("landscape")
+    widths = [0.04, 0.2, 0.13, 0.09, 0.13, 0.22, 0.19]
+    table = [
+        head_cells("N°", "Fiche action", "Atelier", "Statut", "Pilotes", "Étapes", "Comment tester")
+    ]
+    for row in rows:
+        heading = (
+            row.heading
+            if not row.challenge or row.challenge == row.heading
+            else (f"{row.heading}\nDéfi\u00a0: {row.challenge}")
+        )
+        table.append(
+            cells(
+                row.number,
+                heading,
+                row.workshop,
+                STATUSES.get(row.status, row.status),
+                row.leads or "—",
+                _steps_text(row),
+                row.test_plan or "—",
+            )
+        )
+    doc.add(grid(table, [w * width for w in widths]))
+    for row in rows:
+        if row.protocol_id is not None:
+            add_protocol(doc, session, row)
+
+
+def add_protocol(doc: Document, session, row: PlanRow) -> None:
+    protocol = test_protocols.get(session, row.protocol_id or 0)
+    results = test_protocols.results(session, protocol.id)
+    doc.page("portrait")
+    doc.section(f"Protocole de test — fiche {row.number}")
+    width = frame_width("portrait")
+    doc.add(
+        markup(f"Protocole de test — fiche {row.number}", "h1"),
+        markup(f"<b>{one_line(row.heading)}</b>", "body"),
+        p(f"{row.workshop} · {STATUSES.get(row.status, row.status)}", "muted"),
+        Spacer(1, 3 * mm),
+        facts(
+            [(label, getattr(protocol, key) or "—") for key, label in PROTOCOL_SHORT.items()], width
+        ),
+        Spacer(1, 5 * mm),
+        markup("Journal des résultats", "h2"),
+    )
+    if not results:
+        doc.add(nothing("Aucun résultat consigné pour l'instant."))
+        return
+    doc.add(p(tally([r.verdict for r in results]), "small"), Spacer(1, 2 * mm))
+    table = [head_cells("Date", "Critère", "Constat", "Résultat")]
+    for r in results:
+        table.append(
+            cells(
+                long_date(r.day) if r.day else "—",
+                r.criterion or "—",
+                r.observed or "—",
+                VERDICTS.get(r.verdict, r.verdict),
+            )
+        )
+    doc.add(grid(table, [w * width for w in (0.2, 0.22, 0.42, 0.16)]))
+
+
+def add_workshop_plan(doc: Document, session, workshop) -> None:
+    """The «\u00a0action_plan\u00a0» part of a workshop: its chantier's whole plan when it has one."""
+    chantier_id = chantiers.chantier_of(session, workshop.id)
+    if chantier_id is not None:
+        chantier = chantiers.get(session, chantier_id)
+        rows = action_plan.rows(session, chantier_id)
+        scope = f"Chantier «\u00a0{chantier.title}\u00a0» — {plural(len(chantiers.alive_workshops(session, chantier_id)), 'atelier')}"
+    else:
+        rows = action_plan.rows_for_workshops(session, [workshop])
+        scope = f"Atelier «\u00a0{workshop.title}\u00a0»"
+    add_plan(doc, session, rows, scope)
+
+
+def render_chantier_pdf(session, chantier_id: int) -> bytes:
+    chantier = chantiers.get(session, chantier_id)
+    found = chantiers.alive_workshops(session, chantier_id)
+    heading = Heading(chantier.title, f"Chantier — {plural(len(found), 'atelier')}")
+    doc = Document(heading, TITLE)
+    add_plan(
+        doc,
+        session,
+        action_plan.rows(session, chantier_id),
+        f"Chantier «\u00a0{chantier.title}\u00a0»",
+    )
+    return doc.build()
+
+
+def plan_csv_rows(session, rows: list[PlanRow]) -> list[list]:
+    """One line per fiche action; its steps and its protocol's essentials in cells."""
+    out: list[list] = [
+        [
+            "N°",
+            "Fiche action",
+            "Défi",
+            "Atelier",
+            "Statut",
+            "Pilotes",
+            "Étapes",
+            "Comment tester",
+            "Protocole\u00a0: objectif",
+            "Critères d'impact",
+            "Vous aurez réussi si…",
+            "Résultats consignés",
+        ]
+    ]
+    for row in rows:
+        protocol = test_protocols.get(session, row.protocol_id) if row.protocol_id else None
+        results = test_protocols.results(session, protocol.id) if protocol else []
+        out.append(
+            [
+                row.number,
+                row.heading,
+                row.challenge,
+                row.workshop,
+                STATUSES.get(row.status, row.status),
+                row.leads,
+                _steps_text(row) if row.steps else "",
+                row.test_plan,
+                protocol.objective if protocol else "",
+                protocol.impact_criteria if protocol else "",
+                protocol.success_if if protocol else "",
+                tally([r.verdict for r in results]) if results else "",
+            ]
+        )
+    return out
+
+
+def _cell(value) -> str:
+    """As printing/csv_copies: a cell a spreadsheet would run as a formula is kept as text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def render_chantier_csv(session, chantier_id: int) -> bytes:
+    """The chantier's action plan for a French spreadsheet: UTF-8 with a BOM, «\u00a0;\u00a0»."""
+    chantiers.get(session, chantier_id)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    for row in plan_csv_rows(session, action_plan.rows(session, chantier_id)):
+        writer.writerow([_cell(x) for x in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
