@@ -299,6 +299,7 @@ def _rotation(number: int, theme: str, minutes: int) -> TemplateSequence:
         "Une nappe en papier et des feutres par table\nUn·e hôte·sse par table\n"
         "Cartes de table imprimées (question de chaque tour)",
         kind="rotation",
+        tool_key="tables",  # the room shows who sits where, then the countdown (#24)
     )
 
 
@@ -391,4 +392,5 @@ TOOL_LABELS = {
     "rounds": "Tour de parole",
     "interviews": "Enquête de terrain",
     "actions": "Fiches actions",
+    "tables": "Tables (qui s'assoit où)",
 }

@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import table_templates
 from kitcop_desktop.domain.french import plural
-from kitcop_desktop.storage import attendance, participants, tables, tables_seating
+from kitcop_desktop.storage import attendance, participants, tables, tables_room, tables_seating
 from kitcop_desktop.tools.tables.harvest_view import HarvestView
+from kitcop_desktop.tools.tables.room_state import room_state
 from kitcop_desktop.tools.tables.seating_view import SeatingView
+from kitcop_desktop.ui import live_keys
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
@@ -114,6 +116,8 @@ class TablesEditor(QWidget):
         self.table.itemChanged.connect(self._on_item_changed)
         self.seating = SeatingView()
         self.seating.move_requested.connect(self.move_person)
+        self.room = room_state(ctx)  # the rotation map's round and page (the room view's)
+        self.seating.round_shown.connect(self.room.pick)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.seating)
@@ -148,6 +152,18 @@ class TablesEditor(QWidget):
             "participants",
         ):
             self.reload()
+        if workshop_id == self.ctx.workshop_id and area in ("run", "agenda"):
+            self._follow_run()
+
+    def _follow_run(self) -> None:
+        """The run reached a round's séquence: its tab comes forward here too."""
+        with self.ctx.store.read() as session:
+            shown, running = tables_room.round_to_show(
+                session, self.ctx.workshop_id, self.room.picked
+            )
+            shown_id = shown.id if shown is not None else None
+        if running is not None and shown_id is not None:
+            self.seating.show_round(shown_id)
 
     def reload(self) -> None:
         keep = self.selected_id()
@@ -185,6 +201,7 @@ class TablesEditor(QWidget):
         hosts = {d[0]: (d[5], d[3]) for d in data}
         self._share_height(len(data))
         self.seating.show_rounds(rounds, [(d[0], d[1], d[2]) for d in data], names, hosts)
+        self.room.pick(self.seating.current_round())
         rounds_said = plural(max(1, rotations), "tour")
         self.summary.setText(
             f"{plural(len(data), 'table')} · {plural(here, *WHO[taken])}"
@@ -330,3 +347,25 @@ class TablesEditor(QWidget):
             )
         if done is None:
             self.reload()  # refused: the stored value comes back (the status line says why)
+
+    # --- the live run and the room screen (ui/live_keys, ui/resume) ----------------------------
+    def handle_live_action(self, action: str) -> bool:
+        """The clicker on the rotation map: PageDown its next page (then the round's
+        countdown), PageUp the previous one; False on the last / first page, so the déroulé's
+        run moves to the next / previous séquence."""
+        if action == live_keys.NEXT:
+            return self.room.forward()
+        if action == live_keys.PREVIOUS:
+            return self.room.back()
+        return False
+
+    def view_state(self) -> str:
+        """« round:page » of the rotation map, what a restart shows again."""
+        return self.room.view_state()
+
+    def restore_view(self, view: str) -> None:
+        self.room.restore(view)
+        self._follow_run()
+
+    def activated(self) -> None:
+        self._follow_run()

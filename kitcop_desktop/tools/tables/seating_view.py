@@ -80,6 +80,7 @@ class SeatingView(QWidget):
     """The rounds' tabs; `move_requested(round, person, table)` asks the editor to move."""
 
     move_requested = Signal(int, int, int)  # round id, participant id, table id
+    round_shown = Signal(int)  # the round whose tab is on screen (its id)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +94,7 @@ class SeatingView(QWidget):
         self.empty.setObjectName("PageSubtitle")
         layout.addWidget(self.empty)
         self.tabs = QTabWidget()
-        self.tabs.currentChanged.connect(lambda _i: self._update_button())
+        self.tabs.currentChanged.connect(self._on_tab)
         layout.addWidget(self.tabs, 1)
         self.move_button = QPushButton(icon("next"), "Changer de table")
         self.move_button.setToolTip("Asseoir la personne choisie à une autre table pour ce tour")
@@ -152,6 +153,23 @@ class SeatingView(QWidget):
         self.empty.setVisible(not rounds)
         self.tabs.setVisible(bool(rounds))
         self._update_button()
+
+    def _on_tab(self, index: int) -> None:
+        self._update_button()
+        if 0 <= index < len(self.rounds):
+            self.round_shown.emit(self.rounds[index].id)
+
+    def show_round(self, round_id: int) -> bool:
+        """Bring a round's tab forward (the déroulé's run reached its séquence)."""
+        for index, plan in enumerate(self.rounds):
+            if plan.id == round_id:
+                self.tabs.setCurrentIndex(index)
+                return True
+        return False
+
+    def current_round(self) -> int | None:
+        index = self.tabs.currentIndex()
+        return self.rounds[index].id if 0 <= index < len(self.rounds) else None
 
     # --- the selection -----------------------------------------------------------------------
     def _picked_in(self, chosen: TableBox) -> None:

@@ -1,0 +1,147 @@
+"""What the room screen shows of a round (#24): the rotation map, « Table 3 — Financer la
+formation » and the names of the people seated there, the host first.
+
+The round shown follows the déroulé's live run: while the run is on a séquence that has a
+round (`SeatingRound.sequence_id`), that round; otherwise the round the facilitator picked in
+the tool. Absent participants are left out (once anything says who came), an absent host too;
+a guest host is named. Session first, read only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.domain.clock import Clock, SystemClock
+from kitcop_desktop.domain.countdown import Countdown
+from kitcop_desktop.storage import agenda_run
+from kitcop_desktop.storage.models.agenda import Sequence
+from kitcop_desktop.storage.models.seating import Seat, SeatingRound
+from kitcop_desktop.storage.tables import list_tables
+from kitcop_desktop.storage.tables_seating import who_is_here
+
+
+@dataclass(frozen=True)
+class SeatedTable:
+    """One table of the map: its name, topic, host and the others seated there."""
+
+    table_id: int
+    name: str
+    topic: str
+    host: str  # the host's name, "" when none (or absent)
+    people: tuple[str, ...]  # the others seated there this round, present, in seat order
+
+    @property
+    def title(self) -> str:
+        """« Table 3 — Financer la formation »."""
+        return f"{self.name} — {self.topic}" if self.topic.strip() else self.name
+
+
+@dataclass(frozen=True)
+class RotationMap:
+    """One round as the room sees it."""
+
+    round_id: int | None  # None: nobody placed yet (the tables and their topics only)
+    number: int  # 1, 2, 3… (0: no round)
+    rounds: int  # rounds in the workshop
+    title: str  # « Rotation 2 — Les besoins », else « Tour 2 »
+    tables: tuple[SeatedTable, ...]
+    live: bool  # the run is on this round's séquence (its countdown follows the map)
+    sequence_id: int | None = None
+
+    @property
+    def last(self) -> bool:
+        return self.number >= self.rounds
+
+    @property
+    def seated(self) -> int:
+        return sum(len(t.people) + (1 if t.host else 0) for t in self.tables)
+
+
+def running_sequence(session: Session, workshop_id: int) -> int | None:
+    """The séquence the déroulé's run is on (running or paused), or None."""
+    runner = agenda_run.load_runner(session, workshop_id, SystemClock())
+    if runner.state() not in ("running", "paused"):
+        return None
+    return runner.current_id
+
+
+def run_countdown(session: Session, workshop_id: int, clock: Clock) -> Countdown | None:
+    """The running séquence's countdown, measured with `clock` (the room's big clock)."""
+    runner = agenda_run.load_runner(session, workshop_id, clock)
+    if runner.state() not in ("running", "paused"):
+        return None
+    return runner.countdown()
+
+
+def _rounds(session: Session, workshop_id: int) -> list[SeatingRound]:
+    return list(
+        session.scalars(
+            select(SeatingRound)
+            .where(SeatingRound.workshop_id == workshop_id)
+            .order_by(SeatingRound.number, SeatingRound.id)
+        )
+    )
+
+
+def round_to_show(
+    session: Session, workshop_id: int, picked: int | None = None
+) -> tuple[SeatingRound | None, int | None]:
+    """(the round the room shows, the run's séquence when the run is on a rotation)."""
+    rounds = _rounds(session, workshop_id)
+    running = running_sequence(session, workshop_id)
+    if running is not None:
+        found = next((r for r in rounds if r.sequence_id == running), None)
+        seq = session.get(Sequence, running)
+        if found is not None or (seq is not None and seq.tool_key == "tables"):
+            return found, running
+    found = next((r for r in rounds if r.id == picked), None)
+    return (found or (rounds[0] if rounds else None)), None
+
+
+def rotation_map(session: Session, workshop_id: int, picked: int | None = None) -> RotationMap:
+    """The map of the round to show (see `round_to_show`)."""
+    the_round, running = round_to_show(session, workshop_id, picked)
+    rounds = _rounds(session, workshop_id)
+    here = {p.id: p.name for p in who_is_here(session, workshop_id)}
+    tables = list_tables(session, workshop_id)
+    seated: dict[int, list[int]] = {}
+    if the_round is not None:
+        for seat in session.scalars(
+            select(Seat)
+            .where(Seat.round_id == the_round.id)
+            .order_by(Seat.table_id, Seat.position, Seat.id)
+        ):
+            seated.setdefault(seat.table_id, []).append(seat.participant_id)
+    out = []
+    for table in tables:
+        if table.host_participant_id is None:
+            host = table.host_name
+        else:
+            host = here.get(table.host_participant_id, "")
+        people = tuple(
+            here[pid]
+            for pid in seated.get(table.id, [])
+            if pid in here and pid != table.host_participant_id
+        )
+        out.append(SeatedTable(table.id, table.name, table.topic or "", host, people))
+    sequence_id = running
+    if the_round is not None and sequence_id is None:
+        sequence_id = the_round.sequence_id
+    seq = session.get(Sequence, sequence_id) if sequence_id is not None else None
+    number = the_round.number if the_round is not None else 0
+    if seq is not None and seq.title.strip():
+        title = seq.title
+    else:
+        title = f"Tour {number}" if number else "Les tables"
+    return RotationMap(
+        round_id=the_round.id if the_round is not None else None,
+        number=number,
+        rounds=max(len(rounds), number),
+        title=title,
+        tables=tuple(out),
+        live=running is not None,
+        sequence_id=sequence_id,
+    )
