@@ -6,7 +6,10 @@ The facilitator's rules, in order:
 2. tables are balanced: sizes within one of each other, no table above its capacity;
 3. each table mixes the actor categories (public / privé / para-public) as evenly as the counts
    allow, and spreads the people of one structure over different tables;
-4. from the second round on, people meet as many new people as possible.
+4. from the second round on, people meet as many new people as possible;
+5. a placement made by hand (`pinned`) is kept: that person sits at that table in that round,
+   the table taking a seat more if need be (the largest other tables one fewer), and the rule
+   deals only the others.
 
 How: rule 3 holds by construction. The people of each category (largest category first) are
 dealt round the tables like cards, one table after the other, each table taking as many as its
@@ -200,13 +203,16 @@ def plan_rounds(
     rounds: int,
     *,
     earlier: Sequence[Mapping[int, Sequence[int]]] = (),
+    pinned: Sequence[Mapping[int, int]] = (),
     seed: int = 0,
 ) -> list[Plan]:
     """Seat `people` (those present) at `tables` for `rounds` rounds.
 
     `earlier`: rounds already held or placed by hand, whose meetings count (people who sat
-    together there are not seated together again if it can be helped). Returns one plan per
-    new round. InvalidInput (French) for impossible requests; nothing is changed then.
+    together there are not seated together again if it can be helped). `pinned`: for each new
+    round, person key -> table key placed by hand, kept as they are (someone absent, a host or
+    an unknown table is ignored). Returns one plan per new round. InvalidInput (French) for
+    impossible requests; nothing is changed then.
     """
     _check(people, tables, rounds)
     by_key = {p.key: p for p in people}
@@ -223,17 +229,47 @@ def plan_rounds(
     rng = random.Random(seed)
     out: list[Plan] = []
     order = [t.key for t in tables]
+    host_keys = set(hosts.values())
     for number in range(rounds):
         room = _Round(by_key, met)
         for table, host in hosts.items():
             room.sit(host, table)
+        wanted = pinned[number] if number < len(pinned) else {}
+        fixed = {
+            key: table
+            for key, table in wanted.items()
+            if key in by_key and key not in host_keys and table in sizes
+        }
+        for key, table in fixed.items():
+            room.sit(key, table)
+        free = [p for p in movable if p.key not in fixed]
         # Each round deals from a different table, so the first dealt are not always together.
         shift = number % len(order)
-        _deal(movable, sizes, room, order[shift:] + order[:shift], rng)
-        _improve(room, movable, rng)  # the first round too: colleagues apart
+        _deal(free, _room_for(sizes, room.members), room, order[shift:] + order[:shift], rng)
+        _improve(room, free, rng)  # the first round too: colleagues apart
         plan = {t.key: tuple(room.members.get(t.key, ())) for t in tables}
         _meet(met, plan.values())
         out.append(plan)
+    return out
+
+
+def _room_for(sizes: Mapping[int, int], seated: Mapping[int, list[int]]) -> dict[int, int]:
+    """The round's sizes once the hosts and the hand placements sit: a table holding more
+    than its share keeps them all, and as many seats are taken from the largest of the tables
+    that still have free seats (so those stay within one of each other)."""
+    out = dict(sizes)
+    excess = 0
+    for table, size in sizes.items():
+        held = len(seated.get(table, ()))
+        if held > size:
+            out[table] = held
+            excess += held - size
+    for _ in range(excess):
+        open_tables = [t for t in out if out[t] > len(seated.get(t, ()))]
+        if not open_tables:
+            break
+        largest = max(open_tables, key=lambda t: (out[t], out[t] - len(seated.get(t, ())), -t))
+        out[largest] -= 1
     return out
 
 

@@ -37,6 +37,7 @@ class RoundPlan:
     sequence_id: int | None
     label: str  # « Tour 1 — Rotation 1 — Le sens, les finalités »
     seated: dict[int, list[int]]  # table id -> participant ids (the host first)
+    by_hand: frozenset[int] = frozenset()  # the people placed by hand in this round
 
 
 def rotations(session: Session, workshop_id: int) -> list[Sequence]:
@@ -65,15 +66,20 @@ def list_rounds(session: Session, workshop_id: int) -> list[RoundPlan]:
         .order_by(Seat.round_id, Seat.table_id, Seat.position, Seat.id)
     ).all()
     seated: dict[int, dict[int, list[int]]] = {r.id: {} for r in rounds}
+    by_hand: dict[int, set[int]] = {r.id: set() for r in rounds}
     for seat in seats:
         seated[seat.round_id].setdefault(seat.table_id, []).append(seat.participant_id)
+        if seat.by_hand:
+            by_hand[seat.round_id].add(seat.participant_id)
     out = []
     for r in rounds:
         label = f"Tour {r.number}"
         title = titles.get(r.sequence_id) if r.sequence_id is not None else None
         if title:
             label += f" — {title}"
-        out.append(RoundPlan(r.id, r.number, r.sequence_id, label, seated[r.id]))
+        out.append(
+            RoundPlan(r.id, r.number, r.sequence_id, label, seated[r.id], frozenset(by_hand[r.id]))
+        )
     return out
 
 
@@ -114,9 +120,29 @@ def restore_seating(session: Session, workshop_id: int, snapshot: Snapshot) -> N
     session.flush()
 
 
+def _hand_placed(session: Session, workshop_id: int) -> dict[tuple[str, int], dict[int, int]]:
+    """The seats placed by hand, by round (its séquence, else its number): person -> table."""
+    rows = session.execute(
+        select(SeatingRound.sequence_id, SeatingRound.number, Seat.participant_id, Seat.table_id)
+        .join(Seat, Seat.round_id == SeatingRound.id)
+        .where(SeatingRound.workshop_id == workshop_id, Seat.by_hand.is_(True))
+    ).all()
+    out: dict[tuple[str, int], dict[int, int]] = {}
+    for sequence_id, number, person, table in rows:
+        key = ("sequence", sequence_id) if sequence_id is not None else ("number", number)
+        out.setdefault(key, {})[person] = table
+    return out
+
+
+def hand_placements(session: Session, workshop_id: int) -> int:
+    """How many seats were placed by hand (what « Répartir automatiquement » keeps)."""
+    return sum(len(placed) for placed in _hand_placed(session, workshop_id).values())
+
+
 def assign_automatically(session: Session, workshop_id: int, *, seed: int = 0) -> Snapshot:
     """Seat the people present for every round (one per rotation séquence, else one), the
-    hosts at their tables; the previous rounds and seats are returned for undo."""
+    hosts at their tables, keeping the people placed by hand where they were put (in the
+    round of the same séquence); the previous rounds and seats are returned for undo."""
     tables = list_tables(session, workshop_id)
     people = who_is_here(session, workshop_id)
     if not tables:
@@ -129,7 +155,16 @@ def assign_automatically(session: Session, workshop_id: int, *, seed: int = 0) -
     count = max(1, len(sequences))
     guests = [seating.Guest(p.id, p.category or "", p.structure or "") for p in people]
     specs = [seating.TableSpec(t.id, t.host_participant_id, t.capacity) for t in tables]
-    plans = seating.plan_rounds(guests, specs, count, seed=seed)  # InvalidInput: nothing done
+    placed = _hand_placed(session, workshop_id)
+    pinned = [
+        placed.get(
+            ("sequence", sequences[n].id) if sequences else ("number", n + 1),
+            {},
+        )
+        for n in range(count)
+    ]
+    # InvalidInput: nothing done.
+    plans = seating.plan_rounds(guests, specs, count, pinned=pinned, seed=seed)
     before = snapshot_seating(session, workshop_id)
     session.execute(delete(SeatingRound).where(SeatingRound.workshop_id == workshop_id))
     session.flush()
@@ -142,6 +177,7 @@ def assign_automatically(session: Session, workshop_id: int, *, seed: int = 0) -
         )
         session.add(row)
         session.flush()
+        kept = pinned[number - 1]
         for table_id, seated in plan.items():
             for position, person in enumerate(seated):
                 session.add(
@@ -150,15 +186,48 @@ def assign_automatically(session: Session, workshop_id: int, *, seed: int = 0) -
                         table_id=table_id,
                         participant_id=person,
                         position=position,
+                        by_hand=kept.get(person) == table_id,
                     )
                 )
     session.flush()
     return before
 
 
-def move_person(session: Session, round_id: int, participant_id: int, table_id: int) -> int | None:
-    """Seat someone at another table for one round; returns the table they were at (None:
-    not seated), which undo passes back (`unseat` when None)."""
+def seat_of(session: Session, round_id: int, participant_id: int) -> Snapshot | None:
+    """Where someone sits in a round (table, position, by hand), for undo; None: nowhere."""
+    seat = session.scalar(
+        select(Seat).where(Seat.round_id == round_id, Seat.participant_id == participant_id)
+    )
+    if seat is None:
+        return None
+    return {"table_id": seat.table_id, "position": seat.position, "by_hand": seat.by_hand}
+
+
+def restore_seat(
+    session: Session, round_id: int, participant_id: int, previous: Snapshot | None
+) -> None:
+    """Undo of a move: the seat as `seat_of` gave it (None: not seated)."""
+    if previous is None:
+        unseat(session, round_id, participant_id)
+        return
+    seat = session.scalar(
+        select(Seat).where(Seat.round_id == round_id, Seat.participant_id == participant_id)
+    )
+    if seat is None:
+        seat = Seat(round_id=round_id, participant_id=participant_id)
+        session.add(seat)
+    seat.table_id = previous["table_id"]
+    seat.position = previous["position"]
+    seat.by_hand = bool(previous["by_hand"])
+    session.flush()
+
+
+def move_person(
+    session: Session, round_id: int, participant_id: int, table_id: int, *, by_hand: bool = True
+) -> int | None:
+    """Seat someone at another table for one round, by hand (« Répartir automatiquement »
+    then keeps them there); returns the table they were at (None: not seated). Undo:
+    `restore_seat` with what `seat_of` said before."""
     the_round = session.get(SeatingRound, round_id)
     if the_round is None:
         raise InvalidInput(f"Ce tour n'existe plus. {NOTHING}")
@@ -180,6 +249,8 @@ def move_person(session: Session, round_id: int, participant_id: int, table_id: 
         select(Seat).where(Seat.round_id == round_id, Seat.participant_id == participant_id)
     )
     if seat is not None and seat.table_id == table_id:
+        seat.by_hand = seat.by_hand or by_hand
+        session.flush()
         return table_id
     there = session.scalar(
         select(func.count())
@@ -199,6 +270,7 @@ def move_person(session: Session, round_id: int, participant_id: int, table_id: 
         session.add(seat)
     seat.table_id = table_id
     seat.position = (last if last is not None else -1) + 1
+    seat.by_hand = by_hand
     session.flush()
     return previous
 

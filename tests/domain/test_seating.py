@@ -140,3 +140,49 @@ def test_an_absent_host_leaves_the_table_to_the_others():
     plan = plan_rounds(people, [TableSpec(1, host=0), TableSpec(2, host=9)], 1)[0]
     assert 0 in plan[1] and everyone_once(plan, people)
     assert Counter(len(v) for v in plan.values()) == Counter({3: 2})
+
+
+@st.composite
+def pinned_cafes(draw):
+    """A café and, for each round, a few people placed by hand (some at the same table)."""
+    people, tables, rounds = draw(cafes())
+    hosts = {t.host for t in tables if t.host is not None}
+    others = [p.key for p in people if p.key not in hosts]
+    keys = [t.key for t in tables]
+    pinned = []
+    for _ in range(rounds):
+        chosen = draw(st.lists(st.sampled_from(others), unique=True)) if others else []
+        pinned.append({key: draw(st.sampled_from(keys)) for key in chosen})
+    return people, tables, rounds, pinned
+
+
+@settings(max_examples=150, deadline=None)
+@given(pinned_cafes(), st.integers(0, 3))
+def test_hand_placements_are_kept_and_the_rule_deals_only_the_others(cafe, seed):
+    """#24: re-running the automatic assignment keeps what was placed by hand: each pinned
+    person sits at the table they were put at, hosts stay, everyone sits once, and the tables
+    the rule dealt people to stay within one of each other."""
+    people, tables, rounds, pinned = cafe
+    plans = plan_rounds(people, tables, rounds, pinned=pinned, seed=seed)
+    for plan, fixed in zip(plans, pinned, strict=True):
+        assert everyone_once(plan, people)
+        for key, table in fixed.items():
+            assert key in plan[table]
+        for table in tables:
+            if table.host is not None:
+                assert table.host in plan[table.key]
+        held = {t.key: sum(1 for k in fixed.values() if k == t.key) for t in tables}
+        for t in tables:
+            held[t.key] += 1 if t.host is not None else 0
+        dealt = [len(plan[t]) for t in plan if len(plan[t]) > held[t]]
+        if dealt:
+            assert max(dealt) - min(dealt) <= 1, (plan, fixed)
+
+
+def test_without_pins_the_plan_is_the_same_as_before():
+    rng = random.Random(3)
+    people = [Guest(i, rng.choice(CATEGORIES[:3]), f"S{rng.randrange(9)}") for i in range(40)]
+    tables = [TableSpec(100 + t, t if t < 3 else None) for t in range(6)]
+    assert plan_rounds(people, tables, 3, seed=2) == plan_rounds(
+        people, tables, 3, seed=2, pinned=[{}, {}, {}]
+    )

@@ -22,7 +22,8 @@ CATEGORIES = ("public", "private", "para_public")
 
 @pytest.fixture
 def cafe(store, workshop_id):
-    """Seed 003's afternoon: six workshops and an open table, three rotations, 24 people."""
+    """Seed 003's afternoon: six workshops (the sixth an open table), three rotations, 24
+    people."""
     with store.write() as s:
         agenda.apply_template(s, workshop_id, "world_cafe")
         for n in range(24):
@@ -32,14 +33,14 @@ def cafe(store, workshop_id):
         ids = tables.add_from_template(s, workshop_id, "pro_action")
         tables.update_table(s, ids[0], name="AudeTTE", topic="Habiter le territoire <&> 🌍")
         tables.set_host(s, ids[0], "Personne 03")
-        tables.set_host(s, ids[6], "Cécile Joly")  # a guest
+        tables.set_host(s, ids[5], "Cécile Joly")  # a guest
         tables_seating.assign_automatically(s, workshop_id)
         tables_harvest.add_line(s, ids[0], 1, "Marquer l'avant et l'après", angle="purpose")
         tables_harvest.add_line(s, ids[0], 2, "Du temps dégagé", angle="needs")
         tables_harvest.add_line(s, ids[0], 3, "Une charte commune", angle="actions")
         tables_harvest.add_line(s, ids[0], 3, "Une idée forte", angle="idea")
         tables_harvest.add_line(s, ids[0], 3, "ZQHARVESTPRIVATE", private=True)
-        tables_harvest.add_line(s, ids[6], 1, "Sujet libre")
+        tables_harvest.add_line(s, ids[5], 1, "Sujet libre")
         rounds = tables_seating.list_rounds(s, workshop_id)
         names = {p.id: p.name for p in participants.list_for(s, workshop_id)}
         seated = {r.number: [names[x] for x in r.seated[ids[0]]] for r in rounds}
@@ -57,7 +58,7 @@ def test_a_page_per_table_with_host_people_per_round_and_harvest(store, workshop
     assert "tables" in PART_NAMES
     found = pages(store, workshop_id, "tables")
     table_pages = [t for t in found if "Porteur·se" in t]
-    assert len(table_pages) == 7  # one per table, each on its own page
+    assert len(table_pages) == 6  # one per table, each on its own page
     first = next(t for t in table_pages if "AudeTTE" in t)
     assert "Habiter le territoire <&> 🌍" in first or "Habiter le territoire <&>" in first
     assert "Porteur·se : Personne 03" in first
@@ -110,9 +111,9 @@ def test_printables_table_cards_plans_per_round_and_seat_cards(store, workshop_i
     for number, names in seated.items():
         plan = next(t for t in plans if f"Plan de table — Tour {number} —" in t)
         assert all(name in plan for name in names)
-        assert all(f"Atelier {n}" in plan for n in range(2, 7)) and "Table ouverte" in plan
+        assert all(f"Atelier {n}" in plan for n in range(2, 6)) and "Table ouverte" in plan
     cards = [t for t in found if "Cartes des tables par tour" in t]
-    assert len(cards) == 11  # 7 tables × 3 rounds, two cards a page
+    assert len(cards) == 9  # 6 tables × 3 rounds, two cards a page
     assert "Porteur·se : Personne 03" in " ".join(cards)
     for index, page in enumerate(document.pages):
         small = [(size, text) for size, text in text_sizes(page) if size < 8.95]

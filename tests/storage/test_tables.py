@@ -57,8 +57,11 @@ def test_tables_by_hand_pasted_and_from_templates(store, workshop_id):
         ("Table 3", "Recrutement"),
         ("Table C", "Entreprises"),
     ]
-    assert len(pasted) == 3 and len(cafe) == 7
-    assert rows[-1] == ("Table ouverte", "Un sujet apporté par les participant·es")
+    assert len(pasted) == 3 and len(cafe) == 6
+    assert rows[-1] == (
+        "Table ouverte",
+        "Espace de réflexion ouvert : un sujet apporté le jour même",
+    )
     assert first.id not in cafe
 
 

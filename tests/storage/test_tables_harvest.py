@@ -22,6 +22,7 @@ from kitcop_desktop.storage import (
     voting,
 )
 from kitcop_desktop.storage.migrate import current_revision, head_revision, open_store
+from kitcop_desktop.storage.schema_head import SCHEMA_HEAD
 from tests.storage.exchange_support import dump
 from tests.storage.old_rows import add_workshop
 from tests.storage.test_tables import world_cafe
@@ -204,7 +205,7 @@ def test_a_0013_file_with_tables_upgrades_and_takes_a_harvest(db_path):
     old.close()
     store = open_store(db_path)
     try:
-        assert current_revision(store) == head_revision()  # 0014, then what came after
+        assert current_revision(store) == head_revision() == SCHEMA_HEAD
         with store.write() as s:
             (table,) = tables.list_tables(s, workshop)
             assert (table.name, table.host_name) == ("Atelier 1", "Joël")

@@ -9,7 +9,7 @@ Who sits where is decided by domain/seating.plan_rounds or by hand (storage/tabl
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kitcop_desktop.storage.base import Base, Timestamps
@@ -66,3 +66,5 @@ class Seat(Base):
         ForeignKey("participants.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)  # the host first
+    # Placed by hand (dragged, « Changer de table »): « Répartir automatiquement » keeps it.
+    by_hand: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import table_templates
 from kitcop_desktop.domain.french import plural
-from kitcop_desktop.storage import attendance, participants, tables, tables_room, tables_seating
+from kitcop_desktop.storage import (
+    attendance,
+    participants,
+    tables,
+    tables_boards,
+    tables_cafe,
+    tables_room,
+    tables_seating,
+)
 from kitcop_desktop.tools.tables.harvest_view import HarvestView
 from kitcop_desktop.tools.tables.room_state import room_state
 from kitcop_desktop.tools.tables.seating_view import SeatingView
@@ -88,12 +96,19 @@ class TablesEditor(QWidget):
             "tour (Ctrl+Z annule)",
         )
         self.assign_button.setObjectName("Primary")
+        self.boards_button = self._button(
+            "Un speedboat par table",
+            "boards",
+            "Les sous-groupes du speedboat : un tableau par table, que la « Vue combinée » "
+            "de Tableaux réunit (Ctrl+Z annule)",
+        )
         for button in (
             self.add_button,
             self.paste_button,
             self.template_button,
             self.delete_button,
             self.assign_button,
+            self.boards_button,
         ):
             bar.addWidget(button)
         layout.addLayout(bar)
@@ -135,6 +150,7 @@ class TablesEditor(QWidget):
         self.paste_button.clicked.connect(self.paste_list)
         self.delete_button.clicked.connect(self.delete_selected)
         self.assign_button.clicked.connect(self.assign)
+        self.boards_button.clicked.connect(self.boards_for_tables)
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
 
@@ -207,7 +223,7 @@ class TablesEditor(QWidget):
             f"{plural(len(data), 'table')} · {plural(here, *WHO[taken])}"
             f" · {rounds_said} ({'séquences « Rotation » du déroulé' if rotations else 'aucune rotation dans le déroulé'})"
         )
-        for button in (self.delete_button, self.assign_button):
+        for button in (self.delete_button, self.assign_button, self.boards_button):
             button.setEnabled(bool(data))
 
     def _share_height(self, rows: int) -> None:
@@ -263,12 +279,31 @@ class TablesEditor(QWidget):
         )
 
     def add_template(self, key: str) -> list[int] | None:
+        """A template's tables; a café's also gets its rounds in the déroulé (its « Rotation »
+        séquences opening the tables, missing ones added): one undo step."""
         template = table_templates.by_key(key)
         name = template.title if template else key
-        return self._add_many(
-            f"Ajouter les tables « {name} »",
-            lambda s, wid: tables.add_from_template(s, wid, key),
+        if template is None or not template.rounds:
+            return self._add_many(
+                f"Ajouter les tables « {name} »",
+                lambda s, wid: tables.add_from_template(s, wid, key),
+            )
+        wid = self.ctx.workshop_id
+        done = self.ctx.push(
+            f"Préparer « {name} »",
+            area="agenda",  # the déroulé and this page both follow
+            do=lambda s: tables_cafe.prepare_cafe(s, wid, key),
+            undo=lambda s, snapshot: tables_cafe.undo_cafe(s, snapshot),
         )
+        if done is None:
+            return None
+        rounds = plural(len(template.rounds), "tour")
+        self.ctx.show_message(
+            f"{plural(len(done['tables']), 'table')} et {rounds} dans le déroulé "
+            f"({plural(len(done['added']), 'séquence « Rotation » ajoutée', 'séquences « Rotation » ajoutées')}). "
+            "Tapez les sujets et les porteur·ses, puis « Répartir automatiquement »."
+        )
+        return list(done["tables"])
 
     def add_pasted(self, text: str) -> list[int] | None:
         return self._add_many(
@@ -297,6 +332,8 @@ class TablesEditor(QWidget):
         )
 
     def assign(self) -> bool:
+        """« Répartir automatiquement »: everyone present seated at every round; the people
+        placed by hand stay where they were put, and the status line says how many."""
         wid = self.ctx.workshop_id
         done = self.ctx.push(
             "Répartir automatiquement",
@@ -305,22 +342,60 @@ class TablesEditor(QWidget):
             undo=lambda s, before: tables_seating.restore_seating(s, wid, before),
             redo=lambda s, _before: tables_seating.assign_automatically(s, wid),
         )
-        if done is not None:
+        if done is None:
+            return False
+        with self.ctx.store.read() as session:
+            kept = tables_seating.hand_placements(session, wid)
+        if kept:
+            placements = plural(kept, "placement fait à la main", "placements faits à la main")
+            self.ctx.show_message(
+                f"Personnes placées à chaque tour ; {placements} "
+                f"{'gardé' if kept == 1 else 'gardés'} tel{'' if kept == 1 else 's'} quel"
+                f"{'' if kept == 1 else 's'}."
+            )
+        else:
             self.ctx.show_message("Personnes placées à chaque tour.")
-        return done is not None
+        return True
+
+    def boards_for_tables(self) -> list[int] | None:
+        """The speedboat's sous-groupes: a board per table (those without one), merged as any
+        sous-groupes' boards (« Vue combinée », a sous-groupe's .kitcop file imported)."""
+        wid = self.ctx.workshop_id
+        holder: dict[str, list] = {"gone": []}
+
+        def undo(s, ids):
+            holder["gone"] = tables_boards.remove_boards(s, ids)
+
+        made = self.ctx.push(
+            "Un speedboat par table",
+            area="boards",
+            do=lambda s: tables_boards.boards_for_tables(s, wid),
+            undo=undo,
+            redo=lambda s, _ids: tables_boards.restore_boards(s, holder["gone"]),
+        )
+        if made is None:
+            return None
+        self.ctx.show_message(
+            f"{plural(len(made), 'tableau « Speedboat » créé', 'tableaux « Speedboat » créés')}"
+            ", un par table : la « Vue combinée » de Tableaux les réunit."
+        )
+        return list(made)
 
     def move_person(self, round_id: int, participant_id: int, table_id: int) -> bool:
-        def undo(s, previous):
-            if previous is None:
-                tables_seating.unseat(s, round_id, participant_id)
-            else:
-                tables_seating.move_person(s, round_id, participant_id, previous)
-
+        """One person to another table for one round, by hand (dragged, Alt+→ / Alt+←,
+        « Changer de table »): one undo step; « Répartir automatiquement » keeps it."""
+        with self.ctx.store.read() as session:
+            before = tables_seating.seat_of(session, round_id, participant_id)
+            names = {t.id: t.name for t in tables.list_tables(session, self.ctx.workshop_id)}
+        if before is not None and before["table_id"] == table_id:
+            return False  # dropped where they already sit: nothing to undo
         done = self.ctx.push(
-            "Changer de table",
+            f"Changer de table ({names.get(table_id, 'table')})",
             area=AREA,
             do=lambda s: tables_seating.move_person(s, round_id, participant_id, table_id),
-            undo=undo,
+            undo=lambda s, _previous: tables_seating.restore_seat(
+                s, round_id, participant_id, before
+            ),
         )
         if done is not None:
             self.seating.select(participant_id)

@@ -1,11 +1,14 @@
 """Who sits where, round by round: one tab per round, and in it one box per table side by side
 (its name, topic and « Porteur·se », then the people seated there, the host first in bold), wrapping
-onto further rows when the window is narrow. A person is moved with « Changer de table » (a
-menu of the other tables); each move is one undo step (the editor pushes it)."""
+onto further rows when the window is narrow. A person is moved by dragging their name onto
+another table, by Alt+→ / Alt+← (the next / previous table) or with « Changer de table » (a
+menu of the other tables); each move is one undo step (the editor pushes it), and a person
+placed by hand shows « (à la main) » in its tooltip and a hand mark: « Répartir
+automatiquement » keeps them there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -26,13 +29,85 @@ from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
 PERSON = Qt.ItemDataRole.UserRole  # a person's participant id
 BOX_WIDTH = 186  # a table's box: four side by side in a 1024 px window
+MIME = "application/x-kitcop-seat"  # a dragged person: their participant id
+HAND = "\u270b"  # ✋ after a name placed by hand
+
+
+def person_of(mime: QMimeData) -> int | None:
+    """The participant a drag carries, or None (another kind of drag)."""
+    if not mime.hasFormat(MIME):
+        return None
+    try:
+        return int(bytes(mime.data(MIME)).decode("ascii"))
+    except ValueError:
+        return None
+
+
+class SeatList(QListWidget):
+    """The names at one table: dragged to another table, or moved by Alt+→ / Alt+←."""
+
+    dropped = Signal(int)  # a person dropped here (participant id)
+    step = Signal(int, int)  # a person to move to the next (+1) / previous (−1) table
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)  # the source never removes it
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
+        return [MIME]
+
+    def mimeData(self, items) -> QMimeData:  # noqa: N802 - Qt API
+        mime = QMimeData()
+        if items:
+            mime.setData(MIME, str(int(items[0].data(PERSON))).encode("ascii"))
+        return mime
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt API
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if person_of(event.mimeData()) is not None:
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        person = person_of(event.mimeData())
+        if person is None:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)  # nothing removed from the source list
+        event.accept()
+        self.dropped.emit(person)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        alt = event.modifiers() == Qt.KeyboardModifier.AltModifier
+        item = self.currentItem()
+        if alt and item is not None and event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            self.step.emit(int(item.data(PERSON)), 1 if event.key() == Qt.Key.Key_Right else -1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class TableBox(QFrame):
     """One table in one round: its title and the people seated there."""
 
     def __init__(
-        self, table_id: int, title: str, host: str, names: list[tuple[int, str, bool]]
+        self,
+        table_id: int,
+        title: str,
+        host: str,
+        names: list[tuple[int, str, bool]],
+        by_hand: frozenset[int] = frozenset(),
     ) -> None:
         super().__init__()
         self.table_id = table_id
@@ -47,16 +122,20 @@ class TableBox(QFrame):
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.title)
-        self.list = QListWidget()
+        self.list = SeatList()
+        self.setAcceptDrops(True)  # dropped on the title: the same as on the names
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # one line a name
         self.list.setAccessibleName(title)
         for person, label, hosting in names:
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(f"{label} {HAND}" if person in by_hand else label)
             item.setData(PERSON, person)
-            item.setToolTip(f"{label}, porteur·se de la table" if hosting else label)
+            tip = f"{label}, porteur·se de la table" if hosting else label
+            if person in by_hand:
+                tip += " (placé·e à la main : « Répartir automatiquement » l'y laisse)"
+            item.setToolTip(tip + ". Glissez le nom sur une autre table, ou Alt+→ / Alt+←.")
             if hosting:
                 font = item.font()
                 font.setBold(True)
@@ -69,7 +148,19 @@ class TableBox(QFrame):
         self.setFixedHeight(layout.totalHeightForWidth(BOX_WIDTH))
 
     def names(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        return [self.list.item(i).text().removesuffix(f" {HAND}") for i in range(self.list.count())]
+
+    def people(self) -> list[int]:
+        return [int(self.list.item(i).data(PERSON)) for i in range(self.list.count())]
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.list.dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.list.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.list.dropEvent(event)
 
 
 def _escape(text: str) -> str:
@@ -132,10 +223,14 @@ class SeatingView(QWidget):
                     for person in plan.seated.get(table_id, [])
                 ]
                 title = f"{name} — {topic}" if topic else name
-                box = TableBox(table_id, title, host_name, seated)
+                box = TableBox(table_id, title, host_name, seated, plan.by_hand)
                 box.list.itemSelectionChanged.connect(
                     lambda b=box: self._picked_in(b) if b.list.selectedItems() else None
                 )
+                box.list.dropped.connect(
+                    lambda person, r=plan.id, t=table_id: self.move_requested.emit(r, person, t)
+                )
+                box.list.step.connect(lambda person, d, r=plan.id: self._step(r, person, d))
                 flow.addWidget(box)
                 boxes.append(box)
             self.boxes.append(boxes)
@@ -211,6 +306,15 @@ class SeatingView(QWidget):
         """The names shown at a table in a round (tests, probes)."""
         box = next((b for b in self.boxes[round_index] if b.table_id == table_id), None)
         return box.names() if box else []
+
+    def _step(self, round_id: int, person: int, direction: int) -> None:
+        """Alt+→ / Alt+←: the person goes to the next / previous table (round the ends)."""
+        order = list(self.table_names)
+        here = next((b.table_id for b in self._current_boxes() if person in b.people()), None)
+        if here is None or len(order) < 2:
+            return
+        target = order[(order.index(here) + direction) % len(order)]
+        self.move_requested.emit(round_id, person, target)
 
     def _update_button(self) -> None:
         self.move_button.setEnabled(self.selected() is not None)

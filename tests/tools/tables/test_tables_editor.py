@@ -15,6 +15,10 @@ CATEGORIES = ("public", "private", "para_public")
 
 @pytest.fixture
 def page(ctx, qtbot, store, workshop_id):
+    return cafe_page(ctx, qtbot, store, workshop_id)
+
+
+def cafe_page(ctx, qtbot, store, workshop_id):
     with store.write() as s:
         agenda.apply_template(s, workshop_id, "world_cafe")  # three « Rotation » séquences
         for n in range(30):
@@ -87,11 +91,11 @@ def test_distribute_shows_who_sits_where_in_each_round_and_undo(page, ctx, store
         attendance.set_presence(s, {pid: n < 26 for n, pid in enumerate(ids)})
     assert page.seating.empty.isVisible() and not page.seating.tabs.isVisible()
     assert page.assign()
-    assert page.seating.tabs.count() == 3
+    assert page.seating.tabs.count() == 4  # the déroulé's three rotations, and a fourth added
     assert page.seating.tabs.tabToolTip(0).startswith("Tour 1 — Rotation 1")
     with store.read() as s:
         table_ids = [t.id for t in tables.list_tables(s, workshop_id)]
-    for round_index in range(3):
+    for round_index in range(4):
         seen = [page.seating.seated_at(round_index, t) for t in table_ids]
         assert sorted(len(names) for names in seen) in ([6, 6, 7, 7], [7, 7, 6, 6])
         everyone = [n for names in seen for n in names]
@@ -104,7 +108,7 @@ def test_distribute_shows_who_sits_where_in_each_round_and_undo(page, ctx, store
     ctx.undo_stack.undo()
     assert page.seating.tabs.count() == 0 and page.seating.empty.isVisible()
     ctx.undo_stack.redo()
-    assert page.seating.tabs.count() == 3
+    assert page.seating.tabs.count() == 4
 
 
 def test_moving_one_person_is_one_undo_step(page, ctx, store, workshop_id):
@@ -122,7 +126,7 @@ def test_moving_one_person_is_one_undo_step(page, ctx, store, workshop_id):
     assert name in page.seating.seated_at(1, table_ids[3])
     assert name not in page.seating.seated_at(1, table_ids[0])
     assert page.seating.tabs.currentIndex() == 1  # still on that round
-    assert ctx.undo_stack.undoText() == "Changer de table"
+    assert ctx.undo_stack.undoText() == "Changer de table (Table 4)"
     ctx.undo_stack.undo()
     assert name in page.seating.seated_at(1, table_ids[0])
 
@@ -145,7 +149,7 @@ def test_nothing_is_cut_beside_the_room_window(app_look, ctx, qtbot, store, work
         agenda.apply_template(s, workshop_id, "world_cafe")
         for n in range(30):
             participants.add(s, workshop_id, f"Personne {n:02d}", "", CATEGORIES[n % 3])
-        tables.add_from_template(s, workshop_id, "pro_action")  # seven tables
+        tables.add_from_template(s, workshop_id, "pro_action")  # six tables
     editor = SPEC.make_editor(ctx)
     host = impose(qtbot, editor, *size)  # noqa: F841 - kept alive
     assert editor.assign()
