@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import sqlite3
 
-from kitcop_desktop.storage import agenda, participants, tables, tables_seating, workshops
+from kitcop_desktop.storage import agenda, participants, tables, tables_seating
 from kitcop_desktop.storage.migrate import open_store
 from kitcop_desktop.storage.models.workshop import Participant
+from tests.storage.old_rows import add_workshop
 from tests.storage.test_tables import people
 
 
@@ -81,10 +82,11 @@ def test_a_hand_move_of_someone_now_absent_is_left_out(store, workshop_id):
         assert all(person not in seated for seated in plan.seated.values())
 
 
-def test_migration_0015_marks_the_seats_already_there_as_placed_by_the_rule(db_path):
+def test_migration_0016_marks_the_seats_already_there_as_placed_by_the_rule(db_path):
     old = open_store(db_path, target="0013_tables_seating")
-    with old.write() as s:
-        wid = workshops.create(s, "Café d'avant").id
+    old.close()
+    wid = add_workshop(db_path, "Café d'avant")  # as 0013 had it, in SQL
+    old = open_store(db_path, target="0013_tables_seating")
     with old.write() as s:
         person = participants.add(s, wid, "Awa Diallo").id
     old.close()
