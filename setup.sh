@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 APT_PACKAGES="libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 \
 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core \
-xvfb xauth xdotool poppler-utils fonts-noto-color-emoji"
+xvfb xauth xdotool poppler-utils fonts-noto-color-emoji chromium chromium-driver"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

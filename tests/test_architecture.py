@@ -89,3 +89,28 @@ def test_every_tool_in_app_has_a_spec():
 
     for key in TOOL_KEYS:
         assert (PACKAGE / "tools" / key / "spec.py").exists(), key
+
+
+def test_phones_stay_below_the_shell():
+    """#19: kitcop_desktop/phones (server, session, page data) sits beside storage/: it may use
+    domain/, storage/, i18n and paths, never Qt, the shell or a tool; the shell (ui/phones.py)
+    and the tools that open themselves to phones import it, never the other way round."""
+    offenders = []
+    for path in modules_under("phones"):
+        for name in imported_modules(path):
+            top = name.split(".")[0]
+            inside = name.startswith("kitcop_desktop.")
+            allowed = (
+                name.startswith(("kitcop_desktop.phones", "kitcop_desktop.domain"))
+                or name.startswith("kitcop_desktop.storage")
+                or name in ("kitcop_desktop.i18n", "kitcop_desktop.paths")
+            )
+            if top in QT_MODULES or (inside and not allowed):
+                offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    for layer in ("domain", "storage", "printing"):
+        for path in modules_under(layer):
+            for name in imported_modules(path):
+                if name == "kitcop_desktop.phones" or name.startswith("kitcop_desktop.phones."):
+                    offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert offenders == []
+    assert any(modules_under("phones"))

@@ -84,6 +84,7 @@ ICONS = {
     "user": "fa6s.user",
     "save": "fa6s.floppy-disk",
     "pdf": "fa6s.file-pdf",
+    "phones": "fa6s.mobile-screen-button",
     # visibility (domain/visibility.py): salle, restitution, animateur·rice
     "visibility_room": "fa6s.users",
     "visibility_restitution": "fa6s.share-from-square",

@@ -28,6 +28,7 @@ from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.voting import vote_data
 from kitcop_desktop.tools.voting.ballot_box import BallotBox
 from kitcop_desktop.tools.voting.commands import VoteCommands
+from kitcop_desktop.tools.voting.phone_bar import PhoneBar
 from kitcop_desktop.tools.voting.results_panel import ResultsPanel
 from kitcop_desktop.tools.voting.setup_panel import SetupPanel
 from kitcop_desktop.tools.voting.wall_entry import WallEntry
@@ -128,6 +129,7 @@ class VotingEditor(QWidget):
         state_bar.addWidget(self.reopen_button)
         state_bar.addStretch(1)
         state_bar.addWidget(self.reveal_button)
+        self.phone_bar = PhoneBar(ctx)
         self.entry = QStackedWidget()
         self.entry.addWidget(self.wall)
         self.entry.addWidget(self.ballots)
@@ -137,6 +139,7 @@ class VotingEditor(QWidget):
         round_layout.setContentsMargins(0, 0, 0, 0)
         round_layout.addLayout(round_bar)
         round_layout.addLayout(state_bar)
+        round_layout.addWidget(self.phone_bar)
         round_layout.addWidget(self.entry, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -228,7 +231,9 @@ class VotingEditor(QWidget):
         self.setup.show_state(state)
         self.results.show_state(state)
         if state is None:
+            self.phone_bar.show_vote(0, 0)
             return
+        self.phone_bar.show_vote(state.id, state.current.id)
         current = state.current
         status = "ouvert" if current.open else ("révélé" if current.revealed else "clos")
         self.round_label.setText(

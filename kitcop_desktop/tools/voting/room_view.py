@@ -18,6 +18,7 @@ from kitcop_desktop.domain.palette import ROOM
 from kitcop_desktop.tools.voting import vote_data
 from kitcop_desktop.tools.voting.ranking_paint import DARK, paint_ranking, rows_that_fit
 from kitcop_desktop.ui import theme
+from kitcop_desktop.ui.phones import phone_door
 from kitcop_desktop.ui.widgets.room_text import page_label, room_pager, wrap_lines
 
 BODY = 1 / 20
@@ -50,6 +51,10 @@ class VotingRoomView(QWidget):
         self._paged_what: tuple | None = None
         self.shown_items: list[str] = []  # the proposals painted last (tests)
         self.item_pixel_size = 0
+        self.door = phone_door(ctx)
+        self.door.changed.connect(self.update)
+        self._qr: tuple[str, list[list[bool]]] = ("", [])
+        self.phone_texts: list[str] = []  # what the phones' corner drew last (tests)
         ctx.hub.changed.connect(self._on_changed)
         self.setMinimumSize(320, 240)
         self.reload(animate=False)
@@ -184,8 +189,12 @@ class VotingRoomView(QWidget):
         items = [state.item(i) for i in current.item_ids]
         items = [i for i in items if i is not None]
         space = body.bottom() - footer_h - line * 0.3 - y
+        items_rect = QRectF(body.left(), y, body.width(), space)
+        self.phone_texts = []
+        if self.door.is_open_for("voting", state.id):
+            items_rect = self._phones(painter, items_rect)
         painter.setPen(QColor(ROOM["text"]))
-        self._paged_items(painter, QRectF(body.left(), y, body.width(), space), items)
+        self._paged_items(painter, items_rect, items)
         painter.setPen(QColor(ROOM["accent"]))
         for index, text in enumerate(lines):
             rect = QRectF(body.left(), body.bottom() - footer_h + index * line, body.width(), line)
@@ -194,6 +203,50 @@ class VotingRoomView(QWidget):
                 Qt.AlignmentFlag.AlignVCenter,
                 metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()),
             )
+
+    def _phones(self, painter: QPainter, rect: QRectF) -> QRectF:
+        """The QR code, the address and the code in a column at the right of the proposals;
+        returns the room left to them. Text at the body size (1/20) at least, never cut."""
+        server = self.door.server
+        assert server is not None
+        if self._qr[0] != server.url:
+            from kitcop_desktop.phones.qr import qr_modules  # segno: only once opened
+
+            self._qr = (server.url, qr_modules(server.url))
+        modules = self._qr[1]
+        body_font = self._font(BODY)
+        code_font = self._font(1 / 14, bold=True)
+        small = QFontMetricsF(body_font)
+        big = QFontMetricsF(code_font)
+        address = server.address.removeprefix("http://")
+        code = f"code {server.code}"
+        text_w = max(small.horizontalAdvance(address), big.horizontalAdvance(code))
+        gap = self.height() * 0.02
+        side = min(rect.height() - small.height() - big.height() - gap, rect.width() * 0.45)
+        cell = max(1, int(side // len(modules)))
+        side = cell * len(modules)
+        column_w = max(side, text_w)
+        left = rect.right() - column_w
+        y = rect.top()
+        qr_left = int(left + (column_w - side) / 2)
+        painter.fillRect(QRectF(qr_left, y, side, side), QColor("#ffffff"))
+        dark = QColor("#000000")
+        for row, line in enumerate(modules):
+            for col, on in enumerate(line):
+                if on:
+                    painter.fillRect(qr_left + col * cell, int(y) + row * cell, cell, cell, dark)
+        y += side + gap
+        centre = Qt.AlignmentFlag.AlignHCenter
+        painter.setPen(QColor(ROOM["text"]))
+        painter.setFont(body_font)
+        painter.drawText(QRectF(left, y, column_w, small.height()), centre, address)
+        y += small.height()
+        painter.setFont(code_font)
+        painter.setPen(QColor(ROOM["accent"]))
+        painter.drawText(QRectF(left, y, column_w, big.height()), centre, code)
+        painter.setFont(body_font)
+        self.phone_texts = [address, code]
+        return QRectF(rect.left(), rect.top(), rect.width() - column_w - gap * 2, rect.height())
 
     def _paged_items(self, painter: QPainter, rect: QRectF, items) -> None:
         """Numbered proposals, each whole on as many lines as it needs, at the body size;

@@ -1,0 +1,302 @@
+"""The phones' web server: aiohttp on an event loop in a thread of its own.
+
+It listens only between `start()` and `stop()`, only on the address it is given (the LAN
+address the facilitator chose, loopback in tests), and only answers under its session's random
+code. Store calls run on one worker thread (never on the loop, never two writes at once); an
+acknowledged ballot is committed before its answer leaves. `stop()` lets requests in flight
+finish (a ballot accepted while closing is kept) and then closes the socket.
+
+The shell hears from it through `on_event(kind, value)`, called on a server thread:
+« joined » (number of phones) and « stored » (the area whose data a phone changed).
+`ui/phones.PhoneDoor` turns those into Qt signals.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.paths import resources_dir
+from kitcop_desktop.phones.session import (
+    COOKIE,
+    Limits,
+    PhoneSession,
+    RateLimiter,
+    new_device_token,
+    pseudonym,
+    valid_token,
+)
+
+log = logging.getLogger(__name__)
+
+COOKIE_AGE = 12 * 3600
+HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    # One static file: its own inline style and script, talking only to this server.
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+        "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ),
+}
+Event = Callable[[str, Any], None]
+FULL = (
+    "La salle est complète\u00a0: plus aucun téléphone ne peut rejoindre ce vote. "
+    "Votez avec l'animateur·rice."
+)
+
+
+class RoomFull(Exception):
+    """A new phone while the room already has its number of phones."""
+
+
+def page_path() -> Path:
+    return resources_dir() / "phones" / "vote.html"
+
+
+def _json(data: dict[str, Any], status: int = 200) -> web.Response:
+    return web.Response(
+        text=json.dumps(data, ensure_ascii=False),
+        status=status,
+        content_type="application/json",
+        headers=HEADERS,
+    )
+
+
+def _refusal(message: str, status: int) -> web.Response:
+    return _json({"ok": False, "error": message}, status)
+
+
+class PhoneServer:
+    """Serve `room` (a `phones/vote_room.VoteRoom`, or any object with kind, area, state,
+    submit) to phones. `start()` returns the URL to show; `stop()` undoes it entirely."""
+
+    def __init__(
+        self,
+        room: Any,
+        *,
+        host: str,
+        port: int = 0,
+        limits: Limits | None = None,
+        on_event: Event | None = None,
+        session: PhoneSession | None = None,
+    ) -> None:
+        self.room = room
+        self.host = host
+        self.port = port
+        self.session = session or PhoneSession(limits=limits or Limits())
+        self.on_event = on_event or (lambda _kind, _value: None)
+        self.page = page_path().read_bytes()
+        self.bound_port = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+        self._store_worker: ThreadPoolExecutor | None = None
+        self._rate: RateLimiter | None = None
+        self.refused: dict[str, int] = {}  # why requests were refused, counted (tests, bench)
+
+    # --- life -----------------------------------------------------------------------------
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def code(self) -> str:
+        return self.session.code
+
+    @property
+    def address(self) -> str:
+        """What a participant types: « http://192.168.1.12:8765 »."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.bound_port}"
+
+    @property
+    def url(self) -> str:
+        """The QR code's URL: the address and the code."""
+        return f"{self.address}/{self.code}"
+
+    def start(self, timeout: float = 10.0) -> str:
+        """Bind and serve; raises OSError (address taken, interface gone) with nothing left
+        listening."""
+        if self.running:
+            return self.url
+        limits = self.session.limits
+        self._rate = RateLimiter(limits.rate_count, limits.rate_window)
+        self._store_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kitcop-phones")
+        started = threading.Event()
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            loop = asyncio.new_event_loop()
+            self._loop = loop
+            asyncio.set_event_loop(loop)
+            try:
+                runner = web.AppRunner(
+                    self._app(), access_log=None, handle_signals=False, shutdown_timeout=5.0
+                )
+                loop.run_until_complete(runner.setup())
+                site = web.TCPSite(runner, self.host, self.port, backlog=128)
+                loop.run_until_complete(site.start())
+                self._runner = runner
+                self.bound_port = int(runner.addresses[0][1])
+            except BaseException as exc:  # reported to start()'s caller
+                failure.append(exc)
+                started.set()
+                loop.close()
+                return
+            started.set()
+            try:
+                loop.run_forever()
+            finally:
+                loop.close()
+
+        self._thread = threading.Thread(target=run, name="kitcop-phone-server", daemon=True)
+        self._thread.start()
+        if not started.wait(timeout):
+            raise OSError("Le serveur des téléphones n'a pas démarré.")
+        if failure:
+            self._thread.join(timeout)
+            self._thread = None
+            self._store_worker.shutdown(wait=False)
+            exc = failure[0]
+            raise exc if isinstance(exc, OSError) else OSError(str(exc))
+        return self.url
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Stop listening; requests in flight finish first (their ballots are kept)."""
+        loop, runner, thread = self._loop, self._runner, self._thread
+        if thread is None or loop is None:
+            return
+
+        async def shut() -> None:
+            if runner is not None:
+                await runner.cleanup()
+            loop.stop()
+
+        if thread.is_alive():
+            loop.call_soon_threadsafe(lambda: asyncio.ensure_future(shut()))
+            thread.join(timeout)
+        if self._store_worker is not None:
+            self._store_worker.shutdown(wait=True)
+        self._thread = self._loop = self._runner = None
+
+    # --- the application ---------------------------------------------------------------------
+    def _app(self) -> web.Application:
+        app = web.Application(
+            client_max_size=self.session.limits.max_body, middlewares=[self._guard]
+        )
+        app.router.add_get("/", self._page)
+        app.router.add_get("/{code}", self._page)
+        app.router.add_get("/{code}/etat", self._state)
+        app.router.add_post("/{code}/bulletin", self._submit)
+        return app
+
+    def _refuse(self, why: str, message: str, status: int) -> web.Response:
+        self.refused[why] = self.refused.get(why, 0) + 1
+        return _refusal(message, status)
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Callable[..., Any]) -> web.StreamResponse:
+        token = request.cookies.get(COOKIE)
+        key = token if valid_token(token) else f"ip:{request.remote}"
+        assert self._rate is not None
+        if not self._rate.allow(key or "?"):
+            return self._refuse(
+                "rate", ("Trop de demandes d'un coup : attendez quelques secondes."), 429
+            )
+        length = request.content_length
+        if length is not None and length > self.session.limits.max_body:
+            return self._refuse("size", ("Cette demande est trop grosse."), 413)
+        code = request.match_info.get("code")
+        # The page itself holds nothing of the vote: it asks, and only the right code answers.
+        if code is not None and request.path.count("/") > 1 and not self.session.code_matches(code):
+            return self._refuse(
+                "code",
+                ("Ce code ne correspond à aucun vote ouvert : vérifiez-le sur l'écran."),
+                404,
+            )
+        try:
+            response: web.StreamResponse = await handler(request)
+        except web.HTTPRequestEntityTooLarge:
+            return self._refuse("size", ("Cette demande est trop grosse."), 413)
+        return response
+
+    def _device(self, request: web.Request) -> tuple[str, str | None]:
+        """(pseudonym, a new cookie to set or None); refuses a new phone in a full room."""
+        token = request.cookies.get(COOKIE)
+        fresh = None
+        if not valid_token(token):
+            token = fresh = new_device_token()
+        assert token is not None
+        before = len(self.session.devices)
+        if not self.session.join(token):
+            raise RoomFull
+        if len(self.session.devices) != before:
+            self.on_event("joined", len(self.session.devices))
+        return pseudonym(token), fresh
+
+    @staticmethod
+    def _with_cookie(response: web.Response, fresh: str | None) -> web.Response:
+        if fresh is not None:
+            response.set_cookie(
+                COOKIE, fresh, max_age=COOKIE_AGE, httponly=True, samesite="Strict", path="/"
+            )
+        return response
+
+    async def _in_store(self, fn: Callable[[], Any]) -> Any:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._store_worker, fn)
+
+    async def _page(self, request: web.Request) -> web.Response:
+        return web.Response(
+            body=self.page, content_type="text/html", charset="utf-8", headers=HEADERS
+        )
+
+    async def _state(self, request: web.Request) -> web.Response:
+        try:
+            device, fresh = self._device(request)
+        except RoomFull:
+            return self._refuse("full", FULL, 403)
+        try:
+            data = await self._in_store(lambda: self.room.state(device))
+        except Exception:
+            log.exception("phone state")
+            return self._refuse("error", ("Le vote est momentanément indisponible."), 503)
+        return self._with_cookie(_json(data), fresh)
+
+    async def _submit(self, request: web.Request) -> web.Response:
+        try:
+            device, fresh = self._device(request)
+        except RoomFull:
+            return self._refuse("full", FULL, 403)
+        try:
+            raw = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            return self._refuse("size", ("Cette demande est trop grosse."), 413)
+        try:
+            payload = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            payload = None
+        try:
+            answer = await self._in_store(lambda: self.room.submit(device, payload))
+        except InvalidInput as refused:
+            return self._with_cookie(self._refuse("invalid", str(refused), 400), fresh)
+        except Exception:
+            log.exception("phone ballot")
+            return self._refuse(
+                "error", ("Le bulletin n'a pas pu être enregistré : réessayez."), 503
+            )
+        self.on_event("stored", self.room.area)
+        return self._with_cookie(_json(answer), fresh)

@@ -1,0 +1,106 @@
+"""A vote opened to phones: what a phone may see of it, and how its ballot is stored.
+
+Only what the room screen may show goes out (`storage/visibility.tallies_visible` for the
+room screen's audience): the title, the criteria, the current round's proposals and rules,
+the phone's own ballot, and the counts only once the room may see them. Never a name, a
+note, another phone's ballot or a secret tally.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kitcop_desktop.domain.dot_vote import NOTHING, dots_text
+from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.domain.visibility import Audience
+from kitcop_desktop.i18n import tr
+from kitcop_desktop.storage import visibility, voting, voting_phones, voting_rounds
+from kitcop_desktop.storage.errors import NotFound
+
+MAX_LINES = 200  # a ballot names at most as many proposals as a vote may hold
+
+
+def unreadable() -> InvalidInput:
+    return InvalidInput(
+        f"Ce bulletin est illisible : rechargez la page et recommencez. {tr(NOTHING)}"
+    )
+
+
+def parse_dots(payload: Any) -> dict[int, int]:
+    """{"dots": {"12": 1, …}} from the page; anything else refused as unreadable."""
+    if not isinstance(payload, dict) or not isinstance(payload.get("dots"), dict):
+        raise unreadable()
+    lines = payload["dots"]
+    if len(lines) > MAX_LINES:
+        raise unreadable()
+    dots: dict[int, int] = {}
+    for key, value in lines.items():
+        if not isinstance(key, str) or not key.isdigit() or len(key) > 12:
+            raise unreadable()
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise unreadable()
+        dots[int(key)] = value
+    return dots
+
+
+class VoteRoom:
+    """The vote `vote_id` of `store`, as phones see it. Called on the server's thread."""
+
+    kind = "vote"
+    area = "voting"
+
+    def __init__(self, store: Any, vote_id: int) -> None:
+        self.store = store
+        self.vote_id = vote_id
+
+    def state(self, device: str) -> dict[str, Any]:
+        with self.store.read() as s:
+            try:
+                vote = voting.get(s, self.vote_id)
+            except NotFound:
+                return {"kind": "gone", "message": ("Ce vote n'est plus ouvert.")}
+            current = vote.rounds[-1]
+            results = voting_rounds.round_results(s, current.id)
+            texts = {i.id: i.text for i in vote.items}
+            order = [i.id for i in vote.items if i.id in {r.item_id for r in results.rows}]
+            shown = visibility.tallies_visible(vote.hidden, current.revealed, Audience.ROOM_SCREEN)
+            return {
+                "kind": self.kind,
+                "title": vote.title,
+                "criteria": voting.criteria_of(vote),
+                "round": {
+                    "number": current.number,
+                    "open": current.state == "open",
+                    "revealed": bool(current.revealed),
+                },
+                "rules": {
+                    "dots": results.rules.dots_per_participant,
+                    "max_per_item": results.rules.max_per_item,
+                },
+                "items": [{"id": i, "text": texts[i]} for i in order],
+                "mine": {
+                    str(k): v for k, v in voting_phones.phone_ballot(s, current.id, device).items()
+                },
+                "results": (
+                    [
+                        {"text": r.text, "count": r.count, "rank": r.rank, "tied": r.tied}
+                        for r in results.rows
+                    ]
+                    if shown and (current.revealed or not vote.hidden)
+                    else None
+                ),
+            }
+
+    def submit(self, device: str, payload: Any) -> dict[str, Any]:
+        """Store this phone's ballot (raises InvalidInput, nothing stored, on any fault)."""
+        dots = parse_dots(payload)
+        with self.store.write() as s:
+            try:
+                vote = voting.get(s, self.vote_id)
+            except NotFound:
+                raise InvalidInput("Ce vote n'est plus ouvert.") from None
+            voting_phones.cast_phone_ballot(s, vote.rounds[-1].id, device, dots)
+        return {
+            "ok": True,
+            "message": (f"Bulletin enregistré ({dots_text(sum(dots.values()))})."),
+        }

@@ -1,0 +1,109 @@
+"""The shell's side of phones in the room (#19): `PhoneDoor`, one per workshop context.
+
+It starts and stops `phones/server.PhoneServer` and turns its callbacks (called on the
+server's threads) into Qt signals, which Qt queues to the UI thread. A stored ballot becomes
+the usual change notification, gathered over `SETTLE_MS` so sixty phones voting at once reload
+the views once, not sixty times. Nothing listens while the door is closed, and the door
+closes when the application quits.
+"""
+
+from __future__ import annotations
+
+import errno
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from kitcop_desktop.phones.session import DEFAULT_PORT
+
+SETTLE_MS = 120
+KEY = "phones.door"
+
+
+class PhoneDoor(QObject):
+    changed = Signal()  # opened, closed, or a phone joined
+    _joined = Signal(int)  # from the server's thread
+    _stored = Signal(str)  # from the server's thread
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.server: Any = None  # a phones.server.PhoneServer while open
+        self.target: tuple[str, int] | None = None  # ("voting", vote id)
+        self.joined = 0
+        self._pending: set[str] = set()
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._notify)
+        self._joined.connect(self._on_joined)
+        self._stored.connect(self._on_stored)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close)
+
+    @property
+    def is_open(self) -> bool:
+        return self.server is not None and self.server.running
+
+    def is_open_for(self, area: str, item_id: int) -> bool:
+        return self.is_open and self.target == (area, item_id)
+
+    def open(self, room: Any, item_id: int, host: str, port: int = DEFAULT_PORT) -> bool:
+        """Serve `room` on `host`; False (and a French sentence in the status line) when the
+        address cannot be used. Opening again replaces what was open."""
+        from kitcop_desktop.phones.server import PhoneServer  # aiohttp: only when opened
+
+        self.close()
+
+        def event(kind: str, value: Any) -> None:
+            if kind == "joined":
+                self._joined.emit(int(value))
+            elif kind == "stored":
+                self._stored.emit(str(value))
+
+        server = PhoneServer(room, host=host, port=port, on_event=event)
+        try:
+            server.start()
+        except OSError as exc:
+            if port and exc.errno == errno.EADDRINUSE:
+                return self.open(room, item_id, host, 0)  # the usual port is taken
+            self.ctx.show_message(
+                f"Impossible d'ouvrir le vote aux téléphones sur {host} : {exc.strerror or str(exc)}. "
+                "Choisissez une autre adresse ou vérifiez le réseau."
+            )
+            return False
+        self.server, self.target, self.joined = server, (room.area, item_id), 0
+        self.changed.emit()
+        return True
+
+    def close(self) -> None:
+        server, self.server, self.target = self.server, None, None
+        if server is not None:
+            server.stop()
+            self._notify()
+            self.changed.emit()
+
+    # --- from the server's threads, queued to this thread -------------------------------------
+    def _on_joined(self, count: int) -> None:
+        self.joined = count
+        self.changed.emit()
+
+    def _on_stored(self, area: str) -> None:
+        self._pending.add(area)
+        if not self._settle.isActive():
+            self._settle.start()
+
+    def _notify(self) -> None:
+        self._settle.stop()
+        pending, self._pending = self._pending, set()
+        for area in sorted(pending):
+            self.ctx.hub.notify(area, self.ctx.workshop_id, ("Bulletin reçu d'un téléphone"))
+
+
+def phone_door(ctx: Any) -> PhoneDoor:
+    """The workshop's door to phones, created on first use."""
+    if KEY not in ctx.extras:
+        ctx.extras[KEY] = PhoneDoor(ctx)
+    door: PhoneDoor = ctx.extras[KEY]
+    return door

@@ -1,0 +1,96 @@
+"""#19 in the app: « Ouvrir aux téléphones » on the vote, the room screen shows the QR code,
+the address and the code, a phone's ballot reaches the editor and the room, and closing stops
+the server."""
+
+from __future__ import annotations
+
+import urllib.error
+
+import pytest
+
+from kitcop_desktop.phones.addresses import LOOPBACK
+from kitcop_desktop.storage import voting, voting_rounds
+from tests.phones.conftest import Phone, items_of
+
+
+@pytest.fixture
+def editor(qtbot, ctx, vote_id):
+    from kitcop_desktop.tools.voting.editor import VotingEditor
+
+    widget = VotingEditor(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 700)
+    widget.show()
+    yield widget
+    widget.phone_bar.door.close()
+
+
+def open_on_loopback(editor) -> None:
+    bar = editor.phone_bar
+    bar.address_box.setCurrentIndex(bar.address_box.findData(LOOPBACK))
+    assert bar.address_box.currentData() == LOOPBACK
+    bar.open_button.click()
+    assert bar.door.is_open_for("voting", editor.state.id)
+
+
+def test_a_phone_ballot_reaches_the_editor_and_the_room_screen(qtbot, ctx, store, vote_id, editor):
+    from kitcop_desktop.tools.voting.room_view import VotingRoomView
+
+    room = VotingRoomView(ctx)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    room.show()
+    open_on_loopback(editor)
+    server = editor.phone_bar.door.server
+    room.grab()
+    assert room.phone_texts == [
+        server.address.removeprefix("http://"),
+        f"code {server.code}",
+    ]
+    phone = Phone(server.address)
+    a, _b, _c = items_of(store, vote_id)
+    assert phone.vote(server.code, {a: 2}).status == 200
+    qtbot.waitUntil(lambda: editor.state.current.results.ballots == 1, timeout=5000)
+    assert "1 téléphone connecté" in editor.phone_bar.status.text()
+    assert "1 bulletin" in editor.phone_bar.status.text()
+    assert room.state.current.results.ballots == 1
+    with store.read() as s:
+        round_id = voting.get(s, vote_id).rounds[-1].id
+        assert voting_rounds.round_results(s, round_id).total_dots == 2
+
+
+def test_closing_stops_the_server_and_the_room_drops_the_code(qtbot, ctx, store, vote_id, editor):
+    from kitcop_desktop.tools.voting.room_view import VotingRoomView
+
+    room = VotingRoomView(ctx)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    room.show()
+    open_on_loopback(editor)
+    address, code = editor.phone_bar.door.server.address, editor.phone_bar.door.server.code
+    assert Phone(address).state(code).status == 200
+    editor.phone_bar.close_button.click()
+    assert not editor.phone_bar.door.is_open
+    assert editor.phone_bar.open_button.isVisible()
+    with pytest.raises(urllib.error.URLError):
+        Phone(address).state(code)
+    room.grab()
+    assert room.phone_texts == []
+
+
+def test_the_room_screen_with_the_qr_code(qtbot, ctx, vote_id, editor, tmp_path):
+    """Shot for a look: tests/phones/shots/room_qr_1024.png when KITCOP_SHOTS is set."""
+    import os
+
+    from kitcop_desktop.tools.voting.room_view import VotingRoomView
+
+    room = VotingRoomView(ctx)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    room.show()
+    open_on_loopback(editor)
+    image = room.grab()
+    assert room.item_pixel_size >= 768 / 20 - 1
+    folder = os.environ.get("KITCOP_SHOTS")
+    if folder:
+        image.save(os.path.join(folder, "room_qr_1024.png"))
