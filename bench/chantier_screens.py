@@ -61,7 +61,23 @@ def main() -> None:
             page.tabs.setCurrentIndex(index)
             settle()
             name = page.tabs.widget(index).objectName() or f"tab{index}"
+            if page.tabs.currentWidget() is page.stakeholder_map:
+                name = "map"
+                page.stakeholder_map.scene.select_only(
+                    next(iter(page.stakeholder_map.scene.items_by_id))
+                )
+                settle()
+            elif page.tabs.currentWidget() is page.governance:
+                name = "governance"
+            elif page.tabs.currentWidget() is page.initiatives:
+                name = "initiatives"
             window.grab().save(str(out / f"{name}-{width}.png"))
+    from kitcop_desktop.printing.governance import render_governance_pdf
+    from kitcop_desktop.printing.stakeholder_map import render_map_pdf
+
+    with store.read() as s:
+        (out / "carte-A3.pdf").write_bytes(render_map_pdf(s, ids[0]))
+        (out / "gouvernance.pdf").write_bytes(render_governance_pdf(s, ids[0]))
     window.close()
     store.close()
     print(out)

@@ -15,6 +15,9 @@ class ChantierCounts:
     protocols: int = 0
     results: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
+    actors: int = 0
+    bodies: int = 0
+    initiatives: int = 0
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,12 @@ def briques(counts: ChantierCounts) -> list[BriqueLine]:
         BriqueLine(
             1,
             BRIQUE_TITLES[1],
-            ("Initiatives, cartographie des acteurs et gouvernance\u00a0: bientôt ici.",),
-            "",
+            (
+                plural(counts.initiatives, "initiative inspirante", "initiatives inspirantes"),
+                plural(counts.actors, "acteur sur la carte", "acteurs sur la carte"),
+                plural(counts.bodies, "instance de gouvernance", "instances de gouvernance"),
+            ),
+            _brique_1_next(counts),
         ),
         BriqueLine(
             2,
@@ -77,3 +84,11 @@ def briques(counts: ChantierCounts) -> list[BriqueLine]:
             else "Écrivez le protocole de test d'une fiche action (onglet «\u00a0Plan d'action\u00a0»).",
         ),
     ]
+
+
+def _brique_1_next(counts: ChantierCounts) -> str:
+    if not counts.actors:
+        return "Placez les acteurs du territoire sur la carte (onglet «\u00a0Acteurs\u00a0»)."
+    if not counts.bodies:
+        return "Mettez en place la gouvernance (onglet «\u00a0Gouvernance\u00a0»)."
+    return ""

@@ -16,6 +16,12 @@ from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import ActionCard, Workshop
 from kitcop_desktop.storage.models.chantier import Chantier, TestProtocol, TestResult
 from kitcop_desktop.storage.models.interview import Interview
+from kitcop_desktop.storage.models.stakeholders import (
+    Actor,
+    GovernanceBody,
+    GovernanceMember,
+    Initiative,
+)
 
 
 @dataclass(frozen=True)
@@ -79,7 +85,7 @@ def delete(session: Session, chantier_id: int) -> Snapshot:
     ids = workshop_ids(session, chantier_id)
     for workshop in session.scalars(select(Workshop).where(Workshop.id.in_(ids))):
         workshop.chantier_id = None
-    data = {"row": row_dict(chantier), "workshops": ids}
+    data = {"row": row_dict(chantier), "workshops": ids, **_etat_des_lieux(session, chantier_id)}
     session.delete(chantier)
     session.flush()
     return data
@@ -92,8 +98,48 @@ def recreate(session: Session, data: Snapshot) -> Chantier:
     session.flush()
     for workshop in session.scalars(select(Workshop).where(Workshop.id.in_(data["workshops"]))):
         workshop.chantier_id = chantier.id
-    session.flush()
+    for key, model in _BRIQUE_1:
+        for row in data.get(key, ()):
+            session.add(model(**row))
+        session.flush()
     return chantier
+
+
+# Brique 1's tables, parents first: what deleting a chantier takes with it (and undo puts back).
+_BRIQUE_1 = (
+    ("actors", Actor),
+    ("governance_bodies", GovernanceBody),
+    ("governance_members", GovernanceMember),
+    ("initiatives", Initiative),
+)
+
+
+def _etat_des_lieux(session: Session, chantier_id: int) -> Snapshot:
+    bodies = select(GovernanceBody.id).where(GovernanceBody.chantier_id == chantier_id)
+    return {
+        "actors": [
+            row_dict(a)
+            for a in session.scalars(select(Actor).where(Actor.chantier_id == chantier_id))
+        ],
+        "governance_bodies": [
+            row_dict(b)
+            for b in session.scalars(
+                select(GovernanceBody).where(GovernanceBody.chantier_id == chantier_id)
+            )
+        ],
+        "governance_members": [
+            row_dict(m)
+            for m in session.scalars(
+                select(GovernanceMember).where(GovernanceMember.body_id.in_(bodies))
+            )
+        ],
+        "initiatives": [
+            row_dict(i)
+            for i in session.scalars(
+                select(Initiative).where(Initiative.chantier_id == chantier_id)
+            )
+        ],
+    }
 
 
 def move_workshop(session: Session, workshop_id: int, chantier_id: int | None) -> int | None:
@@ -139,10 +185,13 @@ def alive_workshops(session: Session, chantier_id: int) -> list[Workshop]:
 
 
 def counts(session: Session, chantier_id: int) -> ChantierCounts:
-    """What the chantier page says of each brique, in five small queries."""
+    """What the chantier page says of each brique, in eight small queries."""
     ids = [w.id for w in alive_workshops(session, chantier_id)]
+    actors = _count(session, Actor, chantier_id)
+    bodies = _count(session, GovernanceBody, chantier_id)
+    initiatives = _count(session, Initiative, chantier_id)
     if not ids:
-        return ChantierCounts()
+        return ChantierCounts(actors=actors, bodies=bodies, initiatives=initiatives)
     interviews = session.scalar(
         select(func.count()).select_from(Interview).where(Interview.workshop_id.in_(ids))
     )
@@ -172,4 +221,18 @@ def counts(session: Session, chantier_id: int) -> ChantierCounts:
         protocols=protocols or 0,
         results=results or 0,
         by_status=by_status,
+        actors=actors,
+        bodies=bodies,
+        initiatives=initiatives,
+    )
+
+
+def _count(
+    session: Session, model: type[Actor | GovernanceBody | Initiative], chantier_id: int
+) -> int:
+    return (
+        session.scalar(
+            select(func.count()).select_from(model).where(model.chantier_id == chantier_id)
+        )
+        or 0
     )

@@ -82,9 +82,14 @@ __all__ = [
     "read_file",
 ]
 
-KIND_ROOTS = {"workshop": schema.ROOT_WORKSHOP, "board": schema.ROOT_BOARD}
+KIND_ROOTS = {
+    "workshop": schema.ROOT_WORKSHOP,
+    "board": schema.ROOT_BOARD,
+    "chantier": schema.ROOT_CHANTIER,
+}
 KIND_LABELS = {
     "workshop": "un atelier complet",
+    "chantier": "un chantier complet (ses ateliers, sa carte des acteurs, sa gouvernance)",
     "agenda": "un modèle de déroulé",
     "board": "un tableau",
 }
@@ -101,6 +106,10 @@ TABLE_LABELS = {
     "interview_guides": ("guide d'entretien", "guides d'entretien"),
     "interviews": ("entretien", "entretiens"),
     "action_cards": ("fiche action", "fiches actions"),
+    "workshops": ("atelier", "ateliers"),
+    "actors": ("acteur de la carte", "acteurs de la carte"),
+    "governance_bodies": ("instance de gouvernance", "instances de gouvernance"),
+    "initiatives": ("initiative inspirante", "initiatives inspirantes"),
 }
 
 
@@ -201,6 +210,70 @@ def export_workshop(
     return _serialise(envelope, zipped)
 
 
+def export_chantier(
+    session: Session,
+    chantier_id: int,
+    *,
+    include_real_names: bool = False,
+    include_emails: bool = False,
+    include_facilitator: bool = False,
+    zipped: bool = False,
+) -> bytes:
+    """The whole chantier as a .kitcop file: its workshops (trashed ones left out) with all
+    they hold, its cartographie des acteurs, gouvernance and initiatives inspirantes. What is
+    not salle only when asked for, as for a workshop."""
+    from kitcop_desktop.storage.models.chantier import Chantier
+
+    chantier = session.get(Chantier, chantier_id)
+    if chantier is None:
+        raise NotFound("Ce chantier n'existe plus.")
+    tables = _chantier_rows(session, chantier_id, include_real_names, include_emails)
+    chosen = {
+        "real_names": include_real_names,
+        "emails": include_emails,
+        "facilitator": include_facilitator,
+    }
+    tables = visibility.strip_export(tables, [k for k, on in chosen.items() if on])
+    envelope = _envelope(
+        "chantier",
+        chantier.title,
+        tables,
+        contains_real_names=include_real_names,
+        contains_emails=include_emails,
+        contains_facilitator_notes=include_facilitator,
+    )
+    return _serialise(envelope, zipped)
+
+
+def _chantier_rows(session: Session, chantier_id: int, real_names: bool, contacts: bool) -> dict:
+    """The chantier's row and its Brique 1, then each of its workshops out of the trash with
+    all it holds (a trashed workshop stays on this laptop)."""
+    from sqlalchemy import select
+
+    from kitcop_desktop.storage.models import Workshop
+
+    alive = list(
+        session.scalars(
+            select(Workshop.id).where(
+                Workshop.chantier_id == chantier_id, Workshop.deleted_at.is_(None)
+            )
+        )
+    )
+    out: dict[str, list[dict]] = {}
+    if alive:
+        out = collect(
+            session, schema.ROOT_WORKSHOP, alive, real_names=real_names, contacts=contacts
+        )
+        for row in out[schema.ROOT_WORKSHOP]:
+            row["chantier_id"] = chantier_id
+    # The chantier alone: its workshops' rows are those above.
+    whole = collect(
+        session, schema.ROOT_CHANTIER, [chantier_id], real_names=real_names, contacts=contacts
+    )
+    chantier_side = {name for name in whole if name in schema.CHANTIER_TABLES}
+    return {"chantiers": whole["chantiers"], **{n: whole[n] for n in chantier_side}, **out}
+
+
 def export_board(
     session: Session, board_id: int, *, zipped: bool = False, workshop_id: int | None = None
 ) -> bytes:
@@ -292,6 +365,7 @@ class ImportResult:
     workshop_id: int | None = None
     board_id: int | None = None
     template_id: int | None = None
+    chantier_id: int | None = None
     added: dict[str, int] = field(default_factory=dict)
     matched: dict[str, int] = field(default_factory=dict)
     created: dict[str, list[int]] = field(default_factory=dict)  # new ids, for undo_import
@@ -383,6 +457,8 @@ def import_in(
     try:
         if preview.kind == "workshop":
             return _import_workshop(session, preview, progress)
+        if preview.kind == "chantier":
+            return _import_chantier(session, preview, progress)
         if preview.kind == "board":
             from kitcop_desktop.storage.exchange_merge import merge_board
 
@@ -448,6 +524,41 @@ def _import_workshop(
         kind="workshop",
         message=f"Atelier importé : « {preview.title} » (n° {workshop_id}).",
         workshop_id=workshop_id,
+        added=done.added,
+        created=done.created,
+    )
+
+
+def _import_chantier(
+    session: Session, preview: ImportPreview, progress: Progress | None = None
+) -> ImportResult:
+    """A chantier's file: a new chantier with its workshops and its état des lieux (renamed
+    « (2) », « (3) »… when one of that name is already here)."""
+    from sqlalchemy import func, select
+
+    from kitcop_desktop.storage.models.chantier import Chantier
+
+    done: Inserted = insert_plan(session, preview.plan, progress=progress)
+    chantier_id = next(iter(done.ids[schema.ROOT_CHANTIER].values()))
+    chantier = session.get(Chantier, chantier_id)
+    assert chantier is not None
+    base, number = chantier.title, 1
+    while session.scalar(
+        select(Chantier.id).where(
+            func.lower(Chantier.title) == chantier.title.lower(), Chantier.id != chantier_id
+        )
+    ):
+        number += 1
+        chantier.title = f"{base[:190]} ({number})"
+    session.flush()
+    workshops = len(done.ids.get(schema.ROOT_WORKSHOP, {}))
+    return ImportResult(
+        kind="chantier",
+        message=(
+            f"Chantier importé : « {chantier.title} » "
+            f"({workshops} atelier{'s' if workshops > 1 else ''})."
+        ),
+        chantier_id=chantier_id,
         added=done.added,
         created=done.created,
     )

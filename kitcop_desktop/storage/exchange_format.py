@@ -19,7 +19,7 @@ from kitcop_desktop.storage.errors import StoreError
 
 FORMAT_NAME = "kitcop"
 FORMAT_VERSION = 1
-KINDS = ("workshop", "agenda", "board")
+KINDS = ("workshop", "agenda", "board", "chantier")
 MEMBER_NAME = "kitcop.json"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -237,7 +237,7 @@ def check_header(envelope) -> dict:
         )
     if envelope.get("kind") not in KINDS:
         raise refuse(
-            "Ce fichier KitCOP ne dit pas ce qu'il contient (atelier, déroulé ou tableau)."
+            "Ce fichier KitCOP ne dit pas ce qu'il contient (atelier, déroulé, tableau ou chantier)."
         )
     if not isinstance(envelope.get("tables"), dict):
         raise refuse("Ce fichier KitCOP ne contient aucune donnée lisible.")

@@ -417,7 +417,9 @@ def import_dialog(
         log.exception("import of %s failed", path)
         QMessageBox.warning(parent, tr("Import impossible"), unexpected_sentence(exc))
         return None
-    area = {"workshop": "workshop", "board": "boards", "agenda": "agenda"}[result.kind]
+    area = {"workshop": "workshop", "board": "boards", "agenda": "agenda", "chantier": "chantier"}[
+        result.kind
+    ]
     hub.notify(area, result.workshop_id or 0, result.message)
     QMessageBox.information(parent, tr("Import terminé"), result.message)
     if result.kind == "board" and ctx is not None and ctx.workshop_id == result.workshop_id:

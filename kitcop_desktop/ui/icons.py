@@ -100,6 +100,9 @@ ICONS = {
     "action_plan": "fa6s.table-list",
     "protocol": "fa6s.vial",
     "move": "fa6s.arrow-right-to-bracket",
+    "actors_map": "fa6s.circle-nodes",
+    "governance": "fa6s.sitemap",
+    "initiatives": "fa6s.lightbulb",
 }
 
 

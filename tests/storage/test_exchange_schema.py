@@ -14,7 +14,7 @@ from kitcop_desktop.storage.models import Base
 
 def test_every_table_travels_with_a_workshop_or_is_declared():
     owned = set(schema.owned_tables(schema.ROOT_WORKSHOP))
-    declared = schema.LIBRARY_TABLES | schema.EXCLUDED_TABLES
+    declared = schema.LIBRARY_TABLES | schema.EXCLUDED_TABLES | schema.CHANTIER_TABLES
     stray = {t.name for t in Base.metadata.sorted_tables} - owned - declared
     assert not stray, (
         f"tables neither reachable from workshops nor declared in exchange_schema: {stray}"
@@ -49,6 +49,12 @@ def test_declared_references_name_real_columns_and_tables():
     for (table, column), (tag, targets) in schema.TAGGED_REFERENCES.items():
         assert column in tables[table].c and tag in tables[table].c
         assert any(target in tables for target in targets.values())
+
+
+def test_a_chantier_file_holds_its_etat_des_lieux_and_its_workshops():
+    owned = schema.owned_tables(schema.ROOT_CHANTIER)
+    assert set(owned) >= schema.CHANTIER_TABLES
+    assert set(schema.owned_tables(schema.ROOT_WORKSHOP)) <= set(owned) | {"chantiers"}
 
 
 def test_a_board_file_holds_only_the_board_and_what_hangs_from_it():

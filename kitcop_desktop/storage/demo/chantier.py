@@ -8,7 +8,16 @@ from datetime import date, time
 
 from sqlalchemy.orm import Session
 
-from kitcop_desktop.storage import action_plan, actions, chantiers, test_protocols, workshops
+from kitcop_desktop.storage import (
+    action_plan,
+    actions,
+    chantiers,
+    governance,
+    initiatives,
+    stakeholder_map,
+    test_protocols,
+    workshops,
+)
 
 TITLE = "Rénovation énergétique — Rhône"
 DIAGNOSTIC = {
@@ -74,6 +83,137 @@ RESULTS = (
 )
 
 
+# The cartographie des acteurs (Brique 1-2): name, structure, category, influence, place.
+ACTORS = (
+    ("Préfecture de région", "", "public", True, (0.02, -0.1)),
+    ("Région Auvergne-Rhône-Alpes", "", "public", True, (-0.2, 0.08)),
+    ("DDETS Rhône", "", "public", False, (0.21, 0.04)),
+    ("Métropole de Lyon", "", "public", True, (0.0, 0.22)),
+    ("France Travail Lyon 7", "", "public", False, (0.46, -0.3)),
+    ("CAPEB Rhône", "", "para_public", True, (-0.44, -0.18)),
+    ("OPCO Constructys", "", "para_public", False, (-0.4, 0.3)),
+    ("AFPA Vénissieux", "", "para_public", False, (0.34, 0.38)),
+    ("CFA du BTP Dardilly", "", "para_public", False, (-0.12, 0.5)),
+    ("Lycée professionnel Hector Guimard", "", "public", False, (0.5, 0.1)),
+    ("Girard Rénovation (PME)", "", "private", False, (0.5, -0.42)),
+    ("Enedis Direction régionale", "", "private", False, (-0.62, -0.52)),
+    ("Association Bâtir Ensemble", "", "private", False, (0.75, 0.6)),
+    ("Rectorat de Lyon", "", "public", True, (-0.78, 0.18)),
+    ("Fédération du BTP Rhône", "", "para_public", True, (0.62, -0.8)),
+)
+# The gouvernance (Brique 1-6): instance, degree of participation, purpose, (actor, RACI).
+BODIES = (
+    (
+        "Comité de pilotage",
+        "co_construction",
+        "Arbitre les priorités du chantier, deux fois par an.",
+        (
+            ("Préfecture de région", "A"),
+            ("Région Auvergne-Rhône-Alpes", "R"),
+            ("Métropole de Lyon", "C"),
+            ("CAPEB Rhône", "C"),
+            ("Rectorat de Lyon", "I"),
+        ),
+    ),
+    (
+        "Groupe projet",
+        "co_construction",
+        "Prépare les ateliers et suit les tests, chaque mois.",
+        (
+            ("DDETS Rhône", "A"),
+            ("France Travail Lyon 7", "R"),
+            ("AFPA Vénissieux", "R"),
+            ("CFA du BTP Dardilly", "R"),
+            ("OPCO Constructys", "C"),
+        ),
+    ),
+    (
+        "Réseau des entreprises",
+        "consultation",
+        "Donne son avis sur les fiches actions.",
+        (
+            ("Girard Rénovation (PME)", "C"),
+            ("Enedis Direction régionale", "C"),
+            ("Fédération du BTP Rhône", "I"),
+        ),
+    ),
+)
+# The initiatives inspirantes (Brique 1-1), in the kit's seven columns.
+INITIATIVES = (
+    (
+        "Chantiers-écoles de la rénovation",
+        "Régionale",
+        "Occitanie",
+        "Des apprenant·es de plusieurs centres rénovent un bâtiment public ensemble.",
+        "Un vrai chantier partagé, moins cher qu'un plateau technique.",
+        "AFPA Occitanie — service formation",
+        "Entretien le 12 février : à présenter au groupe projet",
+    ),
+    (
+        "Plateforme FAIRE des artisans",
+        "Nationale",
+        "France",
+        "Un annuaire des artisans RGE et un accompagnement des ménages.",
+        "Relie la demande des ménages et l'offre des artisans formés.",
+        "france-renov.gouv.fr",
+        "",
+    ),
+    (
+        "Campus des métiers du bâtiment durable",
+        "Locale",
+        "Isère",
+        "Lycées, CFA et entreprises réunis autour des métiers de la rénovation.",
+        "Des visites d'entreprises pour les collégiens.",
+        "Campus des métiers — Grenoble",
+        "À contacter",
+    ),
+)
+
+
+def fill_etat_des_lieux(session: Session, chantier_id: int) -> None:
+    """Brique 1 of the demo: 15 actors on the map, a gouvernance of three instances, three
+    initiatives inspirantes."""
+    ids = {}
+    for name, structure, category, influential, place in ACTORS:
+        actor = stakeholder_map.add(
+            session,
+            chantier_id,
+            name,
+            structure=structure,
+            category=category,
+            influential=influential,
+            place=place,
+        )
+        ids[name] = actor.id
+    for name, participation, purpose, members in BODIES:
+        body = governance.add_body(session, chantier_id, name, participation)
+        body.purpose = purpose
+        for member, letter in members:
+            governance.set_raci(session, body.id, ids[member], letter)
+    initiatives.add_many(
+        session,
+        chantier_id,
+        [
+            dict(
+                zip(
+                    (
+                        "name",
+                        "scale",
+                        "territory",
+                        "presentation",
+                        "interest",
+                        "contact",
+                        "follow_up",
+                    ),
+                    line,
+                    strict=True,
+                )
+            )
+            for line in INITIATIVES
+        ],
+    )
+
+
 def fill(session: Session, workshop_id: int) -> None:
     chantier = chantiers.create(
         session,
@@ -84,6 +224,7 @@ def fill(session: Session, workshop_id: int) -> None:
     actions.create(session, diagnostic.id, **DIAGNOSTIC_CARD)
     for wid in (diagnostic.id, workshop_id):
         chantiers.move_workshop(session, wid, chantier.id)
+    fill_etat_des_lieux(session, chantier.id)
     cards = [c for c in actions.list_for(session, workshop_id)][:2]
     for index, card in enumerate(cards):
         card.status = "in_progress" if index == 0 else "to_start"

@@ -9,6 +9,7 @@ from kitcop_desktop.storage.models import (  # noqa: F401
     harvest,
     interview,
     seating,
+    stakeholders,
     voting,
 )
 from kitcop_desktop.storage.models.action import ActionCard  # noqa: E402

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kitcop_desktop.domain.chantier import briques
 from kitcop_desktop.domain.french import long_date, plural
 from kitcop_desktop.storage import actions, chantiers
 from kitcop_desktop.ui.icons import icon
+
+BRIQUE_1_TABS = (
+    ("initiatives", "initiatives", "Initiatives inspirantes"),
+    ("map", "actors_map", "Cartographie des acteurs"),
+    ("governance", "governance", "Gouvernance"),
+)
 
 
 class BriqueBox(QFrame):
@@ -40,6 +54,7 @@ class Overview(QScrollArea):
 
     open_workshop = Signal(int)
     show_plan = Signal()
+    show_tab = Signal(str)  # « initiatives », « map », « governance »
 
     def __init__(self, ctx, chantier_id: int) -> None:
         super().__init__()
@@ -89,6 +104,14 @@ class Overview(QScrollArea):
                     )
                     none.setWordWrap(True)
                     box.box.addWidget(none)
+            if line.number == 1:
+                row = QHBoxLayout()
+                for key, icon_name, label in BRIQUE_1_TABS:
+                    button = QPushButton(icon(icon_name), label)
+                    button.clicked.connect(lambda _c=False, k=key: self.show_tab.emit(k))
+                    row.addWidget(button)
+                row.addStretch(1)
+                box.box.addLayout(row)
             if line.number == 4 and self.plan_available:
                 button = QPushButton(icon("action_plan"), "Voir le plan d'action et les protocoles")
                 button.clicked.connect(self.show_plan.emit)

@@ -26,7 +26,34 @@ from kitcop_desktop.ui.tool_spec import ToolContext
 
 AREA = "chantier"
 # Areas whose changes the page shows (its workshops' fiches actions, their titles…).
-WATCHED = ("chantier", "library", "workshop", "actions", "action_plan", "protocol")
+WATCHED = (
+    "chantier",
+    "library",
+    "workshop",
+    "actions",
+    "action_plan",
+    "protocol",
+    "stakeholders",
+    "participants",
+    "interviews",
+)
+# The page's tabs, in the kit's order: key, icon, label.
+TABS = (
+    ("overview", "chantier", "Où en est le chantier"),
+    ("initiatives", "initiatives", "Initiatives"),
+    ("map", "actors_map", "Acteurs"),
+    ("governance", "governance", "Gouvernance"),
+    ("plan", "action_plan", "Plan d'action"),
+    ("protocol", "protocol", "Protocole de test"),
+)
+
+
+SAVED = {
+    "pdf": "Plan d'action",
+    "csv": "Plan d'action",
+    "map": "Cartographie des acteurs",
+    "governance": "Gouvernance",
+}
 
 
 class ChantierPage(QWidget):
@@ -59,23 +86,28 @@ class ChantierPage(QWidget):
         self.csv_button = QPushButton(icon("csv"), "Exporter en CSV…")
         self.csv_button.setToolTip("Le plan d'action pour un tableur (secrétariat de la COP)")
         self.csv_button.clicked.connect(lambda: self.ask_save("csv"))
+        self.export_button = QPushButton(icon("export"), "Exporter le chantier…")
+        self.export_button.setToolTip(
+            "Le chantier entier (ses ateliers, sa carte des acteurs, sa gouvernance, ses "
+            "initiatives) dans un fichier .kitcop, pour un·e collègue"
+        )
+        self.export_button.clicked.connect(self.ask_export)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
+        top.addWidget(self.export_button)
         top.addWidget(self.pdf_button)
         top.addWidget(self.csv_button)
         top.addWidget(self.rename_button)
-        self.overview = Overview(ctx, chantier_id)
-        self.overview.open_workshop.connect(self.open_workshop.emit)
+        # Each tab is built the first time it is shown (the page opens on its overview alone)
+        # and read again only while shown: a change marks the others stale.
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.overview, icon("chantier"), "Où en est le chantier")
-        self.plan = ActionPlanView(ctx, chantier_id)
-        self.tabs.addTab(self.plan, icon("action_plan"), "Plan d'action")
-        self.protocol = ProtocolView(ctx, chantier_id)
-        self.tabs.addTab(self.protocol, icon("protocol"), "Protocole de test")
-        self.plan.protocol_requested.connect(self.show_protocol)
-        self.overview.plan_available = True
-        self.overview.show_plan.connect(lambda: self.tabs.setCurrentWidget(self.plan))
+        self._built: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+        for key, icon_name, label in TABS:
+            holder = QWidget()
+            holder.setObjectName(f"tab-{key}")
+            self.tabs.addTab(holder, icon(icon_name), label)
         self._pending = False
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -106,14 +138,112 @@ class ChantierPage(QWidget):
         except StoreError:  # deleted from another window's history: nothing left to show
             return
         self.heading.setText(title)
-        self.overview.reload()
-        self.plan.reload()
-        self.protocol.reload()
+        self._stale = set(self._built)
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        index = self.tabs.currentIndex()
+        key = TABS[index][0] if 0 <= index < len(TABS) else ""
+        if key and key not in self._built:
+            self._tab(key)  # built and read
+            return
+        if key in self._stale:
+            self._stale.discard(key)
+            widget = self._built[key]
+            reload = getattr(widget, "reload", None)
+            if reload is not None:
+                reload()
+
+    def _make(self, key: str) -> QWidget:
+        ctx, cid = self.ctx, self.chantier_id
+        if key == "overview":
+            overview = Overview(ctx, cid)
+            overview.open_workshop.connect(self.open_workshop.emit)
+            overview.plan_available = True
+            overview.show_plan.connect(lambda: self.tabs.setCurrentWidget(self.plan))
+            overview.show_tab.connect(self.show_tab)
+            return overview
+        if key == "plan":
+            plan = ActionPlanView(ctx, cid)
+            plan.protocol_requested.connect(self.show_protocol)
+            return plan
+        if key == "protocol":
+            return ProtocolView(ctx, cid)
+        if key == "map":
+            from kitcop_desktop.tools.chantier.map_view import StakeholderMapTab
+
+            view = StakeholderMapTab(ctx, cid)
+            view.print_requested.connect(lambda: self.ask_save("map"))
+            return view
+        if key == "governance":
+            from kitcop_desktop.tools.chantier.governance_view import GovernanceView
+
+            view = GovernanceView(ctx, cid)
+            view.print_requested.connect(lambda: self.ask_save("governance"))
+            return view
+        from kitcop_desktop.tools.chantier.initiatives_view import InitiativesView
+
+        return InitiativesView(ctx, cid)
+
+    def _tab(self, key: str) -> QWidget:
+        """The tab's widget, built (and put in its place) the first time it is asked for."""
+        widget = self._built.get(key)
+        if widget is None:
+            index = [k for k, _i, _l in TABS].index(key)
+            widget = self._make(key)
+            self._built[key] = widget
+            current = self.tabs.currentIndex()
+            _key, icon_name, label = TABS[index]
+            self.tabs.blockSignals(True)
+            holder = self.tabs.widget(index)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, widget, icon(icon_name), label)
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            holder.deleteLater()
+            widget.reload()
+        elif key in self._stale:  # asked for while hidden: read it now
+            self._stale.discard(key)
+            widget.reload()
+        return widget
+
+    @property
+    def overview(self) -> Overview:
+        return self._tab("overview")  # type: ignore[return-value]
+
+    @property
+    def plan(self) -> ActionPlanView:
+        return self._tab("plan")  # type: ignore[return-value]
+
+    @property
+    def protocol(self) -> ProtocolView:
+        return self._tab("protocol")  # type: ignore[return-value]
+
+    @property
+    def stakeholder_map(self):
+        return self._tab("map")
+
+    @property
+    def governance(self):
+        return self._tab("governance")
+
+    @property
+    def initiatives(self):
+        return self._tab("initiatives")
+
+    def show_tab(self, key: str) -> None:
+        self.tabs.setCurrentWidget(self._tab(key))
 
     def _tab_changed(self, _index: int) -> None:
-        """The protocol tab opens on the fiche chosen in the plan."""
-        if self.tabs.currentWidget() is self.protocol and self.plan.current_card():
-            self.protocol.show_card(self.plan.current_card())
+        """A tab is read when shown; the protocol tab opens on the fiche chosen in the plan."""
+        self._refresh_current()
+        plan = self._built.get("plan")
+        if isinstance(plan, ActionPlanView) and self.tabs.currentWidget() is self._built.get(
+            "protocol"
+        ):
+            card = plan.current_card()
+            if card:
+                self.protocol.show_card(card)
 
     def show_protocol(self, card_id: int) -> None:
         """The protocole de test of this fiche action (Entrée on the plan's «\u00a0Protocole\u00a0»)."""
@@ -139,13 +269,22 @@ class ChantierPage(QWidget):
             self.rename(title)
 
     def save(self, kind: str, path: Path) -> bool:
-        """Write the plan as PDF or CSV to `path`; a French sentence when the disk refuses."""
+        """Write the plan (PDF or CSV), the A3 map or the gouvernance (PDF) to `path`; a French
+        sentence when the disk refuses."""
         from kitcop_desktop.printing import action_plan as printed
 
-        render = printed.render_chantier_pdf if kind == "pdf" else printed.render_chantier_csv
+        renders = {"pdf": printed.render_chantier_pdf, "csv": printed.render_chantier_csv}
+        if kind == "map":
+            from kitcop_desktop.printing.stakeholder_map import render_map_pdf
+
+            renders["map"] = render_map_pdf
+        if kind == "governance":
+            from kitcop_desktop.printing.governance import render_governance_pdf
+
+            renders["governance"] = render_governance_pdf
         try:
             with self.ctx.store.read() as s:
-                data = render(s, self.chantier_id)
+                data = renders[kind](s, self.chantier_id)
             path.write_bytes(data)
         except (OSError, StoreError) as exc:
             self.ctx.show_message(
@@ -153,24 +292,54 @@ class ChantierPage(QWidget):
                 "Rien n'a été modifié\u00a0: choisissez un autre dossier."
             )
             return False
-        self.ctx.show_message(f"Plan d'action enregistré dans {path.name}.")
+        self.ctx.show_message(
+            f"{SAVED[kind]} enregistré{'e' if kind in ('map', 'governance') else ''} dans {path.name}."
+        )
         return True
 
     def ask_save(self, kind: str) -> None:
-        suffix = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)"}[kind]
-        name = f"Plan d'action — {self.title()}.{kind}".replace("/", "-")
+        suffix = "CSV (*.csv)" if kind == "csv" else "PDF (*.pdf)"
+        extension = "csv" if kind == "csv" else "pdf"
+        name = f"{SAVED[kind]} — {self.title()}.{extension}".replace("/", "-")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Enregistrer le plan d'action", name, suffix
+            self, f"Enregistrer : {SAVED[kind].lower()}", name, suffix
         )
         if chosen:
             self.save(kind, Path(chosen))
 
+    def export_to(self, path: Path) -> bool:
+        """The chantier as a .kitcop file (nothing animateur·rice in it)."""
+        from kitcop_desktop.storage import exchange
+
+        try:
+            with self.ctx.store.read() as s:
+                data = exchange.export_chantier(s, self.chantier_id, zipped=True)
+            path.write_bytes(data)
+        except (OSError, StoreError) as exc:
+            message = str(exc) if isinstance(exc, StoreError) else exc.__class__.__name__
+            self.ctx.show_message(
+                f"Le fichier n'a pas pu être écrit ({message}). Rien n'a été modifié."
+            )
+            return False
+        self.ctx.show_message(f"Chantier exporté dans {path.name}.")
+        return True
+
+    def ask_export(self) -> None:
+        name = f"{self.title()}.kitcop".replace("/", "-")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Exporter le chantier", name, "Fichier KitCOP (*.kitcop)"
+        )
+        if chosen:
+            self.export_to(Path(chosen))
+
     def new_item(self) -> None:
         """Ctrl+N: a new step of the selected fiche action, on the action plan."""
-        plan = getattr(self, "plan", None)
-        if plan is not None:
-            self.tabs.setCurrentWidget(plan)
-            plan.new_item()
+        current = self.tabs.currentWidget()
+        if current is self._built.get("plan") or not hasattr(current, "new_item"):
+            self.tabs.setCurrentWidget(self.plan)
+            self.plan.new_item()
+        else:
+            current.new_item()
 
 
 def make_page(ctx: ToolContext, chantier_id: int) -> ChantierPage:

@@ -1,0 +1,184 @@
+"""The cartographie des acteurs (kit Brique 1-2): categories, the kit's three zones drawn as
+rings around the chantier, where a new actor lands, and who has been met. Pure rules.
+
+An actor's place is (x, y) in a square of side 2 centred on the chantier (−1…1 each way):
+its zone follows from its distance to the centre, so dragging it across a ring changes its
+zone, and the printed map puts it where the screen did.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from kitcop_desktop.domain.palette import OKABE_ITO
+from kitcop_desktop.domain.validation import InvalidInput
+
+# The kit's colours of gommettes: public, private, para-public (code -> French label).
+CATEGORIES: dict[str, str] = {
+    "public": "Acteur public",
+    "private": "Acteur privé",
+    "para_public": "Acteur para-public",
+}
+CATEGORY_SHORT: dict[str, str] = {
+    "public": "public",
+    "private": "privé",
+    "para_public": "para-public",
+}
+CATEGORY_COLOURS: dict[str, str] = {
+    "public": OKABE_ITO["blue"],
+    "private": OKABE_ITO["orange"],
+    "para_public": OKABE_ITO["green"],
+}
+# The fourth mark of the kit: « acteurs ayant des capacités d'influence et des effets de leviers ».
+INFLUENCE_LABEL = "Influence / effet de levier"
+INFLUENCE_COLOUR = OKABE_ITO["vermilion"]
+INFLUENCE_MARK = "★"
+
+# The three zones, from the centre out: how far the actor is engaged in the chantier.
+ZONES: tuple[str, ...] = (
+    "Acteurs moteurs",
+    "Acteurs impliqués",
+    "Acteurs à mobiliser",
+)
+ZONE_HINTS: tuple[str, ...] = (
+    "portent le chantier et décident",
+    "contribuent, sont consultés",
+    "concernés, pas encore embarqués",
+)
+# Outer radius of each zone, the map's half-side being 1 (the corners belong to the last).
+ZONE_RADII: tuple[float, ...] = (1 / 3, 2 / 3, 1.0)
+LIMIT = 1.0  # |x| and |y| never exceed it
+MAX_ACTORS = 500
+NAME_MAX = 200
+
+
+def require_category(value: object) -> str:
+    if value not in CATEGORIES:
+        raise InvalidInput(
+            "Catégorie inconnue\u00a0: choisissez public, privé ou para-public. "
+            "Rien n'a été modifié."
+        )
+    return str(value)
+
+
+def category_from_text(text: str) -> str | None:
+    """« privé », « Para-public », « PUBLIC » → the code; None when not recognised."""
+    key = fold(text).replace("-", "").replace(" ", "")
+    return {
+        "public": "public",
+        "publique": "public",
+        "prive": "private",
+        "privee": "private",
+        "private": "private",
+        "parapublic": "para_public",
+        "parapublique": "para_public",
+    }.get(key)
+
+
+def clamp(x: float, y: float) -> tuple[float, float]:
+    """A place on the map: inside the square, never NaN."""
+
+    def one(v: float) -> float:
+        if not isinstance(v, int | float) or math.isnan(v):
+            return 0.0
+        return max(-LIMIT, min(LIMIT, float(v)))
+
+    return one(x), one(y)
+
+
+def zone_of(x: float, y: float) -> int:
+    """0, 1 or 2: the ring the place falls in."""
+    r = math.hypot(*clamp(x, y))
+    for index, radius in enumerate(ZONE_RADII[:-1]):
+        if r < radius:
+            return index
+    return len(ZONE_RADII) - 1
+
+
+def free_spot(zone: int, taken: Iterable[tuple[float, float]]) -> tuple[float, float]:
+    """Where a new actor of `zone` lands: on the ring's middle circle, at the first angle (in
+    steps of the golden angle) far enough from every actor already there."""
+    zone = max(0, min(len(ZONES) - 1, zone))
+    inner = 0.0 if zone == 0 else ZONE_RADII[zone - 1]
+    outer = ZONE_RADII[zone] if zone < len(ZONES) - 1 else 0.92
+    places = list(taken)
+    golden = math.pi * (3 - math.sqrt(5))
+    best, best_gap = (0.0, 0.0), -1.0
+    for step in range(240):
+        # Walk out across the ring as the angles fill up.
+        radius = inner + (outer - inner) * (0.5 + 0.35 * math.sin(step * 0.7))
+        if zone == 0:
+            radius = (outer * 0.8) * math.sqrt((step % 12 + 1) / 12)
+        angle = step * golden - math.pi / 2
+        spot = clamp(radius * math.cos(angle), radius * math.sin(angle))
+        gap = min((math.hypot(spot[0] - a, spot[1] - b) for a, b in places), default=9.0)
+        if gap >= 0.16:
+            return spot
+        if gap > best_gap:
+            best, best_gap = spot, gap
+    return best
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, single spaces: how two spellings of a structure are compared."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().replace("’", "'").split())
+
+
+@dataclass(frozen=True)
+class Encounter:
+    """Where an actor has been met in the chantier (names of the workshops, interviews…)."""
+
+    workshops: tuple[str, ...] = ()  # workshops where someone of it took part
+    interviews: int = 0  # interviews of someone of it
+    pilots: tuple[str, ...] = ()  # fiches actions it pilots (their headings)
+
+    @property
+    def met(self) -> bool:
+        return bool(self.workshops or self.interviews or self.pilots)
+
+    def summary(self) -> str:
+        parts = []
+        if self.workshops:
+            parts.append(
+                "atelier"
+                + ("s" if len(self.workshops) > 1 else "")
+                + "\u00a0: "
+                + ", ".join(self.workshops)
+            )
+        if self.interviews:
+            parts.append(f"{self.interviews} entretien" + ("s" if self.interviews > 1 else ""))
+        if self.pilots:
+            parts.append(
+                f"pilote de {len(self.pilots)} fiche" + ("s" if len(self.pilots) > 1 else "")
+            )
+        return " · ".join(parts) if parts else "Pas encore rencontré"
+
+
+def names_in(text: str) -> list[str]:
+    """The names listed in a fiche action's « pilotes » (« CFA ; AFPA, Région / OPCO »)."""
+    for sep in (",", "/", "\n", " et "):
+        text = text.replace(sep, ";")
+    return [fold(part) for part in text.split(";") if fold(part)]
+
+
+def matches(actor_keys: Iterable[str], other: str) -> bool:
+    """Whether a participant's structure or name, an interviewee's structure or a pilot names
+    this actor: the same words once folded, or the actor's name as a whole word of it
+    (« CAPEB » in « CAPEB Rhône »)."""
+    return matches_folded(actor_keys, fold(other))
+
+
+def matches_folded(actor_keys: Iterable[str], target: str) -> bool:
+    """`matches` for a text already folded (a list read once, compared with every actor)."""
+    if not target:
+        return False
+    words = f" {target} "
+    for key in actor_keys:
+        if key and (key == target or (len(key) >= 3 and f" {key} " in words)):
+            return True
+    return False

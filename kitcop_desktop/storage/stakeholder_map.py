@@ -1,0 +1,324 @@
+"""The chantier's cartographie des acteurs (kit Brique 1-2): actors added, renamed, moved and
+deleted (each returning what undo needs), and where each has been met in the chantier: in its
+workshops (participants), its interviews (interviewees' structures) and its fiches actions
+(pilots). Those links are found by the actor's name or structure, so nothing is typed twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.domain.stakeholder_map import (
+    MAX_ACTORS,
+    NAME_MAX,
+    Encounter,
+    category_from_text,
+    clamp,
+    fold,
+    free_spot,
+    matches,
+    matches_folded,
+    names_in,
+    require_category,
+    zone_of,
+)
+from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.storage import chantiers
+from kitcop_desktop.storage.base import Snapshot, row_dict
+from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.storage.models import ActionCard, Participant, Workshop
+from kitcop_desktop.storage.models.interview import Interview
+from kitcop_desktop.storage.models.stakeholders import Actor, GovernanceMember
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    id: int
+    name: str
+    structure: str
+    category: str
+    influential: bool
+    x: float
+    y: float
+    note: str
+
+    @property
+    def zone(self) -> int:
+        return zone_of(self.x, self.y)
+
+    @property
+    def label(self) -> str:
+        """The name, and its structure when it says more (« Claire Dubois — DDETS »)."""
+        if self.structure and fold(self.structure) != fold(self.name):
+            return f"{self.name} — {self.structure}"
+        return self.name
+
+
+def _row(actor: Actor) -> ActorRow:
+    return ActorRow(
+        actor.id,
+        actor.name,
+        actor.structure,
+        actor.category,
+        actor.influential,
+        actor.x,
+        actor.y,
+        actor.note,
+    )
+
+
+def rows(session: Session, chantier_id: int) -> list[ActorRow]:
+    """The map's actors, in the order they were added (one query)."""
+    found = session.execute(
+        select(
+            Actor.id,
+            Actor.name,
+            Actor.structure,
+            Actor.category,
+            Actor.influential,
+            Actor.x,
+            Actor.y,
+            Actor.note,
+        )
+        .where(Actor.chantier_id == chantier_id)
+        .order_by(Actor.id)
+    ).all()
+    return [ActorRow(*r) for r in found]
+
+
+def get(session: Session, actor_id: int) -> Actor:
+    actor = session.get(Actor, actor_id)
+    if actor is None:
+        raise NotFound("Cet acteur n'est plus sur la carte.")
+    return actor
+
+
+def _name(value: object) -> str:
+    return require_text(value if isinstance(value, str) else None, "Le nom de l'acteur")
+
+
+def _structure(value: object) -> str:
+    text = " ".join(clean_text(value if isinstance(value, str) else "").split())
+    if len(text) > NAME_MAX:
+        raise InvalidInput(
+            f"Le nom de la structure est trop long ({len(text)} caractères, {NAME_MAX} au plus). "
+            "Rien n'a été modifié."
+        )
+    return text
+
+
+def add(
+    session: Session,
+    chantier_id: int,
+    name: str,
+    *,
+    structure: str = "",
+    category: str = "public",
+    influential: bool = False,
+    zone: int = 2,
+    place: tuple[float, float] | None = None,
+) -> Actor:
+    """A new actor; without `place` it lands in `zone` where no other actor stands."""
+    chantiers.get(session, chantier_id)
+    count = session.scalar(
+        select(func.count()).select_from(Actor).where(Actor.chantier_id == chantier_id)
+    )
+    if (count or 0) >= MAX_ACTORS:
+        raise InvalidInput(
+            f"La carte compte déjà {MAX_ACTORS} acteurs, le plus qu'elle puisse lisiblement "
+            "montrer. Rien n'a été ajouté."
+        )
+    if place is None:
+        taken = [(r.x, r.y) for r in rows(session, chantier_id)]
+        place = free_spot(zone, taken)
+    x, y = clamp(*place)
+    actor = Actor(
+        chantier_id=chantier_id,
+        name=_name(name),
+        structure=_structure(structure),
+        category=require_category(category),
+        influential=bool(influential),
+        x=x,
+        y=y,
+        note="",
+    )
+    session.add(actor)
+    session.flush()
+    return actor
+
+
+FIELDS = ("name", "structure", "category", "influential", "note")
+
+
+def update(session: Session, actor_id: int, **fields: object) -> Snapshot:
+    """Change some of an actor's fields; returns their previous values (what undo needs)."""
+    actor = get(session, actor_id)
+    cleaned: dict[str, object] = {}
+    for key, value in fields.items():
+        if key == "name":
+            cleaned[key] = _name(value)
+        elif key == "structure":
+            cleaned[key] = _structure(value)
+        elif key == "category":
+            cleaned[key] = require_category(value)
+        elif key == "influential":
+            cleaned[key] = bool(value)
+        elif key == "note":
+            cleaned[key] = clean_text(value if isinstance(value, str) else "")
+        elif key in ("x", "y"):
+            if not isinstance(value, int | float):
+                raise InvalidInput(
+                    "Cette place sur la carte n'est pas valide. Rien n'a été modifié."
+                )
+            cleaned[key] = clamp(float(value), 0.0)[0]
+        else:
+            raise TypeError(f"unknown actor field {key!r}")
+    previous = {key: getattr(actor, key) for key in cleaned}
+    for key, value in cleaned.items():
+        setattr(actor, key, value)
+    session.flush()
+    return previous
+
+
+def move(session: Session, actor_id: int, x: float, y: float) -> Snapshot:
+    """Put the actor at (x, y) (kept inside the map); returns where it was."""
+    return update(session, actor_id, x=x, y=y)
+
+
+def delete(session: Session, actor_id: int) -> Snapshot:
+    """Take the actor off the map, and out of the gouvernance's instances; returns both."""
+    actor = get(session, actor_id)
+    members = list(
+        session.scalars(select(GovernanceMember).where(GovernanceMember.actor_id == actor_id))
+    )
+    data = {"row": row_dict(actor), "members": [row_dict(m) for m in members]}
+    session.delete(actor)
+    session.flush()
+    return data
+
+
+def recreate(session: Session, data: Snapshot) -> Actor:
+    actor = Actor(**data["row"])
+    session.add(actor)
+    session.flush()
+    for member in data.get("members", ()):
+        session.add(GovernanceMember(**member))
+    session.flush()
+    return actor
+
+
+def paste(session: Session, chantier_id: int, text: str) -> list[int]:
+    """Actors pasted from a spreadsheet, one a line: name, structure, category (public, privé,
+    para-public), and « oui » / « x » / « ★ » for influence. Returns the new ids."""
+    lines = [line for line in (text or "").replace("\r", "\n").split("\n") if line.strip()]
+    if not lines:
+        raise InvalidInput("Rien à coller\u00a0: un acteur par ligne. Rien n'a été modifié.")
+    if len(lines) > MAX_ACTORS:
+        raise InvalidInput(f"Trop de lignes ({MAX_ACTORS} au plus). Rien n'a été modifié.")
+    ids = []
+    for line in lines:
+        cells = [cell.strip() for cell in line.split("\t")] + ["", "", ""]
+        name, structure, category, mark = cells[0], cells[1], cells[2], cells[3]
+        if fold(name) in ("nom", "acteur", "name"):
+            continue  # a heading line
+        code = category_from_text(category) or "public"
+        influential = fold(mark) in ("oui", "x", "★", "1", "yes", "influence")
+        actor = add(
+            session,
+            chantier_id,
+            name,
+            structure=structure,
+            category=code,
+            influential=influential,
+        )
+        ids.append(actor.id)
+    return ids
+
+
+def delete_many(session: Session, actor_ids: list[int]) -> list[Snapshot]:
+    return [delete(session, actor_id) for actor_id in actor_ids]
+
+
+# ---------------------------------------------------------------------------- who has been met
+def encounters(session: Session, chantier_id: int) -> dict[int, Encounter]:
+    """For each actor of the map, where the chantier has met it: four queries whatever the
+    size (actors, participants, interviews, fiches actions of its workshops out of the trash)."""
+    actors = rows(session, chantier_id)
+    if not actors:
+        return {}
+    alive = select(Workshop.id).where(
+        Workshop.chantier_id == chantier_id, Workshop.deleted_at.is_(None)
+    )
+    titles = dict(
+        session.execute(select(Workshop.id, Workshop.title).where(Workshop.id.in_(alive))).all()
+    )
+    people = session.execute(
+        select(
+            Participant.workshop_id, Participant.name, Participant.structure, Participant.present
+        ).where(Participant.workshop_id.in_(alive))
+    ).all()
+    # A workshop where someone was ticked present: those were met; before the day, those
+    # registered stand for it.
+    ticked = {w for w, _n, _s, present in people if present}
+    folded_people = [
+        (w, fold(n or ""), fold(s or ""))
+        for w, n, s, present in people
+        if present or w not in ticked
+    ]
+    interviewed = [
+        fold(s)
+        for (s,) in session.execute(
+            select(Interview.structure).where(Interview.workshop_id.in_(alive))
+        ).all()
+        if s
+    ]
+    cards = session.execute(
+        select(ActionCard.leads, ActionCard.action, ActionCard.challenge).where(
+            ActionCard.workshop_id.in_(alive)
+        )
+    ).all()
+    pilots = [
+        (names_in(leads or ""), action or challenge or "") for leads, action, challenge in cards
+    ]
+    order = {w: index for index, w in enumerate(sorted(titles))}
+    out: dict[int, Encounter] = {}
+    for actor in actors:
+        keys = {fold(actor.name), fold(actor.structure)} - {""}
+        seen = sorted(
+            {w for w, n, s in folded_people if matches_folded(keys, s) or matches_folded(keys, n)},
+            key=order.__getitem__,
+        )
+        met_in_interviews = sum(1 for s in interviewed if matches_folded(keys, s))
+        led = tuple(
+            heading
+            for names, heading in pilots
+            if any(matches_folded(keys, name) for name in names)
+        )
+        out[actor.id] = Encounter(tuple(titles[w] for w in seen), met_in_interviews, led)
+    return out
+
+
+def structures_off_the_map(session: Session, chantier_id: int) -> list[str]:
+    """Structures of the chantier's participants that no actor of the map names: who came and
+    is not on the map yet (each once, in the order met)."""
+    actors = rows(session, chantier_id)
+    keys = {fold(a.name) for a in actors} | {fold(a.structure) for a in actors}
+    keys.discard("")
+    alive = select(Workshop.id).where(
+        Workshop.chantier_id == chantier_id, Workshop.deleted_at.is_(None)
+    )
+    out: list[str] = []
+    seen: set[str] = set()
+    for (structure,) in session.execute(
+        select(Participant.structure)
+        .where(Participant.workshop_id.in_(alive))
+        .order_by(Participant.workshop_id, Participant.position)
+    ):
+        key = fold(structure or "")
+        if key and key not in seen and not matches(keys, structure):
+            seen.add(key)
+            out.append(structure)
+    return out

@@ -1,0 +1,372 @@
+"""The chantier's gouvernance on screen (kit Brique 1-6 / 3-6): its instances on the left; for
+the chosen one, its degree of participation, its role, and every actor of the map with its
+RACI letter (keys R, A, C, I on the table; Suppr or 0 takes the actor out). An instance
+without exactly one « A » says so in a warning: nothing is refused."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.governance import PARTICIPATION, RACI, SUGGESTED_BODIES
+from kitcop_desktop.domain.stakeholder_map import CATEGORIES, INFLUENCE_MARK
+from kitcop_desktop.storage import governance, stakeholder_map
+from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.storage.governance import BodyRow
+from kitcop_desktop.storage.stakeholder_map import ActorRow
+from kitcop_desktop.ui.autosave import Autosave
+from kitcop_desktop.ui.icons import icon
+
+AREA = "stakeholders"
+KEY_HELP = (
+    "Sur le tableau\u00a0: R réalise · A arbitre · C consulté · I informé · Suppr ou 0\u00a0: "
+    "hors de l'instance · Inser\u00a0: nouvelle instance"
+)
+
+
+class RaciTable(QTableWidget):
+    letter = Signal(object)  # "R", "A", "C", "I" or None (out of the instance)
+    add_body = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        text = event.text().upper()
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if plain and text in RACI:
+            self.letter.emit(text)
+        elif plain and (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) or text in ("0", "-")
+        ):
+            self.letter.emit(None)
+        elif event.key() == Qt.Key.Key_Insert:
+            self.add_body.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class GovernanceView(QWidget):
+    print_requested = Signal()
+
+    def __init__(self, ctx, chantier_id: int) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.chantier_id = chantier_id
+        self.bodies: list[BodyRow] = []
+        self.actors: list[ActorRow] = []
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Instances de la gouvernance")
+        self.list.currentRowChanged.connect(lambda _r: self._show_body())
+        self.add_button = QPushButton(icon("new"), "Ajouter une instance…")
+        self.add_button.clicked.connect(self.ask_add)
+        self.rename_button = QPushButton(icon("edit"), "Renommer…")
+        self.rename_button.clicked.connect(self.ask_rename)
+        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button.clicked.connect(self.delete_current)
+        left = QWidget()
+        left_col = QVBoxLayout(left)
+        left_col.setContentsMargins(0, 0, 8, 0)
+        title = QLabel("Instances")
+        title.setStyleSheet("font-weight: bold;")
+        left_col.addWidget(title)
+        left_col.addWidget(self.list, 1)
+        left_col.addWidget(self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.delete_button)
+        left_col.addLayout(buttons)
+        left.setMinimumWidth(200)
+
+        self.body_title = QLabel()
+        self.body_title.setObjectName("PageTitle")
+        self.body_title.setWordWrap(True)
+        self.participation = QComboBox()
+        for code, label in PARTICIPATION.items():
+            self.participation.addItem(label, code)
+        self.participation.activated.connect(self._participation_chosen)
+        self.purpose = QLineEdit()
+        self.purpose.setPlaceholderText("Son rôle, à quel rythme elle se réunit…")
+        self.purpose_save = Autosave(self.purpose, self._save_purpose)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "background: #fff4d6; color: #5c4a00; border: 1px solid #e0c060; "
+            "border-radius: 4px; padding: 4px 8px;"
+        )
+        self.table = RaciTable(0, 3)
+        self.table.setHorizontalHeaderLabels(["RACI", "Acteur", "Catégorie"])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.letter.connect(self.set_letter_selected)
+        self.table.add_body.connect(self.ask_add)
+        letters = QHBoxLayout()
+        self.letter_buttons: dict[str, QPushButton] = {}
+        for letter, meaning in RACI.items():
+            button = QPushButton(f"{letter} — {meaning}")
+            button.setToolTip(f"Touche {letter}")
+            button.clicked.connect(lambda _c=False, x=letter: self.set_letter_selected(x))
+            letters.addWidget(button)
+            self.letter_buttons[letter] = button
+        out = QPushButton("Hors de l'instance")
+        out.setToolTip("Touche Suppr")
+        out.clicked.connect(lambda: self.set_letter_selected(None))
+        letters.addWidget(out)
+        self.print_button = QPushButton(icon("pdf"), "Imprimer la gouvernance (PDF)…")
+        self.print_button.clicked.connect(self.print_requested.emit)
+
+        right = QWidget()
+        form = QFormLayout()
+        form.addRow("Degré de participation\u00a0:", self.participation)
+        form.addRow("Rôle\u00a0:", self.purpose)
+        right_col = QVBoxLayout(right)
+        right_col.setContentsMargins(8, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.body_title, 1)
+        top.addWidget(self.print_button)
+        right_col.addLayout(top)
+        right_col.addLayout(form)
+        right_col.addWidget(self.warning)
+        right_col.addWidget(self.table, 1)
+        right_col.addLayout(letters)
+        self.empty = QLabel(
+            "Aucune instance\u00a0: «\u00a0Ajouter une instance…\u00a0» (comité de pilotage, "
+            "groupe projet…). Appuyez-vous sur les instances qui existent déjà."
+        )
+        self.empty.setWordWrap(True)
+        right_col.addWidget(self.empty)
+        self.detail = right
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        keys = QLabel(KEY_HELP)
+        keys.setObjectName("PageSubtitle")
+        keys.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(keys)
+
+    # ------------------------------------------------------------------------------- reading
+    def reload(self) -> None:
+        try:
+            with self.ctx.store.read() as s:
+                self.bodies = governance.bodies(s, self.chantier_id)
+                self.actors = stakeholder_map.rows(s, self.chantier_id)
+        except StoreError:
+            return
+        current = self.current_body_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for body in self.bodies:
+            item = QListWidgetItem(body.name)
+            item.setData(Qt.ItemDataRole.UserRole, body.id)
+            if body.warning:
+                item.setIcon(icon("warning", "#8a6d00"))
+                item.setToolTip(body.warning)
+            self.list.addItem(item)
+        ids = [b.id for b in self.bodies]
+        self.list.setCurrentRow(ids.index(current) if current in ids else (0 if ids else -1))
+        self.list.blockSignals(False)
+        self._show_body()
+
+    def current_body_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def current_body(self) -> BodyRow | None:
+        body_id = self.current_body_id()
+        return next((b for b in self.bodies if b.id == body_id), None)
+
+    def _show_body(self) -> None:
+        body = self.current_body()
+        for widget in (
+            self.participation,
+            self.purpose,
+            self.table,
+            self.rename_button,
+            self.delete_button,
+            *self.letter_buttons.values(),
+        ):
+            widget.setEnabled(body is not None)
+        self.empty.setVisible(body is None)
+        if body is None:
+            self.body_title.setText("Gouvernance")
+            self.warning.hide()
+            self.table.setRowCount(0)
+            return
+        self.body_title.setText(body.name)
+        self.participation.setCurrentIndex(max(0, self.participation.findData(body.participation)))
+        self.purpose_save.show(body.purpose)
+        self.warning.setText(body.warning)
+        self.warning.setVisible(bool(body.warning))
+        letters = {m.actor_id: m.raci for m in body.members}
+        selected = self.selected_actor_id()
+        # The instance's actors first (R, A, C, I), then the rest of the map.
+        order = [m.actor_id for m in body.members] + [
+            a.id for a in self.actors if a.id not in letters
+        ]
+        by_id = {a.id: a for a in self.actors}
+        self.table.setRowCount(len(order))
+        for row_index, actor_id in enumerate(order):
+            actor = by_id[actor_id]
+            letter = letters.get(actor_id, "")
+            cells = [
+                letter or "—",
+                (f"{INFLUENCE_MARK} " if actor.influential else "") + actor.label,
+                CATEGORIES.get(actor.category, ""),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, actor_id)
+                if not letter:
+                    item.setForeground(QColor("#5b6478"))
+                elif column == 0:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    item.setToolTip(RACI[letter])
+                self.table.setItem(row_index, column, item)
+        if selected in order:
+            self.table.selectRow(order.index(selected))
+        if not self.actors:
+            self.warning.setText(
+                "La carte des acteurs est vide\u00a0: placez-y d'abord les acteurs (onglet "
+                "«\u00a0Acteurs\u00a0»)."
+            )
+            self.warning.show()
+
+    def selected_actor_id(self) -> int | None:
+        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    # ------------------------------------------------------------------------------- changes
+    def set_letter(self, body_id: int, actor_id: int, letter: str | None) -> bool:
+        actor = next((a for a in self.actors if a.id == actor_id), None)
+        name = actor.name[:40] if actor else ""
+        text = (
+            f"«\u00a0{name}\u00a0» hors de l'instance"
+            if letter is None
+            else f"«\u00a0{name}\u00a0»\u00a0: {letter} ({RACI[letter]})"
+        )
+        return (
+            self.ctx.push(
+                text,
+                area=AREA,
+                do=lambda s: ("was", governance.set_raci(s, body_id, actor_id, letter)),
+                undo=lambda s, result: governance.set_raci(s, body_id, actor_id, result[1]),
+            )
+            is not None
+        )
+
+    def set_letter_selected(self, letter: str | None) -> None:
+        body_id, actor_id = self.current_body_id(), self.selected_actor_id()
+        if body_id is not None and actor_id is not None:
+            self.set_letter(body_id, actor_id, letter)
+            self.reload()
+
+    def add_body(self, name: str, participation: str = "consultation") -> int | None:
+        result = self.ctx.push(
+            f"Ajouter l'instance «\u00a0{name.strip()[:40]}\u00a0»",
+            area=AREA,
+            do=lambda s: governance.add_body(s, self.chantier_id, name, participation).id,
+            undo=lambda s, body_id: governance.delete_body(s, body_id),
+        )
+        return None if result is None else int(result)
+
+    def ask_add(self) -> None:
+        taken = {b.name for b in self.bodies}
+        offered = [n for n in SUGGESTED_BODIES if n not in taken] or list(SUGGESTED_BODIES)
+        name, ok = QInputDialog.getItem(
+            self, "Ajouter une instance", "Nom de l'instance\u00a0:", offered, 0, True
+        )
+        if ok:
+            body_id = self.add_body(name)
+            if body_id is not None:
+                self.reload()
+                ids = [b.id for b in self.bodies]
+                if body_id in ids:
+                    self.list.setCurrentRow(ids.index(body_id))
+                self.table.setFocus()
+
+    def ask_rename(self) -> None:
+        body = self.current_body()
+        if body is None:
+            return
+        name, ok = QInputDialog.getText(
+            self, "Renommer l'instance", "Nouveau nom\u00a0:", text=body.name
+        )
+        if ok and name != body.name:
+            self.ctx.push_update(
+                "Renommer l'instance", AREA, governance.update_body, body.id, name=name
+            )
+
+    def delete_current(self) -> None:
+        body = self.current_body()
+        if body is None:
+            return
+        if body.members:
+            answer = QMessageBox.question(
+                self,
+                "Supprimer l'instance",
+                f"Supprimer «\u00a0{body.name}\u00a0» et la place de ses "
+                f"{len(body.members)} acteurs\u00a0? (Ctrl+Z la remet.)",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.ctx.push(
+            f"Supprimer l'instance «\u00a0{body.name[:40]}\u00a0»",
+            area=AREA,
+            do=lambda s: governance.delete_body(s, body.id),
+            undo=lambda s, data: governance.recreate_body(s, data),
+        )
+
+    def _participation_chosen(self, _index: int) -> None:
+        body = self.current_body()
+        code = self.participation.currentData()
+        if body is not None and code != body.participation:
+            self.ctx.push_update(
+                "Degré de participation", AREA, governance.update_body, body.id, participation=code
+            )
+
+    def _save_purpose(self) -> None:
+        body = self.current_body()
+        if body is not None:
+            self.ctx.push_update(
+                "Rôle de l'instance",
+                AREA,
+                governance.update_body,
+                body.id,
+                purpose=self.purpose.text(),
+            )
+
+    def new_item(self) -> None:
+        self.ask_add()

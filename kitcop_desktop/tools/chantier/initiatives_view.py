@@ -1,0 +1,228 @@
+"""The initiatives inspirantes on screen (kit Brique 1-1): the kit's seven columns as a
+sortable table (a click on a column's title sorts), F2 edits a cell, Ctrl+V pastes lines copied
+from a spreadsheet (one undo step for the whole paste), Inser adds a line, Suppr deletes the
+chosen lines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.french import plural
+from kitcop_desktop.domain.initiatives import COLUMNS, KEYS
+from kitcop_desktop.storage import initiatives
+from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.storage.initiatives import InitiativeRow
+from kitcop_desktop.ui.icons import icon
+
+AREA = "stakeholders"
+KEY_HELP = (
+    "Ctrl+V\u00a0: coller des lignes copiées d'un tableur (les sept colonnes du kit) · "
+    "Inser\u00a0: nouvelle initiative · F2\u00a0: modifier la case · Suppr\u00a0: supprimer les lignes "
+    "choisies · clic sur un titre de colonne\u00a0: trier"
+)
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class InitiativesModel(QAbstractTableModel):
+    def __init__(self, view: InitiativesView) -> None:
+        super().__init__()
+        self.view = view
+        self.rows: list[InitiativeRow] = []
+
+    def set_rows(self, rows: list[InitiativeRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(KEYS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[KEYS[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        value = self.rows[index.row()].values[KEYS[index.column()]]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole and len(value) > 40:
+            return value
+        if role == Qt.ItemDataRole.UserRole:
+            return self.rows[index.row()].id
+        if role == SORT_ROLE:
+            return value.casefold()
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row = self.rows[index.row()]
+        key = KEYS[index.column()]
+        if str(value) == row.values[key]:
+            return False
+        return self.view.edit_cell(row.id, key, str(value))
+
+
+class InitiativesTable(QTableView):
+    def __init__(self, view: InitiativesView) -> None:
+        super().__init__()
+        self._view = view
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing and event.matches(QKeySequence.StandardKey.Paste):
+            self._view.paste_clipboard()
+        elif not editing and event.key() == Qt.Key.Key_Insert:
+            self._view.ask_add()
+        elif not editing and event.key() == Qt.Key.Key_Delete:
+            self._view.delete_selected()
+        else:
+            super().keyPressEvent(event)
+
+
+class InitiativesView(QWidget):
+    def __init__(self, ctx, chantier_id: int) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.chantier_id = chantier_id
+        self.model = InitiativesModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = InitiativesTable(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order they were added
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((180, 100, 110, 220, 200, 160)):
+            self.table.setColumnWidth(column, width)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAccessibleName("Initiatives inspirantes")
+
+        self.add_button = QPushButton(icon("new"), "Ajouter une initiative…")
+        self.add_button.clicked.connect(self.ask_add)
+        self.paste_button = QPushButton(icon("paste"), "Coller depuis un tableur")
+        self.paste_button.setToolTip(
+            "Les lignes copiées d'un tableur, dans les sept colonnes du kit"
+        )
+        self.paste_button.clicked.connect(self.paste_clipboard)
+        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.count = QLabel()
+        self.count.setObjectName("PageSubtitle")
+        bar = QHBoxLayout()
+        for widget in (self.add_button, self.paste_button, self.delete_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.count)
+        keys = QLabel(KEY_HELP)
+        keys.setObjectName("PageSubtitle")
+        keys.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(keys)
+
+    def reload(self) -> None:
+        try:
+            with self.ctx.store.read() as s:
+                found = initiatives.rows(s, self.chantier_id)
+        except StoreError:
+            return
+        self.model.set_rows(found)
+        self.count.setText(plural(len(found), "initiative"))
+
+    def edit_cell(self, initiative_id: int, key: str, value: str) -> bool:
+        return (
+            self.ctx.push_update(
+                f"Modifier «\u00a0{COLUMNS[key]}\u00a0»",
+                AREA,
+                initiatives.update,
+                initiative_id,
+                **{key: value},
+            )
+            is not None
+        )
+
+    def paste_text(self, text: str) -> int:
+        result = self.ctx.push(
+            "Coller des initiatives",
+            area=AREA,
+            do=lambda s: initiatives.paste(s, self.chantier_id, text),
+            undo=lambda s, ids: initiatives.delete_many(s, ids),
+        )
+        if result is None:
+            return 0
+        count = len(result)
+        self.ctx.show_message(f"{plural(count, 'initiative ajoutée', 'initiatives ajoutées')}.")
+        return count
+
+    def paste_clipboard(self) -> None:
+        self.paste_text(QApplication.clipboard().text())
+
+    def ask_add(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, "Ajouter une initiative", "Nom de l'initiative\u00a0:"
+        )
+        if ok:
+            self.ctx.push(
+                "Ajouter une initiative",
+                area=AREA,
+                do=lambda s: initiatives.add(s, self.chantier_id, name),
+                undo=lambda s, initiative_id: initiatives.delete_many(s, [initiative_id]),
+            )
+
+    def selected_ids(self) -> list[int]:
+        rows = {i.row() for i in self.table.selectionModel().selectedIndexes()}
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in sorted(rows)]
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.ctx.push(
+                f"Supprimer {plural(len(ids), 'initiative')}",
+                area=AREA,
+                do=lambda s: initiatives.delete_many(s, ids),
+                undo=lambda s, data: initiatives.recreate_many(s, data),
+            )
+
+    def new_item(self) -> None:
+        self.ask_add()

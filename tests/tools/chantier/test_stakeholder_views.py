@@ -1,0 +1,173 @@
+"""The chantier's état des lieux on screen (#17): the cartographie des acteurs (a drag is one
+undo step; keys add, edit, move and delete), the gouvernance (R/A/C/I keys, the one-« A »
+warning) and the initiatives (a spreadsheet's paste is one undo step, the columns sort)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from kitcop_desktop.domain.stakeholder_map import ZONES
+from kitcop_desktop.storage import chantiers, governance, participants, stakeholder_map, workshops
+from kitcop_desktop.tools.chantier.page import ChantierPage
+
+
+def settle(qtbot):
+    for _ in range(4):
+        QApplication.processEvents()
+        qtbot.wait(5)
+
+
+@pytest.fixture
+def page(qtbot, ctx, store):
+    with store.write() as s:
+        cid = chantiers.create(s, "Rénovation énergétique — Drôme").id
+        wid = workshops.create(s, "Diagnostic").id
+        chantiers.move_workshop(s, wid, cid)
+        participants.paste(s, wid, "Julien Roche\tCAPEB Rhône\tpara-public")
+        stakeholder_map.add(s, cid, "CAPEB Rhône", category="para_public", place=(0.1, 0.1))
+        stakeholder_map.add(s, cid, "Préfecture", influential=True, place=(-0.5, -0.5))
+    widget = ChantierPage(ctx, cid)
+    qtbot.addWidget(widget)
+    widget.resize(1024, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def rows(store, page):
+    with store.read() as s:
+        return {r.name: r for r in stakeholder_map.rows(s, page.chantier_id)}
+
+
+def test_the_map_shows_each_actor_and_who_is_missing_from_the_workshops(page):
+    page.show_tab("map")
+    tab = page.stakeholder_map
+    assert {i.row.name for i in tab.scene.items_by_id.values()} == {"CAPEB Rhône", "Préfecture"}
+    came = {i.row.name: i.met for i in tab.scene.items_by_id.values()}
+    assert came == {"CAPEB Rhône": True, "Préfecture": False}
+    assert [tab.missing.item(i).text() for i in range(tab.missing.count())] == ["Préfecture"]
+    assert "1 venu aux ateliers" in tab.summary.text()
+
+
+def test_dragging_an_actor_into_another_ring_is_one_undo_step(page, qtbot, ctx, store):
+    page.show_tab("map")
+    tab = page.stakeholder_map
+    settle(qtbot)
+    item = next(i for i in tab.scene.items_by_id.values() if i.row.name == "Préfecture")
+    view = tab.view
+    start = view.mapFromScene(item.pos())
+    end = view.mapFromScene(0, 0)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        point = start + (end - start) * step / 5
+        qtbot.mouseMove(view.viewport(), QPoint(int(point.x()), int(point.y())))
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    settle(qtbot)
+    moved = rows(store, page)["Préfecture"]
+    assert ZONES[moved.zone] == "Acteurs moteurs"
+    assert ctx.undo_stack.count() == 1
+    assert ctx.undo_stack.undoText() == "Déplacer «\u00a0Préfecture\u00a0»"
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    back = rows(store, page)["Préfecture"]
+    assert (back.x, back.y) == (-0.5, -0.5)
+    assert item.pos() == tab.scene.items_by_id[back.id].pos()
+
+
+def test_keys_move_rename_and_delete_the_chosen_actor(page, qtbot, ctx, store):
+    page.show_tab("map")
+    tab = page.stakeholder_map
+    view = tab.view
+    view.setFocus()
+    before = rows(store, page)["CAPEB Rhône"]
+    tab.scene.select_only(before.id)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    settle(qtbot)
+    assert rows(store, page)["CAPEB Rhône"].x == pytest.approx(before.x + 0.08)
+    assert ctx.undo_stack.count() == 2  # one step per press
+    qtbot.keyClick(view, Qt.Key.Key_I)
+    settle(qtbot)
+    assert rows(store, page)["CAPEB Rhône"].influential
+    assert tab.edit(before.id, name="CAPEB Drôme")
+    settle(qtbot)
+    assert "CAPEB Drôme" in rows(store, page)
+    tab.scene.select_only(before.id)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    settle(qtbot)
+    assert set(rows(store, page)) == {"Préfecture"}
+    assert before.id not in tab.scene.items_by_id
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert set(rows(store, page)) == {"CAPEB Drôme", "Préfecture"}
+
+
+def test_a_bad_name_is_refused_in_the_status_line_and_changes_nothing(page, ctx, store):
+    tab = page.stakeholder_map
+    assert (
+        tab.add({"name": "  ", "structure": "", "category": "public", "influential": False}) is None
+    )
+    assert "ne peut pas être vide" in ctx.extras["messages"][-1]
+    assert set(rows(store, page)) == {"CAPEB Rhône", "Préfecture"}
+
+
+def test_a_pasted_list_of_actors_is_one_undo_step(page, qtbot, ctx, store):
+    tab = page.stakeholder_map
+    assert (
+        tab.paste_text(
+            "Nom\tStructure\nRégion\t\tpublic\toui\nEnedis\t\tprivé\n<&> 🏗\t\tpara-public\n"
+        )
+        == 3
+    )
+    settle(qtbot)
+    found = rows(store, page)
+    assert found["Région"].influential and found["Enedis"].category == "private"
+    assert "<&> 🏗" in found
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert set(rows(store, page)) == {"CAPEB Rhône", "Préfecture"}
+
+
+def test_raci_letters_are_typed_on_the_governance_table_and_warn_without_one_a(
+    page, qtbot, ctx, store
+):
+    page.show_tab("governance")
+    view = page.governance
+    body_id = view.add_body("Comité de pilotage", "co_construction")
+    settle(qtbot)
+    view.reload()
+    assert view.list.count() == 1
+    view.table.setFocus()
+    view.table.selectRow(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_R)
+    settle(qtbot)
+    assert view.warning.isVisible() and "Personne n'arbitre" in view.warning.text()
+    view.table.selectRow(1)
+    qtbot.keyClick(view.table, Qt.Key.Key_A)
+    settle(qtbot)
+    assert not view.warning.isVisible()
+    with store.read() as s:
+        [body] = governance.bodies(s, page.chantier_id)
+    assert body.id == body_id and sorted(m.raci for m in body.members) == ["A", "R"]
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert "Personne n'arbitre" in page.governance.warning.text()
+
+
+def test_initiatives_pasted_are_one_undo_step_and_the_columns_sort(page, qtbot, ctx, store):
+    page.show_tab("initiatives")
+    view = page.initiatives
+    pasted = "Zéro chômeur\tLocale\tDrôme\nAteliers mobiles\tRégionale\tAURA\n"
+    assert view.paste_text(pasted) == 2
+    settle(qtbot)
+    assert view.proxy.rowCount() == 2
+    view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [view.proxy.index(r, 0).data() for r in range(2)] == ["Ateliers mobiles", "Zéro chômeur"]
+    assert ctx.undo_stack.count() == 1
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert view.proxy.rowCount() == 0
+    assert view.paste_text("") == 0
+    assert "Rien à coller" in ctx.extras["messages"][-1]
