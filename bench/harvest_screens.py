@@ -3,7 +3,10 @@
     .venv/bin/python bench/harvest_screens.py [OUT_DIR]      (default bench/out/harvest)
 
 A pro-action café (seed 003: six workshops and an open table, three rotations), 30 people
-placed, a few harvest lines typed (one private). Offscreen: no display needed.
+placed, a few harvest lines typed (one private). Also the room screen with that table's
+harvest shown (« Montrer en salle »: the private line must not be there), and the harvest
+page at 630 px, the width a tool gets beside the room window on one 1024×768 screen.
+Offscreen: no display needed.
 """
 
 from __future__ import annotations
@@ -52,6 +55,12 @@ def fill(store) -> int:
         ):
             tables_harvest.add_line(s, ids[0], 1, text, angle="purpose")
         tables_harvest.add_line(s, ids[0], 1, "Relancer Joël sur la charte", private=True)
+        for text in (
+            "Faire reconnaître la coopération dans la collectivité",
+            "Des temps dédiés à la collaboration, dans l'agenda de chacun",
+            "Rendre visible le contenu de l'innovation en interne",
+        ):
+            tables_harvest.add_line(s, ids[0], 1, text)
     return wid
 
 
@@ -84,9 +93,23 @@ def main() -> None:
         editor.harvest.lines.item(1).setSelected(True)
         settle()
         window.grab().save(str(out / f"harvest-{width}.png"))
+        window.toggle_room()
+        window.room.resize(width, height)
+        editor.harvest.room_button.setChecked(True)
+        settle()
+        window.room.grab().save(str(out / f"room-harvest-{width}.png"))
+        editor.harvest.room_button.setChecked(False)
+        window.toggle_room()
         editor.pages.setCurrentIndex(0)
         settle()
         window.grab().save(str(out / f"tables-{width}.png"))
+    # Beside the room window on one 1024×768 screen: the tool gets about 630 px.
+    editor.setParent(None)
+    editor.resize(630, 620)
+    editor.show()
+    editor.pages.setCurrentWidget(editor.harvest)
+    settle()
+    editor.grab().save(str(out / "harvest-630.png"))
     print(out)
     store.close()
 

@@ -5,7 +5,9 @@
 Measures `domain.seating.plan_rounds` (what « Placer automatiquement » will call) against a
 baseline measured in the same run: a random shuffle of the same people into the same tables.
 Reports the time (median of 15 runs), the table sizes, how evenly each category is spread and
-how many pairs of people sit together again. Writes bench/RESULTS-seating.md itself.
+how many pairs of people sit together again. Then `plan_team_rounds` (« Par équipes… », seed
+004's teams that rotate together): 12 teams of 10 over the same tables, against teams made by
+a random shuffle. Writes bench/RESULTS-seating.md itself.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kitcop_desktop.domain.seating import Guest, TableSpec, plan_rounds, repeated_pairs
+from kitcop_desktop.domain.seating import (
+    Guest,
+    TableSpec,
+    plan_rounds,
+    plan_team_rounds,
+    repeated_pairs,
+)
 
 PEOPLE, TABLES, ROUNDS, RUNS = 120, 12, 4, 15
 CATEGORIES = ("public", "private", "para_public")
@@ -86,6 +94,8 @@ def main() -> None:
     # The shuffle's figures vary with its seed: the median of 15 shuffles.
     shuffles = [quality(shuffled(people, seed), people) for seed in range(RUNS)]
     base = {k: statistics.median(q[k] for q in shuffles) for k in ours}
+    teams_ms = timed(lambda: plan_team_rounds(people, tables, ROUNDS, TABLES))
+    teams = quality(plan_team_rounds(people, tables, ROUNDS, TABLES), people)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     rows = [
         ("time to seat 4 rounds (median of 15), ms", f"{ours_ms:.1f}", f"{base_ms:.2f}", "< 200"),
@@ -108,6 +118,24 @@ def main() -> None:
             base["repeated_pairs"],
             "minimised",
         ),
+        (
+            "teams (12 of 10, rotating together): time for 4 rounds (median of 15), ms",
+            f"{teams_ms:.1f}",
+            f"{base_ms:.2f}",
+            "< 200",
+        ),
+        (
+            "teams: largest gap in one category's count between two teams",
+            teams["category_gap"],
+            base["category_gap"],
+            "as the counts allow (≤ 1)",
+        ),
+        (
+            "teams: pairs of colleagues in one team",
+            f"{teams['colleague_pairs']:.1f}",
+            f"{base['colleague_pairs']:.1f}",
+            "as few as possible",
+        ),
     ]
     lines = [
         "# Seating plan (#24): benchmark results",
@@ -129,7 +157,9 @@ def main() -> None:
         "How: each category is dealt round the tables (the table with the fewest of that "
         "category first, colleagues one after another so they land apart), then people of the "
         "same category swap tables while a swap lowers the pairs who have met before plus the "
-        "pairs of colleagues; swapping within a category never unbalances the categories.",
+        "pairs of colleagues; swapping within a category never unbalances the categories. "
+        "Teams are made the same way (once, teams for tables) and then move together: their "
+        "pairs meet again by design, so only their mix is measured.",
         "",
     ]
     out = Path(__file__).with_name("RESULTS-seating.md")

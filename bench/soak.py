@@ -37,7 +37,17 @@ TEXTS = (
     "Café, thé\tstructure\n2e ligne",
 )
 SKIP = ("Quitter", "Supprimer", "Effacer définitivement", "Tous les ateliers")
-TOOLS = ("agenda", "boards", "voting", "fishbowl", "interviews", "actions", "printing", "workshop")
+TOOLS = (
+    "agenda",
+    "boards",
+    "voting",
+    "fishbowl",
+    "interviews",
+    "actions",
+    "printing",
+    "tables",
+    "workshop",
+)
 
 
 def main() -> int:
@@ -91,7 +101,19 @@ def main() -> int:
         setattr(QMessageBox, name, staticmethod(lambda *a, **k: QMessageBox.StandardButton.Ok))
     QFileDialog.getOpenFileName = staticmethod(lambda *a, **k: ("", ""))
     QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: ("", ""))
+    # The static dialogs run their own modal loop in C++ (the `exec` above never reaches
+    # them): each answers at once too (« Coller une liste… » is getMultiLineText).
     QInputDialog.getText = staticmethod(lambda *a, **k: (rnd.choice(TEXTS), rnd.random() < 0.7))
+    QInputDialog.getMultiLineText = staticmethod(
+        lambda *a, **k: (rnd.choice(TEXTS), rnd.random() < 0.7)
+    )
+    QInputDialog.getInt = staticmethod(lambda *a, **k: (rnd.randint(-2, 14), rnd.random() < 0.7))
+    QInputDialog.getItem = staticmethod(
+        lambda _parent, _title, _label, items, *a, **k: (
+            (rnd.choice(list(items)) if items else ""),
+            rnd.random() < 0.7,
+        )
+    )
     QMenu.exec = lambda self, *a, **k: None
 
     window = build_main_window(store)

@@ -18,6 +18,13 @@ tables. Then, for rule 4 (and what dealing leaves of rule 3's structures), peopl
 category swap tables when the swap lowers the cost: the pairs who have already met, plus the
 pairs of colleagues sitting together. Swapping within a category never unbalances categories.
 
+Teams (`plan_team_rounds`, the world café of seed 004: « les 4 équipes constituées »): the
+people are dealt once into teams as mixed as tables are (sizes within one, categories dealt
+evenly, colleagues apart), and a team stays together from table to table: in round r, team t
+sits at the (t + r)-th table, so no team comes back to a table before it has seen them all.
+Hosts stay at their tables; a placement by hand takes that person out of their team for that
+round only.
+
 Pure Python, no Qt and no database; deterministic for a given `seed`.
 """
 
@@ -251,6 +258,79 @@ def plan_rounds(
         _meet(met, plan.values())
         out.append(plan)
     return out
+
+
+def plan_team_rounds(
+    people: Sequence[Guest],
+    tables: Sequence[TableSpec],
+    rounds: int,
+    teams: int,
+    *,
+    pinned: Sequence[Mapping[int, int]] = (),
+    seed: int = 0,
+) -> list[Plan]:
+    """Seat `people` in `teams` teams that rotate together over `tables` for `rounds` rounds
+    (from 2 teams to one per table). Returns one plan per round; InvalidInput (French) for
+    impossible requests (too many or too few teams, a team larger than a table's seats)."""
+    _check(people, tables, rounds)
+    try:
+        teams = int(teams)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"Le nombre d'équipes doit être un nombre entier. {NOTHING}") from None
+    if not 2 <= teams <= len(tables):
+        raise InvalidInput(
+            f"De 2 à {len(tables)} équipes pour {len(tables)} tables "
+            f"(une équipe par table au plus). {NOTHING}"
+            if len(tables) >= 2
+            else f"Des équipes qui tournent demandent au moins deux tables. {NOTHING}"
+        )
+    by_key = {p.key: p for p in people}
+    hosts = {t.key: t.host for t in tables if t.host is not None and t.host in by_key}
+    host_keys = set(hosts.values())
+    movable = [p for p in people if p.key not in host_keys]
+    members = make_teams(movable, teams, seed=seed)
+    largest = max((len(m) for m in members), default=0)
+    for spec in tables:
+        room = largest + (1 if spec.key in hosts else 0)
+        if spec.capacity is not None and spec.capacity < room:
+            raise InvalidInput(
+                f"Une équipe compte jusqu'à {largest} personnes\u00a0: une table de "
+                f"{spec.capacity} places ne peut pas la recevoir. Ajoutez des places ou "
+                f"des équipes. {NOTHING}"
+            )
+    order = [t.key for t in tables]
+    out: list[Plan] = []
+    for number in range(rounds):
+        wanted = pinned[number] if number < len(pinned) else {}
+        fixed = {
+            key: table
+            for key, table in wanted.items()
+            if key in by_key and key not in host_keys and table in order
+        }
+        seated: dict[int, list[int]] = {t: [] for t in order}
+        for table, host in hosts.items():
+            seated[table].append(host)
+        for team, keys in enumerate(members):
+            table = order[(team + number) % len(order)]
+            seated[table].extend(k for k in keys if k not in fixed)
+        for key, table in fixed.items():
+            seated[table].append(key)
+        out.append({t: tuple(seated[t]) for t in order})
+    return out
+
+
+def make_teams(people: Sequence[Guest], teams: int, *, seed: int = 0) -> list[list[int]]:
+    """`people` dealt into `teams` teams: sizes within one, categories evenly, colleagues
+    apart (the first round's dealing, with teams for tables). Each team in a stable order."""
+    specs = [TableSpec(n) for n in range(teams)]
+    sizes = table_sizes(len(people), specs) if people else {n: 0 for n in range(teams)}
+    room = _Round({p.key: p for p in people}, {})
+    rng = random.Random(seed)
+    movable = list(people)
+    _deal(movable, sizes, room, list(range(teams)), rng)
+    _improve(room, movable, rng)
+    position = {p.key: n for n, p in enumerate(people)}
+    return [sorted(room.members.get(n, []), key=position.__getitem__) for n in range(teams)]
 
 
 def _room_for(sizes: Mapping[int, int], seated: Mapping[int, list[int]]) -> dict[int, int]:

@@ -25,8 +25,8 @@ from kitcop_desktop.domain.board_kinds import KINDS, normalise
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.seating import MAX_ROUNDS
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
-from kitcop_desktop.domain.visibility import Audience, Visibility, may_see
-from kitcop_desktop.storage import boards, voting
+from kitcop_desktop.domain.visibility import Audience, Visibility
+from kitcop_desktop.storage import boards, visibility, voting
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.models.harvest import HarvestLine
 from kitcop_desktop.storage.models.seating import SeatingRound
@@ -47,7 +47,7 @@ class LineData:
 
     @property
     def visibility(self) -> Visibility:
-        return Visibility.FACILITATOR if self.private else Visibility.ROOM
+        return visibility.declared("harvest_lines", "facilitator_note" if self.private else "text")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Sent:
 
 
 def visible(line: LineData, audience: Audience) -> bool:
-    return may_see(line.visibility, audience)
+    return visibility.harvest_line_visible(line.private, audience)
 
 
 # --- rounds ---------------------------------------------------------------------------------

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.domain import harvest as harvest_rules
 from kitcop_desktop.domain.clock import Clock, SystemClock
 from kitcop_desktop.domain.countdown import Countdown
-from kitcop_desktop.storage import agenda_run
+from kitcop_desktop.domain.visibility import Audience
+from kitcop_desktop.storage import agenda_run, tables_harvest
 from kitcop_desktop.storage.models.agenda import Sequence
-from kitcop_desktop.storage.models.seating import Seat, SeatingRound
+from kitcop_desktop.storage.models.seating import Seat, SeatingRound, SeatingTable
 from kitcop_desktop.storage.tables import list_tables
 from kitcop_desktop.storage.tables_seating import who_is_here
 
@@ -144,4 +146,67 @@ def rotation_map(session: Session, workshop_id: int, picked: int | None = None) 
         tables=tuple(out),
         live=running is not None,
         sequence_id=sequence_id,
+    )
+
+
+# --- the harvest on the room screen ----------------------------------------------------------
+@dataclass(frozen=True)
+class RoomHarvest:
+    """One table's harvest in one round as the room may see it: salle lines only."""
+
+    table_id: int
+    round_number: int
+    title: str  # « Atelier 3 — Implanter le collaboratif »
+    round_label: str  # « Tour 2 — Rotation 2 — Les besoins »
+    host: str
+    lines: tuple[tuple[str, str], ...]  # (angle, text), in the kit's order of angles
+
+    def text(self) -> str:
+        """The lines as the room reads them: grouped under their angle, each a bullet."""
+        by_angle: dict[str, list[str]] = {}
+        for angle, text in self.lines:
+            by_angle.setdefault(angle, []).append(text)
+        parts = []
+        for angle in harvest_rules.ORDER:
+            if angle not in by_angle:
+                continue
+            bullets = "\n".join(f"• {text}" for text in by_angle[angle])
+            head = harvest_rules.LABELS.get(angle, "") if angle else "Notes"
+            if len(by_angle) > 1:
+                bullets = f"{head}\u00a0:\n{bullets}"
+            parts.append(bullets)
+        return "\n\n".join(parts) if parts else EMPTY_HARVEST
+
+
+EMPTY_HARVEST = "Rien de noté pour l'instant à cette table."
+
+
+def room_harvest(
+    session: Session, workshop_id: int, table_id: int, round_number: int
+) -> RoomHarvest | None:
+    """What the room screen shows of a table's harvest in a round, asked of the visibility
+    rule (storage/visibility): a private line (animateur·rice) never reaches it. None when
+    the table is gone."""
+    table = session.get(SeatingTable, table_id)
+    if table is None or table.workshop_id != workshop_id:
+        return None
+    found = tables_harvest.lines(
+        session,
+        workshop_id,
+        table_id=table_id,
+        round_number=round_number,
+        audience=Audience.ROOM_SCREEN,
+    )
+    choice = next(
+        (c for c in tables_harvest.round_choices(session, workshop_id) if c.number == round_number),
+        None,
+    )
+    topic = (table.topic or "").strip()
+    return RoomHarvest(
+        table_id=table.id,
+        round_number=round_number,
+        title=f"{table.name} — {topic}" if topic else table.name,
+        round_label=choice.label if choice is not None else f"Tour {round_number}",
+        host=table.host_name or "",
+        lines=tuple((line.angle, line.text) for line in found),
     )

@@ -139,10 +139,14 @@ def hand_placements(session: Session, workshop_id: int) -> int:
     return sum(len(placed) for placed in _hand_placed(session, workshop_id).values())
 
 
-def assign_automatically(session: Session, workshop_id: int, *, seed: int = 0) -> Snapshot:
+def assign_automatically(
+    session: Session, workshop_id: int, *, seed: int = 0, teams: int = 0
+) -> Snapshot:
     """Seat the people present for every round (one per rotation séquence, else one), the
     hosts at their tables, keeping the people placed by hand where they were put (in the
-    round of the same séquence); the previous rounds and seats are returned for undo."""
+    round of the same séquence); the previous rounds and seats are returned for undo.
+    `teams` (2 or more): that many teams that stay together from table to table
+    (domain/seating.plan_team_rounds) instead of new people met at each round."""
     tables = list_tables(session, workshop_id)
     people = who_is_here(session, workshop_id)
     if not tables:
@@ -164,7 +168,10 @@ def assign_automatically(session: Session, workshop_id: int, *, seed: int = 0) -
         for n in range(count)
     ]
     # InvalidInput: nothing done.
-    plans = seating.plan_rounds(guests, specs, count, pinned=pinned, seed=seed)
+    if teams:
+        plans = seating.plan_team_rounds(guests, specs, count, teams, pinned=pinned, seed=seed)
+    else:
+        plans = seating.plan_rounds(guests, specs, count, pinned=pinned, seed=seed)
     before = snapshot_seating(session, workshop_id)
     session.execute(delete(SeatingRound).where(SeatingRound.workshop_id == workshop_id))
     session.flush()

@@ -63,6 +63,21 @@ def private_fields() -> list[PrivateField]:
     return found
 
 
+def declared(table: str, column: str = "") -> Visibility:
+    """The visibility a column (or a whole table, `column` "") declares; salle when none."""
+    found = Base.metadata.tables[table]
+    info = found.info if not column else found.columns[column].info
+    return Visibility(info.get("visibility", Visibility.ROOM))
+
+
+def harvest_line_visible(private: bool, audience: Audience) -> bool:
+    """May this audience see a table's harvest line (#24)? A private line lives in
+    `harvest_lines.facilitator_note` (animateur·rice), a shared one in `text` (salle): the room
+    screen and the participants' documents never see the first."""
+    column = "facilitator_note" if private else "text"
+    return may_see(declared("harvest_lines", column), audience)
+
+
 def note_visible(note: Any, audience: Audience) -> bool:
     """May this audience see this note of a fishbowl's note-taker board (restitution)?"""
     return may_see(Visibility.RESTITUTION, audience, revealed=bool(note.revealed))

@@ -34,6 +34,7 @@ ICONS = {
     "actions": "fa6s.flag-checkered",
     "printing": "fa6s.print",
     "tables": "fa6s.users-rectangle",
+    "teams": "fa6s.people-arrows",  # teams that rotate together (tables, #24)
     "docx": "fa6s.file-word",
     "csv": "fa6s.file-csv",
     "workshop": "fa6s.house",

@@ -155,6 +155,24 @@ KEYMAP = (
             ),
         ),
     ),
+    (
+        tr_later("Dans la récolte des tables (Ctrl+8)"),
+        (
+            (tr_later("Entrée"), tr_later("Ajouter la ligne à la table et au tour affichés")),
+            (tr_later("Tab, Maj+Tab"), tr_later("Table suivante / précédente")),
+            ("Alt+→ / Alt+←", tr_later("Tour suivant / précédent")),
+            (
+                "Alt+S, Alt+B, Alt+A, Alt+I, Alt+0",
+                tr_later("Angle : sens, besoins, actions, idée retenue, sans angle"),
+            ),
+            ("Alt+P", tr_later("Note privée (animateur·rice), jamais projetée")),
+            ("Alt+M", tr_later("Montrer la récolte de la table en salle (encore : la cacher)")),
+            (
+                tr_later("↓, puis Suppr ou F2"),
+                tr_later("Les lignes tapées : supprimer, modifier"),
+            ),
+        ),
+    ),
 )
 
 

@@ -104,6 +104,11 @@ def room_walk(window, qtbot) -> dict[str, str]:
                 pager.show_notes(pager.notes, page)
                 seen[f"fishbowl:notes:{page}"] = room_text(window)
             view.room_view("fishbowl").reload()
+        if key == "tables":  # a table's harvest on the room (« Montrer en salle », #24)
+            harvest = window.current_editor().harvest
+            harvest.room_button.setChecked(True)
+            seen["tables:harvest"] = room_text(window)
+            harvest.room_button.setChecked(False)
     window.activate_tool(current)
     return seen
 

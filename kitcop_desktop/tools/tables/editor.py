@@ -96,6 +96,12 @@ class TablesEditor(QWidget):
             "tour (Ctrl+Z annule)",
         )
         self.assign_button.setObjectName("Primary")
+        self.teams_button = self._button(
+            "Par équipes…",
+            "teams",
+            "World café\u00a0: des équipes mélangées qui restent ensemble et changent de table "
+            "à chaque tour (Ctrl+Z annule)",
+        )
         self.boards_button = self._button(
             "Un speedboat par table",
             "boards",
@@ -108,6 +114,7 @@ class TablesEditor(QWidget):
             self.template_button,
             self.delete_button,
             self.assign_button,
+            self.teams_button,
             self.boards_button,
         ):
             bar.addWidget(button)
@@ -150,6 +157,7 @@ class TablesEditor(QWidget):
         self.paste_button.clicked.connect(self.paste_list)
         self.delete_button.clicked.connect(self.delete_selected)
         self.assign_button.clicked.connect(self.assign)
+        self.teams_button.clicked.connect(self.ask_teams)
         self.boards_button.clicked.connect(self.boards_for_tables)
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
@@ -225,6 +233,8 @@ class TablesEditor(QWidget):
         )
         for button in (self.delete_button, self.assign_button, self.boards_button):
             button.setEnabled(bool(data))
+        self.teams_button.setEnabled(len(data) >= 2)
+        self._table_count = len(data)
 
     def _share_height(self, rows: int) -> None:
         """The list of tables as tall as its rows (at most 40 %), who sits where the rest."""
@@ -357,6 +367,38 @@ class TablesEditor(QWidget):
             self.ctx.show_message("Personnes placées à chaque tour.")
         return True
 
+    def ask_teams(self) -> None:
+        count = max(2, getattr(self, "_table_count", 2))
+        teams, ok = QInputDialog.getInt(
+            self,
+            "Répartir par équipes",
+            "Nombre d'équipes (chacune reste ensemble et change de table à chaque tour)\u00a0:",
+            count,
+            2,
+            count,
+        )
+        if ok:
+            self.assign_teams(teams)
+
+    def assign_teams(self, teams: int) -> bool:
+        """« Par équipes… »: `teams` mixed teams, each staying together from table to table
+        (the world café of seed 004), hosts at home, hand moves kept; one undo step."""
+        wid = self.ctx.workshop_id
+        done = self.ctx.push(
+            "Répartir par équipes",
+            area=AREA,
+            do=lambda s: tables_seating.assign_automatically(s, wid, teams=teams),
+            undo=lambda s, before: tables_seating.restore_seating(s, wid, before),
+            redo=lambda s, _before: tables_seating.assign_automatically(s, wid, teams=teams),
+        )
+        if done is None:
+            return False
+        self.ctx.show_message(
+            f"{plural(teams, 'équipe')} placées\u00a0: chacune reste ensemble et change de table "
+            "à chaque tour."
+        )
+        return True
+
     def boards_for_tables(self) -> list[int] | None:
         """The speedboat's sous-groupes: a board per table (those without one), merged as any
         sous-groupes' boards (« Vue combinée », a sous-groupe's .kitcop file imported)."""
@@ -427,12 +469,25 @@ class TablesEditor(QWidget):
     def handle_live_action(self, action: str) -> bool:
         """The clicker on the rotation map: PageDown its next page (then the round's
         countdown), PageUp the previous one; False on the last / first page, so the déroulé's
-        run moves to the next / previous séquence."""
-        if action == live_keys.NEXT:
-            return self.room.forward()
-        if action == live_keys.PREVIOUS:
-            return self.room.back()
-        return False
+        run moves to the next / previous séquence. A harvest shown on the room (« Montrer en
+        salle ») is turned the same way, table after table."""
+        steps = {live_keys.NEXT: 1, live_keys.PREVIOUS: -1}
+        if action not in steps:
+            return False
+        step = steps[action]
+        if self.room.harvest is not None:
+            # A table's harvest on the room: its pages, then the next (previous) table's; past
+            # the last, the map comes back and the run moves on.
+            turned = self.room.forward() if step > 0 else self.room.back()
+            if turned or self.harvest.show_next_table(step):
+                return True
+            self.room.show_harvest(None, 0)
+            return False
+        return self.room.forward() if step > 0 else self.room.back()
+
+    def print_part(self) -> str:
+        """Ctrl+P: the restitution's page per table (topic, host, who came by, the harvest)."""
+        return "tables"
 
     def view_state(self) -> str:
         """« round:page » of the rotation map, what a restart shows again."""

@@ -6,6 +6,7 @@ Keys while typing in the line (the host never leaves it):
   next / previous round;
 - Alt+0 / Alt+S / Alt+B / Alt+A / Alt+I: the angle (note, sens, besoins, actions, idée retenue);
 - Alt+P: « Note privée » (animateur·rice) on or off;
+- Alt+M: « Montrer en salle », this table's harvest on the room screen (again: the map);
 - ↓: down to the lines already typed (Suppr, F2, « Envoyer au tableau / au vote »).
 """
 
@@ -44,7 +45,8 @@ ROUND_KEYS = {
 
 
 def _alt_key(event) -> tuple[str, object] | None:
-    """What an Alt+key asks for: ("angle", key), ("round", ±1), ("private", None)."""
+    """What an Alt+key asks for: ("angle", key), ("round", ±1), ("private", None),
+    ("room", None)."""
     if event.modifiers() != ALT:
         return None
     key = event.key()
@@ -54,6 +56,8 @@ def _alt_key(event) -> tuple[str, object] | None:
         return "round", ROUND_KEYS[key]
     if key == Qt.Key.Key_P:
         return "private", None
+    if key == Qt.Key.Key_M:
+        return "room", None
     return None
 
 
@@ -64,6 +68,7 @@ class HarvestLine(QLineEdit):
     round_step = Signal(int)
     angle_chosen = Signal(str)
     private_toggled = Signal()
+    room_toggled = Signal()
     lines_pasted = Signal(str)
     down_to_lines = Signal()
 
@@ -90,6 +95,8 @@ class HarvestLine(QLineEdit):
                 self.angle_chosen.emit(str(value))
             elif kind == "round":
                 self.round_step.emit(int(str(value)))
+            elif kind == "room":
+                self.room_toggled.emit()
             else:
                 self.private_toggled.emit()
             return

@@ -8,6 +8,9 @@ Entrée stores each line at once, one undo step each). A line or a selection goe
 (« Envoyer au tableau » : a post-it in the zone chosen) or to a vote (« Envoyer au vote » : a
 proposal of its current round, or a new vote); each send is one undo step and leaves out what
 is already there. A private line (« Note privée », animateur·rice) never leaves the harvest.
+« Montrer en salle » (Alt+M from the line) puts the chosen table's harvest of the chosen round
+on the room screen, salle lines only, and follows the table and round chosen while it is on;
+the clicker then turns its pages, then goes on to the next table (the editor's live keys).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from kitcop_desktop.domain.french import plural
 from kitcop_desktop.storage import boards, participants, tables, tables_harvest, tables_seating
 from kitcop_desktop.storage import voting as votes
 from kitcop_desktop.tools.tables.harvest_entry import HarvestEntry
+from kitcop_desktop.tools.tables.room_state import room_state
 from kitcop_desktop.ui.drafts import LineDraft, draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
@@ -140,6 +144,7 @@ class HarvestView(QWidget):
         self.entry.line.table_step.connect(self.step_table)
         self.entry.line.round_step.connect(self.step_round)
         self.entry.line.down_to_lines.connect(self._down_to_lines)
+        self.entry.line.room_toggled.connect(lambda: self.room_button.toggle())
         self.entry.private.toggled.connect(lambda _on: self._update_ideas())
         panel.addWidget(self.entry)
 
@@ -163,7 +168,18 @@ class HarvestView(QWidget):
         self.delete_button = QPushButton(icon("delete"), "Supprimer")
         self.delete_button.setToolTip("Supprimer les lignes choisies (Suppr ; Ctrl+Z annule)")
         self.delete_button.clicked.connect(self.delete_selected)
-        for button in (self.board_button, self.vote_button, self.delete_button):
+        self.room_button = QPushButton(icon("room_screen"), "Montrer en salle")
+        self.room_button.setCheckable(True)
+        self.room_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cursor stays in the line
+        self.room_button.setToolTip(
+            "Alt+M\u00a0: la récolte de cette table, ce tour, sur l'écran de salle (les notes "
+            "privées n'y vont jamais)\u00a0; la télécommande tourne ses pages puis passe à la table "
+            "suivante. Encore\u00a0: la carte des tables."
+        )
+        self.room = room_state(ctx)
+        self.room_button.toggled.connect(self._show_on_room)
+        self.room.changed.connect(self._follow_room)
+        for button in (self.board_button, self.vote_button, self.delete_button, self.room_button):
             bar.addWidget(button)
         panel.addLayout(bar)
 
@@ -244,6 +260,8 @@ class HarvestView(QWidget):
     def _show_table(self) -> None:
         """The chosen table in the chosen round: title, host, who sits there, the lines."""
         self.draft.set_key(self._draft_key())
+        if self.room_button.isChecked():  # the room follows the table and round chosen
+            self.room.show_harvest(self.table_id, self.round_number)
         if self.table_id is None:
             self._lines = {}
             self.lines.clear()
@@ -341,6 +359,30 @@ class HarvestView(QWidget):
             tip = ""
         for button in (self.board_button, self.vote_button):
             button.setStatusTip(tip)
+
+    # --- the room screen ---------------------------------------------------------------------
+    def _show_on_room(self, on: bool) -> None:
+        self.room.show_harvest(self.table_id if on else None, self.round_number)
+        if on:
+            self.ctx.show_message("Récolte de la table en salle (sans les notes privées).")
+
+    def _follow_room(self) -> None:
+        """The room's harvest chosen elsewhere (the clicker's next table, a restart)."""
+        shown = self.room.harvest
+        self.room_button.blockSignals(True)
+        self.room_button.setChecked(shown is not None)
+        self.room_button.blockSignals(False)
+        if shown is not None and shown != (self.table_id, self.round_number):
+            self.choose(*shown)
+
+    def show_next_table(self, step: int) -> bool:
+        """The clicker, the harvest shown: the next (previous) table's harvest on the room;
+        False past the last (first) table."""
+        row = self.table_list.currentRow() + step
+        if not 0 <= row < self.table_list.count():
+            return False
+        self.table_list.setCurrentRow(row)
+        return True
 
     # --- choosing ----------------------------------------------------------------------------
     def _table_picked(self, current, _previous) -> None:

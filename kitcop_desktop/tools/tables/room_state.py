@@ -5,6 +5,10 @@ many pages the map needs at the room's size).
 Each round keeps the page it was left on: going back from the next séquence (PageUp on its
 first page) finds the previous round on its last page, as the déroulé's consignes do. The round
 and page shown are saved for a restart (`resume`, key « tables.view », « round:page »).
+
+The facilitator may put a table's harvest on the room instead (« Montrer en salle », Alt+M on
+the harvest page): `harvest` is then (table id, round number), its pages turned by the same
+clicker; it is saved with the view (« round:page;harvest=table:round:page »).
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ class RotationRoom(QObject):
         self.shown: int | None = None  # the round the room shows
         self.count = 1  # pages the shown round needs
         self._pages: dict[int | None, int] = {}
+        self.harvest: tuple[int, int] | None = None  # (table id, round number) on the room
+        self.harvest_page = 0
+        self.harvest_count = 1
 
     # --- reading -----------------------------------------------------------------------------
     @property
@@ -34,7 +41,39 @@ class RotationRoom(QObject):
         return min(self._pages.get(self.shown, 0), max(0, self.count - 1))
 
     def view_state(self) -> str:
-        return f"{self.shown if self.shown is not None else ''}:{self.page}"
+        view = f"{self.shown if self.shown is not None else ''}:{self.page}"
+        if self.harvest is not None:
+            table, number = self.harvest
+            view += f";harvest={table}:{number}:{self.harvest_page}"
+        return view
+
+    # --- the harvest on the room ---------------------------------------------------------------
+    def show_harvest(self, table_id: int | None, round_number: int) -> None:
+        """Put this table's harvest of this round on the room (None: the map again)."""
+        wanted = None if table_id is None else (int(table_id), int(round_number))
+        if wanted == self.harvest:
+            return
+        self.harvest = wanted
+        self.harvest_page, self.harvest_count = 0, 1
+        self._save()
+        self.changed.emit()
+
+    def harvest_pages(self, count: int) -> None:
+        """The room view says how many pages the harvest shown needs."""
+        count = max(1, int(count))
+        if count != self.harvest_count:
+            self.harvest_count = count
+            self.harvest_page = min(self.harvest_page, count - 1)
+            self.changed.emit()
+
+    def _harvest_turn(self, step: int) -> bool:
+        page = self.harvest_page + step
+        if not 0 <= page < self.harvest_count:
+            return False
+        self.harvest_page = page
+        self._save()
+        self.changed.emit()
+        return True
 
     # --- what the room view says ---------------------------------------------------------------
     def show(self, round_id: int | None, count: int) -> None:
@@ -49,12 +88,16 @@ class RotationRoom(QObject):
     # --- what the clicker does -----------------------------------------------------------------
     def forward(self) -> bool:
         """The next page; False on the last one (the run then moves on)."""
+        if self.harvest is not None:
+            return self._harvest_turn(1)
         if self.page + 1 < self.count:
             self._set(self.page + 1)
             return True
         return False
 
     def back(self) -> bool:
+        if self.harvest is not None:
+            return self._harvest_turn(-1)
         if self.page > 0:
             self._set(self.page - 1)
             return True
@@ -68,12 +111,17 @@ class RotationRoom(QObject):
 
     def restore(self, view: str) -> None:
         """A restart: the round and page saved by `view_state`."""
-        left, _, right = str(view).partition(":")
+        view, _, shown = str(view).partition(";harvest=")
+        left, _, right = view.partition(":")
         try:
             round_id = int(left) if left else None
             page = max(0, int(right or 0))
+            harvest = [int(x) for x in shown.split(":")] if shown else []
         except ValueError:
             return
+        if len(harvest) == 3:
+            self.harvest, self.harvest_page = (harvest[0], harvest[1]), max(0, harvest[2])
+            self.harvest_count = self.harvest_page + 1  # the room view says the real count
         self._pages[round_id] = page
         if round_id is not None and self.picked is None:
             self.picked = round_id

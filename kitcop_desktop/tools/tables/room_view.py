@@ -7,6 +7,10 @@ room's height and never cut: what does not fit is paged (whole tables, « 1/2 �
 corner), and the clicker turns the pages (RotationRoom). While the déroulé's run is on this
 round's séquence, one more page follows the map: the round's title and its big countdown
 (« Puis changez de table »). Absent participants are not shown (storage/tables_room).
+When the facilitator shows a table's harvest (RotationRoom.harvest), the room shows it
+instead: the table's title, the round, then its salle lines under their angles, fitted and
+paged as any room text (a private line never comes: storage/tables_room.room_harvest asks the
+visibility rule).
 `drawn` records what was painted (text, pixel size, rect) for the tests.
 """
 
@@ -347,6 +351,21 @@ class TablesRoomView(QWidget):
         cd_layout.addWidget(self.countdown_title, 30)
         cd_layout.addWidget(self.countdown, 70)
         self.stack.addWidget(self.countdown_page)
+        # A table's harvest, when the facilitator shows it.
+        self.harvest_page = QWidget()
+        hv_layout = QVBoxLayout(self.harvest_page)
+        hv_layout.setSpacing(6)
+        self.harvest_title = FittedText(bold=True)
+        self.harvest_title.set_colour(ROOM["accent"])
+        self.harvest_round = FittedText()
+        self.harvest_round.set_colour(ROOM["muted"])
+        self.harvest_body = FittedText()
+        self.harvest_body.pages_changed.connect(self.state.harvest_pages)
+        hv_layout.addWidget(self.harvest_title, 0)
+        hv_layout.addWidget(self.harvest_round, 0)
+        hv_layout.addWidget(self.harvest_body, 1)
+        self.stack.addWidget(self.harvest_page)
+        self.harvest: tables_room.RoomHarvest | None = None
         self.map: tables_room.RotationMap | None = None
         self.state.changed.connect(self._show_page)
         ctx.hub.changed.connect(self._on_hub)
@@ -368,6 +387,7 @@ class TablesRoomView(QWidget):
                 else None
             )
         self.map = rotation
+        self._load_harvest()
         self.map_view.set_map(rotation)
         self.countdown.set_countdown(countdown)
         self.strip.set_countdown(countdown)
@@ -376,6 +396,43 @@ class TablesRoomView(QWidget):
         self.countdown_title.set_text(title)
         self._caption()
         self._report()
+
+    def _load_harvest(self) -> None:
+        shown = self.state.harvest
+        harvest = None
+        if shown is not None:
+            with self.ctx.store.read() as session:
+                harvest = tables_room.room_harvest(session, self.ctx.workshop_id, *shown)
+        self.harvest = harvest
+        if harvest is None:
+            if shown is not None:  # the table went: the map again
+                self.state.show_harvest(None, 0)
+            return
+        self.harvest_title.set_text(harvest.title)
+        round_said = harvest.round_label
+        if harvest.host:
+            host = harvest.host.replace(" ", "\u00a0")  # a name is never broken
+            round_said += f" · Porteur·se\u00a0: {host}"
+        self.harvest_round.set_text(round_said)
+        self.harvest_body.set_text(harvest.text())
+        self._size_headers()
+        self.state.harvest_pages(self.harvest_body.page_count())
+
+    def _size_headers(self) -> None:
+        """The harvest's title and round as tall as their lines at 1/20 of the height need (so
+        they are never paged: only the lines are), the lines the rest."""
+        room_h = self.window().height() if self.window() is not self else self.height()
+        margins = self.harvest_page.layout().contentsMargins()
+        width = max(100, self.width() - margins.left() - margins.right())
+        floor = max(12, int(room_h * BODY))
+        for text, bold in ((self.harvest_title, True), (self.harvest_round, False)):
+            font = room_text_font(floor, bold=bold)
+            lines = wrap_lines(french_spacing(text.text()), font, width)
+            spacing = QFontMetricsF(font).lineSpacing()
+            text.setFixedHeight(int(len(lines) * spacing + spacing * 0.3) + 2)
+
+    def on_harvest_page(self) -> bool:
+        return self.stack.currentWidget() is self.harvest_page
 
     def _caption(self) -> None:
         cd = self.countdown.countdown()
@@ -406,6 +463,18 @@ class TablesRoomView(QWidget):
         self._show_page()
 
     def _show_page(self) -> None:
+        if self.state.harvest is not None and (
+            self.harvest is None
+            or (self.harvest.table_id, self.harvest.round_number) != self.state.harvest
+        ):
+            self._load_harvest()
+        if self.state.harvest is not None and self.harvest is not None:
+            self.harvest_body.set_page(self.state.harvest_page)
+            self.stack.setCurrentWidget(self.harvest_page)
+            room = self.ctx.room
+            if room is not None and hasattr(room, "stage_changed"):
+                room.stage_changed.emit()
+            return
         page = self.state.page
         maps = self.map_view.page_count()
         if page >= maps and self._has_countdown_page():
@@ -426,12 +495,21 @@ class TablesRoomView(QWidget):
         self.map_view.reference_height = room_h
         self.countdown_title.reference_height = room_h
         self.countdown_title.set_fractions(1 / 14, 1 / 9)
+        for text, fractions in (
+            (self.harvest_title, (BODY, BODY)),
+            (self.harvest_round, (BODY, BODY)),
+            (self.harvest_body, (BODY, LARGEST)),
+        ):
+            text.reference_height = room_h
+            text.set_fractions(*fractions)
         self.countdown.label_floor = int(room_h * BODY)
         self.strip.label_floor = int(room_h * BODY)
         # Digits of 1/8 of the height, as the déroulé's strip.
         self.strip_box.setFixedHeight(int(room_h / 8 * 1.04) + 24)
         margin = max(16, self.width() // 30)
         self.countdown_page.layout().setContentsMargins(margin, margin // 2, margin, margin // 3)
+        self.harvest_page.layout().setContentsMargins(margin, margin // 2, margin, margin // 3)
+        self._size_headers()
         self._report()
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)

@@ -181,3 +181,52 @@ def test_an_edit_in_place_is_stored_and_a_blank_one_refused(page, ctx, store, wo
     view.lines.item(0).setText("")
     assert stored(store, workshop_id) == [("purpose", "Un lieu ouvert", False)]
     assert view.shown_lines() == ["[Sens] Un lieu ouvert"]
+
+
+@pytest.mark.parametrize("size", [(630, 620), (800, 620)])
+def test_the_harvest_page_fits_beside_the_room_window(
+    app_look, ctx, qtbot, store, workshop_id, size
+):
+    """One 1024×768 screen with the room window beside: the tool gets about 630 px. Every
+    button and angle of the harvest whole, the line wide enough to type in, the lines typed
+    in sight, nothing off the right edge."""
+    from tests.layout_checks import cut_widgets, narrow_fields
+    from tests.ui.test_polish_fit_and_plurals import impose
+
+    with store.write() as s:
+        agenda.apply_template(s, workshop_id, "world_cafe")
+        for n in range(30):
+            participants.add(s, workshop_id, f"Personne {n:02d}", "", CATEGORIES[n % 3])
+        ids = tables.add_from_template(s, workshop_id, "pro_action")
+        tables.update_table(
+            s,
+            ids[0],
+            topic="La co-construction d'une vision partagée citoyens / chercheurs / entreprises "
+            "/ institutions permet-elle d'identifier des critères d'habitabilité d'un territoire ?",
+        )
+        for n in range(8):
+            tables_harvest.add_line(s, ids[0], 1, f"Une idée de la table, la {n + 1}e")
+    editor = SPEC.make_editor(ctx)
+    host = impose(qtbot, editor, *size)  # noqa: F841 - kept alive
+    assert editor.assign()
+    editor.pages.setCurrentWidget(editor.harvest)
+    view = editor.harvest
+    qtbot.wait(50)  # the flow layouts settle at the next turn of the loop
+    assert cut_widgets(view) == []
+    assert narrow_fields(view, 200) == []
+    right_edge = view.mapTo(editor, view.rect().topRight()).x()
+    for widget in (
+        view.entry.line,
+        view.entry.add_button,
+        view.entry.private,
+        view.room_button,
+        view.vote_button,
+        *view.entry.angle_buttons.values(),
+    ):
+        assert widget.isVisible(), widget.text() if hasattr(widget, "text") else widget
+        left = widget.mapTo(editor, widget.rect().topLeft()).x()
+        assert left >= 0 and left + widget.width() <= right_edge + 1, widget
+    # At least three of the lines typed are in sight, under the table's long question.
+    row = view.lines.sizeHintForRow(0)
+    assert view.lines.viewport().height() >= 3 * row
+    assert view.table_list.width() >= 120  # « Table ouverte » whole

@@ -1,0 +1,145 @@
+"""#24: a table's harvest on the room screen, when the facilitator chooses to show it
+(« Montrer en salle », Alt+M from the harvest line). Only what may be shown reaches the
+projector: a private line (« Note privée », animateur·rice) never does, whatever table, round
+or page is shown; the room's text is read from a QPicture of it (every text drawn). The
+clicker turns the harvest's pages, then the next table's, then gives the map back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPicture
+from PySide6.QtTest import QTest
+
+from kitcop_desktop.domain.visibility import Audience, Visibility
+from kitcop_desktop.storage import agenda, participants, tables, tables_harvest, tables_room
+from kitcop_desktop.storage import visibility as rule
+from kitcop_desktop.tools.tables.spec import SPEC
+from kitcop_desktop.ui import live_keys
+
+SECRET = "ZQSECRETLINE <i>&🤫"
+CATEGORIES = ("public", "private", "para_public")
+
+
+def drawn(widget) -> str:
+    """Every text the widget draws now (labels and painted text alike)."""
+    picture = QPicture()
+    widget.render(picture)
+    data = bytes(picture.data())
+    return data.decode("utf-16-be", "replace") + data.decode("utf-16-le", "replace")
+
+
+def test_the_rule_keeps_private_lines_off_the_room_and_out_of_the_partners_pdf():
+    assert rule.declared("harvest_lines", "text") == Visibility.ROOM
+    assert rule.declared("harvest_lines", "facilitator_note") == Visibility.FACILITATOR
+    for audience in (Audience.ROOM_SCREEN, Audience.PARTICIPANTS, Audience.EXPORT):
+        assert not rule.harvest_line_visible(True, audience), audience
+        assert rule.harvest_line_visible(False, audience), audience
+    assert rule.harvest_line_visible(True, Audience.FACILITATOR)
+    assert rule.harvest_line_visible(True, Audience.EXPORT_PRIVATE)
+
+
+def test_room_harvest_holds_the_salle_lines_under_their_angles(store, workshop_id):
+    with store.write() as s:
+        agenda.apply_template(s, workshop_id, "world_cafe")
+        (table, *_rest) = tables.add_from_template(s, workshop_id, "pro_action")
+        tables.update_table(s, table, topic="Implanter le collaboratif")
+        tables_harvest.add_line(s, table, 1, "Marquer l'essai", angle="purpose")
+        tables_harvest.add_line(s, table, 1, SECRET, private=True)
+        tables_harvest.add_line(s, table, 1, "Un lieu <&> 🌱")
+        tables_harvest.add_line(s, table, 2, "Du temps", angle="needs")
+    with store.read() as s:
+        shown = tables_room.room_harvest(s, workshop_id, table, 1)
+        empty = tables_room.room_harvest(s, workshop_id, table, 3)
+        gone = tables_room.room_harvest(s, workshop_id, 999_999, 1)
+    assert shown.title == "Atelier 1 — Implanter le collaboratif"
+    assert shown.round_label.startswith("Tour 1 — Rotation 1")
+    assert shown.text() == "Sens\u00a0:\n• Marquer l'essai\n\nNotes\u00a0:\n• Un lieu <&> 🌱"
+    assert "ZQSECRETLINE" not in shown.text()
+    assert empty.text() == tables_room.EMPTY_HARVEST
+    assert gone is None
+
+
+@pytest.fixture
+def cafe(ctx, qtbot, store, workshop_id):
+    with store.write() as s:
+        agenda.apply_template(s, workshop_id, "world_cafe")
+        for n in range(18):
+            participants.add(s, workshop_id, f"Personne {n:02d}", f"S{n % 5}", CATEGORIES[n % 3])
+        tables.add_from_template(s, workshop_id, "pro_action")
+    editor = SPEC.make_editor(ctx)
+    qtbot.addWidget(editor)
+    editor.resize(1024, 700)
+    editor.show()
+    room = SPEC.make_room_view(ctx)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    room.show()
+    editor.assign()
+    editor.pages.setCurrentWidget(editor.harvest)
+    return editor, room
+
+
+def type_line(view, text: str) -> None:
+    view.entry.line.setFocus()
+    view.entry.line.insert(text)  # QTest.keyClicks aborts on non-ASCII characters
+    QTest.keyClick(view.entry.line, Qt.Key.Key_Return)
+
+
+def test_alt_m_shows_the_tables_harvest_without_its_private_lines(cafe, qtbot):
+    editor, room = cafe
+    view = editor.harvest
+    type_line(view, "ZQSHARED une charte commune")
+    QTest.keyClick(view.entry.line, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    type_line(view, SECRET)
+    QTest.keyClick(view.entry.line, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert not room.on_harvest_page()
+    QTest.keyClick(view.entry.line, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert view.room_button.isChecked()
+    qtbot.waitUntil(room.on_harvest_page)
+    text = drawn(room)
+    assert "ZQSHARED" in text and "Atelier 1" in text
+    assert "ZQSECRETLINE" not in text
+    assert room.harvest_body.pixel_size >= 768 // 20
+    # Another table, another round: the room follows, still without the private line.
+    QTest.keyClick(view.entry.line, Qt.Key.Key_Tab)
+    assert room.harvest.table_id == view.table_id
+    assert "Rien de noté" in drawn(room)
+    QTest.keyClick(view.entry.line, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(view.entry.line, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert room.harvest.round_number == 2
+    QTest.keyClick(view.entry.line, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert "ZQSECRETLINE" not in drawn(room)
+    # Alt+M again: the map.
+    QTest.keyClick(view.entry.line, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    assert not view.room_button.isChecked() and not room.on_harvest_page()
+
+
+def test_the_clicker_pages_the_harvest_then_the_next_tables_then_gives_the_map_back(
+    cafe, ctx, store, workshop_id
+):
+    editor, room = cafe
+    view = editor.harvest
+    with store.write() as s:
+        first = tables.list_tables(s, workshop_id)[0].id
+        for n in range(30):  # far more than one page at 1/20 of 768 px
+            tables_harvest.add_line(s, first, 1, f"Idée numéro {n} pour la suite du collectif")
+            tables_harvest.add_line(s, first, 1, f"{SECRET} {n}", private=True)
+    ctx.hub.changed.emit("tables", workshop_id)
+    view.room_button.setChecked(True)
+    pages = room.harvest_body.page_count()
+    assert pages >= 2
+    seen = ""
+    for _ in range(pages - 1):
+        seen += drawn(room)
+        assert editor.handle_live_action(live_keys.NEXT)
+    seen += drawn(room)
+    assert "Idée numéro 0 " in seen and "Idée numéro 29 " in seen
+    assert "ZQSECRETLINE" not in seen
+    tables_count = view.table_list.count()
+    for n in range(1, tables_count):  # the other tables, one PageDown each
+        assert editor.handle_live_action(live_keys.NEXT)
+        assert view.table_list.currentRow() == n and room.on_harvest_page()
+    assert not editor.handle_live_action(live_keys.NEXT)  # past the last: the run moves on
+    assert not view.room_button.isChecked() and not room.on_harvest_page()
+    assert editor.room.harvest is None
