@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kitcop_desktop.storage.base import Base, Timestamps
@@ -70,6 +70,12 @@ class Card(Timestamps, Base):
     """A post-it on a board."""
 
     __tablename__ = "board_cards"
+    # A post-it typed on a board of thousands: the zone's next position and the rows changed
+    # since a view last read the board are index lookups (migration 0018, #15).
+    __table_args__ = (
+        Index("ix_board_cards_board_id_zone_position", "board_id", "zone", "position"),
+        Index("ix_board_cards_board_id_updated_at", "board_id", "updated_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     board_id: Mapped[int] = mapped_column(ForeignKey("boards.id", ondelete="CASCADE"), index=True)

@@ -139,6 +139,20 @@ def _together(text: str) -> str:
 
 
 _TEXT_AT = QPointF(BAND + PAD, PAD)
+# Below this size on screen (pixels) a post-it's letters cannot be read by anyone: its lines
+# are drawn as grey strokes instead of being laid out and drawn glyph by glyph. A board of
+# thousands seen whole is mostly such specks (issue 15: opening 5,000 post-its).
+GREEK_BELOW_PX = 2.5
+_LINE_HEIGHTS: dict = {}
+
+
+def _line_height(font) -> float:
+    height = _LINE_HEIGHTS.get(id(font))  # fonts come from _font(), made once and kept
+    if height is None:
+        height = _LINE_HEIGHTS[id(font)] = QFontMetricsF(font).height()
+    return height
+
+
 _PAINTS: dict = {}
 
 
@@ -211,6 +225,7 @@ class CardItem(QGraphicsRectItem):
         else:
             self._drawn = None  # laid out for drawing when first asked
             text_h = _text_height(card.text, font, self._text_width(self.width))
+        self._text_h = text_h
         self._footer = self._footer_text()
         self._footer_h = _small_height(look) + 4 if self._footer else 0
         self._heights: dict[float, float] = {}
@@ -282,6 +297,22 @@ class CardItem(QGraphicsRectItem):
             self.update()
 
     # -- painting -----------------------------------------------------------------------------
+    def _greek(self, painter: QPainter, ink: QColor) -> None:
+        """The text as strokes, one per line, where it is too small to read (nothing is laid
+        out: a layout per post-it drawn cost most of opening a board of thousands)."""
+        line = _line_height(_font(self.look, self.look.card_px))
+        lines = max(1, round(self._text_h / line))
+        width = self._text_width(self.width)
+        painter.setPen(_NO_PEN)
+        faint = QColor(ink)
+        faint.setAlphaF(0.25)
+        painter.setBrush(faint)
+        for n in range(lines):
+            share = 0.6 if n == lines - 1 and lines > 1 else 1.0
+            painter.drawRect(
+                QRectF(_TEXT_AT.x(), PAD + n * line + line * 0.35, width * share, line * 0.35)
+            )
+
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
         rect = QRectF(0, 0, self.width, self.height)
         colour, edge, fill, ink = _paints(self.look, self.colour())
@@ -293,8 +324,11 @@ class CardItem(QGraphicsRectItem):
         painter.setBrush(colour)
         painter.drawRoundedRect(QRectF(0, 0, BAND + 4, self.height), 6, 6)
         painter.drawRect(QRectF(4, 0, BAND, self.height))
-        painter.setPen(ink)
-        self._text.draw(painter, _TEXT_AT)
+        if self.look.card_px * painter.worldTransform().m11() < GREEK_BELOW_PX:
+            self._greek(painter, ink)
+        else:
+            painter.setPen(ink)
+            self._text.draw(painter, _TEXT_AT)
         if self._badge:
             w, h = self._badge_size
             badge = QRectF(self.width - w - PAD / 2, PAD / 2, w, h)

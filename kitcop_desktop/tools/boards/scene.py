@@ -248,12 +248,13 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
                 loose[item.card.zone].append(item)
         return members, loose
 
-    def page_keys(self, zone: str, cluster_id: int | None = None) -> list[str]:
+    def page_keys(self, zone: str, cluster_id: int | None = None, grouped=None) -> list[str]:
         """The layout keys of a zone (or of one sous-thématique), in reading order: what the
-        room's pages are cut from."""
+        room's pages are cut from. `grouped`: `grouped()` made once for several calls (it
+        sorts every post-it of the board)."""
         if self.data is None:
             return []
-        members, loose = self._grouped(self.data)
+        members, loose = grouped or self._grouped(self.data)
         if cluster_id is not None:
             return [f"c{i.card.id}" for i in members.get(cluster_id, [])]
         clusters = sorted(
