@@ -12,6 +12,7 @@ import math
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kitcop_desktop.domain.palette import OKABE_ITO
 from kitcop_desktop.domain.validation import InvalidInput
@@ -122,6 +123,7 @@ def free_spot(zone: int, taken: Iterable[tuple[float, float]]) -> tuple[float, f
     return best
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower case, no accents, single spaces: how two spellings of a structure are compared."""
     decomposed = unicodedata.normalize("NFKD", text or "")
@@ -182,3 +184,30 @@ def matches_folded(actor_keys: Iterable[str], target: str) -> bool:
         if key and (key == target or (len(key) >= 3 and f" {key} " in words)):
             return True
     return False
+
+
+class NameIndex:
+    """Folded texts (structures, names, pilots) by every run of their words, so that which of
+    them name an actor is a look-up, not a scan: the same answers as `matches_folded`."""
+
+    def __init__(self) -> None:
+        self._runs: dict[str, set[int]] = {}
+        self._whole: dict[str, set[int]] = {}
+
+    def add(self, folded: str, ref: int) -> None:
+        if not folded:
+            return
+        self._whole.setdefault(folded, set()).add(ref)
+        words = folded.split(" ")
+        for start in range(len(words)):
+            for end in range(start + 1, len(words) + 1):
+                self._runs.setdefault(" ".join(words[start:end]), set()).add(ref)
+
+    def refs(self, actor_keys: Iterable[str]) -> set[int]:
+        """The refs of the texts that name an actor of these folded keys."""
+        found: set[int] = set()
+        for key in actor_keys:
+            if not key:
+                continue
+            found |= self._runs.get(key, set()) if len(key) >= 3 else self._whole.get(key, set())
+        return found

@@ -8,17 +8,74 @@ import csv
 import io
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from kitcop_desktop.domain.action_plan import PROTOCOL_SHORT, STATUSES, VERDICTS, tally
 from kitcop_desktop.domain.french import long_date, plural
 from kitcop_desktop.printing.common import cells, facts, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, Heading, frame_width
-from kitcop_desktop.printing.text import one_line
+from kitcop_desktop.printing.drawing import wrap_lines
+from kitcop_desktop.printing.fonts import FAMILY
+from kitcop_desktop.printing.styles import INK
+from kitcop_desktop.printing.text import one_line, plain
 from kitcop_desktop.storage import action_plan, chantiers, test_protocols
 from kitcop_desktop.storage.action_plan import PlanRow
 
 TITLE = "Plan d'action et protocoles de test"
+CHUNK = 20  # lines of the plan's table per reportlab Table (an even number keeps the zebra)
+
+
+class _Lines(Flowable):
+    """A table cell of user text drawn as plain lines (9 pt, the « cell » style's size and
+    leading): a long plan's thousands of cells need no Paragraph parsing nor reportlab's line
+    breaking, which took most of its time; each width is broken once."""
+
+    SIZE, LEADING = 9.0, 11.5
+
+    def __init__(self, text: object, lines: list[str] | None = None) -> None:
+        super().__init__()
+        self.text = plain(text)
+        self._given = lines
+        self._wrapped: tuple[float, list[str]] | None = None
+
+    @property
+    def plain_text(self) -> str:
+        """Its words, for the DOCX copy (printing/docx_story), which a secretary edits."""
+        return "\n".join(self._given) if self._given is not None else self.text
+
+    def _lines(self, width: float) -> list[str]:
+        if self._given is not None:
+            return self._given
+        if self._wrapped is None or self._wrapped[0] != width:
+            self._wrapped = (width, wrap_lines(self.text, FAMILY, self.SIZE, width, 10_000))
+        return self._wrapped[1]
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        self.width = availWidth
+        lines = self._lines(availWidth)
+        self.height = len(lines) * self.LEADING + 1.5
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - reportlab API
+        lines = self._lines(availWidth)
+        fit = int((availHeight - 1.5) // self.LEADING)
+        if fit <= 0 or fit >= len(lines):
+            return []
+        return [_Lines(self.text, lines[:fit]), _Lines(self.text, lines[fit:])]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(INK)
+        canvas.setFont(FAMILY, self.SIZE)
+        y = self.height - self.SIZE
+        for line in self._lines(self.width):
+            canvas.drawString(0, y, line)
+            y -= self.LEADING
+
+
+def _cells(*values: object) -> list:
+    """A table line of user text, each cell drawn as plain lines."""
+    return [_Lines(v) for v in values]
 
 
 def _steps_text(row: PlanRow) -> str:
@@ -48,27 +105,33 @@ def add_plan(doc: Document, session, rows: list[PlanRow], scope: str) -> None:
     )
     width = frame_width("landscape")
     widths = [0.04, 0.2, 0.13, 0.09, 0.13, 0.22, 0.19]
-    table = [
-        head_cells("N°", "Fiche action", "Atelier", "Statut", "Pilotes", "Étapes", "Comment tester")
-    ]
+    body: list[list] = []
     for row in rows:
         heading = (
             row.heading
             if not row.challenge or row.challenge == row.heading
             else (f"{row.heading}\nDéfi\u00a0: {row.challenge}")
         )
-        table.append(
-            cells(
-                row.number,
-                heading,
-                row.workshop,
-                STATUSES.get(row.status, row.status),
-                row.leads or "—",
-                _steps_text(row),
-                row.test_plan or "—",
-            )
+        body.append(
+            [
+                str(row.number),  # short words of the program's own: plain strings, no layout
+                *_cells(heading, row.workshop),
+                # The program's own words: plain strings, broken by hand to fit their column.
+                STATUSES.get(row.status, row.status).replace(" à l'", "\nà l'"),
+                *_cells(
+                    row.leads or "—",
+                    _steps_text(row),
+                    row.test_plan or "—",
+                ),
+            ]
         )
-    doc.add(grid(table, [w * width for w in widths]))
+    # In tables of CHUNK lines (each with the heading): reportlab lays a split table out again
+    # for every page it spills onto, so one table of 1,000 lines cost its length squared.
+    for start in range(0, len(body), CHUNK):
+        head = head_cells(
+            "N°", "Fiche action", "Atelier", "Statut", "Pilotes", "Étapes", "Comment tester"
+        )
+        doc.add(grid([head, *body[start : start + CHUNK]], [w * width for w in widths]))
     for row in rows:
         if row.protocol_id is not None:
             add_protocol(doc, session, row)

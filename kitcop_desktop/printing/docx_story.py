@@ -164,6 +164,9 @@ class _Writer:
         elif isinstance(item, str):
             if item.strip():
                 into.add_paragraph(plain(item))
+        elif isinstance(getattr(item, "plain_text", None), str):  # text drawn as lines
+            if item.plain_text.strip():
+                into.add_paragraph(item.plain_text)
         elif isinstance(item, Flowable):
             self._picture(item, into)
 

@@ -61,21 +61,23 @@ class MapDrawing(Flowable):
             f"{plural(len(self.rows), 'acteur')} · {came} venu{'s' if came > 1 else ''} aux "
             "ateliers",
         )
-        side = min(self.height - 44, self.width * 0.66)
-        self._map(c, side / 2, side / 2, side / 2)
-        self._legend(c, side + 10 * mm, self.height - 44, self.width - side - 10 * mm)
+        legend = 95 * mm
+        width, height = self.width - legend - 8 * mm, self.height - 44
+        self._map(c, width / 2, height / 2, width / 2, height / 2)
+        self._legend(c, width + 8 * mm, self.height - 44, legend)
 
     # ---------------------------------------------------------------------------------- map
-    def _map(self, c, cx: float, cy: float, half: float) -> None:
+    def _map(self, c, cx: float, cy: float, half_x: float, half: float) -> None:
         c.saveState()
         c.setStrokeColor(RULE)
         c.setFillColor(colors.HexColor(ZONE_FILLS[2]))
-        c.rect(cx - half, cy - half, 2 * half, 2 * half, stroke=1, fill=1)
+        c.rect(cx - half_x, cy - half, 2 * half_x, 2 * half, stroke=1, fill=1)
         c.setStrokeColor(colors.HexColor("#9fb0cc"))
         c.setLineWidth(1.2)
         for index in reversed(range(len(ZONES) - 1)):
             c.setFillColor(colors.HexColor(ZONE_FILLS[index]))
-            c.circle(cx, cy, ZONE_RADII[index] * half, stroke=1, fill=1)
+            rx, ry = ZONE_RADII[index] * half_x, ZONE_RADII[index] * half
+            c.ellipse(cx - rx, cy - ry, cx + rx, cy + ry, stroke=1, fill=1)
         for index, name in enumerate(ZONES):
             top = cy + ZONE_RADII[index] * half - 8 * mm
             c.setFillColor(colors.HexColor("#4a5468"))
@@ -84,14 +86,18 @@ class MapDrawing(Flowable):
             c.setFont(FAMILY, 9.5)
             c.drawCentredString(cx, top - 12, ZONE_HINTS[index])
         for row in self.rows:
-            self._actor(c, cx + row.x * half, cy - row.y * half, row)
+            self._actor(c, cx + row.x * half_x, cy - row.y * half, row)
         c.restoreState()
 
     def _actor(self, c, x: float, y: float, row: ActorRow) -> None:
         met = bool(self.met.get(row.id, Encounter()).workshops)
         colour = colors.HexColor(CATEGORY_COLOURS.get(row.category, "#888888"))
         prefix = f"{INFLUENCE_MARK} " if row.influential else ""
-        lines = wrap_lines(prefix + row.name, BOLD, NAME_SIZE, BOX_WIDTH - 4 * mm, 3)
+        text = prefix + row.name
+        # As wide as its longest word (never a word cut in two), else the usual width.
+        longest = max((text_width(w, BOLD, NAME_SIZE) for w in text.split()), default=0.0)
+        inner = max(BOX_WIDTH - 4 * mm, min(longest, 90 * mm))
+        lines = wrap_lines(text, BOLD, NAME_SIZE, inner, 3)
         width = max(text_width(line, BOLD, NAME_SIZE) for line in lines) + 4 * mm
         height = len(lines) * (NAME_SIZE + 2) + 2.5 * mm
         left, bottom = x - width / 2, y - height / 2

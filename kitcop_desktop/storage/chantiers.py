@@ -184,6 +184,18 @@ def alive_workshops(session: Session, chantier_id: int) -> list[Workshop]:
     )
 
 
+def card_counts(session: Session, workshop_ids: list[int]) -> dict[int, int]:
+    """How many fiches actions each of these workshops holds, in one query."""
+    return {
+        wid: count
+        for wid, count in session.execute(
+            select(ActionCard.workshop_id, func.count())
+            .where(ActionCard.workshop_id.in_(workshop_ids))
+            .group_by(ActionCard.workshop_id)
+        ).all()
+    }
+
+
 def counts(session: Session, chantier_id: int) -> ChantierCounts:
     """What the chantier page says of each brique, in eight small queries."""
     ids = [w.id for w in alive_workshops(session, chantier_id)]

@@ -15,12 +15,12 @@ from kitcop_desktop.domain.stakeholder_map import (
     MAX_ACTORS,
     NAME_MAX,
     Encounter,
+    NameIndex,
     category_from_text,
     clamp,
     fold,
     free_spot,
     matches,
-    matches_folded,
     names_in,
     require_category,
     zone_of,
@@ -263,41 +263,40 @@ def encounters(session: Session, chantier_id: int) -> dict[int, Encounter]:
     # A workshop where someone was ticked present: those were met; before the day, those
     # registered stand for it.
     ticked = {w for w, _n, _s, present in people if present}
-    folded_people = [
-        (w, fold(n or ""), fold(s or ""))
-        for w, n, s, present in people
-        if present or w not in ticked
-    ]
-    interviewed = [
-        fold(s)
-        for (s,) in session.execute(
-            select(Interview.structure).where(Interview.workshop_id.in_(alive))
+    # Indexes of every text that may name an actor: looking an actor up costs the same with
+    # 10 workshops of 100 fiches as with the demo's two.
+    came = NameIndex()
+    for index, (w, n, st, present) in enumerate(people):
+        if present or w not in ticked:
+            came.add(fold(n or ""), index)
+            came.add(fold(st or ""), index)
+    heard = NameIndex()
+    for index, (st,) in enumerate(
+        session.execute(select(Interview.structure).where(Interview.workshop_id.in_(alive))).all()
+    ):
+        heard.add(fold(st or ""), index)
+    led_by = NameIndex()
+    headings = []
+    for index, (leads, action, challenge) in enumerate(
+        session.execute(
+            select(ActionCard.leads, ActionCard.action, ActionCard.challenge)
+            .where(ActionCard.workshop_id.in_(alive))
+            .order_by(ActionCard.workshop_id, ActionCard.position, ActionCard.id)
         ).all()
-        if s
-    ]
-    cards = session.execute(
-        select(ActionCard.leads, ActionCard.action, ActionCard.challenge).where(
-            ActionCard.workshop_id.in_(alive)
-        )
-    ).all()
-    pilots = [
-        (names_in(leads or ""), action or challenge or "") for leads, action, challenge in cards
-    ]
-    order = {w: index for index, w in enumerate(sorted(titles))}
+    ):
+        headings.append(action or challenge or "")
+        for name in names_in(leads or ""):
+            led_by.add(name, index)
+    order = {w: rank for rank, w in enumerate(sorted(titles))}
     out: dict[int, Encounter] = {}
     for actor in actors:
         keys = {fold(actor.name), fold(actor.structure)} - {""}
-        seen = sorted(
-            {w for w, n, s in folded_people if matches_folded(keys, s) or matches_folded(keys, n)},
-            key=order.__getitem__,
+        seen = sorted({people[i][0] for i in came.refs(keys)}, key=order.__getitem__)
+        out[actor.id] = Encounter(
+            tuple(titles[w] for w in seen),
+            len(heard.refs(keys)),
+            tuple(headings[i] for i in sorted(led_by.refs(keys))),
         )
-        met_in_interviews = sum(1 for s in interviewed if matches_folded(keys, s))
-        led = tuple(
-            heading
-            for names, heading in pilots
-            if any(matches_folded(keys, name) for name in names)
-        )
-        out[actor.id] = Encounter(tuple(titles[w] for w in seen), met_in_interviews, led)
     return out
 
 

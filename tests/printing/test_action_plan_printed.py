@@ -84,3 +84,30 @@ def test_the_plan_as_csv_for_a_french_spreadsheet(store):
     assert rows[2][4] == "En cours"
     assert "Convention entre les trois centres" in rows[2][6]
     assert rows[2][11] == "0 atteint · 1 partiellement · 0 non atteint · 1 à évaluer"
+
+
+def test_a_plan_of_many_fiches_prints_each_cell_whole_and_its_docx_copy_keeps_the_words(store):
+    from kitcop_desktop.printing.docx_copies import render_docx
+    from tests.printing.docx_support import all_text
+
+    with store.write() as s:
+        cid = chantiers.create(s, "Grand chantier").id
+        wid = workshops.create(s, "Atelier").id
+        chantiers.move_workshop(s, wid, cid)
+        for n in range(60):
+            actions.create(
+                s,
+                wid,
+                action=f"Action n° {n} <&> 🏗 " + "former les artisans " * 6,
+                leads="CFA ; AFPA",
+                test_plan="Deux sessions pilotes " * 5,
+            )
+    with store.read() as s:
+        data = render_chantier_pdf(s, cid)
+        docx = render_docx(s, wid, ["action_plan"])
+    text = flat(text_of(data))
+    for n in (0, 31, 59):
+        assert f"Action n° {n} <&>" in text
+    assert "Action n° 59 <&> 🏗" in all_text(docx)
+    sizes = [size for page in reader(data).pages for size, _t in text_sizes(page)]
+    assert min(sizes) >= 9

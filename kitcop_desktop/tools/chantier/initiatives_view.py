@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -131,8 +131,13 @@ class InitiativesView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((180, 100, 110, 220, 200, 160)):
-            self.table.setColumnWidth(column, width)
+        bold = header.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column, width in enumerate((170, 110, 120, 200, 180, 150)):
+            title = COLUMNS[KEYS[column]]
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
+        self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName("Initiatives inspirantes")
 

@@ -30,18 +30,20 @@ from kitcop_desktop.domain.stakeholder_map import (
 )
 from kitcop_desktop.storage.stakeholder_map import ActorRow
 
-HALF = 500.0  # scene units from the centre to the map's edge
+# Scene units from the centre to the map's edges: the rings are ellipses as wide as a laptop's
+# tab is (the zone of a place is the same whatever the shape: see domain.stakeholder_map).
+HALF_X, HALF = 800.0, 500.0
 ZONE_FILLS = ("#dfe8f5", "#edf2f9", "#f8fafd")
 INK = QColor("#1f2a44")
-MAX_WIDTH = 150.0
+MAX_WIDTH = 170.0
 
 
 def to_scene(x: float, y: float) -> QPointF:
-    return QPointF(x * HALF, y * HALF)
+    return QPointF(x * HALF_X, y * HALF)
 
 
 def to_map(point: QPointF) -> tuple[float, float]:
-    return clamp(point.x() / HALF, point.y() / HALF)
+    return clamp(point.x() / HALF_X, point.y() / HALF)
 
 
 def _lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
@@ -174,7 +176,7 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         margin = 30.0
         self.setSceneRect(
-            QRectF(-HALF - margin, -HALF - margin, 2 * (HALF + margin), 2 * (HALF + margin))
+            QRectF(-HALF_X - margin, -HALF - margin, 2 * (HALF_X + margin), 2 * (HALF + margin))
         )
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.font = QFont()
@@ -186,15 +188,15 @@ class MapScene(QGraphicsScene):
 
     def _draw_zones(self) -> None:
         square = self.addRect(
-            QRectF(-HALF, -HALF, 2 * HALF, 2 * HALF),
+            QRectF(-HALF_X, -HALF, 2 * HALF_X, 2 * HALF),
             QPen(QColor("#c9cfdb"), 1),
             QBrush(QColor(ZONE_FILLS[2])),
         )
         square.setZValue(-3)
         for index in reversed(range(len(ZONES) - 1)):
-            r = ZONE_RADII[index] * HALF
+            rx, ry = ZONE_RADII[index] * HALF_X, ZONE_RADII[index] * HALF
             ring = self.addEllipse(
-                QRectF(-r, -r, 2 * r, 2 * r),
+                QRectF(-rx, -ry, 2 * rx, 2 * ry),
                 QPen(QColor("#9fb0cc"), 1.5),
                 QBrush(QColor(ZONE_FILLS[index])),
             )
@@ -215,10 +217,21 @@ class MapScene(QGraphicsScene):
             self._labels.append((label, sub, index))
         self.place_labels(0.5)
 
+    def set_scale(self, pixels_per_unit: float) -> None:
+        """The view's scale: zone titles centred again, the gommettes' text a little smaller on
+        a laptop's small map (never under 7.5 pt) and at 10 pt on a large screen."""
+        self.place_labels(pixels_per_unit)
+        size = max(7.5, min(10.0, 18 * pixels_per_unit))
+        if abs(size - self.font.pointSizeF()) >= 0.25:
+            self.font.setPointSizeF(size)
+            for item in self.items_by_id.values():
+                item.update_from(item.row, item.encounter)
+
     def place_labels(self, pixels_per_unit: float) -> None:
         """Centre the zone titles (drawn at screen size) at the top of their rings."""
         unit = 1 / max(pixels_per_unit, 0.01)
         for label, sub, index in self._labels:
+            sub.setVisible(pixels_per_unit >= 0.45)  # the hints only where there is room
             y = -ZONE_RADII[index] * HALF + 6 * unit
             label.setPos(-label.boundingRect().width() / 2 * unit, y)
             y += label.boundingRect().height() * unit

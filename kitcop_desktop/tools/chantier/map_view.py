@@ -125,7 +125,7 @@ class MapView(QGraphicsView):
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         scene = self.scene()
         if isinstance(scene, MapScene):
-            scene.place_labels(self.transform().m11())
+            scene.set_scale(self.transform().m11())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
         key = event.key()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.chantier import briques
 from kitcop_desktop.domain.french import long_date, plural
-from kitcop_desktop.storage import actions, chantiers
+from kitcop_desktop.storage import chantiers
 from kitcop_desktop.ui.icons import icon
 
 BRIQUE_1_TABS = (
@@ -74,10 +74,9 @@ class Overview(QScrollArea):
     def reload(self) -> None:
         with self._ctx.store.read() as s:
             counts = chantiers.counts(s, self._chantier_id)
-            rows = [
-                (w.id, w.title, w.date, len(actions.list_for(s, w.id)))
-                for w in chantiers.alive_workshops(s, self._chantier_id)
-            ]
+            found = chantiers.alive_workshops(s, self._chantier_id)
+            cards = chantiers.card_counts(s, [w.id for w in found])
+            rows = [(w.id, w.title, w.date, cards.get(w.id, 0)) for w in found]
         while self.column.count():
             item = self.column.takeAt(0)
             if item.widget() is not None:
