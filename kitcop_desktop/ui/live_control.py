@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kitcop_desktop.i18n import tr
-from kitcop_desktop.ui import live_keys, resume
+from kitcop_desktop.ui import app_events, live_keys, resume
 from kitcop_desktop.ui.live_keys import LiveKeyFilter
 from kitcop_desktop.ui.one_screen import OneScreenLayout
 
@@ -43,10 +43,10 @@ class LiveControl(QObject):
             run_exists=self.run_exists,
             route=self.action,
         )
-        QApplication.instance().installEventFilter(self.filter)
+        app_events.install(self.filter, QEvent.Type.KeyPress)
 
     def uninstall(self) -> None:
-        QApplication.instance().removeEventFilter(self.filter)
+        app_events.remove(self.filter)
         self.one_screen.uninstall()
 
     # --- the run ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +24,7 @@ from kitcop_desktop.i18n import tr, tr_in
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import StoreError
-from kitcop_desktop.ui import live_keys, resume
+from kitcop_desktop.ui import app_events, live_keys, resume
 from kitcop_desktop.ui.changes import ChangeHub
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.keymap import KeymapDialog
@@ -90,9 +90,9 @@ class MainWindow(QMainWindow):
         self.hub.changed.connect(self._on_changed)
         self._build_actions()
         self._undo_keys = UndoKeysFilter(self)  # Ctrl+Z / Ctrl+Y from a search field
-        QApplication.instance().installEventFilter(self._undo_keys)
+        app_events.install(self._undo_keys, QEvent.Type.ShortcutOverride)
         self._tooltips = TooltipFilter(self)  # a very long word never runs off the screen
-        QApplication.instance().installEventFilter(self._tooltips)
+        app_events.install(self._tooltips, QEvent.Type.ToolTip)
 
     @property
     def welcome(self) -> WelcomeScreen:
@@ -258,8 +258,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — {APP_NAME}")
         if self.settings is not None:
             self.settings.setValue("last_workshop", workshop_id)
-        resume.save(self.settings, "db", str(self.store.path))
-        resume.save(self.settings, "workshop", workshop_id)
+        resume.save_many(self.settings, {"db": str(self.store.path), "workshop": workshop_id})
         self._update_workshop_actions()
         return True
 
@@ -489,6 +488,6 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("main_geometry", self.live.one_screen.own_geometry())
         self.live.uninstall()
-        QApplication.instance().removeEventFilter(self._undo_keys)
-        QApplication.instance().removeEventFilter(self._tooltips)
+        app_events.remove(self._undo_keys)
+        app_events.remove(self._tooltips)
         super().closeEvent(event)

@@ -14,9 +14,10 @@ import sys
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QWidget
 
 from kitcop_desktop.i18n import tr, tr_later
+from kitcop_desktop.ui import app_events
 
 # How each system extends the display to a second screen (French, as its menus say).
 EXTEND_HINTS = {
@@ -80,7 +81,7 @@ class OneScreenLayout(QObject):
         app = QGuiApplication.instance()
         app.screenAdded.connect(self._screens_changed)
         app.screenRemoved.connect(self._screens_changed)
-        app.installEventFilter(self)  # dialogs open over the control window
+        app_events.install(self, QEvent.Type.Show)  # dialogs open over the control window
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Show and isinstance(obj, QDialog) and obj.isWindow():
@@ -104,7 +105,7 @@ class OneScreenLayout(QObject):
         )
 
     def uninstall(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        app_events.remove(self)
 
     def one_screen(self) -> bool:
         """The room screen is a window on the control window's screen."""

@@ -35,16 +35,25 @@ GROUP = "resume"
 
 def save(settings, key: str, value: Any) -> None:
     """Store one value now (synced to disk); None removes the key."""
+    save_many(settings, {key: value})
+
+
+def save_many(settings, values: dict[str, Any]) -> None:
+    """Store these values now, in one write to disk (a workshop opened writes two: one write
+    less on the way to a usable workshop, #15); None removes a key."""
     if settings is None:
         return
-    name = f"{GROUP}/{key}"
-    if value is None:
-        settings.remove(name)
-    else:
-        if settings.value(name) == value:
-            return
-        settings.setValue(name, value)
-    settings.sync()
+    changed = False
+    for key, value in values.items():
+        name = f"{GROUP}/{key}"
+        if value is None:
+            settings.remove(name)
+            changed = True
+        elif settings.value(name) != value:
+            settings.setValue(name, value)
+            changed = True
+    if changed:
+        settings.sync()
 
 
 def load(settings) -> dict[str, Any]:
