@@ -22,7 +22,7 @@ def _window(qtbot, store):
 
 def _dialog(window) -> QDialog:
     dialog = QDialog(window)
-    QVBoxLayout(dialog).addWidget(QLabel("Raccourcis « F1 » !"))
+    QVBoxLayout(dialog).addWidget(QLabel("Raccourcis «\u00a0F1\u00a0»\u00a0!"))
     dialog.resize(300, 200)
     dialog.move(680, 100)  # over the room screen
     return dialog
