@@ -11,7 +11,7 @@ is one undo step (ctx.push); the page refreshes on the hub's « tables », « ag
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -152,6 +152,7 @@ class TablesEditor(QWidget):
         self.pages.addTab(splitter, "Tables et placement")
         self.pages.addTab(self.harvest, icon("note"), "Récolte")
         layout.addWidget(self.pages, 1)
+        self.pages.currentChanged.connect(self._page_shown)
 
         self.add_button.clicked.connect(self.new_item)
         self.paste_button.clicked.connect(self.paste_list)
@@ -175,9 +176,19 @@ class TablesEditor(QWidget):
             "workshop",
             "participants",
         ):
-            self.reload()
+            if self.table.state() == QAbstractItemView.State.EditingState:
+                # A cell typed and stored: its editor is still closing; the rows are made
+                # again once it has (made again under it, the next cell's typing was lost).
+                QTimer.singleShot(0, self, self.reload)
+            else:
+                self.reload()
         if workshop_id == self.ctx.workshop_id and area in ("run", "agenda"):
             self._follow_run()
+
+    def _page_shown(self, _index: int) -> None:
+        """« Récolte » chosen: the cursor in its line, ready to type (Tab: the next table)."""
+        if self.pages.currentWidget() is self.harvest:
+            self.harvest.entry.line.setFocus()
 
     def _follow_run(self) -> None:
         """The run reached a round's séquence: its tab comes forward here too."""
@@ -191,6 +202,7 @@ class TablesEditor(QWidget):
 
     def reload(self) -> None:
         keep = self.selected_id()
+        column = max(0, self.table.currentColumn())  # typing row after row: the cell stays
         with self.ctx.store.read() as session:
             rows = tables.list_tables(session, self.ctx.workshop_id)
             rounds = tables_seating.list_rounds(session, self.ctx.workshop_id)
@@ -221,7 +233,7 @@ class TablesEditor(QWidget):
             self._loading = False
         if data:
             ids = [d[0] for d in data]
-            self.table.selectRow(ids.index(keep) if keep in ids else 0)
+            self.table.setCurrentCell(ids.index(keep) if keep in ids else 0, column)
         hosts = {d[0]: (d[5], d[3]) for d in data}
         self._share_height(len(data))
         self.seating.show_rounds(rounds, [(d[0], d[1], d[2]) for d in data], names, hosts)
@@ -259,7 +271,11 @@ class TablesEditor(QWidget):
 
     # --- commands ----------------------------------------------------------------------------
     def new_item(self) -> None:
-        """Ctrl+N: a table at the end, its name ready to type."""
+        """Ctrl+N: a table at the end, its name ready to type; on « Récolte », the cursor in
+        the harvest line (a new line, never a new table by surprise)."""
+        if self.pages.currentWidget() is self.harvest:
+            self.harvest.entry.line.setFocus()
+            return
         wid = self.ctx.workshop_id
         created = self.ctx.push(
             "Ajouter une table",
@@ -292,7 +308,8 @@ class TablesEditor(QWidget):
         """A template's tables; a café's also gets its rounds in the déroulé (its « Rotation »
         séquences opening the tables, missing ones added): one undo step."""
         template = table_templates.by_key(key)
-        name = template.title if template else key
+        # « Pro-action café », not the menu's whole line: the toolbar's « Annuler … » stays short.
+        name = template.title.split("\u00a0:")[0].split(" :")[0] if template else key
         if template is None or not template.rounds:
             return self._add_many(
                 f"Ajouter les tables « {name} »",
@@ -308,10 +325,15 @@ class TablesEditor(QWidget):
         if done is None:
             return None
         rounds = plural(len(template.rounds), "tour")
+        added = (
+            f" ({plural(len(done['added']), 'séquence ajoutée', 'séquences ajoutées')})"
+            if done["added"]
+            else ""
+        )
+        # Short enough for the status line at 1024 px, beside « Enregistré ».
         self.ctx.show_message(
-            f"{plural(len(done['tables']), 'table')} et {rounds} dans le déroulé "
-            f"({plural(len(done['added']), 'séquence « Rotation » ajoutée', 'séquences « Rotation » ajoutées')}). "
-            "Tapez les sujets et les porteur·ses, puis « Répartir automatiquement »."
+            f"{plural(len(done['tables']), 'table')} et {rounds} dans le déroulé{added}\u00a0: "
+            "tapez les sujets et les porteur·ses, puis « Répartir automatiquement »."
         )
         return list(done["tables"])
 
@@ -499,3 +521,6 @@ class TablesEditor(QWidget):
 
     def activated(self) -> None:
         self._follow_run()
+        # Ctrl+8 back on « Récolte »: the cursor in its line (when the run opens the tool
+        # itself, live_keys.park_focus takes it out again, so the clicker's B and Space act).
+        self._page_shown(self.pages.currentIndex())

@@ -65,8 +65,8 @@ def harvest_page(window):
     assert window.workshop_view.current_key == "tables"
     page = window.current_editor()
     page.pages.setCurrentWidget(page.harvest)
-    page.harvest.entry.line.setFocus()
     QApplication.processEvents()
+    assert QApplication.focusWidget() is page.harvest.entry.line  # ready to type
     return page
 
 

@@ -177,3 +177,47 @@ def test_the_page_follows_the_list_of_participants(page, ctx, store, workshop_id
         undo=lambda s, before: attendance.set_presence(s, before),
     )
     assert "20 personnes présentes" in page.summary.text()
+
+
+def test_topics_and_hosts_typed_row_after_row_keep_the_cell(page, ctx):
+    """Typing row after row (F2, the text, Entrée, →): the page is made again after each
+    stored cell, and the current cell stays where the facilitator was (it used to jump back
+    to the first column, so → then F2 typed the host over the topic). The undo step names
+    the café, not the menu's whole line."""
+    page.add_template("pro_action")
+    assert ctx.undo_stack.undoText() == "Préparer « Pro-action café »"
+    table = page.table
+    for row, (topic, host) in enumerate((("Le Grand Switch", "personne 01"), ("AudeTTE", ""))):
+        table.setCurrentCell(row, table_editor.COL_TOPIC)
+        type_in(page, row, table_editor.COL_TOPIC, topic)
+        assert (table.currentRow(), table.currentColumn()) == (row, table_editor.COL_TOPIC)
+        if host:
+            table.setCurrentCell(row, table_editor.COL_HOST)
+            type_in(page, row, table_editor.COL_HOST, host)
+            assert (table.currentRow(), table.currentColumn()) == (row, table_editor.COL_HOST)
+    assert cell(page, 0, table_editor.COL_TOPIC) == "Le Grand Switch"
+    assert cell(page, 0, table_editor.COL_HOST) == "Personne 01"
+    assert cell(page, 1, table_editor.COL_TOPIC) == "AudeTTE"
+
+
+def test_the_harvest_tab_puts_the_cursor_in_its_line(page, qtbot):
+    page.add_template("world_cafe")
+    page.pages.setCurrentWidget(page.harvest)
+    qtbot.waitUntil(lambda: page.harvest.entry.line.hasFocus())
+    page.pages.setCurrentIndex(0)
+    page.setFocus()
+    page.activated()  # Ctrl+8 back on the tool, « Récolte » not shown: nothing grabbed
+    assert not page.harvest.entry.line.hasFocus()
+    page.pages.setCurrentWidget(page.harvest)
+    page.setFocus()
+    page.activated()  # Ctrl+8 back on « Récolte »: the line again
+    qtbot.waitUntil(lambda: page.harvest.entry.line.hasFocus())
+
+
+def test_ctrl_n_on_the_harvest_goes_to_its_line_never_adds_a_table(page, qtbot):
+    page.add_template("world_cafe")
+    page.pages.setCurrentWidget(page.harvest)
+    page.setFocus()
+    page.new_item()
+    assert page.table.rowCount() == 4
+    qtbot.waitUntil(lambda: page.harvest.entry.line.hasFocus())
