@@ -93,6 +93,11 @@ def main() -> None:
         editor.harvest.lines.item(1).setSelected(True)
         settle()
         window.grab().save(str(out / f"harvest-{width}.png"))
+        editor.pages.setCurrentIndex(0)
+        settle()
+        window.grab().save(str(out / f"tables-{width}.png"))
+        # The room (one screen here: the control window narrows while it shows).
+        editor.pages.setCurrentWidget(editor.harvest)
         window.toggle_room()
         window.room.resize(width, height)
         editor.harvest.room_button.setChecked(True)
@@ -100,9 +105,6 @@ def main() -> None:
         window.room.grab().save(str(out / f"room-harvest-{width}.png"))
         editor.harvest.room_button.setChecked(False)
         window.toggle_room()
-        editor.pages.setCurrentIndex(0)
-        settle()
-        window.grab().save(str(out / f"tables-{width}.png"))
     # Beside the room window on one 1024×768 screen: the tool gets about 630 px.
     editor.setParent(None)
     editor.resize(630, 620)

@@ -12,7 +12,8 @@ is keys, sent with xdotool as the system would: Ctrl+8, F2 and the topics and ho
 Ctrl+1, F5, Space, PageDown through each round's map and countdown (B twice on the way,
 PageUp once), the harvest typed during each round (Alt+→, Entrée, Tab, Alt+P; Alt+I for the
 world café's three ideas), at seed 003's restitution Alt+M and PageDown table after table,
-PageUp, B, Échap, F5, then Ctrl+8 and Ctrl+P at the end. Every step is shot (the laptop and
+PageUp, Échap, F5 (B is typed there: the cursor is in the harvest line), then Ctrl+8 and
+Ctrl+P at the end. Every step is shot (the laptop and
 the room apart) with the app's state (ui/probe.py) in OUT_DIR/log.txt; the restitution's
 tables part is printed from the same database afterwards (`kitcop pdf --part tables`) and
 turned into PNGs with pdftoppm: look at them all. Needs Xvfb, xdotool, xrandr, Pillow with
@@ -372,8 +373,6 @@ def main() -> None:
                 for table in range(2, 7):
                     drive.press("Next", f"harvest-table-{table}")
                 drive.press("Prior", "harvest-back-table-5")
-                drive.press("b", "harvest-blank")
-                drive.press("b", "harvest-unblank")
                 drive.press("Escape", "escape")
                 drive.press("F5", "f5-again", pause=1.5)
                 drive.press("alt+m", "map-again")

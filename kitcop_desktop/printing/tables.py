@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from kitcop_desktop.domain import harvest as rules
+from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.visibility import Audience
 from kitcop_desktop.printing.common import cells, grid, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
@@ -67,7 +68,8 @@ def add_tables(doc: Document, session, workshop) -> None:
         return
     doc.add(
         p(
-            f"{len(rows)} table(s), {len(choices)} tour(s)\u00a0: une page par table, avec qui "
+            f"{plural(len(rows), 'table')}, {plural(len(choices), 'tour')}\u00a0: une page par "
+            "table, avec qui "
             "est passé à chaque tour et ce que la table a produit.",
             "muted",
         )

@@ -290,10 +290,11 @@ class HarvestView(QWidget):
         choice = self._choice()
         self.title.setText(f"{name} — {topic}" if topic else name)
         said = [choice.label if choice else f"Tour {self.round_number}"]
+        whole = lambda name: name.replace(" ", "\u00a0")  # noqa: E731 - a name never broken
         if host:
-            said.append(f"Porteur·se\u00a0: {host}")
+            said.append(f"Porteur·se\u00a0: {whole(host)}")
         if seated:
-            said.append(f"Autour de la table\u00a0: {', '.join(seated)}")
+            said.append(f"Autour de la table\u00a0: {', '.join(map(whole, seated))}")
         elif plan is None:
             said.append("Personne n'est encore placé pour ce tour.")
         self.who.setText(" · ".join(said))

@@ -118,10 +118,12 @@ def lay_out(
     floor_px: int,
     ceiling_px: int,
 ) -> Layout:
-    """Whole tables in columns and pages: every name on one line when the width allows it (a
-    name broken over two lines reads as two people), then the fewest pages, then the largest
-    names (never under `floor_px`), then the fewest columns. Tables keep their order."""
-    best: tuple[tuple[int, int, int, int], Layout] | None = None
+    """Whole tables in columns and pages: no table taller than the page (it would run off
+    the bottom: a world café's long questions at a large size did), every name on one line
+    when the width allows it (a name broken over two lines reads as two people), then the
+    fewest pages, then the largest names (never under `floor_px`), then the fewest columns.
+    Tables keep their order."""
+    best: tuple[tuple[int, int, int, int, int], Layout] | None = None
     sizes = sorted({floor_px, *range(floor_px, ceiling_px + 1, max(1, floor_px // 8))})
     for size in reversed(sizes):
         for columns in range(1, MAX_COLUMNS + 1):
@@ -132,10 +134,11 @@ def lay_out(
             blocks = [block_for(t, size, col_w) for t in tables]
             pages = _pack(blocks, columns, height)
             wrapped = sum(b.wrapped for b in blocks)
-            score = (wrapped, len(pages), -size, columns)
+            overflow = sum(1 for b in blocks if b.height > height)
+            score = (overflow, wrapped, len(pages), -size, columns)
             if best is None or score < best[0]:
                 best = (score, Layout(size, columns, pages, wrapped))
-        if best is not None and len(best[1].pages) == 1 and not best[1].wrapped:
+        if best is not None and len(best[1].pages) == 1 and best[0][:2] == (0, 0):
             break  # the largest size that shows every table at once
     assert best is not None
     return best[1]

@@ -50,8 +50,8 @@ def test_each_enter_stores_a_line_and_ctrl_z_takes_them_back_one_by_one(
 ):
     view = page.harvest
     assert view.round_number == 1 and view.entry.angle() == "purpose"  # « Le sens, les finalités »
-    assert "Porteur·se\u00a0: Personne 00" in view.who.text()
-    assert "Autour de la table\u00a0: Personne 00" in view.who.text()
+    assert "Porteur·se\u00a0: Personne\u00a000" in view.who.text()
+    assert "Autour de la table\u00a0: Personne\u00a000" in view.who.text()
     type_line(view, "Marquer l'avant et l'après <&> 🌱")
     type_line(view, "Inviter à la réflexion commune")
     assert view.entry.line.text() == ""

@@ -253,3 +253,31 @@ def test_after_a_crash_the_room_comes_back_on_the_same_round_and_page(
     press(Key.Key_PageDown)  # the clicker goes on from there
     assert view.state.page == 2 or view.on_countdown_page()
     window.room.close()
+
+
+def test_the_world_cafes_long_questions_never_run_off_the_bottom(ctx, qtbot, store, workshop_id):
+    """Seed 004: four long questions, 30 people in four teams of 7 or 8. At the largest size a
+    table (its question on eight lines, then its names) was taller than the room and ran off
+    its bottom; now every table is whole on a page and every name is seen, none under 1/20."""
+    from tests.tools.tables.test_cafe_templates import QUESTIONS
+
+    with store.write() as s:
+        for n in range(30):
+            participants.add(s, workshop_id, NAMES[n], f"Structure {n % 9}", CATEGORIES[n % 3])
+        for question in QUESTIONS:
+            tables.add_table(s, workshop_id, f"Table {QUESTIONS.index(question) + 1}", question)
+        tables_seating.assign_automatically(s, workshop_id, teams=4)
+    view = TablesRoomView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1024, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    shown: set[str] = set()
+    for page in range(view.map_view.page_count()):
+        view.state._set(page)  # what the clicker's PageDown does
+        drawn = map_names(view)
+        shown |= drawn
+        for text, size, rect in view.map_view.drawn:
+            assert rect.bottom() <= view.map_view.height() + 1, (page, text)
+            assert size >= 768 // 20
+    assert set(NAMES) <= shown
