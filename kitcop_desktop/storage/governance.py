@@ -92,8 +92,20 @@ def get_body(session: Session, body_id: int) -> GovernanceBody:
     return body
 
 
-def _name(value: object) -> str:
-    return require_text(value if isinstance(value, str) else None, "Le nom de l'instance")
+def _name(session: Session, chantier_id: int, value: object, except_id: int = 0) -> str:
+    name = require_text(value if isinstance(value, str) else None, "Le nom de l'instance")
+    same = session.scalar(
+        select(GovernanceBody.id).where(
+            GovernanceBody.chantier_id == chantier_id,
+            func.lower(GovernanceBody.name) == name.lower(),
+            GovernanceBody.id != except_id,
+        )
+    )
+    if same is not None:
+        raise InvalidInput(
+            f"La gouvernance a déjà une instance «\u00a0{name}\u00a0». Rien n'a été modifié."
+        )
+    return name
 
 
 def add_body(
@@ -116,7 +128,7 @@ def add_body(
     body = GovernanceBody(
         chantier_id=chantier_id,
         position=0 if last is None else last + 1,
-        name=_name(name),
+        name=_name(session, chantier_id, name),
         participation=require_participation(participation),
         purpose="",
     )
@@ -130,7 +142,7 @@ def update_body(session: Session, body_id: int, **fields: object) -> Snapshot:
     cleaned: dict[str, object] = {}
     for key, value in fields.items():
         if key == "name":
-            cleaned[key] = _name(value)
+            cleaned[key] = _name(session, body.chantier_id, value, body_id)
         elif key == "participation":
             cleaned[key] = require_participation(value)
         elif key == "purpose":

@@ -86,8 +86,21 @@ def add(session: Session, chantier_id: int, name: str, **values: str) -> int:
 
 
 def paste(session: Session, chantier_id: int, text: str) -> list[int]:
-    """Lines copied from a spreadsheet (the kit's seven columns, tab-separated)."""
-    return add_many(session, chantier_id, parse_paste(text))
+    """Lines copied from a spreadsheet (the kit's seven columns, tab-separated); a line whose
+    initiative is already in the table (same name) is left out, so pasting the same sheet
+    twice adds nothing."""
+    known = {r.values["name"].casefold() for r in rows(session, chantier_id)}
+    fresh = []
+    for line in parse_paste(text):
+        key = line["name"].casefold()
+        if key not in known:
+            known.add(key)
+            fresh.append(line)
+    if not fresh:
+        raise InvalidInput(
+            "Ces initiatives sont déjà toutes dans le tableau. Rien n'a été modifié."
+        )
+    return add_many(session, chantier_id, fresh)
 
 
 def update(session: Session, initiative_id: int, **fields: object) -> Snapshot:

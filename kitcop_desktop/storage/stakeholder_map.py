@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain.stakeholder_map import (
     MAX_ACTORS,
     NAME_MAX,
+    ZONES,
     Encounter,
     NameIndex,
     category_from_text,
@@ -100,6 +101,21 @@ def _name(value: object) -> str:
     return require_text(value if isinstance(value, str) else None, "Le nom de l'acteur")
 
 
+def _unique(session: Session, chantier_id: int, name: str, *, except_id: int = 0) -> str:
+    """The name, unless another actor of the map has it already (a second gommette of the same
+    actor would split its encounters and its places in the gouvernance)."""
+    same = session.scalar(
+        select(Actor.id).where(
+            Actor.chantier_id == chantier_id,
+            func.lower(Actor.name) == name.lower(),
+            Actor.id != except_id,
+        )
+    )
+    if same is not None:
+        raise InvalidInput(f"«\u00a0{name}\u00a0» est déjà sur la carte. Rien n'a été modifié.")
+    return name
+
+
 def _structure(value: object) -> str:
     text = " ".join(clean_text(value if isinstance(value, str) else "").split())
     if len(text) > NAME_MAX:
@@ -131,13 +147,14 @@ def add(
             f"La carte compte déjà {MAX_ACTORS} acteurs, le plus qu'elle puisse lisiblement "
             "montrer. Rien n'a été ajouté."
         )
+    clean_name = _unique(session, chantier_id, _name(name))
     if place is None:
         taken = [(r.x, r.y) for r in rows(session, chantier_id)]
         place = free_spot(zone, taken)
     x, y = clamp(*place)
     actor = Actor(
         chantier_id=chantier_id,
-        name=_name(name),
+        name=clean_name,
         structure=_structure(structure),
         category=require_category(category),
         influential=bool(influential),
@@ -159,7 +176,7 @@ def update(session: Session, actor_id: int, **fields: object) -> Snapshot:
     cleaned: dict[str, object] = {}
     for key, value in fields.items():
         if key == "name":
-            cleaned[key] = _name(value)
+            cleaned[key] = _unique(session, actor.chantier_id, _name(value), except_id=actor_id)
         elif key == "structure":
             cleaned[key] = _structure(value)
         elif key == "category":
@@ -210,22 +227,36 @@ def recreate(session: Session, data: Snapshot) -> Actor:
     return actor
 
 
-def paste(session: Session, chantier_id: int, text: str) -> list[int]:
+@dataclass(frozen=True)
+class Pasted:
+    ids: list[int]  # the actors added, in the pasted order
+    skipped: int  # lines naming an actor already on the map (or twice in the paste)
+
+
+def paste(session: Session, chantier_id: int, text: str) -> Pasted:
     """Actors pasted from a spreadsheet, one a line: name, structure, category (public, privé,
-    para-public), and « oui » / « x » / « ★ » for influence. Returns the new ids."""
+    para-public), and « oui » / « x » / « ★ » for influence. A line without a name, a heading
+    line and an actor already on the map are skipped."""
     lines = [line for line in (text or "").replace("\r", "\n").split("\n") if line.strip()]
     if not lines:
         raise InvalidInput("Rien à coller\u00a0: un acteur par ligne. Rien n'a été modifié.")
     if len(lines) > MAX_ACTORS:
         raise InvalidInput(f"Trop de lignes ({MAX_ACTORS} au plus). Rien n'a été modifié.")
-    ids = []
+    existing = rows(session, chantier_id)
+    known = {fold(r.name) for r in existing}
+    taken = [(r.x, r.y) for r in existing]
+    ids, skipped = [], 0
     for line in lines:
         cells = [cell.strip() for cell in line.split("\t")] + ["", "", ""]
         name, structure, category, mark = cells[0], cells[1], cells[2], cells[3]
-        if fold(name) in ("nom", "acteur", "name"):
-            continue  # a heading line
+        if not fold(name) or fold(name) in ("nom", "acteur", "name", "nom de l'acteur"):
+            continue  # a heading line, or a line without a name
+        if fold(name) in known:
+            skipped += 1
+            continue
         code = category_from_text(category) or "public"
         influential = fold(mark) in ("oui", "x", "★", "1", "yes", "influence")
+        place = free_spot(len(ZONES) - 1, taken)
         actor = add(
             session,
             chantier_id,
@@ -233,9 +264,17 @@ def paste(session: Session, chantier_id: int, text: str) -> list[int]:
             structure=structure,
             category=code,
             influential=influential,
+            place=place,
         )
+        known.add(fold(actor.name))
+        taken.append(place)
         ids.append(actor.id)
-    return ids
+    if not ids and not skipped:
+        raise InvalidInput(
+            "Aucun acteur dans ce qui a été collé (la première colonne, le nom, est vide). "
+            "Rien n'a été modifié."
+        )
+    return Pasted(ids, skipped)
 
 
 def delete_many(session: Session, actor_ids: list[int]) -> list[Snapshot]:

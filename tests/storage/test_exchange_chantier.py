@@ -93,3 +93,12 @@ def test_a_file_naming_an_actor_the_file_lacks_is_refused_and_changes_nothing(st
         exchange.apply_import(store, preview)
     with store.read() as s:
         assert len(chantiers.list_summaries(s)) == 1
+
+
+def test_a_chantier_file_leaves_out_what_is_animateur_rice_unless_asked(store, demo):
+    with store.read() as s:
+        plain = exchange.export_chantier(s, demo).decode("utf-8")
+        asked = exchange.export_chantier(s, demo, include_facilitator=True).decode("utf-8")
+    assert "Salle réservée de 8 h 30" not in plain  # the workshop's notes pour l'animateur·rice
+    assert "Salle réservée de 8 h 30" in asked
+    assert '"interviewee_identities"' not in plain

@@ -220,3 +220,29 @@ def test_migration_keeps_chantiers_and_their_workshops_and_adds_an_empty_map(db_
     assert con.execute("select version_num from alembic_version").fetchone()[0] == SCHEMA_HEAD
     assert con.execute("pragma foreign_key_check").fetchall() == []
     con.close()
+
+
+def test_duplicates_are_refused_or_skipped_with_a_word_and_change_nothing(store, chantier_id):
+    with store.write() as s:
+        capeb = stakeholder_map.add(s, chantier_id, "CAPEB Rhône").id
+        stakeholder_map.add(s, chantier_id, "Région")
+        governance.add_body(s, chantier_id, "Comité de pilotage")
+        initiatives.paste(s, chantier_id, "Chantiers-écoles\tRégionale\n")
+    for change in (
+        lambda s: stakeholder_map.add(s, chantier_id, "capeb rhône"),
+        lambda s: stakeholder_map.update(s, capeb, name="Région"),
+        lambda s: governance.add_body(s, chantier_id, "COMITÉ DE PILOTAGE"),
+        lambda s: initiatives.paste(s, chantier_id, "Chantiers-écoles\tLocale\n"),
+    ):
+        with pytest.raises(InvalidInput, match="Rien n'a été modifié"), store.write() as s:
+            change(s)
+    with store.write() as s:
+        pasted = stakeholder_map.paste(
+            s, chantier_id, "CAPEB Rhône\t\tpara-public\nEnedis\t\tprivé\nEnedis\n\tsans nom\n"
+        )
+    assert len(pasted.ids) == 1 and pasted.skipped == 2
+    with store.read() as s:
+        names = sorted(r.name for r in stakeholder_map.rows(s, chantier_id))
+        assert names == ["CAPEB Rhône", "Enedis", "Région"]
+        assert len(governance.bodies(s, chantier_id)) == 1
+        assert len(initiatives.rows(s, chantier_id)) == 1

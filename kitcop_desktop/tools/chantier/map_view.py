@@ -439,12 +439,15 @@ class StakeholderMapTab(QWidget):
             "Coller des acteurs",
             area=AREA,
             do=do,
-            undo=lambda s, ids: stakeholder_map.delete_many(s, ids),
+            undo=lambda s, pasted: stakeholder_map.delete_many(s, pasted.ids),
         )
         if result is None:
             return 0
-        count = len(result) if isinstance(result, list) else 0
-        self.ctx.show_message(f"{plural(count, 'acteur ajouté', 'acteurs ajoutés')} à la carte.")
+        count = len(result.ids)
+        message = f"{plural(count, 'acteur ajouté', 'acteurs ajoutés')} à la carte"
+        if result.skipped:
+            message += f" ({plural(result.skipped, 'déjà présent', 'déjà présents')})"
+        self.ctx.show_message(message + ".")
         return count
 
     def paste_clipboard(self) -> None:

@@ -125,6 +125,10 @@ def test_a_pasted_list_of_actors_is_one_undo_step(page, qtbot, ctx, store):
     found = rows(store, page)
     assert found["Région"].influential and found["Enedis"].category == "private"
     assert "<&> 🏗" in found
+    assert ctx.extras["messages"][-1] == "3 acteurs ajoutés à la carte."
+    assert tab.paste_text("Région\nBanque des territoires\n") == 1
+    assert ctx.extras["messages"][-1] == "1 acteur ajouté à la carte (1 déjà présent)."
+    ctx.undo_stack.undo()
     ctx.undo_stack.undo()
     settle(qtbot)
     assert set(rows(store, page)) == {"CAPEB Rhône", "Préfecture"}
@@ -171,3 +175,23 @@ def test_initiatives_pasted_are_one_undo_step_and_the_columns_sort(page, qtbot, 
     assert view.proxy.rowCount() == 0
     assert view.paste_text("") == 0
     assert "Rien à coller" in ctx.extras["messages"][-1]
+
+
+def test_the_overview_leads_to_brique_1_and_the_page_saves_the_map_and_the_chantier(
+    page, qtbot, ctx, tmp_path
+):
+    from kitcop_desktop.storage import exchange
+    from tests.printing.pdf_support import page_sizes_mm
+
+    box = page.overview.boxes[1]
+    assert "2 acteurs sur la carte" in box.facts.text()
+    page.overview.show_tab.emit("governance")
+    assert page.tabs.currentWidget() is page.governance
+    assert page.save("map", tmp_path / "carte.pdf")
+    assert page_sizes_mm((tmp_path / "carte.pdf").read_bytes()) == [(420, 297)]
+    assert ctx.extras["messages"][-1] == "Cartographie des acteurs enregistrée dans carte.pdf."
+    assert page.save("governance", tmp_path / "gouvernance.pdf")
+    assert page.export_to(tmp_path / "chantier.kitcop")
+    assert exchange.read_file(tmp_path / "chantier.kitcop").kind == "chantier"
+    assert not page.export_to(tmp_path / "absent" / "chantier.kitcop")
+    assert "Rien n'a été modifié" in ctx.extras["messages"][-1]
