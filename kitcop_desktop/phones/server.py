@@ -19,6 +19,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,7 @@ class RoomFull(Exception):
 
 
 def page_path() -> Path:
-    return resources_dir() / "phones" / "vote.html"
+    return resources_dir() / "phones" / "page.html"
 
 
 def _json(data: dict[str, Any], status: int = 200) -> web.Response:
@@ -103,8 +104,12 @@ class PhoneServer:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
-        self._store_worker: ThreadPoolExecutor | None = None
+        self._store_worker: ThreadPoolExecutor | None = None  # writes, one at a time
+        self._read_worker: ThreadPoolExecutor | None = None  # reads, beside the writer (WAL)
+        self._waiting: list[tuple[str, Any, asyncio.Future[Any]]] = []
+        self._writing = False
         self._rate: RateLimiter | None = None
+        self._address_rate: RateLimiter | None = None
         self.refused: dict[str, int] = {}  # why requests were refused, counted (tests, bench)
 
     # --- life -----------------------------------------------------------------------------
@@ -134,7 +139,9 @@ class PhoneServer:
             return self.url
         limits = self.session.limits
         self._rate = RateLimiter(limits.rate_count, limits.rate_window)
+        self._address_rate = RateLimiter(limits.address_rate_count, limits.rate_window)
         self._store_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kitcop-phones")
+        self._read_worker = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kitcop-phones-r")
         started = threading.Event()
         failure: list[BaseException] = []
 
@@ -170,6 +177,7 @@ class PhoneServer:
             self._thread.join(timeout)
             self._thread = None
             self._store_worker.shutdown(wait=False)
+            self._read_worker.shutdown(wait=False)
             exc = failure[0]
             raise exc if isinstance(exc, OSError) else OSError(str(exc))
         return self.url
@@ -188,8 +196,9 @@ class PhoneServer:
         if thread.is_alive():
             loop.call_soon_threadsafe(lambda: asyncio.ensure_future(shut()))
             thread.join(timeout)
-        if self._store_worker is not None:
-            self._store_worker.shutdown(wait=True)
+        for worker in (self._store_worker, self._read_worker):
+            if worker is not None:
+                worker.shutdown(wait=True)
         self._thread = self._loop = self._runner = None
 
     # --- the application ---------------------------------------------------------------------
@@ -200,7 +209,8 @@ class PhoneServer:
         app.router.add_get("/", self._page)
         app.router.add_get("/{code}", self._page)
         app.router.add_get("/{code}/etat", self._state)
-        app.router.add_post("/{code}/bulletin", self._submit)
+        app.router.add_post("/{code}/bulletin", self._submit)  # a vote's ballot
+        app.router.add_post("/{code}/postit", self._submit)  # a board's post-it
         return app
 
     def _refuse(self, why: str, message: str, status: int) -> web.Response:
@@ -210,9 +220,12 @@ class PhoneServer:
     @web.middleware
     async def _guard(self, request: web.Request, handler: Callable[..., Any]) -> web.StreamResponse:
         token = request.cookies.get(COOKIE)
-        key = token if valid_token(token) else f"ip:{request.remote}"
-        assert self._rate is not None
-        if not self._rate.allow(key or "?"):
+        assert self._rate is not None and self._address_rate is not None
+        if valid_token(token):
+            allowed = self._rate.allow(str(token))
+        else:
+            allowed = self._address_rate.allow(str(request.remote))
+        if not allowed:
             return self._refuse(
                 "rate", ("Trop de demandes d'un coup : attendez quelques secondes."), 429
             )
@@ -255,9 +268,39 @@ class PhoneServer:
             )
         return response
 
-    async def _in_store(self, fn: Callable[[], Any]) -> Any:
+    async def _in_store(self, fn: Callable[[], Any], *, write: bool = False) -> Any:
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._store_worker, fn)
+        return await loop.run_in_executor(self._store_worker if write else self._read_worker, fn)
+
+    async def _written(self, device: str, payload: Any) -> Any:
+        """This phone's input, stored with whatever else arrived meanwhile: one transaction
+        (one commit) per batch, each input in its own savepoint (`room.submit_many`), so
+        sixty phones voting at once wait for a few commits, not sixty. Returns the answer or
+        the InvalidInput for this one; its answer leaves only after the commit."""
+        future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._waiting.append((device, payload, future))
+        if not self._writing:
+            self._writing = True
+            asyncio.ensure_future(self._write_batches())
+        return await future
+
+    async def _write_batches(self) -> None:
+        try:
+            while self._waiting:
+                batch, self._waiting = self._waiting, []
+                inputs = [(device, payload) for device, payload, _f in batch]
+                try:
+                    results = await self._in_store(
+                        partial(self.room.submit_many, inputs), write=True
+                    )
+                except Exception as exc:  # the whole batch failed: each phone is told
+                    log.exception("phone batch")
+                    results = [exc] * len(batch)
+                for (_d, _p, future), result in zip(batch, results, strict=True):
+                    if not future.done():
+                        future.set_result(result)
+        finally:
+            self._writing = False
 
     async def _page(self, request: web.Request) -> web.Response:
         return web.Response(
@@ -289,12 +332,10 @@ class PhoneServer:
             payload = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
             payload = None
-        try:
-            answer = await self._in_store(lambda: self.room.submit(device, payload))
-        except InvalidInput as refused:
-            return self._with_cookie(self._refuse("invalid", str(refused), 400), fresh)
-        except Exception:
-            log.exception("phone ballot")
+        answer = await self._written(device, payload)
+        if isinstance(answer, InvalidInput):
+            return self._with_cookie(self._refuse("invalid", str(answer), 400), fresh)
+        if isinstance(answer, Exception):
             return self._refuse(
                 "error", ("Le bulletin n'a pas pu être enregistré : réessayez."), 503
             )

@@ -26,8 +26,11 @@ class Limits:
 
     max_devices: int = 120  # phones that may join (a large plenary, with spares)
     max_body: int = 4096  # bytes in one request's body (a ballot is a few dozen)
-    rate_count: int = 40  # requests per client…
+    rate_count: int = 40  # requests per phone (its cookie)…
     rate_window: float = 10.0  # …in this many seconds (the page polls every 3 s)
+    # Requests without a cookie yet, per address: phones joining, or one dropping its cookie
+    # to pass for many (each would also take a place among max_devices).
+    address_rate_count: int = 40
 
 
 def new_code() -> str:

@@ -93,14 +93,39 @@ class VoteRoom:
 
     def submit(self, device: str, payload: Any) -> dict[str, Any]:
         """Store this phone's ballot (raises InvalidInput, nothing stored, on any fault)."""
-        dots = parse_dots(payload)
+        result = self.submit_many([(device, payload)])[0]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def submit_many(self, inputs: list[tuple[str, Any]]) -> list[dict[str, Any] | InvalidInput]:
+        """Several phones' ballots in one transaction (`voting_phones.cast_phone_ballots`): a
+        refused one gets its InvalidInput in its place, the others are stored."""
+        results: list[dict[str, Any] | InvalidInput] = []
+        readable: list[tuple[str, dict[int, int]]] = []
+        where: list[int] = []
+        for device, payload in inputs:
+            try:
+                readable.append((device, parse_dots(payload)))
+                where.append(len(results))
+                results.append({})
+            except InvalidInput as refused:
+                results.append(refused)
+        if not readable:
+            return results
         with self.store.write() as s:
             try:
-                vote = voting.get(s, self.vote_id)
+                round_id = voting.get(s, self.vote_id).rounds[-1].id
             except NotFound:
-                raise InvalidInput("Ce vote n'est plus ouvert.") from None
-            voting_phones.cast_phone_ballot(s, vote.rounds[-1].id, device, dots)
-        return {
-            "ok": True,
-            "message": (f"Bulletin enregistré ({dots_text(sum(dots.values()))})."),
-        }
+                return [InvalidInput("Ce vote n'est plus ouvert.")] * len(inputs)
+            stored = voting_phones.cast_phone_ballots(s, round_id, readable)
+        for index, (_device, dots), outcome in zip(where, readable, stored, strict=True):
+            results[index] = (
+                outcome
+                if isinstance(outcome, InvalidInput)
+                else {
+                    "ok": True,
+                    "message": f"Bulletin enregistré ({dots_text(sum(dots.values()))}).",
+                }
+            )
+        return results

@@ -287,6 +287,8 @@ def export_board(
     if board is None or (workshop_id is not None and board.workshop_id != workshop_id):
         raise NotFound(f"Le tableau n° {board_id} n'existe pas (ou plus) dans cet atelier.")
     tables = collect(session, schema.ROOT_BOARD, [board_id], real_names=False, contacts=False)
+    # A default export: what only the facilitator sees stays (post-its waiting from phones).
+    tables = visibility.strip_export(tables, [])
     title = f"{board.title} — {board.subgroup}" if board.subgroup else board.title
     return _serialise(_envelope("board", title, tables), zipped)
 

@@ -62,27 +62,70 @@ def cast_phone_ballot(session: Session, round_id: int, pseudonym: str, dots: dic
     The round must be open (in either entry mode: phone ballots add up with the wall's
     counts). A ballot breaking the round's rules is refused whole and nothing changes.
     """
+    result = cast_phone_ballots(session, round_id, [(pseudonym, dots)])[0]
+    if isinstance(result, InvalidInput):
+        raise result
+    return result
+
+
+def cast_phone_ballots(
+    session: Session, round_id: int, ballots: list[tuple[str, dict[int, int]]]
+) -> list[int | InvalidInput]:
+    """Several phones' ballots at once (sixty phones voting together): each checked by the
+    round's rules first, the refused ones answered with their InvalidInput and left out, the
+    others written together (one flush each for ballots and their dots). A phone named twice
+    keeps its last ballot. Returns, in order, each ballot's id or why it was refused."""
     vote_round = get_round(session, round_id)
     if vote_round.state != "open":
-        raise InvalidInput(f"Le vote est clos : votre bulletin ne peut plus changer. {tr(NOTHING)}")
-    allowed = session.scalars(
-        select(VoteRoundItem.item_id).where(VoteRoundItem.round_id == round_id)
+        closed = InvalidInput(
+            f"Le vote est clos\u00a0: votre bulletin ne peut plus changer. {tr(NOTHING)}"
+        )
+        return [closed for _ in ballots]
+    rules = round_rules(vote_round)
+    allowed = list(
+        session.scalars(select(VoteRoundItem.item_id).where(VoteRoundItem.round_id == round_id))
     )
-    cleaned = check_ballot(round_rules(vote_round), dots, list(allowed))
-    previous = _ballot_of(session, round_id, pseudonym)
-    if previous is not None:
+    results: list[int | InvalidInput] = []
+    valid: dict[str, tuple[int, dict[int, int]]] = {}  # voter name -> (result index, dots)
+    for index, (pseudonym, dots) in enumerate(ballots):
+        try:
+            cleaned = check_ballot(rules, dots, allowed)
+        except InvalidInput as refused:
+            results.append(refused)
+            continue
+        results.append(0)
+        valid[phone_voter_name(pseudonym)] = (index, cleaned)
+    if not valid:
+        return results
+    for previous in session.scalars(
+        select(VoteBallot).where(
+            VoteBallot.round_id == round_id,
+            VoteBallot.participant_id.is_(None),
+            VoteBallot.voter_name.in_(list(valid)),
+        )
+    ):
         session.delete(previous)
-        session.flush()
-    ballot = VoteBallot(
-        round_id=round_id, participant_id=None, voter_name=phone_voter_name(pseudonym)
-    )
-    session.add(ballot)
     session.flush()
-    for item_id, n in cleaned.items():
-        session.add(VoteBallotDot(ballot_id=ballot.id, item_id=item_id, dots=n))
+    rows = {
+        name: VoteBallot(round_id=round_id, participant_id=None, voter_name=name) for name in valid
+    }
+    session.add_all(rows.values())
     session.flush()
+    for name, (index, cleaned) in valid.items():
+        ballot_id = rows[name].id
+        results[index] = ballot_id
+        session.add_all(
+            VoteBallotDot(ballot_id=ballot_id, item_id=item_id, dots=n)
+            for item_id, n in cleaned.items()
+        )
+    session.flush()
+    # A phone named twice: its earlier entry in this batch points at the ballot kept.
+    for index, (pseudonym, _dots) in enumerate(ballots):
+        name = phone_voter_name(pseudonym)
+        if name in valid and not isinstance(results[index], InvalidInput):
+            results[index] = rows[name].id
     session.expire(vote_round, ["ballots"])
-    return ballot.id
+    return results
 
 
 def phone_ballot_count(session: Session, round_id: int) -> int:

@@ -14,9 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from kitcop_desktop.phones.session import DEFAULT_PORT
+from kitcop_desktop.phones.session import DEFAULT_PORT, Limits
 
-SETTLE_MS = 120
+SETTLE_MS = 60
 KEY = "phones.door"
 
 
@@ -49,7 +49,14 @@ class PhoneDoor(QObject):
     def is_open_for(self, area: str, item_id: int) -> bool:
         return self.is_open and self.target == (area, item_id)
 
-    def open(self, room: Any, item_id: int, host: str, port: int = DEFAULT_PORT) -> bool:
+    def open(
+        self,
+        room: Any,
+        item_id: int,
+        host: str,
+        port: int = DEFAULT_PORT,
+        limits: Limits | None = None,
+    ) -> bool:
         """Serve `room` on `host`; False (and a French sentence in the status line) when the
         address cannot be used. Opening again replaces what was open."""
         from kitcop_desktop.phones.server import PhoneServer  # aiohttp: only when opened
@@ -62,12 +69,12 @@ class PhoneDoor(QObject):
             elif kind == "stored":
                 self._stored.emit(str(value))
 
-        server = PhoneServer(room, host=host, port=port, on_event=event)
+        server = PhoneServer(room, host=host, port=port, limits=limits, on_event=event)
         try:
             server.start()
         except OSError as exc:
             if port and exc.errno == errno.EADDRINUSE:
-                return self.open(room, item_id, host, 0)  # the usual port is taken
+                return self.open(room, item_id, host, 0, limits)  # the usual port is taken
             self.ctx.show_message(
                 f"Impossible d'ouvrir le vote aux téléphones sur {host} : {exc.strerror or str(exc)}. "
                 "Choisissez une autre adresse ou vérifiez le réseau."

@@ -102,3 +102,50 @@ def test_a_wrong_code_gets_a_french_sentence_in_the_browser(editor, browser):
     field.send_keys(server.code.lower())
     browser.find_element(By.CSS_SELECTOR, "#join-form button").click()
     wait_for(browser, lambda d: len(plus_buttons(d)) == 3)
+
+
+def test_a_phone_sends_a_post_it_in_chromium_and_it_waits_in_the_tray(
+    qtbot, ctx, store, workshop_id, browser
+):
+    from PySide6.QtCore import Qt
+    from selenium.webdriver.common.by import By
+
+    from kitcop_desktop.storage import boards
+    from kitcop_desktop.tools.boards.editor import BoardsEditor
+
+    with store.write() as s:
+        board_id = boards.create_board(s, workshop_id, "speedboat", "Speedboat du territoire").id
+    editor = BoardsEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.resize(1024, 700)
+    editor.show()
+    bar = editor.phone_tray.bar
+    bar.address_box.setCurrentIndex(bar.address_box.findData(LOOPBACK))
+    assert bar.open()
+    try:
+        browser.get(bar.door.server.url)
+        field = wait_for(browser, lambda d: d.find_element(By.ID, "post-text"))
+        wait_for(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "label.zone")) >= 2)
+        browser.find_elements(By.CSS_SELECTOR, "label.zone")[1].click()  # Freins (ancres)
+        field.send_keys("Des horaires de bus <trop> rares & chers")
+        browser.find_element(By.ID, "post-send").click()
+        wait_for(browser, lambda d: "Post-it envoyé" in d.find_element(By.ID, "post-message").text)
+        assert field.get_attribute("value") == ""
+        shots = os.environ.get("KITCOP_SHOTS")
+        if shots:
+            browser.save_screenshot(os.path.join(shots, "phone_postit_360.png"))
+        tray = editor.phone_tray
+        qtbot.waitUntil(lambda: tray.list.count() == 1, timeout=5000)
+        assert tray.list.item(0).text() == (
+            "Freins (ancres) — Des horaires de bus <trop> rares & chers"
+        )
+        with store.read() as s:
+            assert boards.cards_of(s, board_id) == []  # nothing on the board before a yes
+        tray.list.setFocus()
+        qtbot.keyClick(tray.list, Qt.Key.Key_Return)
+        with store.read() as s:
+            assert [(c.zone, c.text) for c in boards.cards_of(s, board_id)] == [
+                ("brakes", "Des horaires de bus <trop> rares & chers")
+            ]
+    finally:
+        bar.door.close()

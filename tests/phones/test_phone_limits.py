@@ -92,7 +92,7 @@ def test_a_body_over_the_size_limit_is_refused_and_nothing_stored(store, vote_id
 
 
 def test_a_phone_over_the_rate_limit_is_asked_to_wait(store, vote_id, serve):
-    server = serve(Limits(rate_count=5, rate_window=60))
+    server = serve(Limits(rate_count=5, rate_window=60, address_rate_count=5))
     phone = Phone(server.address)
     # Its first request comes from its address; then it has its cookie: 5 each.
     statuses = [phone.state(server.code).status for _ in range(6)]
@@ -187,10 +187,10 @@ class SlowRoom(VoteRoom):
 
     entered = threading.Event()
 
-    def submit(self, device, payload):
+    def submit_many(self, inputs):
         self.entered.set()
         time.sleep(0.5)
-        return super().submit(device, payload)
+        return super().submit_many(inputs)
 
 
 def test_closing_mid_request_keeps_the_accepted_ballot(store, vote_id):

@@ -85,3 +85,28 @@ def test_a_secret_vote_shows_its_counts_to_phones_only_once_revealed(store, vote
         "rank": 1,
         "tied": False,
     }
+
+
+def test_ballots_arriving_together_are_stored_together_a_refused_one_alone(store, vote_id):
+    """Sixty phones at once share one commit; a ballot over the limits among them is refused
+    with its sentence and the others are stored."""
+    from kitcop_desktop.domain.validation import InvalidInput
+    from kitcop_desktop.phones.session import new_device_token, pseudonym
+    from kitcop_desktop.phones.vote_room import VoteRoom
+
+    a, b, c = items_of(store, vote_id)
+    devices = [pseudonym(new_device_token()) for _ in range(3)]
+    results = VoteRoom(store, vote_id).submit_many(
+        [
+            (devices[0], {"dots": {str(a): 1}}),
+            (devices[1], {"dots": {str(a): 2, str(b): 2}}),  # 4 for 3 allowed
+            (devices[2], {"dots": {str(c): 2}}),
+        ]
+    )
+    assert results[0]["ok"] and results[2]["ok"]
+    assert isinstance(results[1], InvalidInput)
+    assert str(results[1]).startswith("4 gommettes placées pour 3 autorisées")
+    with store.read() as s:
+        round_id = voting.get(s, vote_id).rounds[-1].id
+        counts = {r.item_id: r.count for r in voting_rounds.round_results(s, round_id).rows}
+    assert counts == {a: 1, b: 0, c: 2}

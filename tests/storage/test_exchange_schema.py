@@ -58,7 +58,14 @@ def test_a_chantier_file_holds_its_etat_des_lieux_and_its_workshops():
 
 
 def test_a_board_file_holds_only_the_board_and_what_hangs_from_it():
-    assert schema.owned_tables(schema.ROOT_BOARD) == ["boards", "board_clusters", "board_cards"]
+    # phone_posts (#19): post-its from phones waiting in the tray, the facilitator's alone:
+    # `export_board` strips them (tests/phones/test_phone_posts.py).
+    assert schema.owned_tables(schema.ROOT_BOARD) == [
+        "boards",
+        "board_clusters",
+        "phone_posts",
+        "board_cards",
+    ]
 
 
 def test_private_data_is_recognised():

@@ -8,6 +8,7 @@ from kitcop_desktop.storage.models import (  # noqa: F401
     fishbowl,
     harvest,
     interview,
+    phones,
     seating,
     stakeholders,
     voting,

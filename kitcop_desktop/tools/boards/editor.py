@@ -20,6 +20,7 @@ from kitcop_desktop.tools.boards.context_menu import is_echo, is_menu_key, open_
 from kitcop_desktop.tools.boards.editor_actions import EditorActions
 from kitcop_desktop.tools.boards.entry import QuickEntry
 from kitcop_desktop.tools.boards.look import CONTROL
+from kitcop_desktop.tools.boards.phone_tray import PhoneTray
 from kitcop_desktop.tools.boards.room_pages import pages_of
 from kitcop_desktop.tools.boards.scene import BoardScene
 from kitcop_desktop.tools.boards.selection import selection_of
@@ -97,6 +98,8 @@ class BoardsEditor(EditorActions, QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.bar)
         layout.addWidget(self.entry)
+        self.phone_tray = PhoneTray(ctx)  # #19: post-its from phones wait here
+        layout.addWidget(self.phone_tray)
         self.entry.extra_row.addWidget(self.actions_bar)
         self.view.viewport().setToolTip(HINT)
         layout.addWidget(self.view, 1)
@@ -182,6 +185,7 @@ class BoardsEditor(EditorActions, QWidget):
         else:
             data = None
         self.data = data
+        self.phone_tray.show_board(0 if data is None or data.combined else (sel.board_id or 0))
         self.view.setVisible(data is not None)
         self.entry.setVisible(data is not None)
         self.actions_bar.setVisible(data is not None)

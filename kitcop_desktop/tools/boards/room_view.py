@@ -13,10 +13,11 @@ clicker's next step is its first zone's first page.
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QTransform
-from PySide6.QtWidgets import QFrame, QGraphicsView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGraphicsView, QHBoxLayout, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.board_kinds import KINDS
 from kitcop_desktop.domain.palette import ROOM
@@ -31,6 +32,7 @@ from kitcop_desktop.tools.boards.room_pages import (
 from kitcop_desktop.tools.boards.room_summary import BoardSummary, ZoneSummary
 from kitcop_desktop.tools.boards.scene import BoardScene
 from kitcop_desktop.tools.boards.selection import selection_of
+from kitcop_desktop.ui.widgets.phone_corner import PhoneCorner
 
 # fit() never keeps a scale under the ideal one (only one up to 3 % over it, while a post-it
 # typed still fits): a page measured readable at the ideal scale is readable on screen.
@@ -77,12 +79,19 @@ class BoardRoomView(QWidget):
         self.view.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
         )
-        layout = QVBoxLayout(self)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(layout, 1)
         layout.addWidget(self.view)
         self.summary = BoardSummary(self)
         self.summary.hide()
         layout.addWidget(self.summary)
+        # #19: the QR code for phones beside the board while it is open to them.
+        self.phone_corner = PhoneCorner(ctx, "boards", partial(getattr, self.selection, "board_id"))
+        row.addWidget(self.phone_corner)
+        self.selection.changed.connect(self.phone_corner.refresh)
         self._pending = False
         self._stale = False  # hidden: the board is known, its items wait until shown
         self.pages = pages_of(ctx)

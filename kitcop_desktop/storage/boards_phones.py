@@ -1,0 +1,122 @@
+"""Post-its sent from phones (#19): they wait in the board's moderation tray until the
+facilitator accepts one (it becomes a post-it of its zone, salle) or discards it.
+
+Same validation as a post-it typed on the laptop (`boards.add_card`: not empty, not huge, a
+zone of the board); a phone may have at most `MAX_WAITING_PER_PHONE` post-its waiting.
+Waiting post-its are the facilitator's alone (`models/phones.PhonePost` declares it): nothing
+projects, prints or exports them by default. Functions take a Session first, never commit.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kitcop_desktop.domain.dot_vote import NOTHING
+from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr
+from kitcop_desktop.storage import boards
+from kitcop_desktop.storage.base import Snapshot, row_dict
+from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.storage.models.board import Board, Card
+from kitcop_desktop.storage.models.phones import PhonePost
+
+MAX_WAITING_PER_PHONE = 30
+SOURCE = "Téléphone"
+
+
+def post_from_phone(session: Session, board_id: int, zone: Any, text: Any, device: str) -> int:
+    """A post-it from a phone, waiting for the facilitator; its id. Refused: nothing stored."""
+    board = boards.get_board(session, board_id)
+    if not isinstance(zone, str) or not isinstance(text, str):
+        raise InvalidInput(f"Ce post-it est illisible\u00a0: rechargez la page. {tr(NOTHING)}")
+    boards._check_zone(board, zone)
+    cleaned = boards._card_text(text)
+    waiting_here = session.scalar(
+        select(func.count())
+        .select_from(PhonePost)
+        .where(PhonePost.board_id == board_id, PhonePost.device == device)
+    )
+    if (waiting_here or 0) >= MAX_WAITING_PER_PHONE:
+        raise InvalidInput(
+            f"Vous avez déjà {MAX_WAITING_PER_PHONE} post-it en attente\u00a0: attendez que "
+            f"l'animateur·rice les ait traités. {tr(NOTHING)}"
+        )
+    post = PhonePost(board_id=board_id, zone=zone, text=cleaned, device=device)
+    session.add(post)
+    session.flush()
+    return post.id
+
+
+def waiting(session: Session, board_id: int) -> list[PhonePost]:
+    """The board's tray, oldest first."""
+    return list(
+        session.scalars(
+            select(PhonePost).where(PhonePost.board_id == board_id).order_by(PhonePost.id)
+        )
+    )
+
+
+def waiting_count(session: Session, board_id: int) -> int:
+    return int(
+        session.scalar(
+            select(func.count()).select_from(PhonePost).where(PhonePost.board_id == board_id)
+        )
+        or 0
+    )
+
+
+def waiting_of(session: Session, board_id: int, device: str) -> int:
+    """How many of this phone's post-its still wait (what the phone is told)."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(PhonePost)
+            .where(PhonePost.board_id == board_id, PhonePost.device == device)
+        )
+        or 0
+    )
+
+
+def _post(session: Session, post_id: int) -> PhonePost:
+    post = session.get(PhonePost, post_id)
+    if post is None:
+        raise NotFound("Ce post-it n'attend plus.")
+    return post
+
+
+def accept(session: Session, post_id: int) -> Snapshot:
+    """The waiting post-it becomes a post-it of its zone (at its end); returns what
+    `undo_accept` needs."""
+    post = _post(session, post_id)
+    card = boards.add_card(session, post.board_id, post.zone, post.text, source=SOURCE)
+    data = {"post": row_dict(post), "card_id": card.id}
+    session.delete(post)
+    session.flush()
+    return data
+
+
+def undo_accept(session: Session, data: Snapshot) -> None:
+    """The post-it leaves the board and waits in the tray again."""
+    card_id = data["card_id"]
+    if session.get(Card, card_id) is not None:
+        boards.delete_card(session, card_id)
+    restore_post(session, data["post"])
+
+
+def discard(session: Session, post_id: int) -> Snapshot:
+    """Set a waiting post-it aside for good (undo puts it back in the tray)."""
+    post = _post(session, post_id)
+    data = row_dict(post)
+    session.delete(post)
+    session.flush()
+    return data
+
+
+def restore_post(session: Session, data: Snapshot) -> None:
+    if session.get(Board, data["board_id"]) is None:
+        return  # the board went away meanwhile
+    session.add(PhonePost(**data))
+    session.flush()

@@ -1,0 +1,167 @@
+"""Post-its from phones (#19): the board's « Ouvrir aux téléphones » and its moderation tray.
+
+A phone's post-it waits here, never on the projector, until the facilitator accepts it
+(Entrée: it goes to the end of its zone) or discards it (Suppr); ↑/↓ choose. Each is one
+undo step of the boards' history (Ctrl+Z puts the post-it back in the tray)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.board_kinds import KINDS
+from kitcop_desktop.phones.board_room import BoardRoom
+from kitcop_desktop.storage import boards, boards_phones
+from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.phone_bar import PhoneBar
+
+AREA = "boards"
+
+
+def waiting_text(n: int) -> str:
+    return "1 post-it en attente" if n == 1 else f"{n} post-it en attente"
+
+
+class TrayList(QListWidget):
+    """Entrée accepts the chosen post-it, Suppr discards it (no letter key: typing elsewhere
+    is never taken)."""
+
+    def __init__(self, tray: PhoneTray) -> None:
+        super().__init__()
+        self.tray = tray
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.tray.accept_current()
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.tray.discard_current()
+        else:
+            super().keyPressEvent(event)
+
+
+class PhoneTray(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.board_id = 0
+        self.bar = PhoneBar(
+            ctx,
+            AREA,
+            lambda board_id: BoardRoom(ctx.store, board_id),
+            self._summary,
+            "Les participant·es envoient des post-it depuis leur téléphone, sur le réseau de "
+            "la salle, sans internet\u00a0: ils attendent ici que vous les acceptiez.",
+        )
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold;")
+        self.list = TrayList(self)
+        self.list.setMaximumHeight(150)
+        self.list.setWordWrap(True)
+        self.accept_button = QPushButton(icon("check"), "Accepter (Entrée)")
+        self.accept_button.clicked.connect(self.accept_current)
+        self.discard_button = QPushButton(icon("delete"), "Rejeter (Suppr)")
+        self.discard_button.clicked.connect(self.discard_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.title, 1)
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.discard_button)
+        self.tray = QWidget()
+        tray_layout = QVBoxLayout(self.tray)
+        tray_layout.setContentsMargins(0, 0, 0, 0)
+        tray_layout.addLayout(buttons)
+        tray_layout.addWidget(self.list)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.tray)
+        ctx.hub.changed.connect(self._on_changed)
+        self.tray.hide()
+
+    def _summary(self, board_id: int) -> str:
+        with self.ctx.store.read() as s:
+            return waiting_text(boards_phones.waiting_count(s, board_id))
+
+    def _on_changed(self, area: str, workshop_id: int) -> None:
+        if area == AREA and workshop_id == self.ctx.workshop_id:
+            self.reload()
+
+    def show_board(self, board_id: int) -> None:
+        self.board_id = board_id or 0
+        self.bar.show_item(self.board_id)
+        self.reload()
+
+    def reload(self) -> None:
+        chosen = self.list.currentItem()
+        keep = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
+        rows: list[tuple[int, str]] = []
+        if self.board_id:
+            with self.ctx.store.read() as s:
+                try:
+                    kind = KINDS[boards.get_board(s, self.board_id).kind]
+                except NotFound:
+                    kind = None
+                if kind is not None:
+                    rows = [
+                        (p.id, f"{kind.zone(p.zone).label} — {p.text}")
+                        for p in boards_phones.waiting(s, self.board_id)
+                    ]
+        self.list.clear()
+        for post_id, text in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, post_id)
+            self.list.addItem(item)
+            if post_id == keep:
+                self.list.setCurrentItem(item)
+        if rows and self.list.currentItem() is None:
+            self.list.setCurrentRow(0)
+        self.title.setText(f"Post-it des téléphones\u00a0: {waiting_text(len(rows))}")
+        self.tray.setVisible(bool(rows))
+        self.bar.refresh()
+
+    def _current(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def accept_current(self) -> bool:
+        post_id = self._current()
+        if post_id is None:
+            return False
+        row = self.list.currentRow()
+        done = self.ctx.push(
+            "Accepter un post-it du téléphone",
+            area=AREA,
+            do=lambda s: boards_phones.accept(s, post_id),
+            undo=lambda s, data: boards_phones.undo_accept(s, data),
+        )
+        self._next(row)
+        return done is not None
+
+    def discard_current(self) -> bool:
+        post_id = self._current()
+        if post_id is None:
+            return False
+        row = self.list.currentRow()
+        done = self.ctx.push(
+            "Rejeter un post-it du téléphone",
+            area=AREA,
+            do=lambda s: boards_phones.discard(s, post_id),
+            undo=lambda s, data: boards_phones.restore_post(s, data),
+        )
+        self._next(row)
+        return done is not None
+
+    def _next(self, row: int) -> None:
+        """The tray chooses the post-it that took the place of the one just handled."""
+        if self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+            self.list.setFocus()
