@@ -3,6 +3,10 @@
 Okabe–Ito, colour-blind safe. Freins warm, leviers cool; the four KISS zones four hues.
 """
 
+from __future__ import annotations
+
+from functools import cache
+
 OKABE_ITO = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -79,9 +83,12 @@ def contrast_ratio(first: str, second: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+@cache
 def room_tint(colour: str, background: str = ROOM["background"], minimum: float = 7.0) -> str:
     """`colour` lightened towards white until it reaches `minimum` contrast on the room's
-    background: a zone keeps its hue on the projector and reads from the back of the room."""
+    background: a zone keeps its hue on the projector and reads from the back of the room.
+    Worked out once per colour: the room's summary of a board asks it for every tile at every
+    post-it typed (a search of up to a hundred shades each time, #15)."""
     value = colour.lstrip("#")
     rgb = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
     for step in range(0, 101):
