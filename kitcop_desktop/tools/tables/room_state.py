@@ -13,6 +13,8 @@ clicker; it is saved with the view (« round:page;harvest=table:round:page »).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from kitcop_desktop.ui import resume
@@ -34,6 +36,9 @@ class RotationRoom(QObject):
         self.harvest: tuple[int, int] | None = None  # (table id, round number) on the room
         self.harvest_page = 0
         self.harvest_count = 1
+        # The room view's own count of the harvest's pages, asked at each clicker press (a
+        # count cached while the room was being laid out again once swallowed a PageDown).
+        self.harvest_counter: Callable[[], int] | None = None
 
     # --- reading -----------------------------------------------------------------------------
     @property
@@ -67,6 +72,11 @@ class RotationRoom(QObject):
             self.changed.emit()
 
     def _harvest_turn(self, step: int) -> bool:
+        if self.harvest_counter is not None:
+            try:
+                self.harvest_count = max(1, int(self.harvest_counter()))
+            except RuntimeError:  # the room view is gone (the workshop closed)
+                self.harvest_counter = None
         page = self.harvest_page + step
         if not 0 <= page < self.harvest_count:
             return False

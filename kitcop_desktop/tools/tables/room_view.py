@@ -364,6 +364,7 @@ class TablesRoomView(QWidget):
         self.harvest_round.set_colour(ROOM["muted"])
         self.harvest_body = FittedText()
         self.harvest_body.pages_changed.connect(self.state.harvest_pages)
+        self.state.harvest_counter = self.harvest_body.page_count
         hv_layout.addWidget(self.harvest_title, 0)
         hv_layout.addWidget(self.harvest_round, 0)
         hv_layout.addWidget(self.harvest_body, 1)

@@ -143,3 +143,16 @@ def test_the_clicker_pages_the_harvest_then_the_next_tables_then_gives_the_map_b
     assert not editor.handle_live_action(live_keys.NEXT)  # past the last: the run moves on
     assert not view.room_button.isChecked() and not room.on_harvest_page()
     assert editor.room.harvest is None
+
+
+def test_a_stale_page_count_never_swallows_a_press(cafe, ctx, store, workshop_id):
+    """In the real app one PageDown at the restitution did nothing: the room's count of the
+    harvest's pages, cached while it was laid out again, said two for a one-page harvest.
+    The clicker now asks the room view itself: the press goes to the next table."""
+    editor, room = cafe
+    view = editor.harvest
+    view.room_button.setChecked(True)
+    assert room.harvest_body.page_count() == 1
+    editor.room.harvest_count = 2  # what the cache said
+    assert editor.handle_live_action(live_keys.NEXT)
+    assert view.table_list.currentRow() == 1 and editor.room.harvest_page == 0
