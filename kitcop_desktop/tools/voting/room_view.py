@@ -215,7 +215,7 @@ class VotingRoomView(QWidget):
             self._qr = (server.url, qr_modules(server.url))
         modules = self._qr[1]
         body_font = self._font(BODY)
-        code_font = self._font(1 / 14, bold=True)
+        code_font = self._font(BODY, bold=True)  # the proposals keep the width
         small = QFontMetricsF(body_font)
         big = QFontMetricsF(code_font)
         address = server.address.removeprefix("http://")
