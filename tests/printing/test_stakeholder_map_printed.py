@@ -60,3 +60,26 @@ def test_the_governance_prints_as_the_kits_table_with_its_warnings(store):
         "Personne n'arbitre",  # the network of firms has no « A »
     ):
         assert words in text
+
+
+def test_the_whole_chantier_prints_in_the_kits_order_with_the_map_on_a3(store):
+    from kitcop_desktop.printing.chantier_report import render_chantier_report
+    from kitcop_desktop.printing.initiatives import render_initiatives_pdf
+
+    chantier_id = demo_chantier(store)
+    with store.read() as s:
+        data = render_chantier_report(s, chantier_id)
+        alone = render_initiatives_pdf(s, chantier_id)
+    sizes = page_sizes_mm(data)
+    assert sizes[0] == (210, 297) and (420, 297) in sizes
+    text = flat(text_of(data))
+    order = [
+        text.index("Brique 1 — État des lieux"),
+        text.index("Chantiers-écoles de la rénovation"),
+        text.index("Cartographie des acteurs —"),
+        text.index("Gouvernance du chantier"),
+        text.index("Plan d'action"),
+    ]
+    assert order == sorted(order)
+    assert "Qu'en" not in text and "Ce qu'il y a d'intéressant" in flat(text_of(alone))
+    assert min(size for page in reader(data).pages for size, _t in text_sizes(page)) >= 9

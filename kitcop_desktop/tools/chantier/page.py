@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -49,10 +50,19 @@ TABS = (
 
 
 SAVED = {
+    "report": "Tout le chantier",
     "pdf": "Plan d'action",
+    "initiatives": "Initiatives inspirantes",
     "csv": "Plan d'action",
     "map": "Cartographie des acteurs",
     "governance": "Gouvernance",
+}
+
+
+SAVED_AGREEMENT = {
+    "map": "enregistrée",
+    "governance": "enregistrée",
+    "initiatives": "enregistrées",
 }
 
 
@@ -80,9 +90,13 @@ class ChantierPage(QWidget):
         self.rename_button.setToolTip("Renommer le chantier")  # F2 edits the plan's cells
         self.rename_button.clicked.connect(self.ask_rename)
 
-        self.pdf_button = QPushButton(icon("pdf"), "Imprimer le plan (PDF)…")
-        self.pdf_button.setToolTip("Le plan d'action et les protocoles de test, en PDF")
-        self.pdf_button.clicked.connect(lambda: self.ask_save("pdf"))
+        self.pdf_button = QPushButton(icon("pdf"), "Imprimer (PDF)…")
+        self.pdf_button.setToolTip("Tout le chantier, ou l'une de ses parties, en PDF")
+        printed = QMenu(self.pdf_button)
+        for kind in ("report", "pdf", "initiatives", "map", "governance"):
+            action = printed.addAction(f"{SAVED[kind]}…")
+            action.triggered.connect(lambda _c=False, k=kind: self.ask_save(k))
+        self.pdf_button.setMenu(printed)
         self.csv_button = QPushButton(icon("csv"), "Exporter en CSV…")
         self.csv_button.setToolTip("Le plan d'action pour un tableur (secrétariat de la COP)")
         self.csv_button.clicked.connect(lambda: self.ask_save("csv"))
@@ -282,6 +296,14 @@ class ChantierPage(QWidget):
             from kitcop_desktop.printing.governance import render_governance_pdf
 
             renders["governance"] = render_governance_pdf
+        if kind == "initiatives":
+            from kitcop_desktop.printing.initiatives import render_initiatives_pdf
+
+            renders["initiatives"] = render_initiatives_pdf
+        if kind == "report":
+            from kitcop_desktop.printing.chantier_report import render_chantier_report
+
+            renders["report"] = render_chantier_report
         try:
             with self.ctx.store.read() as s:
                 data = renders[kind](s, self.chantier_id)
@@ -293,7 +315,7 @@ class ChantierPage(QWidget):
             )
             return False
         self.ctx.show_message(
-            f"{SAVED[kind]} enregistré{'e' if kind in ('map', 'governance') else ''} dans {path.name}."
+            f"{SAVED[kind]} {SAVED_AGREEMENT.get(kind, 'enregistré')} dans {path.name}."
         )
         return True
 

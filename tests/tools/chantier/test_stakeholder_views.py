@@ -191,6 +191,10 @@ def test_the_overview_leads_to_brique_1_and_the_page_saves_the_map_and_the_chant
     assert page_sizes_mm((tmp_path / "carte.pdf").read_bytes()) == [(420, 297)]
     assert ctx.extras["messages"][-1] == "Cartographie des acteurs enregistrée dans carte.pdf."
     assert page.save("governance", tmp_path / "gouvernance.pdf")
+    menu = [a.text() for a in page.pdf_button.menu().actions()]
+    assert menu[0] == "Tout le chantier…" and "Cartographie des acteurs…" in menu
+    assert page.save("report", tmp_path / "chantier.pdf")
+    assert ctx.extras["messages"][-1] == "Tout le chantier enregistré dans chantier.pdf."
     assert page.export_to(tmp_path / "chantier.kitcop")
     assert exchange.read_file(tmp_path / "chantier.kitcop").kind == "chantier"
     assert not page.export_to(tmp_path / "absent" / "chantier.kitcop")
