@@ -156,3 +156,28 @@ def test_a_stale_page_count_never_swallows_a_press(cafe, ctx, store, workshop_id
     editor.room.harvest_count = 2  # what the cache said
     assert editor.handle_live_action(live_keys.NEXT)
     assert view.table_list.currentRow() == 1 and editor.room.harvest_page == 0
+
+
+def test_a_restart_shows_the_same_tables_harvest_on_the_room(cafe, ctx, qtbot):
+    """The view saved for a restart (« tables.view ») carries the harvest shown; restored,
+    the room shows that table's harvest again, and Alt+M still gives the map back."""
+    from kitcop_desktop.tools.tables.room_state import RotationRoom
+
+    editor, room = cafe
+    view = editor.harvest
+    view.step_table(1)
+    view.room_button.setChecked(True)
+    saved = editor.view_state()
+    assert saved.endswith(f";harvest={view.table_id}:1:0")
+    fresh = RotationRoom()
+    fresh.restore(saved)
+    assert fresh.harvest == (view.table_id, 1) and fresh.view_state().endswith(
+        f";harvest={view.table_id}:1:0"
+    )
+    view.room_button.setChecked(False)
+    assert not room.on_harvest_page()
+    editor.restore_view(saved)  # what the shell does after a restart
+    qtbot.waitUntil(room.on_harvest_page)
+    assert view.room_button.isChecked() and room.harvest.table_id == view.table_id
+    fresh.restore("garbage;harvest=x:y")  # a damaged setting changes nothing
+    assert fresh.harvest == (view.table_id, 1)
