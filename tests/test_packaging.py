@@ -12,7 +12,8 @@ from PIL import Image
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 BRIEFCASE = PROJECT["tool"]["briefcase"]
-APP = BRIEFCASE["app"]["kitcop_desktop"]
+APP_MODULE = "kitcop_desktop"
+APP = BRIEFCASE["app"][APP_MODULE]
 
 
 def _name(requirement: str) -> str:
@@ -56,10 +57,21 @@ def test_the_tested_versions_are_pinned_and_used_by_setup_and_ci():
             assert version, f"not pinned: {line}"
             pins[_name(name)] = version
     needed = {_name(r) for r in PROJECT["project"]["dependencies"]}
-    needed |= {_name(r) for r in PROJECT["project"]["optional-dependencies"]["dev"]}
+    for extra in ("dev", "package"):
+        needed |= {_name(r) for r in PROJECT["project"]["optional-dependencies"][extra]}
     assert needed - set(pins) == set()
     assert "-c constraints.txt" in (ROOT / "setup.sh").read_text(encoding="utf-8")
     assert "-c constraints.txt" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_ci_runs_the_app_and_its_tests_as_briefcase_assembles_them():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "briefcase dev --no-input -- --version" in ci
+    assert "briefcase dev --no-input --test" in ci
+    # `briefcase dev --test` starts the module tests.<app module>; it must exist and end with
+    # the line Briefcase reads the result from.
+    runner = (ROOT / "tests" / f"{APP_MODULE}.py").read_text(encoding="utf-8")
+    assert ">>>>>>>>>> EXIT {code} <<<<<<<<<<" in runner
 
 
 def test_the_packaging_workflow_builds_and_runs_each_platform():
