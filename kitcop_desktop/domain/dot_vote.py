@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kitcop_desktop.domain.validation import InvalidInput
-from kitcop_desktop.i18n import tr, tr_later, tr_n
+from kitcop_desktop.i18n import current_language, tr, tr_later, tr_n
 
 DEFAULT_CRITERIA = (
     tr_later("Réalisable d'ici 2030"),
@@ -30,9 +30,16 @@ def dots_text(n: int) -> str:
     return tr("{n} gommette").format(n=n) if abs(n) == 1 else tr("{n} gommettes").format(n=n)
 
 
-def ordinal(rank: int) -> str:
-    """French ordinal for a rank: « 1er », « 2e »."""
-    return "1er" if rank == 1 else f"{rank}e"
+def ordinal(rank: int, feminine: bool = False) -> str:
+    """A rank in the app's language: « 1er » (« 1re » for a place), « 2e »; 1st, 2nd, 3rd."""
+    if current_language() == "en":
+        suffix = (
+            "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+        )
+        return f"{rank}{suffix}"
+    if rank == 1:
+        return "1re" if feminine else "1er"
+    return f"{rank}e"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from kitcop_desktop.i18n import current_language, tr
+from kitcop_desktop.i18n import current_language, tr, tr_n
 
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = (
@@ -95,7 +95,8 @@ def people_added(count: int, where: str, everyone_there: str) -> str:
     au tour. », or `everyone_there` when nobody was missing."""
     if not count:
         return everyone_there
-    return f"{plural(count, 'personne ajoutée', 'personnes ajoutées')} {where}."
+    added = tr_n("{n} personne ajoutée", "{n} personnes ajoutées", count).format(n=count)
+    return f"{added} {where}."
 
 
 def parse_day(text: str) -> date:

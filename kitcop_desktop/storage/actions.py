@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import ActionCard
@@ -22,10 +23,10 @@ def _clean(field: str, value: Any) -> Any:
             stars = int(value)
         except (TypeError, ValueError):
             raise InvalidInput(
-                "La note doit être de 0 à 3 étoiles. Rien n'a été modifié."
+                tr("La note doit être de 0 à 3 étoiles. Rien n'a été modifié.")
             ) from None
         if not 0 <= stars <= 3:
-            raise InvalidInput("La note doit être de 0 à 3 étoiles. Rien n'a été modifié.")
+            raise InvalidInput(tr("La note doit être de 0 à 3 étoiles. Rien n'a été modifié."))
         return stars
     if field in ("challenge", "target"):
         return " ".join(clean_text(value, max_len=300).split())
@@ -49,7 +50,7 @@ def list_for(session: Session, workshop_id: int) -> list[ActionCard]:
 def get(session: Session, card_id: int) -> ActionCard:
     card = session.get(ActionCard, card_id)
     if card is None:
-        raise NotFound("Cette fiche action n'existe plus.")
+        raise NotFound(tr("Cette fiche action n'existe plus."))
     return card
 
 
@@ -64,7 +65,7 @@ def create(
     values = {key: _clean(key, value) for key, value in fields.items()}
     if not (values.get("challenge") or values.get("action")):
         raise InvalidInput(
-            "Une fiche action a besoin d'un défi ou d'une action. Rien n'a été créé."
+            tr("Une fiche action a besoin d'un défi ou d'une action. Rien n'a été créé.")
         )
     position = session.scalar(
         select(func.max(ActionCard.position)).where(ActionCard.workshop_id == workshop_id)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain import agenda_templates as kit
 from kitcop_desktop.domain import schedule as sched
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_minutes, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.agenda import RunEvent, Sequence
@@ -45,25 +46,27 @@ def parse_clock(value: object) -> time | None:
         if hour < 24 and minute < 60:
             return time(hour, minute)
     raise InvalidInput(
-        f"« {text[:20]} » n'est pas une heure (exemple : 12:00 ou 12 h 30). Rien n'a été modifié."
+        tr(
+            "« {text} » n'est pas une heure (exemple : 12:00 ou 12 h 30). Rien n'a été modifié."
+        ).format(text=text[:20])
     )
 
 
 def _clean(field: str, value: Any) -> Any:
     if field == "title":
-        return require_text(value, "Le titre de la séquence")
+        return require_text(value, tr("Le titre de la séquence"))
     if field == "duration_minutes":
-        return require_minutes(value, "La durée de la séquence", maximum=MAX_MINUTES)
+        return require_minutes(value, tr("La durée de la séquence"), maximum=MAX_MINUTES)
     if field == "pinned_start":
         return parse_clock(value)
     if field == "kind":
         if value not in kit.KIND_LABELS:
-            raise InvalidInput("Ce type de séquence n'existe pas. Rien n'a été modifié.")
+            raise InvalidInput(tr("Ce type de séquence n'existe pas. Rien n'a été modifié."))
         return value
     if field == "tool_key":
         value = value or ""
         if value not in kit.TOOL_LABELS:
-            raise InvalidInput("Cet outil n'existe pas. Rien n'a été modifié.")
+            raise InvalidInput(tr("Cet outil n'existe pas. Rien n'a été modifié."))
         return value
     if field == "tool_ref":
         return None if value in (None, "") else int(value)
@@ -87,7 +90,7 @@ def list_sequences(session: Session, workshop_id: int) -> list[Sequence]:
 def get(session: Session, sequence_id: int) -> Sequence:
     seq = session.get(Sequence, sequence_id)
     if seq is None:
-        raise NotFound("Cette séquence n'existe plus.")
+        raise NotFound(tr("Cette séquence n'existe plus."))
     return seq
 
 
@@ -102,7 +105,7 @@ def schedule_for(session: Session, workshop_id: int) -> sched.Schedule:
     """The computed horaires of the workshop's déroulé, with its conflicts."""
     workshop = session.get(Workshop, workshop_id)
     if workshop is None:
-        raise NotFound("Cet atelier n'existe plus.")
+        raise NotFound(tr("Cet atelier n'existe plus."))
     return sched.compute(
         planned_inputs(list_sequences(session, workshop_id)),
         sched.to_minutes(workshop.start_time),
@@ -175,9 +178,11 @@ def add_sequence(
     current = list_sequences(session, workshop_id)
     if len(current) >= MAX_SEQUENCES:
         raise InvalidInput(
-            f"Un déroulé compte au plus {MAX_SEQUENCES} séquences. Rien n'a été modifié."
+            tr("Un déroulé compte au plus {MAX_SEQUENCES} séquences. Rien n'a été modifié.").format(
+                MAX_SEQUENCES=MAX_SEQUENCES
+            )
         )
-    values = {"title": "Nouvelle séquence", "duration_minutes": 15}
+    values = {"title": tr("Nouvelle séquence"), "duration_minutes": 15}
     values.update(fields)
     cleaned = {key: _clean(key, value) for key, value in values.items()}
     seq = Sequence(workshop_id=workshop_id, **cleaned)
@@ -279,7 +284,7 @@ def tick_material(session: Session, sequence_id: int, line: str, ticked: bool) -
     """Tick or untick one line of the checklist; returns its previous state."""
     seq = get(session, sequence_id)
     if line not in material_lines(seq.materials):
-        raise InvalidInput("Cet élément n'est plus dans le matériel. Rien n'a été modifié.")
+        raise InvalidInput(tr("Cet élément n'est plus dans le matériel. Rien n'a été modifié."))
     done = material_lines(seq.materials_ticked)
     before = line in done
     if ticked and not before:
@@ -296,7 +301,7 @@ def set_start_time(session: Session, workshop_id: int, start: time | None) -> ti
     previous start for undo. Pinned séquences keep their time."""
     workshop = session.get(Workshop, workshop_id)
     if workshop is None:
-        raise NotFound("Cet atelier n'existe plus.")
+        raise NotFound(tr("Cet atelier n'existe plus."))
     previous = workshop.start_time
     workshop.start_time = start
     session.flush()
@@ -345,10 +350,10 @@ def apply_template(session: Session, workshop_id: int, template_key: str) -> Non
 
     template = kit.by_key(template_key) or personal.as_template(session, template_key)
     if template is None:
-        raise InvalidInput("Ce modèle de déroulé n'existe pas. Rien n'a été modifié.")
+        raise InvalidInput(tr("Ce modèle de déroulé n'existe pas. Rien n'a été modifié."))
     workshop = session.get(Workshop, workshop_id)
     if workshop is None:
-        raise NotFound("Cet atelier n'existe plus.")
+        raise NotFound(tr("Cet atelier n'existe plus."))
     for seq in list_sequences(session, workshop_id):
         session.delete(seq)
     session.flush()

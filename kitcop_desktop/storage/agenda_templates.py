@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain.agenda_templates import AgendaTemplate, TemplateSequence
 from kitcop_desktop.domain.schedule import DEFAULT_START, to_time
 from kitcop_desktop.domain.validation import InvalidInput, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.models.agenda import AgendaTemplateRecord
 from kitcop_desktop.storage.models.workshop import Workshop
 
@@ -34,15 +35,15 @@ def save_as_template(session: Session, workshop_id: int, title: str) -> AgendaTe
     """Save the workshop's déroulé as a personal template (pins and ticks are not kept)."""
     from kitcop_desktop.storage.agenda import list_sequences
 
-    name = require_text(title, "Le nom du modèle")
+    name = require_text(title, tr("Le nom du modèle"))
     sequences = list_sequences(session, workshop_id)
     if not sequences:
-        raise InvalidInput("Ce déroulé est vide : rien à enregistrer comme modèle.")
+        raise InvalidInput(tr("Ce déroulé est vide : rien à enregistrer comme modèle."))
     workshop = session.get(Workshop, workshop_id)
     items = [{key: getattr(s, key) for key in _SAVED} for s in sequences]
     record = AgendaTemplateRecord(
         title=name,
-        description=f"{len(items)} séquences",
+        description=tr("{count} séquences").format(count=len(items)),
         start_time=workshop.start_time if workshop else None,
         sequences=json.dumps(items, ensure_ascii=False),
     )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.board_kinds import ANGLES, KINDS, normalise, split_pasted
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.board import Board, Card, Cluster
@@ -25,7 +26,9 @@ CARD_FIELDS = ("text", "author", "colour", "angle", "weight")
 
 def _check_kind(kind: str) -> str:
     if kind not in KINDS:
-        raise InvalidInput(f"Type de tableau inconnu : « {kind} ». Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("Type de tableau inconnu : « {kind} ». Rien n'a été modifié.").format(kind=kind)
+        )
     return kind
 
 
@@ -34,7 +37,7 @@ def create_board(
 ) -> Board:
     """A new board of `kind` ("speedboat", "kiss", "retro_path", "astonishment")."""
     _check_kind(kind)
-    title = require_text(title, "Le titre du tableau")
+    title = require_text(title, tr("Le titre du tableau"))
     subgroup = " ".join(clean_text(subgroup, max_len=200).split())
     position = session.scalar(
         select(func.max(Board.position)).where(Board.workshop_id == workshop_id)
@@ -54,7 +57,7 @@ def create_board(
 def find_or_create_board(session: Session, workshop_id: int, kind: str, title: str) -> Board:
     """The workshop's board of this kind and title, created when missing."""
     _check_kind(kind)
-    title = require_text(title, "Le titre du tableau")
+    title = require_text(title, tr("Le titre du tableau"))
     board = session.scalar(
         select(Board)
         .where(Board.workshop_id == workshop_id, Board.kind == kind, Board.title == title)
@@ -74,7 +77,7 @@ def list_boards(session: Session, workshop_id: int, kind: str | None = None) -> 
 def get_board(session: Session, board_id: int) -> Board:
     board = session.get(Board, board_id)
     if board is None:
-        raise NotFound("Ce tableau n'existe plus.")
+        raise NotFound(tr("Ce tableau n'existe plus."))
     return board
 
 
@@ -84,7 +87,7 @@ def update_board(session: Session, board_id: int, **fields) -> dict:
     cleaned = {}
     for key, value in fields.items():
         if key == "title":
-            cleaned[key] = require_text(value, "Le titre du tableau")
+            cleaned[key] = require_text(value, tr("Le titre du tableau"))
         elif key == "subgroup":
             cleaned[key] = " ".join(clean_text(value, max_len=200).split())
         elif key == "split_by_angle":
@@ -110,7 +113,7 @@ def _check_spotlight(session: Session, board: Board, value: str) -> str:
         cluster = session.get(Cluster, int(ref))
         if cluster is not None and cluster.board_id == board.id:
             return value
-    raise InvalidInput("Cette zone n'existe pas sur ce tableau. Rien n'a été modifié.")
+    raise InvalidInput(tr("Cette zone n'existe pas sur ce tableau. Rien n'a été modifié."))
 
 
 def snapshot_board(session: Session, board_id: int) -> dict:
@@ -150,13 +153,15 @@ def restore_board(session: Session, data: dict) -> Board:
 def _card_text(text: str | None) -> str:
     cleaned = clean_text(text, max_len=CARD_MAX)
     if not cleaned:
-        raise InvalidInput("Un post-it ne peut pas être vide. Rien n'a été modifié.")
+        raise InvalidInput(tr("Un post-it ne peut pas être vide. Rien n'a été modifié."))
     return cleaned
 
 
 def _check_zone(board: Board, zone: str) -> str:
     if zone not in KINDS[board.kind].zone_keys:
-        raise InvalidInput(f"Zone inconnue sur ce tableau : « {zone} ». Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("Zone inconnue sur ce tableau : « {zone} ». Rien n'a été modifié.").format(zone=zone)
+        )
     return zone
 
 
@@ -167,7 +172,7 @@ def _check_colour(value: str) -> str:
         and value[0] == "#"
         and all(c in "0123456789abcdefABCDEF" for c in value[1:])
     ):
-        raise InvalidInput("Couleur inconnue (attendu : #RRVVBB). Rien n'a été modifié.")
+        raise InvalidInput(tr("Couleur inconnue (attendu : #RRVVBB). Rien n'a été modifié."))
     return value
 
 
@@ -196,7 +201,7 @@ def add_card(
     _check_zone(board, zone)
     text = _card_text(text)
     if angle not in ANGLES:
-        raise InvalidInput("Angle inconnu. Rien n'a été modifié.")
+        raise InvalidInput(tr("Angle inconnu. Rien n'a été modifié."))
     if cluster_id is not None:
         _cluster_in(session, board.id, zone, cluster_id)
     card = Card(
@@ -223,7 +228,7 @@ def add_pasted(
     """One card per pasted line (bullets dropped). Nothing is added if any line is bad."""
     lines = split_pasted(text)
     if not lines:
-        raise InvalidInput("Rien à coller : le texte est vide. Rien n'a été modifié.")
+        raise InvalidInput(tr("Rien à coller : le texte est vide. Rien n'a été modifié."))
     return [add_card(session, board_id, zone, line, author=author) for line in lines]
 
 
@@ -357,7 +362,7 @@ def card_rows_by_id(session: Session, card_ids: list[int]) -> dict[int, tuple]:
 def get_card(session: Session, card_id: int) -> Card:
     card = session.get(Card, card_id)
     if card is None:
-        raise NotFound("Ce post-it n'existe plus.")
+        raise NotFound(tr("Ce post-it n'existe plus."))
     return card
 
 
@@ -379,7 +384,7 @@ def update_card(session: Session, card_id: int, **fields) -> dict:
             cleaned[key] = _check_colour(value)
         elif key == "angle":
             if value not in ANGLES:
-                raise InvalidInput("Angle inconnu. Rien n'a été modifié.")
+                raise InvalidInput(tr("Angle inconnu. Rien n'a été modifié."))
             cleaned[key] = value
         elif key == "weight":
             cleaned[key] = max(1, int(value))
@@ -424,9 +429,11 @@ def restore_cards(session: Session, rows: list[dict]) -> None:
 def _cluster_in(session: Session, board_id: int, zone: str, cluster_id: int) -> Cluster:
     cluster = session.get(Cluster, cluster_id)
     if cluster is None or cluster.board_id != board_id:
-        raise NotFound("Cette sous-thématique n'existe plus.")
+        raise NotFound(tr("Cette sous-thématique n'existe plus."))
     if cluster.zone != zone:
-        raise InvalidInput("Cette sous-thématique est dans une autre zone. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("Cette sous-thématique est dans une autre zone. Rien n'a été modifié.")
+        )
     return cluster
 
 
@@ -476,12 +483,14 @@ def merge_cards(session: Session, keep_id: int, other_id: int) -> dict:
     """
     if keep_id == other_id:
         raise InvalidInput(
-            "Un post-it ne peut pas être fusionné avec lui-même. Rien n'a été modifié."
+            tr("Un post-it ne peut pas être fusionné avec lui-même. Rien n'a été modifié.")
         )
     keep = get_card(session, keep_id)
     other = get_card(session, other_id)
     if keep.board_id != other.board_id:
-        raise InvalidInput("Ces post-it sont sur deux tableaux différents. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("Ces post-it sont sur deux tableaux différents. Rien n'a été modifié.")
+        )
     previous = {"keep_id": keep.id, "weight": keep.weight, "author": keep.author}
     keep.weight = keep.weight + other.weight
     authors = [a for a in (keep.author, other.author) if a]

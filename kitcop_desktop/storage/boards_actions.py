@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import actions
 from kitcop_desktop.storage.models.board import Board, Card, Cluster
 
@@ -78,7 +79,9 @@ def _cluster_fiche(cluster: Cluster, cards: list[Card]) -> dict:
     if not title or title == DEFAULT_CLUSTER_TITLE:
         title = cards[0].text if cards else DEFAULT_CLUSTER_TITLE
     lines = [f"• {c.text}" + (f" (×{c.weight})" if c.weight > 1 else "") for c in cards]
-    description = f"Les post-it de la sous-thématique « {cluster.title} » :\n" + "\n".join(lines)
+    description = tr("Les post-it de la sous-thématique « {title} » :\n").format(
+        title=cluster.title
+    ) + "\n".join(lines)
     return {"action": title, "description": description}
 
 
@@ -91,10 +94,10 @@ def start_to_actions(
     """
     board = session.get(Board, board_id)
     if board is None or board.workshop_id != workshop_id:
-        raise InvalidInput("Ce tableau n'existe plus. Rien n'a été créé.")
+        raise InvalidInput(tr("Ce tableau n'existe plus. Rien n'a été créé."))
     if board.kind != "kiss":
         raise InvalidInput(
-            "Seul un tableau KISS fait naître des fiches actions. Rien n'a été créé."
+            tr("Seul un tableau KISS fait naître des fiches actions. Rien n'a été créé.")
         )
     start = [c for c in board.cards if c.zone == START_ZONE]
     clusters = {c.id: c for c in board.clusters if c.zone == START_ZONE}

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import row_dict
 from kitcop_desktop.storage.boards import _check_zone, get_board, get_card
 from kitcop_desktop.storage.errors import NotFound
@@ -16,8 +17,9 @@ def _title(value: str) -> str:
     title = " ".join(clean_text(value, max_len=800).split())
     if len(title) > 200:
         raise InvalidInput(
-            f"Le titre de la sous-thématique est trop long ({len(title)} caractères, 200 au plus). "
-            "Rien n'a été modifié."
+            tr(
+                "Le titre de la sous-thématique est trop long ({count} caractères, 200 au plus). Rien n'a été modifié."
+            ).format(count=len(title))
         )
     return title
 
@@ -25,7 +27,7 @@ def _title(value: str) -> str:
 def get_cluster(session: Session, cluster_id: int) -> Cluster:
     cluster = session.get(Cluster, cluster_id)
     if cluster is None:
-        raise NotFound("Cette sous-thématique n'existe plus.")
+        raise NotFound(tr("Cette sous-thématique n'existe plus."))
     return cluster
 
 
@@ -63,7 +65,7 @@ def create_cluster(
     for card_id in dict.fromkeys(card_ids):  # a card named twice is moved (and undone) once
         card = get_card(session, card_id)
         if card.board_id != board.id:
-            raise InvalidInput("Ce post-it est sur un autre tableau. Rien n'a été modifié.")
+            raise InvalidInput(tr("Ce post-it est sur un autre tableau. Rien n'a été modifié."))
         moved.append((card.id, card.zone, card.cluster_id, card.position))
         card.zone, card.cluster_id = zone, cluster.id
     session.flush()
@@ -97,7 +99,9 @@ def update_cluster(session: Session, cluster_id: int, **fields) -> dict:
             title = _title(value)
             if not title:
                 raise InvalidInput(
-                    "Le titre de la sous-thématique ne peut pas être vide. Rien n'a été modifié."
+                    tr(
+                        "Le titre de la sous-thématique ne peut pas être vide. Rien n'a été modifié."
+                    )
                 )
             cleaned[key] = title
         elif key == "collapsed":

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.engine import Store, inspect_file
 from kitcop_desktop.storage.errors import NotAKitcopDatabase
 from kitcop_desktop.storage.migrate import current_revision, head_revision, known_revisions
@@ -55,24 +56,29 @@ class CheckReport:
         from kitcop_desktop.storage.shape import describe
 
         out = [
-            f"Intégrité : {self.integrity}",
-            f"Clés étrangères : {'ok' if not self.foreign_key_errors else self.foreign_key_errors}",
-            f"Schéma : {self.revision or 'aucun'} (attendu : {self.head}){self._schema_note()}",
+            tr("Intégrité : {integrity}").format(integrity=self.integrity),
+            tr("Clés étrangères : {errors}").format(errors=self.foreign_key_errors or "ok"),
+            tr("Schéma : {revision} (attendu : {head})").format(
+                revision=self.revision or tr("aucun"), head=self.head
+            )
+            + self._schema_note(),
         ]
         if self.lacking:
-            out.append(f"Manque au schéma annoncé : {describe(self.lacking, 6)}")
+            out.append(
+                tr("Manque au schéma annoncé : {lacking}").format(lacking=describe(self.lacking, 6))
+            )
         out += [f"{name} : {count}" for name, count in sorted(self.counts.items())]
-        out.append("État : sain" if self.healthy else "État : PROBLÈME")
+        out.append(tr("État : sain") if self.healthy else tr("État : PROBLÈME"))
         return out
 
     def _schema_note(self) -> str:
         if self.revision == self.head:
             return ""
         if self.outdated:
-            return " — mis à jour à la prochaine ouverture, après une copie de sauvegarde"
+            return tr(" — mis à jour à la prochaine ouverture, après une copie de sauvegarde")
         if self.revision is None:
-            return " — aucune table KitCOP"
-        return " — fichier d'une version plus récente : mettez l'application à jour"
+            return tr(" — aucune table KitCOP")
+        return tr(" — fichier d'une version plus récente : mettez l'application à jour")
 
 
 def _short(exc: BaseException) -> str:
@@ -153,7 +159,7 @@ def check_file(db_path: Path) -> CheckReport:
         report = CheckReport(f"illisible ({exc})", 0, None, head_revision())
     else:
         if state != "kitcop":
-            report = CheckReport("aucune base KitCOP ici", 0, None, head_revision())
+            report = CheckReport(tr("aucune base KitCOP ici"), 0, None, head_revision())
         else:
             store = Store.open_readonly(db_path)
             try:
@@ -163,8 +169,7 @@ def check_file(db_path: Path) -> CheckReport:
     if report.damaged:
         backup = latest_good_backup(db_path)
         if backup is not None:
-            report.backup_hint = (
-                f"Dernière sauvegarde saine : {backup.name}. Pour la remettre en place : "
-                f"kitcop check --restore-latest --db « {db_path} »."
-            )
+            report.backup_hint = tr(
+                "Dernière sauvegarde saine : {name}. Pour la remettre en place : kitcop check --restore-latest --db « {db_path} »."
+            ).format(name=backup.name, db_path=db_path)
     return report

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import fresh_ids
 from kitcop_desktop.storage.errors import NotAKitcopDatabase, ReadOnlyDatabase
 from kitcop_desktop.storage.readonly import WAL_INDEX_MIN, connect_readonly  # noqa: F401
@@ -35,7 +36,9 @@ def inspect_file(path: Path) -> str:
     if not path.exists():
         return "missing"
     if path.is_dir():
-        raise NotAKitcopDatabase(f"« {path} » est un dossier, pas un fichier KitCOP.")
+        raise NotAKitcopDatabase(
+            tr("« {path} » est un dossier, pas un fichier KitCOP.").format(path=path)
+        )
     size = path.stat().st_size
     if size == 0:
         return "empty"
@@ -43,7 +46,9 @@ def inspect_file(path: Path) -> str:
         header = fh.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise NotAKitcopDatabase(
-            f"Ce fichier n'est pas une base KitCOP Atelier : « {path.name} ». Rien n'a été modifié."
+            tr(
+                "Ce fichier n'est pas une base KitCOP Atelier : « {name} ». Rien n'a été modifié."
+            ).format(name=path.name)
         )
     try:
         conn = connect_readonly(path)
@@ -61,14 +66,17 @@ def inspect_file(path: Path) -> str:
         if known is not None:
             raise known from exc
         raise NotAKitcopDatabase(
-            f"Ce fichier est illisible : « {path.name} ». Rien n'a été modifié."
+            tr("Ce fichier est illisible : « {name} ». Rien n'a été modifié.").format(
+                name=path.name
+            )
         ) from exc
     if not names:
         return "empty"
     if not names >= OWN_TABLES:
         raise NotAKitcopDatabase(
-            f"Ce fichier est une base SQLite d'un autre logiciel : « {path.name} ». "
-            "Rien n'a été modifié."
+            tr(
+                "Ce fichier est une base SQLite d'un autre logiciel : « {name} ». Rien n'a été modifié."
+            ).format(name=path.name)
         )
     return "kitcop"
 

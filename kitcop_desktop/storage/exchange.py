@@ -25,6 +25,7 @@ import json
 import logging
 import sqlite3
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -33,8 +34,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kitcop_desktop import APP_NAME, __version__
-from kitcop_desktop.domain.french import long_date, plural, quoted
+from kitcop_desktop.domain.french import long_date, quoted
 from kitcop_desktop.domain.validation import plain_line
+from kitcop_desktop.i18n import TrMap, tr, tr_later, tr_n
 from kitcop_desktop.storage import exchange_schema as schema
 from kitcop_desktop.storage import visibility
 from kitcop_desktop.storage.engine import Store
@@ -87,30 +89,47 @@ KIND_ROOTS = {
     "board": schema.ROOT_BOARD,
     "chantier": schema.ROOT_CHANTIER,
 }
-KIND_LABELS = {
-    "workshop": "un atelier complet",
-    "chantier": "un chantier complet (ses ateliers, sa carte des acteurs, sa gouvernance)",
-    "agenda": "un modèle de déroulé",
-    "board": "un tableau",
-}
-# French names of the tables a facilitator knows, for the summary; others show their count only.
-TABLE_LABELS = {
-    "agenda_sequences": ("séquence", "séquences"),
-    "participants": ("participant·e", "participant·es"),
-    "boards": ("tableau", "tableaux"),
-    "board_clusters": ("regroupement", "regroupements"),
-    "board_cards": ("post-it", "post-it"),
-    "dot_votes": ("vote par gommettes", "votes par gommettes"),
-    "fishbowls": ("bocal à poisson", "bocaux à poisson"),
-    "speaking_rounds": ("tour de parole", "tours de parole"),
-    "interview_guides": ("guide d'entretien", "guides d'entretien"),
-    "interviews": ("entretien", "entretiens"),
-    "action_cards": ("fiche action", "fiches actions"),
-    "workshops": ("atelier", "ateliers"),
-    "actors": ("acteur de la carte", "acteurs de la carte"),
-    "governance_bodies": ("instance de gouvernance", "instances de gouvernance"),
-    "initiatives": ("initiative inspirante", "initiatives inspirantes"),
-}
+KIND_LABELS = TrMap(
+    {
+        "workshop": tr_later("un atelier complet"),
+        "chantier": tr_later(
+            "un chantier complet (ses ateliers, sa carte des acteurs, sa gouvernance)"
+        ),
+        "agenda": tr_later("un modèle de déroulé"),
+        "board": tr_later("un tableau"),
+    }
+)
+
+
+def _table_counts(count: Callable[[str], int], root: str) -> list[str]:
+    """The tables a facilitator knows, counted for the summary (« 12 post-it »); the others
+    show in no sentence."""
+    labels = {
+        "agenda_sequences": lambda n: tr_n("{n} séquence", "{n} séquences", n),
+        "participants": lambda n: tr_n("{n} participant·e", "{n} participant·es", n),
+        "boards": lambda n: tr_n("{n} tableau", "{n} tableaux", n),
+        "board_clusters": lambda n: tr_n("{n} regroupement", "{n} regroupements", n),
+        "board_cards": lambda n: tr_n("{n} post-it", "{n} post-it", n),
+        "dot_votes": lambda n: tr_n("{n} vote par gommettes", "{n} votes par gommettes", n),
+        "fishbowls": lambda n: tr_n("{n} bocal à poisson", "{n} bocaux à poisson", n),
+        "speaking_rounds": lambda n: tr_n("{n} tour de parole", "{n} tours de parole", n),
+        "interview_guides": lambda n: tr_n("{n} guide d'entretien", "{n} guides d'entretien", n),
+        "interviews": lambda n: tr_n("{n} entretien", "{n} entretiens", n),
+        "action_cards": lambda n: tr_n("{n} fiche action", "{n} fiches actions", n),
+        "workshops": lambda n: tr_n("{n} atelier", "{n} ateliers", n),
+        "actors": lambda n: tr_n("{n} acteur de la carte", "{n} acteurs de la carte", n),
+        "governance_bodies": lambda n: tr_n(
+            "{n} instance de gouvernance", "{n} instances de gouvernance", n
+        ),
+        "initiatives": lambda n: tr_n(
+            "{n} initiative inspirante", "{n} initiatives inspirantes", n
+        ),
+    }
+    return [
+        label(number).format(n=number)
+        for name, label in labels.items()
+        if (number := count(name)) and name != root
+    ]
 
 
 # ---------------------------------------------------------------------------------------- export
@@ -132,8 +151,9 @@ def _envelope(kind: str, title: str, tables: dict, **flags) -> dict:
 
 def _too_big(what: str) -> ExchangeError:
     return ExchangeError(
-        f"Cet atelier est trop gros pour un seul fichier .kitcop ({what}) : exportez plutôt ses "
-        "tableaux un par un. Aucun fichier n'a été écrit."
+        tr(
+            "Cet atelier est trop gros pour un seul fichier .kitcop ({what}) : exportez plutôt ses tableaux un par un. Aucun fichier n'a été écrit."
+        ).format(what=what)
     )
 
 
@@ -145,18 +165,22 @@ def _serialise(envelope: dict, zipped: bool) -> bytes:
     total = sum(len(rows) for rows in tables.values())
     biggest = max((len(rows) for rows in tables.values()), default=0)
     if total > MAX_ROWS_TOTAL or biggest > MAX_ROWS_PER_TABLE:
-        raise _too_big(f"{total} lignes, {MAX_ROWS_TOTAL} au plus")
+        raise _too_big(
+            tr("{total} lignes, {most} au plus").format(total=total, most=MAX_ROWS_TOTAL)
+        )
     # Compact: json's C encoder (an indent would switch to its pure-Python one, 5 times slower).
     text = json.dumps(envelope, ensure_ascii=False, separators=(",", ":"))
     data = text.encode("utf-8")
     if len(data) > MAX_JSON_BYTES:
         raise _too_big(
-            f"{len(data) // (1024 * 1024)} Mo, {MAX_JSON_BYTES // (1024 * 1024)} au plus"
+            tr("{size} Mo, {most} au plus").format(
+                size=len(data) // (1024 * 1024), most=MAX_JSON_BYTES // (1024 * 1024)
+            )
         )
     try:
         check_depth(text)
     except ExchangeError as exc:
-        raise _too_big(str(exc).removesuffix(" Rien n'a été modifié.")) from None
+        raise _too_big(str(exc).removesuffix(tr(" Rien n'a été modifié."))) from None
     if not zipped:
         return data
     buffer = io.BytesIO()
@@ -185,7 +209,9 @@ def export_workshop(
 
     workshop = session.get(Workshop, workshop_id)
     if workshop is None:
-        raise NotFound(f"L'atelier n° {workshop_id} n'existe pas (ou plus).")
+        raise NotFound(
+            tr("L'atelier n° {workshop_id} n'existe pas (ou plus).").format(workshop_id=workshop_id)
+        )
     tables = collect(
         session,
         schema.ROOT_WORKSHOP,
@@ -285,7 +311,11 @@ def export_board(
 
     board = session.get(Board, board_id)
     if board is None or (workshop_id is not None and board.workshop_id != workshop_id):
-        raise NotFound(f"Le tableau n° {board_id} n'existe pas (ou plus) dans cet atelier.")
+        raise NotFound(
+            tr("Le tableau n° {board_id} n'existe pas (ou plus) dans cet atelier.").format(
+                board_id=board_id
+            )
+        )
     tables = collect(session, schema.ROOT_BOARD, [board_id], real_names=False, contacts=False)
     # A default export: what only the facilitator sees stays (post-its waiting from phones).
     tables = visibility.strip_export(tables, [])
@@ -332,28 +362,37 @@ class ImportPreview:
 
     def summary_lines(self) -> list[str]:
         """What the import will add, in French, for the confirmation dialog."""
-        lines = [f"Ce fichier contient {KIND_LABELS[self.kind]} : {quoted(self.title)}."]
+        lines = [
+            tr("Ce fichier contient {what} : {title}.").format(
+                what=KIND_LABELS[self.kind], title=quoted(self.title)
+            )
+        ]
         made = []
         if self.exported_at:
             with contextlib.suppress(ValueError):
-                made.append(f"le {long_date(date.fromisoformat(self.exported_at[:10]))}")
+                made.append(
+                    tr("le {value}").format(
+                        value=long_date(date.fromisoformat(self.exported_at[:10]))
+                    )
+                )
         if self.app_version:
-            made.append(f"avec {APP_NAME} {self.app_version}")
+            made.append(
+                tr("avec {APP_NAME} {app_version}").format(
+                    APP_NAME=APP_NAME, app_version=self.app_version
+                )
+            )
         if made:
-            lines.append("Exporté " + " ".join(made) + ".")
-        counts = [
-            plural(self.plan.count(name), one, many)
-            for name, (one, many) in TABLE_LABELS.items()
-            if self.plan.count(name) and name != self.plan.root
-        ]
+            lines.append(tr("Exporté ") + " ".join(made) + ".")
+        counts = _table_counts(self.plan.count, self.plan.root)
         if counts:
-            lines.append("Contenu : " + ", ".join(counts) + ".")
+            lines.append(tr("Contenu : {counts}.").format(counts=", ".join(counts)))
         if self.contains_real_names:
-            lines.append("Attention : il contient les vrais noms d'enquêté·es.")
+            lines.append(tr("Attention : il contient les vrais noms d'enquêté·es."))
         if self.plan.ignored_tables or self.plan.ignored_columns:
             lines.append(
-                "Certaines données d'une version plus récente seront ignorées "
-                f"({len(self.plan.ignored_tables) + len(self.plan.ignored_columns)})."
+                tr(
+                    "Certaines données d'une version plus récente seront ignorées ({number})."
+                ).format(number=len(self.plan.ignored_tables) + len(self.plan.ignored_columns))
             )
         return lines
 
@@ -492,7 +531,7 @@ def undo_import(session: Session, result: ImportResult) -> None:
 def _inconsistent(exc: Exception) -> ExchangeError:
     # A constraint the checks did not foresee.
     log.warning("import refused by the database: %s", exc)
-    return refuse("Le contenu de ce fichier n'est pas cohérent et n'a pas pu être enregistré.")
+    return refuse(tr("Le contenu de ce fichier n'est pas cohérent et n'a pas pu être enregistré."))
 
 
 def same_title_workshop(session: Session, preview: ImportPreview) -> int | None:
@@ -524,7 +563,9 @@ def _import_workshop(
     workshop_id = next(iter(done.ids[schema.ROOT_WORKSHOP].values()))
     return ImportResult(
         kind="workshop",
-        message=f"Atelier importé : « {preview.title} » (n° {workshop_id}).",
+        message=tr("Atelier importé : « {title} » (n° {workshop_id}).").format(
+            title=preview.title, workshop_id=workshop_id
+        ),
         workshop_id=workshop_id,
         added=done.added,
         created=done.created,

@@ -19,7 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.agenda_templates import KIND_LABELS, TOOL_LABELS
-from kitcop_desktop.domain.french import plural, quoted
+from kitcop_desktop.domain.french import quoted
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage.agenda import MAX_MINUTES, MAX_SEQUENCES
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.exchange_format import MAX_COLUMNS, refuse
@@ -87,14 +88,16 @@ def agenda_tables(session: Session, workshop_id: int) -> tuple[str, dict]:
 
     workshop = session.get(Workshop, workshop_id)
     if workshop is None:
-        raise NotFound(f"L'atelier n° {workshop_id} n'existe pas (ou plus).")
+        raise NotFound(
+            tr("L'atelier n° {workshop_id} n'existe pas (ou plus).").format(workshop_id=workshop_id)
+        )
     rows = session.scalars(
         select(Sequence)
         .where(Sequence.workshop_id == workshop_id)
         .order_by(Sequence.position, Sequence.id)
     )
     sequences = [{name: getattr(seq, name) for name in SEQUENCE_FIELDS} for seq in rows]
-    title = f"Déroulé — {workshop.title}"[:200]
+    title = tr("Déroulé — {title}").format(title=workshop.title)[:200]
     return title, _template_tables(title, "", workshop.start_time, sequences)
 
 
@@ -102,7 +105,11 @@ def template_tables(session: Session, template_id: int) -> tuple[str, dict]:
     """(title, tables) of a personal template from the library."""
     record = session.get(AgendaTemplateRecord, template_id)
     if record is None:
-        raise NotFound(f"Le modèle de déroulé n° {template_id} n'existe pas (ou plus).")
+        raise NotFound(
+            tr("Le modèle de déroulé n° {template_id} n'existe pas (ou plus).").format(
+                template_id=template_id
+            )
+        )
     try:
         stored = json.loads(record.sequences or "[]")
     except ValueError:
@@ -135,30 +142,39 @@ def check_template(tables_in: dict) -> Plan:
     templates = tables_in.get(TEMPLATE_TABLE)
     sequences = tables_in.get(SEQUENCE_TABLE, [])
     if not isinstance(templates, list) or len(templates) != 1:
-        raise refuse("Ce modèle de déroulé devrait contenir exactement un modèle.")
+        raise refuse(tr("Ce modèle de déroulé devrait contenir exactement un modèle."))
     if not isinstance(sequences, list):
-        raise refuse(f"La table « {SEQUENCE_TABLE} » devrait être une liste de lignes.")
+        raise refuse(
+            tr("La table « {SEQUENCE_TABLE} » devrait être une liste de lignes.").format(
+                SEQUENCE_TABLE=SEQUENCE_TABLE
+            )
+        )
     if len(sequences) > MAX_SEQUENCES:
-        raise refuse(f"Ce modèle contient trop de séquences ({len(sequences)}).")
+        raise refuse(
+            tr("Ce modèle contient trop de séquences ({count}).").format(count=len(sequences))
+        )
     plan = Plan(TEMPLATE_TABLE, {})
     plan.ignored_tables = [
         name[:64] for name in tables_in if name not in (TEMPLATE_TABLE, SEQUENCE_TABLE)
     ]
     head = _checked(AgendaTemplateRecord.__table__, templates[0], 0, TEMPLATE_FIELDS, plan)
     if not (head.get("title") or "").strip():
-        raise refuse("Ce modèle de déroulé n'a pas de titre.")
+        raise refuse(tr("Ce modèle de déroulé n'a pas de titre."))
     rows = [
         _checked(Sequence.__table__, raw, i, (*SEQUENCE_FIELDS, "position"), plan)
         for i, raw in enumerate(sequences)
     ]
     for i, row in enumerate(rows):
         if not (row.get("title") or "").strip():
-            raise refuse(f"La séquence {i + 1} de ce modèle n'a pas de titre.")
+            raise refuse(
+                tr("La séquence {number} de ce modèle n'a pas de titre.").format(number=i + 1)
+            )
         minutes = row.get("duration_minutes", 15)
         if not 1 <= minutes <= MAX_MINUTES:
             raise refuse(
-                f"La durée de la séquence {i + 1} est invalide ({minutes} min ; "
-                f"entre 1 et {MAX_MINUTES})."
+                tr(
+                    "La durée de la séquence {number} est invalide ({minutes} min ; entre 1 et {MAX_MINUTES})."
+                ).format(number=i + 1, minutes=minutes, MAX_MINUTES=MAX_MINUTES)
             )
         # A kind or tool from a newer version: the séquence stays, plain.
         if row.get("kind", "") not in KIND_LABELS:
@@ -172,9 +188,17 @@ def check_template(tables_in: dict) -> Plan:
 
 def _checked(table, raw, index: int, fields: tuple[str, ...], plan: Plan) -> dict:
     if not isinstance(raw, dict):
-        raise refuse(f"La ligne {index + 1} de la table « {table.name} » est mal formée.")
+        raise refuse(
+            tr("La ligne {number} de la table « {name} » est mal formée.").format(
+                number=index + 1, name=table.name
+            )
+        )
     if len(raw) > MAX_COLUMNS:
-        raise refuse(f"La ligne {index + 1} de la table « {table.name} » a trop de champs.")
+        raise refuse(
+            tr("La ligne {number} de la table « {name} » a trop de champs.").format(
+                number=index + 1, name=table.name
+            )
+        )
     row = {}
     for key, value in raw.items():
         if key == "id":
@@ -207,7 +231,7 @@ def import_template(session: Session, preview):
     rows = preview.plan.rows[SEQUENCE_TABLE]
     title = head["title"].strip()
     stored = _stored_sequences(rows)
-    count = plural(len(rows), "séquence", "séquences")
+    count = tr_n("{n} séquence", "{n} séquences", len(rows)).format(n=len(rows))
     existing = session.scalar(
         select(AgendaTemplateRecord.id).where(
             AgendaTemplateRecord.title == title, AgendaTemplateRecord.sequences == stored
@@ -216,7 +240,9 @@ def import_template(session: Session, preview):
     if existing is not None:
         return ImportResult(
             kind="agenda",
-            message=f"Le modèle {quoted(title)} est déjà dans vos modèles de déroulé.",
+            message=tr("Le modèle {title} est déjà dans vos modèles de déroulé.").format(
+                title=quoted(title)
+            ),
             template_id=existing,
             matched={TEMPLATE_TABLE: 1},
         )
@@ -230,7 +256,9 @@ def import_template(session: Session, preview):
     session.flush()
     return ImportResult(
         kind="agenda",
-        message=f"Modèle de déroulé ajouté à vos modèles : {quoted(title)} ({count}).",
+        message=tr("Modèle de déroulé ajouté à vos modèles : {title} ({count}).").format(
+            title=quoted(title), count=count
+        ),
         template_id=record.id,
         added={TEMPLATE_TABLE: 1},
         created={TEMPLATE_TABLE: [record.id]},

@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.board_kinds import KINDS, normalise
-from kitcop_desktop.domain.french import plural
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage.exchange_format import refuse
 from kitcop_desktop.storage.models.board import Board, Card
 
@@ -81,12 +81,14 @@ class BoardPlan:
         new, same = self.count("new"), self.count("same")
         modified, near = self.count("modified"), len(self.near)
         parts = [
-            f"{new} post-it nouveau{'x' if new > 1 else ''}",
-            f"{same} déjà là",
-            f"{modified} modifié{'s' if modified > 1 else ''}",
+            tr_n("{n} post-it nouveau", "{n} post-it nouveaux", new).format(n=new),
+            tr("{same} déjà là").format(same=same),
+            tr_n("{n} modifié", "{n} modifiés", modified).format(n=modified),
         ]
         if near:
-            parts.append(plural(near, "doublon probable", "doublons probables"))
+            parts.append(
+                tr_n("{n} doublon probable", "{n} doublons probables", near).format(n=near)
+            )
         return ", ".join(parts) + "."
 
 
@@ -117,7 +119,11 @@ def plan_merge(
     row = file_board(preview)
     kind = row.get("kind", "")
     if kind not in KINDS:
-        raise refuse(f"Ce fichier contient un tableau d'un type inconnu (« {kind[:40]} »).")
+        raise refuse(
+            tr("Ce fichier contient un tableau d'un type inconnu (« {kind} »).").format(
+                kind=kind[:40]
+            )
+        )
     boards = list(
         session.scalars(select(Board).where(Board.workshop_id == workshop_id).order_by(Board.id))
     )
@@ -177,11 +183,12 @@ def _receiving(boards: list[Board], row: dict[str, Any], target: Target) -> Boar
     if target != AUTO:
         chosen = next((b for b in boards if b.id == target), None)
         if chosen is None:
-            raise refuse("Le tableau choisi n'existe plus dans cet atelier.")
+            raise refuse(tr("Le tableau choisi n'existe plus dans cet atelier."))
         if chosen.kind != kind:
             raise refuse(
-                f"Le tableau {label(chosen)} n'est pas du même type que celui du fichier : "
-                "ses zones ne correspondent pas."
+                tr(
+                    "Le tableau {chosen} n'est pas du même type que celui du fichier : ses zones ne correspondent pas."
+                ).format(chosen=label(chosen))
             )
         return chosen
     uid = row.get("uid")

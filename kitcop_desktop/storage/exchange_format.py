@@ -15,6 +15,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage.errors import StoreError
 
 FORMAT_NAME = "kitcop"
@@ -48,7 +49,7 @@ MAX_COLUMNS = 200
 MAX_NAME_LEN = 64
 MAX_TEXT_LEN = 20_000  # same as domain.validation.TEXT_MAX: what the editors accept
 
-NOTHING_CHANGED = "Rien n'a été modifié."
+NOTHING_CHANGED = tr_later("Rien n'a été modifié.")
 
 
 class ExchangeError(StoreError):
@@ -75,7 +76,7 @@ def clean_text(value: str) -> str:
 
 def refuse(reason: str) -> ExchangeError:
     """An ExchangeError whose message ends with « Rien n'a été modifié. »."""
-    return ExchangeError(f"{clean_text(reason)} {NOTHING_CHANGED}")
+    return ExchangeError(f"{clean_text(reason)} {tr(NOTHING_CHANGED)}")
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -83,23 +84,30 @@ def read_bytes(path: str | Path) -> bytes:
     path = Path(path)
     try:
         if path.is_dir():
-            raise refuse(f"« {path.name} » est un dossier, pas un fichier KitCOP.")
+            raise refuse(
+                tr("« {name} » est un dossier, pas un fichier KitCOP.").format(name=path.name)
+            )
         if path.exists() and not path.is_file():  # a pipe or a device would never end
-            raise refuse(f"« {path.name} » n'est pas un fichier ordinaire.")
+            raise refuse(tr("« {name} » n'est pas un fichier ordinaire.").format(name=path.name))
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise refuse(
-                f"Ce fichier est trop gros ({size // (1024 * 1024)} Mo ; "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} Mo au plus)."
+                tr("Ce fichier est trop gros ({number} Mo ; {number2} Mo au plus).").format(
+                    number=size // (1024 * 1024), number2=MAX_FILE_BYTES // (1024 * 1024)
+                )
             )
         with path.open("rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise refuse(f"Le fichier « {path.name} » est introuvable.") from None
+        raise refuse(tr("Le fichier « {name} » est introuvable.").format(name=path.name)) from None
     except OSError as exc:
-        raise refuse(f"Le fichier « {path.name} » ne peut pas être lu ({exc.strerror}).") from None
+        raise refuse(
+            tr("Le fichier « {name} » ne peut pas être lu ({strerror}).").format(
+                name=path.name, strerror=exc.strerror
+            )
+        ) from None
     if len(data) > MAX_FILE_BYTES:  # the file grew while we looked at it
-        raise refuse("Ce fichier est trop gros.")
+        raise refuse(tr("Ce fichier est trop gros."))
     return data
 
 
@@ -116,36 +124,44 @@ def unzip(data: bytes) -> bytes:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, ValueError, EOFError):
-        raise refuse("Cette archive est endommagée ou incomplète.") from None
+        raise refuse(tr("Cette archive est endommagée ou incomplète.")) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_ZIP_MEMBERS:
-            raise refuse(f"Cette archive contient trop de fichiers ({len(infos)}).")
+            raise refuse(
+                tr("Cette archive contient trop de fichiers ({count}).").format(count=len(infos))
+            )
         for info in infos:
             if not _safe_member_name(info.filename):
-                raise refuse("Cette archive contient un chemin suspect ; elle est refusée.")
+                raise refuse(tr("Cette archive contient un chemin suspect ; elle est refusée."))
         member = next((i for i in infos if i.filename == MEMBER_NAME), None)
         if member is None:
             raise refuse(
-                f"Cette archive ne contient pas de « {MEMBER_NAME} » : ce n'est pas un atelier KitCOP."
+                tr(
+                    "Cette archive ne contient pas de « {MEMBER_NAME} » : ce n'est pas un atelier KitCOP."
+                ).format(MEMBER_NAME=MEMBER_NAME)
             )
         if member.flag_bits & 0x1:
-            raise refuse("Cette archive est chiffrée ; KitCOP ne lit que des archives ordinaires.")
+            raise refuse(
+                tr("Cette archive est chiffrée ; KitCOP ne lit que des archives ordinaires.")
+            )
         if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise refuse("Cette archive utilise une compression inconnue.")
+            raise refuse(tr("Cette archive utilise une compression inconnue."))
         declared = member.file_size
         if declared > MAX_JSON_BYTES:
-            raise refuse("Le contenu de cette archive est trop gros une fois décompressé.")
+            raise refuse(tr("Le contenu de cette archive est trop gros une fois décompressé."))
         if declared > MAX_ZIP_RATIO * max(member.compress_size, 1):
-            raise refuse("Cette archive se décompresse de façon anormale (bombe de décompression).")
+            raise refuse(
+                tr("Cette archive se décompresse de façon anormale (bombe de décompression).")
+            )
         try:
             with archive.open(member) as fh:
                 # The header may lie about sizes: read at most the cap, then judge what came out.
                 content = fh.read(MAX_JSON_BYTES + 1)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, ValueError):
-            raise refuse("Cette archive est endommagée ou incomplète.") from None
+            raise refuse(tr("Cette archive est endommagée ou incomplète.")) from None
     if len(content) > MAX_JSON_BYTES or len(content) > MAX_ZIP_RATIO * max(len(data), 1):
-        raise refuse("Cette archive se décompresse de façon anormale (bombe de décompression).")
+        raise refuse(tr("Cette archive se décompresse de façon anormale (bombe de décompression)."))
     return content
 
 
@@ -163,19 +179,27 @@ def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
     brackets = _NOT_BRACKET.sub("", bare)
     objects = brackets.count("{")
     if objects + brackets.count("[") > MAX_CONTAINERS:
-        raise refuse(f"Ce fichier contient trop d'éléments ({MAX_CONTAINERS} au plus).")
+        raise refuse(
+            tr("Ce fichier contient trop d'éléments ({MAX_CONTAINERS} au plus).").format(
+                MAX_CONTAINERS=MAX_CONTAINERS
+            )
+        )
     # Each value costs a Python object once parsed: 20 MB of « 1, » would be 10 million ints.
     values = bare.count(",")  # one comma between two values or two members
     allowed = min(MAX_VALUES, max(MAX_FLAT_VALUES, objects * VALUES_PER_OBJECT))
     if values > allowed:
-        raise refuse(f"Ce fichier contient trop de valeurs ({allowed} au plus).")
+        raise refuse(
+            tr("Ce fichier contient trop de valeurs ({allowed} au plus).").format(allowed=allowed)
+        )
     depth = 0
     for ch in brackets:
         if ch in "[{":
             depth += 1
             if depth > limit:
                 raise refuse(
-                    f"Ce fichier est imbriqué trop profondément ({limit} niveaux au plus)."
+                    tr(
+                        "Ce fichier est imbriqué trop profondément ({limit} niveaux au plus)."
+                    ).format(limit=limit)
                 )
         elif ch in "]}":
             depth -= 1
@@ -185,13 +209,13 @@ def _no_duplicate_keys(pairs):
     out = {}
     for key, value in pairs:
         if key in out:
-            raise refuse(f"Ce fichier répète la clé « {key[:40]} ».")
+            raise refuse(tr("Ce fichier répète la clé « {key} ».").format(key=key[:40]))
         out[key] = value
     return out
 
 
 def _no_constant(name):
-    raise refuse(f"Ce fichier contient une valeur non permise ({name}).")
+    raise refuse(tr("Ce fichier contient une valeur non permise ({name}).").format(name=name))
 
 
 def parse(data: bytes) -> dict:
@@ -199,13 +223,13 @@ def parse(data: bytes) -> dict:
     if data.startswith(ZIP_MAGIC):
         data = unzip(data)
     elif len(data) > MAX_JSON_BYTES:
-        raise refuse("Ce fichier est trop gros.")
+        raise refuse(tr("Ce fichier est trop gros."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise refuse("Ce fichier n'est pas un atelier KitCOP (ni JSON ni archive).") from None
+        raise refuse(tr("Ce fichier n'est pas un atelier KitCOP (ni JSON ni archive).")) from None
     if not text.lstrip().startswith("{"):
-        raise refuse("Ce fichier n'est pas un atelier KitCOP.")
+        raise refuse(tr("Ce fichier n'est pas un atelier KitCOP."))
     check_depth(text)
     try:
         envelope = json.loads(
@@ -213,32 +237,36 @@ def parse(data: bytes) -> dict:
         )
     except json.JSONDecodeError as exc:
         raise refuse(
-            f"Ce fichier est incomplet ou endommagé (ligne {exc.lineno}, colonne {exc.colno})."
+            tr("Ce fichier est incomplet ou endommagé (ligne {lineno}, colonne {colno}).").format(
+                lineno=exc.lineno, colno=exc.colno
+            )
         ) from None
     except (ValueError, RecursionError):  # a 5000-digit number, or depth missed by the check
-        raise refuse("Ce fichier contient des valeurs illisibles.") from None
+        raise refuse(tr("Ce fichier contient des valeurs illisibles.")) from None
     return check_header(envelope)
 
 
 def check_header(envelope) -> dict:
     """Check format name, version and kind; a newer format is refused politely."""
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT_NAME:
-        raise refuse("Ce fichier n'est pas un atelier KitCOP.")
+        raise refuse(tr("Ce fichier n'est pas un atelier KitCOP."))
     version = envelope.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise refuse("La version du format de ce fichier est illisible.")
+        raise refuse(tr("La version du format de ce fichier est illisible."))
     if version > FORMAT_VERSION:
         app = envelope.get("app_version")
         made_by = f" ({app[:20]})" if isinstance(app, str) and app else ""
         raise refuse(
-            f"Ce fichier vient d'une version plus récente de KitCOP Atelier{made_by} : "
-            f"format {version}, alors que cette version lit le format {FORMAT_VERSION}. "
-            "Mettez l'application à jour pour l'ouvrir."
+            tr(
+                "Ce fichier vient d'une version plus récente de KitCOP Atelier{made_by} : format {version}, alors que cette version lit le format {FORMAT_VERSION}. Mettez l'application à jour pour l'ouvrir."
+            ).format(made_by=made_by, version=version, FORMAT_VERSION=FORMAT_VERSION)
         )
     if envelope.get("kind") not in KINDS:
         raise refuse(
-            "Ce fichier KitCOP ne dit pas ce qu'il contient (atelier, déroulé, tableau ou chantier)."
+            tr(
+                "Ce fichier KitCOP ne dit pas ce qu'il contient (atelier, déroulé, tableau ou chantier)."
+            )
         )
     if not isinstance(envelope.get("tables"), dict):
-        raise refuse("Ce fichier KitCOP ne contient aucune donnée lisible.")
+        raise refuse(tr("Ce fichier KitCOP ne contient aucune donnée lisible."))
     return envelope

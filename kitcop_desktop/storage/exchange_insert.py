@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import Table, bindparam, delete, insert, update
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import exchange_schema as schema
 from kitcop_desktop.storage import fresh_ids
 from kitcop_desktop.storage.exchange_format import refuse
@@ -229,7 +230,11 @@ def _remap(link: schema.Link, value, ids: dict[str, dict[int, int]]) -> tuple[ob
     if value in ids.get(link.target, {}):
         return ids[link.target][value], False
     if not link.nullable and not link.soft:
-        raise refuse(f"Des références circulaires empêchent l'import (table « {link.table} »).")
+        raise refuse(
+            tr("Des références circulaires empêchent l'import (table « {table} »).").format(
+                table=link.table
+            )
+        )
     return (None if link.nullable else 0), True
 
 
@@ -246,7 +251,11 @@ def _parents_first(name: str, rows: list[dict], pk: str | None) -> list[dict]:
     while remaining:
         ready = [r for r in remaining if all(r[k.column] in placed for k in self_links)]
         if not ready:
-            raise refuse(f"Des références circulaires empêchent l'import (table « {name} »).")
+            raise refuse(
+                tr("Des références circulaires empêchent l'import (table « {name} »).").format(
+                    name=name
+                )
+            )
         ordered += ready
         placed |= {r[pk] for r in ready}
         remaining = [r for r in remaining if r[pk] not in placed]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from kitcop_desktop.domain.french import plural
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import exchange_schema as schema
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.storage.exchange_board import AUTO, CONTENT, BoardPlan, CardPlan, plan_merge
@@ -164,11 +164,15 @@ def merge_board(
     from kitcop_desktop.storage.exchange_insert import insert_plan
 
     if into_workshop_id is None:
-        raise refuse("Ouvrez d'abord l'atelier qui doit recevoir ce tableau.")
+        raise refuse(tr("Ouvrez d'abord l'atelier qui doit recevoir ce tableau."))
     try:
         workshops.get(session, into_workshop_id)
     except Exception:
-        raise refuse(f"L'atelier n° {into_workshop_id} n'existe pas (ou plus).") from None
+        raise refuse(
+            tr("L'atelier n° {into_workshop_id} n'existe pas (ou plus).").format(
+                into_workshop_id=into_workshop_id
+            )
+        ) from None
     plan = plan_merge(session, preview, into_workshop_id, target)
     anchors = {
         (schema.ROOT_BOARD, link.column): into_workshop_id
@@ -192,28 +196,37 @@ def merge_board(
 
 
 def _message(plan: BoardPlan, added: int, fused: int) -> str:
-    name = f"« {plan.target_label} »"
+    name = tr("« {target_label} »").format(target_label=plan.target_label)
     if plan.target_id is None:
-        return f"Tableau {name} ajouté à l'atelier ({_cards(added)})."
-    message = f"Tableau {name} complété : {_cards(added)} ajouté{'s' if added > 1 else ''}"
+        return tr("Tableau {name} ajouté à l'atelier ({added}).").format(
+            name=name, added=_cards(added)
+        )
+    message = tr_n(
+        "Tableau {name} complété : {cards} ajouté",
+        "Tableau {name} complété : {cards} ajoutés",
+        added,
+    ).format(name=name, cards=_cards(added))
     near = len(plan.near) - fused  # likely duplicates the facilitator chose to keep apart
     if near and added:
-        kept = "gardés à part" if near > 1 else "gardé à part"
-        message += f" (dont {plural(near, 'doublon probable', 'doublons probables')} {kept})"
+        kept = tr("gardés à part") if near > 1 else tr("gardé à part")
+        message += tr(" (dont {duplicates} {kept})").format(
+            duplicates=tr_n("{n} doublon probable", "{n} doublons probables", near).format(n=near),
+            kept=kept,
+        )
     already = plan.count("same")
     if already:
-        message += f", {already} déjà présent{'s' if already > 1 else ''}"
+        message += tr_n(", {n} déjà présent", ", {n} déjà présents", already).format(n=already)
     modified = plan.count("modified")
     if modified:
-        message += f", {modified} modifié{'s' if modified > 1 else ''}"
+        message += tr_n(", {n} modifié", ", {n} modifiés", modified).format(n=modified)
     if fused:
         message += (
-            f", {fused} fusionnés avec leur doublon"
+            tr(", {fused} fusionnés avec leur doublon").format(fused=fused)
             if fused > 1
-            else ", 1 fusionné avec son doublon"
+            else tr(", 1 fusionné avec son doublon")
         )
     return message + "."
 
 
 def _cards(n: int) -> str:
-    return "aucun post-it" if n == 0 else f"{n} post-it"
+    return tr("aucun post-it") if n == 0 else tr_n("{n} post-it", "{n} post-it", n).format(n=n)

@@ -14,6 +14,7 @@ from functools import cache
 from sqlalchemy import Table, or_, select
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import exchange_schema as schema
 from kitcop_desktop.storage.exchange_format import (
     MAX_COLUMNS,
@@ -162,7 +163,9 @@ def check(
     """Validate the `tables` part of a file against the schema; raise ExchangeError if anything
     is wrong. `anchored` names the root's columns the importer fills itself (its workshop)."""
     if len(tables_in) > MAX_TABLES:
-        raise refuse(f"Ce fichier contient trop de tables ({len(tables_in)}).")
+        raise refuse(
+            tr("Ce fichier contient trop de tables ({count}).").format(count=len(tables_in))
+        )
     everything = schema.tables()
     owned = schema.owned_tables(root)
     plan = Plan(root, {})
@@ -172,12 +175,22 @@ def check(
             plan.ignored_tables.append(name[:MAX_NAME_LEN])
             continue
         if not isinstance(rows, list):
-            raise refuse(f"La table « {name} » devrait être une liste de lignes.")
+            raise refuse(
+                tr("La table « {name} » devrait être une liste de lignes.").format(name=name)
+            )
         if len(rows) > MAX_ROWS_PER_TABLE:
-            raise refuse(f"La table « {name} » a trop de lignes ({len(rows)}).")
+            raise refuse(
+                tr("La table « {name} » a trop de lignes ({count}).").format(
+                    name=name, count=len(rows)
+                )
+            )
         total += len(rows)
         if total > MAX_ROWS_TOTAL:
-            raise refuse(f"Ce fichier contient trop de lignes ({MAX_ROWS_TOTAL} au plus).")
+            raise refuse(
+                tr("Ce fichier contient trop de lignes ({MAX_ROWS_TOTAL} au plus).").format(
+                    MAX_ROWS_TOTAL=MAX_ROWS_TOTAL
+                )
+            )
     done = 0
     for name in owned:
         if name not in tables_in or name in plan.ignored_tables:
@@ -196,7 +209,7 @@ def check(
         _check_identities(table, checked)
     roots = plan.rows.get(root, [])
     if len(roots) != 1:
-        raise refuse("Ce fichier devrait contenir exactement un élément principal.")
+        raise refuse(tr("Ce fichier devrait contenir exactement un élément principal."))
     _check_references(plan, anchored)
     return plan
 
@@ -222,9 +235,17 @@ def _rules(table_name: str):
 
 def _check_row(table: Table, raw, index: int, anchored, plan: Plan) -> dict:
     if not isinstance(raw, dict):
-        raise refuse(f"La ligne {index + 1} de la table « {table.name} » est mal formée.")
+        raise refuse(
+            tr("La ligne {number} de la table « {name} » est mal formée.").format(
+                number=index + 1, name=table.name
+            )
+        )
     if len(raw) > MAX_COLUMNS:
-        raise refuse(f"La ligne {index + 1} de la table « {table.name} » a trop de champs.")
+        raise refuse(
+            tr("La ligne {number} de la table « {name} » a trop de champs.").format(
+                number=index + 1, name=table.name
+            )
+        )
     decoders, required, resets, untagged, pk = _rules(table.name)
     row = {}
     for key, value in raw.items():
@@ -241,18 +262,27 @@ def _check_row(table: Table, raw, index: int, anchored, plan: Plan) -> dict:
     for name in required:
         if name not in row and (table.name, name) not in anchored:
             raise refuse(
-                f"Le champ obligatoire « {name} » manque "
-                f"(table « {table.name} », ligne {index + 1})."
+                tr(
+                    "Le champ obligatoire « {name} » manque (table « {name2} », ligne {number})."
+                ).format(name=name, name2=table.name, number=index + 1)
             )
     if pk and row.get(pk) is None:
-        raise refuse(f"La ligne {index + 1} de la table « {table.name} » n'a pas d'identifiant.")
+        raise refuse(
+            tr("La ligne {number} de la table « {name} » n'a pas d'identifiant.").format(
+                number=index + 1, name=table.name
+            )
+        )
     return row
 
 
 def _check_unique_ids(table: Table, rows: list[dict]) -> None:
     pk = schema.integer_pk(table)
     if pk and len({r[pk] for r in rows}) != len(rows):
-        raise refuse(f"La table « {table.name} » contient deux fois le même identifiant.")
+        raise refuse(
+            tr("La table « {name} » contient deux fois le même identifiant.").format(
+                name=table.name
+            )
+        )
 
 
 # Tables whose rows carry an identity across laptops (models/board.py), and what one row is.
@@ -273,14 +303,16 @@ def _check_identities(table: Table, rows: list[dict]) -> None:
             continue
         if not isinstance(uid, str) or not _UID.fullmatch(uid):
             raise refuse(
-                f"Un identifiant de {what} n'est pas valide "
-                f"(table « {table.name} », ligne {index + 1})."
+                tr(
+                    "Un identifiant de {what} n'est pas valide (table « {name} », ligne {number})."
+                ).format(what=what, name=table.name, number=index + 1)
             )
         key = (row.get(scope), uid)
         if key in seen:
             raise refuse(
-                f"Ce fichier contient deux fois le même {what} "
-                f"(table « {table.name} », ligne {index + 1})."
+                tr(
+                    "Ce fichier contient deux fois le même {what} (table « {name} », ligne {number})."
+                ).format(what=what, name=table.name, number=index + 1)
             )
         seen.add(key)
 
@@ -318,12 +350,14 @@ def _check_references(plan: Plan, anchored) -> None:
                 elif link.nullable:
                     if link.target in owned:
                         raise refuse(
-                            f"Une référence pointe vers un élément absent du fichier "
-                            f"(table « {name} », champ « {link.column} »)."
+                            tr(
+                                "Une référence pointe vers un élément absent du fichier (table « {name} », champ « {column} »)."
+                            ).format(name=name, column=link.column)
                         )
                     row[link.column] = None  # outside what the file carries: a library row
                 else:
                     raise refuse(
-                        f"Une référence pointe vers un élément absent du fichier "
-                        f"(table « {name} », champ « {link.column} »)."
+                        tr(
+                            "Une référence pointe vers un élément absent du fichier (table « {name} », champ « {column} »)."
+                        ).format(name=name, column=link.column)
                     )

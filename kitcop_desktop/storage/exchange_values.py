@@ -13,6 +13,7 @@ from decimal import Decimal
 from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Float, Integer, Numeric, Time
 from sqlalchemy import String as SAString
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.exchange_format import (
     MAX_TEXT_LEN,
     ODD_CHARACTERS,
@@ -59,7 +60,9 @@ def _isoformat(value):
 
 
 def _where(table: str, column: str, row_index: int) -> str:
-    return f"(table « {table} », ligne {row_index + 1}, champ « {column} »)"
+    return tr("(table « {table} », ligne {number}, champ « {column} »)").format(
+        table=table, number=row_index + 1, column=column
+    )
 
 
 def decode(table: str, column: Column, raw, row_index: int):
@@ -67,41 +70,45 @@ def decode(table: str, column: Column, raw, row_index: int):
     where = _where(table, column.name, row_index)
     if raw is None:
         if not column.nullable and not column.primary_key:
-            raise refuse(f"Une valeur obligatoire manque {where}.")
+            raise refuse(tr("Une valeur obligatoire manque {where}.").format(where=where))
         return None
     kind = column.type
     if isinstance(kind, Boolean):
         if not isinstance(raw, bool):
-            raise refuse(f"Une valeur vrai/faux était attendue {where}.")
+            raise refuse(tr("Une valeur vrai/faux était attendue {where}.").format(where=where))
         return raw
     if isinstance(kind, Integer):
         if not isinstance(raw, int) or isinstance(raw, bool) or not INT_MIN <= raw <= INT_MAX:
-            raise refuse(f"Un nombre entier était attendu {where}.")
+            raise refuse(tr("Un nombre entier était attendu {where}.").format(where=where))
         return raw
     if isinstance(kind, Float | Numeric):
         if isinstance(raw, bool) or not isinstance(raw, int | float) or not math.isfinite(raw):
-            raise refuse(f"Un nombre était attendu {where}.")
+            raise refuse(tr("Un nombre était attendu {where}.").format(where=where))
         return Decimal(str(raw)) if isinstance(kind, Numeric) and kind.asdecimal else raw
     if isinstance(kind, DateTime):
-        return _parse(raw, datetime.fromisoformat, "une date et heure", where)
+        return _parse(raw, datetime.fromisoformat, tr("une date et heure"), where)
     if isinstance(kind, Date):
-        return _parse(raw, date.fromisoformat, "une date", where)
+        return _parse(raw, date.fromisoformat, tr("une date"), where)
     if isinstance(kind, Time):
-        return _parse(raw, time.fromisoformat, "une heure", where)
+        return _parse(raw, time.fromisoformat, tr("une heure"), where)
     if isinstance(kind, JSON):
         if len(json.dumps(raw, ensure_ascii=False)) > MAX_JSON_VALUE_BYTES:
-            raise refuse(f"Une valeur est trop grosse {where}.")
+            raise refuse(tr("Une valeur est trop grosse {where}.").format(where=where))
         return raw
     if isinstance(kind, SAString):  # String, Text, Unicode, Enum
         if not isinstance(raw, str):
-            raise refuse(f"Un texte était attendu {where}.")
+            raise refuse(tr("Un texte était attendu {where}.").format(where=where))
         limit = kind.length or MAX_TEXT_LEN
         if len(raw) > limit:
             raise refuse(
-                f"Un texte est trop long {where} : {len(raw)} caractères, {limit} au plus."
+                tr("Un texte est trop long {where} : {count} caractères, {limit} au plus.").format(
+                    where=where, count=len(raw), limit=limit
+                )
             )
         if isinstance(kind, Enum) and kind.enums and raw not in kind.enums:
-            raise refuse(f"Une valeur inconnue « {raw[:40]} » {where}.")
+            raise refuse(
+                tr("Une valeur inconnue « {raw} » {where}.").format(raw=raw[:40], where=where)
+            )
         return clean_text(raw)
     raise Unsupported(column.name)
 
@@ -170,11 +177,17 @@ def decoder(table: str, column: Column):
 
 def _parse(raw, parser, what: str, where: str):
     if not isinstance(raw, str) or len(raw) > 40:
-        raise refuse(f"{what.capitalize()} était attendue {where}.")
+        raise refuse(
+            tr("{value} était attendue {where}.").format(value=what.capitalize(), where=where)
+        )
     try:
         return parser(raw)
     except ValueError:
-        raise refuse(f"Valeur illisible « {raw} » {where} : {what} était attendue.") from None
+        raise refuse(
+            tr("Valeur illisible « {raw} » {where} : {what} était attendue.").format(
+                raw=raw, where=where, what=what
+            )
+        ) from None
 
 
 def carried(column: Column) -> bool:

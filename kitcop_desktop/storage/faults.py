@@ -13,6 +13,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage.errors import (
     DamagedDatabase,
     DatabaseLocked,
@@ -21,39 +22,38 @@ from kitcop_desktop.storage.errors import (
     StoreError,
 )
 
-NOTHING_CHANGED = "Rien n'a été modifié."
+NOTHING_CHANGED = tr_later("Rien n'a été modifié.")
 READ_ONLY_ERRNOS = {errno.EROFS, errno.EACCES, errno.EPERM}
 FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EFBIG}
 
 
 def read_only_message(path: Path) -> str:
-    return (
-        f"Le fichier « {Path(path).name} » est en lecture seule (clé USB protégée, CD, dossier "
-        "sans droit d'écriture) : KitCOP peut l'afficher, l'imprimer et l'exporter, mais pas le "
-        "modifier. Copiez-le sur l'ordinateur pour le modifier. " + NOTHING_CHANGED
-    )
+    return tr(
+        "Le fichier « {name} » est en lecture seule (clé USB protégée, CD, dossier sans droit d'écriture) : KitCOP peut l'afficher, l'imprimer et l'exporter, mais pas le modifier. Copiez-le sur l'ordinateur pour le modifier. "
+    ).format(name=Path(path).name) + tr(NOTHING_CHANGED)
 
 
 def disk_full_message(path: Path) -> str:
-    return (
-        f"Le disque où se trouve « {Path(path).name} » est plein : libérez de la place (ou "
-        "choisissez un autre dossier), puis recommencez. " + NOTHING_CHANGED
-    )
+    return tr(
+        "Le disque où se trouve « {name} » est plein : libérez de la place (ou choisissez un autre dossier), puis recommencez. "
+    ).format(name=Path(path).name) + tr(NOTHING_CHANGED)
 
 
 # How to put the backup back from the command line; the app's own dialog offers a button
 # instead, and leaves this sentence out (ui/recovery.restore_box).
-RESTORE_HINT = (
-    "Remettez la dernière sauvegarde avec « kitcop check --restore-latest » "
+RESTORE_HINT = tr_later(
+    "Remettez la dernière sauvegarde avec « kitcop check --restore-latest » "
     "(ou depuis l'accueil de l'application). "
 )
 
 
 def damaged_message(path: Path) -> str:
     return (
-        f"Le fichier « {Path(path).name} » est endommagé (une partie est illisible). "
-        + RESTORE_HINT
-        + NOTHING_CHANGED
+        tr("Le fichier « {name} » est endommagé (une partie est illisible). ").format(
+            name=Path(path).name
+        )
+        + tr(RESTORE_HINT)
+        + tr(NOTHING_CHANGED)
     )
 
 
@@ -99,8 +99,10 @@ def translate(exc: BaseException, path: Path) -> StoreError | None:
         return DamagedDatabase(damaged_message(path))
     if "database is locked" in text or code == sqlite3.SQLITE_BUSY:
         return DatabaseLocked(
-            f"Le fichier « {Path(path).name} » est occupé par un autre programme : fermez-le, "
-            "puis recommencez. " + NOTHING_CHANGED
+            tr(
+                "Le fichier « {name} » est occupé par un autre programme : fermez-le, puis recommencez. "
+            ).format(name=Path(path).name)
+            + tr(NOTHING_CHANGED)
         )
     if ("unable to open" in text or code == sqlite3.SQLITE_CANTOPEN) and not writable(path):
         return ReadOnlyDatabase(read_only_message(path))
@@ -108,8 +110,9 @@ def translate(exc: BaseException, path: Path) -> StoreError | None:
         if _nearly_full(path):  # SQLite says « I/O error » when it cannot grow its WAL index
             return DiskFull(disk_full_message(path))
         return StoreError(
-            f"Le disque n'a pas pu lire ou écrire « {Path(path).name} » (clé USB retirée ?). "
-            "Vérifiez-la, puis recommencez."
+            tr(
+                "Le disque n'a pas pu lire ou écrire « {name} » (clé USB retirée ?). Vérifiez-la, puis recommencez."
+            ).format(name=Path(path).name)
         )
     return None
 

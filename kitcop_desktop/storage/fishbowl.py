@@ -20,7 +20,7 @@ from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.countdown import MAX_SECONDS, CountdownFacts
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_minutes, require_text
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import participants
 from kitcop_desktop.storage.base import Snapshot, row_dict, utc, utcnow
 from kitcop_desktop.storage.errors import NotFound
@@ -41,14 +41,14 @@ LIVE_FIELDS = (
     "stats_shown",
 )
 SETUP_FIELDS = ("title", "question", "chairs", "timebox_minutes", "facilitator_note")
-FINISHED = "Le bocal est terminé (Ctrl+Z pour le rouvrir). Rien n'a été modifié."
+FINISHED = tr_later("Le bocal est terminé (Ctrl+Z pour le rouvrir). Rien n'a été modifié.")
 
 
 # --- the fishbowl and its setup -------------------------------------------------------------
 def get(session: Session, fishbowl_id: int) -> Fishbowl:
     fb = session.get(Fishbowl, fishbowl_id)
     if fb is None:
-        raise NotFound("Ce bocal n'existe plus.")
+        raise NotFound(tr("Ce bocal n'existe plus."))
     return fb
 
 
@@ -62,7 +62,7 @@ def list_fishbowls(session: Session, workshop_id: int) -> list[Fishbowl]:
 
 def _clean_setup(field: str, value: Any) -> Any:
     if field == "title":
-        return require_text(value, "Le titre du bocal")
+        return require_text(value, tr("Le titre du bocal"))
     if field == "question":
         return clean_text(value, max_len=2000)
     if field == "facilitator_note":
@@ -70,7 +70,7 @@ def _clean_setup(field: str, value: Any) -> Any:
     if field == "chairs":
         return rules.require_chairs(value)
     if field == "timebox_minutes":
-        return require_minutes(value, "La durée du bocal", maximum=240)
+        return require_minutes(value, tr("La durée du bocal"), maximum=240)
     raise TypeError(f"unknown fishbowl field {field!r}")
 
 
@@ -111,8 +111,9 @@ def update_setup(session: Session, fishbowl_id: int, **fields: Any) -> Snapshot:
         seated = len(_open_seatings(session, fishbowl_id))
         if seated > cleaned["chairs"] - 1:
             raise InvalidInput(
-                f"{seated} personnes sont assises au centre et une chaise doit rester vide : "
-                "faites d'abord sortir quelqu'un. Rien n'a été modifié."
+                tr(
+                    "{seated} personnes sont assises au centre et une chaise doit rester vide : faites d'abord sortir quelqu'un. Rien n'a été modifié."
+                ).format(seated=seated)
             )
     previous = {key: getattr(fb, key) for key in cleaned}
     for key, value in cleaned.items():
@@ -188,16 +189,19 @@ def add_latecomer(session: Session, fishbowl_id: int, name: str, category: str =
     Returns what undo needs: {"member_id", "participant_id" (created, else None)}.
     """
     fb = get(session, fishbowl_id)
-    name = require_text(name, "Le nom")
+    name = require_text(name, tr("Le nom"))
     key = name_key(name)
     for m in members(session, fishbowl_id):
         if name_key(m.name) == key and m.left_at is not None:
             raise InvalidInput(
-                f"{m.name} avait quitté l'atelier : sélectionnez ce nom dans le cercle, puis "
-                "« Revient dans l'atelier ». Rien n'a été modifié."
+                tr(
+                    "{name} avait quitté l'atelier : sélectionnez ce nom dans le cercle, puis « Revient dans l'atelier ». Rien n'a été modifié."
+                ).format(name=m.name)
             )
         if name_key(m.name) == key:
-            raise InvalidInput(f"« {name} » est déjà dans le cercle. Rien n'a été modifié.")
+            raise InvalidInput(
+                tr("« {name} » est déjà dans le cercle. Rien n'a été modifié.").format(name=name)
+            )
     found = [p for p in participants.list_for(session, fb.workshop_id) if name_key(p.name) == key]
     created = None
     if found:
@@ -319,7 +323,7 @@ def restore_live(session: Session, snap: Snapshot) -> None:
 def _live(session: Session, fishbowl_id: int) -> tuple[Fishbowl, Snapshot]:
     fb = get(session, fishbowl_id)
     if fb.state == "finished":
-        raise InvalidInput(FINISHED)
+        raise InvalidInput(tr(FINISHED))
     return fb, live_snapshot(session, fishbowl_id)
 
 
@@ -347,7 +351,7 @@ def _leave(session: Session, fishbowl_id: int, member_id: int, now: datetime) ->
 def _member(session: Session, fishbowl_id: int, member_id: int) -> FishbowlMember:
     member = session.get(FishbowlMember, member_id)
     if member is None or member.fishbowl_id != fishbowl_id:
-        raise NotFound("Cette personne n'est plus dans le cercle. Rien n'a été modifié.")
+        raise NotFound(tr("Cette personne n'est plus dans le cercle. Rien n'a été modifié."))
     return member
 
 
@@ -385,7 +389,9 @@ def seat(
         state = centre(session, fishbowl_id)
         if leaver_id is None or state.chair_of(leaver_id) is None:
             raise InvalidInput(
-                "Une chaise doit rester vide : choisissez qui sort du centre. Rien n'a été modifié."
+                tr(
+                    "Une chaise doit rester vide : choisissez qui sort du centre. Rien n'a été modifié."
+                )
             )
         _leave(session, fishbowl_id, leaver_id, now)
     _start_if_needed(fb, now)
@@ -407,7 +413,7 @@ def leave(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> 
     """Someone leaves the centre (their speaking turn ends with it)."""
     _, snap = _live(session, fishbowl_id)
     if centre(session, fishbowl_id).chair_of(member_id) is None:
-        raise InvalidInput("Cette personne n'est pas au centre. Rien n'a été modifié.")
+        raise InvalidInput(tr("Cette personne n'est pas au centre. Rien n'a été modifié."))
     _leave(session, fishbowl_id, member_id, now)
     session.flush()
     return snap
@@ -420,8 +426,9 @@ def speak(session: Session, fishbowl_id: int, member_id: int, now: datetime) -> 
     state = centre(session, fishbowl_id)
     if state.chair_of(member_id) is None:
         raise InvalidInput(
-            f"{member.name} n'est pas au centre : seules les personnes au centre parlent. "
-            "Rien n'a été modifié."
+            tr(
+                "{name} n'est pas au centre : seules les personnes au centre parlent. Rien n'a été modifié."
+            ).format(name=member.name)
         )
     was_speaking = state.speaker == member_id
     _end_turn(session, fishbowl_id, None, now)
@@ -437,7 +444,9 @@ def leave_for_good(session: Session, fishbowl_id: int, member_id: int, now: date
     _, snap = _live(session, fishbowl_id)
     member = _member(session, fishbowl_id, member_id)
     if member.left_at is not None:
-        raise InvalidInput(f"{member.name} a déjà quitté l'atelier. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("{name} a déjà quitté l'atelier. Rien n'a été modifié.").format(name=member.name)
+        )
     _leave(session, fishbowl_id, member_id, now)
     member.left_at = now
     session.flush()
@@ -449,7 +458,9 @@ def come_back(session: Session, fishbowl_id: int, member_id: int) -> Snapshot:
     _, snap = _live(session, fishbowl_id)
     member = _member(session, fishbowl_id, member_id)
     if member.left_at is None:
-        raise InvalidInput(f"{member.name} est toujours dans l'atelier. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("{name} est toujours dans l'atelier. Rien n'a été modifié.").format(name=member.name)
+        )
     member.left_at = None
     session.flush()
     return snap

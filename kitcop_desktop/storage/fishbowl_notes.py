@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import fishbowl
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
@@ -33,10 +34,10 @@ def notes(session: Session, fishbowl_id: int) -> list[FishbowlNote]:
 def add_note(session: Session, fishbowl_id: int, heading: str, text: str) -> int:
     fishbowl.get(session, fishbowl_id)
     if heading not in NOTE_HEADINGS:
-        raise InvalidInput("Rubrique de notes inconnue. Rien n'a été modifié.")
+        raise InvalidInput(tr("Rubrique de notes inconnue. Rien n'a été modifié."))
     text = clean_text(text, max_len=2000)
     if not text:
-        raise InvalidInput("La note est vide. Rien n'a été ajouté.")
+        raise InvalidInput(tr("La note est vide. Rien n'a été ajouté."))
     last = session.scalar(
         select(func.max(FishbowlNote.position)).where(FishbowlNote.fishbowl_id == fishbowl_id)
     )
@@ -55,10 +56,10 @@ def update_note(session: Session, note_id: int, text: str) -> str:
     """Change a note's text; returns the previous text."""
     note = session.get(FishbowlNote, note_id)
     if note is None:
-        raise NotFound("Cette note n'existe plus.")
+        raise NotFound(tr("Cette note n'existe plus."))
     text = clean_text(text, max_len=2000)
     if not text:
-        raise InvalidInput("La note est vide : supprimez-la plutôt. Rien n'a été modifié.")
+        raise InvalidInput(tr("La note est vide : supprimez-la plutôt. Rien n'a été modifié."))
     previous, note.text = note.text, text
     session.flush()
     return previous
@@ -67,7 +68,7 @@ def update_note(session: Session, note_id: int, text: str) -> str:
 def delete_note(session: Session, note_id: int) -> Snapshot:
     note = session.get(FishbowlNote, note_id)
     if note is None:
-        raise NotFound("Cette note n'existe plus.")
+        raise NotFound(tr("Cette note n'existe plus."))
     data = row_dict(note)
     session.delete(note)
     session.flush()

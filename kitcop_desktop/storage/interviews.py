@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain import interview_guides as rules
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.interviews_campaign import (  # noqa: F401 - public API
@@ -68,14 +69,17 @@ def _clean_questions(questions: Iterable[str]) -> list[str]:
         text = " ".join(clean_text(raw, max_len=QUESTION_MAX * 4).split())
         if len(text) > QUESTION_MAX:
             raise InvalidInput(
-                f"Une question est trop longue ({len(text)} caractères, {QUESTION_MAX} au plus). "
-                "Rien n'a été modifié."
+                tr(
+                    "Une question est trop longue ({count} caractères, {QUESTION_MAX} au plus). Rien n'a été modifié."
+                ).format(count=len(text), QUESTION_MAX=QUESTION_MAX)
             )
         if text:
             cleaned.append(text)
     if len(cleaned) > MAX_QUESTIONS:
         raise InvalidInput(
-            f"Un guide ne peut pas avoir plus de {MAX_QUESTIONS} questions. Rien n'a été modifié."
+            tr(
+                "Un guide ne peut pas avoir plus de {MAX_QUESTIONS} questions. Rien n'a été modifié."
+            ).format(MAX_QUESTIONS=MAX_QUESTIONS)
         )
     return cleaned
 
@@ -102,7 +106,7 @@ def ensure_builtin_guides(session: Session, workshop_id: int) -> list[InterviewG
 def get_guide(session: Session, guide_id: int) -> InterviewGuide:
     guide = session.get(InterviewGuide, guide_id)
     if guide is None:
-        raise NotFound("Ce guide d'entretien n'existe plus.")
+        raise NotFound(tr("Ce guide d'entretien n'existe plus."))
     return guide
 
 
@@ -114,7 +118,7 @@ def create_guide(
     builtin_key: str = "",
 ) -> InterviewGuide:
     """A new guide with its questions in order (blank lines are dropped)."""
-    title = require_text(title, "Le titre du guide")
+    title = require_text(title, tr("Le titre du guide"))
     texts = _clean_questions(questions)
     position = session.scalar(
         select(func.max(InterviewGuide.position)).where(InterviewGuide.workshop_id == workshop_id)
@@ -149,7 +153,7 @@ def update_guide(
     guide = get_guide(session, guide_id)
     previous: Snapshot = {}
     if title is not None:
-        cleaned_title = require_text(title, "Le titre du guide")
+        cleaned_title = require_text(title, tr("Le titre du guide"))
         previous["title"] = guide.title
         guide.title = cleaned_title
     if questions is not None:
@@ -227,7 +231,7 @@ def _clean_field(field: str, value: Any) -> Any:
         return " ".join(clean_text(value, max_len=800).split())[:200]
     if field == "date":
         if value is not None and not isinstance(value, date):
-            raise InvalidInput("La date de l'entretien n'est pas valide. Rien n'a été modifié.")
+            raise InvalidInput(tr("La date de l'entretien n'est pas valide. Rien n'a été modifié."))
         return value
     if field in ("consent_to_record", "done"):
         return bool(value)
@@ -236,12 +240,13 @@ def _clean_field(field: str, value: Any) -> Any:
             minutes = int(value)
         except (TypeError, ValueError):
             raise InvalidInput(
-                "La durée prévue doit être un nombre de minutes. Rien n'a été modifié."
+                tr("La durée prévue doit être un nombre de minutes. Rien n'a été modifié.")
             ) from None
         if not rules.PLANNED_MINUTES_MIN <= minutes <= rules.PLANNED_MINUTES_MAX:
             raise InvalidInput(
-                f"La durée prévue doit être de 5 à {rules.PLANNED_MINUTES_MAX} minutes "
-                "(le kit conseille 30 à 90). Rien n'a été modifié."
+                tr(
+                    "La durée prévue doit être de 5 à {PLANNED_MINUTES_MAX} minutes (le kit conseille 30 à 90). Rien n'a été modifié."
+                ).format(PLANNED_MINUTES_MAX=rules.PLANNED_MINUTES_MAX)
             )
         return minutes
     raise TypeError(f"unknown interview field {field!r}")
@@ -264,7 +269,7 @@ def create_interview(
     values = {key: _clean_field(key, value) for key, value in fields.items()}
     guide = get_guide(session, guide_id) if guide_id is not None else None
     if guide is not None and guide.workshop_id != workshop_id:
-        raise InvalidInput("Ce guide appartient à un autre atelier. Rien n'a été créé.")
+        raise InvalidInput(tr("Ce guide appartient à un autre atelier. Rien n'a été créé."))
     last = session.scalar(
         select(func.max(Interview.number)).where(Interview.workshop_id == workshop_id)
     )
@@ -361,7 +366,9 @@ def set_real_name(session: Session, interview_id: int, name: str) -> str:
     get(session, interview_id)
     cleaned = " ".join(clean_text(name, max_len=800).split())
     if len(cleaned) > 200:
-        raise InvalidInput("Ce nom est trop long (200 caractères au plus). Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("Ce nom est trop long (200 caractères au plus). Rien n'a été modifié.")
+        )
     identity = session.scalar(
         select(IntervieweeIdentity).where(IntervieweeIdentity.interview_id == interview_id)
     )
@@ -381,7 +388,7 @@ def set_real_name(session: Session, interview_id: int, name: str) -> str:
 def save_answer_notes(session: Session, answer_id: int, notes: str) -> str:
     answer = session.get(InterviewAnswer, answer_id)
     if answer is None:
-        raise NotFound("Cette réponse n'existe plus.")
+        raise NotFound(tr("Cette réponse n'existe plus."))
     previous = answer.notes
     answer.notes = clean_text(notes)
     return previous
@@ -409,18 +416,22 @@ def add_mark(
 ) -> InterviewMark:
     """Mark a passage as frein, levier, difficulté, action or besoin (its text is copied)."""
     if kind not in MARK_KINDS:
-        raise InvalidInput("Ce type de passage n'existe pas. Rien n'a été modifié.")
+        raise InvalidInput(tr("Ce type de passage n'existe pas. Rien n'a été modifié."))
     get(session, interview_id)
     passage = " ".join(clean_text(text, max_len=8000).split())
     if not passage:
         raise InvalidInput(
-            "Sélectionnez d'abord le passage à marquer (ou placez le curseur dans une ligne). "
-            "Rien n'a été modifié."
+            tr(
+                "Sélectionnez d'abord le passage à marquer (ou placez le curseur dans une ligne). "
+                "Rien n'a été modifié."
+            )
         )
     if len(passage) > 2000:
         raise InvalidInput(
-            "Ce passage est trop long pour un post-it (2 000 caractères au plus). "
-            "Rien n'a été modifié."
+            tr(
+                "Ce passage est trop long pour un post-it (2 000 caractères au plus). "
+                "Rien n'a été modifié."
+            )
         )
     already = session.scalar(
         select(InterviewMark.id).where(
@@ -431,7 +442,9 @@ def add_mark(
     )
     if already is not None:  # twice the same post-it on the speedboat helps nobody
         raise InvalidInput(
-            f"Ce passage est déjà marqué comme {rules.mark_kind(kind).label}. Rien n'a été modifié."
+            tr("Ce passage est déjà marqué comme {label}. Rien n'a été modifié.").format(
+                label=rules.mark_kind(kind).label
+            )
         )
     mark = InterviewMark(interview_id=interview_id, answer_id=answer_id, kind=kind, text=passage)
     session.add(mark)
@@ -452,7 +465,7 @@ def list_marks(session: Session, interview_id: int) -> list[InterviewMark]:
 def delete_mark(session: Session, mark_id: int) -> Snapshot:
     mark = session.get(InterviewMark, mark_id)
     if mark is None:
-        raise NotFound("Ce passage marqué n'existe plus.")
+        raise NotFound(tr("Ce passage marqué n'existe plus."))
     data = row_dict(mark)
     session.delete(mark)
     session.flush()

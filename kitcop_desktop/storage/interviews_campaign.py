@@ -15,6 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.interview_guides import bare_passage, mark_kind
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.board import Card
 from kitcop_desktop.storage.models.interview import (
@@ -152,7 +153,7 @@ def synthesis(session: Session, workshop_id: int) -> Synthesis:
 
 
 def _counted(values: Iterable[str]) -> list[tuple[str, int]]:
-    counts = Counter(v.strip() or "(non renseigné)" for v in values)
+    counts = Counter(v.strip() or tr("(non renseigné)") for v in values)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
 
 
@@ -186,7 +187,7 @@ def send_synthesis_to_board(
         zone = mark_kind(item.kind).zone
         text = item.text
         if item.kind == "difficulty":  # said once, even when the passage said it already
-            text = f"Difficulté : {bare_passage(item.kind, item.text)}"
+            text = tr("Difficulté : {kind}").format(kind=bare_passage(item.kind, item.text))
         card = boards.add_card(
             session,
             board.id,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import filelock
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.errors import DatabaseLocked
 from kitcop_desktop.storage.faults import translate
 
@@ -21,10 +22,9 @@ def lock_path_for(db_path: Path) -> Path:
 
 
 def locked_message(db_path: Path) -> str:
-    return (
-        f"KitCOP Atelier est déjà ouvert sur ce fichier ({Path(db_path).name}). "
-        "Utilisez la fenêtre déjà ouverte. Rien n'a été modifié."
-    )
+    return tr(
+        "KitCOP Atelier est déjà ouvert sur ce fichier ({name}). Utilisez la fenêtre déjà ouverte. Rien n'a été modifié."
+    ).format(name=Path(db_path).name)
 
 
 class InstanceLock:

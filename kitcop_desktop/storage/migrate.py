@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kitcop_desktop import paths
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.engine import Store, connect_readonly, inspect_file, make_engine
 from kitcop_desktop.storage.errors import MigrationFailed, NotAKitcopDatabase, ReadOnlyDatabase
 from kitcop_desktop.storage.faults import read_only_message, translate, writable
@@ -162,9 +163,9 @@ def check_claimed_shape(db_path: Path, revision: str | None) -> None:
     lacking = shape.missing(actual, shape.revision_shape(revision))
     if lacking:
         raise NotAKitcopDatabase(
-            f"Le fichier « {db_path.name} » se dit au schéma {revision} de KitCOP Atelier, mais il "
-            f"lui manque : {shape.describe(lacking)}. Il n'a pas été ouvert ; reprenez une "
-            "sauvegarde (kitcop check --restore-latest). Rien n'a été modifié."
+            tr(
+                "Le fichier « {name} » se dit au schéma {revision} de KitCOP Atelier, mais il lui manque : {value}. Il n'a pas été ouvert ; reprenez une sauvegarde (kitcop check --restore-latest). Rien n'a été modifié."
+            ).format(name=db_path.name, revision=revision, value=shape.describe(lacking))
         )
 
 
@@ -197,8 +198,9 @@ def open_store(db_path: Path, *, target: str = "head") -> Store:
     if current is not None and current not in known:
         store.engine.dispose()
         raise NotAKitcopDatabase(
-            "Ce fichier a été créé par une version plus récente de KitCOP Atelier "
-            f"(schéma {current}). Mettez l'application à jour. Rien n'a été modifié."
+            tr(
+                "Ce fichier a été créé par une version plus récente de KitCOP Atelier (schéma {current}). Mettez l'application à jour. Rien n'a été modifié."
+            ).format(current=current)
         )
     if current == script.get_current_head():
         return store
@@ -222,9 +224,9 @@ def open_store(db_path: Path, *, target: str = "head") -> Store:
         if said is not None:
             raise said from exc
         raise MigrationFailed(
-            f"La mise à jour du fichier « {db_path.name} » pour cette version a échoué ; la "
-            f"sauvegarde a été restaurée, rien n'est perdu (copie : {backup.name} dans "
-            "« sauvegardes »)."
+            tr(
+                "La mise à jour du fichier « {name} » pour cette version a échoué ; la sauvegarde a été restaurée, rien n'est perdu (copie : {name2} dans « sauvegardes »)."
+            ).format(name=db_path.name, name2=backup.name)
         ) from exc
     return store
 

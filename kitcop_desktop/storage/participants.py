@@ -16,6 +16,7 @@ from kitcop_desktop.domain.participants import (
     parse_paste,
 )
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
@@ -67,19 +68,25 @@ def add(
     category: str = "",
     email: str | None = None,
 ) -> Participant:
-    name = require_text(name, "Le nom")
+    name = require_text(name, tr("Le nom"))
     existing = {name_key(p.name) for p in list_for(session, workshop_id)}
     if name_key(name) in existing:
-        raise InvalidInput(f"« {name} » est déjà dans la liste. Rien n'a été ajouté.")
+        raise InvalidInput(
+            tr("« {name} » est déjà dans la liste. Rien n'a été ajouté.").format(name=name)
+        )
     return _insert(session, workshop_id, ParticipantRow(name, structure, category, email))
 
 
 def _insert(session: Session, workshop_id: int, row: ParticipantRow) -> Participant:
     if row.category not in ACTOR_CATEGORIES:
-        raise InvalidInput("Catégorie d'acteur inconnue. Rien n'a été modifié.")
+        raise InvalidInput(tr("Catégorie d'acteur inconnue. Rien n'a été modifié."))
     email = (row.email or "").strip() or None
     if email and not EMAIL_RE.match(email):
-        raise InvalidInput(f"« {email} » n'est pas une adresse e-mail. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("« {email} » n'est pas une adresse e-mail. Rien n'a été modifié.").format(
+                email=email
+            )
+        )
     participant = Participant(
         workshop_id=workshop_id,
         position=_next_position(session, workshop_id),
@@ -104,24 +111,30 @@ def paste(session: Session, workshop_id: int, text: str) -> tuple[list[int], Pas
 def update(session: Session, participant_id: int, **fields: Any) -> Snapshot:
     p = session.get(Participant, participant_id)
     if p is None:
-        raise NotFound("Ce·tte participant·e n'existe plus.")
+        raise NotFound(tr("Ce·tte participant·e n'existe plus."))
     cleaned = {}
     for key, value in fields.items():
         if key == "name":
-            value = require_text(value, "Le nom")
+            value = require_text(value, tr("Le nom"))
             others = {name_key(o.name) for o in list_for(session, p.workshop_id) if o.id != p.id}
             if name_key(value) in others:
-                raise InvalidInput(f"« {value} » est déjà dans la liste. Rien n'a été modifié.")
+                raise InvalidInput(
+                    tr("« {value} » est déjà dans la liste. Rien n'a été modifié.").format(
+                        value=value
+                    )
+                )
         elif key == "structure":
             value = clean_text(value, max_len=200)
         elif key == "category":
             if value not in ACTOR_CATEGORIES:
-                raise InvalidInput("Catégorie d'acteur inconnue. Rien n'a été modifié.")
+                raise InvalidInput(tr("Catégorie d'acteur inconnue. Rien n'a été modifié."))
         elif key == "email":
             value = (value or "").strip() or None
             if value and not EMAIL_RE.match(value):
                 raise InvalidInput(
-                    f"« {value} » n'est pas une adresse e-mail. Rien n'a été modifié."
+                    tr("« {value} » n'est pas une adresse e-mail. Rien n'a été modifié.").format(
+                        value=value
+                    )
                 )
         elif key == "present":
             value = bool(value)
@@ -169,7 +182,7 @@ def reorder(session: Session, workshop_id: int, ordered_ids: list[int]) -> list[
     people = {p.id: p for p in list_for(session, workshop_id)}
     previous = list(people)
     if sorted(ordered_ids) != sorted(people):
-        raise InvalidInput("La liste a changé entre-temps. Rien n'a été modifié.")
+        raise InvalidInput(tr("La liste a changé entre-temps. Rien n'a été modifié."))
     for position, pid in enumerate(ordered_ids):
         people[pid].position = position
     session.flush()

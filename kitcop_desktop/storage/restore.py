@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kitcop_desktop import paths
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.engine import OWN_TABLES, connect_readonly
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ def when(backup: Path) -> str:
         moment = datetime.strptime(found.group(1), "%Y%m%d-%H%M%S")
     except (AttributeError, ValueError):
         moment = datetime.fromtimestamp(backup.stat().st_mtime)
-    return moment.strftime("%d/%m/%Y à %H:%M")
+    return moment.strftime(tr("%d/%m/%Y à %H:%M"))
 
 
 def restore_latest(db_path: Path) -> Restored:
@@ -95,8 +96,9 @@ def restore_latest(db_path: Path) -> Restored:
     if backup is None:
         return Restored(
             False,
-            f"Aucune sauvegarde saine de « {db_path.name} » dans « sauvegardes ». "
-            "Rien n'a été modifié.",
+            tr(
+                "Aucune sauvegarde saine de « {name} » dans « sauvegardes ». Rien n'a été modifié."
+            ).format(name=db_path.name),
         )
     folder = paths.backups_dir(db_path)
     aside = folder / f"{db_path.stem}-{_stamp()}-{DAMAGED_LABEL}.sqlite3"
@@ -112,9 +114,9 @@ def restore_latest(db_path: Path) -> Restored:
     log.warning("restored %s from %s; damaged file kept as %s", db_path, backup, aside)
     return Restored(
         True,
-        f"La sauvegarde du {when(backup)} a été remise en place. Le fichier endommagé est "
-        f"gardé dans « sauvegardes » ({aside.name}). Ce qui a été fait après cette sauvegarde "
-        "n'y est pas.",
+        tr(
+            "La sauvegarde du {backup} a été remise en place. Le fichier endommagé est gardé dans « sauvegardes » ({name}). Ce qui a été fait après cette sauvegarde n'y est pas."
+        ).format(backup=when(backup), name=aside.name),
         backup,
         aside if aside.exists() else None,
     )

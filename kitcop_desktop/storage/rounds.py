@@ -18,6 +18,7 @@ from kitcop_desktop.domain import speaking_round as rules
 from kitcop_desktop.domain.countdown import CountdownFacts
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import participants
 from kitcop_desktop.storage.base import Snapshot, row_dict, utc
 from kitcop_desktop.storage.errors import NotFound
@@ -32,7 +33,7 @@ WORD_MAX = 500
 def get(session: Session, round_id: int) -> SpeakingRound:
     rnd = session.get(SpeakingRound, round_id)
     if rnd is None:
-        raise NotFound("Ce tour de parole n'existe plus.")
+        raise NotFound(tr("Ce tour de parole n'existe plus."))
     return rnd
 
 
@@ -74,7 +75,7 @@ def create_round(
     rnd = SpeakingRound(
         workshop_id=workshop_id,
         kind=kind,
-        title=require_text(title or rules.KINDS[kind], "Le titre du tour"),
+        title=require_text(title or rules.KINDS[kind], tr("Le titre du tour")),
         prompt=clean_text(rules.DEFAULT_PROMPTS[kind] if prompt is None else prompt, max_len=2000),
         seconds_per_speaker=rules.require_speaker_seconds(seconds_per_speaker),
         position=0 if last is None else last + 1,
@@ -119,7 +120,7 @@ def update_round(session: Session, round_id: int, **fields: Any) -> Snapshot:
     cleaned: Snapshot = {}
     for key, value in fields.items():
         if key == "title":
-            cleaned[key] = require_text(value, "Le titre du tour")
+            cleaned[key] = require_text(value, tr("Le titre du tour"))
         elif key == "prompt":
             cleaned[key] = clean_text(value, max_len=2000)
         elif key == "seconds_per_speaker":
@@ -155,11 +156,13 @@ def recreate_round(session: Session, data: Snapshot) -> None:
 def add_latecomer(session: Session, round_id: int, name: str) -> Snapshot:
     """Add someone at the end of the round (and to the attendance list, present, if new)."""
     rnd = get(session, round_id)
-    name = require_text(name, "Le nom")
+    name = require_text(name, tr("Le nom"))
     key = name_key(name)
     current = entries(session, round_id)
     if any(name_key(e.name) == key for e in current):
-        raise InvalidInput(f"« {name} » est déjà dans ce tour. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("« {name} » est déjà dans ce tour. Rien n'a été modifié.").format(name=name)
+        )
     found = [p for p in participants.list_for(session, rnd.workshop_id) if name_key(p.name) == key]
     created = None
     if found:
@@ -219,13 +222,13 @@ def move_entry(session: Session, entry_id: int, step: int) -> Snapshot:
     """Move someone earlier (-1) or later (+1) in the order; returns the undo snapshot."""
     entry = session.get(RoundEntry, entry_id)
     if entry is None:
-        raise NotFound("Cette personne n'est plus dans ce tour.")
+        raise NotFound(tr("Cette personne n'est plus dans ce tour."))
     snap = live_snapshot(session, entry.round_id)
     ordered = entries(session, entry.round_id)
     index = ordered.index(entry)
     target = index + (1 if step > 0 else -1)
     if not 0 <= target < len(ordered):
-        raise InvalidInput("Impossible d'aller plus loin dans l'ordre. Rien n'a été modifié.")
+        raise InvalidInput(tr("Impossible d'aller plus loin dans l'ordre. Rien n'a été modifié."))
     ordered[index], ordered[target] = ordered[target], ordered[index]
     for position, e in enumerate(ordered):
         e.position = position
@@ -299,12 +302,12 @@ def start(session: Session, round_id: int, now: datetime) -> Snapshot:
     rnd = get(session, round_id)
     snap = live_snapshot(session, round_id)
     if rnd.current_entry_id is not None:
-        raise InvalidInput("Le tour est déjà commencé. Rien n'a été modifié.")
+        raise InvalidInput(tr("Le tour est déjà commencé. Rien n'a été modifié."))
     if rnd.state == "setup" and not entries(session, round_id):
         snap["added"] = _fill_from_attendance(session, rnd)
     first = rules.next_speaker(_plain(entries(session, round_id)))
     if first is None:
-        raise InvalidInput("Personne n'attend son tour. Rien n'a été modifié.")
+        raise InvalidInput(tr("Personne n'attend son tour. Rien n'a été modifié."))
     _give_floor(rnd, first, now)
     session.flush()
     return snap
@@ -326,11 +329,11 @@ def skip(session: Session, round_id: int, now: datetime) -> Snapshot:
     """« Plus tard »: the current speaker goes to the end of the queue (a second time: passes)."""
     rnd = get(session, round_id)
     if rnd.current_entry_id is None:
-        raise InvalidInput("Personne n'a la parole. Rien n'a été modifié.")
+        raise InvalidInput(tr("Personne n'a la parole. Rien n'a été modifié."))
     snap = live_snapshot(session, round_id)
     current = session.get(RoundEntry, rnd.current_entry_id)
     if current is None:
-        raise NotFound("Cette personne n'est plus dans le tour. Rien n'a été modifié.")
+        raise NotFound(tr("Cette personne n'est plus dans le tour. Rien n'a été modifié."))
     _close_current(session, rnd, rules.skipped_status(current.status), now)
     _give_floor(rnd, rules.next_speaker(_plain(entries(session, round_id))), now)
     session.flush()
@@ -343,12 +346,12 @@ def previous_speaker(session: Session, round_id: int, now: datetime) -> Snapshot
     rows = entries(session, round_id)
     target = rules.previous_speaker(_plain(rows), rnd.current_entry_id)
     if target is None:
-        raise InvalidInput("Personne n'a encore parlé. Rien n'a été modifié.")
+        raise InvalidInput(tr("Personne n'a encore parlé. Rien n'a été modifié."))
     snap = live_snapshot(session, round_id)
     _close_current(session, rnd, "waiting", now)
     back = session.get(RoundEntry, target)
     if back is None:
-        raise NotFound("Cette personne n'est plus dans le tour. Rien n'a été modifié.")
+        raise NotFound(tr("Cette personne n'est plus dans le tour. Rien n'a été modifié."))
     back.status = "waiting"
     _give_floor(rnd, target, now)
     session.flush()
@@ -359,7 +362,7 @@ def toggle_pause(session: Session, round_id: int, now: datetime) -> Snapshot:
     """Pause or resume the current speaker's countdown."""
     rnd = get(session, round_id)
     if rnd.current_entry_id is None:
-        raise InvalidInput("Personne n'a la parole. Rien n'a été modifié.")
+        raise InvalidInput(tr("Personne n'a la parole. Rien n'a été modifié."))
     snap = live_snapshot(session, round_id)
     if rnd.speaker_running_since is None:
         rnd.speaker_running_since = now
@@ -393,7 +396,7 @@ def set_word(
     """
     entry = session.get(RoundEntry, entry_id)
     if entry is None:
-        raise NotFound("Cette personne n'est plus dans ce tour.")
+        raise NotFound(tr("Cette personne n'est plus dans ce tour."))
     previous = {"word": entry.word, "stay_involved": entry.stay_involved}
     if word is not None:
         entry.word = " ".join(clean_text(word, max_len=WORD_MAX).split())

@@ -68,12 +68,12 @@ def list_for(session: Session, workshop_id: int) -> list[DotVote]:
 def get(session: Session, vote_id: int) -> DotVote:
     vote = session.get(DotVote, vote_id)
     if vote is None:
-        raise NotFound("Ce vote n'existe plus.")
+        raise NotFound(tr("Ce vote n'existe plus."))
     return vote
 
 
 def _item_text(text: str) -> str:
-    return require_text(text, "Une proposition", max_len=ITEM_MAX)
+    return require_text(text, tr("Une proposition"), max_len=ITEM_MAX)
 
 
 def create_vote(
@@ -89,14 +89,14 @@ def create_vote(
     vote = DotVote(
         workshop_id=workshop_id,
         position=0 if position is None else position + 1,
-        title=require_text(title, "Le titre du vote"),
+        title=require_text(title, tr("Le titre du vote")),
         criteria="\n".join(
             _clean_criteria([tr(c) for c in DEFAULT_CRITERIA] if criteria is None else criteria)
         ),
     )
     session.add(vote)
     session.flush()
-    session.add(VoteRound(vote_id=vote.id, number=1, reason="Premier tour"))
+    session.add(VoteRound(vote_id=vote.id, number=1, reason=tr("Premier tour")))
     session.flush()
     return vote
 
@@ -117,11 +117,14 @@ def create_vote_from_texts(
             seen.add(name_key(text))
             cleaned.append((text, card_id))
     if not cleaned:
-        raise InvalidInput(f"Aucune proposition à mettre au vote. {NOTHING}")
+        raise InvalidInput(
+            tr("Aucune proposition à mettre au vote. {NOTHING}").format(NOTHING=tr(NOTHING))
+        )
     if len(cleaned) > MAX_ITEMS:
         raise InvalidInput(
-            f"{len(cleaned)} propositions : c'est trop pour un vote par gommettes "
-            f"({MAX_ITEMS} au plus). Regroupez-les d'abord. {NOTHING}"
+            tr(
+                "{count} propositions : c'est trop pour un vote par gommettes ({MAX_ITEMS} au plus). Regroupez-les d'abord. {NOTHING}"
+            ).format(count=len(cleaned), MAX_ITEMS=MAX_ITEMS, NOTHING=tr(NOTHING))
         )
     vote = create_vote(session, workshop_id, title or "Vote")
     first_round = vote.rounds[0]
@@ -154,7 +157,7 @@ def restore_vote(session: Session, data: Snapshot) -> None:
 def rename(session: Session, vote_id: int, title: str) -> str:
     vote = get(session, vote_id)
     previous = vote.title
-    vote.title = require_text(title, "Le titre du vote")
+    vote.title = require_text(title, tr("Le titre du vote"))
     session.flush()
     return previous
 
@@ -167,12 +170,20 @@ def _clean_criteria(lines: Iterable[str]) -> list[str]:
         if not text:
             continue
         if len(text) > 200:
-            raise InvalidInput(f"Un critère tient en 200 caractères au plus. {NOTHING}")
+            raise InvalidInput(
+                tr("Un critère tient en 200 caractères au plus. {NOTHING}").format(
+                    NOTHING=tr(NOTHING)
+                )
+            )
         if name_key(text) not in keys:
             keys.add(name_key(text))
             result.append(text)
     if len(result) > MAX_CRITERIA:
-        raise InvalidInput(f"{MAX_CRITERIA} critères au plus, pour rester lisibles. {NOTHING}")
+        raise InvalidInput(
+            tr("{MAX_CRITERIA} critères au plus, pour rester lisibles. {NOTHING}").format(
+                MAX_CRITERIA=MAX_CRITERIA, NOTHING=tr(NOTHING)
+            )
+        )
     return result
 
 
@@ -214,8 +225,9 @@ def set_settings(session: Session, vote_id: int, **fields: Any) -> Snapshot:
         )
         if changed and _has_ballots_in_open_round(vote):
             raise InvalidInput(
-                "Des bulletins sont déjà validés dans ce tour : les règles ne peuvent plus "
-                f"changer. {NOTHING}"
+                tr(
+                    "Des bulletins sont déjà validés dans ce tour : les règles ne peuvent plus changer. {NOTHING}"
+                ).format(NOTHING=tr(NOTHING))
             )
         for key in ("dots_per_participant", "max_per_item"):
             if key in fields:
@@ -244,14 +256,21 @@ def add_item(
     vote = get(session, vote_id)
     text = _item_text(text)
     if name_key(text) in {name_key(i.text) for i in vote.items}:
-        raise InvalidInput(f"« {text[:80]} » est déjà au vote. {NOTHING}")
+        raise InvalidInput(
+            tr("« {text} » est déjà au vote. {NOTHING}").format(text=text[:80], NOTHING=tr(NOTHING))
+        )
     if len(vote.items) >= MAX_ITEMS:
-        raise InvalidInput(f"{MAX_ITEMS} propositions au plus dans un vote. {NOTHING}")
+        raise InvalidInput(
+            tr("{MAX_ITEMS} propositions au plus dans un vote. {NOTHING}").format(
+                MAX_ITEMS=MAX_ITEMS, NOTHING=tr(NOTHING)
+            )
+        )
     current = _current_round(vote)
     if current.state != "open":
         raise InvalidInput(
-            f"Le tour {current.number} est clos : rouvrez-le pour ajouter une proposition. "
-            f"{NOTHING}"
+            tr(
+                "Le tour {number} est clos : rouvrez-le pour ajouter une proposition. {NOTHING}"
+            ).format(number=current.number, NOTHING=tr(NOTHING))
         )
     position = max((i.position for i in vote.items), default=-1) + 1
     item = VoteItem(vote_id=vote_id, position=position, text=text, source_card_id=source_card_id)
@@ -267,11 +286,13 @@ def update_item(session: Session, item_id: int, text: str) -> str:
     """Reword a proposal; returns the previous text."""
     item = session.get(VoteItem, item_id)
     if item is None:
-        raise NotFound("Cette proposition n'existe plus.")
+        raise NotFound(tr("Cette proposition n'existe plus."))
     text = _item_text(text)
     others = {name_key(i.text) for i in item.vote.items if i.id != item_id}
     if name_key(text) in others:
-        raise InvalidInput(f"« {text[:80]} » est déjà au vote. {NOTHING}")
+        raise InvalidInput(
+            tr("« {text} » est déjà au vote. {NOTHING}").format(text=text[:80], NOTHING=tr(NOTHING))
+        )
     previous = item.text
     item.text = text
     session.flush()
@@ -287,18 +308,30 @@ def move_item(session: Session, item_id: int, new_index: int) -> int:
     """
     item = session.get(VoteItem, item_id)
     if item is None:
-        raise NotFound("Cette proposition n'existe plus.")
+        raise NotFound(tr("Cette proposition n'existe plus."))
     ordered = sorted(item.vote.items, key=lambda i: (i.position, i.id))
     old = ordered.index(item)
     new_index = int(new_index)
     if new_index < 0:
         if old == 0:
-            raise InvalidInput(f"Cette proposition est déjà en tête. {NOTHING}")
-        raise InvalidInput(f"Une proposition ne peut pas monter avant la première. {NOTHING}")
+            raise InvalidInput(
+                tr("Cette proposition est déjà en tête. {NOTHING}").format(NOTHING=tr(NOTHING))
+            )
+        raise InvalidInput(
+            tr("Une proposition ne peut pas monter avant la première. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     if new_index >= len(ordered):
         if old == len(ordered) - 1:
-            raise InvalidInput(f"Cette proposition est déjà en dernier. {NOTHING}")
-        raise InvalidInput(f"Une proposition ne peut pas descendre après la dernière. {NOTHING}")
+            raise InvalidInput(
+                tr("Cette proposition est déjà en dernier. {NOTHING}").format(NOTHING=tr(NOTHING))
+            )
+        raise InvalidInput(
+            tr("Une proposition ne peut pas descendre après la dernière. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     ordered.pop(old)
     ordered.insert(new_index, item)
     for position, each in enumerate(ordered):
@@ -330,13 +363,13 @@ def delete_item(session: Session, item_id: int) -> Snapshot:
     """
     item = session.get(VoteItem, item_id)
     if item is None:
-        raise NotFound("Cette proposition n'existe plus.")
+        raise NotFound(tr("Cette proposition n'existe plus."))
     dots = item_dots(session, item_id)
     if dots:
         raise InvalidInput(
-            f"« {item.text[:80]} » a déjà reçu des gommettes ({dots}) : la retirer fausserait "
-            f"le décompte. Remettez ses gommettes à zéro ou rouvrez les bulletins d'abord. "
-            f"{NOTHING}"
+            tr(
+                "« {text} » a déjà reçu des gommettes ({dots}) : la retirer fausserait le décompte. Remettez ses gommettes à zéro ou rouvrez les bulletins d'abord. {NOTHING}"
+            ).format(text=item.text[:80], dots=dots, NOTHING=tr(NOTHING))
         )
     rounds = list(
         session.scalars(select(VoteRoundItem.round_id).where(VoteRoundItem.item_id == item_id))

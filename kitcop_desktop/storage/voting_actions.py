@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.dot_vote import dots_text, ordinal
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import actions
 from kitcop_desktop.storage.models import ActionCard, Workshop
 from kitcop_desktop.storage.models.board import Card, Cluster
@@ -16,7 +17,7 @@ from kitcop_desktop.storage.models.voting import VoteItem
 from kitcop_desktop.storage.voting import criteria_of, get
 from kitcop_desktop.storage.voting_rounds import vote_standing
 
-NOT_CREATED = "Rien n'a été créé."
+NOT_CREATED = tr_later("Rien n'a été créé.")
 
 
 ORIGIN_PREFIX = "vote_item:"
@@ -51,17 +52,26 @@ def _winners(session: Session, vote_id: int) -> tuple[Any, Any, list[Any]]:
     results, winners = standing.last, standing.cut
     if results.state != "closed":
         raise InvalidInput(
-            f"Clôturez d'abord le tour {results.number} pour arrêter les résultats. {NOT_CREATED}"
+            tr(
+                "Clôturez d'abord le tour {number} pour arrêter les résultats. {NOT_CREATED}"
+            ).format(number=results.number, NOT_CREATED=tr(NOT_CREATED))
         )
     if results.total_dots == 0:
-        raise InvalidInput(f"Aucune gommette n'a été comptée dans ce tour. {NOT_CREATED}")
+        raise InvalidInput(
+            tr("Aucune gommette n'a été comptée dans ce tour. {NOT_CREATED}").format(
+                NOT_CREATED=tr(NOT_CREATED)
+            )
+        )
     texts = {row.item_id: row for row in standing.rows}
     if not winners.settled:
-        names = " et ".join(f"« {texts[i].text[:60]} »" for i in winners.straddling)
+        names = " et ".join(
+            tr("« {text} »").format(text=texts[i].text[:60]) for i in winners.straddling
+        )
         place = ordinal(texts[winners.straddling[0]].rank)
         raise InvalidInput(
-            f"{names} sont ex æquo à la {place} place. Lancez un tour entre elles ou notez "
-            f"une décision avec sa raison. {NOT_CREATED}"
+            tr(
+                "{names} sont ex æquo à la {place} place. Lancez un tour entre elles ou notez une décision avec sa raison. {NOT_CREATED}"
+            ).format(names=names, place=place, NOT_CREATED=tr(NOT_CREATED))
         )
     done = items_with_cards(session, vote.workshop_id)
     rows = [texts[i] for i in winners.selected if i not in done and texts[i].count > 0]
@@ -90,13 +100,16 @@ def winners_to_action_cards(session: Session, vote_id: int) -> list[int]:
     criteria = criteria_of(vote)
     created = []
     for row in rows:
-        place = "1re" if row.rank == 1 else ordinal(row.rank)
         lines = [
-            f"Retenue au vote « {vote.title} » : {place} place avec {dots_text(row.count)} "
-            f"(tour {row.round_number or results.number})."
+            tr("Retenue au vote « {title} » : {place} place avec {dots} (tour {number}).").format(
+                title=vote.title,
+                place=ordinal(row.rank, feminine=True),
+                dots=dots_text(row.count),
+                number=row.round_number or results.number,
+            )
         ]
         if criteria:
-            lines.append("Critères de tri : " + " ; ".join(criteria) + ".")
+            lines.append(tr("Critères de tri : ") + " ; ".join(criteria) + ".")
         card = actions.create(
             session,
             vote.workshop_id,

@@ -21,6 +21,7 @@ from kitcop_desktop.domain.dot_vote import (
 )
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
@@ -35,18 +36,24 @@ from kitcop_desktop.storage.models.voting import (
 def get_round(session: Session, round_id: int) -> VoteRound:
     vote_round = session.get(VoteRound, round_id)
     if vote_round is None:
-        raise NotFound("Ce tour de vote n'existe plus.")
+        raise NotFound(tr("Ce tour de vote n'existe plus."))
     return vote_round
 
 
 def _require_open(vote_round: VoteRound, mode: str) -> None:
     if vote_round.state != "open":
         raise InvalidInput(
-            f"Le tour {vote_round.number} est clos : rouvrez-le pour modifier les votes. {NOTHING}"
+            tr("Le tour {number} est clos : rouvrez-le pour modifier les votes. {NOTHING}").format(
+                number=vote_round.number, NOTHING=tr(NOTHING)
+            )
         )
     if vote_round.entry_mode != mode:
         wanted = "au mur" if mode == "wall" else "par bulletins"
-        raise InvalidInput(f"Ce tour n'est pas saisi {wanted}. {NOTHING}")
+        raise InvalidInput(
+            tr("Ce tour n'est pas saisi {wanted}. {NOTHING}").format(
+                wanted=wanted, NOTHING=tr(NOTHING)
+            )
+        )
 
 
 def set_wall_count(session: Session, round_id: int, item_id: int, count: int | str) -> int:
@@ -56,7 +63,11 @@ def set_wall_count(session: Session, round_id: int, item_id: int, count: int | s
     value = parse_count(count)
     entry = session.get(VoteRoundItem, (round_id, item_id))
     if entry is None:
-        raise InvalidInput(f"Cette proposition ne fait pas partie de ce tour. {NOTHING}")
+        raise InvalidInput(
+            tr("Cette proposition ne fait pas partie de ce tour. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     # 999 gommettes for 12 people is a typo: the attendance list bounds what the wall can hold.
     registered = session.scalar(
         select(func.count(Participant.id)).where(
@@ -109,11 +120,16 @@ def cast_ballot(session: Session, round_id: int, participant_id: int, dots: dict
     _require_open(vote_round, "ballots")
     participant = session.get(Participant, participant_id)
     if participant is None or participant.workshop_id != vote_round.vote.workshop_id:
-        raise InvalidInput(f"Ce·tte participant·e n'est plus dans la liste de l'atelier. {NOTHING}")
+        raise InvalidInput(
+            tr("Ce·tte participant·e n'est plus dans la liste de l'atelier. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     if any(v.participant_id == participant_id and v.ballot_id for v in voters(session, round_id)):
         raise InvalidInput(
-            f"{participant.name} a déjà voté dans ce tour. L'animateur·rice peut rouvrir "
-            f"son bulletin. {NOTHING}"
+            tr(
+                "{name} a déjà voté dans ce tour. L'animateur·rice peut rouvrir son bulletin. {NOTHING}"
+            ).format(name=participant.name, NOTHING=tr(NOTHING))
         )
     allowed = session.scalars(
         select(VoteRoundItem.item_id).where(VoteRoundItem.round_id == round_id)
@@ -134,12 +150,13 @@ def reopen_ballot(session: Session, ballot_id: int) -> Snapshot:
     """Withdraw a validated ballot so its voter may vote again; returns it as data for undo."""
     ballot = session.get(VoteBallot, ballot_id)
     if ballot is None:
-        raise NotFound("Ce bulletin n'existe plus.")
+        raise NotFound(tr("Ce bulletin n'existe plus."))
     vote_round = get_round(session, ballot.round_id)
     if vote_round.state != "open":
         raise InvalidInput(
-            f"Le tour {vote_round.number} est clos : rouvrez-le avant de rouvrir un bulletin. "
-            f"{NOTHING}"
+            tr(
+                "Le tour {number} est clos : rouvrez-le avant de rouvrir un bulletin. {NOTHING}"
+            ).format(number=vote_round.number, NOTHING=tr(NOTHING))
         )
     data = {
         "id": ballot.id,

@@ -21,6 +21,7 @@ from kitcop_desktop.domain.dot_vote import (
 )
 from kitcop_desktop.domain.dot_vote_rounds import RoundRanking, TieAtStake, standing, ties_at_stake
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.models.voting import (
     ENTRY_MODES,
     DotVote,
@@ -55,8 +56,9 @@ def set_entry_mode(session: Session, round_id: int, mode: str) -> str:
     previous = vote_round.entry_mode
     if mode != previous and _has_entries(session, vote_round):
         raise InvalidInput(
-            "Des gommettes sont déjà saisies dans ce tour : on ne change plus de mode de saisie. "
-            f"{NOTHING}"
+            tr(
+                "Des gommettes sont déjà saisies dans ce tour : on ne change plus de mode de saisie. {NOTHING}"
+            ).format(NOTHING=tr(NOTHING))
         )
     vote_round.entry_mode = mode
     session.flush()
@@ -74,7 +76,9 @@ def set_state(session: Session, round_id: int, *, state: str, revealed: bool) ->
     vote_round = get_round(session, round_id)
     if state == "open" and vote_round.vote.rounds[-1].id != round_id:
         raise InvalidInput(
-            f"Un tour suivant existe déjà : seul le dernier tour peut être rouvert. {NOTHING}"
+            tr(
+                "Un tour suivant existe déjà : seul le dernier tour peut être rouvert. {NOTHING}"
+            ).format(NOTHING=tr(NOTHING))
         )
     previous = (vote_round.state, vote_round.revealed)
     vote_round.state = "closed" if revealed else state
@@ -101,13 +105,18 @@ def new_round(
     last = vote.rounds[-1]
     if last.state != "closed":
         raise InvalidInput(
-            f"Clôturez d'abord le tour {last.number} : ses résultats doivent être arrêtés. "
-            f"{NOTHING}"
+            tr(
+                "Clôturez d'abord le tour {number} : ses résultats doivent être arrêtés. {NOTHING}"
+            ).format(number=last.number, NOTHING=tr(NOTHING))
         )
     known = {i.id for i in vote.items}
     chosen = [i for i in dict.fromkeys(item_ids) if i in known]
     if len(chosen) < 2:
-        raise InvalidInput(f"Un nouveau tour se joue entre deux propositions au moins. {NOTHING}")
+        raise InvalidInput(
+            tr("Un nouveau tour se joue entre deux propositions au moins. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     vote_round = VoteRound(
         vote_id=vote_id,
         number=last.number + 1,
@@ -141,12 +150,16 @@ def record_decision(
     reason = " ".join(clean_text(reason, max_len=2000).split())
     if not reason:
         raise InvalidInput(
-            f"Notez la raison de la décision : un ex æquo ne se départage pas en silence. {NOTHING}"
+            tr(
+                "Notez la raison de la décision : un ex æquo ne se départage pas en silence. {NOTHING}"
+            ).format(NOTHING=tr(NOTHING))
         )
     results = round_results(session, round_id)
     if set(ordered_item_ids) not in [set(g) for g in tie_groups(results.ranked)]:
         raise InvalidInput(
-            f"Ces propositions ne sont pas (ou plus) ex æquo dans ce tour. {NOTHING}"
+            tr("Ces propositions ne sont pas (ou plus) ex æquo dans ce tour. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
         )
     decision = VoteDecision(
         round_id=round_id,

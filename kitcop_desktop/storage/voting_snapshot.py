@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant
@@ -25,7 +26,7 @@ TABLES = (DotVote, VoteItem, VoteRound, VoteRoundItem, VoteBallot, VoteBallotDot
 def snapshot(session: Session, vote_id: int) -> Snapshot:
     vote = session.get(DotVote, vote_id)
     if vote is None:
-        raise NotFound("Ce vote n'existe plus.")
+        raise NotFound(tr("Ce vote n'existe plus."))
     round_ids = [r.id for r in vote.rounds]
     ballots = list(session.scalars(select(VoteBallot).where(VoteBallot.round_id.in_(round_ids))))
     ballot_ids = [b.id for b in ballots]

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import Snapshot, utcnow
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import Participant, Workshop
@@ -40,26 +41,28 @@ class WorkshopSummary:
 def get(session: Session, workshop_id: int) -> Workshop:
     workshop = session.get(Workshop, workshop_id)
     if workshop is None or workshop.deleted_at is not None:
-        raise NotFound(f"L'atelier n° {workshop_id} n'existe pas (ou plus).")
+        raise NotFound(
+            tr("L'atelier n° {workshop_id} n'existe pas (ou plus).").format(workshop_id=workshop_id)
+        )
     return workshop
 
 
 def _clean(field: str, value: Any) -> Any:
     if field == "title":
-        return require_text(value, "Le titre de l'atelier")
+        return require_text(value, tr("Le titre de l'atelier"))
     if field == "place":
         return clean_text(value, max_len=200)
     if field == "participation_level":
         if value not in PARTICIPATION_LEVELS:
-            raise InvalidInput("Degré de participation inconnu. Rien n'a été modifié.")
+            raise InvalidInput(tr("Degré de participation inconnu. Rien n'a été modifié."))
         return value
     if field == "date":
         if value is not None and not isinstance(value, date):
-            raise InvalidInput("La date n'est pas valide. Rien n'a été modifié.")
+            raise InvalidInput(tr("La date n'est pas valide. Rien n'a été modifié."))
         return value
     if field in ("start_time", "end_time"):
         if value is not None and not isinstance(value, time):
-            raise InvalidInput("L'horaire n'est pas valide. Rien n'a été modifié.")
+            raise InvalidInput(tr("L'horaire n'est pas valide. Rien n'a été modifié."))
         return value
     return clean_text(value)
 
@@ -88,7 +91,7 @@ def update(session: Session, workshop_id: int, **fields: Any) -> Snapshot:
         start = cleaned.get("start_time", workshop.start_time)
         end = cleaned.get("end_time", workshop.end_time)
         if start and end and end <= start:
-            raise InvalidInput("La fin doit être après le début. Rien n'a été modifié.")
+            raise InvalidInput(tr("La fin doit être après le début. Rien n'a été modifié."))
     previous = {key: getattr(workshop, key) for key in cleaned}
     for key, value in cleaned.items():
         setattr(workshop, key, value)
@@ -121,7 +124,9 @@ def trash(session: Session, workshop_id: int) -> None:
 def restore(session: Session, workshop_id: int) -> None:
     workshop = session.get(Workshop, workshop_id)
     if workshop is None:
-        raise NotFound(f"L'atelier n° {workshop_id} n'existe plus.")
+        raise NotFound(
+            tr("L'atelier n° {workshop_id} n'existe plus.").format(workshop_id=workshop_id)
+        )
     workshop.deleted_at = None
 
 

@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 def restore_box(sentence: str, backup: Path) -> QMessageBox:
     # The dialog is the way to put the backup back: no command line to type here.
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, sentence.replace(RESTORE_HINT, ""))
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, sentence.replace(tr(RESTORE_HINT), ""))
     box.setInformativeText(
         tr(
             "Dernière sauvegarde saine : le {when}. La remettre en place ? Le fichier "

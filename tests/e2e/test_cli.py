@@ -37,7 +37,7 @@ def test_demo_list_and_check(tmp_path):
     assert f"{workshop_id}\t2026-03-03\tRénovation énergétique" in listing.stdout
     check = kitcop("check", "--db", db)
     assert check.returncode == 0, check.stdout + check.stderr
-    assert "État : sain" in check.stdout
+    assert "État\u00a0: sain" in check.stdout
     assert "participants : 12" in check.stdout
 
 

@@ -153,7 +153,7 @@ def test_every_command_against_the_fault(fault, demo_files, tmp_path, capfd):
             assert "Traceback" not in said, where
             assert code == expected, where
             if code != OK and command == "check":
-                assert "État : PROBLÈME" in captured.out, where
+                assert "État\u00a0: PROBLÈME" in captured.out, where
             elif code != OK:
                 assert captured.err.strip(), where  # a sentence says why
                 assert len(captured.err.strip().splitlines()) <= 2, where

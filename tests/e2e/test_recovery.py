@@ -38,7 +38,7 @@ def test_check_says_problem_and_restore_latest_puts_the_last_good_backup_back(db
 
     assert cli.main(["check", "--db", str(db_path)]) == cli.EXIT_UNHEALTHY
     out = capfd.readouterr().out
-    assert "État : PROBLÈME" in out and "--restore-latest" in out  # the way out is named
+    assert "État\u00a0: PROBLÈME" in out and "--restore-latest" in out  # the way out is named
 
     assert cli.main(["list", "--db", str(db_path)]) == cli.EXIT_ERROR
     err = capfd.readouterr().err
@@ -88,7 +88,7 @@ def test_a_file_lying_about_its_revision_is_refused_before_anything_is_written(d
     conn.close()
     assert not paths.backups_dir(db_path).exists()  # not even a backup was written
     assert cli.main(["check", "--db", str(db_path)]) == cli.EXIT_UNHEALTHY
-    assert "État : PROBLÈME" in capfd.readouterr().out
+    assert "État\u00a0: PROBLÈME" in capfd.readouterr().out
 
 
 def _file_that_cannot_be_upgraded(db_path):

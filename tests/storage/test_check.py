@@ -12,7 +12,7 @@ from kitcop_desktop.storage.migrate import SCHEMA_HEAD, open_store
 def test_a_file_at_the_head_is_healthy(store):
     report = run_check(store)
     assert report.healthy and report.revision == SCHEMA_HEAD
-    assert "État : sain" in report.lines()
+    assert "État\u00a0: sain" in report.lines()
     assert report.counts["workshops"] == 0
 
 
@@ -41,7 +41,7 @@ def test_a_file_from_a_newer_version_is_a_problem(tmp_path):
         store.engine.dispose()
     assert not report.healthy
     assert "version plus récente" in "\n".join(report.lines())
-    assert report.lines()[-1] == "État : PROBLÈME"
+    assert report.lines()[-1] == "État\u00a0: PROBLÈME"
 
 
 def test_a_workshop_written_before_leaving_existed_upgrades_with_everyone_still_there(tmp_path):

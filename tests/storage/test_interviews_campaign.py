@@ -78,7 +78,7 @@ def test_synthesis_goes_to_a_speedboat_once_each_card_knowing_its_interview(
         cards = {c.text: c for c in s.query(Card).filter(Card.board_id == board_id)}
         assert cards["Manque de candidats"].zone == "brakes"
         assert cards["Aides de la Région"].zone == "levers"
-        assert cards["Difficulté : Formations trop loin"].zone == "brakes"
+        assert cards["Difficulté\u00a0: Formations trop loin"].zone == "brakes"
         assert cards["Manque de candidats"].source == "Entretien — Enquêté·e 1"
         assert cards["Manque de candidats"].source_interview_id == three[0]
         assert all("Jeanne" not in c.source for c in cards.values())

@@ -52,7 +52,10 @@ def test_a_tie_at_the_last_place_blocks_the_fiches_actions_with_a_clear_message(
     ]
     with pytest.raises(InvalidInput) as err, store.write() as s:
         winners_to_action_cards(s, vote_id)
-    assert "« Guichet unique » et « Chantiers-écoles » sont ex æquo à la 3e place" in str(err.value)
+    assert (
+        "«\u00a0Guichet unique\u00a0» et «\u00a0Chantiers-écoles\u00a0» sont ex æquo à la 3e place"
+        in str(err.value)
+    )
     assert str(err.value).endswith("Rien n'a été créé.")
 
 

@@ -301,7 +301,7 @@ class BowlCommands:
         if added is not None:
             count = len(added) if isinstance(added, list) else 0
             self.ctx.show_message(
-                people_added(count, "au cercle", "Tout le monde est déjà dans le cercle.")
+                people_added(count, tr("au cercle"), tr("Tout le monde est déjà dans le cercle."))
             )
 
     def add_note(self, heading: str, text: str) -> None:

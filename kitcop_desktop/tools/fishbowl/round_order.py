@@ -74,5 +74,5 @@ class RoundOrder:
         if added is not None:
             count = len(added) if isinstance(added, list) else 0
             self.ctx.show_message(
-                people_added(count, "au tour", "Tout le monde est déjà dans ce tour.")
+                people_added(count, tr("au tour"), tr("Tout le monde est déjà dans ce tour."))
             )

@@ -85,7 +85,7 @@ def test_a_besoin_sent_to_the_board_or_printed_in_the_synthesis_is_not_doubled(s
     with store.read() as s:
         texts = [c.text for c in boards.cards_of(s, board_id)]
         pdf = squeeze(text_of(render_pdf(s, workshop_id, ["all"])))
-    assert texts == ["Difficulté : trop peu de CFA"]  # not « Difficulté : Difficulté : … »
+    assert texts == ["Difficulté\u00a0: trop peu de CFA"]  # not « Difficulté : Difficulté : … »
     assert "uneaideaupermis" in pdf  # under « Besoins », without « Besoin : » again
     assert "Besoin:uneaide" not in pdf
 
