@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from kitcop_desktop import APP_NAME, __version__
+from kitcop_desktop.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +55,7 @@ def make_application(argv: list[str] | None = None):
     from kitcop_desktop.ui.qt_translations import app_language, install_qt_translations
 
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationName("KitCOP Atelier")
+    app.setApplicationName(tr("KitCOP Atelier"))
     app.setOrganizationName("KitCOP")
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

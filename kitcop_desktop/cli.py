@@ -16,6 +16,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from kitcop_desktop import APP_NAME, __version__
+from kitcop_desktop.i18n import tr
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNHEALTHY = 0, 1, 2, 3
 log = logging.getLogger("kitcop_desktop.cli")
@@ -24,7 +25,9 @@ log = logging.getLogger("kitcop_desktop.cli")
 class FrenchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str):  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"Erreur : commande mal formée ({message}).\n")
+        self.exit(
+            EXIT_USAGE, tr("Erreur : commande mal formée ({message}).\n").format(message=message)
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME} : ateliers d'intelligence collective, hors ligne.",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--db", type=Path, help="fichier de base de données à utiliser")
+    parser.add_argument("--db", type=Path, help=tr("fichier de base de données à utiliser"))
     parser.add_argument(
         "--lang", choices=("fr", "en"), help="langue de l'interface (sinon KITCOP_LANG, ou fr)"
     )
@@ -42,64 +45,66 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--probe-keys", default="", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
-    demo = sub.add_parser("demo", help="créer un atelier de démonstration complet")
+    demo = sub.add_parser("demo", help=tr("créer un atelier de démonstration complet"))
     demo.add_argument("--open", action="store_true", help="ouvrir l'application dessus")
     demo.add_argument(
-        "--reuse", action="store_true", help="réutiliser l'atelier de démonstration s'il existe"
+        "--reuse", action="store_true", help=tr("réutiliser l'atelier de démonstration s'il existe")
     )
-    sub.add_parser("list", help="lister les ateliers (n°, date, titre)")
-    new = sub.add_parser("new", help="créer un atelier depuis un modèle de déroulé, affiche son n°")
-    new.add_argument("--title", required=True, help="titre de l'atelier")
+    sub.add_parser("list", help=tr("lister les ateliers (n°, date, titre)"))
+    new = sub.add_parser(
+        "new", help=tr("créer un atelier depuis un modèle de déroulé, affiche son n°")
+    )
+    new.add_argument("--title", required=True, help=tr("titre de l'atelier"))
     new.add_argument(
-        "--template", default="blank", help="clé du modèle (voir « kitcop templates »)"
+        "--template", default="blank", help=tr("clé du modèle (voir « kitcop templates »)")
     )
-    new.add_argument("--date", help="date de l'atelier : 2026-03-03 ou 03/03/2026")
-    sub.add_parser("templates", help="lister les modèles de déroulé (clé, titre)")
-    check = sub.add_parser("check", help="vérifier la base (intégrité, schéma, comptes)")
+    new.add_argument("--date", help=tr("date de l'atelier : 2026-03-03 ou 03/03/2026"))
+    sub.add_parser("templates", help=tr("lister les modèles de déroulé (clé, titre)"))
+    check = sub.add_parser("check", help=tr("vérifier la base (intégrité, schéma, comptes)"))
     check.add_argument(
         "--restore-latest",
         action="store_true",
-        help="si la base est endommagée, remettre la dernière sauvegarde saine",
+        help=tr("si la base est endommagée, remettre la dernière sauvegarde saine"),
     )
 
-    pdf = sub.add_parser("pdf", help="imprimer un atelier en PDF")
+    pdf = sub.add_parser("pdf", help=tr("imprimer un atelier en PDF"))
     pdf.add_argument("workshop_id", type=int)
     pdf.add_argument("-o", "--output", type=Path, required=True)
-    pdf.add_argument("--part", action="append", help="partie à imprimer (plusieurs possibles)")
+    pdf.add_argument("--part", action="append", help=tr("partie à imprimer (plusieurs possibles)"))
 
-    word = sub.add_parser("docx", help="copie modifiable (Word, LibreOffice) d'un atelier")
+    word = sub.add_parser("docx", help=tr("copie modifiable (Word, LibreOffice) d'un atelier"))
     word.add_argument("workshop_id", type=int)
     word.add_argument("-o", "--output", type=Path, required=True)
-    word.add_argument("--part", action="append", help="partie (comme pour pdf ; sauf blank)")
+    word.add_argument("--part", action="append", help=tr("partie (comme pour pdf ; sauf blank)"))
 
-    copy = sub.add_parser("csv", help="fiches actions ou résultats des votes en CSV (tableur)")
+    copy = sub.add_parser("csv", help=tr("fiches actions ou résultats des votes en CSV (tableur)"))
     copy.add_argument("workshop_id", type=int)
     copy.add_argument("-o", "--output", type=Path, required=True)
     copy.add_argument("--part", required=True, help="actions ou votes")
 
-    export = sub.add_parser("export", help="exporter un atelier dans un fichier .kitcop")
+    export = sub.add_parser("export", help=tr("exporter un atelier dans un fichier .kitcop"))
     export.add_argument("workshop_id", type=int)
     export.add_argument("-o", "--output", type=Path, required=True)
     export.add_argument(
-        "--real-names", action="store_true", help="inclure les vrais noms des enquêté·es"
+        "--real-names", action="store_true", help=tr("inclure les vrais noms des enquêté·es")
     )
-    export.add_argument("--emails", action="store_true", help="inclure les adresses e-mail")
+    export.add_argument("--emails", action="store_true", help=tr("inclure les adresses e-mail"))
     export.add_argument(
-        "--json", action="store_true", help="fichier JSON lisible plutôt que compressé"
+        "--json", action="store_true", help=tr("fichier JSON lisible plutôt que compressé")
     )
     export.add_argument(
         "--facilitator",
         action="store_true",
-        help="inclure les notes de l'animateur·rice et ce que la salle n'a pas encore vu",
+        help=tr("inclure les notes de l'animateur·rice et ce que la salle n'a pas encore vu"),
     )
     export.add_argument("--zip", action="store_true", help=argparse.SUPPRESS)  # the default
     export.add_argument(
-        "--agenda", action="store_true", help="seulement le déroulé, comme modèle à partager"
+        "--agenda", action="store_true", help=tr("seulement le déroulé, comme modèle à partager")
     )
-    export.add_argument("--board", type=int, metavar="N", help="seulement le tableau n° N")
-    imp = sub.add_parser("import", help="importer un fichier .kitcop")
+    export.add_argument("--board", type=int, metavar="N", help=tr("seulement le tableau n° N"))
+    imp = sub.add_parser("import", help=tr("importer un fichier .kitcop"))
     imp.add_argument("file", type=Path)
-    imp.add_argument("--into", type=int, help="atelier qui reçoit un tableau importé")
+    imp.add_argument("--into", type=int, help=tr("atelier qui reçoit un tableau importé"))
 
     for p in (demo, sub.choices["list"], sub.choices["check"], pdf, export, imp, new):
         p.add_argument("--db", type=Path, default=argparse.SUPPRESS)
@@ -190,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return done
             return _run(args)
         except KeyboardInterrupt:
-            return _fail("interrompu. Rien n'a été modifié.", 130)
+            return _fail(tr("interrompu. Rien n'a été modifié."), 130)
         except Exception as exc:
             return _explain(exc, args, log_file)
 
@@ -208,7 +213,7 @@ def _explain(exc: Exception, args, log_file: Path) -> int:
     from kitcop_desktop.storage.faults import translate
 
     if isinstance(exc, MigrationFailed):
-        return _fail(f"{exc} Détails : {log_file}")
+        return _fail(tr("{exc} Détails : {log_file}").format(exc=exc, log_file=log_file))
     if isinstance(exc, StoreError | InvalidInput):  # their text is a French sentence already
         log.info("%s refused: %s", args.command, exc)
         return _fail(str(exc))
@@ -217,10 +222,11 @@ def _explain(exc: Exception, args, log_file: Path) -> int:
     known = known or translate(exc, _db_path(args))
     log.error("%s failed", args.command, exc_info=exc)
     if known is not None:
-        return _fail(f"{known} Détails : {log_file}")
+        return _fail(tr("{known} Détails : {log_file}").format(known=known, log_file=log_file))
     return _fail(
-        f"la commande « {args.command} » n'a pas abouti ({type(exc).__name__}). "
-        f"Le détail est dans le journal : {log_file}"
+        tr(
+            "la commande « {command} » n'a pas abouti ({name__}). Le détail est dans le journal : {log_file}"
+        ).format(command=args.command, name__=type(exc).__name__, log_file=log_file)
     )
 
 
@@ -246,7 +252,9 @@ def _run(args) -> int:
         store = open_for_reading(db_path)
         if store.path is not None and not _writable(db_path):
             print(
-                f"Note : « {db_path.name} » est en lecture seule ; rien ne peut y être modifié.",
+                tr("Note : « {name} » est en lecture seule ; rien ne peut y être modifié.").format(
+                    name=db_path.name
+                ),
                 file=sys.stderr,
             )
     else:
@@ -312,8 +320,9 @@ def _refuse_unwritable(db_path: Path) -> None:
         return
     if not db_path.exists():
         raise NotAKitcopDatabase(
-            f"Il n'y a pas de base KitCOP dans « {db_path} », et ce dossier est en lecture "
-            "seule. Rien n'a été modifié."
+            tr(
+                "Il n'y a pas de base KitCOP dans « {db_path} », et ce dossier est en lecture seule. Rien n'a été modifié."
+            ).format(db_path=db_path)
         )
     raise ReadOnlyDatabase(read_only_message(db_path))
 
@@ -335,7 +344,7 @@ def _demo(store, *, reuse: bool) -> int:
     if reuse:
         with store.read() as session:
             for summary in workshops.list_summaries(session):
-                if summary.title.startswith("Rénovation énergétique : les compétences de 2030"):
+                if summary.title.startswith(tr("Rénovation énergétique : les compétences de 2030")):
                     return summary.id
     return create_demo(store)
 
@@ -352,7 +361,9 @@ def _quick_list(args) -> int | None:
         return None
     if not _writable(db_path):
         print(
-            f"Note : « {db_path.name} » est en lecture seule ; rien ne peut y être modifié.",
+            tr("Note : « {name} » est en lecture seule ; rien ne peut y être modifié.").format(
+                name=db_path.name
+            ),
             file=sys.stderr,
         )
     for workshop_id, day, title in lines:
@@ -401,8 +412,9 @@ def _new(store, args) -> int:
         ):
             keys = ", ".join(t.key for t in TEMPLATES)
             raise InvalidInput(
-                f"Modèle de déroulé inconnu : « {args.template} ». Modèles du kit : {keys} "
-                "(« kitcop templates » les liste tous). Rien n'a été créé."
+                tr(
+                    "Modèle de déroulé inconnu : « {template} ». Modèles du kit : {keys} (« kitcop templates » les liste tous). Rien n'a été créé."
+                ).format(template=args.template, keys=keys)
             )
         workshop = workshops.create(session, args.title, date=day)
         agenda.apply_template(session, workshop.id, args.template)
@@ -417,7 +429,9 @@ def _check(db_path: Path, *, restore: bool = False) -> int:
     from kitcop_desktop.storage.check import check_file
 
     if not db_path.exists() and not restore:
-        return _fail(f"aucune base KitCOP dans « {db_path} ».", EXIT_UNHEALTHY)
+        return _fail(
+            tr("aucune base KitCOP dans « {db_path} ».").format(db_path=db_path), EXIT_UNHEALTHY
+        )
     report = check_file(db_path)
     print("\n".join(report.lines()))
     if restore and not report.healthy:
@@ -521,8 +535,10 @@ def _import(store, args) -> int:
     preview = read_file(args.file)
     if preview.kind == "board" and args.into is None:
         return _fail(
-            "ce fichier contient un tableau à fusionner dans un atelier : dites lequel avec "
-            "« --into N » (« kitcop list » donne les numéros). Rien n'a été modifié.",
+            tr(
+                "ce fichier contient un tableau à fusionner dans un atelier : dites lequel avec "
+                "« --into N » (« kitcop list » donne les numéros). Rien n'a été modifié."
+            ),
             EXIT_USAGE,
         )
     with store.read() as session:
@@ -531,8 +547,9 @@ def _import(store, args) -> int:
     print(plain_line(result.message))  # a file's title: never a terminal escape
     if already is not None:
         print(
-            f"Attention : l'atelier n° {already} porte déjà ce titre ; celui-ci en est une "
-            "copie. Supprimez-la dans l'application si elle est en trop.",
+            tr(
+                "Attention : l'atelier n° {already} porte déjà ce titre ; celui-ci en est une copie. Supprimez-la dans l'application si elle est en trop."
+            ).format(already=already),
             file=sys.stderr,
         )
     return EXIT_OK

@@ -81,6 +81,8 @@ def quoted(text: str) -> str:
 def of_name(name: str) -> str:
     """« de Bruno », « d'Amina », « d'Élise »: de, elided before a vowel."""
     name = name.strip()
+    if current_language() == "en":
+        return f"{name}’s"  # the English catalogue writes « {of_name} word »
     vowel = name[:1].lower() in "aeiouyàâäéèêëîïôöùûüœæ"
     return f"d'{name}" if vowel else f"de {name}"
 

@@ -158,7 +158,11 @@ def _conflicts(session, workshop) -> list:
     titles = {seq.id: seq.title for seq in agenda.list_sequences(session, workshop.id)}
     out = [markup(f'<font color="{ALERT}"><b>⚠ {tr(REVIEW)}</b></font>', "body")]
     for conflict in found:
-        where = f"« {titles[conflict.key]} » : " if conflict.key in titles else ""
+        where = (
+            tr("« {titles} » : ").format(titles=titles[conflict.key])
+            if conflict.key in titles
+            else ""
+        )
         out.append(p(f"• {where}{conflict.message}", "small"))
     out.append(Spacer(1, 3 * mm))
     return out

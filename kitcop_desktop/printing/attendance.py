@@ -25,7 +25,9 @@ def add_attendance(doc: Document, session, workshop) -> None:
         markup(
             tr_n(
                 "{count} personne inscrite\u202f; lignes libres pour les personnes non inscrites.",
-                "{count} personnes inscrites\u202f; lignes libres pour les personnes non inscrites.",
+                tr(
+                    "{count} personnes inscrites\u202f; lignes libres pour les personnes non inscrites."
+                ),
                 len(people),
             ).format(count=len(people)),
             "muted",

@@ -9,8 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from kitcop_desktop.domain.board_kinds import ANGLES, KINDS
-from kitcop_desktop.domain.french import plural
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.printing.board_drawing import (
     PAGED_PT,
     BoardDrawing,
@@ -100,7 +99,10 @@ def add_board(doc: Document, session, board) -> None:
     doc.add(markup(one_line(name), "h1"))
     # « post-it » is invariable in French; « 0 sous-thématique », « 2 sous-thématiques ».
     summary = (
-        f"{kind.label} · {len(cards)} post-it · {plural(len(clusters), tr('sous-thématique'))}"
+        f"{kind.label} · "
+        + tr_n("{n} post-it", "{n} post-it", len(cards)).format(n=len(cards))
+        + " · "
+        + tr_n("{n} sous-thématique", "{n} sous-thématiques", len(clusters)).format(n=len(clusters))
     )
     doc.add(p(summary, "muted"), Spacer(1, 3 * mm))
     if not cards:

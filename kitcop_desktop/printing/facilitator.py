@@ -63,7 +63,10 @@ def _secret_votes(doc: Document, session, workshop, width: float) -> None:
             continue
         doc.add(
             markup(
-                f"{_word(Visibility.RESTITUTION)} Vote secret\u00a0: {one_line(vote.title)}", "h2"
+                tr("{RESTITUTION} Vote secret\u00a0: {title}").format(
+                    RESTITUTION=_word(Visibility.RESTITUTION), title=one_line(vote.title)
+                ),
+                "h2",
             )
         )
         for vote_round in hidden:
@@ -84,7 +87,14 @@ def _contacts(doc: Document, session, workshop, width: float) -> None:
     people = [x for x in participants.list_for(session, workshop.id) if x.email]
     if not people:
         return
-    doc.add(markup(f"{_word(Visibility.FACILITATOR)} Courriels des participant·es", "h2"))
+    doc.add(
+        markup(
+            tr("{FACILITATOR} Courriels des participant·es").format(
+                FACILITATOR=_word(Visibility.FACILITATOR)
+            ),
+            "h2",
+        )
+    )
     rows = [head_cells(tr("Nom"), tr("Structure"), tr("Courriel"))]
     rows += [cells(x.name, x.structure, x.email) for x in people]
     doc.add(grid(rows, [50 * mm, 50 * mm, width - 100 * mm]))
@@ -98,7 +108,14 @@ def _interviewees(doc: Document, session, workshop, width: float) -> None:
             named.append((summary.pseudonym, name))
     if not named:
         return
-    doc.add(markup(f"{_word(Visibility.FACILITATOR)} Noms réels des enquêté·es", "h2"))
+    doc.add(
+        markup(
+            tr("{FACILITATOR} Noms réels des enquêté·es").format(
+                FACILITATOR=_word(Visibility.FACILITATOR)
+            ),
+            "h2",
+        )
+    )
     rows = [head_cells(tr("Pseudonyme"), tr("Nom réel"))] + [cells(a, b) for a, b in named]
     doc.add(grid(rows, [60 * mm, width - 60 * mm]))
 
@@ -114,7 +131,12 @@ def _harvest(doc: Document, session, workshop, width: float) -> None:
         return
     names = {t.id: t.name for t in tables.list_tables(session, workshop.id)}
     doc.add(
-        markup(f"{_word(Visibility.FACILITATOR)} Récolte des tables\u00a0: notes privées", "h2")
+        markup(
+            tr("{FACILITATOR} Récolte des tables\u00a0: notes privées").format(
+                FACILITATOR=_word(Visibility.FACILITATOR)
+            ),
+            "h2",
+        )
     )
     rows = [head_cells("Table", "Tour", "Note")]
     rows += [cells(names.get(x.table_id, "?"), str(x.round_number), x.text) for x in private]

@@ -38,9 +38,14 @@ def _fishbowl(doc: Document, session, bowl) -> None:
     spoken = [x for x in stats.people if x.turns]
     doc.add(
         p(
-            f"{bowl.chairs} chaises au centre, {bowl.timebox_minutes} min prévues\u202f; "
-            f"temps de parole total\u00a0: {speaking_clock(stats.total_seconds)}\u202f; "
-            f"{len(spoken)} personne(s) ont pris la parole.",
+            tr(
+                "{chairs} chaises au centre, {timebox_minutes} min prévues\u202f; temps de parole total\u00a0: {total_seconds}\u202f; {count} personne(s) ont pris la parole."
+            ).format(
+                chairs=bowl.chairs,
+                timebox_minutes=bowl.timebox_minutes,
+                total_seconds=speaking_clock(stats.total_seconds),
+                count=len(spoken),
+            ),
             "muted",
         )
     )

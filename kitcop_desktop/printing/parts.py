@@ -73,7 +73,7 @@ PART_LABELS = {
     "interviews": tr_later("Entretiens (restitutions, synthèse, kit vierge)"),
     "interview_sheets": tr_later("Fiches d'entretien (la restitution de chaque entretien)"),
     "actions": tr_later("Fiches actions"),
-    "action_plan": "Plan d'action et protocoles de test (du chantier de l'atelier)",
+    "action_plan": tr_later("Plan d'action et protocoles de test (du chantier de l'atelier)"),
     "attendance": tr_later("Liste d'émargement"),
     "blank": (
         tr_later(

@@ -114,7 +114,7 @@ def add_participants(doc: Document, session, workshop) -> None:
             f"{count_text(len(who.present), len(people))}, "
             + tr_n(
                 "<b>{count}</b> structure représentée.",
-                "<b>{count}</b> structures représentées.",
+                tr("<b>{count}</b> structures représentées."),
                 structures_count,
             ).format(count=structures_count),
             "body",

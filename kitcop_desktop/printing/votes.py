@@ -151,7 +151,9 @@ def add_vote(doc: Document, session, vote) -> None:
                 )
             )
         if results.ties:
-            doc.add(p(f"{len(results.ties)} égalité(s) dans ce tour.", "small"))
+            doc.add(
+                p(tr("{count} égalité(s) dans ce tour.").format(count=len(results.ties)), "small")
+            )
     if final is not None and len(vote.rounds) > 1:
         # Later rounds reorder only their own proposals: the standing puts the rounds together.
         doc.add(markup(tr("Classement final (tous les tours)"), "h3"))

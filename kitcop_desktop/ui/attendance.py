@@ -134,7 +134,7 @@ def said(ctx, ids: list[int]) -> None:
         ctx.show_message(
             tr_n(
                 "{names} : noté·e présent·e (Ctrl+Z annule).",
-                "{names} : noté·es présent·es (Ctrl+Z annule).",
+                tr("{names} : noté·es présent·es (Ctrl+Z annule)."),
                 len(names),
             ).format(names=", ".join(names))
         )

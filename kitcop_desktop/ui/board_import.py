@@ -168,14 +168,18 @@ class BoardImportDialog(QDialog):
 
     def _show(self, plan: exchange_board.BoardPlan) -> None:
         where = tr("un nouveau tableau") if plan.target_id is None else tr("ce tableau")
-        self.counts.setText(f"Dans {where} : {plan.counts_sentence()}")
+        self.counts.setText(
+            tr("Dans {where} : {value}").format(where=where, value=plan.counts_sentence())
+        )
         for _, box in self.near_boxes:
             box.hide()  # a removed widget stays clickable until the loop deletes it
             box.deleteLater()
         self.near_boxes = []
         for card in plan.near:
             box = QCheckBox(
-                f"fusionner « {_shown(card.text)} »\navec « {_shown(card.existing_text)} »"
+                tr("fusionner « {text} »\navec « {existing_text} »").format(
+                    text=_shown(card.text), existing_text=_shown(card.existing_text)
+                )
             )
             box.setToolTip(f"{card.text}\n≈ {card.existing_text}")
             self.near_layout.addWidget(box)
@@ -183,7 +187,9 @@ class BoardImportDialog(QDialog):
         hints = [
             tr_n(
                 "{count} post-it ressemble à ceux de {board}\u00a0: choisissez ce tableau pour les fusionner.",
-                "{count} post-it ressemblent à ceux de {board}\u00a0: choisissez ce tableau pour les fusionner.",
+                tr(
+                    "{count} post-it ressemblent à ceux de {board}\u00a0: choisissez ce tableau pour les fusionner."
+                ),
                 count,
             ).format(count=count, board=board)
             for _, board, count in plan.elsewhere

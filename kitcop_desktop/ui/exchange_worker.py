@@ -49,7 +49,7 @@ def run_with_progress(
             finished.set()
 
     dialog = QProgressDialog(label, tr("Annuler"), 0, 0, parent)
-    dialog.setWindowTitle("KitCOP Atelier")
+    dialog.setWindowTitle(tr("KitCOP Atelier"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)

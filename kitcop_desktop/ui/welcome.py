@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop import APP_NAME
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
@@ -32,11 +32,11 @@ from kitcop_desktop.ui.welcome_chantiers import (
 )
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
-EMPTY_LIBRARY = (
+EMPTY_LIBRARY = tr_later(
     "Aucun atelier pour l'instant. Créez-en un, partez d'un modèle du kit, "
     "ou importez un fichier .kitcop reçu d'un·e collègue."
 )
-EMPTY_TRASH = "La corbeille est vide."
+EMPTY_TRASH = tr_later("La corbeille est vide.")
 
 
 def apply_agenda_template(session, workshop_id: int, template_key: str) -> None:
@@ -108,11 +108,11 @@ class WelcomeScreen(QWidget):
         self.chantier_button = menu_button(
             self,
             [
-                ("Nouveau chantier…", "", self.chantiers.ask_create),
-                ("Ouvrir le chantier", "", self.open_selected),
-                ("Placer l'atelier dans un chantier…", "", self.move_selected),
-                ("Renommer le chantier…", "F2", self.rename_selected),
-                ("Supprimer le chantier…", "", self.delete_selected),
+                (tr("Nouveau chantier…"), "", self.chantiers.ask_create),
+                (tr("Ouvrir le chantier"), "", self.open_selected),
+                (tr("Placer l'atelier dans un chantier…"), "", self.move_selected),
+                (tr("Renommer le chantier…"), "F2", self.rename_selected),
+                (tr("Supprimer le chantier…"), "", self.delete_selected),
             ],
         )
         self.trash_button = QPushButton(icon("restore"), tr("Corbeille"))
@@ -175,7 +175,7 @@ class WelcomeScreen(QWidget):
             self.table.selectRow(0)
         trashed = self._show_trash
         self.empty_label.setVisible(not rows)
-        self.empty_label.setText(EMPTY_TRASH if trashed else EMPTY_LIBRARY)
+        self.empty_label.setText(tr(EMPTY_TRASH if trashed else EMPTY_LIBRARY))
         for b in (
             self.new_button,
             self.template_button,
@@ -191,7 +191,7 @@ class WelcomeScreen(QWidget):
 
     def _toggle_trash(self, on: bool) -> None:
         self._show_trash = on
-        self.trash_button.setText("Retour aux ateliers" if on else "Corbeille")
+        self.trash_button.setText(tr("Retour aux ateliers") if on else tr("Corbeille"))
         self.reload()
 
     def selected_id(self) -> int | None:
@@ -211,14 +211,14 @@ class WelcomeScreen(QWidget):
     def move_selected(self) -> None:
         wid = self.selected_id()
         if wid is None or self._show_trash:
-            self._ctx.show_message("Choisissez d'abord un atelier dans la liste.")
+            self._ctx.show_message(tr("Choisissez d'abord un atelier dans la liste."))
             return
         self.chantiers.ask_move(wid)
 
     def rename_selected(self) -> None:
         cid = self.selected_chantier()
         if cid is None:
-            self._ctx.show_message("Choisissez d'abord un chantier dans la liste.")
+            self._ctx.show_message(tr("Choisissez d'abord un chantier dans la liste."))
             return
         self.chantiers.ask_rename(cid, self._selected_title())
 
@@ -330,8 +330,11 @@ class WelcomeScreen(QWidget):
         answer = QMessageBox.question(
             self,
             tr("Vider la corbeille"),
-            f"Effacer définitivement {count} atelier(s) ({names}{'…' if count > 5 else ''}) "
-            "et tout leur contenu ? Cette action ne peut pas être annulée.",
+            tr_n(
+                "Effacer définitivement {count} atelier ({names}) et tout son contenu ? Cette action ne peut pas être annulée.",
+                "Effacer définitivement {count} ateliers ({names}) et tout leur contenu ? Cette action ne peut pas être annulée.",
+                count,
+            ).format(count=count, names=names + ("…" if count > 5 else "")),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -344,4 +347,4 @@ class WelcomeScreen(QWidget):
                 settings.remove(draft_prefix(self._ctx.store, workshop_id))
             settings.sync()
         self._ctx.undo_stack.clear()
-        self._ctx.hub.notify("library", 0, "Corbeille vidée")
+        self._ctx.hub.notify("library", 0, tr("Corbeille vidée"))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.french import long_date, plural
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import chantiers, workshops
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
@@ -24,7 +25,7 @@ from kitcop_desktop.ui.tool_spec import ToolContext
 IdRole = Qt.ItemDataRole.UserRole + 1  # a workshop's id (the welcome list's own role)
 ChantierRole = Qt.ItemDataRole.UserRole + 2  # set on a chantier's row: its id
 AREA = "chantier"
-NO_CHANTIER = "Aucun chantier (atelier seul)"
+NO_CHANTIER = tr_later("Aucun chantier (atelier seul)")
 
 
 class LibraryTree(QTreeView):
@@ -67,15 +68,15 @@ def _workshop_row(summary) -> list[QStandardItem]:
 
 def _chantier_row(chantier, count: int) -> list[QStandardItem]:
     items = [
-        QStandardItem(icon("chantier"), "Chantier"),
+        QStandardItem(icon("chantier"), tr("Chantier")),
         QStandardItem(chantier.title),
-        QStandardItem(plural(count, "atelier") if count else "aucun atelier pour l'instant"),
+        QStandardItem(plural(count, "atelier") if count else tr("aucun atelier pour l'instant")),
         QStandardItem(""),
     ]
     bold = QFont()
     bold.setBold(True)
     items[1].setFont(bold)
-    items[1].setToolTip("Entrée\u00a0: ouvrir la page du chantier · F2\u00a0: renommer")
+    items[1].setToolTip(tr("Entrée\u00a0: ouvrir la page du chantier · F2\u00a0: renommer"))
     for item in items:
         item.setData(chantier.id, ChantierRole)
     return items
@@ -113,7 +114,7 @@ class ChantierCommands:
 
     def create(self, title: str) -> int | None:
         return self.ctx.push(
-            f"Créer le chantier «\u00a0{title.strip()[:40]}\u00a0»",
+            tr("Créer le chantier «\u00a0{value}\u00a0»").format(value=title.strip()[:40]),
             area=AREA,
             do=lambda s: chantiers.create(s, title).id,
             undo=lambda s, cid: chantiers.delete(s, cid),
@@ -122,7 +123,7 @@ class ChantierCommands:
     def rename(self, chantier_id: int, title: str) -> bool:
         return (
             self.ctx.push(
-                "Renommer le chantier",
+                tr("Renommer le chantier"),
                 area=AREA,
                 do=lambda s: chantiers.rename(s, chantier_id, title),
                 undo=lambda s, previous: chantiers.rename(s, chantier_id, previous),
@@ -132,7 +133,7 @@ class ChantierCommands:
 
     def delete(self, chantier_id: int, title: str) -> bool:
         done = self.ctx.push(
-            f"Supprimer le chantier «\u00a0{title[:40]}\u00a0»",
+            tr("Supprimer le chantier «\u00a0{title}\u00a0»").format(title=title[:40]),
             area=AREA,
             do=lambda s: chantiers.delete(s, chantier_id),
             undo=lambda s, data: chantiers.recreate(s, data),
@@ -140,16 +141,18 @@ class ChantierCommands:
         )
         if done is not None:
             self.ctx.show_message(
-                f"Chantier «\u00a0{title}\u00a0» supprimé\u00a0; ses ateliers restent. Ctrl+Z pour annuler."
+                tr(
+                    "Chantier «\u00a0{title}\u00a0» supprimé\u00a0; ses ateliers restent. Ctrl+Z pour annuler."
+                ).format(title=title)
             )
         return done is not None
 
     def move(self, workshop_id: int, chantier_id: int | None) -> bool:
         return (
             self.ctx.push(
-                "Placer l'atelier dans un chantier"
+                tr("Placer l'atelier dans un chantier")
                 if chantier_id
-                else "Sortir l'atelier du chantier",
+                else tr("Sortir l'atelier du chantier"),
                 area=AREA,
                 do=lambda s: chantiers.move_workshop(s, workshop_id, chantier_id),
                 undo=lambda s, previous: chantiers.move_workshop(s, workshop_id, previous),
@@ -162,28 +165,35 @@ class ChantierCommands:
         title, ok = QInputDialog.getText(
             self.parent,
             "Nouveau chantier",
-            "Nom du chantier (par exemple «\u00a0Rénovation énergétique — Drôme\u00a0»)\u00a0:",
+            tr("Nom du chantier (par exemple «\u00a0Rénovation énergétique — Drôme\u00a0»)\u00a0:"),
         )
         return self.create(title) if ok else None
 
     def ask_rename(self, chantier_id: int, current: str) -> bool:
         title, ok = QInputDialog.getText(
-            self.parent, "Renommer le chantier", "Nouveau nom du chantier\u00a0:", text=current
+            self.parent,
+            tr("Renommer le chantier"),
+            tr("Nouveau nom du chantier\u00a0:"),
+            text=current,
         )
         return ok and title != current and self.rename(chantier_id, title)
 
     def ask_delete(self, chantier_id: int, title: str, count: int) -> bool:
         """Confirm once, naming what goes (the chantier) and what stays (its workshops)."""
         if count == 1:
-            kept = "Son atelier reste dans la liste, sans chantier."
+            kept = tr("Son atelier reste dans la liste, sans chantier.")
         elif count:
-            kept = f"Ses {count} ateliers restent dans la liste, sans chantier."
+            kept = tr("Ses {count} ateliers restent dans la liste, sans chantier.").format(
+                count=count
+            )
         else:
-            kept = "Il ne contient aucun atelier."
+            kept = tr("Il ne contient aucun atelier.")
         answer = QMessageBox.question(
             self.parent,
-            "Supprimer le chantier",
-            f"Supprimer le chantier «\u00a0{title}\u00a0»\u00a0? {kept} (Ctrl+Z pour annuler)",
+            tr("Supprimer le chantier"),
+            tr(
+                "Supprimer le chantier «\u00a0{title}\u00a0»\u00a0? {kept} (Ctrl+Z pour annuler)"
+            ).format(title=title, kept=kept),
         )
         return answer == QMessageBox.StandardButton.Yes and self.delete(chantier_id, title)
 
@@ -194,10 +204,15 @@ class ChantierCommands:
         if not options:
             created = self.ask_create()
             return bool(created) and self.move(workshop_id, created)
-        names = [NO_CHANTIER] + [title for title, _cid in options]
+        names = [tr(NO_CHANTIER)] + [title for title, _cid in options]
         at = next((i + 1 for i, (_t, cid) in enumerate(options) if cid == current), 0)
         name, ok = QInputDialog.getItem(
-            self.parent, "Placer dans un chantier", "Chantier de l'atelier\u00a0:", names, at, False
+            self.parent,
+            tr("Placer dans un chantier"),
+            tr("Chantier de l'atelier\u00a0:"),
+            names,
+            at,
+            False,
         )
         if not ok:
             return False
@@ -207,8 +222,10 @@ class ChantierCommands:
 
 def menu_button(parent: QWidget, actions: list[tuple[str, str, object]]) -> QPushButton:
     """The welcome screen's « Chantiers » button: its commands in a menu."""
-    button = QPushButton(icon("chantier"), "Chantiers")
-    button.setToolTip("Regrouper des ateliers en chantier\u00a0: créer, ouvrir, renommer, placer…")
+    button = QPushButton(icon("chantier"), tr("Chantiers"))
+    button.setToolTip(
+        tr("Regrouper des ateliers en chantier\u00a0: créer, ouvrir, renommer, placer…")
+    )
     menu = QMenu(button)
     for text, shortcut, slot in actions:
         action = menu.addAction(text)

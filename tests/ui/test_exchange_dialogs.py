@@ -428,7 +428,7 @@ def test_board_import_says_which_board_receives_what_before_importing(
         assert "Nouveau tableau\u00a0: Speedboat — Sous-groupe 1 (2)" in dialog.summary_text()
         assert "2 post-it nouveaux, 0 déjà là, 0 modifié." in dialog.summary_text()
         dialog.choose(mine.id)  # « Sous-groupe 1 » here is not theirs: counts follow the choice
-        assert "Dans ce tableau : 2 post-it nouveaux" in dialog.summary_text()
+        assert "Dans ce tableau\u00a0: 2 post-it nouveaux" in dialog.summary_text()
         dialog.choose("new")
 
     answer.will_click("Importer", new_board_offered)

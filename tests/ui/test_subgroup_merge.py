@@ -78,7 +78,7 @@ def test_two_subgroup_boards_merge_with_edits_and_near_duplicates(
         None, store, ctx.hub, ctx.workshop_id, send(store, table_a, tmp_path / "a.kitcop"), ctx=ctx
     )
     assert "Nouveau tableau\u00a0: Speedboat — Sous-groupe 1" in seen[-1]
-    assert "Dans un nouveau tableau : 3 post-it nouveaux, 0 déjà là, 0 modifié." in seen[-1]
+    assert "Dans un nouveau tableau\u00a0: 3 post-it nouveaux, 0 déjà là, 0 modifié." in seen[-1]
     ((board_a, _),) = speedboats(store, ctx.workshop_id)
     assert ctx.extras["activated"][-1] == ("boards", board_a)
 
@@ -97,13 +97,14 @@ def test_two_subgroup_boards_merge_with_edits_and_near_duplicates(
     )
     offered, chosen = seen[-2], seen[-1]
     assert "Nouveau tableau\u00a0: Speedboat — Sous-groupe 1 (2)" in offered
-    assert "Dans un nouveau tableau : 3 post-it nouveaux, 0 déjà là, 0 modifié." in offered
+    assert "Dans un nouveau tableau\u00a0: 3 post-it nouveaux, 0 déjà là, 0 modifié." in offered
     assert (
         "2 post-it ressemblent à ceux de Speedboat — Sous-groupe 1\u00a0: "
         "choisissez ce tableau pour les fusionner." in offered
     )
-    assert "Dans ce tableau : 1 post-it nouveau, 0 déjà là, 0 modifié, 2 doublons probables." in (
-        chosen
+    assert (
+        "Dans ce tableau\u00a0: 1 post-it nouveau, 0 déjà là, 0 modifié, 2 doublons probables."
+        in (chosen)
     )
     assert "fusionner « manque de formateurs » avec « Manque de formateurs »" in chosen
     assert "fusionner « Cout des formations » avec « Coût des formations »" in chosen
@@ -129,7 +130,7 @@ def test_two_subgroup_boards_merge_with_edits_and_near_duplicates(
         None, store, ctx.hub, ctx.workshop_id, send(store, table_a, tmp_path / "a2.kitcop"), ctx=ctx
     )
     assert "Speedboat — Sous-groupe 1" in seen[-1].splitlines()  # found by its identity
-    assert "Dans ce tableau : 0 post-it nouveau, 2 déjà là, 1 modifié." in seen[-1]
+    assert "Dans ce tableau\u00a0: 0 post-it nouveau, 2 déjà là, 1 modifié." in seen[-1]
     assert [t for t, _ in cards_of(store, board_a)][1] == "Coût des formations longues"
 
     # Each import was one undo step: the edit, then B's merge, then A's board go back.

@@ -6,14 +6,20 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 from kitcop_desktop.storage import actions
 from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
 
 AREA = "actions"
 FIELDS = tuple(ACTION_CARD_FIELDS) + ("impact", "feasibility")
 LABELS = {**ACTION_CARD_FIELDS, "impact": "Impact", "feasibility": "Faisabilité"}
-ORIGINS = {"vote": "issue d'un vote", "kiss": "issue d'un « on commence » (KISS)", "manual": ""}
+ORIGINS = TrMap(
+    {
+        "vote": tr_later("issue d'un vote"),
+        "kiss": tr_later("issue d'un « on commence » (KISS)"),
+        "manual": "",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,7 @@ class CardCommands:
     def update(self, card_id: int, field: str, value) -> bool:
         return (
             self.ctx.push_update(
-                f"Modifier « {LABELS[field]} »",
+                tr("Modifier « {LABELS} »").format(LABELS=LABELS[field]),
                 AREA,
                 actions.update,
                 card_id,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.participants import name_key
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import TrMap, tr, tr_later, tr_n
 from kitcop_desktop.tools.actions.card_data import (
     LABELS,
     ORIGINS,
@@ -54,20 +54,24 @@ TEXT_FIELDS = {
     "success_conditions": 70,
     "acceleration_needs": 70,
 }
-PLACEHOLDERS = {
-    "theme": "L'en-tête de la fiche, ex. : BIODIVERSITÉ",
-    "challenge": "Titre du défi",
-    "target": "À qui s'adresse l'action",
-    "action": "L'action, en une phrase",
-    "leads": "Qui porte l'action (structures, personnes)",
-    "contributors": "Qui y contribue",
-    "implementation": "Étapes et calendrier",
-    "description": "Ce que l'on fait, comment, avec qui",
-    "indicators": "Comment on suit les progrès (un indicateur par ligne)",
-    "test_plan": "Où, avec qui et combien de temps tester l'action avant de la déployer",
-    "success_conditions": "Ce qu'il faut pour réussir",
-    "acceleration_needs": "Ce qui permettrait d'aller plus vite",
-}
+PLACEHOLDERS = TrMap(
+    {
+        "theme": tr_later("L'en-tête de la fiche, ex. : BIODIVERSITÉ"),
+        "challenge": tr_later("Titre du défi"),
+        "target": tr_later("À qui s'adresse l'action"),
+        "action": tr_later("L'action, en une phrase"),
+        "leads": tr_later("Qui porte l'action (structures, personnes)"),
+        "contributors": tr_later("Qui y contribue"),
+        "implementation": tr_later("Étapes et calendrier"),
+        "description": tr_later("Ce que l'on fait, comment, avec qui"),
+        "indicators": tr_later("Comment on suit les progrès (un indicateur par ligne)"),
+        "test_plan": tr_later(
+            "Où, avec qui et combien de temps tester l'action avant de la déployer"
+        ),
+        "success_conditions": tr_later("Ce qu'il faut pour réussir"),
+        "acceleration_needs": tr_later("Ce qui permettrait d'aller plus vite"),
+    }
+)
 
 
 class ActionsEditor(QWidget):
@@ -209,7 +213,7 @@ class ActionsEditor(QWidget):
         if self.selection.card_id not in ids:
             self.selection.set(ids[0] if ids else 0)
         n = len(self.cards)
-        self.count_label.setText("" if not n else ("1 fiche" if n == 1 else f"{n} fiches"))
+        self.count_label.setText("" if not n else tr_n("{n} fiche", "{n} fiches", n).format(n=n))
         self.body.setCurrentWidget(self.editing if self.cards else self.empty)
         self.delete_button.setEnabled(bool(self.cards))
         self._fill_list()
@@ -226,7 +230,9 @@ class ActionsEditor(QWidget):
             haystack = name_key(" ".join(str(v) for v in card.values.values()))
             if needle and needle not in haystack:
                 continue
-            stars = f"impact {stars_text(card['impact'])} · faisabilité {stars_text(card['feasibility'])}"
+            stars = tr("impact {impact} · faisabilité {feasibility}").format(
+                impact=stars_text(card["impact"]), feasibility=stars_text(card["feasibility"])
+            )
             sub = card["challenge"] or ORIGINS.get(card.origin, "")
             row = QListWidgetItem(
                 f"{card.heading[:120]}\n{sub[:80]}\n{stars}".replace("\n\n", "\n")

@@ -104,9 +104,13 @@ class ActionCardRoomView(QWidget):
             self.feasibility.setText("")
             return
         challenge = card["challenge"]
-        self.kicker.set_text(f"Défi : {one_line(challenge)}" if challenge else "Fiche action")
+        self.kicker.set_text(
+            tr("Défi : {challenge}").format(challenge=one_line(challenge))
+            if challenge
+            else "Fiche action"
+        )
         self.action.set_text(one_line(card.heading))
-        self.values["leads"].set_text(one_line(card["leads"]) or "à désigner")
+        self.values["leads"].set_text(one_line(card["leads"]) or tr("à désigner"))
         self.values["contributors"].set_text(one_line(card["contributors"]) or "—")
         # The longer list gets the wider column (a dozen contributeurs, one pilote).
         for col, key in enumerate(("leads", "contributors")):
@@ -119,7 +123,7 @@ class ActionCardRoomView(QWidget):
             rating = (
                 f"<span style='color:{ROOM['warning']}'>{stars_text(n)}</span> {n}/3"
                 if n
-                else "non noté"
+                else tr("non noté")
             )
             parts.append(f"<span style='color:{ROOM['muted']}'>{title}</span> {rating}")
         self.ratings.setText(parts[0])

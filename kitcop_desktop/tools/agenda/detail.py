@@ -264,7 +264,7 @@ class SequenceDetail(QWidget):
         sid, line = self.row.id, item.text()
         on = item.checkState() == Qt.CheckState.Checked
         self.ctx.push(
-            "Cocher le matériel" if on else "Décocher le matériel",
+            tr("Cocher le matériel") if on else tr("Décocher le matériel"),
             area="agenda",
             do=lambda s: agenda.tick_material(s, sid, line, on),
             undo=lambda s, before: agenda.tick_material(s, sid, line, before),

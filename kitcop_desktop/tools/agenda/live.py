@@ -282,7 +282,7 @@ class AgendaLive(QObject):
         settings = self.ctx.settings
         if settings is not None:
             settings.setValue(SOUND_KEY, self._sound_on)
-        self.ctx.show_message("Son activé" if on else "Son coupé")
+        self.ctx.show_message(tr("Son activé") if on else tr("Son coupé"))
         self.changed.emit()
 
     def toggle_sound(self) -> None:

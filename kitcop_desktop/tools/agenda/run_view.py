@@ -219,16 +219,20 @@ class RunView(QWidget):
             self.position.setText(tr(STATE_TEXT[state]))
             first = runner.sequences[0].title if runner.sequences else ""
             self.current_title.setText(
-                "Merci !"
+                tr("Merci !")
                 if state == "finished"
-                else (f"Prêt à démarrer : {first}" if first else "Le déroulé est vide.")
+                else (
+                    tr("Prêt à démarrer : {first}").format(first=first)
+                    if first
+                    else tr("Le déroulé est vide.")
+                )
             )
             self.planned.setText(self._before_start_hint(state))
-        self.toggle_button.setText("Pause" if runner.running else "Démarrer")
+        self.toggle_button.setText(tr("Pause") if runner.running else tr("Démarrer"))
         self.toggle_button.setEnabled(state != "finished" and total > 0)
         self.next_button.setEnabled(state != "finished" and total > 0)
         self.sound_button.setChecked(self.live.sound_on)
-        self.sound_button.setText("Son activé" if self.live.sound_on else "Son coupé")
+        self.sound_button.setText(tr("Son activé") if self.live.sound_on else tr("Son coupé"))
         self.sound_button.setIcon(icon("sound_on" if self.live.sound_on else "sound_off"))
         self.toggle_button.setIcon(icon("pause" if runner.running else "play", "#ffffff"))
         self.start_now_button.setVisible(state == "not_started" and total > 0)

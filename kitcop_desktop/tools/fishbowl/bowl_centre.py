@@ -28,17 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain import fishbowl as rules
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.tools.fishbowl.bowl_data import BowlData
 from kitcop_desktop.ui.icons import icon
 
 LEFT_COLOUR = "#6b7385"  # greyed yet readable on white (4.8:1)
-DEPART_TIP = (
-    "La personne sélectionnée quitte l'atelier pour de bon : elle sort du centre si elle y est "
-    "assise et ne compte plus parmi celles qui n'ont pas encore parlé (Suppr dans le cercle ; "
+DEPART_TIP = tr_later(
+    "La personne sélectionnée quitte l'atelier pour de bon : elle sort du centre si elle y est "
+    "assise et ne compte plus parmi celles qui n'ont pas encore parlé (Suppr dans le cercle ; "
     "Ctrl+Z annule)"
 )
-RETURN_TIP = "La personne sélectionnée revient dans le cercle (Suppr dans le cercle)"
+RETURN_TIP = tr_later("La personne sélectionnée revient dans le cercle (Suppr dans le cercle)")
 
 CARD_QSS = """
 #ChairCard { background: white; border: 2px solid #c9d1de; border-radius: 10px; }
@@ -50,7 +50,7 @@ CARD_QSS = """
 def spoken_text(person: rules.PersonStats) -> str:
     """« 2 min 05 s · 3 fois », or « Pas encore parlé »."""
     if not person.turns:
-        return "Pas encore parlé"
+        return tr("Pas encore parlé")
     return f"{rules.speaking_clock(person.seconds)} · {person.turns} fois"
 
 
@@ -145,13 +145,13 @@ class ChairCard(QFrame):
     def show_member(self, member_id: int | None, name: str, speaking: bool, spoken: str) -> None:
         self.member_id = member_id
         empty = member_id is None
-        self.name.setText("Chaise vide" if empty else name)
+        self.name.setText(tr("Chaise vide") if empty else name)
         # « Libre » whole in the narrowest chair (« Libre pour qui veut parler » read « Libre … »).
-        self.time.setText("Libre" if empty else spoken)
+        self.time.setText(tr("Libre") if empty else spoken)
         self.speak.setVisible(not empty)
         self.leave.setVisible(not empty)
         self.speak.setChecked(speaking)
-        self.speak.setText("Parle…" if speaking else "Parle")
+        self.speak.setText(tr("Parle…") if speaking else tr("Parle"))
         self.setProperty("speaking", "true" if speaking else "false")
         self.setProperty("empty", "true" if empty else "false")
         self.style().unpolish(self)
@@ -208,7 +208,7 @@ class CentreView(QWidget):
         self.seat_button = QPushButton(icon("chair"), tr("Asseoir au centre"))
         self.seat_button.clicked.connect(self._seat_selected)
         self.depart_button = QPushButton(icon("leave"), tr("Quitte l'atelier"))
-        self.depart_button.setToolTip(DEPART_TIP)
+        self.depart_button.setToolTip(tr(DEPART_TIP))
         self.depart_button.clicked.connect(self._depart_selected)
         # The context menu's entry; Suppr itself is read by eventFilter (as in the notes).
         self.depart_action = QAction(tr("Quitte l'atelier"), self)
@@ -309,7 +309,11 @@ class CentreView(QWidget):
             if m.id in seated:
                 continue
             person = seconds.get(m.id)
-            time = rules.speaking_clock(person.seconds) if person and person.turns else "pas encore"
+            time = (
+                rules.speaking_clock(person.seconds)
+                if person and person.turns
+                else tr("pas encore")
+            )
             item = QListWidgetItem(f"{rules.shown_name(m)}  —  {time}")
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             if m.left:
@@ -355,10 +359,10 @@ class CentreView(QWidget):
         gone = member in self._left
         self.seat_button.setEnabled(member is not None and not gone)
         self.depart_button.setEnabled(member is not None)
-        text = "Revient dans l'atelier" if gone else "Quitte l'atelier"
+        text = tr("Revient dans l'atelier") if gone else tr("Quitte l'atelier")
         self.depart_button.setText(text)
         self.depart_button.setIcon(icon("come_back" if gone else "leave"))
-        self.depart_button.setToolTip(RETURN_TIP if gone else DEPART_TIP)
+        self.depart_button.setToolTip(tr(RETURN_TIP if gone else DEPART_TIP))
         self.depart_action.setText(text)
 
     def _depart_selected(self) -> None:

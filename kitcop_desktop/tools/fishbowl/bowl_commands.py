@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.french import people_added, plural
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import attendance
 from kitcop_desktop.storage import fishbowl as ops
 from kitcop_desktop.storage import fishbowl_notes as notes_ops
@@ -67,7 +67,7 @@ class BowlCommands:
         bowl_id = self.fishbowl_id
         if (
             self.ctx.push_update(
-                "Modifier le bocal",
+                tr("Modifier le bocal"),
                 AREA,
                 ops.update_setup,
                 bowl_id,
@@ -141,7 +141,7 @@ class BowlCommands:
         labels = []
         for who, name in options:
             if who == centre.speaker:
-                labels.append(f"{name} — parle en ce moment")
+                labels.append(tr("{name} — parle en ce moment").format(name=name))
             elif who in quiet:
                 silent = rules.speaking_clock(rules.duration(quiet[who], None, now))
                 labels.append(f"{name} — silencieux·se depuis {silent}")
@@ -205,7 +205,7 @@ class BowlCommands:
     def extend(self, seconds: int) -> None:
         bowl_id = self.fishbowl_id
         if bowl_id is not None:
-            text = "Une minute de plus" if seconds > 0 else "Une minute de moins"
+            text = tr("Une minute de plus") if seconds > 0 else tr("Une minute de moins")
             self._push(text, lambda s: ops.extend_timebox(s, bowl_id, seconds))
 
     def finish(self) -> None:
@@ -216,7 +216,7 @@ class BowlCommands:
         if self._loading or self.fishbowl_id is None:
             return
         bowl_id = self.fishbowl_id
-        text = "Temps de parole à l'écran" if stats else "Temps de parole retiré de l'écran"
+        text = tr("Temps de parole à l'écran") if stats else tr("Temps de parole retiré de l'écran")
         self._push(text, lambda s: ops.set_shown(s, bowl_id, stats=stats))
 
     def reveal(self, revealed: bool, note_id: int | None = None) -> None:
@@ -243,9 +243,13 @@ class BowlCommands:
         if not changed:
             return
         if revealed:
-            message = plural(len(changed), "note révélée", "notes révélées") + " à la salle."
+            message = plural(len(changed), tr("note révélée"), tr("notes révélées")) + tr(
+                " à la salle."
+            )
         else:
-            message = plural(len(changed), "note retirée", "notes retirées") + " de l'écran."
+            message = plural(len(changed), tr("note retirée"), tr("notes retirées")) + tr(
+                " de l'écran."
+            )
         self.ctx.hub.notify(AREA, self.ctx.workshop_id, message)
         self.ctx.show_message(message + " (Hors annulation.)")
 
@@ -254,9 +258,14 @@ class BowlCommands:
         answer = QMessageBox.question(
             self,
             tr("Révéler les notes"),
-            f"Montrer à la salle {plural(count, 'note', 'notes')} de la prise de notes ?\n"
-            "Elles seront aussi dans la restitution imprimée. « Tout masquer » les retire "
-            "de l'écran ; Ctrl+Z ne le fait pas.",
+            tr_n(
+                "Montrer à la salle {n} note de la prise de notes ?\n",
+                "Montrer à la salle {n} notes de la prise de notes ?\n",
+                count,
+            ).format(n=count)
+            + tr(
+                "Elles seront aussi dans la restitution imprimée. « Tout masquer » les retire de l'écran ; Ctrl+Z ne le fait pas."
+            ),
         )
         return answer == QMessageBox.StandardButton.Yes
 

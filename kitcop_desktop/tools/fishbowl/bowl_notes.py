@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.palette import OKABE_ITO
 from kitcop_desktop.domain.visibility import Visibility
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage.fishbowl_notes import NoteData
 from kitcop_desktop.ui.drafts import LineDraft
 from kitcop_desktop.ui.icons import icon
@@ -40,8 +40,8 @@ HEADING_COLOURS = {
     "levers": OKABE_ITO["blue"],
     "brakes_overcome": OKABE_ITO["vermilion"],
 }
-SHOWN_TIP = "Révélée : la salle la voit, elle sera dans la restitution."
-HIDDEN_TIP = "Pas encore révélée : ni à l'écran ni dans la restitution."
+SHOWN_TIP = tr_later("Révélée : la salle la voit, elle sera dans la restitution.")
+HIDDEN_TIP = tr_later("Pas encore révélée : ni à l'écran ni dans la restitution.")
 
 
 class NotesView(QWidget):
@@ -72,14 +72,14 @@ class NotesView(QWidget):
         mine_layout.setContentsMargins(6, 4, 6, 6)
         mine_title = QLabel(tr("Ma note"))
         mine_title.setStyleSheet("font-weight: bold;")
-        self.facilitator_badge = VisibilityBadge(Visibility.FACILITATOR, "jamais à l'écran")
+        self.facilitator_badge = VisibilityBadge(Visibility.FACILITATOR, tr("jamais à l'écran"))
         # Beside the room window the notes get about 250 px: the promise wraps under the title.
         self.facilitator_badge.word.setWordWrap(True)
         mine_layout.addWidget(mine_title)
         mine_layout.addWidget(self.facilitator_badge)
         self.facilitator_note = LongText(
             lambda: self.facilitator_note_changed.emit(self.facilitator_note.toPlainText()),
-            "Pour vous seul·e : qui relancer, ce qu'il ne faut pas citer…",
+            tr("Pour vous seul·e : qui relancer, ce qu'il ne faut pas citer…"),
             46,
         )
         mine_layout.addWidget(self.facilitator_note)
@@ -160,7 +160,7 @@ class NotesView(QWidget):
                     item.setData(Qt.ItemDataRole.UserRole, note.id)
                     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                     item.setIcon(icon("reveal" if note.revealed else "hide"))
-                    item.setToolTip(SHOWN_TIP if note.revealed else HIDDEN_TIP)
+                    item.setToolTip(tr(SHOWN_TIP if note.revealed else HIDDEN_TIP))
                     widget.addItem(item)
                     if selected is not None and note.id == selected.id:
                         widget.setCurrentItem(item)
@@ -181,10 +181,14 @@ class NotesView(QWidget):
         note = self.selected_note()
         self.reveal_one.setEnabled(note is not None)
         revealed = note is not None and note.revealed
-        self.reveal_one.setText("Masquer" if revealed else "Révéler")
+        self.reveal_one.setText(tr("Masquer") if revealed else tr("Révéler"))
         self.reveal_one.setIcon(icon("hide" if revealed else "reveal"))
         shown = sum(1 for n in self._notes.values() if n.revealed)
-        self.shown_count.setText(f"{shown}/{len(self._notes)} à l'écran" if self._notes else "")
+        self.shown_count.setText(
+            tr("{shown}/{count} à l'écran").format(shown=shown, count=len(self._notes))
+            if self._notes
+            else ""
+        )
         self.reveal_all.setEnabled(any(not n.revealed for n in self._notes.values()))
         self.hide_all.setEnabled(any(n.revealed for n in self._notes.values()))
 

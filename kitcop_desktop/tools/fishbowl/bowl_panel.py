@@ -92,8 +92,8 @@ class BowlPanel(BowlCommands, QWidget):
         self.chairs = NumberField(
             rules.MIN_CHAIRS,
             rules.MAX_CHAIRS,
-            "Le bocal compte au plus {maximum} chaises au centre.",
-            "Le bocal compte au moins {minimum} chaises au centre (une reste vide).",
+            tr("Le bocal compte au plus {maximum} chaises au centre."),
+            tr("Le bocal compte au moins {minimum} chaises au centre (une reste vide)."),
             suffix=" chaises",
         )
         self.chairs.refused.connect(ctx.show_message)
@@ -101,8 +101,8 @@ class BowlPanel(BowlCommands, QWidget):
         self.timebox = NumberField(
             1,
             240,
-            "Un bocal dure au plus {maximum} minutes.",
-            "Un bocal dure au moins 1 minute.",
+            tr("Un bocal dure au plus {maximum} minutes."),
+            tr("Un bocal dure au moins 1 minute."),
             suffix=" min",
         )
         self.timebox.refused.connect(ctx.show_message)
@@ -280,7 +280,7 @@ class BowlPanel(BowlCommands, QWidget):
         self._loading = False
         cd = Countdown.from_facts(data.timebox, self.clock)
         self.countdown.set_countdown(cd)
-        self.play.setText("Pause" if cd.running else "Démarrer")
+        self.play.setText(tr("Pause") if cd.running else tr("Démarrer"))
         self.play.setIcon(icon("pause" if cd.running else "play"))
         finished = data.state == "finished"
         self.finish_button.setEnabled(not finished)
@@ -299,9 +299,9 @@ class BowlPanel(BowlCommands, QWidget):
 
     def _status_text(self, data: BowlData) -> str:
         if data.state == "finished":
-            return "Bocal terminé. Ctrl+Z le rouvre ; les notes restent modifiables."
+            return tr("Bocal terminé. Ctrl+Z le rouvre ; les notes restent modifiables.")
         if data.state == "setup":
-            return "Asseyez quelqu'un au centre pour commencer (le minuteur démarre avec)."
+            return tr("Asseyez quelqu'un au centre pour commencer (le minuteur démarre avec).")
         speaker = data.name(data.centre.speaker)
         return f"Parle : {speaker}" if speaker else "Personne ne parle."
 

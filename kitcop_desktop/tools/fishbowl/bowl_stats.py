@@ -80,9 +80,13 @@ class StatsView(QWidget):
                     item.setForeground(QBrush(QColor(LEFT_COLOUR)) if p.left else QBrush())
                 if column == 0:
                     category = rules.CATEGORY_LABELS.get(p.category, "—")
-                    item.setToolTip(f"{category} — a quitté l'atelier" if p.left else category)
+                    item.setToolTip(
+                        tr("{category} — a quitté l'atelier").format(category=category)
+                        if p.left
+                        else category
+                    )
         if stats.silent:
-            self.silent.setText("Pas encore parlé : " + ", ".join(stats.silent))
+            self.silent.setText(tr("Pas encore parlé : ") + ", ".join(stats.silent))
         else:
             self.silent.setText(tr("Tout le monde a parlé."))
         parts = [
@@ -90,4 +94,6 @@ class StatsView(QWidget):
             for cat, share in sorted(stats.category_share.items(), key=lambda kv: -kv[1])
             if cat
         ]
-        self.categories.setText("Par catégorie d'acteurs : " + " · ".join(parts) if parts else "")
+        self.categories.setText(
+            tr("Par catégorie d'acteurs : ") + " · ".join(parts) if parts else ""
+        )

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.countdown import Countdown
-from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.palette import ROOM
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.tools.fishbowl.bowl_data import BowlData
 from kitcop_desktop.tools.fishbowl.room_circle import CircleView
 from kitcop_desktop.tools.fishbowl.room_notes import NotesPager
@@ -58,7 +57,7 @@ def fit_sentences(text: str, metrics: QFontMetrics, width: int, room: int) -> st
         return text
     sentences = re.findall(r"[^.?!…]+[.?!…]*\s*", text)
     for count in range(len(sentences) - 1, 0, -1):
-        candidate = "".join(sentences[:count]).strip() + " …"
+        candidate = "".join(sentences[:count]).strip() + tr(" …")
         if text_height(candidate, metrics, width) <= room:
             return candidate
     return sentences[0].strip() if sentences else text
@@ -81,10 +80,16 @@ class StatsBoard(QLabel):
             for p in shown
         ]
         if len(spoke) > len(shown):
-            lines.append(f"… et {plural(len(spoke) - len(shown), 'autre')}")
+            others = len(spoke) - len(shown)
+            lines.append(tr_n("… et {n} autre", "… et {n} autres", others).format(n=others))
         if stats.silent:
-            lines.append(f"Pas encore parlé : {plural(len(stats.silent), 'personne')}")
-        self.setText(french_spacing("\n".join(lines)) or "Personne n'a encore parlé.")
+            silent = len(stats.silent)
+            lines.append(
+                tr_n(
+                    "Pas encore parlé : {n} personne", "Pas encore parlé : {n} personnes", silent
+                ).format(n=silent)
+            )
+        self.setText(french_spacing("\n".join(lines)) or tr("Personne n'a encore parlé."))
 
 
 class BowlRoom(QWidget):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.fishbowl.bowl_notes import HEADING_COLOURS
 from kitcop_desktop.ui import theme
 
@@ -59,11 +60,11 @@ class NotesPager(QWidget):
         low, high = 1, len(words)
         while low < high:  # the most words that still fit
             middle = (low + high + 1) // 2
-            if self._bullet_height(metrics, " ".join(words[:middle]) + " …") <= room:
+            if self._bullet_height(metrics, " ".join(words[:middle]) + tr(" …")) <= room:
                 low = middle
             else:
                 high = middle - 1
-        return " ".join(words[:low]) + " …"
+        return " ".join(words[:low]) + tr(" …")
 
     def pages(self) -> list[tuple[str, list[str]]]:
         """(heading, notes) per page: each heading starts a page; long ones take several."""
@@ -107,7 +108,7 @@ class NotesPager(QWidget):
             painter.setFont(body_font)
             painter.setPen(QColor(ROOM["muted"]))
             painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, "Aucune note pour l'instant."
+                self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Aucune note pour l'instant.")
             )
             painter.end()
             return

@@ -81,13 +81,13 @@ class RoundRoom(QWidget):
         if current is not None:
             self.speaker.setText(current.name)
             self.upcoming.setText(
-                f"Ensuite\u00a0: {following}" if following else "Dernière personne"
+                f"Ensuite\u00a0: {following}" if following else tr("Dernière personne")
             )
             self.countdown.set_countdown(rules.SpeakerCountdown.from_facts(facts, self.clock))
             self.countdown.show()
         else:
             finished = data.state == "finished"
-            self.speaker.setText("Merci à toutes et à tous\u00a0!" if finished else data.title)
+            self.speaker.setText(tr("Merci à toutes et à tous\u00a0!") if finished else data.title)
             # At the end, the words said aloud come back together (never « rester impliqué·e »).
             words = " · ".join(e.word for e in data.entries if e.word)
             self.upcoming.setText(words if finished else f"On commence par\u00a0: {following}")

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain import speaking_round as rules
-from kitcop_desktop.domain.french import of_name, plural
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.domain.french import of_name
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import rounds as ops
 from kitcop_desktop.storage.rounds import RoundData
 from kitcop_desktop.tools.fishbowl.clock import clock_of
@@ -95,8 +95,8 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         self.seconds = NumberField(
             rules.MIN_SPEAKER_SECONDS,
             rules.MAX_SPEAKER_SECONDS,
-            "Le temps par personne ne peut pas dépasser 30 minutes.",
-            "Le temps par personne doit être d'au moins {minimum} secondes.",
+            tr("Le temps par personne ne peut pas dépasser 30 minutes."),
+            tr("Le temps par personne doit être d'au moins {minimum} secondes."),
             suffix=" s par personne",
         )
         self.seconds.setSingleStep(15)
@@ -243,7 +243,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
             self._waiting = ops.waiting_from_attendance(s, data.id)
         cd = rules.SpeakerCountdown.from_facts(facts, self.clock) if current else None
         self.countdown.set_countdown(cd)
-        self.pause_button.setText("Reprendre" if cd and not cd.running else "Pause")
+        self.pause_button.setText(tr("Reprendre") if cd and not cd.running else tr("Pause"))
         done, total = rules.progress(
             [rules.Entry(e.id, i, e.status) for i, e in enumerate(data.entries)]
         )
@@ -255,19 +255,32 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
             self.speaker.setText(tr("Pas encore commencé"))
         following = self._following()
         position = done + (1 if current is not None else 0)
-        progress = f"{position} sur {total}"
-        self.upcoming.setText(f"{progress} · Ensuite : {following}" if following else progress)
+        progress = tr("{position} sur {total}").format(position=position, total=total)
+        self.upcoming.setText(
+            tr("{progress} · Ensuite : {following}").format(progress=progress, following=following)
+            if following
+            else progress
+        )
         if self._waiting:
             self.upcoming.setText(
-                f"{plural(len(self._waiting), 'personne')} de la liste d'émargement · "
-                f"On commence par : {self._waiting[0]}"
+                tr_n(
+                    "{n} personne de la liste d'émargement · On commence par : {first}",
+                    "{n} personnes de la liste d'émargement · On commence par : {first}",
+                    len(self._waiting),
+                ).format(n=len(self._waiting), first=self._waiting[0])
             )
-        self.next_button.setText("Démarrer" if data.state == "setup" and not current else "Suivant")
+        self.next_button.setText(
+            tr("Démarrer") if data.state == "setup" and not current else tr("Suivant")
+        )
         finished = data.state == "finished"
         self.next_button.setEnabled(not finished)
         self.pause_button.setEnabled(not finished)
         self.finish_button.setEnabled(not finished)
-        self.word_label.setText(f"Mot {of_name(current.name)}\u00a0:" if current else "Mot\u00a0:")
+        self.word_label.setText(
+            tr("Mot {of_name}\u00a0:").format(of_name=of_name(current.name))
+            if current
+            else tr("Mot\u00a0:")
+        )
         self.word.setEnabled(current is not None)
         # The field belongs to one person: a new speaker always gets a fresh field, even when
         # the facilitator's cursor is still in it (PageDown from the field).
@@ -341,7 +354,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         round_id = self.round_id
         if (
             self.ctx.push_update(
-                "Modifier le tour",
+                tr("Modifier le tour"),
                 AREA,
                 ops.update_round,
                 round_id,

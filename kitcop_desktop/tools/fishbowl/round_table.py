@@ -12,9 +12,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from kitcop_desktop.domain import fishbowl as bowl_rules
 from kitcop_desktop.domain import speaking_round as rules
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage.rounds import RoundData
 
-COLUMNS = ("#", "Personne", "Statut", "Temps", "Mot ou phrase", "Rester impliqué·e")
+COLUMNS = (
+    "#",
+    tr_later("Personne"),
+    tr_later("Statut"),
+    tr_later("Temps"),
+    tr_later("Mot ou phrase"),
+    tr_later("Rester impliqué·e"),
+)
 WORD_COLUMN = 4
 INVOLVED = {True: "Oui", False: "Non", None: "—"}
 
@@ -24,7 +32,7 @@ class RoundTable(QTableWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(0, len(COLUMNS), parent)
-        self.setHorizontalHeaderLabels(COLUMNS)
+        self.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.verticalHeader().setVisible(False)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -49,7 +57,7 @@ class RoundTable(QTableWidget):
         self.setRowCount(len(data.entries))
         for row, e in enumerate(data.entries):
             current = e.id == data.current_entry_id
-            status = "À la parole" if current else rules.STATUS_LABELS.get(e.status, e.status)
+            status = tr("À la parole") if current else rules.STATUS_LABELS.get(e.status, e.status)
             seconds = bowl_rules.speaking_clock(e.spoken_seconds) if e.spoken_seconds else ""
             values = (str(row + 1), e.name, status, seconds, e.word, INVOLVED[e.stay_involved])
             for column, value in enumerate(values):

@@ -11,16 +11,16 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit
 
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import rounds as ops
 from kitcop_desktop.ui.attendance import round_marking
 from kitcop_desktop.ui.autosave import Autosave
 
 AREA = "rounds"
 INVOLVED_CHOICES = (
-    ("Rester impliqué·e ? —", None),
-    ("Oui, reste impliqué·e", True),
-    ("Non", False),
+    (tr_later("Rester impliqué·e ? —"), None),
+    (tr_later("Oui, reste impliqué·e"), True),
+    (tr_later("Non"), False),
 )
 
 
@@ -38,7 +38,7 @@ class WordCapture:
         self.word_autosave = Autosave(self.word, lambda: self.capture_word(quiet=True))
         self.involved = QComboBox()
         for label, _value in INVOLVED_CHOICES:
-            self.involved.addItem(label)
+            self.involved.addItem(tr(label))
         self.involved.setToolTip(
             tr("Envie de continuer d'être impliqué·e (Alt+O : oui, Alt+N : non)")
         )

@@ -39,7 +39,11 @@ class CampaignView(QWidget):
         self.last_board_id: int | None = None
         self.progress = QProgressBar()
         self.progress.setRange(0, TARGET_MAX)
-        self.progress.setFormat(f"%v entretiens réalisés (objectif : {TARGET_MIN} à {TARGET_MAX})")
+        self.progress.setFormat(
+            tr("%v entretiens réalisés (objectif : {TARGET_MIN} à {TARGET_MAX})").format(
+                TARGET_MIN=TARGET_MIN, TARGET_MAX=TARGET_MAX
+            )
+        )
         self.progress_text = QLabel()
         self.progress_text.setWordWrap(True)
         self.tables = {}
@@ -124,7 +128,7 @@ class CampaignView(QWidget):
         self.progress_text.setText(
             campaign_progress(table.done)
             + (
-                f" ({table.planned - table.done} en cours ou à venir)"
+                tr(" ({number} en cours ou à venir)").format(number=table.planned - table.done)
                 if table.planned > table.done
                 else ""
             )
@@ -141,7 +145,7 @@ class CampaignView(QWidget):
                 number.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 widget.setItem(row, 1, number)
         for widget, title, items, zone, label in (
-            (self.brakes, self.brakes_title, syn.brakes, "brakes", "Freins et difficultés"),
+            (self.brakes, self.brakes_title, syn.brakes, "brakes", tr("Freins et difficultés")),
             (self.levers, self.levers_title, syn.levers, "levers", "Leviers"),
         ):
             colour = ZONE_COLOURS[zone]
@@ -153,7 +157,7 @@ class CampaignView(QWidget):
             widget.clear()
             for item in items:
                 kind = mark_kind(item.kind).label
-                sent = " ✓ envoyé" if item.sent else ""
+                sent = tr(" ✓ envoyé") if item.sent else ""
                 passage = bare_passage(item.kind, item.text)
                 entry = QListWidgetItem(
                     tr("{passage}\n{kind} — {pseudonym}{sent}").format(
@@ -165,7 +169,7 @@ class CampaignView(QWidget):
         unsent = len(syn.unsent)
         self.send_button.setEnabled(unsent > 0)
         self.send_button.setText(
-            f"Envoyer au speedboat ({unsent})" if unsent else "Tout est sur le speedboat"
+            f"Envoyer au speedboat ({unsent})" if unsent else tr("Tout est sur le speedboat")
         )
 
     def send_to_board(self) -> None:
@@ -193,6 +197,6 @@ class CampaignView(QWidget):
         n = len(card_ids)
         self.ctx.show_message(
             tr_n(
-                "{n} post-it envoyé au speedboat.", "{n} post-its envoyés au speedboat.", n
+                "{n} post-it envoyé au speedboat.", tr("{n} post-its envoyés au speedboat."), n
             ).format(n=n)
         )

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.storage.interviews_campaign import cards_from
 from kitcop_desktop.tools.interviews.campaign_view import CampaignView
@@ -136,8 +136,8 @@ class InterviewsEditor(QWidget):
                 ).casefold(),
             )
             item.setToolTip(
-                f"{row.pseudonym} — {row.profession or 'profession non renseignée'}\n"
-                + ("Réalisé" if row.done else "À réaliser ou en cours")
+                f"{row.pseudonym} — {row.profession or tr('profession non renseignée')}\n"
+                + (tr("Réalisé") if row.done else tr("À réaliser ou en cours"))
             )
             self.interview_list.addItem(item)
         self.interview_list.blockSignals(False)
@@ -324,18 +324,21 @@ class InterviewsEditor(QWidget):
             cards = cards_from(s, interview_id)
             pseudonym = iv.pseudonym
         parts = [
-            f"sa fiche, ses notes ({answers} réponse{'s' if answers > 1 else ''} et notes libres)"
+            tr_n(
+                "sa fiche, ses notes ({n} réponse et notes libres)",
+                "sa fiche, ses notes ({n} réponses et notes libres)",
+                answers,
+            ).format(n=answers)
         ]
-        parts.append(f"{marks} passage{'s' if marks > 1 else ''} marqué{'s' if marks > 1 else ''}")
-        parts.append("sa restitution")
+        parts.append(tr_n("{n} passage marqué", "{n} passages marqués", marks).format(n=marks))
+        parts.append(tr("sa restitution"))
         if has_name:
-            parts.append("son nom réel")
+            parts.append(tr("son nom réel"))
         if cards:
-            parts.append(f"{cards} post-it sur les tableaux")
-        return (
-            f"Effacer définitivement « {pseudonym} » : {', '.join(parts)} ? "
-            "Cela ne pourra pas être annulé, et l'historique d'annulation sera vidé."
-        )
+            parts.append(tr("{cards} post-it sur les tableaux").format(cards=cards))
+        return tr(
+            "Effacer définitivement « {pseudonym} » : {parts} ? Cela ne pourra pas être annulé, et l'historique d'annulation sera vidé."
+        ).format(pseudonym=pseudonym, parts=", ".join(parts))
 
     def erase_current(self, *, confirm: bool = True) -> bool:
         if self.interview_id is None:
@@ -359,8 +362,14 @@ class InterviewsEditor(QWidget):
         # Undo steps may hold what was erased (a name, notes): drop them all.
         self.ctx.undo_stack.clear()
         self.interview_id = None
-        self.ctx.hub.notify("boards", self.ctx.workshop_id, f"{pseudonym} effacé·e")
-        self.ctx.hub.notify("interviews", self.ctx.workshop_id, f"{pseudonym} effacé·e")
+        self.ctx.hub.notify(
+            "boards", self.ctx.workshop_id, tr("{pseudonym} effacé·e").format(pseudonym=pseudonym)
+        )
+        self.ctx.hub.notify(
+            "interviews",
+            self.ctx.workshop_id,
+            tr("{pseudonym} effacé·e").format(pseudonym=pseudonym),
+        )
         self.ctx.show_message(
             tr("{pseudonym} et ses données ont été effacés définitivement.").format(
                 pseudonym=pseudonym

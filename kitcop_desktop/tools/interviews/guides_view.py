@@ -197,7 +197,7 @@ class GuidesView(QWidget):
         if (" ".join(title.split()), [" ".join(q.split()) for q in questions]) == stored:
             return
         self.ctx.push_update(
-            "Modifier le guide d'entretien",
+            tr("Modifier le guide d'entretien"),
             "interviews",
             interviews.update_guide,
             guide_id,

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.interview_guides import PLANNED_MINUTES_MAX, PLANNED_MINUTES_MIN
 from kitcop_desktop.domain.visibility import Visibility
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.widgets.number_field import NumberField
@@ -32,21 +32,33 @@ from kitcop_desktop.ui.widgets.visibility_badge import form_label
 
 NO_DATE = QDate(2000, 1, 1)
 # The kit's « Aides pour mener un entretien », as a reminder next to the card.
-TRAME_ADVICE = (
-    "<b>Trame conseillée par le kit</b> : une courte introduction ; dire ce qui sera fait de la "
-    "parole (anonymat, synthèse) ; laisser la personne poser ses questions ; les questions "
-    "du guide ; un temps de parole libre ; une clôture qui (ré)explique les prochaines étapes. "
+TRAME_ADVICE = tr_later(
+    "<b>Trame conseillée par le kit</b> : une courte introduction ; dire ce qui sera fait de la "
+    "parole (anonymat, synthèse) ; laisser la personne poser ses questions ; les questions "
+    "du guide ; un temps de parole libre ; une clôture qui (ré)explique les prochaines étapes. "
     "Pour enregistrer, demander l'accord en amont en précisant que les données seront "
-    "anonymisées. À deux, c'est mieux : l'un·e pose les questions, l'autre note."
+    "anonymisées. À deux, c'est mieux : l'un·e pose les questions, l'autre note."
 )
 LINE_FIELDS = (
-    ("profession", "Profession", "ex. plaquiste, formatrice, conseiller emploi"),
-    ("structure", "Structure", "type de structure plutôt que son nom, si possible"),
-    ("sector", "Secteur", "ex. bâtiment, formation, industrie"),
-    ("territory", "Territoire", "ex. Métropole de Lyon, Nord-Isère"),
-    ("place", "Lieu de l'entretien", ""),
-    ("interviewer", "Enquêteur·rice", "qui pose les questions"),
-    ("note_taker", "Preneur·se de notes", "qui note (l'idéal : travailler en binôme)"),
+    (
+        "profession",
+        tr_later("Profession"),
+        tr_later("ex. plaquiste, formatrice, conseiller emploi"),
+    ),
+    (
+        "structure",
+        tr_later("Structure"),
+        tr_later("type de structure plutôt que son nom, si possible"),
+    ),
+    ("sector", tr_later("Secteur"), tr_later("ex. bâtiment, formation, industrie")),
+    ("territory", tr_later("Territoire"), tr_later("ex. Métropole de Lyon, Nord-Isère")),
+    ("place", tr_later("Lieu de l'entretien"), ""),
+    ("interviewer", tr_later("Enquêteur·rice"), tr_later("qui pose les questions")),
+    (
+        "note_taker",
+        tr_later("Preneur·se de notes"),
+        tr_later("qui note (l'idéal : travailler en binôme)"),
+    ),
 )
 
 
@@ -72,23 +84,23 @@ class InterviewForm(QWidget):
         self.lines: dict[str, QLineEdit] = {}
         for field, label, placeholder in LINE_FIELDS:
             edit = QLineEdit()
-            edit.setPlaceholderText(placeholder)
+            edit.setPlaceholderText(tr(placeholder) if placeholder else "")
             edit.setMaxLength(200)
             Autosave(edit, lambda f=field: self._line_done(f))
             self.lines[field] = edit
-            form.addRow(label, edit)
+            form.addRow(tr(label), edit)
         # « 1800 » is refused out loud with the limit, never cut to « 18 » and stored.
         self.minutes = NumberField(
             PLANNED_MINUTES_MIN,
             PLANNED_MINUTES_MAX,
-            "Un entretien dure au plus {maximum} minutes (le kit conseille 30 à 90).",
-            "Un entretien dure au moins {minimum} minutes.",
+            tr("Un entretien dure au plus {maximum} minutes (le kit conseille 30 à 90)."),
+            tr("Un entretien dure au moins {minimum} minutes."),
             suffix=" min",
         )
         self.minutes.refused.connect(ctx.show_message)
         self.minutes.setToolTip(tr("Le kit conseille 30 à 90 minutes, une heure idéalement."))
         self.minutes.editingFinished.connect(
-            lambda: self._store("planned_minutes", self.minutes.value(), "Durée prévue")
+            lambda: self._store("planned_minutes", self.minutes.value(), tr("Durée prévue"))
         )
         form.addRow(tr("Durée prévue"), self.minutes)
         self.consent = QCheckBox(tr("La personne accepte l'enregistrement"))
@@ -97,7 +109,7 @@ class InterviewForm(QWidget):
         )
         form.addRow(tr("Enregistrement"), self.consent)
         self.done = QCheckBox(tr("Entretien réalisé"))
-        self.done.clicked.connect(lambda on: self._store("done", on, "Entretien réalisé"))
+        self.done.clicked.connect(lambda on: self._store("done", on, tr("Entretien réalisé")))
         form.addRow(tr("État"), self.done)
 
         self.real_name = QLineEdit()
@@ -127,7 +139,7 @@ class InterviewForm(QWidget):
         page_layout.addWidget(self.title)
         page_layout.addWidget(self.guide_label)
         page_layout.addLayout(form)
-        trame = QLabel(TRAME_ADVICE)
+        trame = QLabel(tr(TRAME_ADVICE))
         trame.setWordWrap(True)
         trame.setObjectName("PageSubtitle")
         trame.setStyleSheet("padding-top: 12px;")
@@ -151,7 +163,9 @@ class InterviewForm(QWidget):
             name = interviews.real_name(s, interview_id)
         self.title.setText(pseudonym)
         self.guide_label.setText(
-            f"Guide : {guide}" if has_guide else "Sans guide : notes libres seulement"
+            tr("Guide : {guide}").format(guide=guide)
+            if has_guide
+            else tr("Sans guide : notes libres seulement")
         )
         value = self._values["date"]
         self.date.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
@@ -185,7 +199,7 @@ class InterviewForm(QWidget):
             self.load(interview_id)
 
     def _line_done(self, field: str) -> None:
-        label = dict((f, label) for f, label, _ in LINE_FIELDS)[field]
+        label = tr(dict((f, label) for f, label, _ in LINE_FIELDS)[field])
         self._store(field, " ".join(self.lines[field].text().split()), label)
 
     def _date_done(self) -> None:
@@ -212,7 +226,7 @@ class InterviewForm(QWidget):
         self.real_name.setEchoMode(
             QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         )
-        self.show_name.setText("Masquer" if shown else "Afficher")
+        self.show_name.setText(tr("Masquer") if shown else tr("Afficher"))
 
     def focus_first(self) -> None:
         self.lines["profession"].setFocus(Qt.FocusReason.OtherFocusReason)

@@ -39,9 +39,12 @@ MARK_KEYS = {int(Qt.Key.Key_1) + i: kind.key for i, kind in enumerate(MARK_KINDS
 PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_PageUp)
 # Discreet: muted while on time, amber near the end, orange-red when over (text says it too).
 TIMER_COLOURS = {"idle": "#4a5468", "normal": "#4a5468", "ending": "#8a6100", "over": "#a13d00"}
-HELP = "Ctrl+↓ question suivante · Ctrl+↑ précédente · " + " · ".join(
-    f"{k.shortcut} {k.label}" for k in MARK_KINDS
-)
+
+
+def help_line() -> str:
+    """The keys of note-taking, in the app's language."""
+    marks = " · ".join(f"{k.shortcut} {tr(k.label)}" for k in MARK_KINDS)
+    return tr("Ctrl+↓ question suivante · Ctrl+↑ précédente · ") + marks
 
 
 class NoteTaking(QWidget):
@@ -83,8 +86,9 @@ class NoteTaking(QWidget):
         for kind in MARK_KINDS:
             button = QPushButton(kind.label.capitalize())
             button.setToolTip(
-                f"Marquer le passage sélectionné (ou la ligne du curseur) comme {kind.label} "
-                f"— {kind.shortcut}"
+                tr(
+                    "Marquer le passage sélectionné (ou la ligne du curseur) comme {label} — {shortcut}"
+                ).format(label=kind.label, shortcut=kind.shortcut)
             )
             button.setStyleSheet(
                 f"QPushButton {{ border-left: 6px solid {OKABE_ITO[kind.colour]}; }}"
@@ -94,7 +98,7 @@ class NoteTaking(QWidget):
             marks_row.addWidget(button)
             self.mark_buttons[kind.key] = button
         marks_row.addStretch(1)
-        help_label = QLabel(HELP)
+        help_label = QLabel(help_line())
         help_label.setObjectName("PageSubtitle")
         help_label.setWordWrap(True)
 
@@ -318,7 +322,7 @@ class NoteTaking(QWidget):
             index, what = len(self.questions), "Notes libres"
         else:
             index = [a for a, _ in self.questions].index(key)
-            what = f"Notes de la question {index + 1}"
+            what = tr("Notes de la question {number}").format(number=index + 1)
 
         def save(s, value: str) -> str:
             if key == FREE_NOTES:

@@ -17,15 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.ui.autosave import Autosave
 
 PARTS = (
-    ("report_engagement", "Caractéristiques de l'engagement écologique de l'entreprise"),
-    ("report_actions", "Les actions de l'entreprise sur le volet emploi / compétences"),
-    ("report_difficulties", "Les difficultés sur l'aspect emploi / compétences"),
-    ("report_levers", "Les leviers et points positifs sur le volet emploi / compétences"),
+    ("report_engagement", tr_later("Caractéristiques de l'engagement écologique de l'entreprise")),
+    ("report_actions", tr_later("Les actions de l'entreprise sur le volet emploi / compétences")),
+    ("report_difficulties", tr_later("Les difficultés sur l'aspect emploi / compétences")),
+    ("report_levers", tr_later("Les leviers et points positifs sur le volet emploi / compétences")),
 )
 
 
@@ -52,7 +52,7 @@ class ReportView(QWidget):
         self.parts: dict[str, QPlainTextEdit] = {}
         self.autosaves: dict[str, Autosave] = {}
         for index, (field, label) in enumerate(PARTS):
-            heading = QLabel(tr("<b>{label}</b>").format(label=label))
+            heading = QLabel(tr("<b>{label}</b>").format(label=tr(label)))
             heading.setWordWrap(True)
             edit = QPlainTextEdit()
             edit.setPlaceholderText(tr("À compléter…"))
@@ -95,7 +95,7 @@ class ReportView(QWidget):
         interview_id, text = self.interview_id, self.parts[field].toPlainText()
         if interview_id is None:
             return
-        label = dict(PARTS)[field]
+        label = tr(dict(PARTS)[field])
         self.ctx.push(
             tr("Écrire la restitution : {what}").format(what=label[0].lower() + label[1:]),
             area="interviews",
@@ -117,9 +117,11 @@ class ReportView(QWidget):
         if result is not None:
             filled = len(result) if isinstance(result, dict) else 0
             self.ctx.show_message(
-                f"{filled} partie{'s' if filled > 1 else ''} préremplie{'s' if filled > 1 else ''}."
+                tr_n("{n} partie préremplie.", "{n} parties préremplies.", filled).format(n=filled)
                 if filled
-                else "Rien à préremplir : les parties sont déjà écrites ou aucun passage n'est marqué."
+                else tr(
+                    "Rien à préremplir : les parties sont déjà écrites ou aucun passage n'est marqué."
+                )
             )
 
     def flush(self) -> None:

@@ -63,14 +63,16 @@ class InterviewsRoomView(QWidget):
             self.show_question("", 0, 0, "")
 
     def show_question(self, guide_title: str, index: int, count: int, text: str) -> None:
-        self.heading.setText(f"Entretien — {guide_title}" if guide_title else "Entretien")
+        self.heading.setText(
+            tr("Entretien — {title}").format(title=guide_title) if guide_title else tr("Entretien")
+        )
         if count == 0:
             self.position.setText("")
             self.question.setText(tr("Enquête de terrain"))
         elif index >= count:
             self.position.setText(tr("Pour finir"))
             self.question.setText(
-                french_spacing("Temps de parole libre : avez-vous quelque chose à ajouter ?")
+                french_spacing(tr("Temps de parole libre : avez-vous quelque chose à ajouter ?"))
             )
         else:
             self.position.setText(tr("Question {n} sur {count}").format(n=index + 1, count=count))

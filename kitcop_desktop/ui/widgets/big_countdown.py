@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kitcop_desktop.domain.countdown import Countdown, Stage
 from kitcop_desktop.domain.palette import CONTROL_STAGES, ROOM
+from kitcop_desktop.i18n import TrMap, tr_later
 from kitcop_desktop.ui import theme
 
 # Control-window colours (light background): dark enough to read (≥ 7:1), same hues as the room.
@@ -27,14 +28,16 @@ _LIGHT = {"background": "#ffffff", **CONTROL_STAGES}
 # The overrun's « + », as a fraction of the digits' size.
 PLUS_SCALE = 0.6
 
-STAGE_LABELS = {
-    Stage.IDLE: "",
-    Stage.NORMAL: "En cours",
-    Stage.WARNING: "Bientôt fini",
-    Stage.LAST_MINUTE: "Dernière minute",
-    Stage.OVERRUN: "Dépassement",
-    Stage.PAUSED: "En pause",
-}
+STAGE_LABELS = TrMap(
+    {
+        Stage.IDLE: "",
+        Stage.NORMAL: tr_later("En cours"),
+        Stage.WARNING: tr_later("Bientôt fini"),
+        Stage.LAST_MINUTE: tr_later("Dernière minute"),
+        Stage.OVERRUN: tr_later("Dépassement"),
+        Stage.PAUSED: tr_later("En pause"),
+    }
+)
 
 # The shape that tells the stage apart without its colour (for colour-blind eyes and a
 # washed-out projector): none, a thin frame round the time, a thick one, a filled badge.

@@ -13,7 +13,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QSpinBox, QWidget
 
-NOTHING = "Rien n'a été modifié."
+from kitcop_desktop.i18n import tr, tr_later
+
+NOTHING = tr_later("Rien n'a été modifié.")
 
 
 class NumberField(QSpinBox):
@@ -84,8 +86,8 @@ class NumberField(QSpinBox):
             return True
         template = self._too_big if value > self.maximum() else self._too_small
         message = template.format(value=value, minimum=self.minimum(), maximum=self.maximum())
-        if NOTHING not in message:
-            message = f"{message} {NOTHING}"
+        if tr(NOTHING) not in message:
+            message = f"{message} {tr(NOTHING)}"
         self.blockSignals(True)
         super().setValue(self._before)
         self.blockSignals(False)

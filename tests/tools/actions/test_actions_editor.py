@@ -124,7 +124,7 @@ def test_room_view_shows_the_selected_card_large(ctx, qtbot, store, workshop_id,
     room.resize(1024, 768)
     room.show()
     assert room.action.text() == "Chantiers-écoles partagés"
-    assert room.kicker.text() == "Défi : Former 2030"
+    assert room.kicker.text() == "Défi\u00a0: Former 2030"
     assert "★★★</span> 3/3" in room.ratings.text()
     assert "Faisabilité</span> non noté" in room.feasibility.text()
     assert room.action.font().pixelSize() >= 768 // 20

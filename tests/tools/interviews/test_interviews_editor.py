@@ -37,7 +37,7 @@ def test_kits_guides_are_there_and_new_interviews_are_pseudonyms(ctx, editor):
     editor.guide_combo.setCurrentIndex(2)  # no guide: free notes only
     editor.new_item()
     assert [t.split(" · ")[0] for t in listed(editor)] == ["○ Enquêté·e 1", "○ Enquêté·e 2"]
-    assert editor.form.guide_label.text() == "Sans guide : notes libres seulement"
+    assert editor.form.guide_label.text() == "Sans guide\u00a0: notes libres seulement"
     assert len(editor.notes.editors) == 1  # the free notes
 
 
