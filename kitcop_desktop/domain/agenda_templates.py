@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 
+from kitcop_desktop.i18n import TrMap, tr_later
+
 
 @dataclass(frozen=True)
 class TemplateSequence:
@@ -373,24 +375,28 @@ def by_key(key: str) -> AgendaTemplate | None:
     return next((t for t in TEMPLATES if t.key == key), None)
 
 
-KIND_LABELS = {
-    "": "Séquence",
-    "welcome": "Accueil",
-    "introduction": "Introduction",
-    "icebreaker": "Brise-glace",
-    "check_in_round": "Météo",
-    "break": "Pause",
-    "rotation": "Rotation",
-    "closing_round": "Déclusion",
-}
+KIND_LABELS = TrMap(
+    {
+        "": tr_later("Séquence"),
+        "welcome": tr_later("Accueil"),
+        "introduction": tr_later("Introduction"),
+        "icebreaker": tr_later("Brise-glace"),
+        "check_in_round": tr_later("Météo"),
+        "break": tr_later("Pause"),
+        "rotation": tr_later("Rotation"),
+        "closing_round": tr_later("Déclusion"),
+    }
+)
 
-TOOL_LABELS = {
-    "": "Aucun outil",
-    "boards": "Tableaux (post-it)",
-    "voting": "Vote par gommettes",
-    "fishbowl": "Bocal à poisson",
-    "rounds": "Tour de parole",
-    "interviews": "Enquête de terrain",
-    "actions": "Fiches actions",
-    "tables": "Tables (qui s'assoit où)",
-}
+TOOL_LABELS = TrMap(
+    {
+        "": tr_later("Aucun outil"),
+        "boards": tr_later("Tableaux (post-it)"),
+        "voting": tr_later("Vote par gommettes"),
+        "fishbowl": tr_later("Bocal à poisson"),
+        "rounds": tr_later("Tour de parole"),
+        "interviews": tr_later("Enquête de terrain"),
+        "actions": tr_later("Fiches actions"),
+        "tables": tr_later("Tables (qui s'assoit où)"),
+    }
+)

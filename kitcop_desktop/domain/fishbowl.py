@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kitcop_desktop.domain.validation import InvalidInput
-from kitcop_desktop.i18n import TrMap, tr, tr_later
+from kitcop_desktop.i18n import TrMap, current_language, tr, tr_later
 
 MIN_CHAIRS = 2
 MAX_CHAIRS = 12
@@ -251,4 +251,5 @@ def speaking_clock(seconds: float) -> str:
 
 
 def percent(share: float) -> str:
-    return f"{round(share * 100)}\u00a0%"
+    number = round(share * 100)
+    return f"{number}%" if current_language() == "en" else f"{number}\u00a0%"

@@ -5,23 +5,25 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from kitcop_desktop.i18n import TrMap, tr_later
 from kitcop_desktop.storage.base import Base, Timestamps
 
-# Field name -> French label, in the kit's order (used by the editor, the PDF and the export).
-ACTION_CARD_FIELDS = {
-    "theme": "Thème",  # the card's header, as the kit's « BIODIVERSITÉ »
-    "challenge": "Défi",
-    "target": "Cible",
-    "action": "Action",
-    "leads": "Pilotes",
-    "contributors": "Contributeurs",
-    "implementation": "Mise en œuvre (calendrier)",
-    "description": "Description",
-    "indicators": "Indicateurs de suivi",
-    "test_plan": "Comment tester",  # the kit's action plan: test before scaling up
-    "success_conditions": "Conditions de succès",
-    "acceleration_needs": "Besoins pour accélérer",
+# Field name -> French label (marked for the catalogue), in the kit's order (used by the editor, the PDF and the export).
+ACTION_CARD_LABELS = {
+    "theme": tr_later("Thème"),  # the card's header, as the kit's « BIODIVERSITÉ »
+    "challenge": tr_later("Défi"),
+    "target": tr_later("Cible"),
+    "action": tr_later("Action"),
+    "leads": tr_later("Pilotes"),
+    "contributors": tr_later("Contributeurs"),
+    "implementation": tr_later("Mise en œuvre (calendrier)"),
+    "description": tr_later("Description"),
+    "indicators": tr_later("Indicateurs de suivi"),
+    "test_plan": tr_later("Comment tester"),  # the kit's action plan: test before scaling up
+    "success_conditions": tr_later("Conditions de succès"),
+    "acceleration_needs": tr_later("Besoins pour accélérer"),
 }
+ACTION_CARD_FIELDS = TrMap(ACTION_CARD_LABELS)  # read in the app's language
 
 
 class ActionCard(Timestamps, Base):

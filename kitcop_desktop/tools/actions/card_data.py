@@ -8,11 +8,13 @@ from PySide6.QtCore import QObject, Signal
 
 from kitcop_desktop.i18n import TrMap, tr, tr_later
 from kitcop_desktop.storage import actions
-from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
+from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS, ACTION_CARD_LABELS
 
 AREA = "actions"
 FIELDS = tuple(ACTION_CARD_FIELDS) + ("impact", "feasibility")
-LABELS = {**ACTION_CARD_FIELDS, "impact": "Impact", "feasibility": "Faisabilité"}
+LABELS = TrMap(
+    {**ACTION_CARD_LABELS, "impact": tr_later("Impact"), "feasibility": tr_later("Faisabilité")}
+)
 ORIGINS = TrMap(
     {
         "vote": tr_later("issue d'un vote"),

@@ -56,7 +56,8 @@ class AgendaTable(QTableView):
         width = self.viewport().width()
         # Room enough for « 📌 09:00 – 09:20 » on one line when the table is wide.
         one_line = self.fontMetrics().horizontalAdvance(f"{m.PIN} 09:00 – 09:20") + 18
-        fixed = {m.COL_TIME: one_line if width > 900 else 96, m.COL_MINUTES: 58}
+        minutes = max(58, self._title_width(m.COL_MINUTES))  # « Durée », « Duration »
+        fixed = {m.COL_TIME: one_line if width > 900 else 96, m.COL_MINUTES: minutes}
         title = max(92, int(width * 0.16))
         rest = width - sum(fixed.values()) - title
         shares = {m.COL_INTENTION: 0.26, m.COL_INSTRUCTIONS: 0.44, m.COL_MATERIALS: 0.30}

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain import fishbowl as rules
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later
 
-COLUMNS = ("Personne", "Temps", "Fois", "Part")
+COLUMNS = (tr_later("Personne"), tr_later("Temps"), tr_later("Fois"), tr_later("Part"))
 LEFT_COLOUR = "#6b7385"  # same grey as the circle list
 
 
@@ -29,7 +29,7 @@ class StatsView(QWidget):
         self.total = QLabel()
         self.total.setStyleSheet("font-weight: bold;")
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

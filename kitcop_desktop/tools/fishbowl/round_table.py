@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from kitcop_desktop.domain import fishbowl as bowl_rules
 from kitcop_desktop.domain import speaking_round as rules
-from kitcop_desktop.i18n import tr, tr_later
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 from kitcop_desktop.storage.rounds import RoundData
 
 COLUMNS = (
@@ -24,7 +24,7 @@ COLUMNS = (
     tr_later("Rester impliqué·e"),
 )
 WORD_COLUMN = 4
-INVOLVED = {True: "Oui", False: "Non", None: "—"}
+INVOLVED = TrMap({True: tr_later("Oui"), False: tr_later("Non"), None: "—"})
 
 
 class RoundTable(QTableWidget):
