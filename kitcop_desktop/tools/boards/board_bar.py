@@ -183,7 +183,7 @@ class BoardBar(QWidget):
         self.spotlight.setMinimumWidth(0 if compact else 200)
         # A 1024 px laptop: every widget of the bar must fit, none drawn over its neighbour.
         self.split_button.setText(
-            "Actions / ressentis" if compact else "Séparer actions / ressentis"
+            tr("Actions / ressentis") if compact else tr("Séparer actions / ressentis")
         )
         self.search.setMinimumWidth(100 if compact else 120)
         self._compact = compact

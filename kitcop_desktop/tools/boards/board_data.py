@@ -6,6 +6,7 @@ import itertools
 from dataclasses import dataclass, field
 
 from kitcop_desktop.domain.board_kinds import normalise
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import boards
 from kitcop_desktop.storage import boards_actions as kiss_actions
 from kitcop_desktop.storage.engine import Store
@@ -243,7 +244,7 @@ def load_combined(store: Store, workshop_id: int, kind: str) -> BoardData:
         data = BoardData(
             (),
             kind,
-            "Vue combinée",
+            tr("Vue combinée"),
             objective=workshop.problem_statement if workshop else "",
             combined=True,
         )

@@ -99,7 +99,7 @@ class BoardCommands:
         n = len(card_ids)
         return (
             self._push(
-                _plural(n, "Supprimer un post-it", "Supprimer {n} post-it"),
+                _plural(n, tr("Supprimer un post-it"), "Supprimer {n} post-it"),
                 lambda s: boards.delete_cards(s, card_ids),
                 lambda s, rows: boards.restore_cards(s, rows),
             )
@@ -110,7 +110,9 @@ class BoardCommands:
         """One command for the whole selection; "" gives the cards their zone's colour back."""
         return (
             self._push(
-                _plural(len(card_ids), "Changer la couleur", "Changer la couleur de {n} post-it"),
+                _plural(
+                    len(card_ids), tr("Changer la couleur"), tr("Changer la couleur de {n} post-it")
+                ),
                 lambda s: [(cid, boards.update_card(s, cid, colour=colour)) for cid in card_ids],
                 lambda s, prev: [boards.update_card(s, cid, **p) for cid, p in prev],
             )
@@ -123,7 +125,9 @@ class BoardCommands:
         return (
             self._push(
                 _plural(
-                    len(card_ids), f"Angle « {label} »", f"Angle « {label} » pour {{n}} post-it"
+                    len(card_ids),
+                    tr("Angle « {label} »").format(label=label),
+                    tr("Angle « {label} » pour {{n}} post-it").format(label=label),
                 ),
                 lambda s: [(cid, boards.update_card(s, cid, angle=angle)) for cid in card_ids],
                 lambda s, prev: [boards.update_card(s, cid, **p) for cid, p in prev],
@@ -160,7 +164,11 @@ class BoardCommands:
 
     def set_split(self, board_id: int, split: bool) -> bool:
         """Chemin: « Séparer actions / ressentis », on or off (one undo step)."""
-        label = "Séparer actions / ressentis" if split else "Ne plus séparer actions / ressentis"
+        label = (
+            tr("Séparer actions / ressentis")
+            if split
+            else tr("Ne plus séparer actions / ressentis")
+        )
         return self.update_board(board_id, label, split_by_angle=split)
 
     def drop_cards(self, board_id: int, card_ids: list[int], target) -> bool:
@@ -202,7 +210,11 @@ class BoardCommands:
                 self._push(tr("Regrouper en sous-thématique"), group, ungroup, regroup) is not None
             )
         cluster_id = ref if what == "cluster" else None
-        label = "dans la sous-thématique" if cluster_id else f"vers « {zone_word(zone)} »"
+        label = (
+            tr("dans la sous-thématique")
+            if cluster_id
+            else tr("vers « {zone} »").format(zone=zone_word(zone))
+        )
         if angle is not None and cluster_id is None:
             label += f" · {LANE_LABELS[angle]}"
 
@@ -217,7 +229,11 @@ class BoardCommands:
 
         return (
             self._push(
-                _plural(n, f"Déplacer un post-it {label}", f"Déplacer {{n}} post-it {label}"),
+                _plural(
+                    n,
+                    tr("Déplacer un post-it {label}").format(label=label),
+                    tr("Déplacer {{n}} post-it {label}").format(label=label),
+                ),
                 move,
                 unmove,
             )
@@ -281,7 +297,9 @@ class BoardCommands:
         )
         if result is not None:
             self.ctx.show_message(
-                _plural(len(items), "Un post-it envoyé au vote.", "{n} post-it envoyés au vote.")
+                _plural(
+                    len(items), tr("Un post-it envoyé au vote."), tr("{n} post-it envoyés au vote.")
+                )
             )
             self.ctx.activate_tool("voting", result)
         return result
@@ -302,7 +320,9 @@ class BoardCommands:
             self.ctx.show_message(tr("Tout cela a déjà sa fiche action. Rien n'a été créé."))
         else:
             self.ctx.show_message(
-                _plural(len(result), "Une fiche action créée.", "{n} fiches actions créées.")
+                _plural(
+                    len(result), tr("Une fiche action créée."), tr("{n} fiches actions créées.")
+                )
             )
         return result
 

@@ -94,22 +94,22 @@ def board_menu(editor, item) -> QMenu | None:
         for label, value in COLOURS:
             colours.addAction(label, lambda v=value: editor.recolour_selected(v))
         if len(cards) > 1:
-            _add(menu, "Regrouper en sous-thématique", editor.group_selected, enabled=editable)
-            _add(menu, "Fusionner (ils disent la même chose)", editor.merge_selected)
+            _add(menu, tr("Regrouper en sous-thématique"), editor.group_selected, enabled=editable)
+            _add(menu, tr("Fusionner (ils disent la même chose)"), editor.merge_selected)
     else:
         cluster = item.cluster
         _add(menu, "Renommer", lambda: editor.edit_cluster(cluster.id), enabled=editable)
         folded = "Déplier" if cluster.collapsed else "Replier"
         _add(menu, folded, lambda: editor.toggle_cluster(cluster.id), enabled=editable)
-        _add(menu, "Dissoudre la sous-thématique", editor.dissolve_selected, enabled=editable)
+        _add(menu, tr("Dissoudre la sous-thématique"), editor.dissolve_selected, enabled=editable)
     menu.addSeparator()
-    _add(menu, "Envoyer au vote", editor.send_selected_to_vote)
+    _add(menu, tr("Envoyer au vote"), editor.send_selected_to_vote)
     if data.kind == "kiss":
         starts = [c for c in cards if c.zone == "start"] + [
             k for k in clusters if k.zone == "start"
         ]
         done = all(getattr(x, "fiche", 0) for x in starts) if starts else False
-        label = "« On commence » → fiche action" + (" (déjà faite)" if done else "")
+        label = tr("« On commence » → fiche action") + (tr(" (déjà faite)") if done else "")
         _add(menu, label, editor.start_to_actions, enabled=editable and bool(starts) and not done)
     if isinstance(item, CardItem):
         menu.addSeparator()

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.board_kinds import KINDS, kinds_offered
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.boards import board_data
 from kitcop_desktop.tools.boards.board_bar import BoardBar
 from kitcop_desktop.tools.boards.commands import BoardCommands
@@ -49,11 +50,13 @@ class EmptyBoards(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        title = QLabel("Aucun tableau dans cet atelier")
+        title = QLabel(tr("Aucun tableau dans cet atelier"))
         title.setObjectName("PageTitle")
         hint = QLabel(
-            "Un tableau par sous-groupe ; les post-it se tapent au clavier pendant la pause "
-            "ou directement par le groupe, et l'écran de salle les montre."
+            tr(
+                "Un tableau par sous-groupe ; les post-it se tapent au clavier pendant la pause "
+                "ou directement par le groupe, et l'écran de salle les montre."
+            )
         )
         hint.setObjectName("PageSubtitle")
         hint.setWordWrap(True)
@@ -101,7 +104,7 @@ class BoardsEditor(EditorActions, QWidget):
         self.phone_tray = PhoneTray(ctx)  # #19: post-its from phones wait here
         layout.addWidget(self.phone_tray)
         self.entry.extra_row.addWidget(self.actions_bar)
-        self.view.viewport().setToolTip(HINT)
+        self.view.viewport().setToolTip(tr(HINT))
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
         self._connect()
@@ -174,7 +177,12 @@ class BoardsEditor(EditorActions, QWidget):
             count = sum(1 for t in titles if t[1] == kind.key)
             if count > 1:
                 entries.append(
-                    (("combined", kind.key), f"{kind.label} — vue combinée ({count} tableaux)")
+                    (
+                        ("combined", kind.key),
+                        tr("{label} — vue combinée ({count} tableaux)").format(
+                            label=kind.label, count=count
+                        ),
+                    )
                 )
         self.bar.set_boards(entries, self._current())
         self.bar.set_kinds_offered(kinds_offered(t[1] for t in titles))

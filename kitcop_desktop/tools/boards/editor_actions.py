@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.board_kinds import KINDS, zone_label
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import boards
 from kitcop_desktop.tools.boards.context_menu import board_menu
 from kitcop_desktop.tools.boards.items import CardItem, ClusterItem
@@ -36,22 +37,22 @@ class EditorActions:
         if self.data is None or self.data.board_id is None:
             return False
         return self.commands.update_board(
-            self.data.board_id, "Renommer le tableau", title=title, subgroup=subgroup
+            self.data.board_id, tr("Renommer le tableau"), title=title, subgroup=subgroup
         )
 
     def ask_rename(self) -> None:
         if self.data is None or self.data.board_id is None:
             return
         dialog = QDialog(self)
-        dialog.setWindowTitle("Renommer le tableau")
+        dialog.setWindowTitle(tr("Renommer le tableau"))
         form = QFormLayout(dialog)
         title, subgroup = QLineEdit(self.data.title), QLineEdit(self.data.subgroup)
-        form.addRow("Titre", title)
-        form.addRow("Sous-groupe", subgroup)
+        form.addRow(tr("Titre"), title)
+        form.addRow(tr("Sous-groupe"), subgroup)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuler"))
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         form.addRow(buttons)
@@ -63,7 +64,7 @@ class EditorActions:
             return False
         done = self.commands.delete_board(self.data.board_id, self.data.title)
         if done:
-            self.ctx.show_message("Tableau supprimé (Ctrl+Z pour le retrouver).")
+            self.ctx.show_message(tr("Tableau supprimé (Ctrl+Z pour le retrouver)."))
         return done
 
     def set_split(self, split: bool) -> bool:
@@ -84,7 +85,9 @@ class EditorActions:
         with self.ctx.store.write() as s:
             boards.update_board(s, self.data.board_id, spotlight=value)
         self.ctx.hub.notify(
-            "boards", self.ctx.workshop_id, f"Écran de salle : {spotlight_label(self.data, value)}"
+            "boards",
+            self.ctx.workshop_id,
+            tr("Écran de salle : {data}").format(data=spotlight_label(self.data, value)),
         )
 
     # -- view ---------------------------------------------------------------------------------
@@ -104,7 +107,9 @@ class EditorActions:
             self.bar.show_found("")
             return
         n = sum(1 for i in self.scene.cards.values() if i.matched)
-        self.bar.show_found("Aucun post-it" if n == 0 else f"{n} trouvé{'s' if n > 1 else ''}")
+        self.bar.show_found(
+            tr("Aucun post-it") if n == 0 else tr_n("{n} trouvé", "{n} trouvés", n).format(n=n)
+        )
 
     def _down_to_board(self) -> None:
         """↓ in the post-it line: the keyboard goes onto the board, on its first post-it."""
@@ -125,7 +130,7 @@ class EditorActions:
         if not force:
             found = self.data.duplicates(text)  # an index kept with the board: no store read
             if found:
-                where = f"dans « {zone_label(self.data.kind, found[0][1])} »"
+                where = tr("dans « {kind} »").format(kind=zone_label(self.data.kind, found[0][1]))
                 self.entry.show_duplicate(zone, text, author, found[0][0], where)
                 return None
         card_id = self.commands.add_card(self.data.board_id, zone, text, author, self.entry.angle())
@@ -145,7 +150,7 @@ class EditorActions:
         ids = self.commands.add_pasted(self.data.board_id, zone, text, author)
         if ids:
             self.entry.card_added()
-            self.ctx.show_message(f"{len(ids)} post-it ajoutés.")
+            self.ctx.show_message(tr("{count} post-it ajoutés.").format(count=len(ids)))
         return ids
 
     def merge_into(self, card_id: int, author: str) -> bool:
@@ -179,11 +184,11 @@ class EditorActions:
         if what == "card":
             item = self.scene.cards.get(ref)
             if item is not None and text.strip() != item.card.text:
-                self.commands.edit_card(ref, "Modifier un post-it", text=text)
+                self.commands.edit_card(ref, tr("Modifier un post-it"), text=text)
         else:
             item = self.scene.clusters.get(ref)
             if item is not None and text.strip() != item.cluster.title:
-                self.commands.update_cluster(ref, "Renommer la sous-thématique", title=text)
+                self.commands.update_cluster(ref, tr("Renommer la sous-thématique"), title=text)
         self.view.setFocus()
 
     def toggle_cluster(self, cluster_id: int) -> None:
@@ -191,7 +196,7 @@ class EditorActions:
         if item is None or self.data.combined:
             return
         folded = not item.cluster.collapsed
-        text = "Replier la sous-thématique" if folded else "Déplier la sous-thématique"
+        text = tr("Replier la sous-thématique") if folded else tr("Déplier la sous-thématique")
         self.commands.update_cluster(cluster_id, text, collapsed=folded)
 
     # -- selection ----------------------------------------------------------------------------
@@ -268,7 +273,7 @@ class EditorActions:
             return False
         done = self.commands.delete_cards([c.id for c in cards])
         if done:
-            self.ctx.show_message("Supprimé (Ctrl+Z pour annuler).")
+            self.ctx.show_message(tr("Supprimé (Ctrl+Z pour annuler)."))
         return done
 
     def send_selected_to_vote(self) -> int | None:
@@ -278,9 +283,9 @@ class EditorActions:
         items = [(c.title, None) for c in clusters]
         items += [(c.text, c.id) for c in self.selected_cards() if c.cluster_id not in inside]
         if not items:
-            self.ctx.show_message("Choisissez d'abord des post-it ou des sous-thématiques.")
+            self.ctx.show_message(tr("Choisissez d'abord des post-it ou des sous-thématiques."))
             return None
-        title = f"Vote — {self.data.title}" if self.data else "Vote"
+        title = tr("Vote — {title}").format(title=self.data.title) if self.data else "Vote"
         return self.commands.send_to_vote(items, title)
 
     def start_to_actions(self) -> list[int]:
@@ -291,6 +296,6 @@ class EditorActions:
         cards = [c.id for c in self.selected_cards() if c.zone == "start"]
         groups = [c.id for c in self.selected_clusters() if c.zone == "start"]
         if not (cards or groups) and not any(c.zone == "start" for c in self.data.cards):
-            self.ctx.show_message("Aucun post-it dans « On commence ». Rien n'a été créé.")
+            self.ctx.show_message(tr("Aucun post-it dans « On commence ». Rien n'a été créé."))
             return []
         return self.commands.start_to_actions(self.data.board_id, cards, groups)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.board_kinds import KINDS, next_zone
+from kitcop_desktop.domain.french import quoted
 from kitcop_desktop.domain.palette import ZONE_COLOURS
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.boards.angles import AngleChooser, angle_for_key
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
@@ -123,14 +125,14 @@ class QuickEntry(QWidget):
             lambda text: self.pasted.emit(self.zone, text, self.author())
         )
         self.author_line = QLineEdit()
-        self.author_line.setPlaceholderText("Auteur (facultatif)")
+        self.author_line.setPlaceholderText(tr("Auteur (facultatif)"))
         self.author_line.setMaximumWidth(260)
         self.author_line.setToolTip(
-            "Auteur ou sous-groupe, facultatif ; reste rempli pour les post-it suivants"
+            tr("Auteur ou sous-groupe, facultatif ; reste rempli pour les post-it suivants")
         )
-        self.add_button = QPushButton("Ajouter")
+        self.add_button = QPushButton(tr("Ajouter"))
         self.add_button.setObjectName("Primary")
-        self.add_button.setToolTip("Ajouter le post-it (Entrée)")
+        self.add_button.setToolTip(tr("Ajouter le post-it (Entrée)"))
         self.add_button.clicked.connect(self._submit)
         # The chemin de la rétrospective is read from two angles (the kit: concret / ressentis).
         self.angle_box = AngleChooser()
@@ -157,9 +159,9 @@ class QuickEntry(QWidget):
         bar.setContentsMargins(8, 4, 8, 4)
         self.duplicate_label = QLabel()
         self.duplicate_label.setWordWrap(True)
-        self.merge_button = QPushButton("Fusionner (compter ×2)")
+        self.merge_button = QPushButton(tr("Fusionner (compter ×2)"))
         self.merge_button.clicked.connect(self._merge)
-        self.add_anyway_button = QPushButton("Ajouter quand même")
+        self.add_anyway_button = QPushButton(tr("Ajouter quand même"))
         self.add_anyway_button.clicked.connect(self._add_anyway)
         bar.addWidget(self.duplicate_label, 1)
         bar.addWidget(self.merge_button)
@@ -184,7 +186,9 @@ class QuickEntry(QWidget):
                 button.setCheckable(True)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setProperty("zone", zone.key)
-                button.setToolTip(f"{zone.hint} — Tab pour passer à la zone suivante")
+                button.setToolTip(
+                    tr("{hint} — Tab pour passer à la zone suivante").format(hint=zone.hint)
+                )
                 c = ZONE_COLOURS[zone.key]
                 button.setStyleSheet(
                     f"QPushButton {{ border: 2px solid {c}; border-radius: 14px; padding: 4px 10px; }}"
@@ -223,7 +227,7 @@ class QuickEntry(QWidget):
         if editable:
             self.set_zone(self.zone)  # its placeholder names the zone again
         else:
-            self.line.setPlaceholderText("Vue combinée : lecture seule")
+            self.line.setPlaceholderText(tr("Vue combinée : lecture seule"))
 
     def set_compact(self, compact: bool) -> None:
         """On a narrow window the zone buttons drop their counts (the board shows them)."""
@@ -275,12 +279,15 @@ class QuickEntry(QWidget):
         label = KINDS[self.kind].zone(self.zone).label
         if self.kind == "retro_path":
             self.line.setPlaceholderText(
-                f"Post-it dans « {label} », angle « {self.angle_box.label()} » : Entrée "
-                "ajoute, Tab change de zone, Alt+A / Alt+R / Alt+0 l'angle"
+                tr(
+                    "Post-it dans « {label} », angle « {value} » : Entrée ajoute, Tab change de zone, Alt+A / Alt+R / Alt+0 l'angle"
+                ).format(label=label, value=self.angle_box.label())
             )
         else:
             self.line.setPlaceholderText(
-                f"Post-it dans « {label} » : Entrée ajoute, Tab change de zone"
+                tr("Post-it dans « {label} » : Entrée ajoute, Tab change de zone").format(
+                    label=label
+                )
             )
 
     def step_zone(self, step: int) -> None:
@@ -325,8 +332,9 @@ class QuickEntry(QWidget):
         self._pending = (zone, text, author)
         self._pending_card = existing_id
         self.duplicate_label.setText(
-            f"« {text[:80]}{'…' if len(text) > 80 else ''} » est déjà présent ({where}). "
-            "Entrée sur le champ vide pour l'ajouter quand même, ou tapez le post-it suivant."
+            tr(
+                "{text} est déjà présent ({where}). Entrée sur le champ vide pour l'ajouter quand même, ou tapez le post-it suivant."
+            ).format(text=quoted(text[:80] + ("…" if len(text) > 80 else "")), where=where)
         )
         self.duplicate_bar.show()
         self.line.clear()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject, QGraphicsRectItem
 from kitcop_desktop.domain.board_kinds import ANGLES
 from kitcop_desktop.domain.board_layout import CARD_WIDTH, CLUSTER_HEADER
 from kitcop_desktop.domain.palette import ZONE_COLOURS
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.boards.board_data import CardData, ClusterData
 from kitcop_desktop.tools.boards.look import Look
 from kitcop_desktop.ui.tooltips import as_typed
@@ -391,7 +392,9 @@ class ClusterItem(QGraphicsObject):
     def set_cluster(self, cluster: ClusterData) -> None:
         self.cluster = cluster
         if not self.look.room:
-            self.setToolTip(as_typed(f"{cluster.title} — double-clic pour renommer"))
+            self.setToolTip(
+                as_typed(tr("{title} — double-clic pour renommer").format(title=cluster.title))
+            )
         self._title_key = None  # laid out again at the next header_height()
         self.update()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.palette import ROOM, room_tint
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui.widgets.room_text import room_text_font, wrap_lines
 
 HINT = "Page suivante : zone par zone"
@@ -56,7 +57,9 @@ class DrawnText:
 
 
 def count_text(count: int) -> str:
-    return "aucun\u00a0post-it" if count == 0 else plural(count, "post-it").replace(" ", "\u00a0")
+    return (
+        tr("aucun\u00a0post-it") if count == 0 else plural(count, "post-it").replace(" ", "\u00a0")
+    )
 
 
 @dataclass

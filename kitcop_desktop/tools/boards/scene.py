@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from kitcop_desktop.domain.board_kinds import KINDS, LANE_LABELS, matches
 from kitcop_desktop.domain.board_layout import GAP, lane_of
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.boards.board_data import BoardData
 from kitcop_desktop.tools.boards.decor import BannerItem, SpeedboatItem
 from kitcop_desktop.tools.boards.drag import DragAndDrop
@@ -386,7 +387,7 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
     def _title(self, data: BoardData) -> str:
         label = KINDS[data.kind].label
         if data.combined:
-            return f"{label} — vue combinée de tous les sous-groupes"
+            return tr("{label} — vue combinée de tous les sous-groupes").format(label=label)
         parts = [data.title] + ([data.subgroup] if data.subgroup else [])
         title = " — ".join(parts)
         return title if label.casefold() in title.casefold() else f"{label} : {title}"

@@ -6,20 +6,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from kitcop_desktop.domain.palette import OKABE_ITO
-from kitcop_desktop.i18n import tr, tr_n
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.ui import icons
 
 COLOURS = [
-    ("Couleur de la zone", ""),
-    ("Bleu", OKABE_ITO["blue"]),
-    ("Bleu ciel", OKABE_ITO["sky"]),
-    ("Vert", OKABE_ITO["green"]),
-    ("Jaune", OKABE_ITO["yellow"]),
-    ("Orange", OKABE_ITO["orange"]),
-    ("Vermillon", OKABE_ITO["vermilion"]),
-    ("Rose", OKABE_ITO["purple"]),
+    (tr_later("Couleur de la zone"), ""),
+    (tr_later("Bleu"), OKABE_ITO["blue"]),
+    (tr_later("Bleu ciel"), OKABE_ITO["sky"]),
+    (tr_later("Vert"), OKABE_ITO["green"]),
+    (tr_later("Jaune"), OKABE_ITO["yellow"]),
+    (tr_later("Orange"), OKABE_ITO["orange"]),
+    (tr_later("Vermillon"), OKABE_ITO["vermilion"]),
+    (tr_later("Rose"), OKABE_ITO["purple"]),
 ]
-HINT = (
+HINT = tr_later(
     "Glissez un post-it sur un autre pour créer une sous-thématique · double-clic pour modifier "
     "· Suppr pour supprimer"
 )
@@ -93,7 +93,7 @@ class SelectionBar(QWidget):
         self.dissolve.clicked.connect(lambda: editor.dissolve_selected())
         self.merge.clicked.connect(lambda: editor.merge_selected())
         for label, value in COLOURS:
-            self.colour_menu.addAction(label, lambda v=value: editor.recolour_selected(v))
+            self.colour_menu.addAction(tr(label), lambda v=value: editor.recolour_selected(v))
         self.delete.clicked.connect(lambda: editor.delete_selected())
         self.vote.clicked.connect(lambda: editor.send_selected_to_vote())
         self.actions.clicked.connect(lambda: editor.start_to_actions())
@@ -105,10 +105,12 @@ class SelectionBar(QWidget):
             self.label.setText(tr_n("{n} choisi :", "{n} choisis :", n).format(n=n))
             parts = []
             if cards:
-                parts.append(f"{cards} post-it")
+                parts.append(tr_n("{n} post-it", "{n} post-it", cards).format(n=cards))
             if clusters:
-                parts.append(f"{clusters} sous-thématique{'s' if clusters > 1 else ''}")
-            self.label.setToolTip(" et ".join(parts))
+                parts.append(
+                    tr_n("{n} sous-thématique", "{n} sous-thématiques", clusters).format(n=clusters)
+                )
+            self.label.setToolTip(tr(" et ").join(parts))
         elif not editable:
             self.label.setText(tr("Vue combinée : lecture seule"))
         else:

@@ -152,16 +152,22 @@ class BallotBox(QWidget):
         self.who.setEnabled(can_vote)
         self.reopen_button.setEnabled(vote_round.open and bool(voted))
         if not state.voters:
-            hint = "Ajoutez les participant·es dans la page « Atelier » pour voter par bulletins."
+            hint = tr(
+                "Ajoutez les participant·es dans la page « Atelier » pour voter par bulletins."
+            )
         elif not vote_round.open:
-            hint = f"Le tour {vote_round.number} est clos : plus de bulletin."
+            hint = tr("Le tour {number} est clos : plus de bulletin.").format(
+                number=vote_round.number
+            )
         elif not waiting:
-            hint = "Tout le monde a voté. Clôturez le tour puis révélez les résultats (R)."
+            hint = tr("Tout le monde a voté. Clôturez le tour puis révélez les résultats (R).")
         else:
             rules = vote_round.rules
-            hint = (
-                f"{dots_text(rules.dots_per_participant)} chacun·e, {rules.max_per_item} au plus "
-                "par proposition. Le bulletin est masqué dès qu'il est validé."
+            hint = tr(
+                "{dots_per_participant} chacun·e, {max_per_item} au plus par proposition. Le bulletin est masqué dès qu'il est validé."
+            ).format(
+                dots_per_participant=dots_text(rules.dots_per_participant),
+                max_per_item=rules.max_per_item,
             )
         self.pick_hint.setText(hint)
         if self.pages.currentIndex() == 1:
@@ -192,7 +198,9 @@ class BallotBox(QWidget):
         self.ballot_title.setText(tr("Bulletin de {name}").format(name=self.voter[1]))
         left = self.rules.dots_per_participant - sum(self.dots.values())
         self.remaining.setText(
-            f"Il vous reste {dots_text(left)}." if left else "Toutes vos gommettes sont placées."
+            f"Il vous reste {dots_text(left)}."
+            if left
+            else tr("Toutes vos gommettes sont placées.")
         )
         for index, item_id in enumerate(self.round.item_ids):
             item = self.state.item(item_id)
@@ -207,7 +215,11 @@ class BallotBox(QWidget):
             marks.setStyleSheet("font-size: 16pt; color: #0072B2;")
             marks.setAccessibleName(dots_text(n))
             add = QPushButton("+")
-            add.setToolTip(f"Placer une gommette (touche {index + 1})" if index < 9 else "")
+            add.setToolTip(
+                tr("Placer une gommette (touche {number})").format(number=index + 1)
+                if index < 9
+                else ""
+            )
             add.setFixedSize(40, 34)
             add.clicked.connect(lambda _c=False, i=item_id: self.add_dot(i))
             minus = QPushButton("−")

@@ -88,9 +88,9 @@ class VoteCommands:
             self.ctx.show_message(str(exc))
             return False
         said = (
-            "Vote secret : les résultats restent masqués jusqu'à la révélation (R)."
+            tr("Vote secret : les résultats restent masqués jusqu'à la révélation (R).")
             if hidden
-            else "Vote à découvert : les résultats s'affichent ici et à l'écran de salle."
+            else tr("Vote à découvert : les résultats s'affichent ici et à l'écran de salle.")
         )
         self.ctx.hub.notify(AREA, self.ctx.workshop_id, said)
         self.ctx.show_message(said + " (Hors annulation.)")
@@ -245,7 +245,9 @@ class VoteCommands:
             return None
         n = len(result)
         self.ctx.show_message(
-            "Une fiche action créée." if n == 1 else f"{n} fiches actions créées."
+            tr("Une fiche action créée.")
+            if n == 1
+            else tr("{n} fiches actions créées.").format(n=n)
         )
         return result
 

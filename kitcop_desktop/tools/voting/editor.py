@@ -235,7 +235,9 @@ class VotingEditor(QWidget):
             return
         self.phone_bar.show_vote(state.id, state.current.id)
         current = state.current
-        status = "ouvert" if current.open else ("révélé" if current.revealed else "clos")
+        status = (
+            tr("ouvert") if current.open else (tr("révélé") if current.revealed else tr("clos"))
+        )
         self.round_label.setText(
             tr("Tour {number} — {status}").format(number=current.number, status=status)
         )
@@ -259,7 +261,9 @@ class VotingEditor(QWidget):
     # --- commands -----------------------------------------------------------------------------
     def create_vote(self) -> int | None:
         n = self.vote_box.count() + 1
-        vote_id = self.commands.new_vote("Priorisation des actions" if n == 1 else f"Vote {n}")
+        vote_id = self.commands.new_vote(
+            tr("Priorisation des actions") if n == 1 else tr("Vote {n}").format(n=n)
+        )
         if vote_id:
             self.selection.set(vote_id)
             self.reload()
@@ -280,14 +284,20 @@ class VotingEditor(QWidget):
         if self.state and self.state.current.open:
             current = self.state.current
             self.commands.set_state(
-                current.id, f"Clôturer le tour {current.number}", state="closed", revealed=False
+                current.id,
+                tr("Clôturer le tour {number}").format(number=current.number),
+                state="closed",
+                revealed=False,
             )
 
     def reopen_round(self) -> None:
         if self.state and not self.state.current.open:
             current = self.state.current
             self.commands.set_state(
-                current.id, f"Rouvrir le tour {current.number}", state="open", revealed=False
+                current.id,
+                tr("Rouvrir le tour {number}").format(number=current.number),
+                state="open",
+                revealed=False,
             )
 
     def reveal(self) -> bool:
@@ -295,7 +305,10 @@ class VotingEditor(QWidget):
             return False
         current = self.state.current
         return self.commands.set_state(
-            current.id, f"Révéler le tour {current.number}", state="closed", revealed=True
+            current.id,
+            tr("Révéler le tour {number}").format(number=current.number),
+            state="closed",
+            revealed=True,
         )
 
     # --- shell hooks --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from kitcop_desktop.domain.dot_vote import dots_text
 from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.voting_rounds import ResultRow
 from kitcop_desktop.ui import theme
 
@@ -69,7 +70,7 @@ def tie_label(row: ResultRow, round_number: int = 0) -> str:
     elif row.decided:
         words.append("départagé")
     if row.round_number and round_number and row.round_number != round_number:
-        words.append(f"tour {row.round_number}")
+        words.append(tr("tour {round_number}").format(round_number=row.round_number))
     return " · ".join(words)
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.dot_vote import dots_text, ordinal, top_with_ties
 from kitcop_desktop.domain.dot_vote_rounds import tie_break_reason, tie_break_rules, ties_at_stake
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage.voting_rounds import ResultRow
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.decision_dialog import DecisionDialog
@@ -36,11 +36,11 @@ def quoted(text: str, limit: int = QUOTE_MAX) -> str:
     if len(text) > limit:
         cut_at = text.rfind(" ", 0, limit)
         text = text[: cut_at if cut_at > limit // 2 else limit].rstrip(" ,;:.") + "…"
-    return f"« {text} »"
+    return tr("« {text} »").format(text=text)
 
 
-STALE_TIE = (
-    "Les résultats viennent de changer : regardez les ex æquo à nouveau. Rien n'a été modifié."
+STALE_TIE = tr_later(
+    "Les résultats viennent de changer : regardez les ex æquo à nouveau. Rien n'a été modifié."
 )
 
 
@@ -150,25 +150,34 @@ class ResultsPanel(QWidget):
         # The latest round of several shows the standing: a round among ex æquo reorders only
         # its own proposals, the others keep their place (« tour 1 » beside their count).
         standing = state.standing if is_last and state.several_rounds else None
-        status = "ouvert" if vote_round.open else ("révélé" if vote_round.revealed else "clos")
-        counted = (
-            ("1 bulletin" if results.ballots == 1 else f"{results.ballots} bulletins")
-            if vote_round.mode == "ballots"
-            else "au mur"
+        status = (
+            tr("ouvert")
+            if vote_round.open
+            else (tr("révélé") if vote_round.revealed else tr("clos"))
         )
-        parts = [f"Tour {vote_round.number} ({status}, {counted})"]
+        counted = (
+            tr_n("{n} bulletin", "{n} bulletins", results.ballots).format(n=results.ballots)
+            if vote_round.mode == "ballots"
+            else tr("au mur")
+        )
+        parts = [
+            tr("Tour {number} ({status}, {counted})").format(
+                number=vote_round.number, status=status, counted=counted
+            )
+        ]
         if vote_round.reason:
             parts[0] += f" — {vote_round.reason}"
         rules = vote_round.rules
         parts.append(
-            f"{dots_text(rules.dots_per_participant)} chacun·e, {rules.max_per_item} au plus "
-            "par proposition"
+            tr("{dots} chacun·e, {most} au plus par proposition").format(
+                dots=dots_text(rules.dots_per_participant), most=rules.max_per_item
+            )
         )
         if visible:
-            parts.append(f"{dots_text(results.total_dots)} au total")
+            parts.append(tr("{dots} au total").format(dots=dots_text(results.total_dots)))
         text = " · ".join(parts) + "."
         if visible and standing is not None:
-            text += " Classement général : les propositions hors de ce tour gardent leur place."
+            text += tr(" Classement général : les propositions hors de ce tour gardent leur place.")
         self.summary.setText(text)
         self.masked.setVisible(not visible)
         self.masked.setText(
@@ -193,13 +202,15 @@ class ResultsPanel(QWidget):
         winners = kept.selected if settled else []
         self.all_made = bool(winners) and all(i in state.cards_made for i in winners)
         self.cards_button.setText(
-            "Voir les fiches actions" if self.all_made else "Créer les fiches actions"
+            tr("Voir les fiches actions") if self.all_made else tr("Créer les fiches actions")
         )
         self.cards_button.setEnabled(bool(settled and results.total_dots))
         self.cards_button.setToolTip(
-            "Une fiche action préremplie par action retenue"
+            tr("Une fiche action préremplie par action retenue")
             if settled
-            else "Clôturez et révélez le dernier tour, sans ex æquo à la dernière place retenue."
+            else tr(
+                "Clôturez et révélez le dernier tour, sans ex æquo à la dernière place retenue."
+            )
         )
         texts = {r.item_id: r.text for r in state.standing.rows}
         chosen = [texts[i] for i in winners if i in texts]
@@ -236,15 +247,19 @@ class ResultsPanel(QWidget):
             names = ", ".join(quoted(texts[i].text, 80) for i in tie.items)
             if tie.straddles:
                 places = "1 place" if tie.places == 1 else f"{tie.places} places"
-                text = (
-                    f"⚠ Ex æquo à la {ordinal(first.rank)} place ({dots_text(first.count)}) : "
-                    f"{names} — {places} pour {len(tie.items)} propositions."
+                text = tr(
+                    "⚠ Ex æquo à la {rank} place ({count}) : {names} — {places} pour {count2} propositions."
+                ).format(
+                    rank=ordinal(first.rank),
+                    count=dots_text(first.count),
+                    names=names,
+                    places=places,
+                    count2=len(tie.items),
                 )
             else:
-                text = (
-                    f"Ex æquo à la {ordinal(first.rank)} place ({dots_text(first.count)}) : "
-                    f"{names} — toutes retenues ; départagez si l'ordre compte."
-                )
+                text = tr(
+                    "Ex æquo à la {rank} place ({count}) : {names} — toutes retenues ; départagez si l'ordre compte."
+                ).format(rank=ordinal(first.rank), count=dots_text(first.count), names=names)
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -254,7 +269,7 @@ class ResultsPanel(QWidget):
             if last and not vote_round.open:
                 again = QPushButton(tr("Tour entre eux"))
                 again.setToolTip(
-                    "Un nouveau tour entre ces propositions : "
+                    tr("Un nouveau tour entre ces propositions : ")
                     + tie_break_reason(len(tie.items), tie.places)
                 )
                 again.clicked.connect(lambda _c=False, g=tie.items: self.round_among(g))
@@ -281,18 +296,24 @@ class ResultsPanel(QWidget):
     def next_round_top(self) -> int | None:
         state = self.state
         ids = top_with_ties(state.standing.ranked, state.winners_count)
-        reason = f"Les {state.winners_count} premiers du tour {state.current.number}"
+        reason = tr("Les {winners_count} premiers du tour {number}").format(
+            winners_count=state.winners_count, number=state.current.number
+        )
         if len(ids) > state.winners_count:
-            reason += " (avec les ex æquo)"
+            reason += tr(" (avec les ex æquo)")
         return self._new_round(ids, reason, min(state.winners_count, len(ids)))
 
     def round_among(self, group: list[int]) -> int | None:
         state = self.state
         tie = next((t for t in state.standing.ties if t.items == list(group)), None)
         if tie is None:
-            self.commands.ctx.show_message(STALE_TIE)
+            self.commands.ctx.show_message(tr(STALE_TIE))
             return None
-        return self._new_round(tie.items, f"Ex æquo du tour {state.current.number}", tie.places)
+        return self._new_round(
+            tie.items,
+            tr("Ex æquo du tour {number}").format(number=state.current.number),
+            tie.places,
+        )
 
     def _new_round(self, ids: list[int], reason: str, places: int) -> int | None:
         """A round among `ids` with the rules proposed for it, said in the status line."""
@@ -310,7 +331,7 @@ class ResultsPanel(QWidget):
         """Record how a tie is settled; without `order`, ask with a small dialog."""
         standing = self.state.standing
         if not any(t.items == list(group) for t in standing.ties):
-            self.commands.ctx.show_message(STALE_TIE)
+            self.commands.ctx.show_message(tr(STALE_TIE))
             return False
         texts = {r.item_id: r.text for r in standing.rows}
         if order is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from kitcop_desktop.domain.dot_vote import dots_text
 from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.voting import vote_data
 from kitcop_desktop.tools.voting.ranking_paint import DARK, paint_ranking, rows_that_fit
 from kitcop_desktop.ui import theme
@@ -26,7 +27,7 @@ REVEAL_MS = 3500
 
 
 def others_text(n: int) -> str:
-    return "… et 1 autre" if n == 1 else f"… et {n} autres"
+    return tr("… et 1 autre") if n == 1 else tr("… et {n} autres").format(n=n)
 
 
 class VotingRoomView(QWidget):
@@ -122,7 +123,7 @@ class VotingRoomView(QWidget):
         if self.state is None:
             painter.setFont(self._font(1 / 12, bold=True))
             painter.setPen(QColor(ROOM["text"]))
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "Vote par gommettes")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, tr("Vote par gommettes"))
             return
         state, current = self.state, self.state.current
         top = self._header(painter, area, state, current)
@@ -138,13 +139,13 @@ class VotingRoomView(QWidget):
         kicker = self._font(BODY)
         title = self._font(1 / 16 if current.revealed else 1 / 13, bold=True)
         if current.revealed and state.several_rounds:
-            what = f"Classement après le tour {current.number}"
+            what = tr("Classement après le tour {number}").format(number=current.number)
         elif current.revealed:
-            what = f"Résultats du tour {current.number}"
+            what = tr("Résultats du tour {number}").format(number=current.number)
         elif current.open:
-            what = f"Vote par gommettes — tour {current.number}"
+            what = tr("Vote par gommettes — tour {number}").format(number=current.number)
         else:
-            what = f"Tour {current.number} clos"
+            what = tr("Tour {number} clos").format(number=current.number)
         painter.setFont(kicker)
         painter.setPen(QColor(ROOM["accent"]))
         kh = QFontMetricsF(kicker).height()
@@ -166,7 +167,7 @@ class VotingRoomView(QWidget):
         painter.setFont(body_font)
         if state.criteria:
             painter.setPen(QColor(ROOM["muted"]))
-            text = "Critères : " + " · ".join(state.criteria)
+            text = tr("Critères : ") + " · ".join(state.criteria)
             rect = painter.boundingRect(
                 QRectF(body.left(), y, body.width(), line * 3), Qt.TextFlag.TextWordWrap, text
             )
@@ -174,13 +175,16 @@ class VotingRoomView(QWidget):
             painter.drawText(rect, Qt.TextFlag.TextWordWrap, text)
             y += rect.height() + line * 0.4
         rules = current.rules
-        rule = (
-            f"{dots_text(rules.dots_per_participant)} chacun·e · {rules.max_per_item} max. par idée"
+        rule = tr("{dots_per_participant} chacun·e · {max_per_item} max. par idée").format(
+            dots_per_participant=dots_text(rules.dots_per_participant),
+            max_per_item=rules.max_per_item,
         )
         lines = [rule]
         if current.mode == "ballots":
             voted = sum(1 for v in state.voters if v.ballot_id)
-            lines.append(f"bulletins : {voted} sur {len(state.voters)}")
+            lines.append(
+                tr("bulletins : {voted} sur {count}").format(voted=voted, count=len(state.voters))
+            )
             if metrics.horizontalAdvance(" · ".join(lines)) <= body.width():
                 lines = [" · ".join(lines)]
             else:
@@ -303,11 +307,11 @@ class VotingRoomView(QWidget):
     def _counting_done(self, painter: QPainter, body: QRectF, current) -> None:
         painter.setFont(self._font(1 / 12, bold=True))
         painter.setPen(QColor(ROOM["text"]))
-        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, "Dépouillement terminé")
+        painter.drawText(body, Qt.AlignmentFlag.AlignCenter, tr("Dépouillement terminé"))
         painter.setFont(self._font(BODY))
         painter.setPen(QColor(ROOM["muted"]))
         below = QRectF(body.left(), body.center().y() + self.height() * 0.08, body.width(), 100)
-        painter.drawText(below, Qt.AlignmentFlag.AlignHCenter, "Les résultats arrivent…")
+        painter.drawText(below, Qt.AlignmentFlag.AlignHCenter, tr("Les résultats arrivent…"))
 
     def ranking_rows(self) -> list:
         """The rows the reveal draws, best first: after a round among ex æquo, the whole

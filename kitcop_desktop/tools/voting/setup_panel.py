@@ -125,7 +125,7 @@ class SetupPanel(QWidget):
         self.remove_button.setAccessibleName(tr("Retirer"))
         self.remove_button.clicked.connect(self.remove_selected)
 
-        self.criteria = LongText(self._save_criteria, "Un critère par ligne", height=118)
+        self.criteria = LongText(self._save_criteria, tr("Un critère par ligne"), height=118)
 
         # Typing 999 is refused out loud (a plain spin box would keep « 9 » without a word).
         self.dots = NumberField(
@@ -137,7 +137,7 @@ class SetupPanel(QWidget):
         self.per_item = NumberField(
             1,
             MAX_DOTS_PER_PARTICIPANT,
-            "Au plus {maximum} gommettes sur une même proposition.",
+            tr("Au plus {maximum} gommettes sur une même proposition."),
             "Au moins 1 gommette par proposition.",
         )
         self.winners = NumberField(
@@ -172,7 +172,9 @@ class SetupPanel(QWidget):
             lambda: self._setting("winners_count", self.winners.value(), "Actions retenues")
         )
         self.secret.toggled.connect(
-            lambda on: self._setting("hidden", on, "Vote secret" if on else "Vote à découvert")
+            lambda on: self._setting(
+                "hidden", on, tr("Vote secret") if on else tr("Vote à découvert")
+            )
         )
 
         add_row = QHBoxLayout()
@@ -229,12 +231,12 @@ class SetupPanel(QWidget):
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsEditable)
             tips = [f"Proposition {number}"]
             if item.from_board:
-                tips.append("venue d'un tableau")
+                tips.append(tr("venue d'un tableau"))
             if item.id not in in_round:
-                tips.append(f"hors du tour {state.current.number}")
+                tips.append(tr("hors du tour {number}").format(number=state.current.number))
                 row.setForeground(Qt.GlobalColor.gray)
             row.setToolTip(
-                " — ".join(tips) + ". Double-clic pour reformuler, Alt+↑ / Alt+↓ pour déplacer."
+                " — ".join(tips) + tr(". Double-clic pour reformuler, Alt+↑ / Alt+↓ pour déplacer.")
             )
             self.items.addItem(row)
             if item.id == selected:

@@ -16,14 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import RoundState, VoteState
 
 # A secret vote's count, once entered, is never in the field: every field shows the same mask,
 # whatever the count (one ● per digit would tell 7 from 12 on a mirrored screen).
 MASK = "●●●"
-MASK_TIP = (
-    "Vote secret : le nombre saisi reste masqué jusqu'à la révélation. Tapez pour le remplacer."
+MASK_TIP = tr_later(
+    "Vote secret : le nombre saisi reste masqué jusqu'à la révélation. Tapez pour le remplacer."
 )
 
 
@@ -42,7 +43,7 @@ class CountField(QLineEdit):
         self.masked = masked
         self.setText("" if masked or not value else str(value))
         self.setPlaceholderText(MASK if masked else "0")
-        self.setToolTip(MASK_TIP if masked else "")
+        self.setToolTip(tr(MASK_TIP) if masked else "")
         self.setModified(False)
 
 
@@ -69,14 +70,16 @@ class WallEntry(QWidget):
 
     def show_state(self, state: VoteState, vote_round: RoundState) -> None:
         focused = next((f.item_id for f in self.fields if f.hasFocus()), None)
-        hint = (
-            "Comptez les gommettes au mur et tapez-les : Entrée ou ↓ passe à la proposition "
+        hint = tr(
+            "Comptez les gommettes au mur et tapez-les : Entrée ou ↓ passe à la proposition "
             "suivante, ↑ revient."
         )
         if not state.tallies_visible(vote_round):
-            hint += " Vote secret : chaque nombre est masqué dès qu'il est saisi."
+            hint += tr(" Vote secret : chaque nombre est masqué dès qu'il est saisi.")
         if not vote_round.open:
-            hint = f"Le tour {vote_round.number} est clos : rouvrez-le pour corriger un nombre."
+            hint = tr("Le tour {number} est clos : rouvrez-le pour corriger un nombre.").format(
+                number=vote_round.number
+            )
         self.hint.setText(hint)
         same_rows = self.round is not None and self.round.item_ids == vote_round.item_ids
         self.round = vote_round
