@@ -9,8 +9,9 @@ from PySide6.QtCore import QObject, Signal
 from kitcop_desktop.i18n import TrMap, tr, tr_later
 from kitcop_desktop.storage import actions
 from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS, ACTION_CARD_LABELS
+from kitcop_desktop.ui.changes import Area
 
-AREA = "actions"
+AREA = Area.ACTIONS
 FIELDS = tuple(ACTION_CARD_FIELDS) + ("impact", "feasibility")
 LABELS = TrMap(
     {**ACTION_CARD_LABELS, "impact": tr_later("Impact"), "feasibility": tr_later("Faisabilité")}

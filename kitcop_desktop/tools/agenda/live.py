@@ -22,10 +22,11 @@ from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import agenda, agenda_links, agenda_run
 from kitcop_desktop.tools.agenda.sound import Sound, make_sound
 from kitcop_desktop.ui import live_keys
+from kitcop_desktop.ui.changes import Area
 from kitcop_desktop.ui.tool_spec import ToolContext
 
 log = logging.getLogger(__name__)
-AREA = "run"
+AREA = Area.RUN
 SOUND_KEY = "agenda/sound_on"
 
 

@@ -27,11 +27,12 @@ from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import agenda, agenda_templates
 from kitcop_desktop.tools.agenda import model as m
 from kitcop_desktop.tools.agenda.detail import SequenceDetail
+from kitcop_desktop.ui.changes import Area
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
-AREA = "agenda"
+AREA = Area.AGENDA
 
 
 class AgendaTable(QTableView):

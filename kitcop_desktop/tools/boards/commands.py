@@ -11,8 +11,9 @@ from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import actions, boards, voting
 from kitcop_desktop.storage import boards_actions as kiss_actions
 from kitcop_desktop.storage import boards_clusters as clusters
+from kitcop_desktop.ui.changes import Area
 
-AREA = "boards"
+AREA = Area.BOARDS
 
 
 def _plural(n: int, one: str, many: str) -> str:

@@ -16,8 +16,9 @@ from kitcop_desktop.storage import fishbowl as ops
 from kitcop_desktop.storage import fishbowl_notes as notes_ops
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.ui.attendance import marking, presence_for, said
+from kitcop_desktop.ui.changes import Area
 
-AREA = "fishbowl"
+AREA = Area.FISHBOWL
 
 
 def leaver_question(newcomer: str) -> str:

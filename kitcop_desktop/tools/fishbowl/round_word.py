@@ -15,8 +15,9 @@ from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import rounds as ops
 from kitcop_desktop.ui.attendance import round_marking
 from kitcop_desktop.ui.autosave import Autosave
+from kitcop_desktop.ui.changes import Area
 
-AREA = "rounds"
+AREA = Area.ROUNDS
 INVOLVED_CHOICES = (
     (tr_later("Rester impliqué·e ? —"), None),
     (tr_later("Oui, reste impliqué·e"), True),

@@ -12,8 +12,9 @@ from kitcop_desktop.storage import voting, voting_entries, voting_rounds
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.voting_actions import winners_to_action_cards
 from kitcop_desktop.ui.attendance import marking, presence_for, said
+from kitcop_desktop.ui.changes import Area
 
-AREA = "voting"
+AREA = Area.VOTING
 
 
 class VoteCommands:

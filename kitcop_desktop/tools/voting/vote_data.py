@@ -16,8 +16,9 @@ from kitcop_desktop.storage import visibility, voting, voting_entries, voting_ro
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.voting_entries import VoterStatus
 from kitcop_desktop.storage.voting_rounds import RoundResults, VoteStanding
+from kitcop_desktop.ui.changes import Area
 
-AREA = "voting"
+AREA = Area.VOTING
 
 
 class VoteSelection(QObject):
