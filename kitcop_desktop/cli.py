@@ -344,7 +344,7 @@ def _demo(store, *, reuse: bool) -> int:
     if reuse:
         with store.read() as session:
             for summary in workshops.list_summaries(session):
-                if summary.title.startswith(tr("Rénovation énergétique : les compétences de 2030")):
+                if summary.title.startswith("Rénovation énergétique : les compétences de 2030"):
                     return summary.id
     return create_demo(store)
 

@@ -250,7 +250,7 @@ def test_a_kiss_retrospective_runs_from_the_keyboard_with_the_room_screen_up(
     chosen = ["Un comité des usagers", "Un forum des métiers"]
     assert [c.text for c in board.selected_cards()] == chosen
     entries = menu_key(window, Key.Key_Menu, Mod.NoModifier, "Regrouper en sous-thématique")
-    assert "« On commence » → fiche action" in entries
+    assert "«\u00a0On commence\u00a0» → fiche action" in entries
     type_text(window, "Instances")  # the new sous-thématique is named at once
     press(window, Key.Key_Return)
     assert [(c.title, c.zone) for c in board.data.clusters] == [("Instances", "start")]
@@ -258,7 +258,7 @@ def test_a_kiss_retrospective_runs_from_the_keyboard_with_the_room_screen_up(
     assert board.view.hasFocus()
     # Maj+F10 on them: one fiche action for their sous-thématique.
     assert [c.text for c in board.selected_cards()] == chosen  # still chosen
-    menu_key(window, Key.Key_F10, Mod.ShiftModifier, "« On commence » → fiche action")
+    menu_key(window, Key.Key_F10, Mod.ShiftModifier, "«\u00a0On commence\u00a0» → fiche action")
     with store.read() as s:
         fiches = [(f.origin, f.description) for f in actions.list_for(s, workshop_id)]
     assert len(fiches) == 1 and fiches[0][0] == "kiss"

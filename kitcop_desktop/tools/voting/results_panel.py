@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.domain import french
 from kitcop_desktop.domain.dot_vote import dots_text, ordinal, top_with_ties
 from kitcop_desktop.domain.dot_vote_rounds import tie_break_reason, tie_break_rules, ties_at_stake
 from kitcop_desktop.i18n import tr, tr_later, tr_n
@@ -36,7 +37,7 @@ def quoted(text: str, limit: int = QUOTE_MAX) -> str:
     if len(text) > limit:
         cut_at = text.rfind(" ", 0, limit)
         text = text[: cut_at if cut_at > limit // 2 else limit].rstrip(" ,;:.") + "…"
-    return tr("« {text} »").format(text=text)
+    return french.quoted(text)
 
 
 STALE_TIE = tr_later(
@@ -216,8 +217,8 @@ class ResultsPanel(QWidget):
         chosen = [texts[i] for i in winners if i in texts]
         self.winners_label.setVisible(bool(chosen))
         self.winners_label.setText(
-            ("Action retenue : " if len(chosen) == 1 else "Actions retenues : ")
-            + " ; ".join(quoted(t) for t in chosen)
+            tr_n("Action retenue\u00a0: ", "Actions retenues\u00a0: ", len(chosen))
+            + tr("\u00a0; ").join(quoted(t) for t in chosen)
         )
 
     def _clear_ties(self) -> None:

@@ -75,7 +75,7 @@ def test_right_click_an_on_commence_post_it_makes_its_fiche(qtbot, ctx, store, w
     editor.show()
     qtbot.waitExposed(editor)
     editor.focus_item(board.id)
-    label = "« On commence » → fiche action"
+    label = "«\u00a0On commence\u00a0» → fiche action"
     _right_click(qtbot, editor, editor.scene.cards[card_id], [label])
     with store.read() as s:
         assert [f.action for f in actions.list_for(s, workshop_id)] == ["Un forum des métiers"]
@@ -106,7 +106,7 @@ def test_right_click_a_sous_thematique_of_on_commence_makes_one_fiche(
         b = boards.add_card(s, board.id, "start", "Un comité avec les CFA").id
         group = boards_clusters.create_cluster(s, board.id, "start", "Comité", [a, b])
     editor = _editor(qtbot, ctx, board.id)
-    label = "« On commence » → fiche action"
+    label = "«\u00a0On commence\u00a0» → fiche action"
     item = editor.scene.clusters[group["cluster_id"]]
     title = item.sceneBoundingRect().topLeft() + QPointF(30, 12)  # its frame's title
     entries = _right_click(qtbot, editor, item, [label], at=title)

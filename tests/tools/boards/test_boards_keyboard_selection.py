@@ -44,12 +44,12 @@ def test_group_then_make_the_fiche_without_the_mouse(qtbot, ctx, store, workshop
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert sorted(c.id for c in editor.selected_cards()) == sorted(ids)
     entries = _menu_key(qtbot, editor, "Regrouper en sous-thématique")
-    assert "« On commence » → fiche action" in entries
+    assert "«\u00a0On commence\u00a0» → fiche action" in entries
     with store.read() as s:
         grouped = {boards.get_card(s, i).cluster_id for i in ids}
     assert len(grouped) == 1 and None not in grouped  # one sous-thématique
     # The group is still chosen: the Menu key again, and it becomes one fiche action.
-    _menu_key(qtbot, editor, "« On commence » → fiche action")
+    _menu_key(qtbot, editor, "«\u00a0On commence\u00a0» → fiche action")
     with store.read() as s:
         fiches = actions.list_for(s, workshop_id)
     assert len(fiches) == 1
@@ -94,7 +94,7 @@ def test_shift_f10_and_the_menu_key_open_the_menu_of_the_chosen_post_it(
     editor.view.step_selection(1)
     shift = Qt.KeyboardModifier.ShiftModifier
     entries = _menu_from_keys(qtbot, editor.view, Qt.Key.Key_F10, shift)
-    assert "« On commence » → fiche action" in entries
+    assert "«\u00a0On commence\u00a0» → fiche action" in entries
     # Windows sends its own context-menu event for Maj+F10 as well: one menu per press.
     from PySide6.QtCore import QPoint, QTimer
     from PySide6.QtGui import QContextMenuEvent

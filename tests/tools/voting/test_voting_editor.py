@@ -187,7 +187,7 @@ def test_a_tie_is_never_broken_silently_then_winners_become_fiches_actions(
     assert editor.results.decide(group, list(reversed(group)), "Vote à main levée du groupe")
     assert editor.results.cards_button.isEnabled()
     assert editor.results.winners_label.text() == (
-        "Actions retenues : « Guichet unique rénovation » ; « Aides CEE »"
+        "Actions retenues\u00a0: «\u00a0Guichet unique rénovation\u00a0»\u00a0; «\u00a0Aides CEE\u00a0»"
     )
     created = editor.results.make_cards()
     assert len(created) == 2

@@ -103,7 +103,7 @@ def test_results_fit_the_control_window_at_1024(qtbot, themed, window, store):
 
     texts = {row.text for row in editor.results.ranking.rows}
     label = editor.results.winners_label.text()
-    assert label.startswith("Actions retenues : ")
-    for quoted in label.removeprefix("Actions retenues : ").split(" ; "):
-        inner = quoted.removeprefix("« ").removesuffix(" »")
+    assert label.startswith("Actions retenues\u00a0: ")
+    for quoted in label.removeprefix("Actions retenues\u00a0: ").split("\u00a0; "):
+        inner = quoted.removeprefix("«\u00a0").removesuffix("\u00a0»")
         assert inner in texts or inner.endswith("…"), inner

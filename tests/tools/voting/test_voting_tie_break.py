@@ -69,8 +69,9 @@ def test_tie_break_round_keeps_the_nine_dot_winner_first_on_both_screens(screens
     assert editor.reveal()
     room.finish_reveal()
     assert editor.results.winners_label.text() == (
-        "Actions retenues : « Covoiturage domicile-travail » ; « Pistes cyclables vers les "
-        "gares » ; « Plan de mobilité inter-entreprises »"
+        "Actions retenues\u00a0: «\u00a0Covoiturage domicile-travail\u00a0»\u00a0; "
+        "«\u00a0Pistes cyclables vers les gares\u00a0»\u00a0; "
+        "«\u00a0Plan de mobilité inter-entreprises\u00a0»"
     )
     assert [(r.rank, r.count) for r in editor.results.ranking.rows[:4]] == [
         (1, 9),
