@@ -23,6 +23,9 @@ def _isolated_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("KITCOP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("KITCOP_LOG_DIR", str(tmp_path / "log"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    # `kitcop --lang en` sets KITCOP_LANG for the app it starts: put it back after each test,
+    # or every later `kitcop` subprocess of this worker would speak English.
+    monkeypatch.delenv("KITCOP_LANG", raising=False)
 
 
 @pytest.fixture(autouse=True)
