@@ -85,8 +85,10 @@ def load_chantier_page():
         except Exception as exc:
             log.exception("the chantier page failed to load")
             raise StoreError(
-                "La page du chantier n'a pas pu s'ouvrir\u00a0; le détail est dans le journal "
-                "(kitcop.log). Vos données ne sont pas touchées."
+                tr(
+                    "La page du chantier n'a pas pu s'ouvrir\u00a0; le détail est dans le journal "
+                    "(kitcop.log). Vos données ne sont pas touchées."
+                )
             ) from exc
         return page.make_page(ctx, chantier_id)
 

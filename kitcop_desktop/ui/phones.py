@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.phones.session import DEFAULT_PORT, Limits
 
 SETTLE_MS = 60
@@ -76,8 +77,9 @@ class PhoneDoor(QObject):
             if port and exc.errno == errno.EADDRINUSE:
                 return self.open(room, item_id, host, 0, limits)  # the usual port is taken
             self.ctx.show_message(
-                f"Impossible d'ouvrir le vote aux téléphones sur {host} : {exc.strerror or str(exc)}. "
-                "Choisissez une autre adresse ou vérifiez le réseau."
+                tr(
+                    "Impossible d'ouvrir le vote aux téléphones sur {host}\u00a0: {value}. Choisissez une autre adresse ou vérifiez le réseau."
+                ).format(host=host, value=exc.strerror or str(exc))
             )
             return False
         self.server, self.target, self.joined = server, (room.area, item_id), 0
@@ -105,7 +107,7 @@ class PhoneDoor(QObject):
         self._settle.stop()
         pending, self._pending = self._pending, set()
         for area in sorted(pending):
-            self.ctx.hub.notify(area, self.ctx.workshop_id, ("Bulletin reçu d'un téléphone"))
+            self.ctx.hub.notify(area, self.ctx.workshop_id, (tr("Bulletin reçu d'un téléphone")))
 
 
 def phone_door(ctx: Any) -> PhoneDoor:

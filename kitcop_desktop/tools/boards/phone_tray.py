@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.board_kinds import KINDS
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.phones.board_room import BoardRoom
 from kitcop_desktop.storage import boards, boards_phones
 from kitcop_desktop.storage.errors import NotFound
@@ -59,17 +60,19 @@ class PhoneTray(QWidget):
             AREA,
             lambda board_id: BoardRoom(ctx.store, board_id),
             self._summary,
-            "Les participant·es envoient des post-it depuis leur téléphone, sur le réseau de "
-            "la salle, sans internet\u00a0: ils attendent ici que vous les acceptiez.",
+            tr(
+                "Les participant·es envoient des post-it depuis leur téléphone, sur le réseau de "
+                "la salle, sans internet\u00a0: ils attendent ici que vous les acceptiez."
+            ),
         )
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.list = TrayList(self)
         self.list.setMaximumHeight(150)
         self.list.setWordWrap(True)
-        self.accept_button = QPushButton(icon("check"), "Accepter (Entrée)")
+        self.accept_button = QPushButton(icon("check"), tr("Accepter (Entrée)"))
         self.accept_button.clicked.connect(self.accept_current)
-        self.discard_button = QPushButton(icon("delete"), "Rejeter (Suppr)")
+        self.discard_button = QPushButton(icon("delete"), tr("Rejeter (Suppr)"))
         self.discard_button.clicked.connect(self.discard_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.title, 1)
@@ -124,7 +127,9 @@ class PhoneTray(QWidget):
                 self.list.setCurrentItem(item)
         if rows and self.list.currentItem() is None:
             self.list.setCurrentRow(0)
-        self.title.setText(f"Post-it des téléphones\u00a0: {waiting_text(len(rows))}")
+        self.title.setText(
+            tr("Post-it des téléphones\u00a0: {value}").format(value=waiting_text(len(rows)))
+        )
         self.tray.setVisible(bool(rows))
         self.bar.refresh()
 
@@ -138,7 +143,7 @@ class PhoneTray(QWidget):
             return False
         row = self.list.currentRow()
         done = self.ctx.push(
-            "Accepter un post-it du téléphone",
+            tr("Accepter un post-it du téléphone"),
             area=AREA,
             do=lambda s: boards_phones.accept(s, post_id),
             undo=lambda s, data: boards_phones.undo_accept(s, data),
@@ -152,7 +157,7 @@ class PhoneTray(QWidget):
             return False
         row = self.list.currentRow()
         done = self.ctx.push(
-            "Rejeter un post-it du téléphone",
+            tr("Rejeter un post-it du téléphone"),
             area=AREA,
             do=lambda s: boards_phones.discard(s, post_id),
             undo=lambda s, data: boards_phones.restore_post(s, data),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.clock import SystemClock
 from kitcop_desktop.domain.palette import ROOM
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import tables_room
 from kitcop_desktop.tools.tables.room_state import room_state
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
@@ -44,7 +45,7 @@ GUTTER = 0.6  # between two columns, in font sizes
 BLOCK_GAP = 0.45  # under a table, in lines (its rule drawn in it)
 MAX_COLUMNS = 4
 NAME_GAP = 0.9  # the space between two names on a line, in font sizes
-EMPTY = "personne pour l'instant"
+EMPTY = tr_later("personne pour l'instant")
 
 
 @dataclass
@@ -102,7 +103,7 @@ def block_for(table: tables_room.SeatedTable, size: int, width: float) -> Block:
     title_font = room_text_font(title_size, bold=True)
     title_lines = wrap_lines(french_spacing(table.title), title_font, width)
     names = ([(table.host, True)] if table.host else []) + [(n, False) for n in table.people]
-    name_lines = _name_lines(names, size, width) if names else [[(EMPTY, False)]]
+    name_lines = _name_lines(names, size, width) if names else [[(tr(EMPTY), False)]]
     whole = {name for name, _host in names}
     wrapped = sum(1 for line in name_lines for name, _h in line if name not in whole and names)
     spacing = QFontMetricsF(room_text_font(size)).lineSpacing()
@@ -289,7 +290,7 @@ class RotationMapView(QWidget):
                     cx = x
                     for name, host in line:
                         font = room_text_font(size, bold=host)
-                        colour = ROOM["muted"] if name == EMPTY else ROOM["text"]
+                        colour = ROOM["muted"] if name == tr(EMPTY) else ROOM["text"]
                         w = QFontMetricsF(font).horizontalAdvance(name)
                         self._text(painter, name, font, colour, QRectF(cx, y, w + 2, spacing))
                         cx += w + size * NAME_GAP
@@ -442,7 +443,7 @@ class TablesRoomView(QWidget):
         cd = self.countdown.countdown()
         if cd is None or self.map is None or self.map.last:
             self.countdown.set_caption("")
-            self.strip.set_side_title("Dernier tour" if self.map is not None else "")
+            self.strip.set_side_title(tr("Dernier tour") if self.map is not None else "")
             return
         stage = str(cd.stage())
         done = stage == "overrun" or (cd.display_seconds() == 0 and stage != "idle")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.phones.vote_room import VoteRoom
 from kitcop_desktop.storage import voting_phones
 from kitcop_desktop.ui.widgets.phone_bar import PhoneBar as SharedBar
@@ -24,8 +25,10 @@ class PhoneBar(SharedBar):
             AREA,
             lambda vote_id: VoteRoom(ctx.store, vote_id),
             self._ballots,
-            "Les participant·es votent depuis leur téléphone, sur le réseau de la salle, "
-            "sans internet\u00a0: l'écran de la salle montre un QR code.",
+            tr(
+                "Les participant·es votent depuis leur téléphone, sur le réseau de la salle, "
+                "sans internet\u00a0: l'écran de la salle montre un QR code."
+            ),
             parent,
         )
 

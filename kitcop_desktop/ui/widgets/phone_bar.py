@@ -10,13 +10,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.phones.addresses import LOOPBACK, candidates
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.phones import phone_door
 
 
 def phones_text(n: int) -> str:
-    return "1 téléphone connecté" if n == 1 else f"{n} téléphones connectés"
+    return tr_n("{n} téléphone connecté", "{n} téléphones connectés", n).format(n=n)
 
 
 class PhoneBar(QWidget):
@@ -39,18 +40,20 @@ class PhoneBar(QWidget):
         self.summary = summary
         self.door = phone_door(ctx)
         self.item_id = 0
-        self.open_button = QPushButton(icon("phones"), "Ouvrir aux téléphones")
+        self.open_button = QPushButton(icon("phones"), tr("Ouvrir aux téléphones"))
         self.open_button.setToolTip(explain)
         self.open_button.clicked.connect(self.open)
         self.address_box = QComboBox()
         self.address_box.setToolTip(
-            "L'adresse sur laquelle l'ordinateur écoute\u00a0: celle du Wi-Fi de la salle ou "
-            "du point d'accès de l'ordinateur («\u00a0127.0.0.1\u00a0»\u00a0: cet ordinateur seul)."
+            tr(
+                "L'adresse sur laquelle l'ordinateur écoute\u00a0: celle du Wi-Fi de la salle ou "
+                "du point d'accès de l'ordinateur («\u00a0127.0.0.1\u00a0»\u00a0: cet ordinateur seul)."
+            )
         )
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.close_button = QPushButton(icon("lock"), "Fermer aux téléphones")
+        self.close_button = QPushButton(icon("lock"), tr("Fermer aux téléphones"))
         self.close_button.clicked.connect(self.door.close)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +103,7 @@ class PhoneBar(QWidget):
         if server is None:
             return
         if not here:
-            self.status.setText("Un autre outil est ouvert aux téléphones (il se fermera).")
+            self.status.setText(tr("Un autre outil est ouvert aux téléphones (il se fermera)."))
             return
         self.status.setText(
             f"{server.address} · code {server.code} · {phones_text(self.door.joined)} · "
