@@ -36,8 +36,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr, tr_later
 
-NOTHING = "Rien n'a été modifié."
+NOTHING = tr_later("Rien n'a été modifié.")
 MAX_ROUNDS = 12
 # Swap attempts per person and pass, and passes per round: enough to reach a local optimum on
 # a 120-person café in well under 200 ms (bench/seating.py).
@@ -68,12 +69,17 @@ def table_sizes(count: int, tables: Sequence[TableSpec]) -> dict[int, int]:
     """How many people each table seats: as equal as possible (within one), never above a
     capacity. InvalidInput (French) when the seats do not suffice."""
     if not tables:
-        raise InvalidInput(f"Ajoutez au moins une table avant de placer les personnes. {NOTHING}")
+        raise InvalidInput(
+            tr("Ajoutez au moins une table avant de placer les personnes. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     seats = sum(t.capacity for t in tables if t.capacity is not None)
     if all(t.capacity is not None for t in tables) and seats < count:
         raise InvalidInput(
-            f"Pas assez de places : {count} personnes pour {seats} places autour des tables. "
-            f"Ajoutez une table ou des places. {NOTHING}"
+            tr(
+                "Pas assez de places : {count} personnes pour {seats} places autour des tables. Ajoutez une table ou des places. {NOTHING}"
+            ).format(count=count, seats=seats, NOTHING=tr(NOTHING))
         )
     sizes = {t.key: 0 for t in tables}
     room = {t.key: t.capacity if t.capacity is not None else count for t in tables}
@@ -91,19 +97,35 @@ def table_sizes(count: int, tables: Sequence[TableSpec]) -> dict[int, int]:
 
 def _check(people: Sequence[Guest], tables: Sequence[TableSpec], rounds: int) -> None:
     if not 1 <= rounds <= MAX_ROUNDS:
-        raise InvalidInput(f"De 1 à {MAX_ROUNDS} tours de table. {NOTHING}")
+        raise InvalidInput(
+            tr("De 1 à {MAX_ROUNDS} tours de table. {NOTHING}").format(
+                MAX_ROUNDS=MAX_ROUNDS, NOTHING=tr(NOTHING)
+            )
+        )
     keys = [p.key for p in people]
     if len(set(keys)) != len(keys):
-        raise InvalidInput(f"Une même personne figure deux fois dans la liste. {NOTHING}")
+        raise InvalidInput(
+            tr("Une même personne figure deux fois dans la liste. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     table_keys = [t.key for t in tables]
     if len(set(table_keys)) != len(table_keys):
-        raise InvalidInput(f"Deux tables portent le même numéro. {NOTHING}")
+        raise InvalidInput(
+            tr("Deux tables portent le même numéro. {NOTHING}").format(NOTHING=tr(NOTHING))
+        )
     hosts = [t.host for t in tables if t.host is not None]
     if len(set(hosts)) != len(hosts):
-        raise InvalidInput(f"Une même personne ne peut pas porter deux tables. {NOTHING}")
+        raise InvalidInput(
+            tr("Une même personne ne peut pas porter deux tables. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     for table in tables:
         if table.capacity is not None and table.capacity < 1:
-            raise InvalidInput(f"Une table a au moins une place. {NOTHING}")
+            raise InvalidInput(
+                tr("Une table a au moins une place. {NOTHING}").format(NOTHING=tr(NOTHING))
+            )
 
 
 class _Round:
@@ -276,13 +298,20 @@ def plan_team_rounds(
     try:
         teams = int(teams)
     except (TypeError, ValueError):
-        raise InvalidInput(f"Le nombre d'équipes doit être un nombre entier. {NOTHING}") from None
+        raise InvalidInput(
+            tr("Le nombre d'équipes doit être un nombre entier. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        ) from None
     if not 2 <= teams <= len(tables):
         raise InvalidInput(
-            f"De 2 à {len(tables)} équipes pour {len(tables)} tables "
-            f"(une équipe par table au plus). {NOTHING}"
+            tr(
+                "De 2 à {count} équipes pour {count} tables (une équipe par table au plus). {NOTHING}"
+            ).format(count=len(tables), NOTHING=tr(NOTHING))
             if len(tables) >= 2
-            else f"Des équipes qui tournent demandent au moins deux tables. {NOTHING}"
+            else tr("Des équipes qui tournent demandent au moins deux tables. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
         )
     by_key = {p.key: p for p in people}
     hosts = {t.key: t.host for t in tables if t.host is not None and t.host in by_key}
@@ -294,9 +323,9 @@ def plan_team_rounds(
         room = largest + (1 if spec.key in hosts else 0)
         if spec.capacity is not None and spec.capacity < room:
             raise InvalidInput(
-                f"Une équipe compte jusqu'à {largest} personnes\u00a0: une table de "
-                f"{spec.capacity} places ne peut pas la recevoir. Ajoutez des places ou "
-                f"des équipes. {NOTHING}"
+                tr(
+                    "Une équipe compte jusqu'à {largest} personnes\u00a0: une table de {capacity} places ne peut pas la recevoir. Ajoutez des places ou des équipes. {NOTHING}"
+                ).format(largest=largest, capacity=spec.capacity, NOTHING=tr(NOTHING))
             )
     order = [t.key for t in tables]
     out: list[Plan] = []

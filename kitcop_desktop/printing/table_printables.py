@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.printing.document import MARGIN, Document
 from kitcop_desktop.printing.drawing import wrap_lines
 from kitcop_desktop.printing.emoji import text_width
@@ -171,7 +172,7 @@ def _plan_page(c, page_w: float, page_h: float, one: RoundSeating) -> None:
         else:
             c.setFont(FAMILY, 11)
             c.setFillColor(MUTED)
-            c.drawString(x + 3 * mm, y - 13, "Personne de placé pour ce tour")
+            c.drawString(x + 3 * mm, y - 13, tr("Personne de placé pour ce tour"))
 
 
 def add_seating_plans(doc: Document, session, workshop) -> None:
@@ -225,7 +226,7 @@ def _seat_card(c, x: float, y: float, w: float, h: float, label: str, table: Sea
     else:
         c.setFont(FAMILY, 12)
         c.setFillColor(MUTED)
-        c.drawString(x + MARGIN, top - 14, "Personne de placé pour ce tour")
+        c.drawString(x + MARGIN, top - 14, tr("Personne de placé pour ce tour"))
 
 
 def add_seat_cards(doc: Document, session, workshop) -> None:
@@ -234,7 +235,7 @@ def add_seat_cards(doc: Document, session, workshop) -> None:
     for start in range(0, len(cards), 2):
         pair = cards[start : start + 2]
         doc.page("landscape")
-        doc.section("Cartes des tables par tour")
+        doc.section(tr("Cartes des tables par tour"))
 
         def paint(c, page_w, page_h, pair=pair):
             _cut_line(c, page_w / 2, 0, page_w / 2, page_h, label=False)

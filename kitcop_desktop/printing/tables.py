@@ -11,8 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer
 
 from kitcop_desktop.domain import harvest as rules
-from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.visibility import Audience
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.printing.common import cells, grid, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.text import one_line
@@ -64,13 +64,16 @@ def add_tables(doc: Document, session, workshop) -> None:
     doc.section(TITLE)
     doc.add(markup(TITLE, "h1"))
     if not rows:
-        doc.add(nothing("Pas de tables dans cet atelier."))
+        doc.add(nothing(tr("Pas de tables dans cet atelier.")))
         return
     doc.add(
         p(
-            f"{plural(len(rows), 'table')}, {plural(len(choices), 'tour')}\u00a0: une page par "
-            "table, avec qui "
-            "est passé à chaque tour et ce que la table a produit.",
+            tr_n("{n} table", "{n} tables", len(rows)).format(n=len(rows))
+            + ", "
+            + tr_n("{n} tour", "{n} tours", len(choices)).format(n=len(choices))
+            + tr(
+                "\u00a0: une page par table, avec qui est passé à chaque tour et ce que la table a produit."
+            ),
             "muted",
         )
     )
@@ -94,16 +97,25 @@ def add_tables(doc: Document, session, workshop) -> None:
             block = [markup(one_line(choice.label), "h3")]
             if seated:
                 block.append(
-                    p(f"Autour de la table ({len(seated)})\u00a0: {', '.join(seated)}.", "small")
+                    p(
+                        tr("Autour de la table ({count})\u00a0: {names}.").format(
+                            count=len(seated), names=", ".join(seated)
+                        ),
+                        "small",
+                    )
                 )
             else:
-                block.append(nothing("Personne n'a été placé à cette table pour ce tour."))
+                block.append(nothing(tr("Personne n'a été placé à cette table pour ce tour.")))
             doc.add(KeepTogether(block))
             if lines:
                 _harvest(doc, lines, width)
             else:
-                doc.add(nothing("Rien de noté pour ce tour."))
+                doc.add(nothing(tr("Rien de noté pour ce tour.")))
         ideas = [line.text for line in mine if line.angle == "idea"]
         if ideas:
-            doc.add(markup(f"Idées retenues pour la question ({len(ideas)})", "h3"))
+            doc.add(
+                markup(
+                    tr("Idées retenues pour la question ({count})").format(count=len(ideas)), "h3"
+                )
+            )
             doc.add(_bullets(ideas, width))

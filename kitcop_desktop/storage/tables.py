@@ -17,12 +17,13 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain import table_templates as templates
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.models.harvest import HarvestLine
 from kitcop_desktop.storage.models.seating import Seat, SeatingTable
 from kitcop_desktop.storage.models.workshop import Participant
 
-NOTHING = "Rien n'a été modifié."
+NOTHING = tr_later("Rien n'a été modifié.")
 MAX_TABLES = 60
 MAX_CAPACITY = 200
 TOPIC_MAX = 2000
@@ -46,7 +47,7 @@ def list_tables(session: Session, workshop_id: int) -> list[SeatingTable]:
 def get_table(session: Session, table_id: int) -> SeatingTable:
     table = session.get(SeatingTable, table_id)
     if table is None:
-        raise TableNotFound(f"Cette table n'existe plus. {NOTHING}")
+        raise TableNotFound(tr("Cette table n'existe plus. {NOTHING}").format(NOTHING=tr(NOTHING)))
     return table
 
 
@@ -56,9 +57,17 @@ def _capacity(value: object) -> int | None:
     try:
         seats = int(str(value))
     except ValueError:
-        raise InvalidInput(f"Le nombre de places doit être un nombre entier. {NOTHING}") from None
+        raise InvalidInput(
+            tr("Le nombre de places doit être un nombre entier. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        ) from None
     if not 1 <= seats <= MAX_CAPACITY:
-        raise InvalidInput(f"Une table a de 1 à {MAX_CAPACITY} places. {NOTHING}")
+        raise InvalidInput(
+            tr("Une table a de 1 à {MAX_CAPACITY} places. {NOTHING}").format(
+                MAX_CAPACITY=MAX_CAPACITY, NOTHING=tr(NOTHING)
+            )
+        )
     return seats
 
 
@@ -71,7 +80,11 @@ def _host(session: Session, workshop_id: int, participant_id: int | None) -> Par
         return None
     person = session.get(Participant, participant_id)
     if person is None or person.workshop_id != workshop_id:
-        raise InvalidInput(f"Cette personne n'est pas dans la liste de l'atelier. {NOTHING}")
+        raise InvalidInput(
+            tr("Cette personne n'est pas dans la liste de l'atelier. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     hosting = session.scalar(
         select(SeatingTable.name).where(
             SeatingTable.workshop_id == workshop_id,
@@ -79,7 +92,11 @@ def _host(session: Session, workshop_id: int, participant_id: int | None) -> Par
         )
     )
     if hosting is not None:
-        raise InvalidInput(f"{person.name} porte déjà la table « {hosting} ». {NOTHING}")
+        raise InvalidInput(
+            tr("{name} porte déjà la table « {hosting} ». {NOTHING}").format(
+                name=person.name, hosting=hosting, NOTHING=tr(NOTHING)
+            )
+        )
     return person
 
 
@@ -100,11 +117,15 @@ def add_table(
         .where(SeatingTable.workshop_id == workshop_id)
     )
     if (count or 0) >= MAX_TABLES:
-        raise InvalidInput(f"Un atelier a au plus {MAX_TABLES} tables. {NOTHING}")
+        raise InvalidInput(
+            tr("Un atelier a au plus {MAX_TABLES} tables. {NOTHING}").format(
+                MAX_TABLES=MAX_TABLES, NOTHING=tr(NOTHING)
+            )
+        )
     position = session.scalar(
         select(func.max(SeatingTable.position)).where(SeatingTable.workshop_id == workshop_id)
     )
-    name = require_text(name or f"Table {(count or 0) + 1}", "Le nom de la table")
+    name = require_text(name or f"Table {(count or 0) + 1}", tr("Le nom de la table"))
     host = _host(session, workshop_id, host_participant_id)
     table = SeatingTable(
         workshop_id=workshop_id,
@@ -127,10 +148,10 @@ def update_table(session: Session, table_id: int, **fields: Any) -> Snapshot:
     allowed = {"name", "topic", "host_participant_id", "host_name", "capacity"}
     unknown = set(fields) - allowed
     if unknown:
-        raise InvalidInput(f"Champ inconnu : {', '.join(sorted(unknown))}. {NOTHING}")
+        raise InvalidInput(f"Champ inconnu : {', '.join(sorted(unknown))}. {tr(NOTHING)}")
     clean: dict[str, Any] = {}
     if "name" in fields:
-        clean["name"] = require_text(fields["name"], "Le nom de la table")
+        clean["name"] = require_text(fields["name"], tr("Le nom de la table"))
     if "topic" in fields:
         clean["topic"] = clean_text(fields["topic"], max_len=TOPIC_MAX)
     if "capacity" in fields:
@@ -182,12 +203,15 @@ def restore_table(session: Session, snapshot: Snapshot) -> None:
 def add_tables(session: Session, workshop_id: int, rows: list[tuple[str, str]]) -> list[int]:
     """Several tables at once (a pasted list, a template): one undo step, `delete_tables`."""
     if not rows:
-        raise InvalidInput(f"Aucune table à ajouter. {NOTHING}")
+        raise InvalidInput(tr("Aucune table à ajouter. {NOTHING}").format(NOTHING=tr(NOTHING)))
     have = len(list_tables(session, workshop_id))
     if have + len(rows) > MAX_TABLES:
         raise InvalidInput(
-            f"{len(rows)} tables de plus feraient {have + len(rows)} tables : un atelier en a "
-            f"au plus {MAX_TABLES}. {NOTHING}"
+            tr(
+                "{count} tables de plus feraient {number} tables : un atelier en a au plus {MAX_TABLES}. {NOTHING}"
+            ).format(
+                count=len(rows), number=have + len(rows), MAX_TABLES=MAX_TABLES, NOTHING=tr(NOTHING)
+            )
         )
     return [add_table(session, workshop_id, name, topic).id for name, topic in rows]
 
@@ -196,14 +220,22 @@ def add_pasted(session: Session, workshop_id: int, text: str) -> list[int]:
     """One table per pasted line (« Nom : sujet », or the topic alone)."""
     rows = templates.split_pasted(clean_text(text, max_len=TOPIC_MAX * 20))
     if not rows:
-        raise InvalidInput(f"Collez une table par ligne (« Table 1 : sujet »). {NOTHING}")
+        raise InvalidInput(
+            tr("Collez une table par ligne (« Table 1 : sujet »). {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     return add_tables(session, workshop_id, rows)
 
 
 def add_from_template(session: Session, workshop_id: int, key: str) -> list[int]:
     template = templates.by_key(key)
     if template is None:
-        raise InvalidInput(f"Modèle de tables inconnu : « {key[:40]} ». {NOTHING}")
+        raise InvalidInput(
+            tr("Modèle de tables inconnu : « {key} ». {NOTHING}").format(
+                key=key[:40], NOTHING=tr(NOTHING)
+            )
+        )
     return add_tables(session, workshop_id, list(template.tables))
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.board_kinds import KINDS
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import boards
 from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.tables import NOTHING, list_tables
@@ -20,10 +21,18 @@ from kitcop_desktop.storage.tables import NOTHING, list_tables
 def boards_for_tables(session: Session, workshop_id: int, kind: str = "speedboat") -> list[int]:
     """A board of `kind` for each table that has none yet (its sous-groupe: the table's name)."""
     if kind not in KINDS:
-        raise InvalidInput(f"Type de tableau inconnu : « {kind[:40]} ». {NOTHING}")
+        raise InvalidInput(
+            tr("Type de tableau inconnu : « {kind} ». {NOTHING}").format(
+                kind=kind[:40], NOTHING=tr(NOTHING)
+            )
+        )
     rows = list_tables(session, workshop_id)
     if not rows:
-        raise InvalidInput(f"Ajoutez d'abord les tables (ou les sous-groupes). {NOTHING}")
+        raise InvalidInput(
+            tr("Ajoutez d'abord les tables (ou les sous-groupes). {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     have = {b.subgroup for b in boards.list_boards(session, workshop_id, kind)}
     made = [
         boards.create_board(session, workshop_id, kind, KINDS[kind].label, subgroup=t.name).id
@@ -31,7 +40,11 @@ def boards_for_tables(session: Session, workshop_id: int, kind: str = "speedboat
         if " ".join(t.name.split()) not in have
     ]
     if not made:
-        raise InvalidInput(f"Chaque table a déjà son tableau « {KINDS[kind].label} ». {NOTHING}")
+        raise InvalidInput(
+            tr("Chaque table a déjà son tableau « {label} ». {NOTHING}").format(
+                label=KINDS[kind].label, NOTHING=tr(NOTHING)
+            )
+        )
     return made
 
 

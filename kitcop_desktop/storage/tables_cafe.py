@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain import table_templates as templates
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import agenda
 from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.tables import NOTHING, add_tables, delete_tables
@@ -23,7 +24,11 @@ def prepare_cafe(session: Session, workshop_id: int, key: str) -> Snapshot:
     """The template's tables, and a « Rotation » séquence per round (opening the tables)."""
     template = templates.by_key(key)
     if template is None:
-        raise InvalidInput(f"Modèle de tables inconnu : « {key[:40]} ». {NOTHING}")
+        raise InvalidInput(
+            tr("Modèle de tables inconnu : « {key} ». {NOTHING}").format(
+                key=key[:40], NOTHING=tr(NOTHING)
+            )
+        )
     table_ids = add_tables(session, workshop_id, list(template.tables))
     linked: list[tuple[int, str]] = []
     added: list[int] = []
@@ -40,7 +45,7 @@ def prepare_cafe(session: Session, workshop_id: int, key: str) -> Snapshot:
             workshop_id,
             title=title,
             duration_minutes=minutes,
-            intention="Croiser les regards de table en table.",
+            intention=tr("Croiser les regards de table en table."),
             instructions=consignes,
             kind="rotation",
             tool_key=TOOL,

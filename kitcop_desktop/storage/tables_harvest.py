@@ -26,6 +26,7 @@ from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.seating import MAX_ROUNDS
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
 from kitcop_desktop.domain.visibility import Audience, Visibility
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import boards, visibility, voting
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.models.harvest import HarvestLine
@@ -86,7 +87,7 @@ def round_choices(session: Session, workshop_id: int) -> list[RoundChoice]:
     out = []
     for number in range(1, count + 1):
         title = sequences[number - 1].title if number <= len(sequences) else ""
-        label = f"Tour {number}" + (f" — {title}" if title else "")
+        label = tr("Tour {number}").format(number=number) + (f" — {title}" if title else "")
         out.append(RoundChoice(number, label, rules.angle_for_round(title)))
     return out
 
@@ -133,7 +134,7 @@ def lines(
 def _line_text(text: str) -> str:
     cleaned = clean_text(text, max_len=rules.LINE_MAX)
     if not cleaned:
-        raise InvalidInput(f"La ligne est vide. {NOTHING}")
+        raise InvalidInput(tr("La ligne est vide. {NOTHING}").format(NOTHING=tr(NOTHING)))
     return cleaned
 
 
@@ -141,15 +142,25 @@ def _check_round(round_number: object) -> int:
     try:
         number = int(str(round_number))
     except ValueError:
-        raise InvalidInput(f"Le tour doit être un nombre entier. {NOTHING}") from None
+        raise InvalidInput(
+            tr("Le tour doit être un nombre entier. {NOTHING}").format(NOTHING=tr(NOTHING))
+        ) from None
     if not 1 <= number <= MAX_ROUNDS:
-        raise InvalidInput(f"De 1 à {MAX_ROUNDS} tours de table. {NOTHING}")
+        raise InvalidInput(
+            tr("De 1 à {MAX_ROUNDS} tours de table. {NOTHING}").format(
+                MAX_ROUNDS=MAX_ROUNDS, NOTHING=tr(NOTHING)
+            )
+        )
     return number
 
 
 def _check_angle(angle: str) -> str:
     if angle not in rules.ANGLE_KEYS:
-        raise InvalidInput(f"Angle inconnu : « {str(angle)[:40]} ». {NOTHING}")
+        raise InvalidInput(
+            tr("Angle inconnu\u00a0: «\u00a0{value}\u00a0». {NOTHING}").format(
+                value=str(angle)[:40], NOTHING=tr(NOTHING)
+            )
+        )
     return angle
 
 
@@ -169,11 +180,15 @@ def add_lines(
     _check_angle(angle)
     cleaned = [_line_text(t) for t in texts]
     if not cleaned:
-        raise InvalidInput(f"La ligne est vide. {NOTHING}")
+        raise InvalidInput(tr("La ligne est vide. {NOTHING}").format(NOTHING=tr(NOTHING)))
     where = (HarvestLine.table_id == table_id, HarvestLine.round_number == number)
     have = session.scalar(select(func.count()).select_from(HarvestLine).where(*where)) or 0
     if have + len(cleaned) > rules.MAX_LINES:
-        raise InvalidInput(f"Une table garde au plus {rules.MAX_LINES} lignes par tour. {NOTHING}")
+        raise InvalidInput(
+            tr("Une table garde au plus {MAX_LINES} lignes par tour. {NOTHING}").format(
+                MAX_LINES=rules.MAX_LINES, NOTHING=tr(NOTHING)
+            )
+        )
     last = session.scalar(select(func.max(HarvestLine.position)).where(*where))
     start = 0 if last is None else last + 1
     made = []
@@ -221,7 +236,7 @@ def add_pasted(
 def _get(session: Session, line_id: int) -> HarvestLine:
     line = session.get(HarvestLine, line_id)
     if line is None:
-        raise InvalidInput(f"Cette ligne n'existe plus. {NOTHING}")
+        raise InvalidInput(tr("Cette ligne n'existe plus. {NOTHING}").format(NOTHING=tr(NOTHING)))
     return line
 
 
@@ -267,17 +282,27 @@ def restore_lines(session: Session, snapshots: list[Snapshot]) -> None:
 def _shareable(session: Session, line_ids: list[int]) -> list[tuple[LineData, str]]:
     """The lines with where they come from (« Table 3, tour 2 »); a private one refuses all."""
     if not line_ids:
-        raise InvalidInput(f"Choisissez au moins une ligne de la récolte. {NOTHING}")
+        raise InvalidInput(
+            tr("Choisissez au moins une ligne de la récolte. {NOTHING}").format(NOTHING=tr(NOTHING))
+        )
     out = []
     for line_id in line_ids:
         data = _data(_get(session, line_id))
         if data.private:
             raise InvalidInput(
-                "Une note privée (animateur·rice) ne quitte pas la récolte : "
-                f"retirez-la de la sélection. {NOTHING}"
+                tr(
+                    "Une note privée (animateur·rice) ne quitte pas la récolte\u00a0: retirez-la de la sélection. {NOTHING}"
+                ).format(NOTHING=tr(NOTHING))
             )
         table = get_table(session, data.table_id)
-        out.append((data, f"{table.name}, tour {data.round_number}"[:200]))
+        out.append(
+            (
+                data,
+                tr("{name}, tour {round_number}").format(
+                    name=table.name, round_number=data.round_number
+                )[:200],
+            )
+        )
     return out
 
 
@@ -287,10 +312,16 @@ def send_to_board(session: Session, line_ids: list[int], board_id: int, zone: st
     shared = _shareable(session, line_ids)
     board = boards.get_board(session, board_id)
     if zone not in KINDS[board.kind].zone_keys:
-        raise InvalidInput(f"Zone inconnue sur ce tableau : « {zone[:40]} ». {NOTHING}")
+        raise InvalidInput(
+            tr("Zone inconnue sur ce tableau\u00a0: «\u00a0{zone}\u00a0». {NOTHING}").format(
+                zone=zone[:40], NOTHING=tr(NOTHING)
+            )
+        )
     table = get_table(session, shared[0][0].table_id)
     if board.workshop_id != table.workshop_id:
-        raise InvalidInput(f"Ce tableau n'est pas dans cet atelier. {NOTHING}")
+        raise InvalidInput(
+            tr("Ce tableau n'est pas dans cet atelier. {NOTHING}").format(NOTHING=tr(NOTHING))
+        )
     there = {normalise(c.text) for c in boards.cards_of(session, board_id)}
     made: list[int] = []
     for data, source in shared:
@@ -300,8 +331,12 @@ def send_to_board(session: Session, line_ids: list[int], board_id: int, zone: st
         there.add(key)
         made.append(boards.add_card(session, board_id, zone, data.text, source=source).id)
     if not made:
-        already = "Cette ligne est déjà" if len(shared) == 1 else "Ces lignes sont déjà"
-        raise InvalidInput(f"{already} sur le tableau « {board.title} ». {NOTHING}")
+        already = tr("Cette ligne est déjà") if len(shared) == 1 else tr("Ces lignes sont déjà")
+        raise InvalidInput(
+            tr("{already} sur le tableau «\u00a0{title}\u00a0». {NOTHING}").format(
+                already=already, title=board.title, NOTHING=tr(NOTHING)
+            )
+        )
     return Sent(made, len(shared) - len(made))
 
 
@@ -316,12 +351,14 @@ def send_to_vote(
     if vote_id is None:
         texts: list[tuple[str, int | None]] = [(data.text, None) for data, _ in shared]
         vote = voting.create_vote_from_texts(
-            session, table.workshop_id, texts, title or "Propositions des tables"
+            session, table.workshop_id, texts, title or tr("Propositions des tables")
         )
         return Sent([i.id for i in vote.items], len(shared) - len(vote.items), vote.id)
     vote = voting.get(session, vote_id)
     if vote.workshop_id != table.workshop_id:
-        raise InvalidInput(f"Ce vote n'est pas dans cet atelier. {NOTHING}")
+        raise InvalidInput(
+            tr("Ce vote n'est pas dans cet atelier. {NOTHING}").format(NOTHING=tr(NOTHING))
+        )
     there = {name_key(i.text) for i in vote.items}
     made: list[int] = []
     for data, _source in shared:
@@ -331,8 +368,12 @@ def send_to_vote(
         there.add(name_key(text))
         made.append(voting.add_item(session, vote_id, text).id)
     if not made:
-        already = "Cette ligne est déjà" if len(shared) == 1 else "Ces lignes sont déjà"
-        raise InvalidInput(f"{already} au vote « {vote.title} ». {NOTHING}")
+        already = tr("Cette ligne est déjà") if len(shared) == 1 else tr("Ces lignes sont déjà")
+        raise InvalidInput(
+            tr("{already} au vote «\u00a0{title}\u00a0». {NOTHING}").format(
+                already=already, title=vote.title, NOTHING=tr(NOTHING)
+            )
+        )
     return Sent(made, len(shared) - len(made))
 
 

@@ -18,6 +18,7 @@ from kitcop_desktop.domain import harvest as harvest_rules
 from kitcop_desktop.domain.clock import Clock, SystemClock
 from kitcop_desktop.domain.countdown import Countdown
 from kitcop_desktop.domain.visibility import Audience
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import agenda_run, tables_harvest
 from kitcop_desktop.storage.models.agenda import Sequence
 from kitcop_desktop.storage.models.seating import Seat, SeatingRound, SeatingTable
@@ -137,7 +138,7 @@ def rotation_map(session: Session, workshop_id: int, picked: int | None = None) 
     if seq is not None and seq.title.strip():
         title = seq.title
     else:
-        title = f"Tour {number}" if number else "Les tables"
+        title = tr("Tour {number}").format(number=number) if number else tr("Les tables")
     return RotationMap(
         round_id=the_round.id if the_round is not None else None,
         number=number,
@@ -175,10 +176,10 @@ class RoomHarvest:
             if len(by_angle) > 1:
                 bullets = f"{head}\u00a0:\n{bullets}"
             parts.append(bullets)
-        return "\n\n".join(parts) if parts else EMPTY_HARVEST
+        return "\n\n".join(parts) if parts else tr(EMPTY_HARVEST)
 
 
-EMPTY_HARVEST = "Rien de noté pour l'instant à cette table."
+EMPTY_HARVEST = tr_later("Rien de noté pour l'instant à cette table.")
 
 
 def room_harvest(
@@ -206,7 +207,9 @@ def room_harvest(
         table_id=table.id,
         round_number=round_number,
         title=f"{table.name} — {topic}" if topic else table.name,
-        round_label=choice.label if choice is not None else f"Tour {round_number}",
+        round_label=choice.label
+        if choice is not None
+        else tr("Tour {round_number}").format(round_number=round_number),
         host=table.host_name or "",
         lines=tuple((line.angle, line.text) for line in found),
     )

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain import seating
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import attendance
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.models.agenda import Sequence
@@ -73,7 +74,7 @@ def list_rounds(session: Session, workshop_id: int) -> list[RoundPlan]:
             by_hand[seat.round_id].add(seat.participant_id)
     out = []
     for r in rounds:
-        label = f"Tour {r.number}"
+        label = tr("Tour {number}").format(number=r.number)
         title = titles.get(r.sequence_id) if r.sequence_id is not None else None
         if title:
             label += f" — {title}"
@@ -150,10 +151,16 @@ def assign_automatically(
     tables = list_tables(session, workshop_id)
     people = who_is_here(session, workshop_id)
     if not tables:
-        raise InvalidInput(f"Ajoutez au moins une table avant de placer les personnes. {NOTHING}")
+        raise InvalidInput(
+            tr("Ajoutez au moins une table avant de placer les personnes. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     if not people:
         raise InvalidInput(
-            f"Personne à placer : ajoutez les participant·es dans « Atelier ». {NOTHING}"
+            tr("Personne à placer : ajoutez les participant·es dans « Atelier ». {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
         )
     sequences = rotations(session, workshop_id)[: seating.MAX_ROUNDS]
     count = max(1, len(sequences))
@@ -237,20 +244,28 @@ def move_person(
     `restore_seat` with what `seat_of` said before."""
     the_round = session.get(SeatingRound, round_id)
     if the_round is None:
-        raise InvalidInput(f"Ce tour n'existe plus. {NOTHING}")
+        raise InvalidInput(tr("Ce tour n'existe plus. {NOTHING}").format(NOTHING=tr(NOTHING)))
     table = get_table(session, table_id)
     person = session.get(Participant, participant_id)
     if person is None or person.workshop_id != the_round.workshop_id:
-        raise InvalidInput(f"Cette personne n'est plus dans la liste de l'atelier. {NOTHING}")
+        raise InvalidInput(
+            tr("Cette personne n'est plus dans la liste de l'atelier. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     if table.workshop_id != the_round.workshop_id:
-        raise InvalidInput(f"Cette table n'est pas dans cet atelier. {NOTHING}")
+        raise InvalidInput(
+            tr("Cette table n'est pas dans cet atelier. {NOTHING}").format(NOTHING=tr(NOTHING))
+        )
     hosting = session.scalar(
         select(SeatingTable).where(SeatingTable.host_participant_id == participant_id)
     )
     if hosting is not None and hosting.id != table_id:
         raise InvalidInput(
-            f"{person.name} porte la table « {hosting.name} » et y reste à chaque tour. "
-            "Changez d'abord son porteur ou sa porteuse. " + NOTHING
+            tr(
+                "{name} porte la table « {name2} » et y reste à chaque tour. Changez d'abord son porteur ou sa porteuse. "
+            ).format(name=person.name, name2=hosting.name)
+            + tr(NOTHING)
         )
     seat = session.scalar(
         select(Seat).where(Seat.round_id == round_id, Seat.participant_id == participant_id)
@@ -266,7 +281,9 @@ def move_person(
     )
     if table.capacity is not None and (there or 0) >= table.capacity:
         raise InvalidInput(
-            f"La table « {table.name} » est complète ({table.capacity} places). {NOTHING}"
+            tr("La table « {name} » est complète ({capacity} places). {NOTHING}").format(
+                name=table.name, capacity=table.capacity, NOTHING=tr(NOTHING)
+            )
         )
     previous = seat.table_id if seat is not None else None
     last = session.scalar(

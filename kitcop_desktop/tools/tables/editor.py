@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import table_templates
 from kitcop_desktop.domain.french import plural
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import (
     attendance,
     participants,
@@ -64,7 +65,7 @@ class TablesEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         head = QHBoxLayout()
-        title = QLabel("Tables")
+        title = QLabel(tr("Tables"))
         title.setObjectName("PageTitle")
         self.summary = QLabel()
         self.summary.setObjectName("PageSubtitle")
@@ -75,38 +76,44 @@ class TablesEditor(QWidget):
         layout.addLayout(head)
 
         bar = FlowLayout()  # beside the room window the buttons take a second line, uncut
-        self.add_button = self._button("Ajouter une table", "new", "Nouvelle table (Ctrl+N)")
+        self.add_button = self._button(tr("Ajouter une table"), "new", "Nouvelle table (Ctrl+N)")
         self.paste_button = self._button(
-            "Coller une liste…", "paste", "Une table par ligne : « Table 1 : sujet »"
+            tr("Coller une liste…"), "paste", tr("Une table par ligne : « Table 1 : sujet »")
         )
         self.template_button = self._button(
-            "Modèles", "template", "World café, pro-action café, sous-groupes (Ctrl+Z annule)"
+            "Modèles", "template", tr("World café, pro-action café, sous-groupes (Ctrl+Z annule)")
         )
         self.template_menu = QMenu(self)
         for template in table_templates.TEMPLATES:
             action = self.template_menu.addAction(template.title)
             action.triggered.connect(lambda _c=False, k=template.key: self.add_template(k))
         self.template_button.setMenu(self.template_menu)
-        self.delete_button = self._button("Supprimer", "delete", "Supprimer la table (Ctrl+Z)")
+        self.delete_button = self._button("Supprimer", "delete", tr("Supprimer la table (Ctrl+Z)"))
         self.assign_button = self._button(
-            "Répartir automatiquement",
+            tr("Répartir automatiquement"),
             "shuffle",
-            "Asseoir les personnes présentes à chaque tour : porteur·ses à leur table, tables "
-            "équilibrées, catégories et structures mélangées, de nouvelles rencontres à chaque "
-            "tour (Ctrl+Z annule)",
+            tr(
+                "Asseoir les personnes présentes à chaque tour : porteur·ses à leur table, tables "
+                "équilibrées, catégories et structures mélangées, de nouvelles rencontres à chaque "
+                "tour (Ctrl+Z annule)"
+            ),
         )
         self.assign_button.setObjectName("Primary")
         self.teams_button = self._button(
-            "Par équipes…",
+            tr("Par équipes…"),
             "teams",
-            "World café\u00a0: des équipes mélangées qui restent ensemble et changent de table "
-            "à chaque tour (Ctrl+Z annule)",
+            tr(
+                "World café\u00a0: des équipes mélangées qui restent ensemble et changent de table "
+                "à chaque tour (Ctrl+Z annule)"
+            ),
         )
         self.boards_button = self._button(
-            "Un speedboat par table",
+            tr("Un speedboat par table"),
             "boards",
-            "Les sous-groupes du speedboat : un tableau par table, que la « Vue combinée » "
-            "de Tableaux réunit (Ctrl+Z annule)",
+            tr(
+                "Les sous-groupes du speedboat : un tableau par table, que la « Vue combinée » "
+                "de Tableaux réunit (Ctrl+Z annule)"
+            ),
         )
         for button in (
             self.add_button,
@@ -132,8 +139,10 @@ class TablesEditor(QWidget):
         header.setSectionResizeMode(COL_HOST, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_CAPACITY, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setToolTip(
-            "Double-cliquez (ou F2) pour modifier. Porteur·se : le nom d'une personne de la "
-            "liste, ou celui d'un·e invité·e."
+            tr(
+                "Double-cliquez (ou F2) pour modifier. Porteur·se : le nom d'une personne de la "
+                "liste, ou celui d'un·e invité·e."
+            )
         )
         self.table.itemChanged.connect(self._on_item_changed)
         self.seating = SeatingView()
@@ -149,8 +158,8 @@ class TablesEditor(QWidget):
         # « Récolte » (harvest_view.py): what each table produced, round by round.
         self.harvest = HarvestView(ctx)
         self.pages = QTabWidget()
-        self.pages.addTab(splitter, "Tables et placement")
-        self.pages.addTab(self.harvest, icon("note"), "Récolte")
+        self.pages.addTab(splitter, tr("Tables et placement"))
+        self.pages.addTab(self.harvest, icon("note"), tr("Récolte"))
         layout.addWidget(self.pages, 1)
         self.pages.currentChanged.connect(self._page_shown)
 
@@ -226,7 +235,7 @@ class TablesEditor(QWidget):
                     item.setData(TABLE_ID, tid)
                     if c == COL_CAPACITY:
                         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                        item.setToolTip("Places, porteur·se compris·e ; vide : sans limite")
+                        item.setToolTip(tr("Places, porteur·se compris·e ; vide : sans limite"))
                     self.table.setItem(r, c, item)
             self.table.resizeRowsToContents()
         finally:
@@ -278,7 +287,7 @@ class TablesEditor(QWidget):
             return
         wid = self.ctx.workshop_id
         created = self.ctx.push(
-            "Ajouter une table",
+            tr("Ajouter une table"),
             area=AREA,
             do=lambda s: tables.add_table(s, wid).id,
             undo=lambda s, tid: tables.delete_table(s, tid),
@@ -312,12 +321,12 @@ class TablesEditor(QWidget):
         name = template.title.split("\u00a0:")[0].split(" :")[0] if template else key
         if template is None or not template.rounds:
             return self._add_many(
-                f"Ajouter les tables « {name} »",
+                tr("Ajouter les tables « {name} »").format(name=name),
                 lambda s, wid: tables.add_from_template(s, wid, key),
             )
         wid = self.ctx.workshop_id
         done = self.ctx.push(
-            f"Préparer « {name} »",
+            tr("Préparer « {name} »").format(name=name),
             area="agenda",  # the déroulé and this page both follow
             do=lambda s: tables_cafe.prepare_cafe(s, wid, key),
             undo=lambda s, snapshot: tables_cafe.undo_cafe(s, snapshot),
@@ -339,14 +348,14 @@ class TablesEditor(QWidget):
 
     def add_pasted(self, text: str) -> list[int] | None:
         return self._add_many(
-            "Coller une liste de tables", lambda s, wid: tables.add_pasted(s, wid, text)
+            tr("Coller une liste de tables"), lambda s, wid: tables.add_pasted(s, wid, text)
         )
 
     def paste_list(self) -> None:
         text, ok = QInputDialog.getMultiLineText(
             self,
-            "Coller une liste de tables",
-            "Une table par ligne, « Nom : sujet » ou le sujet seul :",
+            tr("Coller une liste de tables"),
+            tr("Une table par ligne, « Nom : sujet » ou le sujet seul :"),
         )
         if ok:
             self.add_pasted(text)
@@ -356,7 +365,7 @@ class TablesEditor(QWidget):
         if tid is None:
             return
         self.ctx.push(
-            "Supprimer la table",
+            tr("Supprimer la table"),
             area=AREA,
             do=lambda s: tables.delete_table(s, tid),
             undo=lambda s, snapshot: tables.restore_table(s, snapshot),
@@ -368,7 +377,7 @@ class TablesEditor(QWidget):
         placed by hand stay where they were put, and the status line says how many."""
         wid = self.ctx.workshop_id
         done = self.ctx.push(
-            "Répartir automatiquement",
+            tr("Répartir automatiquement"),
             area=AREA,
             do=lambda s: tables_seating.assign_automatically(s, wid),
             undo=lambda s, before: tables_seating.restore_seating(s, wid, before),
@@ -379,22 +388,24 @@ class TablesEditor(QWidget):
         with self.ctx.store.read() as session:
             kept = tables_seating.hand_placements(session, wid)
         if kept:
-            placements = plural(kept, "placement fait à la main", "placements faits à la main")
+            placements = plural(
+                kept, tr("placement fait à la main"), tr("placements faits à la main")
+            )
             self.ctx.show_message(
                 f"Personnes placées à chaque tour ; {placements} "
                 f"{'gardé' if kept == 1 else 'gardés'} tel{'' if kept == 1 else 's'} quel"
                 f"{'' if kept == 1 else 's'}."
             )
         else:
-            self.ctx.show_message("Personnes placées à chaque tour.")
+            self.ctx.show_message(tr("Personnes placées à chaque tour."))
         return True
 
     def ask_teams(self) -> None:
         count = max(2, getattr(self, "_table_count", 2))
         teams, ok = QInputDialog.getInt(
             self,
-            "Répartir par équipes",
-            "Nombre d'équipes (chacune reste ensemble et change de table à chaque tour)\u00a0:",
+            tr("Répartir par équipes"),
+            tr("Nombre d'équipes (chacune reste ensemble et change de table à chaque tour)\u00a0:"),
             count,
             2,
             count,
@@ -407,7 +418,7 @@ class TablesEditor(QWidget):
         (the world café of seed 004), hosts at home, hand moves kept; one undo step."""
         wid = self.ctx.workshop_id
         done = self.ctx.push(
-            "Répartir par équipes",
+            tr("Répartir par équipes"),
             area=AREA,
             do=lambda s: tables_seating.assign_automatically(s, wid, teams=teams),
             undo=lambda s, before: tables_seating.restore_seating(s, wid, before),
@@ -431,7 +442,7 @@ class TablesEditor(QWidget):
             holder["gone"] = tables_boards.remove_boards(s, ids)
 
         made = self.ctx.push(
-            "Un speedboat par table",
+            tr("Un speedboat par table"),
             area="boards",
             do=lambda s: tables_boards.boards_for_tables(s, wid),
             undo=undo,
@@ -473,16 +484,22 @@ class TablesEditor(QWidget):
         column = item.column()
         if column == COL_HOST:
             done = self.ctx.push(
-                "Changer de porteur·se",
+                tr("Changer de porteur·se"),
                 area=AREA,
                 do=lambda s: tables.set_host(s, tid, text),
                 undo=lambda s, previous: tables.update_table(s, tid, **previous),
             )
         else:
             field = {COL_NAME: "name", COL_TOPIC: "topic", COL_CAPACITY: "capacity"}[column]
-            label = {"name": "le nom", "topic": "le sujet", "capacity": "les places"}[field]
+            label = {"name": tr("le nom"), "topic": tr("le sujet"), "capacity": tr("les places")}[
+                field
+            ]
             done = self.ctx.push_update(
-                f"Modifier {label} de la table", AREA, tables.update_table, tid, **{field: text}
+                tr("Modifier {label} de la table").format(label=label),
+                AREA,
+                tables.update_table,
+                tid,
+                **{field: text},
             )
         if done is None:
             self.reload()  # refused: the stored value comes back (the status line says why)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import harvest as rules
 from kitcop_desktop.domain.visibility import PROMISES, Visibility
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
@@ -132,9 +133,9 @@ class HarvestEntry(QWidget):
         self.line.lines_pasted.connect(self.pasted.emit)
         self.line.angle_chosen.connect(self.set_angle)
         self.line.private_toggled.connect(lambda: self.private.toggle())
-        self.add_button = QPushButton(icon("new"), "Ajouter")
+        self.add_button = QPushButton(icon("new"), tr("Ajouter"))
         self.add_button.setObjectName("Primary")
-        self.add_button.setToolTip("Ajouter la ligne à la récolte (Entrée)")
+        self.add_button.setToolTip(tr("Ajouter la ligne à la récolte (Entrée)"))
         self.add_button.clicked.connect(self._submit)
         row.addWidget(self.line, 1)
         row.addWidget(self.add_button)
@@ -161,11 +162,11 @@ class HarvestEntry(QWidget):
             self.angle_buttons[angle.key] = button
             under.addWidget(button)
         self.angle_buttons[""].setChecked(True)
-        self.private = QPushButton(icon("visibility_facilitator", "#a3320b"), "Note privée")
+        self.private = QPushButton(icon("visibility_facilitator", "#a3320b"), tr("Note privée"))
         self.private.setCheckable(True)
         self.private.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.private.setToolTip(
-            "Alt+P : les lignes tapées ensuite restent pour vous. "
+            tr("Alt+P : les lignes tapées ensuite restent pour vous. ")
             + PROMISES[Visibility.FACILITATOR]
         )
         self.private.setStyleSheet(
@@ -194,9 +195,13 @@ class HarvestEntry(QWidget):
     def _show_placeholder(self) -> None:
         label = rules.LABELS.get(self.angle(), "Note")
         if self.is_private():
-            self.line.setPlaceholderText(f"{label} privée (animateur·rice), puis Entrée")
+            self.line.setPlaceholderText(
+                tr("{label} privée (animateur·rice), puis Entrée").format(label=label)
+            )
         else:
-            self.line.setPlaceholderText(f"{label} : une ligne, puis Entrée")
+            self.line.setPlaceholderText(
+                tr("{label}\u00a0: une ligne, puis Entrée").format(label=label)
+            )
 
     def _submit(self) -> None:
         if self.line.text().strip():

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import harvest as rules
 from kitcop_desktop.domain.board_kinds import KINDS
-from kitcop_desktop.domain.french import plural
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import boards, participants, tables, tables_harvest, tables_seating
 from kitcop_desktop.storage import voting as votes
 from kitcop_desktop.tools.tables.harvest_entry import HarvestEntry
@@ -86,15 +86,15 @@ class HarvestView(QWidget):
         self.round_group.setExclusive(True)
         self.round_group.idClicked.connect(self.set_round)
         head = QHBoxLayout()
-        rounds_label = QLabel("Tour\u00a0:")
-        rounds_label.setToolTip("Alt+← / Alt+→ depuis la ligne à taper")
+        rounds_label = QLabel(tr("Tour\u00a0:"))
+        rounds_label.setToolTip(tr("Alt+← / Alt+→ depuis la ligne à taper"))
         head.addWidget(rounds_label)
         head.addLayout(self.round_row, 1)
         layout.addLayout(head)
 
         self.table_list = QListWidget()
-        self.table_list.setAccessibleName("Tables de la récolte")
-        self.table_list.setToolTip("La table dont vous tapez la récolte (Tab depuis la ligne)")
+        self.table_list.setAccessibleName(tr("Tables de la récolte"))
+        self.table_list.setToolTip(tr("La table dont vous tapez la récolte (Tab depuis la ligne)"))
         self.table_list.currentItemChanged.connect(self._table_picked)
         self.table_list.setMinimumWidth(150)
         self.table_list.setWordWrap(True)
@@ -113,13 +113,15 @@ class HarvestView(QWidget):
         self.who.setTextFormat(Qt.TextFormat.PlainText)
         self.ideas = QLabel()
         self.ideas.setToolTip(
-            f"World café\u00a0: {rules.IDEAS_PER_QUESTION} idées retenues par question"
+            tr("World café\u00a0: {IDEAS_PER_QUESTION} idées retenues par question").format(
+                IDEAS_PER_QUESTION=rules.IDEAS_PER_QUESTION
+            )
         )
         panel.addWidget(self.title)
         panel.addWidget(self.who)
         panel.addWidget(self.ideas)
         self.lines = QListWidget()
-        self.lines.setAccessibleName("Lignes de la récolte")
+        self.lines.setAccessibleName(tr("Lignes de la récolte"))
         self.lines.setWordWrap(True)
         self.lines.setIconSize(QSize(14, 14))
         self.lines.setSpacing(2)
@@ -149,32 +151,38 @@ class HarvestView(QWidget):
         panel.addWidget(self.entry)
 
         bar = FlowLayout(spacing=6)
-        self.board_button = QPushButton(icon("boards"), "Envoyer au tableau")
+        self.board_button = QPushButton(icon("boards"), tr("Envoyer au tableau"))
         self.board_button.setToolTip(
-            "Un post-it par ligne choisie, dans la zone choisie (Ctrl+Z annule ; ce qui y est "
-            "déjà n'est pas ajouté deux fois)"
+            tr(
+                "Un post-it par ligne choisie, dans la zone choisie (Ctrl+Z annule ; ce qui y est "
+                "déjà n'est pas ajouté deux fois)"
+            )
         )
         self.board_menu = QMenu(self)
         self.board_menu.aboutToShow.connect(lambda: self._fill_board_menu(self.board_menu))
         self.board_button.setMenu(self.board_menu)
-        self.vote_button = QPushButton(icon("voting"), "Envoyer au vote")
+        self.vote_button = QPushButton(icon("voting"), tr("Envoyer au vote"))
         self.vote_button.setToolTip(
-            "Une proposition par ligne choisie, au tour en cours du vote (Ctrl+Z annule ; ce qui "
-            "y est déjà n'est pas ajouté deux fois)"
+            tr(
+                "Une proposition par ligne choisie, au tour en cours du vote (Ctrl+Z annule ; ce qui "
+                "y est déjà n'est pas ajouté deux fois)"
+            )
         )
         self.vote_menu = QMenu(self)
         self.vote_menu.aboutToShow.connect(lambda: self._fill_vote_menu(self.vote_menu))
         self.vote_button.setMenu(self.vote_menu)
-        self.delete_button = QPushButton(icon("delete"), "Supprimer")
-        self.delete_button.setToolTip("Supprimer les lignes choisies (Suppr ; Ctrl+Z annule)")
+        self.delete_button = QPushButton(icon("delete"), tr("Supprimer"))
+        self.delete_button.setToolTip(tr("Supprimer les lignes choisies (Suppr ; Ctrl+Z annule)"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.room_button = QPushButton(icon("room_screen"), "Montrer en salle")
+        self.room_button = QPushButton(icon("room_screen"), tr("Montrer en salle"))
         self.room_button.setCheckable(True)
         self.room_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cursor stays in the line
         self.room_button.setToolTip(
-            "Alt+M\u00a0: la récolte de cette table, ce tour, sur l'écran de salle (les notes "
-            "privées n'y vont jamais)\u00a0; la télécommande tourne ses pages puis passe à la table "
-            "suivante. Encore\u00a0: la carte des tables."
+            tr(
+                "Alt+M\u00a0: la récolte de cette table, ce tour, sur l'écran de salle (les notes "
+                "privées n'y vont jamais)\u00a0; la télécommande tourne ses pages puis passe à la table "
+                "suivante. Encore\u00a0: la carte des tables."
+            )
         )
         self.room = room_state(ctx)
         self.room_button.toggled.connect(self._show_on_room)
@@ -184,8 +192,10 @@ class HarvestView(QWidget):
         panel.addLayout(bar)
 
         self.empty = QLabel(
-            "Ajoutez d'abord les tables (onglet « Tables et placement ») : la récolte se tape "
-            "table par table, tour par tour."
+            tr(
+                "Ajoutez d'abord les tables (onglet « Tables et placement ») : la récolte se tape "
+                "table par table, tour par tour."
+            )
         )
         self.empty.setWordWrap(True)
         self.empty.setObjectName("PageSubtitle")
@@ -248,7 +258,7 @@ class HarvestView(QWidget):
         while self.round_row.count():
             self.round_row.takeAt(0)
         for choice in self._rounds:
-            button = QPushButton(f"Tour {choice.number}")
+            button = QPushButton(tr("Tour {number}").format(number=choice.number))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(choice.label)
@@ -289,14 +299,20 @@ class HarvestView(QWidget):
             self._ideas_count = tables_harvest.ideas_kept(session, self.table_id)
         choice = self._choice()
         self.title.setText(f"{name} — {topic}" if topic else name)
-        said = [choice.label if choice else f"Tour {self.round_number}"]
+        said = [
+            choice.label
+            if choice
+            else tr("Tour {round_number}").format(round_number=self.round_number)
+        ]
         whole = lambda name: name.replace(" ", "\u00a0")  # noqa: E731 - a name never broken
         if host:
-            said.append(f"Porteur·se\u00a0: {whole(host)}")
+            said.append(tr("Porteur·se\u00a0: {host}").format(host=whole(host)))
         if seated:
-            said.append(f"Autour de la table\u00a0: {', '.join(map(whole, seated))}")
+            said.append(
+                tr("Autour de la table\u00a0: {names}").format(names=", ".join(map(whole, seated)))
+            )
         elif plan is None:
-            said.append("Personne n'est encore placé pour ce tour.")
+            said.append(tr("Personne n'est encore placé pour ce tour."))
         self.who.setText(" · ".join(said))
         self._lines = {line.id: line for line in found}
         keep = {line.id for line in self.selected_lines()}
@@ -310,7 +326,7 @@ class HarvestView(QWidget):
             if line.angle:
                 tags.append(rules.LABELS.get(line.angle, line.angle))
             if line.private:
-                tags.append("privée, animateur·rice")
+                tags.append(tr("privée, animateur·rice"))
                 item.setIcon(icon("visibility_facilitator", PRIVATE_COLOUR))
                 item.setForeground(Qt.GlobalColor.darkRed)
             item.setToolTip(f"{' · '.join(tags)}\n{line.text}" if tags else line.text)
@@ -333,9 +349,11 @@ class HarvestView(QWidget):
             return
         self.ideas.show()
         limit = rules.IDEAS_PER_QUESTION
-        text = f"Idées retenues pour cette table\u00a0: {count}/{limit}"
+        text = tr("Idées retenues pour cette table\u00a0: {count}/{limit}").format(
+            count=count, limit=limit
+        )
         if count > limit:
-            text += f" (le world café en garde {limit} par question)"
+            text += tr(" (le world café en garde {limit} par question)").format(limit=limit)
         self.ideas.setText(text)
         self.ideas.setStyleSheet("color: #a3320b; font-weight: bold;" if count > limit else "")
 
@@ -355,7 +373,7 @@ class HarvestView(QWidget):
         self.vote_button.setEnabled(shareable)
         self.delete_button.setEnabled(bool(chosen))
         if chosen and not shareable:
-            tip = "Une note privée (animateur·rice) ne quitte pas la récolte."
+            tip = tr("Une note privée (animateur·rice) ne quitte pas la récolte.")
         else:
             tip = ""
         for button in (self.board_button, self.vote_button):
@@ -365,7 +383,7 @@ class HarvestView(QWidget):
     def _show_on_room(self, on: bool) -> None:
         self.room.show_harvest(self.table_id if on else None, self.round_number)
         if on:
-            self.ctx.show_message("Récolte de la table en salle (sans les notes privées).")
+            self.ctx.show_message(tr("Récolte de la table en salle (sans les notes privées)."))
 
     def _follow_room(self) -> None:
         """The room's harvest chosen elsewhere (the clicker's next table, a restart)."""
@@ -437,7 +455,7 @@ class HarvestView(QWidget):
     # --- commands ----------------------------------------------------------------------------
     def _add(self, label: str, make) -> list[int] | None:
         if self.table_id is None:
-            self.ctx.show_message("Ajoutez d'abord une table. Rien n'a été ajouté.")
+            self.ctx.show_message(tr("Ajoutez d'abord une table. Rien n'a été ajouté."))
             return None
         table, number = self.table_id, self.round_number
         angle, private = self.entry.angle(), self.entry.is_private()
@@ -457,7 +475,7 @@ class HarvestView(QWidget):
     def add_typed(self, text: str) -> bool:
         """Entrée: the line is stored at once (one undo step) and the field emptied."""
         made = self._add(
-            "Ajouter une ligne à la récolte",
+            tr("Ajouter une ligne à la récolte"),
             lambda s, t, n, a, p: tables_harvest.add_lines(s, t, n, [text], angle=a, private=p),
         )
         if made is not None:
@@ -467,11 +485,13 @@ class HarvestView(QWidget):
 
     def add_pasted(self, text: str) -> bool:
         made = self._add(
-            "Coller des lignes dans la récolte",
+            tr("Coller des lignes dans la récolte"),
             lambda s, t, n, a, p: tables_harvest.add_pasted(s, t, n, text, angle=a, private=p),
         )
         if made is not None:
-            self.ctx.show_message(f"{plural(len(made), 'ligne ajoutée', 'lignes ajoutées')}.")
+            self.ctx.show_message(
+                tr_n("{n} ligne ajoutée.", "{n} lignes ajoutées.", len(made)).format(n=len(made))
+            )
         return made is not None
 
     def _select_ids(self, ids: list[int]) -> None:
@@ -485,7 +505,7 @@ class HarvestView(QWidget):
         if not ids:
             return False
         done = self.ctx.push(
-            "Supprimer des lignes de la récolte" if len(ids) > 1 else "Supprimer une ligne",
+            tr("Supprimer des lignes de la récolte") if len(ids) > 1 else tr("Supprimer une ligne"),
             area=AREA,
             do=lambda s: tables_harvest.delete_lines(s, ids),
             undo=lambda s, gone: tables_harvest.restore_lines(s, gone),
@@ -505,7 +525,7 @@ class HarvestView(QWidget):
             return
         line_id = line.id
         done = self.ctx.push(
-            "Modifier une ligne de la récolte",
+            tr("Modifier une ligne de la récolte"),
             area=AREA,
             do=lambda s: tables_harvest.update_line(s, line_id, text),
             undo=lambda s, previous: tables_harvest.update_line(s, line_id, previous),
@@ -521,7 +541,7 @@ class HarvestView(QWidget):
                 (b.id, b.title, b.kind) for b in boards.list_boards(session, self.ctx.workshop_id)
             ]
         if not found:
-            action = menu.addAction("Aucun tableau dans cet atelier (outil « Tableaux »)")
+            action = menu.addAction(tr("Aucun tableau dans cet atelier (outil « Tableaux »)"))
             action.setEnabled(False)
             return
         for board_id, title, kind in found:
@@ -541,7 +561,7 @@ class HarvestView(QWidget):
             action.triggered.connect(lambda _c=False, v=vote_id: self.send_to_vote(v))
         if found:
             menu.addSeparator()
-        action = menu.addAction(icon("new"), "Nouveau vote « Propositions des tables »")
+        action = menu.addAction(icon("new"), tr("Nouveau vote « Propositions des tables »"))
         action.triggered.connect(lambda _c=False: self.send_to_vote(None))
 
     def _context_menu(self, pos) -> None:
@@ -549,15 +569,15 @@ class HarvestView(QWidget):
             return
         menu = QMenu(self)
         if self.board_button.isEnabled():
-            self._fill_board_menu(menu.addMenu(icon("boards"), "Envoyer au tableau"))
-            self._fill_vote_menu(menu.addMenu(icon("voting"), "Envoyer au vote"))
-        menu.addAction(icon("delete"), "Supprimer", self.delete_selected)
+            self._fill_board_menu(menu.addMenu(icon("boards"), tr("Envoyer au tableau")))
+            self._fill_vote_menu(menu.addMenu(icon("voting"), tr("Envoyer au vote")))
+        menu.addAction(icon("delete"), tr("Supprimer"), self.delete_selected)
         menu.exec(self.lines.viewport().mapToGlobal(pos))
 
     def send_to_board(self, board_id: int, zone: str) -> bool:
         ids = [line.id for line in self.selected_lines()]
         sent = self.ctx.push(
-            "Envoyer la récolte au tableau",
+            tr("Envoyer la récolte au tableau"),
             area="boards",
             do=lambda s: tables_harvest.send_to_board(s, ids, board_id, zone),
             undo=lambda s, done: boards.delete_cards(s, done.made),
@@ -568,24 +588,34 @@ class HarvestView(QWidget):
             board = boards.get_board(session, board_id)
             where = next(z.label for z in KINDS[board.kind].zones if z.key == zone)
             title = board.title
-        said = f"{plural(len(sent.made), 'post-it envoyé', 'post-it envoyés')} au tableau « {title} » ({where})"
+        said = tr_n(
+            "{n} post-it envoyé au tableau «\u00a0{title}\u00a0» ({where})",
+            "{n} post-it envoyés au tableau «\u00a0{title}\u00a0» ({where})",
+            len(sent.made),
+        ).format(n=len(sent.made), title=title, where=where)
         if sent.skipped:
-            said += f"\u00a0; {plural(sent.skipped, 'ligne y était déjà', 'lignes y étaient déjà')}"
+            said += tr_n(
+                "\u00a0; {n} ligne y était déjà", "\u00a0; {n} lignes y étaient déjà", sent.skipped
+            ).format(n=sent.skipped)
         self.ctx.show_message(said + ".")
         return True
 
     def send_to_vote(self, vote_id: int | None) -> bool:
         ids = [line.id for line in self.selected_lines()]
         sent = self.ctx.push(
-            "Envoyer la récolte au vote",
+            tr("Envoyer la récolte au vote"),
             area="voting",
             do=lambda s: tables_harvest.send_to_vote(s, ids, vote_id),
             undo=lambda s, done: tables_harvest.withdraw_from_vote(s, done),
         )
         if sent is None:
             return False
-        said = f"{plural(len(sent.made), 'proposition envoyée', 'propositions envoyées')} au vote"
+        said = tr_n(
+            "{n} proposition envoyée au vote", "{n} propositions envoyées au vote", len(sent.made)
+        ).format(n=len(sent.made))
         if sent.skipped:
-            said += f"\u00a0; {plural(sent.skipped, 'y était déjà', 'y étaient déjà')}"
+            said += tr_n(
+                "\u00a0; {n} y était déjà", "\u00a0; {n} y étaient déjà", sent.skipped
+            ).format(n=sent.skipped)
         self.ctx.show_message(said + ".")
         return True

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import tables_seating
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
@@ -132,10 +133,10 @@ class TableBox(QFrame):
         for person, label, hosting in names:
             item = QListWidgetItem(f"{label} {HAND}" if person in by_hand else label)
             item.setData(PERSON, person)
-            tip = f"{label}, porteur·se de la table" if hosting else label
+            tip = tr("{label}, porteur·se de la table").format(label=label) if hosting else label
             if person in by_hand:
-                tip += " (placé·e à la main : « Répartir automatiquement » l'y laisse)"
-            item.setToolTip(tip + ". Glissez le nom sur une autre table, ou Alt+→ / Alt+←.")
+                tip += tr(" (placé·e à la main : « Répartir automatiquement » l'y laisse)")
+            item.setToolTip(tip + tr(". Glissez le nom sur une autre table, ou Alt+→ / Alt+←."))
             if hosting:
                 font = item.font()
                 font.setBold(True)
@@ -178,8 +179,10 @@ class SeatingView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.empty = QLabel(
-            "Personne n'est encore placé. « Répartir automatiquement » assoit les personnes "
-            "présentes à chaque tour : un tour par séquence « Rotation » du déroulé."
+            tr(
+                "Personne n'est encore placé. « Répartir automatiquement » assoit les personnes "
+                "présentes à chaque tour : un tour par séquence « Rotation » du déroulé."
+            )
         )
         self.empty.setWordWrap(True)
         self.empty.setObjectName("PageSubtitle")
@@ -187,8 +190,10 @@ class SeatingView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.currentChanged.connect(self._on_tab)
         layout.addWidget(self.tabs, 1)
-        self.move_button = QPushButton(icon("next"), "Changer de table")
-        self.move_button.setToolTip("Asseoir la personne choisie à une autre table pour ce tour")
+        self.move_button = QPushButton(icon("next"), tr("Changer de table"))
+        self.move_button.setToolTip(
+            tr("Asseoir la personne choisie à une autre table pour ce tour")
+        )
         self.move_menu = QMenu(self)
         self.move_button.setMenu(self.move_menu)
         self.move_menu.aboutToShow.connect(self._fill_menu)
@@ -239,7 +244,7 @@ class SeatingView(QWidget):
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(page)
-            self.tabs.addTab(scroll, f"Tour {plan.number}")
+            self.tabs.addTab(scroll, tr("Tour {number}").format(number=plan.number))
             self.tabs.setTabToolTip(self.tabs.count() - 1, plan.label)
         if rounds:
             self.tabs.setCurrentIndex(min(max(current, 0), len(rounds) - 1))
