@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import table_templates
 from kitcop_desktop.domain.french import plural
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage import (
     attendance,
     participants,
@@ -48,13 +48,14 @@ from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
 AREA = "tables"
-COLUMNS = ("Table", "Sujet ou question", "Porteur·se", "Places")
+COLUMNS = (
+    tr_later("Table"),
+    tr_later("Sujet ou question"),
+    tr_later("Porteur·se"),
+    tr_later("Places"),
+)
 COL_NAME, COL_TOPIC, COL_HOST, COL_CAPACITY = range(4)
 TABLE_ID = Qt.ItemDataRole.UserRole
-WHO = {
-    True: ("personne présente", "personnes présentes"),
-    False: ("personne inscrite", "personnes inscrites"),
-}
 
 
 class TablesEditor(QWidget):
@@ -81,14 +82,18 @@ class TablesEditor(QWidget):
             tr("Coller une liste…"), "paste", tr("Une table par ligne : « Table 1 : sujet »")
         )
         self.template_button = self._button(
-            "Modèles", "template", tr("World café, pro-action café, sous-groupes (Ctrl+Z annule)")
+            tr("Modèles"),
+            "template",
+            tr("World café, pro-action café, sous-groupes (Ctrl+Z annule)"),
         )
         self.template_menu = QMenu(self)
         for template in table_templates.TEMPLATES:
             action = self.template_menu.addAction(template.title)
             action.triggered.connect(lambda _c=False, k=template.key: self.add_template(k))
         self.template_button.setMenu(self.template_menu)
-        self.delete_button = self._button("Supprimer", "delete", tr("Supprimer la table (Ctrl+Z)"))
+        self.delete_button = self._button(
+            tr("Supprimer"), "delete", tr("Supprimer la table (Ctrl+Z)")
+        )
         self.assign_button = self._button(
             tr("Répartir automatiquement"),
             "shuffle",
@@ -128,7 +133,7 @@ class TablesEditor(QWidget):
         layout.addLayout(bar)
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
@@ -247,10 +252,25 @@ class TablesEditor(QWidget):
         self._share_height(len(data))
         self.seating.show_rounds(rounds, [(d[0], d[1], d[2]) for d in data], names, hosts)
         self.room.pick(self.seating.current_round())
-        rounds_said = plural(max(1, rotations), "tour")
+        rounds = max(1, rotations)
+        people = (
+            tr_n("{n} personne présente", "{n} personnes présentes", here)
+            if taken
+            else tr_n("{n} personne inscrite", "{n} personnes inscrites", here)
+        )
         self.summary.setText(
-            f"{plural(len(data), 'table')} · {plural(here, *WHO[taken])}"
-            f" · {rounds_said} ({'séquences « Rotation » du déroulé' if rotations else 'aucune rotation dans le déroulé'})"
+            tr_n("{n} table", "{n} tables", len(data)).format(n=len(data))
+            + " · "
+            + people.format(n=here)
+            + " · "
+            + tr_n("{n} tour", "{n} tours", rounds).format(n=rounds)
+            + " ("
+            + (
+                tr("séquences «\u00a0Rotation\u00a0» du déroulé")
+                if rotations
+                else tr("aucune rotation dans le déroulé")
+            )
+            + ")"
         )
         for button in (self.delete_button, self.assign_button, self.boards_button):
             button.setEnabled(bool(data))

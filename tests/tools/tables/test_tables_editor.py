@@ -185,7 +185,7 @@ def test_topics_and_hosts_typed_row_after_row_keep_the_cell(page, ctx):
     to the first column, so → then F2 typed the host over the topic). The undo step names
     the café, not the menu's whole line."""
     page.add_template("pro_action")
-    assert ctx.undo_stack.undoText() == "Préparer « Pro-action café »"
+    assert ctx.undo_stack.undoText() == "Préparer «\u00a0Pro-action café\u00a0»"
     table = page.table
     for row, (topic, host) in enumerate((("Le Grand Switch", "personne 01"), ("AudeTTE", ""))):
         table.setCurrentCell(row, table_editor.COL_TOPIC)
