@@ -25,7 +25,6 @@ import json
 import logging
 import sqlite3
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -36,7 +35,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop import APP_NAME, __version__
 from kitcop_desktop.domain.french import long_date, quoted
 from kitcop_desktop.domain.validation import plain_line
-from kitcop_desktop.i18n import TrMap, tr, tr_later, tr_n
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import exchange_schema as schema
 from kitcop_desktop.storage import visibility
 from kitcop_desktop.storage.engine import Store
@@ -62,6 +61,7 @@ from kitcop_desktop.storage.exchange_insert import (
     insert_plan,
     remove_created,
 )
+from kitcop_desktop.storage.exchange_labels import KIND_LABELS, table_counts
 from kitcop_desktop.storage.exchange_rows import Plan, check, collect
 from kitcop_desktop.storage.exchange_values import clean_text
 
@@ -89,47 +89,6 @@ KIND_ROOTS = {
     "board": schema.ROOT_BOARD,
     "chantier": schema.ROOT_CHANTIER,
 }
-KIND_LABELS = TrMap(
-    {
-        "workshop": tr_later("un atelier complet"),
-        "chantier": tr_later(
-            "un chantier complet (ses ateliers, sa carte des acteurs, sa gouvernance)"
-        ),
-        "agenda": tr_later("un modèle de déroulé"),
-        "board": tr_later("un tableau"),
-    }
-)
-
-
-def _table_counts(count: Callable[[str], int], root: str) -> list[str]:
-    """The tables a facilitator knows, counted for the summary (« 12 post-it »); the others
-    show in no sentence."""
-    labels = {
-        "agenda_sequences": lambda n: tr_n("{n} séquence", "{n} séquences", n),
-        "participants": lambda n: tr_n("{n} participant·e", "{n} participant·es", n),
-        "boards": lambda n: tr_n("{n} tableau", "{n} tableaux", n),
-        "board_clusters": lambda n: tr_n("{n} regroupement", "{n} regroupements", n),
-        "board_cards": lambda n: tr_n("{n} post-it", "{n} post-it", n),
-        "dot_votes": lambda n: tr_n("{n} vote par gommettes", "{n} votes par gommettes", n),
-        "fishbowls": lambda n: tr_n("{n} bocal à poisson", "{n} bocaux à poisson", n),
-        "speaking_rounds": lambda n: tr_n("{n} tour de parole", "{n} tours de parole", n),
-        "interview_guides": lambda n: tr_n("{n} guide d'entretien", "{n} guides d'entretien", n),
-        "interviews": lambda n: tr_n("{n} entretien", "{n} entretiens", n),
-        "action_cards": lambda n: tr_n("{n} fiche action", "{n} fiches actions", n),
-        "workshops": lambda n: tr_n("{n} atelier", "{n} ateliers", n),
-        "actors": lambda n: tr_n("{n} acteur de la carte", "{n} acteurs de la carte", n),
-        "governance_bodies": lambda n: tr_n(
-            "{n} instance de gouvernance", "{n} instances de gouvernance", n
-        ),
-        "initiatives": lambda n: tr_n(
-            "{n} initiative inspirante", "{n} initiatives inspirantes", n
-        ),
-    }
-    return [
-        label(number).format(n=number)
-        for name, label in labels.items()
-        if (number := count(name)) and name != root
-    ]
 
 
 # ---------------------------------------------------------------------------------------- export
@@ -383,7 +342,7 @@ class ImportPreview:
             )
         if made:
             lines.append(tr("Exporté ") + " ".join(made) + ".")
-        counts = _table_counts(self.plan.count, self.plan.root)
+        counts = table_counts(self.plan.count, self.plan.root)
         if counts:
             lines.append(tr("Contenu : {counts}.").format(counts=", ".join(counts)))
         if self.contains_real_names:

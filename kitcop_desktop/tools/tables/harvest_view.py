@@ -15,7 +15,7 @@ the clicker then turns its pages, then goes on to the next table (the editor's l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -35,7 +35,9 @@ from kitcop_desktop.domain.board_kinds import KINDS
 from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import boards, participants, tables, tables_harvest, tables_seating
 from kitcop_desktop.storage import voting as votes
+from kitcop_desktop.tools.tables import harvest_said
 from kitcop_desktop.tools.tables.harvest_entry import HarvestEntry
+from kitcop_desktop.tools.tables.harvest_keys import HarvestListKeys
 from kitcop_desktop.tools.tables.room_state import room_state
 from kitcop_desktop.ui.drafts import LineDraft, draft_prefix
 from kitcop_desktop.ui.icons import icon
@@ -50,23 +52,6 @@ ROUND_LOOK = (
     " background: #ffffff; }"
     " QPushButton:checked { background: #1f2a44; color: #ffffff; font-weight: bold; }"
 )
-
-
-class _ListKeys(QObject):
-    """Suppr on the lines removes the selection; ↑ from the first line goes back to typing."""
-
-    delete = Signal()
-    up_to_line = Signal()
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        if event.type() == event.Type.KeyPress and obj.state() != QListWidget.State.EditingState:
-            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-                self.delete.emit()
-                return True
-            if event.key() == Qt.Key.Key_Up and obj.currentRow() <= 0:
-                self.up_to_line.emit()
-                return True
-        return False
 
 
 class HarvestView(QWidget):
@@ -134,7 +119,7 @@ class HarvestView(QWidget):
         self.lines.customContextMenuRequested.connect(self._context_menu)
         self.lines.itemChanged.connect(self._line_edited)
         self.lines.itemSelectionChanged.connect(self._update_buttons)
-        self._keys = _ListKeys(self)
+        self._keys = HarvestListKeys(self)
         self._keys.delete.connect(self.delete_selected)
         self._keys.up_to_line.connect(lambda: self.entry.line.setFocus())
         self.lines.installEventFilter(self._keys)
@@ -588,16 +573,9 @@ class HarvestView(QWidget):
             board = boards.get_board(session, board_id)
             where = next(z.label for z in KINDS[board.kind].zones if z.key == zone)
             title = board.title
-        said = tr_n(
-            "{n} post-it envoyé au tableau «\u00a0{title}\u00a0» ({where})",
-            "{n} post-it envoyés au tableau «\u00a0{title}\u00a0» ({where})",
-            len(sent.made),
-        ).format(n=len(sent.made), title=title, where=where)
-        if sent.skipped:
-            said += tr_n(
-                "\u00a0; {n} ligne y était déjà", "\u00a0; {n} lignes y étaient déjà", sent.skipped
-            ).format(n=sent.skipped)
-        self.ctx.show_message(said + ".")
+        self.ctx.show_message(
+            harvest_said.sent_to_board(len(sent.made), sent.skipped, title, where)
+        )
         return True
 
     def send_to_vote(self, vote_id: int | None) -> bool:
@@ -610,12 +588,5 @@ class HarvestView(QWidget):
         )
         if sent is None:
             return False
-        said = tr_n(
-            "{n} proposition envoyée au vote", "{n} propositions envoyées au vote", len(sent.made)
-        ).format(n=len(sent.made))
-        if sent.skipped:
-            said += tr_n(
-                "\u00a0; {n} y était déjà", "\u00a0; {n} y étaient déjà", sent.skipped
-            ).format(n=sent.skipped)
-        self.ctx.show_message(said + ".")
+        self.ctx.show_message(harvest_said.sent_to_vote(len(sent.made), sent.skipped))
         return True
