@@ -178,19 +178,37 @@ def export_workshop(
         real_names=include_real_names,
         contacts=include_emails,
     )
-    chosen = {
-        "real_names": include_real_names,
-        "emails": include_emails,
-        "facilitator": include_facilitator,
-    }
-    tables = visibility.strip_export(tables, [k for k, on in chosen.items() if on])
-    envelope = _envelope(
+    return _private_export(
         "workshop",
         workshop.title,
         tables,
-        contains_real_names=include_real_names,
-        contains_emails=include_emails,
-        contains_facilitator_notes=include_facilitator,
+        include_real_names,
+        include_emails,
+        include_facilitator,
+        zipped,
+    )
+
+
+def _private_export(
+    kind: str,
+    title: str,
+    tables: dict,
+    real_names: bool,
+    emails: bool,
+    facilitator: bool,
+    zipped: bool,
+) -> bytes:
+    """A workshop's or a chantier's file: what is not salle left out unless asked for, and the
+    envelope saying what was put in."""
+    chosen = {"real_names": real_names, "emails": emails, "facilitator": facilitator}
+    tables = visibility.strip_export(tables, [k for k, on in chosen.items() if on])
+    envelope = _envelope(
+        kind,
+        title,
+        tables,
+        contains_real_names=real_names,
+        contains_emails=emails,
+        contains_facilitator_notes=facilitator,
     )
     return _serialise(envelope, zipped)
 
@@ -213,21 +231,15 @@ def export_chantier(
     if chantier is None:
         raise NotFound("Ce chantier n'existe plus.")
     tables = _chantier_rows(session, chantier_id, include_real_names, include_emails)
-    chosen = {
-        "real_names": include_real_names,
-        "emails": include_emails,
-        "facilitator": include_facilitator,
-    }
-    tables = visibility.strip_export(tables, [k for k, on in chosen.items() if on])
-    envelope = _envelope(
+    return _private_export(
         "chantier",
         chantier.title,
         tables,
-        contains_real_names=include_real_names,
-        contains_emails=include_emails,
-        contains_facilitator_notes=include_facilitator,
+        include_real_names,
+        include_emails,
+        include_facilitator,
+        zipped,
     )
-    return _serialise(envelope, zipped)
 
 
 def _chantier_rows(session: Session, chantier_id: int, real_names: bool, contacts: bool) -> dict:
