@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.units import mm
@@ -47,7 +48,7 @@ class Heading:
 class _NumberedCanvas(MixedCanvas):
     """Keeps every page until the end, so that each can say « 3 / 12 »."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Without this every page would also reference Helvetica, a font we do not embed.
         kwargs["initialFontName"] = FAMILY
         super().__init__(*args, **kwargs)

@@ -40,6 +40,7 @@ from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.tools.printing.copies import CopiesBox
 from kitcop_desktop.tools.printing.preview import PagePreview
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.tool_spec import ToolContext
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ def slug(text: str) -> str:
 class PrintingEditor(QWidget):
     """Pick parts, see the pages, save atomically or open in the system viewer."""
 
-    def __init__(self, ctx, parent=None):
+    def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.pdf: bytes | None = None

@@ -34,7 +34,7 @@ def render_page(document, index: int, width_px: int) -> QImage:
 class PagePreview(QScrollArea):
     """A vertical strip of pages on a grey desk, each with a thin shadow-like border."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setStyleSheet("QScrollArea { background: #d9dde4; border: none; }")
@@ -80,7 +80,7 @@ class PagePreview(QScrollArea):
     def clear(self) -> None:
         while self._layout.count():
             item = self._layout.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 # Hide now: deleteLater alone leaves old pages painted until the event loop
                 # runs its deferred deletions.
