@@ -1,50 +1,31 @@
 """Render the chantier's screens (#17) to PNG at 1024×768 and 1920×1080, for a look: the
-welcome list with a chantier and its workshops, the chantier page, its action plan.
+welcome list with a chantier and its workshops, the chantier page and each of its tabs, the
+room screen showing the « Quelques chiffres clés » séquence fed from the chantier's données;
+and its PDFs (the A3 map, the gouvernance, the données).
 
     .venv/bin/python bench/chantier_screens.py [OUT_DIR]      (default bench/out/chantier)
 """
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_API", "pyside6")
-
-SIZES = ((1024, 768), (1920, 1080))
+from screen_support import SIZES, demo_window
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "out" / "chantier")
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp())
-    os.environ["KITCOP_DATA_DIR"] = str(tmp)
-    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
+    _app, store, window, settle, out, demo_id = demo_window("chantier", sys.argv, rounds=8)
+    from kitcop_desktop.domain.key_figures import is_key_figures_sequence
+    from kitcop_desktop.storage import agenda, chantiers, key_figures, workshops
+    from kitcop_desktop.tools.chantier.page import TABS
 
-    from kitcop_desktop.app import build_main_window, make_application
-    from kitcop_desktop.storage import chantiers, workshops
-    from kitcop_desktop.storage.demo import create_demo
-    from kitcop_desktop.storage.migrate import open_store
-
-    app = make_application()
-    store = open_store(tmp / "demo.sqlite3")
-    create_demo(store)
     with store.write() as s:
         ids = [c.id for c in chantiers.list_summaries(s)]
-        if not ids:  # a demo from before the chantier: put its workshop into one
-            cid = chantiers.create(s, "Rénovation énergétique — Rhône").id
-            first = workshops.list_summaries(s)[0].id
-            chantiers.move_workshop(s, first, cid)
-            ids = [cid]
         workshops.create(s, "Atelier de quartier (sans chantier)")
-    window = build_main_window(store)
-
-    def settle() -> None:
-        for _ in range(8):
-            app.processEvents()
+        key_figures.feed_workshop(s, ids[0], demo_id)
+        figures_id = next(
+            q.id for q in agenda.list_sequences(s, demo_id) if is_key_figures_sequence(q.title)
+        )
 
     for width, height in SIZES:
         window.resize(width, height - 28)
@@ -60,24 +41,34 @@ def main() -> None:
         for index in range(1, page.tabs.count()):
             page.tabs.setCurrentIndex(index)
             settle()
-            name = page.tabs.widget(index).objectName() or f"tab{index}"
+            name = TABS[index][0]
             if page.tabs.currentWidget() is page.stakeholder_map:
-                name = "map"
                 page.stakeholder_map.scene.select_only(
                     next(iter(page.stakeholder_map.scene.items_by_id))
                 )
                 settle()
-            elif page.tabs.currentWidget() is page.governance:
-                name = "governance"
-            elif page.tabs.currentWidget() is page.initiatives:
-                name = "initiatives"
             window.grab().save(str(out / f"{name}-{width}.png"))
+        # The room screen while the séquence fed by the données clés runs.
+        window.open_workshop(demo_id)
+        window.activate_tool("agenda")
+        window.room.show()
+        window.room.resize(width, height)
+        live = window.current_editor().live
+        live.restart()
+        live.go_to(figures_id)
+        live.start()
+        settle()
+        window.room.grab().save(str(out / f"key-figures-room-{width}.png"))
+        live.restart()
+        window.room.hide()
     from kitcop_desktop.printing.governance import render_governance_pdf
+    from kitcop_desktop.printing.key_figures import render_key_figures_pdf
     from kitcop_desktop.printing.stakeholder_map import render_map_pdf
 
     with store.read() as s:
         (out / "carte-A3.pdf").write_bytes(render_map_pdf(s, ids[0]))
         (out / "gouvernance.pdf").write_bytes(render_governance_pdf(s, ids[0]))
+        (out / "donnees.pdf").write_bytes(render_key_figures_pdf(s, ids[0]))
     window.close()
     store.close()
     print(out)

@@ -18,6 +18,8 @@ class ChantierCounts:
     actors: int = 0
     bodies: int = 0
     initiatives: int = 0
+    key_figures: int = 0
+    funding_sources: int = 0
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ def briques(counts: ChantierCounts) -> list[BriqueLine]:
                 plural(counts.initiatives, "initiative inspirante", "initiatives inspirantes"),
                 plural(counts.actors, "acteur sur la carte", "acteurs sur la carte"),
                 plural(counts.bodies, "instance de gouvernance", "instances de gouvernance"),
+                plural(counts.key_figures, "donnée clé", "données clés"),
+                plural(counts.funding_sources, "ressource financière", "ressources financières"),
             ),
             _brique_1_next(counts),
         ),
@@ -91,4 +95,9 @@ def _brique_1_next(counts: ChantierCounts) -> str:
         return "Placez les acteurs du territoire sur la carte (onglet «\u00a0Acteurs\u00a0»)."
     if not counts.bodies:
         return "Mettez en place la gouvernance (onglet «\u00a0Gouvernance\u00a0»)."
+    if not counts.key_figures:
+        return (
+            "Consignez les données clés (constat de départ, objectif, à retenir) qui ouvriront "
+            "les ateliers (onglet «\u00a0Données\u00a0»)."
+        )
     return ""

@@ -1,5 +1,6 @@
 """The whole chantier printed (#17): where it stands, then the kit's order — initiatives
-inspirantes, the cartographie des acteurs on A3, the gouvernance, the action plan and its
+inspirantes, the cartographie des acteurs on A3, the données (clés, ressources financières),
+the gouvernance, the action plan and its
 protocoles de test. A section with nothing in it still says so."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from kitcop_desktop.printing.common import markup, p
 from kitcop_desktop.printing.document import Document, Heading
 from kitcop_desktop.printing.governance import add_governance
 from kitcop_desktop.printing.initiatives import add_initiatives
+from kitcop_desktop.printing.key_figures import add_key_figures
 from kitcop_desktop.printing.stakeholder_map import add_map
 from kitcop_desktop.storage import action_plan, chantiers
 
@@ -38,6 +40,7 @@ def render_chantier_report(session, chantier_id: int) -> bytes:
     doc.add(p("Ateliers\u00a0: " + (" ; ".join(w.title for w in found) or "aucun"), "small"))
     add_initiatives(doc, session, chantier_id)
     add_map(doc, session, chantier_id)
+    add_key_figures(doc, session, chantier_id)
     add_governance(doc, session, chantier_id)
     add_plan(
         doc,

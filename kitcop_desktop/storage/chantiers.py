@@ -18,9 +18,11 @@ from kitcop_desktop.storage.models.chantier import Chantier, TestProtocol, TestR
 from kitcop_desktop.storage.models.interview import Interview
 from kitcop_desktop.storage.models.stakeholders import (
     Actor,
+    FundingSource,
     GovernanceBody,
     GovernanceMember,
     Initiative,
+    KeyFigure,
 )
 
 
@@ -111,6 +113,8 @@ _BRIQUE_1 = (
     ("governance_bodies", GovernanceBody),
     ("governance_members", GovernanceMember),
     ("initiatives", Initiative),
+    ("key_figures", KeyFigure),
+    ("funding_sources", FundingSource),
 )
 
 
@@ -133,12 +137,17 @@ def _etat_des_lieux(session: Session, chantier_id: int) -> Snapshot:
                 select(GovernanceMember).where(GovernanceMember.body_id.in_(bodies))
             )
         ],
-        "initiatives": [
-            row_dict(i)
-            for i in session.scalars(
-                select(Initiative).where(Initiative.chantier_id == chantier_id)
+        **{
+            key: [
+                row_dict(row)
+                for row in session.scalars(select(model).where(model.chantier_id == chantier_id))
+            ]
+            for key, model in (
+                ("initiatives", Initiative),
+                ("key_figures", KeyFigure),
+                ("funding_sources", FundingSource),
             )
-        ],
+        },
     }
 
 
@@ -197,13 +206,21 @@ def card_counts(session: Session, workshop_ids: list[int]) -> dict[int, int]:
 
 
 def counts(session: Session, chantier_id: int) -> ChantierCounts:
-    """What the chantier page says of each brique, in eight small queries."""
+    """What the chantier page says of each brique, in ten small queries."""
     ids = [w.id for w in alive_workshops(session, chantier_id)]
     actors = _count(session, Actor, chantier_id)
     bodies = _count(session, GovernanceBody, chantier_id)
     initiatives = _count(session, Initiative, chantier_id)
+    figures = _count(session, KeyFigure, chantier_id)
+    funding = _count(session, FundingSource, chantier_id)
     if not ids:
-        return ChantierCounts(actors=actors, bodies=bodies, initiatives=initiatives)
+        return ChantierCounts(
+            actors=actors,
+            bodies=bodies,
+            initiatives=initiatives,
+            key_figures=figures,
+            funding_sources=funding,
+        )
     interviews = session.scalar(
         select(func.count()).select_from(Interview).where(Interview.workshop_id.in_(ids))
     )
@@ -236,11 +253,15 @@ def counts(session: Session, chantier_id: int) -> ChantierCounts:
         actors=actors,
         bodies=bodies,
         initiatives=initiatives,
+        key_figures=figures,
+        funding_sources=funding,
     )
 
 
 def _count(
-    session: Session, model: type[Actor | GovernanceBody | Initiative], chantier_id: int
+    session: Session,
+    model: type[Actor | GovernanceBody | Initiative | KeyFigure | FundingSource],
+    chantier_id: int,
 ) -> int:
     return (
         session.scalar(

@@ -42,6 +42,11 @@ def table_counts(count: Callable[[str], int], root: str) -> list[str]:
         "initiatives": lambda n: tr_n(
             "{n} initiative inspirante", "{n} initiatives inspirantes", n
         ),
+        # French only for now (#17): the lead's English pass wraps them.
+        "key_figures": lambda n: "{n} donnée clé" if n == 1 else "{n} données clés",
+        "funding_sources": lambda n: (
+            "{n} ressource financière" if n == 1 else "{n} ressources financières"
+        ),
     }
     return [
         label(number).format(n=number)

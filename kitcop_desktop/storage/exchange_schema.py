@@ -79,10 +79,19 @@ CONTACT_COLUMNS = frozenset({"email", "phone", "telephone"})
 # A chantier groups workshops: a workshop's file leaves its chantier behind (the link is
 # cleared), while its fiches actions' steps and protocols travel with it.
 LIBRARY_TABLES = frozenset({"agenda_templates", "chantiers"})
-# The chantier's état des lieux (Brique 1: its map, gouvernance, initiatives) travels in a
-# chantier's file (kind « chantier »: the chantier, its workshops and all they hold), not in
-# one of its workshops'.
-CHANTIER_TABLES = frozenset({"actors", "governance_bodies", "governance_members", "initiatives"})
+# The chantier's état des lieux (Brique 1: its map, gouvernance, initiatives, données clés and
+# ressources financières) travels in a chantier's file (kind « chantier »: the chantier, its
+# workshops and all they hold), not in one of its workshops'.
+CHANTIER_TABLES = frozenset(
+    {
+        "actors",
+        "governance_bodies",
+        "governance_members",
+        "initiatives",
+        "key_figures",
+        "funding_sources",
+    }
+)
 # Integer columns named like references that are not (checked by tests/storage/test_exchange_schema).
 NOT_REFERENCES: frozenset[tuple[str, str]] = frozenset()
 

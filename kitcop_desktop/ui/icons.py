@@ -104,6 +104,7 @@ ICONS = {
     "actors_map": "fa6s.circle-nodes",
     "governance": "fa6s.sitemap",
     "initiatives": "fa6s.lightbulb",
+    "key_figures": "fa6s.chart-column",
 }
 
 

@@ -77,9 +77,11 @@ def test_the_whole_chantier_prints_in_the_kits_order_with_the_map_on_a3(store):
         text.index("Brique 1 — État des lieux"),
         text.index("Chantiers-écoles de la rénovation"),
         text.index("Cartographie des acteurs —"),
+        text.index("Données de l'état des lieux"),
+        text.index("Fonds de transition juste"),
         text.index("Gouvernance du chantier"),
         text.index("Plan d'action"),
     ]
     assert order == sorted(order)
-    assert "Qu'en" not in text and "Ce qu'il y a d'intéressant" in flat(text_of(alone))
+    assert "Qu'en retour" not in text and "Ce qu'il y a d'intéressant" in flat(text_of(alone))
     assert min(size for page in reader(data).pages for size, _t in text_sizes(page)) >= 9

@@ -1,5 +1,6 @@
 """A chantier's .kitcop file (#17): the chantier, its workshops out of the trash with all they
-hold, and its état des lieux (map, gouvernance with RACI, initiatives) land on another laptop
+hold, and its état des lieux (map, gouvernance with RACI, initiatives, données clés and
+ressources financières) land on another laptop
 as they were; imported twice, the second copy is renamed; undo removes it all."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from kitcop_desktop.storage import (
     exchange,
     governance,
     initiatives,
+    sheets,
     stakeholder_map,
     workshops,
 )
@@ -33,6 +35,11 @@ def etat_des_lieux(store, chantier_id: int) -> tuple:
             ],
             [r.values for r in initiatives.rows(s, chantier_id)],
             sorted(w.title for w in chantiers.alive_workshops(s, chantier_id)),
+            [
+                (r.values, r.flag)
+                for key in ("key_figures", "funding_sources")
+                for r in sheets.rows(s, sheets.sheet(key), chantier_id)
+            ],
         )
 
 
@@ -64,6 +71,8 @@ def test_a_chantier_file_lands_whole_on_another_laptop(store, demo, tmp_path):
         after = etat_des_lieux(other, result.chantier_id)
         assert after == before
         assert len(after[0]) == 15 and "Atelier jeté" not in after[3]
+        # The données clés (one not ticked « En atelier ») and ressources financières too.
+        assert len(after[4]) == 7 and [flag for _v, flag in after[4][:4]].count(False) == 1
     finally:
         other.close()
 

@@ -14,6 +14,7 @@ from kitcop_desktop.storage import (
     chantiers,
     governance,
     initiatives,
+    sheets,
     stakeholder_map,
     test_protocols,
     workshops,
@@ -169,10 +170,86 @@ INITIATIVES = (
     ),
 )
 
+# The données clés (Brique 1-4 and 1-5): theme, constat de départ, objectif, à retenir, source;
+# the last one is not ticked « En atelier ». Figures of the demo, not real statistics.
+KEY_FIGURES = (
+    (
+        "Emploi",
+        "3 200 salarié·es qualifié·es RGE dans le Rhône",
+        "6 000 en 2030",
+        "Doubler en six ans\u00a0: la formation continue seule n'y suffira pas.",
+        "Observatoire BTP (exemple)",
+    ),
+    (
+        "Formation",
+        "420 apprenti·es en CAP et BP de l'efficacité énergétique",
+        "700 en 2030",
+        "Les places existent, ce sont les candidat·es qui manquent.",
+        "Rectorat, CFA (exemple)",
+    ),
+    (
+        "Orientation",
+        "1 collégien·ne sur 10 cite le bâtiment dans ses vœux",
+        "1 sur 5",
+        "Les métiers de la rénovation sont mal connus des familles.",
+        "Enquête Campus (exemple)",
+    ),
+    (
+        "COP 2030",
+        "9 000 logements rénovés par an",
+        "20 000 par an",
+        "Le rythme à tenir pour l'objectif régional.",
+        "COP régionale (exemple)",
+    ),
+)
+# The ressources financières mobilisables (Brique 1-3).
+FUNDING = (
+    (
+        "Fonds de transition juste",
+        "Union européenne (FSE+)",
+        "Reconversion des salarié·es des secteurs en transition",
+        "Appels à projets annuels",
+        "fse.gouv.fr",
+    ),
+    (
+        "Formations qualifiantes des demandeur·ses d'emploi",
+        "Région",
+        "Parcours certifiants de la rénovation énergétique",
+        "Programme régional de formation",
+        "Annuaire des financements de la Région",
+    ),
+    (
+        "Mission transition écologique",
+        "État",
+        "Diagnostics et formations des entreprises du bâtiment",
+        "Selon l'aide",
+        "mission-transition-ecologique.beta.gouv.fr",
+    ),
+)
+
+
+def fill_data(session: Session, chantier_id: int) -> None:
+    """The demo's données clés and ressources financières (Brique 1-3 to 1-5)."""
+    figures = sheets.sheet("key_figures")
+    ids = sheets.add_many(
+        session,
+        figures,
+        chantier_id,
+        [dict(zip(figures.keys, line, strict=True)) for line in KEY_FIGURES],
+    )
+    sheets.update(session, figures, ids[-1], shown=False)
+    funding = sheets.sheet("funding_sources")
+    sheets.add_many(
+        session,
+        funding,
+        chantier_id,
+        [dict(zip(funding.keys, line, strict=True)) for line in FUNDING],
+    )
+
 
 def fill_etat_des_lieux(session: Session, chantier_id: int) -> None:
     """Brique 1 of the demo: 15 actors on the map, a gouvernance of three instances, three
-    initiatives inspirantes."""
+    initiatives inspirantes, four données clés and three ressources financières."""
     ids = {}
     for name, structure, category, influential, place in ACTORS:
         actor = stakeholder_map.add(
@@ -212,6 +289,7 @@ def fill_etat_des_lieux(session: Session, chantier_id: int) -> None:
             for line in INITIATIVES
         ],
     )
+    fill_data(session, chantier_id)
 
 
 def fill(session: Session, workshop_id: int) -> None:

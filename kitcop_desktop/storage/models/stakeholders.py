@@ -74,3 +74,39 @@ class Initiative(Timestamps, Base):
     interest: Mapped[str] = mapped_column(Text, default="")
     contact: Mapped[str] = mapped_column(Text, default="")
     follow_up: Mapped[str] = mapped_column(Text, default="")
+
+
+class KeyFigure(Timestamps, Base):
+    """A line of the kit's données clés (Brique 1-4 and 1-5: constat de départ, objectif, à
+    retenir), shown in the workshops' « Quelques chiffres clés » séquence when `shown`."""
+
+    __tablename__ = "key_figures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chantier_id: Mapped[int] = mapped_column(
+        ForeignKey("chantiers.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    theme: Mapped[str] = mapped_column(String(200), default="")
+    starting: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text, default="")
+    takeaway: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(200), default="")
+    shown: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class FundingSource(Timestamps, Base):
+    """A line of the kit's ressources financières mobilisables (Brique 1-3)."""
+
+    __tablename__ = "funding_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chantier_id: Mapped[int] = mapped_column(
+        ForeignKey("chantiers.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    funder: Mapped[str] = mapped_column(String(200), default="")
+    scope: Mapped[str] = mapped_column(Text, default="")
+    amount: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str] = mapped_column(Text, default="")

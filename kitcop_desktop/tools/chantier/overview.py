@@ -21,6 +21,7 @@ from kitcop_desktop.ui.icons import icon
 BRIQUE_1_TABS = (
     ("initiatives", "initiatives", "Initiatives inspirantes"),
     ("map", "actors_map", "Cartographie des acteurs"),
+    ("data", "key_figures", "Données clés"),
     ("governance", "governance", "Gouvernance"),
 )
 
@@ -54,7 +55,7 @@ class Overview(QScrollArea):
 
     open_workshop = Signal(int)
     show_plan = Signal()
-    show_tab = Signal(str)  # « initiatives », « map », « governance »
+    show_tab = Signal(str)  # « initiatives », « map », « data », « governance »
 
     def __init__(self, ctx, chantier_id: int) -> None:
         super().__init__()

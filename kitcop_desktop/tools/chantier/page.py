@@ -43,6 +43,7 @@ TABS = (
     ("overview", "chantier", "Où en est le chantier"),
     ("initiatives", "initiatives", "Initiatives"),
     ("map", "actors_map", "Acteurs"),
+    ("data", "key_figures", "Données"),
     ("governance", "governance", "Gouvernance"),
     ("plan", "action_plan", "Plan d'action"),
     ("protocol", "protocol", "Protocole de test"),
@@ -55,6 +56,7 @@ SAVED = {
     "initiatives": "Initiatives inspirantes",
     "csv": "Plan d'action",
     "map": "Cartographie des acteurs",
+    "data": "Données de l'état des lieux",
     "governance": "Gouvernance",
 }
 
@@ -63,6 +65,7 @@ SAVED_AGREEMENT = {
     "map": "enregistrée",
     "governance": "enregistrée",
     "initiatives": "enregistrées",
+    "data": "enregistrées",
 }
 
 
@@ -93,7 +96,7 @@ class ChantierPage(QWidget):
         self.pdf_button = QPushButton(icon("pdf"), "Imprimer (PDF)…")
         self.pdf_button.setToolTip("Tout le chantier, ou l'une de ses parties, en PDF")
         printed = QMenu(self.pdf_button)
-        for kind in ("report", "pdf", "initiatives", "map", "governance"):
+        for kind in ("report", "pdf", "initiatives", "map", "data", "governance"):
             action = printed.addAction(f"{SAVED[kind]}…")
             action.triggered.connect(lambda _c=False, k=kind: self.ask_save(k))
         self.pdf_button.setMenu(printed)
@@ -195,6 +198,10 @@ class ChantierPage(QWidget):
             view = GovernanceView(ctx, cid)
             view.print_requested.connect(lambda: self.ask_save("governance"))
             return view
+        if key == "data":
+            from kitcop_desktop.tools.chantier.data_view import DataView
+
+            return DataView(ctx, cid)
         from kitcop_desktop.tools.chantier.initiatives_view import InitiativesView
 
         return InitiativesView(ctx, cid)
@@ -240,6 +247,10 @@ class ChantierPage(QWidget):
     @property
     def governance(self):
         return self._tab("governance")
+
+    @property
+    def data(self):
+        return self._tab("data")
 
     @property
     def initiatives(self):
@@ -296,6 +307,10 @@ class ChantierPage(QWidget):
             from kitcop_desktop.printing.governance import render_governance_pdf
 
             renders["governance"] = render_governance_pdf
+        if kind == "data":
+            from kitcop_desktop.printing.key_figures import render_key_figures_pdf
+
+            renders["data"] = render_key_figures_pdf
         if kind == "initiatives":
             from kitcop_desktop.printing.initiatives import render_initiatives_pdf
 

@@ -1,0 +1,291 @@
+"""One of the chantier's sheets of données on screen (domain/key_figures.py): the kit's
+columns as a sortable table (a click on a column's title sorts), F2 edits a cell, Espace ticks
+the « En atelier » box, Ctrl+V pastes lines copied from a spreadsheet (one undo step for the
+whole paste), Inser adds a line, Suppr deletes the chosen lines."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain.french import plural
+from kitcop_desktop.domain.sheets import Sheet
+from kitcop_desktop.storage import sheets
+from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.storage.sheets import SheetRow
+from kitcop_desktop.ui.icons import icon
+
+AREA = "stakeholders"
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SheetModel(QAbstractTableModel):
+    def __init__(self, view: SheetView) -> None:
+        super().__init__()
+        self.view = view
+        self.sheet = view.sheet
+        self.rows: list[SheetRow] = []
+
+    def set_rows(self, rows: list[SheetRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def _flag_column(self, column: int) -> bool:
+        return bool(self.sheet.flag) and column == len(self.sheet.keys)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.sheet.keys) + (1 if self.sheet.flag else 0)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if self._flag_column(section):
+                return self.sheet.flag_label
+            return self.sheet.columns[self.sheet.keys[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if self._flag_column(index.column()):
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if row.flag else Qt.CheckState.Unchecked
+            if role == SORT_ROLE:
+                return int(row.flag)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "Coché\u00a0: projeté dans la séquence «\u00a0Quelques chiffres clés\u00a0»"
+            return None
+        value = row.values[self.sheet.keys[index.column()]]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole and len(value) > 40:
+            return value
+        if role == SORT_ROLE:
+            return value.casefold()
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if self._flag_column(index.column()):
+            return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid():
+            return False
+        row = self.rows[index.row()]
+        if self._flag_column(index.column()):
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            ticked = Qt.CheckState(value) == Qt.CheckState.Checked
+            return ticked != row.flag and self.view.set_flag(row.id, ticked)
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        key = self.sheet.keys[index.column()]
+        if str(value) == row.values[key]:
+            return False
+        return self.view.edit_cell(row.id, key, str(value))
+
+
+class SheetTable(QTableView):
+    def __init__(self, view: SheetView) -> None:
+        super().__init__()
+        self._view = view
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing and event.matches(QKeySequence.StandardKey.Paste):
+            self._view.paste_clipboard()
+        elif not editing and event.key() == Qt.Key.Key_Insert:
+            self._view.ask_add()
+        elif not editing and event.key() == Qt.Key.Key_Delete:
+            self._view.delete_selected()
+        elif not editing and event.key() == Qt.Key.Key_Space and self._view.sheet.flag:
+            self._view.toggle_selected()
+        else:
+            super().keyPressEvent(event)
+
+
+class SheetView(QWidget):
+    """A sheet's title line (its brique, its count, its buttons) above its table."""
+
+    counted = Signal(int)
+
+    def __init__(self, ctx, chantier_id: int, sheet: Sheet, widths: tuple[int, ...]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.chantier_id = chantier_id
+        self.sheet = sheet
+        self.model = SheetModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = SheetTable(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order they were added
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(not sheet.flag)
+        bold = header.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        titles = [*sheet.columns.values(), *([sheet.flag_label] if sheet.flag else [])]
+        for column, (title, width) in enumerate(zip(titles, widths, strict=False)):
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAccessibleName(sheet.title)
+
+        self.heading = QLabel(f"{sheet.title} — {sheet.brique}")
+        self.heading.setStyleSheet("font-weight: bold; font-size: 12pt; color: #0072B2;")
+        self.add_button = QPushButton(icon("new"), "Ajouter…")
+        self.add_button.setToolTip(f"Une ligne de plus aux {sheet.title.lower()} (Inser)")
+        self.add_button.clicked.connect(self.ask_add)
+        self.paste_button = QPushButton(icon("paste"), "Coller depuis un tableur")
+        self.paste_button.setToolTip(
+            "Les lignes copiées d'un tableur, dans l'ordre des colonnes ci-dessous (Ctrl+V)"
+        )
+        self.paste_button.clicked.connect(self.paste_clipboard)
+        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button.setToolTip("Supprimer les lignes choisies (Suppr)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.count = QLabel()
+        self.count.setObjectName("PageSubtitle")
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.heading)
+        self.bar.addStretch(1)
+        self.bar.addWidget(self.count)
+        for widget in (self.add_button, self.paste_button, self.delete_button):
+            self.bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(self.bar)
+        layout.addWidget(self.table, 1)
+
+    def reload(self) -> None:
+        try:
+            with self.ctx.store.read() as s:
+                found = sheets.rows(s, self.sheet, self.chantier_id)
+        except StoreError:
+            return
+        self.model.set_rows(found)
+        self.count.setText(plural(len(found), "ligne"))
+        self.counted.emit(len(found))
+
+    def edit_cell(self, row_id: int, key: str, value: str) -> bool:
+        sheet = self.sheet
+        return (
+            self.ctx.push(
+                f"Modifier «\u00a0{sheet.columns[key]}\u00a0»",
+                area=AREA,
+                do=lambda s: sheets.update(s, sheet, row_id, **{key: value}),
+                undo=lambda s, previous: sheets.update(s, sheet, row_id, **previous),
+            )
+            is not None
+        )
+
+    def set_flag(self, row_id: int, ticked: bool) -> bool:
+        return self.set_flags([row_id], ticked)
+
+    def set_flags(self, ids: list[int], ticked: bool) -> bool:
+        sheet = self.sheet
+        text = "Présenter en atelier" if ticked else "Ne plus présenter en atelier"
+
+        def do(s):
+            return [(i, sheets.update(s, sheet, i, **{sheet.flag: ticked})) for i in ids]
+
+        def undo(s, previous):
+            for row_id, values in previous:
+                sheets.update(s, sheet, row_id, **values)
+
+        return self.ctx.push(text, area=AREA, do=do, undo=undo) is not None
+
+    def toggle_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        by_id = {row.id: row.flag for row in self.model.rows}
+        self.set_flags(ids, not all(by_id.get(i, False) for i in ids))
+
+    def paste_text(self, text: str) -> int:
+        sheet = self.sheet
+        result = self.ctx.push(
+            f"Coller des {sheet.noun[1]}",
+            area=AREA,
+            do=lambda s: sheets.paste(s, sheet, self.chantier_id, text),
+            undo=lambda s, ids: sheets.delete_many(s, sheet, ids),
+        )
+        if result is None:
+            return 0
+        self.ctx.show_message(sheets.added_sentence(sheet, len(result)))
+        return len(result)
+
+    def paste_clipboard(self) -> None:
+        self.paste_text(QApplication.clipboard().text())
+
+    def add_line(self, first: str) -> bool:
+        sheet = self.sheet
+        return (
+            self.ctx.push(
+                f"Ajouter une ligne aux {sheet.title.lower()}",
+                area=AREA,
+                do=lambda s: sheets.add(s, sheet, self.chantier_id, **{sheet.required: first}),
+                undo=lambda s, row_id: sheets.delete_many(s, sheet, [row_id]),
+            )
+            is not None
+        )
+
+    def ask_add(self) -> None:
+        sheet = self.sheet
+        text, ok = QInputDialog.getText(
+            self, f"Ajouter aux {sheet.title.lower()}", f"{sheet.columns[sheet.required]}\u00a0:"
+        )
+        if ok:
+            self.add_line(text)
+
+    def selected_ids(self) -> list[int]:
+        rows = {i.row() for i in self.table.selectionModel().selectedIndexes()}
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in sorted(rows)]
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        sheet = self.sheet
+        if ids:
+            self.ctx.push(
+                f"Supprimer {plural(len(ids), 'ligne')}",
+                area=AREA,
+                do=lambda s: sheets.delete_many(s, sheet, ids),
+                undo=lambda s, data: sheets.recreate_many(s, sheet, data),
+            )
