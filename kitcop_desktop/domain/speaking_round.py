@@ -1,4 +1,5 @@
-"""Tours de parole (speaking rounds): météo, brise-glace, présentation croisée, déclusion.
+"""Tours de parole (speaking rounds): météo, brise-glace, présentation croisée, déclusion,
+and the end-of-session ROTI (return on time invested, 1 to 5: `domain/roti.py`).
 
 Everyone speaks once, in order, with a per-speaker time. « Plus tard » sends the speaker to the
 end of the queue; skipped a second time, they pass. Pure rules on plain records.
@@ -21,6 +22,7 @@ KINDS = TrMap(
         "icebreaker": tr_later("Brise-glace"),
         "cross_intro": tr_later("Présentation croisée"),
         "closing": tr_later("Déclusion"),
+        "roti": "ROTI",
     }
 )
 DEFAULT_PROMPTS = TrMap(
@@ -34,6 +36,10 @@ DEFAULT_PROMPTS = TrMap(
         ),
         "closing": tr_later(
             "Un mot sur ce que vous ressentez, et souhaitez-vous rester impliqué·e dans la suite ?"
+        ),
+        "roti": (
+            "De 1 (temps perdu) à 5 (temps très bien investi) : que vous a rapporté le "
+            "temps passé ici ? Un mot pour le dire, si vous voulez."
         ),
     }
 )

@@ -27,6 +27,7 @@ from aiohttp import web
 
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.paths import resources_dir
+from kitcop_desktop.phones import page_text
 from kitcop_desktop.phones.session import (
     COOKIE,
     Limits,
@@ -77,7 +78,7 @@ def _json(data: dict[str, Any], status: int = 200) -> web.Response:
 
 
 def _refusal(message: str, status: int) -> web.Response:
-    return _json({"ok": False, "error": message}, status)
+    return _json({"ok": False, "error": page_text.say(message)}, status)
 
 
 class PhoneServer:
@@ -99,7 +100,7 @@ class PhoneServer:
         self.port = port
         self.session = session or PhoneSession(limits=limits or Limits())
         self.on_event = on_event or (lambda _kind, _value: None)
-        self.page = page_path().read_bytes()
+        self.page = page_text.page()  # in the app's language, chosen when opened
         self.bound_port = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._runner: web.AppRunner | None = None
@@ -211,6 +212,7 @@ class PhoneServer:
         app.router.add_get("/{code}/etat", self._state)
         app.router.add_post("/{code}/bulletin", self._submit)  # a vote's ballot
         app.router.add_post("/{code}/postit", self._submit)  # a board's post-it
+        app.router.add_post("/{code}/mot", self._submit)  # a round's word, a ROTI's score
         return app
 
     def _refuse(self, why: str, message: str, status: int) -> web.Response:
@@ -314,6 +316,8 @@ class PhoneServer:
             return self._refuse("full", FULL, 403)
         try:
             data = await self._in_store(lambda: self.room.state(device))
+            if isinstance(data.get("message"), str):
+                data = {**data, "message": page_text.say(data["message"])}
         except Exception:
             log.exception("phone state")
             return self._refuse("error", ("Le vote est momentanément indisponible."), 503)
@@ -340,4 +344,6 @@ class PhoneServer:
                 "error", ("Le bulletin n'a pas pu être enregistré : réessayez."), 503
             )
         self.on_event("stored", self.room.area)
+        if isinstance(answer, dict) and isinstance(answer.get("message"), str):
+            answer = {**answer, "message": page_text.say(answer["message"])}
         return self._with_cookie(_json(answer), fresh)

@@ -14,6 +14,7 @@ from kitcop_desktop.domain.dot_vote import NOTHING, dots_text
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.domain.visibility import Audience
 from kitcop_desktop.i18n import tr
+from kitcop_desktop.phones.page_text import say
 from kitcop_desktop.storage import visibility, voting, voting_phones, voting_rounds
 from kitcop_desktop.storage.errors import NotFound
 
@@ -125,7 +126,9 @@ class VoteRoom:
                 if isinstance(outcome, InvalidInput)
                 else {
                     "ok": True,
-                    "message": f"Bulletin enregistré ({dots_text(sum(dots.values()))}).",
+                    "message": say("Bulletin enregistré ({dots}).").format(
+                        dots=dots_text(sum(dots.values()))
+                    ),
                 }
             )
         return results

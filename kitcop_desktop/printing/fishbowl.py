@@ -3,7 +3,8 @@
 Fishbowl: the question, who spoke how long (bars, shares, by category, who stayed silent) and
 the note-taker's notes the facilitator revealed (visibility restitution: a note never revealed
 is printed only in the facilitator's document, printing/facilitator.py). Rounds: each person's word (météo, déclusion) and,
-for the déclusion, whether they want to stay involved.
+for the déclusion, whether they want to stay involved; the answers phones sent that the
+facilitator showed (#19), and a ROTI's scores and comments.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from kitcop_desktop.domain import roti
 from kitcop_desktop.domain.fishbowl import (
     CATEGORY_LABELS,
     NOTE_HEADINGS,
@@ -20,13 +22,13 @@ from kitcop_desktop.domain.fishbowl import (
 )
 from kitcop_desktop.domain.speaking_round import STATUS_LABELS
 from kitcop_desktop.domain.visibility import Audience
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import decimal, tr
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.sections import round_ran
 from kitcop_desktop.printing.text import one_line
 from kitcop_desktop.printing.votes import Bar
-from kitcop_desktop.storage import fishbowl, fishbowl_notes, rounds, visibility
+from kitcop_desktop.storage import fishbowl, fishbowl_notes, rounds, rounds_phones, visibility
 
 
 def _fishbowl(doc: Document, session, bowl) -> None:
@@ -132,7 +134,14 @@ def add_rounds(doc: Document, session, workshop) -> None:
     doc.section(tr("Tours de parole"))
     doc.add(markup(tr("Tours de parole"), "h1"))
     # A round nobody has spoken in yet would print every name « À venir »: left out.
-    all_rounds = [r for r in rounds.list_rounds(session, workshop.id) if round_ran(r)]
+    # The phones' answers print once the facilitator showed them (restitution content).
+    phoned = {
+        r.id: rounds_phones.shown_words(session, r.id)
+        for r in rounds.list_rounds(session, workshop.id)
+    }
+    all_rounds = [
+        r for r in rounds.list_rounds(session, workshop.id) if round_ran(r) or phoned[r.id]
+    ]
     if not all_rounds:
         doc.add(nothing(tr("Aucun tour de parole n'a encore eu lieu dans cet atelier.")))
         return
@@ -155,11 +164,41 @@ def add_rounds(doc: Document, session, workshop) -> None:
                 else STATUS_LABELS.get(entry.status, entry.status)
             )
             rows.append(cells(entry.name, entry.word or "—", last))
-        if len(rows) == 1:
+        if len(rows) > 1:
+            doc.add(grid(rows, [48 * mm, width - 80 * mm, 32 * mm]))
+        elif not phoned[data.id]:
             doc.add(nothing(tr("Personne dans ce tour.")))
             continue
-        doc.add(grid(rows, [48 * mm, width - 80 * mm, 32 * mm]))
+        _phone_answers(doc, data.kind, phoned[data.id])
         words = [e.word for e in data.entries if e.word.strip()]
         if closing and words:
             doc.add(p(tr("En un mot : ") + " · ".join(words), "small"))
         doc.add(Spacer(1, 3 * mm))
+
+
+def _phone_answers(doc: Document, kind: str, words: list) -> None:
+    """The answers sent from phones and shown (#19): a ROTI's average and spread, then the
+    words and comments (no name: a phone is never identified)."""
+    if not words:
+        return
+    scores = [w.score for w in words if w.score is not None]
+    if scores:
+        summary = roti.summarise(scores)
+        spread = " · ".join(f"{score}\u00a0: {n}" for score, n in summary.counts.items())
+        answers = f"{len(scores)} réponse{'s' if len(scores) > 1 else ''}"
+        doc.add(
+            p(
+                f"ROTI\u00a0: {decimal(summary.average or 0, 1)} sur 5 ({answers}) — {spread}",
+                "body",
+            )
+        )
+    said = [w for w in words if w.word.strip()]
+    if said:
+        heading = "Commentaires" if scores else "Depuis les téléphones"
+        doc.add(p(f"{heading} ({len(said)})\u00a0:", "body"))
+        for w in said:
+            mark = ""
+            if kind == "closing" and w.stay_involved is not None:
+                mark = " (reste impliqué·e)" if w.stay_involved else " (ne reste pas)"
+            score = f"{w.score}/5 — " if w.score is not None else ""
+            doc.add(p(f"• {score}{w.word}{mark}", "body"))

@@ -20,6 +20,7 @@ from kitcop_desktop.storage import (
     interviews,
     participants,
     rounds,
+    rounds_phones,
     visibility,
     voting,
     voting_rounds,
@@ -67,7 +68,9 @@ HAS_CONTENT: dict[str, Callable[[Session, int], bool]] = {
     "boards": _boards,
     "votes": _votes,
     "fishbowl": _fishbowl,
-    "rounds": lambda s, w: any(round_ran(r) for r in rounds.list_rounds(s, w)),
+    "rounds": lambda s, w: any(
+        round_ran(r) or rounds_phones.shown_words(s, r.id) for r in rounds.list_rounds(s, w)
+    ),
     "tables": _tables,
     "kiss_decisions": lambda s, w: _boards(s, w, "kiss"),
     "campaign_synthesis": lambda s, w: bool(interviews.list_interviews(s, w)),

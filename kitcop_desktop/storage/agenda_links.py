@@ -87,9 +87,15 @@ def has_content(session: Session, tool_key: str, ref: int | None) -> bool:
         return bowl is not None and bowl.state != "setup"
     if tool_key == "rounds":
         from kitcop_desktop.storage.models.fishbowl import SpeakingRound
+        from kitcop_desktop.storage.models.phones import PhoneWord
 
         rnd = session.get(SpeakingRound, ref)
-        return rnd is not None and rnd.state != "setup"
+        if rnd is not None and rnd.state == "setup":  # phones may answer before anyone speaks
+            return (
+                session.scalar(select(PhoneWord.id).where(PhoneWord.round_id == ref).limit(1))
+                is not None
+            )
+        return rnd is not None
     return True
 
 

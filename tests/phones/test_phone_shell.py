@@ -94,3 +94,48 @@ def test_the_room_screen_with_the_qr_code(qtbot, ctx, vote_id, editor, tmp_path)
     folder = os.environ.get("KITCOP_SHOTS")
     if folder:
         image.save(os.path.join(folder, "room_qr_1024.png"))
+
+
+def test_open_to_phones_the_room_gives_the_proposals_the_room(qtbot, ctx, store, workshop_id):
+    """The demo's eight long proposals at 1024 × 768 with the QR code: it stands beside the
+    title and criteria, the proposals keep the whole width below (as many per page as without
+    phones), every text at 1/20 of the height at least; room_qr_demo_1024.png in KITCOP_SHOTS."""
+    import os
+
+    from kitcop_desktop.storage.demo import voting as demo_voting
+    from kitcop_desktop.tools.voting.editor import VotingEditor
+    from kitcop_desktop.tools.voting.room_view import VotingRoomView
+
+    with store.write() as s:
+        texts = [(text, None) for text, _r1, _r2 in demo_voting.PROPOSALS]
+        vote_id = voting.create_vote_from_texts(s, workshop_id, texts, demo_voting.TITLE).id
+    editor = VotingEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.resize(1024, 700)
+    editor.show()
+    room = VotingRoomView(ctx)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    room.show()
+    editor.focus_item(vote_id)
+    room.reload(animate=False)
+    assert room.state.id == vote_id and room.state.current.open
+    room.grab()
+    without = list(room.shown_items)
+    open_on_loopback(editor)
+    try:
+        image = room.grab()
+        folder = os.environ.get("KITCOP_SHOTS")
+        if folder:
+            image.save(os.path.join(folder, "room_qr_demo_1024.png"))
+        assert room.phone_texts and room.phone_texts[1].startswith("code ")
+        assert len(room.shown_items) >= 3, without
+        assert len(room.shown_items) >= len(without) - 1
+        assert room.item_pixel_size >= 768 / 20 - 1
+        folder = os.environ.get("KITCOP_SHOTS")
+        if folder:
+            image.save(os.path.join(folder, "room_qr_demo_1024.png"))
+            room.resize(1920, 1080)
+            room.grab().save(os.path.join(folder, "room_qr_demo_1920.png"))
+    finally:
+        editor.phone_bar.door.close()

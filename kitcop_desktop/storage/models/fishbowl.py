@@ -19,7 +19,7 @@ from kitcop_desktop.storage.base import Base, Timestamps, private
 
 FISHBOWL_STATES = ("setup", "running", "finished")
 NOTE_HEADINGS = ("actions", "levers", "brakes_overcome")
-ROUND_KINDS = ("check_in", "icebreaker", "cross_intro", "closing")
+ROUND_KINDS = ("check_in", "icebreaker", "cross_intro", "closing", "roti")
 ENTRY_STATUSES = ("waiting", "later", "done", "passed")
 
 

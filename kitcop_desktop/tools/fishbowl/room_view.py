@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
+from kitcop_desktop.domain import roti
 from kitcop_desktop.domain import speaking_round as rules
 from kitcop_desktop.domain.palette import ROOM
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import decimal, tr
 from kitcop_desktop.storage import rounds as round_ops
+from kitcop_desktop.storage import rounds_phones
 from kitcop_desktop.storage.models.fishbowl import SpeakingRound
 from kitcop_desktop.storage.rounds import RoundData
 from kitcop_desktop.tools.fishbowl.bowl_data import list_bowls, load_bowl
@@ -27,6 +29,7 @@ from kitcop_desktop.tools.fishbowl.room_bowl import (
 )
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
+from kitcop_desktop.ui.widgets.phone_corner import PhoneCorner
 
 # The speaker's name: large when it fits, never below the room's body size.
 SPEAKER_FRACTIONS = (1 / 9, 1 / 12, 1 / 16, 1 / 20)
@@ -56,7 +59,9 @@ class RoundRoom(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.countdown)
 
-    def show_round(self, data: RoundData | None, facts) -> None:
+    def show_round(self, data: RoundData | None, facts, phone_words: tuple = ()) -> None:
+        """`phone_words`: the phones' answers the facilitator showed (#19), as
+        (word, score) pairs; shown while nobody has the floor."""
         if data is None:
             self.kicker.setText(tr("Tour de parole"))
             self._prompt = ""
@@ -73,9 +78,12 @@ class RoundRoom(QWidget):
             tr("{title} · {position} sur {total}").format(
                 title=title, position=position, total=total
             )
+            if total
+            else title  # answered from phones only (#19): nobody in the speaking order
         )
-        self._prompt = french_spacing(data.prompt)
         current = next((e for e in data.entries if e.id == data.current_entry_id), None)
+        # The phones' answers, once shown, take the prompt's room: it was read already.
+        self._prompt = "" if phone_words and current is None else french_spacing(data.prompt)
         following_id = rules.next_speaker(entries, data.current_entry_id)
         following = next((e.name for e in data.entries if e.id == following_id), "")
         if current is not None:
@@ -88,9 +96,22 @@ class RoundRoom(QWidget):
         else:
             finished = data.state == "finished"
             self.speaker.setText(tr("Merci à toutes et à tous\u00a0!") if finished else data.title)
-            # At the end, the words said aloud come back together (never « rester impliqué·e »).
-            words = " · ".join(e.word for e in data.entries if e.word)
-            self.upcoming.setText(words if finished else f"On commence par\u00a0: {following}")
+            # At the end, the words said aloud come back together (never « rester impliqué·e »),
+            # with the phones' once shown.
+            said = [e.word for e in data.entries if e.word] if finished else []
+            phoned = [word for word, _score in phone_words if word]
+            scores = [score for _word, score in phone_words if score is not None]
+            if scores:
+                summary = roti.summarise(scores)
+                self.speaker.setText(
+                    f"ROTI\u00a0: {decimal(summary.average or 0, 1)} sur 5 "
+                    f"({len(scores)} réponse{'s' if len(scores) > 1 else ''})"
+                )
+                said = [" · ".join(f"{k}\u00a0: {n}" for k, n in summary.counts.items())] + said
+            words = " · ".join(said + phoned)
+            if not finished and not phone_words:
+                words = f"On commence par\u00a0: {following}" if following else ""
+            self.upcoming.setText(words)
             self.countdown.set_countdown(None)
             self.countdown.hide()
         self._fit()
@@ -115,7 +136,8 @@ class RoundRoom(QWidget):
         self.countdown.setFixedHeight(int(h * COUNTDOWN_FRACTION))
         metrics = QFontMetrics(self.prompt.font())
         body = metrics.height()
-        room = self.height() - margin - 6 * self.layout().spacing() - 2 * body
+        upcoming = max(body, text_height(self.upcoming.text(), metrics, width))
+        room = self.height() - margin - 6 * self.layout().spacing() - body - upcoming
         if self.countdown.isVisibleTo(self):
             room -= self.countdown.height()
         name = self.speaker.text()
@@ -155,8 +177,16 @@ class FishbowlRoomView(QWidget):
         self.bowl = BowlRoom(clock)
         self.round = RoundRoom(clock)
         self.stack = QStackedWidget()
+        # The round and, while it is open to phones, their QR code beside it (#19).
+        focus = self.focus
+        self.round_page = QWidget()
+        beside = QHBoxLayout(self.round_page)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addWidget(self.round, 1)
+        self.phone_corner = PhoneCorner(ctx, "rounds", lambda: focus.round_id)
+        beside.addWidget(self.phone_corner)
         self.stack.addWidget(self.bowl)
-        self.stack.addWidget(self.round)
+        self.stack.addWidget(self.round_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -170,15 +200,19 @@ class FishbowlRoomView(QWidget):
 
     def reload(self) -> None:
         if self.focus.tab == "rounds":
-            self.stack.setCurrentWidget(self.round)
-            data, facts = None, None
+            self.stack.setCurrentWidget(self.round_page)
+            data, facts, phoned = None, None, ()
             if self.focus.round_id is not None:
                 with self.ctx.store.read() as s:
                     rnd = s.get(SpeakingRound, self.focus.round_id)
                     if rnd is not None:
                         data = round_ops.round_data(s, rnd.id)
                         facts = round_ops.speaker_facts(rnd)
-            self.round.show_round(data, facts)
+                        phoned = tuple(
+                            (w.word, w.score) for w in rounds_phones.shown_words(s, rnd.id)
+                        )
+            self.phone_corner.refresh()
+            self.round.show_round(data, facts, phoned)
         else:
             self.stack.setCurrentWidget(self.bowl)
             bowl_id = self.focus.fishbowl_id

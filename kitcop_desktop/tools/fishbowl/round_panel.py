@@ -33,6 +33,7 @@ from kitcop_desktop.storage.rounds import RoundData
 from kitcop_desktop.tools.fishbowl.clock import clock_of
 from kitcop_desktop.tools.fishbowl.focus import room_focus
 from kitcop_desktop.tools.fishbowl.round_order import RoundOrder
+from kitcop_desktop.tools.fishbowl.round_phones import RoundPhones
 from kitcop_desktop.tools.fishbowl.round_table import RoundTable
 from kitcop_desktop.tools.fishbowl.round_word import AREA, INVOLVED_CHOICES, WordCapture
 from kitcop_desktop.ui.attendance import round_marking
@@ -167,6 +168,8 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(setup)
+        self.phones = RoundPhones(ctx)  # « Ouvrir aux téléphones » and the phones' words (#19)
+        body.addWidget(self.phones)
         body.addLayout(live)
         body.addWidget(self.table, 1)
         body.addLayout(order)
@@ -207,6 +210,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         self.empty.setVisible(self.data is None)
         self.body.setVisible(self.data is not None)
         self.delete_button.setEnabled(self.data is not None)
+        self.phones.show_round(self.round_id)
         self._show()
 
     def _picked(self, index: int) -> None:

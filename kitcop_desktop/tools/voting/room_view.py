@@ -126,12 +126,18 @@ class VotingRoomView(QWidget):
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, tr("Vote par gommettes"))
             return
         state, current = self.state, self.state.current
-        top = self._header(painter, area, state, current)
+        self.phone_texts = []
+        qr = None
+        ranking = state.tallies_visible(current) and self.ranking_rows()
+        if not ranking and current.open and self.door.is_open_for("voting", state.id):
+            qr = self._qr_code(painter, area)  # top right, beside the title and criteria
+        beside = area.adjusted(0, 0, -(qr.width() + h * 0.03), 0) if qr is not None else area
+        top = self._header(painter, beside, state, current)
         body = QRectF(area.left(), top, area.width(), area.bottom() - top)
-        if state.tallies_visible(current) and self.ranking_rows():
+        if ranking:
             self._ranking(painter, body, current)
         elif current.open:
-            self._voting(painter, body, state, current)
+            self._voting(painter, body, state, current, qr)
         else:
             self._counting_done(painter, body, current)
 
@@ -150,6 +156,11 @@ class VotingRoomView(QWidget):
         painter.setPen(QColor(ROOM["accent"]))
         kh = QFontMetricsF(kicker).height()
         painter.drawText(QRectF(area.left(), area.top(), area.width(), kh), 0, what)
+        # The title steps down to the body size before anything is cut (beside a QR code).
+        for fraction in (1 / 16 if current.revealed else 1 / 13, 1 / 16, BODY):
+            title = self._font(fraction, bold=True)
+            if QFontMetricsF(title).horizontalAdvance(state.title) <= area.width():
+                break
         painter.setFont(title)
         painter.setPen(QColor(ROOM["text"]))
         metrics = QFontMetricsF(title)
@@ -159,21 +170,38 @@ class VotingRoomView(QWidget):
         )
         return area.top() + kh + metrics.height() + self.height() * 0.03
 
-    def _voting(self, painter: QPainter, body: QRectF, state, current) -> None:
+    def _voting(self, painter: QPainter, body: QRectF, state, current, qr=None) -> None:
+        """Criteria, proposals and rules. Open to phones (#19), the QR code `qr` stands at the
+        top right beside the title and criteria; the proposals keep the whole width below it
+        and the address and code take a line of the footer."""
         body_font = self._font(BODY)
         metrics = QFontMetricsF(body_font)
         line = metrics.height() * 1.15
         y = body.top()
         painter.setFont(body_font)
+        gap = self.height() * 0.03
+        narrow = body.width() - (qr.width() + gap if qr is not None else 0)
         if state.criteria:
             painter.setPen(QColor(ROOM["muted"]))
             text = tr("Critères : ") + " · ".join(state.criteria)
-            rect = painter.boundingRect(
-                QRectF(body.left(), y, body.width(), line * 3), Qt.TextFlag.TextWordWrap, text
-            )
-            rect = rect.intersected(QRectF(body.left(), y, body.width(), line * 3))
-            painter.drawText(rect, Qt.TextFlag.TextWordWrap, text)
-            y += rect.height() + line * 0.4
+            if qr is None:
+                rect = painter.boundingRect(
+                    QRectF(body.left(), y, body.width(), line * 3), Qt.TextFlag.TextWordWrap, text
+                )
+                rect = rect.intersected(QRectF(body.left(), y, body.width(), line * 3))
+                painter.drawText(rect, Qt.TextFlag.TextWordWrap, text)
+                y += rect.height() + line * 0.4
+            else:  # beside the QR code, then the whole width below it: never cut
+                spacing = metrics.lineSpacing()
+                while text:
+                    width = narrow if y < qr.bottom() else body.width()
+                    first = wrap_lines(text, body_font, width)[0]
+                    painter.drawText(QRectF(body.left(), y, width, spacing), 0, first)
+                    text = text[len(first) :].lstrip()
+                    y += spacing
+                y += line * 0.4
+        if qr is not None:
+            y = max(y, qr.bottom() + gap * 0.5)  # no criteria: the proposals start below it
         rules = current.rules
         rule = tr("{dots_per_participant} chacun·e · {max_per_item} max. par idée").format(
             dots_per_participant=dots_text(rules.dots_per_participant),
@@ -189,16 +217,28 @@ class VotingRoomView(QWidget):
                 lines = [" · ".join(lines)]
             else:
                 lines[1] = lines[1].capitalize()
-        footer_h = line * len(lines)
+        phone_lines = self._phone_lines(metrics, body.width()) if qr is not None else []
+        if phone_lines and len(lines) == 1:  # the rules and the address on one line if they fit
+            both = f"{lines[0]} · {phone_lines[0]}"
+            if QFontMetricsF(self._font(BODY, bold=True)).horizontalAdvance(both) <= body.width():
+                phone_lines = [both]
+                lines = []
+        if qr is not None:  # the footer's lines close up: the proposals get the room
+            line = metrics.lineSpacing()
+        footer_h = line * (len(lines) + len(phone_lines))
         items = [state.item(i) for i in current.item_ids]
         items = [i for i in items if i is not None]
-        space = body.bottom() - footer_h - line * 0.3 - y
+        space = body.bottom() - footer_h - (line * 0.3 if qr is None else 0) - y
         items_rect = QRectF(body.left(), y, body.width(), space)
-        self.phone_texts = []
-        if self.door.is_open_for("voting", state.id):
-            items_rect = self._phones(painter, items_rect)
+        label_rect = None
+        if qr is not None:  # « 1/4 ▸ » at the end of the footer's first line when it fits
+            first = (lines or phone_lines)[0]
+            font = body_font if lines else self._font(BODY, bold=True)
+            label_w = metrics.horizontalAdvance(page_label(8, 9)) + line * 0.5
+            if QFontMetricsF(font).horizontalAdvance(first) + label_w <= body.width():
+                label_rect = QRectF(body.left(), body.bottom() - footer_h, body.width(), line)
         painter.setPen(QColor(ROOM["text"]))
-        self._paged_items(painter, items_rect, items)
+        self._paged_items(painter, items_rect, items, label_rect)
         painter.setPen(QColor(ROOM["accent"]))
         for index, text in enumerate(lines):
             rect = QRectF(body.left(), body.bottom() - footer_h + index * line, body.width(), line)
@@ -207,10 +247,26 @@ class VotingRoomView(QWidget):
                 Qt.AlignmentFlag.AlignVCenter,
                 metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width()),
             )
+        bold = self._font(BODY, bold=True)
+        for index, text in enumerate(phone_lines, start=len(lines)):
+            painter.setFont(bold)
+            painter.setPen(QColor(ROOM["text"]))
+            rect = QRectF(body.left(), body.bottom() - footer_h + index * line, body.width(), line)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _phones(self, painter: QPainter, rect: QRectF) -> QRectF:
-        """The QR code, the address and the code in a column at the right of the proposals;
-        returns the room left to them. Text at the body size (1/20) at least, never cut."""
+    def _phone_lines(self, metrics: QFontMetricsF, width: float) -> list[str]:
+        """The address and the code phones type, on one line when it fits, else two."""
+        server = self.door.server
+        assert server is not None
+        address = server.address.removeprefix("http://")
+        code = f"code {server.code}"
+        self.phone_texts = [address, code]
+        one = f"{address} · {code}"
+        bold = QFontMetricsF(self._font(BODY, bold=True))
+        return [one] if bold.horizontalAdvance(one) <= width else [address, code]
+
+    def _qr_code(self, painter: QPainter, area: QRectF) -> QRectF:
+        """The QR code at the top right of `area`, sized from the room; its rectangle."""
         server = self.door.server
         assert server is not None
         if self._qr[0] != server.url:
@@ -218,43 +274,24 @@ class VotingRoomView(QWidget):
 
             self._qr = (server.url, qr_modules(server.url))
         modules = self._qr[1]
-        body_font = self._font(BODY)
-        code_font = self._font(BODY, bold=True)  # the proposals keep the width
-        small = QFontMetricsF(body_font)
-        big = QFontMetricsF(code_font)
-        address = server.address.removeprefix("http://")
-        code = f"code {server.code}"
-        text_w = max(small.horizontalAdvance(address), big.horizontalAdvance(code))
-        gap = self.height() * 0.02
-        side = min(rect.height() - small.height() - big.height() - gap, rect.width() * 0.45)
+        # A fifth of the room's height: on a projected wall a phone reads it from the middle
+        # of the room; what is left goes to the proposals.
+        side = min(self.height() * 0.2, self.width() * 0.2)
         cell = max(1, int(side // len(modules)))
         side = cell * len(modules)
-        column_w = max(side, text_w)
-        left = rect.right() - column_w
-        y = rect.top()
-        qr_left = int(left + (column_w - side) / 2)
-        painter.fillRect(QRectF(qr_left, y, side, side), QColor("#ffffff"))
+        left, top = int(area.right() - side), int(area.top())
+        painter.fillRect(QRectF(left, top, side, side), QColor("#ffffff"))
         dark = QColor("#000000")
-        for row, line in enumerate(modules):
-            for col, on in enumerate(line):
+        for row, modules_row in enumerate(modules):
+            for col, on in enumerate(modules_row):
                 if on:
-                    painter.fillRect(qr_left + col * cell, int(y) + row * cell, cell, cell, dark)
-        y += side + gap
-        centre = Qt.AlignmentFlag.AlignHCenter
-        painter.setPen(QColor(ROOM["text"]))
-        painter.setFont(body_font)
-        painter.drawText(QRectF(left, y, column_w, small.height()), centre, address)
-        y += small.height()
-        painter.setFont(code_font)
-        painter.setPen(QColor(ROOM["accent"]))
-        painter.drawText(QRectF(left, y, column_w, big.height()), centre, code)
-        painter.setFont(body_font)
-        self.phone_texts = [address, code]
-        return QRectF(rect.left(), rect.top(), rect.width() - column_w - gap * 2, rect.height())
+                    painter.fillRect(left + col * cell, top + row * cell, cell, cell, dark)
+        return QRectF(left, top, side, side)
 
-    def _paged_items(self, painter: QPainter, rect: QRectF, items) -> None:
+    def _paged_items(self, painter: QPainter, rect: QRectF, items, label_rect=None) -> None:
         """Numbered proposals, each whole on as many lines as it needs, at the body size;
-        those that do not fit go to the next page (« 1/2 ▸ » in the corner)."""
+        those that do not fit go to the next page (« 1/2 ▸ » in the corner, or in
+        `label_rect` when given: then no line is kept for it)."""
         font = painter.font()
         metrics = QFontMetricsF(font)
         spacing = metrics.lineSpacing()
@@ -271,7 +308,7 @@ class VotingRoomView(QWidget):
         total = sum(height(b) for b in blocks) + gap * max(0, len(blocks) - 1)
         pages: list[list] = [blocks]
         if total > rect.height():
-            room = rect.height() - spacing  # one line for « 1/2 »
+            room = rect.height() - (spacing if label_rect is None else 0)  # a line for « 1/2 »
             pages, page, used = [], [], 0.0
             for block in blocks:
                 needed = height(block) + (gap if page else 0.0)
@@ -298,7 +335,7 @@ class VotingRoomView(QWidget):
         if len(pages) > 1:
             painter.setPen(QColor(ROOM["muted"]))
             painter.drawText(
-                QRectF(rect.left(), rect.bottom() - spacing, rect.width(), spacing),
+                label_rect or QRectF(rect.left(), rect.bottom() - spacing, rect.width(), spacing),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 page_label(self.pager.page, len(pages)),
             )

@@ -33,7 +33,7 @@ def tab(ctx, qtbot):
 
 def test_the_room_follows_the_rounds_tab(tab):
     editor, room, _clock = tab
-    assert room.stack.currentWidget() is room.round
+    assert room.stack.currentWidget() is room.round_page
     assert room.round.kicker.text() == "Déclusion · 0 sur 3"
     assert room.round.upcoming.text() == "On commence par\u00a0: Claire"
     editor.tabs.setCurrentWidget(editor.bowl)

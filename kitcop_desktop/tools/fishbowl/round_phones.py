@@ -1,0 +1,179 @@
+"""A speaking round opened to phones (#19): « Ouvrir aux téléphones » (the shared bar), then the
+words the phones sent (météo, déclusion) or their ROTI scores, waiting until the facilitator
+shows them: « Montrer à l'écran » (M from the list) puts every word not shown yet on the room
+screen and in the restitution; Suppr takes one out (an insult, a test). One undo step each."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kitcop_desktop.domain import roti
+from kitcop_desktop.i18n import decimal
+from kitcop_desktop.phones.round_room import RoundRoom
+from kitcop_desktop.storage import rounds_phones
+from kitcop_desktop.tools.fishbowl.round_word import AREA
+from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.phone_bar import PhoneBar
+
+
+def words_text(n: int) -> str:
+    return "1 réponse" if n == 1 else f"{n} réponses"
+
+
+def roti_text(summary: roti.RotiSummary) -> str:
+    """« ROTI 4,2 sur 5 · 5 : 3 · 4 : 6 · 3 : 1 · 2 : 0 · 1 : 0 »."""
+    if summary.average is None:
+        return "ROTI\u00a0: pas encore de note"
+    spread = " · ".join(f"{score}\u00a0: {n}" for score, n in summary.counts.items())
+    return f"ROTI {decimal(summary.average, 1)} sur 5 · {spread}"
+
+
+def involved_mark(value: bool | None) -> str:
+    return "" if value is None else (" (reste impliqué·e)" if value else " (ne reste pas)")
+
+
+class WordList(QListWidget):
+    """M shows the waiting words, Suppr takes the chosen one out."""
+
+    def __init__(self, owner: RoundPhones) -> None:
+        super().__init__()
+        self.owner = owner
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.owner.remove_current()
+        elif event.key() == Qt.Key.Key_M and not event.modifiers():
+            self.owner.show_all()
+        else:
+            super().keyPressEvent(event)
+
+
+class RoundPhones(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.round_id = 0
+        self.bar = PhoneBar(
+            ctx,
+            AREA,
+            lambda round_id: RoundRoom(ctx.store, round_id),
+            self._summary,
+            "Chaque participant·e répond depuis son téléphone (un mot, une phrase, une note de "
+            "ROTI), sur le réseau de la salle, sans internet\u00a0: les réponses attendent ici "
+            "que vous les montriez.",
+        )
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold;")
+        self.title.setWordWrap(True)
+        self.show_button = QPushButton(icon("reveal"), "Montrer à l'écran (M)")
+        self.show_button.setToolTip(
+            "Montrer sur l'écran de la salle (et dans la restitution) les réponses pas encore "
+            "montrées"
+        )
+        self.show_button.clicked.connect(self.show_all)
+        self.remove_button = QPushButton(icon("delete"), "Retirer (Suppr)")
+        self.remove_button.clicked.connect(self.remove_current)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.show_button)
+        head.addWidget(self.remove_button)
+        self.list = WordList(self)
+        self.list.setMaximumHeight(130)
+        self.list.setWordWrap(True)
+        self.words = QWidget()
+        words = QVBoxLayout(self.words)
+        words.setContentsMargins(0, 0, 0, 0)
+        words.addLayout(head)
+        words.addWidget(self.list)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.words)
+        self.words.hide()  # the round panel reloads it on the rounds' changes
+
+    def _summary(self, round_id: int) -> str:
+        with self.ctx.store.read() as s:
+            total, _hidden = rounds_phones.word_count(s, round_id)
+        return words_text(total)
+
+    def show_round(self, round_id: int | None) -> None:
+        self.round_id = round_id or 0
+        self.bar.show_item(self.round_id)
+        self.reload()
+
+    def reload(self) -> None:
+        chosen = self.list.currentItem()
+        keep = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
+        rows, summary = [], None
+        if self.round_id:
+            with self.ctx.store.read() as s:
+                found = rounds_phones.words(s, self.round_id)
+                if any(w.score is not None for w in found):
+                    summary = rounds_phones.roti_summary(found)
+                for w in found:
+                    text = w.word or "—"
+                    if w.score is not None:
+                        text = f"{w.score}/5 · {text}"
+                    text += involved_mark(w.stay_involved)
+                    rows.append((w.id, text if w.shown else f"{text}   [pas encore montré]"))
+        self.list.clear()
+        for word_id, text in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, word_id)
+            self.list.addItem(item)
+            if word_id == keep:
+                self.list.setCurrentItem(item)
+        if rows and self.list.currentItem() is None:
+            self.list.setCurrentRow(0)
+        hidden = sum(1 for _i, text in rows if text.endswith("[pas encore montré]"))
+        title = f"Réponses des téléphones\u00a0: {words_text(len(rows))}"
+        if hidden:
+            title += f" ({hidden} pas encore montrée{'s' if hidden > 1 else ''})"
+        if summary is not None:
+            title += " — " + roti_text(summary)
+        self.title.setText(title)
+        self.show_button.setEnabled(bool(hidden))
+        self.words.setVisible(bool(rows))
+        self.bar.refresh()
+
+    def _current(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_all(self) -> bool:
+        round_id = self.round_id
+        if not round_id:
+            return False
+        done = self.ctx.push(
+            "Montrer les réponses des téléphones",
+            area=AREA,
+            do=lambda s: rounds_phones.show_all(s, round_id),
+            undo=lambda s, ids: rounds_phones.hide(s, ids),
+        )
+        return bool(done)
+
+    def remove_current(self) -> bool:
+        word_id = self._current()
+        if word_id is None:
+            return False
+        row = self.list.currentRow()
+        done = self.ctx.push(
+            "Retirer une réponse du téléphone",
+            area=AREA,
+            do=lambda s: rounds_phones.remove(s, word_id),
+            undo=lambda s, data: rounds_phones.restore(s, data),
+        )
+        if self.list.count():
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+            self.list.setFocus()
+        return done is not None

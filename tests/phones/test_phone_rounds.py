@@ -1,0 +1,215 @@
+"""#19 words for a round from phones: a météo, a déclusion and the end-of-session ROTI. One
+answer per phone (sent again, replaced), the desktop's validation (nothing stored on a
+refusal), neither on the room screen nor in the restitution until the facilitator shows them,
+then on both; the ROTI's scores and comments printed; they travel in .kitcop files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kitcop_desktop.phones.round_room import RoundRoom
+from kitcop_desktop.phones.server import PhoneServer
+from kitcop_desktop.phones.session import Limits
+from kitcop_desktop.printing.parts import render_pdf
+from kitcop_desktop.storage import exchange, rounds, rounds_phones
+from tests.phones.conftest import Phone
+from tests.printing.pdf_support import text_of
+
+MARKER = "Ravie <de> & 🌱 zqmeteo"
+
+
+def make_round(store, workshop_id, kind: str) -> int:
+    with store.write() as s:
+        return rounds.create_round(s, workshop_id, kind).id
+
+
+@pytest.fixture
+def serve_round(store):
+    started: list[PhoneServer] = []
+
+    def start(round_id: int, limits: Limits | None = None) -> PhoneServer:
+        server = PhoneServer(RoundRoom(store, round_id), host="127.0.0.1", port=0, limits=limits)
+        server.start()
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+def send(phone: Phone, code: str, body) -> object:
+    raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return phone.request("POST", f"/{code}/mot", raw)
+
+
+def stored(store, round_id) -> list[tuple]:
+    with store.read() as s:
+        return [
+            (w.word, w.stay_involved, w.score, w.shown) for w in rounds_phones.words(s, round_id)
+        ]
+
+
+def test_a_phone_answers_a_meteo_once_and_may_change_its_word(store, workshop_id, serve_round):
+    round_id = make_round(store, workshop_id, "check_in")
+    server = serve_round(round_id)
+    phone = Phone(server.address)
+    seen = phone.state(server.code).data
+    assert seen["kind"] == "round" and seen["round_kind"] == "check_in"
+    assert seen["label"] == "Météo" and seen["open"] and seen["mine"] is None
+    answer = send(phone, server.code, {"word": f"  {MARKER}\n "})
+    assert answer.status == 200 and answer.data["message"].startswith("Réponse envoyée")
+    assert send(phone, server.code, {"word": "En forme"}).status == 200  # replaced, not added
+    Phone(server.address).request("GET", f"/{server.code}/etat")
+    assert send(Phone(server.address), server.code, {"word": MARKER}).status == 200
+    assert stored(store, round_id) == [("En forme", None, None, False), (MARKER, None, None, False)]
+    assert phone.state(server.code).data["mine"] == {
+        "word": "En forme",
+        "stay_involved": None,
+        "score": None,
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"word": "   "}, "Écrivez un mot ou une phrase"),
+        ({"word": "x" * 501}, "trop long"),
+        ({"word": 12}, "illisible"),
+        ({"word": "Bien", "score": 4}, "ne demande pas de note"),
+        ({"word": "Bien", "stay_involved": "oui"}, "illisible"),
+        (["Bien"], "illisible"),
+        (b"{not json", "illisible"),
+    ],
+)
+def test_a_bad_word_gets_the_desktop_s_sentence_and_nothing_is_stored(
+    store, workshop_id, serve_round, body, says
+):
+    round_id = make_round(store, workshop_id, "closing")
+    server = serve_round(round_id)
+    answer = send(Phone(server.address), server.code, body)
+    assert answer.status == 400 and says in answer.data["error"]
+    assert "Rien n'a été modifié" in answer.data["error"]
+    assert stored(store, round_id) == []
+
+
+def test_a_declusion_keeps_whether_the_phone_stays_involved(store, workshop_id, serve_round):
+    round_id = make_round(store, workshop_id, "closing")
+    server = serve_round(round_id)
+    body = {"word": "Motivée", "stay_involved": True}
+    assert send(Phone(server.address), server.code, body).status == 200
+    assert stored(store, round_id) == [("Motivée", True, None, False)]
+
+
+@pytest.mark.parametrize("score", [0, 6, -1, 4.5, "5", True, None, 10**30])
+def test_a_roti_takes_a_whole_score_from_1_to_5_only(store, workshop_id, serve_round, score):
+    round_id = make_round(store, workshop_id, "roti")
+    server = serve_round(round_id)
+    answer = send(Phone(server.address), server.code, {"word": "", "score": score})
+    assert answer.status == 400 and "de 1 à 5" in answer.data["error"]
+    assert stored(store, round_id) == []
+
+
+def test_a_finished_round_takes_no_more_words(store, workshop_id, serve_round):
+    round_id = make_round(store, workshop_id, "check_in")
+    server = serve_round(round_id)
+    phone = Phone(server.address)
+    assert send(phone, server.code, {"word": "Avant"}).status == 200
+    with store.write() as s:
+        rounds.get(s, round_id).state = "finished"
+    assert phone.state(server.code).data["open"] is False
+    answer = send(phone, server.code, {"word": "Après"})
+    assert answer.status == 400 and "Ce tour est terminé" in answer.data["error"]
+    assert stored(store, round_id) == [("Avant", None, None, False)]
+
+
+def test_words_are_hidden_until_shown_then_printed_and_a_roti_summed_up(
+    store, workshop_id, serve_round
+):
+    roti_id = make_round(store, workshop_id, "roti")
+    server = serve_round(roti_id)
+    for score, word in ((5, MARKER), (4, ""), (4, "Trop court")):
+        assert (
+            send(Phone(server.address), server.code, {"word": word, "score": score}).status == 200
+        )
+    with store.read() as s:
+        before = text_of(render_pdf(s, workshop_id, ["rounds"]))
+        default_export = exchange.export_workshop(s, workshop_id).decode("utf-8", "replace")
+    assert "zqmeteo" not in before
+    assert "zqmeteo" not in default_export  # not shown yet: restitution content
+    with store.write() as s:
+        shown = rounds_phones.show_all(s, roti_id)
+    assert len(shown) == 3
+    with store.read() as s:
+        after = text_of(render_pdf(s, workshop_id, ["rounds"]))
+    flat = " ".join(after.split())
+    assert "ROTI : 4,3 sur 5 (3 réponses)" in flat.replace("\u00a0", " ")
+    assert "zqmeteo" in after and "Trop court" in after
+    # Changed after being shown, a word waits to be shown again.
+    phone = Phone(server.address)
+    assert send(phone, server.code, {"word": "Nouveau", "score": 2}).status == 200
+    with store.read() as s:
+        assert [w.shown for w in rounds_phones.words(s, roti_id)] == [True, True, True, False]
+
+
+def test_shown_words_travel_in_a_kitcop_file(store, workshop_id, tmp_path):
+    round_id = make_round(store, workshop_id, "check_in")
+    with store.write() as s:
+        rounds_phones.send_word(s, round_id, "ab" * 8, MARKER)
+        rounds_phones.send_word(s, round_id, "cd" * 8, "Pas montré zqhidden")
+        rounds_phones.show_all(s, round_id)
+        rounds_phones.send_word(s, round_id, "cd" * 8, "Pas montré zqhidden")
+    path = tmp_path / "atelier.kitcop"
+    with store.read() as s:
+        path.write_bytes(exchange.export_workshop(s, workshop_id))
+    new_id = exchange.import_file(store, path).workshop_id
+    with store.read() as s:
+        (copy,) = rounds.rounds_of(s, new_id)
+        assert [w.word for w in rounds_phones.words(s, copy.id)] == [MARKER]
+    with store.read() as s:
+        path.write_bytes(exchange.export_workshop(s, workshop_id, include_facilitator=True))
+    again = exchange.import_file(store, path).workshop_id
+    with store.read() as s:
+        (copy,) = rounds.rounds_of(s, again)
+        words = [(w.word, w.shown) for w in rounds_phones.words(s, copy.id)]
+    assert words == [(MARKER, True), ("Pas montré zqhidden", False)]
+
+
+def test_the_round_panel_shows_the_words_with_m_and_removes_one_with_delete(
+    qtbot, ctx, store, workshop_id
+):
+    from PySide6.QtCore import Qt
+
+    from kitcop_desktop.tools.fishbowl.room_view import FishbowlRoomView
+    from kitcop_desktop.tools.fishbowl.round_panel import RoundPanel
+
+    round_id = make_round(store, workshop_id, "check_in")
+    with store.write() as s:
+        rounds_phones.send_word(s, round_id, "ab" * 8, MARKER)
+        rounds_phones.send_word(s, round_id, "cd" * 8, "Une insulte")
+    panel = RoundPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.resize(1024, 700)
+    panel.show()
+    room = FishbowlRoomView(ctx)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    room.show()
+    room.focus.show("rounds", round_id)
+    phones = panel.phones
+    assert phones.list.count() == 2
+    assert "2 pas encore montrées" in phones.title.text()
+    assert "zqmeteo" not in room.round.upcoming.text()  # nothing on the room before a yes
+    phones.list.setFocus()
+    phones.list.setCurrentRow(1)
+    qtbot.keyClick(phones.list, Qt.Key.Key_Delete)
+    assert phones.list.count() == 1
+    qtbot.keyClick(phones.list, Qt.Key.Key_M)
+    assert stored(store, round_id) == [(MARKER, None, None, True)]
+    assert MARKER in room.round.upcoming.text()
+    ctx.undo_stack.undo()  # hidden again
+    assert MARKER not in room.round.upcoming.text()
+    ctx.undo_stack.undo()  # the removed word comes back, hidden
+    assert [w[0] for w in stored(store, round_id)] == [MARKER, "Une insulte"]
