@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--reuse", action="store_true", help=tr("réutiliser l'atelier de démonstration s'il existe")
     )
     sub.add_parser("list", help=tr("lister les ateliers (n°, date, titre)"))
+    sub.add_parser("chantiers", help="lister les chantiers (n°, titre, nombre d'ateliers)")
     new = sub.add_parser(
         "new", help=tr("créer un atelier depuis un modèle de déroulé, affiche son n°")
     )
@@ -83,8 +84,14 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("--part", required=True, help="actions ou votes")
 
     export = sub.add_parser("export", help=tr("exporter un atelier dans un fichier .kitcop"))
-    export.add_argument("workshop_id", type=int)
+    export.add_argument("workshop_id", type=int, nargs="?")
     export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument(
+        "--chantier",
+        type=int,
+        metavar="N",
+        help="tout le chantier n° N (ses ateliers, son état des lieux ; voir « kitcop chantiers »)",
+    )
     export.add_argument(
         "--real-names", action="store_true", help=tr("inclure les vrais noms des enquêté·es")
     )
@@ -106,7 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--into", type=int, help=tr("atelier qui reçoit un tableau importé"))
 
-    for p in (demo, sub.choices["list"], sub.choices["check"], pdf, export, imp, new):
+    listed = (sub.choices["list"], sub.choices["chantiers"], sub.choices["check"])
+    for p in (demo, *listed, pdf, export, imp, new):
         p.add_argument("--db", type=Path, default=argparse.SUPPRESS)
     for p in (sub.choices["templates"],):
         p.add_argument("--db", type=Path, default=argparse.SUPPRESS)
@@ -170,7 +178,7 @@ def _logging_to_file():
 
 # Commands that only read: they open the file read-only, without the instance lock, so they
 # work beside the running app and from read-only media.
-READING = frozenset({"list", "pdf", "docx", "csv", "export", "check", "templates"})
+READING = frozenset({"list", "chantiers", "pdf", "docx", "csv", "export", "check", "templates"})
 
 
 def _tolerant_output() -> None:
@@ -285,6 +293,8 @@ def _run(args) -> int:
             return EXIT_OK
         if command == "list":
             return _list(store)
+        if command == "chantiers":
+            return _chantiers(store)
         if command == "templates":
             return _templates(store)
         if command == "new":
@@ -379,6 +389,18 @@ def _list(store) -> int:
         for s in workshops.list_summaries(session):
             day = s.date.isoformat() if s.date else "----------"
             print(f"{s.id}\t{day}\t{plain_line(s.title)}")
+    return EXIT_OK
+
+
+def _chantiers(store) -> int:
+    """One chantier a line: its number (for `export --chantier N`), its title, its workshops."""
+    from kitcop_desktop.domain.validation import plain_line
+    from kitcop_desktop.storage import chantiers
+
+    with store.read() as session:
+        for c in chantiers.list_summaries(session):
+            count = len(c.workshop_ids)
+            print(f"{c.id}\t{plain_line(c.title)}\t{count} atelier{'s' if count > 1 else ''}")
     return EXIT_OK
 
 
@@ -505,8 +527,23 @@ def _export(store, args) -> int:
     from kitcop_desktop.storage import exchange
 
     zipped = not args.json  # compressed unless asked: smaller, and within the import's caps
+    if args.chantier is None and args.workshop_id is None:
+        return _fail(
+            "dites quel atelier exporter (son n°, voir « kitcop list ») ou quel chantier "
+            "(« --chantier N », voir « kitcop chantiers »). Rien n'a été écrit.",
+            EXIT_USAGE,
+        )
     with store.read() as session:
-        if args.board is not None:
+        if args.chantier is not None:
+            data = exchange.export_chantier(
+                session,
+                args.chantier,
+                include_real_names=args.real_names,
+                include_emails=args.emails,
+                include_facilitator=args.facilitator,
+                zipped=zipped,
+            )
+        elif args.board is not None:
             data = exchange.export_board(
                 session, args.board, zipped=zipped, workshop_id=args.workshop_id
             )

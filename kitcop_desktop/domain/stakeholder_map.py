@@ -211,3 +211,24 @@ class NameIndex:
                 continue
             found |= self._runs.get(key, set()) if len(key) >= 3 else self._whole.get(key, set())
         return found
+
+
+MAX_ALIASES = 200
+
+
+def split_aliases(text: str) -> tuple[str, ...]:
+    """The names an actor was linked to by hand, as stored (one a line)."""
+    return tuple(line.strip() for line in (text or "").split("\n") if line.strip())
+
+
+def join_aliases(names: Iterable[str]) -> str:
+    """Names as stored: one line each, each once (case and accents aside), none empty."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        line = " ".join(str(name).split())[:NAME_MAX]
+        key = fold(line)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(line)
+    return "\n".join(out[:MAX_ALIASES])

@@ -184,7 +184,8 @@ def add_workshop_plan(doc: Document, session, workshop) -> None:
     add_plan(doc, session, rows, scope)
 
 
-def render_chantier_pdf(session, chantier_id: int) -> bytes:
+def _chantier_plan(session, chantier_id: int) -> Document:
+    """The chantier's plan and its protocols, laid out (its story filled, not yet built)."""
     chantier = chantiers.get(session, chantier_id)
     found = chantiers.alive_workshops(session, chantier_id)
     heading = Heading(chantier.title, f"Chantier — {plural(len(found), 'atelier')}")
@@ -195,7 +196,20 @@ def render_chantier_pdf(session, chantier_id: int) -> bytes:
         action_plan.rows(session, chantier_id),
         f"Chantier «\u00a0{chantier.title}\u00a0»",
     )
-    return doc.build()
+    return doc
+
+
+def render_chantier_pdf(session, chantier_id: int) -> bytes:
+    return _chantier_plan(session, chantier_id).build()
+
+
+def render_chantier_docx(session, chantier_id: int) -> bytes:
+    """The same plan and protocols as an editable copy (Word, LibreOffice) for the COP's
+    secretariat: the PDF's sections, tables and words."""
+    # python-docx and lxml only when a copy is written (printing/docx_copies.py).
+    from kitcop_desktop.printing.docx_story import story_to_docx
+
+    return story_to_docx(_chantier_plan(session, chantier_id))
 
 
 def plan_csv_rows(session, rows: list[PlanRow]) -> list[list]:

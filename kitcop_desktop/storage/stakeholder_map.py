@@ -21,9 +21,11 @@ from kitcop_desktop.domain.stakeholder_map import (
     clamp,
     fold,
     free_spot,
-    matches,
+    join_aliases,
+    matches_folded,
     names_in,
     require_category,
+    split_aliases,
     zone_of,
 )
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
@@ -45,6 +47,12 @@ class ActorRow:
     x: float
     y: float
     note: str
+    aliases: tuple[str, ...] = ()  # names it was linked to by hand
+
+    @property
+    def keys(self) -> set[str]:
+        """Its name, structure and aliases folded: what names it in the chantier."""
+        return {fold(self.name), fold(self.structure), *map(fold, self.aliases)} - {""}
 
     @property
     def zone(self) -> int:
@@ -68,6 +76,7 @@ def _row(actor: Actor) -> ActorRow:
         actor.x,
         actor.y,
         actor.note,
+        split_aliases(actor.aliases),
     )
 
 
@@ -83,11 +92,12 @@ def rows(session: Session, chantier_id: int) -> list[ActorRow]:
             Actor.x,
             Actor.y,
             Actor.note,
+            Actor.aliases,
         )
         .where(Actor.chantier_id == chantier_id)
         .order_by(Actor.id)
     ).all()
-    return [ActorRow(*r) for r in found]
+    return [ActorRow(*r[:-1], split_aliases(r[-1])) for r in found]
 
 
 def get(session: Session, actor_id: int) -> Actor:
@@ -185,6 +195,11 @@ def update(session: Session, actor_id: int, **fields: object) -> Snapshot:
             cleaned[key] = bool(value)
         elif key == "note":
             cleaned[key] = clean_text(value if isinstance(value, str) else "")
+        elif key == "aliases":
+            names = split_aliases(value) if isinstance(value, str) else value
+            if not isinstance(names, list | tuple):
+                raise TypeError("aliases: a list of names or their lines")
+            cleaned[key] = join_aliases(clean_text(str(n)) for n in names)
         elif key in ("x", "y"):
             if not isinstance(value, int | float):
                 raise InvalidInput(
@@ -310,10 +325,14 @@ def encounters(session: Session, chantier_id: int) -> dict[int, Encounter]:
             came.add(fold(n or ""), index)
             came.add(fold(st or ""), index)
     heard = NameIndex()
-    for index, (st,) in enumerate(
-        session.execute(select(Interview.structure).where(Interview.workshop_id.in_(alive))).all()
+    pseudonyms = NameIndex()  # an interview linked by hand by its pseudonym
+    for index, (st, pseudonym) in enumerate(
+        session.execute(
+            select(Interview.structure, Interview.pseudonym).where(Interview.workshop_id.in_(alive))
+        ).all()
     ):
         heard.add(fold(st or ""), index)
+        pseudonyms.add(fold(pseudonym or ""), index)
     led_by = NameIndex()
     headings = []
     for index, (leads, action, challenge) in enumerate(
@@ -329,11 +348,12 @@ def encounters(session: Session, chantier_id: int) -> dict[int, Encounter]:
     order = {w: rank for rank, w in enumerate(sorted(titles))}
     out: dict[int, Encounter] = {}
     for actor in actors:
-        keys = {fold(actor.name), fold(actor.structure)} - {""}
+        keys = actor.keys
         seen = sorted({people[i][0] for i in came.refs(keys)}, key=order.__getitem__)
+        aliases = {fold(a) for a in actor.aliases}
         out[actor.id] = Encounter(
             tuple(titles[w] for w in seen),
-            len(heard.refs(keys)),
+            len(heard.refs(keys) | {i for i in pseudonyms.refs(aliases) if aliases}),
             tuple(headings[i] for i in sorted(led_by.refs(keys))),
         )
     return out
@@ -343,20 +363,99 @@ def structures_off_the_map(session: Session, chantier_id: int) -> list[str]:
     """Structures of the chantier's participants that no actor of the map names: who came and
     is not on the map yet (each once, in the order met)."""
     actors = rows(session, chantier_id)
-    keys = {fold(a.name) for a in actors} | {fold(a.structure) for a in actors}
-    keys.discard("")
+    keys = set().union(*(a.keys for a in actors)) if actors else set()
     alive = select(Workshop.id).where(
         Workshop.chantier_id == chantier_id, Workshop.deleted_at.is_(None)
     )
     out: list[str] = []
     seen: set[str] = set()
-    for (structure,) in session.execute(
-        select(Participant.structure)
+    for name, structure in session.execute(
+        select(Participant.name, Participant.structure)
         .where(Participant.workshop_id.in_(alive))
         .order_by(Participant.workshop_id, Participant.position)
     ):
         key = fold(structure or "")
-        if key and key not in seen and not matches(keys, structure):
+        if matches_folded(keys, fold(name or "")):
+            continue  # linked by hand to an actor by this person's name
+        if key and key not in seen and not matches_folded(keys, key):
             seen.add(key)
             out.append(structure)
     return out
+
+
+# ------------------------------------------------------------------------------ linked by hand
+@dataclass(frozen=True)
+class Candidate:
+    """Someone the chantier met, that an actor of the map may be linked to by hand."""
+
+    kind: str  # « participant », « interview », « pilot »
+    name: str  # what the link keeps (a person's name, a structure, a pseudonym, a pilot)
+    label: str  # how the list shows it
+    structure: str = ""  # a participant's or interviewee's, which may name the actor already
+
+
+def candidates(session: Session, chantier_id: int) -> list[Candidate]:
+    """The participants of the chantier's workshops, its interviews and its fiches actions'
+    pilots, each once, in the order met (three queries)."""
+    alive = select(Workshop.id).where(
+        Workshop.chantier_id == chantier_id, Workshop.deleted_at.is_(None)
+    )
+    titles = dict(
+        session.execute(select(Workshop.id, Workshop.title).where(Workshop.id.in_(alive))).all()
+    )
+    out: list[Candidate] = []
+    seen: set[tuple[str, str]] = set()
+
+    def keep(kind: str, name: str, label: str, structure: str = "") -> None:
+        key = (kind, fold(name))
+        if key[1] and key not in seen:
+            seen.add(key)
+            out.append(Candidate(kind, " ".join(name.split()), label, structure or ""))
+
+    for wid, name, structure in session.execute(
+        select(Participant.workshop_id, Participant.name, Participant.structure)
+        .where(Participant.workshop_id.in_(alive))
+        .order_by(Participant.workshop_id, Participant.position, Participant.id)
+    ):
+        who = f"{name} — {structure}" if structure else name
+        keep("participant", name or "", f"Participant·e\u00a0: {who} ({titles[wid]})", structure)
+    for pseudonym, structure in session.execute(
+        select(Interview.pseudonym, Interview.structure)
+        .where(Interview.workshop_id.in_(alive))
+        .order_by(Interview.workshop_id, Interview.number, Interview.id)
+    ):
+        name = structure or pseudonym or ""
+        who = f"{pseudonym} — {structure}" if structure else pseudonym
+        keep("interview", name, f"Entretien\u00a0: {who}", structure)
+    for leads, action, challenge in session.execute(
+        select(ActionCard.leads, ActionCard.action, ActionCard.challenge)
+        .where(ActionCard.workshop_id.in_(alive))
+        .order_by(ActionCard.workshop_id, ActionCard.position, ActionCard.id)
+    ):
+        for part in _pilots(leads or ""):
+            heading = (action or challenge or "")[:60]
+            keep("pilot", part, f"Pilote\u00a0: {part} (fiche «\u00a0{heading}\u00a0»)")
+    return out
+
+
+def _pilots(leads: str) -> list[str]:
+    """The pilots of a fiche as typed (names_in folds them; the list shows them as typed)."""
+    text = leads
+    for sep in (",", "/", "\n", " et "):
+        text = text.replace(sep, ";")
+    return [" ".join(part.split()) for part in text.split(";") if part.strip()]
+
+
+def linked_by_name(row: ActorRow, candidate: Candidate) -> bool:
+    """Whether the map already knows this candidate is the actor by its name or structure
+    (nothing to link by hand)."""
+    keys = {fold(row.name), fold(row.structure)} - {""}
+    return matches_folded(keys, fold(candidate.name)) or matches_folded(
+        keys, fold(candidate.structure)
+    )
+
+
+def set_aliases(session: Session, actor_id: int, names: list[str]) -> Snapshot:
+    """Link the actor by hand to these names (those before are replaced); returns what undo
+    needs (`update(session, actor_id, **previous)`)."""
+    return update(session, actor_id, aliases=list(names))

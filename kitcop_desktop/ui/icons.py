@@ -105,6 +105,7 @@ ICONS = {
     "governance": "fa6s.sitemap",
     "initiatives": "fa6s.lightbulb",
     "key_figures": "fa6s.chart-column",
+    "link": "fa6s.link",
 }
 
 

@@ -155,6 +155,24 @@ KEYMAP = (
             ),
         ),
     ),
+    # French only for now (#17): the lead's English pass wraps them.
+    (
+        "Dans un chantier",
+        (
+            (
+                "Inser, F2, Suppr",
+                "Carte, tableaux\u00a0: ajouter, modifier, retirer l'élément choisi",
+            ),
+            ("Glisser, flèches (Maj\u00a0: finement)", "Carte\u00a0: placer l'acteur choisi"),
+            ("Tab, Maj+Tab", "Carte\u00a0: acteur suivant / précédent"),
+            ("I", "Carte\u00a0: marque «\u00a0influence / effet de levier\u00a0»"),
+            ("L", "Carte\u00a0: lier l'acteur à des personnes rencontrées"),
+            ("R, A, C, I, Suppr", "Gouvernance\u00a0: lettre RACI de l'acteur, hors instance"),
+            ("1 … 5", "Plan d'action\u00a0: statut de la fiche choisie"),
+            ("Ctrl+V", "Initiatives, acteurs, données\u00a0: coller des lignes d'un tableur"),
+            ("Espace", "Données clés\u00a0: cocher «\u00a0En atelier\u00a0»"),
+        ),
+    ),
     (
         tr_later("Dans la récolte des tables (Ctrl+8)"),
         (

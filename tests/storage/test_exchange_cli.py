@@ -156,3 +156,27 @@ def test_importing_a_workshop_already_here_says_it_made_a_copy(tmp_path):
     elsewhere = tmp_path / "b.sqlite3"
     first = kitcop("import", out, "--db", elsewhere)
     assert first.returncode == 0 and "déjà" not in first.stderr  # a first import says nothing
+
+
+def test_a_whole_chantier_exports_from_the_command_line_and_imports_elsewhere(tmp_path):
+    first, second = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    assert kitcop("demo", "--db", first).returncode == 0
+    listed = kitcop("chantiers", "--db", first)
+    assert listed.returncode == 0, listed.stderr
+    number, title, count = listed.stdout.strip().split("\t")
+    assert (title, count) == ("Rénovation énergétique — Rhône", "2 ateliers")
+    out = tmp_path / "chantier.kitcop"
+    export = kitcop("export", "--chantier", number, "-o", out, "--json", "--db", first)
+    assert export.returncode == 0, export.stderr
+    envelope = json.loads(out.read_text(encoding="utf-8"))
+    assert envelope["kind"] == "chantier"
+    assert len(envelope["tables"]["key_figures"]) == 4
+    imported = kitcop("import", out, "--db", second)
+    assert imported.returncode == 0, imported.stderr
+    assert kitcop("chantiers", "--db", second).stdout.split("\t")[1] == title
+    missing = kitcop("export", "--chantier", "999", "-o", tmp_path / "x.kitcop", "--db", first)
+    assert missing.returncode != 0 and "Ce chantier n'existe plus" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    neither = kitcop("export", "-o", tmp_path / "y.kitcop", "--db", first)
+    assert neither.returncode == 2 and "kitcop chantiers" in neither.stderr
+    assert not (tmp_path / "x.kitcop").exists() and not (tmp_path / "y.kitcop").exists()

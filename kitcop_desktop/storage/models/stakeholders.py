@@ -26,6 +26,9 @@ class Actor(Timestamps, Base):
     x: Mapped[float] = mapped_column(Float, default=0.0)
     y: Mapped[float] = mapped_column(Float, default=0.0)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Linked by hand: the names (a participant's, a pilot's, an interview's structure or
+    # pseudonym) under which the chantier met this actor, one a line.
+    aliases: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class GovernanceBody(Timestamps, Base):

@@ -3,7 +3,7 @@ who has been met and who is missing from the workshops.
 
 Keys on the map: Inser or Ctrl+N add an actor, F2 or Entrée edit the selected one, Suppr
 delete it, the arrows move it (Maj: finely), Tab / Maj+Tab go from actor to actor, I switches
-its influence mark. Every gesture (a drag included, whatever it carried) is one undo step.
+its influence mark, L links it by hand to participants, interviews or pilots. Every gesture (a drag included, whatever it carried) is one undo step.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ STEP = 0.04
 FINE_STEP = 0.01
 KEY_HELP = (
     "Glisser\u00a0: placer · Inser\u00a0: ajouter · F2\u00a0: modifier · Suppr\u00a0: retirer · "
-    "flèches\u00a0: déplacer · Tab\u00a0: acteur suivant · I\u00a0: influence"
+    "flèches\u00a0: déplacer · Tab\u00a0: acteur suivant · I\u00a0: influence · L\u00a0: lier à "
+    "des personnes rencontrées"
 )
 
 
@@ -146,6 +147,8 @@ class MapView(QGraphicsView):
             self.key_action.emit("delete")
         elif key == Qt.Key.Key_I and not ctrl:
             self.key_action.emit("influence")
+        elif key == Qt.Key.Key_L and not ctrl:
+            self.key_action.emit("link")
         elif key in arrows and not ctrl:
             self.nudge.emit(*arrows[key])
         elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
@@ -200,6 +203,12 @@ class StakeholderMapTab(QWidget):
         self.edit_button = QPushButton(icon("edit"), "Modifier…")
         self.edit_button.setToolTip("Nom, structure, catégorie, influence de l'acteur choisi (F2)")
         self.edit_button.clicked.connect(self.ask_edit)
+        self.link_button = QPushButton(icon("link"), "Lier…")
+        self.link_button.setToolTip(
+            "Les participant·es, entretiens ou pilotes qui sont l'acteur choisi sous un autre "
+            "nom (L)"
+        )
+        self.link_button.clicked.connect(self.ask_link)
         self.delete_button = QPushButton(icon("delete"), "Retirer")
         self.delete_button.setToolTip("Retirer de la carte les acteurs choisis (Suppr)")
         self.delete_button.clicked.connect(self.delete_selected)
@@ -215,6 +224,7 @@ class StakeholderMapTab(QWidget):
         for button in (
             self.add_button,
             self.edit_button,
+            self.link_button,
             self.delete_button,
             self.paste_button,
         ):
@@ -308,12 +318,14 @@ class StakeholderMapTab(QWidget):
         ids = self.scene.selected_ids()
         has = bool(ids)
         self.edit_button.setEnabled(len(ids) == 1)
+        self.link_button.setEnabled(len(ids) == 1)
         self.delete_button.setEnabled(has)
         if len(ids) == 1 and (row := self.row(ids[0])) is not None:
             met = self.met.get(row.id, Encounter())
+            linked = f"\nLié à\u00a0: {', '.join(row.aliases)}" if row.aliases else ""
             self.detail.setText(
                 f"{row.label}\n{CATEGORIES.get(row.category, '')} · {ZONES[row.zone]}\n"
-                f"{met.summary()}"
+                f"{met.summary()}{linked}"
             )
         elif has:
             self.detail.setText(f"{len(ids)} acteurs choisis")
@@ -376,6 +388,38 @@ class StakeholderMapTab(QWidget):
             changed = {k: v for k, v in values.items() if getattr(row, k) != v}
             if changed:
                 self.edit(row.id, **changed)
+
+    def link(self, actor_id: int, names: list[str]) -> bool:
+        """Link the actor by hand to these names (one undo step)."""
+        row = self.row(actor_id)
+        name = row.name if row else ""
+        return (
+            self.ctx.push(
+                f"Lier «\u00a0{name[:40]}\u00a0»",
+                area=AREA,
+                do=lambda s: stakeholder_map.set_aliases(s, actor_id, names),
+                undo=lambda s, previous: stakeholder_map.update(s, actor_id, **previous),
+            )
+            is not None
+        )
+
+    def ask_link(self) -> None:
+        from kitcop_desktop.tools.chantier.link_dialog import LinkDialog
+
+        ids = self.scene.selected_ids()
+        if len(ids) != 1 or (row := self.row(ids[0])) is None:
+            return
+        try:
+            with self.ctx.store.read() as s:
+                found = stakeholder_map.candidates(s, self.chantier_id)
+        except StoreError as exc:
+            self.ctx.show_message(str(exc))
+            return
+        dialog = LinkDialog(self, row, found)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            names = dialog.names()
+            if [n.casefold() for n in names] != [a.casefold() for a in row.aliases]:
+                self.link(row.id, names)
 
     def toggle_influence(self) -> None:
         ids = self.scene.selected_ids()
@@ -462,6 +506,8 @@ class StakeholderMapTab(QWidget):
             self.delete_selected()
         elif action == "influence":
             self.toggle_influence()
+        elif action == "link":
+            self.ask_link()
         elif action in ("next", "previous"):
             self._step_selection(1 if action == "next" else -1)
 

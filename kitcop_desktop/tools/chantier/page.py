@@ -55,6 +55,7 @@ SAVED = {
     "pdf": "Plan d'action",
     "initiatives": "Initiatives inspirantes",
     "csv": "Plan d'action",
+    "docx": "Plan d'action",
     "map": "Cartographie des acteurs",
     "data": "Données de l'état des lieux",
     "governance": "Gouvernance",
@@ -100,9 +101,16 @@ class ChantierPage(QWidget):
             action = printed.addAction(f"{SAVED[kind]}…")
             action.triggered.connect(lambda _c=False, k=kind: self.ask_save(k))
         self.pdf_button.setMenu(printed)
-        self.csv_button = QPushButton(icon("csv"), "Exporter en CSV…")
-        self.csv_button.setToolTip("Le plan d'action pour un tableur (secrétariat de la COP)")
-        self.csv_button.clicked.connect(lambda: self.ask_save("csv"))
+        self.csv_button = QPushButton(icon("csv"), "Exporter le plan…")
+        self.csv_button.setToolTip(
+            "Le plan d'action et ses protocoles pour un tableur (CSV) ou un traitement de texte "
+            "(Word), pour le secrétariat de la COP"
+        )
+        copies = QMenu(self.csv_button)
+        for kind, label in (("csv", "Tableur (CSV)…"), ("docx", "Word (DOCX)…")):
+            action = copies.addAction(label)
+            action.triggered.connect(lambda _c=False, k=kind: self.ask_save(k))
+        self.csv_button.setMenu(copies)
         self.export_button = QPushButton(icon("export"), "Exporter le chantier…")
         self.export_button.setToolTip(
             "Le chantier entier (ses ateliers, sa carte des acteurs, sa gouvernance, ses "
@@ -298,7 +306,11 @@ class ChantierPage(QWidget):
         sentence when the disk refuses."""
         from kitcop_desktop.printing import action_plan as printed
 
-        renders = {"pdf": printed.render_chantier_pdf, "csv": printed.render_chantier_csv}
+        renders = {
+            "pdf": printed.render_chantier_pdf,
+            "csv": printed.render_chantier_csv,
+            "docx": printed.render_chantier_docx,
+        }
         if kind == "map":
             from kitcop_desktop.printing.stakeholder_map import render_map_pdf
 
@@ -335,8 +347,8 @@ class ChantierPage(QWidget):
         return True
 
     def ask_save(self, kind: str) -> None:
-        suffix = "CSV (*.csv)" if kind == "csv" else "PDF (*.pdf)"
-        extension = "csv" if kind == "csv" else "pdf"
+        extension = kind if kind in ("csv", "docx") else "pdf"
+        suffix = {"csv": "CSV (*.csv)", "docx": "Word (*.docx)"}.get(kind, "PDF (*.pdf)")
         name = f"{SAVED[kind]} — {self.title()}.{extension}".replace("/", "-")
         chosen, _filter = QFileDialog.getSaveFileName(
             self, f"Enregistrer : {SAVED[kind].lower()}", name, suffix

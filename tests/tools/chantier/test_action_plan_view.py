@@ -199,6 +199,25 @@ def test_a_protocol_written_then_its_results_logged(page, qtbot, ctx, store):
     assert table_text(page, "protocol")[1] == "écrit"
 
 
+def test_the_page_saves_the_plan_and_its_protocol_as_an_editable_word_copy(
+    page, tmp_path, ctx, store
+):
+    from tests.printing.docx_support import all_text, headings
+
+    with store.write() as s:
+        card = actions.list_for(s, chantiers.alive_workshops(s, page.chantier_id)[1].id)[0].id
+        test_protocols.create(s, card, success_if="10 apprenti·es <de plus> & 🎉")
+    menu = [a.text() for a in page.csv_button.menu().actions()]
+    assert menu == ["Tableur (CSV)…", "Word (DOCX)…"]
+    assert page.save("docx", tmp_path / "plan.docx")
+    assert ctx.extras["messages"][-1] == "Plan d'action enregistré dans plan.docx."
+    data = (tmp_path / "plan.docx").read_bytes()
+    text = all_text(data)
+    assert "Chantiers-écoles" in text and "CFA ; AFPA" in text
+    assert "10 apprenti·es <de plus> & 🎉" in text
+    assert headings(data)[:2] == ["Plan d'action", "Protocole de test — fiche 2"]
+
+
 def test_the_page_saves_the_plan_as_pdf_and_csv(page, tmp_path, ctx):
     assert page.save("pdf", tmp_path / "plan.pdf")
     assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF-")
