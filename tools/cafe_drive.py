@@ -1,23 +1,24 @@
-"""Run the seeds' cafés in the real app under Xvfb, from the keyboard, as a facilitator (#24).
+"""Run the seeds' cafés in the real app under Xvfb, from the keyboard only, as a facilitator (#24).
 
-    .venv/bin/python tools/cafe_drive.py OUT_DIR [--seed 003|004] [--display N]
+    .venv/bin/python tools/cafe_drive.py OUT_DIR [--seed 003|004] [--size 1024x768|1920x1080]
+                                                 [--display N]
 
-A virtual display of two 1024×768 monitors side by side (the laptop and the projector, where
-the room screen goes fullscreen), a workshop whose déroulé and participants were typed
+A virtual display of two monitors side by side (the laptop and the projector, where the room
+screen goes fullscreen; both of --size), a workshop whose déroulé and participants were typed
 beforehand (seed 003: the CNFPT afternoon, its six porteurs and 24 more people; seed 004: the
-France Travail day's opening and 30 people of the SPER), then the app started cold. The mouse
-opens the workshop and clicks where a facilitator clicks while preparing (« Modèles », a cell,
-« Répartir automatiquement » or « Par équipes… », the « Récolte » tab and its line); the rest
-is keys, sent with xdotool as the system would: Ctrl+8, F2 and the topics and hosts typed,
-Ctrl+1, F5, Space, PageDown through each round's map and countdown (B twice on the way,
-PageUp once), the harvest typed during each round (Alt+→, Entrée, Tab, Alt+P; Alt+I for the
-world café's three ideas), at seed 003's restitution Alt+M and PageDown table after table,
-PageUp, Échap, F5 (B is typed there: the cursor is in the harvest line), then Ctrl+8 and
-Ctrl+P at the end. Every step is shot (the laptop and
-the room apart) with the app's state (ui/probe.py) in OUT_DIR/log.txt; the restitution's
-tables part is printed from the same database afterwards (`kitcop pdf --part tables`) and
-turned into PNGs with pdftoppm: look at them all. Needs Xvfb, xdotool, xrandr, Pillow with
-XCB and poppler-utils.
+France Travail day's opening and 30 people of the SPER), then the app started cold. Only keys,
+sent with xdotool as the system would, from the library's first screen on: Entrée opens the
+workshop; Ctrl+8, Alt+D (« Modèles ») ↓ Entrée, F2 and the topics and hosts typed, Alt+R
+(« Répartir automatiquement ») or Alt+E (« Par équipes… ») and Entrée; Ctrl+1, F5, Space,
+PageDown through each round's map and countdown (B twice on the way, PageUp once), the harvest
+typed during each round (Ctrl+8, Ctrl+Tab to « Récolte », Alt+→, Entrée, Tab, Alt+P; Alt+I for
+the world café's three ideas), at seed 003's restitution Alt+M and PageDown table after table,
+PageUp, Échap, F5, then Ctrl+8 and Ctrl+P at the end. With no window manager, the harness
+gives the keyboard to the main window at start and once a dialog has closed, as one would
+(tools/xvfb_drive.py). Every step is shot (the laptop and the room apart) with the app's state
+(ui/probe.py) in OUT_DIR/log.txt; the restitution's tables part is printed from the same
+database afterwards (`kitcop pdf --part tables`) and turned into PNGs with pdftoppm: look at
+them all. Needs Xvfb, xdotool, xrandr, Pillow with XCB and poppler-utils.
 """
 
 from __future__ import annotations
@@ -26,13 +27,9 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PY = sys.executable
+from xvfb_drive import PY, SIZES, App, Drive, Screen, open_workshop, prepare_database, run
 
 # Seed 003: the five topics of the forum ouvert, their porteurs, and Cécile Joly's open space.
 ATELIERS = (
@@ -84,142 +81,6 @@ print(w.id)
 """
 
 
-def run(*args: str, env: dict | None = None) -> str:
-    return subprocess.run(args, env=env, check=True, capture_output=True, text=True).stdout
-
-
-class Screen:
-    """Xvfb with two monitors of width × height side by side: the laptop, the projector."""
-
-    def __init__(self, number: int, width: int, height: int) -> None:
-        self.width, self.height = width, height
-        self.proc = subprocess.Popen(
-            ["Xvfb", f":{number}", "-screen", "0", f"{2 * width}x{height}x24", "-noreset"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(1.0)
-        self.display = f":{number}"
-        self.env = dict(os.environ, DISPLAY=self.display)
-        mm_w, mm_h = width * 271 // 1024, height * 203 // 768
-        for i in range(2):
-            geometry = f"{width}/{mm_w}x{height}/{mm_h}+{width * i}+0"
-            primary = "screen" if i == 0 else "none"
-            run("xrandr", "--setmonitor", f"M{i}", geometry, primary, env=self.env)
-
-    def shot(self, path: Path, monitor: int) -> None:
-        from PIL import ImageGrab
-
-        box = (self.width * monitor, 0, self.width * (monitor + 1), self.height)
-        ImageGrab.grab(bbox=box, xdisplay=self.display).save(path)
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait()
-
-
-class App:
-    def __init__(self, screen: Screen, data: Path, out: Path) -> None:
-        self.screen = screen
-        self.state_path = out / "state.json"
-        env = dict(
-            screen.env,
-            QT_QPA_PLATFORM="xcb",
-            KITCOP_DATA_DIR=str(data),
-            XDG_CONFIG_HOME=str(data / "config"),
-        )
-        self.log = open(out / "app.log", "a")  # noqa: SIM115 - open while the app runs
-        self.proc = subprocess.Popen(
-            [PY, "-m", "kitcop_desktop", "--probe-state", str(self.state_path)],
-            env=env,
-            stdout=self.log,
-            stderr=self.log,
-            cwd=ROOT,
-        )
-
-    def state(self) -> dict:
-        try:
-            return json.loads(self.state_path.read_text())
-        except (OSError, ValueError):
-            return {}
-
-    def wait(self, wanted, what: str, timeout: float = 90) -> dict:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            if self.proc.poll() is not None:
-                raise SystemExit(f"the app stopped while waiting for {what}")
-            state = self.state()
-            if state and wanted(state):
-                return state
-            time.sleep(0.1)
-        raise SystemExit(f"no {what} after {timeout} s: {self.state()}")
-
-    def key(self, name: str, pause: float = 0.6) -> None:
-        run("xdotool", "key", "--clearmodifiers", name, env=self.screen.env)
-        time.sleep(pause)
-
-    def type(self, text: str) -> None:
-        # Slowly: xdotool maps each accented letter to a spare key first (too fast, it is lost).
-        run("xdotool", "type", "--delay", "70", text, env=self.screen.env)
-        time.sleep(0.3)
-
-    def click(self, x: int, y: int, double: bool = False) -> None:
-        args = ["xdotool", "mousemove", str(x), str(y), "click"]
-        args += ["--repeat", "2", "1"] if double else ["1"]
-        run(*args, env=self.screen.env)
-        time.sleep(0.6)
-
-    def stop(self) -> None:
-        self.proc.kill()
-        self.proc.wait()
-
-
-class Drive:
-    KEYS = ("tool", "view", "run", "sequence", "room", "blanked", "focus")
-
-    def __init__(self, app: App, screen: Screen, out: Path) -> None:
-        self.app, self.screen, self.out = app, screen, out
-        self.n = 0
-        self.log = open(out / "log.txt", "w")  # noqa: SIM115 - written through the run
-
-    def note(self, what: str, room: bool = False) -> dict:
-        self.n += 1
-        state = self.app.state()
-        brief = {k: state.get(k) for k in self.KEYS}
-        print(f"{self.n:03d} {what:24s} {json.dumps(brief, ensure_ascii=False)}", file=self.log)
-        self.log.flush()
-        self.screen.shot(self.out / f"{self.n:03d}-{what}-laptop.png", 0)
-        if room and state.get("room") not in (None, "hidden"):
-            self.screen.shot(self.out / f"{self.n:03d}-{what}-room.png", 1)
-        return state
-
-    def press(self, key: str, what: str = "", pause: float = 0.6, room: bool = True) -> dict:
-        self.app.key(key, pause)
-        return self.note(what or key, room)
-
-
-def widget_at(app: App, name: str) -> tuple[int, int]:
-    """The centre of a widget, in screen coordinates, asked of the running app's probe."""
-    rect = app.state().get("widgets", {}).get(name)
-    if not rect:
-        raise SystemExit(f"no widget {name} in the probe: {app.state().get('widgets')}")
-    x, y, w, h = rect
-    return x + w // 2, y + h // 2
-
-
-# Where a facilitator clicks while preparing, on a 1024×768 laptop (the window as the app
-# opens it there, without a window manager).
-CLICK_1024 = {
-    "workshop": (330, 287),  # the workshop's row on the welcome page (double-click)
-    "templates": (600, 138),  # « Modèles »
-    "first_topic": (575, 269),  # the first table's « Sujet ou question » cell
-    "assign": (337, 174),  # « Répartir automatiquement »
-    "teams": (532, 174),  # « Par équipes… »
-    "harvest_tab": (418, 209),  # « Récolte »
-    "teams_ok": (627, 373),  # « OK » of « Par équipes… »
-    "page_title": (253, 104),  # « Tables », the page's title
-    "harvest_line": (640, 594),  # the harvest's line (the run took the cursor out of it)
-}
 HARVEST = {
     1: ("Marquer l'essai entre l'avant et l'après", "Inviter à la réflexion commune"),
     2: ("Du temps dégagé pour coopérer", "Un lieu pour se retrouver"),
@@ -227,21 +88,26 @@ HARVEST = {
 }
 
 
+KEYS = ("tool", "view", "run", "sequence", "room", "blanked", "focus")
+
+
 def prepare_tables(drive: Drive, app: App, seed: str) -> None:
-    """Ctrl+8, « Modèles », the café; the topics (and hosts) typed in the cells (F2)."""
+    """Ctrl+8, Alt+D (« Modèles ») and the café; the topics (and hosts) typed in the cells
+    (F2, Entrée, →, ←, ↓), then Alt+R, or Alt+E and Entrée (four teams, one a question)."""
     drive.press("ctrl+8", "tables", room=False)
-    app.click(*CLICK_1024["templates"])
+    app.key("alt+d", 0.8)
     drive.note("templates-menu")
     app.key("Down", 0.2)
     if seed == "003":
         app.key("Down", 0.2)  # the second entry: the pro-action café
-    drive.press("Return", "cafe-prepared", room=False)
+    state = drive.press("Return", "cafe-prepared", room=False)
+    if state.get("focus") != "QTableWidget":
+        raise SystemExit(f"the cursor is not on the first topic: {state.get('focus')}")
     rows = ATELIERS if seed == "003" else [(q, "") for q in QUESTIONS]
-    app.click(*CLICK_1024["first_topic"], double=True)
     for n, (topic, host) in enumerate(rows):
         if n:
             app.key("Down", 0.3)
-            app.key("F2", 0.3)
+        app.key("F2", 0.3)
         app.key("ctrl+a", 0.1)
         app.type(topic)
         app.key("Return", 0.6)
@@ -253,31 +119,32 @@ def prepare_tables(drive: Drive, app: App, seed: str) -> None:
             app.key("Left", 0.2)
     drive.note("topics-typed")
     if seed == "003":
-        app.click(*CLICK_1024["assign"])
-    else:
-        app.click(*CLICK_1024["teams"])
-        app.wait(lambda s: bool(s.get("dialogs")), "« Par équipes… »'s question")
-        time.sleep(1.0)
-        drive.note("teams-asked")
-        for _ in range(5):  # « OK »: four teams, one a question (the default)
-            app.click(*CLICK_1024["teams_ok"])
-            time.sleep(1.0)
-            if not app.state().get("dialogs"):
-                break
-        else:
-            raise SystemExit("« Par équipes… » did not close")
-        # Without a window manager the keyboard does not come back to the main window by
-        # itself once the dialog is gone: a click on the page's title gives it back.
-        app.click(*CLICK_1024["page_title"])
+        drive.press("alt+r", "seated", room=False)
+        return
+    app.key("alt+e", 1.0)
+    app.wait(lambda s: bool(s.get("dialogs")), "« Par équipes… »'s question")
+    app.focus_window("Répartir par équipes")
+    drive.note("teams-asked")
+    app.key("Return", 1.0)  # « 4 équipes », offered first
+    app.wait(lambda s: not s.get("dialogs"), "« Par équipes… » closed")
+    app.focus_main()
     drive.note("seated")
+
+
+def harvest_line(app: App) -> None:
+    """Ctrl+8, then Ctrl+Tab if the page is not on « Récolte », and the cursor in its line."""
+    app.key("ctrl+8", 0.8)
+    for _ in range(2):
+        if app.state().get("focus") == "HarvestLine":
+            return
+        app.key("ctrl+Tab", 0.6)
+    raise SystemExit(f"not in the harvest line: {app.state().get('focus')}")
 
 
 def type_harvest(drive: Drive, app: App, seed: str, number: int) -> None:
     """The hosts' notes of the round, typed by the facilitator: Ctrl+8, « Récolte », the
     round (Alt+→), a line or three per table (Tab: the next table), one private line."""
-    app.key("ctrl+8", 0.8)
-    app.click(*CLICK_1024["harvest_tab"])
-    app.click(*CLICK_1024["harvest_line"])
+    harvest_line(app)
     for _ in range(number - 1):
         app.key("alt+Right", 0.3)
     tables = 6 if seed == "003" else 1
@@ -303,6 +170,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", choices=("003", "004"), default="003")
+    parser.add_argument("--size", choices=sorted(SIZES), default="1024x768")
     parser.add_argument("--display", type=int, default=94)
     args = parser.parse_args()
     out = args.out.resolve()
@@ -310,30 +178,25 @@ def main() -> None:
     out.mkdir(parents=True)
     data = out / "data"
     data.mkdir()
-    env = dict(os.environ, KITCOP_DATA_DIR=str(data))
     if args.seed == "003":
         people = [(h, "CNFPT") for _t, h in ATELIERS] + [
             (name, f"Collectivité {n % 8}") for n, name in enumerate(PEOPLE[:24])
         ]
     else:
         people = [(name, f"Structure {n % 9}") for n, name in enumerate(PEOPLE)]
-    db = data / "kitcop.sqlite3"
-    workshop = run(PY, "-c", PREPARE, str(db), args.seed, json.dumps(people), env=env).strip()
+    workshop = prepare_database(data, PREPARE, args.seed, json.dumps(people))
 
-    screen = Screen(args.display, 1024, 768)
+    screen = Screen(args.display, *SIZES[args.size])
     app = App(screen, data, out)
-    drive = Drive(app, screen, out)
+    drive = Drive(app, screen, out, KEYS)
     try:
-        app.wait(lambda s: s.get("page") == "welcome", "welcome page")
-        time.sleep(1.0)
-        app.click(*CLICK_1024["workshop"], double=True)
-        app.wait(lambda s: s.get("page") == "workshop", "the workshop")
-        run("xdotool", "mousemove", "1000", "760", env=screen.env)
+        open_workshop(app)
+        run("xdotool", "mousemove", str(2 * screen.width - 10), "10", env=screen.env)
         prepare_tables(drive, app, args.seed)
         drive.press("ctrl+1", "deroule", room=False)
         drive.press("F5", "room-up", pause=1.5)
         drive.press("space", "started")
-        typed: set[int] = set()
+        typed: set[object] = set()
         blanked = False
         for _ in range(80):
             state = app.state()
@@ -359,9 +222,7 @@ def main() -> None:
                     type_harvest(drive, app, args.seed, number)
             if title == "Restitution des ateliers" and "restitution" not in typed:
                 typed.add("restitution")
-                app.key("ctrl+8", 0.8)
-                app.click(*CLICK_1024["harvest_tab"])
-                app.click(*CLICK_1024["harvest_line"])
+                harvest_line(app)
                 for _ in range(3):
                     app.key("alt+Left", 0.2)  # back to the first round
                 app.key("alt+m", 0.6)  # the harvest on the room…
@@ -377,14 +238,15 @@ def main() -> None:
                 drive.press("F5", "f5-again", pause=1.5)
                 drive.press("alt+m", "map-again")
                 continue
-            drive.press("Next", (title or "fin")[:14].replace(" ", "_"))
+            drive.press("Next", title or "fin")
         drive.press("Escape", "escape-end")
         drive.press("ctrl+8", "tables-at-the-end", room=False)
         drive.press("ctrl+p", "print", pause=3.0, room=False)
     finally:
-        app.stop()
+        app.kill()
         screen.stop()
     pdf = out / "restitution-tables.pdf"
+    env = dict(os.environ, KITCOP_DATA_DIR=str(data))
     run(PY, "-m", "kitcop_desktop", "pdf", workshop, "--part", "tables", "-o", str(pdf), env=env)
     run("pdftoppm", "-r", "60", "-png", str(pdf), str(out / "pdf"))
     print(f"{drive.n} steps, the log and the shots in {out}")

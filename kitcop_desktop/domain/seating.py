@@ -23,7 +23,8 @@ people are dealt once into teams as mixed as tables are (sizes within one, categ
 evenly, colleagues apart), and a team stays together from table to table: in round r, team t
 sits at the (t + r)-th table, so no team comes back to a table before it has seen them all.
 Hosts stay at their tables; a placement by hand takes that person out of their team for that
-round only.
+round only. Dealt again with the teams made before (`earlier_teams`, `keep_teams`), everyone
+present stays in their team, the absent leave it and newcomers join the smallest teams.
 
 Pure Python, no Qt and no database; deterministic for a given `seed`.
 """
@@ -289,10 +290,12 @@ def plan_team_rounds(
     teams: int,
     *,
     pinned: Sequence[Mapping[int, int]] = (),
+    earlier_teams: Sequence[Sequence[int]] = (),
     seed: int = 0,
 ) -> list[Plan]:
     """Seat `people` in `teams` teams that rotate together over `tables` for `rounds` rounds
-    (from 2 teams to one per table). Returns one plan per round; InvalidInput (French) for
+    (from 2 teams to one per table). `earlier_teams`: the teams made before, kept as they were
+    for those still here (`deal_teams`). Returns one plan per round; InvalidInput (French) for
     impossible requests (too many or too few teams, a team larger than a table's seats)."""
     _check(people, tables, rounds)
     try:
@@ -316,8 +319,7 @@ def plan_team_rounds(
     by_key = {p.key: p for p in people}
     hosts = {t.key: t.host for t in tables if t.host is not None and t.host in by_key}
     host_keys = set(hosts.values())
-    movable = [p for p in people if p.key not in host_keys]
-    members = make_teams(movable, teams, seed=seed)
+    members = deal_teams(people, tables, teams, earlier=earlier_teams, seed=seed)
     largest = max((len(m) for m in members), default=0)
     for spec in tables:
         room = largest + (1 if spec.key in hosts else 0)
@@ -360,6 +362,68 @@ def make_teams(people: Sequence[Guest], teams: int, *, seed: int = 0) -> list[li
     _improve(room, movable, rng)
     position = {p.key: n for n, p in enumerate(people)}
     return [sorted(room.members.get(n, []), key=position.__getitem__) for n in range(teams)]
+
+
+def deal_teams(
+    people: Sequence[Guest],
+    tables: Sequence[TableSpec],
+    teams: int,
+    *,
+    earlier: Sequence[Sequence[int]] = (),
+    seed: int = 0,
+) -> list[list[int]]:
+    """Who is in which team (`plan_team_rounds`'s teams): the people present but the hosts
+    present, the teams made before kept (`keep_teams`), else dealt (`make_teams`)."""
+    here = {p.key for p in people}
+    host_keys = {t.host for t in tables if t.host is not None and t.host in here}
+    movable = [p for p in people if p.key not in host_keys]
+    return keep_teams(movable, teams, earlier, seed=seed)
+
+
+def keep_teams(
+    people: Sequence[Guest],
+    teams: int,
+    earlier: Sequence[Sequence[int]],
+    *,
+    seed: int = 0,
+) -> list[list[int]]:
+    """The teams made before (`earlier`, one list of keys a team), for `people` (those here
+    now, hosts left out by the caller): whoever is absent leaves their team, nobody present
+    changes team, and newcomers join the smallest teams (among those, the one with fewest of
+    their category, then of their structure). Another count of teams than before, or no
+    teams before: dealt anew (`make_teams`)."""
+    if len(earlier) != teams or not any(earlier):
+        return make_teams(people, teams, seed=seed)
+    by_key = {p.key: p for p in people}
+    kept: list[list[int]] = [[] for _ in range(teams)]
+    placed: set[int] = set()
+    for team, keys in enumerate(earlier):
+        for key in keys:
+            if key in by_key and key not in placed:
+                kept[team].append(key)
+                placed.add(key)
+    # The most common categories first, so they spread before the rarer ones fill gaps.
+    counts = Counter(p.category for p in people)
+    newcomers = sorted(
+        (p for p in people if p.key not in placed),
+        key=lambda p: (-counts[p.category], p.category, p.structure),
+    )
+    for person in newcomers:
+        team = min(
+            range(teams),
+            key=lambda t: (
+                len(kept[t]),
+                sum(by_key[k].category == person.category for k in kept[t]),
+                sum(
+                    bool(person.structure) and by_key[k].structure == person.structure
+                    for k in kept[t]
+                ),
+                t,
+            ),
+        )
+        kept[team].append(person.key)
+    position = {p.key: n for n, p in enumerate(people)}
+    return [sorted(keys, key=position.__getitem__) for keys in kept]
 
 
 def _room_for(sizes: Mapping[int, int], seated: Mapping[int, list[int]]) -> dict[int, int]:

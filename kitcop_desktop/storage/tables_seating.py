@@ -140,14 +140,34 @@ def hand_placements(session: Session, workshop_id: int) -> int:
     return sum(len(placed) for placed in _hand_placed(session, workshop_id).values())
 
 
+def current_teams(session: Session, workshop_id: int) -> list[list[int]]:
+    """The teams people are seated in now (« Par équipes… »): one list of participant ids a
+    team, in team order; [] when they were seated without teams."""
+    rows = session.execute(
+        select(Seat.team, Seat.participant_id)
+        .join(SeatingRound, Seat.round_id == SeatingRound.id)
+        .where(SeatingRound.workshop_id == workshop_id, Seat.team.is_not(None))
+        .order_by(Seat.team, SeatingRound.number, Seat.position, Seat.id)
+    ).all()
+    teams: dict[int, list[int]] = {}  # by the stored number, in order (a file's 7, 9: two)
+    seen: set[int] = set()
+    for team, person in rows:
+        if team is not None and person not in seen:
+            seen.add(person)
+            teams.setdefault(int(team), []).append(int(person))
+    return list(teams.values())
+
+
 def assign_automatically(
-    session: Session, workshop_id: int, *, seed: int = 0, teams: int = 0
+    session: Session, workshop_id: int, *, seed: int = 0, teams: int | None = None
 ) -> Snapshot:
     """Seat the people present for every round (one per rotation séquence, else one), the
     hosts at their tables, keeping the people placed by hand where they were put (in the
     round of the same séquence); the previous rounds and seats are returned for undo.
     `teams` (2 or more): that many teams that stay together from table to table
-    (domain/seating.plan_team_rounds) instead of new people met at each round."""
+    (domain/seating.plan_team_rounds) instead of new people met at each round; 0: no teams;
+    None (« Répartir automatiquement »): as now, the teams made before kept as they were
+    for those still here (the absent leave their team, newcomers join the smallest)."""
     tables = list_tables(session, workshop_id)
     people = who_is_here(session, workshop_id)
     if not tables:
@@ -174,9 +194,17 @@ def assign_automatically(
         )
         for n in range(count)
     ]
+    earlier = current_teams(session, workshop_id)
+    if teams is None:
+        teams = len(earlier)
+    team_of: dict[int, int] = {}
     # InvalidInput: nothing done.
     if teams:
-        plans = seating.plan_team_rounds(guests, specs, count, teams, pinned=pinned, seed=seed)
+        plans = seating.plan_team_rounds(
+            guests, specs, count, teams, pinned=pinned, earlier_teams=earlier, seed=seed
+        )
+        members = seating.deal_teams(guests, specs, teams, earlier=earlier, seed=seed)
+        team_of = {key: team for team, keys in enumerate(members) for key in keys}
     else:
         plans = seating.plan_rounds(guests, specs, count, pinned=pinned, seed=seed)
     before = snapshot_seating(session, workshop_id)
@@ -201,6 +229,7 @@ def assign_automatically(
                         participant_id=person,
                         position=position,
                         by_hand=kept.get(person) == table_id,
+                        team=team_of.get(person),
                     )
                 )
     session.flush()

@@ -174,6 +174,21 @@ KEYMAP = (
         ),
     ),
     (
+        # #24: preparing a café without the mouse (tools/tables/editor.py, KEY_*).
+        "Dans les tables (Ctrl+8)",
+        (
+            ("Ctrl+Tab", "«\u00a0Tables et placement\u00a0» ou «\u00a0Récolte\u00a0»"),
+            ("Ctrl+N", "Ajouter une table, son nom à taper"),
+            ("Alt+D", "Modèles\u00a0: world café, pro-action café, sous-groupes (↓, Entrée)"),
+            ("Alt+L", "Coller une liste de tables"),
+            ("F2, Entrée, →, ↓", "Taper sujet, porteur·se et places, table après table"),
+            ("Suppr", "Supprimer la table choisie"),
+            ("Alt+R", "Répartir automatiquement (les équipes restent)"),
+            ("Alt+E", "Par équipes… (ou sans équipes)"),
+            ("Alt+→ / Alt+← (sur un nom)", "Changer la personne de table pour ce tour"),
+        ),
+    ),
+    (
         tr_later("Dans la récolte des tables (Ctrl+8)"),
         (
             (tr_later("Entrée"), tr_later("Ajouter la ligne à la table et au tour affichés")),

@@ -13,7 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kitcop_desktop.domain.seating import Guest, TableSpec, make_teams, plan_team_rounds
+from kitcop_desktop.domain.seating import (
+    Guest,
+    TableSpec,
+    keep_teams,
+    make_teams,
+    plan_team_rounds,
+)
 from kitcop_desktop.domain.validation import InvalidInput
 
 CATEGORIES = ("public", "private", "para_public", "")
@@ -136,3 +142,56 @@ def test_a_team_larger_than_a_tables_seats_is_refused():
     tables = [TableSpec(100, capacity=6), TableSpec(101, capacity=12)]
     with pytest.raises(InvalidInput, match="Une équipe compte jusqu'à 10 personnes"):
         plan_team_rounds(people, tables, 2, 2)
+
+
+@st.composite
+def teams_then_the_day(draw):
+    """Teams dealt when preparing (2 to 8 teams, 2 to 60 people), then the day: some absent,
+    some newcomers (keys from 1000), perhaps another count of teams asked."""
+    count = draw(st.integers(2, 60))
+    teams = draw(st.integers(2, 8))
+    before = [
+        Guest(key, draw(st.sampled_from(CATEGORIES)), draw(st.sampled_from(["", "CFA", "AFPA"])))
+        for key in range(count)
+    ]
+    earlier = make_teams(before, teams, seed=draw(st.integers(0, 3)))
+    absent = draw(st.sets(st.sampled_from(range(count)), max_size=count // 2))
+    newcomers = [
+        Guest(1000 + n, draw(st.sampled_from(CATEGORIES)), draw(st.sampled_from(["", "CFA"])))
+        for n in range(draw(st.integers(0, 12)))
+    ]
+    here = [p for p in before if p.key not in absent] + newcomers
+    asked = draw(st.sampled_from([teams, teams, max(2, teams - 1)]))
+    return earlier, here, asked
+
+
+@settings(max_examples=200, deadline=None)
+@given(teams_then_the_day())
+def test_teams_dealt_again_keep_everyone_present_in_their_team(case):
+    """« Répartir automatiquement » run again on the day: nobody present changes team, the
+    absent are in none, every newcomer joins exactly one, into the smallest teams (sizes
+    spread no wider than the absences left them, and within one when they were)."""
+    earlier, here, asked = case
+    teams = keep_teams(here, asked, earlier)
+    keys = [k for team in teams for k in team]
+    assert sorted(keys) == sorted(p.key for p in here)  # everyone present once, the absent out
+    assert len(teams) == asked
+    if asked != len(earlier):
+        return  # another count of teams: dealt anew, as `make_teams`
+    here_keys = {p.key for p in here}
+    for old, new in zip(earlier, teams, strict=True):
+        assert [k for k in old if k in here_keys] == [k for k in new if k < 1000]
+    kept = [sum(k in here_keys for k in old) for old in earlier]
+    sizes = [len(t) for t in teams]
+    assert max(sizes) - min(sizes) <= max(1, max(kept) - min(kept))
+    if len(here) - sum(kept) >= max(kept) * asked - sum(kept):  # enough newcomers to even out
+        assert max(sizes) - min(sizes) <= 1
+
+
+def test_newcomers_go_where_their_category_is_rarest():
+    """Two teams of equal size: the public agent joins the team with no public agent yet."""
+    public, private = "public", "private"
+    earlier = [[1, 2], [3, 4]]
+    here = [Guest(1, public), Guest(2, private), Guest(3, private), Guest(4, private)]
+    here.append(Guest(5, public))
+    assert keep_teams(here, 2, earlier) == [[1, 2], [3, 4, 5]]

@@ -68,3 +68,7 @@ class Seat(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)  # the host first
     # Placed by hand (dragged, « Changer de table »): « Répartir automatiquement » keeps it.
     by_hand: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # The team (0, 1, …) this person rotates with (« Par équipes… »), in every round, even one
+    # they were moved out of by hand; None: seated by the mixing rule, or a host. « Répartir
+    # automatiquement » run again keeps the teams (storage/tables_seating.current_teams).
+    team: Mapped[int | None] = mapped_column(Integer, nullable=True)

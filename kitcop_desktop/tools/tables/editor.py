@@ -12,6 +12,7 @@ is one undo step (ctx.push); the page refreshes on the hub's « tables », « ag
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -56,6 +57,10 @@ COLUMNS = (
 )
 COL_NAME, COL_TOPIC, COL_HOST, COL_CAPACITY = range(4)
 TABLE_ID = Qt.ItemDataRole.UserRole
+# Preparing from the keyboard, anywhere on the page (F1 lists them): the buttons' keys. Not
+# Alt+F, Alt+É, Alt+O, Alt+C, Alt+A (the menus), nor the harvest line's Alt+S/B/A/I/P/M.
+KEY_PASTE, KEY_TEMPLATES, KEY_ASSIGN, KEY_TEAMS = "Alt+L", "Alt+D", "Alt+R", "Alt+E"
+NO_TEAMS = -1  # « Par équipes… »'s last choice: no teams, new people met at each round
 
 
 class TablesEditor(QWidget):
@@ -174,8 +179,47 @@ class TablesEditor(QWidget):
         self.assign_button.clicked.connect(self.assign)
         self.teams_button.clicked.connect(self.ask_teams)
         self.boards_button.clicked.connect(self.boards_for_tables)
+        self._keys()
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
+
+    def _keys(self) -> None:
+        """Preparing without the mouse: the buttons' keys while the page shows (a disabled
+        button's key does nothing, as the button), Suppr on the list of tables."""
+        for keys, button in (
+            (KEY_PASTE, self.paste_button),
+            (KEY_TEMPLATES, self.template_button),
+            (KEY_ASSIGN, self.assign_button),
+            (KEY_TEAMS, self.teams_button),
+        ):
+            # The whole window while this page shows (Ctrl+8 leaves the cursor on the shell's
+            # tool list); a hidden page's keys never act.
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda b=button: self._press(b))
+            button.setToolTip(f"{button.toolTip()} ({keys})")
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+Backtab", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda s=step: self._other_page(s))
+        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while a cell is typed
+        delete.activated.connect(self.delete_selected)
+
+    def _other_page(self, step: int) -> None:
+        """Ctrl+Tab: « Tables et placement » ↔ « Récolte » (there, the cursor in its line)."""
+        count = self.pages.count()
+        self.pages.setCurrentIndex((self.pages.currentIndex() + step) % count)
+        if self.pages.currentWidget() is not self.harvest:
+            self.table.setFocus()
+
+    def _press(self, button: QPushButton) -> None:
+        if not button.isEnabled():
+            return
+        if button.menu() is not None:
+            button.showMenu()  # « Modèles »: ↓ and Entrée choose
+        else:
+            button.click()
 
     def _button(self, text: str, icon_name: str, tip: str) -> QPushButton:
         button = QPushButton(icon(icon_name), text)
@@ -340,10 +384,12 @@ class TablesEditor(QWidget):
         # « Pro-action café », not the menu's whole line: the toolbar's « Annuler … » stays short.
         name = template.title.split("\u00a0:")[0].split(" :")[0] if template else key
         if template is None or not template.rounds:
-            return self._add_many(
+            made = self._add_many(
                 tr("Ajouter les tables « {name} »").format(name=name),
                 lambda s, wid: tables.add_from_template(s, wid, key),
             )
+            self._to_first_topic(made or [])
+            return made
         wid = self.ctx.workshop_id
         done = self.ctx.push(
             tr("Préparer « {name} »").format(name=name),
@@ -364,7 +410,19 @@ class TablesEditor(QWidget):
             f"{plural(len(done['tables']), 'table')} et {rounds} dans le déroulé{added}\u00a0: "
             "tapez les sujets et les porteur·ses, puis « Répartir automatiquement »."
         )
+        self._to_first_topic(list(done["tables"]))
         return list(done["tables"])
+
+    def _to_first_topic(self, made: list[int]) -> None:
+        """The cursor on the first new table's topic, ready for F2 (then Entrée, →, ↓)."""
+        if not made:
+            return
+        self.pages.setCurrentIndex(0)
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, COL_NAME).data(TABLE_ID) == made[0]:
+                self.table.setCurrentCell(row, COL_TOPIC)
+                self.table.setFocus()
+                return
 
     def add_pasted(self, text: str) -> list[int] | None:
         return self._add_many(
@@ -394,7 +452,8 @@ class TablesEditor(QWidget):
 
     def assign(self) -> bool:
         """« Répartir automatiquement »: everyone present seated at every round; the people
-        placed by hand stay where they were put, and the status line says how many."""
+        placed by hand stay where they were put, the teams made with « Par équipes… » stay
+        (the absent leave theirs, newcomers join the smallest), and the status line says so."""
         wid = self.ctx.workshop_id
         done = self.ctx.push(
             tr("Répartir automatiquement"),
@@ -407,6 +466,19 @@ class TablesEditor(QWidget):
             return False
         with self.ctx.store.read() as session:
             kept = tables_seating.hand_placements(session, wid)
+            teams = len(tables_seating.current_teams(session, wid))
+        if teams:
+            hands = (
+                f" ; {plural(kept, 'placement fait', 'placements faits')} à la main, gardé"
+                f"{'' if kept == 1 else 's'}"
+                if kept
+                else ""
+            )
+            self.ctx.show_message(
+                f"Personnes placées à chaque tour, les {teams}\u00a0équipes gardées{hands}\u00a0: "
+                "chacune reste ensemble («\u00a0Par équipes…\u00a0» pour en changer)."
+            )
+            return True
         if kept:
             placements = plural(
                 kept, tr("placement fait à la main"), tr("placements faits à la main")
@@ -421,17 +493,27 @@ class TablesEditor(QWidget):
         return True
 
     def ask_teams(self) -> None:
+        """« Par équipes… »: how many teams (the teams now, else one a table), or none."""
         count = max(2, getattr(self, "_table_count", 2))
-        teams, ok = QInputDialog.getInt(
+        with self.ctx.store.read() as session:
+            now = len(tables_seating.current_teams(session, self.ctx.workshop_id))
+        choices = [(n, plural(n, "équipe")) for n in range(count, 1, -1)]
+        choices.append((NO_TEAMS, "Sans équipes\u00a0: de nouvelles rencontres à chaque tour"))
+        current = next((i for i, (n, _label) in enumerate(choices) if n == now), 0)
+        chosen, ok = QInputDialog.getItem(
             self,
             tr("Répartir par équipes"),
             tr("Nombre d'équipes (chacune reste ensemble et change de table à chaque tour)\u00a0:"),
-            count,
-            2,
-            count,
+            [label for _n, label in choices],
+            current,
+            False,
         )
         if ok:
-            self.assign_teams(teams)
+            teams = next(n for n, label in choices if label == chosen)
+            if teams == NO_TEAMS:
+                self.assign_without_teams()
+            else:
+                self.assign_teams(teams)
 
     def assign_teams(self, teams: int) -> bool:
         """« Par équipes… »: `teams` mixed teams, each staying together from table to table
@@ -450,6 +532,22 @@ class TablesEditor(QWidget):
             f"{plural(teams, 'équipe')} placées\u00a0: chacune reste ensemble et change de table "
             "à chaque tour."
         )
+        return True
+
+    def assign_without_teams(self) -> bool:
+        """« Sans équipes »: the teams forgotten, new people met at each round (hand moves
+        kept); one undo step."""
+        wid = self.ctx.workshop_id
+        done = self.ctx.push(
+            "Répartir sans équipes",
+            area=AREA,
+            do=lambda s: tables_seating.assign_automatically(s, wid, teams=0),
+            undo=lambda s, before: tables_seating.restore_seating(s, wid, before),
+            redo=lambda s, _before: tables_seating.assign_automatically(s, wid, teams=0),
+        )
+        if done is None:
+            return False
+        self.ctx.show_message("Sans équipes\u00a0: de nouvelles rencontres à chaque tour.")
         return True
 
     def boards_for_tables(self) -> list[int] | None:

@@ -1,10 +1,11 @@
 """#24 « Done when », the whole path of each seed's café in the real main window, from the
-keyboard as a facilitator with a clicker would: prepared on the tables page (« Modèles », the
-topics and hosts typed in, « Répartir automatiquement » or « Par équipes… »), run on the room
-screen (Ctrl+1, F5, Space, then PageDown / PageUp, B, Échap), the harvest typed table by table
-during the rounds (Ctrl+8, Tab, Alt+→, Entrée, Alt+P for a private line), shown on the room at
-the restitution (Alt+M, PageDown table after table, never the private lines), then Ctrl+P: a
-restitution page per table read back from the PDF.
+keyboard as a facilitator with a clicker would: prepared on the tables page with keys only
+(Alt+D « Modèles », the topics and hosts typed in with F2, Alt+R « Répartir automatiquement »
+or Alt+E « Par équipes… »), run on the room screen (Ctrl+1, F5, Space, then PageDown / PageUp,
+B, Échap), the harvest typed table by table during the rounds (Ctrl+8, Tab, Alt+→, Entrée,
+Alt+P for a private line), shown on the room at the restitution (Alt+M, PageDown table after
+table, never the private lines), then Ctrl+P: a restitution page per table read back from the
+PDF.
 
 Seed 003, the CNFPT pro-action café: six ateliers with their porteurs (the sixth an open
 table), three rotations (le sens, les besoins, les actions). Seed 004, the France Travail
@@ -14,8 +15,9 @@ world café: four teams that rotate together over four questions, three ideas ke
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QPicture
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kitcop_desktop.domain import table_templates
@@ -60,28 +62,75 @@ def typed(window, text: str) -> None:
 
 
 def harvest_page(window):
-    """Ctrl+8, the « Récolte » tab (a click on it), the cursor in its line."""
+    """Ctrl+8, the « Récolte » tab (Ctrl+Tab), the cursor in its line."""
     press(Key.Key_8, CTRL)
     assert window.workshop_view.current_key == "tables"
     page = window.current_editor()
-    page.pages.setCurrentWidget(page.harvest)
-    QApplication.processEvents()
+    if page.pages.currentWidget() is not page.harvest:
+        press(Key.Key_Tab, CTRL)  # « Tables et placement » → « Récolte »
     assert QApplication.focusWidget() is page.harvest.entry.line  # ready to type
     return page
 
 
+def in_popup(window, *keys) -> None:
+    """Once the menu or dialog about to open is up (it runs its own loop), these keys in it."""
+
+    def act(tries: int = 20) -> None:
+        menu = QApplication.activePopupWidget()  # a menu takes the keys itself
+        dialog = QApplication.activeModalWidget()
+        if menu is None and dialog is None and tries:
+            QTimer.singleShot(10, window, lambda: act(tries - 1))
+            return
+        assert menu is not None or dialog is not None, "nothing opened"
+        for key in keys:
+            QTest.keyClick(menu or dialog.focusWidget() or dialog, key)
+
+    QTimer.singleShot(0, window, act)
+
+
+def back_from_popup(window) -> None:
+    """The window active again once the menu or dialog has closed (offscreen, Qt leaves the
+    closed popup active; a real window system gives the window back)."""
+    if not window.isActiveWindow():
+        window.activateWindow()
+        for _ in range(3):
+            QApplication.processEvents()
+    assert window.isActiveWindow()
+
+
 def prepare(window, key: str, topics, hosts=()):
-    """On the tables page: « Modèles » → the café, then its topics and hosts typed in place."""
+    """On the tables page, from the keyboard only: Alt+D (« Modèles »), ↓ to the café, Entrée;
+    the cursor is then on the first topic: F2, the topic, Entrée, → F2 the host (in lower
+    case: a name of the list whatever its case), Entrée, ←, ↓ to the next table."""
     press(Key.Key_8, CTRL)
     page = window.current_editor()
-    title = table_templates.by_key(key).title
-    action = next(a for a in page.template_menu.actions() if a.text() == title)
-    action.trigger()
+    downs = [t.key for t in table_templates.TEMPLATES].index(key) + 1
+    in_popup(window, *[Key.Key_Down] * downs, Key.Key_Return)
+    press(Key.Key_D, ALT)
+    back_from_popup(window)
+    assert QApplication.focusWidget() is page.table
+    assert page.table.currentColumn() == table_editor.COL_TOPIC
+    hosts = list(hosts)
     for row, topic in enumerate(topics):
-        page.table.item(row, table_editor.COL_TOPIC).setText(topic)
-    for row, host in enumerate(hosts):
-        page.table.item(row, table_editor.COL_HOST).setText(host)
+        if row:
+            press(Key.Key_Down)
+        assert page.table.currentRow() == row
+        press(Key.Key_F2)
+        cell_typed(topic)
+        if row < len(hosts):
+            press(Key.Key_Right)
+            press(Key.Key_F2)
+            cell_typed(hosts[row].lower())
+            press(Key.Key_Left)
     return page
+
+
+def cell_typed(text: str) -> None:
+    """The cell's editor (F2 opened it): its text replaced by `text`, then Entrée."""
+    field = QApplication.focusWidget()
+    field.selectAll()
+    field.insert(text)
+    press(Key.Key_Return)
 
 
 def run_to(window, title_start: str, *, limit: int = 40) -> None:
@@ -134,7 +183,7 @@ def test_seed_003_the_cnfpt_pro_action_cafe_from_preparation_to_restitution(
             participants.add(s, workshop_id, NAMES[n], f"Collectivité {n % 8}", CATEGORIES[n % 3])
     window = open_window(qtbot, store, workshop_id, settings)
     page = prepare(window, "pro_action", [t for t, _h in ATELIERS], [h for _t, h in ATELIERS])
-    page.assign_button.click()
+    press(Key.Key_R, ALT)  # « Répartir automatiquement »
     with store.read() as s:
         rows = tables.list_tables(s, workshop_id)
         assert [t.host_name for t in rows] == [h for _t, h in ATELIERS]
@@ -220,7 +269,9 @@ def test_seed_004_the_france_travail_world_cafe_four_teams_four_questions(
     window = open_window(qtbot, store, workshop_id, settings)
     page = prepare(window, "world_cafe", QUESTIONS)
     assert page.teams_button.isEnabled()
-    assert page.assign_teams(4)
+    in_popup(window, Key.Key_Return)  # « 4 équipes », one a question, offered first
+    press(Key.Key_E, ALT)  # « Par équipes… »
+    back_from_popup(window)
     with store.read() as s:
         rounds = tables_seating.list_rounds(s, workshop_id)
         ids = [t.id for t in tables.list_tables(s, workshop_id)]
