@@ -7,9 +7,10 @@ A virtual display of two monitors side by side (the laptop and the projector, wh
 screen goes fullscreen; both of --size), a workshop whose déroulé and participants were typed
 beforehand (seed 003: the CNFPT afternoon, its six porteurs and 24 more people; seed 004: the
 France Travail day's opening and 30 people of the SPER), then the app started cold. Only keys,
-sent with xdotool as the system would, from the library's first screen on: Entrée opens the
-workshop; Ctrl+8, Alt+D (« Modèles ») ↓ Entrée, F2 and the topics and hosts typed, Alt+R
-(« Répartir automatiquement ») or Alt+E (« Par équipes… ») and Entrée; Ctrl+1, F5, Space,
+sent with xdotool as the system would, from the library's first screen on: Tab to the list and
+Entrée open the workshop; Ctrl+8, Alt+D (« Modèles ») ↓ Entrée, F2 and the topics and hosts typed, Alt+R
+(« Répartir automatiquement ») or Alt+E (« Par équipes… »), Entrée and Alt+R again (the
+teams must stay: the database says so at the end); Ctrl+1, F5, Space,
 PageDown through each round's map and countdown (B twice on the way, PageUp once), the harvest
 typed during each round (Ctrl+8, Ctrl+Tab to « Récolte », Alt+→, Entrée, Tab, Alt+P; Alt+I for
 the world café's three ideas), at seed 003's restitution Alt+M and PageDown table after table,
@@ -29,7 +30,7 @@ import os
 import shutil
 from pathlib import Path
 
-from xvfb_drive import PY, SIZES, App, Drive, Screen, open_workshop, prepare_database, run
+from xvfb_drive import PY, SIZES, App, Drive, Screen, on_library, open_workshop, run
 
 # Seed 003: the five topics of the forum ouvert, their porteurs, and Cécile Joly's open space.
 ATELIERS = (
@@ -81,6 +82,16 @@ print(w.id)
 """
 
 
+TEAMS = """
+import sys
+from pathlib import Path
+from kitcop_desktop.storage.migrate import open_store
+from kitcop_desktop.storage import tables_seating
+store = open_store(Path(sys.argv[1]))
+with store.read() as s:
+    teams = tables_seating.current_teams(s, int(sys.argv[2]))
+print(" ".join(str(len(t)) for t in teams))
+"""
 HARVEST = {
     1: ("Marquer l'essai entre l'avant et l'après", "Inviter à la réflexion commune"),
     2: ("Du temps dégagé pour coopérer", "Un lieu pour se retrouver"),
@@ -129,6 +140,10 @@ def prepare_tables(drive: Drive, app: App, seed: str) -> None:
     app.wait(lambda s: not s.get("dialogs"), "« Par équipes… » closed")
     app.focus_main()
     drive.note("seated")
+    # « Répartir automatiquement » again, as on the day once the attendance is ticked: the
+    # teams stay (checked in the database at the end, TEAMS).
+    app.key("alt+r", 1.0)
+    drive.note("seated-again-teams-kept")
 
 
 def harvest_line(app: App) -> None:
@@ -184,7 +199,7 @@ def main() -> None:
         ]
     else:
         people = [(name, f"Structure {n % 9}") for n, name in enumerate(PEOPLE)]
-    workshop = prepare_database(data, PREPARE, args.seed, json.dumps(people))
+    workshop = on_library(data, PREPARE, args.seed, json.dumps(people))
 
     screen = Screen(args.display, *SIZES[args.size])
     app = App(screen, data, out)
@@ -249,6 +264,9 @@ def main() -> None:
     env = dict(os.environ, KITCOP_DATA_DIR=str(data))
     run(PY, "-m", "kitcop_desktop", "pdf", workshop, "--part", "tables", "-o", str(pdf), env=env)
     run("pdftoppm", "-r", "60", "-png", str(pdf), str(out / "pdf"))
+    if args.seed == "004":
+        sizes = on_library(data, TEAMS, workshop)
+        print(f"the teams after « Répartir automatiquement » again: {sizes or 'none'}")
     print(f"{drive.n} steps, the log and the shots in {out}")
 
 

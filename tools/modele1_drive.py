@@ -28,7 +28,7 @@ import shutil
 import time
 from pathlib import Path
 
-from xvfb_drive import App, Drive, Screen, open_workshop, prepare_database, slug
+from xvfb_drive import App, Drive, Screen, on_library, open_workshop, slug
 
 PEOPLE = (
     "Amina Benali\nBruno Caron\nChloé Dupuis\nDavid Esposito\nÉlise Fournier\nFarid Gomez\n"
@@ -106,7 +106,7 @@ def main() -> None:
     out.mkdir(parents=True)
     data = out / "data"
     data.mkdir()
-    prepare_database(data, PREPARE, PEOPLE)
+    on_library(data, PREPARE, PEOPLE)
 
     screen = Screen(args.display, monitors=2 if args.projector else 1)
     app = App(screen, data, out)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -26,15 +27,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 SIZES = {"1024x768": (1024, 768), "1920x1080": (1920, 1080)}
+# The most needed first: there are about a dozen spare keys, two letters each.
+FRENCH = "éèàôêçëï«»\u00a0…’·–—ÉÀÈÊâîûùüöäœÇÎÔ"
 
 
 def run(*args: str, env: dict | None = None) -> str:
     return subprocess.run(args, env=env, check=True, capture_output=True, text=True).stdout
 
 
-def prepare_database(data: Path, script: str, *args: str) -> str:
-    """`script` run with the project's Python on a fresh library in `data` (the preparation
-    made beforehand: a workshop, its people); what it prints (a workshop id)."""
+def on_library(data: Path, script: str, *args: str) -> str:
+    """`script` run with the project's Python on the library in `data` (the preparation made
+    beforehand: a workshop, its people; what the run left there); what it prints."""
     env = dict(os.environ, KITCOP_DATA_DIR=str(data))
     return run(PY, "-c", script, str(data / "kitcop.sqlite3"), *args, env=env).strip()
 
@@ -57,6 +60,19 @@ class Screen:
             geometry = f"{width}/{mm_w}x{height}/{mm_h}+{width * i}+0"
             primary = "screen" if i == 0 else "none"
             run("xrandr", "--setmonitor", f"M{i}", geometry, primary, env=self.env)
+        self._french_keys()
+
+    def _french_keys(self) -> None:
+        """The letters French needs, each on a key of its own for the whole run (a French
+        keyboard has them): xdotool then presses it instead of borrowing a spare key and
+        taking it back at once, which an app slow to read the key (a loaded machine) misses."""
+        table = run("xmodmap", "-pke", env=self.env).splitlines()
+        free = [int(line.split()[1]) for line in table if not line.partition("=")[2].strip()]
+        free = [code for code in free if code > 100][:-3]  # three left for xdotool's own use
+        pairs = [FRENCH[i : i + 2] for i in range(0, len(FRENCH), 2)]  # the second with Maj
+        for code, pair in zip(free, pairs, strict=False):
+            syms = " ".join(f"U{ord(char):04X}" for char in pair)
+            run("xmodmap", "-e", f"keycode {code} = {syms}", env=self.env)
 
     def shot(self, path: Path, monitor: int = 0) -> None:
         from PIL import ImageGrab
@@ -142,26 +158,32 @@ class App:
         """The keyboard back to the main window (at start, once a dialog has closed): what a
         window manager does, and a first click would."""
         if not self.main_window:
-            found = [w for w in self.windows("KitCOP") if self._is_main(w)]
+            found = self.windows("KitCOP")
             if not found:
                 raise SystemExit("the main window is not on screen")
-            self.main_window = found[0]
+            self.main_window = max(found, key=self._area)  # not a dialog, not the room
         run("xdotool", "windowfocus", self.main_window, env=self.screen.env)
         time.sleep(0.4)
 
-    def _is_main(self, window: str) -> bool:
+    def _area(self, window: str) -> int:
         geometry = run("xdotool", "getwindowgeometry", window, env=self.screen.env)
-        size = geometry.split("Geometry:")[-1].split()[0]
-        width, height = (int(v) for v in size.split("x"))
-        return width >= self.screen.width * 0.8 and height >= self.screen.height * 0.6
+        width, height = (int(v) for v in geometry.split("Geometry:")[-1].split()[0].split("x"))
+        return width * height
 
     def key(self, name: str, pause: float = 0.6) -> None:
         run("xdotool", "key", "--clearmodifiers", name, env=self.screen.env)
         time.sleep(pause)
 
     def type(self, text: str, delay: int = 70) -> None:
-        # Slowly: xdotool maps each accented letter to a spare key first (too fast, it is lost).
-        run("xdotool", "type", "--delay", str(delay), text, env=self.screen.env)
+        """`text` typed key by key. xdotool maps a letter the keyboard lacks (é, ô, à, «) to a
+        spare key, presses it and maps it back: an app slow to read the key (a loaded machine)
+        then sees nothing. So those letters go one at a time, with time to be read."""
+        for part in re.findall(r"[\x00-\x7f]+|[^\x00-\x7f]", text):
+            if part.isascii():
+                run("xdotool", "type", "--delay", str(delay), part, env=self.screen.env)
+            else:
+                run("xdotool", "type", "--delay", "250", part, env=self.screen.env)
+                time.sleep(0.25)
         time.sleep(0.3)
 
     def kill(self) -> None:
@@ -193,7 +215,17 @@ class Drive:
     def press(
         self, key: str, what: str = "", pause: float = 0.6, room: bool = True, laptop: bool = True
     ) -> dict:
+        """`key`, then the step noted once the app shows its effect (its state changed; on a
+        loaded machine that takes a while, and a state read too early misleads the drive), or
+        after 5 s for a key that changes nothing the probe sees."""
+        before = {k: self.app.state().get(k) for k in self.keys}
         self.app.key(key, pause)
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            if {k: self.app.state().get(k) for k in self.keys} != before:
+                time.sleep(0.3)  # what follows the change (the room's repaint)
+                break
+            time.sleep(0.1)
         return self.note(what or key, room, laptop)
 
 
