@@ -30,8 +30,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     import resource  # not Linux: the peak, the closest figure there is
@@ -53,6 +53,7 @@ def child(kind: str) -> dict:
     os.environ["KITCOP_DATA_DIR"] = str(tmp)
     os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
     steps: list[tuple[str, float]] = []
+    pid, worker_mb = 0, 0.0
     if kind == "bare":
         from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -98,7 +99,7 @@ def child(kind: str) -> dict:
             import kitcop_desktop.tools.printing.editor  # noqa: F401
 
             settle(app)
-            steps.append(("« Impression »'s modules imported (reportlab, pypdfium2…)", rss_mb()))
+            steps.append(("« Impression »'s modules imported", rss_mb()))
         window.activate_tool(key)
         settle(app)
         if key == "printing":  # its preview is drawn off the UI thread: wait for it
@@ -107,12 +108,21 @@ def child(kind: str) -> dict:
             while time.monotonic() < deadline and not getattr(editor, "pdf", None):
                 settle(app, 0.1)
             settle(app, 0.5)
+            # Since #15 the PDF is made by a child process while Impression is shown: its
+            # memory is reported beside the app's, and it must be gone once Impression is left.
+            worker = getattr(editor, "worker", None)
+            pid = worker.pid() if worker is not None else 0
+            worker_mb = rss_mb(pid) if pid else 0.0
         title = window.workshop_view.buttons[key].text().strip().replace("&&", "&")
         steps.append((f"« {title} » opened", rss_mb()))
     window.activate_tool("agenda")
     settle(app, 1.0)
     steps.append(("back to the déroulé", rss_mb()))
-    return {"steps": steps, "rss": steps[-1][1]}
+    deadline = time.monotonic() + 10
+    while pid and Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        settle(app, 0.1)  # the worker ends by itself once its input is closed
+    worker_left = bool(pid) and Path(f"/proc/{pid}").exists()
+    return {"steps": steps, "rss": steps[-1][1], "worker": worker_mb, "worker_left": worker_left}
 
 
 def make_library() -> dict[str, str]:
@@ -186,10 +196,13 @@ def write(args, runs, started, load_before, load_after) -> None:
     middle = sorted(runs["app"], key=lambda r: r["rss"])[len(runs["app"]) // 2]
     if "before" in runs:
         earlier = sorted(runs["before"], key=lambda r: r["rss"])[len(runs["before"]) // 2]
+        # Matched by position: a label may have been reworded since the earlier build.
+        same = len(earlier["steps"]) == len(middle["steps"])
         before = dict(earlier["steps"])
         steps = "\n".join(
-            f"| {label} | {mb:.0f} | {before.get(label, float('nan')):.0f} |"
-            for label, mb in middle["steps"]
+            f"| {label} | {mb:.0f} | "
+            f"{(earlier['steps'][i][1] if same else before.get(label, float('nan'))):.0f} |"
+            for i, (label, mb) in enumerate(middle["steps"])
         )
         step_head = f"| after | MB | {args.before_label or 'before'}, MB |\n|---|---:|---:|"
         earlier_runs = ", ".join(f"{r['rss']:.0f}" for r in runs["before"])
@@ -208,6 +221,16 @@ def write(args, runs, started, load_before, load_after) -> None:
             f"\n« {args.before_label or 'before'} »: the same visits by the code in "
             f"`{args.before}` (imported from {', '.join(sorted(code))}), its processes "
             "alternating with this build's, so both see the same load.\n"
+        )
+    worker_row = ""
+    workers = [r.get("worker", 0.0) for r in runs["app"]]
+    if any(workers):
+        left = sum(bool(r.get("worker_left")) for r in runs["app"])
+        worker_row = (
+            "| the print worker beside the app while « Impression » is shown (a child process "
+            f"making its PDFs; {'still running in ' + str(left) + ' runs' if left else 'gone'}"
+            f" once Impression is left) | {statistics.median(workers):.0f} | "
+            f"{', '.join(f'{w:.0f}' for w in workers)} |\n"
         )
     build = f" ({args.label})" if args.label else ""
     command = " ".join(["python", "bench/memory_bench.py", *sys.argv[1:]])
@@ -228,7 +251,7 @@ Impression preview drawn), back to the déroulé. Target (issue 15): under 150 M
 | bare PySide6 QMainWindow (baseline) | {bare:.0f} | {", ".join(f"{r['rss']:.0f}" for r in runs["bare"])} |
 | KitCOP Atelier, every tool visited, room screen up | {app:.0f} | {", ".join(f"{r['rss']:.0f}" for r in runs["app"])} |
 | the app above the bare window | {app - bare:.0f} | |
-{before_row}{note}
+{worker_row}{before_row}{note}
 Step by step (the median run):
 
 {step_head}

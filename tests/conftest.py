@@ -43,6 +43,18 @@ def _application_for_widgets(request):
         request.getfixturevalue("qapp")
 
 
+@pytest.fixture(autouse=True)
+def _no_print_worker_left():
+    """A printing screen's worker process (≈ 80 MB) never outlives its test: in the app, leaving
+    « Impression » or closing the workshop ends it; a test's editor is often never left."""
+    yield
+    import sys
+
+    worker = sys.modules.get("kitcop_desktop.tools.printing.print_worker")
+    if worker is not None:
+        worker.stop_all()
+
+
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "atelier.sqlite3"

@@ -13,7 +13,6 @@ import io
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.i18n import TrMap, tr, tr_later
-from kitcop_desktop.printing.votes import shows_counts
 from kitcop_desktop.storage import actions, voting, voting_rounds
 from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
 
@@ -50,6 +49,9 @@ def actions_csv(session: Session, workshop_id: int) -> str:
 
 def votes_csv(session: Session, workshop_id: int) -> str:
     """One line per proposal and round: its rank, its gommettes and whether it was kept."""
+    # Here, not at the top: the printing screen imports this module without reportlab.
+    from kitcop_desktop.printing.votes import shows_counts
+
     rows = [[tr("Vote"), tr("Tour"), tr("Rang"), tr("Proposition"), tr("Gommettes"), tr("Retenue")]]
     for vote in voting.list_for(session, workshop_id):
         every_round = [voting_rounds.round_results(session, r.id) for r in vote.rounds]

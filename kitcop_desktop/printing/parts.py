@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.visibility import FACILITATOR_MARK
-from kitcop_desktop.i18n import tr, tr_later
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.printing.action_cards import add_action_cards
 from kitcop_desktop.printing.action_plan import add_workshop_plan
 from kitcop_desktop.printing.agenda import (
@@ -34,55 +34,16 @@ from kitcop_desktop.printing.interviews import (
     add_campaign_synthesis,
     add_interview_sheets,
 )
+from kitcop_desktop.printing.part_names import (  # noqa: F401 - the names callers import here
+    PART_LABELS,
+    PART_NAMES,
+    RESTITUTION_CONTENTS,
+)
 from kitcop_desktop.printing.restitution import add_cover, add_participants
 from kitcop_desktop.printing.sections import worth_printing
 from kitcop_desktop.printing.tables import add_tables
 from kitcop_desktop.printing.votes import add_votes
 from kitcop_desktop.storage import boards, workshops
-
-PART_NAMES = (
-    "agenda",
-    "facilitator",
-    "boards",
-    "votes",
-    "fishbowl",
-    "rounds",
-    "tables",
-    "interviews",
-    "interview_sheets",
-    "actions",
-    "action_plan",
-    "attendance",
-    "blank",
-    "all",
-)
-
-# French labels, for the printing screen's tooltips and the PDF's title.
-PART_LABELS = {
-    "agenda": tr_later("Déroulé"),
-    "facilitator": tr_later(
-        "Document de l'animateur·rice (matériel, notes privées ; ne pas diffuser)"
-    ),
-    "boards": tr_later("Tableaux (speedboat, KISS, chemin, étonnement)"),
-    "votes": tr_later("Résultats des votes"),
-    "fishbowl": tr_later("Bocal à poisson"),
-    "rounds": tr_later("Tours de parole (météo, déclusion)"),
-    "tables": tr_later(
-        "Tables (world café, pro-action café, sous-groupes\u00a0: une page par table)"
-    ),
-    "interviews": tr_later("Entretiens (restitutions, synthèse, kit vierge)"),
-    "interview_sheets": tr_later("Fiches d'entretien (la restitution de chaque entretien)"),
-    "actions": tr_later("Fiches actions"),
-    "action_plan": tr_later("Plan d'action et protocoles de test (du chantier de l'atelier)"),
-    "attendance": tr_later("Liste d'émargement"),
-    "blank": (
-        tr_later(
-            "Supports vierges (fiches étonnement, fiche action, affiches A3, petits papiers de "
-            "déclusion, cartes de table, cartes consignes)"
-        )
-    ),
-    "all": tr_later("Restitution complète de l'atelier"),
-}
 
 Builder = Callable[[Document, Session, object], None]
 # A section of the PDF: its key (a section printed once, whichever part asks for it first) and
@@ -139,10 +100,6 @@ RESTITUTION_STEPS: tuple[Step, ...] = (
     ("actions", add_action_cards),
 )
 RESTITUTION: tuple[Builder, ...] = tuple(build for _key, build in RESTITUTION_STEPS)
-# What the restitution holds, as the printing screen says it (in RESTITUTION's order).
-RESTITUTION_CONTENTS = tr_later(
-    "couverture, participant·es, déroulé prévu et réalisé, tableaux, votes, bocal, tours de parole, tables (une page par table), décisions KISS, synthèse des entretiens, fiches actions ; les fiches d'entretien en option"
-)
 
 
 def _restitution(chosen: list[str]) -> list[Step]:

@@ -29,16 +29,12 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.i18n import decimal, tr, tr_later, tr_n
 from kitcop_desktop.printing.output import write_atomically
-from kitcop_desktop.printing.parts import (
-    PART_LABELS,
-    PART_NAMES,
-    RESTITUTION_CONTENTS,
-    render_pdf,
-)
+from kitcop_desktop.printing.part_names import PART_LABELS, PART_NAMES, RESTITUTION_CONTENTS
 from kitcop_desktop.storage import interviews, workshops
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.tools.printing.copies import CopiesBox
 from kitcop_desktop.tools.printing.preview import PagePreview
+from kitcop_desktop.tools.printing.print_worker import PrintWorker
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
 
@@ -109,6 +105,10 @@ class PrintingEditor(QWidget):
         # Injected in tests so that no real viewer opens.
         self.open_url = QDesktopServices.openUrl
         self._sheets_chosen = False
+        # The PDFs are made in a child process while this screen is shown (print_worker.py).
+        self.worker = PrintWorker(getattr(ctx.store, "path", None))
+        worker = self.worker
+        self.destroyed.connect(lambda *_: worker.stop())
         self._build()
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.refresh)
@@ -248,10 +248,12 @@ class PrintingEditor(QWidget):
         # old selection first would only double the wait.
         self._offer_sheets()
         if self._dirty or self.pdf is None:
+            self.worker.start()  # its imports overlap the debounce
             self._debounce.start()
 
     def deactivated(self) -> None:
         self._debounce.stop()
+        self.worker.stop()  # its memory goes with it; shown again, a new one starts
 
     # --- rendering -----------------------------------------------------------------------------
     def refresh(self) -> bytes | None:
@@ -287,6 +289,16 @@ class PrintingEditor(QWidget):
 
     def _render(self, parts: list[str]) -> bytes | None:
         """The PDF, or None after saying in French why there is none."""
+        answer = self.worker.render(self.ctx.workshop_id, parts)
+        if isinstance(answer, bytes):
+            return answer
+        if isinstance(answer, str):  # a refusal, said as the app would say it
+            self.preview.show_message(answer)
+            self.ctx.show_message(answer)
+            return None
+        # No worker here (or it did not answer): made in this process, as before.
+        from kitcop_desktop.printing.parts import render_pdf
+
         try:
             with self.ctx.store.read() as session:
                 return render_pdf(session, self.ctx.workshop_id, parts)
