@@ -82,6 +82,7 @@ class VoteRoom:
                 "mine": {
                     str(k): v for k, v in voting_phones.phone_ballot(s, current.id, device).items()
                 },
+                "name": voting_phones.phone_ballot_name(s, current.id, device),
                 "results": (
                     [
                         {"text": r.text, "count": r.count, "rank": r.rank, "tied": r.tied}
@@ -103,11 +104,12 @@ class VoteRoom:
         """Several phones' ballots in one transaction (`voting_phones.cast_phone_ballots`): a
         refused one gets its InvalidInput in its place, the others are stored."""
         results: list[dict[str, Any] | InvalidInput] = []
-        readable: list[tuple[str, dict[int, int]]] = []
+        readable: list[tuple[str, dict[int, int], str]] = []
         where: list[int] = []
         for device, payload in inputs:
             try:
-                readable.append((device, parse_dots(payload)))
+                dots = parse_dots(payload)
+                readable.append((device, dots, voting_phones.clean_name(payload.get("name"))))
                 where.append(len(results))
                 results.append({})
             except InvalidInput as refused:
@@ -120,7 +122,7 @@ class VoteRoom:
             except NotFound:
                 return [InvalidInput("Ce vote n'est plus ouvert.")] * len(inputs)
             stored = voting_phones.cast_phone_ballots(s, round_id, readable)
-        for index, (_device, dots), outcome in zip(where, readable, stored, strict=True):
+        for index, (_device, dots, _name), outcome in zip(where, readable, stored, strict=True):
             results[index] = (
                 outcome
                 if isinstance(outcome, InvalidInput)

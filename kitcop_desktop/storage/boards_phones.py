@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kitcop_desktop.domain.board_kinds import normalise
 from kitcop_desktop.domain.dot_vote import NOTHING
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.i18n import tr
@@ -120,3 +121,47 @@ def restore_post(session: Session, data: Snapshot) -> None:
         return  # the board went away meanwhile
     session.add(PhonePost(**data))
     session.flush()
+
+
+def merge(session: Session, post_id: int, card_id: int) -> Snapshot:
+    """The waiting post-it says what a post-it of the board already says: that one counts one
+    more (as « déjà présent » → fusionner on the laptop) and the waiting one leaves the tray.
+    Returns what `undo_merge` needs."""
+    post = _post(session, post_id)
+    card = boards.get_card(session, card_id)
+    if card.board_id != post.board_id:
+        raise InvalidInput(
+            f"Ce post-it est sur un autre tableau\u00a0: impossible de fusionner. {tr(NOTHING)}"
+        )
+    previous = boards.update_card(session, card_id, weight=card.weight + 1)
+    data = {"post": row_dict(post), "card_id": card_id, "previous": previous}
+    session.delete(post)
+    session.flush()
+    return data
+
+
+def undo_merge(session: Session, data: Snapshot) -> None:
+    """The board's post-it counts one less again; the phone's waits in the tray again."""
+    if session.get(Card, data["card_id"]) is not None:
+        boards.update_card(session, data["card_id"], **data["previous"])
+    restore_post(session, data["post"])
+
+
+def merge_candidates(session: Session, post_id: int) -> list[tuple[int, str, str, bool]]:
+    """The board's post-its a waiting one may be merged into, the likeliest first: those
+    saying the same thing (case, accents, punctuation ignored), then those of its zone, then
+    the others, each group by likeness of words. (card id, zone, text, same thing)."""
+    post = _post(session, post_id)
+    key = normalise(post.text)
+    words = set(key.split())
+
+    def likeness(text: str) -> float:
+        other = set(normalise(text).split())
+        return len(words & other) / max(1, len(words | other))
+
+    rows = [
+        (c.id, c.zone, c.text, bool(key) and normalise(c.text) == key)
+        for c in boards.cards_of(session, post.board_id)
+    ]
+    rows.sort(key=lambda r: (not r[3], r[1] != post.zone, -likeness(r[2]), r[0]))
+    return rows

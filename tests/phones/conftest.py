@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from kitcop_desktop.phones.round_room import RoundRoom
 from kitcop_desktop.phones.server import PhoneServer
 from kitcop_desktop.phones.session import Limits
 from kitcop_desktop.phones.vote_room import VoteRoom
@@ -91,6 +92,22 @@ def serve(store, vote_id):
         )
         server.start()
         server.events = events  # type: ignore[attr-defined]
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture
+def serve_round(store):
+    """serve_round(round_id, limits=…): a speaking round served on loopback; stopped after."""
+    started: list[PhoneServer] = []
+
+    def start(round_id: int, limits: Limits | None = None) -> PhoneServer:
+        server = PhoneServer(RoundRoom(store, round_id), host="127.0.0.1", port=0, limits=limits)
+        server.start()
         started.append(server)
         return server
 

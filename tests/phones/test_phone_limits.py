@@ -172,7 +172,18 @@ def test_nothing_private_reaches_a_phone(store, workshop_id, vote_id, serve):
     assert "SECRET" not in raw and "awa@" not in raw and "Awa" not in raw
     data = json.loads(raw)
     assert data["results"] is None and data["mine"] == {}  # a secret vote's tally stays hidden
-    assert set(data) == {"kind", "title", "criteria", "round", "rules", "items", "mine", "results"}
+    assert set(data) == {
+        "kind",
+        "title",
+        "criteria",
+        "round",
+        "rules",
+        "items",
+        "mine",
+        "name",  # the first name this phone typed, if any: its own
+        "results",
+    }
+    assert data["name"] == ""
 
 
 def test_the_server_listens_only_on_the_interface_chosen(store, vote_id, serve):

@@ -9,9 +9,6 @@ import json
 
 import pytest
 
-from kitcop_desktop.phones.round_room import RoundRoom
-from kitcop_desktop.phones.server import PhoneServer
-from kitcop_desktop.phones.session import Limits
 from kitcop_desktop.printing.parts import render_pdf
 from kitcop_desktop.storage import exchange, rounds, rounds_phones
 from tests.phones.conftest import Phone
@@ -23,21 +20,6 @@ MARKER = "Ravie <de> & 🌱 zqmeteo"
 def make_round(store, workshop_id, kind: str) -> int:
     with store.write() as s:
         return rounds.create_round(s, workshop_id, kind).id
-
-
-@pytest.fixture
-def serve_round(store):
-    started: list[PhoneServer] = []
-
-    def start(round_id: int, limits: Limits | None = None) -> PhoneServer:
-        server = PhoneServer(RoundRoom(store, round_id), host="127.0.0.1", port=0, limits=limits)
-        server.start()
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
 
 
 def send(phone: Phone, code: str, body) -> object:

@@ -1,8 +1,10 @@
 """Post-its from phones (#19): the board's « Ouvrir aux téléphones » and its moderation tray.
 
 A phone's post-it waits here, never on the projector, until the facilitator accepts it
-(Entrée: it goes to the end of its zone) or discards it (Suppr); ↑/↓ choose. Each is one
-undo step of the boards' history (Ctrl+Z puts the post-it back in the tray)."""
+(Entrée: it goes to the end of its zone), merges it into a post-it already on the board that
+says the same thing (F: the board's post-its, the likeliest first; Entrée merges, Échap goes
+back: that post-it counts one more) or discards it (Suppr); ↑/↓ choose. Each is one undo step
+of the boards' history (Ctrl+Z puts the post-it back in the tray)."""
 
 from __future__ import annotations
 
@@ -46,6 +48,24 @@ class TrayList(QListWidget):
             self.tray.accept_current()
         elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.tray.discard_current()
+        elif event.key() == Qt.Key.Key_F and not event.modifiers():
+            self.tray.choose_merge()
+        else:
+            super().keyPressEvent(event)
+
+
+class MergeList(QListWidget):
+    """The board's post-its to merge the waiting one into: Entrée merges, Échap goes back."""
+
+    def __init__(self, tray: PhoneTray) -> None:
+        super().__init__()
+        self.tray = tray
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.tray.merge_chosen()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.tray.end_merge()
         else:
             super().keyPressEvent(event)
 
@@ -55,6 +75,7 @@ class PhoneTray(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.board_id = 0
+        self._merging: int | None = None  # the waiting post-it being merged (F)
         self.bar = PhoneBar(
             ctx,
             AREA,
@@ -74,15 +95,36 @@ class PhoneTray(QWidget):
         self.accept_button.clicked.connect(self.accept_current)
         self.discard_button = QPushButton(icon("delete"), tr("Rejeter (Suppr)"))
         self.discard_button.clicked.connect(self.discard_current)
+        self.merge_button = QPushButton(icon("merge"), "Fusionner… (F)")
+        self.merge_button.setToolTip(
+            "Ce post-it dit la même chose qu'un post-it déjà au tableau\u00a0: celui-ci compte "
+            "un de plus"
+        )
+        self.merge_button.clicked.connect(self.choose_merge)
         buttons = QHBoxLayout()
         buttons.addWidget(self.title, 1)
         buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.merge_button)
         buttons.addWidget(self.discard_button)
+        # Choosing the post-it of the board to merge into, in place of the tray's list.
+        self.merge_title = QLabel()
+        self.merge_title.setWordWrap(True)
+        self.merge_list = MergeList(self)
+        self.merge_list.setMaximumHeight(150)
+        self.merge_list.setWordWrap(True)
+        self.merge_list.itemActivated.connect(lambda _item: self.merge_chosen())
+        self.merging = QWidget()
+        merging = QVBoxLayout(self.merging)
+        merging.setContentsMargins(0, 0, 0, 0)
+        merging.addWidget(self.merge_title)
+        merging.addWidget(self.merge_list)
+        self.merging.hide()
         self.tray = QWidget()
         tray_layout = QVBoxLayout(self.tray)
         tray_layout.setContentsMargins(0, 0, 0, 0)
         tray_layout.addLayout(buttons)
         tray_layout.addWidget(self.list)
+        tray_layout.addWidget(self.merging)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar)
@@ -164,6 +206,62 @@ class PhoneTray(QWidget):
         )
         self._next(row)
         return done is not None
+
+    # --- merging into a post-it of the board ------------------------------------------------
+    def choose_merge(self) -> bool:
+        """Show the board's post-its, the likeliest first, to merge the chosen one into."""
+        post_id = self._current()
+        if post_id is None:
+            return False
+        with self.ctx.store.read() as s:
+            try:
+                kind = KINDS[boards.get_board(s, self.board_id).kind]
+                rows = boards_phones.merge_candidates(s, post_id)
+            except NotFound:
+                return False
+        if not rows:
+            self.ctx.show_message(
+                "Aucun post-it au tableau pour l'instant\u00a0: rien avec quoi fusionner."
+            )
+            return False
+        self._merging = post_id
+        self.merge_list.clear()
+        for card_id, zone, text, same in rows:
+            item = QListWidgetItem(f"{'= ' if same else ''}{kind.zone(zone).label} — {text}")
+            item.setData(Qt.ItemDataRole.UserRole, card_id)
+            self.merge_list.addItem(item)
+        self.merge_list.setCurrentRow(0)
+        waiting = self.list.currentItem().text() if self.list.currentItem() else ""
+        self.merge_title.setText(
+            f"Fusionner «\u00a0{waiting}\u00a0» avec\u00a0: (Entrée fusionne, Échap revient)"
+        )
+        self.list.hide()
+        self.merging.show()
+        self.merge_list.setFocus()
+        return True
+
+    def merge_chosen(self) -> bool:
+        item = self.merge_list.currentItem()
+        post_id = self._merging
+        if item is None or post_id is None:
+            return False
+        card_id = int(item.data(Qt.ItemDataRole.UserRole))
+        row = self.list.currentRow()
+        self.end_merge()
+        done = self.ctx.push(
+            "Fusionner un post-it du téléphone",
+            area=AREA,
+            do=lambda s: boards_phones.merge(s, post_id, card_id),
+            undo=lambda s, data: boards_phones.undo_merge(s, data),
+        )
+        self._next(row)
+        return done is not None
+
+    def end_merge(self) -> None:
+        self._merging = None
+        self.merging.hide()
+        self.list.show()
+        self.list.setFocus()
 
     def _next(self, row: int) -> None:
         """The tray chooses the post-it that took the place of the one just handled."""

@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.dot_vote import VoteRules, dots_text, place_dot, remove_dot
+from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.i18n import tr
+from kitcop_desktop.storage import voting_phones
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import RoundState, VoteState
 from kitcop_desktop.ui.icons import icon
@@ -141,10 +143,25 @@ class BallotBox(QWidget):
             tr("Ont voté : {n_voted} sur {n_voters}").format(
                 n_voted=len(voted), n_voters=len(state.voters)
             )
+            + (
+                f" · ⚠ peut-être compté·e deux fois\u00a0: {', '.join(state.doubles)} "
+                "(rouvrez le bulletin de trop)"
+                if state.doubles
+                else ""
+            )
         )
+        self.voted_label.setWordWrap(True)
         self.voted.clear()
+        twice = {name_key(n) for n in state.doubles}
         for v in voted:
-            row = QListWidgetItem(f"✓ {v.name}")
+            phone = voting_phones.split_phone_name(v.name)
+            key = name_key(phone[1] if phone else v.name)
+            row = QListWidgetItem(f"⚠ {v.name}" if key in twice else f"✓ {v.name}")
+            if key in twice:
+                row.setToolTip(
+                    "Un bulletin du téléphone porte le même prénom qu'un autre bulletin\u00a0: "
+                    "rouvrez celui de trop pour ne pas compter deux fois."
+                )
             row.setData(Qt.ItemDataRole.UserRole, (v.ballot_id, v.name))
             self.voted.addItem(row)
         can_vote = vote_round.open and bool(waiting)

@@ -17,6 +17,14 @@ def ballots_text(n: int) -> str:
     return "1 bulletin" if n == 1 else f"{n} bulletins"
 
 
+def doubles_text(names: list[str]) -> str:
+    """« ⚠ Peut-être compté·e deux fois : Amina, Bruno (un bulletin du téléphone et un autre) »."""
+    return (
+        f"⚠ Peut-être compté·e deux fois\u00a0: {', '.join(names)} (un bulletin du téléphone "
+        "et un autre\u00a0: rouvrez celui de trop)"
+    )
+
+
 class PhoneBar(SharedBar):
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         self.round_id = 0
@@ -39,7 +47,8 @@ class PhoneBar(SharedBar):
     def _ballots(self, _vote_id: int) -> str:
         with self.ctx.store.read() as s:
             n = voting_phones.phone_ballot_count(s, self.round_id) if self.round_id else 0
-        return ballots_text(n)
+            twice = voting_phones.doubles(s, self.round_id) if self.round_id else []
+        return ballots_text(n) + (f" · {doubles_text(twice)}" if twice else "")
 
     def show_vote(self, vote_id: int, round_id: int) -> None:
         self.round_id = round_id

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kitcop_desktop.domain.dot_vote import VoteRules
 from kitcop_desktop.domain.visibility import Audience
-from kitcop_desktop.storage import visibility, voting, voting_entries, voting_rounds
+from kitcop_desktop.storage import visibility, voting, voting_entries, voting_phones, voting_rounds
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.voting_entries import VoterStatus
 from kitcop_desktop.storage.voting_rounds import RoundResults, VoteStanding
@@ -87,6 +87,7 @@ class VoteState:
     voters: list[VoterStatus] = field(default_factory=list)  # of the current round
     cards_made: set[int] = field(default_factory=set)  # item ids that have a fiche action
     standing: VoteStanding | None = None  # all rounds together (the actions kept come from it)
+    doubles: list[str] = field(default_factory=list)  # names perhaps counted twice (#19)
 
     @property
     def current(self) -> RoundState:
@@ -160,4 +161,5 @@ def load(store, vote_id: int) -> VoteState | None:
             voting_rounds.standing_of([r.results for r in rounds], vote.winners_count)
             if rounds
             else None,
+            voting_phones.doubles(s, rounds[-1].id) if rounds else [],
         )
