@@ -54,7 +54,8 @@ def make_application(argv: list[str] | None = None):
     from kitcop_desktop.ui import theme
     from kitcop_desktop.ui.qt_translations import app_language, install_qt_translations
 
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    running = QApplication.instance()  # a test's, or a second call
+    app = running if isinstance(running, QApplication) else QApplication(argv or sys.argv[:1])
     app.setApplicationName(tr("KitCOP Atelier"))
     app.setOrganizationName("KitCOP")
     app.setApplicationDisplayName(APP_NAME)

@@ -67,7 +67,7 @@ def extract(root: Path = PACKAGE) -> tuple[list[Message], list[str]]:
             if name == "tr_in":
                 message = Message(texts[1] or "", context=texts[0] or "")
             else:
-                message = Message(texts[0] or "", texts[1] if name == "tr_n" else "")
+                message = Message(texts[0] or "", (texts[1] or "") if name == "tr_n" else "")
             found = messages.setdefault(message.key, message)
             # Files, not lines: moving code must not put the catalogues out of step.
             if where not in found.places:

@@ -87,7 +87,7 @@ def _header(card, head: str, width: float, blank: bool):
     if blank:
         left = markup(_label(ACTION_CARD_FIELDS["theme"]), "body")
     right = markup(f"<font color='#5b6478'>{one_line(head)}</font>", "muted")
-    commands = [
+    commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("ALIGN", (1, 0), (1, 0), "RIGHT"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),

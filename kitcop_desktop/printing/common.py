@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
@@ -129,7 +131,7 @@ def cells(*values: object) -> list[Paragraph]:
     return [p(v, "cell") for v in values]
 
 
-def facts(pairs: list[tuple[str, object]], width: float) -> Table:
+def facts(pairs: Sequence[tuple[str, object]], width: float) -> Table:
     """Label / value lines (« Date », « Lieu »…) as a quiet two-column table."""
     rows = [[markup(one_line(label), "label"), p(value)] for label, value in pairs]
     return table(

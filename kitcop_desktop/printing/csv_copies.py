@@ -52,7 +52,9 @@ def votes_csv(session: Session, workshop_id: int) -> str:
     # Here, not at the top: the printing screen imports this module without reportlab.
     from kitcop_desktop.printing.votes import shows_counts
 
-    rows = [[tr("Vote"), tr("Tour"), tr("Rang"), tr("Proposition"), tr("Gommettes"), tr("Retenue")]]
+    rows: list[list[object]] = [
+        [tr("Vote"), tr("Tour"), tr("Rang"), tr("Proposition"), tr("Gommettes"), tr("Retenue")]
+    ]
     for vote in voting.list_for(session, workshop_id):
         every_round = [voting_rounds.round_results(session, r.id) for r in vote.rounds]
         kept: set[int] = set()

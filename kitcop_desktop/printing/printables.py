@@ -136,7 +136,7 @@ def add_declusion_slips(doc: Document, session, workshop) -> None:
 
 def _rounds(session, workshop_id: int) -> list[tuple[str, str]]:
     """(« Tour 1 · 20 min », question) for each rotation of the déroulé, in order."""
-    out = []
+    out: list[tuple[str, str]] = []
     for seq in agenda.list_sequences(session, workshop_id):
         if seq.kind == "rotation":
             question = seq.title.split(" — ", 1)[-1]

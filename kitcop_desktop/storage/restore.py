@@ -21,7 +21,7 @@ from typing import Any
 
 from kitcop_desktop import paths
 from kitcop_desktop.i18n import tr
-from kitcop_desktop.storage.engine import OWN_TABLES, connect_readonly
+from kitcop_desktop.storage.engine import OWN_TABLES, Store, connect_readonly
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ def daily_backup(db_path: Path) -> Path | None:
     return made
 
 
-def open_for_app(db_path: Path, ask: Callable[..., Any]) -> object:
+def open_for_app(db_path: Path, ask: Callable[..., Any]) -> Store:
     """The app's door: open (create, upgrade), check, and keep the day's backup.
 
     A damaged library raises DamagedDatabase unless `ask(sentence, backup)` says to put the

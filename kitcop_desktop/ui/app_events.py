@@ -17,11 +17,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 class AppEvents(QObject):
     """Installed once on the application; `install` / `remove` stand for Qt's own calls."""
 
-    def __init__(self, app: QCoreApplication) -> None:
+    def __init__(self, app: QCoreApplication | None) -> None:
         super().__init__(app)
         self._by_type: dict[QEvent.Type, list[QObject]] = {}
         self._watched: set[int] = set()  # whose `destroyed` is connected
-        app.installEventFilter(self)
+        if app is not None:  # no application yet: nothing to watch
+            app.installEventFilter(self)
 
     def add(self, watcher: QObject, types: tuple[QEvent.Type, ...]) -> None:
         self.remove(watcher)  # Qt's installEventFilter moves it first; so does this

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit
 from shiboken6 import isValid
 
 from kitcop_desktop.storage.errors import StoreError
@@ -67,16 +67,20 @@ def flush_all() -> None:
             autosave.flush()
 
 
-def text_of(field: QLineEdit | QPlainTextEdit) -> str:
+# The fields one Autosave watches: a line, or plain text (QTextEdit with rich text off).
+TextField = QLineEdit | QPlainTextEdit | QTextEdit
+
+
+def text_of(field: TextField) -> str:
     return field.text() if isinstance(field, QLineEdit) else field.toPlainText()
 
 
 class Autosave(QObject):
-    """Watches one QLineEdit or QPlainTextEdit; `save()` stores its current text."""
+    """Watches one QLineEdit, QPlainTextEdit or QTextEdit; `save()` stores its current text."""
 
     saved = Signal()
 
-    def __init__(self, field: QLineEdit | QPlainTextEdit, save: Callable[[], None]) -> None:
+    def __init__(self, field: TextField, save: Callable[[], None]) -> None:
         super().__init__(field)
         global _quit_hooked
         self.field = field

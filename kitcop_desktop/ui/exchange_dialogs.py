@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QMessageBox,
+    QPushButton,
     QWidget,
 )
 from sqlalchemy import select
@@ -259,9 +260,15 @@ def _same_title_exists(store: Store, preview: exchange.ImportPreview) -> bool:
         return exchange.same_title_workshop(session, preview) is not None
 
 
-def confirm_box(parent: QWidget | None, text: str) -> QMessageBox:
+class ImportConfirmBox(QMessageBox):
+    """The confirmation, keeping its « Importer » button to check the answer."""
+
+    import_button: QPushButton
+
+
+def confirm_box(parent: QWidget | None, text: str) -> ImportConfirmBox:
     """The confirmation before writing, with French buttons « Importer » and « Annuler »."""
-    box = QMessageBox(parent)
+    box = ImportConfirmBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(tr("Importer ce fichier ?"))
     box.setTextFormat(Qt.TextFormat.RichText)
@@ -372,7 +379,8 @@ def import_dialog(
             ).format(title=preview.title),
         )
         return None
-    target, fuse = "auto", frozenset()
+    target = "auto"
+    fuse: frozenset[int] = frozenset()
     if preview.kind == "board":
         try:
             chosen = _board_choice(parent, store, preview, current_workshop_id, into_title)

@@ -131,8 +131,8 @@ class ExportOptionsDialog(QDialog):
         indented.addWidget(self.board_box, 1)
         layout.addLayout(indented)
         layout.addSpacing(8)
-        for widget in (self.real_names, self.emails, self.facilitator, self.warning, self.zipped):
-            layout.addWidget(widget)
+        for option in (self.real_names, self.emails, self.facilitator, self.warning, self.zipped):
+            layout.addWidget(option)
         layout.addSpacing(6)
         layout.addWidget(buttons)
         self._update()

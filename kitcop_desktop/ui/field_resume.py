@@ -19,7 +19,6 @@ field belonged to that tool, it gets the focus and the caret.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
@@ -27,8 +26,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from kitcop_desktop.ui import resume
 from kitcop_desktop.ui.autosave import activity
-
-log = logging.getLogger(__name__)
+from kitcop_desktop.ui.tool_page import ResumesFields, safely
 
 KEY = "field"
 TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit)
@@ -57,28 +55,21 @@ class FieldSpot:
 def caret_of(widget: QWidget) -> int:
     if isinstance(widget, QLineEdit):
         return widget.cursorPosition()
-    return widget.textCursor().position()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.textCursor().position()
+    return 0
 
 
 def put_caret(widget: QWidget, caret: int) -> None:
     if isinstance(widget, QLineEdit):
         widget.setCursorPosition(min(caret, len(widget.text())))
         return
+    if not isinstance(widget, QPlainTextEdit | QTextEdit):
+        return
     cursor = widget.textCursor()
     cursor.setPosition(min(caret, widget.document().characterCount() - 1))
     widget.setTextCursor(cursor)
     widget.ensureCursorVisible()
-
-
-def _hook(editor, name: str, *args):
-    method = getattr(editor, name, None)
-    if method is None:
-        return None
-    try:
-        return method(*args)
-    except Exception:  # a tool's hook must never take the shell down
-        log.exception("%s failed", name)
-        return None
 
 
 class FieldTracker(QObject):
@@ -87,7 +78,9 @@ class FieldTracker(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         activity.stored.connect(self.remember)
 
     def _focus_changed(self, old, new) -> None:
@@ -99,7 +92,8 @@ class FieldTracker(QObject):
         view = getattr(self.window, "workshop_view", None)
         if view is None or not isinstance(widget, TEXT_FIELDS) or not widget.isVisible():
             return
-        spot = _hook(view.current_editor(), "field_spot", widget)
+        editor = view.current_editor()
+        spot = safely(editor.field_spot, widget) if isinstance(editor, ResumesFields) else None
         if spot is None:
             return
         item, name = spot
@@ -120,7 +114,10 @@ def restore(window) -> QWidget | None:
         or state.get("workshop") != view.ctx.workshop_id
     ):
         return None
-    widget = _hook(view.current_editor(), "restore_field", spot.item, spot.name)
+    editor = view.current_editor()
+    if not isinstance(editor, ResumesFields):
+        return None
+    widget = safely(editor.restore_field, spot.item, spot.name)
     if not isinstance(widget, TEXT_FIELDS):
         return None
     widget.setFocus()

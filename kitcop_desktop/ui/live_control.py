@@ -12,8 +12,6 @@ facilitator was. One `LiveControl` per main window (`window.live`).
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
@@ -22,8 +20,14 @@ from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui import app_events, live_keys, resume
 from kitcop_desktop.ui.live_keys import LiveKeyFilter
 from kitcop_desktop.ui.one_screen import OneScreenLayout
-
-log = logging.getLogger(__name__)
+from kitcop_desktop.ui.tool_page import (
+    Deactivates,
+    HandlesLiveActions,
+    HandlesRoomKeys,
+    KeepsView,
+    RunsLive,
+    safely,
+)
 
 
 class LiveControl(QObject):
@@ -56,7 +60,7 @@ class LiveControl(QObject):
         if view is None:
             return None
         for editor in view.open_editors():
-            if call_hook(editor, "live_state") in ("running", "paused"):
+            if live_state(editor) in ("running", "paused"):
                 return editor
         return None
 
@@ -70,7 +74,7 @@ class LiveControl(QObject):
         editor = self.window.current_editor()
         if editor is None:
             return False
-        if call_hook(editor, "live_state") in ("ready", "running", "paused"):
+        if live_state(editor) in ("ready", "running", "paused"):
             return True
         return self.run_exists()
 
@@ -159,32 +163,25 @@ class LiveControl(QObject):
             editor = view.open_editor(key)
             if editor is None:
                 continue
-            if state.get(f"{key}.view"):
-                call_hook(editor, "restore_view", state[f"{key}.view"])
-            if key != view.current_key:
-                call_hook(editor, "deactivated")  # a run behind: its strip on the room
+            if state.get(f"{key}.view") and isinstance(editor, KeepsView):
+                safely(editor.restore_view, state[f"{key}.view"])
+            if key != view.current_key and isinstance(editor, Deactivates):
+                safely(editor.deactivated)  # a run behind: its strip on the room
         if self.run_exists() and state.get("room") in ("window", "fullscreen"):
             self.show_room()
             if state.get("blanked"):
                 self.room.set_blanked(True)
 
 
-def call_hook(editor: QWidget, hook: str, *args):
-    """An optional editor hook; a failing tool is logged, never takes the shell down."""
-    method = getattr(editor, hook, None)
-    if method is None:
-        return None
-    try:
-        return method(*args)
-    except Exception:
-        log.exception("%s failed", hook)
-        return None
+def live_state(editor: QWidget | None) -> str | None:
+    """The editor's run state (ui/tool_page.RunsLive), None for a tool without a run."""
+    return safely(editor.live_state) if isinstance(editor, RunsLive) else None
 
 
 def offer(editor: QWidget, action: str, event: QKeyEvent) -> bool:
     """A run action offered to one tool: its action hook, or for older tools its key hook."""
-    if hasattr(editor, "handle_live_action"):
-        return bool(call_hook(editor, "handle_live_action", action))
-    if action in live_keys.RUN_ACTIONS and hasattr(editor, "handle_room_key"):
-        return bool(call_hook(editor, "handle_room_key", event))
+    if isinstance(editor, HandlesLiveActions):
+        return bool(safely(editor.handle_live_action, action))
+    if action in live_keys.RUN_ACTIONS and isinstance(editor, HandlesRoomKeys):
+        return bool(safely(editor.handle_room_key, event))
     return False

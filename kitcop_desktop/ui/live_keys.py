@@ -254,7 +254,7 @@ def park_focus() -> None:
     lets it go, so that the clicker's B, Space and « . » keep acting on the run. The
     facilitator clicks into the field (or presses Ctrl+N) to type."""
     widget = QApplication.focusWidget()
-    if is_text_field(widget):
+    if widget is not None and is_text_field(widget):
         widget.clearFocus()
 
 

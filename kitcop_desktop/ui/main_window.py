@@ -32,6 +32,14 @@ from kitcop_desktop.ui.live_control import LiveControl
 from kitcop_desktop.ui.live_keys import text_field_has_focus
 from kitcop_desktop.ui.one_screen import CONTROL_MIN_WIDTH, OneScreenBanner
 from kitcop_desktop.ui.room_screen import RoomScreen
+from kitcop_desktop.ui.tool_page import (
+    CreatesItems,
+    HandlesFallbackKeys,
+    HandlesRoomKeys,
+    PreselectsPart,
+    PrintsPart,
+    Searches,
+)
 from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
 from kitcop_desktop.ui.tooltips import TooltipFilter
 from kitcop_desktop.ui.undo_keys import UndoKeysFilter
@@ -350,34 +358,34 @@ class MainWindow(QMainWindow):
             return None
         return self.workshop_view.current_editor()
 
-    def _call_editor(self, hook: str, *args) -> bool:
-        editor = self.current_editor()
-        if editor is not None and hasattr(editor, hook):
-            getattr(editor, hook)(*args)
-            return True
-        return False
-
     def new_item(self) -> None:
-        if self.chantier_view is not None and self.pages.currentWidget() is self.chantier_view:
-            self.chantier_view.new_item()
+        chantier = self.chantier_view
+        if chantier is not None and self.pages.currentWidget() is chantier:
+            if isinstance(chantier, CreatesItems):
+                chantier.new_item()
             return
         if self._welcome is not None and self.pages.currentWidget() is self._welcome:
             self._welcome.new_workshop()
-        elif not self._call_editor("new_item"):
+        elif isinstance(editor := self.current_editor(), CreatesItems):
+            editor.new_item()
+        else:
             self.show_message(tr("Rien à créer ici."))
 
     def search(self) -> None:
-        if not self._call_editor("search"):
+        editor = self.current_editor()
+        if isinstance(editor, Searches):
+            editor.search()
+        else:
             self.show_message(tr("Pas de recherche dans cet outil."))
 
     def print_current(self) -> None:
         if self.workshop_view is None:
             return
         editor = self.current_editor()
-        part = editor.print_part() if editor is not None and hasattr(editor, "print_part") else None
+        part = editor.print_part() if isinstance(editor, PrintsPart) else None
         self.activate_tool("printing")
         printing = self.current_editor()
-        if part and printing is not None and hasattr(printing, "preselect_part"):
+        if part and isinstance(printing, PreselectsPart):
             printing.preselect_part(part)
 
     # --- room screen and keys (the live control: ui/live_control.py) ---------------------------
@@ -398,7 +406,7 @@ class MainWindow(QMainWindow):
             if not arrow_used_here:  # else → and ← stay the tool's own keys, if any
                 return self.live.action(live.action, event)
         editor = self.current_editor()
-        if editor is not None and hasattr(editor, "handle_room_key"):
+        if isinstance(editor, HandlesRoomKeys):
             try:
                 if editor.handle_room_key(event):
                     event.accept()
@@ -407,7 +415,7 @@ class MainWindow(QMainWindow):
                 log.exception("handle_room_key failed")
         if editor is not None and self.workshop_view is not None:
             for other in self.workshop_view.open_editors():
-                if other is not editor and hasattr(other, "handle_fallback_key"):
+                if other is not editor and isinstance(other, HandlesFallbackKeys):
                     try:
                         if other.handle_fallback_key(event):
                             event.accept()

@@ -8,6 +8,7 @@ says so (the default is today, which may be one).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from datetime import date, time
 
 from PySide6.QtCore import QDate, QEvent, QTime, QTimer
@@ -72,7 +73,8 @@ class TimeField(QTimeEdit):
         self.setSelectedSection(self.currentSection())
 
     def value(self) -> time:
-        return self.time().toPython().replace(second=0, microsecond=0)
+        shown = self.time()
+        return time(shown.hour(), shown.minute())
 
 
 def kit_templates() -> list[tuple[str, str]]:
@@ -90,7 +92,7 @@ class NewWorkshopDialog(QDialog):
         parent=None,
         *,
         template_key: str | None = None,
-        personal: list[tuple[str, str]] = (),
+        personal: Sequence[tuple[str, str]] = (),
     ) -> None:
         """`personal`: (key, title) of the facilitator's own templates (made here or imported),
         offered after the kit's."""
@@ -174,7 +176,7 @@ class NewWorkshopDialog(QDialog):
             self._following = False
 
     def _check_day(self) -> None:
-        day = self.date_edit.date().toPython()
+        day = self._day()
         sunday = day.weekday() == 6
         self.date_warning.setText(
             tr("Attention : c'est un dimanche. Est-ce bien le jour de l'atelier ?")
@@ -196,10 +198,14 @@ class NewWorkshopDialog(QDialog):
             return
         self.accept()
 
+    def _day(self) -> date:
+        shown = self.date_edit.date()
+        return date(shown.year(), shown.month(), shown.day())
+
     def values(self) -> tuple[str, date, str]:
         return (
             self.title_edit.text(),
-            self.date_edit.date().toPython(),
+            self._day(),
             self.template_box.currentData() or "",
         )
 

@@ -79,8 +79,9 @@ class OneScreenLayout(QObject):
         self.banner = banner
         self._saved: QByteArray | None = None
         app = QGuiApplication.instance()
-        app.screenAdded.connect(self._screens_changed)
-        app.screenRemoved.connect(self._screens_changed)
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self._screens_changed)
+            app.screenRemoved.connect(self._screens_changed)
         app_events.install(self, QEvent.Type.Show)  # dialogs open over the control window
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API

@@ -19,7 +19,8 @@ from PySide6.QtCore import QObject, QRect, QSaveFile, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog
 
-from kitcop_desktop.ui.live_control import call_hook
+from kitcop_desktop.ui.live_control import live_state
+from kitcop_desktop.ui.tool_page import KeepsView, safely
 
 
 def _rect(r: QRect) -> list[int]:
@@ -36,8 +37,8 @@ def window_state(window) -> dict:
         "page": "workshop" if editor is not None else "welcome",
         "workshop": view.ctx.workshop_id if view is not None else None,
         "tool": view.current_key if view is not None else None,
-        "view": call_hook(editor, "view_state") if editor is not None else None,
-        "run": call_hook(owner, "live_state") if owner is not None else None,
+        "view": safely(editor.view_state) if isinstance(editor, KeepsView) else None,
+        "run": live_state(owner),
         "sequence": _sequence_title(owner),
         "consignes_page": _page(owner),
         "active": type(QApplication.activeWindow()).__name__,
@@ -94,7 +95,8 @@ class Probe(QObject):
         if QApplication.activeWindow() is None:
             self.window.activateWindow()  # as a user's first click would (X without a WM)
             return
-        combo = QKeySequence(self.keys.pop(0))[0]
+        # PySide6 6.11 stubs lack QKeySequence.__getitem__ (operator[]), which exists at run time.
+        combo = QKeySequence(self.keys.pop(0))[0]  # type: ignore[index]
         target = QApplication.focusWidget() or QApplication.activeWindow() or self.window
         QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
 

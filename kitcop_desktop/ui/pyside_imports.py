@@ -40,7 +40,8 @@ def lighten() -> bool:
     feature = sys.modules.get("shibokensupport.feature")
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
         return False
-    if feature._mod_uses_pyside is not uses_pyside:
-        feature._mod_uses_pyside = uses_pyside
+    hooks = vars(feature)
+    if hooks["_mod_uses_pyside"] is not uses_pyside:
+        hooks["_mod_uses_pyside"] = uses_pyside
         log.debug("PySide6's import hook reads sources without linecache")
     return True

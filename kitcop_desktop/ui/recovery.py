@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from kitcop_desktop import APP_NAME, paths
 from kitcop_desktop.i18n import tr
@@ -21,9 +21,15 @@ from kitcop_desktop.storage.restore import when
 log = logging.getLogger(__name__)
 
 
-def restore_box(sentence: str, backup: Path) -> QMessageBox:
+class RestoreBox(QMessageBox):
+    """The question, keeping its « Remettre cette sauvegarde » button to check the answer."""
+
+    restore_button: QPushButton
+
+
+def restore_box(sentence: str, backup: Path) -> RestoreBox:
     # The dialog is the way to put the backup back: no command line to type here.
-    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, sentence.replace(tr(RESTORE_HINT), ""))
+    box = RestoreBox(QMessageBox.Icon.Warning, APP_NAME, sentence.replace(tr(RESTORE_HINT), ""))
     box.setInformativeText(
         tr(
             "Dernière sauvegarde saine : le {when}. La remettre en place ? Le fichier "

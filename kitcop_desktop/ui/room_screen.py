@@ -54,7 +54,9 @@ class TitleCard(QWidget):
         self._title.setFont(theme.room_font(h, 1 / 11, bold=True))
         self._problem.setFont(theme.room_font(h, 1 / 18))
         margin = max(24, self.width() // 16)
-        self.layout().setContentsMargins(margin, margin // 2, margin, margin // 2)
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         super().resizeEvent(event)
 
 
@@ -118,7 +120,7 @@ class RoomScreen(QWidget):
         self._stage.setCurrentWidget(self.title_card)
         for index in reversed(range(self._stage.count())):
             widget = self._stage.widget(index)
-            if widget is not self.title_card:
+            if widget is not None and widget is not self.title_card:
                 self._stage.removeWidget(widget)
                 widget.hide()
                 widget.deleteLater()
@@ -130,7 +132,8 @@ class RoomScreen(QWidget):
 
     def shown_stage(self) -> QWidget:
         """What the room actually sees: the active view or the cover over it."""
-        return self._stage.currentWidget()
+        shown = self._stage.currentWidget()
+        return shown if shown is not None else self.title_card  # the stage always holds it
 
     def set_cover(self, widget: QWidget | None, over: QWidget | None = None) -> None:
         """Show `widget` instead of the view `over` whenever `over` is the active view, and
@@ -177,7 +180,7 @@ class RoomScreen(QWidget):
         return self._outer.currentWidget() is self._blank
 
     def set_blanked(self, blanked: bool) -> None:
-        self._outer.setCurrentWidget(self._blank if blanked else self._outer.widget(0))
+        self._outer.setCurrentIndex(self._outer.indexOf(self._blank) if blanked else 0)
 
     def toggle_blank(self) -> bool:
         self.set_blanked(not self.blanked)

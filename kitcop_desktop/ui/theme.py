@@ -6,7 +6,8 @@ Okabe–Ito colours (colour-blind safe). Zones keep their colour everywhere, on 
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
 
 from kitcop_desktop import paths
 from kitcop_desktop.domain.palette import OKABE_ITO, ROOM, ZONE_COLOURS  # noqa: F401
@@ -72,7 +73,7 @@ QToolBar { background: #ffffff; border-bottom: 1px solid #dde1e8; spacing: 6px; 
 """
 
 
-def apply_control_theme(app: QGuiApplication) -> None:
+def apply_control_theme(app: QApplication) -> None:
     family = load_fonts()
     app.setFont(QFont(family, 10))
     app.setStyleSheet(control_stylesheet())

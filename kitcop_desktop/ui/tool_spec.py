@@ -1,6 +1,7 @@
 """How a tool plugs into the shell. Only app.py knows every tool; a tool knows only this.
 
-A tool package `kitcop_desktop/tools/<name>/` exposes `SPEC: ToolSpec` in `spec.py`.
+A tool package `kitcop_desktop/tools/<name>/` exposes `SPEC: ToolSpec` in `spec.py`; what the
+shell may ask of its editor (optional hooks, one Protocol each) is in ui/tool_page.py.
 """
 
 from __future__ import annotations
@@ -93,23 +94,3 @@ class ToolSpec:
     # (the fishbowl tool also holds the speaking rounds: « rounds »). activate_tool("rounds", id)
     # opens this tool and calls its editor's focus_kind("rounds", id).
     item_kinds: tuple[str, ...] = ()
-
-
-class ToolEditor(QWidget):
-    """Optional base for editors. The shell calls these hooks when they exist:
-
-    - handle_room_key(event) -> bool: the tool's own room keys (R, digits, L…) while this tool
-      is active; return True when consumed. Not called when a text field has focus. A tool
-      without handle_live_action also gets the live keys here (PageDown, Space, +…).
-    - handle_live_action(action) -> bool: a live action of ui/live_keys.py (next, previous,
-      toggle, plus_one, minus_one, plus_five) the tool on screen uses first; False lets the
-      run have it.
-    - live_state() -> "running" | "paused" | "ready" | None: the tool has a run (the déroulé);
-      the shell's live keys are on while a tool says so.
-    - view_state() -> str / restore_view(view): the tool's own view, for the probe and a
-      restart (ui/resume.py).
-    - focus_item(ref_id): activate_tool asked to show one item.
-    - focus_kind(kind, ref_id | None): activate_tool asked for one of the spec's item_kinds.
-    - new_item(): Ctrl+N. search(): Ctrl+F. print_part() -> str: the PDF part Ctrl+P preselects.
-    - activated() / deactivated(): the tool becomes (in)visible in the control window.
-    """

@@ -83,7 +83,7 @@ class WorkshopPage(QWidget):
         self.place_edit = QLineEdit()
         self.place_edit.setMaxLength(200)
         Autosave(self.place_edit, lambda: self._save("place", self.place_edit.text()))
-        self.problem_edit = LongText(
+        self.problem_edit: LongText = LongText(
             lambda: self._save("problem_statement", self.problem_edit.toPlainText()),
             tr("Comment faire pour… alors que… ?"),
         )
@@ -93,12 +93,12 @@ class WorkshopPage(QWidget):
         self.level_box.activated.connect(
             lambda _i: self._save("participation_level", self.level_box.currentData())
         )
-        self.facilitators_edit = LongText(
+        self.facilitators_edit: LongText = LongText(
             lambda: self._save("facilitators", self.facilitators_edit.toPlainText()),
             tr("Qui anime, qui prend les notes…"),
             50,
         )
-        self.notes_edit = LongText(
+        self.notes_edit: LongText = LongText(
             lambda: self._save("notes", self.notes_edit.toPlainText()),
             tr("Notes privées de préparation (jamais sur l'écran de salle)"),
             60,

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.tool_page import Activates, Deactivates, FocusesItems, FocusesKinds
 from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
 from kitcop_desktop.ui.workshop_page import WorkshopPage
 
@@ -213,7 +214,7 @@ class WorkshopView(QWidget):
         if owner is not None:  # « rounds » lives in the fishbowl tool
             self.activate(owner)
             widget = self.editor(owner)
-            if hasattr(widget, "focus_kind"):
+            if isinstance(widget, FocusesKinds):
                 widget.focus_kind(key, ref_id)
             return
         if key != WORKSHOP_KEY and key not in self.specs:
@@ -223,7 +224,7 @@ class WorkshopView(QWidget):
         focus = QApplication.focusWidget()
         if previous is not None and focus is not None and previous.isAncestorOf(focus):
             self.setFocus()
-        if previous is not None and key != self.current_key and hasattr(previous, "deactivated"):
+        if key != self.current_key and isinstance(previous, Deactivates):
             previous.deactivated()
         self.current_key = key
         if self.undo_group is not None:  # Ctrl+Z and the toolbar follow the tool on screen
@@ -231,15 +232,15 @@ class WorkshopView(QWidget):
         widget = self.editor(key)
         self.stack.setCurrentWidget(widget)
         self.buttons[key].setChecked(True)
-        if hasattr(widget, "activated"):
+        if isinstance(widget, Activates):
             widget.activated()
-        if ref_id is not None and hasattr(widget, "focus_item"):
+        if ref_id is not None and isinstance(widget, FocusesItems):
             widget.focus_item(ref_id)
         self.tool_changed.emit(key)
 
     def close_tools(self) -> None:
         for widget in self._editors.values():
-            if hasattr(widget, "deactivated"):
+            if isinstance(widget, Deactivates):
                 try:
                     widget.deactivated()
                 except Exception:

@@ -40,7 +40,7 @@ def type_note(panel, heading, text):
 
 
 def reveal_all(panel):
-    panel.confirm_reveal = lambda count: True  # « Montrer à la salle 1 note ? » Oui
+    panel.commands.confirm_reveal = lambda count: True  # « Montrer à la salle 1 note ? » Oui
     panel.notes.reveal_all.click()
 
 

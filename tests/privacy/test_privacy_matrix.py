@@ -203,11 +203,11 @@ def build(window, store, workshop_id) -> list[str]:
     bowl.new_item()
     circle = bowl.centre.circle
     circle.itemActivated.emit(circle.item(0))  # someone sits: the bowl runs
-    bowl.add_note("levers", SHARED_NOTE + TAIL)
-    bowl.add_note("actions", MARKERS["taker_note"])
-    bowl.save_facilitator_note(MARKERS["bowl_note"])
+    bowl.commands.add_note("levers", SHARED_NOTE + TAIL)
+    bowl.commands.add_note("actions", MARKERS["taker_note"])
+    bowl.commands.save_facilitator_note(MARKERS["bowl_note"])
     shared = next(n.id for n in bowl.data.notes if n.text.startswith(SHARED_NOTE))
-    bowl.reveal(True, shared)  # one note shared with the room, on purpose (outside undo)
+    bowl.commands.reveal(True, shared)  # one note shared with the room, on purpose (outside undo)
 
     window.activate_tool("voting")
     vote_tool = window.current_editor()

@@ -66,15 +66,15 @@ def test_a_deleted_note_or_bowl_comes_back_hidden(ctx, qtbot, store, workshop_id
     qtbot.addWidget(editor)
     panel = editor.bowl
     panel.new_item()
-    panel.add_note("levers", "Un levier révélé puis supprimé")
-    panel.add_note("actions", "Une action révélée")
-    panel.confirm_reveal = lambda count: True
-    panel.reveal(True)
+    panel.commands.add_note("levers", "Un levier révélé puis supprimé")
+    panel.commands.add_note("actions", "Une action révélée")
+    panel.commands.confirm_reveal = lambda count: True
+    panel.commands.reveal(True)
     assert all(n.revealed for n in panel.data.notes)
-    panel.delete_note(panel.data.notes[0].id)
+    panel.commands.delete_note(panel.data.notes[0].id)
     ctx.undo_stack.undo()
     assert [n.revealed for n in panel.data.notes] == [False, True]
-    panel.delete_current()
+    panel.commands.delete_current()
     ctx.undo_stack.undo()
     with store.read() as s:
         (bowl,) = fishbowl.list_fishbowls(s, workshop_id)

@@ -33,7 +33,7 @@ def test_ctrl_z_on_the_impression_page_never_reopens_a_fishbowl(window, store, w
     window.activate_tool("fishbowl")
     bowl = window.current_editor().bowl
     bowl.new_item()
-    bowl.finish()
+    bowl.commands.finish()
     assert bowl_state(store, workshop_id) == "finished"
     assert window.undo_action.text() == "Annuler Terminer le bocal"
     window.activate_tool("printing")

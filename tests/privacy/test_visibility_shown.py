@@ -24,10 +24,10 @@ def test_the_bowl_shows_its_two_kinds_of_notes_apart(ctx, qtbot):
     assert notes.board_badge.text() == "restitution"
     assert notes.facilitator_badge.text().startswith("animateur·rice")
     assert "jamais projeté" in notes.facilitator_badge.toolTip()
-    editor.bowl.add_note("levers", "Un levier")
-    editor.bowl.add_note("actions", "Une action")
+    editor.bowl.commands.add_note("levers", "Un levier")
+    editor.bowl.commands.add_note("actions", "Une action")
     assert notes.shown_count.text() == "0/2 à l'écran"
-    editor.bowl.reveal(True, editor.bowl.data.notes[0].id)
+    editor.bowl.commands.reveal(True, editor.bowl.data.notes[0].id)
     assert notes.shown_count.text() == "1/2 à l'écran"
     tips = [notes.lists[h].item(0).toolTip() for h in ("actions", "levers")]
     assert tips[0].startswith("Révélée") and tips[1].startswith("Pas encore révélée")

@@ -152,14 +152,14 @@ def test_with_the_rule_off_someone_absent_cannot_sit_unless_the_facilitator_says
     panel = editor.bowl
     panel.new_item()
     claire = panel.data.members[0].id
-    panel.seat(claire)  # « Annuler »: she does not sit
+    panel.commands.seat(claire)  # « Annuler »: she does not sit
     assert panel.data.centre.seated == {}
     assert "Rien n'a été modifié" in ctx.extras["messages"][-1]
-    panel.seat(claire)  # « Marquer présente », never ask again
+    panel.commands.seat(claire)  # « Marquer présente », never ask again
     assert panel.data.centre.seated == {0: claire}
     assert asked == [(["Claire Dubois"], "s'assoit au centre")] * 2
     assert rule.rule_accepted(ctx)
-    panel.seat(panel.data.members[1].id)  # the rule holds again: no question
+    panel.commands.seat(panel.data.members[1].id)  # the rule holds again: no question
     assert len(asked) == 2
     assert ticked(ctx) == ["Claire Dubois", "Thomas Girard"]
 

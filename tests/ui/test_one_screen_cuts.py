@@ -38,7 +38,7 @@ def test_the_fishbowl_set_up_shows_every_word_beside_the_room_window(app_look, c
     panel.new_item()
     panel.setup_button.setChecked(True)
     qtbot.waitUntil(lambda: panel.setup.isVisible() and bool(panel.centre.cards))
-    scroll = panel.scroll
+    scroll = panel.scroll_area
     # Nothing off the right edge, once laid out (the bowl may scroll down, never sideways).
     qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=2000)
     assert panel.body.width() <= scroll.viewport().width()

@@ -103,5 +103,5 @@ def test_bringing_latecomers_into_the_fishbowl_says_personne_or_personnes(ctx, q
         with ctx.store.write() as s:  # latecomers ticked present on the attendance list
             for person in participants.paste(s, ctx.workshop_id, text)[0]:
                 participants.update(s, person, present=True)
-        editor.bowl.sync_members()
+        editor.bowl.commands.sync_members()
         assert messages[-1] == said

@@ -8,6 +8,8 @@ one undoable change per field and burst of typing.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -120,7 +122,7 @@ class ActionsEditor(QWidget):
         self.origin_label = QLabel()
         self.origin_label.setObjectName("PageSubtitle")
         self.origin_label.setWordWrap(True)
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[str, QLineEdit | LongText | StarRating] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -136,7 +138,7 @@ class ActionsEditor(QWidget):
             edit = QLineEdit()
             edit.setMaxLength(300)
             edit.setPlaceholderText(PLACEHOLDERS[key])
-            Autosave(edit, lambda k=key: self._save(k))
+            Autosave(edit, partial(self._save, key))
             self.fields[key] = edit
             form.addRow(LABELS[key], edit)
         form.addRow(section_label(tr("Action")))
@@ -273,8 +275,10 @@ class ActionsEditor(QWidget):
         if self._loading or card is None:
             return
         widget = self.fields[key]
-        if value is None:
-            value = widget.toPlainText() if isinstance(widget, LongText) else widget.text()
+        if isinstance(widget, LongText):
+            value = widget.toPlainText() if value is None else value
+        elif isinstance(widget, QLineEdit):
+            value = widget.text() if value is None else value
         if value == card[key]:
             return
         if not self.commands.update(card.id, key, value):
@@ -288,7 +292,8 @@ class ActionsEditor(QWidget):
             self.reload()
             action = self.fields["action"]
             action.setFocus()
-            action.selectAll()
+            if isinstance(action, QLineEdit | LongText):
+                action.selectAll()
         return card_id
 
     def delete_current(self) -> None:

@@ -103,5 +103,8 @@ class FormPage(QScrollArea):
             self._followed = None
             return
         caret = field.cursorRect()
-        centre = field.viewport().mapTo(self.widget(), caret.center())
+        inner = self.widget()
+        if inner is None:
+            return
+        centre = field.viewport().mapTo(inner, caret.center())
         self.ensureVisible(centre.x(), centre.y(), 20, caret.height() + 12)

@@ -7,7 +7,7 @@ the clicker turning the pages (ActionsEditor.handle_room_key).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -133,7 +133,8 @@ class ActionCardRoomView(QWidget):
         """The défi and the action take the lines they need (up to a quarter and a third of
         the height); pilotes and contributeurs the rest."""
         h = max(1, self.height())
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
         width = max(50, self.width() - margins.left() - margins.right())
         for widget, fraction, share in ((self.kicker, BODY, 0.25), (self.action, 1 / 13, 0.34)):
             font = room_text_font(int(h * fraction), bold=widget is self.action)
@@ -167,5 +168,7 @@ class ActionCardRoomView(QWidget):
         for label in (self.ratings, self.feasibility):
             label.setFont(theme.room_font(h, 1 / 18, bold=True))
         margin = max(24, self.width() // 20)
-        self.layout().setContentsMargins(margin, margin // 2, margin, margin // 2)
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         super().resizeEvent(event)

@@ -66,17 +66,17 @@ class SequenceDetail(QWidget):
         outer.addLayout(form)
         panel.addWidget(top)
         # Below the times, what scrolls: the long texts grow with what they hold.
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rule = QFrame()
         rule.setFrameShape(QFrame.Shape.HLine)
         rule.setFrameShadow(QFrame.Shadow.Sunken)
         panel.addWidget(rule)
-        panel.addWidget(self.scroll, 1)
+        panel.addWidget(self.scroll_area, 1)
         body = QWidget()
-        self.scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         lower = QVBoxLayout(body)
         lower.setContentsMargins(9, 4, 9, 9)
 
@@ -168,7 +168,9 @@ class SequenceDetail(QWidget):
         self, form: QFormLayout, label: str, field: str, height: int, visibility=None
     ) -> LongText:
         # Stored after a short pause in typing and when left: a kill loses nothing typed.
-        edit = LongText(lambda: self._store(field, edit.toPlainText()), height=height, grows=True)
+        edit: LongText = LongText(
+            lambda: self._store(field, edit.toPlainText()), height=height, grows=True
+        )
         form.addRow(form_label(label, visibility) if visibility else label, edit)
         return edit
 

@@ -44,8 +44,8 @@ class AgendaEditor(QWidget):
         head.addWidget(self.summary, 1)
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
-        ctx.extras["agenda_show_prepare"] = lambda: self.tabs.setCurrentWidget(self.prepare)
         self.prepare = PrepareView(ctx)
+        ctx.extras["agenda_show_prepare"] = lambda: self.tabs.setCurrentWidget(self.prepare)
         self.tabs.addTab(self.prepare, icon("edit"), tr("Préparer"))
         self.run_view = RunView(ctx)
         self.tabs.addTab(self.run_view, icon("play"), tr("Animer"))
@@ -81,7 +81,7 @@ class AgendaEditor(QWidget):
         with self.ctx.store.read() as session:
             workshop = session.get(Workshop, self.ctx.workshop_id)
             planned_end = workshop.end_time if workshop else None
-        if rows:
+        if rows and schedule is not None:
             text = (
                 tr_n("{n} séquence", "{n} séquences", len(rows)).format(n=len(rows))
                 + f" · {sched.clock_text(schedule.start)} → "
@@ -135,11 +135,11 @@ class AgendaEditor(QWidget):
     def search(self) -> None:
         text, ok = QInputDialog.getText(self, tr("Rechercher"), tr("Séquence contenant :"))
         if ok and text.strip():
-            self.find(text)
+            self.find_text(text)
 
-    def find(self, text: str) -> bool:
+    def find_text(self, text: str) -> bool:
         self.tabs.setCurrentWidget(self.prepare)
-        return self.prepare.find(text)
+        return self.prepare.find_text(text)
 
     def print_part(self) -> str:
         return "agenda"

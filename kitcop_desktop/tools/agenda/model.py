@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from kitcop_desktop.domain import schedule as sched
@@ -106,7 +106,7 @@ class AgendaModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         row = self.rows[index.row()]
@@ -178,7 +178,7 @@ class AgendaModel(QAbstractTableModel):
             return _short(row.instructions if col == COL_INSTRUCTIONS else row.intention, 800)
         return None
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: QModelIndex | QPersistentModelIndex):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
             return base | Qt.ItemFlag.ItemIsDropEnabled
@@ -188,7 +188,9 @@ class AgendaModel(QAbstractTableModel):
         return base
 
     # --- editing ---------------------------------------------------------------------------
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(  # noqa: N802
+        self, index: QModelIndex | QPersistentModelIndex, value, role=Qt.ItemDataRole.EditRole
+    ) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         row = self.rows[index.row()]

@@ -369,7 +369,7 @@ class PrepareView(QWidget):
             self.ctx.show_message(tr("Modèle enregistré : « {strip} »").format(strip=title.strip()))
         return done is not None
 
-    def find(self, text: str) -> bool:
+    def find_text(self, text: str) -> bool:
         needle = text.strip().lower()
         for row in self.model.rows:
             if needle in f"{row.title} {row.intention} {row.instructions}".lower():

@@ -213,10 +213,11 @@ class AgendaRoomView(QWidget):
         if cd.started:
             minutes = local_minutes(self.live.clock.wall()) + max(0.0, cd.remaining()) / 60.0
             return sched.prose_text(int(minutes + 0.5))
+        current_id = self.live.runner.current_id
+        if current_id is None:
+            return ""
         with self.ctx.store.read() as session:
-            slot = agenda.schedule_for(session, self.ctx.workshop_id).slot(
-                self.live.runner.current_id
-            )
+            slot = agenda.schedule_for(session, self.ctx.workshop_id).slot(current_id)
         return sched.prose_text(slot.end) if slot else ""
 
     def _show_programme(self) -> None:
@@ -235,6 +236,8 @@ class AgendaRoomView(QWidget):
         h = self._room_height()
         counter_w = self.counter.sizeHint().width() + 24
         layout = self.sequence_page.layout()
+        if layout is None:
+            return
         margins = layout.contentsMargins()
         width = max(50, self.width() - margins.left() - margins.right())
         font = room_text_font(int(h * TITLE_FRACTIONS[0]), bold=True)
@@ -257,7 +260,9 @@ class AgendaRoomView(QWidget):
         h = self._room_height()
         margin = max(16, self.width() // 30)
         for page in (self.programme, self.sequence_page, self.break_page, self.end_page):
-            page.layout().setContentsMargins(margin, margin // 2, margin, margin // 3)
+            page_layout = page.layout()
+            if page_layout is not None:
+                page_layout.setContentsMargins(margin, margin // 2, margin, margin // 3)
         for widget in (
             self.programme_body,
             self.title,

@@ -270,25 +270,25 @@ class RunView(QWidget):
             )
         return hint
 
-    def _load_plan(self) -> None:
+    def _load_plan(self) -> sched.Schedule:
         """Read the plan (séquences, horaires, the workshop's date and end) from the store."""
         with self.ctx.store.read() as session:
             sequences = agenda.list_sequences(session, self.ctx.workshop_id)
-            self._schedule = agenda.schedule_for(session, self.ctx.workshop_id)
+            self._schedule = schedule = agenda.schedule_for(session, self.ctx.workshop_id)
             self._inputs = agenda.planned_inputs(sequences)
             self._kinds = {s.id: s.kind for s in sequences}
             self._titles = [(s.id, s.title) for s in sequences]
+        return schedule
 
     def _set_text(self, label: QLabel, text: str) -> None:
         if label.text() != text:
             label.setText(text)
 
     def _update_projection(self) -> None:
-        if self._schedule is None:
-            self._load_plan()
+        plan = self._schedule if self._schedule is not None else self._load_plan()
         runner = self.live.runner
-        offset = plan_offset(runner, self._schedule.start)
-        inputs, schedule = shifted(self._inputs, self._schedule, offset)
+        offset = plan_offset(runner, plan.start)
+        inputs, schedule = shifted(self._inputs, plan, offset)
         now = local_minutes(self.live.clock.wall())
         self.projection = project(schedule, inputs, runner, now, self._kinds)
         p = self.projection

@@ -297,7 +297,7 @@ class CentreView(QWidget):
         seconds = {p.member_id: p for p in data.stats(now).people}
         for card in self.cards:
             who = centre.seated.get(card.chair)
-            person = seconds.get(who)
+            person = seconds.get(who) if who is not None else None
             spoken = spoken_text(person) if person is not None else ""
             card.show_member(who, data.name(who), who is not None and who == centre.speaker, spoken)
         selected = self.selected_member()
@@ -335,7 +335,7 @@ class CentreView(QWidget):
         """Only the times (each second while someone speaks): no list rebuilt, no flicker."""
         seconds = {p.member_id: p for p in data.stats(now).people}
         for card in self.cards:
-            person = seconds.get(card.member_id)
+            person = seconds.get(card.member_id) if card.member_id is not None else None
             if person is not None:
                 card.time.setText(spoken_text(person))
 

@@ -1,12 +1,18 @@
 """What the facilitator's clicks in the fishbowl tab do: each one is one undoable command
-around a storage operation, timed by the injected clock (`self.clock`).
+around a storage operation, timed by the injected clock.
 
-A mixin of BowlPanel, which provides ctx, clock, focus, fishbowl_id, data and the widgets.
+BowlPanel holds one BowlCommands and gives it what it needs: the tool's context, the tab it
+acts for (a BowlScreen: which fishbowl, its loaded facts, the widgets a command updates) and
+the widget its questions are asked over.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.domain.french import people_added, plural
@@ -15,8 +21,14 @@ from kitcop_desktop.storage import attendance
 from kitcop_desktop.storage import fishbowl as ops
 from kitcop_desktop.storage import fishbowl_notes as notes_ops
 from kitcop_desktop.storage.errors import StoreError
+from kitcop_desktop.tools.fishbowl.bowl_centre import CentreView
+from kitcop_desktop.tools.fishbowl.bowl_data import BowlData
+from kitcop_desktop.tools.fishbowl.bowl_notes import NotesView
+from kitcop_desktop.tools.fishbowl.clock import clock_of
+from kitcop_desktop.tools.fishbowl.focus import room_focus
 from kitcop_desktop.ui.attendance import marking, presence_for, said
 from kitcop_desktop.ui.changes import Area
+from kitcop_desktop.ui.tool_spec import ToolContext
 
 AREA = Area.FISHBOWL
 
@@ -28,16 +40,48 @@ def leaver_question(newcomer: str) -> str:
     )
 
 
+class BowlScreen(Protocol):
+    """What the commands need from the tab they act for (BowlPanel)."""
+
+    fishbowl_id: int | None  # the fishbowl shown (None: this workshop has none)
+    data: BowlData | None  # its facts as last loaded
+    loading: bool  # True while the widgets are being filled: their signals are not edits
+    centre: CentreView
+    notes: NotesView
+
+    def reload(self) -> None:
+        """Read the fishbowls again and show the current one."""
+
+    def refresh(self) -> None:
+        """Show the loaded facts again (a refused edit puts the stored value back)."""
+
+
 class BowlCommands:
-    def _push(self, text: str, do, undo=None):
+    def __init__(self, ctx: ToolContext, screen: BowlScreen, parent: QWidget) -> None:
+        self.ctx = ctx
+        self.screen = screen
+        self.parent = parent  # the questions (who leaves, reveal every note) are asked over it
+        self.clock = clock_of(ctx)
+        self.focus = room_focus(ctx)
+
+    def _push(
+        self,
+        text: str,
+        do: Callable[[Session], Any],
+        undo: Callable[[Session, Any], None] | None = None,
+    ) -> Any:
         return self.ctx.push(
             text, area=AREA, do=do, undo=undo or (lambda s, snap: ops.restore_live(s, snap))
         )
 
+    def _name(self, member_id: int) -> str:
+        data = self.screen.data
+        return data.name(member_id) if data is not None else ""
+
     def new_item(self) -> None:
         """Ctrl+N: a new fishbowl from the attendance list."""
 
-        def do(s):
+        def do(s: Session) -> int:
             return ops.create(s, self.ctx.workshop_id).id
 
         created = self.ctx.push(
@@ -47,12 +91,12 @@ class BowlCommands:
             undo=lambda s, bowl_id: ops.delete_fishbowl(s, bowl_id),
         )
         if created is not None:
-            self.fishbowl_id = created
-            self.reload()
+            self.screen.fishbowl_id = created
+            self.screen.reload()
             self.focus.show("bowl", created)
 
     def delete_current(self) -> None:
-        bowl_id = self.fishbowl_id
+        bowl_id = self.screen.fishbowl_id
         if bowl_id is None:
             return
         self.ctx.push(
@@ -62,10 +106,12 @@ class BowlCommands:
             undo=lambda s, data: ops.recreate(s, data),
         )
 
-    def _save_setup(self, field: str, value) -> None:
-        if self._loading or self.data is None or getattr(self.data, field) == value:
+    def save_setup(self, field: str, value: object) -> None:
+        data, bowl_id = self.screen.data, self.screen.fishbowl_id
+        if self.screen.loading or data is None or bowl_id is None:
             return
-        bowl_id = self.fishbowl_id
+        if getattr(data, field) == value:
+            return
         if (
             self.ctx.push_update(
                 tr("Modifier le bocal"),
@@ -76,19 +122,19 @@ class BowlCommands:
             )
             is None
         ):
-            self._show()  # refused: the field shows the stored value again
+            self.screen.refresh()  # refused: the field shows the stored value again
 
     def seat(self, member_id: int) -> None:
         """Seat someone on the empty chair; on the last free chair, ask who leaves."""
-        bowl_id, now = self.fishbowl_id, self.clock.wall()
-        if self.data is None:
+        bowl_id, now, data = self.screen.fishbowl_id, self.clock.wall(), self.screen.data
+        if data is None or bowl_id is None:
             return
-        if self.data.has_left(member_id):
-            self.ctx.show_message(rules.left_text(self.data.name(member_id)))
+        if data.has_left(member_id):
+            self.ctx.show_message(rules.left_text(data.name(member_id)))
             return
-        centre = self.data.centre
+        centre = data.centre
         try:
-            plan = rules.plan_seat(centre, member_id, now, self.data.turns)
+            plan = rules.plan_seat(centre, member_id, now, data.turns)
         except ValueError as exc:
             self.ctx.show_message(str(exc))
             return
@@ -97,11 +143,11 @@ class BowlCommands:
             return
         leaver = None
         if plan.must_leave:
-            options = [(who, self.data.name(who)) for _, who in sorted(centre.seated.items())]
-            leaver = self.choose_leaver(self.data.name(member_id), options, plan.proposed_leaver)
+            options = [(who, data.name(who)) for _, who in sorted(centre.seated.items())]
+            leaver = self.choose_leaver(data.name(member_id), options, plan.proposed_leaver)
             if leaver is None:
                 return
-        name = self.data.name(member_id)
+        name = data.name(member_id)
         do, undo = marking(
             marks,
             lambda s: ops.seat(s, bowl_id, member_id, now, leaver),
@@ -109,16 +155,18 @@ class BowlCommands:
         )
         if self._push(tr("{name} s'assoit au centre").format(name=name), do, undo) is not None:
             said(self.ctx, marks)
-            self.centre.focus_next_in_circle()
+            self.screen.centre.focus_next_in_circle()
 
     def _presence(self, member_id: int, action: str) -> list[int] | None:
         """Who to tick present with this action (someone who sits or speaks is in the room);
         None when the facilitator said no: the action does not happen."""
         with self.ctx.store.read() as s:
             ids = attendance.participant_of_members(s, [member_id])
-        return presence_for(self.ctx, self, ids, action)
+        return presence_for(self.ctx, self.parent, ids, action)
 
-    def choose_leaver(self, newcomer: str, options: list[tuple[int, str]], proposed: int | None):
+    def choose_leaver(
+        self, newcomer: str, options: list[tuple[int, str]], proposed: int | None
+    ) -> int | None:
         """Ask who leaves the centre (LEAVER_RULE's choice proposed first); None = cancelled.
 
         Tests replace this method: it opens a modal dialog."""
@@ -126,7 +174,7 @@ class BowlCommands:
         ids = [who for who, _ in options]
         current = ids.index(proposed) if proposed in ids else 0
         choice, ok = QInputDialog.getItem(
-            self,
+            self.parent,
             tr("Une chaise doit rester vide"),
             leaver_question(newcomer),
             labels,
@@ -137,8 +185,11 @@ class BowlCommands:
 
     def leaver_labels(self, options: list[tuple[int, str]]) -> list[str]:
         """« Thomas Girard — silencieux·se depuis 2 min 05 s », « Claire Dubois — parle »."""
-        centre, now = self.data.centre, self.clock.wall()
-        quiet = centre.quiet_since(self.data.turns)
+        data = self.screen.data
+        if data is None:
+            return [name for _who, name in options]
+        centre, now = data.centre, self.clock.wall()
+        quiet = centre.quiet_since(data.turns)
         labels = []
         for who, name in options:
             if who == centre.speaker:
@@ -151,8 +202,10 @@ class BowlCommands:
         return labels
 
     def speak(self, member_id: int) -> None:
-        bowl_id, now = self.fishbowl_id, self.clock.wall()
-        name = self.data.name(member_id) if self.data else ""
+        bowl_id, now = self.screen.fishbowl_id, self.clock.wall()
+        if bowl_id is None:
+            return
+        name = self._name(member_id)
         marks = self._presence(member_id, tr("parle au centre"))
         if marks is None:
             return
@@ -165,21 +218,26 @@ class BowlCommands:
             said(self.ctx, marks)
 
     def stop_speaking(self) -> None:
-        bowl_id, now = self.fishbowl_id, self.clock.wall()
+        bowl_id, now = self.screen.fishbowl_id, self.clock.wall()
+        if bowl_id is None:
+            return
         self._push(tr("Plus personne ne parle"), lambda s: ops.stop_speaking(s, bowl_id, now))
 
     def leave(self, member_id: int) -> None:
-        bowl_id, now = self.fishbowl_id, self.clock.wall()
-        name = self.data.name(member_id) if self.data else ""
+        bowl_id, now = self.screen.fishbowl_id, self.clock.wall()
+        if bowl_id is None:
+            return
         self._push(
-            tr("{name} sort du centre").format(name=name),
+            tr("{name} sort du centre").format(name=self._name(member_id)),
             lambda s: ops.leave(s, bowl_id, member_id, now),
         )
 
     def leave_for_good(self, member_id: int) -> None:
         """« Quitte l'atelier »: one undoable command « Départ de X »."""
-        bowl_id, now = self.fishbowl_id, self.clock.wall()
-        name = self.data.name(member_id) if self.data else ""
+        bowl_id, now = self.screen.fishbowl_id, self.clock.wall()
+        if bowl_id is None:
+            return
+        name = self._name(member_id)
         if (
             self._push(
                 tr("Départ de {name}").format(name=name),
@@ -192,31 +250,35 @@ class BowlCommands:
             )
 
     def come_back(self, member_id: int) -> None:
-        bowl_id = self.fishbowl_id
-        name = self.data.name(member_id) if self.data else ""
+        bowl_id = self.screen.fishbowl_id
+        if bowl_id is None:
+            return
         self._push(
-            tr("Retour de {name}").format(name=name), lambda s: ops.come_back(s, bowl_id, member_id)
+            tr("Retour de {name}").format(name=self._name(member_id)),
+            lambda s: ops.come_back(s, bowl_id, member_id),
         )
 
     def toggle_timebox(self) -> None:
-        bowl_id, now = self.fishbowl_id, self.clock.wall()
+        bowl_id, now = self.screen.fishbowl_id, self.clock.wall()
         if bowl_id is not None:
             self._push(tr("Minuteur du bocal"), lambda s: ops.toggle_timebox(s, bowl_id, now))
 
     def extend(self, seconds: int) -> None:
-        bowl_id = self.fishbowl_id
+        bowl_id = self.screen.fishbowl_id
         if bowl_id is not None:
             text = tr("Une minute de plus") if seconds > 0 else tr("Une minute de moins")
             self._push(text, lambda s: ops.extend_timebox(s, bowl_id, seconds))
 
     def finish(self) -> None:
-        bowl_id, now = self.fishbowl_id, self.clock.wall()
+        bowl_id, now = self.screen.fishbowl_id, self.clock.wall()
+        if bowl_id is None:
+            return
         self._push(tr("Terminer le bocal"), lambda s: ops.finish(s, bowl_id, now))
 
-    def _set_shown(self, *, stats: bool) -> None:
-        if self._loading or self.fishbowl_id is None:
+    def set_shown(self, *, stats: bool) -> None:
+        bowl_id = self.screen.fishbowl_id
+        if self.screen.loading or bowl_id is None:
             return
-        bowl_id = self.fishbowl_id
         text = tr("Temps de parole à l'écran") if stats else tr("Temps de parole retiré de l'écran")
         self._push(text, lambda s: ops.set_shown(s, bowl_id, stats=stats))
 
@@ -226,10 +288,10 @@ class BowlCommands:
         A deliberate act, outside the undo history on purpose: Ctrl+Z never puts a note back on
         the projector, and never takes one off behind the facilitator's back either. Revealing
         every note at once asks first."""
-        bowl_id = self.fishbowl_id
-        if bowl_id is None or self.data is None:
+        bowl_id, data = self.screen.fishbowl_id, self.screen.data
+        if bowl_id is None or data is None:
             return
-        hidden = [n for n in self.data.notes if not n.revealed]
+        hidden = [n for n in data.notes if not n.revealed]
         if revealed and note_id is None:
             if not hidden or not self.confirm_reveal(len(hidden)):
                 return
@@ -257,7 +319,7 @@ class BowlCommands:
     def confirm_reveal(self, count: int) -> bool:
         """Ask before showing every hidden note to the room. Tests replace this method."""
         answer = QMessageBox.question(
-            self,
+            self.parent,
             tr("Révéler les notes"),
             tr_n(
                 "Montrer à la salle {n} note de la prise de notes ?\n",
@@ -272,18 +334,21 @@ class BowlCommands:
 
     def save_facilitator_note(self, text: str) -> None:
         """The facilitator's own note (animateur·rice): one undoable edit, never on screen."""
-        if self._loading or self.data is None or self.data.facilitator_note == text:
+        data, bowl_id = self.screen.data, self.screen.fishbowl_id
+        if self.screen.loading or data is None or bowl_id is None:
+            return
+        if data.facilitator_note == text:
             return
         self.ctx.push_update(
             "Note de l'animateur·rice",
             AREA,
             ops.update_setup,
-            self.fishbowl_id,
+            bowl_id,
             facilitator_note=text,
         )
 
     def add_latecomer(self, name: str) -> None:
-        bowl_id = self.fishbowl_id
+        bowl_id = self.screen.fishbowl_id
         if bowl_id is None:
             return
         if (
@@ -295,11 +360,11 @@ class BowlCommands:
             )
             is not None
         ):
-            self.centre.latecomer.clear()
+            self.screen.centre.latecomer.clear()
             self.ctx.hub.notify("participants", self.ctx.workshop_id)
 
     def sync_members(self) -> None:
-        bowl_id = self.fishbowl_id
+        bowl_id = self.screen.fishbowl_id
         if bowl_id is None:
             return
         added = self.ctx.push(
@@ -315,7 +380,9 @@ class BowlCommands:
             )
 
     def add_note(self, heading: str, text: str) -> None:
-        bowl_id = self.fishbowl_id
+        bowl_id = self.screen.fishbowl_id
+        if bowl_id is None:
+            return
         added = self.ctx.push(
             tr("Ajouter une note"),
             area=AREA,
@@ -323,7 +390,7 @@ class BowlCommands:
             undo=lambda s, note_id: notes_ops.delete_note(s, note_id),
         )
         if added is not None:  # refused: what was typed stays in the field
-            self.notes.note_added(heading)
+            self.screen.notes.note_added(heading)
 
     def edit_note(self, note_id: int, text: str) -> None:
         if (
@@ -335,7 +402,7 @@ class BowlCommands:
             )
             is None
         ):
-            self.reload()
+            self.screen.reload()
 
     def delete_note(self, note_id: int) -> None:
         self.ctx.push(

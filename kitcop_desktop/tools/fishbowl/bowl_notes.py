@@ -77,7 +77,7 @@ class NotesView(QWidget):
         self.facilitator_badge.word.setWordWrap(True)
         mine_layout.addWidget(mine_title)
         mine_layout.addWidget(self.facilitator_badge)
-        self.facilitator_note = LongText(
+        self.facilitator_note: LongText = LongText(
             lambda: self.facilitator_note_changed.emit(self.facilitator_note.toPlainText()),
             tr("Pour vous seul·e : qui relancer, ce qu'il ne faut pas citer…"),
             46,

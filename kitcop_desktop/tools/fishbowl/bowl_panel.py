@@ -10,6 +10,7 @@ circle list, Enter seats the selected person and Suppr marks that they left the 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,13 +40,14 @@ from kitcop_desktop.tools.fishbowl.focus import room_focus
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.tool_spec import ToolContext
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
 from kitcop_desktop.ui.widgets.fit_scroll import FitScrollArea
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 from kitcop_desktop.ui.widgets.number_field import NumberField
 
 # The clicker turns the pages of revealed notes (partage des enjeux).
-PAGE_KEYS = {
+PAGE_KEYS: dict[int, int] = {
     Qt.Key.Key_PageDown: 1,
     Qt.Key.Key_Right: 1,
     Qt.Key.Key_PageUp: -1,
@@ -53,15 +55,17 @@ PAGE_KEYS = {
 }
 
 
-class BowlPanel(BowlCommands, QWidget):
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+class BowlPanel(QWidget):
+    def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.clock = clock_of(ctx)
         self.focus = room_focus(ctx)
         self.fishbowl_id: int | None = None
         self.data: BowlData | None = None
-        self._loading = False
+        self.loading = False
+        # What the clicks do (BowlCommands acts on this tab through its BowlScreen side).
+        commands = self.commands = BowlCommands(ctx, self, self)
         self._shown_id: int | None = None
         self._shown_state = ""
 
@@ -69,10 +73,10 @@ class BowlPanel(BowlCommands, QWidget):
         self.picker = QComboBox()
         self.picker.currentIndexChanged.connect(self._picked)
         new = QPushButton(icon("new"), tr("Nouveau bocal"))
-        new.clicked.connect(self.new_item)
+        new.clicked.connect(commands.new_item)
         self.delete_button = QPushButton(icon("delete"), tr("Supprimer"))
         self.delete_button.setObjectName("Danger")
-        self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button.clicked.connect(commands.delete_current)
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Bocal :")))
         top.addWidget(self.picker, 1)
@@ -87,7 +91,7 @@ class BowlPanel(BowlCommands, QWidget):
 
         # --- setup ---
         self.title = QLineEdit()
-        Autosave(self.title, lambda: self._save_setup("title", self.title.text()))
+        Autosave(self.title, lambda: commands.save_setup("title", self.title.text()))
         # Typing 99 chairs or 999 minutes is refused out loud, never cut to 9 or 99.
         self.chairs = NumberField(
             rules.MIN_CHAIRS,
@@ -97,7 +101,9 @@ class BowlPanel(BowlCommands, QWidget):
             suffix=" chaises",
         )
         self.chairs.refused.connect(ctx.show_message)
-        self.chairs.editingFinished.connect(lambda: self._save_setup("chairs", self.chairs.value()))
+        self.chairs.editingFinished.connect(
+            lambda: commands.save_setup("chairs", self.chairs.value())
+        )
         self.timebox = NumberField(
             1,
             240,
@@ -107,14 +113,14 @@ class BowlPanel(BowlCommands, QWidget):
         )
         self.timebox.refused.connect(ctx.show_message)
         self.timebox.editingFinished.connect(
-            lambda: self._save_setup("timebox_minutes", self.timebox.value())
+            lambda: commands.save_setup("timebox_minutes", self.timebox.value())
         )
         self.question = QPlainTextEdit()
         self.question.setTabChangesFocus(True)  # Tab moves on, never types into the room's text
         self.question.setPlaceholderText(tr("La question montrée à la salle"))
         self.question.setFixedHeight(58)
         self.question_autosave = Autosave(
-            self.question, lambda: self._save_setup("question", self.question.toPlainText())
+            self.question, lambda: commands.save_setup("question", self.question.toPlainText())
         )
         setup = self.setup = QGroupBox(tr("Préparation"))
         self.setup_button.toggled.connect(setup.setVisible)
@@ -133,7 +139,7 @@ class BowlPanel(BowlCommands, QWidget):
         sync = QPushButton(
             icon("user"), tr("Ajouter au cercle les présent·es de la liste d'émargement")
         )
-        sync.clicked.connect(self.sync_members)
+        sync.clicked.connect(commands.sync_members)
         form.addRow("", sync)
 
         # --- live controls ---
@@ -141,17 +147,17 @@ class BowlPanel(BowlCommands, QWidget):
         self.countdown.setFixedSize(220, 84)
         self.play = QPushButton(icon("play"), tr("Démarrer"))
         self.play.setToolTip(tr("Démarrer / mettre en pause le minuteur (Espace)"))
-        self.play.clicked.connect(self.toggle_timebox)
+        self.play.clicked.connect(commands.toggle_timebox)
         more = QPushButton(icon("plus_minute"), tr("1 min"))
         more.setToolTip(tr("Une minute de plus (+)"))
-        more.clicked.connect(lambda: self.extend(60))
+        more.clicked.connect(lambda: commands.extend(60))
         less = QPushButton(icon("minus_minute"), tr("1 min"))
         less.setToolTip(tr("Une minute de moins (−)"))
-        less.clicked.connect(lambda: self.extend(-60))
+        less.clicked.connect(lambda: commands.extend(-60))
         self.finish_button = QPushButton(icon("stop"), tr("Terminer le bocal"))
-        self.finish_button.clicked.connect(self.finish)
+        self.finish_button.clicked.connect(commands.finish)
         self.show_stats = QCheckBox(tr("Temps de parole à l'écran"))
-        self.show_stats.toggled.connect(lambda on: self._set_shown(stats=on))
+        self.show_stats.toggled.connect(lambda on: commands.set_shown(stats=on))
         self.status = QLabel()
         self.status.setWordWrap(True)
         buttons = QVBoxLayout()
@@ -171,19 +177,19 @@ class BowlPanel(BowlCommands, QWidget):
 
         # --- centre, statistics, notes ---
         self.centre = CentreView()
-        self.centre.seat_requested.connect(self.seat)
-        self.centre.speak_requested.connect(self.speak)
-        self.centre.leave_requested.connect(self.leave)
-        self.centre.depart_requested.connect(self.leave_for_good)
-        self.centre.return_requested.connect(self.come_back)
-        self.centre.latecomer_requested.connect(self.add_latecomer)
+        self.centre.seat_requested.connect(commands.seat)
+        self.centre.speak_requested.connect(commands.speak)
+        self.centre.leave_requested.connect(commands.leave)
+        self.centre.depart_requested.connect(commands.leave_for_good)
+        self.centre.return_requested.connect(commands.come_back)
+        self.centre.latecomer_requested.connect(commands.add_latecomer)
         self.stats = StatsView()
         self.notes = NotesView(self.ctx.settings)
-        self.notes.add_requested.connect(self.add_note)
-        self.notes.edit_requested.connect(self.edit_note)
-        self.notes.delete_requested.connect(self.delete_note)
-        self.notes.reveal_requested.connect(self.reveal)
-        self.notes.facilitator_note_changed.connect(self.save_facilitator_note)
+        self.notes.add_requested.connect(commands.add_note)
+        self.notes.edit_requested.connect(commands.edit_note)
+        self.notes.delete_requested.connect(commands.delete_note)
+        self.notes.reveal_requested.connect(commands.reveal)
+        self.notes.facilitator_note_changed.connect(commands.save_facilitator_note)
         self.side = QTabWidget()
         self.side.addTab(self.stats, icon("clock"), tr("Temps de parole"))
         # The note lists need more height than a 1024×768 screen leaves beside the chairs:
@@ -213,16 +219,20 @@ class BowlPanel(BowlCommands, QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         # Laid out from the room it has: when the window is too short (1024×768 with the setup
         # open), the bowl scrolls; its chairs and buttons are never squeezed onto one another.
-        self.scroll = FitScrollArea(self.body)
+        self.scroll_area = FitScrollArea(self.body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         self.ticker = QTimer(self, interval=1000)
         self.ticker.timeout.connect(self._tick)
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
+
+    def new_item(self) -> None:
+        """Ctrl+N (the shell's hook, through FishbowlEditor): a new fishbowl."""
+        self.commands.new_item()
 
     # --- loading --------------------------------------------------------------------------
     def _on_changed(self, area: str, workshop_id: int) -> None:
@@ -234,36 +244,36 @@ class BowlPanel(BowlCommands, QWidget):
         ids = [b[0] for b in bowls]
         if self.fishbowl_id not in ids:
             self.fishbowl_id = ids[-1] if ids else None
-        self._loading = True
+        self.loading = True
         self.picker.clear()
         for bowl_id, title in bowls:
             self.picker.addItem(title, bowl_id)
         if self.fishbowl_id is not None:
             self.picker.setCurrentIndex(ids.index(self.fishbowl_id))
-        self._loading = False
+        self.loading = False
         self.data = load_bowl(self.ctx.store, self.fishbowl_id) if self.fishbowl_id else None
         prefix = draft_prefix(self.ctx.store, self.ctx.workshop_id)
         self.notes.keep_drafts(f"{prefix}/fishbowl/{self.fishbowl_id}" if self.data else None)
         self.empty.setVisible(self.data is None)
-        self.scroll.setVisible(self.data is not None)
+        self.scroll_area.setVisible(self.data is not None)
         self.delete_button.setEnabled(self.data is not None)
-        self._show()
+        self.refresh()
         if self.focus.tab == "bowl" and self.focus.fishbowl_id != self.fishbowl_id:
             self.focus.show("bowl", self.fishbowl_id)
 
     def _picked(self, index: int) -> None:
-        if not self._loading and index >= 0:
+        if not self.loading and index >= 0:
             self.fishbowl_id = self.picker.itemData(index)
             self.reload()
             self.focus.show("bowl", self.fishbowl_id)
 
-    def _show(self) -> None:
+    def refresh(self) -> None:
         data = self.data
         if data is None:
             self.ticker.stop()
             self.countdown.set_countdown(None)
             return
-        self._loading = True
+        self.loading = True
         if not self.title.hasFocus():
             self.title.setText(data.title)
         self.question_autosave.show(data.question)
@@ -277,7 +287,7 @@ class BowlPanel(BowlCommands, QWidget):
         self.chairs.setValue(data.chairs)
         self.timebox.setValue(data.timebox_minutes)
         self.show_stats.setChecked(data.stats_shown)
-        self._loading = False
+        self.loading = False
         cd = Countdown.from_facts(data.timebox, self.clock)
         self.countdown.set_countdown(cd)
         self.play.setText(tr("Pause") if cd.running else tr("Démarrer"))
@@ -312,7 +322,7 @@ class BowlPanel(BowlCommands, QWidget):
             self.stats.show_stats(self.data.stats(now))
 
     # --- keys -----------------------------------------------------------------------------
-    def handle_room_key(self, event) -> bool:
+    def handle_room_key(self, event: QKeyEvent) -> bool:
         if self.data is None:
             return False
         key, text = event.key(), event.text()
@@ -321,20 +331,20 @@ class BowlPanel(BowlCommands, QWidget):
         if self.data.state == "finished":
             return False
         if key == Qt.Key.Key_Space:
-            self.toggle_timebox()
+            self.commands.toggle_timebox()
             return True
         if text in ("+", "="):
-            self.extend(60)
+            self.commands.extend(60)
             return True
         if text in ("-", "−"):
-            self.extend(-60)
+            self.commands.extend(-60)
             return True
         if text == "0":
-            self.stop_speaking()
+            self.commands.stop_speaking()
             return True
         if len(text) == 1 and text in "123456789":
             who = self.data.centre.seated.get(int(text) - 1)
             if who is not None:
-                self.speak(who)
+                self.commands.speak(who)
                 return True
         return False

@@ -34,7 +34,7 @@ class FishbowlEditor(QWidget):
         self._tab_changed()
 
     def current_panel(self) -> BowlPanel | RoundPanel:
-        return self.tabs.currentWidget()
+        return self.bowl if self.tabs.currentWidget() is self.bowl else self.rounds
 
     def _tab_changed(self, _index: int = 0) -> None:
         if self.current_panel() is self.bowl:
@@ -99,7 +99,8 @@ class FishbowlEditor(QWidget):
             return self.bowl.question
         side = self.bowl.side  # the notes are behind their tab
         for index in range(side.count()):
-            if side.widget(index).isAncestorOf(self.bowl.notes):
+            page = side.widget(index)
+            if page is not None and page.isAncestorOf(self.bowl.notes):
                 side.setCurrentIndex(index)
         if name == "facilitator_note":
             return self.bowl.notes.facilitator_note

@@ -69,10 +69,13 @@ class CampaignView(QWidget):
         self.brakes_title = QLabel()
         self.levers_title = QLabel()
         zones = QHBoxLayout()
-        for title, widget in ((self.brakes_title, self.brakes), (self.levers_title, self.levers)):
+        for heading, zone_list in (
+            (self.brakes_title, self.brakes),
+            (self.levers_title, self.levers),
+        ):
             column = QVBoxLayout()
-            column.addWidget(title)
-            column.addWidget(widget, 1)
+            column.addWidget(heading)
+            column.addWidget(zone_list, 1)
             zones.addLayout(column)
         self.send_button = QPushButton(tr("Envoyer au speedboat"))
         self.send_button.setObjectName("Primary")
@@ -144,7 +147,7 @@ class CampaignView(QWidget):
                 number = QTableWidgetItem(str(count))
                 number.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 widget.setItem(row, 1, number)
-        for widget, title, items, zone, label in (
+        for zone_list, title, items, zone, label in (
             (self.brakes, self.brakes_title, syn.brakes, "brakes", tr("Freins et difficultés")),
             (self.levers, self.levers_title, syn.levers, "levers", "Leviers"),
         ):
@@ -154,7 +157,7 @@ class CampaignView(QWidget):
                     colour=colour, label=label, n_items=len(items)
                 )
             )
-            widget.clear()
+            zone_list.clear()
             for item in items:
                 kind = mark_kind(item.kind).label
                 sent = tr(" ✓ envoyé") if item.sent else ""
@@ -165,7 +168,7 @@ class CampaignView(QWidget):
                     )
                 )
                 entry.setForeground(QColor("#1d2330"))
-                widget.addItem(entry)
+                zone_list.addItem(entry)
         unsent = len(syn.unsent)
         self.send_button.setEnabled(unsent > 0)
         self.send_button.setText(

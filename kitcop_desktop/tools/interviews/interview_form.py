@@ -8,6 +8,7 @@ per field and burst of typing. The real name is masked until
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -86,7 +87,7 @@ class InterviewForm(QWidget):
             edit = QLineEdit()
             edit.setPlaceholderText(tr(placeholder) if placeholder else "")
             edit.setMaxLength(200)
-            Autosave(edit, lambda f=field: self._line_done(f))
+            Autosave(edit, partial(self._line_done, field))
             self.lines[field] = edit
             form.addRow(tr(label), edit)
         # « 1800 » is refused out loud with the limit, never cut to « 18 » and stored.

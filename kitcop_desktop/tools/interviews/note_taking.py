@@ -30,7 +30,7 @@ from kitcop_desktop.storage import interviews
 from kitcop_desktop.tools.interviews.discreet_timer import DiscreetTimer
 from kitcop_desktop.tools.interviews.notes_field import NotesField, tint
 from kitcop_desktop.tools.interviews.room_focus import room_focus
-from kitcop_desktop.ui.autosave import Autosave
+from kitcop_desktop.ui.autosave import Autosave, text_of
 
 FREE_NOTES = "free"
 NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
@@ -357,7 +357,7 @@ class NoteTaking(QWidget):
             item = self.question_list.item(index)
             if item is not None:
                 label = item.text().removeprefix("✓ ")
-                filled = bool(autosave.field.toPlainText().strip())
+                filled = bool(text_of(autosave.field).strip())
                 item.setText(("✓ " if filled else "") + label)
 
     def flush(self) -> None:

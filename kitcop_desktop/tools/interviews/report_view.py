@@ -7,6 +7,8 @@ step per burst; « Préremplir » is one undo step and fills only the parts stil
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -56,7 +58,7 @@ class ReportView(QWidget):
             heading.setWordWrap(True)
             edit = QPlainTextEdit()
             edit.setPlaceholderText(tr("À compléter…"))
-            self.autosaves[field] = Autosave(edit, lambda f=field: self._save(f))
+            self.autosaves[field] = Autosave(edit, partial(self._save, field))
             self.parts[field] = edit
             row, col = divmod(index, 2)
             grid.addWidget(heading, row * 2, col)

@@ -191,8 +191,9 @@ class BallotBox(QWidget):
             self._show_ballot()
 
     @property
-    def rules(self) -> VoteRules:
-        return self.state.current.rules
+    def rules(self) -> VoteRules | None:
+        """The current round's rules; None before a vote is shown."""
+        return self.state.current.rules if self.state is not None else None
 
     def start(self) -> None:
         if self.who.currentData() is None or self.state is None:
@@ -205,7 +206,8 @@ class BallotBox(QWidget):
         self.validate_button.setFocus()
 
     def _show_ballot(self) -> None:
-        if self.voter is None:
+        state, vote_round, rules = self.state, self.round, self.rules
+        if self.voter is None or state is None or vote_round is None or rules is None:
             return
         # A fresh host each time: the scroll area deletes the old one and its rows at once.
         host = QWidget()
@@ -213,14 +215,14 @@ class BallotBox(QWidget):
         self._rows = QGridLayout(host)
         self._rows.setColumnStretch(1, 1)
         self.ballot_title.setText(tr("Bulletin de {name}").format(name=self.voter[1]))
-        left = self.rules.dots_per_participant - sum(self.dots.values())
+        left = rules.dots_per_participant - sum(self.dots.values())
         self.remaining.setText(
             f"Il vous reste {dots_text(left)}."
             if left
             else tr("Toutes vos gommettes sont placées.")
         )
-        for index, item_id in enumerate(self.round.item_ids):
-            item = self.state.item(item_id)
+        for index, item_id in enumerate(vote_round.item_ids):
+            item = state.item(item_id)
             n = self.dots.get(item_id, 0)
             number = QLabel(f"{index + 1}.")
             text = QLabel(item.text if item else "")
@@ -228,7 +230,7 @@ class BallotBox(QWidget):
             # The participant reads this, not the facilitator: a little larger.
             for label in (number, text):
                 label.setStyleSheet("font-size: 12pt;")
-            marks = QLabel(DOT * n + EMPTY * (self.rules.max_per_item - n))
+            marks = QLabel(DOT * n + EMPTY * (rules.max_per_item - n))
             marks.setStyleSheet("font-size: 16pt; color: #0072B2;")
             marks.setAccessibleName(dots_text(n))
             add = QPushButton("+")
@@ -245,13 +247,16 @@ class BallotBox(QWidget):
             minus.clicked.connect(lambda _c=False, i=item_id: self.remove_dot(i))
             for col, widget in enumerate((number, text, marks, minus, add)):
                 self._rows.addWidget(widget, index, col)
-        self._rows.setRowStretch(len(self.round.item_ids), 1)
+        self._rows.setRowStretch(len(vote_round.item_ids), 1)
         self._scroll.setWidget(host)
 
     # --- placing dots -------------------------------------------------------------------------
     def add_dot(self, item_id: int) -> bool:
+        rules = self.rules
+        if rules is None:
+            return False
         try:
-            self.dots = place_dot(self.rules, self.dots, item_id)
+            self.dots = place_dot(rules, self.dots, item_id)
         except InvalidInput as exc:
             self.commands.ctx.show_message(str(exc))
             return False
@@ -264,10 +269,13 @@ class BallotBox(QWidget):
 
     def toggle_number(self, number: int) -> None:
         """Digit keys: a dot on proposal `number` (1-based), or take it back when full."""
-        if self.pages.currentIndex() != 1 or not 1 <= number <= len(self.round.item_ids):
+        vote_round, rules = self.round, self.rules
+        if vote_round is None or rules is None or self.pages.currentIndex() != 1:
             return
-        item_id = self.round.item_ids[number - 1]
-        if self.dots.get(item_id, 0) >= self.rules.max_per_item:
+        if not 1 <= number <= len(vote_round.item_ids):
+            return
+        item_id = vote_round.item_ids[number - 1]
+        if self.dots.get(item_id, 0) >= rules.max_per_item:
             self.remove_dot(item_id)
         else:
             self.add_dot(item_id)

@@ -66,7 +66,8 @@ class Column(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         hint = super().minimumSizeHint()
-        content = self.widget().minimumSizeHint().width()
+        widget = self.widget()
+        content = widget.minimumSizeHint().width() if widget is not None else 0
         scroll_bar = self.verticalScrollBar().sizeHint().width()
         return QSize(content + scroll_bar + 2 * self.frameWidth(), hint.height())
 

@@ -142,10 +142,11 @@ class ResultsPanel(QWidget):
         return next((r for r in self.state.rounds if r.id == rid), self.state.current)
 
     def _show_selected_round(self) -> None:
-        vote_round = self.selected_round()
-        if vote_round is None:
+        state, vote_round = self.state, self.selected_round()
+        # A vote always has its round 1 (hence a standing); a file without it shows nothing.
+        if state is None or vote_round is None or state.standing is None:
             return
-        state, results = self.state, vote_round.results
+        results = vote_round.results
         visible = state.tallies_visible(vote_round)
         is_last = vote_round.id == state.current.id
         # The latest round of several shows the standing: a round among ex æquo reorders only
@@ -224,20 +225,25 @@ class ResultsPanel(QWidget):
     def _clear_ties(self) -> None:
         while self.ties.count():
             row = self.ties.takeAt(0)
-            while row.layout() and row.layout().count():
-                w = row.layout().takeAt(0).widget()
+            if row is None:
+                break
+            inner = row.layout()
+            while inner is not None and inner.count():
+                item = inner.takeAt(0)
+                w = item.widget() if item is not None else None
                 if w is not None:
                     w.hide()  # at once: deleteLater waits for the event loop
                     w.deleteLater()
-            if row.widget() is not None:
-                row.widget().hide()
-                row.widget().deleteLater()
+            w = row.widget()
+            if w is not None:
+                w.hide()
+                w.deleteLater()
 
     def _show_ties(self, vote_round: RoundState | None) -> None:
         self._clear_ties()
-        if vote_round is None:
-            return
         state = self.state
+        if vote_round is None or state is None or state.standing is None:
+            return
         last = vote_round.id == state.current.id
         # Only the ties at one of the places kept are said: one further down changes nothing.
         ranked = state.standing.ranked if last else vote_round.results.ranked
@@ -296,6 +302,8 @@ class ResultsPanel(QWidget):
     # --- actions ------------------------------------------------------------------------------
     def next_round_top(self) -> int | None:
         state = self.state
+        if state is None or state.standing is None:
+            return None
         ids = top_with_ties(state.standing.ranked, state.winners_count)
         reason = tr("Les {winners_count} premiers du tour {number}").format(
             winners_count=state.winners_count, number=state.current.number
@@ -306,6 +314,8 @@ class ResultsPanel(QWidget):
 
     def round_among(self, group: list[int]) -> int | None:
         state = self.state
+        if state is None or state.standing is None:
+            return None
         tie = next((t for t in state.standing.ties if t.items == list(group)), None)
         if tie is None:
             self.commands.ctx.show_message(tr(STALE_TIE))
@@ -318,6 +328,8 @@ class ResultsPanel(QWidget):
 
     def _new_round(self, ids: list[int], reason: str, places: int) -> int | None:
         """A round among `ids` with the rules proposed for it, said in the status line."""
+        if self.state is None:
+            return None
         rules = tie_break_rules(len(ids), places)
         created = self.commands.new_round(self.state.id, ids, reason, rules)
         if created is not None:
@@ -330,7 +342,9 @@ class ResultsPanel(QWidget):
 
     def decide(self, group: list[int], order: list[int] | None = None, reason: str = "") -> bool:
         """Record how a tie is settled; without `order`, ask with a small dialog."""
-        standing = self.state.standing
+        standing = self.state.standing if self.state is not None else None
+        if standing is None:
+            return False
         if not any(t.items == list(group) for t in standing.ties):
             self.commands.ctx.show_message(tr(STALE_TIE))
             return False
@@ -346,6 +360,8 @@ class ResultsPanel(QWidget):
         if self.all_made:
             self.commands.ctx.activate_tool("actions", None)
             return []
+        if self.state is None:
+            return None
         result = self.commands.winners_to_cards(self.state.id)
         if result:
             self.commands.ctx.activate_tool("actions", result[0])

@@ -306,10 +306,12 @@ class VotingRoomView(QWidget):
             return len(block[1]) * spacing
 
         total = sum(height(b) for b in blocks) + gap * max(0, len(blocks) - 1)
-        pages: list[list] = [blocks]
+        Block = tuple[int, list[str]]
+        pages: list[list[Block]] = [blocks]
         if total > rect.height():
             room = rect.height() - (spacing if label_rect is None else 0)  # a line for « 1/2 »
-            pages, page, used = [], [], 0.0
+            page: list[Block] = []
+            pages, used = [], 0.0
             for block in blocks:
                 needed = height(block) + (gap if page else 0.0)
                 if page and used + needed > room:

@@ -321,7 +321,8 @@ class SetupPanel(QWidget):
         self.down_button.setEnabled(0 <= row < count - 1)
 
     def remove_selected(self) -> None:
-        item = self.state.item(self.selected_item_id()) if self.state else None
+        item_id = self.selected_item_id()
+        item = self.state.item(item_id) if self.state and item_id is not None else None
         if item is None:
             self.commands.ctx.show_message(tr("Choisissez d'abord une proposition à retirer."))
             return

@@ -83,7 +83,9 @@ class WallEntry(QWidget):
         self.hint.setText(hint)
         same_rows = self.round is not None and self.round.item_ids == vote_round.item_ids
         self.round = vote_round
-        self.texts = {i: (state.item(i).text if state.item(i) else "") for i in vote_round.item_ids}
+        self.texts = {
+            i: (item.text if (item := state.item(i)) else "") for i in vote_round.item_ids
+        }
         if not same_rows:
             self._rebuild(vote_round)
         for field in self.fields:
@@ -94,9 +96,10 @@ class WallEntry(QWidget):
             field.show_count(value, masked=not state.tallies_visible(vote_round))
             field.setReadOnly(not vote_round.open)
         for index, item_id in enumerate(vote_round.item_ids):
-            label = self._grid.itemAtPosition(index, 1)
-            if label is not None:
-                label.widget().setText(self.texts[item_id])
+            cell = self._grid.itemAtPosition(index, 1)
+            label = cell.widget() if cell is not None else None
+            if isinstance(label, QLabel):
+                label.setText(self.texts[item_id])
         if focused is not None and not same_rows:
             self.focus_item(focused)
 

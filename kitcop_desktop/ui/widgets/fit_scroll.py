@@ -58,7 +58,8 @@ class FitScrollArea(QScrollArea):
         # once the layout has taken it in (the request is seen here before the layout is).
         widget = self.widget()
         if event.type() == QEvent.Type.LayoutRequest and obj in (widget, self.viewport()):
-            if widget is not None and widget.layout() is not None:
-                widget.layout().activate()
+            layout = widget.layout() if widget is not None else None
+            if layout is not None:
+                layout.activate()
             self.fit()
         return super().eventFilter(obj, event)

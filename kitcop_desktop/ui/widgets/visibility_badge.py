@@ -61,8 +61,7 @@ def form_label(text: str, visibility: Visibility, detail: str = "") -> QWidget:
     layout.setSpacing(1)
     label = QLabel(text)
     layout.addWidget(label)
-    box.badge = VisibilityBadge(visibility, detail)
-    layout.addWidget(box.badge)
+    layout.addWidget(VisibilityBadge(visibility, detail))
     layout.addStretch(1)
     return box
 

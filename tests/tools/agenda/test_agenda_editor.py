@@ -202,9 +202,9 @@ def test_save_as_personal_template_then_offered(editor, store):
 
 
 def test_search_finds_a_sequence(editor):
-    assert editor.find("bocal")
+    assert editor.find_text("bocal")
     assert editor.model.rows[editor.table.currentIndex().row()].title == "Projection 2030"
-    assert not editor.find("introuvable")
+    assert not editor.find_text("introuvable")
 
 
 def test_drag_and_drop_reorders(editor, store, workshop_id):

@@ -84,7 +84,7 @@ def test_chairs_never_cover_each_other_or_their_buttons(
             assert widget.height() >= widget.minimumSizeHint().height()
     assert centre.circle.height() >= centre.circle.minimumHeight()
     if not setup_shown:  # live, the whole bowl is on screen without scrolling
-        assert panel.scroll.verticalScrollBar().maximum() == 0
+        assert panel.scroll_area.verticalScrollBar().maximum() == 0
     window.room.close()
 
 
@@ -92,7 +92,7 @@ def test_after_seating_the_focus_stays_in_the_circle_and_4_gives_chair_4_the_flo
     qtbot, store, workshop_id
 ):
     window, panel = open_bowl(qtbot, store, workshop_id, (1200, 752))
-    panel.choose_leaver = lambda newcomer, options, proposed: proposed
+    panel.commands.choose_leaver = lambda newcomer, options, proposed: proposed
     centre = panel.centre
     for name in ("Claire", "Thomas", "Nadia", "Léa"):
         centre.circle.setCurrentItem(circle_row(panel, name))
@@ -122,15 +122,15 @@ def test_the_current_speaker_is_never_proposed_to_leave_and_the_rule_is_said(ctx
     for name in ("Claire", "Thomas", "Nadia"):  # Claire sits first…
         panel.centre.circle.itemActivated.emit(circle_row(panel, name))
         clock.advance(20)
-    panel.speak(panel.data.centre.seated[0])  # …and is speaking when Léa comes in
+    panel.commands.speak(panel.data.centre.seated[0])  # …and is speaking when Léa comes in
     clock.advance(45)
     asked = []
 
     def choose(newcomer, options, proposed):
-        asked.append((panel.data.name(proposed), panel.leaver_labels(options)))
+        asked.append((panel.data.name(proposed), panel.commands.leaver_labels(options)))
         return proposed
 
-    panel.choose_leaver = choose
+    panel.commands.choose_leaver = choose
     panel.centre.circle.itemActivated.emit(circle_row(panel, "Léa"))
     assert asked == [
         (

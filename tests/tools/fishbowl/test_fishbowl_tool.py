@@ -98,7 +98,7 @@ def test_taking_the_last_free_chair_asks_who_leaves_proposing_the_longest_seated
         asked.append((newcomer, [n for _, n in options], panel.data.name(proposed)))
         return proposed
 
-    panel.choose_leaver = choose
+    panel.commands.choose_leaver = choose
     seat(panel, "Léa")
     assert asked == [
         ("Léa Fontaine", ["Claire Dubois", "Thomas Girard", "Nadia Haddad"], "Claire Dubois")
@@ -116,7 +116,7 @@ def test_cancelling_who_leaves_changes_nothing(tool):
     panel = editor.bowl
     for name in ("Claire", "Thomas", "Nadia"):
         seat(panel, name)
-    panel.choose_leaver = lambda *args: None
+    panel.commands.choose_leaver = lambda *args: None
     count = panel.ctx.undo_stack.count()
     seat(panel, "Léa")
     assert panel.ctx.undo_stack.count() == count
@@ -156,7 +156,7 @@ def test_private_notes_stay_off_the_room_screen_until_revealed(tool):
     panel.notes.entries["levers"].returnPressed.emit()
     assert panel.notes.lists["levers"].item(0).text() == "Un guichet unique <rénovation> & 🌱"
     assert room.bowl.middle.currentWidget() is room.bowl.circle
-    panel.confirm_reveal = lambda count: True
+    panel.commands.confirm_reveal = lambda count: True
     panel.notes.reveal_all.click()
     assert room.bowl.middle.currentWidget() is room.bowl.notes
     assert room.bowl.notes.pages() == [("levers", ["Un guichet unique <rénovation> & 🌱"])]
@@ -168,7 +168,7 @@ def test_statistics_reach_the_room_only_when_chosen(tool):
     editor, room, clock = tool
     panel = editor.bowl
     seat(panel, "Claire")
-    panel.speak(panel.data.centre.seated[0])
+    panel.commands.speak(panel.data.centre.seated[0])
     clock.advance(30)
     assert room.bowl.stats.isHidden() or room.bowl.middle.currentWidget() is not room.bowl.stats
     panel.show_stats.setChecked(True)
@@ -203,11 +203,11 @@ def test_after_finishing_the_room_shows_no_countdown_and_clicks_are_refused(tool
     editor, room, _clock = tool
     panel = editor.bowl
     seat(panel, "Claire")
-    panel.finish()
+    panel.commands.finish()
     assert room.bowl.countdown.isHidden()
     assert not panel.centre.isEnabled()
     assert not panel.play.isEnabled()  # no « Démarrer » on a finished bowl
-    panel.seat(panel.data.members[1].id)
+    panel.commands.seat(panel.data.members[1].id)
     assert "terminé" in panel.ctx.extras["messages"][-1]
     with panel.ctx.store.read() as s:
         assert fishbowl.centre(s, panel.fishbowl_id).seated == {}
@@ -228,7 +228,7 @@ def test_clicks_after_the_timebox_still_count_and_the_room_shows_the_overrun(too
     panel = editor.bowl
     seat(panel, "Claire")
     clock.advance(35 * 60 + 5)
-    panel.speak(panel.data.centre.seated[0])
+    panel.commands.speak(panel.data.centre.seated[0])
     clock.advance(20)
     room.bowl.countdown.refresh()
     assert room.bowl.countdown.text() == "+00:25"
@@ -240,7 +240,7 @@ def test_clicks_after_the_timebox_still_count_and_the_room_shows_the_overrun(too
 def test_a_new_window_after_a_kill_shows_the_same_centre_and_speaker(tool, ctx, qtbot):
     editor, _room, clock = tool
     seat(editor.bowl, "Nadia")
-    editor.bowl.speak(editor.bowl.data.centre.seated[0])
+    editor.bowl.commands.speak(editor.bowl.data.centre.seated[0])
     clock.advance(90)
     again = SPEC.make_editor(ctx)  # what the shell builds when the app is reopened
     qtbot.addWidget(again)
@@ -256,7 +256,7 @@ def test_a_long_question_keeps_whole_sentences_that_fit_above_the_circle(tool, q
     long_question = " ".join(
         f"Question numéro {i} sur ce que nous avons fait en 2030 ?" for i in range(12)
     )
-    panel._save_setup("question", long_question)
+    panel.commands.save_setup("question", long_question)
     qtbot.wait(50)  # the layout settles
     question = room.bowl.question
     assert question.text().endswith("…")
@@ -287,10 +287,10 @@ def test_a_deleted_fishbowl_comes_back_whole_with_ctrl_z(tool):
     editor, room, clock = tool
     panel = editor.bowl
     seat(panel, "Claire")
-    panel.speak(panel.data.centre.seated[0])
+    panel.commands.speak(panel.data.centre.seated[0])
     clock.advance(40)
     bowl_id = panel.fishbowl_id
-    panel.delete_current()
+    panel.commands.delete_current()
     assert panel.data is None and not panel.empty.isHidden()
     assert room.bowl.circle.names == {}
     panel.ctx.undo_stack.undo()
@@ -318,9 +318,9 @@ def test_revealed_notes_turn_page_by_page_and_a_huge_note_never_overflows(tool, 
     qtbot.waitExposed(room)
     huge = " ".join(["levier"] * 280)  # about 2 000 characters, the most a note may hold
     for heading, text in (("actions", "Un CFA mobile"), ("levers", huge), ("brakes_overcome", "x")):
-        panel.add_note(heading, text)
-    panel.confirm_reveal = lambda count: True
-    panel.reveal(True)
+        panel.commands.add_note(heading, text)
+    panel.commands.confirm_reveal = lambda count: True
+    panel.commands.reveal(True)
     pager = room.bowl.notes
     pages = pager.pages()
     assert [heading for heading, _ in pages] == ["actions", "levers", "brakes_overcome"]
