@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import ast
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from kitcop_desktop import paths
 
@@ -149,18 +150,21 @@ def tr_later(text: str) -> str:
     return text
 
 
-class TrMap(Mapping[str, str]):
+K = TypeVar("K", bound=Hashable)  # a TrMap's keys: a name, or a value (True, None…)
+
+
+class TrMap(Mapping[K, str]):
     """Labels made at import time (their French marked with `tr_later`), translated each
     time one is read: `LABELS["public"]`, `.get()`, `.items()` all give the current language."""
 
-    def __init__(self, labels: dict[str, str]) -> None:
+    def __init__(self, labels: dict[K, str]) -> None:
         self._labels = dict(labels)
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: K) -> str:
         value = self._labels[key]
         return tr(value) if value else value
 
-    def __iter__(self) -> Iterator[str]:
+    def __iter__(self) -> Iterator[K]:
         return iter(self._labels)
 
     def __len__(self) -> int:

@@ -161,10 +161,10 @@ class _Drawn(Flowable):
             c.drawString(x + 8 * s, y + h - 10 * s - size, title[0] if title else "")
         size = CARD_FONT * s
         for card in self.cards:
-            rect = self.layout.items.get(f"card:{card.number}")
-            if rect is None:
+            card_rect = self.layout.items.get(f"card:{card.number}")
+            if card_rect is None:
                 continue
-            x, y, w, h = self._rect(rect)
+            x, y, w, h = self._rect(card_rect)
             fill = (
                 colors.HexColor(card.colour) if card.colour else tint(zone_colour(card.zone), 0.6)
             )
@@ -177,11 +177,11 @@ class _Drawn(Flowable):
             if card.fiche:  # below its words, as on screen
                 lines = [*lines[:5], fiche_mark(card.fiche)]
             c.setFont(FAMILY, size)
-            for i, line in enumerate(lines):
+            for i, card_line in enumerate(lines):
                 top = y + h - 8 * s - size * (i + 1) * 1.2
                 if top < y + 2 * s:
                     break
-                c.drawString(x + 6 * s, top, line)
+                c.drawString(x + 6 * s, top, card_line)
 
 
 class BoardDrawing(_Drawn):

@@ -130,7 +130,7 @@ class _Contents(Flowable):
         super().__init__()
         self.document = document
         self.names = names
-        self._table = None
+        self._table: Table | None = None
         self._origin = (0.0, 0.0)
 
     def _names(self) -> list[str]:

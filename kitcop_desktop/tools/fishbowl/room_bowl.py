@@ -111,7 +111,7 @@ class BowlRoom(QWidget):
             self.middle.addWidget(widget)
         self.countdown = BigCountdown()
         self.countdown.set_room_style(True)
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)  # margins and spacing follow the height
         layout.addWidget(self.kicker)
         layout.addWidget(self.question)
         layout.addWidget(self.middle, 1)
@@ -174,8 +174,8 @@ class BowlRoom(QWidget):
     def _fit(self) -> None:
         h = max(240, self.window().height())
         margin = max(8, min(self.width() // 30, h // 24))
-        self.layout().setContentsMargins(margin, margin // 2, margin, margin // 2)
-        self.layout().setSpacing(max(2, h // 128))  # 6 px at 768: a small window scales too
+        self._layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self._layout.setSpacing(max(2, h // 128))  # 6 px at 768: a small window scales too
         self.kicker.setFont(theme.room_font(h, BODY, bold=True))
         self.question.setFont(theme.room_font(h, BODY))
         self.stats.setFont(theme.room_font(h, BODY))
@@ -199,6 +199,6 @@ class BowlRoom(QWidget):
         used = margin + (self.countdown.height() if self.countdown.isVisibleTo(self) else 0)
         if self.kicker.isVisibleTo(self):
             used += QFontMetrics(self.kicker.font()).height()
-        room = self.height() - used - circle_min - 3 * self.layout().spacing()
+        room = self.height() - used - circle_min - 3 * self._layout.spacing()
 
         self.question.setText(fit_sentences(text, metrics, width, room))

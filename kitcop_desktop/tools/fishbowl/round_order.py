@@ -1,5 +1,6 @@
 """Who speaks when, in a speaking round: move a person up or down, add a latecomer, take in
-whoever signed in since. A mixin of RoundPanel (round_panel.py), which owns the round shown."""
+whoever signed in since. RoundPanel (round_panel.py) holds one RoundOrder and lays its row out;
+the order acts on the round the panel shows through its RoundScreen side."""
 
 from __future__ import annotations
 
@@ -8,14 +9,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton
 from kitcop_desktop.domain.french import people_added
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import rounds as ops
-from kitcop_desktop.tools.fishbowl.round_word import AREA
+from kitcop_desktop.tools.fishbowl.round_word import AREA, RoundScreen
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.tool_spec import ToolContext
 
 
 class RoundOrder:
-    """The row under the table and its commands (RoundPanel provides ctx, round_id, table)."""
+    """The row under the table (`row`) and its commands."""
 
-    def _build_order_row(self) -> QHBoxLayout:
+    def __init__(self, ctx: ToolContext, screen: RoundScreen) -> None:
+        self.ctx = ctx
+        self.screen = screen
         up = QPushButton(icon("up"), "")
         up.setToolTip(tr("Parler plus tôt"))
         up.clicked.connect(lambda: self.move(-1))
@@ -28,15 +32,14 @@ class RoundOrder:
         sync = QPushButton(icon("user"), tr("Présent·es"))
         sync.setToolTip(tr("Ajouter à la fin les présent·es de la liste d'émargement"))
         sync.clicked.connect(self.sync_entries)
-        order = QHBoxLayout()
-        order.addWidget(up)
-        order.addWidget(down)
-        order.addWidget(self.latecomer, 1)
-        order.addWidget(sync)
-        return order
+        self.row = QHBoxLayout()
+        self.row.addWidget(up)
+        self.row.addWidget(down)
+        self.row.addWidget(self.latecomer, 1)
+        self.row.addWidget(sync)
 
     def move(self, step: int) -> None:
-        entry = self.table.selected_entry()
+        entry = self.screen.table.selected_entry()
         if entry is not None:
             self.ctx.push(
                 tr("Changer l'ordre"),
@@ -46,7 +49,7 @@ class RoundOrder:
             )
 
     def add_latecomer(self) -> None:
-        round_id, name = self.round_id, self.latecomer.text()
+        round_id, name = self.screen.round_id, self.latecomer.text()
         if round_id is None or not name.strip():
             return
         if (
@@ -62,7 +65,7 @@ class RoundOrder:
             self.ctx.hub.notify("participants", self.ctx.workshop_id)
 
     def sync_entries(self) -> None:
-        round_id = self.round_id
+        round_id = self.screen.round_id
         if round_id is None:
             return
         added = self.ctx.push(

@@ -29,7 +29,7 @@ from kitcop_desktop.domain import speaking_round as rules
 from kitcop_desktop.domain.french import of_name
 from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import rounds as ops
-from kitcop_desktop.storage.rounds import RoundData
+from kitcop_desktop.storage.rounds import EntryData, RoundData
 from kitcop_desktop.tools.fishbowl.clock import clock_of
 from kitcop_desktop.tools.fishbowl.focus import room_focus
 from kitcop_desktop.tools.fishbowl.round_order import RoundOrder
@@ -39,6 +39,7 @@ from kitcop_desktop.tools.fishbowl.round_word import AREA, INVOLVED_CHOICES, Wor
 from kitcop_desktop.ui.attendance import round_marking
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.tool_spec import ToolContext
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 from kitcop_desktop.ui.widgets.number_field import NumberField
@@ -49,8 +50,8 @@ def load_rounds(store, workshop_id: int) -> list[RoundData]:
         return ops.list_rounds(s, workshop_id)
 
 
-class RoundPanel(WordCapture, RoundOrder, QWidget):
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+class RoundPanel(QWidget):
+    def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.clock = clock_of(ctx)
@@ -145,7 +146,10 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         buttons = FlowLayout(spacing=6)
         for b in (back, self.next_button, later, self.pause_button, self.finish_button):
             buttons.addWidget(b)
-        capture = self._build_word_row()  # round_word.py
+        # The word each person gives (round_word.py): its row, and its widgets shown here.
+        capture = self.capture = WordCapture(ctx, self, self)
+        self.word, self.involved = capture.word, capture.involved
+        self.word_label, self.word_autosave = capture.word_label, capture.word_autosave
         info = QVBoxLayout()
         info.addWidget(self.speaker)
         info.addWidget(self.upcoming)
@@ -158,11 +162,11 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         live = QVBoxLayout()
         live.addLayout(top_live)
         live.addLayout(buttons)
-        live.addLayout(capture)
+        live.addLayout(capture.row)
 
         self.table = RoundTable()
-        self.table.word_edited.connect(lambda entry, text: self.set_word(entry, text))
-        order = self._build_order_row()  # round_order.py
+        self.table.word_edited.connect(lambda entry, text: capture.set_word(entry, text))
+        self.order = RoundOrder(ctx, self)  # who speaks when (round_order.py)
 
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -172,7 +176,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         body.addWidget(self.phones)
         body.addLayout(live)
         body.addWidget(self.table, 1)
-        body.addLayout(order)
+        body.addLayout(self.order.row)
         self.empty = QLabel(
             tr(
                 "Aucun tour de parole pour l'instant. « Nouveau tour » : météo, brise-glace, "
@@ -219,7 +223,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
             self.reload()
             self.focus.show("rounds", self.round_id)
 
-    def current_entry(self):
+    def current_entry(self) -> EntryData | None:
         if self.data is None:
             return None
         return next((e for e in self.data.entries if e.id == self.data.current_entry_id), None)
@@ -303,6 +307,8 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
 
     def _following(self) -> str:
         data = self.data
+        if data is None:
+            return ""
         entries = [rules.Entry(e.id, i, e.status) for i, e in enumerate(data.entries)]
         nxt = rules.next_speaker(entries, data.current_entry_id)
         return next((e.name for e in data.entries if e.id == nxt), "")
@@ -353,9 +359,11 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
             )
 
     def _save(self, field: str, value) -> None:
-        if self._loading or self.data is None or getattr(self.data, field) == value:
-            return
         round_id = self.round_id
+        if self._loading or self.data is None or round_id is None:
+            return
+        if getattr(self.data, field) == value:
+            return
         if (
             self.ctx.push_update(
                 tr("Modifier le tour"),
@@ -369,7 +377,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
             self._show()
 
     def next_speaker(self) -> None:
-        self.capture_word(quiet=True)
+        self.capture.capture_word(quiet=True)
         self._live(tr("Personne suivante"), ops.next_speaker)
 
     def previous_speaker(self) -> None:
@@ -382,7 +390,7 @@ class RoundPanel(WordCapture, RoundOrder, QWidget):
         self._live(tr("Pause du tour"), ops.toggle_pause)
 
     def finish(self) -> None:
-        self.capture_word(quiet=True)
+        self.capture.capture_word(quiet=True)
         self._live(tr("Terminer le tour"), ops.finish)
 
     # --- keys -----------------------------------------------------------------------------

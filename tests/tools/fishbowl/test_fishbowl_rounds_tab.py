@@ -283,12 +283,12 @@ def test_latecomers_signed_in_since_join_the_round_in_words_a_reader_expects(tab
                 participants.update(s, pid, present=True)
 
     arrive("Awa\nJean\n")
-    editor.rounds.sync_entries()
+    editor.rounds.order.sync_entries()
     assert ctx.extras["messages"][-1] == "2 personnes ajoutées au tour."
     arrive("Lucas\n")
-    editor.rounds.sync_entries()
+    editor.rounds.order.sync_entries()
     assert ctx.extras["messages"][-1] == "1 personne ajoutée au tour."
-    editor.rounds.sync_entries()
+    editor.rounds.order.sync_entries()
     assert ctx.extras["messages"][-1] == "Tout le monde est déjà dans ce tour."
 
 
