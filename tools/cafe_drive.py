@@ -7,10 +7,10 @@ A virtual display of two monitors side by side (the laptop and the projector, wh
 screen goes fullscreen; both of --size), a workshop whose déroulé and participants were typed
 beforehand (seed 003: the CNFPT afternoon, its six porteurs and 24 more people; seed 004: the
 France Travail day's opening and 30 people of the SPER), then the app started cold. Only keys,
-sent with xdotool as the system would, from the library's first screen on: Tab to the list and
-Entrée open the workshop; Ctrl+8, Alt+D (« Modèles ») ↓ Entrée, F2 and the topics and hosts typed, Alt+R
-(« Répartir automatiquement ») or Alt+E (« Par équipes… »), Entrée and Alt+R again (the
-teams must stay: the database says so at the end); Ctrl+1, F5, Space,
+sent with xdotool as the system would, from the library's first screen on: Tab to the list
+and Entrée open the workshop; Ctrl+8, Alt+D (« Modèles ») ↓ Entrée, F2 and the topics and
+hosts typed, Alt+R (« Répartir automatiquement ») or Alt+E (« Par équipes… »), Entrée and
+Alt+R again (the teams must stay: the database says so at the end); Ctrl+1, F5, Space,
 PageDown through each round's map and countdown (B twice on the way, PageUp once), the harvest
 typed during each round (Ctrl+8, Ctrl+Tab to « Récolte », Alt+→, Entrée, Tab, Alt+P; Alt+I for
 the world café's three ideas), at seed 003's restitution Alt+M and PageDown table after table,

@@ -9,6 +9,7 @@ a guest host is named. Session first, read only.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -23,7 +24,7 @@ from kitcop_desktop.storage import agenda_run, tables_harvest
 from kitcop_desktop.storage.models.agenda import Sequence
 from kitcop_desktop.storage.models.seating import Seat, SeatingRound, SeatingTable
 from kitcop_desktop.storage.tables import list_tables
-from kitcop_desktop.storage.tables_seating import who_is_here
+from kitcop_desktop.storage.tables_seating import team_numbers, who_is_here
 
 
 @dataclass(frozen=True)
@@ -35,11 +36,13 @@ class SeatedTable:
     topic: str
     host: str  # the host's name, "" when none (or absent)
     people: tuple[str, ...]  # the others seated there this round, present, in seat order
+    team: int | None = None  # the team (« Par équipes… », from 0) at this table this round
 
     @property
     def title(self) -> str:
-        """« Table 3 — Financer la formation »."""
-        return f"{self.name} — {self.topic}" if self.topic.strip() else self.name
+        """« Table 3 — Financer la formation », then « · Équipe 2 » when teams rotate."""
+        title = f"{self.name} — {self.topic}" if self.topic.strip() else self.name
+        return title if self.team is None else f"{title} · Équipe\u00a0{self.team + 1}"
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ def rotation_map(session: Session, workshop_id: int, picked: int | None = None) 
     here = {p.id: p.name for p in who_is_here(session, workshop_id)}
     tables = list_tables(session, workshop_id)
     seated: dict[int, list[int]] = {}
+    teams: dict[int, Counter[int]] = {}
     if the_round is not None:
         for seat in session.scalars(
             select(Seat)
@@ -118,6 +122,9 @@ def rotation_map(session: Session, workshop_id: int, picked: int | None = None) 
             .order_by(Seat.table_id, Seat.position, Seat.id)
         ):
             seated.setdefault(seat.table_id, []).append(seat.participant_id)
+            if seat.team is not None and seat.participant_id in here and not seat.by_hand:
+                teams.setdefault(seat.table_id, Counter())[seat.team] += 1
+    numbers = team_numbers(session, workshop_id) if teams else {}
     out = []
     for table in tables:
         if table.host_participant_id is None:
@@ -129,7 +136,9 @@ def rotation_map(session: Session, workshop_id: int, picked: int | None = None) 
             for pid in seated.get(table.id, [])
             if pid in here and pid != table.host_participant_id
         )
-        out.append(SeatedTable(table.id, table.name, table.topic or "", host, people))
+        counted = teams.get(table.id)
+        team = numbers[counted.most_common(1)[0][0]] if counted else None
+        out.append(SeatedTable(table.id, table.name, table.topic or "", host, people, team))
     sequence_id = running
     if the_round is not None and sequence_id is None:
         sequence_id = the_round.sequence_id

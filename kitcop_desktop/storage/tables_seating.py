@@ -11,7 +11,8 @@ is returned (a Snapshot, the table someone came from).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -39,6 +40,8 @@ class RoundPlan:
     label: str  # « Tour 1 — Rotation 1 — Le sens, les finalités »
     seated: dict[int, list[int]]  # table id -> participant ids (the host first)
     by_hand: frozenset[int] = frozenset()  # the people placed by hand in this round
+    # table id -> the team seated there (« Par équipes… », from 0; `team_numbers`)
+    teams: dict[int, int] = field(default_factory=dict)
 
 
 def rotations(session: Session, workshop_id: int) -> list[Sequence]:
@@ -68,10 +71,17 @@ def list_rounds(session: Session, workshop_id: int) -> list[RoundPlan]:
     ).all()
     seated: dict[int, dict[int, list[int]]] = {r.id: {} for r in rounds}
     by_hand: dict[int, set[int]] = {r.id: set() for r in rounds}
+    counted: dict[int, dict[int, Counter[int]]] = {r.id: {} for r in rounds}
     for seat in seats:
         seated[seat.round_id].setdefault(seat.table_id, []).append(seat.participant_id)
         if seat.by_hand:
             by_hand[seat.round_id].add(seat.participant_id)
+        elif seat.team is not None:
+            counted[seat.round_id].setdefault(seat.table_id, Counter())[seat.team] += 1
+    numbers = team_numbers(session, workshop_id) if seats else {}
+    teams = {
+        r.id: {t: numbers[c.most_common(1)[0][0]] for t, c in counted[r.id].items()} for r in rounds
+    }
     out = []
     for r in rounds:
         label = tr("Tour {number}").format(number=r.number)
@@ -79,9 +89,30 @@ def list_rounds(session: Session, workshop_id: int) -> list[RoundPlan]:
         if title:
             label += f" — {title}"
         out.append(
-            RoundPlan(r.id, r.number, r.sequence_id, label, seated[r.id], frozenset(by_hand[r.id]))
+            RoundPlan(
+                r.id,
+                r.number,
+                r.sequence_id,
+                label,
+                seated[r.id],
+                frozenset(by_hand[r.id]),
+                teams[r.id],
+            )
         )
     return out
+
+
+def team_numbers(session: Session, workshop_id: int) -> dict[int, int]:
+    """Stored team -> its number from 0 (« Équipe 1 » is 0): the teams in their order over
+    the rounds, as `current_teams` counts them (a file's odd numbers too)."""
+    stored = session.scalars(
+        select(Seat.team)
+        .join(SeatingRound, Seat.round_id == SeatingRound.id)
+        .where(SeatingRound.workshop_id == workshop_id, Seat.team.is_not(None))
+        .distinct()
+        .order_by(Seat.team)
+    )
+    return {team: n for n, team in enumerate(t for t in stored if t is not None)}
 
 
 def who_is_here(session: Session, workshop_id: int) -> list[Participant]:

@@ -9,7 +9,14 @@ import sqlite3
 
 from sqlalchemy import update
 
-from kitcop_desktop.storage import attendance, exchange, participants, tables_cafe, tables_seating
+from kitcop_desktop.storage import (
+    attendance,
+    exchange,
+    participants,
+    tables_cafe,
+    tables_room,
+    tables_seating,
+)
 from kitcop_desktop.storage.migrate import current_revision, open_store
 from kitcop_desktop.storage.models.seating import Seat
 from kitcop_desktop.storage.schema_head import SCHEMA_HEAD
@@ -173,3 +180,24 @@ def test_odd_team_numbers_from_a_file_are_teams_in_their_order(store, workshop_i
     after = teams_of(store, workshop_id)
     assert len(after) == 2 and set().union(*after) == set(ids)
     assert teams[1] <= after[0] and teams[0] <= after[1]
+
+
+def test_the_room_map_names_the_team_at_each_table_round_after_round(store, workshop_id):
+    """Seed 004 on the room screen: « Table 2 — … · Équipe 1 » in the second round, the team
+    one table further each round; without teams, no team is named."""
+    world_cafe_in_teams(store, workshop_id, 12)
+    with store.read() as s:
+        rounds = tables_seating.list_rounds(s, workshop_id)
+        maps = [tables_room.rotation_map(s, workshop_id, r.id) for r in rounds]
+    for number, shown in enumerate(maps):
+        teams = [t.team for t in shown.tables]
+        assert teams == [(n - number) % 4 for n in range(4)]  # team t at table t + r
+        assert shown.tables[number % 4].title.endswith("· Équipe\u00a01")
+        # The tables page says the same (tools/tables/seating_view.py).
+        assert [rounds[number].teams[t.table_id] for t in shown.tables] == teams
+    with store.write() as s:
+        tables_seating.assign_automatically(s, workshop_id, teams=0)
+        first = tables_seating.list_rounds(s, workshop_id)[0]
+        assert first.teams == {}
+        shown = tables_room.rotation_map(s, workshop_id, first.id)
+        assert all(t.team is None for t in shown.tables)

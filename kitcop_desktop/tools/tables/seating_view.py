@@ -228,6 +228,8 @@ class SeatingView(QWidget):
                     for person in plan.seated.get(table_id, [])
                 ]
                 title = f"{name} — {topic}" if topic else name
+                if table_id in plan.teams:  # as the room's map says it
+                    title += f" · Équipe\u00a0{plan.teams[table_id] + 1}"
                 box = TableBox(table_id, title, host_name, seated, plan.by_hand)
                 box.list.itemSelectionChanged.connect(
                     lambda b=box: self._picked_in(b) if b.list.selectedItems() else None

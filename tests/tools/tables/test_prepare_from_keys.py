@@ -67,6 +67,9 @@ def test_alt_r_keeps_the_teams_when_someone_is_absent_on_the_day(
     back_from_popup(window)
     before = teams_now(store, workshop_id)
     assert len(before) == 4
+    first_round = page.seating.boxes[0]
+    assert [box.title.text().count("Équipe") for box in first_round] == [1, 1, 1, 1]
+    assert "· Équipe\u00a01" in first_round[0].title.text()
     with store.read() as s:
         everyone = [p.id for p in participants.list_for(s, workshop_id)]
     absent = everyone[3]
@@ -97,6 +100,7 @@ def test_alt_e_offers_no_teams_and_then_alt_r_mixes_at_each_round(
     assert "Sans équipes" in window.statusBar().currentMessage()
     press(Key.Key_R, ALT)
     assert teams_now(store, workshop_id) == []
+    assert all("Équipe" not in box.title.text() for box in page.seating.boxes[0])
     with store.read() as s:
         rounds = tables_seating.list_rounds(s, workshop_id)
     first = {frozenset(p) for p in rounds[0].seated.values()}
