@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import json
 import os
@@ -114,6 +115,7 @@ def child(kind: str, n: int, runs: int, adds: int, profile: bool) -> dict:
     window.open_workshop(warm)
     window.activate_tool("boards")
     app.processEvents()
+    gc.freeze()  # as app.run_gui does once the main window is up
     wid = fill(store, kind, n)
     profiles: dict[str, str] = {}
 

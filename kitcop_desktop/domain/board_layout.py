@@ -396,13 +396,17 @@ def search_layout(
     are tried, and it is kept unless another is clearly larger, so cards do not jump between
     columns while someone types. Among near-equals the fewest columns win: empty columns only
     spread a board thin.
+
+    A board laid out afresh (no `last`, no lanes) gets the same answer with fewer
+    measurements: each count's height is first bounded from its zones' sums (`_Bounds`), and a
+    count is measured only when its bounds cannot decide (#15: the search measured all 40 counts
+    of a 5,000-post-it board at each opening).
     """
-    tried: dict[int, Choice] = {}
-    best = 0.0
     _TOTALS.clear()
     _TOTALS.update((id(b), [x.total_height() for x in b]) for b in blocks.values() if b)
     try:
-        for columns in column_candidates(last, max_columns):
+
+        def measure(columns: int) -> Choice:
             layout = layout_board(
                 rows,
                 blocks,
@@ -414,13 +418,27 @@ def search_layout(
                 min_zone_width=min_zone_width,
             )
             scale = fitted_scale(layout.width, layout.height, aspect, margin, banner_height)
-            tried[columns] = Choice(layout, scale, columns)
-            best = max(best, scale)
-            if scale < best * 0.8:
-                break  # wider only gets worse from here
+            return Choice(layout, scale, columns)
+
+        if last or lanes:
+            tried = _try_counts(column_candidates(last, max_columns), measure)
+            chosen = choose_columns({c: choice.scale for c, choice in tried.items()}, last)
+            scale = tried[chosen].scale
+        else:
+            bounds = _Bounds(rows, blocks, card_width, row_gap, min_zone_width)
+
+            def scale_range(columns: int) -> tuple[float, float]:
+                width, low, high = bounds.size(columns)
+                return (
+                    fitted_scale(width, high, aspect, margin, banner_height),
+                    fitted_scale(width, low, aspect, margin, banner_height),
+                )
+
+            chosen, scale = _bounded_search(
+                column_candidates(0, max_columns), scale_range, lambda c: measure(c).scale
+            )
     finally:
         _TOTALS.clear()
-    chosen = choose_columns({c: choice.scale for c, choice in tried.items()}, last)
     layout = layout_board(
         rows,
         blocks,
@@ -430,4 +448,110 @@ def search_layout(
         lanes=lanes,
         min_zone_width=min_zone_width,
     )
-    return Choice(layout, tried[chosen].scale, chosen)
+    return Choice(layout, scale, chosen)
+
+
+def _try_counts(candidates: list[int], measure: Callable[[int], Choice]) -> dict[int, Choice]:
+    """Every candidate measured in order, until one is under 80 % of the best so far."""
+    tried: dict[int, Choice] = {}
+    best = 0.0
+    for columns in candidates:
+        tried[columns] = measure(columns)
+        best = max(best, tried[columns].scale)
+        if tried[columns].scale < best * 0.8:
+            break  # wider only gets worse from here
+    return tried
+
+
+class _Bounds:
+    """A measure-only layout's width (exact) and height (a range) for any column count, from
+    each zone's sum and largest block: a zone's masonry is at least its blocks' sum shared out
+    evenly (and its largest block), at most that plus its largest block (each block goes to
+    the shortest column)."""
+
+    def __init__(
+        self,
+        rows: tuple[tuple[str, ...], ...],
+        blocks: dict[str, list[Block]],
+        card_width: float,
+        row_gap: float,
+        min_zone_width: float,
+    ) -> None:
+        self.rows, self.row_gap = rows, row_gap
+        self.card_width, self.min_zone_width = card_width, min_zone_width
+        self.sums: dict[str, tuple[float, float]] = {}
+        for row in rows:
+            for zone in row:
+                totals = _TOTALS.get(id(blocks.get(zone))) or [
+                    b.total_height() for b in blocks.get(zone, [])
+                ]
+                if totals:
+                    self.sums[zone] = (
+                        sum(t + GAP for t in totals),
+                        max(t + GAP for t in totals),
+                    )
+
+    def size(self, columns: int) -> tuple[float, float, float]:
+        """(width, least height, greatest height) of layout_board(..., columns, measure_only)."""
+        zone_w = zone_width(columns, self.card_width, self.min_zone_width)[0]
+        width = low = high = 0.0
+        for row in self.rows:
+            width = max(width, len(row) * zone_w + (len(row) - 1) * GAP)
+            least = most = 0.0
+            for zone in row:
+                if zone in self.sums:
+                    total, largest = self.sums[zone]
+                    least = max(least, total / columns, largest)
+                    most = max(most, total / columns + largest)
+            low += max(MIN_ZONE_HEIGHT, ZONE_HEADER + least + ZONE_PADDING) + self.row_gap
+            high += max(MIN_ZONE_HEIGHT, ZONE_HEADER + most + ZONE_PADDING) + self.row_gap
+        if self.rows:
+            low, high = low - self.row_gap, high - self.row_gap
+        # Sums taken in another order than the masonry's: a hair of slack either way.
+        return width, low * (1 - 1e-9) - 1e-6, high * (1 + 1e-9) + 1e-6
+
+
+def _bounded_search(
+    candidates: list[int],
+    scale_range: Callable[[int], tuple[float, float]],
+    scale_of: Callable[[int], float],
+) -> tuple[int, float]:
+    """What `_try_counts` then `choose_columns(…, last=0)` would pick, and its scale, measuring
+    (`scale_of`) only the counts whose range (`scale_range`: least, greatest) cannot decide."""
+    low: dict[int, float] = {}
+    high: dict[int, float] = {}
+    exact: set[int] = set()
+
+    def refine(columns: int) -> None:
+        low[columns] = high[columns] = scale_of(columns)
+        exact.add(columns)
+
+    tried: list[int] = []
+    for columns in candidates:
+        low[columns], high[columns] = scale_range(columns)
+        tried.append(columns)
+        stop = False
+        while True:  # does « under 80 % of the best so far » stop the search here?
+            if high[columns] < 0.8 * max(low[t] for t in tried):
+                stop = True
+                break
+            if low[columns] >= 0.8 * max(high[t] for t in tried):
+                break
+            vague = [t for t in tried if t not in exact]
+            refine(columns if columns in vague else max(vague, key=high.__getitem__))
+        if stop:
+            break
+    while True:  # the best scale among those tried
+        top = max(tried, key=high.__getitem__)
+        if top in exact:
+            best = high[top]
+            break
+        refine(top)
+    for columns in tried:  # the fewest columns within 6 % of the best
+        while columns not in exact and low[columns] < best * 0.94 <= high[columns]:
+            refine(columns)
+        if low[columns] >= best * 0.94:
+            if columns not in exact:
+                refine(columns)
+            return columns, low[columns]
+    raise AssertionError("the best count is within 6 % of itself")  # pragma: no cover
