@@ -31,10 +31,15 @@ def add_initiatives(doc: Document, session, chantier_id: int) -> None:
     if not found:
         doc.add(nothing("Aucune initiative pour l'instant."))
         return
+    met = initiatives.meetings(session, chantier_id)
     width = frame_width("landscape")
     table = [head_cells(*COLUMNS.values())]
     for row in found:
-        table.append(cells(*(row.values[key] or "—" for key in KEYS)))
+        values = dict(row.values)
+        if met.get(row.id):
+            seen = "Rencontrée\u00a0: " + " ; ".join(m.label for m in met[row.id])
+            values["follow_up"] = f"{values['follow_up']}\n{seen}".strip()
+        table.append(cells(*(values[key] or "—" for key in KEYS)))
     doc.add(grid(table, [w * width for w in WIDTHS]))
 
 

@@ -54,6 +54,7 @@ TAGGED_REFERENCES: dict[tuple[str, str], tuple[str, dict[str, str]]] = {
 # vote items. Ids a file does not hold are dropped from the list.
 LIST_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("vote_decisions", "ordered_item_ids"): (",", "vote_items"),
+    ("initiatives", "interview_ids"): (",", "interviews"),
 }
 
 # (table, column) -> ((prefix, table), ...): « cluster:12 » in boards.spotlight names a cluster

@@ -9,10 +9,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.initiatives import CELL_MAX, KEYS, MAX_ROWS, NAME_MAX, parse_paste
+from kitcop_desktop.domain.stakeholder_map import fold, matches_folded
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
 from kitcop_desktop.storage import chantiers
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.storage.models import Workshop
+from kitcop_desktop.storage.models.interview import Interview
 from kitcop_desktop.storage.models.stakeholders import Initiative
 
 
@@ -105,7 +108,10 @@ def paste(session: Session, chantier_id: int, text: str) -> list[int]:
 
 def update(session: Session, initiative_id: int, **fields: object) -> Snapshot:
     found = get(session, initiative_id)
-    cleaned = {key: _clean(key, value) for key, value in fields.items()}
+    cleaned = {
+        key: _ids_text(value) if key == "interview_ids" else _clean(key, value)
+        for key, value in fields.items()
+    }
     previous = {key: getattr(found, key) for key in cleaned}
     for key, value in cleaned.items():
         setattr(found, key, value)
@@ -128,3 +134,95 @@ def recreate_many(session: Session, data: list[Snapshot]) -> None:
     for row in data:
         session.add(Initiative(**row))
     session.flush()
+
+
+# --------------------------------------------------------------------- met in the campaign
+@dataclass(frozen=True)
+class Meeting:
+    """An interview of the chantier's campaign where an initiative was met."""
+
+    interview_id: int
+    label: str  # « Enquêté·e 2 — AFPA Occitanie (Diagnostic) »
+    by_hand: bool  # linked by hand (else recognised: its structure names the initiative)
+
+
+def _ids_text(value: object) -> str:
+    ids = (
+        _ids(value) if isinstance(value, str) else value if isinstance(value, list | tuple) else []
+    )
+    kept: list[int] = []
+    for item in ids:
+        if isinstance(item, int) and not isinstance(item, bool) and item > 0 and item not in kept:
+            kept.append(item)
+    return ",".join(str(i) for i in kept)
+
+
+def _ids(text: str) -> list[int]:
+    return [int(part) for part in (text or "").split(",") if part.strip().isdigit()]
+
+
+def campaign(session: Session, chantier_id: int) -> list[tuple[int, str, str]]:
+    """The interviews of the chantier's workshops out of the trash: (id, label, structure),
+    in the order of the workshops and of their numbers (one query)."""
+    found = session.execute(
+        select(Interview.id, Interview.pseudonym, Interview.structure, Workshop.title)
+        .join(Workshop, Interview.workshop_id == Workshop.id)
+        .where(Workshop.chantier_id == chantier_id, Workshop.deleted_at.is_(None))
+        .order_by(Workshop.id, Interview.number, Interview.id)
+    ).all()
+    out = []
+    for interview_id, pseudonym, structure, title in found:
+        who = f"{pseudonym} — {structure}" if structure else pseudonym
+        out.append((interview_id, f"{who} ({title})", structure or ""))
+    return out
+
+
+def recognised(values: dict[str, str], structure: str) -> bool:
+    """Whether an interviewee's structure names this initiative: the structure in its name or
+    its contact (« AFPA Occitanie » in « AFPA Occitanie — service formation »), or the other
+    way round."""
+    target = fold(structure)
+    if len(target) < 3:
+        return False
+    keys = {fold(values.get("name", "")), fold(values.get("contact", ""))} - {""}
+    return matches_folded(keys, target) or any(matches_folded({target}, key) for key in keys)
+
+
+def meetings(session: Session, chantier_id: int) -> dict[int, list[Meeting]]:
+    """For each initiative, the interviews where it was met: linked by hand, then recognised
+    by the interviewee's structure (two queries)."""
+    interviews = campaign(session, chantier_id)
+    labels = {i: label for i, label, _s in interviews}
+    found = session.execute(
+        select(Initiative.id, Initiative.name, Initiative.contact, Initiative.interview_ids)
+        .where(Initiative.chantier_id == chantier_id)
+        .order_by(Initiative.position, Initiative.id)
+    ).all()
+    out: dict[int, list[Meeting]] = {}
+    for initiative_id, name, contact, linked in found:
+        hand = [i for i in _ids(linked) if i in labels]
+        listed = [Meeting(i, labels[i], True) for i in hand]
+        values = {"name": name, "contact": contact}
+        listed += [
+            Meeting(i, label, False)
+            for i, label, structure in interviews
+            if i not in hand and recognised(values, structure)
+        ]
+        out[initiative_id] = listed
+    return out
+
+
+def link_interviews(session: Session, initiative_id: int, interview_ids: list[int]) -> Snapshot:
+    """Link the initiative by hand to these interviews (those before are replaced); returns
+    what undo needs (`update(session, initiative_id, **previous)`, ids as a list)."""
+    found = get(session, initiative_id)
+    previous = {"interview_ids": _ids(found.interview_ids)}
+    known = {i for i, _l, _s in campaign(session, found.chantier_id)}
+    unknown = [i for i in interview_ids if i not in known]
+    if unknown:
+        raise InvalidInput(
+            "Cet entretien n'est pas (ou plus) dans un atelier du chantier. Rien n'a été modifié."
+        )
+    found.interview_ids = _ids_text(list(interview_ids))
+    session.flush()
+    return previous

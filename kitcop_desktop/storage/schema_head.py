@@ -5,4 +5,4 @@ list` needs no SQLAlchemy either (storage/quick_list.py). A new migration moves 
 keeps it equal to Alembic's head.
 """
 
-SCHEMA_HEAD = "0023_seats_team"
+SCHEMA_HEAD = "0024_initiative_interviews"

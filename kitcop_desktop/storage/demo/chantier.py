@@ -292,6 +292,18 @@ def fill_etat_des_lieux(session: Session, chantier_id: int) -> None:
     fill_data(session, chantier_id)
 
 
+def link_met_initiative(session: Session, chantier_id: int) -> None:
+    """The chantiers-écoles were met in the campaign: its interview of a training body."""
+    training = [
+        i
+        for i, _label, structure in initiatives.campaign(session, chantier_id)
+        if structure == "Organisme de formation"
+    ]
+    first = initiatives.rows(session, chantier_id)
+    if training and first:
+        initiatives.link_interviews(session, first[0].id, training[:1])
+
+
 def fill(session: Session, workshop_id: int) -> None:
     chantier = chantiers.create(
         session,
@@ -303,6 +315,7 @@ def fill(session: Session, workshop_id: int) -> None:
     for wid in (diagnostic.id, workshop_id):
         chantiers.move_workshop(session, wid, chantier.id)
     fill_etat_des_lieux(session, chantier.id)
+    link_met_initiative(session, chantier.id)
     cards = [c for c in actions.list_for(session, workshop_id)][:2]
     for index, card in enumerate(cards):
         card.status = "in_progress" if index == 0 else "to_start"

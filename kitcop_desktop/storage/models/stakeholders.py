@@ -77,6 +77,8 @@ class Initiative(Timestamps, Base):
     interest: Mapped[str] = mapped_column(Text, default="")
     contact: Mapped[str] = mapped_column(Text, default="")
     follow_up: Mapped[str] = mapped_column(Text, default="")
+    # The campaign's interviews where it was met, linked by hand: « 12,7 » (interview ids).
+    interview_ids: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class KeyFigure(Timestamps, Base):

@@ -1,7 +1,8 @@
 """The initiatives inspirantes on screen (kit Brique 1-1): the kit's seven columns as a
 sortable table (a click on a column's title sorts), F2 edits a cell, Ctrl+V pastes lines copied
 from a spreadsheet (one undo step for the whole paste), Inser adds a line, Suppr deletes the
-chosen lines."""
+chosen lines, L links the chosen one to the campaign's interviews where it was met (shown in
+the last column, with those whose interviewee's structure names it)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -30,15 +32,16 @@ from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.initiatives import COLUMNS, KEYS
 from kitcop_desktop.storage import initiatives
 from kitcop_desktop.storage.errors import StoreError
-from kitcop_desktop.storage.initiatives import InitiativeRow
+from kitcop_desktop.storage.initiatives import InitiativeRow, Meeting
 from kitcop_desktop.ui.icons import icon
 
 AREA = "stakeholders"
 KEY_HELP = (
     "Ctrl+V\u00a0: coller des lignes copiées d'un tableur (les sept colonnes du kit) · "
     "Inser\u00a0: nouvelle initiative · F2\u00a0: modifier la case · Suppr\u00a0: supprimer les lignes "
-    "choisies · clic sur un titre de colonne\u00a0: trier"
+    "choisies · L\u00a0: lier aux entretiens · clic sur un titre de colonne\u00a0: trier"
 )
+MET_COLUMN = "Rencontrée en entretien"
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -48,27 +51,44 @@ class InitiativesModel(QAbstractTableModel):
         super().__init__()
         self.view = view
         self.rows: list[InitiativeRow] = []
+        self.met: dict[int, list[Meeting]] = {}
 
-    def set_rows(self, rows: list[InitiativeRow]) -> None:
+    def set_rows(self, rows: list[InitiativeRow], met: dict[int, list[Meeting]]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.met = met
         self.endResetModel()
+
+    def met_text(self, initiative_id: int) -> str:
+        return " ; ".join(m.label for m in self.met.get(initiative_id, []))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(KEYS)
+        return 0 if parent.isValid() else len(KEYS) + 1
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[KEYS[section]]
+            return COLUMNS[KEYS[section]] if section < len(KEYS) else MET_COLUMN
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        value = self.rows[index.row()].values[KEYS[index.column()]]
+        row = self.rows[index.row()]
+        if index.column() == len(KEYS):
+            if role == Qt.ItemDataRole.UserRole:
+                return row.id
+            value = self.met_text(row.id)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return value or "—"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return value or "L\u00a0: la lier aux entretiens où elle a été rencontrée"
+            if role == SORT_ROLE:
+                return value.casefold()
+            return None
+        value = row.values[KEYS[index.column()]]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value
         if role == Qt.ItemDataRole.ToolTipRole and len(value) > 40:
@@ -80,12 +100,16 @@ class InitiativesModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.column() == len(KEYS):
+            return super().flags(index)
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         row = self.rows[index.row()]
+        if index.column() >= len(KEYS):
+            return False
         key = KEYS[index.column()]
         if str(value) == row.values[key]:
             return False
@@ -105,6 +129,8 @@ class InitiativesTable(QTableView):
             self._view.ask_add()
         elif not editing and event.key() == Qt.Key.Key_Delete:
             self._view.delete_selected()
+        elif not editing and event.key() == Qt.Key.Key_L and not event.modifiers():
+            self._view.ask_link()
         else:
             super().keyPressEvent(event)
 
@@ -134,8 +160,8 @@ class InitiativesView(QWidget):
         bold = header.font()
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        for column, width in enumerate((170, 110, 120, 200, 180, 150)):
-            title = COLUMNS[KEYS[column]]
+        for column, width in enumerate((170, 110, 120, 200, 180, 150, 150)):
+            title = [*COLUMNS.values(), MET_COLUMN][column]
             self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -150,10 +176,15 @@ class InitiativesView(QWidget):
         self.paste_button.clicked.connect(self.paste_clipboard)
         self.delete_button = QPushButton(icon("delete"), "Supprimer")
         self.delete_button.clicked.connect(self.delete_selected)
+        self.link_button = QPushButton(icon("link"), "Lier aux entretiens…")
+        self.link_button.setToolTip(
+            "Les entretiens de la campagne où l'initiative choisie a été rencontrée (L)"
+        )
+        self.link_button.clicked.connect(self.ask_link)
         self.count = QLabel()
         self.count.setObjectName("PageSubtitle")
         bar = QHBoxLayout()
-        for widget in (self.add_button, self.paste_button, self.delete_button):
+        for widget in (self.add_button, self.paste_button, self.link_button, self.delete_button):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.count)
@@ -170,9 +201,10 @@ class InitiativesView(QWidget):
         try:
             with self.ctx.store.read() as s:
                 found = initiatives.rows(s, self.chantier_id)
+                met = initiatives.meetings(s, self.chantier_id)
         except StoreError:
             return
-        self.model.set_rows(found)
+        self.model.set_rows(found, met)
         self.count.setText(plural(len(found), "initiative"))
 
     def edit_cell(self, initiative_id: int, key: str, value: str) -> bool:
@@ -228,6 +260,59 @@ class InitiativesView(QWidget):
                 do=lambda s: initiatives.delete_many(s, ids),
                 undo=lambda s, data: initiatives.recreate_many(s, data),
             )
+
+    def link(self, initiative_id: int, interview_ids: list[int]) -> bool:
+        """Link the initiative by hand to these interviews (one undo step)."""
+        row = next((r for r in self.model.rows if r.id == initiative_id), None)
+        name = row.values["name"][:40] if row else ""
+        return (
+            self.ctx.push(
+                f"Lier «\u00a0{name}\u00a0» aux entretiens",
+                area=AREA,
+                do=lambda s: initiatives.link_interviews(s, initiative_id, interview_ids),
+                undo=lambda s, previous: initiatives.update(s, initiative_id, **previous),
+            )
+            is not None
+        )
+
+    def link_dialog(self, initiative_id: int):
+        from kitcop_desktop.tools.chantier.link_dialog import ChecklistDialog, Entry
+
+        with self.ctx.store.read() as s:
+            interviews = initiatives.campaign(s, self.chantier_id)
+            met = initiatives.meetings(s, self.chantier_id).get(initiative_id, [])
+        by_hand = {m.interview_id for m in met if m.by_hand}
+        recognised = {m.interview_id for m in met if not m.by_hand}
+        entries = [
+            Entry(
+                f"{label} — reconnu par sa structure" if i in recognised else label,
+                i,
+                i in by_hand,
+                i in recognised,
+            )
+            for i, label, _structure in interviews
+        ]
+        row = next(r for r in self.model.rows if r.id == initiative_id)
+        return ChecklistDialog(
+            self,
+            f"Lier «\u00a0{row.values['name'][:40]}\u00a0»",
+            "Cochez les entretiens de la campagne où cette initiative a été rencontrée.",
+            entries,
+            "Aucun entretien dans les ateliers du chantier pour l'instant.",
+        )
+
+    def ask_link(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.ctx.show_message("Choisissez une initiative (une ligne) à lier aux entretiens.")
+            return
+        try:
+            dialog = self.link_dialog(ids[0])
+        except StoreError as exc:
+            self.ctx.show_message(str(exc))
+            return
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.link(ids[0], [int(v) for v in dialog.values()])
 
     def new_item(self) -> None:
         self.ask_add()

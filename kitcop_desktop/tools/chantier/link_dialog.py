@@ -1,9 +1,12 @@
-"""Link an actor of the map by hand to the people the chantier met under another name: the
-participants of its workshops, its interviews, its fiches actions' pilots. Those the map
-already recognises by the actor's name or structure are ticked and cannot be unticked; a link
-kept for someone no longer in the chantier stays listed (untick it to drop it)."""
+"""Link by hand what the chantier met under another name: an actor of the map to the
+participants, interviews and pilots that are it; an initiative inspirante to the interviews
+where it was met. Those already recognised (by name, by structure) are ticked and cannot be
+unticked; a link kept to someone no longer in the chantier stays listed (untick it to drop
+it). A filter line narrows a long list."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,47 +24,41 @@ from kitcop_desktop.domain.stakeholder_map import fold
 from kitcop_desktop.storage.stakeholder_map import ActorRow, Candidate, linked_by_name
 
 BY_NAME = "reconnu par son nom"
-NAME_ROLE = Qt.ItemDataRole.UserRole
+VALUE_ROLE = Qt.ItemDataRole.UserRole
 
 
-class LinkDialog(QDialog):
-    def __init__(self, parent: QWidget, row: ActorRow, found: list[Candidate]) -> None:
+@dataclass(frozen=True)
+class Entry:
+    label: str
+    value: object  # what a tick keeps (a name, an interview's id); None when recognised
+    ticked: bool
+    locked: bool = False  # recognised already: ticked, not untickable
+
+
+class ChecklistDialog(QDialog):
+    def __init__(
+        self, parent: QWidget, title: str, intro: str, entries: list[Entry], empty: str
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Lier «\u00a0{row.name[:40]}\u00a0»")
-        intro = QLabel(
-            "Cochez les personnes, entretiens et pilotes qui sont cet acteur sous un autre nom\u00a0: "
-            "la carte les comptera comme rencontrés."
-        )
-        intro.setWordWrap(True)
+        self.setWindowTitle(title)
+        heading = QLabel(intro)
+        heading.setWordWrap(True)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filtrer la liste…")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.list = QListWidget()
-        self.list.setAccessibleName("Personnes rencontrées dans le chantier")
-        aliases = {fold(a): a for a in row.aliases}
-        listed: set[str] = set()
-        for candidate in found:
-            automatic = linked_by_name(row, candidate)
-            label = f"{candidate.label} — {BY_NAME}" if automatic else candidate.label
-            item = QListWidgetItem(label)
-            item.setData(NAME_ROLE, "" if automatic else candidate.name)
-            ticked = automatic or fold(candidate.name) in aliases
+        self.list.setAccessibleName(title)
+        for entry in entries:
+            item = QListWidgetItem(entry.label)
+            item.setData(VALUE_ROLE, None if entry.locked else entry.value)
+            ticked = entry.ticked or entry.locked
             item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-            if automatic:
+            if entry.locked:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-            listed.add(fold(candidate.name))
             self.list.addItem(item)
-        for key, alias in aliases.items():
-            if key not in listed:
-                item = QListWidgetItem(f"Lien gardé\u00a0: {alias} (plus dans le chantier)")
-                item.setData(NAME_ROLE, alias)
-                item.setCheckState(Qt.CheckState.Checked)
-                self.list.addItem(item)
-        if not self.list.count():
-            self.list.addItem(
-                QListWidgetItem("Personne dans le chantier pour l'instant (ateliers, entretiens).")
-            )
+        if not entries:
+            self.list.addItem(QListWidgetItem(empty))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -70,7 +67,7 @@ class LinkDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(heading)
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
@@ -88,10 +85,40 @@ class LinkDialog(QDialog):
     def items(self) -> list[QListWidgetItem]:
         return [self.list.item(i) for i in range(self.list.count())]
 
-    def names(self) -> list[str]:
-        """The names ticked by hand (those recognised by name need no link)."""
+    def values(self) -> list:
+        """What the ticks keep, in the list's order (those recognised need no link)."""
         return [
-            item.data(NAME_ROLE)
+            item.data(VALUE_ROLE)
             for item in self.items()
-            if item.data(NAME_ROLE) and item.checkState() == Qt.CheckState.Checked
+            if item.data(VALUE_ROLE) is not None and item.checkState() == Qt.CheckState.Checked
         ]
+
+
+class LinkDialog(ChecklistDialog):
+    """An actor of the map: the participants, interviews and pilots that are it."""
+
+    def __init__(self, parent: QWidget, row: ActorRow, found: list[Candidate]) -> None:
+        aliases = {fold(a): a for a in row.aliases}
+        entries = []
+        for candidate in found:
+            automatic = linked_by_name(row, candidate)
+            label = f"{candidate.label} — {BY_NAME}" if automatic else candidate.label
+            ticked = fold(candidate.name) in aliases
+            entries.append(Entry(label, candidate.name, ticked, automatic))
+        listed = {fold(c.name) for c in found}
+        entries += [
+            Entry(f"Lien gardé\u00a0: {alias} (plus dans le chantier)", alias, True)
+            for key, alias in aliases.items()
+            if key not in listed
+        ]
+        super().__init__(
+            parent,
+            f"Lier «\u00a0{row.name[:40]}\u00a0»",
+            "Cochez les personnes, entretiens et pilotes qui sont cet acteur sous un autre "
+            "nom\u00a0: la carte les comptera comme rencontrés.",
+            entries,
+            "Personne dans le chantier pour l'instant (ateliers, entretiens).",
+        )
+
+    def names(self) -> list[str]:
+        return [str(v) for v in self.values()]

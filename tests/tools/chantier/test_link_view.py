@@ -82,3 +82,35 @@ def test_linking_is_one_undo_step_and_the_actor_is_no_longer_missing(page, qtbot
     ctx.undo_stack.undo()
     settle(qtbot)
     assert tab.missing.count() == 1
+
+
+def test_an_initiative_linked_to_an_interview_shows_it_in_its_last_column(page, qtbot, ctx, store):
+    from kitcop_desktop.storage import initiatives, interviews
+
+    with store.write() as s:
+        wid = chantiers.alive_workshops(s, page.chantier_id)[0].id
+        met = interviews.create_interview(s, wid, structure="Mairie de Die").id
+        interviews.create_interview(s, wid, structure="AFPA Drôme")
+        initiatives.add(s, page.chantier_id, "Zéro chômeur", contact="AFPA Drôme")
+    page.show_tab("initiatives")
+    view = page.initiatives
+    settle(qtbot)
+    column = view.model.columnCount() - 1
+    assert view.proxy.headerData(column, Qt.Orientation.Horizontal) == "Rencontrée en entretien"
+    assert view.proxy.index(0, column).data() == "Enquêté·e 2 — AFPA Drôme (Diagnostic)"
+    initiative = view.model.rows[0].id
+    dialog = view.link_dialog(initiative)
+    qtbot.addWidget(dialog)
+    labels = [item.text() for item in dialog.items()]
+    assert labels[1].endswith("reconnu par sa structure")
+    dialog.items()[0].setCheckState(Qt.CheckState.Checked)
+    assert dialog.values() == [met]
+    assert view.link(initiative, dialog.values())
+    settle(qtbot)
+    assert view.proxy.index(0, column).data() == (
+        "Enquêté·e 1 — Mairie de Die (Diagnostic) ; Enquêté·e 2 — AFPA Drôme (Diagnostic)"
+    )
+    assert ctx.undo_stack.undoText() == "Lier «\u00a0Zéro chômeur\u00a0» aux entretiens"
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert view.proxy.index(0, column).data() == "Enquêté·e 2 — AFPA Drôme (Diagnostic)"
