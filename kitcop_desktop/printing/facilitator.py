@@ -24,6 +24,8 @@ from kitcop_desktop.storage import (
     fishbowl_notes,
     interviews,
     participants,
+    rounds,
+    rounds_phones,
     tables,
     tables_harvest,
     visibility,
@@ -143,6 +145,33 @@ def _harvest(doc: Document, session, workshop, width: float) -> None:
     doc.add(grid(rows, [50 * mm, 16 * mm, width - 66 * mm]))
 
 
+def _unshown_answers(session, workshop_id: int) -> list[tuple[str, str]]:
+    """The phones' answers to speaking rounds not shown yet (#19): (round, answer)."""
+    found = []
+    for rnd in rounds.rounds_of(session, workshop_id):
+        for w in rounds_phones.words(session, rnd.id):
+            if not w.shown:
+                score = f"{w.score}/5 — " if w.score is not None else ""
+                found.append((rnd.title, f"{score}{w.word or '—'}"))
+    return found
+
+
+def _phone_answers(doc: Document, session, workshop, width: float) -> None:
+    """Answers sent from phones that the facilitator has not shown (« Montrer à l'écran »)."""
+    unshown = _unshown_answers(session, workshop.id)
+    if not unshown:
+        return
+    doc.add(
+        markup(
+            f"{_word(Visibility.RESTITUTION)} Réponses des téléphones pas encore montrées",
+            "h2",
+        )
+    )
+    rows = [head_cells("Tour", "Réponse")]
+    rows += [cells(title, answer) for title, answer in unshown]
+    doc.add(grid(rows, [50 * mm, width - 50 * mm]))
+
+
 def has_unseen(session, workshop_id: int) -> bool:
     """Whether anything here would print: a bowl, a secret vote not yet revealed, an e-mail,
     an interviewee's real name, a private line of a table's harvest."""
@@ -153,7 +182,7 @@ def has_unseen(session, workshop_id: int) -> bool:
             return True
     if any(x.email for x in participants.list_for(session, workshop_id)):
         return True
-    if _private_harvest(session, workshop_id):
+    if _private_harvest(session, workshop_id) or _unshown_answers(session, workshop_id):
         return True
     return any(
         interviews.real_name(session, summary.id)
@@ -178,3 +207,4 @@ def add_unseen(doc: Document, session, workshop) -> None:
     _contacts(doc, session, workshop, width)
     _interviewees(doc, session, workshop, width)
     _harvest(doc, session, workshop, width)
+    _phone_answers(doc, session, workshop, width)

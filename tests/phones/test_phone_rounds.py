@@ -195,3 +195,14 @@ def test_the_round_panel_shows_the_words_with_m_and_removes_one_with_delete(
     assert MARKER not in room.round.upcoming.text()
     ctx.undo_stack.undo()  # the removed word comes back, hidden
     assert [w[0] for w in stored(store, round_id)] == [MARKER, "Une insulte"]
+
+
+def test_answers_not_shown_print_only_in_the_facilitator_s_document(store, workshop_id):
+    round_id = make_round(store, workshop_id, "roti")
+    with store.write() as s:
+        rounds_phones.send_word(s, round_id, "ab" * 8, MARKER, score=3)
+    with store.read() as s:
+        mine = text_of(render_pdf(s, workshop_id, ["facilitator"]))
+        theirs = text_of(render_pdf(s, workshop_id, ["rounds"]))
+    assert "zqmeteo" in mine and "pas encore montrées" in " ".join(mine.split())
+    assert "zqmeteo" not in theirs
