@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from collections.abc import Hashable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
@@ -28,6 +29,7 @@ from kitcop_desktop import paths
 SOURCE = "fr"
 LANGUAGES = ("fr", "en")  # what a facilitator can choose
 PSEUDO = "pseudo"  # for layout tests only
+_WORD = re.compile(r"[^\s{}]+|\{[^{}]*\}")  # a word, or a placeholder kept whole
 ENV_LANGUAGE = "KITCOP_LANG"
 
 _language = SOURCE
@@ -116,7 +118,10 @@ def _unquote(token: str) -> str:
 
 
 def _pseudo(text: str) -> str:
-    return "[" + text + "~" * len(text) + "]"
+    """Twice as long, word by word (« Tous les ateliers » → « [Tous~~~~ les~~~ ateliers~~~~~~~~] »),
+    as a longer language's words are: a layout that wraps at spaces can take it, one that
+    gives a button only its French width cuts it."""
+    return "[" + _WORD.sub(lambda m: m.group(0) + "~" * len(m.group(0)), text) + "]"
 
 
 def tr(text: str) -> str:

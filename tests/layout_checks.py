@@ -22,11 +22,16 @@ def cut_widgets(root: QWidget) -> list[str]:
                 continue
             if isinstance(w, QLabel) and (w.wordWrap() or not w.text() or w.pixmap()):
                 continue  # a wrapping label takes more lines, it is never cut
-            # A combo box may elide a long entry; its own minimum must fit.
-            need = w.minimumSizeHint() if isinstance(w, QComboBox) else w.sizeHint()
-            if w.width() < need.width() - 1:
+            if isinstance(w, QAbstractButton) and not w.text():
+                continue  # no words to cut: an icon, or a tab bar's scroll arrow
+            # A combo box may shorten a long entry down to its own minimum: the one its code
+            # chose (setMinimumWidth), else the one Qt works out.
+            need = w.sizeHint().width()
+            if isinstance(w, QComboBox):
+                need = w.minimumWidth() or w.minimumSizeHint().width()
+            if w.width() < need - 1:
                 label = w.currentText() if isinstance(w, QComboBox) else w.text()
-                found.append(f"{type(w).__name__} « {label} » {w.width()} < {need.width()}")
+                found.append(f"{type(w).__name__} « {label} » {w.width()} < {need}")
     return found
 
 

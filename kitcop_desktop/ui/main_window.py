@@ -30,6 +30,7 @@ from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.keymap import KeymapDialog
 from kitcop_desktop.ui.live_control import LiveControl
 from kitcop_desktop.ui.live_keys import text_field_has_focus
+from kitcop_desktop.ui.narrow_text import NarrowText
 from kitcop_desktop.ui.one_screen import CONTROL_MIN_WIDTH, OneScreenBanner
 from kitcop_desktop.ui.room_screen import RoomScreen
 from kitcop_desktop.ui.tool_page import (
@@ -101,6 +102,12 @@ class MainWindow(QMainWindow):
         app_events.install(self._undo_keys, QEvent.Type.ShortcutOverride)
         self._tooltips = TooltipFilter(self)  # a very long word never runs off the screen
         app_events.install(self._tooltips, QEvent.Type.ToolTip)
+        self._narrow_text = NarrowText(self)  # a column narrower than its words: more lines
+        app_events.install(
+            self._narrow_text,
+            QEvent.Type.Resize,
+            QEvent.Type.LayoutRequest,
+        )
 
     @property
     def welcome(self) -> WelcomeScreen:
@@ -498,4 +505,5 @@ class MainWindow(QMainWindow):
         self.live.uninstall()
         app_events.remove(self._undo_keys)
         app_events.remove(self._tooltips)
+        app_events.remove(self._narrow_text)
         super().closeEvent(event)

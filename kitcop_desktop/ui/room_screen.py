@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.palette import ROOM
 from kitcop_desktop.i18n import tr
-from kitcop_desktop.ui import theme
+from kitcop_desktop.ui import narrow_text, theme
 from kitcop_desktop.ui.one_screen import room_geometry
 
 
@@ -71,6 +71,7 @@ class RoomScreen(QWidget):
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.setWindowTitle(tr("KitCOP Atelier — écran de salle"))
         self.setObjectName("RoomScreen")
+        self.setProperty(narrow_text.OWN_SIZES, True)  # its fonts fit the projector already
         # Its own sheet wins over the control window's: light text on the dark room background.
         self.setStyleSheet(
             f"#RoomScreen {{ background: {ROOM['background']}; }}"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.i18n import tr
+from kitcop_desktop.ui import narrow_text
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_page import Activates, Deactivates, FocusesItems, FocusesKinds
 from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
@@ -121,8 +122,14 @@ class WorkshopView(QWidget):
         # As wide as its longest entry in the app's language (« Fishbowl & rounds » in
         # English is wider than « Bocal & tours »), bold when chosen; never narrower than
         # the French layout, never so wide the tools lose their room at 1024 px.
-        widest = max(b.sizeHint().width() for b in [back, *self.buttons.values()])
-        self.sidebar_width = max(SIDEBAR_WIDTH, min(SIDEBAR_MAX_WIDTH, widest + 16 + 8))
+        # A longer language's entry takes two lines (ui/narrow_text), never less than its
+        # longest word.
+        sidebar_buttons = [back, *self.buttons.values()]
+        widest = max(b.sizeHint().width() for b in sidebar_buttons)
+        longest_word = max(narrow_text.words_width(b) for b in sidebar_buttons)
+        self.sidebar_width = max(
+            SIDEBAR_WIDTH, min(SIDEBAR_MAX_WIDTH, widest + 16 + 8), longest_word + 16 + 8
+        )
         self.sidebar.setFixedWidth(self.sidebar_width)
         # Navigation is never in the Tab chain nor pressed by a typed key (Space in a text
         # that Tab left): it is reached by the mouse, Ctrl+0…7 and Fichier › Tous les ateliers.

@@ -36,6 +36,7 @@ from kitcop_desktop.tools.fishbowl.round_order import RoundOrder
 from kitcop_desktop.tools.fishbowl.round_phones import RoundPhones
 from kitcop_desktop.tools.fishbowl.round_table import RoundTable
 from kitcop_desktop.tools.fishbowl.round_word import AREA, INVOLVED_CHOICES, WordCapture
+from kitcop_desktop.ui import narrow_text
 from kitcop_desktop.ui.attendance import round_marking
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
@@ -64,6 +65,7 @@ class RoundPanel(QWidget):
         self._waiting: list[str] = []  # who Démarrer takes from the attendance list
 
         self.picker = QComboBox()
+        narrow_text.shortens_long_entries(self.picker, 8)
         self.picker.currentIndexChanged.connect(self._picked)
         new = QToolButton()
         new.setText(tr("Nouveau tour"))

@@ -33,6 +33,7 @@ from kitcop_desktop.tools.interviews.guides_view import GuidesView
 from kitcop_desktop.tools.interviews.interview_form import InterviewForm
 from kitcop_desktop.tools.interviews.note_taking import NoteTaking
 from kitcop_desktop.tools.interviews.report_view import ReportView
+from kitcop_desktop.ui import narrow_text
 from kitcop_desktop.ui.drafts import draft_prefix
 
 NO_GUIDE = -1
@@ -55,6 +56,7 @@ class InterviewsEditor(QWidget):
         self.interview_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.interview_list.currentItemChanged.connect(self._select)
         self.guide_combo = QComboBox()
+        narrow_text.shortens_long_entries(self.guide_combo)
         self.guide_combo.setToolTip(tr("Guide utilisé pour les nouveaux entretiens"))
         self.guide_combo.activated.connect(self._guide_chosen)
         new_button = QPushButton(tr("Nouvel entretien"))

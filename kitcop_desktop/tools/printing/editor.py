@@ -121,10 +121,13 @@ class PrintingEditor(QWidget):
         side = QWidget()
         side.setObjectName("Card")
         side.setMinimumWidth(300)
-        side.setMaximumWidth(340)  # the pages beside it stay whole on a 1024 px screen
         column = QVBoxLayout(side)
         title = QLabel(tr("Impression"))
         title.setObjectName("PageTitle")
+        # The pages beside it stay whole on a 1024 px screen; its title is never cut (one
+        # word, in a longer language).
+        title.ensurePolished()
+        side.setMaximumWidth(max(340, title.sizeHint().width() + 24))
         column.addWidget(title)
         hint = QLabel(tr("Cochez les parties à imprimer. L'aperçu se met à jour tout seul."))
         hint.setObjectName("PageSubtitle")
@@ -150,7 +153,9 @@ class PrintingEditor(QWidget):
                     contents = QLabel(restitution[:1].upper() + restitution[1:])
                     contents.setObjectName("PageSubtitle")
                     contents.setWordWrap(True)
-                    contents.setStyleSheet("margin-left: 22px;")
+                    # A margin, not a style sheet's: Qt then counts it when it works out
+                    # how many lines the words take (a longer language's were cut).
+                    contents.setContentsMargins(22, 0, 0, 0)
                     # Never squeezed: on a 768 px screen its last line must not be cut.
                     contents.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                     column.addWidget(contents)

@@ -94,7 +94,7 @@ def test_in_english_and_in_a_longer_language_nothing_is_cut(ctx, qtbot, tmp_path
         editor.resize(1024, 768)
         editor.show()
         qtbot.waitExposed(editor)
-        assert editor.copies.docx_button.text().startswith("[Word (DOCX)…~")
+        assert editor.copies.docx_button.text().startswith("[Word~~~~ (DOCX)…~")
         assert cut_widgets(editor.copies) == []
     finally:
         set_language("fr")

@@ -1,0 +1,216 @@
+"""Words that take more lines instead of being cut when a widget is narrower than they are.
+
+A button, a check box or a one-line label is as wide as its words in French. In a longer
+language (English in places, German one day; the pseudo-locale of the layout tests doubles every
+string) or in a narrow window (the control window beside the room screen on one 1024 px screen),
+its column can be narrower than its words: Qt then cuts them (« Enregistrer le PD »).
+
+Installed once on the application (through ui/app_events, for resize events only), this filter
+looks at each button and one-line label Qt resizes: narrower than its words, a
+button's text is broken at its spaces onto lines that fit (Qt draws and sizes multi-line button
+text), and a label turns on its word wrap. Wide enough again, the button gets its one line back.
+The code that owns the widget keeps calling `setText` as usual; the text it set is kept, and is
+what `source_text` returns.
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+_SOURCE = "kitcop_text"  # the text the code set, on a button whose words were broken
+_SHOWN = "kitcop_shown"  # the broken text this filter set, to tell it from a new setText
+_FLOOR = "kitcop_floor"  # the minimum width this filter set (the code set none)
+# Set on a window whose words are sized by its own code (the room screen fits its fonts to the
+# projector): this filter leaves its widgets alone.
+OWN_SIZES = "kitcop_own_text_sizes"
+
+
+def _plain(text: str) -> str:
+    """What is drawn: « && » shows one « & », a single « & » marks the shortcut letter."""
+    return text.replace("&&", "\x00").replace("&", "").replace("\x00", "&")
+
+
+def line_width(metrics: QFontMetrics, text: str) -> int:
+    """The drawn width of `text`'s widest line."""
+    return max((metrics.horizontalAdvance(_plain(line)) for line in text.split("\n")), default=0)
+
+
+def broken(text: str, metrics: QFontMetrics, width: int) -> str:
+    """`text` broken at its spaces into lines no wider than `width` (a longer word keeps its
+    own line: it is never split). Line breaks already in `text` are kept."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        indent = paragraph[: len(paragraph) - len(paragraph.lstrip(" "))]
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else indent + word
+            if line and metrics.horizontalAdvance(_plain(candidate)) > width:
+                lines.append(line)
+                line = indent + word  # the lines stay aligned
+            else:
+                line = candidate
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def source_text(button: QAbstractButton) -> str:
+    """The text the code gave `button`, before any line break this filter added."""
+    shown = button.property(_SHOWN)
+    if shown is not None and shown == button.text():
+        return str(button.property(_SOURCE))
+    return button.text()
+
+
+def _fit_button(button: QAbstractButton) -> None:
+    text = button.text()
+    source = source_text(button)
+    if not source.strip():
+        return
+    metrics = button.fontMetrics()
+    chrome = button.sizeHint().width() - line_width(metrics, text)  # icon, box, margins
+    room = button.width() - chrome
+    if room <= 0:
+        return
+    wanted = source if line_width(metrics, source) <= room else broken(source, metrics, room)
+    if wanted == text:
+        return
+    button.setText(wanted)
+    if wanted == source:
+        button.setProperty(_SHOWN, None)
+    else:
+        button.setProperty(_SOURCE, source)
+        button.setProperty(_SHOWN, wanted)
+
+
+def _fit_label(label: QLabel) -> None:
+    if label.wordWrap() or not label.text() or label.width() <= 0:
+        return
+    if label.width() < label.sizeHint().width() - 1 and " " in label.text().strip():
+        label.setWordWrap(True)
+
+
+def words_width(widget: QAbstractButton | QLabel) -> int:
+    """How narrow `widget` may go once its words take more lines: its widest word, plus what
+    its text does not account for (check box, icon, margins)."""
+    text = source_text(widget) if isinstance(widget, QAbstractButton) else widget.text()
+    metrics = widget.fontMetrics()
+    widest = max((metrics.horizontalAdvance(_plain(w)) for w in text.split()), default=0)
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        margins = widget.contentsMargins()
+        return widest + margins.left() + margins.right() + 2 * widget.margin()
+    return widest + widget.sizeHint().width() - line_width(metrics, widget.text())
+
+
+def _set_floor(widget: QAbstractButton | QLabel) -> None:
+    """Let layouts give `widget` less than its one-line width, down to its widest word (its
+    words then wrap), unless its own code chose a minimum width."""
+    mine = widget.property(_FLOOR)
+    if widget.minimumWidth() not in (0, mine):
+        return
+    hint = widget.sizeHint().width()
+    if hint <= 0:
+        return
+    floor = max(0, min(words_width(widget), hint))
+    if floor != widget.minimumWidth():
+        widget.setMinimumWidth(floor)
+        widget.setProperty(_FLOOR, floor)
+
+
+def _fit_wrapped_label(label: QLabel) -> None:
+    """A wrapping label of a fixed height (never squeezed) is as tall as its lines at the width
+    it was given: Qt sizes it for a width of its own choosing, and a longer language's last
+    lines were cut."""
+    need = label.heightForWidth(label.width())
+    mine = label.property(_FLOOR)
+    if label.minimumHeight() in (0, mine) and need > 0 and need != label.minimumHeight():
+        label.setMinimumHeight(need)
+        label.setProperty(_FLOOR, need)
+
+
+def _watched(widget: QObject) -> bool:
+    if isinstance(widget, QLabel):
+        if widget.wordWrap():
+            return widget.sizePolicy().verticalPolicy() == QSizePolicy.Policy.Fixed
+        return not widget.pixmap() and " " in widget.text().strip()
+    if isinstance(widget, QToolButton):
+        return widget.toolButtonStyle() != Qt.ToolButtonStyle.ToolButtonIconOnly and not (
+            isinstance(widget.parent(), QToolBar)
+        )
+    return isinstance(widget, QAbstractButton) and bool(widget.text().strip())
+
+
+def shortens_long_entries(combo: QComboBox, characters: int = 16) -> None:
+    """A box of titles (rounds, guides) as wide as its longest title when there is room, and
+    otherwise down to `characters` characters, its title shortened where it sits and whole in
+    its list, rather than pushing the buttons beside it off a 1024 px screen."""
+    policy = combo.sizeAdjustPolicy()
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    combo.setMinimumWidth(combo.minimumSizeHint().width())
+    combo.setSizeAdjustPolicy(policy)
+
+
+class NarrowText(QObject):
+    """Sees the application's resize and layout-request events (ui/app_events): a button or a
+    one-line label given less than its words breaks them onto lines, and may from then on go
+    down to its widest word. A text changed by its code asks its parent's layout again: the
+    parent's layout request marks its children, looked at once the layout has run (the next
+    turn of the event loop), never at the passing sizes of a layout under way."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pending: dict[int, QWidget] = {}
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.LayoutRequest:
+            for child in watched.children():
+                if child.isWidgetType() and _watched(child) and child.isVisible():
+                    if not self._pending:
+                        QTimer.singleShot(0, self, self._flush)
+                    self._pending[id(child)] = child
+        elif _watched(watched):
+            _fit(watched, resized=event.type() == QEvent.Type.Resize)
+        return False
+
+    def _flush(self) -> None:
+        pending, self._pending = list(self._pending.values()), {}
+        for widget in pending:
+            if shiboken6.isValid(widget) and widget.isVisible():
+                _fit(widget, resized=False)
+
+
+def _fit(widget: QAbstractButton | QLabel, *, resized: bool) -> None:
+    if widget.window().property(OWN_SIZES):
+        return
+    # Narrower than a word: a layout under way (its passing sizes), or beyond what more lines
+    # can help; only the floor below applies.
+    fits_a_word = widget.width() >= words_width(widget)
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        if fits_a_word:
+            _fit_wrapped_label(widget)
+        return
+    squeezed = 0 < widget.width() < widget.sizeHint().width() - 1
+    if (resized or squeezed) and fits_a_word:
+        if isinstance(widget, QAbstractButton):
+            _fit_button(widget)
+        else:
+            _fit_label(widget)
+    if squeezed:
+        # Only while the window is narrower than its layouts want (a longer language, one
+        # screen shared with the room): the squeeze then goes to words that can wrap, and a
+        # layout with room is never changed.
+        _set_floor(widget)
+    elif widget.property(_FLOOR) is not None and widget.minimumWidth() == widget.property(_FLOOR):
+        widget.setMinimumWidth(0)  # room again: the layout gives it its one line
+        widget.setProperty(_FLOOR, None)

@@ -1,0 +1,128 @@
+"""#18: a language twice as long as French still fits a 1024×768 screen. In the pseudo-locale
+every string is doubled word by word (« Tous les ateliers » → « [Tous~~~~ les~~~ ateliers~~~~~~~~] »);
+every tool of the demo workshop, each of its tabs and pages, is visited in a 1024 px window and
+no button, check box, label or box cuts its words: they take more lines instead
+(ui/narrow_text.py)."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+from PySide6.QtWidgets import QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from kitcop_desktop.app import build_main_window
+from kitcop_desktop.i18n import set_language, tr
+from kitcop_desktop.storage.demo import create_demo
+from kitcop_desktop.ui import narrow_text
+from kitcop_desktop.ui.workshop_view import WorkshopView
+from tests.layout_checks import cut_widgets
+
+
+@pytest.fixture
+def pseudo():
+    set_language("pseudo")
+    yield
+    set_language("fr")
+
+
+@pytest.fixture
+def window(qtbot, store):
+    """The shell, which watches every button and label of the app (ui/narrow_text)."""
+    window = build_main_window(store)
+    qtbot.addWidget(window)
+    return window
+
+
+def _settle(qtbot) -> None:
+    qtbot.wait(30)
+
+
+def _settled_cuts(qtbot, window) -> list[str]:
+    """What is still cut once the layouts have settled (a few turns of the event loop: a
+    button that wraps asks its layout again); nothing cut is awaited up to a second."""
+    with contextlib.suppress(AssertionError):  # the cuts found are then the test's answer
+        qtbot.waitUntil(lambda: not cut_widgets(window), timeout=1000)
+    return cut_widgets(window)
+
+
+def _pages_of(page: QWidget):
+    """Each tab and each stacked page of a tool, shown in turn."""
+    for tabs in page.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            yield f"onglet {index}"
+    for stack in page.findChildren(QStackedWidget):
+        if isinstance(stack.parent(), QTabWidget):
+            continue  # a tab widget's own stack: seen above
+        before = stack.currentIndex()
+        for index in range(stack.count()):
+            stack.setCurrentIndex(index)
+            yield f"page {type(stack.widget(index)).__name__}"
+        stack.setCurrentIndex(before)
+
+
+def test_every_tool_in_a_twice_longer_language_fits_a_1024_screen(qtbot, store, pseudo):
+    workshop_id = create_demo(store)
+    window = build_main_window(store)  # built in the pseudo-locale
+    qtbot.addWidget(window)
+    window.resize(1024, 740)
+    window.show()
+    qtbot.waitExposed(window)
+    _settle(qtbot)
+    assert cut_widgets(window) == []  # the list of workshops
+    assert window.open_workshop(workshop_id)
+    view = window.findChild(WorkshopView)
+    # The test can fail: the words really are twice as long.
+    assert "Tous~~~~ les~~~" in view.back_button.text().replace("\n", " ")
+    seen: dict[str, list[str]] = {}
+    for key in ["workshop"] + [spec.key for spec in window.specs]:
+        window.activate_tool(key)
+        cuts = [f"{key}: {cut}" for cut in _settled_cuts(qtbot, window)]
+        for where in _pages_of(view.stack.currentWidget()):
+            cuts += [f"{key}, {where}: {cut}" for cut in _settled_cuts(qtbot, window)]
+        seen[key] = sorted(set(cuts))
+    window.room.close()
+    assert window.width() <= 1024
+    assert seen == {key: [] for key in seen}
+
+
+def _column(qtbot, width: int, text: str) -> tuple[QWidget, QPushButton]:
+    column = QWidget()
+    qtbot.addWidget(column)
+    layout = QVBoxLayout(column)
+    button = QPushButton(text)
+    layout.addWidget(button)
+    column.setFixedWidth(width)
+    column.show()
+    qtbot.waitExposed(column)
+    return column, button
+
+
+def test_a_button_narrower_than_its_words_takes_two_lines_and_gets_one_back(qtbot, window):
+    text = tr("Coller depuis un tableur…")
+    column, button = _column(qtbot, 120, text)
+    _settle(qtbot)
+    assert "\n" in button.text()  # « Coller depuis / un tableur… »
+    assert button.text().replace("\n", " ") == text
+    assert narrow_text.source_text(button) == text
+    assert cut_widgets(column) == []
+    column.setFixedWidth(600)  # room again
+    _settle(qtbot)
+    assert button.text() == text
+
+
+def test_a_button_with_room_is_left_as_it_is(qtbot, window):
+    column, button = _column(qtbot, 600, tr("Coller depuis un tableur…"))
+    _settle(qtbot)
+    assert button.text() == "Coller depuis un tableur…"
+    assert button.minimumWidth() == 0  # the layout is not changed where words fit
+
+
+def test_a_text_set_while_narrow_is_the_one_kept(qtbot, window):
+    column, button = _column(qtbot, 120, "Coller depuis un tableur…")
+    _settle(qtbot)
+    button.setText("Tout le monde est là")
+    _settle(qtbot)
+    assert button.text().replace("\n", " ") == "Tout le monde est là"
+    assert narrow_text.source_text(button) == "Tout le monde est là"
