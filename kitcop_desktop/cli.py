@@ -17,7 +17,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from kitcop_desktop import APP_NAME, __version__
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_n
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNHEALTHY = 0, 1, 2, 3
 log = logging.getLogger("kitcop_desktop.cli")
@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--reuse", action="store_true", help=tr("réutiliser l'atelier de démonstration s'il existe")
     )
     sub.add_parser("list", help=tr("lister les ateliers (n°, date, titre)"))
-    sub.add_parser("chantiers", help="lister les chantiers (n°, titre, nombre d'ateliers)")
+    sub.add_parser("chantiers", help=tr("lister les chantiers (n°, titre, nombre d'ateliers)"))
     new = sub.add_parser(
         "new", help=tr("créer un atelier depuis un modèle de déroulé, affiche son n°")
     )
@@ -91,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--chantier",
         type=int,
         metavar="N",
-        help="tout le chantier n° N (ses ateliers, son état des lieux ; voir « kitcop chantiers »)",
+        help=tr(
+            "tout le chantier n° N (ses ateliers, son état des lieux ; voir « kitcop chantiers »)"
+        ),
     )
     export.add_argument(
         "--real-names", action="store_true", help=tr("inclure les vrais noms des enquêté·es")
@@ -402,7 +404,10 @@ def _chantiers(store) -> int:
     with store.read() as session:
         for c in chantiers.list_summaries(session):
             count = len(c.workshop_ids)
-            print(f"{c.id}\t{plain_line(c.title)}\t{count} atelier{'s' if count > 1 else ''}")
+            print(
+                f"{c.id}\t{plain_line(c.title)}\t"
+                + tr_n("{n} atelier", "{n} ateliers", count).format(n=count)
+            )
     return EXIT_OK
 
 
@@ -531,8 +536,10 @@ def _export(store, args) -> int:
     zipped = not args.json  # compressed unless asked: smaller, and within the import's caps
     if args.chantier is None and args.workshop_id is None:
         return _fail(
-            "dites quel atelier exporter (son n°, voir « kitcop list ») ou quel chantier "
-            "(« --chantier N », voir « kitcop chantiers »). Rien n'a été écrit.",
+            tr(
+                "dites quel atelier exporter (son n°, voir « kitcop list ») ou quel chantier "
+                "(« --chantier N », voir « kitcop chantiers »). Rien n'a été écrit."
+            ),
             EXIT_USAGE,
         )
     with store.read() as session:

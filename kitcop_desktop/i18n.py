@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -171,6 +171,22 @@ class TrMap(Mapping[K, str]):
 
     def __iter__(self) -> Iterator[K]:
         return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+
+class TrList(Sequence[str]):
+    """`TrMap`'s sibling for an ordered list of labels (the map's zones): `ZONES[0]`,
+    `enumerate(ZONES)` give the current language."""
+
+    def __init__(self, labels: tuple[str, ...]) -> None:
+        self._labels = tuple(labels)
+
+    def __getitem__(self, index):  # int → str, slice → list
+        if isinstance(index, slice):
+            return [tr(value) for value in self._labels[index]]
+        return tr(self._labels[index])
 
     def __len__(self) -> int:
         return len(self._labels)

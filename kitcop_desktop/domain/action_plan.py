@@ -3,43 +3,54 @@ criteria. Pure rules, French words."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 
 # Status code -> French label, in the order a fiche action goes through (the table sorts so).
-STATUSES: dict[str, str] = {
-    "to_start": "À lancer",
-    "in_progress": "En cours",
-    "tested": "Testée",
-    "scaled_up": "Passée à l'échelle",
-    "abandoned": "Abandonnée",
-}
+STATUSES: Mapping[str, str] = TrMap(
+    {
+        "to_start": tr_later("À lancer"),
+        "in_progress": tr_later("En cours"),
+        "tested": tr_later("Testée"),
+        "scaled_up": tr_later("Passée à l'échelle"),
+        "abandoned": tr_later("Abandonnée"),
+    }
+)
 STATUS_ORDER = {code: index for index, code in enumerate(STATUSES)}
 
 # A test result against one criterion; "" means not judged yet.
-VERDICTS: dict[str, str] = {
-    "": "À évaluer",
-    "met": "Atteint",
-    "partly": "Partiellement",
-    "not_met": "Non atteint",
-}
+VERDICTS: Mapping[str, str] = TrMap(
+    {
+        "": tr_later("À évaluer"),
+        "met": tr_later("Atteint"),
+        "partly": tr_later("Partiellement"),
+        "not_met": tr_later("Non atteint"),
+    }
+)
 
 # The protocol's questions, in the kit's order (Brique 4-2).
-PROTOCOL_FIELDS: dict[str, str] = {
-    "problem": "À quel problème répond-elle\u00a0?",
-    "objective": "Quel est l'objectif de la solution\u00a0?",
-    "added_value": "Quelle est sa valeur ajoutée\u00a0?",
-    "actors": "Quels acteurs sont nécessaires à sa mise en œuvre\u00a0?",
-    "impact_criteria": "Critères d'impact à mesurer (un par ligne)",
-    "success_if": "Vous aurez réussi si…",
-}
-PROTOCOL_SHORT: dict[str, str] = {
-    "problem": "Problème",
-    "objective": "Objectif",
-    "added_value": "Valeur ajoutée",
-    "actors": "Acteurs nécessaires",
-    "impact_criteria": "Critères d'impact",
-    "success_if": "Vous aurez réussi si…",
-}
+PROTOCOL_FIELDS: Mapping[str, str] = TrMap(
+    {
+        "problem": tr_later("À quel problème répond-elle\u00a0?"),
+        "objective": tr_later("Quel est l'objectif de la solution\u00a0?"),
+        "added_value": tr_later("Quelle est sa valeur ajoutée\u00a0?"),
+        "actors": tr_later("Quels acteurs sont nécessaires à sa mise en œuvre\u00a0?"),
+        "impact_criteria": tr_later("Critères d'impact à mesurer (un par ligne)"),
+        "success_if": tr_later("Vous aurez réussi si…"),
+    }
+)
+PROTOCOL_SHORT: Mapping[str, str] = TrMap(
+    {
+        "problem": tr_later("Problème"),
+        "objective": tr_later("Objectif"),
+        "added_value": tr_later("Valeur ajoutée"),
+        "actors": tr_later("Acteurs nécessaires"),
+        "impact_criteria": tr_later("Critères d'impact"),
+        "success_if": tr_later("Vous aurez réussi si…"),
+    }
+)
 CRITERION_MAX = 300
 STEP_MAX = 300
 
@@ -47,8 +58,10 @@ STEP_MAX = 300
 def require_status(value: object) -> str:
     if value not in STATUSES:
         raise InvalidInput(
-            "Statut inconnu\u00a0: choisissez à lancer, en cours, testée, passée à l'échelle ou "
-            "abandonnée. Rien n'a été modifié."
+            tr(
+                "Statut inconnu\u00a0: choisissez à lancer, en cours, testée, passée à l'échelle ou "
+                "abandonnée. Rien n'a été modifié."
+            )
         )
     return str(value)
 
@@ -56,8 +69,10 @@ def require_status(value: object) -> str:
 def require_verdict(value: object) -> str:
     if value not in VERDICTS:
         raise InvalidInput(
-            "Résultat inconnu\u00a0: atteint, partiellement, non atteint ou à évaluer. "
-            "Rien n'a été modifié."
+            tr(
+                "Résultat inconnu\u00a0: atteint, partiellement, non atteint ou à évaluer. "
+                "Rien n'a été modifié."
+            )
         )
     return str(value)
 
@@ -91,5 +106,5 @@ def tally(verdicts: list[str]) -> str:
         f"{missed} non atteint" + ("s" if missed > 1 else ""),
     ]
     if waiting:
-        parts.append(f"{waiting} à évaluer")
+        parts.append(tr("{waiting} à évaluer").format(waiting=waiting))
     return " · ".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kitcop_desktop.domain.french import plural
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,10 @@ class BriqueLine:
 
 
 BRIQUE_TITLES = {
-    1: "Brique 1 — État des lieux",
-    2: "Brique 2 — Acculturation et enquête",
-    3: "Brique 3 — Imaginer les solutions (ateliers)",
-    4: "Brique 4 — Tester avant de passer à l'échelle",
+    1: tr_later("Brique 1 — État des lieux"),
+    2: tr_later("Brique 2 — Acculturation et enquête"),
+    3: tr_later("Brique 3 — Imaginer les solutions (ateliers)"),
+    4: tr_later("Brique 4 — Tester avant de passer à l'échelle"),
 }
 
 
@@ -45,58 +45,84 @@ def briques(counts: ChantierCounts) -> list[BriqueLine]:
     return [
         BriqueLine(
             1,
-            BRIQUE_TITLES[1],
+            tr(BRIQUE_TITLES[1]),
             (
-                plural(counts.initiatives, "initiative inspirante", "initiatives inspirantes"),
-                plural(counts.actors, "acteur sur la carte", "acteurs sur la carte"),
-                plural(counts.bodies, "instance de gouvernance", "instances de gouvernance"),
-                plural(counts.key_figures, "donnée clé", "données clés"),
-                plural(counts.funding_sources, "ressource financière", "ressources financières"),
+                tr_n(
+                    "{n} initiative inspirante", "{n} initiatives inspirantes", counts.initiatives
+                ).format(n=counts.initiatives),
+                tr_n("{n} acteur sur la carte", "{n} acteurs sur la carte", counts.actors).format(
+                    n=counts.actors
+                ),
+                tr_n(
+                    "{n} instance de gouvernance", "{n} instances de gouvernance", counts.bodies
+                ).format(n=counts.bodies),
+                tr_n("{n} donnée clé", "{n} données clés", counts.key_figures).format(
+                    n=counts.key_figures
+                ),
+                tr_n(
+                    "{n} ressource financière", "{n} ressources financières", counts.funding_sources
+                ).format(n=counts.funding_sources),
             ),
             _brique_1_next(counts),
         ),
         BriqueLine(
             2,
-            BRIQUE_TITLES[2],
-            (plural(counts.interviews, "entretien mené", "entretiens menés"),),
+            tr(BRIQUE_TITLES[2]),
+            (
+                tr_n("{n} entretien mené", "{n} entretiens menés", counts.interviews).format(
+                    n=counts.interviews
+                ),
+            ),
             ""
             if counts.interviews
-            else "Menez des entretiens (outil «\u00a0Entretiens\u00a0» d'un atelier).",
+            else tr("Menez des entretiens (outil «\u00a0Entretiens\u00a0» d'un atelier)."),
         ),
         BriqueLine(
             3,
-            BRIQUE_TITLES[3],
+            tr(BRIQUE_TITLES[3]),
             (
-                plural(counts.workshops, "atelier"),
-                plural(counts.action_cards, "fiche action", "fiches actions"),
+                tr_n("{n} atelier", "{n} ateliers", counts.workshops).format(n=counts.workshops),
+                tr_n("{n} fiche action", "{n} fiches actions", counts.action_cards).format(
+                    n=counts.action_cards
+                ),
             ),
             ""
             if counts.action_cards
-            else "Ajoutez un atelier au chantier et rédigez ses fiches actions.",
+            else tr("Ajoutez un atelier au chantier et rédigez ses fiches actions."),
         ),
         BriqueLine(
             4,
-            BRIQUE_TITLES[4],
+            tr(BRIQUE_TITLES[4]),
             (
-                plural(counts.protocols, "protocole de test", "protocoles de test"),
-                plural(counts.results, "résultat consigné", "résultats consignés"),
-                plural(tested, "action testée", "actions testées"),
-                plural(status.get("scaled_up", 0), "passée à l'échelle", "passées à l'échelle"),
+                tr_n("{n} protocole de test", "{n} protocoles de test", counts.protocols).format(
+                    n=counts.protocols
+                ),
+                tr_n("{n} résultat consigné", "{n} résultats consignés", counts.results).format(
+                    n=counts.results
+                ),
+                tr_n("{n} action testée", "{n} actions testées", tested).format(n=tested),
+                tr_n(
+                    "{n} passée à l'échelle",
+                    "{n} passées à l'échelle",
+                    status.get("scaled_up", 0),
+                ).format(n=status.get("scaled_up", 0)),
             ),
             ""
             if counts.protocols or not counts.action_cards
-            else "Écrivez le protocole de test d'une fiche action (onglet «\u00a0Plan d'action\u00a0»).",
+            else tr(
+                "Écrivez le protocole de test d'une fiche action (onglet «\u00a0Plan d'action\u00a0»)."
+            ),
         ),
     ]
 
 
 def _brique_1_next(counts: ChantierCounts) -> str:
     if not counts.actors:
-        return "Placez les acteurs du territoire sur la carte (onglet «\u00a0Acteurs\u00a0»)."
+        return tr("Placez les acteurs du territoire sur la carte (onglet «\u00a0Acteurs\u00a0»).")
     if not counts.bodies:
-        return "Mettez en place la gouvernance (onglet «\u00a0Gouvernance\u00a0»)."
+        return tr("Mettez en place la gouvernance (onglet «\u00a0Gouvernance\u00a0»).")
     if not counts.key_figures:
-        return (
+        return tr(
             "Consignez les données clés (constat de départ, objectif, à retenir) qui ouvriront "
             "les ateliers (onglet «\u00a0Données\u00a0»)."
         )

@@ -3,19 +3,24 @@ from a spreadsheet (tab-separated). Pure rules."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from kitcop_desktop.domain.stakeholder_map import fold
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 
 # Column key -> the kit's heading (« BRIQUE 1-1 : RECUEIL D'INITIATIVES INSPIRANTES »).
-COLUMNS: dict[str, str] = {
-    "name": "Initiative (nom)",
-    "scale": "Échelle (type)",
-    "territory": "Territoire (nom)",
-    "presentation": "Présentation brève",
-    "interest": "Ce qu'il y a d'intéressant",
-    "contact": "Contact / ressources",
-    "follow_up": "Suivi de l'entretien",
-}
+COLUMNS: Mapping[str, str] = TrMap(
+    {
+        "name": tr_later("Initiative (nom)"),
+        "scale": tr_later("Échelle (type)"),
+        "territory": tr_later("Territoire (nom)"),
+        "presentation": tr_later("Présentation brève"),
+        "interest": tr_later("Ce qu'il y a d'intéressant"),
+        "contact": tr_later("Contact / ressources"),
+        "follow_up": tr_later("Suivi de l'entretien"),
+    }
+)
 KEYS = tuple(COLUMNS)
 MAX_ROWS = 2_000
 CELL_MAX = 5_000
@@ -33,12 +38,14 @@ def parse_paste(text: str) -> list[dict[str, str]]:
     are joined to the last). A line without a name is skipped; the kit's heading too."""
     if not isinstance(text, str) or not text.strip():
         raise InvalidInput(
-            "Rien à coller\u00a0: copiez des lignes d'un tableur. Rien n'a été modifié."
+            tr("Rien à coller\u00a0: copiez des lignes d'un tableur. Rien n'a été modifié.")
         )
     if "\t" not in text and len(text) > CELL_MAX * 2:
         raise InvalidInput(
-            "Ce texte n'est pas un tableau (aucune tabulation)\u00a0: copiez les cellules d'un "
-            "tableur. Rien n'a été modifié."
+            tr(
+                "Ce texte n'est pas un tableau (aucune tabulation)\u00a0: copiez les cellules d'un "
+                "tableur. Rien n'a été modifié."
+            )
         )
     rows: list[dict[str, str]] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -56,11 +63,15 @@ def parse_paste(text: str) -> list[dict[str, str]]:
         rows.append(values)
         if len(rows) > MAX_ROWS:
             raise InvalidInput(
-                f"Trop de lignes collées ({MAX_ROWS} au plus). Rien n'a été modifié."
+                tr("Trop de lignes collées ({MAX_ROWS} au plus). Rien n'a été modifié.").format(
+                    MAX_ROWS=MAX_ROWS
+                )
             )
     if not rows:
         raise InvalidInput(
-            "Aucune initiative dans ce qui a été collé (la première colonne, le nom, est vide). "
-            "Rien n'a été modifié."
+            tr(
+                "Aucune initiative dans ce qui a été collé (la première colonne, le nom, est vide). "
+                "Rien n'a été modifié."
+            )
         )
     return rows

@@ -10,52 +10,57 @@ from dataclasses import dataclass
 
 from kitcop_desktop.domain.sheets import Sheet
 from kitcop_desktop.domain.stakeholder_map import fold
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 
 KEY_FIGURES = Sheet(
     key="key_figures",
-    title="Données clés",
-    brique="Brique 1-4 et 1-5 du kit",
-    columns={
-        "theme": "Thème",
-        "starting": "Constat de départ",
-        "target": "Objectif (données cibles)",
-        "takeaway": "Qu'en retenir\u00a0?",
-        "source": "Source",
-    },
+    title=tr_later("Données clés"),
+    brique=tr_later("Brique 1-4 et 1-5 du kit"),
+    columns=TrMap(
+        {
+            "theme": tr_later("Thème"),
+            "starting": tr_later("Constat de départ"),
+            "target": tr_later("Objectif (données cibles)"),
+            "takeaway": tr_later("Qu'en retenir\u00a0?"),
+            "source": tr_later("Source"),
+        }
+    ),
     required="starting",
-    required_label="Le constat de départ",
+    required_label=tr_later("Le constat de départ"),
     short=frozenset({"theme", "source"}),
-    noun=("donnée clé", "données clés"),
-    added=("donnée clé ajoutée", "données clés ajoutées"),
+    noun=(tr_later("donnée clé"), tr_later("données clés")),
+    added=(tr_later("donnée clé ajoutée"), tr_later("données clés ajoutées")),
     headings=("theme", "donnees de depart", "constat de depart", "brique 1-5", "rappel donnees"),
     section="theme",
     flag="shown",
-    flag_label="En atelier",
+    flag_label=tr_later("En atelier"),
 )
 
 FUNDING = Sheet(
     key="funding_sources",
-    title="Ressources financières",
-    brique="Brique 1-3 du kit",
-    columns={
-        "name": "Aide ou dispositif",
-        "funder": "Financeur",
-        "scope": "Ce qu'elle finance, pour qui",
-        "amount": "Montant, calendrier",
-        "link": "Lien, contact",
-    },
+    title=tr_later("Ressources financières"),
+    brique=tr_later("Brique 1-3 du kit"),
+    columns=TrMap(
+        {
+            "name": tr_later("Aide ou dispositif"),
+            "funder": tr_later("Financeur"),
+            "scope": tr_later("Ce qu'elle finance, pour qui"),
+            "amount": tr_later("Montant, calendrier"),
+            "link": tr_later("Lien, contact"),
+        }
+    ),
     required="name",
-    required_label="Le nom de l'aide",
+    required_label=tr_later("Le nom de l'aide"),
     short=frozenset({"name", "funder"}),
-    noun=("ressource financière", "ressources financières"),
-    added=("ressource financière ajoutée", "ressources financières ajoutées"),
+    noun=(tr_later("ressource financière"), tr_later("ressources financières")),
+    added=(tr_later("ressource financière ajoutée"), tr_later("ressources financières ajoutées")),
     headings=("aide ou dispositif", "aide (", "brique 1-3", "ressources financieres"),
 )
 
 SHEETS = {sheet.key: sheet for sheet in (KEY_FIGURES, FUNDING)}
 
 # The déroulé's séquence the données clés feed (found again by its folded title).
-SEQUENCE_TITLE = "Quelques chiffres clés"
+SEQUENCE_TITLE = "Quelques chiffres clés"  # data: the séquence is found by it
 SEQUENCE_MINUTES = 10
 SEQUENCE_INTENTION = (
     "Partager un socle d'informations communes\u00a0: les chiffres à retenir de la COP "
@@ -95,6 +100,6 @@ def sequence_text(figures: list[Figure]) -> str:
             head += f"\u00a0→ objectif\u00a0: {figure.target}"
         lines = [head]
         if figure.takeaway:
-            lines.append(f"À retenir\u00a0: {figure.takeaway}")
+            lines.append(tr("À retenir\u00a0: {takeaway}").format(takeaway=figure.takeaway))
         paragraphs.append(_unbroken_numbers("\n".join(lines)))
     return "\n\n".join(paragraphs)

@@ -9,10 +9,12 @@ taking the section's name. The kit's heading lines are skipped.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kitcop_desktop.domain.stakeholder_map import fold
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.i18n import tr
 
 SHORT_MAX = 200
 CELL_MAX = 5_000
@@ -20,10 +22,13 @@ CELL_MAX = 5_000
 
 @dataclass(frozen=True)
 class Sheet:
+    """The words (title, brique, labels, nouns) are marked with `tr_later`: read them with
+    `tr()`; `columns` is a TrMap."""
+
     key: str  # the table's name
     title: str  # « Données clés »
     brique: str  # « Brique 1-4 et 1-5 »
-    columns: dict[str, str]  # column key -> the kit's heading, in the kit's order
+    columns: Mapping[str, str]  # column key -> the kit's heading, in the kit's order (TrMap)
     required: str  # the column a line cannot do without
     required_label: str  # « Le constat de départ » (its refusal's subject)
     short: frozenset[str]  # one-line columns (SHORT_MAX characters)
@@ -73,12 +78,14 @@ def parse_paste(sheet: Sheet, text: str) -> list[dict[str, str]]:
     column are joined to it). A line without its required cell is skipped."""
     if not isinstance(text, str) or not text.strip():
         raise InvalidInput(
-            "Rien à coller\u00a0: copiez des lignes d'un tableur. Rien n'a été modifié."
+            tr("Rien à coller\u00a0: copiez des lignes d'un tableur. Rien n'a été modifié.")
         )
     if "\t" not in text and len(text) > CELL_MAX * 2:
         raise InvalidInput(
-            "Ce texte n'est pas un tableau (aucune tabulation)\u00a0: copiez les cellules d'un "
-            "tableur. Rien n'a été modifié."
+            tr(
+                "Ce texte n'est pas un tableau (aucune tabulation)\u00a0: copiez les cellules d'un "
+                "tableur. Rien n'a été modifié."
+            )
         )
     rows: list[dict[str, str]] = []
     section = ""
@@ -102,12 +109,15 @@ def parse_paste(sheet: Sheet, text: str) -> list[dict[str, str]]:
         rows.append({key: values.get(key, "") for key in sheet.keys})
         if len(rows) > sheet.max_rows:
             raise InvalidInput(
-                f"Trop de lignes collées ({sheet.max_rows} au plus). Rien n'a été modifié."
+                tr("Trop de lignes collées ({max_rows} au plus). Rien n'a été modifié.").format(
+                    max_rows=sheet.max_rows
+                )
             )
     if not rows:
         raise InvalidInput(
-            f"Rien à ajouter dans ce qui a été collé (la colonne «\u00a0"
-            f"{sheet.columns[sheet.required]}\u00a0» est vide). Rien n'a été modifié."
+            tr(
+                "Rien à ajouter dans ce qui a été collé (la colonne «\u00a0{columns}\u00a0» est vide). Rien n'a été modifié."
+            ).format(columns=sheet.columns[sheet.required])
         )
     return rows
 

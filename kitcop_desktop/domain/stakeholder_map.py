@@ -10,44 +10,53 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kitcop_desktop.domain.palette import OKABE_ITO
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import TrList, TrMap, tr, tr_later, tr_n
 
 # The kit's colours of gommettes: public, private, para-public (code -> French label).
-CATEGORIES: dict[str, str] = {
-    "public": "Acteur public",
-    "private": "Acteur privé",
-    "para_public": "Acteur para-public",
-}
-CATEGORY_SHORT: dict[str, str] = {
-    "public": "public",
-    "private": "privé",
-    "para_public": "para-public",
-}
+CATEGORIES: Mapping[str, str] = TrMap(
+    {
+        "public": tr_later("Acteur public"),
+        "private": tr_later("Acteur privé"),
+        "para_public": tr_later("Acteur para-public"),
+    }
+)
+CATEGORY_SHORT: Mapping[str, str] = TrMap(
+    {
+        "public": tr_later("public"),
+        "private": tr_later("privé"),
+        "para_public": tr_later("para-public"),
+    }
+)
 CATEGORY_COLOURS: dict[str, str] = {
     "public": OKABE_ITO["blue"],
     "private": OKABE_ITO["orange"],
     "para_public": OKABE_ITO["green"],
 }
 # The fourth mark of the kit: « acteurs ayant des capacités d'influence et des effets de leviers ».
-INFLUENCE_LABEL = "Influence / effet de levier"
+INFLUENCE_LABEL = tr_later("Influence / effet de levier")  # tr() where shown
 INFLUENCE_COLOUR = OKABE_ITO["vermilion"]
 INFLUENCE_MARK = "★"
 
 # The three zones, from the centre out: how far the actor is engaged in the chantier.
-ZONES: tuple[str, ...] = (
-    "Acteurs moteurs",
-    "Acteurs impliqués",
-    "Acteurs à mobiliser",
+ZONES: Sequence[str] = TrList(
+    (
+        tr_later("Acteurs moteurs"),
+        tr_later("Acteurs impliqués"),
+        tr_later("Acteurs à mobiliser"),
+    )
 )
-ZONE_HINTS: tuple[str, ...] = (
-    "portent le chantier et décident",
-    "contribuent, sont consultés",
-    "concernés, pas encore embarqués",
+ZONE_HINTS: Sequence[str] = TrList(
+    (
+        tr_later("portent le chantier et décident"),
+        tr_later("contribuent, sont consultés"),
+        tr_later("concernés, pas encore embarqués"),
+    )
 )
 # Outer radius of each zone, the map's half-side being 1 (the corners belong to the last).
 ZONE_RADII: tuple[float, ...] = (1 / 3, 2 / 3, 1.0)
@@ -59,8 +68,10 @@ NAME_MAX = 200
 def require_category(value: object) -> str:
     if value not in CATEGORIES:
         raise InvalidInput(
-            "Catégorie inconnue\u00a0: choisissez public, privé ou para-public. "
-            "Rien n'a été modifié."
+            tr(
+                "Catégorie inconnue\u00a0: choisissez public, privé ou para-public. "
+                "Rien n'a été modifié."
+            )
         )
     return str(value)
 
@@ -146,19 +157,19 @@ class Encounter:
     def summary(self) -> str:
         parts = []
         if self.workshops:
+            workshops = ", ".join(self.workshops)
             parts.append(
-                "atelier"
-                + ("s" if len(self.workshops) > 1 else "")
-                + "\u00a0: "
-                + ", ".join(self.workshops)
+                tr_n(
+                    "atelier\u00a0: {names}", "ateliers\u00a0: {names}", len(self.workshops)
+                ).format(names=workshops)
             )
         if self.interviews:
-            parts.append(f"{self.interviews} entretien" + ("s" if self.interviews > 1 else ""))
+            count = self.interviews
+            parts.append(tr_n("{n} entretien", "{n} entretiens", count).format(n=count))
         if self.pilots:
-            parts.append(
-                f"pilote de {len(self.pilots)} fiche" + ("s" if len(self.pilots) > 1 else "")
-            )
-        return " · ".join(parts) if parts else "Pas encore rencontré"
+            count = len(self.pilots)
+            parts.append(tr_n("pilote de {n} fiche", "pilote de {n} fiches", count).format(n=count))
+        return " · ".join(parts) if parts else tr("Pas encore rencontré")
 
 
 def names_in(text: str) -> list[str]:

@@ -11,7 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from kitcop_desktop.domain.action_plan import PROTOCOL_SHORT, STATUSES, VERDICTS, tally
-from kitcop_desktop.domain.french import long_date, plural
+from kitcop_desktop.domain.french import long_date
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.printing.common import cells, facts, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, Heading, frame_width
 from kitcop_desktop.printing.drawing import wrap_lines
@@ -91,9 +92,9 @@ def add_plan(doc: Document, session, rows: list[PlanRow], scope: str) -> None:
     """The plan's table on landscape pages, then one page per protocol."""
     doc.page("landscape")
     doc.section("Plan d'action")
-    doc.add(markup("Plan d'action", "h1"), p(scope, "muted"), Spacer(1, 3 * mm))
+    doc.add(markup(tr("Plan d'action"), "h1"), p(scope, "muted"), Spacer(1, 3 * mm))
     if not rows:
-        doc.add(nothing("Aucune fiche action pour l'instant."))
+        doc.add(nothing(tr("Aucune fiche action pour l'instant.")))
         return
     counts = {code: sum(1 for r in rows if r.status == code) for code in STATUSES}
     doc.add(
@@ -110,7 +111,11 @@ def add_plan(doc: Document, session, rows: list[PlanRow], scope: str) -> None:
         heading = (
             row.heading
             if not row.challenge or row.challenge == row.heading
-            else (f"{row.heading}\nDéfi\u00a0: {row.challenge}")
+            else (
+                tr("{heading}\nDéfi\u00a0: {challenge}").format(
+                    heading=row.heading, challenge=row.challenge
+                )
+            )
         )
         body.append(
             [
@@ -152,10 +157,10 @@ def add_protocol(doc: Document, session, row: PlanRow) -> None:
             [(label, getattr(protocol, key) or "—") for key, label in PROTOCOL_SHORT.items()], width
         ),
         Spacer(1, 5 * mm),
-        markup("Journal des résultats", "h2"),
+        markup(tr("Journal des résultats"), "h2"),
     )
     if not results:
-        doc.add(nothing("Aucun résultat consigné pour l'instant."))
+        doc.add(nothing(tr("Aucun résultat consigné pour l'instant.")))
         return
     doc.add(p(tally([r.verdict for r in results]), "small"), Spacer(1, 2 * mm))
     table = [head_cells("Date", "Critère", "Constat", "Résultat")]
@@ -177,10 +182,15 @@ def add_workshop_plan(doc: Document, session, workshop) -> None:
     if chantier_id is not None:
         chantier = chantiers.get(session, chantier_id)
         rows = action_plan.rows(session, chantier_id)
-        scope = f"Chantier «\u00a0{chantier.title}\u00a0» — {plural(len(chantiers.alive_workshops(session, chantier_id)), 'atelier')}"
+        count = len(chantiers.alive_workshops(session, chantier_id))
+        scope = tr_n(
+            "Chantier «\u00a0{title}\u00a0» — {n} atelier",
+            "Chantier «\u00a0{title}\u00a0» — {n} ateliers",
+            count,
+        ).format(title=chantier.title, n=count)
     else:
         rows = action_plan.rows_for_workshops(session, [workshop])
-        scope = f"Atelier «\u00a0{workshop.title}\u00a0»"
+        scope = tr("Atelier «\u00a0{title}\u00a0»").format(title=workshop.title)
     add_plan(doc, session, rows, scope)
 
 
@@ -188,13 +198,16 @@ def _chantier_plan(session, chantier_id: int) -> Document:
     """The chantier's plan and its protocols, laid out (its story filled, not yet built)."""
     chantier = chantiers.get(session, chantier_id)
     found = chantiers.alive_workshops(session, chantier_id)
-    heading = Heading(chantier.title, f"Chantier — {plural(len(found), 'atelier')}")
+    heading = Heading(
+        chantier.title,
+        tr_n("Chantier — {n} atelier", "Chantier — {n} ateliers", len(found)).format(n=len(found)),
+    )
     doc = Document(heading, TITLE)
     add_plan(
         doc,
         session,
         action_plan.rows(session, chantier_id),
-        f"Chantier «\u00a0{chantier.title}\u00a0»",
+        tr("Chantier «\u00a0{title}\u00a0»").format(title=chantier.title),
     )
     return doc
 
@@ -225,9 +238,9 @@ def plan_csv_rows(session, rows: list[PlanRow]) -> list[list]:
             "Étapes",
             "Comment tester",
             "Protocole\u00a0: objectif",
-            "Critères d'impact",
-            "Vous aurez réussi si…",
-            "Résultats consignés",
+            tr("Critères d'impact"),
+            tr("Vous aurez réussi si…"),
+            tr("Résultats consignés"),
         ]
     ]
     for row in rows:

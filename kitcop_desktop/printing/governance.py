@@ -8,11 +8,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from kitcop_desktop.domain.governance import PARTICIPATION, RACI
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, Heading, frame_width
 from kitcop_desktop.storage import chantiers, governance
 
-TITLE = "Gouvernance du chantier"
+TITLE = tr_later("Gouvernance du chantier")
 
 
 def _members_text(body: governance.BodyRow) -> str:
@@ -23,23 +24,25 @@ def _members_text(body: governance.BodyRow) -> str:
 def add_governance(doc: Document, session, chantier_id: int) -> None:
     bodies = governance.bodies(session, chantier_id)
     doc.page("landscape")
-    doc.section(TITLE)
+    doc.section(tr(TITLE))
     doc.add(
-        markup(TITLE, "h1"),
+        markup(tr(TITLE), "h1"),
         p(
             "Devant chaque acteur, sa lettre RACI\u00a0: "
             + " · ".join(f"{letter} {meaning}" for letter, meaning in RACI.items())
-            + ". Chaque instance est reliée aux autres\u00a0: la gouvernance fonctionne "
-            "lorsqu'elles sont toutes engagées.",
+            + tr(
+                ". Chaque instance est reliée aux autres\u00a0: la gouvernance fonctionne "
+                "lorsqu'elles sont toutes engagées."
+            ),
             "muted",
         ),
         Spacer(1, 3 * mm),
     )
     if not bodies:
-        doc.add(nothing("Aucune instance pour l'instant."))
+        doc.add(nothing(tr("Aucune instance pour l'instant.")))
         return
     width = frame_width("landscape")
-    table = [head_cells("Instance", "Degré de participation", "Rôle", "Acteurs (RACI)")]
+    table = [head_cells("Instance", tr("Degré de participation"), "Rôle", "Acteurs (RACI)")]
     for body in bodies:
         name = body.name + (f"\n⚠ {body.warning}" if body.warning else "")
         table.append(
@@ -55,6 +58,6 @@ def add_governance(doc: Document, session, chantier_id: int) -> None:
 
 def render_governance_pdf(session, chantier_id: int) -> bytes:
     chantier = chantiers.get(session, chantier_id)
-    doc = Document(Heading(chantier.title, "Chantier — état des lieux"), TITLE)
+    doc = Document(Heading(chantier.title, tr("Chantier — état des lieux")), tr(TITLE))
     add_governance(doc, session, chantier_id)
     return doc.build()

@@ -6,8 +6,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.initiatives import COLUMNS, KEYS
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.storage import initiatives
@@ -23,13 +23,17 @@ def add_initiatives(doc: Document, session, chantier_id: int) -> None:
     doc.add(
         markup(TITLE, "h1"),
         p(
-            f"Brique 1-1 du kit\u00a0: {plural(len(found), 'initiative recueillie', 'initiatives recueillies')}.",
+            tr_n(
+                "Brique 1-1 du kit\u00a0: {n} initiative recueillie.",
+                "Brique 1-1 du kit\u00a0: {n} initiatives recueillies.",
+                len(found),
+            ).format(n=len(found)),
             "muted",
         ),
         Spacer(1, 3 * mm),
     )
     if not found:
-        doc.add(nothing("Aucune initiative pour l'instant."))
+        doc.add(nothing(tr("Aucune initiative pour l'instant.")))
         return
     met = initiatives.meetings(session, chantier_id)
     width = frame_width("landscape")
@@ -48,6 +52,6 @@ def render_initiatives_pdf(session, chantier_id: int) -> bytes:
     from kitcop_desktop.storage import chantiers
 
     chantier = chantiers.get(session, chantier_id)
-    doc = Document(Heading(chantier.title, "Chantier — état des lieux"), TITLE)
+    doc = Document(Heading(chantier.title, tr("Chantier — état des lieux")), TITLE)
     add_initiatives(doc, session, chantier_id)
     return doc.build()

@@ -9,7 +9,6 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.stakeholder_map import (
     CATEGORIES,
     CATEGORY_COLOURS,
@@ -21,6 +20,7 @@ from kitcop_desktop.domain.stakeholder_map import (
     ZONES,
     Encounter,
 )
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.printing.document import Document, Heading
 from kitcop_desktop.printing.drawing import wrap_lines
 from kitcop_desktop.printing.emoji import text_width
@@ -30,7 +30,7 @@ from kitcop_desktop.printing.text import plain
 from kitcop_desktop.storage import chantiers, stakeholder_map
 from kitcop_desktop.storage.stakeholder_map import ActorRow
 
-TITLE = "Cartographie des acteurs"
+TITLE = tr_later("Cartographie des acteurs")
 NAME_SIZE = 9.5
 ZONE_FILLS = ("#dfe8f5", "#edf2f9", "#f8fafd")
 BOX_WIDTH = 46 * mm
@@ -51,15 +51,16 @@ class MapDrawing(Flowable):
         c = self.canv
         c.setFillColor(INK)
         c.setFont(BOLD, 18)
-        c.drawString(0, self.height - 18, plain(f"{TITLE} — {self.title}"))
+        c.drawString(0, self.height - 18, plain(f"{tr(TITLE)} — {self.title}"))
         came = sum(1 for r in self.rows if self.met.get(r.id, Encounter()).workshops)
         c.setFont(FAMILY, 11)
         c.setFillColor(MUTED)
         c.drawString(
             0,
             self.height - 34,
-            f"{plural(len(self.rows), 'acteur')} · {came} venu{'s' if came > 1 else ''} aux "
-            "ateliers",
+            tr_n("{n} acteur", "{n} acteurs", len(self.rows)).format(n=len(self.rows))
+            + " · "
+            + tr_n("{n} venu aux ateliers", "{n} venus aux ateliers", came).format(n=came),
         )
         legend = 95 * mm
         width, height = self.width - legend - 8 * mm, self.height - 44
@@ -142,9 +143,11 @@ class MapDrawing(Flowable):
         c.setLineWidth(2)
         c.roundRect(x, y - 2, 9 * mm, 4 * mm, 1 * mm, stroke=1, fill=0)
         c.setFillColor(INK)
-        c.drawString(x + 11 * mm, y, f"{INFLUENCE_MARK} {INFLUENCE_LABEL}")
+        c.drawString(x + 11 * mm, y, f"{INFLUENCE_MARK} {tr(INFLUENCE_LABEL)}")
         y -= 14
-        c.drawString(x, y, "Plein\u00a0: venu à un atelier · pointillés\u00a0: absent des ateliers")
+        c.drawString(
+            x, y, tr("Plein\u00a0: venu à un atelier · pointillés\u00a0: absent des ateliers")
+        )
         y -= 22
         lines: list[tuple[str, str, float]] = []  # (font, text, size)
         for index, zone in enumerate(ZONES):
@@ -161,7 +164,7 @@ class MapDrawing(Flowable):
         if len(lines) > room:  # never a name cut: the rest is on the map itself
             left = sum(1 for font, text, _ in lines[room - 1 :] if text.startswith(("✓", "○")))
             lines = lines[: room - 1] + [
-                (FAMILY, f"+ {left} autres acteurs\u00a0: voir la carte", 9.5)
+                (FAMILY, tr("+ {left} autres acteurs\u00a0: voir la carte").format(left=left), 9.5)
             ]
         c.setFillColor(INK)
         for font, text, size in lines:
@@ -175,13 +178,13 @@ def add_map(doc: Document, session, chantier_id: int) -> None:
     rows = stakeholder_map.rows(session, chantier_id)
     met = stakeholder_map.encounters(session, chantier_id)
     doc.page("poster")
-    doc.section(TITLE)
+    doc.section(tr(TITLE))
     doc.add(MapDrawing(chantier.title, rows, met))
 
 
 def render_map_pdf(session, chantier_id: int) -> bytes:
     chantier = chantiers.get(session, chantier_id)
-    heading = Heading(chantier.title, "Chantier — état des lieux")
-    doc = Document(heading, TITLE)
+    heading = Heading(chantier.title, tr("Chantier — état des lieux"))
+    doc = Document(heading, tr(TITLE))
     add_map(doc, session, chantier_id)
     return doc.build()

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.action_plan import STEP_MAX, require_status
 from kitcop_desktop.domain.validation import InvalidInput, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import chantiers
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
@@ -102,7 +103,7 @@ def rows_for_workshops(session: Session, found: Sequence[Workshop]) -> list[Plan
 def _card(session: Session, card_id: int) -> ActionCard:
     card = session.get(ActionCard, card_id)
     if card is None:
-        raise NotFound("Cette fiche action n'existe plus.")
+        raise NotFound(tr("Cette fiche action n'existe plus."))
     return card
 
 
@@ -118,20 +119,24 @@ def set_status(session: Session, card_id: int, status: str) -> str:
 def _step(session: Session, step_id: int) -> ActionStep:
     step = session.get(ActionStep, step_id)
     if step is None:
-        raise NotFound("Cette étape n'existe plus.")
+        raise NotFound(tr("Cette étape n'existe plus."))
     return step
 
 
 def _label(value: object) -> str:
-    return require_text(value if isinstance(value, str) else None, "Une étape", max_len=STEP_MAX)
+    return require_text(
+        value if isinstance(value, str) else None, tr("Une étape"), max_len=STEP_MAX
+    )
 
 
 def _due(value: object) -> date | None:
     if value is not None and not isinstance(value, date):
-        raise InvalidInput("La date de l'étape n'est pas valide. Rien n'a été modifié.")
+        raise InvalidInput(tr("La date de l'étape n'est pas valide. Rien n'a été modifié."))
     if value is not None and not 2000 <= value.year <= 2100:
         raise InvalidInput(
-            f"L'échéance {value.year} est hors de portée (2000 à 2100). Rien n'a été modifié."
+            tr("L'échéance {year} est hors de portée (2000 à 2100). Rien n'a été modifié.").format(
+                year=value.year
+            )
         )
     return value
 

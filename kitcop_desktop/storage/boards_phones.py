@@ -32,7 +32,11 @@ def post_from_phone(session: Session, board_id: int, zone: Any, text: Any, devic
     """A post-it from a phone, waiting for the facilitator; its id. Refused: nothing stored."""
     board = boards.get_board(session, board_id)
     if not isinstance(zone, str) or not isinstance(text, str):
-        raise InvalidInput(f"Ce post-it est illisible\u00a0: rechargez la page. {tr(NOTHING)}")
+        raise InvalidInput(
+            tr("Ce post-it est illisible\u00a0: rechargez la page. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
+        )
     boards._check_zone(board, zone)
     cleaned = boards._card_text(text)
     waiting_here = session.scalar(
@@ -42,8 +46,9 @@ def post_from_phone(session: Session, board_id: int, zone: Any, text: Any, devic
     )
     if (waiting_here or 0) >= MAX_WAITING_PER_PHONE:
         raise InvalidInput(
-            f"Vous avez déjà {MAX_WAITING_PER_PHONE} post-it en attente\u00a0: attendez que "
-            f"l'animateur·rice les ait traités. {tr(NOTHING)}"
+            tr(
+                "Vous avez déjà {MAX_WAITING_PER_PHONE} post-it en attente\u00a0: attendez que l'animateur·rice les ait traités. {NOTHING}"
+            ).format(MAX_WAITING_PER_PHONE=MAX_WAITING_PER_PHONE, NOTHING=tr(NOTHING))
         )
     post = PhonePost(board_id=board_id, zone=zone, text=cleaned, device=device)
     session.add(post)
@@ -84,7 +89,7 @@ def waiting_of(session: Session, board_id: int, device: str) -> int:
 def _post(session: Session, post_id: int) -> PhonePost:
     post = session.get(PhonePost, post_id)
     if post is None:
-        raise NotFound("Ce post-it n'attend plus.")
+        raise NotFound(tr("Ce post-it n'attend plus."))
     return post
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.chantier import ChantierCounts
 from kitcop_desktop.domain.validation import InvalidInput, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import workshops
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
@@ -36,12 +37,12 @@ class ChantierSummary:
 def get(session: Session, chantier_id: int) -> Chantier:
     chantier = session.get(Chantier, chantier_id)
     if chantier is None:
-        raise NotFound("Ce chantier n'existe plus.")
+        raise NotFound(tr("Ce chantier n'existe plus."))
     return chantier
 
 
 def _title(session: Session, value: object, *, except_id: int | None = None) -> str:
-    title = require_text(value if isinstance(value, str) else None, "Le nom du chantier")
+    title = require_text(value if isinstance(value, str) else None, tr("Le nom du chantier"))
     same = session.scalar(
         select(Chantier.id).where(
             func.lower(Chantier.title) == title.lower(),
@@ -50,8 +51,9 @@ def _title(session: Session, value: object, *, except_id: int | None = None) -> 
     )
     if same is not None:
         raise InvalidInput(
-            f"Un chantier s'appelle déjà «\u00a0{title}\u00a0». Choisissez un autre nom. "
-            "Rien n'a été modifié."
+            tr(
+                "Un chantier s'appelle déjà «\u00a0{title}\u00a0». Choisissez un autre nom. Rien n'a été modifié."
+            ).format(title=title)
         )
     return title
 

@@ -16,6 +16,7 @@ from kitcop_desktop.domain.governance import (
     require_raci,
 )
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import chantiers
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
@@ -88,12 +89,12 @@ def bodies(session: Session, chantier_id: int) -> list[BodyRow]:
 def get_body(session: Session, body_id: int) -> GovernanceBody:
     body = session.get(GovernanceBody, body_id)
     if body is None:
-        raise NotFound("Cette instance n'existe plus.")
+        raise NotFound(tr("Cette instance n'existe plus."))
     return body
 
 
 def _name(session: Session, chantier_id: int, value: object, except_id: int = 0) -> str:
-    name = require_text(value if isinstance(value, str) else None, "Le nom de l'instance")
+    name = require_text(value if isinstance(value, str) else None, tr("Le nom de l'instance"))
     same = session.scalar(
         select(GovernanceBody.id).where(
             GovernanceBody.chantier_id == chantier_id,
@@ -103,7 +104,9 @@ def _name(session: Session, chantier_id: int, value: object, except_id: int = 0)
     )
     if same is not None:
         raise InvalidInput(
-            f"La gouvernance a déjà une instance «\u00a0{name}\u00a0». Rien n'a été modifié."
+            tr(
+                "La gouvernance a déjà une instance «\u00a0{name}\u00a0». Rien n'a été modifié."
+            ).format(name=name)
         )
     return name
 
@@ -119,8 +122,9 @@ def add_body(
     )
     if (count or 0) >= MAX_BODIES:
         raise InvalidInput(
-            f"La gouvernance compte déjà {MAX_BODIES} instances\u00a0: appuyez-vous sur celles "
-            "qui existent (conseil du kit). Rien n'a été ajouté."
+            tr(
+                "La gouvernance compte déjà {MAX_BODIES} instances\u00a0: appuyez-vous sur celles qui existent (conseil du kit). Rien n'a été ajouté."
+            ).format(MAX_BODIES=MAX_BODIES)
         )
     last = session.scalar(
         select(func.max(GovernanceBody.position)).where(GovernanceBody.chantier_id == chantier_id)
@@ -189,7 +193,7 @@ def set_raci(session: Session, body_id: int, actor_id: int, raci: str | None) ->
     body = get_body(session, body_id)
     actor = session.get(Actor, actor_id)
     if actor is None or actor.chantier_id != body.chantier_id:
-        raise NotFound("Cet acteur n'est plus sur la carte du chantier.")
+        raise NotFound(tr("Cet acteur n'est plus sur la carte du chantier."))
     member = _member(session, body_id, actor_id)
     previous = member.raci if member is not None else None
     if raci is None:

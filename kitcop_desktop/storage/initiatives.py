@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain.initiatives import CELL_MAX, KEYS, MAX_ROWS, NAME_MAX, parse_paste
 from kitcop_desktop.domain.stakeholder_map import fold, matches_folded
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import chantiers
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
@@ -37,14 +38,14 @@ def rows(session: Session, chantier_id: int) -> list[InitiativeRow]:
 def get(session: Session, initiative_id: int) -> Initiative:
     found = session.get(Initiative, initiative_id)
     if found is None:
-        raise NotFound("Cette initiative n'existe plus.")
+        raise NotFound(tr("Cette initiative n'existe plus."))
     return found
 
 
 def _clean(key: str, value: object) -> str:
     text = value if isinstance(value, str) else ""
     if key == "name":
-        return require_text(text, "Le nom de l'initiative", max_len=NAME_MAX)
+        return require_text(text, tr("Le nom de l'initiative"), max_len=NAME_MAX)
     if key not in KEYS:
         raise TypeError(f"unknown initiative field {key!r}")
     limit = NAME_MAX if key in ("scale", "territory") else CELL_MAX
@@ -68,7 +69,9 @@ def add_many(session: Session, chantier_id: int, lines: list[dict[str, str]]) ->
     chantiers.get(session, chantier_id)
     if _count(session, chantier_id) + len(lines) > MAX_ROWS:
         raise InvalidInput(
-            f"Le tableau des initiatives ne peut dépasser {MAX_ROWS} lignes. Rien n'a été ajouté."
+            tr(
+                "Le tableau des initiatives ne peut dépasser {MAX_ROWS} lignes. Rien n'a été ajouté."
+            ).format(MAX_ROWS=MAX_ROWS)
         )
     cleaned = [{key: _clean(key, line.get(key, "")) for key in KEYS} for line in lines]
     last = session.scalar(
@@ -101,7 +104,7 @@ def paste(session: Session, chantier_id: int, text: str) -> list[int]:
             fresh.append(line)
     if not fresh:
         raise InvalidInput(
-            "Ces initiatives sont déjà toutes dans le tableau. Rien n'a été modifié."
+            tr("Ces initiatives sont déjà toutes dans le tableau. Rien n'a été modifié.")
         )
     return add_many(session, chantier_id, fresh)
 

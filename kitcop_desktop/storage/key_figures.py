@@ -17,6 +17,7 @@ from kitcop_desktop.domain.key_figures import (
     sequence_text,
 )
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import agenda, chantiers, sheets, workshops
 from kitcop_desktop.storage.base import Snapshot
 
@@ -35,13 +36,15 @@ def feed_workshop(session: Session, chantier_id: int, workshop_id: int) -> Snaps
     right after its introduction, when it has none). Returns what undo needs."""
     workshop = workshops.get(session, workshop_id)
     if workshop.chantier_id != chantier_id:
-        raise InvalidInput("Cet atelier n'est pas dans ce chantier. Rien n'a été modifié.")
+        raise InvalidInput(tr("Cet atelier n'est pas dans ce chantier. Rien n'a été modifié."))
     chantiers.get(session, chantier_id)
     figures = shown_figures(session, chantier_id)
     if not figures:
         raise InvalidInput(
-            "Aucune donnée clé n'est cochée «\u00a0En atelier\u00a0»\u00a0: cochez celles à "
-            "présenter. Rien n'a été modifié."
+            tr(
+                "Aucune donnée clé n'est cochée «\u00a0En atelier\u00a0»\u00a0: cochez celles à "
+                "présenter. Rien n'a été modifié."
+            )
         )
     text = sequence_text(figures)
     found = agenda.list_sequences(session, workshop_id)

@@ -10,10 +10,10 @@ from typing import cast
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.key_figures import SHEETS
 from kitcop_desktop.domain.sheets import Sheet, clean_cell, parse_paste, same_line
 from kitcop_desktop.domain.validation import InvalidInput, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import chantiers
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
@@ -64,7 +64,9 @@ def count(session: Session, sheet: Sheet, chantier_id: int) -> int:
 def _get(session: Session, sheet: Sheet, row_id: int) -> KeyFigure | FundingSource:
     found = cast("KeyFigure | FundingSource | None", session.get(MODELS[sheet.key], row_id))
     if found is None:
-        raise NotFound(f"Cette ligne des {sheet.title.lower()} n'existe plus.")
+        raise NotFound(
+            tr("Cette ligne des {value} n'existe plus.").format(value=tr(sheet.title).lower())
+        )
     return found
 
 
@@ -72,10 +74,10 @@ def _clean(sheet: Sheet, key: str, value: object) -> str:
     if key == sheet.required:
         text = value if isinstance(value, str) else ""
         if key in sheet.short:
-            return require_text(text, sheet.required_label, max_len=sheet.limit(key))
+            return require_text(text, tr(sheet.required_label), max_len=sheet.limit(key))
         cleaned = clean_cell(sheet, key, text)
         if not cleaned:
-            require_text("", sheet.required_label)  # raises the French refusal
+            require_text("", tr(sheet.required_label))  # raises the French refusal
         return cleaned
     return clean_cell(sheet, key, value)
 
@@ -87,8 +89,9 @@ def add_many(
     chantiers.get(session, chantier_id)
     if count(session, sheet, chantier_id) + len(lines) > sheet.max_rows:
         raise InvalidInput(
-            f"Le tableau des {sheet.title.lower()} ne peut dépasser {sheet.max_rows} lignes. "
-            "Rien n'a été ajouté."
+            tr(
+                "Le tableau des {value} ne peut dépasser {max_rows} lignes. Rien n'a été ajouté."
+            ).format(value=tr(sheet.title).lower(), max_rows=sheet.max_rows)
         )
     cleaned = [{key: _clean(sheet, key, line.get(key, "")) for key in sheet.keys} for line in lines]
     model = MODELS[sheet.key]
@@ -117,8 +120,9 @@ def paste(session: Session, sheet: Sheet, chantier_id: int, text: str) -> list[i
             fresh.append(line)
     if not fresh:
         raise InvalidInput(
-            f"Ces lignes sont déjà toutes dans le tableau des {sheet.title.lower()}. "
-            "Rien n'a été modifié."
+            tr(
+                "Ces lignes sont déjà toutes dans le tableau des {value}. Rien n'a été modifié."
+            ).format(value=tr(sheet.title).lower())
         )
     return add_many(session, sheet, chantier_id, fresh)
 
@@ -158,4 +162,5 @@ def recreate_many(session: Session, sheet: Sheet, data: list[Snapshot]) -> None:
 
 
 def added_sentence(sheet: Sheet, count: int) -> str:
-    return f"{plural(count, *sheet.added)}."
+    form = sheet.added[0] if abs(count) < 2 else sheet.added[1]
+    return f"{count} {tr(form)}."

@@ -29,6 +29,7 @@ from kitcop_desktop.domain.stakeholder_map import (
     zone_of,
 )
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import chantiers
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
@@ -103,12 +104,12 @@ def rows(session: Session, chantier_id: int) -> list[ActorRow]:
 def get(session: Session, actor_id: int) -> Actor:
     actor = session.get(Actor, actor_id)
     if actor is None:
-        raise NotFound("Cet acteur n'est plus sur la carte.")
+        raise NotFound(tr("Cet acteur n'est plus sur la carte."))
     return actor
 
 
 def _name(value: object) -> str:
-    return require_text(value if isinstance(value, str) else None, "Le nom de l'acteur")
+    return require_text(value if isinstance(value, str) else None, tr("Le nom de l'acteur"))
 
 
 def _unique(session: Session, chantier_id: int, name: str, *, except_id: int = 0) -> str:
@@ -122,7 +123,11 @@ def _unique(session: Session, chantier_id: int, name: str, *, except_id: int = 0
         )
     )
     if same is not None:
-        raise InvalidInput(f"«\u00a0{name}\u00a0» est déjà sur la carte. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("«\u00a0{name}\u00a0» est déjà sur la carte. Rien n'a été modifié.").format(
+                name=name
+            )
+        )
     return name
 
 
@@ -130,8 +135,9 @@ def _structure(value: object) -> str:
     text = " ".join(clean_text(value if isinstance(value, str) else "").split())
     if len(text) > NAME_MAX:
         raise InvalidInput(
-            f"Le nom de la structure est trop long ({len(text)} caractères, {NAME_MAX} au plus). "
-            "Rien n'a été modifié."
+            tr(
+                "Le nom de la structure est trop long ({count} caractères, {NAME_MAX} au plus). Rien n'a été modifié."
+            ).format(count=len(text), NAME_MAX=NAME_MAX)
         )
     return text
 
@@ -154,8 +160,9 @@ def add(
     )
     if (count or 0) >= MAX_ACTORS:
         raise InvalidInput(
-            f"La carte compte déjà {MAX_ACTORS} acteurs, le plus qu'elle puisse lisiblement "
-            "montrer. Rien n'a été ajouté."
+            tr(
+                "La carte compte déjà {MAX_ACTORS} acteurs, le plus qu'elle puisse lisiblement montrer. Rien n'a été ajouté."
+            ).format(MAX_ACTORS=MAX_ACTORS)
         )
     clean_name = _unique(session, chantier_id, _name(name))
     if place is None:
@@ -203,7 +210,7 @@ def update(session: Session, actor_id: int, **fields: object) -> Snapshot:
         elif key in ("x", "y"):
             if not isinstance(value, int | float):
                 raise InvalidInput(
-                    "Cette place sur la carte n'est pas valide. Rien n'a été modifié."
+                    tr("Cette place sur la carte n'est pas valide. Rien n'a été modifié.")
                 )
             cleaned[key] = clamp(float(value), 0.0)[0]
         else:
@@ -254,9 +261,13 @@ def paste(session: Session, chantier_id: int, text: str) -> Pasted:
     line and an actor already on the map are skipped."""
     lines = [line for line in (text or "").replace("\r", "\n").split("\n") if line.strip()]
     if not lines:
-        raise InvalidInput("Rien à coller\u00a0: un acteur par ligne. Rien n'a été modifié.")
+        raise InvalidInput(tr("Rien à coller\u00a0: un acteur par ligne. Rien n'a été modifié."))
     if len(lines) > MAX_ACTORS:
-        raise InvalidInput(f"Trop de lignes ({MAX_ACTORS} au plus). Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("Trop de lignes ({MAX_ACTORS} au plus). Rien n'a été modifié.").format(
+                MAX_ACTORS=MAX_ACTORS
+            )
+        )
     existing = rows(session, chantier_id)
     known = {fold(r.name) for r in existing}
     taken = [(r.x, r.y) for r in existing]
@@ -286,8 +297,10 @@ def paste(session: Session, chantier_id: int, text: str) -> Pasted:
         ids.append(actor.id)
     if not ids and not skipped:
         raise InvalidInput(
-            "Aucun acteur dans ce qui a été collé (la première colonne, le nom, est vide). "
-            "Rien n'a été modifié."
+            tr(
+                "Aucun acteur dans ce qui a été collé (la première colonne, le nom, est vide). "
+                "Rien n'a été modifié."
+            )
         )
     return Pasted(ids, skipped)
 

@@ -15,6 +15,7 @@ from kitcop_desktop.domain.action_plan import (
     require_verdict,
 )
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models import ActionCard
@@ -28,7 +29,7 @@ def for_card(session: Session, card_id: int) -> TestProtocol | None:
 def get(session: Session, protocol_id: int) -> TestProtocol:
     protocol = session.get(TestProtocol, protocol_id)
     if protocol is None:
-        raise NotFound("Ce protocole de test n'existe plus.")
+        raise NotFound(tr("Ce protocole de test n'existe plus."))
     return protocol
 
 
@@ -36,9 +37,11 @@ def create(session: Session, card_id: int, **fields: object) -> TestProtocol:
     """The fiche action's protocol (one per fiche); its problem starts from the card's défi."""
     card = session.get(ActionCard, card_id)
     if card is None:
-        raise NotFound("Cette fiche action n'existe plus.")
+        raise NotFound(tr("Cette fiche action n'existe plus."))
     if for_card(session, card_id) is not None:
-        raise InvalidInput("Cette fiche action a déjà son protocole de test. Rien n'a été créé.")
+        raise InvalidInput(
+            tr("Cette fiche action a déjà son protocole de test. Rien n'a été créé.")
+        )
     values = {key: _clean(key, value) for key, value in fields.items()}
     values.setdefault("problem", card.challenge)
     protocol = TestProtocol(action_card_id=card_id, **values)
@@ -99,16 +102,18 @@ def results(session: Session, protocol_id: int) -> list[TestResult]:
 def _result(session: Session, result_id: int) -> TestResult:
     result = session.get(TestResult, result_id)
     if result is None:
-        raise NotFound("Ce résultat n'existe plus.")
+        raise NotFound(tr("Ce résultat n'existe plus."))
     return result
 
 
 def _day(value: object) -> date | None:
     if value is not None and not isinstance(value, date):
-        raise InvalidInput("La date du résultat n'est pas valide. Rien n'a été modifié.")
+        raise InvalidInput(tr("La date du résultat n'est pas valide. Rien n'a été modifié."))
     if value is not None and not 2000 <= value.year <= 2100:
         raise InvalidInput(
-            f"L'année {value.year} est hors de portée (2000 à 2100). Rien n'a été modifié."
+            tr("L'année {year} est hors de portée (2000 à 2100). Rien n'a été modifié.").format(
+                year=value.year
+            )
         )
     return value
 
@@ -122,8 +127,9 @@ def _result_values(fields: dict[str, object]) -> dict[str, object]:
             text = " ".join(clean_text(value if isinstance(value, str) else None).split())
             if len(text) > CRITERION_MAX:
                 raise InvalidInput(
-                    f"Ce critère est trop long ({len(text)} caractères, {CRITERION_MAX} au plus)."
-                    " Rien n'a été modifié."
+                    tr(
+                        "Ce critère est trop long ({count} caractères, {CRITERION_MAX} au plus). Rien n'a été modifié."
+                    ).format(count=len(text), CRITERION_MAX=CRITERION_MAX)
                 )
             out[key] = text
         elif key == "observed":
@@ -151,8 +157,10 @@ def add_result(
     )
     if not values["observed"] and not values["verdict"]:
         raise InvalidInput(
-            "Un résultat a besoin d'un constat ou d'un verdict (atteint, partiellement, non "
-            "atteint). Rien n'a été ajouté."
+            tr(
+                "Un résultat a besoin d'un constat ou d'un verdict (atteint, partiellement, non "
+                "atteint). Rien n'a été ajouté."
+            )
         )
     last = session.scalar(
         select(func.max(TestResult.position)).where(TestResult.protocol_id == protocol_id)

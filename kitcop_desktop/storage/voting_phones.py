@@ -140,7 +140,9 @@ def cast_phone_ballots(
     vote_round = get_round(session, round_id)
     if vote_round.state != "open":
         closed = InvalidInput(
-            f"Le vote est clos\u00a0: votre bulletin ne peut plus changer. {tr(NOTHING)}"
+            tr("Le vote est clos\u00a0: votre bulletin ne peut plus changer. {NOTHING}").format(
+                NOTHING=tr(NOTHING)
+            )
         )
         return [closed for _ in ballots]
     rules = round_rules(vote_round)

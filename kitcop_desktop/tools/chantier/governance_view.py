@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.governance import PARTICIPATION, RACI, SUGGESTED_BODIES
 from kitcop_desktop.domain.stakeholder_map import CATEGORIES, INFLUENCE_MARK
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import governance, stakeholder_map
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.governance import BodyRow
@@ -37,7 +38,7 @@ from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 
 AREA = "stakeholders"
-KEY_HELP = (
+KEY_HELP = tr_later(
     "Sur le tableau\u00a0: R réalise · A arbitre · C consulté · I informé · Suppr ou 0\u00a0: "
     "hors de l'instance · Inser\u00a0: nouvelle instance"
 )
@@ -75,18 +76,18 @@ class GovernanceView(QWidget):
         self.actors: list[ActorRow] = []
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Instances de la gouvernance")
+        self.list.setAccessibleName(tr("Instances de la gouvernance"))
         self.list.currentRowChanged.connect(lambda _r: self._show_body())
-        self.add_button = QPushButton(icon("new"), "Ajouter une instance…")
+        self.add_button = QPushButton(icon("new"), tr("Ajouter une instance…"))
         self.add_button.clicked.connect(self.ask_add)
-        self.rename_button = QPushButton(icon("edit"), "Renommer…")
+        self.rename_button = QPushButton(icon("edit"), tr("Renommer…"))
         self.rename_button.clicked.connect(self.ask_rename)
-        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button = QPushButton(icon("delete"), tr("Supprimer"))
         self.delete_button.clicked.connect(self.delete_current)
         left = QWidget()
         left_col = QVBoxLayout(left)
         left_col.setContentsMargins(0, 0, 8, 0)
-        title = QLabel("Instances")
+        title = QLabel(tr("Instances"))
         title.setStyleSheet("font-weight: bold;")
         left_col.addWidget(title)
         left_col.addWidget(self.list, 1)
@@ -105,7 +106,7 @@ class GovernanceView(QWidget):
             self.participation.addItem(label, code)
         self.participation.activated.connect(self._participation_chosen)
         self.purpose = QLineEdit()
-        self.purpose.setPlaceholderText("Son rôle, à quel rythme elle se réunit…")
+        self.purpose.setPlaceholderText(tr("Son rôle, à quel rythme elle se réunit…"))
         self.purpose_save = Autosave(self.purpose, self._save_purpose)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -114,7 +115,7 @@ class GovernanceView(QWidget):
             "border-radius: 4px; padding: 4px 8px;"
         )
         self.table = RaciTable(0, 3)
-        self.table.setHorizontalHeaderLabels(["RACI", "Acteur", "Catégorie"])
+        self.table.setHorizontalHeaderLabels([tr("RACI"), tr("Acteur"), tr("Catégorie")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -128,21 +129,21 @@ class GovernanceView(QWidget):
         self.letter_buttons: dict[str, QPushButton] = {}
         for letter, meaning in RACI.items():
             button = QPushButton(f"{letter} — {meaning}")
-            button.setToolTip(f"Touche {letter}")
+            button.setToolTip(tr("Touche {letter}").format(letter=letter))
             button.clicked.connect(lambda _c=False, x=letter: self.set_letter_selected(x))
             letters.addWidget(button)
             self.letter_buttons[letter] = button
-        out = QPushButton("Hors de l'instance")
-        out.setToolTip("Touche Suppr")
+        out = QPushButton(tr("Hors de l'instance"))
+        out.setToolTip(tr("Touche Suppr"))
         out.clicked.connect(lambda: self.set_letter_selected(None))
         letters.addWidget(out)
-        self.print_button = QPushButton(icon("pdf"), "Imprimer la gouvernance (PDF)…")
+        self.print_button = QPushButton(icon("pdf"), tr("Imprimer la gouvernance (PDF)…"))
         self.print_button.clicked.connect(self.print_requested.emit)
 
         right = QWidget()
         form = QFormLayout()
-        form.addRow("Degré de participation\u00a0:", self.participation)
-        form.addRow("Rôle\u00a0:", self.purpose)
+        form.addRow(tr("Degré de participation\u00a0:"), self.participation)
+        form.addRow(tr("Rôle\u00a0:"), self.purpose)
         right_col = QVBoxLayout(right)
         right_col.setContentsMargins(8, 0, 0, 0)
         top = QHBoxLayout()
@@ -154,8 +155,10 @@ class GovernanceView(QWidget):
         right_col.addWidget(self.table, 1)
         right_col.addLayout(letters)
         self.empty = QLabel(
-            "Aucune instance\u00a0: «\u00a0Ajouter une instance…\u00a0» (comité de pilotage, "
-            "groupe projet…). Appuyez-vous sur les instances qui existent déjà."
+            tr(
+                "Aucune instance\u00a0: «\u00a0Ajouter une instance…\u00a0» (comité de pilotage, "
+                "groupe projet…). Appuyez-vous sur les instances qui existent déjà."
+            )
         )
         self.empty.setWordWrap(True)
         right_col.addWidget(self.empty)
@@ -166,7 +169,7 @@ class GovernanceView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
         splitter.setChildrenCollapsible(False)
-        keys = QLabel(KEY_HELP)
+        keys = QLabel(tr(KEY_HELP))
         keys.setObjectName("PageSubtitle")
         keys.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -218,7 +221,7 @@ class GovernanceView(QWidget):
             widget.setEnabled(body is not None)
         self.empty.setVisible(body is None)
         if body is None:
-            self.body_title.setText("Gouvernance")
+            self.body_title.setText(tr("Gouvernance"))
             self.warning.hide()
             self.table.setRowCount(0)
             return
@@ -259,8 +262,10 @@ class GovernanceView(QWidget):
             self.table.selectRow(order.index(selected))
         if not self.actors:
             self.warning.setText(
-                "La carte des acteurs est vide\u00a0: placez-y d'abord les acteurs (onglet "
-                "«\u00a0Acteurs\u00a0»)."
+                tr(
+                    "La carte des acteurs est vide\u00a0: placez-y d'abord les acteurs (onglet "
+                    "«\u00a0Acteurs\u00a0»)."
+                )
             )
             self.warning.show()
 
@@ -273,9 +278,11 @@ class GovernanceView(QWidget):
         actor = next((a for a in self.actors if a.id == actor_id), None)
         name = actor.name[:40] if actor else ""
         text = (
-            f"«\u00a0{name}\u00a0» hors de l'instance"
+            tr("«\u00a0{name}\u00a0» hors de l'instance").format(name=name)
             if letter is None
-            else f"«\u00a0{name}\u00a0»\u00a0: {letter} ({RACI[letter]})"
+            else tr("«\u00a0{name}\u00a0»\u00a0: {letter} ({RACI})").format(
+                name=name, letter=letter, RACI=RACI[letter]
+            )
         )
         return (
             self.ctx.push(
@@ -295,7 +302,7 @@ class GovernanceView(QWidget):
 
     def add_body(self, name: str, participation: str = "consultation") -> int | None:
         result = self.ctx.push(
-            f"Ajouter l'instance «\u00a0{name.strip()[:40]}\u00a0»",
+            tr("Ajouter l'instance «\u00a0{value}\u00a0»").format(value=name.strip()[:40]),
             area=AREA,
             do=lambda s: governance.add_body(s, self.chantier_id, name, participation).id,
             undo=lambda s, body_id: governance.delete_body(s, body_id),
@@ -306,7 +313,7 @@ class GovernanceView(QWidget):
         taken = {b.name for b in self.bodies}
         offered = [n for n in SUGGESTED_BODIES if n not in taken] or list(SUGGESTED_BODIES)
         name, ok = QInputDialog.getItem(
-            self, "Ajouter une instance", "Nom de l'instance\u00a0:", offered, 0, True
+            self, tr("Ajouter une instance"), "Nom de l'instance\u00a0:", offered, 0, True
         )
         if ok:
             body_id = self.add_body(name)
@@ -336,14 +343,15 @@ class GovernanceView(QWidget):
         if body.members:
             answer = QMessageBox.question(
                 self,
-                "Supprimer l'instance",
-                f"Supprimer «\u00a0{body.name}\u00a0» et la place de ses "
-                f"{len(body.members)} acteurs\u00a0? (Ctrl+Z la remet.)",
+                tr("Supprimer l'instance"),
+                tr(
+                    "Supprimer «\u00a0{name}\u00a0» et la place de ses {count} acteurs\u00a0? (Ctrl+Z la remet.)"
+                ).format(name=body.name, count=len(body.members)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.ctx.push(
-            f"Supprimer l'instance «\u00a0{body.name[:40]}\u00a0»",
+            tr("Supprimer l'instance «\u00a0{name}\u00a0»").format(name=body.name[:40]),
             area=AREA,
             do=lambda s: governance.delete_body(s, body.id),
             undo=lambda s, data: governance.recreate_body(s, data),
@@ -354,14 +362,18 @@ class GovernanceView(QWidget):
         code = self.participation.currentData()
         if body is not None and code != body.participation:
             self.ctx.push_update(
-                "Degré de participation", AREA, governance.update_body, body.id, participation=code
+                tr("Degré de participation"),
+                AREA,
+                governance.update_body,
+                body.id,
+                participation=code,
             )
 
     def _save_purpose(self) -> None:
         body = self.current_body()
         if body is not None:
             self.ctx.push_update(
-                "Rôle de l'instance",
+                tr("Rôle de l'instance"),
                 AREA,
                 governance.update_body,
                 body.id,

@@ -28,20 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.initiatives import COLUMNS, KEYS
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage import initiatives
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.initiatives import InitiativeRow, Meeting
 from kitcop_desktop.ui.icons import icon
 
 AREA = "stakeholders"
-KEY_HELP = (
+KEY_HELP = tr_later(
     "Ctrl+V\u00a0: coller des lignes copiées d'un tableur (les sept colonnes du kit) · "
     "Inser\u00a0: nouvelle initiative · F2\u00a0: modifier la case · Suppr\u00a0: supprimer les lignes "
     "choisies · L\u00a0: lier aux entretiens · clic sur un titre de colonne\u00a0: trier"
 )
-MET_COLUMN = "Rencontrée en entretien"
+MET_COLUMN = tr_later("Rencontrée en entretien")
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -70,7 +70,7 @@ class InitiativesModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[KEYS[section]] if section < len(KEYS) else MET_COLUMN
+            return COLUMNS[KEYS[section]] if section < len(KEYS) else tr(MET_COLUMN)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -84,7 +84,7 @@ class InitiativesModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return value or "—"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return value or "L\u00a0: la lier aux entretiens où elle a été rencontrée"
+                return value or tr("L\u00a0: la lier aux entretiens où elle a été rencontrée")
             if role == SORT_ROLE:
                 return value.casefold()
             return None
@@ -161,24 +161,24 @@ class InitiativesView(QWidget):
         bold.setBold(True)
         metrics = QFontMetrics(bold)
         for column, width in enumerate((170, 110, 120, 200, 180, 150, 150)):
-            title = [*COLUMNS.values(), MET_COLUMN][column]
+            title = [*COLUMNS.values(), tr(MET_COLUMN)][column]
             self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setAccessibleName("Initiatives inspirantes")
+        self.table.setAccessibleName(tr("Initiatives inspirantes"))
 
-        self.add_button = QPushButton(icon("new"), "Ajouter une initiative…")
+        self.add_button = QPushButton(icon("new"), tr("Ajouter une initiative…"))
         self.add_button.clicked.connect(self.ask_add)
-        self.paste_button = QPushButton(icon("paste"), "Coller depuis un tableur")
+        self.paste_button = QPushButton(icon("paste"), tr("Coller depuis un tableur"))
         self.paste_button.setToolTip(
-            "Les lignes copiées d'un tableur, dans les sept colonnes du kit"
+            tr("Les lignes copiées d'un tableur, dans les sept colonnes du kit")
         )
         self.paste_button.clicked.connect(self.paste_clipboard)
-        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button = QPushButton(icon("delete"), tr("Supprimer"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.link_button = QPushButton(icon("link"), "Lier aux entretiens…")
+        self.link_button = QPushButton(icon("link"), tr("Lier aux entretiens…"))
         self.link_button.setToolTip(
-            "Les entretiens de la campagne où l'initiative choisie a été rencontrée (L)"
+            tr("Les entretiens de la campagne où l'initiative choisie a été rencontrée (L)")
         )
         self.link_button.clicked.connect(self.ask_link)
         self.count = QLabel()
@@ -188,7 +188,7 @@ class InitiativesView(QWidget):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.count)
-        keys = QLabel(KEY_HELP)
+        keys = QLabel(tr(KEY_HELP))
         keys.setObjectName("PageSubtitle")
         keys.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -205,12 +205,14 @@ class InitiativesView(QWidget):
         except StoreError:
             return
         self.model.set_rows(found, met)
-        self.count.setText(plural(len(found), "initiative"))
+        self.count.setText(
+            tr_n("{n} initiative", "{n} initiatives", len(found)).format(n=len(found))
+        )
 
     def edit_cell(self, initiative_id: int, key: str, value: str) -> bool:
         return (
             self.ctx.push_update(
-                f"Modifier «\u00a0{COLUMNS[key]}\u00a0»",
+                tr("Modifier «\u00a0{COLUMNS}\u00a0»").format(COLUMNS=COLUMNS[key]),
                 AREA,
                 initiatives.update,
                 initiative_id,
@@ -221,7 +223,7 @@ class InitiativesView(QWidget):
 
     def paste_text(self, text: str) -> int:
         result = self.ctx.push(
-            "Coller des initiatives",
+            tr("Coller des initiatives"),
             area=AREA,
             do=lambda s: initiatives.paste(s, self.chantier_id, text),
             undo=lambda s, ids: initiatives.delete_many(s, ids),
@@ -229,7 +231,9 @@ class InitiativesView(QWidget):
         if result is None:
             return 0
         count = len(result)
-        self.ctx.show_message(f"{plural(count, 'initiative ajoutée', 'initiatives ajoutées')}.")
+        self.ctx.show_message(
+            tr_n("{n} initiative ajoutée.", "{n} initiatives ajoutées.", count).format(n=count)
+        )
         return count
 
     def paste_clipboard(self) -> None:
@@ -237,11 +241,11 @@ class InitiativesView(QWidget):
 
     def ask_add(self) -> None:
         name, ok = QInputDialog.getText(
-            self, "Ajouter une initiative", "Nom de l'initiative\u00a0:"
+            self, tr("Ajouter une initiative"), "Nom de l'initiative\u00a0:"
         )
         if ok:
             self.ctx.push(
-                "Ajouter une initiative",
+                tr("Ajouter une initiative"),
                 area=AREA,
                 do=lambda s: initiatives.add(s, self.chantier_id, name),
                 undo=lambda s, initiative_id: initiatives.delete_many(s, [initiative_id]),
@@ -255,7 +259,9 @@ class InitiativesView(QWidget):
         ids = self.selected_ids()
         if ids:
             self.ctx.push(
-                f"Supprimer {plural(len(ids), 'initiative')}",
+                tr_n("Supprimer {n} initiative", "Supprimer {n} initiatives", len(ids)).format(
+                    n=len(ids)
+                ),
                 area=AREA,
                 do=lambda s: initiatives.delete_many(s, ids),
                 undo=lambda s, data: initiatives.recreate_many(s, data),
@@ -267,7 +273,7 @@ class InitiativesView(QWidget):
         name = row.values["name"][:40] if row else ""
         return (
             self.ctx.push(
-                f"Lier «\u00a0{name}\u00a0» aux entretiens",
+                tr("Lier «\u00a0{name}\u00a0» aux entretiens").format(name=name),
                 area=AREA,
                 do=lambda s: initiatives.link_interviews(s, initiative_id, interview_ids),
                 undo=lambda s, previous: initiatives.update(s, initiative_id, **previous),
@@ -295,16 +301,18 @@ class InitiativesView(QWidget):
         row = next(r for r in self.model.rows if r.id == initiative_id)
         return ChecklistDialog(
             self,
-            f"Lier «\u00a0{row.values['name'][:40]}\u00a0»",
-            "Cochez les entretiens de la campagne où cette initiative a été rencontrée.",
+            tr("Lier «\u00a0{name}\u00a0»").format(name=row.values["name"][:40]),
+            tr("Cochez les entretiens de la campagne où cette initiative a été rencontrée."),
             entries,
-            "Aucun entretien dans les ateliers du chantier pour l'instant.",
+            tr("Aucun entretien dans les ateliers du chantier pour l'instant."),
         )
 
     def ask_link(self) -> None:
         ids = self.selected_ids()
         if len(ids) != 1:
-            self.ctx.show_message("Choisissez une initiative (une ligne) à lier aux entretiens.")
+            self.ctx.show_message(
+                tr("Choisissez une initiative (une ligne) à lier aux entretiens.")
+            )
             return
         try:
             dialog = self.link_dialog(ids[0])

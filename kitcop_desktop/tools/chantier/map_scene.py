@@ -28,6 +28,7 @@ from kitcop_desktop.domain.stakeholder_map import (
     Encounter,
     clamp,
 )
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.stakeholder_map import ActorRow
 
 # Scene units from the centre to the map's edges: the rings are ellipses as wide as a laptop's
@@ -112,7 +113,7 @@ class ActorItem(QGraphicsRectItem):
 
         parts = [self.row.label, CATEGORIES.get(self.row.category, "")]
         if self.row.influential:
-            parts.append(INFLUENCE_LABEL)
+            parts.append(tr(INFLUENCE_LABEL))
         parts.append(ZONES[self.row.zone])
         parts.append(self.encounter.summary())
         return "\n".join(p for p in parts if p)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.stakeholder_map import (
     CATEGORIES,
     CATEGORY_COLOURS,
@@ -39,6 +38,7 @@ from kitcop_desktop.domain.stakeholder_map import (
     ZONES,
     Encounter,
 )
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage import stakeholder_map
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.stakeholder_map import ActorRow
@@ -48,7 +48,7 @@ from kitcop_desktop.ui.icons import icon
 AREA = "stakeholders"
 STEP = 0.04
 FINE_STEP = 0.01
-KEY_HELP = (
+KEY_HELP = tr_later(
     "Glisser\u00a0: placer · Inser\u00a0: ajouter · F2\u00a0: modifier · Suppr\u00a0: retirer · "
     "flèches\u00a0: déplacer · Tab\u00a0: acteur suivant · I\u00a0: influence · L\u00a0: lier à "
     "des personnes rencontrées"
@@ -62,20 +62,20 @@ class ActorDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.name = QLineEdit(row.name if row else "")
-        self.name.setPlaceholderText("Ex.\u00a0: CAPEB Rhône, Claire Dubois…")
+        self.name.setPlaceholderText(tr("Ex.\u00a0: CAPEB Rhône, Claire Dubois…"))
         self.structure = QLineEdit(row.structure if row else "")
-        self.structure.setPlaceholderText("Sa structure, si le nom est celui d'une personne")
+        self.structure.setPlaceholderText(tr("Sa structure, si le nom est celui d'une personne"))
         self.category = QComboBox()
         for code, label in CATEGORIES.items():
             self.category.addItem(label, code)
         if row is not None:
             self.category.setCurrentIndex(max(0, self.category.findData(row.category)))
-        self.influential = QCheckBox(f"{INFLUENCE_MARK} {INFLUENCE_LABEL}")
+        self.influential = QCheckBox(f"{INFLUENCE_MARK} {tr(INFLUENCE_LABEL)}")
         self.influential.setChecked(bool(row and row.influential))
         form = QFormLayout(self)
         form.addRow("Nom\u00a0:", self.name)
         form.addRow("Structure\u00a0:", self.structure)
-        form.addRow("Catégorie\u00a0:", self.category)
+        form.addRow(tr("Catégorie\u00a0:"), self.category)
         form.addRow("", self.influential)
         self.zone: QComboBox | None = None
         if row is None:
@@ -116,7 +116,7 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(QColor("white"))
         self.setMinimumSize(320, 260)
-        self.setAccessibleName("Carte des acteurs")
+        self.setAccessibleName(tr("Carte des acteurs"))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
@@ -169,10 +169,10 @@ def legend() -> QWidget:
         chip = QLabel(f"● {label}")
         chip.setStyleSheet(f"color: {CATEGORY_COLOURS[code]}; font-weight: bold;")
         row.addWidget(chip)
-    mark = QLabel(f"{INFLUENCE_MARK} {INFLUENCE_LABEL}")
+    mark = QLabel(f"{INFLUENCE_MARK} {tr(INFLUENCE_LABEL)}")
     mark.setStyleSheet(f"color: {INFLUENCE_COLOUR}; font-weight: bold;")
     row.addWidget(mark)
-    met = QLabel("plein\u00a0: venu à un atelier · pointillés\u00a0: absent des ateliers")
+    met = QLabel(tr("plein\u00a0: venu à un atelier · pointillés\u00a0: absent des ateliers"))
     met.setObjectName("PageSubtitle")
     met.setWordWrap(True)
     row.addWidget(met, 1)
@@ -197,11 +197,13 @@ class StakeholderMapTab(QWidget):
         self.view.key_action.connect(self._key_action)
         self.view.nudge.connect(self.nudge)
 
-        self.add_button = QPushButton(icon("new"), "Ajouter un acteur…")
-        self.add_button.setToolTip("Un acteur de plus sur la carte (Inser)")
+        self.add_button = QPushButton(icon("new"), tr("Ajouter un acteur…"))
+        self.add_button.setToolTip(tr("Un acteur de plus sur la carte (Inser)"))
         self.add_button.clicked.connect(self.ask_add)
         self.edit_button = QPushButton(icon("edit"), "Modifier…")
-        self.edit_button.setToolTip("Nom, structure, catégorie, influence de l'acteur choisi (F2)")
+        self.edit_button.setToolTip(
+            tr("Nom, structure, catégorie, influence de l'acteur choisi (F2)")
+        )
         self.edit_button.clicked.connect(self.ask_edit)
         self.link_button = QPushButton(icon("link"), "Lier…")
         self.link_button.setToolTip(
@@ -210,15 +212,17 @@ class StakeholderMapTab(QWidget):
         )
         self.link_button.clicked.connect(self.ask_link)
         self.delete_button = QPushButton(icon("delete"), "Retirer")
-        self.delete_button.setToolTip("Retirer de la carte les acteurs choisis (Suppr)")
+        self.delete_button.setToolTip(tr("Retirer de la carte les acteurs choisis (Suppr)"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.paste_button = QPushButton(icon("paste"), "Coller une liste")
+        self.paste_button = QPushButton(icon("paste"), tr("Coller une liste"))
         self.paste_button.setToolTip(
-            "Des acteurs copiés d'un tableur, un par ligne\u00a0: nom, structure, catégorie "
-            "(public, privé, para-public), influence (oui)"
+            tr(
+                "Des acteurs copiés d'un tableur, un par ligne\u00a0: nom, structure, catégorie "
+                "(public, privé, para-public), influence (oui)"
+            )
         )
         self.paste_button.clicked.connect(self.paste_clipboard)
-        self.print_button = QPushButton(icon("pdf"), "Imprimer la carte (A3)…")
+        self.print_button = QPushButton(icon("pdf"), tr("Imprimer la carte (A3)…"))
         self.print_button.clicked.connect(self.print_requested.emit)
         bar = QHBoxLayout()
         for button in (
@@ -235,20 +239,22 @@ class StakeholderMapTab(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("font-weight: bold;")
-        self.detail = QLabel("Choisissez un acteur sur la carte pour voir où il a été rencontré.")
+        self.detail = QLabel(
+            tr("Choisissez un acteur sur la carte pour voir où il a été rencontré.")
+        )
         self.detail.setWordWrap(True)
         self.detail.setObjectName("PageSubtitle")
-        self.missing_title = QLabel("Absents des ateliers")
+        self.missing_title = QLabel(tr("Absents des ateliers"))
         self.missing_title.setWordWrap(True)
         self.missing_title.setStyleSheet("font-weight: bold;")
         self.missing = QListWidget()
-        self.missing.setToolTip("Entrée\u00a0: le montrer sur la carte")
+        self.missing.setToolTip(tr("Entrée\u00a0: le montrer sur la carte"))
         self.missing.itemActivated.connect(self._focus_listed)
-        self.off_title = QLabel("Venus aux ateliers, pas sur la carte")
+        self.off_title = QLabel(tr("Venus aux ateliers, pas sur la carte"))
         self.off_title.setWordWrap(True)
         self.off_title.setStyleSheet("font-weight: bold;")
         self.off_map = QListWidget()
-        self.off_map.setToolTip("Entrée ou double-clic\u00a0: l'ajouter à la carte")
+        self.off_map.setToolTip(tr("Entrée ou double-clic\u00a0: l'ajouter à la carte"))
         self.off_map.itemActivated.connect(self._add_listed)
         side = QWidget()
         column = QVBoxLayout(side)
@@ -267,7 +273,7 @@ class StakeholderMapTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        keys = QLabel(KEY_HELP)
+        keys = QLabel(tr(KEY_HELP))
         keys.setObjectName("PageSubtitle")
         keys.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -292,10 +298,13 @@ class StakeholderMapTab(QWidget):
         self.scene.show_actors(self.rows, self.met)
         came = [r for r in self.rows if self.met.get(r.id, Encounter()).workshops]
         self.summary.setText(
-            f"{plural(len(self.rows), 'acteur')} sur la carte · "
-            f"{len(came)} venu{'s' if len(came) > 1 else ''} aux ateliers"
+            tr_n("{n} acteur sur la carte", "{n} acteurs sur la carte", len(self.rows)).format(
+                n=len(self.rows)
+            )
+            + " · "
+            + tr_n("{n} venu aux ateliers", "{n} venus aux ateliers", len(came)).format(n=len(came))
             if self.rows
-            else "Aucun acteur sur la carte\u00a0: Inser pour en ajouter un."
+            else tr("Aucun acteur sur la carte\u00a0: Inser pour en ajouter un.")
         )
         self.missing.clear()
         for row in self.rows:
@@ -304,11 +313,15 @@ class StakeholderMapTab(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 item.setToolTip(self.met.get(row.id, Encounter()).summary())
                 self.missing.addItem(item)
-        self.missing_title.setText(f"Absents des ateliers ({self.missing.count()})")
+        self.missing_title.setText(
+            tr("Absents des ateliers ({value})").format(value=self.missing.count())
+        )
         self.off_map.clear()
         for structure in off:
             self.off_map.addItem(QListWidgetItem(structure))
-        self.off_title.setText(f"Venus aux ateliers, pas sur la carte ({len(off)})")
+        self.off_title.setText(
+            tr("Venus aux ateliers, pas sur la carte ({count})").format(count=len(off))
+        )
         self._show_selection()
 
     def row(self, actor_id: int) -> ActorRow | None:
@@ -328,7 +341,7 @@ class StakeholderMapTab(QWidget):
                 f"{met.summary()}{linked}"
             )
         elif has:
-            self.detail.setText(f"{len(ids)} acteurs choisis")
+            self.detail.setText(tr("{n} acteurs choisis").format(n=len(ids)))
 
     def _focus_listed(self, item: QListWidgetItem) -> None:
         actor_id = item.data(Qt.ItemDataRole.UserRole)
@@ -341,7 +354,9 @@ class StakeholderMapTab(QWidget):
             return stakeholder_map.add(s, self.chantier_id, zone=zone, **values).id
 
         result = self.ctx.push(
-            f"Ajouter «\u00a0{values.get('name', '').strip()[:40]}\u00a0» à la carte",
+            tr("Ajouter «\u00a0{name}\u00a0» à la carte").format(
+                name=values.get("name", "").strip()[:40]
+            ),
             area=AREA,
             do=do,
             undo=lambda s, actor_id: stakeholder_map.delete(s, actor_id),
@@ -349,7 +364,7 @@ class StakeholderMapTab(QWidget):
         return None if result is None else int(result)
 
     def ask_add(self, preset: dict | None = None) -> None:
-        dialog = ActorDialog(self, "Ajouter un acteur")
+        dialog = ActorDialog(self, tr("Ajouter un acteur"))
         if preset:
             dialog.name.setText(preset.get("name", ""))
             dialog.structure.setText(preset.get("structure", ""))
@@ -369,7 +384,7 @@ class StakeholderMapTab(QWidget):
         name = row.name if row else ""
         return (
             self.ctx.push_update(
-                f"Modifier «\u00a0{name[:40]}\u00a0»",
+                tr("Modifier «\u00a0{name}\u00a0»").format(name=name[:40]),
                 AREA,
                 stakeholder_map.update,
                 actor_id,
@@ -432,9 +447,9 @@ class StakeholderMapTab(QWidget):
             return False
         first = self.row(moves[0][0])
         text = (
-            f"Déplacer «\u00a0{first.name[:40]}\u00a0»"
+            tr("Déplacer «\u00a0{name}\u00a0»").format(name=first.name[:40])
             if len(moves) == 1 and first
-            else f"Déplacer {len(moves)} acteurs"
+            else tr("Déplacer {count} acteurs").format(count=len(moves))
         )
 
         def do(s):
@@ -464,9 +479,9 @@ class StakeholderMapTab(QWidget):
             return
         first = self.row(ids[0])
         text = (
-            f"Retirer «\u00a0{first.name[:40]}\u00a0» de la carte"
+            tr("Retirer «\u00a0{name}\u00a0» de la carte").format(name=first.name[:40])
             if len(ids) == 1 and first
-            else f"Retirer {len(ids)} acteurs de la carte"
+            else tr("Retirer {count} acteurs de la carte").format(count=len(ids))
         )
 
         def undo(s, snapshots):
@@ -480,7 +495,7 @@ class StakeholderMapTab(QWidget):
             return stakeholder_map.paste(s, self.chantier_id, text)
 
         result = self.ctx.push(
-            "Coller des acteurs",
+            tr("Coller des acteurs"),
             area=AREA,
             do=do,
             undo=lambda s, pasted: stakeholder_map.delete_many(s, pasted.ids),
@@ -488,9 +503,11 @@ class StakeholderMapTab(QWidget):
         if result is None:
             return 0
         count = len(result.ids)
-        message = f"{plural(count, 'acteur ajouté', 'acteurs ajoutés')} à la carte"
+        message = tr_n("{n} acteur ajouté à la carte", "{n} acteurs ajoutés à la carte", count)
+        message = message.format(n=count)
         if result.skipped:
-            message += f" ({plural(result.skipped, 'déjà présent', 'déjà présents')})"
+            skipped = tr_n("{n} déjà présent", "{n} déjà présents", result.skipped)
+            message += " (" + skipped.format(n=result.skipped) + ")"
         self.ctx.show_message(message + ".")
         return count
 

@@ -14,15 +14,16 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.chantier import briques
-from kitcop_desktop.domain.french import long_date, plural
+from kitcop_desktop.domain.french import long_date
+from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage import chantiers
 from kitcop_desktop.ui.icons import icon
 
 BRIQUE_1_TABS = (
-    ("initiatives", "initiatives", "Initiatives inspirantes"),
-    ("map", "actors_map", "Cartographie des acteurs"),
-    ("data", "key_figures", "Données clés"),
-    ("governance", "governance", "Gouvernance"),
+    ("initiatives", "initiatives", tr_later("Initiatives inspirantes")),
+    ("map", "actors_map", tr_later("Cartographie des acteurs")),
+    ("data", "key_figures", tr_later("Données clés")),
+    ("governance", "governance", tr_later("Gouvernance")),
 )
 
 
@@ -43,7 +44,7 @@ class BriqueBox(QFrame):
         self.facts.setWordWrap(True)
         self.box.addWidget(self.facts)
         if line.next_step:
-            hint = QLabel(f"À faire\u00a0: {line.next_step}")
+            hint = QLabel(tr("À faire\u00a0: {next_step}").format(next_step=line.next_step))
             hint.setWordWrap(True)
             hint.setObjectName("PageSubtitle")
             self.box.addWidget(hint)
@@ -89,31 +90,35 @@ class Overview(QScrollArea):
             self.boxes[line.number] = box
             if line.number == 3:
                 for wid, title, day, cards in rows:
-                    count = plural(cards, "fiche action", "fiches actions")
+                    count = tr_n("{n} fiche action", "{n} fiches actions", cards).format(n=cards)
                     text = f"{title} — {long_date(day)} · {count}"
                     button = QPushButton(icon("workshop"), text)
-                    button.setToolTip("Ouvrir cet atelier")
+                    button.setToolTip(tr("Ouvrir cet atelier"))
                     button.setStyleSheet("text-align: left;")
                     button.clicked.connect(lambda _c=False, w=wid: self.open_workshop.emit(w))
                     box.box.addWidget(button)
                     self.workshop_buttons.append(button)
                 if not rows:
                     none = QLabel(
-                        "Aucun atelier dans ce chantier\u00a0: sur la liste des ateliers, "
-                        "«\u00a0Chantiers › Placer l'atelier dans un chantier…\u00a0»."
+                        tr(
+                            "Aucun atelier dans ce chantier\u00a0: sur la liste des ateliers, "
+                            "«\u00a0Chantiers › Placer l'atelier dans un chantier…\u00a0»."
+                        )
                     )
                     none.setWordWrap(True)
                     box.box.addWidget(none)
             if line.number == 1:
                 row = QHBoxLayout()
                 for key, icon_name, label in BRIQUE_1_TABS:
-                    button = QPushButton(icon(icon_name), label)
+                    button = QPushButton(icon(icon_name), tr(label))
                     button.clicked.connect(lambda _c=False, k=key: self.show_tab.emit(k))
                     row.addWidget(button)
                 row.addStretch(1)
                 box.box.addLayout(row)
             if line.number == 4 and self.plan_available:
-                button = QPushButton(icon("action_plan"), "Voir le plan d'action et les protocoles")
+                button = QPushButton(
+                    icon("action_plan"), tr("Voir le plan d'action et les protocoles")
+                )
                 button.clicked.connect(self.show_plan.emit)
                 box.box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.column.addWidget(box)

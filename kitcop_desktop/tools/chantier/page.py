@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kitcop_desktop.i18n import TrMap, tr, tr_later
 from kitcop_desktop.storage import chantiers
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.tools.chantier.overview import Overview
@@ -40,34 +41,41 @@ WATCHED = (
 )
 # The page's tabs, in the kit's order: key, icon, label.
 TABS = (
-    ("overview", "chantier", "Où en est le chantier"),
-    ("initiatives", "initiatives", "Initiatives"),
-    ("map", "actors_map", "Acteurs"),
-    ("data", "key_figures", "Données"),
-    ("governance", "governance", "Gouvernance"),
-    ("plan", "action_plan", "Plan d'action"),
-    ("protocol", "protocol", "Protocole de test"),
+    ("overview", "chantier", tr_later("Où en est le chantier")),
+    ("initiatives", "initiatives", tr_later("Initiatives")),
+    ("map", "actors_map", tr_later("Acteurs")),
+    ("data", "key_figures", tr_later("Données")),
+    ("governance", "governance", tr_later("Gouvernance")),
+    ("plan", "action_plan", tr_later("Plan d'action")),
+    ("protocol", "protocol", tr_later("Protocole de test")),
 )
 
 
-SAVED = {
-    "report": "Tout le chantier",
-    "pdf": "Plan d'action",
-    "initiatives": "Initiatives inspirantes",
-    "csv": "Plan d'action",
-    "docx": "Plan d'action",
-    "map": "Cartographie des acteurs",
-    "data": "Données de l'état des lieux",
-    "governance": "Gouvernance",
-}
-
-
-SAVED_AGREEMENT = {
-    "map": "enregistrée",
-    "governance": "enregistrée",
-    "initiatives": "enregistrées",
-    "data": "enregistrées",
-}
+SAVED = TrMap(
+    {
+        "report": tr_later("Tout le chantier"),
+        "pdf": tr_later("Plan d'action"),
+        "initiatives": tr_later("Initiatives inspirantes"),
+        "csv": tr_later("Plan d'action"),
+        "docx": tr_later("Plan d'action"),
+        "map": tr_later("Cartographie des acteurs"),
+        "data": tr_later("Données de l'état des lieux"),
+        "governance": tr_later("Gouvernance"),
+    }
+)
+# « … enregistré dans X. », agreed with each one.
+SAVED_IN = TrMap(
+    {
+        "report": tr_later("Tout le chantier enregistré dans {name}."),
+        "pdf": tr_later("Plan d'action enregistré dans {name}."),
+        "initiatives": tr_later("Initiatives inspirantes enregistrées dans {name}."),
+        "csv": tr_later("Plan d'action enregistré dans {name}."),
+        "docx": tr_later("Plan d'action enregistré dans {name}."),
+        "map": tr_later("Cartographie des acteurs enregistrée dans {name}."),
+        "data": tr_later("Données de l'état des lieux enregistrées dans {name}."),
+        "governance": tr_later("Gouvernance enregistrée dans {name}."),
+    }
+)
 
 
 class ChantierPage(QWidget):
@@ -81,8 +89,8 @@ class ChantierPage(QWidget):
         with ctx.store.read() as s:
             chantiers.get(s, chantier_id)  # NotFound (French) for a chantier gone meanwhile
 
-        self.back_button = QPushButton(icon("workshop"), "Tous les ateliers")
-        self.back_button.setToolTip("Revenir à la liste des ateliers et des chantiers")
+        self.back_button = QPushButton(icon("workshop"), tr("Tous les ateliers"))
+        self.back_button.setToolTip(tr("Revenir à la liste des ateliers et des chantiers"))
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button.clicked.connect(self.back_requested.emit)
         self.kicker = QLabel("Chantier")
@@ -91,30 +99,34 @@ class ChantierPage(QWidget):
         self.heading.setObjectName("PageTitle")
         self.heading.setWordWrap(True)
         self.rename_button = QPushButton(icon("edit"), "Renommer…")
-        self.rename_button.setToolTip("Renommer le chantier")  # F2 edits the plan's cells
+        self.rename_button.setToolTip(tr("Renommer le chantier"))  # F2 edits the plan's cells
         self.rename_button.clicked.connect(self.ask_rename)
 
-        self.pdf_button = QPushButton(icon("pdf"), "Imprimer (PDF)…")
-        self.pdf_button.setToolTip("Tout le chantier, ou l'une de ses parties, en PDF")
+        self.pdf_button = QPushButton(icon("pdf"), tr("Imprimer (PDF)…"))
+        self.pdf_button.setToolTip(tr("Tout le chantier, ou l'une de ses parties, en PDF"))
         printed = QMenu(self.pdf_button)
         for kind in ("report", "pdf", "initiatives", "map", "data", "governance"):
             action = printed.addAction(f"{SAVED[kind]}…")
             action.triggered.connect(lambda _c=False, k=kind: self.ask_save(k))
         self.pdf_button.setMenu(printed)
-        self.csv_button = QPushButton(icon("csv"), "Exporter le plan…")
+        self.csv_button = QPushButton(icon("csv"), tr("Exporter le plan…"))
         self.csv_button.setToolTip(
-            "Le plan d'action et ses protocoles pour un tableur (CSV) ou un traitement de texte "
-            "(Word), pour le secrétariat de la COP"
+            tr(
+                "Le plan d'action et ses protocoles pour un tableur (CSV) ou un traitement de "
+                "texte (Word), pour le secrétariat de la COP"
+            )
         )
         copies = QMenu(self.csv_button)
-        for kind, label in (("csv", "Tableur (CSV)…"), ("docx", "Word (DOCX)…")):
+        for kind, label in (("csv", tr("Tableur (CSV)…")), ("docx", tr("Word (DOCX)…"))):
             action = copies.addAction(label)
             action.triggered.connect(lambda _c=False, k=kind: self.ask_save(k))
         self.csv_button.setMenu(copies)
-        self.export_button = QPushButton(icon("export"), "Exporter le chantier…")
+        self.export_button = QPushButton(icon("export"), tr("Exporter le chantier…"))
         self.export_button.setToolTip(
-            "Le chantier entier (ses ateliers, sa carte des acteurs, sa gouvernance, ses "
-            "initiatives) dans un fichier .kitcop, pour un·e collègue"
+            tr(
+                "Le chantier entier (ses ateliers, sa carte des acteurs, sa gouvernance, ses "
+                "initiatives) dans un fichier .kitcop, pour un·e collègue"
+            )
         )
         self.export_button.clicked.connect(self.ask_export)
         top = QHBoxLayout()
@@ -132,7 +144,7 @@ class ChantierPage(QWidget):
         for key, icon_name, label in TABS:
             holder = QWidget()
             holder.setObjectName(f"tab-{key}")
-            self.tabs.addTab(holder, icon(icon_name), label)
+            self.tabs.addTab(holder, icon(icon_name), tr(label))
         self._pending = False
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -226,7 +238,7 @@ class ChantierPage(QWidget):
             self.tabs.blockSignals(True)
             holder = self.tabs.widget(index)
             self.tabs.removeTab(index)
-            self.tabs.insertTab(index, widget, icon(icon_name), label)
+            self.tabs.insertTab(index, widget, icon(icon_name), tr(label))
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
             holder.deleteLater()
@@ -286,7 +298,7 @@ class ChantierPage(QWidget):
     def rename(self, title: str) -> bool:
         return (
             self.ctx.push(
-                "Renommer le chantier",
+                tr("Renommer le chantier"),
                 area=AREA,
                 do=lambda s: chantiers.rename(s, self.chantier_id, title),
                 undo=lambda s, previous: chantiers.rename(s, self.chantier_id, previous),
@@ -296,7 +308,10 @@ class ChantierPage(QWidget):
 
     def ask_rename(self) -> None:
         title, ok = QInputDialog.getText(
-            self, "Renommer le chantier", "Nouveau nom du chantier\u00a0:", text=self.title()
+            self,
+            tr("Renommer le chantier"),
+            tr("Nouveau nom du chantier\u00a0:"),
+            text=self.title(),
         )
         if ok and title != self.title():
             self.rename(title)
@@ -337,13 +352,12 @@ class ChantierPage(QWidget):
             path.write_bytes(data)
         except (OSError, StoreError) as exc:
             self.ctx.show_message(
-                f"Le fichier n'a pas pu être écrit ({exc.__class__.__name__}). "
-                "Rien n'a été modifié\u00a0: choisissez un autre dossier."
+                tr(
+                    "Le fichier n'a pas pu être écrit ({name__}). Rien n'a été modifié\u00a0: choisissez un autre dossier."
+                ).format(name__=exc.__class__.__name__)
             )
             return False
-        self.ctx.show_message(
-            f"{SAVED[kind]} {SAVED_AGREEMENT.get(kind, 'enregistré')} dans {path.name}."
-        )
+        self.ctx.show_message(SAVED_IN[kind].format(name=path.name))
         return True
 
     def ask_save(self, kind: str) -> None:
@@ -351,7 +365,7 @@ class ChantierPage(QWidget):
         suffix = {"csv": "CSV (*.csv)", "docx": "Word (*.docx)"}.get(kind, "PDF (*.pdf)")
         name = f"{SAVED[kind]} — {self.title()}.{extension}".replace("/", "-")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, f"Enregistrer : {SAVED[kind].lower()}", name, suffix
+            self, tr("Enregistrer\u00a0: {what}").format(what=SAVED[kind].lower()), name, suffix
         )
         if chosen:
             self.save(kind, Path(chosen))
@@ -367,16 +381,18 @@ class ChantierPage(QWidget):
         except (OSError, StoreError) as exc:
             message = str(exc) if isinstance(exc, StoreError) else exc.__class__.__name__
             self.ctx.show_message(
-                f"Le fichier n'a pas pu être écrit ({message}). Rien n'a été modifié."
+                tr("Le fichier n'a pas pu être écrit ({message}). Rien n'a été modifié.").format(
+                    message=message
+                )
             )
             return False
-        self.ctx.show_message(f"Chantier exporté dans {path.name}.")
+        self.ctx.show_message(tr("Chantier exporté dans {name}.").format(name=path.name))
         return True
 
     def ask_export(self) -> None:
         name = f"{self.title()}.kitcop".replace("/", "-")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Exporter le chantier", name, "Fichier KitCOP (*.kitcop)"
+            self, tr("Exporter le chantier"), name, "Fichier KitCOP (*.kitcop)"
         )
         if chosen:
             self.export_to(Path(chosen))

@@ -9,19 +9,20 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from kitcop_desktop.domain.action_plan import STATUS_ORDER, STATUSES
 from kitcop_desktop.domain.french import long_date
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import action_plan, actions
 from kitcop_desktop.storage.action_plan import PlanRow
 
 AREA = "action_plan"
 COLUMNS = (
-    ("number", "N°"),
-    ("heading", "Fiche action"),
-    ("workshop", "Atelier"),
-    ("status", "Statut"),
-    ("leads", "Pilotes"),
-    ("next_step", "Prochaine étape"),
-    ("test_plan", "Comment tester"),
-    ("protocol", "Protocole"),
+    ("number", tr_later("N°")),
+    ("heading", tr_later("Fiche action")),
+    ("workshop", tr_later("Atelier")),
+    ("status", tr_later("Statut")),
+    ("leads", tr_later("Pilotes")),
+    ("next_step", tr_later("Prochaine étape")),
+    ("test_plan", tr_later("Comment tester")),
+    ("protocol", tr_later("Protocole")),
 )
 KEYS = tuple(key for key, _label in COLUMNS)
 EDITABLE = ("status", "leads", "test_plan")
@@ -62,7 +63,7 @@ class PlanModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][1]
+            return tr(COLUMNS[section][1])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -115,10 +116,10 @@ class PlanModel(QAbstractTableModel):
         if key in ("leads", "test_plan"):
             if str(value) == getattr(row, key):
                 return False
-            label = "Pilotes" if key == "leads" else "Comment tester"
+            label = tr("Pilotes") if key == "leads" else tr("Comment tester")
             return (
                 self.ctx.push_update(
-                    f"Modifier «\u00a0{label}\u00a0»",
+                    tr("Modifier «\u00a0{label}\u00a0»").format(label=label),
                     AREA,
                     actions.update,
                     row.card_id,
@@ -135,7 +136,7 @@ class PlanModel(QAbstractTableModel):
         label = STATUSES.get(status, status)
         return (
             self.ctx.push(
-                f"Statut «\u00a0{label}\u00a0»",
+                tr("Statut «\u00a0{label}\u00a0»").format(label=label),
                 area=AREA,
                 do=lambda s: action_plan.set_status(s, card_id, status),
                 undo=lambda s, previous: action_plan.set_status(s, card_id, previous),

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.action_plan import STATUSES, status_from_key
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import action_plan
 from kitcop_desktop.tools.chantier.plan_model import KEYS, CardRole, PlanModel, SortRole
 from kitcop_desktop.tools.chantier.steps_panel import StepsPanel
 
-KEY_HELP = (
+KEY_HELP = tr_later(
     "↑ ↓\u00a0: choisir une fiche · 1 à 5\u00a0: statut (1 à lancer, 2 en cours, 3 testée, "
     "4 passée à l'échelle, 5 abandonnée) · F2\u00a0: modifier la case · Ctrl+N\u00a0: nouvelle étape · "
     "clic sur un titre de colonne\u00a0: trier"
@@ -112,12 +113,14 @@ class ActionPlanView(QWidget):
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_steps())
         self.empty = QLabel(
-            "Aucune fiche action dans les ateliers de ce chantier\u00a0: rédigez-les dans l'outil "
-            "«\u00a0Fiches actions\u00a0» d'un atelier, elles viennent ici."
+            tr(
+                "Aucune fiche action dans les ateliers de ce chantier\u00a0: rédigez-les dans l'outil "
+                "«\u00a0Fiches actions\u00a0» d'un atelier, elles viennent ici."
+            )
         )
         self.empty.setWordWrap(True)
         self.empty.setObjectName("PageSubtitle")
-        self.help = QLabel(KEY_HELP)
+        self.help = QLabel(tr(KEY_HELP))
         self.help.setWordWrap(True)
         self.help.setObjectName("PageSubtitle")
         self.steps = StepsPanel(ctx)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.action_plan import PROTOCOL_FIELDS, VERDICTS, criteria, tally
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import action_plan, test_protocols
 from kitcop_desktop.tools.chantier.steps_panel import read_day
 from kitcop_desktop.ui.icons import icon
@@ -31,7 +32,7 @@ from kitcop_desktop.ui.long_text import LongText
 
 AREA = "protocol"
 ResultRole = Qt.ItemDataRole.UserRole + 30
-NO_PROTOCOL = (
+NO_PROTOCOL = tr_later(
     "Pas encore de protocole pour cette fiche. Écrivez-le avant le test\u00a0: à quel problème "
     "répond-elle, son objectif, sa valeur ajoutée, les acteurs nécessaires, les critères "
     "d'impact et «\u00a0vous aurez réussi si…\u00a0»."
@@ -48,14 +49,16 @@ class ProtocolView(QWidget):
         self.protocol_id: int | None = None
 
         self.card_choice = QComboBox()
-        self.card_choice.setToolTip("La fiche action dont on écrit le protocole de test")
+        self.card_choice.setToolTip(tr("La fiche action dont on écrit le protocole de test"))
         self.card_choice.activated.connect(
             lambda _i: self.show_card(self.card_choice.currentData())
         )
-        self.create_button = QPushButton(icon("protocol", "white"), "Écrire le protocole de test")
+        self.create_button = QPushButton(
+            icon("protocol", "white"), tr("Écrire le protocole de test")
+        )
         self.create_button.setObjectName("Primary")
         self.create_button.clicked.connect(self.create)
-        self.none_label = QLabel(NO_PROTOCOL)
+        self.none_label = QLabel(tr(NO_PROTOCOL))
         self.none_label.setWordWrap(True)
         self.none_label.setObjectName("PageSubtitle")
 
@@ -74,7 +77,7 @@ class ProtocolView(QWidget):
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setWidget(form_widget)
 
-        self.log_title = QLabel("Journal des résultats du test")
+        self.log_title = QLabel(tr("Journal des résultats du test"))
         self.log_title.setStyleSheet("font-weight: bold;")
         self.tally_label = QLabel()
         self.tally_label.setWordWrap(True)
@@ -98,9 +101,9 @@ class ProtocolView(QWidget):
         self.new_day.setPlaceholderText("Date\u00a0: 15/09/2026")
         self.new_criterion = QComboBox()
         self.new_criterion.setEditable(True)
-        self.new_criterion.setToolTip("Le critère d'impact observé (ou un autre, tapé)")
+        self.new_criterion.setToolTip(tr("Le critère d'impact observé (ou un autre, tapé)"))
         self.new_observed = QLineEdit()
-        self.new_observed.setPlaceholderText("Constat (Entrée pour consigner)")
+        self.new_observed.setPlaceholderText(tr("Constat (Entrée pour consigner)"))
         self.new_verdict = QComboBox()
         for code, label in VERDICTS.items():
             self.new_verdict.addItem(label, code)
@@ -173,7 +176,7 @@ class ProtocolView(QWidget):
         self.create_button.setVisible(card_id is not None and protocol is None)
         self.none_label.setVisible(protocol is None)
         self.none_label.setText(
-            NO_PROTOCOL if card_id is not None else "Aucune fiche action dans ce chantier."
+            tr(NO_PROTOCOL) if card_id is not None else tr("Aucune fiche action dans ce chantier.")
         )
         self.split.setVisible(protocol is not None)
         self.layout().setStretch(3, 0 if protocol is not None else 1)
@@ -185,7 +188,7 @@ class ProtocolView(QWidget):
         for item in criteria(protocol["impact_criteria"]):
             self.new_criterion.addItem(item)
         if protocol["success_if"].strip():
-            self.new_criterion.addItem("Vous aurez réussi si…")
+            self.new_criterion.addItem(tr("Vous aurez réussi si…"))
         self.log_model.removeRows(0, self.log_model.rowCount())
         for result_id, day, criterion, observed, verdict in log:
             items = [
@@ -206,7 +209,7 @@ class ProtocolView(QWidget):
         if card_id is None:
             return False
         done = self.ctx.push(
-            "Écrire le protocole de test",
+            tr("Écrire le protocole de test"),
             area=AREA,
             do=lambda s: test_protocols.create(s, card_id).id,
             undo=lambda s, protocol_id: test_protocols.delete(s, protocol_id),
@@ -220,7 +223,11 @@ class ProtocolView(QWidget):
             return
         text = self.fields[key].toPlainText()
         self.ctx.push_update(
-            f"Protocole\u00a0: {key}", AREA, test_protocols.update, self.protocol_id, **{key: text}
+            tr("Protocole\u00a0: {key}").format(key=key),
+            AREA,
+            test_protocols.update,
+            self.protocol_id,
+            **{key: text},
         )
 
     def add_result(self, criterion: str, observed: str, verdict: str = "", day_text: str = ""):
@@ -233,7 +240,7 @@ class ProtocolView(QWidget):
             self.ctx.show_message(str(exc).replace("modifié", "consigné"))
             return None
         return self.ctx.push(
-            "Consigner un résultat",
+            tr("Consigner un résultat"),
             area=AREA,
             do=lambda s: (
                 test_protocols.add_result(
@@ -260,7 +267,7 @@ class ProtocolView(QWidget):
             return
         result_id = index.data(ResultRole)
         self.ctx.push(
-            "Retirer un résultat",
+            tr("Retirer un résultat"),
             area=AREA,
             do=lambda s: test_protocols.delete_result(s, result_id),
             undo=lambda s, data: test_protocols.recreate_result(s, data),

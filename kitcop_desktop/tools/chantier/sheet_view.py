@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.sheets import Sheet
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import sheets
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.sheets import SheetRow
@@ -63,7 +63,7 @@ class SheetModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if self._flag_column(section):
-                return self.sheet.flag_label
+                return tr(self.sheet.flag_label)
             return self.sheet.columns[self.sheet.keys[section]]
         return None
 
@@ -79,7 +79,9 @@ class SheetModel(QAbstractTableModel):
             if role == SORT_ROLE:
                 return int(row.flag)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "Coché\u00a0: projeté dans la séquence «\u00a0Quelques chiffres clés\u00a0»"
+                return tr(
+                    "Coché\u00a0: projeté dans la séquence «\u00a0Quelques chiffres clés\u00a0»"
+                )
             return None
         value = row.values[self.sheet.keys[index.column()]]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -161,25 +163,27 @@ class SheetView(QWidget):
         bold = header.font()
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        titles = [*sheet.columns.values(), *([sheet.flag_label] if sheet.flag else [])]
+        titles = [*sheet.columns.values(), *([tr(sheet.flag_label)] if sheet.flag else [])]
         for column, (title, width) in enumerate(zip(titles, widths, strict=False)):
             self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setAccessibleName(sheet.title)
+        self.table.setAccessibleName(tr(sheet.title))
 
-        self.heading = QLabel(f"{sheet.title} — {sheet.brique}")
+        self.heading = QLabel(f"{tr(sheet.title)} — {tr(sheet.brique)}")
         self.heading.setStyleSheet("font-weight: bold; font-size: 12pt; color: #0072B2;")
         self.add_button = QPushButton(icon("new"), "Ajouter…")
-        self.add_button.setToolTip(f"Une ligne de plus aux {sheet.title.lower()} (Inser)")
+        self.add_button.setToolTip(
+            tr("Une ligne de plus aux {value} (Inser)").format(value=tr(sheet.title).lower())
+        )
         self.add_button.clicked.connect(self.ask_add)
-        self.paste_button = QPushButton(icon("paste"), "Coller depuis un tableur")
+        self.paste_button = QPushButton(icon("paste"), tr("Coller depuis un tableur"))
         self.paste_button.setToolTip(
-            "Les lignes copiées d'un tableur, dans l'ordre des colonnes ci-dessous (Ctrl+V)"
+            tr("Les lignes copiées d'un tableur, dans l'ordre des colonnes ci-dessous (Ctrl+V)")
         )
         self.paste_button.clicked.connect(self.paste_clipboard)
         self.delete_button = QPushButton(icon("delete"), "Supprimer")
-        self.delete_button.setToolTip("Supprimer les lignes choisies (Suppr)")
+        self.delete_button.setToolTip(tr("Supprimer les lignes choisies (Suppr)"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.count = QLabel()
         self.count.setObjectName("PageSubtitle")
@@ -201,14 +205,14 @@ class SheetView(QWidget):
         except StoreError:
             return
         self.model.set_rows(found)
-        self.count.setText(plural(len(found), "ligne"))
+        self.count.setText(tr_n("{n} ligne", "{n} lignes", len(found)).format(n=len(found)))
         self.counted.emit(len(found))
 
     def edit_cell(self, row_id: int, key: str, value: str) -> bool:
         sheet = self.sheet
         return (
             self.ctx.push(
-                f"Modifier «\u00a0{sheet.columns[key]}\u00a0»",
+                tr("Modifier «\u00a0{columns}\u00a0»").format(columns=sheet.columns[key]),
                 area=AREA,
                 do=lambda s: sheets.update(s, sheet, row_id, **{key: value}),
                 undo=lambda s, previous: sheets.update(s, sheet, row_id, **previous),
@@ -221,7 +225,7 @@ class SheetView(QWidget):
 
     def set_flags(self, ids: list[int], ticked: bool) -> bool:
         sheet = self.sheet
-        text = "Présenter en atelier" if ticked else "Ne plus présenter en atelier"
+        text = tr("Présenter en atelier") if ticked else tr("Ne plus présenter en atelier")
 
         def do(s):
             return [(i, sheets.update(s, sheet, i, **{sheet.flag: ticked})) for i in ids]
@@ -242,7 +246,7 @@ class SheetView(QWidget):
     def paste_text(self, text: str) -> int:
         sheet = self.sheet
         result = self.ctx.push(
-            f"Coller des {sheet.noun[1]}",
+            tr("Coller des {noun}").format(noun=tr(sheet.noun[1])),
             area=AREA,
             do=lambda s: sheets.paste(s, sheet, self.chantier_id, text),
             undo=lambda s, ids: sheets.delete_many(s, sheet, ids),
@@ -259,7 +263,7 @@ class SheetView(QWidget):
         sheet = self.sheet
         return (
             self.ctx.push(
-                f"Ajouter une ligne aux {sheet.title.lower()}",
+                tr("Ajouter une ligne aux {value}").format(value=tr(sheet.title).lower()),
                 area=AREA,
                 do=lambda s: sheets.add(s, sheet, self.chantier_id, **{sheet.required: first}),
                 undo=lambda s, row_id: sheets.delete_many(s, sheet, [row_id]),
@@ -270,7 +274,9 @@ class SheetView(QWidget):
     def ask_add(self) -> None:
         sheet = self.sheet
         text, ok = QInputDialog.getText(
-            self, f"Ajouter aux {sheet.title.lower()}", f"{sheet.columns[sheet.required]}\u00a0:"
+            self,
+            tr("Ajouter aux {what}").format(what=tr(sheet.title).lower()),
+            tr("{column}\u00a0:").format(column=sheet.columns[sheet.required]),
         )
         if ok:
             self.add_line(text)
@@ -284,7 +290,7 @@ class SheetView(QWidget):
         sheet = self.sheet
         if ids:
             self.ctx.push(
-                f"Supprimer {plural(len(ids), 'ligne')}",
+                tr_n("Supprimer {n} ligne", "Supprimer {n} lignes", len(ids)).format(n=len(ids)),
                 area=AREA,
                 do=lambda s: sheets.delete_many(s, sheet, ids),
                 undo=lambda s, data: sheets.recreate_many(s, sheet, data),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.french import long_date, parse_day
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import action_plan
 from kitcop_desktop.ui.icons import icon
 
@@ -35,7 +36,7 @@ def read_day(text: str):
         return parse_day(text)
     except InvalidInput as exc:
         raise InvalidInput(
-            str(exc).replace("Rien n'a été créé.", "Rien n'a été modifié.")
+            str(exc).replace(tr("Rien n'a été créé."), tr("Rien n'a été modifié."))
         ) from None
 
 
@@ -62,14 +63,14 @@ class StepsPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_current)
         self.new_label = QLineEdit()
-        self.new_label.setPlaceholderText("Nouvelle étape (Entrée pour l'ajouter)")
+        self.new_label.setPlaceholderText(tr("Nouvelle étape (Entrée pour l'ajouter)"))
         self.new_label.setMaxLength(300)
         self.new_due = QLineEdit()
-        self.new_due.setPlaceholderText("Échéance\u00a0: 15/09/2026")
+        self.new_due.setPlaceholderText(tr("Échéance\u00a0: 15/09/2026"))
         self.new_due.setMinimumWidth(
-            self.new_due.fontMetrics().horizontalAdvance("Échéance : 15/09/2026") + 24
+            self.new_due.fontMetrics().horizontalAdvance(tr("Échéance : 15/09/2026")) + 24
         )
-        self.add_button = QPushButton(icon("new"), "Ajouter l'étape")
+        self.add_button = QPushButton(icon("new"), tr("Ajouter l'étape"))
         for field in (self.new_label, self.new_due):
             field.returnPressed.connect(self.add_typed)
         self.add_button.clicked.connect(self.add_typed)
@@ -89,16 +90,18 @@ class StepsPanel(QWidget):
         for widget in (self.table, self.new_label, self.new_due, self.add_button):
             widget.setEnabled(row is not None)
         self.title.setText(
-            f"Étapes de «\u00a0{row.heading[:80]}\u00a0» ({row.workshop})"
+            tr("Étapes de «\u00a0{heading}\u00a0» ({workshop})").format(
+                heading=row.heading[:80], workshop=row.workshop
+            )
             if row is not None
-            else "Étapes\u00a0: choisissez une fiche action."
+            else tr("Étapes\u00a0: choisissez une fiche action.")
         )
         self._filling = True
         self.model.removeRows(0, self.model.rowCount())
         for step in row.steps if row is not None else ():
             label = QStandardItem(step.label)
             due = QStandardItem(step.due.strftime("%d/%m/%Y") if step.due else "")
-            due.setToolTip(long_date(step.due) if step.due else "Pas d'échéance")
+            due.setToolTip(long_date(step.due) if step.due else tr("Pas d'échéance"))
             done = QStandardItem("")
             done.setCheckable(True)
             done.setEditable(False)
@@ -123,7 +126,7 @@ class StepsPanel(QWidget):
             return False
         return (
             self.ctx.push(
-                "Ajouter une étape",
+                tr("Ajouter une étape"),
                 area=AREA,
                 do=lambda s: action_plan.add_step(s, card_id, label, due).id,
                 undo=lambda s, step_id: action_plan.delete_step(s, step_id),
@@ -143,7 +146,7 @@ class StepsPanel(QWidget):
     def update(self, step_id: int, **fields) -> bool:  # noqa: A003 - one step's fields
         return (
             self.ctx.push_update(
-                "Modifier une étape", AREA, action_plan.update_step, step_id, **fields
+                tr("Modifier une étape"), AREA, action_plan.update_step, step_id, **fields
             )
             is not None
         )
@@ -173,7 +176,7 @@ class StepsPanel(QWidget):
         step_id = index.data(StepRole)
         label = self.model.item(index.row(), 0).text()
         self.ctx.push(
-            f"Supprimer l'étape «\u00a0{label[:40]}\u00a0»",
+            tr("Supprimer l'étape «\u00a0{label}\u00a0»").format(label=label[:40]),
             area=AREA,
             do=lambda s: action_plan.delete_step(s, step_id),
             undo=lambda s, data: action_plan.recreate_step(s, data),
