@@ -447,7 +447,13 @@ def candidates(session: Session, chantier_id: int) -> list[Candidate]:
     ):
         for part in _pilots(leads or ""):
             heading = (action or challenge or "")[:60]
-            keep("pilot", part, f"Pilote\u00a0: {part} (fiche «\u00a0{heading}\u00a0»)")
+            keep(
+                "pilot",
+                part,
+                tr("Pilote\u00a0: {part} (fiche «\u00a0{heading}\u00a0»)").format(
+                    part=part, heading=heading
+                ),
+            )
     return out
 
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QToolBar,
     QToolButton,
-    QWidget,
 )
 
 _SOURCE = "kitcop_text"  # the text the code set, on a button whose words were broken
@@ -170,7 +169,7 @@ class NarrowText(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pending: dict[int, QWidget] = {}
+        self._pending: dict[int, QAbstractButton | QLabel] = {}
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.LayoutRequest:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain.stakeholder_map import fold
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.stakeholder_map import ActorRow, Candidate, linked_by_name
 
 BY_NAME = "reconnu par son nom"
@@ -44,7 +45,7 @@ class ChecklistDialog(QDialog):
         heading = QLabel(intro)
         heading.setWordWrap(True)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filtrer la liste…")
+        self.filter.setPlaceholderText(tr("Filtrer la liste…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.list = QListWidget()
@@ -62,8 +63,8 @@ class ChecklistDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Enregistrer")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Enregistrer"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuler"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -107,17 +108,23 @@ class LinkDialog(ChecklistDialog):
             entries.append(Entry(label, candidate.name, ticked, automatic))
         listed = {fold(c.name) for c in found}
         entries += [
-            Entry(f"Lien gardé\u00a0: {alias} (plus dans le chantier)", alias, True)
+            Entry(
+                tr("Lien gardé\u00a0: {alias} (plus dans le chantier)").format(alias=alias),
+                alias,
+                True,
+            )
             for key, alias in aliases.items()
             if key not in listed
         ]
         super().__init__(
             parent,
-            f"Lier «\u00a0{row.name[:40]}\u00a0»",
-            "Cochez les personnes, entretiens et pilotes qui sont cet acteur sous un autre "
-            "nom\u00a0: la carte les comptera comme rencontrés.",
+            tr("Lier «\u00a0{name}\u00a0»").format(name=row.name[:40]),
+            tr(
+                "Cochez les personnes, entretiens et pilotes qui sont cet acteur sous un autre "
+                "nom\u00a0: la carte les comptera comme rencontrés."
+            ),
             entries,
-            "Personne dans le chantier pour l'instant (ateliers, entretiens).",
+            tr("Personne dans le chantier pour l'instant (ateliers, entretiens)."),
         )
 
     def names(self) -> list[str]:

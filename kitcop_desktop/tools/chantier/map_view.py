@@ -207,8 +207,10 @@ class StakeholderMapTab(QWidget):
         self.edit_button.clicked.connect(self.ask_edit)
         self.link_button = QPushButton(icon("link"), "Lier…")
         self.link_button.setToolTip(
-            "Les participant·es, entretiens ou pilotes qui sont l'acteur choisi sous un autre "
-            "nom (L)"
+            tr(
+                "Les participant·es, entretiens ou pilotes qui sont l'acteur choisi sous un autre "
+                "nom (L)"
+            )
         )
         self.link_button.clicked.connect(self.ask_link)
         self.delete_button = QPushButton(icon("delete"), "Retirer")
@@ -335,7 +337,11 @@ class StakeholderMapTab(QWidget):
         self.delete_button.setEnabled(has)
         if len(ids) == 1 and (row := self.row(ids[0])) is not None:
             met = self.met.get(row.id, Encounter())
-            linked = f"\nLié à\u00a0: {', '.join(row.aliases)}" if row.aliases else ""
+            linked = (
+                "\n" + tr("Lié à\u00a0: {names}").format(names=", ".join(row.aliases))
+                if row.aliases
+                else ""
+            )
             self.detail.setText(
                 f"{row.label}\n{CATEGORIES.get(row.category, '')} · {ZONES[row.zone]}\n"
                 f"{met.summary()}{linked}"
@@ -410,7 +416,7 @@ class StakeholderMapTab(QWidget):
         name = row.name if row else ""
         return (
             self.ctx.push(
-                f"Lier «\u00a0{name[:40]}\u00a0»",
+                tr("Lier «\u00a0{name}\u00a0»").format(name=name[:40]),
                 area=AREA,
                 do=lambda s: stakeholder_map.set_aliases(s, actor_id, names),
                 undo=lambda s, previous: stakeholder_map.update(s, actor_id, **previous),
