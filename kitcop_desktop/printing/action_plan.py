@@ -91,7 +91,7 @@ def _steps_text(row: PlanRow) -> str:
 def add_plan(doc: Document, session, rows: list[PlanRow], scope: str) -> None:
     """The plan's table on landscape pages, then one page per protocol."""
     doc.page("landscape")
-    doc.section("Plan d'action")
+    doc.section(tr("Plan d'action"))
     doc.add(markup(tr("Plan d'action"), "h1"), p(scope, "muted"), Spacer(1, 3 * mm))
     if not rows:
         doc.add(nothing(tr("Aucune fiche action pour l'instant.")))
@@ -134,7 +134,13 @@ def add_plan(doc: Document, session, rows: list[PlanRow], scope: str) -> None:
     # for every page it spills onto, so one table of 1,000 lines cost its length squared.
     for start in range(0, len(body), CHUNK):
         head = head_cells(
-            "N°", "Fiche action", "Atelier", "Statut", "Pilotes", "Étapes", "Comment tester"
+            tr("N°"),
+            tr("Fiche action"),
+            tr("Atelier"),
+            tr("Statut"),
+            tr("Pilotes"),
+            tr("Étapes"),
+            tr("Comment tester"),
         )
         doc.add(grid([head, *body[start : start + CHUNK]], [w * width for w in widths]))
     for row in rows:
@@ -163,7 +169,7 @@ def add_protocol(doc: Document, session, row: PlanRow) -> None:
         doc.add(nothing(tr("Aucun résultat consigné pour l'instant.")))
         return
     doc.add(p(tally([r.verdict for r in results]), "small"), Spacer(1, 2 * mm))
-    table = [head_cells("Date", "Critère", "Constat", "Résultat")]
+    table = [head_cells(tr("Date"), tr("Critère"), tr("Constat"), tr("Résultat"))]
     for r in results:
         table.append(
             cells(

@@ -42,7 +42,9 @@ def add_governance(doc: Document, session, chantier_id: int) -> None:
         doc.add(nothing(tr("Aucune instance pour l'instant.")))
         return
     width = frame_width("landscape")
-    table = [head_cells("Instance", tr("Degré de participation"), "Rôle", "Acteurs (RACI)")]
+    table = [
+        head_cells(tr("Instance"), tr("Degré de participation"), tr("Rôle"), tr("Acteurs (RACI)"))
+    ]
     for body in bodies:
         name = body.name + (f"\n⚠ {body.warning}" if body.warning else "")
         table.append(

@@ -130,7 +130,7 @@ class MapDrawing(Flowable):
         y = top
         c.setFont(BOLD, 12)
         c.setFillColor(INK)
-        c.drawString(x, y, "Légende")
+        c.drawString(x, y, tr("Légende"))
         y -= 16
         c.setFont(FAMILY, 10)
         for code, label in CATEGORIES.items():

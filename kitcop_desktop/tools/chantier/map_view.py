@@ -73,8 +73,8 @@ class ActorDialog(QDialog):
         self.influential = QCheckBox(f"{INFLUENCE_MARK} {tr(INFLUENCE_LABEL)}")
         self.influential.setChecked(bool(row and row.influential))
         form = QFormLayout(self)
-        form.addRow("Nom\u00a0:", self.name)
-        form.addRow("Structure\u00a0:", self.structure)
+        form.addRow(tr("Nom\u00a0:"), self.name)
+        form.addRow(tr("Structure\u00a0:"), self.structure)
         form.addRow(tr("Catégorie\u00a0:"), self.category)
         form.addRow("", self.influential)
         self.zone: QComboBox | None = None
@@ -83,12 +83,12 @@ class ActorDialog(QDialog):
             for index, zone in enumerate(ZONES):
                 self.zone.addItem(zone, index)
             self.zone.setCurrentIndex(len(ZONES) - 1)
-            form.addRow("Zone\u00a0:", self.zone)
+            form.addRow(tr("Zone\u00a0:"), self.zone)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Enregistrer")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Enregistrer"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuler"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -200,12 +200,12 @@ class StakeholderMapTab(QWidget):
         self.add_button = QPushButton(icon("new"), tr("Ajouter un acteur…"))
         self.add_button.setToolTip(tr("Un acteur de plus sur la carte (Inser)"))
         self.add_button.clicked.connect(self.ask_add)
-        self.edit_button = QPushButton(icon("edit"), "Modifier…")
+        self.edit_button = QPushButton(icon("edit"), tr("Modifier…"))
         self.edit_button.setToolTip(
             tr("Nom, structure, catégorie, influence de l'acteur choisi (F2)")
         )
         self.edit_button.clicked.connect(self.ask_edit)
-        self.link_button = QPushButton(icon("link"), "Lier…")
+        self.link_button = QPushButton(icon("link"), tr("Lier…"))
         self.link_button.setToolTip(
             tr(
                 "Les participant·es, entretiens ou pilotes qui sont l'acteur choisi sous un autre "
@@ -213,7 +213,7 @@ class StakeholderMapTab(QWidget):
             )
         )
         self.link_button.clicked.connect(self.ask_link)
-        self.delete_button = QPushButton(icon("delete"), "Retirer")
+        self.delete_button = QPushButton(icon("delete"), tr("Retirer"))
         self.delete_button.setToolTip(tr("Retirer de la carte les acteurs choisis (Suppr)"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.paste_button = QPushButton(icon("paste"), tr("Coller une liste"))

@@ -93,12 +93,12 @@ class ChantierPage(QWidget):
         self.back_button.setToolTip(tr("Revenir à la liste des ateliers et des chantiers"))
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back_button.clicked.connect(self.back_requested.emit)
-        self.kicker = QLabel("Chantier")
+        self.kicker = QLabel(tr("Chantier"))
         self.kicker.setObjectName("PageSubtitle")
         self.heading = QLabel()
         self.heading.setObjectName("PageTitle")
         self.heading.setWordWrap(True)
-        self.rename_button = QPushButton(icon("edit"), "Renommer…")
+        self.rename_button = QPushButton(icon("edit"), tr("Renommer…"))
         self.rename_button.setToolTip(tr("Renommer le chantier"))  # F2 edits the plan's cells
         self.rename_button.clicked.connect(self.ask_rename)
 

@@ -172,7 +172,7 @@ class SheetView(QWidget):
 
         self.heading = QLabel(f"{tr(sheet.title)} — {tr(sheet.brique)}")
         self.heading.setStyleSheet("font-weight: bold; font-size: 12pt; color: #0072B2;")
-        self.add_button = QPushButton(icon("new"), "Ajouter…")
+        self.add_button = QPushButton(icon("new"), tr("Ajouter…"))
         self.add_button.setToolTip(
             tr("Une ligne de plus aux {value} (Inser)").format(value=tr(sheet.title).lower())
         )
@@ -182,7 +182,7 @@ class SheetView(QWidget):
             tr("Les lignes copiées d'un tableur, dans l'ordre des colonnes ci-dessous (Ctrl+V)")
         )
         self.paste_button.clicked.connect(self.paste_clipboard)
-        self.delete_button = QPushButton(icon("delete"), "Supprimer")
+        self.delete_button = QPushButton(icon("delete"), tr("Supprimer"))
         self.delete_button.setToolTip(tr("Supprimer les lignes choisies (Suppr)"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.count = QLabel()

@@ -46,11 +46,11 @@ class StepsPanel(QWidget):
         self.ctx = ctx
         self.card_id: int | None = None
         self._filling = False
-        self.title = QLabel("Étapes")
+        self.title = QLabel(tr("Étapes"))
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
         self.model = QStandardItemModel(0, 3)
-        self.model.setHorizontalHeaderLabels(["Étape", "Échéance", "Faite"])
+        self.model.setHorizontalHeaderLabels([tr("Étape"), tr("Échéance"), tr("Faite")])
         self.model.itemChanged.connect(self._edited)
         self.table = QTableView()
         self.table.setModel(self.model)
