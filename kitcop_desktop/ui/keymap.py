@@ -155,37 +155,54 @@ KEYMAP = (
             ),
         ),
     ),
-    # French only for now (#17): the lead's English pass wraps them.
     (
-        "Dans un chantier",
+        tr_later("Dans un chantier"),
         (
             (
-                "Inser, F2, Suppr",
-                "Carte, tableaux\u00a0: ajouter, modifier, retirer l'élément choisi",
+                tr_later("Inser, F2, Suppr"),
+                tr_later("Carte, tableaux\u00a0: ajouter, modifier, retirer l'élément choisi"),
             ),
-            ("Glisser, flèches (Maj\u00a0: finement)", "Carte\u00a0: placer l'acteur choisi"),
-            ("Tab, Maj+Tab", "Carte\u00a0: acteur suivant / précédent"),
-            ("I", "Carte\u00a0: marque «\u00a0influence / effet de levier\u00a0»"),
-            ("L", "Carte\u00a0: lier l'acteur à des personnes rencontrées"),
-            ("R, A, C, I, Suppr", "Gouvernance\u00a0: lettre RACI de l'acteur, hors instance"),
-            ("1 … 5", "Plan d'action\u00a0: statut de la fiche choisie"),
-            ("Ctrl+V", "Initiatives, acteurs, données\u00a0: coller des lignes d'un tableur"),
-            ("Espace", "Données clés\u00a0: cocher «\u00a0En atelier\u00a0»"),
+            (
+                tr_later("Glisser, flèches (Maj\u00a0: finement)"),
+                tr_later("Carte\u00a0: placer l'acteur choisi"),
+            ),
+            (tr_later("Tab, Maj+Tab"), tr_later("Carte\u00a0: acteur suivant / précédent")),
+            ("I", tr_later("Carte\u00a0: marque «\u00a0influence / effet de levier\u00a0»")),
+            ("L", tr_later("Carte\u00a0: lier l'acteur à des personnes rencontrées")),
+            (
+                tr_later("R, A, C, I, Suppr"),
+                tr_later("Gouvernance\u00a0: lettre RACI de l'acteur, hors instance"),
+            ),
+            ("1 … 5", tr_later("Plan d'action\u00a0: statut de la fiche choisie")),
+            (
+                "Ctrl+V",
+                tr_later("Initiatives, acteurs, données\u00a0: coller des lignes d'un tableur"),
+            ),
+            (tr_later("Espace"), tr_later("Données clés\u00a0: cocher «\u00a0En atelier\u00a0»")),
         ),
     ),
     (
         # #24: preparing a café without the mouse (tools/tables/editor.py, KEY_*).
-        "Dans les tables (Ctrl+8)",
+        tr_later("Dans les tables (Ctrl+8)"),
         (
-            ("Ctrl+Tab", "«\u00a0Tables et placement\u00a0» ou «\u00a0Récolte\u00a0»"),
-            ("Ctrl+N", "Ajouter une table, son nom à taper"),
-            ("Alt+D", "Modèles\u00a0: world café, pro-action café, sous-groupes (↓, Entrée)"),
-            ("Alt+L", "Coller une liste de tables"),
-            ("F2, Entrée, →, ↓", "Taper sujet, porteur·se et places, table après table"),
-            ("Suppr", "Supprimer la table choisie"),
-            ("Alt+R", "Répartir automatiquement (les équipes restent)"),
-            ("Alt+E", "Par équipes… (ou sans équipes)"),
-            ("Alt+→ / Alt+← (sur un nom)", "Changer la personne de table pour ce tour"),
+            ("Ctrl+Tab", tr_later("«\u00a0Tables et placement\u00a0» ou «\u00a0Récolte\u00a0»")),
+            ("Ctrl+N", tr_later("Ajouter une table, son nom à taper")),
+            (
+                "Alt+D",
+                tr_later("Modèles\u00a0: world café, pro-action café, sous-groupes (↓, Entrée)"),
+            ),
+            ("Alt+L", tr_later("Coller une liste de tables")),
+            (
+                tr_later("F2, Entrée, →, ↓"),
+                tr_later("Taper sujet, porteur·se et places, table après table"),
+            ),
+            (tr_later("Suppr"), tr_later("Supprimer la table choisie")),
+            ("Alt+R", tr_later("Répartir automatiquement (les équipes restent)")),
+            ("Alt+E", tr_later("Par équipes… (ou sans équipes)")),
+            (
+                tr_later("Alt+→ / Alt+← (sur un nom)"),
+                tr_later("Changer la personne de table pour ce tour"),
+            ),
         ),
     ),
     (

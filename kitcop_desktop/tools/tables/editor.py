@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain import table_templates
-from kitcop_desktop.domain.french import plural
 from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage import (
     attendance,
@@ -399,16 +398,23 @@ class TablesEditor(QWidget):
         )
         if done is None:
             return None
-        rounds = plural(len(template.rounds), "tour")
+        table_count = len(done["tables"])
+        rounds = tr_n("{n} tour", "{n} tours", len(template.rounds)).format(n=len(template.rounds))
+        count = len(done["added"])
         added = (
-            f" ({plural(len(done['added']), 'séquence ajoutée', 'séquences ajoutées')})"
-            if done["added"]
+            tr_n(" ({n} séquence ajoutée)", " ({n} séquences ajoutées)", count).format(n=count)
+            if count
             else ""
         )
         # Short enough for the status line at 1024 px, beside « Enregistré ».
         self.ctx.show_message(
-            f"{plural(len(done['tables']), 'table')} et {rounds} dans le déroulé{added}\u00a0: "
-            "tapez les sujets et les porteur·ses, puis « Répartir automatiquement »."
+            tr_n(
+                "{n} table et {rounds} dans le déroulé{added}\u00a0: tapez les sujets et les "
+                "porteur·ses, puis «\u00a0Répartir automatiquement\u00a0».",
+                "{n} tables et {rounds} dans le déroulé{added}\u00a0: tapez les sujets et les "
+                "porteur·ses, puis «\u00a0Répartir automatiquement\u00a0».",
+                table_count,
+            ).format(n=table_count, rounds=rounds, added=added)
         )
         self._to_first_topic(list(done["tables"]))
         return list(done["tables"])
@@ -469,24 +475,29 @@ class TablesEditor(QWidget):
             teams = len(tables_seating.current_teams(session, wid))
         if teams:
             hands = (
-                f" ; {plural(kept, 'placement fait', 'placements faits')} à la main, gardé"
-                f"{'' if kept == 1 else 's'}"
+                tr_n(
+                    "\u00a0; {n} placement fait à la main, gardé",
+                    "\u00a0; {n} placements faits à la main, gardés",
+                    kept,
+                ).format(n=kept)
                 if kept
                 else ""
             )
             self.ctx.show_message(
-                f"Personnes placées à chaque tour, les {teams}\u00a0équipes gardées{hands}\u00a0: "
-                "chacune reste ensemble («\u00a0Par équipes…\u00a0» pour en changer)."
+                tr(
+                    "Personnes placées à chaque tour, les {teams}\u00a0équipes gardées{hands}\u00a0: chacune reste ensemble («\u00a0Par équipes…\u00a0» pour en changer)."
+                ).format(teams=teams, hands=hands)
             )
             return True
         if kept:
-            placements = plural(
-                kept, tr("placement fait à la main"), tr("placements faits à la main")
-            )
             self.ctx.show_message(
-                f"Personnes placées à chaque tour ; {placements} "
-                f"{'gardé' if kept == 1 else 'gardés'} tel{'' if kept == 1 else 's'} quel"
-                f"{'' if kept == 1 else 's'}."
+                tr_n(
+                    "Personnes placées à chaque tour\u00a0; {n} placement fait à la main gardé "
+                    "tel quel.",
+                    "Personnes placées à chaque tour\u00a0; {n} placements faits à la main gardés "
+                    "tels quels.",
+                    kept,
+                ).format(n=kept)
             )
         else:
             self.ctx.show_message(tr("Personnes placées à chaque tour."))
@@ -497,8 +508,10 @@ class TablesEditor(QWidget):
         count = max(2, getattr(self, "_table_count", 2))
         with self.ctx.store.read() as session:
             now = len(tables_seating.current_teams(session, self.ctx.workshop_id))
-        choices = [(n, plural(n, "équipe")) for n in range(count, 1, -1)]
-        choices.append((NO_TEAMS, "Sans équipes\u00a0: de nouvelles rencontres à chaque tour"))
+        choices = [
+            (n, tr_n("{n} équipe", "{n} équipes", n).format(n=n)) for n in range(count, 1, -1)
+        ]
+        choices.append((NO_TEAMS, tr("Sans équipes\u00a0: de nouvelles rencontres à chaque tour")))
         current = next((i for i, (n, _label) in enumerate(choices) if n == now), 0)
         chosen, ok = QInputDialog.getItem(
             self,
@@ -529,8 +542,12 @@ class TablesEditor(QWidget):
         if done is None:
             return False
         self.ctx.show_message(
-            f"{plural(teams, 'équipe')} placées\u00a0: chacune reste ensemble et change de table "
-            "à chaque tour."
+            tr_n(
+                "{n} équipe placée\u00a0: elle reste ensemble et change de table à chaque tour.",
+                "{n} équipes placées\u00a0: chacune reste ensemble et change de table à chaque "
+                "tour.",
+                teams,
+            ).format(n=teams)
         )
         return True
 
@@ -539,7 +556,7 @@ class TablesEditor(QWidget):
         kept); one undo step."""
         wid = self.ctx.workshop_id
         done = self.ctx.push(
-            "Répartir sans équipes",
+            tr("Répartir sans équipes"),
             area=AREA,
             do=lambda s: tables_seating.assign_automatically(s, wid, teams=0),
             undo=lambda s, before: tables_seating.restore_seating(s, wid, before),
@@ -547,7 +564,7 @@ class TablesEditor(QWidget):
         )
         if done is None:
             return False
-        self.ctx.show_message("Sans équipes\u00a0: de nouvelles rencontres à chaque tour.")
+        self.ctx.show_message(tr("Sans équipes\u00a0: de nouvelles rencontres à chaque tour."))
         return True
 
     def boards_for_tables(self) -> list[int] | None:
@@ -569,8 +586,13 @@ class TablesEditor(QWidget):
         if made is None:
             return None
         self.ctx.show_message(
-            f"{plural(len(made), 'tableau « Speedboat » créé', 'tableaux « Speedboat » créés')}"
-            ", un par table : la « Vue combinée » de Tableaux les réunit."
+            tr_n(
+                "{n} tableau «\u00a0Speedboat\u00a0» créé, un par table\u00a0: la «\u00a0Vue "
+                "combinée\u00a0» de Tableaux les réunit.",
+                "{n} tableaux «\u00a0Speedboat\u00a0» créés, un par table\u00a0: la «\u00a0Vue "
+                "combinée\u00a0» de Tableaux les réunit.",
+                len(made),
+            ).format(n=len(made))
         )
         return list(made)
 

@@ -229,7 +229,7 @@ class SeatingView(QWidget):
                 ]
                 title = f"{name} — {topic}" if topic else name
                 if table_id in plan.teams:  # as the room's map says it
-                    title += f" · Équipe\u00a0{plan.teams[table_id] + 1}"
+                    title += tr(" · Équipe\u00a0{number}").format(number=plan.teams[table_id] + 1)
                 box = TableBox(table_id, title, host_name, seated, plan.by_hand)
                 box.list.itemSelectionChanged.connect(
                     lambda b=box: self._picked_in(b) if b.list.selectedItems() else None

@@ -121,7 +121,7 @@ def test_assigning_again_keeps_the_hand_moves_and_says_so(page, ctx, store, work
     second = drag(page, 2, ids[2], 1, ids[3])
     assert page.assign()
     assert ctx.extras["messages"][-1] == (
-        "Personnes placées à chaque tour ; 2 placements faits à la main gardés tels quels."
+        "Personnes placées à chaque tour\u00a0; 2 placements faits à la main gardés tels quels."
     )
     assert first in page.seating.seated_at(0, ids[1])
     assert second in page.seating.seated_at(2, ids[3])

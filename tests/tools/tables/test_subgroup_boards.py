@@ -17,7 +17,7 @@ def test_a_speedboat_per_table_merged_in_the_combined_view(ctx, qtbot, store, wo
     page.add_template("subgroups")
     made = page.boards_for_tables()
     assert made is not None and len(made) == 4
-    assert "4 tableaux « Speedboat » créés" in ctx.extras["messages"][-1]
+    assert "4 tableaux «\u00a0Speedboat\u00a0» créés" in ctx.extras["messages"][-1]
     with store.write() as s:
         shown = [(b.kind, b.subgroup) for b in boards.list_boards(s, workshop_id)]
         boards.add_card(s, made[0], "brakes", "Manque de formateurs")
