@@ -41,7 +41,7 @@ def add_initiatives(doc: Document, session, chantier_id: int) -> None:
     for row in found:
         values = dict(row.values)
         if met.get(row.id):
-            seen = "Rencontrée\u00a0: " + " ; ".join(m.label for m in met[row.id])
+            seen = tr("Rencontrée\u00a0: ") + " ; ".join(m.label for m in met[row.id])
             values["follow_up"] = f"{values['follow_up']}\n{seen}".strip()
         table.append(cells(*(values[key] or "—" for key in KEYS)))
     doc.add(grid(table, [w * width for w in WIDTHS]))

@@ -42,10 +42,9 @@ def table_counts(count: Callable[[str], int], root: str) -> list[str]:
         "initiatives": lambda n: tr_n(
             "{n} initiative inspirante", "{n} initiatives inspirantes", n
         ),
-        # French only for now (#17): the lead's English pass wraps them.
-        "key_figures": lambda n: "{n} donnée clé" if n == 1 else "{n} données clés",
-        "funding_sources": lambda n: (
-            "{n} ressource financière" if n == 1 else "{n} ressources financières"
+        "key_figures": lambda n: tr_n("{n} donnée clé", "{n} données clés", n),
+        "funding_sources": lambda n: tr_n(
+            "{n} ressource financière", "{n} ressources financières", n
         ),
     }
     return [

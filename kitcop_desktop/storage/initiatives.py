@@ -224,7 +224,9 @@ def link_interviews(session: Session, initiative_id: int, interview_ids: list[in
     unknown = [i for i in interview_ids if i not in known]
     if unknown:
         raise InvalidInput(
-            "Cet entretien n'est pas (ou plus) dans un atelier du chantier. Rien n'a été modifié."
+            tr(
+                "Cet entretien n'est pas (ou plus) dans un atelier du chantier. Rien n'a été modifié."
+            )
         )
     found.interview_ids = _ids_text(list(interview_ids))
     session.flush()

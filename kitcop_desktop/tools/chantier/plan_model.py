@@ -39,7 +39,7 @@ def one_line(text: str, limit: int = 120) -> str:
 def next_step_text(row: PlanRow) -> str:
     step = row.next_step
     if step is None:
-        return "toutes faites" if row.steps else "—"
+        return tr("toutes faites") if row.steps else "—"
     when = f" ({long_date(step.due)})" if step.due else ""
     return f"{step.label}{when}"
 
@@ -96,7 +96,7 @@ class PlanModel(QAbstractTableModel):
             if key == "next_step":
                 return next_step_text(row)
             if key == "protocol":
-                return "écrit" if row.protocol_id else "—"
+                return tr("écrit") if row.protocol_id else "—"
             return one_line(getattr(row, key))
         if role == Qt.ItemDataRole.EditRole:
             return row.status if key == "status" else getattr(row, key, "")
