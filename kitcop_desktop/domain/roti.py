@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kitcop_desktop.domain.validation import InvalidInput
+from kitcop_desktop.i18n import tr
 
 LOWEST, HIGHEST = 1, 5
 SCORES = tuple(range(LOWEST, HIGHEST + 1))
@@ -14,7 +15,9 @@ SCORES = tuple(range(LOWEST, HIGHEST + 1))
 def require_score(value: object) -> int:
     """A whole number from 1 to 5 (never a boolean, a text or 4.5)."""
     if isinstance(value, bool) or not isinstance(value, int) or not LOWEST <= value <= HIGHEST:
-        raise InvalidInput("La note du ROTI est un nombre entier de 1 à 5. Rien n'a été modifié.")
+        raise InvalidInput(
+            tr("La note du ROTI est un nombre entier de 1 à 5. Rien n'a été modifié.")
+        )
     return value
 
 

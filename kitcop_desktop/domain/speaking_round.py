@@ -37,7 +37,7 @@ DEFAULT_PROMPTS = TrMap(
         "closing": tr_later(
             "Un mot sur ce que vous ressentez, et souhaitez-vous rester impliqué·e dans la suite ?"
         ),
-        "roti": (
+        "roti": tr_later(
             "De 1 (temps perdu) à 5 (temps très bien investi) : que vous a rapporté le "
             "temps passé ici ? Un mot pour le dire, si vous voulez."
         ),

@@ -163,7 +163,9 @@ def _phone_answers(doc: Document, session, workshop, width: float) -> None:
         return
     doc.add(
         markup(
-            f"{_word(Visibility.RESTITUTION)} Réponses des téléphones pas encore montrées",
+            tr("{RESTITUTION} Réponses des téléphones pas encore montrées").format(
+                RESTITUTION=_word(Visibility.RESTITUTION)
+            ),
             "h2",
         )
     )

@@ -22,7 +22,7 @@ from kitcop_desktop.domain.fishbowl import (
 )
 from kitcop_desktop.domain.speaking_round import STATUS_LABELS
 from kitcop_desktop.domain.visibility import Audience
-from kitcop_desktop.i18n import decimal, tr
+from kitcop_desktop.i18n import decimal, tr, tr_n
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.sections import round_ran
@@ -185,20 +185,22 @@ def _phone_answers(doc: Document, kind: str, words: list) -> None:
     if scores:
         summary = roti.summarise(scores)
         spread = " · ".join(f"{score}\u00a0: {n}" for score, n in summary.counts.items())
-        answers = f"{len(scores)} réponse{'s' if len(scores) > 1 else ''}"
+        answers = tr_n("{n} réponse", "{n} réponses", len(scores)).format(n=len(scores))
         doc.add(
             p(
-                f"ROTI\u00a0: {decimal(summary.average or 0, 1)} sur 5 ({answers}) — {spread}",
+                tr("ROTI\u00a0: {value} sur 5 ({answers}) — {spread}").format(
+                    value=decimal(summary.average or 0, 1), answers=answers, spread=spread
+                ),
                 "body",
             )
         )
     said = [w for w in words if w.word.strip()]
     if said:
-        heading = "Commentaires" if scores else "Depuis les téléphones"
+        heading = tr("Commentaires") if scores else tr("Depuis les téléphones")
         doc.add(p(f"{heading} ({len(said)})\u00a0:", "body"))
         for w in said:
             mark = ""
             if kind == "closing" and w.stay_involved is not None:
-                mark = " (reste impliqué·e)" if w.stay_involved else " (ne reste pas)"
+                mark = tr(" (reste impliqué·e)") if w.stay_involved else tr(" (ne reste pas)")
             score = f"{w.score}/5 — " if w.score is not None else ""
             doc.add(p(f"• {score}{w.word}{mark}", "body"))

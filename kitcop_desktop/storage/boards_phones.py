@@ -136,7 +136,9 @@ def merge(session: Session, post_id: int, card_id: int) -> Snapshot:
     card = boards.get_card(session, card_id)
     if card.board_id != post.board_id:
         raise InvalidInput(
-            f"Ce post-it est sur un autre tableau\u00a0: impossible de fusionner. {tr(NOTHING)}"
+            tr(
+                "Ce post-it est sur un autre tableau\u00a0: impossible de fusionner. {NOTHING}"
+            ).format(NOTHING=tr(NOTHING))
         )
     previous = boards.update_card(session, card_id, weight=card.weight + 1)
     data = {"post": row_dict(post), "card_id": card_id, "previous": previous}

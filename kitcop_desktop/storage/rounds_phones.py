@@ -17,17 +17,18 @@ from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain import roti
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
+from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.fishbowl import SpeakingRound
 from kitcop_desktop.storage.models.phones import PhoneWord
 from kitcop_desktop.storage.rounds import WORD_MAX, get
 
-NOTHING = "Rien n'a été modifié."
+NOTHING = tr_later("Rien n'a été modifié.")
 
 
 def _refused(text: str) -> InvalidInput:
-    return InvalidInput(f"{text} {NOTHING}")
+    return InvalidInput(f"{text} {tr(NOTHING)}")
 
 
 def send_word(
@@ -43,18 +44,18 @@ def send_word(
     ROTI needs its score instead, its word is a free comment), a score outside 1–5."""
     rnd = get(session, round_id)
     if rnd.state == "finished":
-        raise _refused("Ce tour est terminé\u00a0: votre réponse ne peut plus changer.")
+        raise _refused(tr("Ce tour est terminé\u00a0: votre réponse ne peut plus changer."))
     if word is None:
         word = ""
     if not isinstance(word, str) or not (stay_involved is None or isinstance(stay_involved, bool)):
-        raise _refused("Cette réponse est illisible\u00a0: rechargez la page.")
+        raise _refused(tr("Cette réponse est illisible\u00a0: rechargez la page."))
     cleaned = " ".join(clean_text(word, max_len=WORD_MAX).split())
     if rnd.kind == "roti":
         score = roti.require_score(score)
     elif score is not None:
-        raise _refused("Ce tour ne demande pas de note.")
+        raise _refused(tr("Ce tour ne demande pas de note."))
     if not cleaned and rnd.kind != "roti":
-        raise _refused("Écrivez un mot ou une phrase avant d'envoyer.")
+        raise _refused(tr("Écrivez un mot ou une phrase avant d'envoyer."))
     involved = stay_involved if rnd.kind == "closing" else None
     row = session.scalar(
         select(PhoneWord).where(PhoneWord.round_id == round_id, PhoneWord.device == device)
@@ -126,7 +127,7 @@ def remove(session: Session, word_id: int) -> Snapshot:
     """Take a phone's word out (an insult, a test); undo puts it back as it was."""
     row = session.get(PhoneWord, word_id)
     if row is None:
-        raise NotFound("Ce mot n'est plus là.")
+        raise NotFound(tr("Ce mot n'est plus là."))
     data = row_dict(row)
     session.delete(row)
     session.flush()

@@ -95,10 +95,12 @@ class PhoneTray(QWidget):
         self.accept_button.clicked.connect(self.accept_current)
         self.discard_button = QPushButton(icon("delete"), tr("Rejeter (Suppr)"))
         self.discard_button.clicked.connect(self.discard_current)
-        self.merge_button = QPushButton(icon("merge"), "Fusionner… (F)")
+        self.merge_button = QPushButton(icon("merge"), tr("Fusionner… (F)"))
         self.merge_button.setToolTip(
-            "Ce post-it dit la même chose qu'un post-it déjà au tableau\u00a0: celui-ci compte "
-            "un de plus"
+            tr(
+                "Ce post-it dit la même chose qu'un post-it déjà au tableau\u00a0: celui-ci compte "
+                "un de plus"
+            )
         )
         self.merge_button.clicked.connect(self.choose_merge)
         buttons = QHBoxLayout()
@@ -221,7 +223,7 @@ class PhoneTray(QWidget):
                 return False
         if not rows:
             self.ctx.show_message(
-                "Aucun post-it au tableau pour l'instant\u00a0: rien avec quoi fusionner."
+                tr("Aucun post-it au tableau pour l'instant\u00a0: rien avec quoi fusionner.")
             )
             return False
         self._merging = post_id
@@ -233,7 +235,9 @@ class PhoneTray(QWidget):
         self.merge_list.setCurrentRow(0)
         waiting = self.list.currentItem().text() if self.list.currentItem() else ""
         self.merge_title.setText(
-            f"Fusionner «\u00a0{waiting}\u00a0» avec\u00a0: (Entrée fusionne, Échap revient)"
+            tr(
+                "Fusionner «\u00a0{waiting}\u00a0» avec\u00a0: (Entrée fusionne, Échap revient)"
+            ).format(waiting=waiting)
         )
         self.list.hide()
         self.merging.show()
@@ -249,7 +253,7 @@ class PhoneTray(QWidget):
         row = self.list.currentRow()
         self.end_merge()
         done = self.ctx.push(
-            "Fusionner un post-it du téléphone",
+            tr("Fusionner un post-it du téléphone"),
             area=AREA,
             do=lambda s: boards_phones.merge(s, post_id, card_id),
             undo=lambda s, data: boards_phones.undo_merge(s, data),

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from kitcop_desktop.domain import roti
 from kitcop_desktop.domain import speaking_round as rules
 from kitcop_desktop.domain.palette import ROOM
-from kitcop_desktop.i18n import decimal, tr
+from kitcop_desktop.i18n import decimal, tr, tr_n
 from kitcop_desktop.storage import rounds as round_ops
 from kitcop_desktop.storage import rounds_phones
 from kitcop_desktop.storage.models.fishbowl import SpeakingRound
@@ -104,8 +104,11 @@ class RoundRoom(QWidget):
             if scores:
                 summary = roti.summarise(scores)
                 self.speaker.setText(
-                    f"ROTI\u00a0: {decimal(summary.average or 0, 1)} sur 5 "
-                    f"({len(scores)} réponse{'s' if len(scores) > 1 else ''})"
+                    tr_n(
+                        "ROTI\u00a0: {average} sur 5 ({n} réponse)",
+                        "ROTI\u00a0: {average} sur 5 ({n} réponses)",
+                        len(scores),
+                    ).format(average=decimal(summary.average or 0, 1), n=len(scores))
                 )
                 said = [" · ".join(f"{k}\u00a0: {n}" for k, n in summary.counts.items())] + said
             words = " · ".join(said + phoned)

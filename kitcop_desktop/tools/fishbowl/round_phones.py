@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.domain import roti
-from kitcop_desktop.i18n import decimal
+from kitcop_desktop.i18n import decimal, tr, tr_n
 from kitcop_desktop.phones.round_room import RoundRoom
 from kitcop_desktop.storage import rounds_phones
 from kitcop_desktop.tools.fishbowl.round_word import AREA
@@ -27,19 +27,21 @@ from kitcop_desktop.ui.widgets.phone_bar import PhoneBar
 
 
 def words_text(n: int) -> str:
-    return "1 réponse" if n == 1 else f"{n} réponses"
+    return tr_n("{n} réponse", "{n} réponses", n).format(n=n)
 
 
 def roti_text(summary: roti.RotiSummary) -> str:
     """« ROTI 4,2 sur 5 · 5 : 3 · 4 : 6 · 3 : 1 · 2 : 0 · 1 : 0 »."""
     if summary.average is None:
-        return "ROTI\u00a0: pas encore de note"
+        return tr("ROTI\u00a0: pas encore de note")
     spread = " · ".join(f"{score}\u00a0: {n}" for score, n in summary.counts.items())
-    return f"ROTI {decimal(summary.average, 1)} sur 5 · {spread}"
+    return tr("ROTI {average} sur 5 · {spread}").format(
+        average=decimal(summary.average, 1), spread=spread
+    )
 
 
 def involved_mark(value: bool | None) -> str:
-    return "" if value is None else (" (reste impliqué·e)" if value else " (ne reste pas)")
+    return "" if value is None else (tr(" (reste impliqué·e)") if value else tr(" (ne reste pas)"))
 
 
 class WordList(QListWidget):
@@ -68,17 +70,21 @@ class RoundPhones(QWidget):
             AREA,
             lambda round_id: RoundRoom(ctx.store, round_id),
             self._summary,
-            "Chaque participant·e répond depuis son téléphone (un mot, une phrase, une note de "
-            "ROTI), sur le réseau de la salle, sans internet\u00a0: les réponses attendent ici "
-            "que vous les montriez.",
+            tr(
+                "Chaque participant·e répond depuis son téléphone (un mot, une phrase, une note de "
+                "ROTI), sur le réseau de la salle, sans internet\u00a0: les réponses attendent ici "
+                "que vous les montriez."
+            ),
         )
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
-        self.show_button = QPushButton(icon("reveal"), "Montrer à l'écran (M)")
+        self.show_button = QPushButton(icon("reveal"), tr("Montrer à l'écran (M)"))
         self.show_button.setToolTip(
-            "Montrer sur l'écran de la salle (et dans la restitution) les réponses pas encore "
-            "montrées"
+            tr(
+                "Montrer sur l'écran de la salle (et dans la restitution) les réponses pas encore "
+                "montrées"
+            )
         )
         self.show_button.clicked.connect(self.show_all)
         self.remove_button = QPushButton(icon("delete"), "Retirer (Suppr)")
@@ -125,7 +131,14 @@ class RoundPhones(QWidget):
                     if w.score is not None:
                         text = f"{w.score}/5 · {text}"
                     text += involved_mark(w.stay_involved)
-                    rows.append((w.id, text if w.shown else f"{text}   [pas encore montré]"))
+                    rows.append(
+                        (
+                            w.id,
+                            text
+                            if w.shown
+                            else tr("{text}   [pas encore montré]").format(text=text),
+                        )
+                    )
         self.list.clear()
         for word_id, text in rows:
             item = QListWidgetItem(text)
@@ -135,10 +148,12 @@ class RoundPhones(QWidget):
                 self.list.setCurrentItem(item)
         if rows and self.list.currentItem() is None:
             self.list.setCurrentRow(0)
-        hidden = sum(1 for _i, text in rows if text.endswith("[pas encore montré]"))
-        title = f"Réponses des téléphones\u00a0: {words_text(len(rows))}"
+        hidden = sum(1 for _i, text in rows if text.endswith(tr("[pas encore montré]")))
+        title = tr("Réponses des téléphones\u00a0: {value}").format(value=words_text(len(rows)))
         if hidden:
-            title += f" ({hidden} pas encore montrée{'s' if hidden > 1 else ''})"
+            title += tr_n(" ({n} pas encore montrée)", " ({n} pas encore montrées)", hidden).format(
+                n=hidden
+            )
         if summary is not None:
             title += " — " + roti_text(summary)
         self.title.setText(title)
@@ -155,7 +170,7 @@ class RoundPhones(QWidget):
         if not round_id:
             return False
         done = self.ctx.push(
-            "Montrer les réponses des téléphones",
+            tr("Montrer les réponses des téléphones"),
             area=AREA,
             do=lambda s: rounds_phones.show_all(s, round_id),
             undo=lambda s, ids: rounds_phones.hide(s, ids),
@@ -168,7 +183,7 @@ class RoundPhones(QWidget):
             return False
         row = self.list.currentRow()
         done = self.ctx.push(
-            "Retirer une réponse du téléphone",
+            tr("Retirer une réponse du téléphone"),
             area=AREA,
             do=lambda s: rounds_phones.remove(s, word_id),
             undo=lambda s, data: rounds_phones.restore(s, data),

@@ -311,7 +311,7 @@ class PrintingEditor(QWidget):
             message = str(exc)
         except Exception:  # a document bug must not take the app down
             log.exception("PDF rendering failed for parts %s", parts)
-            message = (
+            message = tr(
                 "Le PDF n'a pas pu être préparé (détails dans le journal). Rien n'a été modifié."
             )
         self.preview.show_message(message)

@@ -144,8 +144,9 @@ class BallotBox(QWidget):
                 n_voted=len(voted), n_voters=len(state.voters)
             )
             + (
-                f" · ⚠ peut-être compté·e deux fois\u00a0: {', '.join(state.doubles)} "
-                "(rouvrez le bulletin de trop)"
+                tr(
+                    " · ⚠ peut-être compté·e deux fois\u00a0: {names} (rouvrez le bulletin de trop)"
+                ).format(names=", ".join(state.doubles))
                 if state.doubles
                 else ""
             )
@@ -159,8 +160,10 @@ class BallotBox(QWidget):
             row = QListWidgetItem(f"⚠ {v.name}" if key in twice else f"✓ {v.name}")
             if key in twice:
                 row.setToolTip(
-                    "Un bulletin du téléphone porte le même prénom qu'un autre bulletin\u00a0: "
-                    "rouvrez celui de trop pour ne pas compter deux fois."
+                    tr(
+                        "Un bulletin du téléphone porte le même prénom qu'un autre bulletin\u00a0: "
+                        "rouvrez celui de trop pour ne pas compter deux fois."
+                    )
                 )
             row.setData(Qt.ItemDataRole.UserRole, (v.ballot_id, v.name))
             self.voted.addItem(row)

@@ -19,10 +19,10 @@ def ballots_text(n: int) -> str:
 
 def doubles_text(names: list[str]) -> str:
     """« ⚠ Peut-être compté·e deux fois : Amina, Bruno (un bulletin du téléphone et un autre) »."""
-    return (
-        f"⚠ Peut-être compté·e deux fois\u00a0: {', '.join(names)} (un bulletin du téléphone "
-        "et un autre\u00a0: rouvrez celui de trop)"
-    )
+    return tr(
+        "⚠ Peut-être compté·e deux fois\u00a0: {names} (un bulletin du téléphone et un "
+        "autre\u00a0: rouvrez celui de trop)"
+    ).format(names=", ".join(names))
 
 
 class PhoneBar(SharedBar):
