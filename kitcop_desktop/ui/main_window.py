@@ -333,6 +333,10 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.welcome)
         self.undo_group.setActiveStack(self.library_stack)
         self.welcome.reload()
+        # The keyboard on the list, its first workshop chosen: Entrée opens it (from the
+        # « Nouvel atelier » button it took eight Tabs to reach).
+        if self.welcome.model.rowCount():
+            self.welcome.table.setFocus()
         self.room.title_card.set_workshop(APP_NAME, "")
         self.setWindowTitle(APP_NAME)
         self._update_workshop_actions()
