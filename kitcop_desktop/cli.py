@@ -304,12 +304,14 @@ def _run(args) -> int:
         if command == "new":
             print(_new(store, args))
             return EXIT_OK
+        if command in ("pdf", "docx", "csv"):
+            from kitcop_desktop import cli_documents  # printing only when a document is asked
         if command == "pdf":
-            return _pdf(store, args)
+            return cli_documents.pdf(store, args)
         if command == "docx":
-            return _docx(store, args)
+            return cli_documents.docx(store, args)
         if command == "csv":
-            return _csv(store, args)
+            return cli_documents.csv(store, args)
         if command == "export":
             return _export(store, args)
         if command == "import":
@@ -479,54 +481,6 @@ def _restore_latest(db_path: Path) -> int:
         done = restore_latest(db_path)
     print(done.message)
     return EXIT_OK if done.restored else EXIT_UNHEALTHY
-
-
-def _pdf(store, args) -> int:
-    from kitcop_desktop.printing.parts import PART_NAMES, render_pdf
-
-    return _document(store, args, PART_NAMES, render_pdf, "partie inconnue")
-
-
-def _docx(store, args) -> int:
-    from kitcop_desktop.printing.docx_copies import DOCX_PARTS, render_docx
-
-    return _document(store, args, DOCX_PARTS, render_docx, "partie sans copie modifiable")
-
-
-def _document(store, args, allowed, render, refusal: str) -> int:
-    """`kitcop pdf` and `kitcop docx`: the parts asked (the restitution by default), written
-    atomically; a part outside `allowed` is refused before anything is read."""
-    from kitcop_desktop.printing.output import write_atomically
-
-    parts = args.part or ["all"]
-    unknown = [p for p in parts if p not in allowed]
-    if unknown:
-        return _fail(
-            f"{refusal} : {', '.join(unknown)}. Parties possibles : {', '.join(allowed)}.",
-            EXIT_USAGE,
-        )
-    with store.read() as session:
-        data = render(session, args.workshop_id, parts)
-    write_atomically(args.output, data)
-    print(args.output)
-    return EXIT_OK
-
-
-def _csv(store, args) -> int:
-    from kitcop_desktop.printing.csv_copies import PARTS, render_csv
-    from kitcop_desktop.printing.output import write_atomically
-    from kitcop_desktop.storage import workshops
-
-    if args.part not in PARTS:
-        return _fail(
-            f"partie inconnue : {args.part}. Parties possibles : actions, votes.", EXIT_USAGE
-        )
-    with store.read() as session:
-        workshops.get(session, args.workshop_id)  # « atelier introuvable » said plainly
-        data = render_csv(session, args.workshop_id, args.part)
-    write_atomically(args.output, data)
-    print(args.output)
-    return EXIT_OK
 
 
 def _export(store, args) -> int:
