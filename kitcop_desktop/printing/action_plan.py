@@ -277,11 +277,54 @@ def _cell(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def render_chantier_csv(session, chantier_id: int) -> bytes:
-    """The chantier's action plan for a French spreadsheet: UTF-8 with a BOM, «\u00a0;\u00a0»."""
-    chantiers.get(session, chantier_id)
+def _csv_bytes(rows: list[list]) -> bytes:
+    """For a French spreadsheet: UTF-8 with a BOM, «\u00a0;\u00a0» between cells."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    for row in plan_csv_rows(session, action_plan.rows(session, chantier_id)):
+    for row in rows:
         writer.writerow([_cell(x) for x in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def render_chantier_csv(session, chantier_id: int) -> bytes:
+    """The chantier's action plan, one line per fiche action."""
+    chantiers.get(session, chantier_id)
+    return _csv_bytes(plan_csv_rows(session, action_plan.rows(session, chantier_id)))
+
+
+def results_csv_rows(session, rows: list[PlanRow]) -> list[list]:
+    """The protocols' logs (kit Brique 4-2): one line per result consigned, against its
+    criterion, under its fiche action, in the plan's order then the log's."""
+    out: list[list] = [
+        [
+            tr("N°"),
+            tr("Fiche action"),
+            tr("Atelier"),
+            tr("Date"),
+            tr("Critère"),
+            tr("Constat"),
+            tr("Résultat"),
+        ]
+    ]
+    for row in rows:
+        if not row.protocol_id:
+            continue
+        for result in test_protocols.results(session, row.protocol_id):
+            out.append(
+                [
+                    row.number,
+                    row.heading,
+                    row.workshop,
+                    result.day.strftime("%d/%m/%Y") if result.day else "",
+                    result.criterion,
+                    result.observed,
+                    VERDICTS.get(result.verdict, result.verdict),
+                ]
+            )
+    return out
+
+
+def render_results_csv(session, chantier_id: int) -> bytes:
+    """The log of the chantier's tests against their criteria, for a spreadsheet."""
+    chantiers.get(session, chantier_id)
+    return _csv_bytes(results_csv_rows(session, action_plan.rows(session, chantier_id)))

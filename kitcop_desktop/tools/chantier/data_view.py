@@ -51,7 +51,7 @@ class DataView(QWidget):
         present = QHBoxLayout()
         present.addWidget(self.present_button)
         present.addWidget(self.present_hint, 1)
-        self.figures.layout().addLayout(present)
+        self.figures.column.addLayout(present)
         self.figures.counted.connect(self._figures_counted)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.figures)

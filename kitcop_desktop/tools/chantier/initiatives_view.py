@@ -6,24 +6,14 @@ the last column, with those whose interviewee's structure names it)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +23,7 @@ from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage import initiatives
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.initiatives import InitiativeRow, Meeting
+from kitcop_desktop.tools.chantier.sheet_table import ID_ROLE, SORT_ROLE, SheetTable, tooltip
 from kitcop_desktop.ui.icons import icon
 
 AREA = "stakeholders"
@@ -43,7 +34,9 @@ KEY_HELP = tr_later(
 )
 MET_COLUMN = tr_later("Rencontrée en entretien")
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The widths each column asks for (the eighth: the interviews where it was met), shared out
+# in proportion to the table's width (tools/chantier/sheet_table.py).
+WIDTHS = (170, 100, 110, 220, 200, 150, 150, 150)
 
 
 class InitiativesModel(QAbstractTableModel):
@@ -78,7 +71,7 @@ class InitiativesModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if index.column() == len(KEYS):
-            if role == Qt.ItemDataRole.UserRole:
+            if role == ID_ROLE:
                 return row.id
             value = self.met_text(row.id)
             if role == Qt.ItemDataRole.DisplayRole:
@@ -91,10 +84,10 @@ class InitiativesModel(QAbstractTableModel):
         value = row.values[KEYS[index.column()]]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value
-        if role == Qt.ItemDataRole.ToolTipRole and len(value) > 40:
-            return value
-        if role == Qt.ItemDataRole.UserRole:
-            return self.rows[index.row()].id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(value)
+        if role == ID_ROLE:
+            return row.id
         if role == SORT_ROLE:
             return value.casefold()
         return None
@@ -116,55 +109,20 @@ class InitiativesModel(QAbstractTableModel):
         return self.view.edit_cell(row.id, key, str(value))
 
 
-class InitiativesTable(QTableView):
-    def __init__(self, view: InitiativesView) -> None:
-        super().__init__()
-        self._view = view
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        editing = self.state() == QAbstractItemView.State.EditingState
-        if not editing and event.matches(QKeySequence.StandardKey.Paste):
-            self._view.paste_clipboard()
-        elif not editing and event.key() == Qt.Key.Key_Insert:
-            self._view.ask_add()
-        elif not editing and event.key() == Qt.Key.Key_Delete:
-            self._view.delete_selected()
-        elif not editing and event.key() == Qt.Key.Key_L and not event.modifiers():
-            self._view.ask_link()
-        else:
-            super().keyPressEvent(event)
-
-
 class InitiativesView(QWidget):
     def __init__(self, ctx, chantier_id: int) -> None:
         super().__init__()
         self.ctx = ctx
         self.chantier_id = chantier_id
         self.model = InitiativesModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = InitiativesTable(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order they were added
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
+        self.table = SheetTable(
+            self,
+            self.model,
+            [*COLUMNS.values(), tr(MET_COLUMN)],
+            WIDTHS,
+            {Qt.Key.Key_L: self.ask_link},
         )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        bold = header.font()
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
-        for column, width in enumerate((170, 110, 120, 200, 180, 150, 150)):
-            title = [*COLUMNS.values(), tr(MET_COLUMN)][column]
-            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.proxy = self.table.proxy
         self.table.setAccessibleName(tr("Initiatives inspirantes"))
 
         self.add_button = QPushButton(icon("new"), tr("Ajouter une initiative…"))
@@ -252,8 +210,7 @@ class InitiativesView(QWidget):
             )
 
     def selected_ids(self) -> list[int]:
-        rows = {i.row() for i in self.table.selectionModel().selectedIndexes()}
-        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in sorted(rows)]
+        return self.table.selected_ids()
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

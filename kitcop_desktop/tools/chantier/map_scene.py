@@ -180,9 +180,9 @@ class MapScene(QGraphicsScene):
             QRectF(-HALF_X - margin, -HALF - margin, 2 * (HALF_X + margin), 2 * (HALF + margin))
         )
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        self.font = QFont()
-        self.font.setPointSizeF(9)
-        self.font.setBold(True)
+        self.actor_font = QFont()
+        self.actor_font.setPointSizeF(9)
+        self.actor_font.setBold(True)
         self.items_by_id: dict[int, ActorItem] = {}
         self._labels: list = []
         self._draw_zones()
@@ -223,8 +223,8 @@ class MapScene(QGraphicsScene):
         a laptop's small map (never under 7.5 pt) and at 10 pt on a large screen."""
         self.place_labels(pixels_per_unit)
         size = max(7.5, min(10.0, 18 * pixels_per_unit))
-        if abs(size - self.font.pointSizeF()) >= 0.25:
-            self.font.setPointSizeF(size)
+        if abs(size - self.actor_font.pointSizeF()) >= 0.25:
+            self.actor_font.setPointSizeF(size)
             for item in self.items_by_id.values():
                 item.update_from(item.row, item.encounter)
 
@@ -247,7 +247,7 @@ class MapScene(QGraphicsScene):
             encounter = met.get(row.id, Encounter())
             item = self.items_by_id.get(row.id)
             if item is None:
-                item = ActorItem(row, encounter, self.font)
+                item = ActorItem(row, encounter, self.actor_font)
                 self.addItem(item)
                 self.items_by_id[row.id] = item
             elif item.row != row or item.encounter != encounter:

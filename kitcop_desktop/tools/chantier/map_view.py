@@ -129,7 +129,7 @@ class MapView(QGraphicsView):
             scene.set_scale(self.transform().m11())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        key = event.key()
+        key = Qt.Key(event.key())
         mods = event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         step = FINE_STEP if mods & Qt.KeyboardModifier.ShiftModifier else STEP

@@ -81,16 +81,17 @@ class Overview(QScrollArea):
             rows = [(w.id, w.title, w.date, cards.get(w.id, 0)) for w in found]
         while self.column.count():
             item = self.column.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            gone = item.widget() if item is not None else None
+            if gone is not None:
+                gone.deleteLater()
         self.workshop_buttons = []
         self.boxes = {}
         for line in briques(counts):
             box = BriqueBox(line)
             self.boxes[line.number] = box
             if line.number == 3:
-                for wid, title, day, cards in rows:
-                    count = tr_n("{n} fiche action", "{n} fiches actions", cards).format(n=cards)
+                for wid, title, day, made in rows:
+                    count = tr_n("{n} fiche action", "{n} fiches actions", made).format(n=made)
                     text = f"{title} — {long_date(day)} · {count}"
                     button = QPushButton(icon("workshop"), text)
                     button.setToolTip(tr("Ouvrir cet atelier"))

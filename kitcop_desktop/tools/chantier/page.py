@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from kitcop_desktop.tools.chantier.overview import Overview
 from kitcop_desktop.tools.chantier.plan_view import ActionPlanView
 from kitcop_desktop.tools.chantier.protocol_view import ProtocolView
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.tool_page import CreatesItems
 from kitcop_desktop.ui.tool_spec import ToolContext
 
 AREA = "chantier"
@@ -61,6 +63,7 @@ SAVED = TrMap(
         "map": tr_later("Cartographie des acteurs"),
         "data": tr_later("Données de l'état des lieux"),
         "governance": tr_later("Gouvernance"),
+        "results": "Résultats des tests",
     }
 )
 # « … enregistré dans X. », agreed with each one.
@@ -74,8 +77,16 @@ SAVED_IN = TrMap(
         "map": tr_later("Cartographie des acteurs enregistrée dans {name}."),
         "data": tr_later("Données de l'état des lieux enregistrées dans {name}."),
         "governance": tr_later("Gouvernance enregistrée dans {name}."),
+        "results": "Résultats des tests enregistrés dans {name}.",
     }
 )
+
+
+@runtime_checkable
+class Reloads(Protocol):
+    """A tab of the page: read again from the store when shown after a change."""
+
+    def reload(self) -> None: ...
 
 
 class ChantierPage(QWidget):
@@ -117,7 +128,11 @@ class ChantierPage(QWidget):
             )
         )
         copies = QMenu(self.csv_button)
-        for kind, label in (("csv", tr("Tableur (CSV)…")), ("docx", tr("Word (DOCX)…"))):
+        for kind, label in (
+            ("csv", tr("Tableur (CSV)…")),
+            ("docx", tr("Word (DOCX)…")),
+            ("results", "Résultats des tests (CSV)…"),
+        ):
             action = copies.addAction(label)
             action.triggered.connect(lambda _c=False, k=kind: self.ask_save(k))
         self.csv_button.setMenu(copies)
@@ -187,9 +202,8 @@ class ChantierPage(QWidget):
         if key in self._stale:
             self._stale.discard(key)
             widget = self._built[key]
-            reload = getattr(widget, "reload", None)
-            if reload is not None:
-                reload()
+            if isinstance(widget, Reloads):
+                widget.reload()
 
     def _make(self, key: str) -> QWidget:
         ctx, cid = self.ctx, self.chantier_id
@@ -205,19 +219,21 @@ class ChantierPage(QWidget):
             plan.protocol_requested.connect(self.show_protocol)
             return plan
         if key == "protocol":
-            return ProtocolView(ctx, cid)
+            protocol = ProtocolView(ctx, cid)
+            protocol.export_requested.connect(lambda: self.ask_save("results"))
+            return protocol
         if key == "map":
             from kitcop_desktop.tools.chantier.map_view import StakeholderMapTab
 
-            view = StakeholderMapTab(ctx, cid)
-            view.print_requested.connect(lambda: self.ask_save("map"))
-            return view
+            map_tab = StakeholderMapTab(ctx, cid)
+            map_tab.print_requested.connect(lambda: self.ask_save("map"))
+            return map_tab
         if key == "governance":
             from kitcop_desktop.tools.chantier.governance_view import GovernanceView
 
-            view = GovernanceView(ctx, cid)
-            view.print_requested.connect(lambda: self.ask_save("governance"))
-            return view
+            bodies = GovernanceView(ctx, cid)
+            bodies.print_requested.connect(lambda: self.ask_save("governance"))
+            return bodies
         if key == "data":
             from kitcop_desktop.tools.chantier.data_view import DataView
 
@@ -241,11 +257,14 @@ class ChantierPage(QWidget):
             self.tabs.insertTab(index, widget, icon(icon_name), tr(label))
             self.tabs.setCurrentIndex(current)
             self.tabs.blockSignals(False)
-            holder.deleteLater()
-            widget.reload()
+            if holder is not None:
+                holder.deleteLater()
+            if isinstance(widget, Reloads):
+                widget.reload()
         elif key in self._stale:  # asked for while hidden: read it now
             self._stale.discard(key)
-            widget.reload()
+            if isinstance(widget, Reloads):
+                widget.reload()
         return widget
 
     @property
@@ -325,6 +344,7 @@ class ChantierPage(QWidget):
             "pdf": printed.render_chantier_pdf,
             "csv": printed.render_chantier_csv,
             "docx": printed.render_chantier_docx,
+            "results": printed.render_results_csv,
         }
         if kind == "map":
             from kitcop_desktop.printing.stakeholder_map import render_map_pdf
@@ -361,8 +381,8 @@ class ChantierPage(QWidget):
         return True
 
     def ask_save(self, kind: str) -> None:
-        extension = kind if kind in ("csv", "docx") else "pdf"
-        suffix = {"csv": "CSV (*.csv)", "docx": "Word (*.docx)"}.get(kind, "PDF (*.pdf)")
+        extension = {"csv": "csv", "results": "csv", "docx": "docx"}.get(kind, "pdf")
+        suffix = {"csv": "CSV (*.csv)", "docx": "Word (*.docx)"}.get(extension, "PDF (*.pdf)")
         name = f"{SAVED[kind]} — {self.title()}.{extension}".replace("/", "-")
         chosen, _filter = QFileDialog.getSaveFileName(
             self, tr("Enregistrer\u00a0: {what}").format(what=SAVED[kind].lower()), name, suffix
@@ -400,7 +420,7 @@ class ChantierPage(QWidget):
     def new_item(self) -> None:
         """Ctrl+N: a new step of the selected fiche action, on the action plan."""
         current = self.tabs.currentWidget()
-        if current is self._built.get("plan") or not hasattr(current, "new_item"):
+        if current is self._built.get("plan") or not isinstance(current, CreatesItems):
             self.tabs.setCurrentWidget(self.plan)
             self.plan.new_item()
         else:

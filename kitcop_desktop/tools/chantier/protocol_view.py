@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kitcop_desktop.domain.action_plan import PROTOCOL_FIELDS, VERDICTS, criteria, tally
+from kitcop_desktop.domain.action_plan import (
+    PROTOCOL_FIELDS,
+    PROTOCOL_SHORT,
+    VERDICTS,
+    criteria,
+    tally,
+)
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import action_plan, test_protocols
@@ -40,6 +46,8 @@ NO_PROTOCOL = tr_later(
 
 
 class ProtocolView(QWidget):
+    export_requested = Signal()  # the logs of all the chantier's protocols, as CSV
+
     def __init__(self, ctx, chantier_id: int) -> None:
         super().__init__()
         self.setObjectName("protocol")
@@ -57,7 +65,7 @@ class ProtocolView(QWidget):
             icon("protocol", "white"), tr("Écrire le protocole de test")
         )
         self.create_button.setObjectName("Primary")
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.write_protocol)
         self.none_label = QLabel(tr(NO_PROTOCOL))
         self.none_label.setWordWrap(True)
         self.none_label.setObjectName("PageSubtitle")
@@ -69,9 +77,9 @@ class ProtocolView(QWidget):
         for key, question in PROTOCOL_FIELDS.items():
             field = LongText(lambda k=key: self._save(k), question, 64)
             self.fields[key] = field
-            label = QLabel(question)
-            label.setStyleSheet("font-weight: bold;")
-            form.addRow(label, field)
+            title = QLabel(question)
+            title.setStyleSheet("font-weight: bold;")
+            form.addRow(title, field)
         self.form_scroll = QScrollArea()
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -107,8 +115,8 @@ class ProtocolView(QWidget):
         self.new_observed = QLineEdit()
         self.new_observed.setPlaceholderText(tr("Constat (Entrée pour consigner)"))
         self.new_verdict = QComboBox()
-        for code, label in VERDICTS.items():
-            self.new_verdict.addItem(label, code)
+        for code, verdict in VERDICTS.items():
+            self.new_verdict.addItem(verdict, code)
         self.add_button = QPushButton(icon("new"), tr("Consigner"))
         self.add_button.clicked.connect(self.add_typed)
         self.new_observed.returnPressed.connect(self.add_typed)
@@ -124,7 +132,15 @@ class ProtocolView(QWidget):
         log_box = QWidget()
         log_column = QVBoxLayout(log_box)
         log_column.setContentsMargins(8, 0, 0, 0)
-        log_column.addWidget(self.log_title)
+        self.export_button = QPushButton(icon("csv"), "Exporter les résultats (CSV)…")
+        self.export_button.setToolTip(
+            "Les résultats consignés de tous les protocoles du chantier, pour un tableur"
+        )
+        self.export_button.clicked.connect(self.export_requested.emit)
+        title_line = QHBoxLayout()
+        title_line.addWidget(self.log_title, 1)
+        title_line.addWidget(self.export_button)
+        log_column.addLayout(title_line)
         log_column.addWidget(self.tally_label)
         log_column.addWidget(self.log, 1)
         log_column.addLayout(entry)
@@ -138,7 +154,8 @@ class ProtocolView(QWidget):
         top.addWidget(QLabel(tr("Fiche action\u00a0:")))
         top.addWidget(self.card_choice, 1)
         top.addWidget(self.create_button)
-        layout = QVBoxLayout(self)
+        self.column = QVBoxLayout(self)
+        layout = self.column
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.none_label)
@@ -181,7 +198,7 @@ class ProtocolView(QWidget):
             tr(NO_PROTOCOL) if card_id is not None else tr("Aucune fiche action dans ce chantier.")
         )
         self.split.setVisible(protocol is not None)
-        self.layout().setStretch(3, 0 if protocol is not None else 1)
+        self.column.setStretch(3, 0 if protocol is not None else 1)
         if protocol is None:
             return
         for key, field in self.fields.items():
@@ -193,20 +210,20 @@ class ProtocolView(QWidget):
             self.new_criterion.addItem(tr("Vous aurez réussi si…"))
         self.log_model.removeRows(0, self.log_model.rowCount())
         for result_id, day, criterion, observed, verdict in log:
-            items = [
+            cells = [
                 QStandardItem(day.strftime("%d/%m/%Y") if day else "—"),
                 QStandardItem(criterion),
                 QStandardItem(observed),
                 QStandardItem(VERDICTS.get(verdict, verdict)),
             ]
-            for item in items:
-                item.setData(result_id, ResultRole)
-            self.log_model.appendRow(items)
+            for cell in cells:
+                cell.setData(result_id, ResultRole)
+            self.log_model.appendRow(cells)
         self.log.resizeRowsToContents()
         self.tally_label.setText(tally([v for *_rest, v in log]))
 
     # --- commands ----------------------------------------------------------------------------
-    def create(self) -> bool:
+    def write_protocol(self) -> bool:
         card_id = self.card_id
         if card_id is None:
             return False
@@ -225,7 +242,7 @@ class ProtocolView(QWidget):
             return
         text = self.fields[key].toPlainText()
         self.ctx.push_update(
-            tr("Protocole\u00a0: {key}").format(key=key),
+            tr("Protocole\u00a0: {key}").format(key=PROTOCOL_SHORT[key].lower()),
             AREA,
             test_protocols.update,
             self.protocol_id,

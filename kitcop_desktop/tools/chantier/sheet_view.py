@@ -5,24 +5,13 @@ whole paste), Inser adds a line, Suppr deletes the chosen lines."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +21,11 @@ from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import sheets
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.sheets import SheetRow
+from kitcop_desktop.tools.chantier.sheet_table import ID_ROLE, SORT_ROLE, SheetTable, tooltip
 from kitcop_desktop.ui.icons import icon
 
 AREA = "stakeholders"
 Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SheetModel(QAbstractTableModel):
@@ -71,7 +60,7 @@ class SheetModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
+        if role == ID_ROLE:
             return row.id
         if self._flag_column(index.column()):
             if role == Qt.ItemDataRole.CheckStateRole:
@@ -86,8 +75,8 @@ class SheetModel(QAbstractTableModel):
         value = row.values[self.sheet.keys[index.column()]]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return value
-        if role == Qt.ItemDataRole.ToolTipRole and len(value) > 40:
-            return value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(value)
         if role == SORT_ROLE:
             return value.casefold()
         return None
@@ -114,25 +103,6 @@ class SheetModel(QAbstractTableModel):
         return self.view.edit_cell(row.id, key, str(value))
 
 
-class SheetTable(QTableView):
-    def __init__(self, view: SheetView) -> None:
-        super().__init__()
-        self._view = view
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        editing = self.state() == QAbstractItemView.State.EditingState
-        if not editing and event.matches(QKeySequence.StandardKey.Paste):
-            self._view.paste_clipboard()
-        elif not editing and event.key() == Qt.Key.Key_Insert:
-            self._view.ask_add()
-        elif not editing and event.key() == Qt.Key.Key_Delete:
-            self._view.delete_selected()
-        elif not editing and event.key() == Qt.Key.Key_Space and self._view.sheet.flag:
-            self._view.toggle_selected()
-        else:
-            super().keyPressEvent(event)
-
-
 class SheetView(QWidget):
     """A sheet's title line (its brique, its count, its buttons) above its table."""
 
@@ -144,30 +114,15 @@ class SheetView(QWidget):
         self.chantier_id = chantier_id
         self.sheet = sheet
         self.model = SheetModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = SheetTable(self)
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the order they were added
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-        )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(not sheet.flag)
-        bold = header.font()
-        bold.setBold(True)
-        metrics = QFontMetrics(bold)
         titles = [*sheet.columns.values(), *([tr(sheet.flag_label)] if sheet.flag else [])]
-        for column, (title, width) in enumerate(zip(titles, widths, strict=False)):
-            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 28))
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table = SheetTable(
+            self,
+            self.model,
+            titles,
+            widths,
+            {Qt.Key.Key_Space: self.toggle_selected} if sheet.flag else None,
+        )
+        self.proxy = self.table.proxy
         self.table.setAccessibleName(tr(sheet.title))
 
         self.heading = QLabel(f"{tr(sheet.title)} — {tr(sheet.brique)}")
@@ -193,10 +148,10 @@ class SheetView(QWidget):
         self.bar.addWidget(self.count)
         for widget in (self.add_button, self.paste_button, self.delete_button):
             self.bar.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
-        layout.addLayout(self.bar)
-        layout.addWidget(self.table, 1)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 4, 0, 0)
+        self.column.addLayout(self.bar)
+        self.column.addWidget(self.table, 1)
 
     def reload(self) -> None:
         try:
@@ -282,8 +237,7 @@ class SheetView(QWidget):
             self.add_line(text)
 
     def selected_ids(self) -> list[int]:
-        rows = {i.row() for i in self.table.selectionModel().selectedIndexes()}
-        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in sorted(rows)]
+        return self.table.selected_ids()
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

@@ -143,7 +143,7 @@ class StepsPanel(QWidget):
     def focus_new(self) -> None:
         self.new_label.setFocus()
 
-    def update(self, step_id: int, **fields) -> bool:  # noqa: A003 - one step's fields
+    def update_step(self, step_id: int, **fields) -> bool:
         return (
             self.ctx.push_update(
                 tr("Modifier une étape"), AREA, action_plan.update_step, step_id, **fields
@@ -157,15 +157,15 @@ class StepsPanel(QWidget):
         step_id = item.data(StepRole)
         column = item.column()
         if column == 0:
-            ok = self.update(step_id, label=item.text())
+            ok = self.update_step(step_id, label=item.text())
         elif column == 1:
             try:
-                ok = self.update(step_id, due=read_day(item.text()))
+                ok = self.update_step(step_id, due=read_day(item.text()))
             except InvalidInput as exc:
                 self.ctx.show_message(str(exc))
                 ok = False
         else:
-            ok = self.update(step_id, done=item.checkState() == Qt.CheckState.Checked)
+            ok = self.update_step(step_id, done=item.checkState() == Qt.CheckState.Checked)
         if not ok:  # refused: show the stored value again
             self.ctx.hub.notify(AREA, 0, "")
 

@@ -8,29 +8,23 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
-from kitcop_desktop.storage import actions, chantiers, test_protocols, workshops
-from kitcop_desktop.tools.chantier.page import ChantierPage
+from kitcop_desktop.storage import actions, chantiers, test_protocols
 from kitcop_desktop.tools.chantier.plan_model import KEYS
+from tests.tools.chantier.page_support import new_chantier, open_page, settle
 
 
 @pytest.fixture
 def page(qtbot, ctx, store):
     with store.write() as s:
-        cid = chantiers.create(s, "Rénovation énergétique — Drôme").id
-        first = workshops.create(s, "Diagnostic", date=date(2026, 1, 20)).id
-        second = workshops.create(s, "Atelier solutions", date=date(2026, 3, 3)).id
-        for wid in (first, second):
-            chantiers.move_workshop(s, wid, cid)
+        cid, (first, second) = new_chantier(
+            s, ("Diagnostic", date(2026, 1, 20)), ("Atelier solutions", date(2026, 3, 3))
+        )
         actions.create(s, first, action="Attirer des jeunes", leads="Région")
         actions.create(s, second, action="Chantiers-écoles", leads="CFA ; AFPA")
         actions.create(s, second, action="Formateurs à jour", leads="OPCO")
-    widget = ChantierPage(ctx, cid)
-    qtbot.addWidget(widget)
-    widget.resize(1024, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = open_page(qtbot, ctx, cid)
     widget.tabs.setCurrentWidget(widget.plan)
     return widget
 
@@ -39,14 +33,6 @@ def table_text(page, column: str) -> list[str]:
     proxy = page.plan.proxy
     col = KEYS.index(column)
     return [proxy.index(r, col).data() for r in range(proxy.rowCount())]
-
-
-def settle(qtbot):
-    """A cell's editor commits through a queued call, and the page reloads on a zero timer
-    once the change is stored: a few turns of the event loop, whatever the machine's load."""
-    for _ in range(4):
-        QApplication.processEvents()
-        qtbot.wait(5)
 
 
 def test_the_plan_shows_the_fiches_of_both_workshops(page):
@@ -208,7 +194,7 @@ def test_the_page_saves_the_plan_and_its_protocol_as_an_editable_word_copy(
         card = actions.list_for(s, chantiers.alive_workshops(s, page.chantier_id)[1].id)[0].id
         test_protocols.create(s, card, success_if="10 apprenti·es <de plus> & 🎉")
     menu = [a.text() for a in page.csv_button.menu().actions()]
-    assert menu == ["Tableur (CSV)…", "Word (DOCX)…"]
+    assert menu == ["Tableur (CSV)…", "Word (DOCX)…", "Résultats des tests (CSV)…"]
     assert page.save("docx", tmp_path / "plan.docx")
     assert ctx.extras["messages"][-1] == "Plan d'action enregistré dans plan.docx."
     data = (tmp_path / "plan.docx").read_bytes()
@@ -225,3 +211,50 @@ def test_the_page_saves_the_plan_as_pdf_and_csv(page, tmp_path, ctx):
     assert "Chantiers-écoles" in (tmp_path / "plan.csv").read_text(encoding="utf-8-sig")
     assert not page.save("csv", tmp_path / "absent" / "plan.csv")
     assert "n'a pas pu être écrit" in ctx.extras["messages"][-1]
+
+
+def test_the_log_of_test_results_is_saved_alone_as_csv(page, qtbot, tmp_path, ctx, store):
+    """The results against their criteria, one line each, under their fiche, for a spreadsheet:
+    from the protocol tab's button as from « Exporter le plan… »; a formula stays text."""
+    import csv
+
+    rows = page.plan.model.rows
+    with store.write() as s:
+        second = test_protocols.create(s, rows[1].card_id, impact_criteria="15 apprenant·es")
+        test_protocols.add_result(
+            s,
+            second.id,
+            criterion="15 apprenant·es",
+            observed="14 inscrits",
+            verdict="partly",
+            day=date(2026, 12, 1),
+        )
+        first = test_protocols.create(s, rows[0].card_id)
+        test_protocols.add_result(s, first.id, criterion="=1+1", observed="Trois <classes> & 🎉")
+        test_protocols.create(s, rows[2].card_id)  # a protocol without results: no line
+    page.tabs.setCurrentWidget(page.protocol)
+    settle(qtbot)
+    assert page.protocol.export_button.text() == "Exporter les résultats (CSV)…"
+    target = tmp_path / "résultats.csv"
+    assert page.save("results", target)
+    assert ctx.extras["messages"][-1] == "Résultats des tests enregistrés dans résultats.csv."
+    raw = target.read_bytes()
+    assert raw.startswith("\ufeff".encode())
+    lines = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert lines == [
+        ["N°", "Fiche action", "Atelier", "Date", "Critère", "Constat", "Résultat"],
+        ["1", "Attirer des jeunes", "Diagnostic", "", "'=1+1", "Trois <classes> & 🎉", "À évaluer"],
+        [
+            "2",
+            "Chantiers-écoles",
+            "Atelier solutions",
+            "01/12/2026",
+            "15 apprenant·es",
+            "14 inscrits",
+            "Partiellement",
+        ],
+    ]
+    before = target.read_bytes()
+    assert not page.save("results", tmp_path / "absent" / "résultats.csv")
+    assert "Rien n'a été modifié" in ctx.extras["messages"][-1]
+    assert target.read_bytes() == before

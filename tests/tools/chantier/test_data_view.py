@@ -6,33 +6,20 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from kitcop_desktop.domain.key_figures import SEQUENCE_TITLE
-from kitcop_desktop.storage import agenda, chantiers, workshops
-from kitcop_desktop.tools.chantier.page import ChantierPage
+from kitcop_desktop.storage import agenda
 from tests.printing.pdf_support import flat, text_of
-
-
-def settle(qtbot):
-    for _ in range(4):
-        QApplication.processEvents()
-        qtbot.wait(5)
+from tests.tools.chantier.page_support import new_chantier, open_page, settle
 
 
 @pytest.fixture
 def page(qtbot, ctx, store):
     with store.write() as s:
-        cid = chantiers.create(s, "Rénovation énergétique — Drôme").id
-        wid = workshops.create(s, "Atelier de mars").id
+        cid, [wid] = new_chantier(s, "Atelier de mars")
         agenda.apply_template(s, wid, "modele_1")
-        chantiers.move_workshop(s, wid, cid)
-    widget = ChantierPage(ctx, cid)
+    widget = open_page(qtbot, ctx, cid)
     widget.workshop = wid
-    qtbot.addWidget(widget)
-    widget.resize(1024, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
     return widget
 
 

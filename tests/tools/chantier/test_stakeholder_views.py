@@ -6,33 +6,20 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
 
 from kitcop_desktop.domain.stakeholder_map import ZONES
-from kitcop_desktop.storage import chantiers, governance, participants, stakeholder_map, workshops
-from kitcop_desktop.tools.chantier.page import ChantierPage
-
-
-def settle(qtbot):
-    for _ in range(4):
-        QApplication.processEvents()
-        qtbot.wait(5)
+from kitcop_desktop.storage import governance, participants, stakeholder_map
+from tests.tools.chantier.page_support import new_chantier, open_page, settle
 
 
 @pytest.fixture
 def page(qtbot, ctx, store):
     with store.write() as s:
-        cid = chantiers.create(s, "Rénovation énergétique — Drôme").id
-        wid = workshops.create(s, "Diagnostic").id
-        chantiers.move_workshop(s, wid, cid)
+        cid, [wid] = new_chantier(s, "Diagnostic")
         participants.paste(s, wid, "Julien Roche\tCAPEB Rhône\tpara-public")
         stakeholder_map.add(s, cid, "CAPEB Rhône", category="para_public", place=(0.1, 0.1))
         stakeholder_map.add(s, cid, "Préfecture", influential=True, place=(-0.5, -0.5))
-    widget = ChantierPage(ctx, cid)
-    qtbot.addWidget(widget)
-    widget.resize(1024, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = open_page(qtbot, ctx, cid)
     return widget
 
 

@@ -7,12 +7,13 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from kitcop_desktop.storage import actions, chantiers, workshops
 from kitcop_desktop.tools.chantier.page import ChantierPage, make_page
 from kitcop_desktop.ui.main_window import MainWindow
 from kitcop_desktop.ui.welcome_chantiers import ChantierRole, IdRole
+from tests.tools.chantier.page_support import settle
 
 
 @pytest.fixture
@@ -32,13 +33,6 @@ def window(qtbot, store):
     w.activateWindow()
     w.ids = (a, b)
     return w
-
-
-def settle(qtbot):
-    """The chantier page reloads on a zero timer once a change is stored."""
-    for _ in range(4):
-        QApplication.processEvents()
-        qtbot.wait(5)
 
 
 def rows(welcome):
