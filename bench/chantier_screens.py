@@ -42,7 +42,7 @@ def main() -> None:
             page.tabs.setCurrentIndex(index)
             settle()
             name = TABS[index][0]
-            if page.tabs.currentWidget() is page.stakeholder_map:
+            if name == "map":  # (asking for page.stakeholder_map on another tab builds it hidden)
                 page.stakeholder_map.scene.select_only(
                     next(iter(page.stakeholder_map.scene.items_by_id))
                 )

@@ -27,10 +27,18 @@ CELL_MAX = 5_000
 NAME_MAX = 200
 
 
+# A first cell that names the column, not an initiative (« Initiatives citoyennes du Diois »
+# is one, and is kept).
+HEADINGS = frozenset(
+    {"initiative", "initiatives", "initiative (nom)", "nom", "nom de l'initiative"}
+)
+
+
 def _is_heading(cells: list[str]) -> bool:
-    """The kit's own heading line, pasted with the table: skipped."""
+    """The kit's own heading line, or a spreadsheet's titles, pasted with the table: skipped."""
     first = fold(cells[0]) if cells else ""
-    return first.startswith("initiative") or first.startswith("brique 1-1")
+    titles = HEADINGS | {fold(COLUMNS["name"])}
+    return first in titles or first.startswith("brique 1-1")
 
 
 def parse_paste(text: str) -> list[dict[str, str]]:

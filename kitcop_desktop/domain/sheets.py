@@ -57,8 +57,16 @@ def clean_cell(sheet: Sheet, key: str, value: object) -> str:
 
 
 def _is_heading(sheet: Sheet, cells: list[str]) -> bool:
+    """A heading of the kit's table: its first cell begins with one of the sheet's headings;
+    a heading of one word must be the whole word (« Thème », « Thème (orientation) »), so a
+    theme called « Thème emploi » or « Thématique » is a figure's, not a title."""
     first = fold(next((c for c in cells if c), ""))
-    return any(first.startswith(h) for h in sheet.headings)
+    return any(
+        first.startswith(h)
+        if " " in h or not h.isalpha()
+        else first in (h, f"{h}s") or first.startswith((f"{h} (", f"{h}:", f"{h} :"))
+        for h in sheet.headings
+    )
 
 
 def _is_section(sheet: Sheet, line: str, cells: list[str]) -> bool:

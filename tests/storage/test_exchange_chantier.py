@@ -10,12 +10,14 @@ import json
 import pytest
 
 from kitcop_desktop.storage import (
+    action_plan,
     chantiers,
     exchange,
     governance,
     initiatives,
     sheets,
     stakeholder_map,
+    test_protocols,
     workshops,
 )
 from kitcop_desktop.storage.demo import create_demo
@@ -40,7 +42,34 @@ def etat_des_lieux(store, chantier_id: int) -> tuple:
                 for key in ("key_figures", "funding_sources")
                 for r in sheets.rows(s, sheets.sheet(key), chantier_id)
             ],
+            plan(s, chantier_id),
+            [r.aliases for r in stakeholder_map.rows(s, chantier_id)],
+            [sorted(m.label for m in met) for met in initiatives.meetings(s, chantier_id).values()],
         )
+
+
+def plan(s, chantier_id: int) -> list:
+    """The action plan as the page shows it: each fiche's status, pilots, steps, its protocol
+    and the log of its results."""
+    out = []
+    for row in action_plan.rows(s, chantier_id):
+        protocol = test_protocols.get(s, row.protocol_id) if row.protocol_id else None
+        out.append(
+            (
+                row.heading,
+                row.workshop,
+                row.status,
+                row.leads,
+                [(step.label, step.due, step.done) for step in row.steps],
+                protocol and (protocol.objective, protocol.impact_criteria, protocol.success_if),
+                protocol
+                and [
+                    (r.day, r.criterion, r.observed, r.verdict)
+                    for r in test_protocols.results(s, protocol.id)
+                ],
+            )
+        )
+    return out
 
 
 @pytest.fixture
@@ -73,6 +102,10 @@ def test_a_chantier_file_lands_whole_on_another_laptop(store, demo, tmp_path):
         assert len(after[0]) == 15 and "Atelier jeté" not in after[3]
         # The données clés (one not ticked « En atelier ») and ressources financières too.
         assert len(after[4]) == 7 and [flag for _v, flag in after[4][:4]].count(False) == 1
+        # The action plan with its statuses, steps, the protocol and its two results.
+        assert len(after[5]) == 3 and sum(1 for r in after[5] if r[5]) == 1
+        assert [len(r[6]) for r in after[5] if r[6]] == [2]
+        assert any(after[7])  # an initiative met in the campaign, still linked
     finally:
         other.close()
 

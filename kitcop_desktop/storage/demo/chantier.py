@@ -86,10 +86,10 @@ RESULTS = (
 
 # The cartographie des acteurs (Brique 1-2): name, structure, category, influence, place.
 ACTORS = (
-    ("Préfecture de région", "", "public", True, (0.02, -0.1)),
-    ("Région Auvergne-Rhône-Alpes", "", "public", True, (-0.2, 0.08)),
-    ("DDETS Rhône", "", "public", False, (0.16, 0.02)),
-    ("Métropole de Lyon", "", "public", True, (0.0, 0.22)),
+    ("Préfecture de région", "", "public", True, (0.04, -0.13)),
+    ("Région Auvergne-Rhône-Alpes", "", "public", True, (-0.16, 0.05)),
+    ("DDETS Rhône", "", "public", False, (0.25, 0.07)),
+    ("Métropole de Lyon", "", "public", True, (0.04, 0.24)),
     ("France Travail Lyon 7", "", "public", False, (0.42, -0.27)),
     ("CAPEB Rhône", "", "para_public", True, (-0.44, -0.18)),
     ("OPCO Constructys", "", "para_public", False, (-0.4, 0.3)),

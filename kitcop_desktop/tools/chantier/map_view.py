@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -161,21 +162,29 @@ class MapView(QGraphicsView):
 
 
 def legend() -> QWidget:
+    """The map's legend, one entry a line, at the top of the column beside the map (on a
+    1024 × 768 screen the map keeps the height a line above it would take)."""
     box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(12)
+    row = QVBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 6)
+    row.setSpacing(2)
     for code, label in CATEGORIES.items():
         chip = QLabel(f"● {label}")
         chip.setStyleSheet(f"color: {CATEGORY_COLOURS[code]}; font-weight: bold;")
+        chip.setWordWrap(True)
         row.addWidget(chip)
     mark = QLabel(f"{INFLUENCE_MARK} {tr(INFLUENCE_LABEL)}")
     mark.setStyleSheet(f"color: {INFLUENCE_COLOUR}; font-weight: bold;")
+    mark.setWordWrap(True)
     row.addWidget(mark)
-    met = QLabel(tr("plein\u00a0: venu à un atelier · pointillés\u00a0: absent des ateliers"))
+    said = tr("plein\u00a0: venu à un atelier · pointillés\u00a0: absent des ateliers")
+    met = QLabel(said.replace(" · ", "\n"))
     met.setObjectName("PageSubtitle")
     met.setWordWrap(True)
-    row.addWidget(met, 1)
+    row.addWidget(met)
+    for entry in box.findChildren(QLabel):
+        # As tall as its lines at the column's width (ui/narrow_text.py sees to it).
+        entry.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     return box
 
 
@@ -261,13 +270,14 @@ class StakeholderMapTab(QWidget):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(8, 0, 0, 0)
+        column.addWidget(legend())
         column.addWidget(self.summary)
         column.addWidget(self.detail)
         column.addWidget(self.missing_title)
         column.addWidget(self.missing, 1)
         column.addWidget(self.off_title)
         column.addWidget(self.off_map, 1)
-        side.setMinimumWidth(200)
+        side.setMinimumWidth(224)
 
         splitter = QSplitter()
         splitter.addWidget(self.view)
@@ -281,7 +291,6 @@ class StakeholderMapTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(legend())
         layout.addWidget(splitter, 1)
         layout.addWidget(keys)
         paste = QShortcut(QKeySequence.StandardKey.Paste, self.view)

@@ -101,10 +101,10 @@ class ProtocolView(QWidget):
         self.log.setWordWrap(True)
         header = self.log.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the criterion and
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # what was seen share
         metrics = self.log.fontMetrics()  # the date and the verdict whole, never « 06/… »
         header.resizeSection(0, metrics.horizontalAdvance("00/00/0000") + 20)
-        header.resizeSection(1, 160)
         header.resizeSection(3, metrics.horizontalAdvance("Partiellement") + 24)
         QShortcut(QKeySequence.StandardKey.Delete, self.log, self.delete_current_result)
         self.new_day = QLineEdit()

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from kitcop_desktop.storage import actions, chantiers, test_protocols
 from kitcop_desktop.tools.chantier.plan_model import KEYS
@@ -213,7 +213,9 @@ def test_the_page_saves_the_plan_as_pdf_and_csv(page, tmp_path, ctx):
     assert "n'a pas pu être écrit" in ctx.extras["messages"][-1]
 
 
-def test_the_log_of_test_results_is_saved_alone_as_csv(page, qtbot, tmp_path, ctx, store):
+def test_the_log_of_test_results_is_saved_alone_as_csv(
+    page, qtbot, tmp_path, ctx, store, monkeypatch
+):
     """The results against their criteria, one line each, under their fiche, for a spreadsheet:
     from the protocol tab's button as from « Exporter le plan… »; a formula stays text."""
     import csv
@@ -254,6 +256,13 @@ def test_the_log_of_test_results_is_saved_alone_as_csv(page, qtbot, tmp_path, ct
             "Partiellement",
         ],
     ]
+    # The protocol tab's button asks where, then writes the same file.
+    chosen = tmp_path / "depuis le bouton.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(chosen), "CSV (*.csv)")
+    )
+    page.protocol.export_button.click()
+    assert chosen.read_bytes() == raw
     before = target.read_bytes()
     assert not page.save("results", tmp_path / "absent" / "résultats.csv")
     assert "Rien n'a été modifié" in ctx.extras["messages"][-1]

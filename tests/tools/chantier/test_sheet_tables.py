@@ -81,8 +81,15 @@ def test_a_wider_window_widens_the_columns_and_a_click_on_a_title_still_sorts(pa
     assert names == ["Ateliers mobiles", "Zéro chômeur de longue durée"]
 
 
-def test_the_donnees_tables_fit_a_1024_pixel_window(page, qtbot):
+def test_the_donnees_tables_fit_a_1024_pixel_window_and_a_paste_is_one_undo_step(page, qtbot, ctx):
     page.show_tab("data")
+    funding = page.data.funding
+    pasted = f"Fonds de transition juste\tUE (FSE+)\t{LONG}\tAppels à projets\tfse.gouv.fr\n"
+    assert funding.paste_text(pasted + "Mission transition\tÉtat\tDiagnostics\n") == 2
     settle(qtbot)
-    for view in (page.data.figures, page.data.funding):
+    for view in (page.data.figures, funding):
         assert all_columns_in_sight(view.table)
+    assert funding.proxy.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == LONG
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert funding.proxy.rowCount() == 0
