@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from kitcop_desktop.i18n import TrMap, tr, tr_later
+from kitcop_desktop.printing import colours
 from kitcop_desktop.printing.common import markup, nothing, table, title_block
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.styles import ACCENT, RULE, SHADE, styles, tint
@@ -39,7 +40,7 @@ def stars(count: int) -> str:
 
 
 def _label(text: str) -> str:
-    return f"<font size='9' color='#5b6478'><b>{one_line(text).upper()}</b></font>"
+    return f"<font size='9' color='{colours.MUTED}'><b>{one_line(text).upper()}</b></font>"
 
 
 def _box(label: str, value: str, width: float, *, background=None, room: float = 0):
@@ -83,10 +84,10 @@ def _header(card, head: str, width: float, blank: bool):
     """The kit's top line: the theme in capitals on the left (« BIODIVERSITÉ »), which card
     this is on the right. The blank fiche leaves a line to write the theme on."""
     theme = one_line((getattr(card, "theme", "") or "").upper())
-    left = markup(f"<font color='#0072b2'><b>{theme}</b></font>", "h3") if theme else ""
+    left = markup(f"<font color='{colours.ACCENT}'><b>{theme}</b></font>", "h3") if theme else ""
     if blank:
         left = markup(_label(ACTION_CARD_FIELDS["theme"]), "body")
-    right = markup(f"<font color='#5b6478'>{one_line(head)}</font>", "muted")
+    right = markup(f"<font color='{colours.MUTED}'>{one_line(head)}</font>", "muted")
     commands: list[tuple[object, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("ALIGN", (1, 0), (1, 0), "RIGHT"),
@@ -121,7 +122,7 @@ def card_flowables(card, width: float, number: int, total: int, *, blank: bool =
         _side_by_side([box("challenge", half), box("target", half)], [half, half]),
         Spacer(1, SPACE),
     ]
-    white_label = _label(f["action"]).replace("#5b6478", "#ffffff")
+    white_label = _label(f["action"]).replace(colours.MUTED, colours.WHITE)
     # The action is the card's headline; a very long one steps down so the card stays a card.
     length = 0 if blank else len(card.action or "")
     size = 20 if length <= 160 else 14 if length <= 600 else 10.5

@@ -16,6 +16,7 @@ from kitcop_desktop.domain.agenda_templates import TOOL_LABELS
 from kitcop_desktop.domain.french import minutes_text, table_time
 from kitcop_desktop.domain.visibility import FACILITATOR_MARK
 from kitcop_desktop.i18n import tr, tr_later
+from kitcop_desktop.printing import colours
 from kitcop_desktop.printing.common import (
     cells,
     facts,
@@ -105,7 +106,7 @@ def _tool_line(session, workshop_id: int, seq) -> str:
     return tr("Outil : {label}").format(label=label) + (f" (Ctrl+{key})" if key else "")
 
 
-ALERT = "#a13d00"  # the conflicts' colour (dark orange, ≥ 4.5:1 on white)
+ALERT = colours.ALERT  # the conflicts' colour (dark orange, ≥ 4.5:1 on white)
 
 
 def _alert(text: str) -> Paragraph:

@@ -15,6 +15,7 @@ from reportlab.platypus import Spacer
 from kitcop_desktop.domain.fishbowl import NOTE_HEADINGS
 from kitcop_desktop.domain.visibility import PROMISES, WORDS, Audience, Visibility
 from kitcop_desktop.i18n import tr, tr_later
+from kitcop_desktop.printing import colours
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.text import one_line
@@ -37,7 +38,7 @@ TITLE = tr_later("Ce que la salle ne voit pas")
 
 
 def _word(kind: Visibility) -> str:
-    return f"<font color='#b03a00'><b>[{one_line(WORDS[kind])}]</b></font>"
+    return f"<font color='{colours.MARK}'><b>[{one_line(WORDS[kind])}]</b></font>"
 
 
 def _bowls(doc: Document, session, workshop, width: float) -> None:

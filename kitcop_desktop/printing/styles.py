@@ -8,21 +8,22 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 
-from kitcop_desktop.domain.palette import OKABE_ITO, ZONE_COLOURS
+from kitcop_desktop.domain.palette import ZONE_COLOURS
+from kitcop_desktop.printing import colours
 from kitcop_desktop.printing.fonts import BOLD, FAMILY, register_fonts
 
-INK = colors.HexColor("#1f2a44")  # the app's ink: titles, rules, table headers
-MUTED = colors.HexColor("#5b6478")
-RULE = colors.HexColor("#c9cfdb")
-SHADE = colors.HexColor("#eef1f6")
-ACCENT = colors.HexColor(OKABE_ITO["blue"])
+INK = colors.HexColor(colours.INK)  # the app's ink: titles, rules, table headers
+MUTED = colors.HexColor(colours.MUTED)
+RULE = colors.HexColor(colours.RULE)
+SHADE = colors.HexColor(colours.SHADE)
+ACCENT = colors.HexColor(colours.ACCENT)
 # The facilitator's document mark: vermilion, darkened to read as text (contrast > 5:1 on white).
-MARK = colors.HexColor("#b03a00")
+MARK = colors.HexColor(colours.MARK)
 
 
 def zone_colour(zone: str) -> colors.Color:
     """A zone's colour from the shared palette (grey for an unknown zone)."""
-    return colors.HexColor(ZONE_COLOURS.get(zone, "#8a93a6"))
+    return colors.HexColor(ZONE_COLOURS.get(zone, colours.UNKNOWN_ZONE))
 
 
 def tint(colour: colors.Color, amount: float = 0.82) -> colors.Color:

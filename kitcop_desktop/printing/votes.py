@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from kitcop_desktop.domain.visibility import Audience
 from kitcop_desktop.i18n import TrMap, tr, tr_later
+from kitcop_desktop.printing import colours
 from kitcop_desktop.printing.common import cells, grid, head_cells, markup, nothing, p
 from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.fonts import BOLD
@@ -48,7 +49,7 @@ class Bar(Flowable):
         room = self.width - (12 * mm if self.label else 0)
         c.setFillColor(SHADE)
         c.rect(0, 0.6 * mm, room, self.height - 1.2 * mm, stroke=0, fill=1)
-        c.setFillColor(ACCENT if self.highlight else colors.HexColor("#7f9bc4"))
+        c.setFillColor(ACCENT if self.highlight else colors.HexColor(colours.VOTE_BAR))
         c.rect(
             0, 0.6 * mm, room * self.count / self.maximum, self.height - 1.2 * mm, stroke=0, fill=1
         )
@@ -132,7 +133,10 @@ def add_vote(doc: Document, session, vote) -> None:
                 "{dots} gommette(s) par personne, {most} au plus par proposition"
             ).format(dots=results.rules.dots_per_participant, most=results.rules.max_per_item)
         doc.add(
-            markup(f"{one_line(title)} <font color='#5b6478'>({one_line(details)})</font>", "h3")
+            markup(
+                f"{one_line(title)} <font color='{colours.MUTED}'>({one_line(details)})</font>",
+                "h3",
+            )
         )
         if not visible:
             doc.add(nothing(tr(HIDDEN_OPEN if results.state == "open" else HIDDEN_SECRET)))

@@ -29,6 +29,7 @@ from kitcop_desktop.domain.french import quoted
 from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import exchange, exchange_board
 from kitcop_desktop.storage.engine import Store
+from kitcop_desktop.ui import theme
 
 
 def _shown(text: str, limit: int = 60) -> str:
@@ -95,7 +96,7 @@ class BoardImportDialog(QDialog):
         self.counts = QLabel()
         self.counts.setObjectName("ImportCounts")
         self.counts.setWordWrap(True)
-        self.counts.setStyleSheet("font-weight: bold;")
+        theme.style(self.counts, theme.BOLD)
         self.elsewhere = QLabel()  # look-alikes in another sous-groupe's board of the kind
         self.elsewhere.setWordWrap(True)
         self.near_intro = QLabel(

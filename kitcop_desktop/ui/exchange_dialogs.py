@@ -32,6 +32,7 @@ from kitcop_desktop.storage import exchange, workshops
 from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.exchange_insert import Cancelled
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.changes import ChangeHub
 from kitcop_desktop.ui.exchange_options import ExportOptionsDialog
 from kitcop_desktop.ui.exchange_worker import run_with_progress
@@ -278,7 +279,7 @@ def confirm_box(parent: QWidget | None, text: str) -> ImportConfirmBox:
     box.setDefaultButton(box.import_button)
     box.import_button.setObjectName("Primary")
     # QMessageBox sizes itself from its text: a wider label keeps the summary easy to read.
-    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 460px; }")
+    theme.style(box, theme.WIDE_MESSAGE)
     return box
 
 

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.french import quoted
 from kitcop_desktop.i18n import tr
-
-WARNING_STYLE = "color: #a13d00; font-weight: bold;"
+from kitcop_desktop.ui import theme
 
 
 def how_many(count: int, one: str, many: str, none: str) -> str:
@@ -107,7 +106,7 @@ class ExportOptionsDialog(QDialog):
         self.warning = QLabel(
             tr("Données privées : n'envoyez ce fichier qu'à des personnes autorisées.")
         )
-        self.warning.setStyleSheet(WARNING_STYLE)
+        theme.style(self.warning, theme.WARNING_BOLD)
         self.warning.setWordWrap(True)
         for box in (self.real_names, self.emails, self.facilitator):
             box.toggled.connect(self._update)

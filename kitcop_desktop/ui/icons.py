@@ -24,6 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from kitcop_desktop.ui.theme import NAVY
+
 ICONS = {
     # tools
     "agenda": "fa6s.list-check",
@@ -191,7 +193,7 @@ def _qtawesome_font():
 
 
 @cache
-def icon(name: str, color: str = "#1f2a44") -> QIcon:
+def icon(name: str, color: str = NAVY) -> QIcon:
     """A QIcon by registry name. Unknown names are a programming error (KeyError)."""
     qta_name = ICONS[name]
     glyphs = _glyphs()

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain.validation import InvalidInput, require_text
 from kitcop_desktop.i18n import tr
+from kitcop_desktop.ui import theme
 
 BLANK_KEY = "blank"
 DEFAULT_START, DEFAULT_END = time(9, 0), time(12, 30)
-WARNING_STYLE = "color: #a13d00;"
 
 
 def template_hours() -> dict[str, tuple[time, time]]:
@@ -106,7 +106,7 @@ class NewWorkshopDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dddd d MMMM yyyy")
         self.date_warning = QLabel()
-        self.date_warning.setStyleSheet(WARNING_STYLE)
+        theme.style(self.date_warning, theme.WARNING_TEXT)
         self.date_warning.setWordWrap(True)
         self.date_edit.dateChanged.connect(self._check_day)
         self.start_edit = TimeField(DEFAULT_START)
@@ -137,7 +137,7 @@ class NewWorkshopDialog(QDialog):
         self.template_box.currentIndexChanged.connect(self._follow_template)
         self._follow_template()
         self.error = QLabel()
-        self.error.setStyleSheet("color: #a13d00;")
+        theme.style(self.error, theme.WARNING_TEXT)
         self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(tr("Titre"), self.title_edit)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFrame, QHBoxLayout, QLabel, QWidget
 
 from kitcop_desktop.i18n import tr, tr_later
-from kitcop_desktop.ui import app_events
+from kitcop_desktop.ui import app_events, theme
 
 # How each system extends the display to a second screen (French, as its menus say).
 EXTEND_HINTS = {
@@ -56,10 +56,7 @@ class OneScreenBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("OneScreenBanner")
-        self.setStyleSheet(
-            "#OneScreenBanner { background: #fff4d6; border-bottom: 2px solid #b26b00; }"
-            " #OneScreenBanner QLabel { color: #3d2600; font-size: 11pt; }"
-        )
+        theme.style(self, theme.ONE_SCREEN_BANNER)
         self.label = QLabel(banner_text())
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)

@@ -24,10 +24,9 @@ from kitcop_desktop.domain.attendance import count_text, warnings
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import attendance as ops
 from kitcop_desktop.ui import attendance as rule
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.participants_model import WATCHED_AREAS, ParticipantsModel
-
-WARNING_QSS = "color: #a13d00;"
 
 
 class AttendanceBar(QWidget):
@@ -70,7 +69,7 @@ class AttendanceBar(QWidget):
         self.rule_box.toggled.connect(self._rule_toggled)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_QSS)
+        theme.style(self.warning, theme.WARNING_TEXT)
         self.tick_button = QPushButton(tr("Cocher qui a participé"))
         self.tick_button.setToolTip(
             tr("Cocher présent·es celles et ceux qui ont parlé, voté ou siégé")

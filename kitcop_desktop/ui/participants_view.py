@@ -27,7 +27,7 @@ from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.participants import CATEGORY_LABELS
 from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import participants as ops
-from kitcop_desktop.ui import live_keys
+from kitcop_desktop.ui import live_keys, theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.participants_attendance import AttendanceBar
 from kitcop_desktop.ui.participants_model import COLUMNS, ParticipantsModel
@@ -133,7 +133,7 @@ class ParticipantsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel(tr("Participant·es (liste d'émargement)"))
-        title.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        theme.style(title, theme.HEADING)
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)

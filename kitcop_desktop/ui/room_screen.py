@@ -30,9 +30,9 @@ class TitleCard(QWidget):
         for label in (self._kicker, self._title, self._problem):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self._kicker.setStyleSheet(f"color: {ROOM['accent']};")
-        self._title.setStyleSheet(f"color: {ROOM['text']};")
-        self._problem.setStyleSheet(f"color: {ROOM['muted']};")
+        theme.style(self._kicker, theme.coloured(ROOM["accent"]))
+        theme.style(self._title, theme.coloured(ROOM["text"]))
+        theme.style(self._problem, theme.coloured(ROOM["muted"]))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 40, 60, 40)
         layout.addStretch(1)
@@ -73,11 +73,7 @@ class RoomScreen(QWidget):
         self.setObjectName("RoomScreen")
         self.setProperty(narrow_text.OWN_SIZES, True)  # its fonts fit the projector already
         # Its own sheet wins over the control window's: light text on the dark room background.
-        self.setStyleSheet(
-            f"#RoomScreen {{ background: {ROOM['background']}; }}"
-            f" QWidget {{ color: {ROOM['text']}; }}"
-            " QLabel { background: transparent; }"
-        )
+        theme.style(self, theme.ROOM_SCREEN)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         # Shown, it never takes the keyboard from the control window (Ctrl+N, typing a post-it).
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
@@ -87,7 +83,7 @@ class RoomScreen(QWidget):
         self._stage = QStackedWidget()
         self._stage.addWidget(self.title_card)
         self._blank = QWidget()
-        self._blank.setStyleSheet("background: #000000;")
+        theme.style(self._blank, theme.ROOM_BLANK_LOOK)
         self._outer = QStackedWidget()
         content = QWidget()
         self._content_layout = QVBoxLayout(content)

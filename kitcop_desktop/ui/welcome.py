@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop import APP_NAME
 from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage import workshops
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.drafts import draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.new_workshop_dialog import NewWorkshopDialog
@@ -59,7 +60,7 @@ class WelcomeScreen(QWidget):
 
         title = QLabel(APP_NAME)
         title.setObjectName("PageTitle")
-        title.setStyleSheet("font-size: 22pt;")
+        theme.style(title, theme.BIG_TITLE)
         subtitle = QLabel(
             tr("Préparer, animer et restituer vos ateliers d'intelligence collective — hors ligne.")
         )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kitcop_desktop.i18n import tr
-from kitcop_desktop.ui import narrow_text
+from kitcop_desktop.ui import narrow_text, theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_page import Activates, Deactivates, FocusesItems, FocusesKinds
 from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
@@ -87,7 +87,7 @@ class WorkshopView(QWidget):
         side.setSpacing(2)
         back = QToolButton()
         back.setText(tr("  Tous les ateliers"))
-        back.setIcon(icon("previous", "#e8ecf4"))
+        back.setIcon(icon("previous", theme.ON_NAVY))
         back.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         back.setSizePolicy(
             back.sizePolicy().horizontalPolicy().Expanding, back.sizePolicy().verticalPolicy()
@@ -106,7 +106,7 @@ class WorkshopView(QWidget):
         for key, title, icon_name, order in entries:
             button = QToolButton()
             button.setText(f"  {title}".replace("&", "&&"))  # « Bocal & tours »: no mnemonic
-            button.setIcon(icon(icon_name, "#e8ecf4"))
+            button.setIcon(icon(icon_name, theme.ON_NAVY))
             button.setCheckable(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setSizePolicy(

@@ -38,6 +38,7 @@ from kitcop_desktop.tools.actions.card_data import (
 )
 from kitcop_desktop.tools.actions.form_page import FormPage, GrowingText, section_label
 from kitcop_desktop.tools.actions.stars import StarRating, stars_text
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
@@ -114,10 +115,7 @@ class ActionsEditor(QWidget):
         self.list.setMinimumWidth(180)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setStyleSheet(
-            "QListWidget::item { padding: 6px 4px; border-bottom: 1px solid #dde1e8; }"
-            " QListWidget::item:selected { background: #cfe3f5; color: #1d2330; }"
-        )
+        theme.style(self.list, theme.ROOMY_LIST)
 
         self.origin_label = QLabel()
         self.origin_label.setObjectName("PageSubtitle")
@@ -127,12 +125,12 @@ class ActionsEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         scroll = self.form_scroll = FormPage(form, lambda: self._loading)
-        theme = QLineEdit()
-        theme.setMaxLength(100)
-        theme.setPlaceholderText(PLACEHOLDERS["theme"])
-        Autosave(theme, lambda: self._save("theme"))
-        self.fields["theme"] = theme
-        form.addRow(LABELS["theme"], theme)
+        theme_field = QLineEdit()
+        theme_field.setMaxLength(100)
+        theme_field.setPlaceholderText(PLACEHOLDERS["theme"])
+        Autosave(theme_field, lambda: self._save("theme"))
+        self.fields["theme"] = theme_field
+        form.addRow(LABELS["theme"], theme_field)
         form.addRow(section_label(tr("Défi")))
         for key in LINE_FIELDS:
             edit = QLineEdit()
@@ -144,9 +142,7 @@ class ActionsEditor(QWidget):
         form.addRow(section_label(tr("Action")))
         self._add_text(form, "action")
         # The action is the card's heading, as on the kit's card: larger, on a blue band.
-        self.fields["action"].setStyleSheet(
-            "QPlainTextEdit { font-size: 13pt; font-weight: bold; background: #e6f1f8; }"
-        )
+        theme.style(self.fields["action"], theme.ACTION_FIELD)
         for key in ("leads", "contributors"):
             self._add_text(form, key)
         form.addRow(section_label(tr("Mise en œuvre")))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QScrollArea
 
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.long_text import LongText
 
 MAX_FIELD_HEIGHT = 280  # past it a field scrolls inside itself
@@ -18,10 +19,7 @@ NARROW = 520  # a page narrower than this puts each label above its field
 
 def section_label(text: str) -> QLabel:
     label = QLabel(text.upper())
-    label.setStyleSheet(
-        "font-weight: bold; color: #0072B2; letter-spacing: 1px; margin-top: 8px;"
-        " border-bottom: 1px solid #cfe3f5;"
-    )
+    theme.style(label, theme.FORM_SECTION)
     return label
 
 

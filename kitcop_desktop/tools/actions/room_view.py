@@ -38,7 +38,7 @@ class ActionCardRoomView(QWidget):
         self.ctx = ctx
         self.setObjectName("ActionRoom")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(f"#ActionRoom {{ background: {ROOM['background']}; }}")
+        theme.style(self, theme.room_backdrop("ActionRoom"))
         self.kicker = FittedText()
         self.kicker.set_colour(ROOM["accent"])
         self.action = FittedText(bold=True)
@@ -53,7 +53,7 @@ class ActionCardRoomView(QWidget):
             (("leads", "Pilotes"), ("contributors", "Contributeurs"))
         ):
             name, value = QLabel(title), FittedText(bold=True)
-            name.setStyleSheet(f"color: {ROOM['muted']};")
+            theme.style(name, theme.coloured(ROOM["muted"]))
             value.pages_changed.connect(self._count_pages)
             grid.addWidget(name, 0, col)
             grid.addWidget(value, 1, col)
@@ -65,7 +65,7 @@ class ActionCardRoomView(QWidget):
         self.feasibility = QLabel()
         for col, label in enumerate((self.ratings, self.feasibility)):
             label.setTextFormat(Qt.TextFormat.RichText)
-            label.setStyleSheet(f"color: {ROOM['text']};")
+            theme.style(label, theme.coloured(ROOM["text"]))
             grid.addWidget(label, 3, col)
         grid.setRowMinimumHeight(2, 16)
         grid.setRowStretch(1, 1)

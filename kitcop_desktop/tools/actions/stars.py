@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from kitcop_desktop.i18n import tr, tr_later
+from kitcop_desktop.ui import theme
 
 LABELS = {
     0: tr_later("non noté"),
@@ -38,7 +39,7 @@ class StarRating(QWidget):
         for n in (1, 2, 3):
             button = QToolButton()
             button.setAutoRaise(True)
-            button.setStyleSheet("font-size: 18pt; color: #E69F00; border: none;")
+            theme.style(button, theme.STAR_BUTTON)
             button.setToolTip(
                 tr("{what} : {label} (touche {n})").format(what=what, label=tr(LABELS[n]), n=n)
             )

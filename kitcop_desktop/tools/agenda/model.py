@@ -16,6 +16,7 @@ from kitcop_desktop.domain import schedule as sched
 from kitcop_desktop.domain.french import minutes_text
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import agenda
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.tool_spec import ToolContext
 
 COL_TIME, COL_MINUTES, COL_INTENTION, COL_TITLE, COL_INSTRUCTIONS, COL_MATERIALS = range(6)
@@ -123,9 +124,9 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
         if role == Qt.ItemDataRole.ForegroundRole and col == COL_TIME and row.conflict:
-            return QBrush(QColor("#b3261e"))
+            return QBrush(QColor(theme.CONFLICT))
         if role == Qt.ItemDataRole.BackgroundRole and row.id == self.current_id:
-            return QBrush(QColor("#fff4d6"))
+            return QBrush(QColor(theme.NOTICE_FILL))
         if role == Qt.ItemDataRole.FontRole and (row.id == self.current_id or col == COL_TITLE):
             from PySide6.QtGui import QFont
 

@@ -27,6 +27,7 @@ from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import agenda, agenda_templates
 from kitcop_desktop.tools.agenda import model as m
 from kitcop_desktop.tools.agenda.detail import SequenceDetail
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.changes import Area
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
@@ -134,10 +135,7 @@ class PrepareView(QWidget):
         prep.addLayout(bar)
         self.conflicts = QLabel()
         self.conflicts.setWordWrap(True)
-        self.conflicts.setStyleSheet(
-            "background: #fdecea; color: #8c1d18; border: 1px solid #f1b7b2;"
-            " border-radius: 5px; padding: 6px;"
-        )
+        theme.style(self.conflicts, theme.CONFLICTS)
         prep.addWidget(self.conflicts)
         self.table = AgendaTable(self)
         self.table.setModel(self.model)

@@ -40,7 +40,7 @@ TITLE_SHARE = (0.10, 0.30)
 
 def _label(colour: str, *, bold: bool = False) -> QLabel:
     label = QLabel()
-    label.setStyleSheet(f"color: {colour}; background: transparent;")
+    theme.style(label, theme.room_words(colour))
     label.setWordWrap(True)
     label.setProperty("bold", bold)
     return label
@@ -55,7 +55,7 @@ class AgendaRoomView(QWidget):
         self.live = live_for(ctx)
         self.setObjectName("AgendaRoom")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(f"#AgendaRoom {{ background: {ROOM['background']}; }}")
+        theme.style(self, theme.room_backdrop("AgendaRoom"))
         self.pages = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -298,10 +298,7 @@ class RoomFooter(QWidget):
         self.live = live_for(ctx)
         self.setObjectName("AgendaFooter")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(
-            f"#AgendaFooter {{ background: {ROOM['background']}; "
-            f"border-top: 2px solid {ROOM['muted']}; }}"
-        )
+        theme.style(self, theme.room_strip("AgendaFooter"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 4, 24, 4)
         # One widget: the séquence's title over the stage word at the left, the time at the

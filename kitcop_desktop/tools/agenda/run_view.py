@@ -38,12 +38,10 @@ from kitcop_desktop.domain.french import minutes_text
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import agenda
 from kitcop_desktop.tools.agenda.live import live_for
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
-
-TONES = {"late": "#9e1b12", "early": "#1b6b35", "on_time": "#1d2330"}
-DRIFT_STYLE = "font-size: 13pt; font-weight: bold; color: {};"
 
 STATE_TEXT = {
     "not_started": tr_later("Pas encore commencé"),
@@ -145,10 +143,10 @@ class RunView(QWidget):
         # --- the drift, the next séquence, the list ---------------------------------------
         self.drift = QLabel()
         self.drift.setWordWrap(True)
-        self.drift.setStyleSheet(DRIFT_STYLE.format(TONES["on_time"]))
+        theme.style(self.drift, theme.drift_look("on_time"))
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(f"color: {TONES['late']};")
+        theme.style(self.warning, theme.coloured(theme.DRIFT_INK["late"]))
         self.absorbers = QLabel()
         self.absorbers.setWordWrap(True)
         self.next_label = QLabel()
@@ -234,7 +232,7 @@ class RunView(QWidget):
         self.sound_button.setChecked(self.live.sound_on)
         self.sound_button.setText(tr("Son activé") if self.live.sound_on else tr("Son coupé"))
         self.sound_button.setIcon(icon("sound_on" if self.live.sound_on else "sound_off"))
-        self.toggle_button.setIcon(icon("pause" if runner.running else "play", "#ffffff"))
+        self.toggle_button.setIcon(icon("pause" if runner.running else "play", theme.WHITE))
         self.start_now_button.setVisible(state == "not_started" and total > 0)
         self.rehearsal_button.setChecked(runner.rehearsal)
         self._update_next()
@@ -295,7 +293,7 @@ class RunView(QWidget):
         tone = "late" if p.delay > 0 else ("early" if p.delay < 0 else "on_time")
         if tone != self._tone:
             self._tone = tone
-            self.drift.setStyleSheet(DRIFT_STYLE.format(TONES[tone]))
+            theme.style(self.drift, theme.drift_look(tone))
         planned = f"(déroulé : fin à {sched.prose_text(p.planned_end)})"
         if offset:
             planned = (

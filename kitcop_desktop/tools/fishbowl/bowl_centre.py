@@ -30,21 +30,15 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.tools.fishbowl.bowl_data import BowlData
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 
-LEFT_COLOUR = "#6b7385"  # greyed yet readable on white (4.8:1)
 DEPART_TIP = tr_later(
     "La personne sélectionnée quitte l'atelier pour de bon : elle sort du centre si elle y est "
     "assise et ne compte plus parmi celles qui n'ont pas encore parlé (Suppr dans le cercle ; "
     "Ctrl+Z annule)"
 )
 RETURN_TIP = tr_later("La personne sélectionnée revient dans le cercle (Suppr dans le cercle)")
-
-CARD_QSS = """
-#ChairCard { background: white; border: 2px solid #c9d1de; border-radius: 10px; }
-#ChairCard[speaking="true"] { border: 3px solid #0072B2; background: #eaf4fb; }
-#ChairCard[empty="true"] { background: #f6f7f9; border: 2px dashed #8a94a6; }
-"""
 
 
 def spoken_text(person: rules.PersonStats) -> str:
@@ -95,14 +89,14 @@ class ChairCard(QFrame):
         self.chair = chair
         self.member_id: int | None = None
         self.number = QLabel(tr("Chaise {n}").format(n=chair + 1))
-        self.number.setStyleSheet("color: #4a5468; font-size: 9pt;")
+        theme.style(self.number, theme.SMALL_MUTED)
         self.name = ElidedLabel()
-        self.name.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        theme.style(self.name, theme.HEADING)
         # A long name ends in « … », but a chair is never narrower than « Chaise vide ».
         self.name.ensurePolished()
         self.name.setMinimumWidth(self.name.fontMetrics().horizontalAdvance("Chaise vide") + 2)
         self.time = ElidedLabel()
-        self.time.setStyleSheet("color: #4a5468;")
+        theme.style(self.time, theme.MUTED_TEXT)
         self.speak = QPushButton(icon("speaker"), tr("Parle"))
         self.speak.setCheckable(True)
         self.speak.setToolTip(tr("Marquer qui parle (touche {n})").format(n=chair + 1))
@@ -185,19 +179,19 @@ class CentreView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(CARD_QSS)
+        theme.style(self, theme.CHAIR_CARDS)
         self.cards: list[ChairCard] = []
         self._columns = 0
         self._seat_row = -1  # the circle row of the person just seated: the next one is chosen
         self.grid = QGridLayout()
         self.grid.setSpacing(8)
         centre_title = self.title = QLabel(tr("Au centre"))
-        centre_title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        theme.style(centre_title, theme.HEADING_SMALL)
         circle_title = QLabel(tr("Le cercle · Entrée : s'asseoir"))
         circle_title.setToolTip(
             tr("Entrée ou double-clic : la personne choisie s'assoit sur la chaise vide")
         )
-        circle_title.setStyleSheet("font-weight: bold;")
+        theme.style(circle_title, theme.BOLD)
         self.circle = CircleList()
         self.circle.setAlternatingRowColors(True)
         self.circle.setMinimumHeight(110)
@@ -317,7 +311,7 @@ class CentreView(QWidget):
             item = QListWidgetItem(f"{rules.shown_name(m)}  —  {time}")
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             if m.left:
-                item.setForeground(QBrush(QColor(LEFT_COLOUR)))
+                item.setForeground(QBrush(QColor(theme.INK_LEFT)))
                 font = item.font()
                 font.setItalic(True)
                 item.setFont(font)

@@ -29,6 +29,7 @@ from kitcop_desktop.domain.palette import OKABE_ITO
 from kitcop_desktop.domain.visibility import Visibility
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage.fishbowl_notes import NoteData
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.drafts import LineDraft
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
@@ -64,14 +65,11 @@ class NotesView(QWidget):
         # --- the facilitator's own note (animateur·rice) ---
         mine = QGroupBox()
         mine.setObjectName("FacilitatorNote")
-        mine.setStyleSheet(
-            "QGroupBox#FacilitatorNote { border: 1px dashed #a3320b; border-radius: 4px; "
-            "margin-top: 4px; background: #fbf3ef; }"
-        )
+        theme.style(mine, theme.FACILITATOR_BOX)
         mine_layout = QVBoxLayout(mine)
         mine_layout.setContentsMargins(6, 4, 6, 6)
         mine_title = QLabel(tr("Ma note"))
-        mine_title.setStyleSheet("font-weight: bold;")
+        theme.style(mine_title, theme.BOLD)
         self.facilitator_badge = VisibilityBadge(Visibility.FACILITATOR, tr("jamais à l'écran"))
         # Beside the room window the notes get about 250 px: the promise wraps under the title.
         self.facilitator_badge.word.setWordWrap(True)
@@ -88,7 +86,7 @@ class NotesView(QWidget):
         # --- the note-taker's board (restitution) ---
         board_head = FlowLayout(spacing=6)
         title = QLabel(tr("Prise de notes"))
-        title.setStyleSheet("font-weight: bold;")
+        theme.style(title, theme.BOLD)
         self.board_badge = VisibilityBadge(Visibility.RESTITUTION)
         self.shown_count = QLabel()
         self.shown_count.setToolTip(
@@ -119,10 +117,7 @@ class NotesView(QWidget):
         layout.addLayout(reveal_bar)
         for heading, label in rules.NOTE_HEADINGS.items():
             box = QGroupBox(label)
-            box.setStyleSheet(
-                f"QGroupBox {{ font-weight: bold; border-left: 5px solid "
-                f"{HEADING_COLOURS[heading]}; padding-top: 14px; margin-top: 6px; }}"
-            )
+            theme.style(box, theme.heading_group(HEADING_COLOURS[heading]))
             notes = QListWidget()
             notes.setWordWrap(True)
             notes.setMinimumHeight(44)  # the panel scrolls only below two lines a heading

@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (
 
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.i18n import tr, tr_later
+from kitcop_desktop.ui import theme
 
 COLUMNS = (tr_later("Personne"), tr_later("Temps"), tr_later("Fois"), tr_later("Part"))
-LEFT_COLOUR = "#6b7385"  # same grey as the circle list
 
 
 class StatsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.total = QLabel()
-        self.total.setStyleSheet("font-weight: bold;")
+        theme.style(self.total, theme.BOLD)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
@@ -77,7 +77,7 @@ class StatsView(QWidget):
                     item.setText(value)
                 if bool(item.data(Qt.ItemDataRole.UserRole)) != p.left:  # only on change
                     item.setData(Qt.ItemDataRole.UserRole, p.left)
-                    item.setForeground(QBrush(QColor(LEFT_COLOUR)) if p.left else QBrush())
+                    item.setForeground(QBrush(QColor(theme.INK_LEFT)) if p.left else QBrush())
                 if column == 0:
                     category = rules.CATEGORY_LABELS.get(p.category, "—")
                     item.setToolTip(

@@ -33,7 +33,7 @@ MAX_STATS_LINES = 12
 def room_label(colour: str = ROOM["text"], *, wrap: bool = True) -> QLabel:
     label = QLabel()
     label.setWordWrap(wrap)
-    label.setStyleSheet(f"color: {colour}; background: transparent;")
+    theme.style(label, theme.room_words(colour))
     return label
 
 
@@ -68,7 +68,7 @@ class StatsBoard(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(f"color: {ROOM['text']}; background: transparent;")
+        theme.style(self, theme.ROOM_FLOATING_TEXT)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setTextFormat(Qt.TextFormat.PlainText)
 

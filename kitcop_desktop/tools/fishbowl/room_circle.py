@@ -16,7 +16,6 @@ from kitcop_desktop.domain.palette import ROOM
 from kitcop_desktop.ui import theme
 
 NAME_FRACTION = 1 / 20
-SEAT_FILL = "#1b2438"
 
 
 def seat_rows(chairs: int) -> list[list[int]]:
@@ -93,7 +92,7 @@ class CircleView(QWidget):
         painter.fillRect(self.rect(), QColor(ROOM["background"]))
         rects = self.seat_rects()
         # The circle itself, behind the seats: a quiet ellipse through their centres.
-        painter.setPen(QPen(QColor("#3a4660"), 3))
+        painter.setPen(QPen(QColor(theme.ROOM_SEAT_RING), 3))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         centre = QPointF(self.width() / 2, self.height() / 2)
         painter.drawEllipse(centre, self.width() * 0.36, self.height() * 0.3)
@@ -114,7 +113,7 @@ class CircleView(QWidget):
                 text, colour = f"▶ {name}", QColor(ROOM["background"])
             else:
                 painter.setPen(QPen(QColor(ROOM["muted"]), 3))
-                painter.setBrush(QColor(SEAT_FILL))
+                painter.setBrush(QColor(theme.ROOM_SEAT))
                 text, colour = name, QColor(ROOM["text"])
             painter.drawRoundedRect(rect, radius, radius)
             painter.setPen(colour)

@@ -176,7 +176,7 @@ class FishbowlRoomView(QWidget):
         self.focus = room_focus(ctx)
         clock = clock_of(ctx)
         self.setAutoFillBackground(True)
-        self.setStyleSheet(f"background: {ROOM['background']};")
+        theme.style(self, theme.ROOM_PANEL)
         self.bowl = BowlRoom(clock)
         self.round = RoundRoom(clock)
         self.stack = QStackedWidget()

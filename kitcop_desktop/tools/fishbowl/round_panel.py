@@ -36,7 +36,7 @@ from kitcop_desktop.tools.fishbowl.round_order import RoundOrder
 from kitcop_desktop.tools.fishbowl.round_phones import RoundPhones
 from kitcop_desktop.tools.fishbowl.round_table import RoundTable
 from kitcop_desktop.tools.fishbowl.round_word import AREA, INVOLVED_CHOICES, WordCapture
-from kitcop_desktop.ui import narrow_text
+from kitcop_desktop.ui import narrow_text, theme
 from kitcop_desktop.ui.attendance import round_marking
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
@@ -126,10 +126,10 @@ class RoundPanel(QWidget):
         self.countdown = BigCountdown()
         self.countdown.setFixedSize(200, 84)
         self.speaker = QLabel()
-        self.speaker.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        theme.style(self.speaker, theme.HEADING_LARGE)
         self.speaker.setWordWrap(True)
         self.upcoming = QLabel()
-        self.upcoming.setStyleSheet("color: #4a5468;")
+        theme.style(self.upcoming, theme.MUTED_TEXT)
         self.next_button = QPushButton(icon("next"), tr("Suivant"))
         self.next_button.setObjectName("Primary")
         self.next_button.setToolTip(tr("Personne suivante (Page suivante ou →)"))

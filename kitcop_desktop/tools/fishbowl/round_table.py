@@ -14,6 +14,7 @@ from kitcop_desktop.domain import fishbowl as bowl_rules
 from kitcop_desktop.domain import speaking_round as rules
 from kitcop_desktop.i18n import TrMap, tr, tr_later
 from kitcop_desktop.storage.rounds import RoundData
+from kitcop_desktop.ui import theme
 
 COLUMNS = (
     "#",
@@ -69,9 +70,9 @@ class RoundTable(QTableWidget):
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)
-                    item.setBackground(QColor("#cfe3f5"))
+                    item.setBackground(QColor(theme.SELECTION))
                 elif e.status in ("done", "passed"):
-                    item.setForeground(QColor("#4a5468"))
+                    item.setForeground(QColor(theme.INK_MUTED))
                 self.setItem(row, column, item)
             if e.id == selected:
                 self.selectRow(row)

@@ -30,6 +30,7 @@ from kitcop_desktop.domain.palette import ZONE_COLOURS
 from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.storage.interviews_campaign import campaign_board_id, unsend
+from kitcop_desktop.ui import theme
 
 
 class CampaignView(QWidget):
@@ -167,7 +168,7 @@ class CampaignView(QWidget):
                         passage=passage, kind=kind, pseudonym=item.pseudonym, sent=sent
                     )
                 )
-                entry.setForeground(QColor("#1d2330"))
+                entry.setForeground(QColor(theme.INK))
                 zone_list.addItem(entry)
         unsent = len(syn.unsent)
         self.send_button.setEnabled(unsent > 0)

@@ -15,9 +15,7 @@ from kitcop_desktop.domain.clock import SystemClock
 from kitcop_desktop.domain.interview_timer import read_timer
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import interviews
-
-# Muted while on time, amber near the end, orange-red when over (the text says it too).
-TIMER_COLOURS = {"idle": "#4a5468", "normal": "#4a5468", "ending": "#8a6100", "over": "#a13d00"}
+from kitcop_desktop.ui import theme
 
 
 class DiscreetTimer(QWidget):
@@ -30,6 +28,8 @@ class DiscreetTimer(QWidget):
         self.planned_minutes = 60
         self.started_at: datetime | None = None
         self.label = QLabel()
+        self._stage = ""  # the stage its colour was set for: a style sheet only on a change
+        self._stage = ""  # the stage its colour was set for: a style sheet only on a change
         self.label.setToolTip(tr("Temps écoulé / durée prévue de l'entretien"))
         self.button = QPushButton(tr("Démarrer le minuteur"))
         self.button.clicked.connect(self.start)
@@ -71,4 +71,6 @@ class DiscreetTimer(QWidget):
         self.button.setVisible(self.interview_id is not None and self.started_at is None)
         reading = read_timer(self.started_at, self.clock.wall(), self.planned_minutes)
         self.label.setText(reading.text)
-        self.label.setStyleSheet(f"color: {TIMER_COLOURS[reading.stage]};")
+        if reading.stage != self._stage:  # muted, amber near the end, orange-red when over
+            self._stage = reading.stage
+            theme.style(self.label, theme.coloured(theme.TIMER_INK[reading.stage]))

@@ -25,6 +25,7 @@ from kitcop_desktop.domain.interview_guides import guide_hints
 from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.autosave import Autosave
 
 
@@ -63,9 +64,7 @@ class GuidesView(QWidget):
         self.count_label.setObjectName("PageSubtitle")
         self.hints = QLabel()
         self.hints.setWordWrap(True)
-        self.hints.setStyleSheet(
-            "background: #fff4d6; border: 1px solid #E69F00; border-radius: 4px; padding: 6px;"
-        )
+        theme.style(self.hints, theme.HINTS)
         advice = QLabel(
             tr(
                 "Conseils du kit : 10 questions au plus, ouvertes, courtes, dans un ordre logique ; "

@@ -27,6 +27,7 @@ from kitcop_desktop.domain.interview_guides import PLANNED_MINUTES_MAX, PLANNED_
 from kitcop_desktop.domain.visibility import Visibility
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import interviews
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.widgets.number_field import NumberField
 from kitcop_desktop.ui.widgets.visibility_badge import form_label
@@ -143,7 +144,7 @@ class InterviewForm(QWidget):
         trame = QLabel(tr(TRAME_ADVICE))
         trame.setWordWrap(True)
         trame.setObjectName("PageSubtitle")
-        trame.setStyleSheet("padding-top: 12px;")
+        theme.style(trame, theme.SPACED_ABOVE)
         page_layout.addWidget(trame)
         layout = QVBoxLayout(self)
         layout.addWidget(page)

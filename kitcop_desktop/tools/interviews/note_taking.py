@@ -30,6 +30,7 @@ from kitcop_desktop.storage import interviews
 from kitcop_desktop.tools.interviews.discreet_timer import DiscreetTimer
 from kitcop_desktop.tools.interviews.notes_field import NotesField, tint
 from kitcop_desktop.tools.interviews.room_focus import room_focus
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.autosave import Autosave, text_of
 
 FREE_NOTES = "free"
@@ -38,7 +39,6 @@ NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
 MARK_KEYS = {int(Qt.Key.Key_1) + i: kind.key for i, kind in enumerate(MARK_KINDS)}
 PREVIOUS_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_PageUp)
 # Discreet: muted while on time, amber near the end, orange-red when over (text says it too).
-TIMER_COLOURS = {"idle": "#4a5468", "normal": "#4a5468", "ending": "#8a6100", "over": "#a13d00"}
 
 
 def help_line() -> str:
@@ -78,7 +78,7 @@ class NoteTaking(QWidget):
         self.position_label.setObjectName("PageSubtitle")
         self.question_label = QLabel()
         self.question_label.setWordWrap(True)
-        self.question_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        theme.style(self.question_label, theme.SUBHEADING)
         self.pages = QStackedWidget()
         marks_row = QHBoxLayout()
         marks_row.addWidget(QLabel(tr("Marquer :")))
@@ -90,9 +90,7 @@ class NoteTaking(QWidget):
                     "Marquer le passage sélectionné (ou la ligne du curseur) comme {label} — {shortcut}"
                 ).format(label=kind.label, shortcut=kind.shortcut)
             )
-            button.setStyleSheet(
-                f"QPushButton {{ border-left: 6px solid {OKABE_ITO[kind.colour]}; }}"
-            )
+            theme.style(button, theme.edge_mark(OKABE_ITO[kind.colour]))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the notes
             button.clicked.connect(lambda _c=False, k=kind.key: self.mark(k))
             marks_row.addWidget(button)
@@ -298,7 +296,7 @@ class NoteTaking(QWidget):
             info = mark_kind(kind)
             item = QListWidgetItem(f"{info.label.capitalize()} — {bare_passage(kind, text)}")
             item.setData(Qt.ItemDataRole.UserRole, mark_id)
-            item.setForeground(QColor("#1d2330"))
+            item.setForeground(QColor(theme.INK))
             item.setBackground(tint(OKABE_ITO[info.colour]))
             self.marks_list.addItem(item)
         # Each notes field colours the passages marked in it (the free notes: answer None).

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from kitcop_desktop.domain.interview_guides import mark_kind, passage_spans
 from kitcop_desktop.domain.palette import OKABE_ITO
+from kitcop_desktop.ui import theme
 
 LINE_KEYS = {
     Qt.Key.Key_Home: QTextCursor.MoveOperation.StartOfBlock,
@@ -35,7 +36,7 @@ def mark_format(kind: str) -> QTextCharFormat:
     colour = OKABE_ITO[mark_kind(kind).colour]
     fmt = QTextCharFormat()
     fmt.setBackground(tint(colour, 0.30))
-    fmt.setForeground(QColor("#1d2330"))
+    fmt.setForeground(QColor(theme.INK))
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
     fmt.setUnderlineColor(QColor(colour))
     return fmt

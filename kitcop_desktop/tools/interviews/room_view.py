@@ -13,6 +13,7 @@ from kitcop_desktop.domain.palette import ROOM
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.tools.interviews.room_focus import room_focus
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.theme import room_font
 
 
@@ -28,7 +29,7 @@ class InterviewsRoomView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setAutoFillBackground(True)
-        self.setStyleSheet(f"background: {ROOM['background']};")
+        theme.style(self, theme.ROOM_PANEL)
         self.heading = QLabel()
         self.position = QLabel()
         self.question = QLabel()
@@ -38,7 +39,7 @@ class InterviewsRoomView(QWidget):
             (self.position, ROOM["accent"]),
             (self.question, ROOM["text"]),
         ):
-            label.setStyleSheet(f"color: {colour}; background: transparent;")
+            theme.style(label, theme.room_words(colour))
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.question.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)

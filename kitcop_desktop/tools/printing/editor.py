@@ -35,6 +35,7 @@ from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.tools.printing.copies import CopiesBox
 from kitcop_desktop.tools.printing.preview import PagePreview
 from kitcop_desktop.tools.printing.print_worker import PrintWorker
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
 
@@ -136,7 +137,7 @@ class PrintingEditor(QWidget):
         self.checks: dict[str, QCheckBox] = {}
         for heading, parts in MENU:
             group = QLabel(tr(heading))
-            group.setStyleSheet("font-weight: bold; color: #1f2a44; margin-top: 8px;")
+            theme.style(group, theme.GROUP_NAVY)
             column.addWidget(group)
             for part in parts:
                 box = QCheckBox(tr(SHORT_LABELS[part]))
@@ -161,11 +162,11 @@ class PrintingEditor(QWidget):
                     column.addWidget(contents)
                     self.restitution_contents = contents
         sheets = self.checks["interview_sheets"]
-        sheets.setStyleSheet("margin-left: 22px;")
+        theme.style(sheets, theme.INDENTED)
         sheets.clicked.connect(self._sheets_clicked)
         self.checks["all"].toggled.connect(lambda _on: self._offer_sheets())
         column.addSpacing(10)
-        self.save_button = QPushButton(icon("save", "#ffffff"), tr("Enregistrer le PDF…"))
+        self.save_button = QPushButton(icon("save", theme.WHITE), tr("Enregistrer le PDF…"))
         self.save_button.setObjectName("Primary")
         self.save_button.clicked.connect(self.save_dialog)
         self.open_button = QPushButton(icon("pdf"), tr("Ouvrir dans la visionneuse"))

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from kitcop_desktop.ui import theme
+
 PAGE_WIDTH_PX = 720
 # Pages drawn around the ones in view; the others are grey placeholders of the right size, so a
 # 72-page restitution costs the memory of a few pages, not of all of them (#15: +66 MB).
@@ -37,9 +39,9 @@ class PagePreview(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
-        self.setStyleSheet("QScrollArea { background: #d9dde4; border: none; }")
+        theme.style(self, theme.PREVIEW_AREA)
         self._inner = QWidget()
-        self._inner.setStyleSheet("background: #d9dde4;")
+        theme.style(self._inner, theme.PREVIEW_INNER)
         self._layout = QVBoxLayout(self._inner)
         self._layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self._layout.setSpacing(14)
@@ -113,7 +115,7 @@ class PagePreview(QScrollArea):
             label = QLabel()
             label.setFixedSize(width_px + 2, int(width_px * h / max(1.0, w)) + 2)
             label.setFrameShape(QFrame.Shape.Box)
-            label.setStyleSheet("QLabel { border: 1px solid #9aa3b2; background: white; }")
+            theme.style(label, theme.PREVIEW_PAGE)
             label.setToolTip(f"Page {number} / {total}")
             label.setAccessibleName(f"Page {number} sur {total}")
             self._layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -164,5 +166,5 @@ class PagePreview(QScrollArea):
         self._data = None
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setStyleSheet("color: #1f2a44; font-size: 12pt;")
+        theme.style(label, theme.NAVY_LARGE)
         self._layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)

@@ -29,6 +29,7 @@ from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import voting_phones
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import RoundState, VoteState
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 
 DOT, EMPTY = "●", "○"
@@ -55,7 +56,7 @@ class BallotBox(QWidget):
         page = QWidget()
         self.who = QComboBox()
         self.who.setMinimumWidth(150)
-        self.start_button = QPushButton(icon("user", "#ffffff"), tr("Commencer mon vote"))
+        self.start_button = QPushButton(icon("user", theme.WHITE), tr("Commencer mon vote"))
         self.start_button.setObjectName("Primary")
         self.start_button.clicked.connect(self.start)
         self.pick_hint = QLabel()
@@ -85,13 +86,13 @@ class BallotBox(QWidget):
         self.ballot_title = QLabel()
         self.ballot_title.setObjectName("PageTitle")
         self.remaining = QLabel()
-        self.remaining.setStyleSheet("font-size: 12pt; font-weight: bold;")
+        theme.style(self.remaining, theme.HEADING)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setObjectName("Rows")
         self._scroll = scroll
-        self.validate_button = QPushButton(icon("check", "#ffffff"), tr("Valider mon vote"))
+        self.validate_button = QPushButton(icon("check", theme.WHITE), tr("Valider mon vote"))
         self.validate_button.setObjectName("Primary")
         self.validate_button.clicked.connect(self.validate)
         cancel = QPushButton(tr("Annuler"))
@@ -232,9 +233,9 @@ class BallotBox(QWidget):
             text.setWordWrap(True)
             # The participant reads this, not the facilitator: a little larger.
             for label in (number, text):
-                label.setStyleSheet("font-size: 12pt;")
+                theme.style(label, theme.LARGE)
             marks = QLabel(DOT * n + EMPTY * (rules.max_per_item - n))
-            marks.setStyleSheet("font-size: 16pt; color: #0072B2;")
+            theme.style(marks, theme.ACCENT_MARKS)
             marks.setAccessibleName(dots_text(n))
             add = QPushButton("+")
             add.setToolTip(

@@ -32,6 +32,7 @@ from kitcop_desktop.tools.voting.phone_bar import PhoneBar
 from kitcop_desktop.tools.voting.results_panel import ResultsPanel
 from kitcop_desktop.tools.voting.setup_panel import SetupPanel
 from kitcop_desktop.tools.voting.wall_entry import WallEntry
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.room_text import room_pager
 
@@ -103,7 +104,7 @@ class VotingEditor(QWidget):
         self.ballots = BallotBox(self.commands)
         self.results = ResultsPanel(self.commands)
         self.round_label = QLabel()
-        self.round_label.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        theme.style(self.round_label, theme.HEADING)
         self.wall_mode = QPushButton(tr("Au mur"))
         self.ballot_mode = QPushButton(tr("Bulletins"))
         self.mode_group = QButtonGroup(self)
@@ -115,7 +116,7 @@ class VotingEditor(QWidget):
         self.ballot_mode.setToolTip(tr("Chacun·e vote à son tour sur l'ordinateur"))
         self.close_button = QPushButton(icon("lock"), tr("Clôturer"))
         self.close_button.clicked.connect(self.close_round)
-        self.reveal_button = QPushButton(icon("reveal", "#ffffff"), tr("Révéler (R)"))
+        self.reveal_button = QPushButton(icon("reveal", theme.WHITE), tr("Révéler (R)"))
         self.reveal_button.setObjectName("Primary")
         self.reveal_button.clicked.connect(self.reveal)
         self.reopen_button = QPushButton(tr("Rouvrir"))
@@ -176,7 +177,7 @@ class VotingEditor(QWidget):
         empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         empty_text.setWordWrap(True)
         empty_text.setObjectName("PageSubtitle")
-        empty_button = QPushButton(icon("new", "#ffffff"), tr("Créer un vote"))
+        empty_button = QPushButton(icon("new", theme.WHITE), tr("Créer un vote"))
         empty_button.setObjectName("Primary")
         empty_button.clicked.connect(self.create_vote)
         empty_layout.addStretch(1)
@@ -188,10 +189,7 @@ class VotingEditor(QWidget):
         self.body.addWidget(self.splitter)
 
         # A disabled primary button must look disabled (the shared theme styles only enabled).
-        self.setStyleSheet(
-            "QPushButton#Primary:disabled { background: #a9bccb; border-color: #a9bccb; }"
-            " QScrollArea#Rows, QScrollArea#Rows > QWidget > QWidget { background: transparent; }"
-        )
+        theme.style(self, theme.VOTE_PAGE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)

@@ -36,20 +36,20 @@ class Look:
 DARK = Look(
     text=ROOM["text"],
     muted=ROOM["muted"],
-    bar="#7d8799",
+    bar=theme.ROOM_BAR,
     bar_top=ROOM["accent"],
     badge_top=ROOM["warning"],
-    badge_top_text="#0b0f19",
-    track="#1c2333",
+    badge_top_text=theme.ROOM_ON_WARNING,
+    track=theme.ROOM_TRACK,
 )
 LIGHT = Look(
-    text="#1d2330",
-    muted="#4a5468",
-    bar="#9aa3b2",
-    bar_top="#0072B2",
-    badge_top="#E69F00",
-    badge_top_text="#1d2330",
-    track="#eceff4",
+    text=theme.INK,
+    muted=theme.INK_MUTED,
+    bar=theme.BAR,
+    bar_top=theme.ACCENT,
+    badge_top=theme.STAR,
+    badge_top_text=theme.INK,
+    track=theme.TRACK,
 )
 TOP = 3
 

@@ -24,6 +24,7 @@ from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.decision_dialog import DecisionDialog
 from kitcop_desktop.tools.voting.ranking_paint import LIGHT, paint_ranking, row_height
 from kitcop_desktop.tools.voting.vote_data import RoundState, VoteState
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 
 FONT_PX = 15
@@ -85,21 +86,23 @@ class ResultsPanel(QWidget):
         self.summary.setWordWrap(True)
         self.masked = QLabel()
         self.masked.setWordWrap(True)
-        self.masked.setStyleSheet("color: #4a5468; font-style: italic; padding: 8px;")
+        theme.style(self.masked, theme.MUTED_ITALIC)
         self.ranking = RankingWidget()
         self.winners_label = QLabel()
         self.winners_label.setWordWrap(True)
         self.winners_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.winners_label.setStyleSheet("color: #005b8f; font-weight: bold;")
+        theme.style(self.winners_label, theme.ACCENT_WORDS)
         self.ties = QVBoxLayout()
         self.next_round_button = QPushButton(tr("Nouveau tour avec les premiers"))
         self.next_round_button.clicked.connect(self.next_round_top)
-        self.cards_button = QPushButton(icon("actions", "#ffffff"), tr("Créer les fiches actions"))
+        self.cards_button = QPushButton(
+            icon("actions", theme.WHITE), tr("Créer les fiches actions")
+        )
         self.cards_button.setObjectName("Primary")
         self.cards_button.clicked.connect(self.make_cards)
         head = QHBoxLayout()
         title = QLabel(tr("Résultats"))
-        title.setStyleSheet("font-weight: bold; font-size: 12pt;")
+        theme.style(title, theme.HEADING)
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(self.round_box)
@@ -270,7 +273,7 @@ class ResultsPanel(QWidget):
             label = QLabel(text)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setStyleSheet("color: #a13d00;" if tie.straddles else "color: #4a5468;")
+            theme.style(label, theme.WARNING_TEXT if tie.straddles else theme.MUTED_TEXT)
             row = QHBoxLayout()
             row.addWidget(label, 1)
             if last and not vote_round.open:

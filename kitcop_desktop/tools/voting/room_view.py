@@ -280,8 +280,8 @@ class VotingRoomView(QWidget):
         cell = max(1, int(side // len(modules)))
         side = cell * len(modules)
         left, top = int(area.right() - side), int(area.top())
-        painter.fillRect(QRectF(left, top, side, side), QColor("#ffffff"))
-        dark = QColor("#000000")
+        painter.fillRect(QRectF(left, top, side, side), QColor(theme.QR_LIGHT))
+        dark = QColor(theme.QR_DARK)
         for row, modules_row in enumerate(modules):
             for col, on in enumerate(modules_row):
                 if on:

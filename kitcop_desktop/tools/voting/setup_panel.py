@@ -26,6 +26,7 @@ from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.visibility import tallies_visibility
 from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import VoteState
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
@@ -38,7 +39,7 @@ ITEM_ID = Qt.ItemDataRole.UserRole
 def section(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
-    label.setStyleSheet("font-weight: bold; color: #1f2a44; margin-top: 6px;")
+    theme.style(label, theme.SECTION_NAVY)
     return label
 
 
@@ -147,7 +148,7 @@ class SetupPanel(QWidget):
             box.refused.connect(commands.ctx.show_message)
         self.rules_warning = QLabel()
         self.rules_warning.setWordWrap(True)
-        self.rules_warning.setStyleSheet("color: #a13d00;")
+        theme.style(self.rules_warning, theme.WARNING_TEXT)
         self.rules_warning.hide()
         self.secret = QCheckBox(tr("Vote secret"))
         self.secret.setToolTip(

@@ -23,7 +23,7 @@ from kitcop_desktop.i18n import TrMap, tr_later
 from kitcop_desktop.ui import theme
 
 # Control-window colours (light background): dark enough to read (≥ 7:1), same hues as the room.
-_LIGHT = {"background": "#ffffff", **CONTROL_STAGES}
+_LIGHT = {"background": theme.WHITE, **CONTROL_STAGES}
 
 # The overrun's « + », as a fraction of the digits' size.
 PLUS_SCALE = 0.6

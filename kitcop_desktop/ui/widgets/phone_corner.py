@@ -84,8 +84,8 @@ class PhoneCorner(QWidget):
         side = cell * len(modules)
         top = (h - side - small.height() - big.height() - margin) / 2
         left = int(margin + (width - side) / 2)
-        painter.fillRect(QRectF(left, top, side, side), QColor("#ffffff"))
-        dark = QColor("#000000")
+        painter.fillRect(QRectF(left, top, side, side), QColor(theme.QR_LIGHT))
+        dark = QColor(theme.QR_DARK)
         for row, line in enumerate(modules):
             for col, on in enumerate(line):
                 if on:

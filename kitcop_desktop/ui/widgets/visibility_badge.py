@@ -8,13 +8,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.visibility import PROMISES, WORDS, Visibility
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 
-COLOURS = {  # text on the light control window, contrast ≥ 4.5:1
-    Visibility.ROOM: "#1f5f8b",
-    Visibility.RESTITUTION: "#7a4d00",
-    Visibility.FACILITATOR: "#a3320b",
-}
+COLOURS = theme.VISIBILITY_INK  # text on the light control window, contrast ≥ 4.5:1
 ICONS = {
     Visibility.ROOM: "visibility_room",
     Visibility.RESTITUTION: "visibility_restitution",
@@ -46,7 +43,7 @@ class VisibilityBadge(QWidget):
         self.glyph.setPixmap(icon(ICONS[self.visibility], colour).pixmap(QSize(14, 14)))
         detail = f" · {self.detail}" if self.detail else ""
         self.word.setText(WORDS[self.visibility] + detail)
-        self.word.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        theme.style(self.word, theme.visibility_words(self.visibility))
         self.setToolTip(PROMISES[self.visibility])
 
     def text(self) -> str:

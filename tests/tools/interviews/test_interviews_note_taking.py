@@ -184,3 +184,32 @@ def test_timer_is_discreet_and_uses_the_stored_start(qtbot, ctx, store, workshop
     qtbot.addWidget(again)
     again.notes.load(widget.interview_id)
     assert again.notes.timer_label.text() == "⏱ 65 min / 60 (+5)"
+
+
+def test_timer_changes_colour_with_its_stage_and_only_then(qtbot, ctx, monkeypatch):
+    """Muted while on time, amber near the end, orange-red when over; the label is restyled
+    when the stage changes, not at every second (a style sheet relays the whole label out)."""
+    from kitcop_desktop.domain.clock import FakeClock
+    from kitcop_desktop.ui import theme
+
+    clock = FakeClock()
+    ctx.extras["clock"] = clock
+    widget = SPEC.make_editor(ctx)
+    qtbot.addWidget(widget)
+    widget.new_item()
+    timer, label = widget.notes.timer, widget.notes.timer_label
+    timer.start()
+    restyled: list[str] = []
+    real_style = theme.style
+    monkeypatch.setattr(
+        theme, "style", lambda w, look: (restyled.append(look), real_style(w, look))
+    )
+    seen = []
+    for _ in range(70):
+        clock.advance(60)
+        timer.update_reading()
+        seen.append(label.styleSheet())
+    assert theme.INK_MUTED in seen[0]  # 1 min of 60
+    assert theme.ENDING in seen[50]  # 51 min: « bientôt fini »
+    assert theme.WARNING in seen[-1]  # 70 min: over
+    assert len(restyled) == 2  # ending, then over: 70 readings, two restylings
