@@ -182,8 +182,8 @@ ACTION_FIELD = (
     f"QPlainTextEdit {{ font-size: 13pt; font-weight: bold; background: {ACTION_BAND}; }}"
 )
 ROOMY_LIST = (
-    f"QListWidget::item {{ padding: 6px 4px; border-bottom: 1px solid {LINE}; }}"
-    f" QListWidget::item:selected {{ background: {SELECTION}; color: {INK}; }}"
+    f"QListView::item {{ padding: 6px 4px; border-bottom: 1px solid {LINE}; }}"
+    f" QListView::item:selected {{ background: {SELECTION}; color: {INK}; }}"
 )
 CONFLICTS = (
     f"background: {ERROR_FILL}; color: {ERROR_INK}; border: 1px solid {ERROR_LINE};"

@@ -132,9 +132,9 @@ def test_a_phone_ballot_with_the_name_of_a_typed_ballot_is_flagged(
     editor.show()
     assert editor.state.doubles == ["Bruno"]
     flagged = [
-        editor.ballots.voted.item(i).text()
+        editor.ballots.voted.row_text(i)
         for i in range(editor.ballots.voted.count())
-        if editor.ballots.voted.item(i).text().startswith("⚠")
+        if editor.ballots.voted.row_text(i).startswith("⚠")
     ]
     assert len(flagged) == 2 and all(t.endswith(("Bruno", "bruno")) for t in flagged)
     assert "Peut-être compté·e deux fois" in editor.phone_bar.summary(vote_id)

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -43,8 +41,8 @@ from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
 from kitcop_desktop.ui.widgets.room_text import room_pager
+from kitcop_desktop.ui.widgets.row_list import Row, RowList
 
-CARD_ID = Qt.ItemDataRole.UserRole
 LINE_FIELDS = ("challenge", "target")
 TEXT_FIELDS = {
     "action": 64,
@@ -108,13 +106,13 @@ class ActionsEditor(QWidget):
         top.addWidget(new_button)
         top.addWidget(self.delete_button)
 
-        self.list = QListWidget()
+        self.list = RowList()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.list.currentItemChanged.connect(self._list_moved)
+        self.list.current_moved.connect(self._list_moved)
         self.list.setMinimumWidth(180)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setResizeMode(RowList.ResizeMode.Adjust)
         theme.style(self.list, theme.ROOMY_LIST)
 
         self.origin_label = QLabel()
@@ -223,7 +221,7 @@ class ActionsEditor(QWidget):
     def _fill_list(self) -> None:
         needle = name_key(self.filter_edit.text())
         self._loading = True
-        self.list.clear()
+        rows = []
         for card in self.cards:
             haystack = name_key(" ".join(str(v) for v in card.values.values()))
             if needle and needle not in haystack:
@@ -232,19 +230,16 @@ class ActionsEditor(QWidget):
                 impact=stars_text(card["impact"]), feasibility=stars_text(card["feasibility"])
             )
             sub = card["challenge"] or ORIGINS.get(card.origin, "")
-            row = QListWidgetItem(
-                f"{card.heading[:120]}\n{sub[:80]}\n{stars}".replace("\n\n", "\n")
-            )
-            row.setData(CARD_ID, card.id)
-            self.list.addItem(row)
-            if card.id == self.selection.card_id:
-                self.list.setCurrentItem(row)
+            text = f"{card.heading[:120]}\n{sub[:80]}\n{stars}".replace("\n\n", "\n")
+            rows.append(Row(text, key=card.id))
+        self.list.set_rows(rows)  # the row being edited is updated in place, still chosen
+        self.list.select_key(self.selection.card_id)
         self._loading = False
 
-    def _list_moved(self, row: QListWidgetItem | None, _previous) -> None:
-        if self._loading or row is None:
+    def _list_moved(self, card_id: int | None) -> None:
+        if self._loading or card_id is None:
             return
-        self.selection.set(row.data(CARD_ID))
+        self.selection.set(card_id)
         self._show_card()
 
     def _show_card(self) -> None:

@@ -13,14 +13,12 @@ running countdown costs almost no CPU).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -42,6 +40,7 @@ from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.tool_spec import ToolContext
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
+from kitcop_desktop.ui.widgets.row_list import KEY_ROLE, Row, RowList
 
 STATE_TEXT = {
     "not_started": tr_later("Pas encore commencé"),
@@ -152,9 +151,9 @@ class RunView(QWidget):
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
         self.next_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.sequences = QListWidget()
+        self.sequences = RowList()
         self.sequences.setToolTip(tr("Double-cliquez pour aller à une séquence."))
-        self.sequences.itemActivated.connect(self._go_to_item)
+        self.sequences.activated.connect(self._go_to_item)
         for title, widget in (
             (tr("Horaire"), self.drift),
             (None, self.warning),
@@ -351,14 +350,11 @@ class RunView(QWidget):
         self._lines = lines
         keep = self.sequences.currentRow()
         self.sequences.blockSignals(True)
-        self.sequences.clear()
-        for sid, text in lines:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, sid)
-            item.setToolTip(tr("→ : heure de début projetée d'après l'avance ou le retard actuel"))
-            self.sequences.addItem(item)
+        tip = tr("→ : heure de début projetée d'après l'avance ou le retard actuel")
+        # Only the lines that show differently are redrawn (the ▶ moving on, a time).
+        self.sequences.set_rows([Row(text, key=sid, tooltip=tip) for sid, text in lines])
         self.sequences.setCurrentRow(keep)
         self.sequences.blockSignals(False)
 
-    def _go_to_item(self, item: QListWidgetItem) -> None:
-        self.live.go_to(int(item.data(Qt.ItemDataRole.UserRole)))
+    def _go_to_item(self, index: QModelIndex) -> None:
+        self.live.go_to(int(index.data(KEY_ROLE)))

@@ -4,14 +4,11 @@ Those who left the workshop are greyed « (parti·e) »; their spoken time still
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain import fishbowl as rules
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.ui import theme
+from kitcop_desktop.ui.widgets.cell_table import Cell, CellsModel
 
 COLUMNS = (tr_later("Personne"), tr_later("Temps"), tr_later("Fois"), tr_later("Part"))
 
@@ -28,8 +26,9 @@ class StatsView(QWidget):
         super().__init__(parent)
         self.total = QLabel()
         theme.style(self.total, theme.BOLD)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in COLUMNS])
+        self.model = CellsModel([tr(c) for c in COLUMNS], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -55,36 +54,24 @@ class StatsView(QWidget):
                 time=rules.speaking_clock(stats.total_seconds)
             )
         )
-        if self.table.rowCount() != len(stats.people):
-            self.table.setRowCount(len(stats.people))
-        for row, p in enumerate(stats.people):
-            values = (
-                rules.shown_name(p),
-                rules.speaking_clock(p.seconds),
-                str(p.turns),
-                rules.percent(p.share),
+        rows = []
+        for p in stats.people:
+            grey = theme.INK_LEFT if p.left else ""
+            category = rules.CATEGORY_LABELS.get(p.category, "—")
+            tip = (
+                tr("{category} — a quitté l'atelier").format(category=category)
+                if p.left
+                else category
             )
-            for column, value in enumerate(values):
-                item = self.table.item(row, column)
-                if item is None:
-                    item = QTableWidgetItem()
-                    if column >= 1:
-                        item.setTextAlignment(
-                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                        )
-                    self.table.setItem(row, column, item)
-                if item.text() != value:
-                    item.setText(value)
-                if bool(item.data(Qt.ItemDataRole.UserRole)) != p.left:  # only on change
-                    item.setData(Qt.ItemDataRole.UserRole, p.left)
-                    item.setForeground(QBrush(QColor(theme.INK_LEFT)) if p.left else QBrush())
-                if column == 0:
-                    category = rules.CATEGORY_LABELS.get(p.category, "—")
-                    item.setToolTip(
-                        tr("{category} — a quitté l'atelier").format(category=category)
-                        if p.left
-                        else category
-                    )
+            rows.append(
+                (
+                    Cell(rules.shown_name(p), tooltip=tip, foreground=grey),
+                    Cell(rules.speaking_clock(p.seconds), foreground=grey, align="right"),
+                    Cell(str(p.turns), foreground=grey, align="right"),
+                    Cell(rules.percent(p.share), foreground=grey, align="right"),
+                )
+            )
+        self.model.set_rows(rows)  # each second: only the cells that changed are redrawn
         if stats.silent:
             self.silent.setText(tr("Pas encore parlé : ") + ", ".join(stats.silent))
         else:

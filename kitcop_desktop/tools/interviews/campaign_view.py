@@ -3,18 +3,13 @@ of freins and leviers, sent to a speedboat board in one action (one undo step)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +26,8 @@ from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.storage.interviews_campaign import campaign_board_id, unsend
 from kitcop_desktop.ui import theme
+from kitcop_desktop.ui.widgets.cell_table import Cell, CellsModel
+from kitcop_desktop.ui.widgets.row_list import Row, RowList
 
 
 class CampaignView(QWidget):
@@ -54,14 +51,14 @@ class CampaignView(QWidget):
             ("sectors", "Secteurs"),
             ("territories", "Territoires"),
         ):
-            table = QTableWidget(0, 2)
-            table.setHorizontalHeaderLabels([title, tr("Entretiens")])
+            table = QTableView()
+            table.setModel(CellsModel([title, tr("Entretiens")], table))
             table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             table.horizontalHeader().setSectionResizeMode(
                 1, QHeaderView.ResizeMode.ResizeToContents
             )
             table.verticalHeader().hide()
-            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
             table.setAlternatingRowColors(True)
             self.tables[key] = table
             tables_row.addWidget(table)
@@ -112,8 +109,8 @@ class CampaignView(QWidget):
         self.refresh()
 
     @staticmethod
-    def _zone_list() -> QListWidget:
-        widget = QListWidget()
+    def _zone_list() -> RowList:
+        widget = RowList()
         widget.setWordWrap(True)
         widget.setAlternatingRowColors(True)
         return widget
@@ -139,15 +136,14 @@ class CampaignView(QWidget):
         )
         for key in ("professions", "sectors", "territories"):
             rows = getattr(table, key)
-            widget = self.tables[key]
-            widget.setRowCount(len(rows))
-            for row, (value, count) in enumerate(rows):
-                cell = QTableWidgetItem(value)
-                cell.setToolTip(value)
-                widget.setItem(row, 0, cell)
-                number = QTableWidgetItem(str(count))
-                number.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                widget.setItem(row, 1, number)
+            model = self.tables[key].model()
+            assert isinstance(model, CellsModel)
+            model.set_rows(
+                [
+                    (Cell(value, tooltip=value), Cell(str(count), align="centre"))
+                    for value, count in rows
+                ]
+            )
         for zone_list, title, items, zone, label in (
             (self.brakes, self.brakes_title, syn.brakes, "brakes", tr("Freins et difficultés")),
             (self.levers, self.levers_title, syn.levers, "levers", "Leviers"),
@@ -158,18 +154,16 @@ class CampaignView(QWidget):
                     colour=colour, label=label, n_items=len(items)
                 )
             )
-            zone_list.clear()
+            rows = []
             for item in items:
                 kind = mark_kind(item.kind).label
                 sent = tr(" ✓ envoyé") if item.sent else ""
                 passage = bare_passage(item.kind, item.text)
-                entry = QListWidgetItem(
-                    tr("{passage}\n{kind} — {pseudonym}{sent}").format(
-                        passage=passage, kind=kind, pseudonym=item.pseudonym, sent=sent
-                    )
+                text = tr("{passage}\n{kind} — {pseudonym}{sent}").format(
+                    passage=passage, kind=kind, pseudonym=item.pseudonym, sent=sent
                 )
-                entry.setForeground(QColor(theme.INK))
-                zone_list.addItem(entry)
+                rows.append(Row(text, key=item.mark_id, foreground=theme.INK))
+            zone_list.set_rows(rows)
         unsent = len(syn.unsent)
         self.send_button.setEnabled(unsent > 0)
         self.send_button.setText(

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -35,6 +33,7 @@ from kitcop_desktop.tools.interviews.note_taking import NoteTaking
 from kitcop_desktop.tools.interviews.report_view import ReportView
 from kitcop_desktop.ui import narrow_text
 from kitcop_desktop.ui.drafts import draft_prefix
+from kitcop_desktop.ui.widgets.row_list import Row, RowList
 
 NO_GUIDE = -1
 
@@ -51,10 +50,10 @@ class InterviewsEditor(QWidget):
         self.filter.setPlaceholderText(tr("Filtrer (profession, secteur, territoire…)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
-        self.interview_list = QListWidget()
+        self.interview_list = RowList()
         self.interview_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.interview_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.interview_list.currentItemChanged.connect(self._select)
+        self.interview_list.current_moved.connect(self._show)
         self.guide_combo = QComboBox()
         narrow_text.shortens_long_entries(self.guide_combo)
         self.guide_combo.setToolTip(tr("Guide utilisé pour les nouveaux entretiens"))
@@ -125,45 +124,36 @@ class InterviewsEditor(QWidget):
 
         keep = self.interview_id
         self.interview_list.blockSignals(True)
-        self.interview_list.clear()
-        for row in rows:
-            when = row.date.strftime("%d/%m/%Y") if row.date else "sans date"
-            state = "✓ " if row.done else "○ "
-            item = QListWidgetItem(f"{state}{row.pseudonym} · {when}\n{row.profession or '—'}")
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setData(
-                Qt.ItemDataRole.UserRole + 1,
-                " ".join(
-                    [row.pseudonym, row.profession, row.structure, row.sector, row.territory]
-                ).casefold(),
-            )
-            item.setToolTip(
-                f"{row.pseudonym} — {row.profession or tr('profession non renseignée')}\n"
-                + (tr("Réalisé") if row.done else tr("À réaliser ou en cours"))
-            )
-            self.interview_list.addItem(item)
+        self.interview_list.set_rows([self._row(row) for row in rows])
         self.interview_list.blockSignals(False)
-        ids = [r.id for r in rows]
-        if keep in ids:
-            self.interview_list.setCurrentRow(ids.index(keep))
-        elif ids:
+        if not self.interview_list.select_key(keep) and rows:
             self.interview_list.setCurrentRow(0)
-        else:
-            self._show(None)
+        self._show(self.interview_list.current_key())
         self._apply_filter(self.filter.text())
+
+    @staticmethod
+    def _row(row) -> Row:
+        when = row.date.strftime("%d/%m/%Y") if row.date else "sans date"
+        state = "✓ " if row.done else "○ "
+        return Row(
+            f"{state}{row.pseudonym} · {when}\n{row.profession or '—'}",
+            key=row.id,
+            search=" ".join(
+                [row.pseudonym, row.profession, row.structure, row.sector, row.territory]
+            ).casefold(),
+            tooltip=f"{row.pseudonym} — {row.profession or tr('profession non renseignée')}\n"
+            + (tr("Réalisé") if row.done else tr("À réaliser ou en cours")),
+        )
 
     def _apply_filter(self, text: str) -> None:
         needle = text.casefold().strip()
-        for row in range(self.interview_list.count()):
-            item = self.interview_list.item(row)
-            item.setHidden(bool(needle) and needle not in item.data(Qt.ItemDataRole.UserRole + 1))
+        model = self.interview_list.rows_model
+        for number, row in enumerate(model.rows()):
+            self.interview_list.setRowHidden(number, bool(needle) and needle not in row.search)
 
     def _on_changed(self, area: str, workshop_id: int) -> None:
         if area == "interviews" and workshop_id == self.ctx.workshop_id:
             self.refresh()
-
-    def _select(self, current, _previous) -> None:
-        self._show(current.data(Qt.ItemDataRole.UserRole) if current else None)
 
     def _show(self, interview_id: int | None) -> None:
         if interview_id == self.interview_id and interview_id is not None:
@@ -245,11 +235,9 @@ class InterviewsEditor(QWidget):
         self.filter.selectAll()
 
     def focus_item(self, ref_id: int) -> None:
-        for row in range(self.interview_list.count()):
-            if self.interview_list.item(row).data(Qt.ItemDataRole.UserRole) == ref_id:
-                self.tabs.setCurrentIndex(0)
-                self.interview_list.setCurrentRow(row)
-                return
+        if self.interview_list.rows_model.row_of(ref_id) is not None:
+            self.tabs.setCurrentIndex(0)
+            self.interview_list.select_key(ref_id)
 
     # --- where the typing was (ui/resume.py) ---------------------------------------------------
     def field_spot(self, widget) -> tuple[int, str] | None:

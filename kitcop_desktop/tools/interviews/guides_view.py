@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTextEdit,
@@ -27,6 +25,7 @@ from kitcop_desktop.storage import interviews
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.autosave import Autosave
+from kitcop_desktop.ui.widgets.row_list import Row, RowList
 
 
 class GuidesView(QWidget):
@@ -34,10 +33,10 @@ class GuidesView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.guide_id: int | None = None
-        self.guide_list = QListWidget()
+        self.guide_list = RowList()
         self.guide_list.setWordWrap(True)
         self.guide_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.guide_list.currentItemChanged.connect(self._select)
+        self.guide_list.current_moved.connect(self._select)
         new_button = QPushButton(tr("Nouveau guide"))
         new_button.clicked.connect(self.new_guide)
         self.delete_button = QPushButton(tr("Supprimer le guide"))
@@ -112,14 +111,13 @@ class GuidesView(QWidget):
         ids = [g[0] for g in guides]
         keep = self.guide_id if self.guide_id in ids else (ids[0] if ids else None)
         self.guide_list.blockSignals(True)  # rebuilding is not the user choosing a guide
-        self.guide_list.clear()
+        rows = []
         for guide_id, title, count in guides:
             questions = tr_n("{n} question", "{n} questions", count).format(n=count)
-            item = QListWidgetItem(f"{title}\n{questions}")
-            item.setData(Qt.ItemDataRole.UserRole, guide_id)
-            self.guide_list.addItem(item)
+            rows.append(Row(f"{title}\n{questions}", key=guide_id))
+        self.guide_list.set_rows(rows)
         if keep is not None:
-            self.guide_list.setCurrentRow(ids.index(keep))
+            self.guide_list.select_key(keep)
         self.guide_list.blockSignals(False)
         typing = self.title_edit.hasFocus() or self.questions_edit.hasFocus()
         if not (typing and keep == self.guide_id):
@@ -129,8 +127,7 @@ class GuidesView(QWidget):
         if area == "interviews" and workshop_id == self.ctx.workshop_id:
             self.refresh()
 
-    def _select(self, current, _previous) -> None:
-        target = current.data(Qt.ItemDataRole.UserRole) if current else None
+    def _select(self, target: int | None) -> None:
         shown = self.guide_id
         self.guide_id = target  # so that the refresh after saving keeps the user's choice
         self._store(shown)

@@ -10,7 +10,7 @@ step on the tool's stack; marks are undoable too.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,6 +32,7 @@ from kitcop_desktop.tools.interviews.notes_field import NotesField, tint
 from kitcop_desktop.tools.interviews.room_focus import room_focus
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.autosave import Autosave, text_of
+from kitcop_desktop.ui.widgets.row_list import Row, RowList
 
 FREE_NOTES = "free"
 NEXT_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_PageDown)
@@ -101,7 +102,7 @@ class NoteTaking(QWidget):
         help_label.setWordWrap(True)
 
         self.marks_title = QLabel()
-        self.marks_list = QListWidget()
+        self.marks_list = RowList()
         self.marks_list.setWordWrap(True)
         self.marks_list.setToolTip(tr("Passages marqués (Suppr pour retirer)"))
         self.marks_list.installEventFilter(self)
@@ -268,10 +269,9 @@ class NoteTaking(QWidget):
             self.ctx.show_message(tr("Passage marqué comme {label}.").format(label=label))
 
     def remove_selected_mark(self) -> None:
-        item = self.marks_list.currentItem()
-        if item is None:
+        mark_id = self.marks_list.current_key()
+        if mark_id is None:
             return
-        mark_id = item.data(Qt.ItemDataRole.UserRole)
         self.ctx.push(
             tr("Retirer un passage marqué"),
             area="interviews",
@@ -280,8 +280,8 @@ class NoteTaking(QWidget):
         )
 
     def _refresh_marks(self) -> None:
-        self.marks_list.clear()
         if self.interview_id is None:
+            self.marks_list.set_rows([])
             self.marks_title.setText(tr("<b>Passages marqués</b>"))
             return
         with self.ctx.store.read() as s:
@@ -292,13 +292,18 @@ class NoteTaking(QWidget):
         self.marks_title.setText(
             tr("<b>Passages marqués</b> ({n_marks})").format(n_marks=len(marks))
         )
+        rows = []
         for mark_id, kind, text, _answer in marks:
             info = mark_kind(kind)
-            item = QListWidgetItem(f"{info.label.capitalize()} — {bare_passage(kind, text)}")
-            item.setData(Qt.ItemDataRole.UserRole, mark_id)
-            item.setForeground(QColor(theme.INK))
-            item.setBackground(tint(OKABE_ITO[info.colour]))
-            self.marks_list.addItem(item)
+            rows.append(
+                Row(
+                    f"{info.label.capitalize()} — {bare_passage(kind, text)}",
+                    key=mark_id,
+                    foreground=theme.INK,
+                    background=tint(OKABE_ITO[info.colour]).name(),
+                )
+            )
+        self.marks_list.set_rows(rows)
         # Each notes field colours the passages marked in it (the free notes: answer None).
         keys = [answer_id for answer_id, _ in self.questions] + [None]
         for editor, key in zip(self.editors, keys, strict=False):

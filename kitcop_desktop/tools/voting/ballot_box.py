@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -31,6 +29,7 @@ from kitcop_desktop.tools.voting.commands import VoteCommands
 from kitcop_desktop.tools.voting.vote_data import RoundState, VoteState
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.row_list import Row, RowList
 
 DOT, EMPTY = "●", "○"
 
@@ -61,7 +60,7 @@ class BallotBox(QWidget):
         self.start_button.clicked.connect(self.start)
         self.pick_hint = QLabel()
         self.pick_hint.setWordWrap(True)
-        self.voted = QListWidget()
+        self.voted = RowList()
         self.voted.setMaximumHeight(150)
         self.reopen_button = QPushButton(tr("Rouvrir ce bulletin"))
         self.reopen_button.setToolTip(tr("Permet à cette personne de voter à nouveau (annulable)"))
@@ -153,21 +152,20 @@ class BallotBox(QWidget):
             )
         )
         self.voted_label.setWordWrap(True)
-        self.voted.clear()
         twice = {name_key(n) for n in state.doubles}
+        rows = []
         for v in voted:
             phone = voting_phones.split_phone_name(v.name)
             key = name_key(phone[1] if phone else v.name)
-            row = QListWidgetItem(f"⚠ {v.name}" if key in twice else f"✓ {v.name}")
+            tooltip = ""
             if key in twice:
-                row.setToolTip(
-                    tr(
-                        "Un bulletin du téléphone porte le même prénom qu'un autre bulletin\u00a0: "
-                        "rouvrez celui de trop pour ne pas compter deux fois."
-                    )
+                tooltip = tr(
+                    "Un bulletin du téléphone porte le même prénom qu'un autre bulletin\u00a0: "
+                    "rouvrez celui de trop pour ne pas compter deux fois."
                 )
-            row.setData(Qt.ItemDataRole.UserRole, (v.ballot_id, v.name))
-            self.voted.addItem(row)
+            text = f"⚠ {v.name}" if key in twice else f"✓ {v.name}"
+            rows.append(Row(text, key=(v.ballot_id, v.name), tooltip=tooltip))
+        self.voted.set_rows(rows)
         can_vote = vote_round.open and bool(waiting)
         self.start_button.setEnabled(can_vote)
         self.who.setEnabled(can_vote)
@@ -308,11 +306,11 @@ class BallotBox(QWidget):
         self.who.setFocus()
 
     def reopen_selected(self) -> None:
-        row = self.voted.currentItem()
-        if row is None:
+        chosen = self.voted.current_key()
+        if chosen is None:
             self.commands.ctx.show_message(tr("Choisissez d'abord le bulletin à rouvrir."))
             return
-        ballot_id, name = row.data(Qt.ItemDataRole.UserRole)
+        ballot_id, name = chosen
         self.commands.reopen_ballot(ballot_id, name)
 
     def handle_key(self, key: int) -> bool:

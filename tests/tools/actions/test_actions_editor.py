@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 
 from kitcop_desktop.storage import actions
 from kitcop_desktop.tools.actions.spec import SPEC
+from tests.model_tester import assert_model_sound, model_tester
 
 
 @pytest.fixture
@@ -60,7 +61,7 @@ def test_new_card_edit_fields_and_stars_each_undoable(editor, ctx, store, worksh
         }
     ]
     assert editor.fields["impact"].label.text() == "3 étoiles"
-    assert "impact ★★★" in editor.list.item(0).text()
+    assert "impact ★★★" in editor.list.row_text(0)
     ctx.undo_stack.undo()  # the stars
     assert stored(store, workshop_id)[0]["impact"] == 0
     ctx.undo_stack.undo()  # pilotes
@@ -128,3 +129,32 @@ def test_room_view_shows_the_selected_card_large(ctx, qtbot, store, workshop_id,
     assert "★★★</span> 3/3" in room.ratings.text()
     assert "Faisabilité</span> non noté" in room.feasibility.text()
     assert room.action.font().pixelSize() >= 768 // 20
+
+
+def test_the_list_is_a_sound_model_that_keeps_the_card_being_edited(
+    editor, ctx, store, workshop_id, qtlog
+):
+    tester = model_tester(editor.list.model())
+    with store.write() as s:
+        for name in ("Guichet unique", "Chantiers-écoles", "Observatoire"):
+            actions.create(s, workshop_id, action=name)
+    ctx.hub.notify("actions", workshop_id)
+    assert editor.list.count() == 3
+    editor.focus_item(editor.cards[1].id)
+    row = editor.list.currentRow()
+    challenge = editor.fields["challenge"]
+    challenge.setFocus()
+    challenge.insert("Former les jeunes")
+    QTest.keyClick(challenge, Qt.Key.Key_Tab)  # stored: the list is read again
+    assert editor.list.currentRow() == row  # still on the card being edited
+    assert "Former les jeunes" in editor.list.row_text(row)
+    editor.filter_edit.insert("guichet")
+    assert editor.list.count() == 1
+    editor.filter_edit.clear()
+    assert editor.list.count() == 3
+    editor.delete_current()
+    assert editor.list.count() == 2
+    ctx.undo_stack.undo()
+    assert editor.list.count() == 3
+    assert tester is not None
+    assert_model_sound(qtlog)

@@ -11,6 +11,7 @@ from kitcop_desktop.domain.clock import FakeClock
 from kitcop_desktop.storage import agenda, agenda_run
 from kitcop_desktop.tools.agenda.live import AgendaLive
 from kitcop_desktop.tools.agenda.spec import SPEC
+from tests.model_tester import assert_model_sound, model_tester
 from tests.tools.agenda.conftest import Recorder
 
 
@@ -365,3 +366,25 @@ def test_the_thanks_never_end_a_line_on_a(run_ctx, editor, qtbot, size):
     lines = room.end_text.page_text().split("\n")
     assert not any(line.rstrip().endswith(" à") for line in lines), lines
     assert room.end_text.pixel_size >= size[1] // 20
+
+
+def test_the_run_s_list_is_a_sound_model_and_enter_goes_to_a_sequence(editor, clock, qtbot, qtlog):
+    view = editor.run_view
+    tester = model_tester(view.sequences.model())
+    redrawn: list[int] = []
+    view.sequences.model().dataChanged.connect(lambda a, _b: redrawn.append(a.row()))
+    key(editor, Qt.Key.Key_Space)
+    assert view.sequences.row_text(0).startswith("▶")
+    redrawn.clear()
+    key(editor, Qt.Key.Key_PageDown)  # the ▶ moves on: the two lines concerned are redrawn
+    assert view.sequences.row_text(1).startswith("▶") and not view.sequences.row_text(0).startswith(
+        "▶"
+    )
+    assert 0 in redrawn and 1 in redrawn
+    view.sequences.setFocus()
+    view.sequences.setCurrentRow(3)
+    qtbot.keyClick(view.sequences, Qt.Key.Key_Return)  # Entrée: go to the chosen séquence
+    assert editor.live.runner.current.title == "Pause"
+    assert view.sequences.row_text(3).startswith("▶")
+    assert tester is not None
+    assert_model_sound(qtlog)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from kitcop_desktop.domain.clock import FakeClock
 from kitcop_desktop.storage import fishbowl, participants
 from kitcop_desktop.tools.fishbowl.spec import SPEC
+from tests.model_tester import assert_model_sound, model_tester
 
 PEOPLE = (
     "Claire Dubois\t\tpublic\nThomas Girard\t\tprivé\nNadia Haddad\nLéa Fontaine\nKarim Benali\n"
@@ -75,8 +76,8 @@ def test_a_short_fishbowl_seats_marks_the_speaker_counts_time_and_undoes(tool, q
     assert room.bowl.circle.speaking_chair == 1
     clock.advance(75)
     panel._tick()
-    assert panel.stats.table.item(0, 0).text() == "Thomas Girard"
-    assert panel.stats.table.item(0, 1).text() == "1\u00a0min\u00a015\u00a0s"
+    assert panel.stats.model.text(0, 0) == "Thomas Girard"
+    assert panel.stats.model.text(0, 1) == "1\u00a0min\u00a015\u00a0s"
     assert "Claire Dubois" in panel.stats.silent.text()
     assert panel.countdown.text() == "33:45"  # the timebox started with the first seat
     panel.ctx.undo_stack.undo()  # the speaker mark
@@ -234,7 +235,7 @@ def test_clicks_after_the_timebox_still_count_and_the_room_shows_the_overrun(too
     assert room.bowl.countdown.text() == "+00:25"
     assert room.bowl.countdown.label() == "Dépassement"
     panel._tick()
-    assert panel.stats.table.item(0, 1).text() == "20\u00a0s"
+    assert panel.stats.model.text(0, 1) == "20\u00a0s"
 
 
 def test_a_new_window_after_a_kill_shows_the_same_centre_and_speaker(tool, ctx, qtbot):
@@ -245,7 +246,7 @@ def test_a_new_window_after_a_kill_shows_the_same_centre_and_speaker(tool, ctx, 
     again = SPEC.make_editor(ctx)  # what the shell builds when the app is reopened
     qtbot.addWidget(again)
     assert again.bowl.status.text() == "Parle : Nadia Haddad"
-    assert again.bowl.stats.table.item(0, 1).text() == "1\u00a0min\u00a030\u00a0s"
+    assert again.bowl.stats.model.text(0, 1) == "1\u00a0min\u00a030\u00a0s"
 
 
 def test_a_long_question_keeps_whole_sentences_that_fit_above_the_circle(tool, qtbot):
@@ -353,7 +354,7 @@ def test_someone_who_leaves_the_workshop_is_greyed_cannot_sit_and_undo_brings_th
     assert row.text() == "Léa Fontaine (parti·e)  —  pas encore"
     assert panel.centre.circle.row(row) == panel.centre.circle.count() - 1  # at the end
     assert row.foreground().color().name() == "#6b7385"
-    names = [panel.stats.table.item(r, 0).text() for r in range(panel.stats.table.rowCount())]
+    names = [panel.stats.model.text(r, 0) for r in range(panel.stats.model.rowCount())]
     assert "Léa Fontaine (parti·e)" in names
     assert "Léa" not in panel.stats.silent.text()
     assert "Thomas Girard" in panel.stats.silent.text()
@@ -396,3 +397,30 @@ def test_someone_seated_who_quits_the_workshop_leaves_chair_and_bowl_in_one_step
     ctx.undo_stack.undo()
     assert panel.centre.cards[0].name.full_text() == "Claire Dubois"
     assert panel.centre.cards[0].speak.isChecked()  # she is speaking again, as before
+
+
+def test_speaking_times_are_a_sound_model_updated_cell_by_cell(tool, qtlog):
+    editor, _room, clock = tool
+    panel = editor.bowl
+    tester = model_tester(panel.stats.model)
+    changed: list[tuple[int, int, int, int]] = []
+    panel.stats.model.dataChanged.connect(
+        lambda a, b: changed.append((a.row(), a.column(), b.row(), b.column()))
+    )
+    seat(panel, "Claire")
+    seat(panel, "Thomas")
+    panel.centre.cards[1].speak.click()
+    clock.advance(2)
+    panel._tick()  # Thomas has spoken: first in the table
+    changed.clear()
+    clock.advance(1)
+    panel._tick()
+    # One second more: Thomas's time, not every cell of the table.
+    assert changed == [(0, 1, 0, 1)]
+    clock.advance(75)
+    panel._tick()
+    assert panel.stats.model.text(0, 0) == "Thomas Girard"
+    panel.ctx.undo_stack.undo()
+    panel.ctx.undo_stack.undo()
+    assert tester is not None
+    assert_model_sound(qtlog)

@@ -7,6 +7,7 @@ import pytest
 
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.tools.interviews.campaign_view import CampaignView
+from tests.model_tester import assert_model_sound, model_tester
 
 
 @pytest.fixture
@@ -38,14 +39,16 @@ def test_progress_and_profiles_show_who_was_met(view):
     assert view.progress.value() == 2
     assert "encore 10 pour atteindre le minimum" in view.progress_text.text()
     sectors = view.tables["sectors"]
-    assert (sectors.item(0, 0).text(), sectors.item(0, 1).text()) == ("Bâtiment", "2")
+    assert (sectors.model().text(0, 0), sectors.model().text(0, 1)) == ("Bâtiment", "2")
     professions = view.tables["professions"]
-    assert sorted(professions.item(r, 0).text() for r in range(professions.rowCount())) == [
+    assert sorted(
+        professions.model().text(r, 0) for r in range(professions.model().rowCount())
+    ) == [
         "Formatrice",
         "Plaquiste",
     ]
     territories = view.tables["territories"]
-    assert territories.item(0, 0).text() == "(non renseigné)"
+    assert territories.model().text(0, 0) == "(non renseigné)"
 
 
 def test_send_to_speedboat_is_one_undo_step_and_never_twice(qtbot, ctx, view, filled):
@@ -64,7 +67,7 @@ def test_send_to_speedboat_is_one_undo_step_and_never_twice(qtbot, ctx, view, fi
         assert all("Jeanne" not in (c.source + c.text) for c in cards)
     assert not view.send_button.isEnabled()
     assert view.send_button.text() == "Tout est sur le speedboat"
-    assert "✓ envoyé" in view.brakes.item(0).text()
+    assert "✓ envoyé" in view.brakes.row_text(0)
     assert ctx.extras["messages"][-1] == "2 post-its envoyés au speedboat."
     view.open_board.click()
     assert ctx.extras["activated"][-1] == ("boards", view.last_board_id)
@@ -77,3 +80,20 @@ def test_send_to_speedboat_is_one_undo_step_and_never_twice(qtbot, ctx, view, fi
     ctx.undo_stack.redo()
     with ctx.store.read() as s:
         assert s.query(Card).count() == 2
+
+
+def test_profiles_and_passages_are_sound_models_through_sending_and_undo(ctx, view, qtlog):
+    testers = [model_tester(t.model()) for t in view.tables.values()]
+    testers += [model_tester(view.brakes.model()), model_tester(view.levers.model())]
+    with ctx.store.write() as s:
+        third = interviews.create_interview(s, ctx.workshop_id, profession="Maçon", done=True)
+        interviews.add_mark(s, third.id, "difficulty", "Trop de paperasse")
+    ctx.hub.notify("interviews", ctx.workshop_id)
+    assert view.brakes.count() == 2
+    assert view.tables["professions"].model().rowCount() == 3
+    view.send_button.click()
+    assert all("✓ envoyé" in view.brakes.row_text(r) for r in range(2))
+    ctx.undo_stack.undo()
+    assert not any("✓ envoyé" in view.brakes.row_text(r) for r in range(2))
+    assert len(testers) == 5
+    assert_model_sound(qtlog)

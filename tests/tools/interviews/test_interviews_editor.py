@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.tools.interviews.spec import SPEC
+from tests.model_tester import assert_model_sound, model_tester
 
 
 @pytest.fixture
@@ -22,8 +23,8 @@ def editor(qtbot, ctx):
 
 
 def listed(editor) -> list[str]:
-    items = [editor.interview_list.item(i) for i in range(editor.interview_list.count())]
-    return [item.text() for item in items if not item.isHidden()]
+    view = editor.interview_list
+    return [view.row_text(i) for i in range(view.count()) if not view.isRowHidden(i)]
 
 
 def test_kits_guides_are_there_and_new_interviews_are_pseudonyms(ctx, editor):
@@ -190,3 +191,21 @@ def test_planned_minutes_typed_too_big_are_refused_never_cut(qtbot, ctx, editor)
     with ctx.store.read() as s:
         assert interviews.get(s, editor.interview_id).planned_minutes == before
     assert ctx.undo_stack.count() == steps
+
+
+def test_the_interviews_list_is_a_sound_model_and_keeps_the_interview_chosen(ctx, editor, qtlog):
+    tester = model_tester(editor.interview_list.model())
+    for _ in range(3):
+        editor.new_item()
+    assert len(listed(editor)) == 3
+    editor.interview_list.setCurrentRow(1)
+    chosen = editor.interview_id
+    ctx.hub.notify("interviews", ctx.workshop_id)  # another view changed something
+    assert editor.interview_id == chosen and editor.interview_list.currentRow() == 1
+    editor.filter.setText("Enquêté·e 3")
+    assert len(listed(editor)) == 1
+    editor.filter.setText("")
+    ctx.undo_stack.undo()  # the third interview goes
+    assert len(listed(editor)) == 2
+    assert tester is not None
+    assert_model_sound(qtlog)

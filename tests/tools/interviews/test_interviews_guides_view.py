@@ -7,6 +7,7 @@ import pytest
 
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.tools.interviews.guides_view import GuidesView
+from tests.model_tester import assert_model_sound, model_tester
 
 
 @pytest.fixture
@@ -49,7 +50,7 @@ def test_editing_a_guide_keeps_the_questions_of_interviews_already_taken(qtbot, 
         answers = interviews.get(s, interview_id).answers
         assert answers[0].question_text.startswith("En quoi consiste l'engagement")
         assert len(answers) == 6
-    assert view.guide_list.item(0).text() == "Entreprises engagées (v2)\n2 questions"
+    assert view.guide_list.row_text(0) == "Entreprises engagées (v2)\n2 questions"
     ctx.undo_stack.undo()
     with ctx.store.read() as s:
         assert len(interviews.guide_questions(s, guide_id)) == 6
@@ -91,3 +92,15 @@ def test_choosing_another_guide_stores_the_edits_and_shows_the_choice(qtbot, ctx
     ctx.undo_stack.undo()
     view.guide_list.setCurrentRow(0)
     assert view.count_label.text() == "6 questions"
+
+
+def test_the_guides_list_is_a_sound_model(qtbot, ctx, view, qtlog):
+    tester = model_tester(view.guide_list.model())
+    view.new_guide()
+    view.guide_list.setCurrentRow(0)
+    view.delete_guide()
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
+    assert view.guide_list.count() == 2
+    assert tester is not None
+    assert_model_sound(qtlog)

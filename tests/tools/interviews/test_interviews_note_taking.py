@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from kitcop_desktop.storage import interviews
 from kitcop_desktop.tools.interviews.spec import SPEC
+from tests.model_tester import assert_model_sound, model_tester
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -213,3 +214,28 @@ def test_timer_changes_colour_with_its_stage_and_only_then(qtbot, ctx, monkeypat
     assert theme.ENDING in seen[50]  # 51 min: « bientôt fini »
     assert theme.WARNING in seen[-1]  # 70 min: over
     assert len(restyled) == 2  # ending, then over: 70 readings, two restylings
+
+
+def test_the_marks_list_is_a_sound_model(qtbot, ctx, editor, qtlog):
+    editor.new_item()
+    notes = editor.notes
+    tester = model_tester(notes.marks_list.model())
+    editor.pages.setCurrentWidget(notes)
+    field = notes.editors[0]
+    field.insertPlainText("Pas de candidats. Des aides régionales.")
+    for start, end, digit in ((0, 17, Qt.Key.Key_1), (18, 39, Qt.Key.Key_2)):
+        cursor = field.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, cursor.MoveMode.KeepAnchor)
+        field.setTextCursor(cursor)
+        qtbot.keyClick(field, digit, Qt.KeyboardModifier.AltModifier)
+    assert notes.marks_list.count() == 2
+    notes.marks_list.setFocus()
+    notes.marks_list.setCurrentRow(1)
+    qtbot.keyClick(notes.marks_list, Qt.Key.Key_Delete)
+    assert notes.marks_list.count() == 1
+    assert notes.marks_list.currentRow() == -1  # nothing chosen for a second Suppr
+    ctx.undo_stack.undo()
+    assert notes.marks_list.count() == 2
+    assert tester is not None
+    assert_model_sound(qtlog)

@@ -61,7 +61,7 @@ def test_prefill_never_doubles_a_label_on_screen_nor_in_the_pdf(qtbot, ctx, edit
     )
     assert editor.report.parts["report_actions"].toPlainText() == "– Tutorat croisé"
     # The marked passages list does not repeat the kind either.
-    listed = [editor.notes.marks_list.item(i).text() for i in range(5)]
+    listed = [editor.notes.marks_list.row_text(i) for i in range(5)]
     assert listed[0] == "Besoin — des tuteurs formés au geste"
     assert listed[4] == "Action — tutorat croisé"
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton
 
 from kitcop_desktop.storage import actions, participants, voting, voting_rounds
 from kitcop_desktop.tools.voting.spec import SPEC
+from tests.model_tester import assert_model_sound, model_tester
 
 TEXTS = ("Guichet unique rénovation", "Former les formateurs", "Aides CEE", "Chantiers-écoles")
 
@@ -124,8 +125,9 @@ def test_absurd_wall_counts_are_refused_and_the_field_shows_the_stored_value(
 
 
 def test_one_ballot_per_participant_with_limits_hidden_once_validated(
-    editor, ctx, store, workshop_id, vote_id
+    editor, ctx, store, workshop_id, vote_id, qtlog
 ):
+    tester = model_tester(editor.ballots.voted.model())  # « Ont voté » is an item model
     with store.write() as s:
         for name in ("Claire Dubois", "Karim Benali"):
             participants.add(s, workshop_id, name)
@@ -164,6 +166,9 @@ def test_one_ballot_per_participant_with_limits_hidden_once_validated(
     assert box.who.count() == 2
     ctx.undo_stack.undo()
     assert current_results(store, vote_id).total_dots == 2
+    assert box.voted.row_text(0) == "✓ Claire Dubois"
+    assert tester is not None
+    assert_model_sound(qtlog)
 
 
 def vote_data_item(editor, number: int) -> int:
