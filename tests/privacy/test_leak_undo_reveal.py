@@ -30,8 +30,8 @@ def tool(ctx, qtbot):
 
 def seat(panel, name):
     circle = panel.centre.circle
-    row = next(r for r in range(circle.count()) if circle.item(r).text().startswith(name))
-    circle.itemActivated.emit(circle.item(row))
+    row = next(r for r in range(circle.count()) if circle.row_text(r).startswith(name))
+    circle.activated.emit(circle.model().index(row, 0))
 
 
 def type_note(panel, heading, text):

@@ -202,7 +202,7 @@ def build(window, store, workshop_id) -> list[str]:
     bowl = window.current_editor().bowl
     bowl.new_item()
     circle = bowl.centre.circle
-    circle.itemActivated.emit(circle.item(0))  # someone sits: the bowl runs
+    circle.activated.emit(circle.model().index(0, 0))  # someone sits: the bowl runs
     bowl.commands.add_note("levers", SHARED_NOTE + TAIL)
     bowl.commands.add_note("actions", MARKERS["taker_note"])
     bowl.commands.save_facilitator_note(MARKERS["bowl_note"])

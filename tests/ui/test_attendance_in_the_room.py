@@ -119,11 +119,11 @@ def test_sitting_in_the_bowl_ticks_present_in_the_same_undo_step(ctx, qtbot, peo
     panel = editor.bowl
     panel.new_item()
     row = next(
-        panel.centre.circle.item(r)
+        panel.centre.circle.model().index(r, 0)
         for r in range(panel.centre.circle.count())
-        if panel.centre.circle.item(r).text().startswith("Léa")
+        if panel.centre.circle.row_text(r).startswith("Léa")
     )
-    panel.centre.circle.itemActivated.emit(row)
+    panel.centre.circle.activated.emit(row)
     assert panel.centre.cards[0].name.full_text() == "Léa Fontaine"
     assert ticked(ctx) == ["Léa Fontaine"]
     assert ctx.extras["messages"][-1] == "Léa Fontaine\u00a0: noté·e présent·e (Ctrl+Z annule)."

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMenu,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.tools.fishbowl.bowl_data import BowlData
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.row_list import KEY_ROLE, Row, RowList
 
 DEPART_TIP = tr_later(
     "La personne sélectionnée quitte l'atelier pour de bon : elle sort du centre si elle y est "
@@ -157,7 +156,7 @@ class ChairCard(QFrame):
 ROOM_KEY_TEXTS = set("0123456789+-=−*") | {" "}
 
 
-class CircleList(QListWidget):
+class CircleList(RowList):
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.text() in ROOM_KEY_TEXTS and not event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -195,8 +194,8 @@ class CentreView(QWidget):
         self.circle = CircleList()
         self.circle.setAlternatingRowColors(True)
         self.circle.setMinimumHeight(110)
-        self.circle.itemActivated.connect(self._activated)
-        self.circle.currentItemChanged.connect(self._selection_changed)
+        self.circle.activated.connect(self._activated)
+        self.circle.current_moved.connect(self._selection_changed)
         self.circle.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.circle.customContextMenuRequested.connect(self._context_menu)
         self.seat_button = QPushButton(icon("chair"), tr("Asseoir au centre"))
@@ -295,10 +294,10 @@ class CentreView(QWidget):
             spoken = spoken_text(person) if person is not None else ""
             card.show_member(who, data.name(who), who is not None and who == centre.speaker, spoken)
         selected = self.selected_member()
-        self.circle.clear()
         seated = set(centre.seated.values())
         self._left = {m.id for m in data.members if m.left}
         # Those still here first, in the circle's order; those who left the workshop at the end.
+        rows = []
         for m in sorted(data.members, key=lambda m: m.left):
             if m.id in seated:
                 continue
@@ -308,18 +307,18 @@ class CentreView(QWidget):
                 if person and person.turns
                 else tr("pas encore")
             )
-            item = QListWidgetItem(f"{rules.shown_name(m)}  —  {time}")
-            item.setData(Qt.ItemDataRole.UserRole, m.id)
+            text = f"{rules.shown_name(m)}  —  {time}"
             if m.left:
-                item.setForeground(QBrush(QColor(theme.INK_LEFT)))
-                font = item.font()
-                font.setItalic(True)
-                item.setFont(font)
-                item.setToolTip(tr("A quitté l'atelier : ne peut plus s'asseoir au centre"))
-            self.circle.addItem(item)
-            if m.id == selected:
-                self.circle.setCurrentItem(item)
-        if self.circle.currentItem() is None and self._seat_row >= 0 and self.circle.count():
+                tip = tr("A quitté l'atelier : ne peut plus s'asseoir au centre")
+                rows.append(
+                    Row(text, key=m.id, foreground=theme.INK_LEFT, italic=True, tooltip=tip)
+                )
+            else:
+                rows.append(Row(text, key=m.id))
+        self.circle.set_rows(rows)  # the chosen person stays chosen while still in the circle
+        if selected is not None:
+            self.circle.select_key(selected)
+        if self.circle.current_key() is None and self._seat_row >= 0 and self.circle.count():
             # The person just seated left the list: the one who took their row is next.
             self.circle.setCurrentRow(min(self._seat_row, self.circle.count() - 1))
         self._seat_row = -1
@@ -334,12 +333,11 @@ class CentreView(QWidget):
                 card.time.setText(spoken_text(person))
 
     def selected_member(self) -> int | None:
-        item = self.circle.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.circle.current_key()
 
-    def _activated(self, item: QListWidgetItem) -> None:
-        self._seat_row = self.circle.row(item)
-        self.seat_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+    def _activated(self, index: QModelIndex) -> None:
+        self._seat_row = index.row()
+        self.seat_requested.emit(index.data(KEY_ROLE))
 
     def _seat_selected(self) -> None:
         member = self.selected_member()
@@ -381,10 +379,10 @@ class CentreView(QWidget):
         return super().eventFilter(obj, event)
 
     def _context_menu(self, pos) -> None:
-        item = self.circle.itemAt(pos)
-        if item is None:
+        index = self.circle.indexAt(pos)
+        if not index.isValid():
             return
-        self.circle.setCurrentItem(item)
+        self.circle.setCurrentIndex(index)
         menu = QMenu(self)
         seat = menu.addAction(icon("chair"), tr("Asseoir au centre"))
         seat.setEnabled(self.seat_button.isEnabled())

@@ -42,6 +42,7 @@ class Row:
     foreground: str = ""  # a theme colour role, « » for the view's own
     background: str = ""
     bold: bool = False
+    italic: bool = False
     icon: QIcon | None = None
     search: str = ""  # what a filter matches (casefolded by the caller)
     accessible: str = ""
@@ -54,6 +55,7 @@ class Row:
             and self.foreground == other.foreground
             and self.background == other.background
             and self.bold == other.bold
+            and self.italic == other.italic
             and self.icon is other.icon
             and self.search == other.search
             and self.accessible == other.accessible
@@ -87,9 +89,10 @@ class RowsModel(QAbstractListModel):
             return QBrush(QColor(row.foreground))
         if role == Qt.ItemDataRole.BackgroundRole and row.background:
             return QBrush(QColor(row.background))
-        if role == Qt.ItemDataRole.FontRole and row.bold:
+        if role == Qt.ItemDataRole.FontRole and (row.bold or row.italic):
             font = QFont()
-            font.setBold(True)
+            font.setBold(row.bold)
+            font.setItalic(row.italic)
             return font
         if role == Qt.ItemDataRole.DecorationRole and row.icon is not None:
             return row.icon

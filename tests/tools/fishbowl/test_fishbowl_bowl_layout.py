@@ -38,7 +38,9 @@ def open_bowl(qtbot, store, workshop_id, size):
 def circle_row(panel, name):
     circle = panel.centre.circle
     return next(
-        circle.item(r) for r in range(circle.count()) if circle.item(r).text().startswith(name)
+        circle.model().index(r, 0)
+        for r in range(circle.count())
+        if circle.row_text(r).startswith(name)
     )
 
 
@@ -64,7 +66,7 @@ def test_chairs_never_cover_each_other_or_their_buttons(
 ):
     window, panel = open_bowl(qtbot, store, workshop_id, size)
     for name in ("Claire", "Thomas", "Nadia"):
-        panel.centre.circle.itemActivated.emit(circle_row(panel, name))
+        panel.centre.circle.activated.emit(circle_row(panel, name))
     panel.setup_button.setChecked(setup_shown)
     settle()
     centre = panel.centre
@@ -95,7 +97,7 @@ def test_after_seating_the_focus_stays_in_the_circle_and_4_gives_chair_4_the_flo
     panel.commands.choose_leaver = lambda newcomer, options, proposed: proposed
     centre = panel.centre
     for name in ("Claire", "Thomas", "Nadia", "Léa"):
-        centre.circle.setCurrentItem(circle_row(panel, name))
+        centre.circle.setCurrentIndex(circle_row(panel, name))
         qtbot.mouseClick(centre.seat_button, Qt.MouseButton.LeftButton)
         focus = QApplication.focusWidget()
         assert not isinstance(focus, QLineEdit), "the focus went to a text field"
@@ -120,7 +122,7 @@ def test_the_current_speaker_is_never_proposed_to_leave_and_the_rule_is_said(ctx
     panel = editor.bowl
     panel.new_item()
     for name in ("Claire", "Thomas", "Nadia"):  # Claire sits first…
-        panel.centre.circle.itemActivated.emit(circle_row(panel, name))
+        panel.centre.circle.activated.emit(circle_row(panel, name))
         clock.advance(20)
     panel.commands.speak(panel.data.centre.seated[0])  # …and is speaking when Léa comes in
     clock.advance(45)
@@ -131,7 +133,7 @@ def test_the_current_speaker_is_never_proposed_to_leave_and_the_rule_is_said(ctx
         return proposed
 
     panel.commands.choose_leaver = choose
-    panel.centre.circle.itemActivated.emit(circle_row(panel, "Léa"))
+    panel.centre.circle.activated.emit(circle_row(panel, "Léa"))
     assert asked == [
         (
             "Thomas Girard",

@@ -38,13 +38,13 @@ def tool(ctx, qtbot):
 def circle_row(panel, name):
     circle = panel.centre.circle
     for row in range(circle.count()):
-        if circle.item(row).text().startswith(name):
-            return circle.item(row)
+        if circle.row_text(row).startswith(name):
+            return circle.model().index(row, 0)
     raise AssertionError(f"{name} not in the circle")
 
 
 def seat(panel, name):
-    panel.centre.circle.itemActivated.emit(circle_row(panel, name))
+    panel.centre.circle.activated.emit(circle_row(panel, name))
 
 
 def test_spec_is_the_fourth_tool():
@@ -344,22 +344,22 @@ def test_someone_who_leaves_the_workshop_is_greyed_cannot_sit_and_undo_brings_th
     seat(panel, "Claire")
     qtbot.mouseClick(panel.centre.cards[0].speak, Qt.MouseButton.LeftButton)
     clock.advance(30)
-    panel.centre.circle.setCurrentItem(circle_row(panel, "Léa"))
+    panel.centre.circle.setCurrentIndex(circle_row(panel, "Léa"))
     assert panel.centre.depart_button.text() == "Quitte l'atelier"
     assert "Suppr" in panel.centre.depart_button.toolTip()
     qtbot.mouseClick(panel.centre.depart_button, Qt.MouseButton.LeftButton)
 
     assert ctx.undo_stack.undoText() == "Départ de Léa Fontaine"
     row = circle_row(panel, "Léa")
-    assert row.text() == "Léa Fontaine (parti·e)  —  pas encore"
-    assert panel.centre.circle.row(row) == panel.centre.circle.count() - 1  # at the end
-    assert row.foreground().color().name() == "#6b7385"
+    assert row.data() == "Léa Fontaine (parti·e)  —  pas encore"
+    assert row.row() == panel.centre.circle.count() - 1  # at the end
+    assert row.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#6b7385"
     names = [panel.stats.model.text(r, 0) for r in range(panel.stats.model.rowCount())]
     assert "Léa Fontaine (parti·e)" in names
     assert "Léa" not in panel.stats.silent.text()
     assert "Thomas Girard" in panel.stats.silent.text()
     # Selected again, she can come back but not sit: Enter says why and changes nothing.
-    panel.centre.circle.setCurrentItem(row)
+    panel.centre.circle.setCurrentIndex(row)
     assert panel.centre.depart_button.text() == "Revient dans l'atelier"
     assert not panel.centre.seat_button.isEnabled()
     count = ctx.undo_stack.count()
@@ -369,12 +369,12 @@ def test_someone_who_leaves_the_workshop_is_greyed_cannot_sit_and_undo_brings_th
     assert [c.name.full_text() for c in panel.centre.cards].count("Léa Fontaine") == 0
 
     # Suppr in the circle is the same action, for someone else.
-    panel.centre.circle.setCurrentItem(circle_row(panel, "Thomas"))
+    panel.centre.circle.setCurrentIndex(circle_row(panel, "Thomas"))
     qtbot.keyClick(panel.centre.circle, Qt.Key.Key_Delete)
-    assert circle_row(panel, "Thomas").text().startswith("Thomas Girard (parti·e)")
+    assert circle_row(panel, "Thomas").data().startswith("Thomas Girard (parti·e)")
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()  # Ctrl+Z twice: both are back, Léa where she was
-    assert circle_row(panel, "Léa").text() == "Léa Fontaine  —  pas encore"
+    assert circle_row(panel, "Léa").data() == "Léa Fontaine  —  pas encore"
     assert "Léa Fontaine" in panel.stats.silent.text()
     assert panel.status.text() == "Parle : Claire Dubois"  # the centre was never touched
     seat(panel, "Léa")
@@ -392,7 +392,7 @@ def test_someone_seated_who_quits_the_workshop_leaves_chair_and_bowl_in_one_step
     card.depart_clicked.emit(card.member_id)  # the chair's right-click « Quitte l'atelier »
     assert ctx.undo_stack.count() == count + 1
     assert panel.centre.cards[0].name.full_text() == "Chaise vide"
-    assert circle_row(panel, "Claire").text().startswith("Claire Dubois (parti·e)")
+    assert circle_row(panel, "Claire").data().startswith("Claire Dubois (parti·e)")
     assert panel.status.text() == "Personne ne parle."
     ctx.undo_stack.undo()
     assert panel.centre.cards[0].name.full_text() == "Claire Dubois"
@@ -422,5 +422,26 @@ def test_speaking_times_are_a_sound_model_updated_cell_by_cell(tool, qtlog):
     assert panel.stats.model.text(0, 0) == "Thomas Girard"
     panel.ctx.undo_stack.undo()
     panel.ctx.undo_stack.undo()
+    assert tester is not None
+    assert_model_sound(qtlog)
+
+
+def test_the_circle_is_a_sound_model_and_the_next_one_is_chosen_after_a_seat(
+    tool, ctx, qtbot, qtlog
+):
+    editor, _room, _clock = tool
+    panel = editor.bowl
+    circle = panel.centre.circle
+    tester = model_tester(circle.model())
+    circle.setCurrentIndex(circle_row(panel, "Nadia"))
+    below = circle.row_text(circle.currentRow() + 1)
+    panel.centre._seat_selected()  # « Asseoir au centre »: Nadia leaves the circle
+    assert not any(circle.row_text(r).startswith("Nadia") for r in range(circle.count()))
+    assert circle.row_text(circle.currentRow()) == below  # the next one, for Enter
+    circle.setCurrentIndex(circle_row(panel, "Karim"))
+    qtbot.keyClick(circle, Qt.Key.Key_Delete)  # Karim leaves the workshop: greyed at the end
+    assert circle.row_text(circle.count() - 1).startswith("Karim Benali (parti·e)")
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()
     assert tester is not None
     assert_model_sound(qtlog)

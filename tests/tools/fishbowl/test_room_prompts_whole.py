@@ -94,9 +94,11 @@ def test_the_kits_bowl_question_is_whole_with_four_people_at_the_centre(ctx, qtb
     circle = panel.centre.circle
     for name in ("Amina Benali", "Bruno Caron", "Chloé Dupuis"):
         row = next(
-            circle.item(r) for r in range(circle.count()) if circle.item(r).text().startswith(name)
+            circle.model().index(r, 0)
+            for r in range(circle.count())
+            if circle.row_text(r).startswith(name)
         )
-        circle.itemActivated.emit(row)
+        circle.activated.emit(row)
     qtbot.wait(20)
     view = room.bowl
     shown = view.question.text()
