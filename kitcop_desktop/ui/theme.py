@@ -34,7 +34,18 @@ SELECTION = "#cfe3f5"  # a chosen row, a section's rule
 LINE = "#dde1e8"  # a list's row separator, a card's edge
 CHAIR_EDGE = "#c9d1de"  # a chair of the bowl
 EMPTY_EDGE = "#8a94a6"  # an empty chair's dashed edge
-EMPTY_FILL = "#f6f7f9"  # an empty chair, the window's own background
+WINDOW = "#f6f7f9"  # the control window's and dialogs' background
+EMPTY_FILL = WINDOW  # an empty chair
+SIDEBAR_HOVER = "#2d3b5e"
+FIELD_EDGE = "#b9c0cc"  # a button's or a field's edge
+HOVER = "#eef3fb"  # a button under the pointer
+ACCENT_HOVER = "#0a80c4"  # a primary button under the pointer
+DISABLED_FILL = "#e4e7ec"  # a primary button that cannot be pressed
+DISABLED_INK = INK_LEFT
+DISABLED_EDGE = "#c9ced8"
+ALTERNATE_ROW = "#f3f6fa"  # every other row of a list or table
+HEADER_FILL = "#eceff4"  # a table's header, the status bar
+HEADER_LINE = "#d5dae3"
 PAGE_EDGE = "#9aa3b2"  # a printed page's edge in the preview
 PREVIEW_BACKDROP = "#d9dde4"  # the table the preview's pages lie on
 PRIMARY_DISABLED = "#a9bccb"  # a primary button that cannot be pressed yet (the vote)
@@ -75,7 +86,7 @@ ROOM_TRACK = "#1c2333"  # behind a vote's bar
 ROOM_ON_WARNING = ROOM["background"]  # words on a yellow badge
 # The vote's bars in the control window.
 BAR = PAGE_EDGE
-TRACK = "#eceff4"
+TRACK = HEADER_FILL
 
 FONT_FAMILY = "DejaVu Sans"
 _loaded = False
@@ -106,35 +117,35 @@ def room_font(screen_height: int, fraction: float, *, bold: bool = False) -> QFo
     return font
 
 
-CONTROL_QSS = """
-QMainWindow, QDialog { background: #f6f7f9; }
-QWidget { color: #1d2330; }
-#Sidebar { background: #1f2a44; border: none; }
-#Sidebar QToolButton { color: #e8ecf4; background: transparent; border: none; padding: 10px 8px;
-  text-align: left; font-size: 10.5pt; border-radius: 6px; }
-#Sidebar QToolButton:hover { background: #2d3b5e; }
-#Sidebar QToolButton:checked { background: #0072B2; color: white; font-weight: bold; }
-#PageTitle { font-size: 16pt; font-weight: bold; color: #1f2a44; }
-#PageSubtitle { color: #4a5468; }
-#Card { background: white; border: 1px solid #dde1e8; border-radius: 8px; }
-QPushButton { padding: 6px 12px; border-radius: 5px; border: 1px solid #b9c0cc; background: white; }
-QPushButton:hover { background: #eef3fb; }
-QPushButton#Primary { background: #0072B2; color: white; border: 1px solid #005b8f; font-weight: bold; }
-QPushButton#Primary:hover { background: #0a80c4; }
-QPushButton#Primary:disabled { background: #e4e7ec; color: #6b7385; border: 1px solid #c9ced8; }
-QPushButton#Danger { color: #a13d00; }
-QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QTimeEdit, QSpinBox, QComboBox {
-  padding: 4px 6px; border: 1px solid #b9c0cc; border-radius: 4px; background: white; }
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus { border: 2px solid #0072B2; }
-QAbstractSpinBox::up-button, QAbstractSpinBox::down-button { width: 16px; border: none; }
-QAbstractSpinBox::up-arrow { image: url(ICONS/spin-up.svg); width: 8px; height: 5px; }
-QAbstractSpinBox::down-arrow { image: url(ICONS/spin-down.svg); width: 8px; height: 5px; }
-QTableView, QListView, QTreeView { background: white; border: 1px solid #dde1e8;
-  alternate-background-color: #f3f6fa; selection-background-color: #cfe3f5; selection-color: #1d2330; }
-QHeaderView::section { background: #eceff4; border: none; border-bottom: 1px solid #d5dae3;
-  padding: 5px; font-weight: bold; }
-QStatusBar { background: #eceff4; }
-QToolBar { background: #ffffff; border-bottom: 1px solid #dde1e8; spacing: 6px; padding: 3px; }
+CONTROL_QSS = f"""
+QMainWindow, QDialog {{ background: {WINDOW}; }}
+QWidget {{ color: {INK}; }}
+#Sidebar {{ background: {NAVY}; border: none; }}
+#Sidebar QToolButton {{ color: {ON_NAVY}; background: transparent; border: none; padding: 10px 8px;
+  text-align: left; font-size: 10.5pt; border-radius: 6px; }}
+#Sidebar QToolButton:hover {{ background: {SIDEBAR_HOVER}; }}
+#Sidebar QToolButton:checked {{ background: {ACCENT}; color: white; font-weight: bold; }}
+#PageTitle {{ font-size: 16pt; font-weight: bold; color: {NAVY}; }}
+#PageSubtitle {{ color: {INK_MUTED}; }}
+#Card {{ background: white; border: 1px solid {LINE}; border-radius: 8px; }}
+QPushButton {{ padding: 6px 12px; border-radius: 5px; border: 1px solid {FIELD_EDGE}; background: white; }}
+QPushButton:hover {{ background: {HOVER}; }}
+QPushButton#Primary {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT_DARK}; font-weight: bold; }}
+QPushButton#Primary:hover {{ background: {ACCENT_HOVER}; }}
+QPushButton#Primary:disabled {{ background: {DISABLED_FILL}; color: {DISABLED_INK}; border: 1px solid {DISABLED_EDGE}; }}
+QPushButton#Danger {{ color: {WARNING}; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QDateEdit, QTimeEdit, QSpinBox, QComboBox {{
+  padding: 4px 6px; border: 1px solid {FIELD_EDGE}; border-radius: 4px; background: white; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 2px solid {ACCENT}; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 16px; border: none; }}
+QAbstractSpinBox::up-arrow {{ image: url(ICONS/spin-up.svg); width: 8px; height: 5px; }}
+QAbstractSpinBox::down-arrow {{ image: url(ICONS/spin-down.svg); width: 8px; height: 5px; }}
+QTableView, QListView, QTreeView {{ background: white; border: 1px solid {LINE};
+  alternate-background-color: {ALTERNATE_ROW}; selection-background-color: {SELECTION}; selection-color: {INK}; }}
+QHeaderView::section {{ background: {HEADER_FILL}; border: none; border-bottom: 1px solid {HEADER_LINE};
+  padding: 5px; font-weight: bold; }}
+QStatusBar {{ background: {HEADER_FILL}; }}
+QToolBar {{ background: {WHITE}; border-bottom: 1px solid {LINE}; spacing: 6px; padding: 3px; }}
 """
 
 
