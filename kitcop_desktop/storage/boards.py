@@ -7,6 +7,8 @@ QUndoCommand can put things back exactly, with the same ids (see ui/undo.py). Cl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -244,6 +246,12 @@ def cards_of(session: Session, board_id: int) -> list[Card]:
 
 
 CARD_ROW = "id, board_id, zone, cluster_id, position, text, author, colour, weight, angle, source"
+# A post-it's CARD_ROW, as the views read it.
+CardRow = tuple[int, int, str, int | None, int, str, str, str, int, str, str]
+# (id, board_id, zone, title, collapsed, position) of a sous-thématique.
+ClusterRow = tuple[int, int, str, str, bool, int]
+# (id, workshop_id, kind, title, subgroup, spotlight, split_by_angle, problématique).
+BoardRow = tuple[int, int, str, str, str, str, bool, str]
 
 
 def _driver(session: Session):
@@ -266,7 +274,7 @@ def board_titles(session: Session, workshop_id: int) -> list[tuple[int, str, str
     )
 
 
-def board_row(session: Session, board_id: int) -> tuple | None:
+def board_row(session: Session, board_id: int) -> BoardRow | None:
     """(id, workshop_id, kind, title, subgroup, spotlight, split_by_angle, the workshop's
     problématique) of a board, or None when it is gone: a view's read of the board itself."""
     row = (
@@ -282,7 +290,7 @@ def board_row(session: Session, board_id: int) -> tuple | None:
     return None if row is None else (*row[:6], bool(row[6]), row[7] or "")
 
 
-def cluster_rows(session: Session, board_id: int) -> list[tuple]:
+def cluster_rows(session: Session, board_id: int) -> list[ClusterRow]:
     """(id, board_id, zone, title, collapsed, position) of the board's sous-thématiques in
     their order."""
     return [
@@ -295,7 +303,7 @@ def cluster_rows(session: Session, board_id: int) -> list[tuple]:
     ]
 
 
-def card_rows(session: Session, board_id: int) -> list[tuple]:
+def card_rows(session: Session, board_id: int) -> list[CardRow]:
     """The board's post-its as tuples of CARD_ROW, zone by zone in their order."""
     return (
         _driver(session)
@@ -323,7 +331,7 @@ def card_summary(session: Session, board_id: int) -> tuple:
     )
 
 
-def card_rows_since(session: Session, board_id: int, stamp: str) -> list[tuple]:
+def card_rows_since(session: Session, board_id: int, stamp: str) -> list[CardRow]:
     """Tuples of CARD_ROW for the post-its changed or added at `stamp` or later."""
     return (
         _driver(session)
@@ -345,9 +353,9 @@ def card_ids(session: Session, board_id: int) -> list[int]:
     ]
 
 
-def card_rows_by_id(session: Session, card_ids: list[int]) -> dict[int, tuple]:
+def card_rows_by_id(session: Session, card_ids: Iterable[int]) -> dict[int, CardRow]:
     """Tuples of CARD_ROW for these post-its (the few a view must read again)."""
-    rows: dict[int, tuple] = {}
+    rows: dict[int, CardRow] = {}
     ids = list(card_ids)
     for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit, well under it
         chunk = ids[start : start + 500]

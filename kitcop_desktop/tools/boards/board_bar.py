@@ -5,6 +5,8 @@ It only emits what the facilitator asked for; the editor does the work (and the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -109,16 +111,18 @@ class BoardBar(QWidget):
         self.spotlight.activated.connect(
             lambda i: self.spotlight_chosen.emit(self.spotlight.itemData(i) or "")
         )
-        for widget in (
+        in_row: tuple[QWidget, ...] = (
             self.chooser,
             self.new_button,
             self.rename_button,
             self.delete_button,
             self.split_button,
-        ):
+        )
+        for widget in in_row:
             row.addWidget(widget)
         row.addStretch(1)
-        for widget in (self.search, self.found, zoom_out, zoom_in, fit):
+        in_tools: tuple[QWidget, ...] = (self.search, self.found, zoom_out, zoom_in, fit)
+        for widget in in_tools:
             tools.addWidget(widget)
         self.room_label = QLabel(tr("Salle :"))
         tools.addWidget(self.room_label)
@@ -135,7 +139,7 @@ class BoardBar(QWidget):
         )
         # Set once: Qt keeps a combo box's first minimum size hint (set_compact sets widths).
         self.spotlight.setMinimumContentsLength(8)
-        self._board_widgets = [
+        self._board_widgets: list[QWidget] = [
             self.chooser,
             self.rename_button,
             self.delete_button,
@@ -166,7 +170,15 @@ class BoardBar(QWidget):
         self._offered = kinds
         self.new_menu.clear()
         for key in kinds:
-            self.new_menu.addAction(KINDS[key].label, lambda k=key: self.new_board.emit(k))
+            self.new_menu.addAction(KINDS[key].label, self._new_board_of(key))
+
+    def _new_board_of(self, kind: str) -> Callable[[], None]:
+        """« Nouveau tableau › {kind} » (never handed « checked »)."""
+
+        def new_board() -> None:
+            self.new_board.emit(kind)
+
+        return new_board
 
     def set_compact(self, compact: bool) -> None:
         """On a narrow window, buttons keep only their icon (their tooltip says what they do)."""
@@ -226,7 +238,7 @@ class BoardBar(QWidget):
     def set_empty(self, empty: bool) -> None:
         """No board yet: the editor shows one big button per kind instead of this bar."""
         self._empty = empty
-        shown = {
+        shown: dict[QWidget, bool] = {
             self.room_label: not empty and not self._compact,  # compact: no « Salle : »
             self.found: not empty and bool(self.found.text()),
         }

@@ -142,7 +142,7 @@ def _cards_again(session, board_id: int, previous: BoardData, fiches, groups):
     summary = boards.card_summary(session, board_id)
     known = previous.by_id()
     before = previous.summary
-    rows: dict[int, tuple] = {}
+    rows: dict[int, boards.CardRow | None] = {}
     gone: set[int] = set()
     if summary != before:
         rows = {r[0]: r for r in boards.card_rows_since(session, board_id, before[1] or "")}
@@ -162,6 +162,8 @@ def _cards_again(session, board_id: int, previous: BoardData, fiches, groups):
         rows.update(boards.card_rows_by_id(session, [i for i, r in rows.items() if r is None]))
     changed: dict[int, CardData | None] = {}
     for card_id, row in rows.items():
+        if row is None:
+            continue  # not found again (read in the same transaction: never the case)
         card = CardData(*row, "", 0 if row[3] in groups else fiches.get(card_id, 0))
         if known.get(card_id) != card:
             changed[card_id] = card
@@ -222,7 +224,7 @@ def load_board(store: Store, board_id: int, previous: BoardData | None = None) -
         again = None
         if previous is not None and not previous.combined and previous.board_ids == data.board_ids:
             again = _cards_again(s, board_id, previous, fiches, groups)
-        if again is None:
+        if again is None or previous is None:
             data.cards = _cards_of(s, board_id, fiches=fiches, groups=groups)
             data.summary = boards.card_summary(s, board_id)
             return data

@@ -154,11 +154,15 @@ class BoardCommands:
         )
 
     def merge_cards(self, keep_id: int, other_ids: list[int]) -> bool:
+        def unmerge(s, merged) -> None:
+            for m in reversed(merged):
+                boards.unmerge_cards(s, m)
+
         return (
             self._push(
                 tr("Fusionner des post-it"),
                 lambda s: [boards.merge_cards(s, keep_id, o) for o in other_ids],
-                lambda s, merged: [boards.unmerge_cards(s, m) for m in reversed(merged)],
+                unmerge,
             )
             is not None
         )

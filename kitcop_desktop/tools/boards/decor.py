@@ -7,7 +7,7 @@ The boat must read on a washed-out projector: a dark hull on the waterline betwe
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTextLayout
 from PySide6.QtWidgets import QGraphicsItem
 
 from kitcop_desktop.domain.palette import ZONE_COLOURS
@@ -24,8 +24,8 @@ class BannerItem(QGraphicsItem):
         self.rect = QRectF()
         self.title = ""
         self.destination = ""
-        self._title_layout = None
-        self._dest_layout = None
+        self._title_layout: QTextLayout | None = None
+        self._dest_layout: QTextLayout | None = None
         self._heights: dict[tuple, float] = {}
 
     def height_for(self, title: str, destination: str, width: float) -> float:

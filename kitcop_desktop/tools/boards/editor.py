@@ -2,6 +2,10 @@
 
 The editor reads the store into plain data (board_data), mirrors it in a BoardScene and turns
 every gesture into one undoable command (commands.py). It refreshes only on the change hub.
+Its gestures are parts it holds, each given the widgets it acts on and the open board
+(open_board.OpenBoard): `card_gestures` (one post-it or sous-thématique: the post-it line,
+edits in place, drag and drop), `selected` (the chosen post-its: selection bar, keys, menu),
+`board_gestures` (the board as a whole) and `spotlight` (the room screen's, and its clicker).
 """
 
 from __future__ import annotations
@@ -9,36 +13,37 @@ from __future__ import annotations
 from collections import Counter
 from operator import attrgetter
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.board_kinds import KINDS, kinds_offered
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.tools.boards import board_data
 from kitcop_desktop.tools.boards.board_bar import BoardBar
+from kitcop_desktop.tools.boards.board_data import CardData
+from kitcop_desktop.tools.boards.board_gestures import BoardGestures
+from kitcop_desktop.tools.boards.card_gestures import CardGestures
 from kitcop_desktop.tools.boards.commands import BoardCommands
 from kitcop_desktop.tools.boards.context_menu import is_echo, is_menu_key, open_keyboard_menu
-from kitcop_desktop.tools.boards.editor_actions import EditorActions
 from kitcop_desktop.tools.boards.entry import QuickEntry
 from kitcop_desktop.tools.boards.look import CONTROL
 from kitcop_desktop.tools.boards.phone_tray import PhoneTray
-from kitcop_desktop.tools.boards.room_pages import pages_of
+from kitcop_desktop.tools.boards.room_spotlight import RoomSpotlight
 from kitcop_desktop.tools.boards.scene import BoardScene
+from kitcop_desktop.tools.boards.selected_items import GROUP_TITLE, SelectedItems
 from kitcop_desktop.tools.boards.selection import selection_of
 from kitcop_desktop.tools.boards.selection_bar import HINT, SelectionBar
-from kitcop_desktop.tools.boards.spotlight import spotlight_entries, step_spotlight
+from kitcop_desktop.tools.boards.spotlight import spotlight_entries
 from kitcop_desktop.tools.boards.view import BoardView
 from kitcop_desktop.ui import icons
 from kitcop_desktop.ui.drafts import LineDraft, draft_prefix
+from kitcop_desktop.ui.tool_spec import ToolContext
 
 AREAS = ("boards", "interviews", "workshop", "actions")  # actions: KISS « fiche action » marks
 
-ROOM_KEYS = {
-    Qt.Key.Key_PageDown: 1,
-    Qt.Key.Key_Right: 1,
-    Qt.Key.Key_PageUp: -1,
-    Qt.Key.Key_Left: -1,
-}
+# What the board chooser lists: ("board", board id) or ("combined", kind).
+BoardEntry = tuple[str, object]
 
 
 class EmptyBoards(QWidget):
@@ -46,7 +51,7 @@ class EmptyBoards(QWidget):
 
     chosen = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -78,8 +83,8 @@ class EmptyBoards(QWidget):
         layout.addStretch(2)
 
 
-class BoardsEditor(EditorActions, QWidget):
-    def __init__(self, ctx, parent=None) -> None:
+class BoardsEditor(QWidget):
+    def __init__(self, ctx: ToolContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.commands = BoardCommands(ctx)
@@ -95,6 +100,13 @@ class BoardsEditor(EditorActions, QWidget):
         self.scene = BoardScene(CONTROL, self)
         self.view = BoardView(self.scene)
         self.empty = EmptyBoards()
+        commands = self.commands
+        self.card_gestures = CardGestures(ctx, commands, self, self.entry, self.scene, self.view)
+        self.selected = SelectedItems(
+            ctx, commands, self, self.scene, self.actions_bar, self.card_gestures, self
+        )
+        self.board_gestures = BoardGestures(ctx, commands, self, self)
+        self.spotlight = RoomSpotlight(ctx, self)
         self.empty.chosen.connect(self.new_board)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
@@ -112,42 +124,51 @@ class BoardsEditor(EditorActions, QWidget):
         self.reload()
 
     def _connect(self) -> None:
-        bar, entry, scene = self.bar, self.entry, self.scene
+        bar, entry, scene, view = self.bar, self.entry, self.scene, self.view
+        cards, selected, board = self.card_gestures, self.selected, self.board_gestures
         bar.board_chosen.connect(self.show_entry)
         bar.new_board.connect(self.new_board)
-        bar.rename.connect(self.ask_rename)
-        bar.delete.connect(self.delete_board)
+        bar.rename.connect(board.ask_rename)
+        bar.delete.connect(board.delete)
         bar.zoom.connect(self.zoom)
         bar.search_changed.connect(self.apply_search)
-        bar.spotlight_chosen.connect(self.set_spotlight)
-        bar.split_toggled.connect(self.set_split)
-        entry.submitted.connect(self.submit)
-        entry.pasted.connect(self.paste)
-        entry.merge_asked.connect(self.merge_into)
+        bar.spotlight_chosen.connect(self.spotlight.set)
+        bar.split_toggled.connect(board.set_split)
+        entry.submitted.connect(cards.submit)
+        entry.pasted.connect(cards.paste)
+        entry.merge_asked.connect(cards.merge_into)
         entry.zone_changed.connect(self._zone_changed)
         entry.line.down_to_board.connect(self._down_to_board)
-        scene.cards_dropped.connect(self.drop_cards)
-        scene.cluster_dropped.connect(self.drop_cluster)
-        scene.card_activated.connect(self.edit_card)
-        scene.cluster_activated.connect(self.edit_cluster)
-        scene.cluster_toggled.connect(self.toggle_cluster)
+        scene.cards_dropped.connect(cards.drop_cards)
+        scene.cluster_dropped.connect(cards.drop_cluster)
+        scene.card_activated.connect(cards.edit_card)
+        scene.cluster_activated.connect(cards.edit_cluster)
+        scene.cluster_toggled.connect(cards.toggle_cluster)
+        # The editor receives it: removing the items as the editor is deleted changes the
+        # selection, and Qt calls no slot of an editor being deleted.
         scene.selectionChanged.connect(self._selection_changed)
-        self.view.editor.committed.connect(self.commit_edit)
-        self.view.editor.cancelled.connect(self.view.setFocus)  # back on the chosen post-it
-        self.view.key_action.connect(self._view_key)
-        self.view.menu_asked.connect(self.show_menu)
+        view.editor.committed.connect(cards.commit_edit)
+        view.editor.cancelled.connect(view.setFocus)  # back on the chosen post-it
+        view.key_action.connect(selected.key)
+        view.menu_asked.connect(selected.show_menu)
         # Maj+F10 (and the Menu key where the platform does not turn it into a context menu
         # itself: Qt does so for the Menu key only, on X11) opens the chosen post-its' menu.
-        self.view.installEventFilter(self)
-        self.view.viewport().installEventFilter(self)
-        self.actions_bar.connect_to(self)
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+        self.actions_bar.connect_to(selected)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
-        if watched is self.view and event.type() == QEvent.Type.KeyPress and is_menu_key(event):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if (
+            watched is self.view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and is_menu_key(event)
+        ):
             open_keyboard_menu(self.view)
             return True
         if watched is self.view.viewport() and event.type() == QEvent.Type.ContextMenu:
-            return is_echo(event)  # swallowed: that press has had its menu
+            return isinstance(event, QContextMenuEvent) and is_echo(event)  # swallowed: that
+            # press has had its menu
         return super().eventFilter(watched, event)
 
     # -- reading the store --------------------------------------------------------------------
@@ -155,7 +176,7 @@ class BoardsEditor(EditorActions, QWidget):
         if area in AREAS and workshop_id == self.ctx.workshop_id:
             self.reload()
 
-    def _current(self) -> object:
+    def _current(self) -> BoardEntry:
         if self.selection.combined_kind:
             return ("combined", self.selection.combined_kind)
         return ("board", self.selection.board_id)
@@ -186,6 +207,7 @@ class BoardsEditor(EditorActions, QWidget):
                 )
         self.bar.set_boards(entries, self._current())
         self.bar.set_kinds_offered(kinds_offered(t[1] for t in titles))
+        data: board_data.BoardData | None
         if sel.combined_kind:
             data = board_data.load_combined(self.ctx.store, self.ctx.workshop_id, sel.combined_kind)
         elif sel.board_id is not None:
@@ -215,25 +237,29 @@ class BoardsEditor(EditorActions, QWidget):
             if self.view.fitted:
                 self.view.fit()
         self._show_found()
-        self._selection_changed()
+        self.selected.show_count()
         self.selection.share(data)
         self.selection.changed.emit()
+
+    def _selection_changed(self) -> None:
+        self.selected.show_count()
 
     def _aspect(self) -> float:
         w, h = self.view.viewport().width(), self.view.viewport().height()
         return w / h if w > 50 and h > 50 else 16 / 9
 
-    def show_entry(self, entry: object) -> None:
+    def show_entry(self, entry: BoardEntry) -> None:
         """Open a board ("board", id) or a combined view ("combined", kind)."""
         what, ref = entry
         if what == "combined":
-            self.selection.combined_kind, self.selection.board_id = ref, None
+            self.selection.combined_kind, self.selection.board_id = str(ref), None
         else:
-            self.selection.combined_kind, self.selection.board_id = "", ref
+            board_id = ref if isinstance(ref, int) else None
+            self.selection.combined_kind, self.selection.board_id = "", board_id
         self.view.fitted, self.view.fit_whole = True, False
         self.reload()
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
         compact = self.width() < 1400
         narrow = self.width() < 800  # one screen: the room screen beside takes the rest
@@ -242,7 +268,7 @@ class BoardsEditor(EditorActions, QWidget):
         self.bar.set_compact(compact)
         self.actions_bar.set_compact(compact)
         self.entry.set_compact(compact)
-        self._selection_changed()
+        self.selected.show_count()
         # The best number of card columns depends on the window's shape.
         if self.data is not None and abs(self._aspect() - self.scene.aspect) > 0.15:
             QTimer.singleShot(0, self, self._relayout)
@@ -292,53 +318,102 @@ class BoardsEditor(EditorActions, QWidget):
     def print_part(self) -> str:
         return "boards"
 
+    def handle_room_key(self, event: QKeyEvent) -> bool:
+        """Clicker keys move the room screen's spotlight: whole board, each zone, each cluster."""
+        return self.spotlight.handle_key(event)
+
     def room_forward(self) -> bool:
         """PageDown: the room's next page of a zone too full to read, else the next spotlight."""
-        if self.data is None or self.data.combined:
-            return False
-        pages = pages_of(self.ctx)
-        if pages.forward():
-            return True
-        if self._spotlight_ends(1):
-            return False  # past the last zone: the clicker moves the running déroulé on
-        pages.reset()
-        self.set_spotlight(step_spotlight(self.data, 1))
-        return True
+        return self.spotlight.forward()
 
     def room_back(self) -> bool:
-        if self.data is None or self.data.combined:
-            return False
-        pages = pages_of(self.ctx)
-        if pages.back():
-            return True
-        if self._spotlight_ends(-1):
-            return False  # before the whole board: the clicker goes back in the déroulé
-        pages.reset(at_end=True)  # the previous zone from its last page
-        self.set_spotlight(step_spotlight(self.data, -1))
-        return True
+        return self.spotlight.back()
 
-    def _spotlight_ends(self, step: int) -> bool:
-        """One more step would wrap around the spotlights (whole board, zones, clusters)."""
-        values = [value for value, _label in spotlight_entries(self.data)]
-        index = values.index(self.data.spotlight) if self.data.spotlight in values else 0
-        return not 0 <= index + step < len(values)
+    # -- the view -----------------------------------------------------------------------------
+    def zoom(self, factor: float) -> None:
+        if factor == 0:
+            self.view.fit(whole=True)
+        else:
+            self.view.zoom_by(factor)
 
-    def handle_room_key(self, event) -> bool:
-        """Clicker keys move the room screen's spotlight: whole board, each zone, each cluster."""
-        if self.data is None or self.data.combined:
-            return False
-        step = ROOM_KEYS.get(event.key())
-        if step is not None and not self.data.cards:
-            return False  # an empty board: the room shows the séquence, the clicker is the run's
-        if step is not None:
-            return self.room_forward() if step > 0 else self.room_back()
-        if Qt.Key.Key_0 <= event.key() <= Qt.Key.Key_9:
-            index = event.key() - Qt.Key.Key_0
-            zones = KINDS[self.data.kind].zone_keys
-            if index == 0:
-                self.set_spotlight("")
-                return True
-            if index <= len(zones):
-                self.set_spotlight(f"zone:{zones[index - 1]}")
-                return True
-        return False
+    def apply_search(self, query: str) -> int:
+        count = self.scene.apply_search(query)
+        self._show_found()
+        return count
+
+    def _show_found(self) -> None:
+        if not self.scene.query:
+            self.bar.show_found("")
+            return
+        n = sum(1 for i in self.scene.cards.values() if i.matched)
+        self.bar.show_found(
+            tr("Aucun post-it") if n == 0 else tr_n("{n} trouvé", "{n} trouvés", n).format(n=n)
+        )
+
+    def _down_to_board(self) -> None:
+        """↓ in the post-it line: the keyboard goes onto the board, on its first post-it."""
+        self.view.setFocus()
+        if not self.selected.cards():
+            self.view.step_selection(1)
+
+    def _zone_changed(self, zone: str) -> None:
+        item = self.scene.zones.get(zone)
+        if item is not None and not self.view.fitted:
+            self.view.ensureVisible(item.rect, 20, 20)
+
+    # -- the gestures, as the menus, the buttons and the tests name them ----------------------
+    def new_board(self, kind: str) -> int | None:
+        """A board of this kind for the next sous-groupe, opened, the cursor in its line."""
+        board_id = self.board_gestures.new_board(kind)
+        if board_id is not None:
+            self.show_entry(("board", board_id))
+            self.entry.line.setFocus()
+        return board_id
+
+    def rename_board(self, title: str, subgroup: str) -> bool:
+        return self.board_gestures.rename(title, subgroup)
+
+    def delete_board(self) -> bool:
+        return self.board_gestures.delete()
+
+    def set_split(self, split: bool) -> bool:
+        return self.board_gestures.set_split(split)
+
+    def set_spotlight(self, value: str) -> None:
+        self.spotlight.set(value)
+
+    def submit(self, zone: str, text: str, author: str, force: bool) -> int | None:
+        return self.card_gestures.submit(zone, text, author, force)
+
+    def edit_card(self, card_id: int) -> None:
+        self.card_gestures.edit_card(card_id)
+
+    def edit_cluster(self, cluster_id: int) -> None:
+        self.card_gestures.edit_cluster(cluster_id)
+
+    def toggle_cluster(self, cluster_id: int) -> None:
+        self.card_gestures.toggle_cluster(cluster_id)
+
+    def selected_cards(self) -> list[CardData]:
+        return self.selected.cards()
+
+    def group_selected(self, title: str = GROUP_TITLE) -> int | None:
+        return self.selected.group(title)
+
+    def merge_selected(self) -> bool:
+        return self.selected.merge()
+
+    def dissolve_selected(self) -> None:
+        self.selected.dissolve()
+
+    def recolour_selected(self, colour: str) -> bool:
+        return self.selected.recolour(colour)
+
+    def delete_selected(self) -> bool:
+        return self.selected.delete()
+
+    def send_selected_to_vote(self) -> int | None:
+        return self.selected.send_to_vote()
+
+    def start_to_actions(self) -> list[int]:
+        return self.selected.start_to_actions()

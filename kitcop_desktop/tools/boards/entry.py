@@ -176,7 +176,8 @@ class QuickEntry(QWidget):
             for button in self.zone_buttons.buttons():
                 self.zone_buttons.removeButton(button)
             while self.zone_row.count():
-                widget = self.zone_row.takeAt(0).widget()
+                taken = self.zone_row.takeAt(0)
+                widget = taken.widget() if taken is not None else None
                 if widget is not None:
                     widget.hide()
                     widget.deleteLater()

@@ -250,6 +250,7 @@ class CardItem(QGraphicsRectItem):
             )
         else:
             self._badge_size = (0.0, 0.0)
+        self._drawn: QTextLayout | None
         if self.keep_layout:
             # Laid out once: the layout that measures the post-it is the one that draws it
             # (a board opened laid every text out twice, to measure it, then to draw it).
@@ -400,7 +401,7 @@ class ClusterItem(QGraphicsObject):
         self.rect = QRectF(0, 0, look.card_width, CLUSTER_HEADER)
         self.count = 0
         self.home = QPointF()
-        self._title_key = None
+        self._title_key: tuple[str, float] | None = None
         self._header = CLUSTER_HEADER
         self.setZValue(-1)
         # Large and translucent: drawn once into a pixmap, not again for every card typed.

@@ -4,7 +4,7 @@ The room view measures, at the room's size, whether the zone or sous-thématique
 (the clicker walks the board: whole board, each zone, each sous-thématique) shows its post-its
 at 1/20 of the room's height at least. When it does not, it cuts it into pages of whole
 post-its and sous-thématiques, each readable on its own (« Freins — 1/3 »). The clicker turns
-them (BoardsEditor.room_forward/room_back) before moving the spotlight on.
+them (room_spotlight.RoomSpotlight.forward/back) before moving the spotlight on.
 
 One RoomPages per context (ctx.extras), shared by the editor and the room view like
 BoardSelection: the room view writes the plan, the editor's keys move in it.

@@ -182,10 +182,9 @@ class BoardSummary(QWidget):
         ink = ROOM["background"]
         # « Freins (ancres) · 20 post-its »: it may wrap before the count, never inside it.
         head = f"{zone.label}\u00a0· {count_text(zone.count)}"
-        title = head
-        head = wrap_lines(head, room_text_font(px, bold=True), inner)
-        cut = _cut_words(title, head)
-        band = QRectF(rect.x(), rect.y(), rect.width(), len(head) * line + pad)
+        head_lines = wrap_lines(head, room_text_font(px, bold=True), inner)
+        cut = _cut_words(head, head_lines)
+        band = QRectF(rect.x(), rect.y(), rect.width(), len(head_lines) * line + pad)
         texts = [
             DrawnText(
                 text,
@@ -196,7 +195,7 @@ class BoardSummary(QWidget):
                 "zone",
                 zone.key,
             )
-            for n, text in enumerate(head)
+            for n, text in enumerate(head_lines)
         ]
         room_left = int((rect.bottom() - band.bottom() - pad / 2) // line)
         items = list(zone.items)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QHBoxLayout, QVBoxLayout, Q
 from kitcop_desktop.domain.board_kinds import KINDS
 from kitcop_desktop.domain.palette import ROOM
 from kitcop_desktop.tools.boards import board_data
+from kitcop_desktop.tools.boards.items import CardItem
 from kitcop_desktop.tools.boards.look import ROOM_LOOK
 from kitcop_desktop.tools.boards.room_pages import (
     READABLE_SHARE,
@@ -122,6 +123,7 @@ class BoardRoomView(QWidget):
         if shared is not None:
             self._show(shared)
             return
+        data: board_data.BoardData | None
         if sel.combined_kind:
             data = board_data.load_combined(self.ctx.store, self.ctx.workshop_id, sel.combined_kind)
         else:
@@ -142,8 +144,9 @@ class BoardRoomView(QWidget):
         self.scene.room_page = None
         self.scene.show(data, self._aspect())
         self._paginate()
-        if was_stale:
-            self.layout().activate()  # the summary or the drawing shown has its size at once
+        layout = self.layout()
+        if was_stale and layout is not None:
+            layout.activate()  # the summary or the drawing shown has its size at once
 
     # -- pages of a board too full to read --------------------------------------------------
     def _room_height(self) -> int:
@@ -170,6 +173,7 @@ class BoardRoomView(QWidget):
         default): a post-it's words, a sous-thématique's title, a post-it's footer or badge."""
         look, scene = ROOM_LOOK, self.scene
         sizes = [look.card_px]
+        items: list[CardItem | None]
         if keys is None:  # every post-it and sous-thématique, without building their keys
             items = list(scene.cards.values())
             if scene.clusters:
@@ -227,7 +231,7 @@ class BoardRoomView(QWidget):
         plan: list[RoomPage] = []
         summary = False
         if data is not None and not data.combined and self._ideal_scale() > 0:
-            focus = self.scene._room_focus(data)
+            focus = self.scene.planner.room_focus(data)
             if focus is None:
                 summary = bool(data.cards) and not self.readable()
             elif not self.readable(keys=self.scene.page_keys(*focus)):
@@ -241,19 +245,20 @@ class BoardRoomView(QWidget):
     def _show_summary(self, shown: bool) -> None:
         """« Tout le tableau » too full to read whole: each zone's title, count and first
         post-its instead of the drawing."""
-        if shown:
-            data = self.scene.data
+        data = self.scene.data
+        if shown and data is not None:
             rows = KINDS[data.kind].rows
-            self.summary.set_summary(self.scene._title(data), self._zone_summaries(), rows)
+            title = self.scene.planner.title(data)
+            self.summary.set_summary(title, self._zone_summaries(data), rows)
         self.summary.setVisible(shown)
         self.view.setVisible(not shown)
 
-    def _zone_summaries(self) -> list[ZoneSummary]:
-        scene, data = self.scene, self.scene.data
+    def _zone_summaries(self, data: board_data.BoardData) -> list[ZoneSummary]:
+        scene = self.scene
         kind = KINDS[data.kind]
         # The board's post-its sorted once (not once per zone and sous-thématique: at 5,000
         # post-its that was 20 ms of every post-it typed while the room showed the summary).
-        grouped = scene.grouped()
+        grouped = scene.planner.group(data)
         members = grouped[0]
         counts = Counter(c.zone for c in data.cards)
         summaries = []

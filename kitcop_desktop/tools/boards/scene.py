@@ -9,20 +9,27 @@ the store's change notification then brings the layout back in line.
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+)
 
 from kitcop_desktop.domain.board_kinds import KINDS, LANE_LABELS, matches
-from kitcop_desktop.domain.board_layout import GAP, lane_of
-from kitcop_desktop.i18n import tr
-from kitcop_desktop.tools.boards.board_data import BoardData
+from kitcop_desktop.domain.board_layout import GAP, Rect, lane_of
+from kitcop_desktop.tools.boards.board_data import BoardData, CardData
 from kitcop_desktop.tools.boards.decor import BannerItem, SpeedboatItem
 from kitcop_desktop.tools.boards.drag import DragAndDrop
 from kitcop_desktop.tools.boards.items import CardItem, ClusterItem, ensure_pixmap_cache
 from kitcop_desktop.tools.boards.look import Look
+from kitcop_desktop.tools.boards.room_pages import RoomPage
 from kitcop_desktop.tools.boards.scene_grow import GrowingLayout
-from kitcop_desktop.tools.boards.scene_plan import LayoutPlan
+from kitcop_desktop.tools.boards.scene_plan import Grouped, LayoutPlanner
 from kitcop_desktop.tools.boards.zone_item import ZoneItem
 
 MAX_COLUMNS = 40  # a 1,000-card zone on a wide screen still finds its best shape
@@ -32,7 +39,7 @@ MAX_COLUMNS = 40  # a 1,000-card zone on a wide screen still finds its best shap
 KEEP_LAYOUTS = 1500
 
 
-def _drawn_text(card) -> tuple:
+def _drawn_text(card: CardData) -> tuple[Any, ...]:
     """What a card's text layout depends on: when only this is equal, no new layout is needed."""
     return (
         card.text,
@@ -45,14 +52,18 @@ def _drawn_text(card) -> tuple:
     )
 
 
-class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
+class BoardScene(QGraphicsScene):
+    """The items of one board. Its parts: `planner` decides a layout (scene_plan.py),
+    `growing` places post-its added at the end of their zones (scene_grow.py), `drag` says
+    where a drag was dropped (drag.py)."""
+
     cards_dropped = Signal(list, object)  # card ids, Target
     cluster_dropped = Signal(int, str)  # cluster id, zone
     card_activated = Signal(int)  # double-click: edit in place
     cluster_activated = Signal(int)  # double-click on a cluster's title: rename
     cluster_toggled = Signal(int)  # click on the arrow: collapse / expand
 
-    def __init__(self, look: Look, parent=None) -> None:
+    def __init__(self, look: Look, parent: QObject | None = None) -> None:
         super().__init__(parent)
         ensure_pixmap_cache()
         self.look = look
@@ -67,22 +78,22 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
         self.spotlight = ""
         self.aspect = 16 / 9
         self._kind = ""
-        self._columns: dict[tuple, int] = {}  # column count last chosen per board shape
+        self.planner = LayoutPlanner(self)
+        self.growing = GrowingLayout(self)
+        self.drag = DragAndDrop(self)
         self._faded = False
         self._searched = False  # a search has marked cards (matched True / False)
         self.layout_pending = False  # laid out when a view first shows it
         self._dragged = False
-        self._serial = None  # BoardData.serial of the read the items mirror
-        self._laid_out = None  # what the items are laid out for (see relayout)
-        self.lanes: dict = {}  # (zone, angle) -> Rect, on a chemin split by angle
+        self._serial: int | None = None  # BoardData.serial of the read the items mirror
+        self._laid_out: tuple[Any, ...] | None = None  # what the items are laid out for
+        self.lanes: dict[tuple[str, str], Rect] = {}  # on a chemin split by angle
         # The room screen's page of a board too full to read (tools/boards/room_pages.py).
-        self.room_page = None
+        self.room_page: RoomPage | None = None
         self.setBackgroundBrush(self._background())
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
 
-    def _background(self):
-        from PySide6.QtGui import QColor
-
+    def _background(self) -> QColor:
         return QColor(self.look.background)
 
     # -- syncing with the store ---------------------------------------------------------------
@@ -97,10 +108,18 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
             self.aspect = aspect
         self.data = data
         if data is None:
-            self._grown = self._laid_out = self._serial = None
-            for item in [*self.cards.values(), *self.clusters.values(), *self.zones.values()]:
+            self.growing.forget()
+            self._laid_out = self._serial = None
+            items: list[QGraphicsItem] = [
+                *self.cards.values(),
+                *self.clusters.values(),
+                *self.zones.values(),
+            ]
+            for item in items:
                 self.removeItem(item)
-            self.cards.clear(), self.clusters.clear(), self.zones.clear()
+            self.cards.clear()
+            self.clusters.clear()
+            self.zones.clear()
             self.banner.set_text("", "", 10)
             if self.boat is not None:
                 self.removeItem(self.boat)
@@ -108,7 +127,8 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
             self._kind = ""
             return
         if data.kind != self._kind:
-            self._grown = self._serial = None
+            self.growing.forget()
+            self._serial = None
             self._build_zones(data.kind)
         derived = data.derived
         if derived is not None and derived[0] == self._serial:
@@ -117,7 +137,7 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
             added, moved = self._sync_cards(data)
         self._serial = data.serial
         moved |= self._sync_clusters(data)
-        if not moved and added and len(added) < len(self.cards) and self.grow(data, added):
+        if not moved and added and len(added) < len(self.cards) and self.growing.grow(data, added):
             self._laid_out = self._layout_key()
         else:
             if moved or added:
@@ -141,7 +161,7 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
             self.addItem(self.boat)
         self._kind = kind_key
 
-    def _sync_changed(self, changed: dict) -> tuple[list[CardItem], bool]:
+    def _sync_changed(self, changed: dict[int, CardData | None]) -> tuple[list[CardItem], bool]:
         """_sync_cards for a read derived from the one mirrored: only the changed post-its."""
         added: list[CardItem] = []
         moved = False
@@ -157,14 +177,14 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
                 moved |= self._update_item(item, card)
         return added, moved
 
-    def _new_item(self, card) -> CardItem:
+    def _new_item(self, card: CardData) -> CardItem:
         keep = self.data is None or len(self.data.cards) <= KEEP_LAYOUTS
         item = CardItem(card, self.look, self.look.card_width, keep_layout=keep)
         self.cards[card.id] = item
         self.addItem(item)
         return item
 
-    def _update_item(self, item: CardItem, card) -> bool:
+    def _update_item(self, item: CardItem, card: CardData) -> bool:
         """New data for an item; True when its place or size may have changed."""
         old = item.card
         if old == card:
@@ -230,32 +250,15 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
         return [i for i in self.cards.values() if i.card.cluster_id == cluster_id]
 
     # -- layout -------------------------------------------------------------------------------
-    def _grouped(self, data: BoardData):
-        """(cards of each cluster, loose cards of each zone), in reading order."""
-        kind = KINDS[data.kind]
-        members: dict[int, list[CardItem]] = {cid: [] for cid in self.clusters}
-        loose: dict[str, list[CardItem]] = {z: [] for z in kind.zone_keys}
-        # On the chemin de la rétrospective, each zone reads actions first, then ressentis.
-        angle_first = {"actions": 0, "": 1, "feelings": 2} if data.kind == "retro_path" else {}
-        order = sorted(
-            self.cards.values(),
-            key=lambda i: (angle_first.get(i.card.angle, 1), i.card.position, i.card.id),
-        )
-        for item in order:
-            cid = item.card.cluster_id
-            if cid in members:
-                members[cid].append(item)
-            elif item.card.zone in loose:
-                loose[item.card.zone].append(item)
-        return members, loose
-
-    def page_keys(self, zone: str, cluster_id: int | None = None, grouped=None) -> list[str]:
+    def page_keys(
+        self, zone: str, cluster_id: int | None = None, grouped: Grouped | None = None
+    ) -> list[str]:
         """The layout keys of a zone (or of one sous-thématique), in reading order: what the
         room's pages are cut from. `grouped`: `grouped()` made once for several calls (it
         sorts every post-it of the board)."""
         if self.data is None:
             return []
-        members, loose = grouped or self._grouped(self.data)
+        members, loose = grouped or self.planner.group(self.data)
         if cluster_id is not None:
             return [f"c{i.card.id}" for i in members.get(cluster_id, [])]
         clusters = sorted(
@@ -264,21 +267,21 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
         )
         return [f"k{c.cluster.id}" for c in clusters] + [f"c{i.card.id}" for i in loose[zone]]
 
-    def grouped(self):
+    def grouped(self) -> Grouped | None:
         """The cards by cluster and zone, to hand to several `trial_size` calls."""
-        return self._grouped(self.data) if self.data is not None else None
+        return self.planner.group(self.data) if self.data is not None else None
 
-    def trial_size(self, grouped=None) -> tuple[float, float]:
+    def trial_size(self, grouped: Grouped | None = None) -> tuple[float, float]:
         """The scene's size if it were laid out now (the room's pages try several), without
         moving a single item."""
         if self.data is None:
             return 0.0, 0.0
-        plan = self._plan(self.data, grouped)
+        plan = self.planner.plan(self.data, grouped)
         layout = plan["choice"].layout
         banner = self.banner.height_for(plan["title"], plan["destination"], layout.width)
         return layout.width + 2 * GAP, layout.height + banner + 3 * GAP
 
-    def helpEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 - Qt API
         """A post-it's tooltip is made when the pointer rests on it (not for each post-it)."""
         for item in self.items(event.scenePos()):
             if isinstance(item, CardItem):
@@ -286,11 +289,20 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
                 break
         super().helpEvent(event)
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
         self._dragged = True  # items may move by hand: the next show() puts them home
         super().mousePressEvent(event)
+        self.drag.pressed(event)
 
-    def _layout_key(self) -> tuple:
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt API
+        super().mouseReleaseEvent(event)
+        self.drag.released(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        if not self.drag.double_clicked(event):
+            super().mouseDoubleClickEvent(event)
+
+    def _layout_key(self) -> tuple[Any, ...]:
         """What a layout of the current items is made for: the same key, the same layout."""
         data = self.data
         meta = None if data is None else (data.kind, data.title, data.subgroup, data.objective)
@@ -314,13 +326,14 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
         if not self.look.room and views and not any(v.isVisible() for v in views):
             # Not on screen yet (the editor is built before it is shown, at a size it will not
             # keep): laid out once, when its view is shown (BoardView.showEvent).
-            self._grown = self._laid_out = None
+            self.growing.forget()
+            self._laid_out = None
             self.layout_pending = True
             return
         self.layout_pending = False
-        self._grown = None
+        self.growing.forget()
         self._dragged = False
-        plan = self._plan(data)
+        plan = self.planner.plan(data)
         members, focus, counts = plan["members"], plan["focus"], plan["counts"]
         title, destination, lanes, choice = (
             plan["title"],
@@ -333,12 +346,12 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
         layout = choice.layout
         self.lanes = layout.lanes
         lane_counts = Counter((i.card.zone, i.card.angle) for i in self.cards.values())
-        for key, item in self.zones.items():
+        for key, zone_item in self.zones.items():
             r = layout.zones.get(key)
-            item.setVisible(r is not None)
+            zone_item.setVisible(r is not None)
             if r is not None:
-                item.set_geometry(QRectF(r.x, r.y, r.w, r.h), counts[key])
-                item.set_lanes(
+                zone_item.set_geometry(QRectF(r.x, r.y, r.w, r.h), counts[key])
+                zone_item.set_lanes(
                     [
                         (LANE_LABELS[lane], QRectF(lr.x, lr.y, lr.w, lr.h), lane_counts[key, lane])
                         for (zone, lane), lr in layout.lanes.items()
@@ -376,21 +389,13 @@ class BoardScene(GrowingLayout, LayoutPlan, DragAndDrop, QGraphicsScene):
             )
         )
         self.apply_spotlight(data.spotlight)
-        self._keep_for_growth(data, plan, layout)
+        self.growing.keep(data, plan, layout)
         self._laid_out = self._layout_key()
 
     def lane_at(self, pos: QPointF) -> str | None:
         """The angle of the lane under a scene point ("" = sans angle), None when not split."""
         found = lane_of((pos.x(), pos.y()), self.lanes) if self.lanes else None
         return None if found is None else found[1]
-
-    def _title(self, data: BoardData) -> str:
-        label = KINDS[data.kind].label
-        if data.combined:
-            return tr("{label} — vue combinée de tous les sous-groupes").format(label=label)
-        parts = [data.title] + ([data.subgroup] if data.subgroup else [])
-        title = " — ".join(parts)
-        return title if label.casefold() in title.casefold() else f"{label} : {title}"
 
     # -- search and spotlight -----------------------------------------------------------------
     def apply_search(self, query: str) -> int:

@@ -1,6 +1,6 @@
 """Post-its added to a large board without laying the whole board out again (issue 15).
 
-A mixin of BoardScene. After each full layout of a board with one card width (more than
+BoardScene holds one GrowingLayout. After each full layout of a board with one card width (more than
 scene_plan.WIDTH_SEARCH_MAX post-its), the scene keeps what the layout was decided from: the
 blocks of each zone, the column count, the zones' rectangles. When the store then only gained
 post-its at the end of their zones (the Enter key, a paste), `grow` places each new post-it
@@ -13,12 +13,17 @@ the same as the full layout's; tests/tools/boards/test_boards_grow.py checks it 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QPointF, QRectF
 
 from kitcop_desktop.domain.board_layout import (
     GAP,
     ZONE_HEADER,
+    Layout,
     Masonry,
+    Rect,
     choose_columns,
     column_candidates,
     fitted_scale,
@@ -26,11 +31,17 @@ from kitcop_desktop.domain.board_layout import (
     zone_width,
 )
 from kitcop_desktop.tools.boards.board_data import BoardData
+from kitcop_desktop.tools.boards.items import CardItem, ClusterItem
+
+if TYPE_CHECKING:
+    from kitcop_desktop.tools.boards.scene import BoardScene
+    from kitcop_desktop.tools.boards.scene_plan import Plan
 
 MAX_COLUMNS = 40  # as scene.MAX_COLUMNS: search_layout's default
+Rows = tuple[tuple[str, ...], ...]  # the zones of each row of a board kind
 
 
-def _meta(data: BoardData) -> tuple:
+def _meta(data: BoardData) -> tuple[Any, ...]:
     """What a board's layout depends on besides its post-its."""
     return (
         data.kind,
@@ -46,11 +57,18 @@ def _meta(data: BoardData) -> tuple:
 
 
 class GrowingLayout:
-    """BoardScene's incremental half (it provides cards, zones, boat, banner, aspect…)."""
+    """The incremental half of a BoardScene: it moves the scene's items, zones, boat and
+    banner as a full layout would, and keeps what the last full layout was decided from."""
 
-    _grown: dict | None = None
+    def __init__(self, scene: BoardScene) -> None:
+        self.scene = scene
+        self._grown: dict[str, Any] | None = None
 
-    def _keep_for_growth(self, data: BoardData, plan: dict, layout) -> None:
+    def forget(self) -> None:
+        """The items moved some other way: the next post-it lays the board out again."""
+        self._grown = None
+
+    def keep(self, data: BoardData, plan: Plan, layout: Layout) -> None:
         """After a full layout: keep what `grow` needs, when this layout can grow."""
         self._grown = None
         if (
@@ -58,7 +76,7 @@ class GrowingLayout:
             or plan["focus"] is not None
             or plan["lanes"]
             or data.kind == "retro_path"  # its zones read actions first: not by position
-            or self.room_page is not None
+            or self.scene.room_page is not None
         ):
             return
         last = {}
@@ -67,7 +85,7 @@ class GrowingLayout:
                 last[zone] = (items[-1].card.position, items[-1].card.id)
         self._grown = {
             "meta": _meta(data),
-            "aspect": self.aspect,
+            "aspect": self.scene.aspect,
             "columns": plan["choice"].columns,
             "card_width": plan["card_width"],
             "shape": plan["shape"],
@@ -84,7 +102,7 @@ class GrowingLayout:
             "flows": None,  # built on the first growth (a full layout never pays for it)
         }
 
-    def _flows(self, grown: dict) -> dict[int, dict[str, Masonry]]:
+    def _flows(self, grown: dict[str, Any]) -> dict[int, dict[str, Masonry]]:
         """For each column count search_layout will try next, each zone's masonry."""
         if grown["flows"] is None:
             blocks = grown["blocks"]
@@ -98,17 +116,18 @@ class GrowingLayout:
             }
         return grown["flows"]
 
-    def grow(self, data: BoardData, added: list) -> bool:
+    def grow(self, data: BoardData, added: list[CardItem]) -> bool:
         """Place `added` (new CardItems) on the current layout; False: lay it all out again."""
+        scene = self.scene
         grown = self._grown
         self._grown = None  # whatever happens below, only a success keeps it
         if (
             grown is None
             or not added
             or grown["meta"] != _meta(data)
-            or grown["aspect"] != self.aspect
-            or self.room_page is not None
-            or self._room_focus(data) is not None
+            or grown["aspect"] != scene.aspect
+            or scene.room_page is not None
+            or scene.planner.room_focus(data) is not None
         ):
             return False
         card_width = grown["card_width"]
@@ -119,7 +138,7 @@ class GrowingLayout:
             key = (card.position, card.id)
             if (
                 card.cluster_id is not None
-                or card.zone not in self.zones
+                or card.zone not in scene.zones
                 or key <= last.get(card.zone, (-1, -1))
                 or abs(item.width - card_width) > 0.5
             ):
@@ -129,28 +148,30 @@ class GrowingLayout:
         for item in added:
             counts[item.card.zone] += 1
         rows = grown["rows"]
-        tab_width = max(self.zones[z].tab_width(counts[z]) for row in rows for z in row)
+        tab_width = max(scene.zones[z].tab_width(counts[z]) for row in rows for z in row)
         flows = self._flows(grown)
-        placed = {}
+        placed: dict[CardItem, tuple[float, int]] = {}
         columns = grown["columns"]
         for item in added:
             height = item.measure(card_width)
-            for count, zones in flows.items():
-                spot = zones[item.card.zone].add(height)
+            for count, masonries in flows.items():
+                spot = masonries[item.card.zone].add(height)
                 if count == columns:
                     placed[item] = spot
         # The column count search_layout would choose, from the zones' heights alone.
         title, destination = grown["title"], grown["destination"]
-        scales, sizes, best = {}, {}, 0.0
+        scales: dict[int, float] = {}
+        sizes: dict[int, tuple[float, float]] = {}
+        best = 0.0
         for count in column_candidates(columns, MAX_COLUMNS):
             zone_w, _inset = zone_width(count, card_width, tab_width)
             width, height = self._size(rows, flows[count], zone_w, grown["row_gap"])
             scale = fitted_scale(
                 width,
                 height,
-                self.aspect,
+                scene.aspect,
                 GAP,
-                lambda w: self.banner.height_for(title, destination, w),
+                lambda w: scene.banner.height_for(title, destination, w),
             )
             scales[count], sizes[count] = scale, (width, height)
             best = max(best, scale)
@@ -169,30 +190,32 @@ class GrowingLayout:
             item.home = QPointF(r.x + inset + col * (card_width + GAP), r.y + ZONE_HEADER + top)
             item.setPos(item.home)
             item.setVisible(True)
-        for key, zone_item in self.zones.items():
-            r = zones.get(key)
-            zone_item.setVisible(r is not None)
-            if r is not None:
-                zone_item.set_geometry(QRectF(r.x, r.y, r.w, r.h), counts[key])
-        if self.boat is not None:
-            self.boat.setVisible(True)
+        for zone_key, zone_item in scene.zones.items():
+            rect = zones.get(zone_key)
+            zone_item.setVisible(rect is not None)
+            if rect is not None:
+                zone_item.set_geometry(QRectF(rect.x, rect.y, rect.w, rect.h), counts[zone_key])
+        if scene.boat is not None:
+            scene.boat.setVisible(True)
             sky, water = zones["levers"], zones["brakes"]
-            self.boat.set_zones(
+            scene.boat.set_zones(
                 QRectF(sky.x, sky.y, sky.w, sky.h), QRectF(water.x, water.y, water.w, water.h)
             )
-        banner = self.banner.set_text(title, destination, width)
-        self.banner.setPos(0, -banner - GAP)
-        self.setSceneRect(
+        banner = scene.banner.set_text(title, destination, width)
+        scene.banner.setPos(0, -banner - GAP)
+        scene.setSceneRect(
             QRectF(-GAP, -banner - 2 * GAP, width + 2 * GAP, height + banner + 3 * GAP)
         )
-        self._columns[grown["shape"]] = columns
+        scene.planner.columns[grown["shape"]] = columns
         grown.update(counts=counts, zones=zones, width=width, height=height, last=last)
         self._grown = grown
-        self.apply_spotlight(data.spotlight)
+        scene.apply_spotlight(data.spotlight)
         return True
 
     @staticmethod
-    def _size(rows, flows: dict[str, Masonry], zone_w: float, row_gap: float):
+    def _size(
+        rows: Rows, flows: dict[str, Masonry], zone_w: float, row_gap: float
+    ) -> tuple[float, float]:
         """The board's (width, height) at this zone width (layout_board's rule)."""
         width, y = 0.0, 0.0
         for row in rows:
@@ -201,10 +224,11 @@ class GrowingLayout:
         return width, (y - row_gap if rows else 0.0)
 
     @staticmethod
-    def _zone_rects(rows, flows: dict[str, Masonry], zone_w: float, row_gap: float) -> dict:
-        from kitcop_desktop.domain.board_layout import Rect
-
-        zones, y = {}, 0.0
+    def _zone_rects(
+        rows: Rows, flows: dict[str, Masonry], zone_w: float, row_gap: float
+    ) -> dict[str, Rect]:
+        zones: dict[str, Rect] = {}
+        y = 0.0
         for row in rows:
             zone_h = zone_height(max([0.0] + [flows[z].tallest for z in row]))
             for i, zone in enumerate(row):
@@ -212,15 +236,17 @@ class GrowingLayout:
             y += zone_h + row_gap
         return zones
 
-    def _push_down(self, before: dict, after: dict) -> None:
+    def _push_down(self, before: dict[str, Rect], after: dict[str, Rect]) -> None:
         """A row grew taller: what sits in the rows under it moves down with its zones."""
         moved = {z: after[z].y - r.y for z, r in before.items() if after[z].y != r.y}
         if not moved:
             return
-        for items, zone_of in (
-            (self.clusters.values(), lambda i: i.cluster.zone),
-            (self.cards.values(), lambda i: i.card.zone),
-        ):
+        scene = self.scene
+        parts: tuple[tuple[Iterable[ClusterItem | CardItem], Callable[[Any], str]], ...] = (
+            (scene.clusters.values(), lambda i: i.cluster.zone),
+            (scene.cards.values(), lambda i: i.card.zone),
+        )
+        for items, zone_of in parts:
             for item in items:
                 dy = moved.get(zone_of(item))
                 if dy and item.isVisible():

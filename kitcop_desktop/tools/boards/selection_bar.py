@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
 from kitcop_desktop.domain.palette import OKABE_ITO
 from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.ui import icons
+
+if TYPE_CHECKING:
+    from kitcop_desktop.tools.boards.selected_items import SelectedItems
 
 COLOURS = [
     (tr_later("Couleur de la zone"), ""),
@@ -38,7 +44,7 @@ def _tool(text: str, icon: str, tip: str) -> QToolButton:
 class SelectionBar(QWidget):
     """Actions on the selected cards and clusters; a hint when nothing is selected."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -58,7 +64,8 @@ class SelectionBar(QWidget):
         self.colour.setMenu(self.colour_menu)
         self.delete = _tool(tr("Supprimer"), "delete", tr("Supprimer (Suppr), annulable"))
         self.vote = _tool(tr("Envoyer au vote"), "voting", tr("Créer un vote par gommettes"))
-        self.actions = _tool(
+        # Not `actions`: QWidget.actions() is Qt's list of the widget's QActions.
+        self.to_actions = _tool(
             tr("Fiches actions"), "actions", tr("« On commence » → fiches actions")
         )
         row.addWidget(self.label)
@@ -69,7 +76,7 @@ class SelectionBar(QWidget):
             self.colour,
             self.delete,
             self.vote,
-            self.actions,
+            self.to_actions,
         )
         for b in self.buttons:
             row.addWidget(b)
@@ -86,17 +93,17 @@ class SelectionBar(QWidget):
         for b in self.buttons:
             b.setToolButtonStyle(style)
 
-    def connect_to(self, editor) -> None:
+    def connect_to(self, selected: SelectedItems) -> None:
         # clicked(bool) would hand its « checked » False to a slot's first parameter (the new
         # sous-thématique's title became « False »): every slot is called without arguments.
-        self.group.clicked.connect(lambda: editor.group_selected())
-        self.dissolve.clicked.connect(lambda: editor.dissolve_selected())
-        self.merge.clicked.connect(lambda: editor.merge_selected())
+        self.group.clicked.connect(lambda: selected.group())
+        self.dissolve.clicked.connect(lambda: selected.dissolve())
+        self.merge.clicked.connect(lambda: selected.merge())
         for label, value in COLOURS:
-            self.colour_menu.addAction(tr(label), lambda v=value: editor.recolour_selected(v))
-        self.delete.clicked.connect(lambda: editor.delete_selected())
-        self.vote.clicked.connect(lambda: editor.send_selected_to_vote())
-        self.actions.clicked.connect(lambda: editor.start_to_actions())
+            self.colour_menu.addAction(tr(label), _recolour(selected, value))
+        self.delete.clicked.connect(lambda: selected.delete())
+        self.vote.clicked.connect(lambda: selected.send_to_vote())
+        self.to_actions.clicked.connect(lambda: selected.start_to_actions())
 
     def show_selection(self, cards: int, clusters: int, editable: bool, kiss: bool) -> None:
         if cards or clusters:
@@ -122,5 +129,14 @@ class SelectionBar(QWidget):
         self.colour.setEnabled(editable and cards > 0)
         self.delete.setEnabled(editable and cards > 0)
         self.vote.setEnabled(cards > 0 or clusters > 0)
-        self.actions.setVisible(kiss)
-        self.actions.setEnabled(editable)
+        self.to_actions.setVisible(kiss)
+        self.to_actions.setEnabled(editable)
+
+
+def _recolour(selected: SelectedItems, colour: str) -> Callable[[], None]:
+    """The colour menu's entry: the chosen post-its take `colour` (never handed « checked »)."""
+
+    def recolour() -> None:
+        selected.recolour(colour)
+
+    return recolour

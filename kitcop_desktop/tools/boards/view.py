@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGraphicsView, QPlainTextEdit
 
 from kitcop_desktop.tools.boards.items import BAND, CardItem, ClusterItem
 from kitcop_desktop.tools.boards.look import CONTROL
+from kitcop_desktop.tools.boards.scene import BoardScene
 from kitcop_desktop.ui import live_keys
 
 READABLE = 0.62  # below this scale a card's text is too small to read on a laptop
@@ -52,6 +53,7 @@ class BoardView(QGraphicsView):
     zoomed = Signal(float)
     key_action = Signal(str)  # "delete", "edit": keys on the selected cards
     menu_asked = Signal(object, QPoint)  # a right-click on a card or cluster item, where
+    _current: CardItem | None  # the post-it ↓ / ↑ last chose
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
         if event.reason() == event.Reason.Keyboard:  # the Menu key or Shift+F10: the selection's
@@ -59,9 +61,9 @@ class BoardView(QGraphicsView):
                 i for i in self.scene().selectedItems() if isinstance(i, CardItem | ClusterItem)
             ]
             if chosen:
-                item = chosen[0]
-                where = self.mapFromScene(item.sceneBoundingRect().center())
-                self.menu_asked.emit(item, self.viewport().mapToGlobal(where))
+                first = chosen[0]
+                where = self.mapFromScene(first.sceneBoundingRect().center())
+                self.menu_asked.emit(first, self.viewport().mapToGlobal(where))
                 event.accept()
                 return
         for item in self.items(event.pos()):
@@ -90,7 +92,9 @@ class BoardView(QGraphicsView):
     def step_selection(self, step: int, *, extend: bool = False) -> None:
         """↓ / ↑ choose the next / previous post-it, in reading order (zone by zone, top to
         bottom); with Maj they add it to the selection (then Regrouper, or the Menu key)."""
-        zones = list(getattr(self.scene(), "zones", {}))  # the board kind's order of zones
+        scene = self.scene()
+        # The board kind's order of zones.
+        zones = list(scene.zones) if isinstance(scene, BoardScene) else []
 
         def reading(item: CardItem) -> tuple:
             zone = item.card.zone
@@ -125,7 +129,7 @@ class BoardView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.fitted = True
         self.fit_whole = False
-        self._current = None  # the post-it ↓ / ↑ last chose
+        self._current = None
         self.editor = InPlaceEditor(self.viewport())
 
     # -- zoom ---------------------------------------------------------------------------------
@@ -166,7 +170,7 @@ class BoardView(QGraphicsView):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         scene = self.scene()
-        if getattr(scene, "layout_pending", False):
+        if isinstance(scene, BoardScene) and scene.layout_pending:
             scene.aspect = self._aspect()
             scene.relayout()  # the board built while hidden is laid out once, at this size
             if self.fitted:

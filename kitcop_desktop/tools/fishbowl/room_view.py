@@ -131,8 +131,11 @@ class RoundRoom(QWidget):
         h = max(240, self.window().height())
         # A wide, short projector (1280×720) keeps its lines for the prompt, not its margins.
         margin = max(8, min(self.width() // 30, h // 40))
-        self.layout().setContentsMargins(margin, margin // 2, margin, margin // 2)
-        self.layout().setSpacing(max(2, h // 128))  # 6 px at 768: a small window scales too
+        layout = self.layout()
+        if layout is None:
+            return  # not built yet (set in __init__)
+        layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        layout.setSpacing(max(2, h // 128))  # 6 px at 768: a small window scales too
         width = max(50, self.width() - 2 * margin)
         for label, bold in ((self.kicker, True), (self.prompt, False), (self.upcoming, False)):
             label.setFont(theme.room_font(h, BODY, bold=bold))
@@ -140,7 +143,7 @@ class RoundRoom(QWidget):
         metrics = QFontMetrics(self.prompt.font())
         body = metrics.height()
         upcoming = max(body, text_height(self.upcoming.text(), metrics, width))
-        room = self.height() - margin - 6 * self.layout().spacing() - body - upcoming
+        room = self.height() - margin - 6 * layout.spacing() - body - upcoming
         if self.countdown.isVisibleTo(self):
             room -= self.countdown.height()
         name = self.speaker.text()
@@ -204,7 +207,8 @@ class FishbowlRoomView(QWidget):
     def reload(self) -> None:
         if self.focus.tab == "rounds":
             self.stack.setCurrentWidget(self.round_page)
-            data, facts, phoned = None, None, ()
+            data, facts = None, None
+            phoned: tuple[tuple[str, int | None], ...] = ()
             if self.focus.round_id is not None:
                 with self.ctx.store.read() as s:
                     rnd = s.get(SpeakingRound, self.focus.round_id)
@@ -222,6 +226,6 @@ class FishbowlRoomView(QWidget):
             if bowl_id is None:
                 bowls = list_bowls(self.ctx.store, self.ctx.workshop_id)
                 bowl_id = bowls[-1][0] if bowls else None
-            data = load_bowl(self.ctx.store, bowl_id) if bowl_id else None
+            bowl = load_bowl(self.ctx.store, bowl_id) if bowl_id else None
             # The pager knows how many pages fit: keep the shared page within them.
-            self.focus.notes_page = self.bowl.show_bowl(data, self.focus.notes_page)
+            self.focus.notes_page = self.bowl.show_bowl(bowl, self.focus.notes_page)

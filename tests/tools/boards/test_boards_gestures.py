@@ -144,7 +144,7 @@ def test_kiss_start_cards_become_action_cards_once(qtbot, ctx, store, workshop_i
     editor = SPEC.make_editor(ctx)
     qtbot.addWidget(editor)
     editor.focus_item(kiss.id)
-    assert editor.actions_bar.actions.isVisibleTo(editor)
+    assert editor.actions_bar.to_actions.isVisibleTo(editor)
     zones = [b.text().split(" · ")[0] for b in editor.entry.zone_buttons.buttons()]
     assert zones == ["On garde", "On jette", "On améliore", "On commence"]  # the kit's words
     shown = editor.entry.findChildren(QPushButton)
@@ -273,7 +273,7 @@ def test_a_kiss_group_becomes_one_fiche_and_the_board_marks_it(qtbot, ctx, store
     editor.focus_item(kiss.id)
     assert not any("fiche" in i._footer for i in editor.scene.cards.values())
     editor.scene.cards[a].setSelected(True)  # one post-it of the group chosen: the group goes
-    qtbot.mouseClick(editor.actions_bar.actions, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.actions_bar.to_actions, Qt.MouseButton.LeftButton)
     with store.read() as s:
         made = [(f.origin_ref, f.action) for f in actions.list_for(s, workshop_id)]
     assert made == [(f"cluster:{group}", "Comité")]

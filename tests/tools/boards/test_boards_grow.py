@@ -68,7 +68,8 @@ def _drawn(scene):
 
 def _laid_out_from_scratch(scene):
     """What a full layout of the same items gives (the board opened afresh)."""
-    scene._grown = scene._laid_out = None
+    scene.growing.forget()
+    scene._laid_out = None
     scene.relayout()
     return _drawn(scene)
 
@@ -88,8 +89,8 @@ def test_enter_places_the_post_it_where_a_full_layout_would(qtbot, ctx, store, w
     editor = _open(qtbot, ctx, board_id)
     scene = editor.scene
     plans = []
-    full_plan = scene._plan
-    scene._plan = lambda *a, **k: plans.append(1) or full_plan(*a, **k)
+    full_plan = scene.planner.plan
+    scene.planner.plan = lambda *a, **k: plans.append(1) or full_plan(*a, **k)
     for n in range(12):  # enough for zones to grow taller and rows to move down
         if n % 3 == 0:
             qtbot.keyClick(editor.entry.line, Qt.Key.Key_Tab)  # the next zone
