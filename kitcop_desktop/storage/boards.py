@@ -7,7 +7,9 @@ QUndoCommand can put things back exactly, with the same ids (see ui/undo.py). Cl
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,7 +17,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain.board_kinds import ANGLES, KINDS, normalise, split_pasted
 from kitcop_desktop.domain.validation import InvalidInput, clean_text, require_text
 from kitcop_desktop.i18n import tr
-from kitcop_desktop.storage.base import row_dict
+from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.board import Board, Card, Cluster
 
@@ -83,10 +85,10 @@ def get_board(session: Session, board_id: int) -> Board:
     return board
 
 
-def update_board(session: Session, board_id: int, **fields) -> dict:
+def update_board(session: Session, board_id: int, **fields: Any) -> Snapshot:
     """Change title, subgroup, split_by_angle or spotlight; returns the previous values."""
     board = get_board(session, board_id)
-    cleaned = {}
+    cleaned: dict[str, Any] = {}
     for key, value in fields.items():
         if key == "title":
             cleaned[key] = require_text(value, tr("Le titre du tableau"))
@@ -118,7 +120,7 @@ def _check_spotlight(session: Session, board: Board, value: str) -> str:
     raise InvalidInput(tr("Cette zone n'existe pas sur ce tableau. Rien n'a été modifié."))
 
 
-def snapshot_board(session: Session, board_id: int) -> dict:
+def snapshot_board(session: Session, board_id: int) -> Snapshot:
     """Everything on a board, as plain data: enough to recreate it with the same ids."""
     board = get_board(session, board_id)
     return {
@@ -128,7 +130,7 @@ def snapshot_board(session: Session, board_id: int) -> dict:
     }
 
 
-def delete_board(session: Session, board_id: int) -> dict:
+def delete_board(session: Session, board_id: int) -> Snapshot:
     """Delete a board and everything on it; returns its snapshot for undo."""
     data = snapshot_board(session, board_id)
     session.delete(get_board(session, board_id))
@@ -136,7 +138,7 @@ def delete_board(session: Session, board_id: int) -> dict:
     return data
 
 
-def restore_board(session: Session, data: dict) -> Board:
+def restore_board(session: Session, data: Snapshot) -> Board:
     board = Board(**data["board"])
     session.add(board)
     session.flush()
@@ -254,10 +256,13 @@ ClusterRow = tuple[int, int, str, str, bool, int]
 BoardRow = tuple[int, int, str, str, str, str, bool, str]
 
 
-def _driver(session: Session):
+def _driver(session: Session) -> sqlite3.Connection:
     """The plain sqlite3 connection of the session's transaction: a board's rows are read as
     tuples (a few milliseconds for thousands of post-its, where ORM objects take tens)."""
-    return session.connection().connection.driver_connection
+    driver = session.connection().connection.driver_connection
+    if not isinstance(driver, sqlite3.Connection):
+        raise TypeError("the boards' rows are read through SQLite's own driver")
+    return driver
 
 
 def board_titles(session: Session, workshop_id: int) -> list[tuple[int, str, str, str]]:
@@ -315,7 +320,7 @@ def card_rows(session: Session, board_id: int) -> list[CardRow]:
     )
 
 
-def card_summary(session: Session, board_id: int) -> tuple:
+def card_summary(session: Session, board_id: int) -> tuple[Any, ...]:
     """(how many post-its, the newest updated_at, the sum of their ids, the sum of their
     updated_at as days): what a view compares to know, in under a millisecond for thousands
     of post-its, whether any was added, removed or changed since it last read the board.
@@ -374,15 +379,15 @@ def get_card(session: Session, card_id: int) -> Card:
     return card
 
 
-def card_data(card: Card) -> dict:
+def card_data(card: Card) -> Snapshot:
     """A card as plain data (undo snapshots, exchange)."""
     return row_dict(card)
 
 
-def update_card(session: Session, card_id: int, **fields) -> dict:
+def update_card(session: Session, card_id: int, **fields: Any) -> Snapshot:
     """Edit text, author, colour, angle or weight; returns the previous values for undo."""
     card = get_card(session, card_id)
-    cleaned = {}
+    cleaned: dict[str, Any] = {}
     for key, value in fields.items():
         if key == "text":
             cleaned[key] = _card_text(value)
@@ -405,7 +410,7 @@ def update_card(session: Session, card_id: int, **fields) -> dict:
     return previous
 
 
-def delete_card(session: Session, card_id: int) -> dict:
+def delete_card(session: Session, card_id: int) -> Snapshot:
     """Delete a card; returns its data so that restore_card can put it back as it was."""
     card = get_card(session, card_id)
     data = row_dict(card)
@@ -414,7 +419,7 @@ def delete_card(session: Session, card_id: int) -> dict:
     return data
 
 
-def restore_card(session: Session, data: dict) -> Card:
+def restore_card(session: Session, data: Snapshot) -> Card:
     """Put back a deleted card with its id (undo of delete, redo of add)."""
     data = dict(data)
     if data.get("cluster_id") is not None and session.get(Cluster, data["cluster_id"]) is None:
@@ -425,11 +430,11 @@ def restore_card(session: Session, data: dict) -> Card:
     return card
 
 
-def delete_cards(session: Session, card_ids: list[int]) -> list[dict]:
+def delete_cards(session: Session, card_ids: list[int]) -> list[Snapshot]:
     return [delete_card(session, cid) for cid in card_ids]
 
 
-def restore_cards(session: Session, rows: list[dict]) -> None:
+def restore_cards(session: Session, rows: list[Snapshot]) -> None:
     for row in rows:
         restore_card(session, row)
 
@@ -451,7 +456,7 @@ def move_card(
     zone: str,
     cluster_id: int | None = None,
     position: int | None = None,
-) -> dict:
+) -> Snapshot:
     """Move a card to a zone (and a cluster of that zone, or none), at `position` or the end.
 
     Returns the previous (zone, cluster_id, position) for undo (move_card(**previous)).
@@ -484,7 +489,7 @@ def find_duplicates(
     ]
 
 
-def merge_cards(session: Session, keep_id: int, other_id: int) -> dict:
+def merge_cards(session: Session, keep_id: int, other_id: int) -> Snapshot:
     """Fold `other` into `keep`: weights add up, authors join, `other` goes.
 
     Returns what unmerge_cards needs to undo it exactly.
@@ -508,7 +513,7 @@ def merge_cards(session: Session, keep_id: int, other_id: int) -> dict:
     return previous
 
 
-def unmerge_cards(session: Session, merged: dict) -> None:
+def unmerge_cards(session: Session, merged: Snapshot) -> None:
     keep = get_card(session, merged["keep_id"])
     keep.weight, keep.author = merged["weight"], merged["author"]
     restore_card(session, merged["other"])

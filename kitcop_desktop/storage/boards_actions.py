@@ -6,6 +6,7 @@ became a fiche and a second click never makes it twice.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import actions
+from kitcop_desktop.storage.boards import _driver
 from kitcop_desktop.storage.models.board import Board, Card, Cluster
 
 ORIGIN = "kiss"
@@ -42,8 +44,8 @@ def converted(session: Session, workshop_id: int) -> Converted:
     """The post-its and sous-thématiques of this workshop's boards that have their fiche."""
     # Plain rows in list_for's order (a KISS board reads this at every post-it typed).
     rows = (
-        session.connection()
-        .connection.driver_connection.execute(
+        _driver(session)
+        .execute(
             "SELECT origin, origin_ref FROM action_cards WHERE workshop_id = ?"
             " ORDER BY position, id",
             (workshop_id,),
@@ -66,15 +68,16 @@ def converted(session: Session, workshop_id: int) -> Converted:
         elif what == "card":
             cards[int(ident)] = number
     if clusters:
-        rows = session.execute(
+        members = session.execute(
             select(Card.id, Card.cluster_id).where(Card.cluster_id.in_(list(clusters)))
         )
-        for card_id, cid in rows:
-            cards.setdefault(card_id, clusters[cid])
+        for card_id, cid in members:
+            if cid is not None:  # never: the query asks for these sous-thématiques' post-its
+                cards.setdefault(card_id, clusters[cid])
     return Converted(cards, clusters)
 
 
-def _cluster_fiche(cluster: Cluster, cards: list[Card]) -> dict:
+def _cluster_fiche(cluster: Cluster, cards: list[Card]) -> dict[str, str]:
     title = cluster.title.strip()
     if not title or title == DEFAULT_CLUSTER_TITLE:
         title = cards[0].text if cards else DEFAULT_CLUSTER_TITLE
@@ -86,7 +89,11 @@ def _cluster_fiche(cluster: Cluster, cards: list[Card]) -> dict:
 
 
 def start_to_actions(
-    session: Session, workshop_id: int, board_id: int, card_ids=(), cluster_ids=()
+    session: Session,
+    workshop_id: int,
+    board_id: int,
+    card_ids: Collection[int] = (),
+    cluster_ids: Collection[int] = (),
 ) -> list[int]:
     """Fiches actions for these « on commence » items of a KISS board (all of the zone when
     both are empty). A card inside a sous-thématique brings its whole sous-thématique: one

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
 from kitcop_desktop.i18n import tr
-from kitcop_desktop.storage.base import row_dict
+from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.boards import _check_zone, get_board, get_card
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.board import Card, Cluster
@@ -42,8 +45,8 @@ def clusters_of(session: Session, board_id: int) -> list[Cluster]:
 
 
 def create_cluster(
-    session: Session, board_id: int, zone: str, title: str = "", card_ids: list[int] = ()
-) -> dict:
+    session: Session, board_id: int, zone: str, title: str = "", card_ids: Sequence[int] = ()
+) -> Snapshot:
     """A new sous-thématique in `zone`, gathering `card_ids` (moved into the zone if needed).
 
     Returns {"cluster_id", "moved": [(card_id, previous zone, cluster, position)]} for undo.
@@ -72,7 +75,7 @@ def create_cluster(
     return {"cluster_id": cluster.id, "cluster": row_dict(cluster), "moved": moved}
 
 
-def undo_create_cluster(session: Session, created: dict) -> None:
+def undo_create_cluster(session: Session, created: Snapshot) -> None:
     for card_id, zone, cluster_id, position in reversed(created["moved"]):
         card = get_card(session, card_id)
         card.zone, card.cluster_id, card.position = zone, cluster_id, position
@@ -81,7 +84,7 @@ def undo_create_cluster(session: Session, created: dict) -> None:
     session.flush()
 
 
-def redo_create_cluster(session: Session, created: dict) -> None:
+def redo_create_cluster(session: Session, created: Snapshot) -> None:
     session.add(Cluster(**created["cluster"]))
     session.flush()
     for card_id, *_ in created["moved"]:
@@ -90,10 +93,10 @@ def redo_create_cluster(session: Session, created: dict) -> None:
     session.flush()
 
 
-def update_cluster(session: Session, cluster_id: int, **fields) -> dict:
+def update_cluster(session: Session, cluster_id: int, **fields: Any) -> Snapshot:
     """Rename (title) or fold (collapsed); returns the previous values."""
     cluster = get_cluster(session, cluster_id)
-    cleaned = {}
+    cleaned: dict[str, Any] = {}
     for key, value in fields.items():
         if key == "title":
             title = _title(value)
@@ -115,7 +118,7 @@ def update_cluster(session: Session, cluster_id: int, **fields) -> dict:
     return previous
 
 
-def dissolve_cluster(session: Session, cluster_id: int) -> dict:
+def dissolve_cluster(session: Session, cluster_id: int) -> Snapshot:
     """Remove the sous-thématique; its cards stay, loose, in the zone. Returns undo data."""
     cluster = get_cluster(session, cluster_id)
     card_ids = list(session.scalars(select(Card.id).where(Card.cluster_id == cluster.id)))
@@ -131,7 +134,7 @@ def dissolve_cluster(session: Session, cluster_id: int) -> dict:
     return data
 
 
-def restore_cluster(session: Session, data: dict) -> Cluster:
+def restore_cluster(session: Session, data: Snapshot) -> Cluster:
     cluster = Cluster(**data["cluster"])
     session.add(cluster)
     session.flush()
@@ -143,7 +146,7 @@ def restore_cluster(session: Session, data: dict) -> Cluster:
     return cluster
 
 
-def move_cluster(session: Session, cluster_id: int, zone: str) -> dict:
+def move_cluster(session: Session, cluster_id: int, zone: str) -> Snapshot:
     """Move a sous-thématique and all its cards to another zone. Returns the previous zone."""
     cluster = get_cluster(session, cluster_id)
     board = get_board(session, cluster.board_id)

@@ -28,6 +28,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -65,6 +66,9 @@ from kitcop_desktop.storage.exchange_labels import KIND_LABELS, table_counts
 from kitcop_desktop.storage.exchange_rows import Plan, check, collect
 from kitcop_desktop.storage.exchange_values import clean_text
 
+if TYPE_CHECKING:
+    from kitcop_desktop.storage.exchange_board import Target
+
 log = logging.getLogger(__name__)
 
 __all__ = [
@@ -92,7 +96,7 @@ KIND_ROOTS = {
 
 
 # ---------------------------------------------------------------------------------------- export
-def _envelope(kind: str, title: str, tables: dict, **flags) -> dict:
+def _envelope(kind: str, title: str, tables: dict[str, Any], **flags: Any) -> dict[str, Any]:
     canonical = json.dumps(tables, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return {
         "format": FORMAT_NAME,
@@ -116,7 +120,7 @@ def _too_big(what: str) -> ExchangeError:
     )
 
 
-def _serialise(envelope: dict, zipped: bool) -> bytes:
+def _serialise(envelope: dict[str, Any], zipped: bool) -> bytes:
     """The file's bytes, held to the very caps the importer applies (so it always accepts
     them): row counts, size, structure; a zip whose ratio the importer would call a bomb is
     stored instead of deflated."""
@@ -192,7 +196,7 @@ def export_workshop(
 def _private_export(
     kind: str,
     title: str,
-    tables: dict,
+    tables: dict[str, Any],
     real_names: bool,
     emails: bool,
     facilitator: bool,
@@ -242,7 +246,9 @@ def export_chantier(
     )
 
 
-def _chantier_rows(session: Session, chantier_id: int, real_names: bool, contacts: bool) -> dict:
+def _chantier_rows(
+    session: Session, chantier_id: int, real_names: bool, contacts: bool
+) -> dict[str, Any]:
     """The chantier's row and its Brique 1, then each of its workshops out of the trash with
     all it holds (a trashed workshop stays on this laptop)."""
     from sqlalchemy import select
@@ -256,7 +262,7 @@ def _chantier_rows(session: Session, chantier_id: int, real_names: bool, contact
             )
         )
     )
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[dict[str, Any]]] = {}
     if alive:
         out = collect(
             session, schema.ROOT_WORKSHOP, alive, real_names=real_names, contacts=contacts
@@ -382,14 +388,14 @@ class ImportResult:
     matched: dict[str, int] = field(default_factory=dict)
     created: dict[str, list[int]] = field(default_factory=dict)  # new ids, for undo_import
     # (post-it id, its previous values) of post-its a board merge updated, for undo_import.
-    restored: list[tuple[int, dict]] = field(default_factory=list)
+    restored: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         # Printed by `kitcop import` and shown in « Import terminé »: never a terminal escape.
         self.message = plain_line(self.message)
 
 
-def _text(envelope: dict, key: str, limit: int = 200) -> str:
+def _text(envelope: dict[str, Any], key: str, limit: int = 200) -> str:
     value = envelope.get(key)
     return clean_text(value[:limit]) if isinstance(value, str) else ""
 
@@ -432,7 +438,7 @@ def apply_import(
     *,
     into_workshop_id: int | None = None,
     progress: Progress | None = None,
-    target="auto",
+    target: Target = "auto",
     fuse: frozenset[int] = frozenset(),
 ) -> ImportResult:
     """Write a checked file in one transaction: all of it lands, or nothing does (a
@@ -457,7 +463,7 @@ def import_in(
     *,
     into_workshop_id: int | None = None,
     progress: Progress | None = None,
-    target="auto",
+    target: Target = "auto",
     fuse: frozenset[int] = frozenset(),
 ) -> ImportResult:
     """The import inside a transaction the caller holds (an undoable command's `do`).
@@ -522,7 +528,9 @@ def same_title_workshop(session: Session, preview: ImportPreview) -> int | None:
     )
 
 
-def import_file(store: Store, path: str | Path, *, into_workshop_id: int | None = None):
+def import_file(
+    store: Store, path: str | Path, *, into_workshop_id: int | None = None
+) -> ImportResult:
     """Read, check and import a .kitcop file (the CLI's `kitcop import`)."""
     return apply_import(store, read_file(path), into_workshop_id=into_workshop_id)
 

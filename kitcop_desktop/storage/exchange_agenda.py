@@ -14,19 +14,24 @@ from __future__ import annotations
 
 import json
 from datetime import time
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.agenda_templates import KIND_LABELS, TOOL_LABELS
 from kitcop_desktop.domain.french import quoted
 from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage.agenda import MAX_MINUTES, MAX_SEQUENCES
+from kitcop_desktop.storage.base import Base
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.exchange_format import MAX_COLUMNS, refuse
 from kitcop_desktop.storage.exchange_rows import Plan
 from kitcop_desktop.storage.exchange_values import decode, encode
 from kitcop_desktop.storage.models.agenda import AgendaTemplateRecord, Sequence
+
+if TYPE_CHECKING:
+    from kitcop_desktop.storage.exchange import ImportPreview, ImportResult
 
 TEMPLATE_TABLE = "agenda_templates"
 SEQUENCE_TABLE = "agenda_sequences"
@@ -58,9 +63,14 @@ LIBRARY_FIELDS = (
 )
 
 
+def _table(name: str) -> Table:
+    """A mapped table as a Table (`Model.__table__` is typed as any FROM clause)."""
+    return Base.metadata.tables[name]
+
+
 # --------------------------------------------------------------------------------------- export
-def _sequence_row(index: int, values: dict) -> dict:
-    columns = Sequence.__table__.c
+def _sequence_row(index: int, values: dict[str, Any]) -> dict[str, Any]:
+    columns = _table(SEQUENCE_TABLE).c
     row = {"id": index + 1, "position": index}
     for name in SEQUENCE_FIELDS:
         if name in values:
@@ -68,7 +78,9 @@ def _sequence_row(index: int, values: dict) -> dict:
     return row
 
 
-def _template_tables(title: str, description: str, start: time | None, sequences) -> dict:
+def _template_tables(
+    title: str, description: str, start: time | None, sequences: list[dict[str, Any]]
+) -> dict[str, Any]:
     return {
         TEMPLATE_TABLE: [
             {
@@ -82,7 +94,7 @@ def _template_tables(title: str, description: str, start: time | None, sequences
     }
 
 
-def agenda_tables(session: Session, workshop_id: int) -> tuple[str, dict]:
+def agenda_tables(session: Session, workshop_id: int) -> tuple[str, dict[str, Any]]:
     """(title, tables) of a workshop's déroulé as a template."""
     from kitcop_desktop.storage.models import Workshop
 
@@ -101,7 +113,7 @@ def agenda_tables(session: Session, workshop_id: int) -> tuple[str, dict]:
     return title, _template_tables(title, "", workshop.start_time, sequences)
 
 
-def template_tables(session: Session, template_id: int) -> tuple[str, dict]:
+def template_tables(session: Session, template_id: int) -> tuple[str, dict[str, Any]]:
     """(title, tables) of a personal template from the library."""
     record = session.get(AgendaTemplateRecord, template_id)
     if record is None:
@@ -114,8 +126,8 @@ def template_tables(session: Session, template_id: int) -> tuple[str, dict]:
         stored = json.loads(record.sequences or "[]")
     except ValueError:
         stored = []
-    columns = Sequence.__table__.c
-    sequences = []
+    columns = _table(SEQUENCE_TABLE).c
+    sequences: list[dict[str, Any]] = []
     for item in stored if isinstance(stored, list) else []:
         if not isinstance(item, dict):
             continue
@@ -137,7 +149,7 @@ def template_tables(session: Session, template_id: int) -> tuple[str, dict]:
 
 
 # ---------------------------------------------------------------------------------- validation
-def check_template(tables_in: dict) -> Plan:
+def check_template(tables_in: dict[str, Any]) -> Plan:
     """Validate a template file's tables; raise ExchangeError (French) when anything is wrong."""
     templates = tables_in.get(TEMPLATE_TABLE)
     sequences = tables_in.get(SEQUENCE_TABLE, [])
@@ -157,11 +169,11 @@ def check_template(tables_in: dict) -> Plan:
     plan.ignored_tables = [
         name[:64] for name in tables_in if name not in (TEMPLATE_TABLE, SEQUENCE_TABLE)
     ]
-    head = _checked(AgendaTemplateRecord.__table__, templates[0], 0, TEMPLATE_FIELDS, plan)
+    head = _checked(_table(TEMPLATE_TABLE), templates[0], 0, TEMPLATE_FIELDS, plan)
     if not (head.get("title") or "").strip():
         raise refuse(tr("Ce modèle de déroulé n'a pas de titre."))
     rows = [
-        _checked(Sequence.__table__, raw, i, (*SEQUENCE_FIELDS, "position"), plan)
+        _checked(_table(SEQUENCE_TABLE), raw, i, (*SEQUENCE_FIELDS, "position"), plan)
         for i, raw in enumerate(sequences)
     ]
     for i, row in enumerate(rows):
@@ -186,7 +198,9 @@ def check_template(tables_in: dict) -> Plan:
     return plan
 
 
-def _checked(table, raw, index: int, fields: tuple[str, ...], plan: Plan) -> dict:
+def _checked(
+    table: Table, raw: object, index: int, fields: tuple[str, ...], plan: Plan
+) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise refuse(
             tr("La ligne {number} de la table « {name} » est mal formée.").format(
@@ -199,7 +213,7 @@ def _checked(table, raw, index: int, fields: tuple[str, ...], plan: Plan) -> dic
                 number=index + 1, name=table.name
             )
         )
-    row = {}
+    row: dict[str, Any] = {}
     for key, value in raw.items():
         if key == "id":
             continue
@@ -211,7 +225,7 @@ def _checked(table, raw, index: int, fields: tuple[str, ...], plan: Plan) -> dic
 
 
 # -------------------------------------------------------------------------------------- import
-def _stored_sequences(rows: list[dict]) -> str:
+def _stored_sequences(rows: list[dict[str, Any]]) -> str:
     """The séquences as the library stores them; a pinned start, when there is one, as « HH:MM »."""
     out = []
     for row in rows:
@@ -223,7 +237,7 @@ def _stored_sequences(rows: list[dict]) -> str:
     return json.dumps(out, ensure_ascii=False)
 
 
-def import_template(session: Session, preview):
+def import_template(session: Session, preview: ImportPreview) -> ImportResult:
     """Add the file's template to the library, unless the very same one is already there."""
     from kitcop_desktop.storage.exchange import ImportResult
 

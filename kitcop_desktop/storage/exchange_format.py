@@ -14,6 +14,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any, NoReturn
 
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage.errors import StoreError
@@ -205,8 +206,8 @@ def check_depth(text: str, limit: int = MAX_DEPTH) -> None:
             depth -= 1
 
 
-def _no_duplicate_keys(pairs):
-    out = {}
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
             raise refuse(tr("Ce fichier répète la clé « {key} ».").format(key=key[:40]))
@@ -214,11 +215,11 @@ def _no_duplicate_keys(pairs):
     return out
 
 
-def _no_constant(name):
+def _no_constant(name: str) -> NoReturn:
     raise refuse(tr("Ce fichier contient une valeur non permise ({name}).").format(name=name))
 
 
-def parse(data: bytes) -> dict:
+def parse(data: bytes) -> dict[str, Any]:
     """The envelope as a dict: zip or plain JSON, UTF-8, depth-checked, no NaN, no duplicate keys."""
     if data.startswith(ZIP_MAGIC):
         data = unzip(data)
@@ -246,7 +247,7 @@ def parse(data: bytes) -> dict:
     return check_header(envelope)
 
 
-def check_header(envelope) -> dict:
+def check_header(envelope: object) -> dict[str, Any]:
     """Check format name, version and kind; a newer format is refused politely."""
     if not isinstance(envelope, dict) or envelope.get("format") != FORMAT_NAME:
         raise refuse(tr("Ce fichier n'est pas un atelier KitCOP."))

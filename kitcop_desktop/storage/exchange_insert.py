@@ -7,12 +7,14 @@ already there instead of adding duplicates. What was added is recorded, so undo 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
+from typing import Any, Protocol
 
 from sqlalchemy import Table, bindparam, delete, insert, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import CallableColumnDefault
 
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import exchange_schema as schema
@@ -24,6 +26,20 @@ from kitcop_desktop.storage.exchange_rows import Plan
 # the caller's transaction then rolls back: a cancelled import changes nothing.
 Progress = Callable[[int, int], None]
 CHUNK = 5_000
+
+
+class Matcher(Protocol):
+    """What a merge passes to reuse rows already there (exchange_merge.ExistingRows)."""
+
+    def match_many(
+        self, session: Session, table: Table, rows: list[dict[str, Any]]
+    ) -> list[int | None]:
+        """Per row, the id of the same row already there, or None (it is added)."""
+        ...
+
+
+# A reference not inserted yet: the link and the file's value, filled in afterwards.
+Late = tuple[schema.Link, Any]
 
 
 class Cancelled(Exception):
@@ -43,8 +59,8 @@ def insert_plan(
     session: Session,
     plan: Plan,
     *,
-    anchors: dict[tuple[str, str], object] | None = None,
-    match=None,
+    anchors: Mapping[tuple[str, str], object] | None = None,
+    match: Matcher | None = None,
     progress: Progress | None = None,
 ) -> Inserted:
     """Insert the plan's rows under new ids; references are rewritten, forward ones afterwards.
@@ -57,7 +73,7 @@ def insert_plan(
     anchors = anchors or {}
     everything = schema.tables()
     done = Inserted()
-    later: dict[tuple[str, str], list[tuple[int, object]]] = {}
+    later: dict[tuple[str, str], list[tuple[int, Late]]] = {}
     total = sum(len(rows) for rows in plan.rows.values())
     counted = 0
     for name, rows in plan.rows.items():
@@ -68,12 +84,15 @@ def insert_plan(
         table_anchors = {c: v for (t, c), v in anchors.items() if t == name}
         # A file written before identities (models/board.py): its rows get one here, as the
         # model would, so the table still goes in with one executemany.
-        needs_uid = "uid" in table.c and table.c["uid"].default is not None
-        prepared: list[tuple[object, dict, list]] = []
+        uid_default = table.c["uid"].default if "uid" in table.c else None
+        make_uid: Callable[[Any], Any] | None = (
+            uid_default.arg if isinstance(uid_default, CallableColumnDefault) else None
+        )
+        prepared: list[tuple[Any, dict[str, Any], list[Late]]] = []
         for row in _parents_first(name, rows, pk):
             values = dict(row)
             old_id = values.pop(pk) if pk else None
-            pending = []
+            pending: list[Late] = []
             for link in table_links:
                 raw = values.get(link.column)
                 if raw is not None and link.applies(values):
@@ -82,8 +101,8 @@ def insert_plan(
                     if is_late:
                         pending.append((link, row[link.column]))
             values.update(table_anchors)
-            if needs_uid and not values.get("uid"):
-                values["uid"] = table.c["uid"].default.arg(None)
+            if make_uid is not None and not values.get("uid"):
+                values["uid"] = make_uid(None)
             prepared.append((old_id, values, pending))
         existing = match.match_many(session, table, [v for _, v, _ in prepared]) if match else None
         fresh = []
@@ -114,6 +133,8 @@ def insert_plan(
     for (name, column), items in later.items():
         table = everything[name]
         pk = schema.integer_pk(table)
+        if pk is None:
+            continue  # never: only rows given a new id wait for a late reference
         params = []
         for new_id, (link, old) in items:
             new, is_late = _remap(link, old, done.ids)
@@ -131,20 +152,20 @@ def insert_plan(
     return done
 
 
-def _insert_many(session: Session, table: Table, params: list[dict]) -> None:
+def _insert_many(session: Session, table: Table, params: list[dict[str, Any]]) -> None:
     """One executemany per set of columns (rows of a file may leave out optional columns).
 
     Tables of plain columns (text, numbers, dates) go straight to sqlite3 with values
     converted here as SQLAlchemy's SQLite dialect stores them; others through SQLAlchemy.
     """
-    groups: dict[tuple[str, ...], list[dict]] = {}
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for values in params:
         groups.setdefault(tuple(sorted(values)), []).append(values)
     conn = session.connection()
     raw = conn.connection.driver_connection if conn.dialect.name == "sqlite" else None
     for names, group in groups.items():
         converters = _raw_converters(table, names) if raw is not None else None
-        if converters is None:
+        if converters is None or raw is None:
             conn.execute(insert(table), group)
             continue
         columns = ", ".join(f'"{n}"' for n in names)
@@ -163,23 +184,25 @@ def _insert_many(session: Session, table: Table, params: list[dict]) -> None:
         )
 
 
-def _stored_datetime(value):
+def _stored_datetime(value: datetime) -> str:
     # SQLAlchemy's SQLite DateTime: « 2026-03-03 10:00:00.000000 », the time zone dropped.
     return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
-def _stored_time(value):
+def _stored_time(value: time) -> str:
     return value.replace(tzinfo=None).isoformat("microseconds")
 
 
-def _raw_converters(table: Table, names: tuple[str, ...]):
+def _raw_converters(
+    table: Table, names: tuple[str, ...]
+) -> list[Callable[[Any], Any] | None] | None:
     """Per column, how SQLAlchemy would store its value in SQLite (None: as it is); None for
     the whole table when one column needs SQLAlchemy itself (JSON, decimals, enums)."""
     from sqlalchemy import Boolean, Date, DateTime, Enum, Float, Integer, String, Time
 
     if any(c.default is not None and c.name not in names for c in table.columns):
         return None  # a Python-side default to fill: SQLAlchemy's job
-    out = []
+    out: list[Callable[[Any], Any] | None] = []
     for name in names:
         kind = table.c[name].type
         if isinstance(kind, Enum) or not isinstance(
@@ -212,7 +235,7 @@ def remove_created(session: Session, created: dict[str, list[int]]) -> None:
                 session.execute(delete(table).where(table.c[pk].in_(chunk)))
 
 
-def _remap(link: schema.Link, value, ids: dict[str, dict[int, int]]) -> tuple[object, bool]:
+def _remap(link: schema.Link, value: Any, ids: dict[str, dict[int, int]]) -> tuple[object, bool]:
     """The value with its id rewritten, and whether the target is not inserted yet."""
     if link.separator:
         listed = schema.split_ids(link, value) or []
@@ -238,15 +261,15 @@ def _remap(link: schema.Link, value, ids: dict[str, dict[int, int]]) -> tuple[ob
     return (None if link.nullable else 0), True
 
 
-def _parents_first(name: str, rows: list[dict], pk: str | None) -> list[dict]:
+def _parents_first(name: str, rows: list[dict[str, Any]], pk: str | None) -> list[dict[str, Any]]:
     """Rows of a self-referencing table ordered so a non-null parent comes before its child."""
     self_links = [
         link for link in schema.hard_links(name) if link.target == name and not link.nullable
     ]
     if not self_links or not pk:
         return rows
-    placed: set = set()
-    ordered: list[dict] = []
+    placed: set[Any] = set()
+    ordered: list[dict[str, Any]] = []
     remaining = list(rows)
     while remaining:
         ready = [r for r in remaining if all(r[k.column] in placed for k in self_links)]

@@ -10,15 +10,28 @@ existed before the import, so two identical post-its inside one file both land t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import exchange_schema as schema
 from kitcop_desktop.storage import workshops
-from kitcop_desktop.storage.exchange_board import AUTO, CONTENT, BoardPlan, CardPlan, plan_merge
+from kitcop_desktop.storage.exchange_board import (
+    AUTO,
+    CONTENT,
+    BoardPlan,
+    CardPlan,
+    Target,
+    plan_merge,
+)
 from kitcop_desktop.storage.exchange_format import refuse
 from kitcop_desktop.storage.models.board import Board, Card, new_uid
+
+if TYPE_CHECKING:
+    from kitcop_desktop.storage.exchange import ImportPreview, ImportResult
+    from kitcop_desktop.storage.exchange_insert import Progress
 
 # Which columns say « the same thing » per table; other tables compare every content column.
 MERGE_KEYS: dict[str, tuple[str, ...]] = {
@@ -38,11 +51,13 @@ class ExistingRows:
     candidates: two identical post-its inside one file both land the first time.
     """
 
-    def match_many(self, session: Session, table: Table, rows: list[dict]) -> list[int | None]:
+    def match_many(
+        self, session: Session, table: Table, rows: list[dict[str, Any]]
+    ) -> list[int | None]:
         pk = schema.integer_pk(table)
         if pk is None or not rows:
             return [None] * len(rows)
-        index: dict[tuple, dict[tuple, int]] = {}
+        index: dict[tuple[Any, ...], dict[tuple[Any, ...], int]] = {}
         out: list[int | None] = []
         for values in rows:
             keys = self._keys(table, pk, values)
@@ -53,7 +68,7 @@ class ExistingRows:
         return out
 
     @staticmethod
-    def _keys(table: Table, pk: str, values: dict) -> tuple[str, ...]:
+    def _keys(table: Table, pk: str, values: dict[str, Any]) -> tuple[str, ...]:
         keys = MERGE_KEYS.get(table.name) or tuple(
             c.name for c in table.columns if c.name != pk and c.name not in IGNORED_IN_KEYS
         )
@@ -62,12 +77,18 @@ class ExistingRows:
         return keys
 
     @staticmethod
-    def _load(session: Session, table: Table, pk: str, keys, rows) -> dict[tuple, int]:
+    def _load(
+        session: Session,
+        table: Table,
+        pk: str,
+        keys: tuple[str, ...],
+        rows: list[dict[str, Any]],
+    ) -> dict[tuple[Any, ...], int]:
         """{content: smallest id} of the rows already there, under the parents in `rows`."""
         scope = keys[0]
         parents = sorted({r.get(scope) for r in rows if r.get(scope) is not None}, key=repr)
         columns = [table.c[pk], *(table.c[k] for k in keys)]
-        found: dict[tuple, int] = {}
+        found: dict[tuple[Any, ...], int] = {}
         for start in range(0, max(len(parents), 1), 500):  # SQLite caps bound parameters
             stmt = select(*columns).order_by(table.c[pk].desc())
             if parents:
@@ -86,10 +107,12 @@ class BoardMatcher:
         self.plan = plan
         self.fuse = fuse
         self.clusters = ExistingRows()
-        self.modified: list[tuple[int, dict]] = []  # (card id, the file's values)
-        self.fused: list[tuple[int, dict]] = []
+        self.modified: list[tuple[int, dict[str, Any]]] = []  # (card id, the file's values)
+        self.fused: list[tuple[int, dict[str, Any]]] = []
 
-    def match_many(self, session: Session, table: Table, rows: list[dict]) -> list[int | None]:
+    def match_many(
+        self, session: Session, table: Table, rows: list[dict[str, Any]]
+    ) -> list[int | None]:
         if table.name == schema.ROOT_BOARD:
             if self.plan.target_id is None:
                 values = rows[0]
@@ -105,22 +128,25 @@ class BoardMatcher:
             return [None] * len(rows)
         return self.clusters.match_many(session, table, rows)
 
-    def _card(self, card: CardPlan, values: dict) -> int | None:
-        if card.status == "same":
-            return card.existing_id
+    def _card(self, card: CardPlan, values: dict[str, Any]) -> int | None:
+        existing = card.existing_id  # set for every status but "new"
+        if card.status == "same" or existing is None:
+            return existing
         if card.status == "modified":
-            self.modified.append((card.existing_id, values))
-            return card.existing_id
+            self.modified.append((existing, values))
+            return existing
         if card.status == "near" and card.index in self.fuse:
-            self.fused.append((card.existing_id, values))
-            return card.existing_id
+            self.fused.append((existing, values))
+            return existing
         return None
 
-    def apply(self, session: Session) -> list[tuple[int, dict]]:
+    def apply(self, session: Session) -> list[tuple[int, dict[str, Any]]]:
         """Update the post-its the file changed or folded in; returns their previous values."""
-        previous = []
+        previous: list[tuple[int, dict[str, Any]]] = []
         for card_id, values in self.modified:
             card = session.get(Card, card_id)
+            if card is None:
+                continue  # deleted since the file was read: nothing to update
             previous.append((card_id, _values(card, (*CONTENT, "cluster_id", "updated_at"))))
             if values.get("zone") != card.zone:
                 card.cluster_id = None  # its sous-thématique stays in the old zone
@@ -129,6 +155,8 @@ class BoardMatcher:
             card.updated_at = values.get("updated_at") or card.updated_at
         for card_id, values in self.fused:
             card = session.get(Card, card_id)
+            if card is None:
+                continue
             previous.append((card_id, _values(card, ("weight", "author", "updated_at"))))
             card.weight = card.weight + max(1, int(values.get("weight") or 1))
             authors = [a for a in (card.author, values.get("author") or "") if a]
@@ -137,11 +165,11 @@ class BoardMatcher:
         return previous
 
 
-def _values(card: Card, columns) -> dict:
+def _values(card: Card, columns: tuple[str, ...]) -> dict[str, Any]:
     return {c: getattr(card, c) for c in columns}
 
 
-def _uid_taken(session: Session, workshop_id, uid) -> bool:
+def _uid_taken(session: Session, workshop_id: object, uid: object) -> bool:
     if not uid:
         return False
     found = select(Board.id).where(Board.workshop_id == workshop_id, Board.uid == uid)
@@ -150,13 +178,13 @@ def _uid_taken(session: Session, workshop_id, uid) -> bool:
 
 def merge_board(
     session: Session,
-    preview,
+    preview: ImportPreview,
     into_workshop_id: int | None,
-    progress=None,
+    progress: Progress | None = None,
     *,
-    target=AUTO,
+    target: Target = AUTO,
     fuse: frozenset[int] = frozenset(),
-):
+) -> ImportResult:
     """Add the file's board to a workshop, or its post-its to the receiving board (see
     exchange_board: `target` is AUTO, NEW or a board id; `fuse` the ranks of the file's near
     duplicates the facilitator chose to fold into the post-it already there)."""

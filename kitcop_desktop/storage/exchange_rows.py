@@ -8,8 +8,10 @@ writes, parents first, giving every row a new id and rewriting every reference t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, or_, select
 from sqlalchemy.orm import Session
@@ -24,26 +26,31 @@ from kitcop_desktop.storage.exchange_format import (
     MAX_TABLES,
     refuse,
 )
-from kitcop_desktop.storage.exchange_values import carried, converter, decoder
+from kitcop_desktop.storage.exchange_values import Decoder, carried, converter, decoder
+
+if TYPE_CHECKING:
+    from kitcop_desktop.storage.exchange_insert import Progress
 
 
 # --------------------------------------------------------------------------------------- export
 def collect(
     session: Session, root: str, root_ids: list[int], *, real_names: bool, contacts: bool
-) -> dict[str, list[dict]]:
+) -> dict[str, list[dict[str, Any]]]:
     """Every row reachable from the root rows, as JSON-ready dicts, private columns left out."""
     everything = schema.tables()
     owned = schema.owned_tables(root)
     owned_set = set(owned)
     skipped = schema.private_tables(owned, real_names=real_names)
-    ids: dict[str, set] = {}
-    out: dict[str, list[dict]] = {}
+    ids: dict[str, set[Any]] = {}
+    out: dict[str, list[dict[str, Any]]] = {}
     for name in owned:
         if name in skipped:
             continue
         table = everything[name]
         pk = schema.integer_pk(table)
         if name == root:
+            if pk is None:
+                raise TypeError(f"the root table {name!r} has no integer id")
             stmt = select(table).where(table.c[pk].in_(root_ids))
         else:
             conds = [
@@ -70,8 +77,8 @@ def collect(
 
 
 def _keep_consistent(
-    name: str, rows: list[dict], ids: dict[str, set], owned: set[str]
-) -> list[dict]:
+    name: str, rows: list[dict[str, Any]], ids: dict[str, set[Any]], owned: set[str]
+) -> list[dict[str, Any]]:
     """Clear references that leave the export; drop rows that cannot live without them.
 
     A target still to come (later in the order, or this very table) is left for the import's
@@ -117,10 +124,12 @@ def _keep_consistent(
 
 
 @cache
-def _encoders(table_name: str, real_names: bool, contacts: bool):
+def _encoders(
+    table_name: str, real_names: bool, contacts: bool
+) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
     """Per table and choice, once: (column, converter or None) of every column exported."""
     table = schema.tables()[table_name]
-    out = []
+    out: list[tuple[str, Callable[[Any], Any] | None]] = []
     for column in table.columns:
         if not carried(column):
             continue
@@ -130,7 +139,9 @@ def _encoders(table_name: str, real_names: bool, contacts: bool):
     return tuple(out)
 
 
-def _encode_row(table: Table, row: dict, real_names: bool, contacts: bool) -> dict:
+def _encode_row(
+    table: Table, row: dict[str, Any], real_names: bool, contacts: bool
+) -> dict[str, Any]:
     out = {}
     for name, convert in _encoders(table.name, real_names, contacts):
         if name in row:
@@ -145,7 +156,7 @@ class Plan:
     """A checked file, ready to insert: decoded rows per table, in insertion order."""
 
     root: str
-    rows: dict[str, list[dict]]
+    rows: dict[str, list[dict[str, Any]]]
     ignored_tables: list[str] = field(default_factory=list)
     ignored_columns: set[str] = field(default_factory=set)
 
@@ -154,11 +165,11 @@ class Plan:
 
 
 def check(
-    tables_in,
+    tables_in: dict[str, Any],
     root: str,
     *,
     anchored: frozenset[tuple[str, str]] = frozenset(),
-    progress=None,
+    progress: Progress | None = None,
 ) -> Plan:
     """Validate the `tables` part of a file against the schema; raise ExchangeError if anything
     is wrong. `anchored` names the root's columns the importer fills itself (its workshop)."""
@@ -215,11 +226,13 @@ def check(
 
 
 @cache
-def _rules(table_name: str):
+def _rules(
+    table_name: str,
+) -> tuple[dict[str, Decoder], tuple[str, ...], dict[str, Any], bool, str | None]:
     """Per table, once: a decoder per carried column, the required columns, the resets."""
     table = schema.tables()[table_name]
     decoders = {c.name: decoder(table_name, c) for c in table.columns if carried(c)}
-    required = []
+    required: list[str] = []
     for column in table.columns:
         if column.nullable or column.default is not None or column.server_default is not None:
             continue
@@ -233,7 +246,9 @@ def _rules(table_name: str):
     return decoders, tuple(required), resets, untagged, schema.integer_pk(table)
 
 
-def _check_row(table: Table, raw, index: int, anchored, plan: Plan) -> dict:
+def _check_row(
+    table: Table, raw: object, index: int, anchored: frozenset[tuple[str, str]], plan: Plan
+) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise refuse(
             tr("La ligne {number} de la table « {name} » est mal formée.").format(
@@ -275,7 +290,7 @@ def _check_row(table: Table, raw, index: int, anchored, plan: Plan) -> dict:
     return row
 
 
-def _check_unique_ids(table: Table, rows: list[dict]) -> None:
+def _check_unique_ids(table: Table, rows: list[dict[str, Any]]) -> None:
     pk = schema.integer_pk(table)
     if pk and len({r[pk] for r in rows}) != len(rows):
         raise refuse(
@@ -290,7 +305,7 @@ IDENTITIES = {"boards": ("tableau", "workshop_id"), "board_cards": ("post-it", "
 _UID = re.compile(r"[0-9a-f]{32}")
 
 
-def _check_identities(table: Table, rows: list[dict]) -> None:
+def _check_identities(table: Table, rows: list[dict[str, Any]]) -> None:
     """An identity is 32 hex digits, never twice on one board (a file written before
     identities has none: they are given on import)."""
     if table.name not in IDENTITIES or "uid" not in table.c:
@@ -317,7 +332,7 @@ def _check_identities(table: Table, rows: list[dict]) -> None:
         seen.add(key)
 
 
-def _check_references(plan: Plan, anchored) -> None:
+def _check_references(plan: Plan, anchored: frozenset[tuple[str, str]]) -> None:
     everything = schema.tables()
     owned = set(schema.owned_tables(plan.root))
     ids = {

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Table
 
@@ -115,7 +116,7 @@ class Link:
     separator: str = ""  # set for list references: between the ids
     tag: tuple[str, str] | None = None  # tagged references: (column, value) where it applies
 
-    def applies(self, row: dict) -> bool:
+    def applies(self, row: dict[str, Any]) -> bool:
         """Whether this link holds for this row (always, unless it is a tagged reference)."""
         return self.tag is None or row.get(self.tag[0]) == self.tag[1]
 
@@ -163,32 +164,34 @@ def links(table_name: str) -> tuple[Link, ...]:
 _ID = re.compile(r"[0-9]{1,18}")
 
 
-def parse_id(text) -> int | None:
+def parse_id(text: object) -> int | None:
     """The id in « 12 », or None for anything else (« ² », « ١٢ », « -3 », « 1e3 »)."""
     return int(text) if isinstance(text, str) and _ID.fullmatch(text) else None
 
 
-def split_ids(link: Link, value) -> list[int] | None:
+def split_ids(link: Link, value: object) -> list[int] | None:
     """The ids of a list reference (« 12,7,9 »), or None when the text is not such a list."""
     if not isinstance(value, str):
         return None
     parts = [part.strip() for part in value.split(link.separator)] if value.strip() else []
     ids = [parse_id(part) for part in parts]
-    if any(i is None for i in ids):
+    found = [i for i in ids if i is not None]
+    if len(found) != len(ids):
         return None
-    return ids
+    return found
 
 
 def join_ids(link: Link, ids: list[int]) -> str:
     return link.separator.join(str(i) for i in ids)
 
 
-def clear_untagged(table_name: str, row: dict) -> None:
+def clear_untagged(table_name: str, row: dict[str, Any]) -> None:
     """Clear tagged references whose tag names no table this version knows (see above)."""
     for (tname, cname), (tag_column, targets) in TAGGED_REFERENCES.items():
         if tname != table_name or row.get(cname) is None:
             continue
-        target = targets.get(row.get(tag_column))
+        tag = row.get(tag_column)
+        target = targets.get(tag) if isinstance(tag, str) else None
         if target is None or target not in Base.metadata.tables:
             row[cname] = None
 

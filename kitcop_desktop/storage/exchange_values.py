@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Enum, Float, Integer, Numeric, Time
 from sqlalchemy import String as SAString
@@ -29,7 +31,7 @@ class Unsupported(Exception):
     """A column type the format does not carry (binary data): the column is left out."""
 
 
-def encode(column: Column, value):
+def encode(column: Column[Any], value: Any) -> Any:
     """A stored value as JSON data (dates as ISO 8601 text)."""
     if value is None:
         return None
@@ -42,7 +44,7 @@ def encode(column: Column, value):
     return value
 
 
-def converter(column: Column):
+def converter(column: Column[Any]) -> Callable[[Any], Any] | None:
     """What `encode` does for this column's values, chosen once: None when values are JSON
     already (text, numbers, booleans), else a function (dates as ISO text, decimals as text)."""
     kind = column.type
@@ -55,7 +57,7 @@ def converter(column: Column):
     return lambda value: encode(column, value)
 
 
-def _isoformat(value):
+def _isoformat(value: datetime | date | time) -> str:
     return value.isoformat()
 
 
@@ -65,7 +67,7 @@ def _where(table: str, column: str, row_index: int) -> str:
     )
 
 
-def decode(table: str, column: Column, raw, row_index: int):
+def decode(table: str, column: Column[Any], raw: Any, row_index: int) -> Any:
     """The Python value for `column` from untrusted JSON data, or ExchangeError (French)."""
     where = _where(table, column.name, row_index)
     if raw is None:
@@ -113,25 +115,29 @@ def decode(table: str, column: Column, raw, row_index: int):
     raise Unsupported(column.name)
 
 
-def decoder(table: str, column: Column):
+# A column's decoder: (the file's value, its row's index) -> the value to store.
+Decoder = Callable[[Any, int], Any]
+
+
+def decoder(table: str, column: Column[Any]) -> Decoder:
     """`decode` for one column, specialised once: the usual value takes a type test and a
     length test; anything else goes to `decode`, which says in French what is wrong."""
     kind = column.type
     none_ok = bool(column.nullable or column.primary_key)
 
-    def slow(raw, index: int):
+    def slow(raw: Any, index: int) -> Any:
         return decode(table, column, raw, index)
 
     if isinstance(kind, Boolean):
 
-        def fast(raw, index):
+        def fast(raw: Any, index: int) -> Any:
             if raw.__class__ is bool or (raw is None and none_ok):
                 return raw
             return slow(raw, index)
 
     elif isinstance(kind, Integer):
 
-        def fast(raw, index):
+        def fast(raw: Any, index: int) -> Any:
             if raw.__class__ is int:
                 if INT_MIN <= raw <= INT_MAX:
                     return raw
@@ -143,7 +149,7 @@ def decoder(table: str, column: Column):
         limit = kind.length or MAX_TEXT_LEN
         odd = ODD_CHARACTERS.search
 
-        def fast(raw, index):
+        def fast(raw: Any, index: int) -> Any:
             if raw.__class__ is str:
                 if len(raw) <= limit:
                     return raw if odd(raw) is None else clean_text(raw)
@@ -152,7 +158,7 @@ def decoder(table: str, column: Column):
             return slow(raw, index)
 
     elif isinstance(kind, DateTime | Date | Time):
-        parser = (
+        parser: Callable[[str], object] = (
             datetime.fromisoformat
             if isinstance(kind, DateTime)
             else date.fromisoformat
@@ -160,7 +166,7 @@ def decoder(table: str, column: Column):
             else time.fromisoformat
         )
 
-        def fast(raw, index):
+        def fast(raw: Any, index: int) -> Any:
             if raw.__class__ is str and len(raw) <= 40:
                 try:
                     return parser(raw)
@@ -175,7 +181,7 @@ def decoder(table: str, column: Column):
     return fast
 
 
-def _parse(raw, parser, what: str, where: str):
+def _parse(raw: Any, parser: Callable[[str], object], what: str, where: str) -> object:
     if not isinstance(raw, str) or len(raw) > 40:
         raise refuse(
             tr("{value} était attendue {where}.").format(value=what.capitalize(), where=where)
@@ -190,7 +196,7 @@ def _parse(raw, parser, what: str, where: str):
         ) from None
 
 
-def carried(column: Column) -> bool:
+def carried(column: Column[Any]) -> bool:
     """Whether the format carries this column at all (binary columns are not carried)."""
     try:
         python_type = column.type.python_type

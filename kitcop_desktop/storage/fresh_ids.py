@@ -20,8 +20,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Integer, Table, event, func, inspect, select, text
+from sqlalchemy import Column, Integer, Table, event, func, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 KEY = "kitcop_high_water"
@@ -29,7 +30,7 @@ RECORD = "kitcop_record_ids"
 REPLAY = "kitcop_replay_ids"
 
 
-def install(sessions: sessionmaker) -> None:
+def install(sessions: sessionmaker[Session]) -> None:
     sessions.kw.setdefault("info", {})[KEY] = {}
     event.listen(sessions, "before_flush", _give_ids)
 
@@ -68,7 +69,7 @@ def _given(session: Session, table: str, fresh: int) -> int:
     return value
 
 
-def _single_int_pk(table: Table):
+def _single_int_pk(table: Table) -> Column[Any] | None:
     columns = list(table.primary_key.columns)
     if len(columns) == 1 and isinstance(columns[0].type, Integer):
         return columns[0]
@@ -76,7 +77,7 @@ def _single_int_pk(table: Table):
 
 
 def _high_water(session: Session) -> dict[str, int] | None:
-    marks = session.info.get(KEY)
+    marks: dict[str, int] | None = session.info.get(KEY)
     if marks is None:
         return None
     if not marks:  # first write: every table's largest id, deleted rows included from now on
@@ -93,7 +94,7 @@ def _high_water(session: Session) -> dict[str, int] | None:
     return marks
 
 
-def _top(session: Session, marks: dict[str, int], table: Table, column) -> int:
+def _top(session: Session, marks: dict[str, int], table: Table, column: Column[Any]) -> int:
     with session.no_autoflush:
         largest = session.scalar(select(func.max(column))) or 0
     return max(marks.get(table.name, 0), largest)
@@ -118,7 +119,7 @@ def reserve(session: Session, table: Table, pk: str, count: int) -> int:
     return first
 
 
-def _give_ids(session: Session, _context, _instances) -> None:
+def _give_ids(session: Session, _context: Any, _instances: Any) -> None:
     marks = _high_water(session)
     if marks is None or not session.new:
         return
