@@ -39,10 +39,21 @@ class SeatedTable:
     team: int | None = None  # the team (« Par équipes… », from 0) at this table this round
 
     @property
+    def heading(self) -> str:
+        """« Table 3 — Financer la formation » (the name alone without a topic)."""
+        name, topic = self.name.strip(), self.topic.strip()
+        return " — ".join(part for part in (name, topic) if part)
+
+    @property
+    def team_label(self) -> str:
+        """« Équipe 2 » when teams rotate, else ""."""
+        return "" if self.team is None else f"Équipe\u00a0{self.team + 1}"
+
+    @property
     def title(self) -> str:
-        """« Table 3 — Financer la formation », then « · Équipe 2 » when teams rotate."""
-        title = f"{self.name} — {self.topic}" if self.topic.strip() else self.name
-        return title if self.team is None else f"{title} · Équipe\u00a0{self.team + 1}"
+        """The heading, then « · Équipe 2 » when teams rotate (one line: the status line,
+        a box's title; the room's map sets the team on a line of its own)."""
+        return " · ".join(part for part in (self.heading, self.team_label) if part)
 
 
 @dataclass(frozen=True)

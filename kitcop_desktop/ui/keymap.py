@@ -182,7 +182,7 @@ KEYMAP = (
         ),
     ),
     (
-        # #24: preparing a café without the mouse (tools/tables/editor.py, KEY_*).
+        # #24: preparing a café without the mouse (tools/tables/preparation.py, KEY_*).
         tr_later("Dans les tables (Ctrl+8)"),
         (
             ("Ctrl+Tab", tr_later("«\u00a0Tables et placement\u00a0» ou «\u00a0Récolte\u00a0»")),

@@ -230,7 +230,7 @@ def build(window, store, workshop_id) -> list[str]:
 
     window.activate_tool("tables")
     tables_tool = window.current_editor()
-    tables_tool.add_template("world_cafe")
+    tables_tool.preparation.add_template("world_cafe")
     tables_tool.harvest.add_typed("ZQTABLESHARED" + TAIL)  # a salle line, printed
     tables_tool.harvest.entry.private.setChecked(True)  # « Note privée » (Alt+P)
     assert tables_tool.harvest.add_typed(MARKERS["harvest_note"])

@@ -12,12 +12,11 @@ is one undo step (ctx.push); the page refreshes on the hub's « tables », « ag
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -35,13 +34,13 @@ from kitcop_desktop.storage import (
     attendance,
     participants,
     tables,
-    tables_boards,
-    tables_cafe,
     tables_room,
     tables_seating,
 )
 from kitcop_desktop.tools.tables.harvest_view import HarvestView
+from kitcop_desktop.tools.tables.preparation import Preparation
 from kitcop_desktop.tools.tables.room_state import room_state
+from kitcop_desktop.tools.tables.seating_commands import SeatingCommands
 from kitcop_desktop.tools.tables.seating_view import SeatingView
 from kitcop_desktop.ui import live_keys
 from kitcop_desktop.ui.icons import icon
@@ -56,10 +55,6 @@ COLUMNS = (
 )
 COL_NAME, COL_TOPIC, COL_HOST, COL_CAPACITY = range(4)
 TABLE_ID = Qt.ItemDataRole.UserRole
-# Preparing from the keyboard, anywhere on the page (F1 lists them): the buttons' keys. Not
-# Alt+F, Alt+É, Alt+O, Alt+C, Alt+A (the menus), nor the harvest line's Alt+S/B/A/I/P/M.
-KEY_PASTE, KEY_TEMPLATES, KEY_ASSIGN, KEY_TEAMS = "Alt+L", "Alt+D", "Alt+R", "Alt+E"
-NO_TEAMS = -1  # « Par équipes… »'s last choice: no teams, new people met at each round
 
 
 class TablesEditor(QWidget):
@@ -67,6 +62,12 @@ class TablesEditor(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._loading = False
+        self.table_count = 0  # « Par équipes… » offers as many teams at most
+        self._rows_shared: int | None = None
+        # Its parts: the tables made in one gesture and the keys (preparation.py), who sits
+        # where (seating_commands.py).
+        self.preparation = Preparation(self)
+        self.seating_commands = SeatingCommands(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         head = QHBoxLayout()
@@ -93,7 +94,9 @@ class TablesEditor(QWidget):
         self.template_menu = QMenu(self)
         for template in table_templates.TEMPLATES:
             action = self.template_menu.addAction(template.title)
-            action.triggered.connect(lambda _c=False, k=template.key: self.add_template(k))
+            action.triggered.connect(
+                lambda _c=False, k=template.key: self.preparation.add_template(k)
+            )
         self.template_button.setMenu(self.template_menu)
         self.delete_button = self._button(
             tr("Supprimer"), "delete", tr("Supprimer la table (Ctrl+Z)")
@@ -155,7 +158,7 @@ class TablesEditor(QWidget):
         )
         self.table.itemChanged.connect(self._on_item_changed)
         self.seating = SeatingView()
-        self.seating.move_requested.connect(self.move_person)
+        self.seating.move_requested.connect(self.seating_commands.move_person)
         self.room = room_state(ctx)  # the rotation map's round and page (the room view's)
         self.seating.round_shown.connect(self.room.pick)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -173,52 +176,14 @@ class TablesEditor(QWidget):
         self.pages.currentChanged.connect(self._page_shown)
 
         self.add_button.clicked.connect(self.new_item)
-        self.paste_button.clicked.connect(self.paste_list)
+        self.paste_button.clicked.connect(self.preparation.paste_list)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.assign_button.clicked.connect(self.assign)
-        self.teams_button.clicked.connect(self.ask_teams)
-        self.boards_button.clicked.connect(self.boards_for_tables)
-        self._keys()
+        self.assign_button.clicked.connect(self.seating_commands.assign)
+        self.teams_button.clicked.connect(self.seating_commands.ask_teams)
+        self.boards_button.clicked.connect(self.preparation.boards_for_tables)
+        self.preparation.install_keys()
         ctx.hub.changed.connect(self._on_changed)
         self.reload()
-
-    def _keys(self) -> None:
-        """Preparing without the mouse: the buttons' keys while the page shows (a disabled
-        button's key does nothing, as the button), Suppr on the list of tables."""
-        for keys, button in (
-            (KEY_PASTE, self.paste_button),
-            (KEY_TEMPLATES, self.template_button),
-            (KEY_ASSIGN, self.assign_button),
-            (KEY_TEAMS, self.teams_button),
-        ):
-            # The whole window while this page shows (Ctrl+8 leaves the cursor on the shell's
-            # tool list); a hidden page's keys never act.
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda b=button: self._press(b))
-            button.setToolTip(f"{button.toolTip()} ({keys})")
-        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+Backtab", -1)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda s=step: self._other_page(s))
-        delete = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)  # not while a cell is typed
-        delete.activated.connect(self.delete_selected)
-
-    def _other_page(self, step: int) -> None:
-        """Ctrl+Tab: « Tables et placement » ↔ « Récolte » (there, the cursor in its line)."""
-        count = self.pages.count()
-        self.pages.setCurrentIndex((self.pages.currentIndex() + step) % count)
-        if self.pages.currentWidget() is not self.harvest:
-            self.table.setFocus()
-
-    def _press(self, button: QPushButton) -> None:
-        if not button.isEnabled():
-            return
-        if button.menu() is not None:
-            button.showMenu()  # « Modèles »: ↓ and Entrée choose
-        else:
-            button.click()
 
     def _button(self, text: str, icon_name: str, tip: str) -> QPushButton:
         button = QPushButton(icon(icon_name), text)
@@ -247,8 +212,9 @@ class TablesEditor(QWidget):
         if self.pages.currentWidget() is self.harvest:
             self.harvest.entry.line.setFocus()
 
-    def _follow_run(self) -> None:
-        """The run reached a round's séquence: its tab comes forward here too."""
+    def _follow_run(self) -> bool:
+        """The run reached a round's séquence: its tab comes forward here too. True while the
+        run is on a séquence of the tables."""
         with self.ctx.store.read() as session:
             shown, running = tables_room.round_to_show(
                 session, self.ctx.workshop_id, self.room.picked
@@ -256,6 +222,23 @@ class TablesEditor(QWidget):
             shown_id = shown.id if shown is not None else None
         if running is not None and shown_id is not None:
             self.seating.show_round(shown_id)
+        return running is not None
+
+    def _keyboard_in_run(self) -> None:
+        """The run brought the page forward and took the cursor out of the harvest line
+        (live_keys.park_focus), which left the keyboard nowhere: it goes to the round shown,
+        its first table's people on « Tables et placement » (Alt+→ seats a latecomer), the
+        list of tables on « Récolte » (↑↓ the table, Tab the line). The clicker's keys act as
+        before (the live layer takes them first)."""
+        if not self.isVisible() or not self._follow_run():
+            return
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.isVisible() and not focus.isAncestorOf(self):
+            return  # the facilitator's cursor somewhere: it stays
+        if self.pages.currentWidget() is self.harvest:
+            self.harvest.table_list.setFocus()
+        else:
+            self.seating.focus_round()
 
     def reload(self) -> None:
         keep = self.selected_id()
@@ -295,7 +278,7 @@ class TablesEditor(QWidget):
         self._share_height(len(data))
         self.seating.show_rounds(rounds, [(d[0], d[1], d[2]) for d in data], names, hosts)
         self.room.pick(self.seating.current_round())
-        rounds = max(1, rotations)
+        round_count = max(1, rotations)
         people = (
             tr_n("{n} personne présente", "{n} personnes présentes", here)
             if taken
@@ -306,7 +289,7 @@ class TablesEditor(QWidget):
             + " · "
             + people.format(n=here)
             + " · "
-            + tr_n("{n} tour", "{n} tours", rounds).format(n=rounds)
+            + tr_n("{n} tour", "{n} tours", round_count).format(n=round_count)
             + " ("
             + (
                 tr("séquences «\u00a0Rotation\u00a0» du déroulé")
@@ -318,11 +301,11 @@ class TablesEditor(QWidget):
         for button in (self.delete_button, self.assign_button, self.boards_button):
             button.setEnabled(bool(data))
         self.teams_button.setEnabled(len(data) >= 2)
-        self._table_count = len(data)
+        self.table_count = len(data)
 
     def _share_height(self, rows: int) -> None:
         """The list of tables as tall as its rows (at most 40 %), who sits where the rest."""
-        if rows == getattr(self, "_rows_shared", None):
+        if rows == self._rows_shared:
             return
         self._rows_shared = rows
         total = sum(self.splitter.sizes()) or 600
@@ -337,7 +320,8 @@ class TablesEditor(QWidget):
 
     def select(self, table_id: int) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, COL_NAME).data(TABLE_ID) == table_id:
+            item = self.table.item(row, COL_NAME)
+            if item is not None and item.data(TABLE_ID) == table_id:
                 self.table.selectRow(row)
                 return
 
@@ -359,90 +343,9 @@ class TablesEditor(QWidget):
         if created is not None:
             self.select(created)
             self.table.setFocus()
-            self.table.editItem(self.table.item(self.table.currentRow(), COL_NAME))
-
-    def _add_many(self, text: str, make) -> list[int] | None:
-        wid = self.ctx.workshop_id
-        holder: dict[str, list] = {"gone": []}
-
-        def undo(s, ids):
-            holder["gone"] = tables.delete_tables(s, ids)
-
-        return self.ctx.push(
-            text,
-            area=AREA,
-            do=lambda s: make(s, wid),
-            undo=undo,
-            redo=lambda s, ids: tables.restore_tables(s, holder["gone"]),
-        )
-
-    def add_template(self, key: str) -> list[int] | None:
-        """A template's tables; a café's also gets its rounds in the déroulé (its « Rotation »
-        séquences opening the tables, missing ones added): one undo step."""
-        template = table_templates.by_key(key)
-        # « Pro-action café », not the menu's whole line: the toolbar's « Annuler … » stays short.
-        name = template.title.split("\u00a0:")[0].split(" :")[0] if template else key
-        if template is None or not template.rounds:
-            made = self._add_many(
-                tr("Ajouter les tables « {name} »").format(name=name),
-                lambda s, wid: tables.add_from_template(s, wid, key),
-            )
-            self._to_first_topic(made or [])
-            return made
-        wid = self.ctx.workshop_id
-        done = self.ctx.push(
-            tr("Préparer « {name} »").format(name=name),
-            area="agenda",  # the déroulé and this page both follow
-            do=lambda s: tables_cafe.prepare_cafe(s, wid, key),
-            undo=lambda s, snapshot: tables_cafe.undo_cafe(s, snapshot),
-        )
-        if done is None:
-            return None
-        table_count = len(done["tables"])
-        rounds = tr_n("{n} tour", "{n} tours", len(template.rounds)).format(n=len(template.rounds))
-        count = len(done["added"])
-        added = (
-            tr_n(" ({n} séquence ajoutée)", " ({n} séquences ajoutées)", count).format(n=count)
-            if count
-            else ""
-        )
-        # Short enough for the status line at 1024 px, beside « Enregistré ».
-        self.ctx.show_message(
-            tr_n(
-                "{n} table et {rounds} dans le déroulé{added}\u00a0: tapez les sujets et les "
-                "porteur·ses, puis «\u00a0Répartir automatiquement\u00a0».",
-                "{n} tables et {rounds} dans le déroulé{added}\u00a0: tapez les sujets et les "
-                "porteur·ses, puis «\u00a0Répartir automatiquement\u00a0».",
-                table_count,
-            ).format(n=table_count, rounds=rounds, added=added)
-        )
-        self._to_first_topic(list(done["tables"]))
-        return list(done["tables"])
-
-    def _to_first_topic(self, made: list[int]) -> None:
-        """The cursor on the first new table's topic, ready for F2 (then Entrée, →, ↓)."""
-        if not made:
-            return
-        self.pages.setCurrentIndex(0)
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, COL_NAME).data(TABLE_ID) == made[0]:
-                self.table.setCurrentCell(row, COL_TOPIC)
-                self.table.setFocus()
-                return
-
-    def add_pasted(self, text: str) -> list[int] | None:
-        return self._add_many(
-            tr("Coller une liste de tables"), lambda s, wid: tables.add_pasted(s, wid, text)
-        )
-
-    def paste_list(self) -> None:
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            tr("Coller une liste de tables"),
-            tr("Une table par ligne, « Nom : sujet » ou le sujet seul :"),
-        )
-        if ok:
-            self.add_pasted(text)
+            item = self.table.item(self.table.currentRow(), COL_NAME)
+            if item is not None:
+                self.table.editItem(item)
 
     def delete_selected(self) -> None:
         tid = self.selected_id()
@@ -455,166 +358,6 @@ class TablesEditor(QWidget):
             undo=lambda s, snapshot: tables.restore_table(s, snapshot),
             redo=lambda s, _snapshot: tables.delete_table(s, tid),
         )
-
-    def assign(self) -> bool:
-        """« Répartir automatiquement »: everyone present seated at every round; the people
-        placed by hand stay where they were put, the teams made with « Par équipes… » stay
-        (the absent leave theirs, newcomers join the smallest), and the status line says so."""
-        wid = self.ctx.workshop_id
-        done = self.ctx.push(
-            tr("Répartir automatiquement"),
-            area=AREA,
-            do=lambda s: tables_seating.assign_automatically(s, wid),
-            undo=lambda s, before: tables_seating.restore_seating(s, wid, before),
-            redo=lambda s, _before: tables_seating.assign_automatically(s, wid),
-        )
-        if done is None:
-            return False
-        with self.ctx.store.read() as session:
-            kept = tables_seating.hand_placements(session, wid)
-            teams = len(tables_seating.current_teams(session, wid))
-        if teams:
-            hands = (
-                tr_n(
-                    "\u00a0; {n} placement fait à la main, gardé",
-                    "\u00a0; {n} placements faits à la main, gardés",
-                    kept,
-                ).format(n=kept)
-                if kept
-                else ""
-            )
-            self.ctx.show_message(
-                tr(
-                    "Personnes placées à chaque tour, les {teams}\u00a0équipes gardées{hands}\u00a0: chacune reste ensemble («\u00a0Par équipes…\u00a0» pour en changer)."
-                ).format(teams=teams, hands=hands)
-            )
-            return True
-        if kept:
-            self.ctx.show_message(
-                tr_n(
-                    "Personnes placées à chaque tour\u00a0; {n} placement fait à la main gardé "
-                    "tel quel.",
-                    "Personnes placées à chaque tour\u00a0; {n} placements faits à la main gardés "
-                    "tels quels.",
-                    kept,
-                ).format(n=kept)
-            )
-        else:
-            self.ctx.show_message(tr("Personnes placées à chaque tour."))
-        return True
-
-    def ask_teams(self) -> None:
-        """« Par équipes… »: how many teams (the teams now, else one a table), or none."""
-        count = max(2, getattr(self, "_table_count", 2))
-        with self.ctx.store.read() as session:
-            now = len(tables_seating.current_teams(session, self.ctx.workshop_id))
-        choices = [
-            (n, tr_n("{n} équipe", "{n} équipes", n).format(n=n)) for n in range(count, 1, -1)
-        ]
-        choices.append((NO_TEAMS, tr("Sans équipes\u00a0: de nouvelles rencontres à chaque tour")))
-        current = next((i for i, (n, _label) in enumerate(choices) if n == now), 0)
-        chosen, ok = QInputDialog.getItem(
-            self,
-            tr("Répartir par équipes"),
-            tr("Nombre d'équipes (chacune reste ensemble et change de table à chaque tour)\u00a0:"),
-            [label for _n, label in choices],
-            current,
-            False,
-        )
-        if ok:
-            teams = next(n for n, label in choices if label == chosen)
-            if teams == NO_TEAMS:
-                self.assign_without_teams()
-            else:
-                self.assign_teams(teams)
-
-    def assign_teams(self, teams: int) -> bool:
-        """« Par équipes… »: `teams` mixed teams, each staying together from table to table
-        (the world café of seed 004), hosts at home, hand moves kept; one undo step."""
-        wid = self.ctx.workshop_id
-        done = self.ctx.push(
-            tr("Répartir par équipes"),
-            area=AREA,
-            do=lambda s: tables_seating.assign_automatically(s, wid, teams=teams),
-            undo=lambda s, before: tables_seating.restore_seating(s, wid, before),
-            redo=lambda s, _before: tables_seating.assign_automatically(s, wid, teams=teams),
-        )
-        if done is None:
-            return False
-        self.ctx.show_message(
-            tr_n(
-                "{n} équipe placée\u00a0: elle reste ensemble et change de table à chaque tour.",
-                "{n} équipes placées\u00a0: chacune reste ensemble et change de table à chaque "
-                "tour.",
-                teams,
-            ).format(n=teams)
-        )
-        return True
-
-    def assign_without_teams(self) -> bool:
-        """« Sans équipes »: the teams forgotten, new people met at each round (hand moves
-        kept); one undo step."""
-        wid = self.ctx.workshop_id
-        done = self.ctx.push(
-            tr("Répartir sans équipes"),
-            area=AREA,
-            do=lambda s: tables_seating.assign_automatically(s, wid, teams=0),
-            undo=lambda s, before: tables_seating.restore_seating(s, wid, before),
-            redo=lambda s, _before: tables_seating.assign_automatically(s, wid, teams=0),
-        )
-        if done is None:
-            return False
-        self.ctx.show_message(tr("Sans équipes\u00a0: de nouvelles rencontres à chaque tour."))
-        return True
-
-    def boards_for_tables(self) -> list[int] | None:
-        """The speedboat's sous-groupes: a board per table (those without one), merged as any
-        sous-groupes' boards (« Vue combinée », a sous-groupe's .kitcop file imported)."""
-        wid = self.ctx.workshop_id
-        holder: dict[str, list] = {"gone": []}
-
-        def undo(s, ids):
-            holder["gone"] = tables_boards.remove_boards(s, ids)
-
-        made = self.ctx.push(
-            tr("Un speedboat par table"),
-            area="boards",
-            do=lambda s: tables_boards.boards_for_tables(s, wid),
-            undo=undo,
-            redo=lambda s, _ids: tables_boards.restore_boards(s, holder["gone"]),
-        )
-        if made is None:
-            return None
-        self.ctx.show_message(
-            tr_n(
-                "{n} tableau «\u00a0Speedboat\u00a0» créé, un par table\u00a0: la «\u00a0Vue "
-                "combinée\u00a0» de Tableaux les réunit.",
-                "{n} tableaux «\u00a0Speedboat\u00a0» créés, un par table\u00a0: la «\u00a0Vue "
-                "combinée\u00a0» de Tableaux les réunit.",
-                len(made),
-            ).format(n=len(made))
-        )
-        return list(made)
-
-    def move_person(self, round_id: int, participant_id: int, table_id: int) -> bool:
-        """One person to another table for one round, by hand (dragged, Alt+→ / Alt+←,
-        « Changer de table »): one undo step; « Répartir automatiquement » keeps it."""
-        with self.ctx.store.read() as session:
-            before = tables_seating.seat_of(session, round_id, participant_id)
-            names = {t.id: t.name for t in tables.list_tables(session, self.ctx.workshop_id)}
-        if before is not None and before["table_id"] == table_id:
-            return False  # dropped where they already sit: nothing to undo
-        done = self.ctx.push(
-            f"Changer de table ({names.get(table_id, 'table')})",
-            area=AREA,
-            do=lambda s: tables_seating.move_person(s, round_id, participant_id, table_id),
-            undo=lambda s, _previous: tables_seating.restore_seat(
-                s, round_id, participant_id, before
-            ),
-        )
-        if done is not None:
-            self.seating.select(participant_id)
-        return done is not None
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading:
@@ -679,5 +422,7 @@ class TablesEditor(QWidget):
     def activated(self) -> None:
         self._follow_run()
         # Ctrl+8 back on « Récolte »: the cursor in its line (when the run opens the tool
-        # itself, live_keys.park_focus takes it out again, so the clicker's B and Space act).
+        # itself, live_keys.park_focus takes it out again, so the clicker's B and Space act,
+        # and the keyboard then goes to the round: _keyboard_in_run).
         self._page_shown(self.pages.currentIndex())
+        QTimer.singleShot(0, self, self._keyboard_in_run)

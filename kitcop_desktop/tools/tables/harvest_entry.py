@@ -115,6 +115,8 @@ class HarvestLine(QLineEdit):
 class HarvestEntry(QWidget):
     """The line, the angles (segmented buttons, every choice in sight), the private toggle."""
 
+    private: QPushButton
+
     submitted = Signal(str)  # the text typed (the view reads angle and private)
     pasted = Signal(str)
 

@@ -55,6 +55,9 @@ ROUND_LOOK = (
 
 
 class HarvestView(QWidget):
+    entry: HarvestEntry
+    room_button: QPushButton
+
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -404,7 +407,8 @@ class HarvestView(QWidget):
         index = numbers.index(self.round_number) + step
         if 0 <= index < len(numbers):
             self.set_round(numbers[index])
-            self.ctx.show_message(self._choice().label if self._choice() else "")
+            choice = self._choice()
+            self.ctx.show_message(choice.label if choice is not None else "")
 
     def step_table(self, step: int) -> None:
         count = self.table_list.count()

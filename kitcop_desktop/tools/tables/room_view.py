@@ -101,7 +101,11 @@ def _name_lines(
 def block_for(table: tables_room.SeatedTable, size: int, width: float) -> Block:
     title_size = int(size * TITLE_SCALE)
     title_font = room_text_font(title_size, bold=True)
-    title_lines = wrap_lines(french_spacing(table.title), title_font, width)
+    # The team on a line of its own (« Équipe 2 »): a team looks for its number, and a
+    # separator wrapped with the title's words was left alone at a line's end or start.
+    title_lines = wrap_lines(french_spacing(table.heading), title_font, width)
+    if table.team_label:
+        title_lines += wrap_lines(table.team_label, title_font, width)
     names = ([(table.host, True)] if table.host else []) + [(n, False) for n in table.people]
     name_lines = _name_lines(names, size, width) if names else [[(tr(EMPTY), False)]]
     whole = {name for name, _host in names}
@@ -286,9 +290,9 @@ class RotationMapView(QWidget):
                     rect = QRectF(x, y, col_w, title_spacing)
                     self._text(painter, line, title_font, ROOM["accent"], rect)
                     y += title_spacing
-                for line in block.name_lines:
+                for names in block.name_lines:
                     cx = x
-                    for name, host in line:
+                    for name, host in names:
                         font = room_text_font(size, bold=host)
                         colour = ROOM["muted"] if name == tr(EMPTY) else ROOM["text"]
                         w = QFontMetricsF(font).horizontalAdvance(name)
@@ -346,7 +350,7 @@ class TablesRoomView(QWidget):
         map_layout.addWidget(self.strip_box, 0)
         self.stack.addWidget(self.map_page)
         self.countdown_page = QWidget()
-        cd_layout = QVBoxLayout(self.countdown_page)
+        cd_layout = self.countdown_layout = QVBoxLayout(self.countdown_page)
         self.countdown_title = FittedText(bold=True)
         self.countdown_title.set_colour(ROOM["accent"])
         self.countdown_title.set_centered(True)
@@ -357,7 +361,7 @@ class TablesRoomView(QWidget):
         self.stack.addWidget(self.countdown_page)
         # A table's harvest, when the facilitator shows it.
         self.harvest_page = QWidget()
-        hv_layout = QVBoxLayout(self.harvest_page)
+        hv_layout = self.harvest_layout = QVBoxLayout(self.harvest_page)
         hv_layout.setSpacing(6)
         self.harvest_title = FittedText(bold=True)
         self.harvest_title.set_colour(ROOM["accent"])
@@ -427,7 +431,7 @@ class TablesRoomView(QWidget):
         """The harvest's title and round as tall as their lines at 1/20 of the height need (so
         they are never paged: only the lines are), the lines the rest."""
         room_h = self.window().height() if self.window() is not self else self.height()
-        margins = self.harvest_page.layout().contentsMargins()
+        margins = self.harvest_layout.contentsMargins()
         width = max(100, self.width() - margins.left() - margins.right())
         floor = max(12, int(room_h * BODY))
         for text, bold in ((self.harvest_title, True), (self.harvest_round, False)):
@@ -512,8 +516,8 @@ class TablesRoomView(QWidget):
         # Digits of 1/8 of the height, as the déroulé's strip.
         self.strip_box.setFixedHeight(int(room_h / 8 * 1.04) + 24)
         margin = max(16, self.width() // 30)
-        self.countdown_page.layout().setContentsMargins(margin, margin // 2, margin, margin // 3)
-        self.harvest_page.layout().setContentsMargins(margin, margin // 2, margin, margin // 3)
+        self.countdown_layout.setContentsMargins(margin, margin // 2, margin, margin // 3)
+        self.harvest_layout.setContentsMargins(margin, margin // 2, margin, margin // 3)
         self._size_headers()
         self._report()
 

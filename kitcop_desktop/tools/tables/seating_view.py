@@ -39,7 +39,7 @@ def person_of(mime: QMimeData) -> int | None:
     if not mime.hasFormat(MIME):
         return None
     try:
-        return int(bytes(mime.data(MIME)).decode("ascii"))
+        return int(bytes(mime.data(MIME).data()).decode("ascii"))
     except ValueError:
         return None
 
@@ -301,6 +301,15 @@ class SeatingView(QWidget):
                     box.list.setCurrentRow(row)
                     return True
         return False
+
+    def focus_round(self) -> None:
+        """The keyboard on the round shown: its first table's list of people (↑↓ choose a
+        person, Alt+→ seats them at the next table), else the rounds' tabs."""
+        boxes = self._current_boxes()
+        if boxes:
+            boxes[0].list.setFocus()
+            return
+        self.tabs.tabBar().setFocus()
 
     def pick(self, round_index: int, table_id: int, row: int) -> str:
         """Choose the person at `row` of a table in a round, as a click does; their name."""

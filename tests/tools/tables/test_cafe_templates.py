@@ -55,13 +55,13 @@ def test_the_cnfpt_pro_action_cafe_of_seed_003(ctx, qtbot, store, workshop_id):
             participants.add(s, workshop_id, f"Agent {n:02d}", f"Collectivité {n % 8}", "public")
     before = sequences(store, workshop_id)
     page = editor_for(ctx, qtbot)
-    assert page.add_template("pro_action")
+    assert page.preparation.add_template("pro_action")
     assert sequences(store, workshop_id) == before  # its three rotations were there already
     assert page.table.rowCount() == 6
     for row, (topic, host) in enumerate(ATELIERS):
         type_in(page, row, table_editor.COL_TOPIC, topic)
         type_in(page, row, table_editor.COL_HOST, host.upper())  # a name of the list
-    assert page.assign()
+    assert page.seating_commands.assign()
     with store.read() as s:
         rows = [
             (t.id, t.name, t.host_name, t.host_participant_id)
@@ -95,14 +95,14 @@ def test_the_france_travail_world_cafe_of_seed_004(ctx, qtbot, store, workshop_i
             category = ("public", "private", "para_public")[n % 3]
             participants.add(s, workshop_id, f"Personne {n:02d}", f"Structure {n % 9}", category)
     page = editor_for(ctx, qtbot)
-    assert page.add_template("world_cafe")
+    assert page.preparation.add_template("world_cafe")
     assert "4 tables et 4 tours" in ctx.extras["messages"][-1]
     added = sequences(store, workshop_id)[1:]
     assert [k for _t, k, _tool in added] == ["rotation"] * 4
     assert {tool for _t, _k, tool in added} == {"tables"}  # the live run shows the map
     for row, question in enumerate(QUESTIONS):
         type_in(page, row, table_editor.COL_TOPIC, question)
-    assert page.assign()
+    assert page.seating_commands.assign()
     assert page.seating.tabs.count() == 4
     with store.read() as s:
         topics = [t.topic for t in tables.list_tables(s, workshop_id)]
@@ -125,7 +125,7 @@ def test_the_france_travail_world_cafe_of_seed_004(ctx, qtbot, store, workshop_i
 def test_a_cafe_template_twice_refuses_past_the_limits(ctx, qtbot, store, workshop_id, key):
     page = editor_for(ctx, qtbot)
     for _ in range(9):
-        page.add_template(key)
+        page.preparation.add_template(key)
     count = page.table.rowCount()
     assert count <= tables.MAX_TABLES
-    assert page.add_template(key) is None or page.table.rowCount() <= tables.MAX_TABLES
+    assert page.preparation.add_template(key) is None or page.table.rowCount() <= tables.MAX_TABLES

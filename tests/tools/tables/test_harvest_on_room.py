@@ -75,7 +75,7 @@ def cafe(ctx, qtbot, store, workshop_id):
     qtbot.addWidget(room)
     room.resize(1024, 768)
     room.show()
-    editor.assign()
+    editor.seating_commands.assign()
     editor.pages.setCurrentWidget(editor.harvest)
     return editor, room
 

@@ -29,7 +29,7 @@ def page(ctx, qtbot, store, workshop_id):
     qtbot.addWidget(widget)
     widget.resize(1024, 700)
     widget.show()
-    widget.assign()
+    widget.seating_commands.assign()
     widget.pages.setCurrentWidget(widget.harvest)
     return widget
 
@@ -208,7 +208,7 @@ def test_the_harvest_page_fits_beside_the_room_window(
             tables_harvest.add_line(s, ids[0], 1, f"Une idée de la table, la {n + 1}e")
     editor = SPEC.make_editor(ctx)
     host = impose(qtbot, editor, *size)  # noqa: F841 - kept alive
-    assert editor.assign()
+    assert editor.seating_commands.assign()
     editor.pages.setCurrentWidget(editor.harvest)
     view = editor.harvest
     qtbot.wait(50)  # the flow layouts settle at the next turn of the loop

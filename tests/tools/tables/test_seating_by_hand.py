@@ -54,8 +54,8 @@ def table_ids(store, workshop_id) -> list[int]:
 
 
 def test_drag_a_name_to_another_table_then_undo(page, ctx, store, workshop_id):
-    page.add_template("world_cafe")
-    assert page.assign()
+    page.preparation.add_template("world_cafe")
+    assert page.seating_commands.assign()
     ids = table_ids(store, workshop_id)
     name = drag(page, 1, ids[0], 2, ids[2])
     assert name in page.seating.seated_at(1, ids[2])
@@ -76,8 +76,8 @@ def test_drag_a_name_to_another_table_then_undo(page, ctx, store, workshop_id):
 
 
 def test_foreign_drops_are_ignored(page, store, workshop_id):
-    page.add_template("world_cafe")
-    assert page.assign()
+    page.preparation.add_template("world_cafe")
+    assert page.seating_commands.assign()
     ids = table_ids(store, workshop_id)
     before = page.seating.seated_at(0, ids[1])
     mime = QMimeData()
@@ -94,8 +94,8 @@ def test_foreign_drops_are_ignored(page, store, workshop_id):
 
 
 def test_alt_arrows_move_the_chosen_person_from_table_to_table(page, ctx, store, workshop_id):
-    page.add_template("world_cafe")
-    assert page.assign()
+    page.preparation.add_template("world_cafe")
+    assert page.seating_commands.assign()
     ids = table_ids(store, workshop_id)
     name = page.seating.pick(0, ids[3], 1)
     box = page.seating.boxes[0][3]
@@ -114,12 +114,12 @@ def test_alt_arrows_move_the_chosen_person_from_table_to_table(page, ctx, store,
 
 
 def test_assigning_again_keeps_the_hand_moves_and_says_so(page, ctx, store, workshop_id):
-    page.add_template("world_cafe")
-    assert page.assign()
+    page.preparation.add_template("world_cafe")
+    assert page.seating_commands.assign()
     ids = table_ids(store, workshop_id)
     first = drag(page, 0, ids[0], 3, ids[1])
     second = drag(page, 2, ids[2], 1, ids[3])
-    assert page.assign()
+    assert page.seating_commands.assign()
     assert ctx.extras["messages"][-1] == (
         "Personnes placées à chaque tour\u00a0; 2 placements faits à la main gardés tels quels."
     )

@@ -12,10 +12,10 @@ from kitcop_desktop.tools.tables.spec import SPEC
 def test_a_speedboat_per_table_merged_in_the_combined_view(ctx, qtbot, store, workshop_id):
     page = SPEC.make_editor(ctx)
     qtbot.addWidget(page)
-    assert page.boards_for_tables() is None  # no table yet: said, nothing made
+    assert page.preparation.boards_for_tables() is None  # no table yet: said, nothing made
     assert "Ajoutez d'abord les tables" in ctx.extras["messages"][-1]
-    page.add_template("subgroups")
-    made = page.boards_for_tables()
+    page.preparation.add_template("subgroups")
+    made = page.preparation.boards_for_tables()
     assert made is not None and len(made) == 4
     assert "4 tableaux «\u00a0Speedboat\u00a0» créés" in ctx.extras["messages"][-1]
     with store.write() as s:
@@ -29,12 +29,12 @@ def test_a_speedboat_per_table_merged_in_the_combined_view(ctx, qtbot, store, wo
         ("Manque de formateurs", "Sous-groupe 1"),
     ]
     # Again: every table has its board already.
-    assert page.boards_for_tables() is None
+    assert page.preparation.boards_for_tables() is None
     assert "déjà son tableau" in ctx.extras["messages"][-1]
     # A table added later gets one, the others are left as they are.
     with store.write() as s:
         tables.add_table(s, workshop_id, "Sous-groupe 5")
-    assert len(page.boards_for_tables()) == 1
+    assert len(page.preparation.boards_for_tables()) == 1
     ctx.undo_stack.undo()
     ctx.undo_stack.undo()  # the four boards go, their post-its with them…
     with store.read() as s:

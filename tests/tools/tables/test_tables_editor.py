@@ -49,7 +49,7 @@ def test_spec_is_registered_like_the_other_tools():
 
 
 def test_template_then_cells_then_undo(page, ctx, store, workshop_id):
-    page.add_template("world_cafe")
+    page.preparation.add_template("world_cafe")
     assert page.table.rowCount() == 4
     assert cell(page, 0, table_editor.COL_NAME) == "Table 1"
     type_in(page, 0, table_editor.COL_TOPIC, "Financer la formation & l'apprentissage")
@@ -75,7 +75,7 @@ def test_template_then_cells_then_undo(page, ctx, store, workshop_id):
 
 @pytest.mark.parametrize("typed", ["0", "-3", "six", "100000"])
 def test_absurd_seats_are_refused_and_the_cell_shows_what_is_stored(page, ctx, typed):
-    page.add_template("world_cafe")
+    page.preparation.add_template("world_cafe")
     before = ctx.undo_stack.count()
     type_in(page, 0, table_editor.COL_CAPACITY, typed)
     assert ctx.extras["messages"][-1].endswith("Rien n'a été modifié.")
@@ -84,13 +84,13 @@ def test_absurd_seats_are_refused_and_the_cell_shows_what_is_stored(page, ctx, t
 
 
 def test_distribute_shows_who_sits_where_in_each_round_and_undo(page, ctx, store, workshop_id):
-    page.add_template("world_cafe")
+    page.preparation.add_template("world_cafe")
     type_in(page, 0, table_editor.COL_HOST, "Personne 00")
     with store.write() as s:  # four did not come
         ids = [p.id for p in participants.list_for(s, workshop_id)]
         attendance.set_presence(s, {pid: n < 26 for n, pid in enumerate(ids)})
     assert page.seating.empty.isVisible() and not page.seating.tabs.isVisible()
-    assert page.assign()
+    assert page.seating_commands.assign()
     assert page.seating.tabs.count() == 4  # the déroulé's three rotations, and a fourth added
     assert page.seating.tabs.tabToolTip(0).startswith("Tour 1 — Rotation 1")
     with store.read() as s:
@@ -112,8 +112,8 @@ def test_distribute_shows_who_sits_where_in_each_round_and_undo(page, ctx, store
 
 
 def test_moving_one_person_is_one_undo_step(page, ctx, store, workshop_id):
-    page.add_template("world_cafe")
-    assert page.assign()
+    page.preparation.add_template("world_cafe")
+    assert page.seating_commands.assign()
     with store.read() as s:
         table_ids = [t.id for t in tables.list_tables(s, workshop_id)]
     name = page.seating.pick(1, table_ids[0], 0)
@@ -132,9 +132,9 @@ def test_moving_one_person_is_one_undo_step(page, ctx, store, workshop_id):
 
 
 def test_pasted_list_and_nothing_to_paste(page, ctx):
-    assert page.add_pasted("Table A : Orientation\nRecrutement <urgent> & 🎉\n")
+    assert page.preparation.add_pasted("Table A : Orientation\nRecrutement <urgent> & 🎉\n")
     assert [cell(page, r, 1) for r in range(2)] == ["Orientation", "Recrutement <urgent> & 🎉"]
-    assert page.add_pasted("   \n") is None
+    assert page.preparation.add_pasted("   \n") is None
     assert ctx.extras["messages"][-1].endswith("Rien n'a été modifié.")
 
 
@@ -152,7 +152,7 @@ def test_nothing_is_cut_beside_the_room_window(app_look, ctx, qtbot, store, work
         tables.add_from_template(s, workshop_id, "pro_action")  # six tables
     editor = SPEC.make_editor(ctx)
     host = impose(qtbot, editor, *size)  # noqa: F841 - kept alive
-    assert editor.assign()
+    assert editor.seating_commands.assign()
     qtbot.wait(50)  # the boxes are laid out at the next turn of the loop
     assert cut_widgets(editor) == []
     page = editor.seating.tabs.currentWidget()
@@ -165,8 +165,8 @@ def test_nothing_is_cut_beside_the_room_window(app_look, ctx, qtbot, store, work
 def test_the_page_follows_the_list_of_participants(page, ctx, store, workshop_id):
     """Ticked present or renamed on « Atelier » (area « participants »): the count and the
     names seated follow without leaving the page."""
-    page.add_template("world_cafe")
-    assert page.assign()
+    page.preparation.add_template("world_cafe")
+    assert page.seating_commands.assign()
     assert "30 personnes inscrites" in page.summary.text()  # nobody ticked yet
     with store.read() as s:
         ids = [p.id for p in participants.list_for(s, workshop_id)]
@@ -184,7 +184,7 @@ def test_topics_and_hosts_typed_row_after_row_keep_the_cell(page, ctx):
     stored cell, and the current cell stays where the facilitator was (it used to jump back
     to the first column, so → then F2 typed the host over the topic). The undo step names
     the café, not the menu's whole line."""
-    page.add_template("pro_action")
+    page.preparation.add_template("pro_action")
     assert ctx.undo_stack.undoText() == "Préparer «\u00a0Pro-action café\u00a0»"
     table = page.table
     for row, (topic, host) in enumerate((("Le Grand Switch", "personne 01"), ("AudeTTE", ""))):
@@ -201,7 +201,7 @@ def test_topics_and_hosts_typed_row_after_row_keep_the_cell(page, ctx):
 
 
 def test_the_harvest_tab_puts_the_cursor_in_its_line(page, qtbot):
-    page.add_template("world_cafe")
+    page.preparation.add_template("world_cafe")
     page.pages.setCurrentWidget(page.harvest)
     qtbot.waitUntil(lambda: page.harvest.entry.line.hasFocus())
     page.pages.setCurrentIndex(0)
@@ -215,7 +215,7 @@ def test_the_harvest_tab_puts_the_cursor_in_its_line(page, qtbot):
 
 
 def test_ctrl_n_on_the_harvest_goes_to_its_line_never_adds_a_table(page, qtbot):
-    page.add_template("world_cafe")
+    page.preparation.add_template("world_cafe")
     page.pages.setCurrentWidget(page.harvest)
     page.setFocus()
     page.new_item()
