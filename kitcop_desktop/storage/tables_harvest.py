@@ -32,7 +32,7 @@ from kitcop_desktop.storage.base import Snapshot, row_dict
 from kitcop_desktop.storage.models.harvest import HarvestLine
 from kitcop_desktop.storage.models.seating import SeatingRound
 from kitcop_desktop.storage.tables import NOTHING, get_table
-from kitcop_desktop.storage.tables_seating import rotations
+from kitcop_desktop.storage.tables_seating import rotations, round_label
 
 
 @dataclass(frozen=True)
@@ -87,8 +87,7 @@ def round_choices(session: Session, workshop_id: int) -> list[RoundChoice]:
     out = []
     for number in range(1, count + 1):
         title = sequences[number - 1].title if number <= len(sequences) else ""
-        label = tr("Tour {number}").format(number=number) + (f" — {title}" if title else "")
-        out.append(RoundChoice(number, label, rules.angle_for_round(title)))
+        out.append(RoundChoice(number, round_label(number, title), rules.angle_for_round(title)))
     return out
 
 

@@ -178,7 +178,7 @@ class RoomHarvest:
     table_id: int
     round_number: int
     title: str  # « Atelier 3 — Implanter le collaboratif »
-    round_label: str  # « Tour 2 — Rotation 2 — Les besoins »
+    round_label: str  # « Rotation 2 — Les besoins » (tables_seating.round_label)
     host: str
     lines: tuple[tuple[str, str], ...]  # (angle, text), in the kit's order of angles
 

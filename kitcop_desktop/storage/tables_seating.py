@@ -11,6 +11,7 @@ is returned (a Snapshot, the table someone came from).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -84,10 +85,8 @@ def list_rounds(session: Session, workshop_id: int) -> list[RoundPlan]:
     }
     out = []
     for r in rounds:
-        label = tr("Tour {number}").format(number=r.number)
         title = titles.get(r.sequence_id) if r.sequence_id is not None else None
-        if title:
-            label += f" — {title}"
+        label = round_label(r.number, title or "")
         out.append(
             RoundPlan(
                 r.id,
@@ -265,6 +264,16 @@ def assign_automatically(
                 )
     session.flush()
     return before
+
+
+def round_label(number: int, title: str) -> str:
+    """« Tour 2 — Les besoins »; the séquence's title alone when it already says which round
+    (« Rotation 2 — Les besoins », never « Tour 2 — Rotation 2 — Les besoins »)."""
+    title = title.strip()
+    if title and re.match(rf"(rotation|tour|round)\s+{number}\b", title, re.IGNORECASE):
+        return title
+    label = tr("Tour {number}").format(number=number)
+    return f"{label} — {title}" if title else label
 
 
 def seat_of(session: Session, round_id: int, participant_id: int) -> Snapshot | None:

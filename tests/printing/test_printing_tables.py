@@ -63,7 +63,7 @@ def test_a_page_per_table_with_host_people_per_round_and_harvest(store, workshop
     assert "Habiter le territoire <&> 🌍" in first or "Habiter le territoire <&>" in first
     assert "Porteur·se : Personne 03" in first
     for number, names in seated.items():
-        assert f"Tour {number} — Rotation {number}" in first
+        assert f"Rotation {number} — " in first and f"Tour {number} — Rotation" not in first
         assert all(name in first for name in names)
     assert first.index("Sens • Marquer l'avant et l'après") < first.index("Besoins • Du temps")
     assert "Actions • Une charte commune" in first
@@ -106,10 +106,10 @@ def test_printables_table_cards_plans_per_round_and_seat_cards(store, workshop_i
     assert len(tents) == 1 and tents[0].count("AudeTTE") == 2  # both faces of the tent
     assert sum("Plier ici" in t and "Table ouverte" in t for t in found) == 1
     assert "Carte de table — world café" not in " ".join(found)  # the kit's generic cards
-    plans = [t for t in found if "Plan de table — Tour" in t]
+    plans = [t for t in found if "Plan de table — Rotation" in t]
     assert len(plans) == 3
     for number, names in seated.items():
-        plan = next(t for t in plans if f"Plan de table — Tour {number} —" in t)
+        plan = next(t for t in plans if f"Plan de table — Rotation {number} —" in t)
         assert all(name in plan for name in names)
         assert all(f"Atelier {n}" in plan for n in range(2, 6)) and "Table ouverte" in plan
     cards = [t for t in found if "Cartes des tables par tour" in t]
@@ -141,6 +141,6 @@ def test_the_tables_part_in_word_for_the_secretariat(store, workshop_id, cafe):
     text = "\n".join(p.text for p in word.paragraphs)
     cells = " ".join(c.text for t in word.tables for r in t.rows for c in r.cells)
     assert "AudeTTE" in text and "Porteur·se\u00a0: Personne 03" in text
-    assert "Tour 2 — Rotation 2 — Les besoins" in text
+    assert "Rotation 2 — Les besoins" in text and "Tour 2 — Rotation 2" not in text
     assert "Du temps dégagé" in cells and "Une charte commune" in cells
     assert "ZQHARVESTPRIVATE" not in text + cells

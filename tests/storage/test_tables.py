@@ -123,9 +123,7 @@ def test_automatic_assignment_follows_the_rotations_and_leaves_the_absent_out(st
         rotation_titles = [q.title for q in tables_seating.rotations(s, workshop_id)]
         hosts = {t.id: t.host_participant_id for t in tables.list_tables(s, workshop_id)}
     assert [r.number for r in rounds] == [1, 2, 3]
-    assert [r.label for r in rounds] == [
-        f"Tour {n} — {title}" for n, title in enumerate(rotation_titles, start=1)
-    ]
+    assert [r.label for r in rounds] == rotation_titles  # « Rotation 1 — … » says its round
     for plan in rounds:
         seated = [p for people_here in plan.seated.values() for p in people_here]
         assert Counter(seated) == Counter(set(ids) - absent)  # everyone present, once
@@ -241,3 +239,13 @@ def test_kitcop_export_carries_tables_rounds_and_seats(store, workshop_id, tmp_p
         assert seen_mine == seen_theirs
     hosts = dict(their_tables.values())
     assert hosts["Table 1"] == "Personne 00"
+
+
+def test_a_rounds_label_names_its_round_once():
+    """« Rotation 2 — Les besoins » as the déroulé says it; « Tour 2 — Les besoins » when the
+    séquence's title does not say which round; « Tour 2 » without a séquence."""
+    assert tables_seating.round_label(2, "Rotation 2 — Les besoins") == "Rotation 2 — Les besoins"
+    assert tables_seating.round_label(2, "Les besoins") == "Tour 2 — Les besoins"
+    assert tables_seating.round_label(2, "Rotation 1 — Le sens") == "Tour 2 — Rotation 1 — Le sens"
+    assert tables_seating.round_label(12, "Tour 1 — reprise") == "Tour 12 — Tour 1 — reprise"
+    assert tables_seating.round_label(2, "  ") == "Tour 2"

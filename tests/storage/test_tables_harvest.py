@@ -49,7 +49,7 @@ def test_rounds_follow_the_rotations_and_give_the_kits_angles(store, workshop_id
     with store.read() as s:
         rounds = tables_harvest.round_choices(s, workshop_id)
     assert [r.number for r in rounds] == [1, 2, 3]
-    assert rounds[0].label == "Tour 1 — Rotation 1 — Le sens, les finalités"
+    assert rounds[0].label == "Rotation 1 — Le sens, les finalités"  # not « Tour 1 — Rotation 1 »
     assert [r.angle for r in rounds] == ["purpose", "needs", "actions"]
 
 

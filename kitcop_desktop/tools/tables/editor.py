@@ -64,6 +64,7 @@ class TablesEditor(QWidget):
         self._loading = False
         self.table_count = 0  # « Par équipes… » offers as many teams at most
         self._rows_shared: int | None = None
+        self._run_reached: int | None = None  # the run's séquence when last followed
         # Its parts: the tables made in one gesture and the keys (preparation.py), who sits
         # where (seating_commands.py).
         self.preparation = Preparation(self)
@@ -213,15 +214,20 @@ class TablesEditor(QWidget):
             self.harvest.entry.line.setFocus()
 
     def _follow_run(self) -> bool:
-        """The run reached a round's séquence: its tab comes forward here too. True while the
-        run is on a séquence of the tables."""
+        """The run reached a round's séquence: its tab comes forward here too, and « Récolte »
+        takes that round's harvest (once, when the run gets there: Alt+← still goes back to
+        type a previous round's). True while the run is on a séquence of the tables."""
         with self.ctx.store.read() as session:
             shown, running = tables_room.round_to_show(
                 session, self.ctx.workshop_id, self.room.picked
             )
             shown_id = shown.id if shown is not None else None
+            number = shown.number if shown is not None else None
         if running is not None and shown_id is not None:
             self.seating.show_round(shown_id)
+            if running != self._run_reached and number is not None:
+                self.harvest.set_round(number)
+        self._run_reached = running
         return running is not None
 
     def _keyboard_in_run(self) -> None:

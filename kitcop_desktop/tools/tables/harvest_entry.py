@@ -176,6 +176,15 @@ class HarvestEntry(QWidget):
             " color: #a3320b; background: #ffffff; }"
             " QPushButton:checked { background: #fbf3ef; font-weight: bold; border-style: solid; }"
         )
+        # As wide as its bold words (checked), the icon and the padding: at 1024 px its last
+        # letter was cut once ticked.
+        bold = QFont(self.private.font())
+        bold.setBold(True)
+        self.private.setMinimumWidth(
+            QFontMetrics(bold).horizontalAdvance(self.private.text())
+            + self.private.iconSize().width()
+            + 36
+        )
         self.private.toggled.connect(lambda _on: self._show_placeholder())
         self.angles.buttonToggled.connect(lambda _b, _on: self._show_placeholder())
         under.addWidget(self.private)

@@ -420,8 +420,10 @@ class TablesRoomView(QWidget):
         self.harvest_title.set_text(harvest.title)
         round_said = harvest.round_label
         if harvest.host:
+            # The host on a line of their own: joined by « · », the separator was left at the
+            # end of the round's line when it wrapped.
             host = harvest.host.replace(" ", "\u00a0")  # a name is never broken
-            round_said += f" · Porteur·se\u00a0: {host}"
+            round_said += f"\nPorteur·se\u00a0: {host}"
         self.harvest_round.set_text(round_said)
         self.harvest_body.set_text(harvest.text())
         self._size_headers()

@@ -71,7 +71,7 @@ def test_the_cnfpt_pro_action_cafe_of_seed_003(ctx, qtbot, store, workshop_id):
         titles = [q.title for q in tables_seating.rotations(s, workshop_id)]
     assert [r[2] for r in rows] == [h for _t, h in ATELIERS]
     assert rows[-1][1] == "Table ouverte"
-    assert [r.label for r in rounds] == [f"Tour {n} — {t}" for n, t in enumerate(titles, 1)]
+    assert [r.label for r in rounds] == titles  # never « Tour 1 — Rotation 1 — … »
     assert titles == [
         "Rotation 1 — Le sens, les finalités",
         "Rotation 2 — Les besoins",

@@ -53,7 +53,7 @@ def test_room_harvest_holds_the_salle_lines_under_their_angles(store, workshop_i
         empty = tables_room.room_harvest(s, workshop_id, table, 3)
         gone = tables_room.room_harvest(s, workshop_id, 999_999, 1)
     assert shown.title == "Atelier 1 — Implanter le collaboratif"
-    assert shown.round_label.startswith("Tour 1 — Rotation 1")
+    assert shown.round_label.startswith("Rotation 1 — ")
     assert shown.text() == "Sens\u00a0:\n• Marquer l'essai\n\nNotes\u00a0:\n• Un lieu <&> 🌱"
     assert "ZQSECRETLINE" not in shown.text()
     assert empty.text() == tables_room.EMPTY_HARVEST
@@ -181,3 +181,35 @@ def test_a_restart_shows_the_same_tables_harvest_on_the_room(cafe, ctx, qtbot):
     assert view.room_button.isChecked() and room.harvest.table_id == view.table_id
     fresh.restore("garbage;harvest=x:y")  # a damaged setting changes nothing
     assert fresh.harvest == (view.table_id, 1)
+
+
+def test_the_round_and_the_host_on_the_room_never_leave_a_dot_alone(cafe, qtbot, store):
+    """« Tour 1 — … » then, on a line of its own, « Porteur·se : … »: joined by « · », the
+    separator was left alone at the end of the round's line when it wrapped (seed 003's
+    restitution at 1024×768); the round says « Rotation 1 — … », not « Tour 1 — Rotation 1 »."""
+    editor, room = cafe
+    view = editor.harvest
+    with store.write() as s:
+        first = tables.list_tables(s, editor.ctx.workshop_id)[0]
+        tables.set_host(s, first.id, "Personne 03")
+    editor.ctx.hub.notify("tables", editor.ctx.workshop_id, "")
+    type_line(view, "Une charte commune")
+    QTest.keyClick(view.entry.line, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(room.on_harvest_page)
+    lines = [line.strip() for line in room.harvest_round.page_text().split("\n") if line.strip()]
+    assert lines[0].startswith("Rotation 1 — ") and "Tour 1 — Rotation" not in lines[0]
+    assert lines[-1] == "Porteur·se\u00a0: Personne\u00a003"
+    assert not any(line.endswith("·") or line.startswith("·") for line in lines), lines
+
+
+def test_the_private_toggle_shows_its_whole_words_once_ticked(cafe):
+    """« Note privée », bold once ticked, is never cut at 1024 px (its last letter was)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    editor, _room = cafe
+    private = editor.harvest.entry.private
+    private.setChecked(True)
+    bold = QFont(private.font())
+    bold.setBold(True)
+    words = QFontMetrics(bold).horizontalAdvance(private.text())
+    assert private.width() >= words + private.iconSize().width() + 20

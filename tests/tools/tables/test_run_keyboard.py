@@ -2,7 +2,7 @@
 « Rotation » séquence), the keyboard is on the round shown — its first table's people on
 « Tables et placement », the list of tables on « Récolte » — instead of nowhere: ↓ then Alt+→
 seats a latecomer at the next table for this round, and the clicker's PageDown still turns
-the room's map."""
+the room's map; « Récolte » takes the round the run reached."""
 
 from __future__ import annotations
 
@@ -68,4 +68,6 @@ def test_on_the_harvest_the_run_leaves_the_keyboard_on_its_tables(
             break
     assert live.runner.current.title.startswith("Rotation 2")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.harvest.table_list)
+    # « Récolte » took the round the run reached: what is typed now is the second round's.
+    assert page.harvest.round_number == 2
     window.room.close()

@@ -92,7 +92,7 @@ def test_distribute_shows_who_sits_where_in_each_round_and_undo(page, ctx, store
     assert page.seating.empty.isVisible() and not page.seating.tabs.isVisible()
     assert page.seating_commands.assign()
     assert page.seating.tabs.count() == 4  # the déroulé's three rotations, and a fourth added
-    assert page.seating.tabs.tabToolTip(0).startswith("Tour 1 — Rotation 1")
+    assert page.seating.tabs.tabToolTip(0).startswith("Rotation 1 — ")
     with store.read() as s:
         table_ids = [t.id for t in tables.list_tables(s, workshop_id)]
     for round_index in range(4):
