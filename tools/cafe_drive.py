@@ -231,12 +231,17 @@ def prepare_tables(drive: Drive, app: App, seed: str) -> None:
 
 
 def harvest_line(app: App) -> None:
-    """Ctrl+8, then Ctrl+Tab if the page is not on « Récolte », and the cursor in its line."""
+    """Ctrl+8, then Ctrl+Tab if the page is not on « Récolte », and the cursor in its line.
+    Each key's effect is awaited (on a loaded machine the probe tells it late: a second
+    Ctrl+Tab pressed on an old state went back to « Tables et placement »)."""
     app.key("ctrl+8", 0.8)
+    app.wait(lambda s: s.get("tool") == "tables", "the tables")
     for _ in range(2):
-        if app.state().get("focus") == "HarvestLine":
+        try:
+            app.wait(lambda s: s.get("focus") == "HarvestLine", "the harvest line", timeout=4)
             return
-        app.key("ctrl+Tab", 0.6)
+        except SystemExit:
+            app.key("ctrl+Tab", 0.6)
     raise SystemExit(f"not in the harvest line: {app.state().get('focus')}")
 
 
@@ -338,10 +343,16 @@ def main() -> None:
                 for _ in range(3):
                     app.key("alt+Left", 0.2)  # back to the first round
                 app.key("alt+m", 0.6)  # the harvest on the room…
-                for _ in range(12):
-                    if app.state().get("view", "").endswith("harvest=1:1:0"):
+                for _ in range(12):  # …of the first table (the room follows)
+                    try:
+                        app.wait(
+                            lambda s: s.get("view", "").endswith("harvest=1:1:0"),
+                            "the first table's harvest on the room",
+                            timeout=2,
+                        )
                         break
-                    app.key("Tab", 0.4)  # …of the first table (the room follows)
+                    except SystemExit:
+                        app.key("Tab", 0.4)
                 drive.note("harvest-on-room", room=True)
                 for table in range(2, 7):
                     drive.press("Next", f"harvest-table-{table}")
