@@ -6,65 +6,46 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from kitcop_desktop.domain.board_kinds import KINDS
 from kitcop_desktop.domain.dot_vote import NOTHING
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.i18n import tr
+from kitcop_desktop.phones.room import PhoneRoom
 from kitcop_desktop.storage import boards, boards_phones
-from kitcop_desktop.storage.errors import NotFound
 
 
 def unreadable() -> InvalidInput:
     return InvalidInput(f"Ce post-it est illisible\u00a0: rechargez la page. {tr(NOTHING)}")
 
 
-class BoardRoom:
-    """The board `board_id` of `store`, as phones see it. Called on the server's threads."""
+class BoardRoom(PhoneRoom):
+    """The board `board_id` of `store`, as phones see it."""
 
     kind = "board"
     area = "boards"
+    gone = "Ce tableau n'est plus ouvert."
+    accepted = "Post-it envoyé\u00a0: l'animateur·rice le mettra au tableau."
 
-    def __init__(self, store: Any, board_id: int) -> None:
-        self.store = store
-        self.board_id = board_id
+    @property
+    def board_id(self) -> int:
+        return self.item_id
 
-    def state(self, device: str) -> dict[str, Any]:
-        with self.store.read() as s:
-            try:
-                board = boards.get_board(s, self.board_id)
-            except NotFound:
-                return {"kind": "gone", "message": "Ce tableau n'est plus ouvert."}
-            kind = KINDS[board.kind]
-            return {
-                "kind": self.kind,
-                "title": board.title,
-                "zones": [{"key": z.key, "label": z.label, "hint": z.hint} for z in kind.zones],
-                "waiting": boards_phones.waiting_of(s, self.board_id, device),
-            }
+    def seen(self, session: Session, device: str) -> dict[str, Any]:
+        board = boards.get_board(session, self.board_id)
+        kind = KINDS[board.kind]
+        return {
+            "kind": self.kind,
+            "title": board.title,
+            "zones": [{"key": z.key, "label": z.label, "hint": z.hint} for z in kind.zones],
+            "waiting": boards_phones.waiting_of(session, self.board_id, device),
+        }
 
-    def submit_many(self, inputs: list[tuple[str, Any]]) -> list[dict[str, Any] | InvalidInput]:
-        """Several phones' post-its in one transaction, each in its own savepoint."""
-        results: list[dict[str, Any] | InvalidInput] = []
-        with self.store.write() as s:
-            for device, payload in inputs:
-                if not isinstance(payload, dict):
-                    results.append(unreadable())
-                    continue
-                try:
-                    with s.begin_nested():
-                        boards_phones.post_from_phone(
-                            s, self.board_id, payload.get("zone"), payload.get("text"), device
-                        )
-                except NotFound:
-                    results.append(InvalidInput("Ce tableau n'est plus ouvert."))
-                    continue
-                except InvalidInput as refused:
-                    results.append(refused)
-                    continue
-                results.append(
-                    {
-                        "ok": True,
-                        "message": "Post-it envoyé\u00a0: l'animateur·rice le mettra au tableau.",
-                    }
-                )
-        return results
+    def unreadable(self) -> InvalidInput:
+        return unreadable()
+
+    def take(self, session: Session, device: str, payload: dict[str, Any]) -> None:
+        boards_phones.post_from_phone(
+            session, self.board_id, payload.get("zone"), payload.get("text"), device
+        )

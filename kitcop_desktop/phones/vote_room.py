@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from kitcop_desktop.domain.dot_vote import NOTHING, dots_text
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.domain.visibility import Audience
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.phones.page_text import say
+from kitcop_desktop.phones.room import Answer, PhoneRoom
 from kitcop_desktop.storage import visibility, voting, voting_phones, voting_rounds
 from kitcop_desktop.storage.errors import NotFound
 
@@ -44,54 +47,51 @@ def parse_dots(payload: Any) -> dict[int, int]:
     return dots
 
 
-class VoteRoom:
-    """The vote `vote_id` of `store`, as phones see it. Called on the server's thread."""
+class VoteRoom(PhoneRoom):
+    """The vote `vote_id` of `store`, as phones see it."""
 
     kind = "vote"
     area = "voting"
+    gone = "Ce vote n'est plus ouvert."
 
-    def __init__(self, store: Any, vote_id: int) -> None:
-        self.store = store
-        self.vote_id = vote_id
+    @property
+    def vote_id(self) -> int:
+        return self.item_id
 
-    def state(self, device: str) -> dict[str, Any]:
-        with self.store.read() as s:
-            try:
-                vote = voting.get(s, self.vote_id)
-            except NotFound:
-                return {"kind": "gone", "message": ("Ce vote n'est plus ouvert.")}
-            current = vote.rounds[-1]
-            results = voting_rounds.round_results(s, current.id)
-            texts = {i.id: i.text for i in vote.items}
-            order = [i.id for i in vote.items if i.id in {r.item_id for r in results.rows}]
-            shown = visibility.tallies_visible(vote.hidden, current.revealed, Audience.ROOM_SCREEN)
-            return {
-                "kind": self.kind,
-                "title": vote.title,
-                "criteria": voting.criteria_of(vote),
-                "round": {
-                    "number": current.number,
-                    "open": current.state == "open",
-                    "revealed": bool(current.revealed),
-                },
-                "rules": {
-                    "dots": results.rules.dots_per_participant,
-                    "max_per_item": results.rules.max_per_item,
-                },
-                "items": [{"id": i, "text": texts[i]} for i in order],
-                "mine": {
-                    str(k): v for k, v in voting_phones.phone_ballot(s, current.id, device).items()
-                },
-                "name": voting_phones.phone_ballot_name(s, current.id, device),
-                "results": (
-                    [
-                        {"text": r.text, "count": r.count, "rank": r.rank, "tied": r.tied}
-                        for r in results.rows
-                    ]
-                    if shown and (current.revealed or not vote.hidden)
-                    else None
-                ),
-            }
+    def seen(self, s: Session, device: str) -> dict[str, Any]:
+        vote = voting.get(s, self.vote_id)
+        current = vote.rounds[-1]
+        results = voting_rounds.round_results(s, current.id)
+        texts = {i.id: i.text for i in vote.items}
+        order = [i.id for i in vote.items if i.id in {r.item_id for r in results.rows}]
+        shown = visibility.tallies_visible(vote.hidden, current.revealed, Audience.ROOM_SCREEN)
+        return {
+            "kind": self.kind,
+            "title": vote.title,
+            "criteria": voting.criteria_of(vote),
+            "round": {
+                "number": current.number,
+                "open": current.state == "open",
+                "revealed": bool(current.revealed),
+            },
+            "rules": {
+                "dots": results.rules.dots_per_participant,
+                "max_per_item": results.rules.max_per_item,
+            },
+            "items": [{"id": i, "text": texts[i]} for i in order],
+            "mine": {
+                str(k): v for k, v in voting_phones.phone_ballot(s, current.id, device).items()
+            },
+            "name": voting_phones.phone_ballot_name(s, current.id, device),
+            "results": (
+                [
+                    {"text": r.text, "count": r.count, "rank": r.rank, "tied": r.tied}
+                    for r in results.rows
+                ]
+                if shown and (current.revealed or not vote.hidden)
+                else None
+            ),
+        }
 
     def submit(self, device: str, payload: Any) -> dict[str, Any]:
         """Store this phone's ballot (raises InvalidInput, nothing stored, on any fault)."""
@@ -100,10 +100,10 @@ class VoteRoom:
             raise result
         return result
 
-    def submit_many(self, inputs: list[tuple[str, Any]]) -> list[dict[str, Any] | InvalidInput]:
+    def submit_many(self, inputs: list[tuple[str, Any]]) -> list[Answer]:
         """Several phones' ballots in one transaction (`voting_phones.cast_phone_ballots`): a
         refused one gets its InvalidInput in its place, the others are stored."""
-        results: list[dict[str, Any] | InvalidInput] = []
+        results: list[Answer] = []
         readable: list[tuple[str, dict[int, int], str]] = []
         where: list[int] = []
         for device, payload in inputs:
@@ -120,7 +120,7 @@ class VoteRoom:
             try:
                 round_id = voting.get(s, self.vote_id).rounds[-1].id
             except NotFound:
-                return [InvalidInput("Ce vote n'est plus ouvert.")] * len(inputs)
+                return [InvalidInput(self.gone)] * len(inputs)
             stored = voting_phones.cast_phone_ballots(s, round_id, readable)
         for index, (_device, dots, _name), outcome in zip(where, readable, stored, strict=True):
             results[index] = (

@@ -3,7 +3,8 @@
 Everything here is animateur·rice data, or restitution data not yet revealed (domain/
 visibility.py): a fishbowl's facilitator note and the note-taker's notes with whether each
 was revealed, a secret vote's tallies before the reveal, participants' e-mail addresses,
-interviewees' real names. Only the « facilitator » part prints this page, and every page of
+interviewees' real names, the phones' answers not shown yet and their post-its still waiting in
+a board's tray (#19). Only the « facilitator » part prints this page, and every page of
 that document carries « Document de l'animateur·rice — ne pas diffuser ».
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from kitcop_desktop.domain.board_kinds import KINDS
 from kitcop_desktop.domain.fishbowl import NOTE_HEADINGS
 from kitcop_desktop.domain.visibility import PROMISES, WORDS, Audience, Visibility
 from kitcop_desktop.i18n import tr, tr_later
@@ -21,6 +23,8 @@ from kitcop_desktop.printing.document import Document, frame_width
 from kitcop_desktop.printing.text import one_line
 from kitcop_desktop.printing.votes import ranking_table, shows_counts
 from kitcop_desktop.storage import (
+    boards,
+    boards_phones,
     fishbowl,
     fishbowl_notes,
     interviews,
@@ -175,9 +179,37 @@ def _phone_answers(doc: Document, session, workshop, width: float) -> None:
     doc.add(grid(rows, [50 * mm, width - 50 * mm]))
 
 
+def _waiting_posts(session, workshop_id: int) -> list[tuple[str, str, str]]:
+    """Post-its sent from phones still waiting in a board's tray (#19): (board, zone, text)."""
+    found = []
+    for board in boards.list_boards(session, workshop_id):
+        kind = KINDS.get(board.kind)
+        for post in boards_phones.waiting(session, board.id):
+            zone = kind.zone(post.zone).label if kind is not None else post.zone
+            found.append((board.title, zone, post.text))
+    return found
+
+
+def _phone_posts(doc: Document, session, workshop, width: float) -> None:
+    """Post-its from phones the facilitator has neither accepted nor discarded yet."""
+    waiting = _waiting_posts(session, workshop.id)
+    if not waiting:
+        return
+    doc.add(
+        markup(
+            f"{_word(Visibility.FACILITATOR)} Post-it des téléphones en attente",
+            "h2",
+        )
+    )
+    rows = [head_cells("Tableau", "Zone", "Post-it")]
+    rows += [cells(board, zone, text) for board, zone, text in waiting]
+    doc.add(grid(rows, [45 * mm, 35 * mm, width - 80 * mm]))
+
+
 def has_unseen(session, workshop_id: int) -> bool:
     """Whether anything here would print: a bowl, a secret vote not yet revealed, an e-mail,
-    an interviewee's real name, a private line of a table's harvest."""
+    an interviewee's real name, a private line of a table's harvest, a phone's answer not shown
+    yet or its post-it still waiting."""
     if fishbowl.list_fishbowls(session, workshop_id):
         return True
     for vote in voting.list_for(session, workshop_id):
@@ -186,6 +218,8 @@ def has_unseen(session, workshop_id: int) -> bool:
     if any(x.email for x in participants.list_for(session, workshop_id)):
         return True
     if _private_harvest(session, workshop_id) or _unshown_answers(session, workshop_id):
+        return True
+    if _waiting_posts(session, workshop_id):
         return True
     return any(
         interviews.real_name(session, summary.id)
@@ -211,3 +245,4 @@ def add_unseen(doc: Document, session, workshop) -> None:
     _interviewees(doc, session, workshop, width)
     _harvest(doc, session, workshop, width)
     _phone_answers(doc, session, workshop, width)
+    _phone_posts(doc, session, workshop, width)

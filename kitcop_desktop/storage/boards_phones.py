@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.board_kinds import normalise
 from kitcop_desktop.domain.dot_vote import NOTHING
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.i18n import tr
-from kitcop_desktop.storage import boards
+from kitcop_desktop.storage import boards, phone_inputs
 from kitcop_desktop.storage.base import Snapshot, row_dict
-from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.board import Board, Card
 from kitcop_desktop.storage.models.phones import PhonePost
 
@@ -39,12 +38,7 @@ def post_from_phone(session: Session, board_id: int, zone: Any, text: Any, devic
         )
     boards._check_zone(board, zone)
     cleaned = boards._card_text(text)
-    waiting_here = session.scalar(
-        select(func.count())
-        .select_from(PhonePost)
-        .where(PhonePost.board_id == board_id, PhonePost.device == device)
-    )
-    if (waiting_here or 0) >= MAX_WAITING_PER_PHONE:
+    if waiting_of(session, board_id, device) >= MAX_WAITING_PER_PHONE:
         raise InvalidInput(
             tr(
                 "Vous avez déjà {MAX_WAITING_PER_PHONE} post-it en attente\u00a0: attendez que l'animateur·rice les ait traités. {NOTHING}"
@@ -66,31 +60,22 @@ def waiting(session: Session, board_id: int) -> list[PhonePost]:
 
 
 def waiting_count(session: Session, board_id: int) -> int:
-    return int(
-        session.scalar(
-            select(func.count()).select_from(PhonePost).where(PhonePost.board_id == board_id)
-        )
-        or 0
-    )
+    return phone_inputs.count(session, PhonePost, PhonePost.board_id == board_id)
 
 
 def waiting_of(session: Session, board_id: int, device: str) -> int:
     """How many of this phone's post-its still wait (what the phone is told)."""
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(PhonePost)
-            .where(PhonePost.board_id == board_id, PhonePost.device == device)
-        )
-        or 0
+    return phone_inputs.count(
+        session, PhonePost, PhonePost.board_id == board_id, PhonePost.device == device
     )
 
 
 def _post(session: Session, post_id: int) -> PhonePost:
-    post = session.get(PhonePost, post_id)
-    if post is None:
-        raise NotFound(tr("Ce post-it n'attend plus."))
-    return post
+    return phone_inputs.get(session, PhonePost, post_id, _gone())
+
+
+def _gone() -> str:
+    return tr("Ce post-it n'attend plus.")
 
 
 def accept(session: Session, post_id: int) -> Snapshot:
@@ -114,18 +99,12 @@ def undo_accept(session: Session, data: Snapshot) -> None:
 
 def discard(session: Session, post_id: int) -> Snapshot:
     """Set a waiting post-it aside for good (undo puts it back in the tray)."""
-    post = _post(session, post_id)
-    data = row_dict(post)
-    session.delete(post)
-    session.flush()
-    return data
+    return phone_inputs.take_out(session, PhonePost, post_id, _gone())
 
 
 def restore_post(session: Session, data: Snapshot) -> None:
-    if session.get(Board, data["board_id"]) is None:
-        return  # the board went away meanwhile
-    session.add(PhonePost(**data))
-    session.flush()
+    """Put a post-it back in the tray as it was (unless its board went away meanwhile)."""
+    phone_inputs.put_back(session, PhonePost, data, Board, "board_id")
 
 
 def merge(session: Session, post_id: int, card_id: int) -> Snapshot:

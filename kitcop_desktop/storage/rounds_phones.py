@@ -12,23 +12,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain import roti
-from kitcop_desktop.domain.validation import InvalidInput, clean_text
-from kitcop_desktop.i18n import tr, tr_later
-from kitcop_desktop.storage.base import Snapshot, row_dict
-from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.domain.validation import clean_text
+from kitcop_desktop.i18n import tr
+from kitcop_desktop.storage import phone_inputs
+from kitcop_desktop.storage.base import Snapshot
 from kitcop_desktop.storage.models.fishbowl import SpeakingRound
 from kitcop_desktop.storage.models.phones import PhoneWord
+from kitcop_desktop.storage.phone_inputs import refused
 from kitcop_desktop.storage.rounds import WORD_MAX, get
-
-NOTHING = tr_later("Rien n'a été modifié.")
-
-
-def _refused(text: str) -> InvalidInput:
-    return InvalidInput(f"{text} {tr(NOTHING)}")
 
 
 def send_word(
@@ -44,28 +39,32 @@ def send_word(
     ROTI needs its score instead, its word is a free comment), a score outside 1–5."""
     rnd = get(session, round_id)
     if rnd.state == "finished":
-        raise _refused(tr("Ce tour est terminé\u00a0: votre réponse ne peut plus changer."))
+        raise refused(tr("Ce tour est terminé\u00a0: votre réponse ne peut plus changer."))
     if word is None:
         word = ""
     if not isinstance(word, str) or not (stay_involved is None or isinstance(stay_involved, bool)):
-        raise _refused(tr("Cette réponse est illisible\u00a0: rechargez la page."))
+        raise refused(tr("Cette réponse est illisible\u00a0: rechargez la page."))
     cleaned = " ".join(clean_text(word, max_len=WORD_MAX).split())
     if rnd.kind == "roti":
         score = roti.require_score(score)
     elif score is not None:
-        raise _refused(tr("Ce tour ne demande pas de note."))
+        raise refused(tr("Ce tour ne demande pas de note."))
     if not cleaned and rnd.kind != "roti":
-        raise _refused(tr("Écrivez un mot ou une phrase avant d'envoyer."))
+        raise refused(tr("Écrivez un mot ou une phrase avant d'envoyer."))
     involved = stay_involved if rnd.kind == "closing" else None
-    row = session.scalar(
-        select(PhoneWord).where(PhoneWord.round_id == round_id, PhoneWord.device == device)
-    )
+    row = _of_phone(session, round_id, device)
     if row is None:
         row = PhoneWord(round_id=round_id, device=device)
         session.add(row)
     row.word, row.stay_involved, row.score, row.shown = cleaned, involved, score, False
     session.flush()
     return row.id
+
+
+def _of_phone(session: Session, round_id: int, device: str) -> PhoneWord | None:
+    return phone_inputs.one_of(
+        session, PhoneWord, PhoneWord.round_id == round_id, PhoneWord.device == device
+    )
 
 
 def words(session: Session, round_id: int) -> list[PhoneWord]:
@@ -84,9 +83,7 @@ def shown_words(session: Session, round_id: int) -> list[PhoneWord]:
 
 def mine(session: Session, round_id: int, device: str) -> dict[str, Any] | None:
     """What this phone sent (what it is shown again), or None."""
-    row = session.scalar(
-        select(PhoneWord).where(PhoneWord.round_id == round_id, PhoneWord.device == device)
-    )
+    row = _of_phone(session, round_id, device)
     if row is None:
         return None
     return {"word": row.word, "stay_involved": row.stay_involved, "score": row.score}
@@ -94,15 +91,11 @@ def mine(session: Session, round_id: int, device: str) -> dict[str, Any] | None:
 
 def word_count(session: Session, round_id: int) -> tuple[int, int]:
     """(words received, of which not shown yet)."""
-    total = session.scalar(
-        select(func.count()).select_from(PhoneWord).where(PhoneWord.round_id == round_id)
+    total = phone_inputs.count(session, PhoneWord, PhoneWord.round_id == round_id)
+    hidden = phone_inputs.count(
+        session, PhoneWord, PhoneWord.round_id == round_id, PhoneWord.shown.is_(False)
     )
-    hidden = session.scalar(
-        select(func.count())
-        .select_from(PhoneWord)
-        .where(PhoneWord.round_id == round_id, PhoneWord.shown.is_(False))
-    )
-    return int(total or 0), int(hidden or 0)
+    return total, hidden
 
 
 def show_all(session: Session, round_id: int) -> list[int]:
@@ -125,20 +118,13 @@ def hide(session: Session, word_ids: list[int]) -> None:
 
 def remove(session: Session, word_id: int) -> Snapshot:
     """Take a phone's word out (an insult, a test); undo puts it back as it was."""
-    row = session.get(PhoneWord, word_id)
-    if row is None:
-        raise NotFound(tr("Ce mot n'est plus là."))
-    data = row_dict(row)
-    session.delete(row)
-    session.flush()
-    return data
+    return phone_inputs.take_out(session, PhoneWord, word_id, tr("Ce mot n'est plus là."))
 
 
 def restore(session: Session, data: Snapshot) -> None:
-    if session.get(SpeakingRound, data["round_id"]) is None:
-        return  # the round went away meanwhile
-    session.add(PhoneWord(**data))
-    session.flush()
+    """Put a word taken out back, hidden (undo never shows anything: the facilitator shows it
+    again with M), unless its round went away meanwhile."""
+    phone_inputs.put_back(session, PhoneWord, {**data, "shown": False}, SpeakingRound, "round_id")
 
 
 def roti_summary(rows: list[PhoneWord]) -> roti.RotiSummary:

@@ -197,6 +197,29 @@ def test_the_round_panel_shows_the_words_with_m_and_removes_one_with_delete(
     assert [w[0] for w in stored(store, round_id)] == [MARKER, "Une insulte"]
 
 
+def test_a_shown_word_taken_out_comes_back_hidden_with_undo(qtbot, ctx, store, workshop_id):
+    """Undo never shows anything: a word taken out after being shown comes back waiting."""
+    from PySide6.QtCore import Qt
+
+    from kitcop_desktop.tools.fishbowl.round_panel import RoundPanel
+
+    round_id = make_round(store, workshop_id, "check_in")
+    with store.write() as s:
+        rounds_phones.send_word(s, round_id, "ab" * 8, MARKER)
+    panel = RoundPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.show()
+    phones = panel.phones
+    phones.list.setFocus()
+    qtbot.keyClick(phones.list, Qt.Key.Key_M)
+    assert stored(store, round_id) == [(MARKER, None, None, True)]
+    qtbot.keyClick(phones.list, Qt.Key.Key_Delete)
+    assert stored(store, round_id) == []
+    ctx.undo_stack.undo()
+    assert stored(store, round_id) == [(MARKER, None, None, False)]
+    assert "1 pas encore montrée" in phones.title.text()
+
+
 def test_answers_not_shown_print_only_in_the_facilitator_s_document(store, workshop_id):
     round_id = make_round(store, workshop_id, "roti")
     with store.write() as s:

@@ -8,6 +8,12 @@ escaping can hide a leak) followed by « <i>&🤫 » (so that every output has t
 is rendered into a QPicture, which records every text drawn: labels and painted text alike),
 in any PDF part but « facilitator », nor in a default .kitcop export. Each one must appear in
 the facilitator's document and in an export made with the explicit options.
+
+Phones (#19) send theirs as the phones' server stores them (`phones/*_room.submit_many`), outside
+any undo history: a word for the déclusion and a ROTI comment not shown yet, a post-it waiting in
+a board's tray. The first name a participant typed on a phone ballot is never drawn nor printed
+(the facilitator's document included); a phone's word the facilitator showed (« Montrer à
+l'écran », M) is on the room screen and in the restitution.
 """
 
 from __future__ import annotations
@@ -24,13 +30,21 @@ from PySide6.QtGui import QPicture
 from kitcop_desktop.app import load_tool_specs
 from kitcop_desktop.domain.clock import FakeClock
 from kitcop_desktop.domain.visibility import FACILITATOR_MARK
+from kitcop_desktop.phones.board_room import BoardRoom
+from kitcop_desktop.phones.round_room import RoundRoom
+from kitcop_desktop.phones.session import new_device_token, pseudonym
+from kitcop_desktop.phones.vote_room import VoteRoom
 from kitcop_desktop.printing.parts import PART_NAMES, render_pdf
 from kitcop_desktop.storage import (
     agenda,
+    boards,
     exchange,
     participants,
+    rounds,
+    voting,
     workshops,
 )
+from kitcop_desktop.tools.voting import vote_data
 from kitcop_desktop.ui.main_window import MainWindow
 from tests.printing.pdf_support import flat, text_of
 
@@ -43,10 +57,15 @@ WORDS = {
     "real_name": "ZQREALNAME",  # an interviewee's real name
     "email": "zqemail",  # a participant's e-mail (an address cannot hold « < »)
     "harvest_note": "ZQHARVESTNOTE",  # a private line of a table's harvest (#24)
+    "phone_word": "ZQPHONEWORD",  # a phone's word for the déclusion, not shown yet (#19)
+    "roti_comment": "ZQROTICOMMENT",  # a phone's ROTI comment, not shown yet (#19)
+    "phone_post": "ZQPHONEPOST",  # a phone's post-it waiting in the board's tray (#19)
 }
 MARKERS = {key: word + TAIL for key, word in WORDS.items()}
 MARKERS["email"] = "zqemail&🤫@exemple.fr"
 SHARED_NOTE = "ZQTAKERSHARED"  # a note-taker's note revealed: the room and the paper see it
+FIRST_NAME = "ZQFIRSTNAME"  # typed on a phone ballot (#19): never drawn nor printed
+SHOWN_WORD = "ZQPHONESHOWN"  # a phone's météo word the facilitator showed (#19)
 # The hidden tallies of the open secret round: counts no other number of the workshop has.
 COUNTS = (113, 97)
 PEOPLE = 40  # enough voters for those counts
@@ -58,6 +77,11 @@ def tallies_in(text: str) -> list[int]:
 
 def words_in(text: str) -> set[str]:
     return {key for key, word in WORDS.items() if word in text}
+
+
+def never_shown_in(text: str) -> bool:
+    """What no room screen and no paper shows, the facilitator's document included."""
+    return FIRST_NAME in text
 
 
 # ------------------------------------------------------------------------------- what is seen
@@ -76,7 +100,16 @@ def room_walk(window, qtbot) -> dict[str, str]:
     current = view.current_key
     for key in ["workshop", *[s.key for s in load_tool_specs()]]:
         window.activate_tool(key)
+        if key == "boards":  # the board's room view reloads on the next turn of the loop
+            view.room_view("boards").reload()
         seen[key] = room_text(window)
+        if key == "voting":  # every vote on the room screen, the phones' included (#19)
+            chosen = vote_data.selection(view.context("voting"))
+            was = chosen.vote_id
+            for vote_id, _title in vote_data.list_votes(window.store, view.ctx.workshop_id):
+                chosen.set(vote_id)
+                seen[f"voting:{vote_id}"] = room_text(window)
+            chosen.set(was)
         if key == "agenda":  # the run on every séquence (in memory: nothing stored, no push)
             live = window.current_editor().live
             room = view.room_view("agenda")
@@ -90,6 +123,16 @@ def room_walk(window, qtbot) -> dict[str, str]:
             editor = window.current_editor()
             editor.tabs.setCurrentWidget(editor.rounds)
             seen["fishbowl:rounds"] = room_text(window)
+            panel, was = editor.rounds, editor.rounds.round_id
+            with window.store.read() as s:
+                every = [r.id for r in rounds.rounds_of(s, view.ctx.workshop_id)]
+            for round_id in every:  # each round, its phones' words shown or not (#19)
+                panel.round_id = round_id
+                panel.reload()
+                panel.focus.show("rounds", round_id)
+                seen[f"fishbowl:rounds:{round_id}"] = room_text(window)
+            panel.round_id = was
+            panel.reload()
             editor.tabs.setCurrentWidget(editor.bowl)
             room = view.room_view("fishbowl").bowl
             data = editor.bowl.data
@@ -164,6 +207,14 @@ def window(qtbot, store, workshop_id):
             s, workshop_id, "\n".join(f"Personne {i}\tStructure {i}" for i in range(PEOPLE))
         )
         agenda.apply_template(s, workshop_id, "modele_1")
+        # What the facilitator opens to phones (#19): a board, a météo, a déclusion, a ROTI, a
+        # vote; created before, so that undoing every tool's history keeps them.
+        boards.create_board(s, workshop_id, "speedboat", "Speedboat des téléphones")
+        for kind in ("check_in", "closing", "roti"):
+            rounds.create_round(s, workshop_id, kind)
+        voting.create_vote_from_texts(
+            s, workshop_id, [("ZQPHONEITEM", None), ("Autre idée", None)], "Vote des téléphones"
+        )
     w = MainWindow(store, specs=load_tool_specs())
     qtbot.addWidget(w)
     w.resize(1024, 740)
@@ -173,6 +224,43 @@ def window(qtbot, store, workshop_id):
     w.room.show()
     yield w
     w.room.close()
+
+
+def phones_send(window, store, workshop_id) -> None:
+    """What phones send, stored as the phones' server stores it (each phone its pseudonym),
+    outside any undo history; then a météo word shown by the facilitator (M)."""
+    with store.read() as s:
+        board_id = next(
+            b.id
+            for b in boards.list_boards(s, workshop_id)
+            if b.title == "Speedboat des téléphones"
+        )
+        found = {r.kind: r.id for r in rounds.rounds_of(s, workshop_id)}
+        vote = next(v for v in voting.list_for(s, workshop_id) if v.title == "Vote des téléphones")
+        vote_id, item_id = vote.id, vote.items[0].id
+
+    def phone() -> str:
+        return pseudonym(new_device_token())
+
+    sent = [
+        (BoardRoom(store, board_id), {"zone": "brakes", "text": MARKERS["phone_post"]}),
+        (
+            RoundRoom(store, found["closing"]),
+            {"word": MARKERS["phone_word"], "stay_involved": True},
+        ),
+        (RoundRoom(store, found["roti"]), {"word": MARKERS["roti_comment"], "score": 4}),
+        (RoundRoom(store, found["check_in"]), {"word": SHOWN_WORD + TAIL}),
+        (VoteRoom(store, vote_id), {"dots": {str(item_id): 1}, "name": FIRST_NAME + TAIL}),
+    ]
+    for room, payload in sent:
+        [answer] = room.submit_many([(phone(), payload)])
+        assert isinstance(answer, dict) and answer["ok"], answer
+        window.workshop_view.ctx.hub.notify(room.area, workshop_id, "Reçu d'un téléphone")
+    window.activate_tool("fishbowl")
+    panel = window.current_editor().rounds
+    panel.round_id = found["check_in"]
+    panel.reload()
+    assert panel.phones.show_all()  # « Montrer à l'écran » (M): the météo word only
 
 
 def build(window, store, workshop_id) -> list[str]:
@@ -198,6 +286,8 @@ def build(window, store, workshop_id) -> list[str]:
         facilitator_notes=MARKERS["sequence_notes"],
     )
 
+    phones_send(window, store, workshop_id)
+
     window.activate_tool("fishbowl")
     bowl = window.current_editor().bowl
     bowl.new_item()
@@ -217,6 +307,7 @@ def build(window, store, workshop_id) -> list[str]:
         commands.add_item(vote_id, text)
     # Room for the counts: 40 people, 6 gommettes each, 3 at most on one proposal.
     assert commands.set_settings(vote_id, "Règles", dots_per_participant=6, max_per_item=3)
+    vote_data.selection(view.context("voting")).set(vote_id)  # not the phones' vote
     vote_tool.reload()
     state = vote_tool.state
     for item, count in zip(state.items, COUNTS, strict=True):
@@ -246,13 +337,16 @@ def check(window, qtbot, store, workshop_id, *, full: bool) -> None:
     for state, text in room_walk(window, qtbot).items():
         assert not words_in(text), (state, words_in(text))
         assert not tallies_in(text), (state, tallies_in(text))
+        assert not never_shown_in(text), state
     parts = [p for p in PART_NAMES if p != "facilitator"]
     for chosen in [[p] for p in parts] if full else [parts]:
         text = pdf_text(store, workshop_id, chosen)
         assert not words_in(text), (chosen, words_in(text))
         assert not tallies_in(text), (chosen, tallies_in(text))
+        assert not never_shown_in(text), chosen
     facilitator = pdf_text(store, workshop_id, ["facilitator"])
     assert FACILITATOR_MARK in facilitator
+    assert not never_shown_in(facilitator)
     assert words_in(facilitator) == stored  # each stored datum, in the facilitator's version
     counts = secret_round_counts(explicit)
     assert sorted(tallies_in(facilitator)) == sorted(n for n in COUNTS if n in counts)
@@ -270,6 +364,9 @@ def test_privacy_matrix(window, qtbot, store, workshop_id):
     window.activate_tool("fishbowl")
     assert SHARED_NOTE in room_text(window)
     assert "ZQTABLESHARED" in pdf_text(store, workshop_id, ["tables"])  # a salle harvest line
+    # A phone's word the facilitator showed: on the room screen and in the restitution (#19).
+    assert SHOWN_WORD in pdf_text(store, workshop_id, ["rounds"])
+    assert any(SHOWN_WORD in text for text in room_walk(window, qtbot).values())
 
 
 @pytest.mark.timeout(900)

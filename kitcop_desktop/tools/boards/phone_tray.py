@@ -9,16 +9,7 @@ of the boards' history (Ctrl+Z puts the post-it back in the tray)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain.board_kinds import KINDS
 from kitcop_desktop.i18n import tr
@@ -27,47 +18,13 @@ from kitcop_desktop.storage import boards, boards_phones
 from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.phone_bar import PhoneBar
+from kitcop_desktop.ui.widgets.phone_list import PhoneList
 
 AREA = "boards"
 
 
 def waiting_text(n: int) -> str:
     return "1 post-it en attente" if n == 1 else f"{n} post-it en attente"
-
-
-class TrayList(QListWidget):
-    """Entrée accepts the chosen post-it, Suppr discards it (no letter key: typing elsewhere
-    is never taken)."""
-
-    def __init__(self, tray: PhoneTray) -> None:
-        super().__init__()
-        self.tray = tray
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.tray.accept_current()
-        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.tray.discard_current()
-        elif event.key() == Qt.Key.Key_F and not event.modifiers():
-            self.tray.choose_merge()
-        else:
-            super().keyPressEvent(event)
-
-
-class MergeList(QListWidget):
-    """The board's post-its to merge the waiting one into: Entrée merges, Échap goes back."""
-
-    def __init__(self, tray: PhoneTray) -> None:
-        super().__init__()
-        self.tray = tray
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.tray.merge_chosen()
-        elif event.key() == Qt.Key.Key_Escape:
-            self.tray.end_merge()
-        else:
-            super().keyPressEvent(event)
 
 
 class PhoneTray(QWidget):
@@ -88,9 +45,18 @@ class PhoneTray(QWidget):
         )
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
-        self.list = TrayList(self)
+        # Entrée accepts the chosen post-it, Suppr discards it, F merges it: no other letter
+        # key is taken (typing elsewhere never is).
+        self.list = PhoneList(
+            {
+                Qt.Key.Key_Return: self.accept_current,
+                Qt.Key.Key_Enter: self.accept_current,
+                Qt.Key.Key_Delete: self.discard_current,
+                Qt.Key.Key_Backspace: self.discard_current,
+                Qt.Key.Key_F: self.choose_merge,
+            }
+        )
         self.list.setMaximumHeight(150)
-        self.list.setWordWrap(True)
         self.accept_button = QPushButton(icon("check"), tr("Accepter (Entrée)"))
         self.accept_button.clicked.connect(self.accept_current)
         self.discard_button = QPushButton(icon("delete"), tr("Rejeter (Suppr)"))
@@ -111,9 +77,15 @@ class PhoneTray(QWidget):
         # Choosing the post-it of the board to merge into, in place of the tray's list.
         self.merge_title = QLabel()
         self.merge_title.setWordWrap(True)
-        self.merge_list = MergeList(self)
+        # The board's post-its to merge the waiting one into: Entrée merges, Échap goes back.
+        self.merge_list = PhoneList(
+            {
+                Qt.Key.Key_Return: self.merge_chosen,
+                Qt.Key.Key_Enter: self.merge_chosen,
+                Qt.Key.Key_Escape: self.end_merge,
+            }
+        )
         self.merge_list.setMaximumHeight(150)
-        self.merge_list.setWordWrap(True)
         self.merge_list.itemActivated.connect(lambda _item: self.merge_chosen())
         self.merging = QWidget()
         merging = QVBoxLayout(self.merging)
@@ -148,8 +120,6 @@ class PhoneTray(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        chosen = self.list.currentItem()
-        keep = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
         rows: list[tuple[int, str]] = []
         if self.board_id:
             with self.ctx.store.read() as s:
@@ -162,27 +132,15 @@ class PhoneTray(QWidget):
                         (p.id, f"{kind.zone(p.zone).label} — {p.text}")
                         for p in boards_phones.waiting(s, self.board_id)
                     ]
-        self.list.clear()
-        for post_id, text in rows:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, post_id)
-            self.list.addItem(item)
-            if post_id == keep:
-                self.list.setCurrentItem(item)
-        if rows and self.list.currentItem() is None:
-            self.list.setCurrentRow(0)
+        self.list.fill(rows)
         self.title.setText(
             tr("Post-it des téléphones\u00a0: {value}").format(value=waiting_text(len(rows)))
         )
         self.tray.setVisible(bool(rows))
         self.bar.refresh()
 
-    def _current(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
-
     def accept_current(self) -> bool:
-        post_id = self._current()
+        post_id = self.list.chosen()
         if post_id is None:
             return False
         row = self.list.currentRow()
@@ -192,11 +150,11 @@ class PhoneTray(QWidget):
             do=lambda s: boards_phones.accept(s, post_id),
             undo=lambda s, data: boards_phones.undo_accept(s, data),
         )
-        self._next(row)
+        self.list.choose_after(row)
         return done is not None
 
     def discard_current(self) -> bool:
-        post_id = self._current()
+        post_id = self.list.chosen()
         if post_id is None:
             return False
         row = self.list.currentRow()
@@ -206,13 +164,13 @@ class PhoneTray(QWidget):
             do=lambda s: boards_phones.discard(s, post_id),
             undo=lambda s, data: boards_phones.restore_post(s, data),
         )
-        self._next(row)
+        self.list.choose_after(row)
         return done is not None
 
     # --- merging into a post-it of the board ------------------------------------------------
     def choose_merge(self) -> bool:
         """Show the board's post-its, the likeliest first, to merge the chosen one into."""
-        post_id = self._current()
+        post_id = self.list.chosen()
         if post_id is None:
             return False
         with self.ctx.store.read() as s:
@@ -228,11 +186,12 @@ class PhoneTray(QWidget):
             return False
         self._merging = post_id
         self.merge_list.clear()
-        for card_id, zone, text, same in rows:
-            item = QListWidgetItem(f"{'= ' if same else ''}{kind.zone(zone).label} — {text}")
-            item.setData(Qt.ItemDataRole.UserRole, card_id)
-            self.merge_list.addItem(item)
-        self.merge_list.setCurrentRow(0)
+        self.merge_list.fill(
+            [
+                (card_id, f"{'= ' if same else ''}{kind.zone(zone).label} — {text}")
+                for card_id, zone, text, same in rows
+            ]
+        )
         waiting = self.list.currentItem().text() if self.list.currentItem() else ""
         self.merge_title.setText(
             tr(
@@ -245,11 +204,10 @@ class PhoneTray(QWidget):
         return True
 
     def merge_chosen(self) -> bool:
-        item = self.merge_list.currentItem()
+        card_id = self.merge_list.chosen()
         post_id = self._merging
-        if item is None or post_id is None:
+        if card_id is None or post_id is None:
             return False
-        card_id = int(item.data(Qt.ItemDataRole.UserRole))
         row = self.list.currentRow()
         self.end_merge()
         done = self.ctx.push(
@@ -258,7 +216,7 @@ class PhoneTray(QWidget):
             do=lambda s: boards_phones.merge(s, post_id, card_id),
             undo=lambda s, data: boards_phones.undo_merge(s, data),
         )
-        self._next(row)
+        self.list.choose_after(row)
         return done is not None
 
     def end_merge(self) -> None:
@@ -266,9 +224,3 @@ class PhoneTray(QWidget):
         self.merging.hide()
         self.list.show()
         self.list.setFocus()
-
-    def _next(self, row: int) -> None:
-        """The tray chooses the post-it that took the place of the one just handled."""
-        if self.list.count():
-            self.list.setCurrentRow(min(row, self.list.count() - 1))
-            self.list.setFocus()

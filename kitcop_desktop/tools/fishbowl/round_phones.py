@@ -6,16 +6,7 @@ screen and in the restitution; Suppr takes one out (an insult, a test). One undo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kitcop_desktop.domain import roti
 from kitcop_desktop.i18n import decimal, tr, tr_n
@@ -24,6 +15,7 @@ from kitcop_desktop.storage import rounds_phones
 from kitcop_desktop.tools.fishbowl.round_word import AREA
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.phone_bar import PhoneBar
+from kitcop_desktop.ui.widgets.phone_list import PhoneList
 
 
 def words_text(n: int) -> str:
@@ -42,22 +34,6 @@ def roti_text(summary: roti.RotiSummary) -> str:
 
 def involved_mark(value: bool | None) -> str:
     return "" if value is None else (tr(" (reste impliqué·e)") if value else tr(" (ne reste pas)"))
-
-
-class WordList(QListWidget):
-    """M shows the waiting words, Suppr takes the chosen one out."""
-
-    def __init__(self, owner: RoundPhones) -> None:
-        super().__init__()
-        self.owner = owner
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.owner.remove_current()
-        elif event.key() == Qt.Key.Key_M and not event.modifiers():
-            self.owner.show_all()
-        else:
-            super().keyPressEvent(event)
 
 
 class RoundPhones(QWidget):
@@ -93,9 +69,15 @@ class RoundPhones(QWidget):
         head.addWidget(self.title, 1)
         head.addWidget(self.show_button)
         head.addWidget(self.remove_button)
-        self.list = WordList(self)
+        # M shows the waiting words, Suppr takes the chosen one out.
+        self.list = PhoneList(
+            {
+                Qt.Key.Key_Delete: self.remove_current,
+                Qt.Key.Key_Backspace: self.remove_current,
+                Qt.Key.Key_M: self.show_all,
+            }
+        )
         self.list.setMaximumHeight(130)
-        self.list.setWordWrap(True)
         self.words = QWidget()
         words = QVBoxLayout(self.words)
         words.setContentsMargins(0, 0, 0, 0)
@@ -118,8 +100,6 @@ class RoundPhones(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        chosen = self.list.currentItem()
-        keep = chosen.data(Qt.ItemDataRole.UserRole) if chosen is not None else None
         rows, summary = [], None
         if self.round_id:
             with self.ctx.store.read() as s:
@@ -139,15 +119,7 @@ class RoundPhones(QWidget):
                             else tr("{text}   [pas encore montré]").format(text=text),
                         )
                     )
-        self.list.clear()
-        for word_id, text in rows:
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, word_id)
-            self.list.addItem(item)
-            if word_id == keep:
-                self.list.setCurrentItem(item)
-        if rows and self.list.currentItem() is None:
-            self.list.setCurrentRow(0)
+        self.list.fill(rows)
         hidden = sum(1 for _i, text in rows if text.endswith(tr("[pas encore montré]")))
         title = tr("Réponses des téléphones\u00a0: {value}").format(value=words_text(len(rows)))
         if hidden:
@@ -160,10 +132,6 @@ class RoundPhones(QWidget):
         self.show_button.setEnabled(bool(hidden))
         self.words.setVisible(bool(rows))
         self.bar.refresh()
-
-    def _current(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
     def show_all(self) -> bool:
         round_id = self.round_id
@@ -178,7 +146,7 @@ class RoundPhones(QWidget):
         return bool(done)
 
     def remove_current(self) -> bool:
-        word_id = self._current()
+        word_id = self.list.chosen()
         if word_id is None:
             return False
         row = self.list.currentRow()
@@ -188,7 +156,5 @@ class RoundPhones(QWidget):
             do=lambda s: rounds_phones.remove(s, word_id),
             undo=lambda s, data: rounds_phones.restore(s, data),
         )
-        if self.list.count():
-            self.list.setCurrentRow(min(row, self.list.count() - 1))
-            self.list.setFocus()
+        self.list.choose_after(row)
         return done is not None
