@@ -55,8 +55,8 @@ HEADERS = {
 }
 Event = Callable[[str, Any], None]
 FULL = (
-    "La salle est complète\u00a0: plus aucun téléphone ne peut rejoindre ce vote. "
-    "Votez avec l'animateur·rice."
+    "La salle est complète\u00a0: plus aucun téléphone ne peut la rejoindre. "
+    "Répondez avec l'animateur·rice."
 )
 
 
@@ -239,7 +239,7 @@ class PhoneServer:
         if code is not None and request.path.count("/") > 1 and not self.session.code_matches(code):
             return self._refuse(
                 "code",
-                ("Ce code ne correspond à aucun vote ouvert : vérifiez-le sur l'écran."),
+                ("Ce code ne correspond à rien d'ouvert aux téléphones : vérifiez-le sur l'écran."),
                 404,
             )
         try:
@@ -320,7 +320,11 @@ class PhoneServer:
                 data = {**data, "message": page_text.say(data["message"])}
         except Exception:
             log.exception("phone state")
-            return self._refuse("error", ("Le vote est momentanément indisponible."), 503)
+            return self._refuse(
+                "error",
+                ("La page est momentanément indisponible : réessayez dans un instant."),
+                503,
+            )
         return self._with_cookie(_json(data), fresh)
 
     async def _submit(self, request: web.Request) -> web.Response:
@@ -341,7 +345,7 @@ class PhoneServer:
             return self._with_cookie(self._refuse("invalid", str(answer), 400), fresh)
         if isinstance(answer, Exception):
             return self._refuse(
-                "error", ("Le bulletin n'a pas pu être enregistré : réessayez."), 503
+                "error", ("Votre envoi n'a pas pu être enregistré : réessayez."), 503
             )
         self.on_event("stored", self.room.area)
         if isinstance(answer, dict) and isinstance(answer.get("message"), str):

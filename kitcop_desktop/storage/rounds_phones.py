@@ -20,6 +20,7 @@ from kitcop_desktop.domain.validation import clean_text
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import phone_inputs
 from kitcop_desktop.storage.base import Snapshot
+from kitcop_desktop.storage.errors import NotFound
 from kitcop_desktop.storage.models.fishbowl import SpeakingRound
 from kitcop_desktop.storage.models.phones import PhoneWord
 from kitcop_desktop.storage.phone_inputs import refused
@@ -118,7 +119,9 @@ def hide(session: Session, word_ids: list[int]) -> None:
 
 def remove(session: Session, word_id: int) -> Snapshot:
     """Take a phone's word out (an insult, a test); undo puts it back as it was."""
-    return phone_inputs.take_out(session, PhoneWord, word_id, tr("Ce mot n'est plus là."))
+    if session.get(PhoneWord, word_id) is None:
+        raise NotFound(tr("Ce mot n'est plus là."))
+    return phone_inputs.take_out(session, PhoneWord, word_id, "")
 
 
 def restore(session: Session, data: Snapshot) -> None:

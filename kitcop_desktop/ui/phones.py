@@ -76,11 +76,18 @@ class PhoneDoor(QObject):
         except OSError as exc:
             if port and exc.errno == errno.EADDRINUSE:
                 return self.open(room, item_id, host, 0, limits)  # the usual port is taken
-            self.ctx.show_message(
-                tr(
-                    "Impossible d'ouvrir le vote aux téléphones sur {host}\u00a0: {value}. Choisissez une autre adresse ou vérifiez le réseau."
-                ).format(host=host, value=exc.strerror or str(exc))
-            )
+            why = exc.strerror or str(exc)
+            if room.area == "voting":
+                self.ctx.show_message(
+                    tr(
+                        "Impossible d'ouvrir le vote aux téléphones sur {host}\u00a0: {value}. Choisissez une autre adresse ou vérifiez le réseau."
+                    ).format(host=host, value=why)
+                )
+            else:  # a board, a round
+                self.ctx.show_message(
+                    f"Impossible d'ouvrir aux téléphones sur {host}\u00a0: {why}. Choisissez "
+                    "une autre adresse ou vérifiez le réseau."
+                )
             return False
         self.server, self.target, self.joined = server, (room.area, item_id), 0
         self.changed.emit()
@@ -107,7 +114,16 @@ class PhoneDoor(QObject):
         self._settle.stop()
         pending, self._pending = self._pending, set()
         for area in sorted(pending):
-            self.ctx.hub.notify(area, self.ctx.workshop_id, (tr("Bulletin reçu d'un téléphone")))
+            self.ctx.hub.notify(area, self.ctx.workshop_id, received_text(area))
+
+
+def received_text(area: str) -> str:
+    """What the status line says when phones sent something to this tool."""
+    if area == "boards":
+        return "Post-it reçu d'un téléphone"
+    if area == "rounds":
+        return "Réponse reçue d'un téléphone"
+    return tr("Bulletin reçu d'un téléphone")
 
 
 def phone_door(ctx: Any) -> PhoneDoor:

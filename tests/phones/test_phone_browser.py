@@ -95,7 +95,10 @@ def test_a_wrong_code_gets_a_french_sentence_in_the_browser(editor, browser):
     server = editor.phone_bar.door.server
     browser.get(server.address + "/ZZZZZZ")
     wait_for(browser, lambda d: d.find_element(By.ID, "fatal").is_displayed())
-    assert "Ce code ne correspond à aucun vote ouvert" in browser.find_element(By.ID, "fatal").text
+    assert (
+        "Ce code ne correspond à rien d'ouvert aux téléphones"
+        in browser.find_element(By.ID, "fatal").text
+    )
     # The address alone asks for the code, which leads to the vote.
     browser.get(server.address)
     field = wait_for(browser, lambda d: d.find_element(By.ID, "code"))

@@ -40,8 +40,7 @@ def test_the_demo_s_meteo_from_a_phone_to_the_room(qtbot, ctx, store, browser):
         wait_for(browser, lambda d: "Réponse envoyée" in d.find_element(By.ID, "word-message").text)
         qtbot.waitUntil(lambda: panel.phones.list.count() == 1, timeout=5000)
         assert panel.phones.show_all()
-        qtbot.wait(50)
-        assert "Curieuse 🌤" in room.round.upcoming.text()
+        assert "Curieuse 🌤" in room.round.words.text()
         shots = os.environ.get("KITCOP_SHOTS")
         if shots:
             room.grab().save(os.path.join(shots, "room_demo_meteo_1024.png"))

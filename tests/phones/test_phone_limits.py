@@ -41,7 +41,7 @@ def test_without_the_session_code_nothing_is_told_and_nothing_stored(store, vote
         assert seen.status == 404
         assert seen.data == {
             "ok": False,
-            "error": "Ce code ne correspond à aucun vote ouvert\u00a0: vérifiez-le sur l'écran.",
+            "error": "Ce code ne correspond à rien d'ouvert aux téléphones\u00a0: vérifiez-le sur l'écran.",
         }
         assert phone.vote(wrong, {a: 1}).status == 404
     assert ballots(store, vote_id) == 0

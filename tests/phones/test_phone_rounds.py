@@ -183,16 +183,16 @@ def test_the_round_panel_shows_the_words_with_m_and_removes_one_with_delete(
     phones = panel.phones
     assert phones.list.count() == 2
     assert "2 pas encore montrées" in phones.title.text()
-    assert "zqmeteo" not in room.round.upcoming.text()  # nothing on the room before a yes
+    assert "zqmeteo" not in room.round.words.text()  # nothing on the room before a yes
     phones.list.setFocus()
     phones.list.setCurrentRow(1)
     qtbot.keyClick(phones.list, Qt.Key.Key_Delete)
     assert phones.list.count() == 1
     qtbot.keyClick(phones.list, Qt.Key.Key_M)
     assert stored(store, round_id) == [(MARKER, None, None, True)]
-    assert MARKER in room.round.upcoming.text()
+    assert MARKER in room.round.words.text()
     ctx.undo_stack.undo()  # hidden again
-    assert MARKER not in room.round.upcoming.text()
+    assert MARKER not in room.round.words.text()
     ctx.undo_stack.undo()  # the removed word comes back, hidden
     assert [w[0] for w in stored(store, round_id)] == [MARKER, "Une insulte"]
 
@@ -229,3 +229,57 @@ def test_answers_not_shown_print_only_in_the_facilitator_s_document(store, works
         theirs = text_of(render_pdf(s, workshop_id, ["rounds"]))
     assert "zqmeteo" in mine and "pas encore montrées" in " ".join(mine.split())
     assert "zqmeteo" not in theirs
+
+
+def test_sixty_answers_shown_are_paged_on_the_room_and_the_clicker_turns_them(
+    qtbot, ctx, store, workshop_id
+):
+    """Sixty phones' answers do not fit one screen: they are never cut, at 1/20 of the height
+    at least, in pages (« 1/3 ▸ ») that the clicker turns while nobody has the floor; past the
+    last page it goes on as before."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    from kitcop_desktop.tools.fishbowl.room_view import FishbowlRoomView
+    from kitcop_desktop.tools.fishbowl.round_panel import RoundPanel
+    from kitcop_desktop.ui.widgets.room_text import page_label
+
+    round_id = make_round(store, workshop_id, "closing")
+    answers = [f"Réponse n° {k} d'un téléphone" for k in range(60)]
+    with store.write() as s:
+        for k, answer in enumerate(answers):
+            rounds_phones.send_word(s, round_id, f"{k:016x}", answer, k % 2 == 0)
+        rounds_phones.show_all(s, round_id)
+    panel = RoundPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.round_id = round_id
+    panel.reload()
+    room = FishbowlRoomView(ctx)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    room.show()
+    qtbot.waitExposed(room)
+    room.focus.show("rounds", round_id)
+    # The room lays the words out at the next turn of the event loop (as on the projector).
+    qtbot.waitUntil(lambda: room.round.words.height() > 768 // 2)
+    words = room.round.words
+    room.grab()
+    count = words.page_count()
+    assert count > 1
+    assert words.pixel_size >= 768 // 20
+    seen = []
+    for page in range(count):
+        room.grab()
+        assert words.page_indicator() == page_label(page, count)
+        assert words.geometry().bottom() <= room.round.height()
+        seen.append(words.shown_text.replace("\n", " "))
+        if page + 1 < count:
+            key = QKeyEvent(
+                QEvent.Type.KeyPress, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier
+            )
+            assert panel.handle_room_key(key)
+    shown = " ".join(seen)
+    assert all(answer in shown for answer in answers)
+    key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_PageUp, Qt.KeyboardModifier.NoModifier)
+    assert panel.handle_room_key(key)  # back a page
+    assert words.page() == count - 2

@@ -139,3 +139,35 @@ def test_open_to_phones_the_room_gives_the_proposals_the_room(qtbot, ctx, store,
             room.grab().save(os.path.join(folder, "room_qr_demo_1920.png"))
     finally:
         editor.phone_bar.door.close()
+
+
+def test_a_vote_counted_live_shows_the_qr_code_beside_its_counts(
+    qtbot, ctx, store, vote_id, editor
+):
+    """A vote that is not secret shows its counts as they come: open to phones, the room
+    screen still shows the QR code, the address and the code (it showed only the counts), and
+    a phone's ballot reaches the counts drawn."""
+    from kitcop_desktop.tools.voting.room_view import VotingRoomView
+
+    with store.write() as s:
+        voting.set_settings(s, vote_id, hidden=False)
+    room = VotingRoomView(ctx)
+    qtbot.addWidget(room)
+    room.resize(1024, 768)
+    room.show()
+    editor.reload()
+    room.reload(animate=False)
+    open_on_loopback(editor)
+    server = editor.phone_bar.door.server
+    room.grab()
+    assert room.shows_counts()
+    assert room.phone_texts == [server.address.removeprefix("http://"), f"code {server.code}"]
+    a, _b, _c = items_of(store, vote_id)
+    assert Phone(server.address).vote(server.code, {a: 2}).status == 200
+    qtbot.waitUntil(lambda: room.state.current.results.ballots == 1, timeout=5000)
+    room.grab()
+    assert [r.count for r in room.ranking_rows()][0] == 2
+    assert room.phone_texts  # still there with the counts
+    editor.close_round()
+    room.grab()
+    assert room.phone_texts == []  # closed: the counts alone

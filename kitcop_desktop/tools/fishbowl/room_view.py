@@ -30,17 +30,25 @@ from kitcop_desktop.tools.fishbowl.room_bowl import (
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
 from kitcop_desktop.ui.widgets.phone_corner import PhoneCorner
+from kitcop_desktop.ui.widgets.room_text import FittedText, RoomPager, room_pager
 
 # The speaker's name: large when it fits, never below the room's body size.
 SPEAKER_FRACTIONS = (1 / 9, 1 / 12, 1 / 16, 1 / 20)
 
 
 class RoundRoom(QWidget):
-    """The round on the room screen: the prompt, who speaks (large), who is next, the time."""
+    """The round on the room screen: the prompt, who speaks (large), who is next, the time.
+    While nobody has the floor, the words said (at the end) and the phones' answers shown
+    (#19) fill the space left (`words`): at 1/20 of the height at least, never cut, in pages
+    when sixty answers do not fit (« 1/3 ▸ »), turned with the clicker (`pager`, shared with
+    the round panel's `handle_room_key`)."""
 
-    def __init__(self, clock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, clock, parent: QWidget | None = None, pager: RoomPager | None = None
+    ) -> None:
         super().__init__(parent)
         self.clock = clock
+        self.pager = pager or RoomPager()
         self._prompt = ""
         self.kicker = room_label(ROOM["accent"])
         self.prompt = room_label(ROOM["muted"])
@@ -48,6 +56,12 @@ class RoundRoom(QWidget):
         self.speaker.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.upcoming = room_label(ROOM["muted"])
         self.upcoming.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.words = FittedText()
+        self.words.set_fractions(BODY, 1 / 14)
+        self.words.set_centered(True)
+        self.words.pages_changed.connect(self.pager.set_count)
+        self.pager.changed.connect(self._turn)
+        self.words.hide()
         self.countdown = BigCountdown()
         self.countdown.set_room_style(True)
         layout = QVBoxLayout(self)
@@ -56,8 +70,28 @@ class RoundRoom(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.speaker)
         layout.addWidget(self.upcoming)
+        layout.addWidget(self.words)
         layout.addStretch(1)
         layout.addWidget(self.countdown)
+
+    def _turn(self) -> None:
+        self.words.set_page(self.pager.page)
+
+    def _show_words(self, words: str) -> None:
+        """The words said and shown, in the space left (none: the stretches centre the rest)."""
+        if words != self.words.text():
+            self.pager.reset()
+        self.words.set_text(words)
+        self.words.setVisible(bool(words))
+        self.upcoming.setVisible(not words)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        for index in (2, 6):  # the stretches around the speaker: the words take their room
+            layout.setStretch(index, 0 if words else 1)
+        layout.setStretch(5, 1 if words else 0)
+        layout.activate()  # the words' room now, so that their pages are counted in it
+        self.pager.set_count(self.words.page_count() if words else 1)
+        self._turn()
 
     def show_round(self, data: RoundData | None, facts, phone_words: tuple = ()) -> None:
         """`phone_words`: the phones' answers the facilitator showed (#19), as
@@ -67,6 +101,7 @@ class RoundRoom(QWidget):
             self._prompt = ""
             self.speaker.setText("")
             self.upcoming.setText("")
+            self._show_words("")
             self.countdown.set_countdown(None)
             self.countdown.hide()
             return
@@ -91,6 +126,7 @@ class RoundRoom(QWidget):
             self.upcoming.setText(
                 f"Ensuite\u00a0: {following}" if following else tr("Dernière personne")
             )
+            self._show_words("")
             self.countdown.set_countdown(rules.SpeakerCountdown.from_facts(facts, self.clock))
             self.countdown.show()
         else:
@@ -113,8 +149,11 @@ class RoundRoom(QWidget):
                 said = [" · ".join(f"{k}\u00a0: {n}" for k, n in summary.counts.items())] + said
             words = " · ".join(said + phoned)
             if not finished and not phone_words:
-                words = f"On commence par\u00a0: {following}" if following else ""
-            self.upcoming.setText(words)
+                self.upcoming.setText(f"On commence par\u00a0: {following}" if following else "")
+                words = ""
+            else:
+                self.upcoming.setText("")
+            self._show_words(words)
             self.countdown.set_countdown(None)
             self.countdown.hide()
         self._fit()
@@ -146,6 +185,8 @@ class RoundRoom(QWidget):
         room = self.height() - margin - 6 * layout.spacing() - body - upcoming
         if self.countdown.isVisibleTo(self):
             room -= self.countdown.height()
+        if self.words.isVisibleTo(self):  # the words keep three lines at least
+            room -= 3 * body
         name = self.speaker.text()
         prompts = [self._prompt, compact_paragraphs(self._prompt)]
         choice = None
@@ -181,7 +222,7 @@ class FishbowlRoomView(QWidget):
         self.setAutoFillBackground(True)
         theme.style(self, theme.ROOM_PANEL)
         self.bowl = BowlRoom(clock)
-        self.round = RoundRoom(clock)
+        self.round = RoundRoom(clock, pager=room_pager(ctx, "rounds"))
         self.stack = QStackedWidget()
         # The round and, while it is open to phones, their QR code beside it (#19).
         focus = self.focus

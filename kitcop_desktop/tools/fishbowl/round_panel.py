@@ -44,6 +44,7 @@ from kitcop_desktop.ui.tool_spec import ToolContext
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 from kitcop_desktop.ui.widgets.number_field import NumberField
+from kitcop_desktop.ui.widgets.room_text import room_pager
 
 
 def load_rounds(store, workshop_id: int) -> list[RoundData]:
@@ -400,6 +401,13 @@ class RoundPanel(QWidget):
         if self.data is None:
             return False
         key = event.key()
+        # The words shown on the room screen in pages (sixty phones' answers, #19): the
+        # clicker turns them first, then goes on as below from their last (or first) page.
+        words = room_pager(self.ctx, "rounds")
+        if key in (Qt.Key.Key_PageDown, Qt.Key.Key_Right) and words.forward():
+            return True
+        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_Left) and words.back():
+            return True
         clicker = (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_PageUp, Qt.Key.Key_Left)
         if key in clicker and not self.data.entries and not self._waiting:
             return False  # nobody in the round (binômes, a cold start): the clicker is the run's

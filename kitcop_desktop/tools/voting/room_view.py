@@ -129,12 +129,14 @@ class VotingRoomView(QWidget):
         self.phone_texts = []
         qr = None
         ranking = state.tallies_visible(current) and self.ranking_rows()
-        if not ranking and current.open and self.door.is_open_for("voting", state.id):
+        if current.open and self.door.is_open_for("voting", state.id):
             qr = self._qr_code(painter, area)  # top right, beside the title and criteria
         beside = area.adjusted(0, 0, -(qr.width() + h * 0.03), 0) if qr is not None else area
         top = self._header(painter, beside, state, current)
         body = QRectF(area.left(), top, area.width(), area.bottom() - top)
         if ranking:
+            if qr is not None:  # a vote that is not secret, counted live while phones vote
+                body = self._below_qr_code(painter, body, qr)
             self._ranking(painter, body, current)
         elif current.open:
             self._voting(painter, body, state, current, qr)
@@ -253,6 +255,21 @@ class VotingRoomView(QWidget):
             painter.setPen(QColor(ROOM["text"]))
             rect = QRectF(body.left(), body.bottom() - footer_h + index * line, body.width(), line)
             painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
+
+    def _below_qr_code(self, painter: QPainter, body: QRectF, qr: QRectF) -> QRectF:
+        """The live counts of a vote that is not secret, open to phones (#19): the address and
+        the code take the footer, the ranking starts below the QR code; its rectangle."""
+        metrics = QFontMetricsF(self._font(BODY))
+        lines = self._phone_lines(metrics, body.width())
+        line = metrics.lineSpacing()
+        footer_top = body.bottom() - line * len(lines)
+        painter.setFont(self._font(BODY, bold=True))
+        painter.setPen(QColor(ROOM["text"]))
+        for index, text in enumerate(lines):
+            rect = QRectF(body.left(), footer_top + index * line, body.width(), line)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter, text)
+        top = max(body.top(), qr.bottom() + self.height() * 0.015)
+        return QRectF(body.left(), top, body.width(), footer_top - top)
 
     def _phone_lines(self, metrics: QFontMetricsF, width: float) -> list[str]:
         """The address and the code phones type, on one line when it fits, else two."""

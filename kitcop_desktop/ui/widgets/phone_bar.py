@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.phones.addresses import LOOPBACK, candidates
@@ -55,14 +55,18 @@ class PhoneBar(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QPushButton(icon("lock"), tr("Fermer aux téléphones"))
         self.close_button.clicked.connect(self.door.close)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # The buttons on one line, then what the room shows and what the phones sent on lines
+        # of their own: a warning (« ⚠ Peut-être compté·e deux fois… ») is never cut.
+        row = QHBoxLayout()
         self.address_box.setMaximumWidth(280)
-        layout.addWidget(self.open_button)
-        layout.addWidget(self.address_box)
-        layout.addWidget(self.status, 1)
-        layout.addStretch(0)
-        layout.addWidget(self.close_button)
+        row.addWidget(self.open_button)
+        row.addWidget(self.address_box)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
         self.door.changed.connect(self.refresh)
         self._filled = False
         self.refresh()

@@ -60,7 +60,7 @@ def test_a_declusion_round_with_the_clicker(tab, ctx):
     assert room.round.speaker.text() == "Thomas"
     editor.handle_room_key(key(Qt.Key.Key_PageDown))
     assert room.round.speaker.text() == "Merci à toutes et à tous\u00a0!"
-    assert room.round.upcoming.text() == "Confiante · Fatiguée mais contente"
+    assert room.round.words.text() == "Confiante · Fatiguée mais contente"
     assert room.round.countdown.isHidden()
     with ctx.store.read() as s:
         listed = rounds.list_rounds(s, ctx.workshop_id)
