@@ -41,10 +41,14 @@ def rss_mb(pid: int | str = "self") -> float:
 
 
 def settle(app, seconds: float = 0.3) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.01)
+    """Let the app's event loop run for `seconds`, as `app.exec()` does: an event loop, not
+    `processEvents()` from outside one, which leaves the widgets a page let go (deleteLater)
+    undeleted, so their memory would be counted though the running app frees it."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop, loop.quit)
+    loop.exec()
 
 
 def child(kind: str) -> dict:
@@ -120,11 +124,35 @@ def child(kind: str) -> dict:
     window.activate_tool("agenda")
     settle(app, 1.0)
     steps.append(("back to the déroulé", rss_mb()))
+    # Since #15 a tool's page is let go while another is shown (ToolSpec.released_when_hidden)
+    # and built again when shown: how long coming back to each takes, painted.
+    returns = {}
+    for key in window.workshop_view.tool_keys():
+        if key == "agenda":
+            continue
+        built = window.workshop_view.open_editor(key) is not None
+        started = time.perf_counter()
+        window.activate_tool(key)
+        window.repaint()  # painted now, not at the next turn of the loop
+        returns[key] = ((time.perf_counter() - started) * 1000, built)
+        settle(app, 0.3)
+    window.activate_tool("agenda")
+    settle(app, 0.3)
     deadline = time.monotonic() + 10
     while pid and Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
         settle(app, 0.1)  # the worker ends by itself once its input is closed
     worker_left = bool(pid) and Path(f"/proc/{pid}").exists()
-    return {"steps": steps, "rss": steps[-1][1], "worker": worker_mb, "worker_left": worker_left}
+    return {
+        "steps": steps,
+        "rss": steps[-1][1],
+        "worker": worker_mb,
+        "worker_left": worker_left,
+        "returns": returns,
+        "titles": {
+            key: window.workshop_view.buttons[key].text().strip().replace("&&", "&")
+            for key in returns
+        },
+    }
 
 
 def make_library() -> dict[str, str]:
@@ -234,6 +262,25 @@ def write(args, runs, started, load_before, load_after) -> None:
             f" once Impression is left) | {statistics.median(workers):.0f} | "
             f"{', '.join(f'{w:.0f}' for w in workers)} |\n"
         )
+    returns = ""
+    if all(r.get("returns") for r in runs["app"]):
+        keys = list(runs["app"][0]["returns"])
+        titles = runs["app"][0]["titles"]
+        lines = []
+        for key in keys:
+            times = [r["returns"][key][0] for r in runs["app"]]
+            kept = runs["app"][0]["returns"][key][1]
+            lines.append(
+                f"| « {titles[key]} » | {'kept' if kept else 'built again'} | "
+                f"{statistics.median(times):.0f} | {', '.join(f'{t:.0f}' for t in times)} |"
+            )
+        returns = (
+            "\nComing back to each tool after the walk (from the déroulé), until its page is "
+            "painted: a page let go while hidden is built again (ToolSpec.released_when_hidden); "
+            "wall time, ms.\n\n| tool | page | median, ms | all runs |\n|---|---|---:|---|\n"
+            + "\n".join(lines)
+            + "\n"
+        )
     build = f" ({args.label})" if args.label else ""
     command = " ".join(["python", "bench/memory_bench.py", *sys.argv[1:]])
     text = f"""# Memory after every tool, room screen up{build} — `bench/memory_bench.py`
@@ -258,7 +305,7 @@ Step by step (the median run):
 
 {step_head}
 {steps}
-"""
+{returns}"""
     Path(args.output).write_text(text, encoding="utf-8")
     print(args.output)
 

@@ -114,6 +114,13 @@ class KeepsView(Protocol):
 
 
 @runtime_checkable
+class HoldsInput(Protocol):
+    def holds_input(self) -> bool:
+        """Something entered on the page is not stored yet (a ballot being filled in): the
+        shell keeps the page while it is hidden (ToolSpec.released_when_hidden)."""
+
+
+@runtime_checkable
 class ResumesFields(Protocol):
     def field_spot(self, widget: QWidget) -> tuple[int, str] | None:
         """Which typed field of the tool `widget` is: (item, name) (ui/field_resume.py)."""

@@ -94,3 +94,8 @@ class ToolSpec:
     # (the fishbowl tool also holds the speaking rounds: « rounds »). activate_tool("rounds", id)
     # opens this tool and calls its editor's focus_kind("rounds", id).
     item_kinds: tuple[str, ...] = ()
+    # Its page is let go once another tool is on screen, and built again when shown (#15: a
+    # page is 3–8 MB). Only for a page that keeps nothing of its own: what it shows comes back
+    # (ctx.extras, or `view_state`/`restore_view`), what is typed is stored as it is typed
+    # (ui/autosave.py, ui/drafts.py), anything else pending says so (`holds_input`).
+    released_when_hidden: bool = False

@@ -11,24 +11,38 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QStackedWidget,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kitcop_desktop.i18n import tr
-from kitcop_desktop.ui import narrow_text, theme
+from kitcop_desktop.ui import memory, narrow_text, theme
+from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
-from kitcop_desktop.ui.tool_page import Activates, Deactivates, FocusesItems, FocusesKinds
+from kitcop_desktop.ui.tool_page import (
+    Activates,
+    Deactivates,
+    FocusesItems,
+    FocusesKinds,
+    HoldsInput,
+    KeepsView,
+    RunsLive,
+    safely,
+)
 from kitcop_desktop.ui.tool_spec import ToolContext, ToolSpec
 from kitcop_desktop.ui.workshop_page import WorkshopPage
 
@@ -40,6 +54,8 @@ SIDEBAR_MAX_WIDTH = 240
 # Narrower than this (the control window beside the room window on one 1024 px screen), the
 # sidebar shows its icons only; each keeps its name in the tooltip.
 COMPACT_BELOW = 820
+# A page let go gives its memory back once the tool shown instead has painted (ui/memory.py).
+GIVE_BACK_MS = 300
 
 
 class ToolFailed(QWidget):
@@ -77,6 +93,8 @@ class WorkshopView(QWidget):
         self._contexts: dict[str, ToolContext] = {WORKSHOP_KEY: ctx}
         self._editors: dict[str, QWidget] = {}
         self._room_views: dict[str, QWidget | None] = {}
+        # The views of the pages let go while hidden, given back when they are built again.
+        self._views: dict[str, str] = {}
         self.current_key = WORKSHOP_KEY
 
         self.sidebar = QFrame()
@@ -185,9 +203,48 @@ class WorkshopView(QWidget):
                 except Exception:
                     log.exception("tool %s failed to open", key)
                     widget = ToolFailed(tr(spec.title))
+            view = self._views.pop(key, None)
+            if view is not None and isinstance(widget, KeepsView):
+                safely(widget.restore_view, view)  # built again: as it was left
             self._editors[key] = widget
             self.stack.addWidget(widget)
         return self._editors[key]
+
+    # --- pages let go while hidden (#15) ---------------------------------------------------------
+    def releasable(self, key: str) -> bool:
+        """Whether the page of `key`, hidden, may be let go and built again when shown: its
+        tool says it comes back as it was, no run of its goes on, and nothing entered on it
+        lives only there (typing that no autosave stores, a ballot being filled in)."""
+        widget = self._editors.get(key)
+        if widget is None or key == self.current_key:
+            return False
+        if key == WORKSHOP_KEY:
+            pass  # the workshop's page: every field stores itself as typed
+        elif not getattr(self.specs.get(key), "released_when_hidden", False):
+            return False
+        if isinstance(widget, RunsLive) and safely(widget.live_state) is not None:
+            return False
+        if isinstance(widget, HoldsInput) and safely(widget.holds_input) is not False:
+            return False
+        return not typed_only_here(widget)
+
+    def release_hidden(self) -> list[str]:
+        """Let go the hidden pages that come back as they were; returns their keys."""
+        released = [key for key in list(self._editors) if self.releasable(key)]
+        for key in released:
+            widget = self._editors.pop(key)
+            if isinstance(widget, KeepsView):
+                view = safely(widget.view_state)
+                if view is not None:
+                    self._views[key] = view
+            for autosave in widget.findChildren(Autosave):
+                autosave.flush()  # hidden, it has stored already: never lose a keystroke
+            self.stack.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        if released:
+            QTimer.singleShot(GIVE_BACK_MS, self, memory.give_back)
+        return released
 
     def room_view(self, key: str) -> QWidget | None:
         if key not in self._room_views:
@@ -244,8 +301,10 @@ class WorkshopView(QWidget):
         if ref_id is not None and isinstance(widget, FocusesItems):
             widget.focus_item(ref_id)
         self.tool_changed.emit(key)
+        self.release_hidden()
 
     def close_tools(self) -> None:
+        self._views.clear()
         for widget in self._editors.values():
             if isinstance(widget, Deactivates):
                 try:
@@ -256,3 +315,29 @@ class WorkshopView(QWidget):
             for key, context in self._contexts.items():
                 if key != WORKSHOP_KEY:
                     self.undo_group.removeStack(context.undo_stack)
+
+
+def typed_only_here(page: QWidget) -> bool:
+    """A text field of `page` holds typing that nothing stores: typed by the user (Qt's
+    « modified »: setText and setPlainText clear it), not empty, and no Autosave on it. A spin
+    box's own line is left out: leaving it sets its number, which its tool stores or refuses."""
+    for line in page.findChildren(QLineEdit):
+        if (
+            line.isModified()
+            and line.text().strip()
+            and not line.isReadOnly()
+            and not isinstance(line.parent(), QAbstractSpinBox)
+            and line.findChild(Autosave) is None
+        ):
+            return True
+    texts: list[QPlainTextEdit | QTextEdit] = [
+        *page.findChildren(QPlainTextEdit),
+        *page.findChildren(QTextEdit),
+    ]
+    return any(
+        text.document().isModified()
+        and text.toPlainText().strip()
+        and not text.isReadOnly()
+        and text.findChild(Autosave) is None
+        for text in texts
+    )

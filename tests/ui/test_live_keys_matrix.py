@@ -163,8 +163,10 @@ def _state(window) -> dict:
     live = _live(window)
     cd = live.countdown()
     board = window.workshop_view.open_editor("boards")
-    bowl = window.workshop_view.open_editor("fishbowl")
-    fiches = window.workshop_view.open_editor("actions")
+    # Read where the room's state lives (the tool's context), not through the page: a hidden
+    # page may have been let go (ToolSpec.released_when_hidden, #15).
+    bowl_extras = window.workshop_view.context("fishbowl").extras
+    fiches_extras = window.workshop_view.context("actions").extras
     return {
         "sequence": live.runner.current_id,
         "page": live.page,  # of the consignes on the room screen
@@ -177,10 +179,12 @@ def _state(window) -> dict:
             board.ctx.extras["boards.room_pages"].index
             if board is not None and "boards.room_pages" in board.ctx.extras
             else None,
-            bowl.bowl.focus.notes_page if bowl is not None else None,
+            bowl_extras["fishbowl.room_focus"].notes_page
+            if "fishbowl.room_focus" in bowl_extras
+            else None,
             # a fiche action too long for one room screen: the clicker turns its pages
-            fiches.ctx.extras["room_pager.actions"].page
-            if fiches is not None and "room_pager.actions" in fiches.ctx.extras
+            fiches_extras["room_pager.actions"].page
+            if "room_pager.actions" in fiches_extras
             else None,
         ),
     }

@@ -26,4 +26,5 @@ SPEC = ToolSpec(
     make_editor=_make_editor,
     make_room_view=_make_room_view,
     description="Les fiches actions du kit : défi, pilotes, impact, faisabilité, indicateurs…",
+    released_when_hidden=True,  # built again when shown (#15): see ToolSpec
 )

@@ -61,7 +61,8 @@ class BowlPanel(QWidget):
         self.ctx = ctx
         self.clock = clock_of(ctx)
         self.focus = room_focus(ctx)
-        self.fishbowl_id: int | None = None
+        # Built again after the shell let the page go (#15): the bowl the room follows.
+        self.fishbowl_id: int | None = self.focus.fishbowl_id
         self.data: BowlData | None = None
         self.loading = False
         # What the clicks do (BowlCommands acts on this tab through its BowlScreen side).

@@ -20,6 +20,9 @@ class FishbowlEditor(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.focus = room_focus(ctx)
+        # The page built again after the shell let it go (#15): the tab the room follows.
+        came_back = self.focus.fishbowl_id is not None or self.focus.round_id is not None
+        tab = self.focus.tab
         self.bowl = BowlPanel(ctx)
         self.rounds = RoundPanel(ctx)
         self.tabs = QTabWidget()
@@ -29,7 +32,9 @@ class FishbowlEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
-        if not self.bowl.data and self.rounds.data:
+        if came_back:
+            self.tabs.setCurrentWidget(self.rounds if tab == "rounds" else self.bowl)
+        elif not self.bowl.data and self.rounds.data:
             self.tabs.setCurrentWidget(self.rounds)
         self._tab_changed()
 

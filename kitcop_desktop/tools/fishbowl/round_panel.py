@@ -58,7 +58,8 @@ class RoundPanel(QWidget):
         self.ctx = ctx
         self.clock = clock_of(ctx)
         self.focus = room_focus(ctx)
-        self.round_id: int | None = None
+        # Built again after the shell let the page go (#15): the round the room follows.
+        self.round_id: int | None = self.focus.round_id
         self.data: RoundData | None = None
         self._loading = False
         self._shown_id: int | None = None

@@ -27,4 +27,5 @@ SPEC = ToolSpec(
     make_room_view=_make_room_view,
     description="Bocal à poisson (chaises, temps de parole, prise de notes) et tours de parole.",
     item_kinds=("rounds",),
+    released_when_hidden=True,  # built again when shown (#15): see ToolSpec
 )

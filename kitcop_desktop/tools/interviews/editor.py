@@ -239,6 +239,30 @@ class InterviewsEditor(QWidget):
             self.tabs.setCurrentIndex(0)
             self.interview_list.select_key(ref_id)
 
+    # --- kept while the page is let go (ui/workshop_view.release_hidden) -------------------------
+    def view_state(self) -> str:
+        """« tab:interview:page:question »: the tab, the interview, its page (fiche, notes,
+        restitution) and the question being asked, which the room shows."""
+        question = self.notes.current_index if self.interview_id is not None else 0
+        return (
+            f"{self.tabs.currentIndex()}:{self.interview_id or 0}:"
+            f"{self.pages.currentIndex()}:{question}"
+        )
+
+    def restore_view(self, view: str) -> None:
+        """Back where `view_state` was (an interview erased meanwhile: the list as it is)."""
+        try:
+            tab, interview_id, page, question = (int(part) for part in view.split(":"))
+        except ValueError:
+            return
+        if interview_id and interview_id != self.interview_id:
+            self.focus_item(interview_id)
+        self.tabs.setCurrentIndex(tab)
+        if interview_id and interview_id == self.interview_id:
+            self.pages.setCurrentIndex(page)
+            if question != self.notes.current_index:
+                self.notes.go_to(question)
+
     # --- where the typing was (ui/resume.py) ---------------------------------------------------
     def field_spot(self, widget) -> tuple[int, str] | None:
         """The interview and the field `widget` is: « answer:<id> », « free », « report:<part> »

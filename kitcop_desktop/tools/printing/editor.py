@@ -214,6 +214,23 @@ class PrintingEditor(QWidget):
         self._offer_sheets()
         self.refresh()
 
+    # --- kept while the page is let go (ui/workshop_view.release_hidden) -------------------------
+    def view_state(self) -> str:
+        """The parts ticked (« all,interview_sheets »), after « ! » once the facilitator chose
+        the interview sheets by hand."""
+        ticked = ",".join(part for part, box in self.checks.items() if box.isChecked())
+        return ("!" if self._sheets_chosen else "") + ticked
+
+    def restore_view(self, view: str) -> None:
+        """The parts ticked as `view_state` gave them; the preview is made again when shown."""
+        ticked = set(view.removeprefix("!").split(",")) & set(self.checks)
+        for part, box in self.checks.items():
+            box.blockSignals(True)
+            box.setChecked(part in ticked)
+            box.blockSignals(False)
+        self._sheets_chosen = view.startswith("!")
+        self._dirty = True
+
     # --- the interview sheets of the restitution ------------------------------------------------
     def _interview_count(self) -> int:
         with self.ctx.store.read() as session:

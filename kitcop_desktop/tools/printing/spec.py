@@ -21,4 +21,5 @@ SPEC = ToolSpec(
     # The room keeps the workshop's title card while the facilitator prepares a PDF.
     make_room_view=None,
     description="Déroulé, restitution, fiches actions et supports vierges en PDF.",
+    released_when_hidden=True,  # built again when shown (#15): see ToolSpec
 )

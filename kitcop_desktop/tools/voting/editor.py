@@ -342,5 +342,10 @@ class VotingEditor(QWidget):
     def activated(self) -> None:
         self.reload()
 
+    def holds_input(self) -> bool:
+        """A ballot being filled in lives only here until « Valider » (ballot_box.py): the
+        shell keeps this page while it is hidden (ToolSpec.released_when_hidden)."""
+        return self.ballots.voter is not None or bool(self.ballots.dots)
+
     def print_part(self) -> str:
         return "votes"

@@ -26,4 +26,5 @@ SPEC = ToolSpec(
     make_editor=_make_editor,
     make_room_view=_make_room_view,
     description="Vote par gommettes : critères, bulletins ou décompte au mur, tours, révélation.",
+    released_when_hidden=True,  # built again when shown (#15): see ToolSpec
 )
