@@ -124,18 +124,31 @@ def child(kind: str) -> dict:
     window.activate_tool("agenda")
     settle(app, 1.0)
     steps.append(("back to the déroulé", rss_mb()))
+
     # Since #15 a tool's page is let go while another is shown (ToolSpec.released_when_hidden)
-    # and built again when shown: how long coming back to each takes, painted.
+    # and built again when shown, but for the page left last: how long coming back to each
+    # takes, painted, after the walk (a tool used earlier: « cold »), and from the déroulé
+    # just after using it (the déroulé and one tool in turn, as a workshop goes: « warm »).
+    def shown_in(key: str) -> tuple[float, bool]:
+        kept = window.workshop_view.open_editor(key) is not None
+        started = time.perf_counter()
+        window.activate_tool(key)
+        window.repaint()  # painted now, not at the next turn of the loop
+        return (time.perf_counter() - started) * 1000, kept
+
     returns = {}
     for key in window.workshop_view.tool_keys():
         if key == "agenda":
             continue
-        built = window.workshop_view.open_editor(key) is not None
-        started = time.perf_counter()
-        window.activate_tool(key)
-        window.repaint()  # painted now, not at the next turn of the loop
-        returns[key] = ((time.perf_counter() - started) * 1000, built)
+        window.activate_tool("agenda")
         settle(app, 0.3)
+        cold = shown_in(key)
+        settle(app, 0.3)
+        window.activate_tool("agenda")
+        settle(app, 0.3)
+        warm = shown_in(key)
+        settle(app, 0.3)
+        returns[key] = (*cold, *warm)
     window.activate_tool("agenda")
     settle(app, 0.3)
     deadline = time.monotonic() + 10
@@ -266,18 +279,36 @@ def write(args, runs, started, load_before, load_after) -> None:
     if all(r.get("returns") for r in runs["app"]):
         keys = list(runs["app"][0]["returns"])
         titles = runs["app"][0]["titles"]
+        earlier = [r for r in runs.get("before", []) if r.get("returns")]
+
+        def cell(values: list[dict], key: str, at: int) -> str:
+            times = [r["returns"][key][at] for r in values]
+            state = "kept" if values[0]["returns"][key][at + 1] else "built again"
+            return f"{statistics.median(times):.0f} ({state})"
+
         lines = []
         for key in keys:
-            times = [r["returns"][key][0] for r in runs["app"]]
-            kept = runs["app"][0]["returns"][key][1]
-            lines.append(
-                f"| « {titles[key]} » | {'kept' if kept else 'built again'} | "
-                f"{statistics.median(times):.0f} | {', '.join(f'{t:.0f}' for t in times)} |"
+            before_cells = (
+                f" {cell(earlier, key, 0)} | {cell(earlier, key, 2)} |" if earlier else ""
             )
+            lines.append(
+                f"| « {titles[key]} » | {cell(runs['app'], key, 0)} | "
+                f"{cell(runs['app'], key, 2)} |{before_cells}"
+            )
+        name = args.before_label or "before"
+        head = "| tool | cold, ms | warm, ms |" + (
+            f" {name}: cold | {name}: warm |" if earlier else ""
+        )
+        rule = "|---|---:|---:|" + ("---:|---:|" if earlier else "")
         returns = (
-            "\nComing back to each tool after the walk (from the déroulé), until its page is "
-            "painted: a page let go while hidden is built again (ToolSpec.released_when_hidden); "
-            "wall time, ms.\n\n| tool | page | median, ms | all runs |\n|---|---|---:|---|\n"
+            "\nComing back to each tool, until its page is painted (wall time, median ms): "
+            "« cold », from the déroulé after the walk (a page let go while hidden is built "
+            "again: ToolSpec.released_when_hidden); « warm », from the déroulé just after using "
+            "the tool (the page left last stays built).\n\n"
+            + head
+            + "\n"
+            + rule
+            + "\n"
             + "\n".join(lines)
             + "\n"
         )

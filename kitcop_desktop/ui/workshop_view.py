@@ -95,6 +95,9 @@ class WorkshopView(QWidget):
         self._room_views: dict[str, QWidget | None] = {}
         # The views of the pages let go while hidden, given back when they are built again.
         self._views: dict[str, str] = {}
+        # The page left last stays built: going back to it (the déroulé and one other tool,
+        # in turn, as a workshop goes) is instant.
+        self._left_last = ""
         self.current_key = WORKSHOP_KEY
 
         self.sidebar = QFrame()
@@ -216,7 +219,7 @@ class WorkshopView(QWidget):
         tool says it comes back as it was, no run of its goes on, and nothing entered on it
         lives only there (typing that no autosave stores, a ballot being filled in)."""
         widget = self._editors.get(key)
-        if widget is None or key == self.current_key:
+        if widget is None or key in (self.current_key, self._left_last):
             return False
         if key == WORKSHOP_KEY:
             pass  # the workshop's page: every field stores itself as typed
@@ -290,6 +293,8 @@ class WorkshopView(QWidget):
             self.setFocus()
         if key != self.current_key and isinstance(previous, Deactivates):
             previous.deactivated()
+        if key != self.current_key:
+            self._left_last = self.current_key
         self.current_key = key
         if self.undo_group is not None:  # Ctrl+Z and the toolbar follow the tool on screen
             self.undo_group.setActiveStack(self.undo_stack(key))

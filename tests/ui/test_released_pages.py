@@ -33,6 +33,13 @@ def deleted_later() -> None:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def leave(window, *keys: str) -> None:
+    """Show these tools in turn: the page left last stays built, the others are let go."""
+    for key in keys:
+        window.activate_tool(key)
+    deleted_later()
+
+
 def test_a_page_left_is_let_go_and_comes_back_on_the_same_interview_page_and_question(window):
     window.activate_tool("interviews")
     editor = window.current_editor()
@@ -43,8 +50,7 @@ def test_a_page_left_is_let_go_and_comes_back_on_the_same_interview_page_and_que
     editor.pages.setCurrentWidget(editor.notes)
     editor.notes.go_to(1)
     asked = window.workshop_view.context("interviews").extras["interviews.room_focus"].state
-    window.activate_tool("agenda")
-    deleted_later()
+    leave(window, "agenda", "boards")
     assert window.workshop_view.open_editor("interviews") is None  # its memory can go
     window.activate_tool("interviews")
     again = window.current_editor()
@@ -64,8 +70,7 @@ def test_the_fishbowl_comes_back_on_the_round_the_room_follows(window):
     assert picker.count() >= 2
     picker.setCurrentIndex(0)
     chosen = editor.rounds.round_id
-    window.activate_tool("workshop")
-    deleted_later()
+    leave(window, "workshop", "agenda")
     assert window.workshop_view.open_editor("fishbowl") is None
     window.activate_tool("fishbowl")
     again = window.current_editor()
@@ -79,8 +84,7 @@ def test_the_parts_ticked_for_printing_stay_ticked(window, qtbot):
     editor = window.current_editor()
     editor.checks["all"].setChecked(False)
     editor.checks["agenda"].setChecked(True)
-    window.activate_tool("agenda")
-    deleted_later()
+    leave(window, "agenda", "boards")
     assert window.workshop_view.open_editor("printing") is None
     window.activate_tool("printing")
     again = window.current_editor()
@@ -93,8 +97,7 @@ def test_typing_stored_as_typed_is_there_when_the_page_comes_back(window, qtbot)
     page.place_edit.setFocus()
     qtbot.keyClicks(page.place_edit, ", salle B")
     typed = page.place_edit.text()
-    window.activate_tool("agenda")  # hidden at once: the autosave stores it there
-    deleted_later()
+    leave(window, "agenda", "boards")  # hidden at once: the autosave stores it there
     assert window.workshop_view.open_editor("workshop") is None
     window.activate_tool("workshop")
     assert window.current_editor().place_edit.text() == typed
@@ -104,8 +107,7 @@ def test_a_page_with_typing_nothing_stores_yet_is_kept(window, qtbot):
     window.activate_tool("actions")
     editor = window.current_editor()
     qtbot.keyClicks(editor.filter_edit, "mobilite")
-    window.activate_tool("agenda")
-    deleted_later()
+    leave(window, "agenda", "boards")
     assert window.workshop_view.open_editor("actions") is editor
     window.activate_tool("actions")
     assert editor.filter_edit.text() == "mobilite"
@@ -115,22 +117,25 @@ def test_a_ballot_being_filled_in_keeps_the_voting_page(window):
     window.activate_tool("voting")
     editor = window.current_editor()
     editor.ballots.voter = (1, "Camille")  # « Commencer mon vote » pressed, not validated
-    window.activate_tool("agenda")
-    deleted_later()
+    leave(window, "agenda", "boards")
     assert window.workshop_view.open_editor("voting") is editor
     editor.ballots.voter = None
-    window.activate_tool("voting")
-    window.activate_tool("agenda")
-    deleted_later()
+    leave(window, "voting", "agenda", "boards")
     assert window.workshop_view.open_editor("voting") is None
 
 
-def test_the_boards_and_a_running_deroule_are_kept(window):
+def test_the_boards_are_kept_and_the_page_left_last_too(window):
     window.activate_tool("boards")
     boards = window.current_editor()
-    window.activate_tool("agenda")
-    deleted_later()
+    leave(window, "agenda", "workshop")
     assert window.workshop_view.open_editor("boards") is boards  # not released by its tool
+    window.activate_tool("voting")
+    vote = window.current_editor()
+    leave(window, "agenda")
+    # The déroulé and one tool in turn, as a workshop goes: that tool's page is still there.
+    assert window.workshop_view.open_editor("voting") is vote
+    window.activate_tool("voting")
+    assert window.current_editor() is vote
 
 
 def test_giving_memory_back_never_fails_where_there_is_no_malloc_trim(monkeypatch):
