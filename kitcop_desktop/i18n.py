@@ -29,7 +29,8 @@ from kitcop_desktop import paths
 SOURCE = "fr"
 LANGUAGES = ("fr", "en")  # what a facilitator can choose
 PSEUDO = "pseudo"  # for layout tests only
-_WORD = re.compile(r"[^\s{}]+|\{[^{}]*\}")  # a word, or a placeholder kept whole
+# A tag, a placeholder (kept whole), or a word.
+_WORD = re.compile(r"<[^<>]*>|\{[^{}]*\}|[^\s{}<>]+")
 ENV_LANGUAGE = "KITCOP_LANG"
 
 _language = SOURCE
@@ -121,7 +122,13 @@ def _pseudo(text: str) -> str:
     """Twice as long, word by word (« Tous les ateliers » → « [Tous~~~~ les~~~ ateliers~~~~~~~~] »),
     as a longer language's words are: a layout that wraps at spaces can take it, one that
     gives a button only its French width cuts it."""
-    return "[" + _WORD.sub(lambda m: m.group(0) + "~" * len(m.group(0)), text) + "]"
+    doubled = _WORD.sub(
+        lambda m: m.group(0) if m.group(0).startswith("<") else m.group(0) + "~" * len(m.group(0)),
+        text,
+    )
+    if text.lstrip().startswith("<"):
+        return doubled  # rich text stays rich text (Qt reads a leading tag as such)
+    return "[" + doubled + "]"
 
 
 def tr(text: str) -> str:

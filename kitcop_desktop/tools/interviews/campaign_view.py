@@ -66,6 +66,8 @@ class CampaignView(QWidget):
         self.levers = self._zone_list()
         self.brakes_title = QLabel()
         self.levers_title = QLabel()
+        for zone_title in (self.brakes_title, self.levers_title):
+            zone_title.setWordWrap(True)  # a longer language's title takes two lines, never cut
         zones = QHBoxLayout()
         for heading, zone_list in (
             (self.brakes_title, self.brakes),
@@ -146,7 +148,7 @@ class CampaignView(QWidget):
             )
         for zone_list, title, items, zone, label in (
             (self.brakes, self.brakes_title, syn.brakes, "brakes", tr("Freins et difficultés")),
-            (self.levers, self.levers_title, syn.levers, "levers", "Leviers"),
+            (self.levers, self.levers_title, syn.levers, "levers", tr("Leviers")),
         ):
             colour = ZONE_COLOURS[zone]
             title.setText(
@@ -167,7 +169,9 @@ class CampaignView(QWidget):
         unsent = len(syn.unsent)
         self.send_button.setEnabled(unsent > 0)
         self.send_button.setText(
-            f"Envoyer au speedboat ({unsent})" if unsent else tr("Tout est sur le speedboat")
+            tr("Envoyer au speedboat ({unsent})").format(unsent=unsent)
+            if unsent
+            else tr("Tout est sur le speedboat")
         )
 
     def send_to_board(self) -> None:

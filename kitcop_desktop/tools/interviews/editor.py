@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -67,9 +69,11 @@ class InterviewsEditor(QWidget):
         self.erase_button.setToolTip(tr("Efface l'entretien et tout ce qui en vient, sans retour."))
         self.erase_button.clicked.connect(self.erase_current)
         self.left = left = QWidget()
-        left.setMinimumWidth(240)  # the kit guide « Métiers, formation et transition » whole
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        # At least the kit guide « Métiers, formation et transition » whole, and never less
+        # than what its words need (a longer language).
+        left_layout.addSpacerItem(QSpacerItem(240, 0, QSizePolicy.Policy.Fixed))
         left_layout.addWidget(self.filter)
         left_layout.addWidget(self.interview_list, 1)
         guide_label = QLabel(tr("Guide des nouveaux entretiens :"))

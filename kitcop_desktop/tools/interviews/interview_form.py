@@ -76,6 +76,9 @@ class InterviewForm(QWidget):
         self.guide_label.setObjectName("PageSubtitle")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A field that does not fit beside its label (a narrow column, a longer language)
+        # goes under it rather than being cut.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd/MM/yyyy")

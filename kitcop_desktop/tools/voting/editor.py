@@ -50,6 +50,9 @@ def card(widget: QWidget) -> QFrame:
     return frame
 
 
+READABLE_COLUMN = 260  # px: the least a column that scrolls sideways keeps
+
+
 class Column(QScrollArea):
     """A column that scrolls vertically only and never clips its content on the right.
 
@@ -70,7 +73,12 @@ class Column(QScrollArea):
         widget = self.widget()
         content = widget.minimumSizeHint().width() if widget is not None else 0
         scroll_bar = self.verticalScrollBar().sizeHint().width()
-        return QSize(content + scroll_bar + 2 * self.frameWidth(), hint.height())
+        width = content + scroll_bar + 2 * self.frameWidth()
+        if self.horizontalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+            # Words too long for any column (ui/narrow_text): it scrolls sideways, and keeps
+            # a width one can read in.
+            width = min(width, READABLE_COLUMN)
+        return QSize(width, hint.height())
 
 
 class VotingEditor(QWidget):
