@@ -174,7 +174,7 @@ def run_gui(
         # A damaged library offers its last good backup (never silently, never offscreen).
         store = open_for_app(db_path, recovery.ask_restore if on_screen else lambda *_: False)
     except StoreError as exc:
-        print(f"Erreur : {exc}", file=sys.stderr)
+        print(tr("Erreur\u00a0: {message}").format(message=exc), file=sys.stderr)
         startup.close()
         if on_screen:
             _error_box(str(exc))

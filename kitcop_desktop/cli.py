@@ -125,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> int:
-    print(f"Erreur : {message}", file=sys.stderr)
+    print(tr("Erreur\u00a0: {message}").format(message=message), file=sys.stderr)
     return code
 
 

@@ -5,18 +5,22 @@ once a command needs it, so `kitcop list` never loads printing."""
 from __future__ import annotations
 
 from kitcop_desktop.cli import EXIT_OK, EXIT_USAGE, _fail
+from kitcop_desktop.i18n import tr, tr_later
+
+UNKNOWN_PART = tr_later("partie inconnue")
+NO_EDITABLE_COPY = tr_later("partie sans copie modifiable")
 
 
 def pdf(store, args) -> int:
     from kitcop_desktop.printing.parts import PART_NAMES, render_pdf
 
-    return document(store, args, PART_NAMES, render_pdf, "partie inconnue")
+    return document(store, args, PART_NAMES, render_pdf, UNKNOWN_PART)
 
 
 def docx(store, args) -> int:
     from kitcop_desktop.printing.docx_copies import DOCX_PARTS, render_docx
 
-    return document(store, args, DOCX_PARTS, render_docx, "partie sans copie modifiable")
+    return document(store, args, DOCX_PARTS, render_docx, NO_EDITABLE_COPY)
 
 
 def document(store, args, allowed, render, refusal: str) -> int:
@@ -28,7 +32,9 @@ def document(store, args, allowed, render, refusal: str) -> int:
     unknown = [p for p in parts if p not in allowed]
     if unknown:
         return _fail(
-            f"{refusal} : {', '.join(unknown)}. Parties possibles : {', '.join(allowed)}.",
+            tr("{refusal}\u00a0: {parts}. Parties possibles\u00a0: {allowed}.").format(
+                refusal=tr(refusal), parts=", ".join(unknown), allowed=", ".join(allowed)
+            ),
             EXIT_USAGE,
         )
     with store.read() as session:
@@ -45,7 +51,10 @@ def csv(store, args) -> int:
 
     if args.part not in PARTS:
         return _fail(
-            f"partie inconnue : {args.part}. Parties possibles : actions, votes.", EXIT_USAGE
+            tr("{refusal}\u00a0: {parts}. Parties possibles\u00a0: {allowed}.").format(
+                refusal=tr(UNKNOWN_PART), parts=args.part, allowed=", ".join(PARTS)
+            ),
+            EXIT_USAGE,
         )
     with store.read() as session:
         workshops.get(session, args.workshop_id)  # « atelier introuvable » said plainly

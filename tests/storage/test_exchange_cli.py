@@ -48,7 +48,7 @@ def test_hostile_file_fails_in_french_and_changes_nothing(tmp_path):
     bad.write_text('{"format": "kitcop", "format_version": 7, "kind": "workshop", "tables": {}}')
     result = kitcop("import", bad, "--db", db)
     assert result.returncode == 1
-    assert result.stderr.startswith("Erreur : Ce fichier vient d'une version plus récente")
+    assert result.stderr.startswith("Erreur\u00a0: Ce fichier vient d'une version plus récente")
     assert "Rien n'a été modifié." in result.stderr
     assert "Traceback" not in result.stderr
     assert kitcop("list", "--db", db).stdout == before
