@@ -63,7 +63,7 @@ SAVED = TrMap(
         "map": tr_later("Cartographie des acteurs"),
         "data": tr_later("Données de l'état des lieux"),
         "governance": tr_later("Gouvernance"),
-        "results": "Résultats des tests",
+        "results": tr_later("Résultats des tests"),
     }
 )
 # « … enregistré dans X. », agreed with each one.
@@ -77,7 +77,7 @@ SAVED_IN = TrMap(
         "map": tr_later("Cartographie des acteurs enregistrée dans {name}."),
         "data": tr_later("Données de l'état des lieux enregistrées dans {name}."),
         "governance": tr_later("Gouvernance enregistrée dans {name}."),
-        "results": "Résultats des tests enregistrés dans {name}.",
+        "results": tr_later("Résultats des tests enregistrés dans {name}."),
     }
 )
 
@@ -131,7 +131,7 @@ class ChantierPage(QWidget):
         for kind, label in (
             ("csv", tr("Tableur (CSV)…")),
             ("docx", tr("Word (DOCX)…")),
-            ("results", "Résultats des tests (CSV)…"),
+            ("results", tr("Résultats des tests (CSV)…")),
         ):
             action = copies.addAction(label)
             action.triggered.connect(lambda _c=False, k=kind: self.ask_save(k))

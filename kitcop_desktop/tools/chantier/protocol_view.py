@@ -132,9 +132,9 @@ class ProtocolView(QWidget):
         log_box = QWidget()
         log_column = QVBoxLayout(log_box)
         log_column.setContentsMargins(8, 0, 0, 0)
-        self.export_button = QPushButton(icon("csv"), "Exporter les résultats (CSV)…")
+        self.export_button = QPushButton(icon("csv"), tr("Exporter les résultats (CSV)…"))
         self.export_button.setToolTip(
-            "Les résultats consignés de tous les protocoles du chantier, pour un tableur"
+            tr("Les résultats consignés de tous les protocoles du chantier, pour un tableur")
         )
         self.export_button.clicked.connect(self.export_requested.emit)
         title_line = QHBoxLayout()
