@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -341,13 +341,20 @@ class NarrowText(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pending: dict[int, QWidget] = {}
+        self._wider: dict[int, QWidget] = {}  # windows and pages that just got wider
+
+    def _later(self) -> None:
+        if not self._pending and not self._wider:
+            QTimer.singleShot(0, self, self._flush)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize and _got_wider(watched, event):
+            self._later()
+            self._wider[id(watched)] = watched
         if event.type() == QEvent.Type.LayoutRequest:
             for child in watched.children():
                 if child.isWidgetType() and _watched(child) and child.isVisible():
-                    if not self._pending:
-                        QTimer.singleShot(0, self, self._flush)
+                    self._later()
                     self._pending[id(child)] = child
         elif _watched(watched):
             _fit(watched, resized=event.type() == QEvent.Type.Resize)
@@ -355,22 +362,51 @@ class NarrowText(QObject):
             watched.parent(), QStackedWidget
         ):
             # Looked at once its resize is done (a scroll area sizes its viewport then).
-            if not self._pending:
-                QTimer.singleShot(0, self, self._flush)
+            self._later()
             self._pending[id(watched)] = watched
         return False
 
     def _flush(self) -> None:
+        wider, self._wider = list(self._wider.values()), {}
+        unbroken: set[int] = set()
+        for widget in wider:
+            if shiboken6.isValid(widget):
+                unbroken.update(id(button) for button in _unbreak_inside(widget))
         pending, self._pending = list(self._pending.values()), {}
         for widget in pending:
-            if not (shiboken6.isValid(widget) and widget.isVisible()):
-                continue
+            if not (shiboken6.isValid(widget) and widget.isVisible()) or id(widget) in unbroken:
+                continue  # one given its line back is looked at once its layout has run
             if isinstance(widget, (QScrollArea, QSplitter)) or isinstance(
                 widget.parent(), QStackedWidget
             ):
                 _hold_or_release(widget)
             elif isinstance(widget, (QAbstractButton, QLabel)):
                 _fit(widget, resized=False)
+
+
+def _got_wider(watched: QObject, event: QEvent) -> bool:
+    """A window, or a tool's page or tab, given more width than it had."""
+    if not isinstance(watched, QWidget) or not isinstance(event, QResizeEvent):
+        return False
+    if not (watched.isWindow() or isinstance(watched.parent(), QStackedWidget)):
+        return False
+    return event.size().width() > event.oldSize().width()
+
+
+def _unbreak_inside(widget: QWidget) -> list[QAbstractButton]:
+    """Buttons whose words were broken onto lines get their one line back, and their layout
+    looks again: the squeeze, if it is still there, breaks them anew. Without this a button
+    broken while its window was narrow (or while laid out hidden, at Qt's default size) kept
+    its lines for good: its size hint had become that of its lines."""
+    unbroken = []
+    for button in widget.findChildren(QAbstractButton):
+        if button.property(_SHOWN) is None or button.property(_HELD) is not None:
+            continue
+        source = source_text(button)
+        _release_floor(button)
+        _show(button, source, source)
+        unbroken.append(button)
+    return unbroken
 
 
 def _fit(widget: QAbstractButton | QLabel, *, resized: bool) -> None:

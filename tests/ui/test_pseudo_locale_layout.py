@@ -196,3 +196,25 @@ def test_a_word_that_no_line_can_hold_makes_the_column_scroll_sideways(qtbot, wi
         lambda: area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff,
         timeout=3000,
     )
+
+
+def test_a_button_broken_in_a_narrow_window_gets_its_line_back_when_the_window_widens(
+    qtbot, window
+):
+    """In a row with a stretch a broken button is only as wide as its lines: without looking
+    again when the window widens, it kept its lines for good (seen by the chantier's screens)."""
+    row_window = QWidget()
+    qtbot.addWidget(row_window)
+    row = QHBoxLayout(row_window)
+    text = "Exporter les résultats (CSV)…"
+    button = QPushButton(text)
+    row.addWidget(QPushButton("Nouveau vote"))
+    row.addWidget(button)
+    row.addStretch(1)
+    row_window.setFixedWidth(200)
+    row_window.show()
+    qtbot.waitExposed(row_window)
+    qtbot.waitUntil(lambda: "\n" in button.text(), timeout=3000)
+    row_window.setFixedWidth(900)
+    qtbot.waitUntil(lambda: button.text() == text, timeout=3000)
+    assert cut_widgets(row_window) == []
