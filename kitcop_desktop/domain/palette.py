@@ -42,6 +42,14 @@ ZONE_COLOURS = {
     "other": OKABE_ITO["sky"],
 }
 
+# The stakeholder map, on the chantier's screen and on its A3 print: the three zones' rings
+# (from the centre out: the last fills the square around them), their edges, the zones'
+# names, and an actor whose category the palette does not know.
+MAP_ZONE_FILLS = ("#dfe8f5", "#edf2f9", "#f8fafd")
+MAP_RING = "#9fb0cc"
+MAP_ZONE_NAME = "#4a5468"
+UNKNOWN_CATEGORY = "#888888"
+
 # The room screen: near-black background, near-white text (contrast > 15:1), and stage colours
 # for the countdown, each with at least 7:1 against the background (tests compute it).
 ROOM = {

@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from kitcop_desktop.domain.palette import MAP_RING, MAP_ZONE_FILLS, MAP_ZONE_NAME, UNKNOWN_CATEGORY
 from kitcop_desktop.domain.stakeholder_map import (
     CATEGORIES,
     CATEGORY_COLOURS,
@@ -32,7 +33,7 @@ from kitcop_desktop.storage.stakeholder_map import ActorRow
 
 TITLE = tr_later("Cartographie des acteurs")
 NAME_SIZE = 9.5
-ZONE_FILLS = ("#dfe8f5", "#edf2f9", "#f8fafd")
+ZONE_FILLS = MAP_ZONE_FILLS
 BOX_WIDTH = 46 * mm
 
 
@@ -73,7 +74,7 @@ class MapDrawing(Flowable):
         c.setStrokeColor(RULE)
         c.setFillColor(colors.HexColor(ZONE_FILLS[2]))
         c.rect(cx - half_x, cy - half, 2 * half_x, 2 * half, stroke=1, fill=1)
-        c.setStrokeColor(colors.HexColor("#9fb0cc"))
+        c.setStrokeColor(colors.HexColor(MAP_RING))
         c.setLineWidth(1.2)
         for index in reversed(range(len(ZONES) - 1)):
             c.setFillColor(colors.HexColor(ZONE_FILLS[index]))
@@ -81,7 +82,7 @@ class MapDrawing(Flowable):
             c.ellipse(cx - rx, cy - ry, cx + rx, cy + ry, stroke=1, fill=1)
         for index, name in enumerate(ZONES):
             top = cy + ZONE_RADII[index] * half - 8 * mm
-            c.setFillColor(colors.HexColor("#4a5468"))
+            c.setFillColor(colors.HexColor(MAP_ZONE_NAME))
             c.setFont(BOLD, 13)
             c.drawCentredString(cx, top, name)
             c.setFont(FAMILY, 9.5)
@@ -92,7 +93,7 @@ class MapDrawing(Flowable):
 
     def _actor(self, c, x: float, y: float, row: ActorRow) -> None:
         met = bool(self.met.get(row.id, Encounter()).workshops)
-        colour = colors.HexColor(CATEGORY_COLOURS.get(row.category, "#888888"))
+        colour = colors.HexColor(CATEGORY_COLOURS.get(row.category, UNKNOWN_CATEGORY))
         prefix = f"{INFLUENCE_MARK} " if row.influential else ""
         text = prefix + row.name
         # As wide as its longest word (never a word cut in two), else the usual width.

@@ -77,6 +77,15 @@ TIMER_INK = {"idle": INK_MUTED, "normal": INK_MUTED, "ending": ENDING, "over": W
 QR_LIGHT = WHITE
 QR_DARK = BLACK
 
+# The chantier's page and the tables' harvest.
+INK_HINT = "#5b6478"  # a hint under a name (the map's zones), a RACI cell left empty
+MAP_EDGE = "#c9cfdb"  # the square around the stakeholder map
+BOX_EDGE = "#cfd6e4"  # a brique's box on the chantier's page
+CHIP_EDGE = "#8a94a8"  # a toggle chip (a harvest's round or angle, a board's angle)
+CAUTION_EDGE = "#e0c060"  # a governance body's warning: on NOTICE_FILL, framed
+CAUTION_INK = "#5c4a00"
+CAUTION_ICON = "#8a6d00"  # the ⚠ beside a governance body
+
 # --- Colour roles of the room screen (dark background), beside domain.palette.ROOM ----------
 ROOM_BLANK = BLACK  # « Écran noir »
 ROOM_SEAT = "#1b2438"  # a chair of the bowl's circle
@@ -284,3 +293,36 @@ def heading_group(colour: str) -> str:
 def visibility_words(visibility: Visibility) -> str:
     """A visibility badge's word: bold, in its visibility's colour."""
     return f"color: {VISIBILITY_INK[visibility]}; font-weight: bold;"
+
+
+def chip_toggle(radius: int, padding: str) -> str:
+    """A checkable chip: white with a grey edge, navy when checked (a harvest's round, angle)."""
+    return (
+        f"QPushButton {{ border: 1px solid {CHIP_EDGE}; border-radius: {radius}px;"
+        f" padding: {padding}; background: {WHITE}; }}"
+        f" QPushButton:checked {{ background: {NAVY}; color: {WHITE}; font-weight: bold; }}"
+    )
+
+
+def bold_words(colour: str) -> str:
+    """Bold words in one of the roles (a legend's chip, a count over its limit)."""
+    return f"color: {colour}; font-weight: bold;"
+
+
+# A private note's toggle on the harvest line: dashed in the facilitator's colour.
+PRIVATE_TOGGLE = (
+    f"QPushButton {{ border: 1px dashed {FACILITATOR_INK}; border-radius: 12px;"
+    f" padding: 3px 10px; color: {FACILITATOR_INK}; background: {WHITE}; }}"
+    f" QPushButton:checked {{ background: {FACILITATOR_TINT}; font-weight: bold;"
+    " border-style: solid; }"
+)
+HARVEST_TITLE = "font-weight: bold; font-size: 15px;"
+ACCENT_HEADING = f"font-weight: bold; font-size: 12pt; color: {ACCENT};"  # a chantier's section
+BRIQUE_BOX = (
+    f"#BriqueBox {{ border: 1px solid {BOX_EDGE}; border-radius: 6px; background: white; }}"
+)
+LEFT_ALIGNED = "text-align: left;"
+CAUTION = (
+    f"background: {NOTICE_FILL}; color: {CAUTION_INK}; border: 1px solid {CAUTION_EDGE}; "
+    "border-radius: 4px; padding: 4px 8px;"
+)

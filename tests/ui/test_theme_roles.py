@@ -31,23 +31,8 @@ NOT_YET = {
     "tools/boards/room_summary.py",
     "tools/boards/room_view.py",
     "tools/boards/zone_item.py",
-    # tools/tables and tools/chantier: their owners were at work on them (issues #24, #17).
-    "tools/tables/harvest_entry.py",
-    "tools/tables/harvest_view.py",
-    "tools/tables/room_view.py",
-    "tools/chantier/governance_view.py",
-    "tools/chantier/map_scene.py",
-    "tools/chantier/map_view.py",
-    "tools/chantier/overview.py",
-    "tools/chantier/protocol_view.py",
-    "tools/chantier/sheet_view.py",
-    "tools/chantier/steps_panel.py",
-    # The phones' hook in the fishbowl (issue #19).
-    "tools/fishbowl/round_phones.py",
     # The start-up window shows before the theme is imported (start-up time, issue #15).
     "ui/startup_window.py",
-    # The chantier's A3 map (issue #17).
-    "printing/stakeholder_map.py",
 }
 HOMES = {"ui/theme.py", "printing/colours.py"}
 

@@ -34,6 +34,7 @@ from kitcop_desktop.storage import governance, stakeholder_map
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.governance import BodyRow
 from kitcop_desktop.storage.stakeholder_map import ActorRow
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
 
@@ -88,7 +89,7 @@ class GovernanceView(QWidget):
         left_col = QVBoxLayout(left)
         left_col.setContentsMargins(0, 0, 8, 0)
         title = QLabel(tr("Instances"))
-        title.setStyleSheet("font-weight: bold;")
+        theme.style(title, theme.BOLD)
         left_col.addWidget(title)
         left_col.addWidget(self.list, 1)
         left_col.addWidget(self.add_button)
@@ -110,10 +111,7 @@ class GovernanceView(QWidget):
         self.purpose_save = Autosave(self.purpose, self._save_purpose)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(
-            "background: #fff4d6; color: #5c4a00; border: 1px solid #e0c060; "
-            "border-radius: 4px; padding: 4px 8px;"
-        )
+        theme.style(self.warning, theme.CAUTION)
         self.table = RaciTable(0, 3)
         self.table.setHorizontalHeaderLabels([tr("RACI"), tr("Acteur"), tr("Catégorie")])
         self.table.verticalHeader().hide()
@@ -192,7 +190,7 @@ class GovernanceView(QWidget):
             item = QListWidgetItem(body.name)
             item.setData(Qt.ItemDataRole.UserRole, body.id)
             if body.warning:
-                item.setIcon(icon("warning", "#8a6d00"))
+                item.setIcon(icon("warning", theme.CAUTION_ICON))
                 item.setToolTip(body.warning)
             self.list.addItem(item)
         ids = [b.id for b in self.bodies]
@@ -250,7 +248,7 @@ class GovernanceView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, actor_id)
                 if not letter:
-                    item.setForeground(QColor("#5b6478"))
+                    item.setForeground(QColor(theme.INK_HINT))
                 elif column == 0:
                     font = item.font()
                     font.setBold(True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QStyleOptionGraphicsItem,
 )
 
+from kitcop_desktop.domain.palette import MAP_RING, MAP_ZONE_FILLS, MAP_ZONE_NAME, UNKNOWN_CATEGORY
 from kitcop_desktop.domain.stakeholder_map import (
     CATEGORY_COLOURS,
     INFLUENCE_COLOUR,
@@ -30,12 +31,13 @@ from kitcop_desktop.domain.stakeholder_map import (
 )
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage.stakeholder_map import ActorRow
+from kitcop_desktop.ui import theme
 
 # Scene units from the centre to the map's edges: the rings are ellipses as wide as a laptop's
 # tab is (the zone of a place is the same whatever the shape: see domain.stakeholder_map).
 HALF_X, HALF = 800.0, 500.0
-ZONE_FILLS = ("#dfe8f5", "#edf2f9", "#f8fafd")
-INK = QColor("#1f2a44")
+ZONE_FILLS = MAP_ZONE_FILLS
+INK = QColor(theme.NAVY)
 MAX_WIDTH = 170.0
 
 
@@ -123,7 +125,7 @@ class ActorItem(QGraphicsRectItem):
         return bool(self.encounter.workshops)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        colour = QColor(CATEGORY_COLOURS.get(self.row.category, "#888888"))
+        colour = QColor(CATEGORY_COLOURS.get(self.row.category, UNKNOWN_CATEGORY))
         rect = self.rect()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.row.influential:
@@ -190,7 +192,7 @@ class MapScene(QGraphicsScene):
     def _draw_zones(self) -> None:
         square = self.addRect(
             QRectF(-HALF_X, -HALF, 2 * HALF_X, 2 * HALF),
-            QPen(QColor("#c9cfdb"), 1),
+            QPen(QColor(theme.MAP_EDGE), 1),
             QBrush(QColor(ZONE_FILLS[2])),
         )
         square.setZValue(-3)
@@ -198,7 +200,7 @@ class MapScene(QGraphicsScene):
             rx, ry = ZONE_RADII[index] * HALF_X, ZONE_RADII[index] * HALF
             ring = self.addEllipse(
                 QRectF(-rx, -ry, 2 * rx, 2 * ry),
-                QPen(QColor("#9fb0cc"), 1.5),
+                QPen(QColor(MAP_RING), 1.5),
                 QBrush(QColor(ZONE_FILLS[index])),
             )
             ring.setZValue(-2)
@@ -209,9 +211,9 @@ class MapScene(QGraphicsScene):
         hint.setPointSizeF(9)
         for index, name in enumerate(ZONES):
             label = self.addSimpleText(name, title)
-            label.setBrush(QBrush(QColor("#4a5468")))
+            label.setBrush(QBrush(QColor(MAP_ZONE_NAME)))
             sub = self.addSimpleText(ZONE_HINTS[index], hint)
-            sub.setBrush(QBrush(QColor("#5b6478")))
+            sub.setBrush(QBrush(QColor(theme.INK_HINT)))
             for item in (label, sub):
                 item.setZValue(-1)
                 item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)

@@ -44,6 +44,7 @@ from kitcop_desktop.storage import stakeholder_map
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.stakeholder_map import ActorRow
 from kitcop_desktop.tools.chantier.map_scene import ActorItem, MapScene
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 
 AREA = "stakeholders"
@@ -170,11 +171,11 @@ def legend() -> QWidget:
     row.setSpacing(2)
     for code, label in CATEGORIES.items():
         chip = QLabel(f"● {label}")
-        chip.setStyleSheet(f"color: {CATEGORY_COLOURS[code]}; font-weight: bold;")
+        theme.style(chip, theme.bold_words(CATEGORY_COLOURS[code]))
         chip.setWordWrap(True)
         row.addWidget(chip)
     mark = QLabel(f"{INFLUENCE_MARK} {tr(INFLUENCE_LABEL)}")
-    mark.setStyleSheet(f"color: {INFLUENCE_COLOUR}; font-weight: bold;")
+    theme.style(mark, theme.bold_words(INFLUENCE_COLOUR))
     mark.setWordWrap(True)
     row.addWidget(mark)
     said = tr("plein\u00a0: venu à un atelier · pointillés\u00a0: absent des ateliers")
@@ -249,7 +250,7 @@ class StakeholderMapTab(QWidget):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("font-weight: bold;")
+        theme.style(self.summary, theme.BOLD)
         self.detail = QLabel(
             tr("Choisissez un acteur sur la carte pour voir où il a été rencontré.")
         )
@@ -257,13 +258,13 @@ class StakeholderMapTab(QWidget):
         self.detail.setObjectName("PageSubtitle")
         self.missing_title = QLabel(tr("Absents des ateliers"))
         self.missing_title.setWordWrap(True)
-        self.missing_title.setStyleSheet("font-weight: bold;")
+        theme.style(self.missing_title, theme.BOLD)
         self.missing = QListWidget()
         self.missing.setToolTip(tr("Entrée\u00a0: le montrer sur la carte"))
         self.missing.itemActivated.connect(self._focus_listed)
         self.off_title = QLabel(tr("Venus aux ateliers, pas sur la carte"))
         self.off_title.setWordWrap(True)
-        self.off_title.setStyleSheet("font-weight: bold;")
+        theme.style(self.off_title, theme.BOLD)
         self.off_map = QListWidget()
         self.off_map.setToolTip(tr("Entrée ou double-clic\u00a0: l'ajouter à la carte"))
         self.off_map.itemActivated.connect(self._add_listed)

@@ -17,6 +17,7 @@ from kitcop_desktop.domain.chantier import briques
 from kitcop_desktop.domain.french import long_date
 from kitcop_desktop.i18n import tr, tr_later, tr_n
 from kitcop_desktop.storage import chantiers
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 
 BRIQUE_1_TABS = (
@@ -31,13 +32,11 @@ class BriqueBox(QFrame):
     def __init__(self, line) -> None:
         super().__init__()
         self.setObjectName("BriqueBox")
-        self.setStyleSheet(
-            "#BriqueBox { border: 1px solid #cfd6e4; border-radius: 6px; background: white; }"
-        )
+        theme.style(self, theme.BRIQUE_BOX)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(14, 10, 14, 10)
         title = QLabel(line.title)
-        title.setStyleSheet("font-weight: bold; font-size: 12pt; color: #0072B2;")
+        theme.style(title, theme.ACCENT_HEADING)
         title.setWordWrap(True)
         self.box.addWidget(title)
         self.facts = QLabel(" · ".join(line.facts))
@@ -95,7 +94,7 @@ class Overview(QScrollArea):
                     text = f"{title} — {long_date(day)} · {count}"
                     button = QPushButton(icon("workshop"), text)
                     button.setToolTip(tr("Ouvrir cet atelier"))
-                    button.setStyleSheet("text-align: left;")
+                    theme.style(button, theme.LEFT_ALIGNED)
                     button.clicked.connect(lambda _c=False, w=wid: self.open_workshop.emit(w))
                     box.box.addWidget(button)
                     self.workshop_buttons.append(button)

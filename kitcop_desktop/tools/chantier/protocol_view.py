@@ -33,6 +33,7 @@ from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import action_plan, test_protocols
 from kitcop_desktop.tools.chantier.steps_panel import read_day
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.long_text import LongText
 
@@ -78,7 +79,7 @@ class ProtocolView(QWidget):
             field = LongText(lambda k=key: self._save(k), question, 64)
             self.fields[key] = field
             title = QLabel(question)
-            title.setStyleSheet("font-weight: bold;")
+            theme.style(title, theme.BOLD)
             form.addRow(title, field)
         self.form_scroll = QScrollArea()
         self.form_scroll.setWidgetResizable(True)
@@ -86,7 +87,7 @@ class ProtocolView(QWidget):
         self.form_scroll.setWidget(form_widget)
 
         self.log_title = QLabel(tr("Journal des résultats du test"))
-        self.log_title.setStyleSheet("font-weight: bold;")
+        theme.style(self.log_title, theme.BOLD)
         self.tally_label = QLabel()
         self.tally_label.setWordWrap(True)
         self.log_model = QStandardItemModel(0, 4)

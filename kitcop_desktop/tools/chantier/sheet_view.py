@@ -22,6 +22,7 @@ from kitcop_desktop.storage import sheets
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.storage.sheets import SheetRow
 from kitcop_desktop.tools.chantier.sheet_table import ID_ROLE, SORT_ROLE, SheetTable, tooltip
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 
 AREA = "stakeholders"
@@ -126,7 +127,7 @@ class SheetView(QWidget):
         self.table.setAccessibleName(tr(sheet.title))
 
         self.heading = QLabel(f"{tr(sheet.title)} — {tr(sheet.brique)}")
-        self.heading.setStyleSheet("font-weight: bold; font-size: 12pt; color: #0072B2;")
+        theme.style(self.heading, theme.ACCENT_HEADING)
         self.add_button = QPushButton(icon("new"), tr("Ajouter…"))
         self.add_button.setToolTip(
             tr("Une ligne de plus aux {value} (Inser)").format(value=tr(sheet.title).lower())

@@ -21,6 +21,7 @@ from kitcop_desktop.domain.french import long_date, parse_day
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.storage import action_plan
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 
 AREA = "action_plan"
@@ -47,7 +48,7 @@ class StepsPanel(QWidget):
         self.card_id: int | None = None
         self._filling = False
         self.title = QLabel(tr("Étapes"))
-        self.title.setStyleSheet("font-weight: bold;")
+        theme.style(self.title, theme.BOLD)
         self.title.setWordWrap(True)
         self.model = QStandardItemModel(0, 3)
         self.model.setHorizontalHeaderLabels([tr("Étape"), tr("Échéance"), tr("Faite")])

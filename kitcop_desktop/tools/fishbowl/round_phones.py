@@ -13,6 +13,7 @@ from kitcop_desktop.i18n import decimal, tr, tr_n
 from kitcop_desktop.phones.round_room import RoundRoom
 from kitcop_desktop.storage import rounds_phones
 from kitcop_desktop.tools.fishbowl.round_word import AREA
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.phone_bar import PhoneBar
 from kitcop_desktop.ui.widgets.phone_list import PhoneList
@@ -53,7 +54,7 @@ class RoundPhones(QWidget):
             ),
         )
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight: bold;")
+        theme.style(self.title, theme.BOLD)
         self.title.setWordWrap(True)
         self.show_button = QPushButton(icon("reveal"), tr("Montrer à l'écran (M)"))
         self.show_button.setToolTip(

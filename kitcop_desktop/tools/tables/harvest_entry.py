@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kitcop_desktop.domain import harvest as rules
 from kitcop_desktop.domain.visibility import PROMISES, Visibility
 from kitcop_desktop.i18n import tr
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
@@ -152,11 +153,7 @@ class HarvestEntry(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cursor stays in the line
             button.setToolTip(f"{angle.hint} ({angle.shortcut})")
             button.setProperty("angle", angle.key)
-            button.setStyleSheet(
-                "QPushButton { border: 1px solid #8a94a8; border-radius: 12px; padding: 3px 10px;"
-                " background: #ffffff; }"
-                " QPushButton:checked { background: #1f2a44; color: #ffffff; font-weight: bold; }"
-            )
+            theme.style(button, theme.chip_toggle(12, "3px 10px"))
             bold = QFont(button.font())
             bold.setBold(True)
             button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(angle.label) + 26)
@@ -164,18 +161,16 @@ class HarvestEntry(QWidget):
             self.angle_buttons[angle.key] = button
             under.addWidget(button)
         self.angle_buttons[""].setChecked(True)
-        self.private = QPushButton(icon("visibility_facilitator", "#a3320b"), tr("Note privée"))
+        self.private = QPushButton(
+            icon("visibility_facilitator", theme.FACILITATOR_INK), tr("Note privée")
+        )
         self.private.setCheckable(True)
         self.private.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.private.setToolTip(
             tr("Alt+P : les lignes tapées ensuite restent pour vous. ")
             + PROMISES[Visibility.FACILITATOR]
         )
-        self.private.setStyleSheet(
-            "QPushButton { border: 1px dashed #a3320b; border-radius: 12px; padding: 3px 10px;"
-            " color: #a3320b; background: #ffffff; }"
-            " QPushButton:checked { background: #fbf3ef; font-weight: bold; border-style: solid; }"
-        )
+        theme.style(self.private, theme.PRIVATE_TOGGLE)
         # As wide as its bold words (checked), the icon and the padding: at 1024 px its last
         # letter was cut once ticked.
         bold = QFont(self.private.font())

@@ -39,6 +39,7 @@ from kitcop_desktop.tools.tables import harvest_said
 from kitcop_desktop.tools.tables.harvest_entry import HarvestEntry
 from kitcop_desktop.tools.tables.harvest_keys import HarvestListKeys
 from kitcop_desktop.tools.tables.room_state import room_state
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.drafts import LineDraft, draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
@@ -46,12 +47,8 @@ from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 AREA = "tables"
 LINE_ID = Qt.ItemDataRole.UserRole
 TABLE_ID = Qt.ItemDataRole.UserRole
-PRIVATE_COLOUR = "#a3320b"
-ROUND_LOOK = (
-    "QPushButton { border: 1px solid #8a94a8; border-radius: 6px; padding: 4px 12px;"
-    " background: #ffffff; }"
-    " QPushButton:checked { background: #1f2a44; color: #ffffff; font-weight: bold; }"
-)
+PRIVATE_COLOUR = theme.FACILITATOR_INK
+ROUND_LOOK = theme.chip_toggle(6, "4px 12px")
 
 
 class HarvestView(QWidget):
@@ -95,7 +92,7 @@ class HarvestView(QWidget):
         self.title.setObjectName("PageSubtitle")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setStyleSheet("font-weight: bold; font-size: 15px;")
+        theme.style(self.title, theme.HARVEST_TITLE)
         self.who = QLabel()
         self.who.setWordWrap(True)
         self.who.setTextFormat(Qt.TextFormat.PlainText)
@@ -250,7 +247,7 @@ class HarvestView(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(choice.label)
-            button.setStyleSheet(ROUND_LOOK)
+            theme.style(button, ROUND_LOOK)
             button.setChecked(choice.number == self.round_number)
             self.round_group.addButton(button, choice.number)
             self.round_row.addWidget(button)
@@ -343,7 +340,7 @@ class HarvestView(QWidget):
         if count > limit:
             text += tr(" (le world café en garde {limit} par question)").format(limit=limit)
         self.ideas.setText(text)
-        self.ideas.setStyleSheet("color: #a3320b; font-weight: bold;" if count > limit else "")
+        theme.style(self.ideas, theme.bold_words(theme.FACILITATOR_INK) if count > limit else "")
 
     def _choice(self) -> tables_harvest.RoundChoice | None:
         return next((r for r in self._rounds if r.number == self.round_number), None)

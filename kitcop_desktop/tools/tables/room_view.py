@@ -27,6 +27,7 @@ from kitcop_desktop.domain.palette import ROOM
 from kitcop_desktop.i18n import tr, tr_later
 from kitcop_desktop.storage import tables_room
 from kitcop_desktop.tools.tables.room_state import room_state
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.widgets.big_countdown import BigCountdown
 from kitcop_desktop.ui.widgets.room_text import (
     FittedText,
@@ -321,7 +322,7 @@ class TablesRoomView(QWidget):
         self.state = room_state(ctx)
         self.setObjectName("TablesRoom")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(f"#TablesRoom {{ background: {ROOM['background']}; }}")
+        theme.style(self, theme.room_backdrop("TablesRoom"))
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -339,10 +340,7 @@ class TablesRoomView(QWidget):
         self.strip_box = QWidget()
         self.strip_box.setObjectName("TablesStrip")
         self.strip_box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.strip_box.setStyleSheet(
-            f"#TablesStrip {{ background: {ROOM['background']}; "
-            f"border-top: 2px solid {ROOM['muted']}; }}"
-        )
+        theme.style(self.strip_box, theme.room_strip("TablesStrip"))
         box = QHBoxLayout(self.strip_box)
         box.setContentsMargins(24, 4, 24, 4)
         box.addWidget(self.strip)
