@@ -105,10 +105,19 @@ class LiveControl(QObject):
 
     # --- the room screen -------------------------------------------------------------------------
     def toggle_room(self) -> None:
-        if self.room.isVisible():
+        """F5: shows the room screen, or hides it; after an Échap left the projector's
+        fullscreen, F5 puts it back (a clicker's « present » key: hiding the room then, in
+        front of everyone, was a misfire)."""
+        if self.room.isVisible() and not self._left_fullscreen():
             self.room.hide_screen()
         else:
             self.show_room()
+
+    def _left_fullscreen(self) -> bool:
+        """A window on the projector's side where the room screen belongs in fullscreen."""
+        return not self.room.isFullScreen() and (
+            self.room.projector_screen(self.window.screen()) is not None
+        )
 
     def show_room(self) -> None:
         """Fullscreen on the projector, or a window beside the control window on one screen."""

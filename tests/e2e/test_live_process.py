@@ -164,6 +164,19 @@ def test_process_two_screens_room_fullscreen_on_the_projector(tmp_path, demo_db)
     assert inside(dialog, [0, 0, 1366, 768])  # F1 opens on the facilitator's screen
 
 
+def test_process_f5_after_an_escape_puts_the_room_back_on_the_projector(tmp_path, demo_db):
+    """A clicker's Esc leaves the projector's fullscreen; its « present » key (F5) must put the
+    room back, never hide it in front of everyone."""
+    platform = screens_config(tmp_path, (1366, 768), (1024, 768))
+    proc = launch(tmp_path, demo_db, platform, tmp_path / "s.json", "Ctrl+1 F5 Space Escape F5")
+    try:
+        state = wait_for(proc, tmp_path / "s.json", running_with_room)
+    finally:
+        stop(proc)
+    assert state["room"] == "fullscreen" and state["room_screen"] == "screen1"
+    assert state["room_geometry"] == [1366, 0, 1024, 768]
+
+
 @pytest.fixture
 def xvfb_two_screens():
     """A real X server (Xvfb) with a laptop screen and a projector (RandR monitors): the xcb
