@@ -197,11 +197,11 @@ def _phone_posts(doc: Document, session, workshop, width: float) -> None:
         return
     doc.add(
         markup(
-            f"{_word(Visibility.FACILITATOR)} Post-it des téléphones en attente",
+            f"{_word(Visibility.FACILITATOR)} " + tr("Post-it des téléphones en attente"),
             "h2",
         )
     )
-    rows = [head_cells("Tableau", "Zone", "Post-it")]
+    rows = [head_cells(tr("Tableau"), tr("Zone"), tr("Post-it"))]
     rows += [cells(board, zone, text) for board, zone, text in waiting]
     doc.add(grid(rows, [45 * mm, 35 * mm, width - 80 * mm]))
 

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 from kitcop_desktop import APP_NAME, __version__
 from kitcop_desktop.domain.french import long_date, quoted
 from kitcop_desktop.domain.validation import plain_line
-from kitcop_desktop.i18n import tr
+from kitcop_desktop.i18n import tr, tr_n
 from kitcop_desktop.storage import exchange_schema as schema
 from kitcop_desktop.storage import visibility
 from kitcop_desktop.storage.engine import Store
@@ -576,10 +576,11 @@ def _import_chantier(
     workshops = len(done.ids.get(schema.ROOT_WORKSHOP, {}))
     return ImportResult(
         kind="chantier",
-        message=(
-            f"Chantier importé : « {chantier.title} » "
-            f"({workshops} atelier{'s' if workshops > 1 else ''})."
-        ),
+        message=tr_n(
+            "Chantier importé\u00a0: «\u00a0{title}\u00a0» ({n} atelier).",
+            "Chantier importé\u00a0: «\u00a0{title}\u00a0» ({n} ateliers).",
+            workshops,
+        ).format(title=chantier.title, n=workshops),
         chantier_id=chantier_id,
         added=done.added,
         created=done.created,

@@ -47,7 +47,7 @@ class SeatedTable:
     @property
     def team_label(self) -> str:
         """« Équipe 2 » when teams rotate, else ""."""
-        return "" if self.team is None else f"Équipe\u00a0{self.team + 1}"
+        return "" if self.team is None else tr("Équipe\u00a0{number}").format(number=self.team + 1)
 
     @property
     def title(self) -> str:

@@ -85,8 +85,10 @@ class PhoneDoor(QObject):
                 )
             else:  # a board, a round
                 self.ctx.show_message(
-                    f"Impossible d'ouvrir aux téléphones sur {host}\u00a0: {why}. Choisissez "
-                    "une autre adresse ou vérifiez le réseau."
+                    tr(
+                        "Impossible d'ouvrir aux téléphones sur {host}\u00a0: {value}. "
+                        "Choisissez une autre adresse ou vérifiez le réseau."
+                    ).format(host=host, value=why)
                 )
             return False
         self.server, self.target, self.joined = server, (room.area, item_id), 0
@@ -120,9 +122,9 @@ class PhoneDoor(QObject):
 def received_text(area: str) -> str:
     """What the status line says when phones sent something to this tool."""
     if area == "boards":
-        return "Post-it reçu d'un téléphone"
+        return tr("Post-it reçu d'un téléphone")
     if area == "rounds":
-        return "Réponse reçue d'un téléphone"
+        return tr("Réponse reçue d'un téléphone")
     return tr("Bulletin reçu d'un téléphone")
 
 

@@ -181,12 +181,12 @@ class AgendaLive(QObject):
     def start(self) -> bool:
         """Start or resume. A first start far from the plan (another day, hours away) is a
         répétition: measured from its own start, never recorded as « réalisé »."""
-        events, message = [], "Minuteur lancé"
+        events, message = [], tr("Minuteur lancé")
         if not self.runner.started and not self.runner.rehearsal and self._far_from_plan():
             events += self.runner.set_rehearsal(True)
-            message = (
-                "Répétition : l'atelier n'est pas prévu maintenant, ce passage ne sera pas "
-                "enregistré comme réalisé (décochez « Répétition » s'il compte)."
+            message = tr(
+                "Répétition\u00a0: l'atelier n'est pas prévu maintenant, ce passage ne sera pas "
+                "enregistré comme réalisé (décochez «\u00a0Répétition\u00a0» s'il compte)."
             )
         events += self.runner.start()
         done = self._apply(events, message=message)
@@ -231,9 +231,9 @@ class AgendaLive(QObject):
     def set_rehearsal(self, on: bool) -> bool:
         """« Répétition »: this run is (not) recorded as réalisé."""
         message = (
-            "Répétition : ce passage ne sera pas enregistré comme réalisé."
+            tr("Répétition\u00a0: ce passage ne sera pas enregistré comme réalisé.")
             if on
-            else "Ce passage compte : il sera enregistré comme réalisé."
+            else tr("Ce passage compte\u00a0: il sera enregistré comme réalisé.")
         )
         done = self._apply(self.runner.set_rehearsal(bool(on)), message=message)
         if done:

@@ -167,11 +167,17 @@ class AgendaModel(QAbstractTableModel):
         if col == COL_TIME:
             parts = []
             if row.pinned:
-                parts.append("Heure de début fixée (épinglée) : les autres séquences s'adaptent.")
+                parts.append(
+                    tr("Heure de début fixée (épinglée)\u00a0: les autres séquences s'adaptent.")
+                )
             else:
-                parts.append("Calculé à partir des durées. Tapez une heure pour la fixer.")
+                parts.append(tr("Calculé à partir des durées. Tapez une heure pour la fixer."))
             if row.gap_before:
-                parts.append(f"Battement de {minutes_text(row.gap_before)} avant cette séquence.")
+                parts.append(
+                    tr("Battement de {minutes} avant cette séquence.").format(
+                        minutes=minutes_text(row.gap_before)
+                    )
+                )
             if row.conflict:
                 parts.append(row.conflict)
             return "\n".join(parts)

@@ -186,7 +186,7 @@ class AgendaRoomView(QWidget):
         if kind == "break":
             end = self._resume_time()
             # « reprise à 10 h 15 » stays whole: never the time alone on its line.
-            resume = f"reprise\u00a0à\u00a0{end}"
+            resume = tr("reprise\u00a0à\u00a0{end}").format(end=end)
             self.break_title.set_text(f"{title} — {resume}" if end else title)
             self.break_countdown.set_countdown(cd)
             self.countdown.set_countdown(None)
@@ -224,7 +224,7 @@ class AgendaRoomView(QWidget):
         with self.ctx.store.read() as session:
             rows = agenda.planned_rows(session, self.ctx.workshop_id)
         lines = [f"{r.start:%H:%M}   {r.title}" for r in rows]
-        self.programme_body.set_text("\n".join(lines) if lines else "Le déroulé est vide.")
+        self.programme_body.set_text("\n".join(lines) if lines else tr("Le déroulé est vide."))
         self.pages.setCurrentWidget(self.programme)
 
     def _room_height(self) -> int:

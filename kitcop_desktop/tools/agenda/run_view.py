@@ -208,7 +208,7 @@ class RunView(QWidget):
             self.current_title.setText(current.title)
             cd = runner.countdown()
             extra = cd.total_seconds // 60 - current.minutes if cd else 0
-            text = f"Prévu : {minutes_text(current.minutes)}"
+            text = tr("Prévu\u00a0: {minutes}").format(minutes=minutes_text(current.minutes))
             if extra:
                 text += f" ({'+' if extra > 0 else '−'}{abs(extra)} min)"
             self.planned.setText(text)
@@ -254,16 +254,23 @@ class RunView(QWidget):
 
     def _before_start_hint(self, state: str) -> str:
         """Before the run: the keys, and how late it is against the plan."""
-        hint = "Espace pour démarrer, PageDown pour passer à la suivante."
+        hint = tr("Espace pour démarrer, PageDown pour passer à la suivante.")
         if state != "not_started" or self._schedule is None:
             return hint
         now = int(local_minutes(self.live.clock.wall()))
         late = now - self._schedule.start
         if 5 <= late <= 180:
             hint = (
-                f"Prévu à {sched.prose_text(self._schedule.start)}, il est "
-                f"{sched.prose_text(now)} : « Démarrer maintenant » décale tout le déroulé "
-                f"de {minutes_text(late)}.\n" + hint
+                tr(
+                    "Prévu à {planned}, il est {now}\u00a0: «\u00a0Démarrer maintenant\u00a0» "
+                    "décale tout le déroulé de {late}."
+                ).format(
+                    planned=sched.prose_text(self._schedule.start),
+                    now=sched.prose_text(now),
+                    late=minutes_text(late),
+                )
+                + "\n"
+                + hint
             )
         return hint
 
@@ -293,21 +300,23 @@ class RunView(QWidget):
         if tone != self._tone:
             self._tone = tone
             theme.style(self.drift, theme.drift_look(tone))
-        planned = f"(déroulé : fin à {sched.prose_text(p.planned_end)})"
+        planned = tr("(déroulé\u00a0: fin à {end})").format(end=sched.prose_text(p.planned_end))
         if offset:
-            planned = (
-                f"(répétition : horaire compté depuis son départ, {sched.prose_text(schedule.start)}"
-                f" ; fin à {sched.prose_text(p.planned_end)})"
-            )
+            planned = tr(
+                "(répétition\u00a0: horaire compté depuis son départ, {start}\u00a0; fin à {end})"
+            ).format(start=sched.prose_text(schedule.start), end=sched.prose_text(p.planned_end))
         self._set_text(self.drift, f"{p.summary()}\n{planned}")
         self._set_text(self.warning, self._end_warning(schedule, p))
         if p.absorbers:
-            text = "Pour rattraper :\n" + "\n".join("• " + a.text() for a in p.absorbers)
+            text = tr("Pour rattraper\u00a0:") + "\n"
+            text += "\n".join("• " + a.text() for a in p.absorbers)
             left = p.delay - sum(a.cut for a in p.absorbers)
             if left > 0:
-                text += f"\nIl resterait {minutes_text(left)} de retard."
+                text += "\n" + tr("Il resterait {minutes} de retard.").format(
+                    minutes=minutes_text(left)
+                )
         elif p.delay > 0 and runner.started:
-            text = "Aucune séquence ne peut absorber ce retard."
+            text = tr("Aucune séquence ne peut absorber ce retard.")
         else:
             text = ""
         self._set_text(self.absorbers, text)
@@ -320,16 +329,21 @@ class RunView(QWidget):
             return ""
         runner = self.live.runner
         if runner.started and not runner.finished and p.projected_end > end:
-            return (
-                f"⚠ À ce rythme, le déroulé finit à {sched.prose_text(p.projected_end)}, "
-                f"{minutes_text(p.projected_end - end)} après la fin de l'atelier "
-                f"({sched.prose_text(end)})."
+            return tr(
+                "⚠ À ce rythme, le déroulé finit à {at}, {minutes} après la fin de l'atelier "
+                "({end})."
+            ).format(
+                at=sched.prose_text(p.projected_end),
+                minutes=minutes_text(p.projected_end - end),
+                end=sched.prose_text(end),
             )
         if schedule.end > end:
-            return (
-                f"⚠ Le déroulé finit à {sched.prose_text(schedule.end)}, "
-                f"{minutes_text(schedule.end - end)} après la fin de l'atelier "
-                f"({sched.prose_text(end)})."
+            return tr(
+                "⚠ Le déroulé finit à {at}, {minutes} après la fin de l'atelier ({end})."
+            ).format(
+                at=sched.prose_text(schedule.end),
+                minutes=minutes_text(schedule.end - end),
+                end=sched.prose_text(end),
             )
         return ""
 

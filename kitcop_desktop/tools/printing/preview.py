@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from kitcop_desktop.i18n import tr
 from kitcop_desktop.ui import theme
 
 PAGE_WIDTH_PX = 720
@@ -117,7 +118,9 @@ class PagePreview(QScrollArea):
             label.setFrameShape(QFrame.Shape.Box)
             theme.style(label, theme.PREVIEW_PAGE)
             label.setToolTip(f"Page {number} / {total}")
-            label.setAccessibleName(f"Page {number} sur {total}")
+            label.setAccessibleName(
+                tr("Page {number} sur {total}").format(number=number, total=total)
+            )
             self._layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             label.show()
             self.pages.append(label)

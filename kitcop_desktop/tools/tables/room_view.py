@@ -421,7 +421,7 @@ class TablesRoomView(QWidget):
             # The host on a line of their own: joined by « · », the separator was left at the
             # end of the round's line when it wrapped.
             host = harvest.host.replace(" ", "\u00a0")  # a name is never broken
-            round_said += f"\nPorteur·se\u00a0: {host}"
+            round_said += "\n" + tr("Porteur·se\u00a0: {host}").format(host=host)
         self.harvest_round.set_text(round_said)
         self.harvest_body.set_text(harvest.text())
         self._size_headers()
