@@ -107,8 +107,21 @@ def add_tables(doc: Document, session, workshop) -> None:
             else:
                 block.append(nothing(tr("Personne n'a été placé à cette table pour ce tour.")))
             doc.add(KeepTogether(block))
+            round_ideas = sum(
+                1 for line in mine if line.round_number == choice.number and line.angle == "idea"
+            )
             if lines:
                 _harvest(doc, lines, width)
+            elif round_ideas:  # a world café's round: only ideas, printed below
+                doc.add(
+                    nothing(
+                        tr_n(
+                            "{n} idée notée à ce tour\u00a0: avec les idées retenues, plus bas.",
+                            "{n} idées notées à ce tour\u00a0: avec les idées retenues, plus bas.",
+                            round_ideas,
+                        ).format(n=round_ideas)
+                    )
+                )
             else:
                 doc.add(nothing(tr("Rien de noté pour ce tour.")))
         ideas = [line.text for line in mine if line.angle == "idea"]

@@ -144,3 +144,19 @@ def test_the_tables_part_in_word_for_the_secretariat(store, workshop_id, cafe):
     assert "Rotation 2 — Les besoins" in text and "Tour 2 — Rotation 2" not in text
     assert "Du temps dégagé" in cells and "Une charte commune" in cells
     assert "ZQHARVESTPRIVATE" not in text + cells
+
+
+def test_a_round_of_ideas_only_never_says_nothing_was_noted(store, workshop_id, cafe):
+    """A world café's round where the host typed only the three ideas: its page said « Rien
+    de noté pour ce tour. » right above the ideas typed in that round."""
+    ids, _seated = cafe
+    with store.write() as s:
+        tables_harvest.add_line(s, ids[1], 2, "Une idée du tour deux", angle="idea")
+        tables_harvest.add_line(s, ids[1], 2, "Une autre idée", angle="idea")
+    found = pages(store, workshop_id, "tables")
+    page = next(t for t in found if "Une idée du tour deux" in t)
+    second = page[page.index("Rotation 2 — ") : page.index("Rotation 3 — ")]
+    assert "Rien de noté pour ce tour" not in second
+    assert "2 idées notées à ce tour : avec les idées retenues, plus bas." in second
+    assert "Idées retenues pour la question (2)" in page
+    assert "Rien de noté pour ce tour" in page[page.index("Rotation 1 — ") :]  # round 1: none
