@@ -85,6 +85,12 @@ CHIP_EDGE = "#8a94a8"  # a toggle chip (a harvest's round or angle, a board's an
 CAUTION_EDGE = "#e0c060"  # a governance body's warning: on NOTICE_FILL, framed
 CAUTION_INK = "#5c4a00"
 CAUTION_ICON = "#8a6d00"  # the ⚠ beside a governance body
+# The boards.
+HIGHLIGHT = OKABE_ITO["yellow"]  # a post-it found by the search
+UNKNOWN_ZONE_CARD = "#999999"  # a post-it whose zone the board does not know
+UNKNOWN_ZONE_CLUSTER = "#888888"  # a sous-thématique in such a zone
+DUPLICATE_FILL = "#fff6d6"  # « déjà présent » under the post-it line
+DUPLICATE_EDGE = "#e0c56a"
 
 # --- Colour roles of the room screen (dark background), beside domain.palette.ROOM ----------
 ROOM_BLANK = BLACK  # « Écran noir »
@@ -93,6 +99,9 @@ ROOM_SEAT_RING = "#3a4660"  # the bowl's circle
 ROOM_BAR = "#7d8799"  # a vote's bar below the first places
 ROOM_TRACK = "#1c2333"  # behind a vote's bar
 ROOM_ON_WARNING = ROOM["background"]  # words on a yellow badge
+ROOM_HULL = "#dfe6f2"  # the speedboat's hull on the room screen
+ROOM_CARD = "#1a2133"  # a post-it on the room screen
+ROOM_TILE = "#161d2d"  # a zone's tile in the room's summary of a board
 # The vote's bars in the control window.
 BAR = PAGE_EDGE
 TRACK = HEADER_FILL
@@ -309,6 +318,29 @@ def bold_words(colour: str) -> str:
     return f"color: {colour}; font-weight: bold;"
 
 
+def segment_toggle(left: str, right: str) -> str:
+    """One of a row of joined toggles (a board's angles): rounded only at the row's ends."""
+    return (
+        f"QPushButton {{ border: 1px solid {CHIP_EDGE}; padding: 4px 9px; background: {WHITE};"
+        f" border-top-left-radius: {left}; border-bottom-left-radius: {left};"
+        f" border-top-right-radius: {right}; border-bottom-right-radius: {right}; }}"
+        f" QPushButton:checked {{ background: {NAVY}; color: {WHITE}; font-weight: bold; }}"
+    )
+
+
+def zone_toggle(colour: str) -> str:
+    """A zone's button above the post-it line: framed in the zone's colour, filled when chosen."""
+    return (
+        f"QPushButton {{ border: 2px solid {colour}; border-radius: 14px; padding: 4px 10px; }}"
+        f"QPushButton:checked {{ background: {colour}; color: white; font-weight: bold; }}"
+    )
+
+
+# « déjà présent »: the bar under a board's post-it line.
+DUPLICATE_BAR = (
+    f"#DuplicateBar {{ background: {DUPLICATE_FILL}; border: 1px solid {DUPLICATE_EDGE};"
+    " border-radius: 5px; }"
+)
 # A private note's toggle on the harvest line: dashed in the facilitator's colour.
 PRIVATE_TOGGLE = (
     f"QPushButton {{ border: 1px dashed {FACILITATOR_INK}; border-radius: 12px;"

@@ -20,17 +20,6 @@ STYLE_SHEET = re.compile(r"\.setStyleSheet\(")
 # Files still to move, each with its reason; the test fails when one of them is clean (then
 # take it off the list), so the list only shrinks.
 NOT_YET = {
-    # tools/boards: refactored by another engineer this session (issue #18, types).
-    "tools/boards/angles.py",
-    "tools/boards/decor.py",
-    "tools/boards/editor.py",
-    "tools/boards/entry.py",
-    "tools/boards/items.py",
-    "tools/boards/look.py",
-    "tools/boards/phone_tray.py",
-    "tools/boards/room_summary.py",
-    "tools/boards/room_view.py",
-    "tools/boards/zone_item.py",
     # The start-up window shows before the theme is imported (start-up time, issue #15).
     "ui/startup_window.py",
 }

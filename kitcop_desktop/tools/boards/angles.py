@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from kitcop_desktop.i18n import tr
+from kitcop_desktop.ui import theme
 
 # (stored key, label, key that chooses it while typing)
 CHOICES = (
@@ -60,12 +61,7 @@ class AngleChooser(QWidget):
             button.setProperty("angle", key)
             left = "6px" if index == 0 else "0"
             right = "6px" if index == last else "0"
-            button.setStyleSheet(
-                "QPushButton { border: 1px solid #8a94a8; padding: 4px 9px; background: #ffffff;"
-                f" border-top-left-radius: {left}; border-bottom-left-radius: {left};"
-                f" border-top-right-radius: {right}; border-bottom-right-radius: {right}; }}"
-                " QPushButton:checked { background: #1f2a44; color: #ffffff; font-weight: bold; }"
-            )
+            theme.style(button, theme.segment_toggle(left, right))
             # Wide enough for its label in bold (the pressed one), never cut.
             bold = QFont(button.font())
             bold.setBold(True)

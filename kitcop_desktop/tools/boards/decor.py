@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from kitcop_desktop.domain.palette import ZONE_COLOURS
 from kitcop_desktop.tools.boards.items import _layout_text
 from kitcop_desktop.tools.boards.look import Look
+from kitcop_desktop.ui import theme
 
 
 class BannerItem(QGraphicsItem):
@@ -116,7 +117,7 @@ class SpeedboatItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         room = self.look.room
-        hull_colour = QColor("#dfe6f2") if room else QColor("#1f2a44")
+        hull_colour = QColor(theme.ROOM_HULL) if room else QColor(theme.NAVY)
         faint = 60 if room else 45
         gap_top, gap_bottom = self.sky.bottom(), self.water.top()
         width = self.sky.width()

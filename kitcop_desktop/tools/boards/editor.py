@@ -36,7 +36,7 @@ from kitcop_desktop.tools.boards.selection import selection_of
 from kitcop_desktop.tools.boards.selection_bar import HINT, SelectionBar
 from kitcop_desktop.tools.boards.spotlight import spotlight_entries
 from kitcop_desktop.tools.boards.view import BoardView
-from kitcop_desktop.ui import icons
+from kitcop_desktop.ui import icons, theme
 from kitcop_desktop.ui.drafts import LineDraft, draft_prefix
 from kitcop_desktop.ui.tool_spec import ToolContext
 
@@ -72,7 +72,7 @@ class EmptyBoards(QWidget):
         row.addStretch(1)
         for index, kind in enumerate(KINDS.values()):
             button = QPushButton(kind.label)
-            button.setIcon(icons.icon("new", "#ffffff" if index == 0 else "#1f2a44"))
+            button.setIcon(icons.icon("new", theme.WHITE if index == 0 else theme.NAVY))
             if index == 0:
                 button.setObjectName("Primary")  # the speedboat: the kit's first board
             button.clicked.connect(lambda _c=False, k=kind.key: self.chosen.emit(k))

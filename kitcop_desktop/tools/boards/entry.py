@@ -26,6 +26,7 @@ from kitcop_desktop.domain.french import quoted
 from kitcop_desktop.domain.palette import ZONE_COLOURS
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.boards.angles import AngleChooser, angle_for_key
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
 
 
@@ -152,9 +153,7 @@ class QuickEntry(QWidget):
         # « déjà présent »: a bar under the field, not a dialog, so typing never stops.
         self.duplicate_bar = QFrame()
         self.duplicate_bar.setObjectName("DuplicateBar")
-        self.duplicate_bar.setStyleSheet(
-            "#DuplicateBar { background: #fff6d6; border: 1px solid #e0c56a; border-radius: 5px; }"
-        )
+        theme.style(self.duplicate_bar, theme.DUPLICATE_BAR)
         bar = QHBoxLayout(self.duplicate_bar)
         bar.setContentsMargins(8, 4, 8, 4)
         self.duplicate_label = QLabel()
@@ -191,10 +190,7 @@ class QuickEntry(QWidget):
                     tr("{hint} — Tab pour passer à la zone suivante").format(hint=zone.hint)
                 )
                 c = ZONE_COLOURS[zone.key]
-                button.setStyleSheet(
-                    f"QPushButton {{ border: 2px solid {c}; border-radius: 14px; padding: 4px 10px; }}"
-                    f"QPushButton:checked {{ background: {c}; color: white; font-weight: bold; }}"
-                )
+                theme.style(button, theme.zone_toggle(c))
                 self.zone_buttons.addButton(button, index)
                 self.zone_row.addWidget(button)
             self.angle_box.setVisible(kind == "retro_path")

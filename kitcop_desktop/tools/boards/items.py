@@ -26,12 +26,13 @@ from kitcop_desktop.domain.palette import ZONE_COLOURS
 from kitcop_desktop.i18n import tr
 from kitcop_desktop.tools.boards.board_data import CardData, ClusterData
 from kitcop_desktop.tools.boards.look import Look
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.tooltips import as_typed
 
 PAD = 12.0
 BAND = 7.0
-HIGHLIGHT = "#F0E442"
-SELECTED = "#0072B2"
+HIGHLIGHT = theme.HIGHLIGHT
+SELECTED = theme.ACCENT
 
 
 _NBSP_BEFORE = (" :", " ;", " !", " ?", " »")
@@ -321,7 +322,7 @@ class CardItem(QGraphicsRectItem):
         return " · ".join(parts)
 
     def colour(self) -> str:
-        return self.card.colour or ZONE_COLOURS.get(self.card.zone, "#999999")
+        return self.card.colour or ZONE_COLOURS.get(self.card.zone, theme.UNKNOWN_ZONE_CARD)
 
     def set_match(self, matched: bool | None) -> None:
         if matched != self.matched:
@@ -361,7 +362,7 @@ class CardItem(QGraphicsRectItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(badge, h / 2, h / 2)
-            painter.setPen(QColor("#ffffff") if _dark_enough(colour) else QColor("#000000"))
+            painter.setPen(QColor(theme.WHITE) if _dark_enough(colour) else QColor(theme.BLACK))
             painter.setFont(self._badge_font)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self._badge)
         if self._footer:
@@ -384,7 +385,7 @@ class CardItem(QGraphicsRectItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor(HIGHLIGHT), 5))
             painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 7, 7)
-            painter.setPen(QPen(QColor("#000000"), 1.5))
+            painter.setPen(QPen(QColor(theme.BLACK), 1.5))
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 8, 8)
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -455,7 +456,7 @@ class ClusterItem(QGraphicsObject):
         return QRectF(0, 0, self.rect.width(), self._header)
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
-        colour = QColor(ZONE_COLOURS.get(self.cluster.zone, "#888888"))
+        colour = QColor(ZONE_COLOURS.get(self.cluster.zone, theme.UNKNOWN_ZONE_CLUSTER))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(colour, 2, Qt.PenStyle.DashLine))
         painter.setBrush(self.look.tint(colour.name(), 30 if not self.look.room else 45))

@@ -58,10 +58,10 @@ CONTROL = Look(
     hint_px=15,
     cluster_px=18,
     banner_px=24,
-    background="#f6f7f9",
-    text="#1d2330",
-    muted="#4a5468",
-    card_fill="#ffffff",
+    background=theme.WINDOW,
+    text=theme.INK,
+    muted=theme.INK_MUTED,
+    card_fill=theme.WHITE,
     zone_alpha=26,
     hull_gap=100.0,
 )
@@ -80,7 +80,7 @@ ROOM_LOOK = Look(
     background=ROOM["background"],
     text=ROOM["text"],
     muted=ROOM["muted"],
-    card_fill="#1a2133",
+    card_fill=theme.ROOM_CARD,
     zone_alpha=40,
     card_width=330.0,
 )

@@ -16,6 +16,7 @@ from kitcop_desktop.i18n import tr
 from kitcop_desktop.phones.board_room import BoardRoom
 from kitcop_desktop.storage import boards, boards_phones
 from kitcop_desktop.storage.errors import NotFound
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.phone_bar import PhoneBar
 from kitcop_desktop.ui.widgets.phone_list import PhoneList
@@ -44,7 +45,7 @@ class PhoneTray(QWidget):
             ),
         )
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight: bold;")
+        theme.style(self.title, theme.BOLD)
         # Entrée accepts the chosen post-it, Suppr discards it, F merges it: no other letter
         # key is taken (typing elsewhere never is).
         self.list = PhoneList(

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import QWidget
 from kitcop_desktop.domain.french import plural
 from kitcop_desktop.domain.palette import ROOM, room_tint
 from kitcop_desktop.i18n import tr
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.widgets.room_text import room_text_font, wrap_lines
 
 HINT = "Page suivante : zone par zone"
-TILE_FILL = "#161d2d"
+TILE_FILL = theme.ROOM_TILE
 GAP = 0.35  # between tiles, in body lines
 PAD = 0.3  # inside a tile, in body lines
 

@@ -33,6 +33,7 @@ from kitcop_desktop.tools.boards.room_pages import (
 from kitcop_desktop.tools.boards.room_summary import BoardSummary, ZoneSummary
 from kitcop_desktop.tools.boards.scene import BoardScene
 from kitcop_desktop.tools.boards.selection import selection_of
+from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.widgets.phone_corner import PhoneCorner
 
 # fit() never keeps a scale under the ideal one (only one up to 3 % over it, while a post-it
@@ -68,7 +69,7 @@ class BoardRoomView(QWidget):
         self.ctx = ctx
         self.selection = selection_of(ctx)
         self.setAutoFillBackground(True)
-        self.setStyleSheet(f"background: {ROOM['background']};")
+        theme.style(self, theme.ROOM_PANEL)
         self.scene = BoardScene(ROOM_LOOK, self)
         self.view = _FittedView(self.scene)
         self.view.resized.connect(self._resized)

@@ -11,6 +11,7 @@ from kitcop_desktop.domain.board_layout import ZONE_HEADER
 from kitcop_desktop.domain.palette import ZONE_COLOURS, room_tint
 from kitcop_desktop.tools.boards.items import _dark_enough
 from kitcop_desktop.tools.boards.look import Look
+from kitcop_desktop.ui import theme
 
 TAB_PADDING = 28.0  # inside a zone's tab, around its label
 TAB_MARGIN = 24.0  # from the zone's edges to its tab
@@ -116,7 +117,7 @@ class ZoneItem(QGraphicsItem):
         colour = ZONE_COLOURS[self.key]
         if self.look.room:
             return room_tint(colour, self.look.background), self.look.background
-        text = "#ffffff" if _dark_enough(QColor(colour)) else "#000000"
+        text = theme.WHITE if _dark_enough(QColor(colour)) else theme.BLACK
         return colour, text
 
     def paint(self, painter: QPainter, _option, _widget=None) -> None:
