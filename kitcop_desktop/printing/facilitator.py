@@ -10,6 +10,8 @@ that document carries « Document de l'animateur·rice — ne pas diffuser ».
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
@@ -137,17 +139,15 @@ def _harvest(doc: Document, session, workshop, width: float) -> None:
     if not private:
         return
     names = {t.id: t.name for t in tables.list_tables(session, workshop.id)}
-    doc.add(
-        markup(
-            tr("{FACILITATOR} Récolte des tables\u00a0: notes privées").format(
-                FACILITATOR=_word(Visibility.FACILITATOR)
-            ),
-            "h2",
-        )
+    _section(
+        doc,
+        tr("{FACILITATOR} Récolte des tables\u00a0: notes privées").format(
+            FACILITATOR=_word(Visibility.FACILITATOR)
+        ),
+        (tr("Table"), tr("Tour"), tr("Note")),
+        [(names.get(x.table_id, "?"), str(x.round_number), x.text) for x in private],
+        [50 * mm, 16 * mm, width - 66 * mm],
     )
-    rows = [head_cells("Table", "Tour", "Note")]
-    rows += [cells(names.get(x.table_id, "?"), str(x.round_number), x.text) for x in private]
-    doc.add(grid(rows, [50 * mm, 16 * mm, width - 66 * mm]))
 
 
 def _unshown_answers(session, workshop_id: int) -> list[tuple[str, str]]:
@@ -161,22 +161,32 @@ def _unshown_answers(session, workshop_id: int) -> list[tuple[str, str]]:
     return found
 
 
+def _section(
+    doc: Document,
+    heading: str,
+    heads: tuple[str, ...],
+    rows: Sequence[tuple[str, ...]],
+    widths: list[float],
+) -> None:
+    """A heading, then one line of `rows` each under the column titles `heads` (translated by
+    the caller, as the heading is); nothing at all when there is no row."""
+    if not rows:
+        return
+    doc.add(markup(heading, "h2"))
+    doc.add(grid([head_cells(*heads)] + [cells(*row) for row in rows], widths))
+
+
 def _phone_answers(doc: Document, session, workshop, width: float) -> None:
     """Answers sent from phones that the facilitator has not shown (« Montrer à l'écran »)."""
-    unshown = _unshown_answers(session, workshop.id)
-    if not unshown:
-        return
-    doc.add(
-        markup(
-            tr("{RESTITUTION} Réponses des téléphones pas encore montrées").format(
-                RESTITUTION=_word(Visibility.RESTITUTION)
-            ),
-            "h2",
-        )
+    _section(
+        doc,
+        tr("{RESTITUTION} Réponses des téléphones pas encore montrées").format(
+            RESTITUTION=_word(Visibility.RESTITUTION)
+        ),
+        (tr("Tour"), tr("Réponse")),
+        _unshown_answers(session, workshop.id),
+        [50 * mm, width - 50 * mm],
     )
-    rows = [head_cells("Tour", "Réponse")]
-    rows += [cells(title, answer) for title, answer in unshown]
-    doc.add(grid(rows, [50 * mm, width - 50 * mm]))
 
 
 def _waiting_posts(session, workshop_id: int) -> list[tuple[str, str, str]]:
@@ -192,18 +202,13 @@ def _waiting_posts(session, workshop_id: int) -> list[tuple[str, str, str]]:
 
 def _phone_posts(doc: Document, session, workshop, width: float) -> None:
     """Post-its from phones the facilitator has neither accepted nor discarded yet."""
-    waiting = _waiting_posts(session, workshop.id)
-    if not waiting:
-        return
-    doc.add(
-        markup(
-            f"{_word(Visibility.FACILITATOR)} " + tr("Post-it des téléphones en attente"),
-            "h2",
-        )
+    _section(
+        doc,
+        f"{_word(Visibility.FACILITATOR)} " + tr("Post-it des téléphones en attente"),
+        (tr("Tableau"), tr("Zone"), tr("Post-it")),
+        _waiting_posts(session, workshop.id),
+        [45 * mm, 35 * mm, width - 80 * mm],
     )
-    rows = [head_cells(tr("Tableau"), tr("Zone"), tr("Post-it"))]
-    rows += [cells(board, zone, text) for board, zone, text in waiting]
-    doc.add(grid(rows, [45 * mm, 35 * mm, width - 80 * mm]))
 
 
 def has_unseen(session, workshop_id: int) -> bool:
