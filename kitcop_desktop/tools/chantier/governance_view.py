@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -37,6 +35,7 @@ from kitcop_desktop.storage.stakeholder_map import ActorRow
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.row_list import Row, RowList
 
 AREA = "stakeholders"
 KEY_HELP = tr_later(
@@ -76,9 +75,9 @@ class GovernanceView(QWidget):
         self.bodies: list[BodyRow] = []
         self.actors: list[ActorRow] = []
 
-        self.list = QListWidget()
+        self.list = RowList()
         self.list.setAccessibleName(tr("Instances de la gouvernance"))
-        self.list.currentRowChanged.connect(lambda _r: self._show_body())
+        self.list.current_moved.connect(lambda _key: self._show_body())
         self.add_button = QPushButton(icon("new"), tr("Ajouter une instance…"))
         self.add_button.clicked.connect(self.ask_add)
         self.rename_button = QPushButton(icon("edit"), tr("Renommer…"))
@@ -183,24 +182,26 @@ class GovernanceView(QWidget):
                 self.actors = stakeholder_map.rows(s, self.chantier_id)
         except StoreError:
             return
-        current = self.current_body_id()
+        # Changed in place: the instance chosen stays chosen; when it went, the first one.
         self.list.blockSignals(True)
-        self.list.clear()
-        for body in self.bodies:
-            item = QListWidgetItem(body.name)
-            item.setData(Qt.ItemDataRole.UserRole, body.id)
-            if body.warning:
-                item.setIcon(icon("warning", theme.CAUTION_ICON))
-                item.setToolTip(body.warning)
-            self.list.addItem(item)
-        ids = [b.id for b in self.bodies]
-        self.list.setCurrentRow(ids.index(current) if current in ids else (0 if ids else -1))
+        self.list.set_rows(
+            [
+                Row(
+                    body.name,
+                    key=body.id,
+                    tooltip=body.warning,
+                    icon=icon("warning", theme.CAUTION_ICON) if body.warning else None,
+                )
+                for body in self.bodies
+            ]
+        )
+        if self.list.current_key() is None and self.bodies:
+            self.list.setCurrentRow(0)
         self.list.blockSignals(False)
         self._show_body()
 
     def current_body_id(self) -> int | None:
-        item = self.list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self.list.current_key()
 
     def current_body(self) -> BodyRow | None:
         body_id = self.current_body_id()
@@ -317,9 +318,7 @@ class GovernanceView(QWidget):
             body_id = self.add_body(name)
             if body_id is not None:
                 self.reload()
-                ids = [b.id for b in self.bodies]
-                if body_id in ids:
-                    self.list.setCurrentRow(ids.index(body_id))
+                self.list.select_key(body_id)
                 self.table.setFocus()
 
     def ask_rename(self) -> None:

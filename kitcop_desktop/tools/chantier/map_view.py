@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -46,6 +44,7 @@ from kitcop_desktop.storage.stakeholder_map import ActorRow
 from kitcop_desktop.tools.chantier.map_scene import ActorItem, MapScene
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.row_list import Row, RowList
 
 AREA = "stakeholders"
 STEP = 0.04
@@ -259,15 +258,15 @@ class StakeholderMapTab(QWidget):
         self.missing_title = QLabel(tr("Absents des ateliers"))
         self.missing_title.setWordWrap(True)
         theme.style(self.missing_title, theme.BOLD)
-        self.missing = QListWidget()
+        self.missing = RowList()
         self.missing.setToolTip(tr("Entrée\u00a0: le montrer sur la carte"))
-        self.missing.itemActivated.connect(self._focus_listed)
+        self.missing.activated.connect(lambda _index: self._focus_listed())
         self.off_title = QLabel(tr("Venus aux ateliers, pas sur la carte"))
         self.off_title.setWordWrap(True)
         theme.style(self.off_title, theme.BOLD)
-        self.off_map = QListWidget()
+        self.off_map = RowList()
         self.off_map.setToolTip(tr("Entrée ou double-clic\u00a0: l'ajouter à la carte"))
-        self.off_map.itemActivated.connect(self._add_listed)
+        self.off_map.activated.connect(lambda _index: self._add_listed())
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(8, 0, 0, 0)
@@ -318,19 +317,18 @@ class StakeholderMapTab(QWidget):
             if self.rows
             else tr("Aucun acteur sur la carte\u00a0: Inser pour en ajouter un.")
         )
-        self.missing.clear()
-        for row in self.rows:
-            if not self.met.get(row.id, Encounter()).workshops:
-                item = QListWidgetItem(row.label)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                item.setToolTip(self.met.get(row.id, Encounter()).summary())
-                self.missing.addItem(item)
+        # Rows changed in place: the one chosen stays chosen after an edit or an undo.
+        self.missing.set_rows(
+            [
+                Row(row.label, key=row.id, tooltip=self.met.get(row.id, Encounter()).summary())
+                for row in self.rows
+                if not self.met.get(row.id, Encounter()).workshops
+            ]
+        )
         self.missing_title.setText(
             tr("Absents des ateliers ({value})").format(value=self.missing.count())
         )
-        self.off_map.clear()
-        for structure in off:
-            self.off_map.addItem(QListWidgetItem(structure))
+        self.off_map.set_rows([Row(structure, key=structure) for structure in off])
         self.off_title.setText(
             tr("Venus aux ateliers, pas sur la carte ({count})").format(count=len(off))
         )
@@ -359,10 +357,11 @@ class StakeholderMapTab(QWidget):
         elif has:
             self.detail.setText(tr("{n} acteurs choisis").format(n=len(ids)))
 
-    def _focus_listed(self, item: QListWidgetItem) -> None:
-        actor_id = item.data(Qt.ItemDataRole.UserRole)
-        self.scene.select_only(actor_id)
-        self.view.setFocus()
+    def _focus_listed(self) -> None:
+        actor_id = self.missing.current_key()
+        if actor_id is not None:
+            self.scene.select_only(actor_id)
+            self.view.setFocus()
 
     # ------------------------------------------------------------------------------- changes
     def add(self, values: dict, zone: int = len(ZONES) - 1) -> int | None:
@@ -392,8 +391,10 @@ class StakeholderMapTab(QWidget):
                 self.scene.select_only(actor_id)
                 self.view.setFocus()
 
-    def _add_listed(self, item: QListWidgetItem) -> None:
-        self.ask_add({"name": item.text()})
+    def _add_listed(self) -> None:
+        structure = self.off_map.current_key()
+        if structure is not None:
+            self.ask_add({"name": structure})
 
     def edit(self, actor_id: int, **fields) -> bool:
         row = self.row(actor_id)

@@ -43,10 +43,10 @@ from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.drafts import LineDraft, draft_prefix
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.widgets.flow_layout import FlowLayout
+from kitcop_desktop.ui.widgets.row_list import Row, RowList
 
 AREA = "tables"
 LINE_ID = Qt.ItemDataRole.UserRole
-TABLE_ID = Qt.ItemDataRole.UserRole
 PRIVATE_COLOUR = theme.FACILITATOR_INK
 ROUND_LOOK = theme.chip_toggle(6, "4px 12px")
 
@@ -77,10 +77,10 @@ class HarvestView(QWidget):
         head.addLayout(self.round_row, 1)
         layout.addLayout(head)
 
-        self.table_list = QListWidget()
+        self.table_list = RowList()
         self.table_list.setAccessibleName(tr("Tables de la récolte"))
         self.table_list.setToolTip(tr("La table dont vous tapez la récolte (Tab depuis la ligne)"))
-        self.table_list.currentItemChanged.connect(self._table_picked)
+        self.table_list.current_moved.connect(self._table_picked)
         self.table_list.setMinimumWidth(150)
         self.table_list.setWordWrap(True)
         self.table_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -215,18 +215,22 @@ class HarvestView(QWidget):
             self._show_rounds()
             counts = tables_harvest.counts(session, wid, self.round_number)
         self.table_list.blockSignals(True)
-        self.table_list.clear()
-        for table_id, name, topic in rows:
-            count = counts.get(table_id, 0)
-            item = QListWidgetItem(f"{name} ({count})" if count else name)
-            item.setData(TABLE_ID, table_id)
-            item.setToolTip(f"{name} — {topic}" if topic else name)
-            self.table_list.addItem(item)
+        # Changed in place (a count after each line typed): the table chosen stays chosen.
+        self.table_list.set_rows(
+            [
+                Row(
+                    f"{name} ({counts[table_id]})" if counts.get(table_id) else name,
+                    key=table_id,
+                    tooltip=f"{name} — {topic}" if topic else name,
+                )
+                for table_id, name, topic in rows
+            ]
+        )
         ids = [r[0] for r in rows]
         if self.table_id not in ids:
             self.table_id = ids[0] if ids else None
         if self.table_id is not None:
-            self.table_list.setCurrentRow(ids.index(self.table_id))
+            self.table_list.select_key(self.table_id)
         self.table_list.blockSignals(False)
         self.empty.setVisible(not rows)
         self.splitter.setVisible(bool(rows))
@@ -389,9 +393,9 @@ class HarvestView(QWidget):
         return True
 
     # --- choosing ----------------------------------------------------------------------------
-    def _table_picked(self, current, _previous) -> None:
-        if current is not None:
-            self.table_id = current.data(TABLE_ID)
+    def _table_picked(self, table_id: int | None) -> None:
+        if table_id is not None:
+            self.table_id = table_id
             self._show_table()
 
     def set_round(self, number: int) -> None:
@@ -417,11 +421,9 @@ class HarvestView(QWidget):
     def choose(self, table_id: int, round_number: int) -> None:
         """Open a table in a round (tests, another view)."""
         self.table_id = table_id
-        for row in range(self.table_list.count()):
-            if self.table_list.item(row).data(TABLE_ID) == table_id:
-                self.table_list.blockSignals(True)
-                self.table_list.setCurrentRow(row)
-                self.table_list.blockSignals(False)
+        self.table_list.blockSignals(True)
+        self.table_list.select_key(table_id)
+        self.table_list.blockSignals(False)
         self.round_number = round_number
         self.set_round(round_number)
 

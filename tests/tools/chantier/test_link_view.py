@@ -54,9 +54,9 @@ def test_the_dialog_ticks_who_is_recognised_and_keeps_a_link_to_someone_gone(pag
 
 def test_linking_is_one_undo_step_and_the_actor_is_no_longer_missing(page, qtbot, ctx):
     tab = page.stakeholder_map
-    missing = [tab.missing.item(i).text() for i in range(tab.missing.count())]
+    missing = [tab.missing.row_text(i) for i in range(tab.missing.count())]
     assert missing == ["Fédération du BTP Drôme"]
-    assert [tab.off_map.item(i).text() for i in range(tab.off_map.count())] == ["Bâtisseurs 26"]
+    assert [tab.off_map.row_text(i) for i in range(tab.off_map.count())] == ["Bâtisseurs 26"]
     federation = actor(tab, "Fédération du BTP Drôme")
     assert tab.link(federation.id, ["Julien Roche"])
     settle(qtbot)

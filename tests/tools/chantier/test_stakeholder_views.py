@@ -34,7 +34,7 @@ def test_the_map_shows_each_actor_and_who_is_missing_from_the_workshops(page):
     assert {i.row.name for i in tab.scene.items_by_id.values()} == {"CAPEB Rhône", "Préfecture"}
     came = {i.row.name: i.met for i in tab.scene.items_by_id.values()}
     assert came == {"CAPEB Rhône": True, "Préfecture": False}
-    assert [tab.missing.item(i).text() for i in range(tab.missing.count())] == ["Préfecture"]
+    assert [tab.missing.row_text(i) for i in range(tab.missing.count())] == ["Préfecture"]
     assert "1 venu aux ateliers" in tab.summary.text()
 
 
@@ -186,3 +186,93 @@ def test_the_overview_leads_to_brique_1_and_the_page_saves_the_map_and_the_chant
     assert exchange.read_file(tmp_path / "chantier.kitcop").kind == "chantier"
     assert not page.export_to(tmp_path / "absent" / "chantier.kitcop")
     assert "Rien n'a été modifié" in ctx.extras["messages"][-1]
+
+
+def test_the_side_lists_are_sound_models_that_keep_the_actor_chosen(
+    page, qtbot, ctx, store, qtlog, monkeypatch
+):
+    """« Absents des ateliers » and « Venus aux ateliers, pas sur la carte » change only the
+    rows that changed: the actor chosen in the list stays chosen while another is edited,
+    added or taken back; Entrée on it chooses it on the map, on a structure adds it."""
+    from kitcop_desktop.storage import chantiers
+    from kitcop_desktop.tools.chantier import map_view
+    from tests.model_tester import assert_model_sound, model_tester
+
+    page.show_tab("map")
+    tab = page.stakeholder_map
+    testers = [model_tester(tab.missing.model()), model_tester(tab.off_map.model())]
+    prefecture = rows(store, page)["Préfecture"].id
+    assert tab.add({"name": "Mairie de Lyon"}) is not None
+    settle(qtbot)
+    missing = [tab.missing.row_text(i) for i in range(tab.missing.count())]
+    assert set(missing) == {"Préfecture", "Mairie de Lyon"}
+    tab.missing.select_key(prefecture)
+    assert tab.edit(rows(store, page)["Mairie de Lyon"].id, name="Mairie de Lyon 7e")
+    settle(qtbot)
+    assert tab.missing.current_key() == prefecture  # still chosen after the other's edit
+    assert "Mairie de Lyon 7e" in [tab.missing.row_text(i) for i in range(tab.missing.count())]
+    ctx.undo_stack.undo()
+    ctx.undo_stack.undo()  # the Mairie goes again
+    settle(qtbot)
+    assert tab.missing.current_key() == prefecture
+    assert [tab.missing.row_text(i) for i in range(tab.missing.count())] == ["Préfecture"]
+    tab.missing.setFocus()
+    qtbot.keyClick(tab.missing, Qt.Key.Key_Return)
+    assert tab.scene.selected_ids() == [prefecture] and tab.view.hasFocus()
+    # A structure that came and is not on the map: Entrée opens the actor's dialog, named.
+    with store.write() as s:
+        wid = chantiers.alive_workshops(s, page.chantier_id)[0].id
+        participants.paste(s, wid, "Amina Haddad\tAFPA Drôme")
+    ctx.hub.notify("stakeholders", ctx.workshop_id)
+    tab.reload()
+    assert [tab.off_map.row_text(i) for i in range(tab.off_map.count())] == ["AFPA Drôme"]
+    asked = []
+    monkeypatch.setattr(
+        map_view.ActorDialog, "exec", lambda dialog: asked.append(dialog.name.text()) or 0
+    )
+    tab.off_map.setFocus()
+    tab.off_map.setCurrentRow(0)
+    qtbot.keyClick(tab.off_map, Qt.Key.Key_Return)
+    assert asked == ["AFPA Drôme"]  # the dialog opens named after it (closed here: nothing added)
+    assert all(testers)
+    assert_model_sound(qtlog)
+
+
+def test_the_instances_list_keeps_the_one_chosen_and_is_a_sound_model(
+    page, qtbot, ctx, store, qtlog, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.model_tester import assert_model_sound, model_tester
+
+    page.show_tab("governance")
+    view = page.governance
+    tester = model_tester(view.list.model())
+    copil = view.add_body("Comité de pilotage", "co_construction")
+    settle(qtbot)
+    assert view.list.current_key() == copil  # the first one, chosen
+    cotech = view.add_body("Comité technique")
+    settle(qtbot)
+    assert view.list.count() == 2 and view.list.current_key() == copil
+    view.list.select_key(cotech)
+    assert view.body_title.text() == "Comité technique"
+    view.table.setFocus()
+    view.table.selectRow(0)
+    qtbot.keyClick(view.table, Qt.Key.Key_R)  # an R without an A: the instance warns
+    settle(qtbot)
+    assert view.list.current_key() == cotech and view.body_title.text() == "Comité technique"
+    row = view.list.rows_model.row_of(cotech)
+    assert "Personne n'arbitre" in (
+        view.list.model().index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    )
+    assert view.list.model().index(row, 0).data(Qt.ItemDataRole.DecorationRole) is not None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    view.delete_current()  # it goes: the first one is chosen, never none
+    settle(qtbot)
+    assert view.list.count() == 1 and view.list.current_key() == copil
+    assert view.body_title.text() == "Comité de pilotage"
+    ctx.undo_stack.undo()
+    settle(qtbot)
+    assert view.list.count() == 2 and view.list.current_key() == copil
+    assert tester is not None
+    assert_model_sound(qtlog)

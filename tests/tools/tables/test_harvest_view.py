@@ -230,3 +230,34 @@ def test_the_harvest_page_fits_beside_the_room_window(
     row = view.lines.sizeHintForRow(0)
     assert view.lines.viewport().height() >= 3 * row
     assert view.table_list.width() >= 120  # « Table ouverte » whole
+
+
+def test_the_tables_list_counts_in_place_and_keeps_the_table_chosen(
+    page, ctx, store, workshop_id, qtlog
+):
+    """Each line typed updates its table's count in the list, in place: the table chosen stays
+    chosen (the host's Tab from the line moves on from it), the list is a sound model."""
+    from tests.model_tester import assert_model_sound, model_tester
+
+    view = page.harvest
+    tester = model_tester(view.table_list.model())
+    with store.read() as s:
+        named = [(t.id, t.name) for t in tables.list_tables(s, workshop_id)]
+    QTest.keyClick(view.entry.line, Qt.Key.Key_Tab)  # the second table
+    assert view.table_list.current_key() == named[1][0] == view.table_id
+    type_line(view, "Une première idée")
+    type_line(view, "Une deuxième idée")
+    assert view.table_list.row_text(1) == f"{named[1][1]} (2)"
+    assert view.table_list.row_text(0) == named[0][1]  # nothing typed there: no count
+    assert view.table_list.current_key() == named[1][0] and view.table_id == named[1][0]
+    ctx.undo_stack.undo()
+    assert view.table_list.row_text(1) == f"{named[1][1]} (1)"
+    assert view.table_list.currentRow() == 1
+    QTest.keyClick(view.entry.line, Qt.Key.Key_Tab)  # on from the table chosen, not the top
+    assert view.table_id == named[2][0] and view.table_list.currentRow() == 2
+    with store.write() as s:  # a table deleted elsewhere: the first one is chosen
+        tables.delete_table(s, named[2][0])
+    ctx.hub.notify("tables", workshop_id)
+    assert view.table_id == named[0][0] and view.table_list.current_key() == named[0][0]
+    assert tester is not None
+    assert_model_sound(qtlog)
