@@ -5,8 +5,10 @@ without exactly one « A » says so in a warning: nothing is refused."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,8 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +45,89 @@ KEY_HELP = tr_later(
 )
 
 
-class RaciTable(QTableWidget):
+_AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class RaciRow:
+    """One actor of the map in the chosen instance's table: its letter (« » when out of it)."""
+
+    actor_id: int
+    letter: str
+    actor: str
+    category: str
+
+
+class RaciModel(QAbstractTableModel):
+    """The chosen instance's table, read-only (keys and buttons set the letters): its actors
+    first (R, A, C, I), then the rest of the map, greyed. A letter typed re-sorts the rows;
+    rows kept in the same order are updated in place."""
+
+    def __init__(self, headers: list[str], parent=None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[RaciRow] = []
+
+    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.letter or "—", row.actor, row.category)[column]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.actor_id
+        if role == Qt.ItemDataRole.ForegroundRole and not row.letter:
+            return QBrush(QColor(theme.INK_HINT))
+        if column == 0 and row.letter:
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter.value)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return RACI[row.letter]
+        return None
+
+    def flags(self, index: _AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+
+    def actor_id(self, row: int) -> int | None:
+        return self._rows[row].actor_id if 0 <= row < len(self._rows) else None
+
+    def actor_ids(self) -> list[int]:
+        return [r.actor_id for r in self._rows]
+
+    def set_rows(self, rows: list[RaciRow]) -> None:
+        if [r.actor_id for r in rows] != self.actor_ids():
+            self.beginResetModel()
+            self._rows = list(rows)
+            self.endResetModel()
+            return
+        for number, (shown, wanted) in enumerate(zip(self._rows, rows, strict=True)):
+            if shown != wanted:
+                self._rows[number] = wanted
+                self.dataChanged.emit(self.index(number, 0), self.index(number, 2))
+
+
+class RaciTable(QTableView):
     letter = Signal(object)  # "R", "A", "C", "I" or None (out of the instance)
     add_body = Signal()
 
@@ -111,8 +194,9 @@ class GovernanceView(QWidget):
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         theme.style(self.warning, theme.CAUTION)
-        self.table = RaciTable(0, 3)
-        self.table.setHorizontalHeaderLabels([tr("RACI"), tr("Acteur"), tr("Catégorie")])
+        self.table = RaciTable()
+        self.raci = RaciModel([tr("RACI"), tr("Acteur"), tr("Catégorie")], self)
+        self.table.setModel(self.raci)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -222,7 +306,7 @@ class GovernanceView(QWidget):
         if body is None:
             self.body_title.setText(tr("Gouvernance"))
             self.warning.hide()
-            self.table.setRowCount(0)
+            self.raci.set_rows([])
             return
         self.body_title.setText(body.name)
         self.participation.setCurrentIndex(max(0, self.participation.findData(body.participation)))
@@ -236,28 +320,20 @@ class GovernanceView(QWidget):
             a.id for a in self.actors if a.id not in letters
         ]
         by_id = {a.id: a for a in self.actors}
-        self.table.setRowCount(len(order))
-        for row_index, actor_id in enumerate(order):
-            actor = by_id[actor_id]
-            letter = letters.get(actor_id, "")
-            cells = [
-                letter or "—",
-                (f"{INFLUENCE_MARK} " if actor.influential else "") + actor.label,
-                CATEGORIES.get(actor.category, ""),
+        self.raci.set_rows(
+            [
+                RaciRow(
+                    actor_id,
+                    letters.get(actor_id, ""),
+                    (f"{INFLUENCE_MARK} " if by_id[actor_id].influential else "")
+                    + by_id[actor_id].label,
+                    CATEGORIES.get(by_id[actor_id].category, ""),
+                )
+                for actor_id in order
             ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, actor_id)
-                if not letter:
-                    item.setForeground(QColor(theme.INK_HINT))
-                elif column == 0:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                    item.setToolTip(RACI[letter])
-                self.table.setItem(row_index, column, item)
-        if selected in order:
+        )
+        # The actor typed on stays chosen, wherever its letter moved it.
+        if selected in order and self.selected_actor_id() != selected:
             self.table.selectRow(order.index(selected))
         if not self.actors:
             self.warning.setText(
@@ -269,8 +345,8 @@ class GovernanceView(QWidget):
             self.warning.show()
 
     def selected_actor_id(self) -> int | None:
-        item = self.table.item(self.table.currentRow(), 0) if self.table.currentRow() >= 0 else None
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        index = self.table.currentIndex()
+        return self.raci.actor_id(index.row()) if index.isValid() else None
 
     # ------------------------------------------------------------------------------- changes
     def set_letter(self, body_id: int, actor_id: int, letter: str | None) -> bool:

@@ -276,3 +276,43 @@ def test_the_instances_list_keeps_the_one_chosen_and_is_a_sound_model(
     assert view.list.count() == 2 and view.list.current_key() == copil
     assert tester is not None
     assert_model_sound(qtlog)
+
+
+def test_the_raci_table_is_a_sound_model_that_follows_the_actor_typed_on(
+    page, qtbot, ctx, store, qtlog
+):
+    """A letter typed moves its actor among the instance's own (R, A, C, I first): the row
+    chosen follows that actor, so the next letter lands on it; out of the instance it goes
+    back among the greyed rest of the map. Qt's checker watches every change."""
+    from tests.model_tester import assert_model_sound, model_tester
+
+    page.show_tab("governance")
+    view = page.governance
+    tester = model_tester(view.table.model())
+    view.add_body("Comité de pilotage")
+    settle(qtbot)
+    model = view.table.model()
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["—", "—"]
+    prefecture = rows(store, page)["Préfecture"].id
+    last = model.rowCount() - 1
+    view.table.setFocus()
+    view.table.selectRow(last)
+    chosen = view.selected_actor_id()
+    qtbot.keyClick(view.table, Qt.Key.Key_A)
+    settle(qtbot)
+    assert view.selected_actor_id() == chosen  # followed to the top
+    assert model.index(0, 0).data() == "A" and view.table.currentIndex().row() == 0
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "arbitre"
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is not None  # greyed: out
+    qtbot.keyClick(view.table, Qt.Key.Key_R)  # the same actor: in place, still chosen
+    settle(qtbot)
+    assert model.index(0, 0).data() == "R" and view.selected_actor_id() == chosen
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)  # out of the instance
+    settle(qtbot)
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["—", "—"]
+    assert view.selected_actor_id() == chosen
+    ids = [model.index(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(2)]
+    assert model.index(ids.index(prefecture), 1).data().startswith("★")  # influential: marked
+    assert tester is not None
+    assert_model_sound(qtlog)
