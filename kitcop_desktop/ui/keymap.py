@@ -44,7 +44,18 @@ KEYMAP = (
             ("Ctrl+0", tr_later("L'atelier : cadre et participant·es")),
             (
                 "Ctrl+1 … Ctrl+7",
-                tr_later("Déroulé, tableaux, vote, bocal, entretiens, fiches actions, impression"),
+                tr_later(
+                    "Déroulé, tableaux, vote, bocal, entretiens, fiches actions, impression "
+                    "(le clavier sur la liste de l'outil)"
+                ),
+            ),
+            (
+                tr_later("Entrée (sur un bouton)"),
+                tr_later("Appuyer sur le bouton, comme Espace (pas pendant un déroulé lancé)"),
+            ),
+            (
+                tr_later("Tab, Maj+Tab"),
+                tr_later("Champ suivant / précédent\u00a0; ← → entre le jour, le mois, l'heure…"),
             ),
             ("Ctrl+N", tr_later("Nouvel élément dans l'outil affiché")),
             ("Ctrl+F", tr_later("Rechercher dans l'outil affiché")),

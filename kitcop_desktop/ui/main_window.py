@@ -26,6 +26,7 @@ from kitcop_desktop.storage.engine import Store
 from kitcop_desktop.storage.errors import StoreError
 from kitcop_desktop.ui import app_events, live_keys, resume
 from kitcop_desktop.ui.changes import ChangeHub
+from kitcop_desktop.ui.field_keys import FieldKeys
 from kitcop_desktop.ui.icons import icon
 from kitcop_desktop.ui.keymap import KeymapDialog
 from kitcop_desktop.ui.live_control import LiveControl
@@ -108,6 +109,8 @@ class MainWindow(QMainWindow):
             QEvent.Type.Resize,
             QEvent.Type.LayoutRequest,
         )
+        self._field_keys = FieldKeys(self, self.live.run_exists)  # Entrée, Tab in a form
+        app_events.install(self._field_keys, QEvent.Type.KeyPress)
 
     @property
     def welcome(self) -> WelcomeScreen:
@@ -205,7 +208,7 @@ class MainWindow(QMainWindow):
                 self._action(
                     title,
                     f"Ctrl+{order}",
-                    lambda _c=False, k=key: self.activate_tool(k),
+                    lambda _c=False, k=key: self.enter_tool(k),
                     app_wide=True,
                 )
             )
@@ -354,6 +357,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{title} — {APP_NAME}")
 
     # --- tools ----------------------------------------------------------------------------------
+    def enter_tool(self, key: str) -> None:
+        """Ctrl+0…9: the tool, with the keyboard on its main list (WorkshopView.enter)."""
+        if self.workshop_view is not None:
+            self.workshop_view.enter(key)
+
     def activate_tool(self, key: str, ref_id: int | None = None) -> None:
         if self.workshop_view is None:
             return
@@ -510,4 +518,5 @@ class MainWindow(QMainWindow):
         app_events.remove(self._undo_keys)
         app_events.remove(self._tooltips)
         app_events.remove(self._narrow_text)
+        app_events.remove(self._field_keys)
         super().closeEvent(event)

@@ -61,12 +61,12 @@ class TimeField(QTimeEdit):
 
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().focusInEvent(event)
-        QTimer.singleShot(0, self._select_section)
+        QTimer.singleShot(0, self, self._select_section)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
         # A click lands on the inner line edit and leaves a bare caret in the section.
         if watched is self.lineEdit() and event.type() == QEvent.Type.MouseButtonRelease:
-            QTimer.singleShot(0, self._select_section)
+            QTimer.singleShot(0, self, self._select_section)
         return super().eventFilter(watched, event)
 
     def _select_section(self) -> None:

@@ -14,6 +14,7 @@ import logging
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QButtonGroup,
@@ -135,7 +136,7 @@ class WorkshopView(QWidget):
                 button.sizePolicy().verticalPolicy(),
             )
             button.setToolTip(tr("{title} (Ctrl+{order})").format(title=title, order=order))
-            button.clicked.connect(lambda _c=False, k=key: self.activate(k))
+            button.clicked.connect(lambda _c=False, k=key: self.enter(k))
             self.group.addButton(button)
             self.buttons[key] = button
             side.addWidget(button)
@@ -308,6 +309,20 @@ class WorkshopView(QWidget):
         self.tool_changed.emit(key)
         self.release_hidden()
 
+    def enter(self, key: str) -> None:
+        """The facilitator chose a tool (Ctrl+0…9, the side bar): it comes up with the keyboard
+        on its main list, so ↓, Entrée, Suppr act at once. A tool that put the keyboard in
+        itself (the boards' post-it line) keeps its choice; a tool without a list leaves it on
+        the view, and Tab goes in."""
+        self.activate(key)
+        widget = self._editors.get(key)
+        focus = QApplication.focusWidget() or self.window().focusWidget()
+        if widget is None or (focus is not None and widget.isAncestorOf(focus)):
+            return
+        target = main_list(widget)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+
     def close_tools(self) -> None:
         self._views.clear()
         for widget in self._editors.values():
@@ -320,6 +335,24 @@ class WorkshopView(QWidget):
             for key, context in self._contexts.items():
                 if key != WORKSHOP_KEY:
                     self.undo_group.removeStack(context.undo_stack)
+
+
+def main_list(page: QWidget) -> QAbstractItemView | None:
+    """The first list or table of `page` that Tab would reach, shown and usable."""
+    widget: QWidget | None = page.nextInFocusChain()
+    for _ in range(2000):  # the chain is the window's: bounded, and it comes back round
+        if widget is None or widget is page:
+            break
+        if (
+            isinstance(widget, QAbstractItemView)
+            and page.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
 
 
 def typed_only_here(page: QWidget) -> bool:

@@ -1,11 +1,18 @@
 """A layout that lays its widgets out in a row and wraps onto the next line when the row is full
 (Qt's « Flow Layout » example): seven zone buttons of a chemin never pile onto one another on
-a 1024 px laptop, they take a second line."""
+a 1024 px laptop, they take a second line.
+
+Its items are made here, in Python (`addWidget`), not by Qt's own `QLayout.addWidget`: the items
+Qt makes are handed to Python without an owner, and PySide could let go of their wrappers while
+the layout still held them. The déroulé's toolbar then answered « already deleted » in the
+middle of a layout pass and the app died (a facilitator had clicked into each tool's list and
+gone through Ctrl+1…8: tests/ui/test_tool_keyboard.py).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
@@ -15,8 +22,14 @@ class FlowLayout(QLayout):
         self.setContentsMargins(0, 0, 0, 0)
         self.setSpacing(spacing)
 
+    def addWidget(self, widget: QWidget, *_stretch: object) -> None:  # noqa: N802 - Qt API
+        """The widget's layout item is made here, in Python, not by Qt's own addWidget."""
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
+
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt API
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
