@@ -24,7 +24,11 @@ def _first_existing(*candidates: Path) -> Path:
         if candidate.is_dir():
             return candidate
     tried = ", ".join(str(c) for c in candidates)
-    raise FileNotFoundError(f"Dossier introuvable (cherché dans : {tried})")
+    from kitcop_desktop.i18n import tr  # i18n finds its catalogues through this module
+
+    raise FileNotFoundError(
+        tr("Dossier introuvable (cherché dans\u00a0: {tried})").format(tried=tried)
+    )
 
 
 def migrations_dir() -> Path:

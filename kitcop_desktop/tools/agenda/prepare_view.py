@@ -314,7 +314,7 @@ class PrepareView(QWidget):
         """Replace the déroulé with a template (undoable: the old one comes back)."""
         wid = self.ctx.workshop_id
         template = kit.by_key(key)
-        name = template.title if template else "modèle personnel"
+        name = template.title if template else tr("modèle personnel")
 
         def do(s):
             before = agenda.snapshot_agenda(s, wid)
