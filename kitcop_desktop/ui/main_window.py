@@ -270,7 +270,10 @@ class MainWindow(QMainWindow):
         self.workshop_view.back_requested.connect(self.show_welcome)
         self.pages.addWidget(self.workshop_view)
         self.pages.setCurrentWidget(self.workshop_view)
-        self.workshop_view.setFocus()  # not whatever button comes after the welcome list
+        # The keyboard on the workshop page's list of people (Ctrl+V pastes a sign-in sheet),
+        # not on whatever button came after the welcome list.
+        self.workshop_view.setFocus()
+        self.workshop_view.keyboard_in(self.workshop_view.current_key)
         self.room.title_card.set_workshop(title, problem)
         self.room.set_stage(None)
         self.setWindowTitle(f"{title} — {APP_NAME}")

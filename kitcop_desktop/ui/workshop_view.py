@@ -315,6 +315,10 @@ class WorkshopView(QWidget):
         itself (the boards' post-it line) keeps its choice; a tool without a list leaves it on
         the view, and Tab goes in."""
         self.activate(key)
+        self.keyboard_in(key)
+
+    def keyboard_in(self, key: str) -> None:
+        """The keyboard on the main list of the tool `key` (shown), unless it is in it already."""
         widget = self._editors.get(key)
         focus = QApplication.focusWidget() or self.window().focusWidget()
         if widget is None or (focus is not None and widget.isAncestorOf(focus)):
