@@ -251,7 +251,11 @@ def test_a_kiss_retrospective_runs_from_the_keyboard_with_the_room_screen_up(
     assert [c.text for c in board.selected_cards()] == chosen
     entries = menu_key(window, Key.Key_Menu, Mod.NoModifier, "Regrouper en sous-thématique")
     assert "«\u00a0On commence\u00a0» → fiche action" in entries
-    type_text(window, "Instances")  # the new sous-thématique is named at once
+    # The new sous-thématique is named at once: its title opens for typing where it is drawn,
+    # and the facilitator types once they see it (the menu has gone: on a loaded machine its
+    # closing can come a turn of the event loop after the choice).
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is board.view.editor)
+    type_text(window, "Instances")
     press(window, Key.Key_Return)
     assert [(c.title, c.zone) for c in board.data.clusters] == [("Instances", "start")]
     assert re.search(r"2 · Instances|Instances \(2\)", seen(window))  # its two post-its
