@@ -1,28 +1,15 @@
-"""The command line end to end, in real processes, on a real database file."""
+"""The command line end to end on a real database file: most commands through `cli.main` in
+this process (tests/cli_support.py), and in real processes through the installed `kitcop`
+command what only a process shows: the entry point, another process's lock, the GUI's refusals."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 from kitcop_desktop import __version__
-
-
-def kitcop(*args, env_extra=None):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    env.update(env_extra or {})
-    return subprocess.run(
-        [sys.executable, "-m", "kitcop_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+from tests.cli_support import kitcop, kitcop_process
 
 
 def test_version():
-    out = kitcop("--version")
+    out = kitcop_process("--version")
     assert out.returncode == 0
     assert __version__ in out.stdout
 
@@ -79,7 +66,7 @@ def test_second_instance_says_so(tmp_path):
     db = tmp_path / "a.sqlite3"
     assert kitcop("demo", "--db", db).returncode == 0
     with InstanceLock(db):
-        out = kitcop("demo", "--db", db)
+        out = kitcop_process("demo", "--db", db)
     assert out.returncode == 1
     assert "déjà ouvert" in out.stderr
 
@@ -98,7 +85,7 @@ def test_gui_refuses_a_second_instance(tmp_path):
     assert kitcop("demo", "--db", db).returncode == 0
     before = kitcop("list", "--db", db).stdout
     with InstanceLock(db):
-        out = kitcop("--db", db)
+        out = kitcop_process("--db", db)
     assert out.returncode == 1
     assert "déjà ouvert" in out.stderr
     assert kitcop("list", "--db", db).stdout == before
@@ -107,7 +94,7 @@ def test_gui_refuses_a_second_instance(tmp_path):
 def test_gui_refuses_a_corrupt_file(tmp_path):
     bad = tmp_path / "cassé.sqlite3"
     bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
-    out = kitcop("--db", bad)
+    out = kitcop_process("--db", bad)
     assert out.returncode == 1
     assert "Rien n'a été modifié" in out.stderr
     assert bad.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 200

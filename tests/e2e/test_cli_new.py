@@ -11,7 +11,7 @@ from kitcop_desktop.domain.french import parse_day
 from kitcop_desktop.domain.validation import InvalidInput
 from kitcop_desktop.storage import agenda, workshops
 from kitcop_desktop.storage.migrate import open_store
-from tests.e2e.test_cli import kitcop
+from tests.cli_support import kitcop
 
 
 def test_templates_lists_the_keys_without_creating_a_file(tmp_path):

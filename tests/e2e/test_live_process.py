@@ -15,18 +15,17 @@ import time
 import pytest
 
 from kitcop_desktop.storage import agenda_run
-from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.storage.migrate import open_store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9 is POSIX")
 
 
 @pytest.fixture
-def demo_db(tmp_path, migrated_template):
+def demo_db(tmp_path, demo_template):
     db = tmp_path / "atelier.sqlite3"
-    shutil.copyfile(migrated_template, db)
+    template, workshop_id = demo_template
+    shutil.copyfile(template, db)
     store = open_store(db)
-    workshop_id = create_demo(store)
     with store.write() as s:
         agenda_run.clear_run(s, workshop_id)  # the demo's run is over: start a fresh one
     store.close()

@@ -10,16 +10,14 @@ import pytest
 
 from kitcop_desktop import cli
 from kitcop_desktop.storage import exchange
-from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.storage.models import Workshop
 from kitcop_desktop.storage.models.board import Board, Card
 from tests.storage.exchange_support import export_bytes
 
 
 @pytest.fixture
-def envelope(store):
-    workshop_id = create_demo(store)
-    return json.loads(export_bytes(store, workshop_id))
+def envelope(store, demo):
+    return json.loads(export_bytes(store, demo))
 
 
 def _write(envelope, path):

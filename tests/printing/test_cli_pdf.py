@@ -1,27 +1,18 @@
-"""End to end: `kitcop demo` then `kitcop pdf`, as a facilitator would type them."""
+"""End to end: `kitcop demo` then `kitcop pdf`, as a facilitator would type them, through the
+command line's own `cli.main` (tests/cli_support.py) with the data folder of the demo's."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
+from tests.cli_support import kitcop as run_kitcop
 from tests.printing.pdf_support import reader, text_of
 
 
 def kitcop(*args, env_dir):
-    return subprocess.run(
-        [sys.executable, "-m", "kitcop_desktop", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={
-            "KITCOP_DATA_DIR": str(env_dir),
-            "PATH": "/usr/bin:/bin",
-            "QT_QPA_PLATFORM": "offscreen",
-        },
-    )
+    """The data and the log in the demo's folder: only what the command writes lands beside it."""
+    folders = {"KITCOP_DATA_DIR": str(env_dir), "KITCOP_LOG_DIR": str(env_dir / "log")}
+    return run_kitcop(*args, env_extra=folders)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ import io
 
 from kitcop_desktop import cli
 from kitcop_desktop.storage import actions, voting, voting_entries, voting_rounds
-from kitcop_desktop.storage.demo import create_demo
 
 
 def read_csv(path) -> list[list[str]]:
@@ -17,8 +16,7 @@ def read_csv(path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
 
 
-def test_fiches_actions_as_csv_with_every_field_of_the_kit(store, db_path, tmp_path):
-    demo = create_demo(store)
+def test_fiches_actions_as_csv_with_every_field_of_the_kit(store, db_path, tmp_path, demo):
     out = tmp_path / "fiches.csv"
     args = ["--db", str(db_path), "csv", str(demo), "--part", "actions", "-o", str(out)]
     assert cli.main(args) == cli.EXIT_OK
@@ -29,8 +27,7 @@ def test_fiches_actions_as_csv_with_every_field_of_the_kit(store, db_path, tmp_p
     assert rows[1][3] == "Mutualiser des chantiers-écoles entre CFA, AFPA et lycées professionnels"
 
 
-def test_vote_results_as_csv_one_line_per_proposal_and_round(store, db_path, tmp_path):
-    demo = create_demo(store)
+def test_vote_results_as_csv_one_line_per_proposal_and_round(store, db_path, tmp_path, demo):
     out = tmp_path / "votes.csv"
     args = ["--db", str(db_path), "csv", str(demo), "--part", "votes", "-o", str(out)]
     assert cli.main(args) == cli.EXIT_OK

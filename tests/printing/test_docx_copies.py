@@ -10,13 +10,11 @@ from kitcop_desktop import cli
 from kitcop_desktop.printing.docx_copies import render_docx
 from kitcop_desktop.printing.parts import compose, render_pdf
 from kitcop_desktop.storage import actions, boards, fishbowl, fishbowl_notes
-from kitcop_desktop.storage.demo import create_demo
 from tests.printing.docx_support import all_text, contents, headings, open_docx, page_breaks
 from tests.printing.pdf_support import flat, text_of
 
 
-def test_the_demo_restitution_as_docx_holds_the_pdf_sections_in_order(store):
-    demo = create_demo(store)
+def test_the_demo_restitution_as_docx_holds_the_pdf_sections_in_order(store, demo):
     with store.read() as s:
         names = compose(s, demo, ["all"]).contents_names()
         pdf_text = flat(text_of(render_pdf(s, demo, ["all"])))
@@ -34,8 +32,7 @@ def test_the_demo_restitution_as_docx_holds_the_pdf_sections_in_order(store):
     assert cover[0].style.name == "Normal" and any(p.style.name == "Title" for p in cover[:3])
 
 
-def test_the_docx_keeps_the_words_of_the_board_the_votes_and_the_fiches(store):
-    demo = create_demo(store)
+def test_the_docx_keeps_the_words_of_the_board_the_votes_and_the_fiches(store, demo):
     with store.read() as s:
         data = render_docx(s, demo, ["all"])
         board_list = boards.list_boards(s, demo)
@@ -55,8 +52,7 @@ def test_the_docx_keeps_the_words_of_the_board_the_votes_and_the_fiches(store):
     assert len(document.inline_shapes) >= len(board_list)
 
 
-def test_the_fiches_actions_alone_one_per_page(store):
-    demo = create_demo(store)
+def test_the_fiches_actions_alone_one_per_page(store, demo):
     with store.read() as s:
         data = render_docx(s, demo, ["actions"])
         count = len(actions.list_for(s, demo))
@@ -90,8 +86,7 @@ def test_private_notes_never_reach_the_docx(store, workshop_id):
     assert "X bloque tout" not in text
 
 
-def test_kitcop_docx_writes_the_file_and_refuses_the_paper_supports(store, db_path, tmp_path):
-    demo = create_demo(store)
+def test_kitcop_docx_writes_the_file_and_refuses_the_paper_supports(store, db_path, tmp_path, demo):
     out = tmp_path / "restitution.docx"
     args = ["--db", str(db_path), "docx", str(demo), "-o", str(out)]
     assert cli.main(args) == cli.EXIT_OK

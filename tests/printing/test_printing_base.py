@@ -123,14 +123,12 @@ def test_plain_keeps_emoji_the_fonts_draw_and_drops_controls():
     assert para_text("a<b & c>\nd") == "a&lt;b &amp; c&gt;<br/>d"
 
 
-def test_a_story_lays_out_the_same_when_built_twice(store):
+def test_a_story_lays_out_the_same_when_built_twice(store, demo):
     """Building twice (the preview, then the save) must not lose keepWithNext or split state."""
     from kitcop_desktop.printing.common import heading_for
     from kitcop_desktop.printing.document import Document
     from kitcop_desktop.printing.parts import RESTITUTION
-    from kitcop_desktop.storage.demo import create_demo
 
-    demo = create_demo(store)
     with store.read() as s:
         workshop = workshops.get(s, demo)
         doc = Document(heading_for(workshop), "Restitution")

@@ -18,14 +18,8 @@ from kitcop_desktop.storage import (
     voting_rounds,
 )
 from kitcop_desktop.storage import boards_clusters as clusters
-from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.storage.models import Workshop
 from tests.printing.pdf_support import flat, page_sizes_mm, reader, text_of
-
-
-@pytest.fixture
-def demo(store):
-    return create_demo(store)
 
 
 def render(store, workshop_id, *parts):

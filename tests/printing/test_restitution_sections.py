@@ -7,7 +7,6 @@ import pytest
 
 from kitcop_desktop.printing.parts import render_pdf
 from kitcop_desktop.storage import rounds, workshops
-from kitcop_desktop.storage.demo import create_demo
 from tests.printing.pdf_support import flat, reader, text_of
 
 EMPTY_SECTIONS = (
@@ -38,8 +37,7 @@ def test_a_new_workshop_prints_no_empty_section_nor_lists_one(store, workshop_id
     assert "Comment former 5 000 artisans ?" in text
 
 
-def test_rounds_that_never_ran_are_left_out(store):
-    demo = create_demo(store)
+def test_rounds_that_never_ran_are_left_out(store, demo):
     with store.read() as s:
         kinds = {r.title or r.kind_label: r for r in rounds.list_rounds(s, demo)}
     ran = [name for name, r in kinds.items() if any(e.status != "waiting" for e in r.entries)]
@@ -60,8 +58,7 @@ def test_a_part_printed_alone_still_says_it_is_empty(store, workshop_id, part):
     assert "Aucun" in text_of(data) or "Pas de" in text_of(data)
 
 
-def test_the_cover_carries_the_key_facts_and_the_contents(store):
-    demo = create_demo(store)
+def test_the_cover_carries_the_key_facts_and_the_contents(store, demo):
     with store.read() as s:
         workshop = workshops.get(s, demo)
         problem, place = workshop.problem_statement, workshop.place

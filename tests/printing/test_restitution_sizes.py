@@ -7,7 +7,6 @@ import re
 
 from kitcop_desktop.printing.parts import render_pdf
 from kitcop_desktop.storage import agenda, workshops
-from kitcop_desktop.storage.demo import create_demo
 from tests.printing.pdf_support import reader, text_sizes
 
 SMALLEST = 8.95  # 9 pt, give or take the rounding of the matrices
@@ -24,8 +23,7 @@ def small_text(data: bytes, *, skip: str = "") -> list[tuple[int, float, str]]:
     return out
 
 
-def test_no_text_under_9_pt_in_the_demo_restitution(store):
-    demo = create_demo(store)
+def test_no_text_under_9_pt_in_the_demo_restitution(store, demo):
     with store.read() as s:
         data = render_pdf(s, demo, ["all"])
     # Board drawings included: a board too full for its page is printed zone by zone (#16).

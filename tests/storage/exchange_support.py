@@ -28,12 +28,13 @@ from kitcop_desktop.storage.models.voting import (
 TRICKY = "R&D <b>gras</b> « guillemets » 🎉 œ€"
 
 
-def rich_workshop(store) -> tuple[int, int]:
+def rich_workshop(store, demo: int | None = None) -> tuple[int, int]:
     """The demo workshop plus a sous-groupe board that uses every kind of reference.
 
-    Returns (workshop id, board id).
+    `demo`: the demo's id when the store holds it already (conftest's `demo` fixture), else the
+    demo is made here. Returns (workshop id, board id).
     """
-    workshop_id = create_demo(store)
+    workshop_id = create_demo(store) if demo is None else demo
     with store.write() as s:
         participants.add(s, workshop_id, "Zoé Test", email="zoe@example.org")
         board = boards.create_board(s, workshop_id, "speedboat", "Speedboat", subgroup="Table 2")

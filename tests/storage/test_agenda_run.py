@@ -6,7 +6,6 @@ from datetime import datetime, time
 
 from kitcop_desktop.domain.clock import FakeClock
 from kitcop_desktop.storage import agenda, agenda_run
-from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.storage.models.workshop import Workshop
 
 
@@ -29,8 +28,8 @@ def test_a_restart_resumes_from_the_stored_facts(store, workshop_id):
     assert again.countdown().text() == "10:50"  # 15 + 2 min - 370 s
 
 
-def test_actual_rows_of_the_demo_show_planned_vs_actual(store):
-    wid = create_demo(store)
+def test_actual_rows_of_the_demo_show_planned_vs_actual(store, demo):
+    wid = demo
     with store.read() as s:
         rows = agenda_run.actual_rows(s, wid)
         planned = agenda.planned_rows(s, wid)

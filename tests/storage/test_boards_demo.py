@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from kitcop_desktop.storage import boards
 from kitcop_desktop.storage import boards_clusters as clusters
-from kitcop_desktop.storage.demo import create_demo
 
 
-def test_demo_has_two_subgroup_speedboats_and_a_kiss(store):
-    workshop_id = create_demo(store)
+def test_demo_has_two_subgroup_speedboats_and_a_kiss(store, demo):
+    workshop_id = demo
     with store.read() as s:
         speedboats = [b for b in boards.list_boards(s, workshop_id, "speedboat") if b.subgroup]
         assert [b.subgroup for b in speedboats] == [

@@ -11,11 +11,10 @@ from kitcop_desktop.storage import (
     test_protocols,
     workshops,
 )
-from kitcop_desktop.storage.demo import create_demo
 
 
-def test_the_demo_is_a_chantier_with_two_workshops_and_a_protocol(store):
-    workshop_id = create_demo(store)
+def test_the_demo_is_a_chantier_with_two_workshops_and_a_protocol(store, demo):
+    workshop_id = demo
     with store.read() as s:
         [chantier] = chantiers.list_summaries(s)
         assert chantier.title == "Rénovation énergétique — Rhône"

@@ -15,8 +15,8 @@ from .exchange_support import TRICKY, canonical, dump, export_bytes, rich_worksh
 
 
 @pytest.fixture
-def rich(store):
-    return rich_workshop(store)
+def rich(store, demo):
+    return rich_workshop(store, demo)
 
 
 def test_export_is_documented_versioned_json(store, rich):

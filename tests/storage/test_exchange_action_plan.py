@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 from kitcop_desktop.storage import action_plan, chantiers, exchange, test_protocols, workshops
-from kitcop_desktop.storage.demo import create_demo
 
 
 def export_plain(store, workshop_id: int) -> bytes:
@@ -40,8 +39,8 @@ def plan_of(store, workshop_id: int) -> list[tuple]:
         return result
 
 
-def test_status_steps_and_protocol_travel_and_the_chantier_stays_behind(store):
-    workshop_id = create_demo(store)
+def test_status_steps_and_protocol_travel_and_the_chantier_stays_behind(store, demo):
+    workshop_id = demo
     before = plan_of(store, workshop_id)
     assert any(p[3] for p in before) and any(p[2] for p in before)
     data = export_plain(store, workshop_id)
@@ -55,8 +54,8 @@ def test_status_steps_and_protocol_travel_and_the_chantier_stays_behind(store):
         assert chantiers.chantier_of(s, result.workshop_id) is None  # a copy stands alone
 
 
-def test_a_file_from_before_the_action_plan_still_imports(store):
-    workshop_id = create_demo(store)
+def test_a_file_from_before_the_action_plan_still_imports(store, demo):
+    workshop_id = demo
     envelope = json.loads(export_plain(store, workshop_id))
     tables = envelope["tables"]
     for name in ("action_steps", "test_protocols", "test_results"):

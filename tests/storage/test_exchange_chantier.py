@@ -20,7 +20,6 @@ from kitcop_desktop.storage import (
     test_protocols,
     workshops,
 )
-from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.storage.migrate import open_store
 
 
@@ -73,10 +72,10 @@ def plan(s, chantier_id: int) -> list:
 
 
 @pytest.fixture
-def demo(store):
-    workshop_id = create_demo(store)
+def demo(store, demo):
+    """The demo's chantier (the demo itself from conftest's `demo`)."""
     with store.read() as s:
-        return chantiers.chantier_of(s, workshop_id)
+        return chantiers.chantier_of(s, demo)
 
 
 def test_a_chantier_file_lands_whole_on_another_laptop(store, demo, tmp_path):

@@ -1,22 +1,11 @@
-"""`kitcop export` and `kitcop import` end to end, in real processes on real files."""
+"""`kitcop export` and `kitcop import` end to end on real files, through the command line's
+own `cli.main` (tests/cli_support.py; tests/e2e/test_cli.py runs the installed command)."""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
-
-def kitcop(*args):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "kitcop_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+from tests.cli_support import kitcop
 
 
 def test_export_then_import_on_another_laptop(tmp_path):

@@ -29,8 +29,8 @@ VALUES = st.one_of(
 
 
 @pytest.fixture
-def good(store):
-    workshop_id, _ = rich_workshop(store)
+def good(store, demo):
+    workshop_id, _ = rich_workshop(store, demo)
     return json.loads(export_bytes(store, workshop_id))
 
 
@@ -79,7 +79,7 @@ def test_damaged_bytes_of_a_zipped_file_are_refused_cleanly(store, zipped_good, 
 
 
 @pytest.fixture
-def zipped_good(store):
-    workshop_id, _ = rich_workshop(store)
+def zipped_good(store, demo):
+    workshop_id, _ = rich_workshop(store, demo)
     with store.read() as s:
         return exchange.export_workshop(s, workshop_id, zipped=True)

@@ -20,9 +20,9 @@ from .exchange_support import dump, export_bytes, rich_workshop
 
 
 @pytest.fixture
-def good(store):
+def good(store, demo):
     """A valid export of a rich workshop, as a dict to spoil."""
-    workshop_id, _ = rich_workshop(store)
+    workshop_id, _ = rich_workshop(store, demo)
     return json.loads(export_bytes(store, workshop_id))
 
 

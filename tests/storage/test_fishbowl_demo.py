@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from kitcop_desktop.storage import fishbowl, fishbowl_notes, rounds
-from kitcop_desktop.storage.demo import create_demo
 
 
-def test_the_demo_has_a_finished_fishbowl_with_notes_and_a_declusion(store):
-    workshop_id = create_demo(store)
+def test_the_demo_has_a_finished_fishbowl_with_notes_and_a_declusion(store, demo):
+    workshop_id = demo
     with store.read() as s:
         bowls = fishbowl.list_fishbowls(s, workshop_id)
         assert len(bowls) == 1 and bowls[0].state == "finished"

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from kitcop_desktop.storage import actions, voting, voting_rounds
-from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.storage.models.action import ACTION_CARD_FIELDS
 
 
-def test_demo_vote_has_two_revealed_rounds_with_the_tie_settled_by_round_two(store):
-    workshop_id = create_demo(store)
+def test_demo_vote_has_two_revealed_rounds_with_the_tie_settled_by_round_two(store, demo):
+    workshop_id = demo
     with store.read() as s:
         vote = voting.list_for(s, workshop_id)[0]
         first, second = (voting_rounds.round_results(s, r.id) for r in vote.rounds)

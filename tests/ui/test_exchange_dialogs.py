@@ -105,8 +105,8 @@ def plain(data: bytes) -> bytes:
 
 
 @pytest.fixture
-def rich(store):
-    return rich_workshop(store)
+def rich(store, demo):
+    return rich_workshop(store, demo)
 
 
 # ---------------------------------------------------------------------------------------- export

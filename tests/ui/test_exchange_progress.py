@@ -3,6 +3,7 @@ database unchanged and writes no file (#14 item 10)."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 
 import pytest
@@ -11,27 +12,50 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 from kitcop_desktop.storage import exchange, workshops
 from kitcop_desktop.storage.exchange_insert import Cancelled
+from kitcop_desktop.storage.migrate import open_store
 from kitcop_desktop.storage.models.board import Board, Card
 from kitcop_desktop.ui.exchange_worker import run_with_progress
 from tests.storage.exchange_support import dump
 
 
+@pytest.fixture(scope="module")
+def big_library(migrated_template, tmp_path_factory):
+    """A library holding a workshop of 12,000 post-its, and that workshop exported: big enough
+    for several progress steps. Made once for the module; each test gets copies of both."""
+    folder = tmp_path_factory.mktemp("big")
+    library = folder / "grand.sqlite3"
+    shutil.copyfile(migrated_template, library)
+    store = open_store(library)
+    try:
+        with store.write() as s:
+            workshop = workshops.create(s, "Grand atelier")
+            board = Board(workshop_id=workshop.id, kind="speedboat", title="Speedboat")
+            s.add(board)
+            s.flush()
+            s.add_all(
+                Card(board_id=board.id, zone="brakes", text=f"Frein {i}", position=i)
+                for i in range(12_000)
+            )
+        with store.read() as s:
+            data = exchange.export_workshop(s, workshop.id, zipped=True)
+    finally:
+        store.close()
+    exported = folder / "grand.kitcop"
+    exported.write_bytes(data)
+    return library, exported
+
+
 @pytest.fixture
-def big_file(store, tmp_path):
-    """A workshop of 12,000 post-its, exported: big enough for several progress steps."""
-    with store.write() as s:
-        workshop = workshops.create(s, "Grand atelier")
-        board = Board(workshop_id=workshop.id, kind="speedboat", title="Speedboat")
-        s.add(board)
-        s.flush()
-        s.add_all(
-            Card(board_id=board.id, zone="brakes", text=f"Frein {i}", position=i)
-            for i in range(12_000)
-        )
-    with store.read() as s:
-        data = exchange.export_workshop(s, workshop.id, zipped=True)
+def store_template(request, migrated_template, big_library):
+    """A test that takes `big_file` starts from the library that holds the big workshop."""
+    return big_library[0] if "big_file" in request.fixturenames else migrated_template
+
+
+@pytest.fixture
+def big_file(store, big_library, tmp_path):
+    """The big workshop's export, in the test's own folder; `store` holds that workshop."""
     path = tmp_path / "grand.kitcop"
-    path.write_bytes(data)
+    shutil.copyfile(big_library[1], path)
     return path
 
 

@@ -9,14 +9,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kitcop_desktop.app import load_tool_specs
-from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.ui import field_resume
 from kitcop_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def demo(store):
-    return create_demo(store)
 
 
 def window_on(qtbot, store, settings_file, workshop_id: int) -> MainWindow:

@@ -10,14 +10,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from kitcop_desktop.app import load_tool_specs
-from kitcop_desktop.storage.demo import create_demo
 from kitcop_desktop.ui import memory
 from kitcop_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, store):
-    workshop_id = create_demo(store)
+def window(qtbot, store, demo):
+    workshop_id = demo
     window = MainWindow(store, specs=load_tool_specs())
     qtbot.addWidget(window)
     window.resize(1280, 800)

@@ -7,11 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kitcop_desktop.app import build_main_window
-from kitcop_desktop.storage.demo import create_demo
 
 
-def test_enter_on_the_list_of_workshops_opens_the_one_chosen(qtbot, store):
-    workshop_id = create_demo(store)
+def test_enter_on_the_list_of_workshops_opens_the_one_chosen(qtbot, store, demo):
+    workshop_id = demo
     window = build_main_window(store)
     qtbot.addWidget(window)
     window.show()
