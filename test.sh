@@ -13,7 +13,10 @@ export QT_QPA_PLATFORM=offscreen
 # kill -9 test loses nothing either way (the kernel keeps what the killed process wrote). One
 # folder per run, so that suites run side by side never clean each other's; removed at the end.
 basetemp=()
-if [ -z "${KITCOP_TEST_ON_DISK:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+# Only a roomy one (a container's default /dev/shm is 64 MB; a run keeps a few hundred MB).
+shm_free_kb=$(df -Pk /dev/shm 2>/dev/null | awk 'NR==2 {print $4}' || true)
+if [ -z "${KITCOP_TEST_ON_DISK:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ] \
+  && [ "${shm_free_kb:-0}" -ge 2097152 ]; then
   run_dir="$(mktemp -d /dev/shm/kitcop-tests.XXXXXX)"
   trap 'rm -rf "$run_dir"' EXIT
   basetemp=(--basetemp "$run_dir")
