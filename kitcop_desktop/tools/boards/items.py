@@ -7,6 +7,8 @@ painting is then cheap enough for 1,000 cards while one is dragged.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -228,6 +230,10 @@ class CardItem(QGraphicsRectItem):
         # post-it is drawn); False on a board of thousands, where most are never drawn.
         self.keep_layout = keep_layout
         self._tip = False  # its tooltip is set when first asked (BoardScene.helpEvent)
+        # Drawn by the board's speck layer (speck_layer.py) instead of by itself: a speck
+        # nothing marks, on a board seen whole.
+        self.speck = False
+        self.layer: Any = None
         self.setPen(_NO_PEN)
         if not look.room:
             self.setFlags(_CARD_FLAGS)
@@ -237,6 +243,8 @@ class CardItem(QGraphicsRectItem):
 
     # -- data ---------------------------------------------------------------------------------
     def set_card(self, card: CardData) -> None:
+        if self.speck:
+            self.layer.redraw(self)  # where it was, were it to shrink
         self.card = card
         look = self.look
         font = _font(look, look.card_px)
@@ -268,6 +276,37 @@ class CardItem(QGraphicsRectItem):
             self.setToolTip(as_typed(card.text))
         self.setRect(-3, -3, self.width + 6, self.height + 6)  # the bounding rect
         self.update()
+
+    # A speck drawn by the layer asks it to draw its place again when it moves or changes
+    # (only the app's Python calls come here; Qt moves a dragged post-it, which is chosen,
+    # hence drawn by itself).
+    def setPos(self, *args) -> None:  # noqa: N802 - Qt API
+        if self.speck:
+            old = self.pos()
+            super().setPos(*args)
+            if self.pos() != old:
+                self.layer.redraw_at(old, self)
+                self.layer.redraw(self)
+            return
+        super().setPos(*args)
+
+    def moveBy(self, dx: float, dy: float) -> None:  # noqa: N802 - Qt API
+        if self.speck and (dx or dy):
+            self.layer.redraw(self)
+            super().moveBy(dx, dy)
+            self.layer.redraw(self)
+            return
+        super().moveBy(dx, dy)
+
+    def update(self, *args) -> None:
+        super().update(*args)
+        if self.speck:
+            self.layer.redraw(self)
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 - Qt API
+        if self.speck and visible != self.isVisible():
+            self.layer.redraw(self)  # folded into a sous-thématique, or back
+        super().setVisible(visible)
 
     def ensure_tooltip(self) -> None:
         """The post-it's text as its tooltip, made when the pointer first rests on it (a
@@ -329,6 +368,8 @@ class CardItem(QGraphicsRectItem):
             self.matched = matched
             self.setOpacity(0.3 if matched is False else 1.0)
             self.update()
+            if self.layer is not None:
+                self.layer.mark(self)  # found or dimmed: drawn by itself
 
     # -- painting -----------------------------------------------------------------------------
     def _greek(self, painter: QPainter, ink: QColor) -> None:

@@ -30,6 +30,7 @@ from kitcop_desktop.tools.boards.look import Look
 from kitcop_desktop.tools.boards.room_pages import RoomPage
 from kitcop_desktop.tools.boards.scene_grow import GrowingLayout
 from kitcop_desktop.tools.boards.scene_plan import Grouped, LayoutPlanner
+from kitcop_desktop.tools.boards.speck_layer import SpeckLayer, is_speck_scale
 from kitcop_desktop.tools.boards.zone_item import ZoneItem
 
 MAX_COLUMNS = 40  # a 1,000-card zone on a wide screen still finds its best shape
@@ -92,6 +93,36 @@ class BoardScene(QGraphicsScene):
         self.room_page: RoomPage | None = None
         self.setBackgroundBrush(self._background())
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        # The plain post-its of a board seen whole, drawn as one picture (speck_layer.py).
+        self.specks = SpeckLayer()
+        self.addItem(self.specks)
+        self._chosen: set[CardItem] = set()  # the post-its chosen, while the layer is on
+        self.selectionChanged.connect(self._mark_chosen)
+
+    def set_view_scale(self, scale: float) -> None:
+        """The control window's view changed scale: post-its too small to read are drawn by
+        the speck layer, larger ones by themselves."""
+        active = not self.look.room and is_speck_scale(self.look.card_px, scale)
+        if active != self.specks.active:
+            self._chosen = {i for i in self.selectedItems() if isinstance(i, CardItem)}
+            self.specks.set_active(active, self.cards.values())
+
+    def _mark_chosen(self) -> None:
+        """A post-it chosen draws itself (its dashed outline); one let go goes back to the
+        speck layer."""
+        if not self.specks.active:
+            return
+        chosen = {i for i in self.selectedItems() if isinstance(i, CardItem)}
+        for item in chosen ^ self._chosen:
+            self.specks.mark(item)
+        self._chosen = chosen
+
+    def removeItem(self, item: QGraphicsItem) -> None:  # noqa: N802 - Qt API
+        if isinstance(item, CardItem):
+            if item.speck:
+                self.specks.redraw(item)  # its place on the speck layer is emptied
+            self._chosen.discard(item)
+        super().removeItem(item)
 
     def _background(self) -> QColor:
         return QColor(self.look.background)
@@ -182,6 +213,7 @@ class BoardScene(QGraphicsScene):
         item = CardItem(card, self.look, self.look.card_width, keep_layout=keep)
         self.cards[card.id] = item
         self.addItem(item)
+        self.specks.adopt(item)
         return item
 
     def _update_item(self, item: CardItem, card: CardData) -> bool:

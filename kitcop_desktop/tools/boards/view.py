@@ -131,6 +131,12 @@ class BoardView(QGraphicsView):
         self.fit_whole = False
         self._current = None
         self.editor = InPlaceEditor(self.viewport())
+        self.zoomed.connect(self._scaled)
+
+    def _scaled(self, scale: float) -> None:
+        scene = self.scene()
+        if isinstance(scene, BoardScene):
+            scene.set_view_scale(scale)  # specks drawn as one picture, or each by itself
 
     # -- zoom ---------------------------------------------------------------------------------
     def zoom_by(self, factor: float) -> None:
