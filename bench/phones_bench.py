@@ -22,6 +22,11 @@ Each figure is paired with a baseline measured in the same run:
 - inputs lost: acknowledged against stored;
 - the app's CPU while a door is open and nobody asks anything, against the same seconds with
   it closed (the Qt event loop running, as in the app).
+With `--before DIR` (a copy of main's code before a change, e.g.
+`git -C /work/main archive 2f7b4d5 | tar -x -C /tmp/phones-base`; `--before-label 2f7b4d5`
+names it), the same sixty ballots and words are also measured in fresh processes that run,
+turn about, DIR's code and this tree's (`--measure ROOT`: the real app of ROOT driven by this
+script), so both meet the same load on a shared machine: a before/after table pairs them.
 Writes bench/RESULTS-phones.md itself (never edit a figure by hand); then
 `python bench/results_index.py`.
 """
@@ -49,10 +54,12 @@ import aiohttp  # noqa: E402
 
 PHONES, ITEMS, RUNS, IDLE_S = 60, 10, 5, 10.0
 POSTS, POST_SECONDS = 200, 60.0
+PAIRS, PAIR_RUNS = 4, 3  # --before: processes of each code, turn about; vote runs in each
 # KITCOP_BENCH_QUICK=1: a few seconds to try the bench itself; prints, writes no results.
 QUICK = os.environ.get("KITCOP_BENCH_QUICK") == "1"
 if QUICK:
     RUNS, IDLE_S, POSTS, POST_SECONDS = 1, 1.0, 70, 3.0
+    PAIRS, PAIR_RUNS = 1, 1
 HERE = Path(__file__).resolve().parent
 SHOTS = HERE / "out"
 
@@ -140,7 +147,12 @@ def phones_main(url: str, path: str, items: str) -> None:
 
 
 # ---------------------------------------------------------------------------------- the app
-def main() -> None:  # noqa: PLR0915 - one bench, told in order
+def main(  # noqa: PLR0915 - one bench, told in order
+    before: str | None = None, label: str = "", *, measure_only: bool = False
+) -> dict | None:
+    """The whole bench, writing its RESULTS file; `measure_only`: the ballots and words alone
+    (for `--measure`), returned instead."""
+    runs = PAIR_RUNS if measure_only else RUNS
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtGui import QPicture
     from PySide6.QtWidgets import QApplication
@@ -258,7 +270,7 @@ def main() -> None:  # noqa: PLR0915 - one bench, told in order
     voting_room = view.room_view("voting")
     editor = window.current_editor()
     direct, page, ballot, seen_after, typed_after, lost, drawn = [], [], [], [], [], 0, True
-    for run in range(RUNS):
+    for run in range(runs):
         # Baseline: the store alone, the same sixty ballots one after another.
         _vote, round_id, items = new_vote(100 + run)
         for k in range(PHONES):
@@ -294,7 +306,7 @@ def main() -> None:  # noqa: PLR0915 - one bench, told in order
         with store.read() as s:
             stored = voting_rounds.round_results(s, round_id).ballots
         lost += ok - stored
-        if run == 0:
+        if run == 0 and not measure_only:
             SHOTS.mkdir(exist_ok=True)
             window.room.grab().save(str(SHOTS / "phones_room_vote_1024.png"))
         voting_door.close()
@@ -364,9 +376,22 @@ def main() -> None:  # noqa: PLR0915 - one bench, told in order
             if target != spare:
                 first_line = round_view.words.shown_text.split("\n")[0]
                 drawn = drawn and bool(first_line) and first_line in room_drew(window.room)
-                if kind == "closing":
+                if kind == "closing" and not measure_only:
                     window.room.grab().save(str(SHOTS / "phones_room_words_1024.png"))
                 rounds_door.close()
+
+    if measure_only:
+        window.room.close()
+        window.close()
+        store.close()
+        return {
+            "code": str(Path(sys.modules["kitcop_desktop"].__file__).resolve().parents[1]),
+            "ballots": ballot,
+            "seen_after": seen_after,
+            "lost": lost,
+            "words": words_times,
+            "words_lost": words_lost,
+        }
 
     # --- 200 post-its in one minute ---------------------------------------------------------
     window.activate_tool("boards", board_id)
@@ -417,6 +442,7 @@ def main() -> None:  # noqa: PLR0915 - one bench, told in order
     window.close()
     store.close()
 
+    paired = turn_about(before, label) if before else ""
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     now = datetime.now(UTC)
 
@@ -474,15 +500,81 @@ The real app offscreen (`MainWindow`, its room screen shown at 1024×768), each 
 | post-its acknowledged but not in the tray | {posts_ok - posts_stored} | of {posts_ok} acknowledged | 0 |
 | app CPU, vote open to phones and on the room screen, nobody asking (% of one core over {IDLE_S:.0f} s) | {open_cpu:.2f} | door closed: {closed_cpu:.2f} | < 2 |
 
-How: inputs arriving together are checked one by one by the tool's rules, then written together in one transaction on the server's store thread (SQLite takes one writer), committed before any answer leaves; the views reload once per settle window (60 ms) rather than once per input. Screens: bench/out/phones_room_vote_1024.png, bench/out/phones_room_words_1024.png.
+{paired}How: inputs arriving together are checked one by one by the tool's rules, then written together in one transaction on the server's store thread (SQLite takes one writer), committed before any answer leaves; reads (the room screen, the phones' `/etat`) no longer take SQLite's write lock; the app's objects are frozen out of Python's cycle collector while a door is open; the views reload once per settle window (60 ms) rather than once per input, at most once per 150 ms while inputs pour in and not while a batch is being written (never later than 180 ms). Screens: bench/out/phones_room_vote_1024.png, bench/out/phones_room_words_1024.png.
 """
     if not QUICK:
         (HERE / "RESULTS-phones.md").write_text(text, encoding="utf-8")
     print(text)
+    return None
+
+
+def measured(root: Path) -> dict:
+    """The ballots and words measured in a fresh process running `root`'s code."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--measure", str(root)],
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    line = [x for x in done.stdout.splitlines() if x.startswith("MEASURED ")][-1]
+    result = json.loads(line.removeprefix("MEASURED "))
+    assert Path(result["code"]) == root.resolve(), (result["code"], root)
+    return result
+
+
+def turn_about(before: str, label: str) -> str:
+    """Before and now, in processes that take turns (the same load for both): the table."""
+    roots = {"before": Path(before), "now": HERE.parent}
+    got: dict[str, list[dict]] = {"before": [], "now": []}
+    for n in range(PAIRS):
+        for which in ("before", "now") if n % 2 == 0 else ("now", "before"):
+            got[which].append(measured(roots[which]))
+
+    def pooled(which: str, key: str) -> list[float]:
+        return [v for r in got[which] for v in r[key]]
+
+    def total(which: str, key: str) -> int:
+        return sum(r[key] for r in got[which])
+
+    rows = []
+    for key, name in (
+        ("ballots", f"{PHONES} ballots at once"),
+        ("words", f"{PHONES} words at once"),
+    ):
+        b, w = pooled("before", key), pooled("now", key)
+        for q, qname in ((0.5, "p50"), (0.95, "p95"), (1.0, "max")):
+            goal = "< 100" if key == "ballots" and q == 0.95 else "—"
+            rows.append(f"| {name}, {qname} (ms) | {pct(b, q):.1f} | {pct(w, q):.1f} | {goal} |")
+    b, w = pooled("before", "seen_after"), pooled("now", "seen_after")
+    rows.append(
+        f"| room screen painted with all {PHONES} ballots, after the last answer (ms, median; "
+        f"worst) | {statistics.median(b):.0f}; {max(b):.0f} | {statistics.median(w):.0f}; "
+        f"{max(w):.0f} | < 300 |"
+    )
+    rows.append(
+        f"| inputs acknowledged but not stored | {total('before', 'lost') + total('before', 'words_lost')} "
+        f"| {total('now', 'lost') + total('now', 'words_lost')} | 0 |"
+    )
+    n_ballots = len(pooled("now", "ballots"))
+    name = label or Path(before).name
+    body = "\n".join(rows)
+    return f"""Before and after, same run: {PAIRS} processes running main's code before this change ({name}) and {PAIRS} running this tree's took turns, each with the same real app and room screen, {PAIR_RUNS} fresh votes of {PHONES} ballots at once and a météo and a déclusion of {PHONES} words at once ({n_ballots} ballots and {len(pooled("now", "words"))} words for each code).
+
+| {PHONES} phones at once | before ({name}) | now | target |
+|---|---:|---:|---|
+{body}
+
+"""
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--phones"]:
         phones_main(*sys.argv[2:5])
+    elif sys.argv[1:2] == ["--measure"]:
+        sys.path.insert(0, str(Path(sys.argv[2]).resolve()))  # that code's kitcop_desktop
+        print("MEASURED " + json.dumps(main(measure_only=True)))
     else:
-        main()
+        args = sys.argv[1:]
+        before = args[args.index("--before") + 1] if "--before" in args else None
+        label = args[args.index("--before-label") + 1] if "--before-label" in args else ""
+        main(before, label)

@@ -26,6 +26,7 @@ class BoardRoom(PhoneRoom):
     kind = "board"
     area = "boards"
     gone = "Ce tableau n'est plus ouvert."
+    checks_first = True  # `boards_phones.post_from_phone` checks, then writes
     accepted = "Post-it envoyé\u00a0: l'animateur·rice le mettra au tableau."
 
     @property

@@ -3,13 +3,16 @@ them (#19): the shape `phones/server.PhoneServer` serves. Called on the server's
 
 `PhoneRoom` holds what its rooms share: `state(device)` is what a phone may see (`seen`), or
 « gone » when the item no longer exists; `submit_many` stores several phones' inputs in one
-transaction, each in its own savepoint (`take`), so that one refused input (a French sentence
-back to its phone, nothing stored) leaves the others stored. `phones/board_room`,
+transaction (`take` each), so that one refused input (a French sentence back to its phone,
+nothing stored) leaves the others stored: a room whose `take` checks everything before it
+changes anything (`checks_first`: a post-it, a word) needs nothing more; any other room puts
+each input in its own savepoint. `phones/board_room`,
 `phones/round_room` and `phones/vote_room` say what is seen and how an input is kept.
 """
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -25,6 +28,9 @@ class PhoneRoom:
     area = ""  # the change area a stored input notifies (`ChangeHub`)
     gone = ""  # « Ce tableau n'est plus ouvert. »
     accepted = ""  # the phone's sentence once its input is stored
+    # `take` refuses (InvalidInput, NotFound) only before it changes anything: a batch then
+    # needs no savepoint per input (sixty words at once: 120 statements fewer).
+    checks_first = False
 
     def __init__(self, store: Any, item_id: int) -> None:
         self.store = store
@@ -46,12 +52,14 @@ class PhoneRoom:
         raise NotImplementedError
 
     def take(self, session: Session, device: str, payload: dict[str, Any]) -> None:
-        """Store one phone's input (raises InvalidInput or NotFound, nothing stored)."""
+        """Store one phone's input (raises InvalidInput or NotFound, nothing stored; with
+        `checks_first`, before it has changed anything)."""
         raise NotImplementedError
 
     def submit_many(self, inputs: list[tuple[str, Any]]) -> list[Answer]:
-        """Several phones' inputs in one transaction, each in its own savepoint: an answer
-        (or the InvalidInput to send back) for each, in order."""
+        """Several phones' inputs in one transaction (one commit, before any answer leaves):
+        an answer (or the InvalidInput to send back) for each, in order. Each input in its own
+        savepoint unless the room `checks_first`."""
         results: list[Answer] = []
         with self.store.write() as s:
             for device, payload in inputs:
@@ -59,7 +67,7 @@ class PhoneRoom:
                     results.append(self.unreadable())
                     continue
                 try:
-                    with s.begin_nested():
+                    with nullcontext() if self.checks_first else s.begin_nested():
                         self.take(s, device, payload)
                 except NotFound:
                     results.append(InvalidInput(self.gone))

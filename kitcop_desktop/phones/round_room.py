@@ -23,6 +23,7 @@ class RoundRoom(PhoneRoom):
     kind = "round"
     area = "rounds"
     gone = GONE
+    checks_first = True  # `rounds_phones.send_word` checks, then writes
     accepted = (
         "Réponse envoyée\u00a0: l'animateur·rice la montrera à l'écran le "
         "moment venu. Vous pouvez la changer jusqu'à la fin du tour."

@@ -6,6 +6,11 @@ code. Store calls run on one worker thread (never on the loop, never two writes 
 acknowledged ballot is committed before its answer leaves. `stop()` lets requests in flight
 finish (a ballot accepted while closing is kept) and then closes the socket.
 
+While a server is open the objects the app already holds are set aside from Python's cycle
+collector (`gc.freeze`, undone when the last server stops): a full collection walks every object
+of the app (Qt's wrappers, the tools, the store's mappings), 60–100 ms with the interpreter
+held, and the first vote of a session used to pay it in the middle of sixty ballots.
+
 The shell hears from it through `on_event(kind, value)`, called on a server thread:
 « joined » (number of phones) and « stored » (the area whose data a phone changed).
 `ui/phones.PhoneDoor` turns those into Qt signals.
@@ -14,6 +19,7 @@ The shell hears from it through `on_event(kind, value)`, called on a server thre
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import logging
 import threading
@@ -58,6 +64,22 @@ FULL = (
     "La salle est complète\u00a0: plus aucun téléphone ne peut la rejoindre. "
     "Répondez avec l'animateur·rice."
 )
+
+
+_still_lock = threading.Lock()
+_still = 0  # servers running: while > 0, what existed when the first opened is frozen
+
+
+def _hold_still(delta: int) -> None:
+    """Freeze the app's objects out of the cycle collector while phones may ask (see the
+    module's docstring); give them back when the last server stops."""
+    global _still
+    with _still_lock:
+        _still += delta
+        if delta > 0 and _still == 1:
+            gc.freeze()
+        elif delta < 0 and _still == 0:
+            gc.unfreeze()
 
 
 class RoomFull(Exception):
@@ -111,12 +133,18 @@ class PhoneServer:
         self._writing = False
         self._rate: RateLimiter | None = None
         self._address_rate: RateLimiter | None = None
+        self._holding = False  # this server keeps the app's objects frozen (`_hold_still`)
         self.refused: dict[str, int] = {}  # why requests were refused, counted (tests, bench)
 
     # --- life -----------------------------------------------------------------------------
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def busy(self) -> bool:
+        """Phones' inputs waiting for, or in, a write (read from the UI thread: a hint)."""
+        return self._writing or bool(self._waiting)
 
     @property
     def code(self) -> str:
@@ -181,6 +209,9 @@ class PhoneServer:
             self._read_worker.shutdown(wait=False)
             exc = failure[0]
             raise exc if isinstance(exc, OSError) else OSError(str(exc))
+        if not self._holding:
+            self._holding = True
+            _hold_still(+1)
         return self.url
 
     def stop(self, timeout: float = 10.0) -> None:
@@ -201,6 +232,9 @@ class PhoneServer:
             if worker is not None:
                 worker.shutdown(wait=True)
         self._thread = self._loop = self._runner = None
+        if self._holding:
+            self._holding = False
+            _hold_still(-1)
 
     # --- the application ---------------------------------------------------------------------
     def _app(self) -> web.Application:

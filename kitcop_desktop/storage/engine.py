@@ -2,7 +2,10 @@
 
 Durability choices (see docs/platform.md): WAL with synchronous=FULL so that a commit survives
 a power cut; foreign keys on; secure_delete so that erased interviewees leave no readable trace;
-every transaction starts with BEGIN IMMEDIATE so that read-then-write never fails half-way.
+every write starts with BEGIN IMMEDIATE so that read-then-write never fails half-way; a read
+(`Store.read()`, which never commits) starts a deferred transaction: under WAL it reads its own
+snapshot without taking the write lock, so the screens reading never hold up a write (sixty
+phones voting while the room redraws, #19) and a write never holds up a screen.
 """
 
 from __future__ import annotations
@@ -104,6 +107,8 @@ def make_engine(url_or_path: str | Path, *, readonly: bool = False) -> Engine:
 
 # Import and export run on a worker thread; SQLite (serialized mode) allows it.
 _THREADS = {"check_same_thread": False}
+# The execution option `Store.read()` sets on its connection: begin deferred, not IMMEDIATE.
+READING = "kitcop_reading"
 
 
 def _configure_sqlite(engine: Engine, *, readonly: bool = False) -> None:
@@ -122,7 +127,8 @@ def _configure_sqlite(engine: Engine, *, readonly: bool = False) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:  # pragma: no cover - trivial wiring
-        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+        reading = readonly or conn.get_execution_options().get(READING, False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")
 
 
 class Store:
@@ -161,6 +167,7 @@ class Store:
     def read(self) -> Iterator[Session]:
         with self._sessions() as session:
             try:
+                session.connection(execution_options={READING: True})
                 yield session
             finally:
                 session.rollback()

@@ -17,13 +17,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from kitcop_desktop.domain.dot_vote import NOTHING, check_ballot
 from kitcop_desktop.domain.participants import name_key
 from kitcop_desktop.domain.validation import InvalidInput, clean_text
 from kitcop_desktop.i18n import tr
+from kitcop_desktop.storage import fresh_ids
 from kitcop_desktop.storage.models.voting import VoteBallot, VoteBallotDot, VoteRoundItem
 from kitcop_desktop.storage.voting_entries import get_round, round_rules
 
@@ -168,24 +169,30 @@ def cast_phone_ballots(
         if pseudonym in earlier:
             session.delete(earlier[pseudonym])
     session.flush()
-    rows = {
-        pseudonym: VoteBallot(round_id=round_id, participant_id=None, voter_name=voter)
-        for pseudonym, (_index, _dots, voter) in valid.items()
-    }
-    session.add_all(rows.values())
-    session.flush()
-    for pseudonym, (index, cleaned, _voter) in valid.items():
-        ballot_id = rows[pseudonym].id
-        results[index] = ballot_id
-        session.add_all(
-            VoteBallotDot(ballot_id=ballot_id, item_id=item_id, dots=n)
-            for item_id, n in cleaned.items()
-        )
-    session.flush()
-    # A phone named twice: its earlier entry in this batch points at the ballot kept.
+    # Written as two multi-row inserts (no ORM object per ballot and per line: sixty phones
+    # at once wait for the write), the ballots' ids from `fresh_ids.reserve` as the ORM's are.
+    ballot_table = VoteBallot.__table__
+    assert isinstance(ballot_table, Table)
+    first = fresh_ids.reserve(session, ballot_table, "id", len(valid))
+    ids = {pseudonym: first + n for n, pseudonym in enumerate(valid)}
+    session.execute(
+        insert(ballot_table),
+        [
+            {"id": ids[p], "round_id": round_id, "participant_id": None, "voter_name": voter}
+            for p, (_index, _dots, voter) in valid.items()
+        ],
+    )
+    lines = [
+        {"ballot_id": ids[p], "item_id": item_id, "dots": n}
+        for p, (_index, cleaned, _voter) in valid.items()
+        for item_id, n in cleaned.items()
+    ]
+    if lines:
+        session.execute(insert(VoteBallotDot), lines)
+    # Each ballot's id; a phone named twice in the batch points at the ballot kept.
     for index, (pseudonym, *_rest) in enumerate(ballots):
         if pseudonym in valid and not isinstance(results[index], InvalidInput):
-            results[index] = rows[pseudonym].id
+            results[index] = ids[pseudonym]
     session.expire(vote_round, ["ballots"])
     return results
 

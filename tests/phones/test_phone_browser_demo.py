@@ -215,7 +215,7 @@ def test_the_demo_s_declusion_from_two_phones_then_shown_on_the_room(qtbot, stor
         qtbot.waitUntil(lambda: room.round.words.height() > 0)
         window.room.grab()
         assert all(a in room.round.words.text() for a in answers)
-        assert answers[0] in room.round.words.shown_text.replace("\n", " ")
+        assert answers[0] in room.round.words.shown_text.replace("\n", " ").replace("\u00a0", " ")
         with store.read() as s:
             assert [(w.word, w.stay_involved) for w in rounds_phones.shown_words(s, round_id)] == [
                 (answers[0], True),

@@ -78,7 +78,9 @@ def test_a_declusion_answered_in_chromium_then_shown_on_the_room(
         assert "Confiante <vraiment> & motivée" in room.round.words.text()
         room.grab()  # painted: the words whole on one page
         assert room.round.words.page_count() == 1
-        assert "Confiante <vraiment> & motivée" in room.round.words.shown_text.replace("\n", " ")
+        assert "Confiante <vraiment> & motivée" in room.round.words.shown_text.replace(
+            "\n", " "
+        ).replace("\u00a0", " ")
         if shots:
             room.grab().save(os.path.join(shots, "room_declusion_1024.png"))
     finally:

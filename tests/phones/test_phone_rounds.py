@@ -267,12 +267,13 @@ def test_sixty_answers_shown_are_paged_on_the_room_and_the_clicker_turns_them(
     count = words.page_count()
     assert count > 1
     assert words.pixel_size >= 768 // 20
-    seen = []
+    seen, lines = [], []
     for page in range(count):
         room.grab()
         assert words.page_indicator() == page_label(page, count)
         assert words.geometry().bottom() <= room.round.height()
-        seen.append(words.shown_text.replace("\n", " "))
+        seen.append(words.shown_text.replace("\n", " ").replace("\u00a0", " "))
+        lines += words.shown_text.replace("\u00a0", " ").split("\n")
         if page + 1 < count:
             key = QKeyEvent(
                 QEvent.Type.KeyPress, Qt.Key.Key_PageDown, Qt.KeyboardModifier.NoModifier
@@ -280,6 +281,31 @@ def test_sixty_answers_shown_are_paged_on_the_room_and_the_clicker_turns_them(
             assert panel.handle_room_key(key)
     shown = " ".join(seen)
     assert all(answer in shown for answer in answers)
+    # Each answer whole on one line, the « · » between them ending a line, never starting one.
+    assert all(any(answer in line for line in lines) for answer in answers)
+    assert not any(line.startswith("·") for line in lines)
     key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_PageUp, Qt.KeyboardModifier.NoModifier)
     assert panel.handle_room_key(key)  # back a page
     assert words.page() == count - 2
+
+
+def test_an_answer_too_long_for_a_line_breaks_between_its_words_never_inside_one(qtbot):
+    from kitcop_desktop.ui.widgets.room_text import FittedText
+
+    long = " ".join(f"argument{k}" for k in range(40))
+    # An emoji is two UTF-16 units for Qt: the lines after it must not shift by one letter.
+    items = ["Curieuse 🌤", long, "Fatiguée mais contente", "Prête à m'impliquer !"]
+    words = FittedText()
+    qtbot.addWidget(words)
+    words.set_fractions(1 / 20, 1 / 14)
+    words.reference_height = 768
+    words.resize(1000, 700)
+    words.set_items(items)
+    assert words.text() == " · ".join(items)  # what the tools and the tests read
+    words.grab()
+    lines = [line.replace("\u00a0", " ") for line in words.page_text().split("\n")]
+    assert len(lines) > 3
+    assert all(any(f"argument{k}" in line.split() for line in lines) for k in range(40))
+    assert any("Fatiguée mais contente ·" in line for line in lines)
+    assert lines[0].startswith("Curieuse 🌤 ·")
+    assert not any(line.startswith(("·", "!")) for line in lines)

@@ -77,11 +77,13 @@ class RoundRoom(QWidget):
     def _turn(self) -> None:
         self.words.set_page(self.pager.page)
 
-    def _show_words(self, words: str) -> None:
-        """The words said and shown, in the space left (none: the stretches centre the rest)."""
+    def _show_words(self, items: list[str]) -> None:
+        """The words said and shown, in the space left (none: the stretches centre the rest),
+        each answer whole on a line where it fits, « · » ending a line, never starting one."""
+        words = " · ".join(items)
         if words != self.words.text():
             self.pager.reset()
-        self.words.set_text(words)
+        self.words.set_items(items)
         self.words.setVisible(bool(words))
         self.upcoming.setVisible(not words)
         layout = self.layout()
@@ -101,7 +103,7 @@ class RoundRoom(QWidget):
             self._prompt = ""
             self.speaker.setText("")
             self.upcoming.setText("")
-            self._show_words("")
+            self._show_words([])
             self.countdown.set_countdown(None)
             self.countdown.hide()
             return
@@ -126,7 +128,7 @@ class RoundRoom(QWidget):
             self.upcoming.setText(
                 f"Ensuite\u00a0: {following}" if following else tr("Dernière personne")
             )
-            self._show_words("")
+            self._show_words([])
             self.countdown.set_countdown(rules.SpeakerCountdown.from_facts(facts, self.clock))
             self.countdown.show()
         else:
@@ -146,11 +148,11 @@ class RoundRoom(QWidget):
                         len(scores),
                     ).format(average=decimal(summary.average or 0, 1), n=len(scores))
                 )
-                said = [" · ".join(f"{k}\u00a0: {n}" for k, n in summary.counts.items())] + said
-            words = " · ".join(said + phoned)
+                said = [f"{k}\u00a0: {n}" for k, n in summary.counts.items()] + said
+            words = said + phoned
             if not finished and not phone_words:
                 self.upcoming.setText(f"On commence par\u00a0: {following}" if following else "")
-                words = ""
+                words = []
             else:
                 self.upcoming.setText("")
             self._show_words(words)

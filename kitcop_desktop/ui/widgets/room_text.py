@@ -11,6 +11,7 @@ page (`set_page`). Nothing is ever elided with « … ».
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
@@ -31,9 +32,45 @@ def room_text_font(pixel_size: int, *, bold: bool = False) -> QFont:
     return font
 
 
+# The no-break spaces French typography needs (before : ; ! ? » and a list's « · », after «):
+# kept even when the rest of a no-break run gives way.
+TYPOGRAPHIC_NBSP = re.compile("(?<=«)\u00a0|\u00a0(?=[:;!?»·])")
+ORDINARY_SPACES = re.compile("( +)")
+
+
+def loosen(paragraph: str, font: QFont, width: float) -> tuple[str, bool]:
+    """A no-break run wider than the line (an answer kept whole that cannot fit on one) gives
+    up its no-break spaces but the typographic ones: it then breaks between its words, never
+    inside one. Returns the paragraph and whether a run gave way."""
+    if "\u00a0" not in paragraph:
+        return paragraph, False
+    metrics = QFontMetricsF(font)
+    parts = ORDINARY_SPACES.split(paragraph)
+    gave_way = False
+    for index, part in enumerate(parts):
+        if "\u00a0" in part and metrics.horizontalAdvance(part) > width:
+            kept = TYPOGRAPHIC_NBSP.sub("\x00", part)
+            loose = kept.replace("\u00a0", " ").replace("\x00", "\u00a0")
+            gave_way = gave_way or loose != part
+            parts[index] = loose
+    return "".join(parts), gave_way
+
+
+def keep_whole(items: list[str], separator: str = "·") -> str:
+    """Items on one flow, each kept whole on a line where it fits (no-break spaces inside, see
+    `loosen`), the separator at the end of a line, never at the start of the next."""
+    return f"\u00a0{separator} ".join(item.replace(" ", "\u00a0") for item in items)
+
+
 def wrap_lines(text: str, font: QFont, width: float) -> list[str]:
     """`text` wrapped at `width` as Qt would paint it: one string per line, "" for an empty
     line. A word longer than the width is broken (it is never drawn past the edge)."""
+    return _wrap(text, font, width, whole=False) or []
+
+
+def _wrap(text: str, font: QFont, width: float, *, whole: bool) -> list[str] | None:
+    """`wrap_lines`; with `whole`, None as soon as a run kept whole (`keep_whole`) is wider
+    than the line (a run of no-break spaces is otherwise broken anywhere, as Qt does)."""
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     lines: list[str] = []
@@ -41,6 +78,10 @@ def wrap_lines(text: str, font: QFont, width: float) -> list[str]:
         if not paragraph.strip():
             lines.append("")
             continue
+        if whole and loosen(paragraph, font, max(1.0, float(width)))[1]:
+            return None  # a run kept whole would not fit on a line at this size
+        # Qt counts UTF-16 units: an emoji (« Curieuse 🌤 ») is two of them, one character here.
+        units = paragraph.encode("utf-16-le")
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(option)
         layout.beginLayout()
@@ -50,7 +91,7 @@ def wrap_lines(text: str, font: QFont, width: float) -> list[str]:
                 break
             line.setLineWidth(max(1.0, float(width)))
             start, length = line.textStart(), line.textLength()
-            lines.append(paragraph[start : start + length].rstrip())
+            lines.append(units[2 * start : 2 * (start + length)].decode("utf-16-le").rstrip())
         layout.endLayout()
     return lines
 
@@ -102,19 +143,32 @@ class Fitted:
 
 
 def fit_pages(
-    text: str, width: float, height: float, floor_px: int, ceiling_px: int, *, bold: bool = False
+    text: str,
+    width: float,
+    height: float,
+    floor_px: int,
+    ceiling_px: int,
+    *,
+    bold: bool = False,
+    whole: bool = False,
 ) -> Fitted:
     """The largest size in [floor, ceiling] showing all of `text` in width × height; when even
-    the floor does not fit, the floor size in pages (one line kept free for « 1/2 »)."""
+    the floor does not fit, the floor size in pages (one line kept free for « 1/2 »). `whole`:
+    a size fits only if every run kept whole (`keep_whole`) stays on a line; at the floor, a
+    run too long for any line breaks between its words."""
     floor_px = max(1, int(floor_px))
     ceiling_px = max(floor_px, int(ceiling_px))
+    if whole:  # a run too long for a line even at the floor breaks between its words at once
+        floor_font = room_text_font(floor_px, bold=bold)
+        text = "\n".join(loosen(p, floor_font, max(1.0, float(width)))[0] for p in text.split("\n"))
     low, high, best = floor_px, ceiling_px, None
     while low <= high:
         mid = (low + high) // 2
         font = room_text_font(mid, bold=bold)
-        lines = wrap_lines(text, font, width)
+        wrapped = _wrap(text, font, width, whole=whole)
         spacing = QFontMetricsF(font).lineSpacing()
-        if len(lines) * spacing <= height - spacing * 0.25:  # a breath before what follows
+        if wrapped is not None and len(wrapped) * spacing <= height - spacing * 0.25:
+            lines = wrapped  # with a breath before what follows
             best = Fitted(mid, spacing, [lines])
             low = mid + 1
         else:
@@ -199,6 +253,7 @@ class FittedText(QWidget):
         super().__init__(parent)
         self._text = ""
         self._raw = ""
+        self._whole = False  # set_items: each item kept whole on a line where it fits
         self._colour = QColor(ROOM["text"])
         self._muted = QColor(ROOM["muted"])
         self._bold = bold
@@ -218,7 +273,20 @@ class FittedText(QWidget):
     def set_text(self, text: str) -> None:
         """Show `text` (French spacing applied: « Question : … » never breaks before « : »)."""
         self._raw = text or ""
+        self._whole = False
         text = french_spacing(self._raw)
+        if text != self._text:
+            self._text = text
+            self._page = 0
+        self._refit()
+
+    def set_items(self, items: list[str], separator: str = "·") -> None:
+        """Show `items` on one flow (sixty phones' answers): each kept whole on a line where
+        it fits, `separator` between them at the end of a line (`keep_whole`). `text()` gives
+        them joined by « · » with ordinary spaces."""
+        self._raw = f" {separator} ".join(items)
+        self._whole = True
+        text = french_spacing(keep_whole(items, separator))
         if text != self._text:
             self._text = text
             self._page = 0
@@ -275,7 +343,13 @@ class FittedText(QWidget):
             floor = max(12, int(h * self._floor))
             ceiling = max(floor, int(h * self._ceiling))
             self._fitted = fit_pages(
-                self._text, self.width(), self.height(), floor, ceiling, bold=self._bold
+                self._text,
+                self.width(),
+                self.height(),
+                floor,
+                ceiling,
+                bold=self._bold,
+                whole=self._whole,
             )
             self._key = key
         return self._fitted
