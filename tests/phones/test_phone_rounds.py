@@ -183,6 +183,9 @@ def test_the_round_panel_shows_the_words_with_m_and_removes_one_with_delete(
     phones = panel.phones
     assert phones.list.count() == 2
     assert "2 pas encore montrées" in phones.title.text()
+    # Each answer agrees with the title: « une réponse… pas encore montrée ».
+    rows = [phones.list.item(i).text() for i in range(phones.list.count())]
+    assert all(row.endswith("[pas encore montrée]") for row in rows), rows
     assert "zqmeteo" not in room.round.words.text()  # nothing on the room before a yes
     phones.list.setFocus()
     phones.list.setCurrentRow(1)

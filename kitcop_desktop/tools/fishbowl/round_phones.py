@@ -117,11 +117,11 @@ class RoundPhones(QWidget):
                             w.id,
                             text
                             if w.shown
-                            else tr("{text}   [pas encore montré]").format(text=text),
+                            else tr("{text}   [pas encore montrée]").format(text=text),
                         )
                     )
         self.list.fill(rows)
-        hidden = sum(1 for _i, text in rows if text.endswith(tr("[pas encore montré]")))
+        hidden = sum(1 for _i, text in rows if text.endswith(tr("[pas encore montrée]")))
         title = tr("Réponses des téléphones\u00a0: {value}").format(value=words_text(len(rows)))
         if hidden:
             title += tr_n(" ({n} pas encore montrée)", " ({n} pas encore montrées)", hidden).format(
