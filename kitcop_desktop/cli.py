@@ -208,8 +208,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(args)
         except KeyboardInterrupt:
             return _fail(tr("interrompu. Rien n'a été modifié."), 130)
+        except BrokenPipeError:
+            return _reader_left()
         except Exception as exc:
             return _explain(exc, args, log_file)
+
+
+def _reader_left() -> int:
+    """`kitcop list | head -1`, `| grep -q`: the reader had what it wanted and closed the
+    pipe. Nothing went wrong (a command that writes a file has written it before it prints),
+    so no error and success; the rest of the output goes nowhere, and so does Python's own
+    flush at exit (which would complain once more)."""
+    with suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0
 
 
 def _db_path(args) -> Path:

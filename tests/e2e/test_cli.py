@@ -4,8 +4,11 @@ command what only a process shows: the entry point, another process's lock, the 
 
 from __future__ import annotations
 
+import os
+import subprocess
+
 from kitcop_desktop import __version__
-from tests.cli_support import kitcop, kitcop_process
+from tests.cli_support import entry_point, kitcop, kitcop_process
 
 
 def test_version():
@@ -98,3 +101,21 @@ def test_gui_refuses_a_corrupt_file(tmp_path):
     assert out.returncode == 1
     assert "Rien n'a été modifié" in out.stderr
     assert bad.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 200
+
+
+def test_a_reader_that_leaves_early_is_no_error(tmp_path):
+    """`kitcop list | grep -q …` or `| head -1`: the reader closes the pipe once it has what it
+    wants. The list is not a failed command: no « n'a pas abouti », success (the CI's own
+    `kitcop list | grep -q` failed on this once the list grew)."""
+    db = tmp_path / "demo.sqlite3"
+    assert kitcop("demo", "--db", db).returncode == 0
+    proc = subprocess.Popen(
+        [*entry_point(), "templates"],  # prints several lines, with the store opened first
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    proc.stdout.close()  # the reader is gone before the first line is written
+    _out, err = proc.communicate(timeout=120)
+    assert err.decode("utf-8", "replace") == ""
+    assert proc.returncode == 0
