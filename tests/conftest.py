@@ -18,14 +18,6 @@ from kitcop_desktop.storage import workshops  # noqa: E402
 from kitcop_desktop.storage.migrate import open_store  # noqa: E402
 
 
-def pytest_collection_modifyitems(session, config, items):
-    """The few long tests (named `test_slow_…`: the privacy matrix after every undo, about 80 s;
-    the kill-while-typing processes) run first. A worker that met one last kept the other
-    waiting for it at the end of the run; first, the other worker takes the rest meanwhile
-    (`--dist worksteal`). The other tests keep their order."""
-    items.sort(key=lambda item: not item.name.startswith("test_slow_"))
-
-
 def pytest_collection_finish(session):
     """What the imports and the collection built stays for the whole run: set it aside from the
     cycle collector (as app.py does after start-up), so each full collection during the tests
