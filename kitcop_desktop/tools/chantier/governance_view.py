@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from kitcop_desktop.storage.stakeholder_map import ActorRow
 from kitcop_desktop.ui import theme
 from kitcop_desktop.ui.autosave import Autosave
 from kitcop_desktop.ui.icons import icon
+from kitcop_desktop.ui.widgets.cell_table import HeadedRowsModel
 from kitcop_desktop.ui.widgets.row_list import Row, RowList
 
 AREA = "stakeholders"
@@ -58,30 +59,14 @@ class RaciRow:
     category: str
 
 
-class RaciModel(QAbstractTableModel):
+class RaciModel(HeadedRowsModel):
     """The chosen instance's table, read-only (keys and buttons set the letters): its actors
     first (R, A, C, I), then the rest of the map, greyed. A letter typed re-sorts the rows;
     rows kept in the same order are updated in place."""
 
     def __init__(self, headers: list[str], parent=None) -> None:
-        super().__init__(parent)
-        self._headers = headers
+        super().__init__(headers, parent)
         self._rows: list[RaciRow] = []
-
-    def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -28,11 +28,13 @@ class Cell:
     align: str = ""  # « right », « centre », « » for the view's own (left)
 
 
-class CellsModel(QAbstractTableModel):
+class HeadedRowsModel(QAbstractTableModel):
+    """A flat table with column titles and a list of rows; subclasses say what a row shows."""
+
     def __init__(self, headers: Sequence[str], parent=None) -> None:
         super().__init__(parent)
         self._headers = list(headers)
-        self._rows: list[tuple[Cell, ...]] = []
+        self._rows: list = []
 
     def rowCount(self, parent: _AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self._rows)
@@ -48,6 +50,12 @@ class CellsModel(QAbstractTableModel):
         ):
             return self._headers[section]
         return None
+
+
+class CellsModel(HeadedRowsModel):
+    def __init__(self, headers: Sequence[str], parent=None) -> None:
+        super().__init__(headers, parent)
+        self._rows: list[tuple[Cell, ...]] = []
 
     def data(self, index: _AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
